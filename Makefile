@@ -1,0 +1,84 @@
+# loopscope: build, test and install.
+#   make run      install missing Debian packages, build, open the default scenario
+#   make test     install missing packages, build, run every test
+#   make install  PREFIX=/usr/local DESTDIR=
+# The core (src/base, src/lang, src/sim, src/record) builds without curses or libev.
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+OPT      ?= -O2 -g
+VERSION  := 0.1.0
+STD      := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror=implicit-function-declaration
+CFLAGS   += $(OPT) $(STD) $(WARN) -MMD -MP -DLOOPSCOPE_VERSION='"$(VERSION)"'
+LDLIBS   += -lm
+
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+B := build
+CORE_SRC := $(wildcard src/base/*.c src/lang/*.c src/sim/*.c src/record/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
+APP_SRC  := src/main.c
+APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o)
+TEST_SRC := $(wildcard tests/check_*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
+DEFAULT_SCENARIO := scenarios/gather.py
+
+.PHONY: all deps run test unit cases bench install uninstall clean
+
+all: loopscope
+
+deps:
+	@bash scripts/deps.sh
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(if $(findstring tests/,$<),$(CHECK_CFLAGS)) -c $< -o $@
+
+# The asyncio library written in the scenario language, embedded as a C string.
+$(B)/gen/prelude.c: src/sim/prelude.py scripts/embed.sh
+	@mkdir -p $(dir $@)
+	bash scripts/embed.sh $< prelude_py > $@
+
+$(B)/gen/prelude.o: $(B)/gen/prelude.c
+	$(CC) $(OPT) $(STD) -c $< -o $@
+
+$(B)/libcore.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+loopscope: $(APP_OBJ) $(B)/libcore.a
+	$(CC) $(OPT) -o $@ $(APP_OBJ) $(B)/libcore.a $(LDLIBS)
+
+$(B)/check_runner: $(TEST_OBJ) $(B)/libcore.a
+	$(CC) $(OPT) -o $@ $(TEST_OBJ) $(B)/libcore.a $(CHECK_LIBS) $(LDLIBS)
+
+run: deps loopscope
+	./loopscope trace $(DEFAULT_SCENARIO)
+
+unit: $(B)/check_runner
+	$(B)/check_runner
+
+cases: loopscope
+	bash tests/run_cases.sh
+
+test: deps
+	@$(MAKE) --no-print-directory loopscope $(B)/check_runner
+	$(B)/check_runner
+	bash tests/run_cases.sh
+
+install: loopscope
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios
+	install -m 755 loopscope $(DESTDIR)$(PREFIX)/bin/loopscope
+	install -m 644 scenarios/*.py $(DESTDIR)$(PREFIX)/share/loopscope/scenarios/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/loopscope
+	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
+
+clean:
+	rm -rf $(B) loopscope
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,56 @@
+/* base.h: the bottom layer every other module may use.
+ * Owns: out-of-memory handling (x* allocators abort with a message, so
+ * callers never check for NULL), growable byte buffers (Buf) and arenas.
+ * Knows nothing about Python, the loop or the terminal. */
+#ifndef LS_BASE_H
+#define LS_BASE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define LS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define LS_NORETURN __attribute__((noreturn))
+#else
+#define LS_PRINTF(a, b)
+#define LS_NORETURN
+#endif
+
+/* Allocation never fails from the caller's view: on exhaustion the
+ * process prints "loopscope: out of memory" and exits 3. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Print "loopscope: <msg>" to stderr and exit(3). For internal failures only;
+ * user mistakes are reported through return values. */
+LS_NORETURN void die(const char *fmt, ...) LS_PRINTF(1, 2);
+
+/* Buf: a growable byte string, always NUL-terminated (b.s is never NULL
+ * after buf_init). The caller owns b.s; buf_free releases it. */
+typedef struct Buf {
+    char *s;
+    size_t len, cap;
+} Buf;
+
+void buf_init(Buf *b);
+void buf_free(Buf *b);
+void buf_clear(Buf *b);
+void buf_putc(Buf *b, char c);
+void buf_puts(Buf *b, const char *s);
+void buf_putn(Buf *b, const char *s, size_t n);
+void buf_printf(Buf *b, const char *fmt, ...) LS_PRINTF(2, 3);
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+/* Hand the bytes to the caller (who frees them) and reset b to empty. */
+char *buf_take(Buf *b, size_t *len_out);
+
+/* Arena: bump allocation freed all at once (AST and parse scratch). */
+typedef struct Arena Arena;
+Arena *arena_new(void);
+void arena_free(Arena *a);
+void *arena_alloc(Arena *a, size_t n);   /* zeroed, 16-byte aligned */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,135 @@
+/* source.c: reading scenario files and printing located load errors.
+ * See source.h. */
+#include "source.h"
+
+#include "../base/base.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
+/* Normalise in place: strip a UTF-8 BOM, turn CRLF and lone CR into LF. */
+static size_t normalise(char *t, size_t n)
+{
+    size_t r = 0, w = 0;
+    if (n >= 3 && (unsigned char)t[0] == 0xEF && (unsigned char)t[1] == 0xBB &&
+        (unsigned char)t[2] == 0xBF)
+        r = 3;
+    while (r < n) {
+        char c = t[r++];
+        if (c == '\r') {
+            if (r < n && t[r] == '\n')
+                r++;
+            c = '\n';
+        }
+        t[w++] = c;
+    }
+    t[w] = '\0';
+    return w;
+}
+
+Source *source_from_string(const char *path, const char *text, size_t len)
+{
+    Source *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    s->text = xmalloc(len + 1);
+    memcpy(s->text, text, len);
+    s->text[len] = '\0';
+    s->len = normalise(s->text, len);
+    return s;
+}
+
+Source *source_read(const char *path, LangError *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        lang_error(err, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    Buf b;
+    buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_putn(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        buf_free(&b);
+        lang_error(err, 0, 0, "cannot read the file");
+        return NULL;
+    }
+    Source *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    s->text = buf_take(&b, &s->len);
+    buf_free(&b);
+    s->len = normalise(s->text, s->len);
+    return s;
+}
+
+void source_free(Source *src)
+{
+    if (!src)
+        return;
+    free(src->path);
+    free(src->text);
+    free(src);
+}
+
+const char *source_line(const Source *src, int n, size_t *len_out)
+{
+    if (n < 1)
+        return NULL;
+    const char *p = src->text, *end = src->text + src->len;
+    for (int i = 1; i < n; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return NULL;
+        p = nl + 1;
+    }
+    if (p > end || (p == end && n > 1 && p[-1] == '\n'))
+        return NULL;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *len_out = (size_t)((nl ? nl : end) - p);
+    return p;
+}
+
+void source_print_error(FILE *out, const Source *src, const LangError *err)
+{
+    const char *path = src ? src->path : "<input>";
+    if (err->line <= 0) {
+        fprintf(out, "%s: error: %s\n", path, err->msg);
+        return;
+    }
+    fprintf(out, "%s:%d:%d: error: %s\n", path, err->line, err->col, err->msg);
+    size_t len;
+    const char *line = src ? source_line(src, err->line, &len) : NULL;
+    if (!line)
+        return;
+    /* Show the line with tabs as single spaces and control bytes as '?', so
+     * the caret lines up and nothing hostile reaches the terminal. */
+    fputs("    ", out);
+    int width = 0;
+    for (size_t i = 0; i < len && i < 400; i++) {
+        unsigned char c = (unsigned char)line[i];
+        fputc(c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : c, out);
+        if ((c & 0xC0) != 0x80)
+            width++;
+    }
+    fputc('\n', out);
+    int col = err->col < 1 ? 1 : err->col;
+    if (col > width + 1)
+        col = width + 1;
+    fprintf(out, "    %*s^\n", col - 1, "");
+}
+
+int lang_error(LangError *err, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    err->line = line;
+    err->col = col;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return 0;
+}

@@ -1,0 +1,22 @@
+/* check_main.c: the one Check runner for every unit suite (make unit).
+ * Set CK_RUN_SUITE=lex (Check's own variable) to run a single suite. */
+#include "suites.h"
+
+#include <stdlib.h>
+
+int main(void)
+{
+    Suite *(*const suites[])(void) = {
+        lex_suite,
+        parse_suite,
+        format_suite,
+        text_suite,
+    };
+    SRunner *sr = srunner_create(NULL);
+    for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+        srunner_add_suite(sr, suites[i]());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

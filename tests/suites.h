@@ -1,0 +1,13 @@
+/* suites.h: one Check suite per module (Check's own layout); check_main.c
+ * runs them all. Add a module's suite here and in check_main.c's table. */
+#ifndef LS_SUITES_H
+#define LS_SUITES_H
+
+#include <check.h>
+
+Suite *lex_suite(void);
+Suite *parse_suite(void);
+Suite *format_suite(void);
+Suite *text_suite(void);
+
+#endif
