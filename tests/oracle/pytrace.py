@@ -1,0 +1,350 @@
+# pytrace.py: the CPython oracle. Runs a scenario under real CPython 3.11 asyncio
+# on a virtual clock and prints the trace described in docs trace-format.md.
+#
+#   python3 tests/oracle/pytrace.py FILE.py
+#
+# Standard library only. Exit status: 0 on normal completion, 1 after an uncaught
+# exception ("error" line, traceback on stderr) or a deadlock ("deadlock" line).
+#
+# What it changes in CPython, and nothing more:
+#   - the event loop (a SelectorEventLoop subclass) reads a process-global virtual
+#     clock, and its selector never sleeps: it jumps the clock to the earliest timer;
+#   - timers order by (when, sequence), so equal deadlines fire first-in first-out;
+#   - every task's coroutine is wrapped to write start/done/raised/cancelled;
+#   - asyncio.run's leftover tasks are cancelled in creation order, and "end" is
+#     written when asyncio.run returns or raises;
+#   - time.sleep/time/monotonic/perf_counter use the virtual clock;
+#   - print and warnings.showwarning write trace lines.
+
+import asyncio
+import asyncio.base_events
+import asyncio.events
+import asyncio.runners
+import asyncio.tasks
+import builtins
+import collections.abc
+import gc
+import heapq
+import itertools
+import os
+import runpy
+import selectors
+import sys
+import time
+import traceback
+import warnings
+import weakref
+
+_clock = 0.0                      # the virtual clock, shared by every loop
+_out = sys.stdout                 # where trace lines go
+_pending = ""                     # printed text not yet ended by a newline
+_real_print = builtins.print
+
+
+# ---------------------------------------------------------------- trace output
+
+def _write(kind, text=None):
+    """Write one trace line "<t> kind[ text]" at the current virtual time."""
+    line = f"{_clock:.3f} {kind}" if text is None else f"{_clock:.3f} {kind} {text}"
+    _out.write(line + "\n")
+
+
+def _flush_pending():
+    """A partial line (print(..., end="")) becomes its own print event."""
+    global _pending
+    if _pending:
+        text, _pending = _pending, ""
+        _write("print", text)
+
+
+def _event(kind, text=None):
+    """Every non-print event first flushes a pending partial print line."""
+    _flush_pending()
+    _write(kind, text)
+
+
+def _print(*args, sep=" ", end="\n", file=None, flush=False):
+    global _pending
+    if file is not None and file is not sys.stdout:
+        _real_print(*args, sep=sep, end=end, file=file, flush=flush)
+        return
+    if sep is None:
+        sep = " "
+    if end is None:
+        end = "\n"
+    _pending += sep.join(str(a) for a in args) + end
+    *lines, _pending = _pending.split("\n")
+    for line in lines:
+        _write("print", line)
+
+
+def _showwarning(message, category, filename, lineno, file=None, line=None):
+    _event("warn", str(message))
+
+
+# ---------------------------------------------------------------- the clock
+
+def _time():
+    return _clock
+
+
+def _sleep(secs):
+    """time.sleep blocks the whole loop: the clock moves, nothing else runs."""
+    global _clock
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    _clock = _clock + secs
+
+
+class _VirtualSelector(selectors.SelectSelector):
+    """A selector that never sleeps. Registration (the loop's self-pipe) still
+    works; select reports no I/O. A wait jumps the clock to the earliest timer;
+    a wait with nothing to wait for is a deadlock."""
+
+    loop = None
+
+    def select(self, timeout=None):
+        global _clock
+        if timeout is None:
+            _event("deadlock")
+            _out.flush()
+            sys.stderr.flush()
+            os._exit(1)
+        if timeout > 0:
+            live = [h._when for h in self.loop._scheduled if not h._cancelled]
+            if live:
+                # Jump to the deadline itself; now + timeout could round.
+                _clock = max(_clock, min(live))
+        return []
+
+
+_timer_seq = itertools.count()
+
+
+class _SeqTimerHandle(asyncio.events.TimerHandle):
+    """A TimerHandle ordered by (when, sequence): equal deadlines are FIFO."""
+
+    __slots__ = ["_seq"]
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(when, callback, args, loop, context)
+        self._seq = next(_timer_seq)
+
+    def _key(self):
+        return (self._when, self._seq)
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __lt__(self, other):
+        return self._key() < other._key()
+
+    def __le__(self, other):
+        return self._key() <= other._key()
+
+    def __gt__(self, other):
+        return self._key() > other._key()
+
+    def __ge__(self, other):
+        return self._key() >= other._key()
+
+    def __eq__(self, other):
+        if isinstance(other, _SeqTimerHandle):
+            return self._key() == other._key()
+        return NotImplemented
+
+
+# ---------------------------------------------------------------- tasks
+
+_SHUTDOWN_CODES = (
+    asyncio.base_events.BaseEventLoop.shutdown_asyncgens.__code__,
+    asyncio.base_events.BaseEventLoop.shutdown_default_executor.__code__,
+)
+
+_registry = []    # weak references to every task, in creation order
+
+
+class _TracedCoro(collections.abc.Coroutine):
+    """Forwards the coroutine protocol to the task's real coroutine and writes
+    start (first send/throw) and done/raised/cancelled (when it finishes)."""
+
+    def __init__(self, coro):
+        self._coro = coro
+        self._task = None          # weakref to the task, set by the factory
+        self._started = False
+        self.__name__ = getattr(coro, "__name__", type(coro).__name__)
+        self.__qualname__ = getattr(coro, "__qualname__", self.__name__)
+
+    def _say(self, kind, extra=None):
+        task = self._task() if self._task is not None else None
+        name = task.get_name() if task is not None else "?"
+        text = f"{name} {self.__name__}"
+        if extra is not None:
+            text += " " + extra
+        _event(kind, text)
+
+    def _step(self, method, *args):
+        if not self._started:
+            self._started = True
+            self._say("start")
+        try:
+            return method(*args)
+        except StopIteration:
+            self._say("done")
+            raise
+        except asyncio.CancelledError:
+            self._say("cancelled")
+            raise
+        except BaseException as e:
+            self._say("raised", type(e).__name__)
+            raise
+
+    def send(self, value):
+        return self._step(self._coro.send, value)
+
+    def throw(self, *args):
+        return self._step(self._coro.throw, *args)
+
+    def close(self):
+        return self._coro.close()
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def __getattr__(self, attr):
+        # cr_frame, cr_code, cr_running... for reprs and introspection
+        return getattr(self._coro, attr)
+
+
+def _task_factory(loop, coro, context=None, name=None):
+    """Like 3.11's default task creation, plus the tracing wrapper. Takes name
+    so that a named task does not use up a Task-N number (see _TraceLoop)."""
+    if getattr(coro, "cr_code", None) in _SHUTDOWN_CODES:
+        return asyncio.Task(coro, loop=loop, name=name, context=context)
+    wrapped = _TracedCoro(coro)
+    task = asyncio.Task(wrapped, loop=loop, name=name, context=context)
+    wrapped._task = weakref.ref(task)
+    _registry.append(weakref.ref(task))
+    return task
+
+
+class _TraceLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        sel = _VirtualSelector()
+        super().__init__(selector=sel)
+        sel.loop = self
+        self._clock_resolution = 1e-9
+
+    def time(self):
+        return _clock
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = _SeqTimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def create_task(self, coro, *, name=None, context=None):
+        # 3.11's create_task calls a task factory without the name and then
+        # renames the task, so a named task would still use up a Task-N number.
+        # Passing the name to the Task keeps the numbering of plain CPython.
+        self._check_closed()
+        return _task_factory(self, coro, context=context, name=name)
+
+
+class _TracePolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = _TraceLoop
+
+
+def _cancel_all_tasks(loop):
+    """asyncio.runners._cancel_all_tasks, but in task-creation order."""
+    to_cancel = []
+    for ref in _registry:
+        t = ref()
+        if t is not None and t.get_loop() is loop and not t.done():
+            to_cancel.append(t)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+    loop.run_until_complete(asyncio.tasks.gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            loop.call_exception_handler({
+                "message": "unhandled exception during asyncio.run() shutdown",
+                "exception": task.exception(),
+                "task": task,
+            })
+
+
+_stock_run = asyncio.runners.run
+
+
+def _run(main, *, debug=None):
+    try:
+        return _stock_run(main, debug=debug)
+    finally:
+        _registry[:] = [r for r in _registry if r() is not None]
+        _event("end")
+
+
+# ---------------------------------------------------------------- main
+
+def _install():
+    asyncio.set_event_loop_policy(_TracePolicy())
+    asyncio.runners._cancel_all_tasks = _cancel_all_tasks
+    asyncio.runners.run = _run
+    asyncio.run = _run
+    time.sleep = _sleep
+    time.time = _time
+    time.monotonic = _time
+    time.perf_counter = _time
+    builtins.print = _print
+    warnings.simplefilter("always")
+    warnings.showwarning = _showwarning
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write("usage: pytrace.py FILE.py\n")
+        return 2
+    path = argv[1]
+    sys.argv = [path]
+    sys.path[0] = os.path.dirname(os.path.abspath(path))
+    _install()
+    status = 0
+    try:
+        runpy.run_path(path, run_name="__main__")
+        # Module-level garbage (a coroutine kept in a global) goes away now.
+        gc.collect()
+    except BaseException as e:
+        _flush_pending()
+        _out.flush()
+        traceback.print_exc()
+        sys.stderr.flush()
+        _event("error", type(e).__name__)
+        status = 1
+    _flush_pending()
+    _out.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
