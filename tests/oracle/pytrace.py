@@ -320,6 +320,22 @@ def _install():
     warnings.showwarning = _showwarning
 
 
+def _print_traceback(exc):
+    """Print exc like Python's own top level does, without the harness's frames."""
+    def harness(fs):
+        return fs.filename == __file__ or fs.filename.startswith("<frozen runpy")
+
+    te = traceback.TracebackException(type(exc), exc, exc.__traceback__)
+    seen = set()
+    t = te
+    while t is not None and id(t) not in seen:
+        seen.add(id(t))
+        t.stack = traceback.StackSummary.from_list(
+            [fs for fs in t.stack if not harness(fs)])
+        t = t.__cause__ or t.__context__
+    sys.stderr.write("".join(te.format()))
+
+
 def main(argv):
     if len(argv) != 2:
         sys.stderr.write("usage: pytrace.py FILE.py\n")
@@ -336,7 +352,7 @@ def main(argv):
     except BaseException as e:
         _flush_pending()
         _out.flush()
-        traceback.print_exc()
+        _print_traceback(e)
         sys.stderr.flush()
         _event("error", type(e).__name__)
         status = 1
