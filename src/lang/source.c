@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Normalise in place: strip a UTF-8 BOM, turn CRLF and lone CR into LF. */
