@@ -225,7 +225,11 @@ class _TracedCoro(collections.abc.Coroutine):
 def _task_factory(loop, coro, context=None, name=None):
     """Like 3.11's default task creation, plus the tracing wrapper. Takes name
     so that a named task does not use up a Task-N number (see _TraceLoop)."""
-    if getattr(coro, "cr_code", None) in _SHUTDOWN_CODES:
+    if (not asyncio.iscoroutine(coro)
+            or getattr(coro, "cr_code", None) in _SHUTDOWN_CODES):
+        # Not traced: asyncio.run's own shutdown tasks (they still use up
+        # their Task-N numbers), and non-coroutines, which Task rejects with
+        # CPython's own TypeError.
         return asyncio.Task(coro, loop=loop, name=name, context=context)
     wrapped = _TracedCoro(coro)
     task = asyncio.Task(wrapped, loop=loop, name=name, context=context)
