@@ -345,6 +345,8 @@ def main(argv):
         sys.stderr.write("usage: pytrace.py FILE.py\n")
         return 2
     path = argv[1]
+    # Traces are UTF-8 with \n line ends whatever the locale says.
+    sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace", newline="\n")
     sys.argv = [path]
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     _install()
