@@ -1,0 +1,26 @@
+/* methods.h: the methods of the built-in types.
+ * Owns: str, list, dict, tuple, int and float methods (s.upper(),
+ * xs.append(), d.get() ...), str.format, and sorting. obj_getattr in ops.c
+ * binds them to their receiver; builtins.c reuses the sort for sorted(). */
+#ifndef LS_METHODS_H
+#define LS_METHODS_H
+
+#include "obj.h"
+
+#include <stdbool.h>
+
+/* Fill the built-in classes' dicts with their methods. Idempotent; call
+ * after obj_init (builtins_init does). */
+void methods_init(void);
+
+/* Sort list in place, stably, comparing with `<` (op_lt) on key(item) when
+ * key is given (and not None), else on the items; reverse as list.sort().
+ * Returns 0, or -1 with the exception from a key call or a comparison
+ * pending (the list then holds its items in some order). */
+int list_sort(Obj *list, Obj *key, bool reverse);
+
+/* str.format(*args, **kwargs) with the format string fmt (a str).
+ * args/nargs/kwnames as for a CFunc. New str or NULL. */
+Obj *str_format(Obj *fmt, Obj **args, int nargs, Obj *kwnames);
+
+#endif
