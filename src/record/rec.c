@@ -1,0 +1,249 @@
+/* rec.c: steps, tasks, state histories and interned strings. See rec.h. */
+#include "rec.h"
+
+#include "../base/base.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Change {
+    uint32_t step;
+    uint8_t state, outcome;
+    uint32_t label, chain;
+    int32_t line;
+    uint32_t order;
+} Change;
+
+typedef struct RecTask {
+    uint32_t name, coro;
+    uint32_t created;   /* first step it exists at */
+    bool hidden;
+    Change *ch;
+    size_t nch, capch;
+} RecTask;
+
+struct Recording {
+    Step *steps;
+    size_t nsteps, capsteps, max_steps;
+    RecTask *tasks;
+    int ntasks, captasks;
+    /* string interning: offsets into one pool, hashed */
+    char *pool;
+    size_t poollen, poolcap;
+    uint32_t *strs;     /* id -> pool offset */
+    uint32_t nstrs, capstrs;
+    uint32_t *hash;     /* open addressing: id+1, 0 empty */
+    uint32_t hashcap;
+    char *path, *doc, *traceback;
+    int status;
+    bool full;
+};
+
+static uint64_t str_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static void hash_insert(Recording *r, uint32_t id)
+{
+    uint32_t mask = r->hashcap - 1;
+    uint32_t i = (uint32_t)str_hash(r->pool + r->strs[id]) & mask;
+    while (r->hash[i])
+        i = (i + 1) & mask;
+    r->hash[i] = id + 1;
+}
+
+uint32_t rec_intern(Recording *r, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    uint32_t mask = r->hashcap - 1;
+    uint32_t i = (uint32_t)str_hash(s) & mask;
+    while (r->hash[i]) {
+        uint32_t id = r->hash[i] - 1;
+        if (strcmp(r->pool + r->strs[id], s) == 0)
+            return id;
+        i = (i + 1) & mask;
+    }
+    size_t n = strlen(s) + 1;
+    while (r->poollen + n > r->poolcap) {
+        r->poolcap *= 2;
+        r->pool = xrealloc(r->pool, r->poolcap);
+    }
+    memcpy(r->pool + r->poollen, s, n);
+    if (r->nstrs == r->capstrs) {
+        r->capstrs *= 2;
+        r->strs = xrealloc(r->strs, r->capstrs * sizeof(uint32_t));
+    }
+    uint32_t id = r->nstrs++;
+    r->strs[id] = (uint32_t)r->poollen;
+    r->poollen += n;
+    if (r->nstrs * 2 > r->hashcap) {
+        free(r->hash);
+        r->hashcap *= 2;
+        r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
+        for (uint32_t k = 1; k < r->nstrs; k++)
+            hash_insert(r, k);
+    } else {
+        hash_insert(r, id);
+    }
+    return id;
+}
+
+const char *rec_str(const Recording *r, uint32_t id)
+{
+    return id < r->nstrs ? r->pool + r->strs[id] : "";
+}
+
+Recording *rec_new(size_t max_steps)
+{
+    Recording *r = xcalloc(1, sizeof *r);
+    r->max_steps = max_steps ? max_steps : (size_t)-1;
+    r->capsteps = 256;
+    r->steps = xmalloc(r->capsteps * sizeof(Step));
+    r->poolcap = 4096;
+    r->pool = xmalloc(r->poolcap);
+    r->pool[0] = '\0';
+    r->poollen = 1;
+    r->capstrs = 256;
+    r->strs = xmalloc(r->capstrs * sizeof(uint32_t));
+    r->strs[0] = 0;
+    r->nstrs = 1;
+    r->hashcap = 1024;
+    r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
+    return r;
+}
+
+void rec_free(Recording *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->ntasks; i++)
+        free(r->tasks[i].ch);
+    free(r->tasks);
+    free(r->steps);
+    free(r->pool);
+    free(r->strs);
+    free(r->hash);
+    free(r->path);
+    free(r->doc);
+    free(r->traceback);
+    free(r);
+}
+
+int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
+{
+    if (r->ntasks == r->captasks) {
+        r->captasks = r->captasks ? r->captasks * 2 : 16;
+        r->tasks = xrealloc(r->tasks, (size_t)r->captasks * sizeof(RecTask));
+    }
+    RecTask *t = &r->tasks[r->ntasks];
+    memset(t, 0, sizeof *t);
+    t->name = rec_intern(r, name);
+    t->coro = rec_intern(r, coro);
+    t->hidden = hidden;
+    t->created = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
+    return r->ntasks++;
+}
+
+bool rec_full(const Recording *r)
+{
+    return r->full;
+}
+
+bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text, const char *caption,
+              const char *log)
+{
+    /* the events that end a run always fit, so a full recording still says why it stopped */
+    bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT;
+    if (r->nsteps >= r->max_steps && !final) {
+        r->full = true;
+        return false;
+    }
+    if (r->nsteps == r->capsteps) {
+        r->capsteps *= 2;
+        r->steps = xrealloc(r->steps, r->capsteps * sizeof(Step));
+    }
+    r->steps[r->nsteps++] = (Step){
+        .t = t, .t0 = t, .kind = (uint8_t)kind, .task = task, .line = line,
+        .text = rec_intern(r, text), .caption = rec_intern(r, caption), .log = rec_intern(r, log),
+    };
+    return true;
+}
+
+void rec_set_t0(Recording *r, double t0)
+{
+    if (r->nsteps)
+        r->steps[r->nsteps - 1].t0 = t0;
+}
+
+void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
+                  int line, uint32_t order)
+{
+    if (task < 0 || task >= r->ntasks)
+        return;
+    RecTask *t = &r->tasks[task];
+    uint32_t step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
+    Change c = {step, (uint8_t)st, (uint8_t)out, rec_intern(r, label), rec_intern(r, chain), line, order};
+    if (t->nch && t->ch[t->nch - 1].step == step) {
+        t->ch[t->nch - 1] = c; /* several changes in one step: keep the last */
+        return;
+    }
+    if (t->nch == t->capch) {
+        t->capch = t->capch ? t->capch * 2 : 4;
+        t->ch = xrealloc(t->ch, t->capch * sizeof(Change));
+    }
+    t->ch[t->nch++] = c;
+}
+
+size_t rec_nsteps(const Recording *r) { return r->nsteps; }
+const Step *rec_step_at(const Recording *r, size_t i) { return i < r->nsteps ? &r->steps[i] : NULL; }
+int rec_ntasks(const Recording *r) { return r->ntasks; }
+
+bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
+{
+    if (id < 0 || id >= r->ntasks)
+        return false;
+    const RecTask *t = &r->tasks[id];
+    if (!t->nch || t->ch[0].step > s)
+        return false;
+    size_t lo = 0, hi = t->nch; /* last change with step <= s */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (t->ch[mid].step <= s)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const Change *c = &t->ch[lo];
+    *out = (TaskView){
+        .id = id, .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)c->state,
+        .outcome = (Outcome)c->outcome, .label = rec_str(r, c->label), .chain = rec_str(r, c->chain),
+        .line = c->line, .order = c->order, .hidden = t->hidden,
+    };
+    return true;
+}
+
+void rec_set_info(Recording *r, const char *path, const char *doc)
+{
+    free(r->path);
+    free(r->doc);
+    r->path = xstrdup(path ? path : "");
+    r->doc = xstrdup(doc ? doc : "");
+}
+
+const char *rec_path(const Recording *r) { return r->path ? r->path : ""; }
+const char *rec_doc(const Recording *r) { return r->doc ? r->doc : ""; }
+
+void rec_set_status(Recording *r, int status, const char *traceback)
+{
+    r->status = status;
+    free(r->traceback);
+    r->traceback = traceback ? xstrdup(traceback) : NULL;
+}
+
+int rec_status(const Recording *r) { return r->status; }
+const char *rec_traceback(const Recording *r) { return r->traceback ? r->traceback : ""; }

@@ -1,0 +1,113 @@
+/* rec.h: the recording of one scenario run.
+ * Owns: the list of steps (what a learner can see change, one at a time),
+ * the tasks and their state histories, interned strings, and reading the
+ * state of every task at any step without replaying. The simulator writes
+ * it; the trace, the steps listing, the UI and the exports only read it.
+ * Knows nothing about the interpreter or the terminal.
+ *
+ * Memory is proportional to the changes: each task keeps its own list of
+ * state changes, and the state at step s is a binary search per task. */
+#ifndef LS_REC_H
+#define LS_REC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum TaskState { TS_READY, TS_RUNNING, TS_WAITING, TS_DONE } TaskState;
+
+typedef enum Outcome {
+    OUT_NONE,       /* still going */
+    OUT_RESULT,     /* returned a value */
+    OUT_RAISED,     /* ended with an exception */
+    OUT_CANCELLED,  /* ended with CancelledError */
+    OUT_NEVER       /* a coroutine that was never awaited (never ran) */
+} Outcome;
+
+typedef enum StepKind {
+    /* lines of the observable trace (trace-format.md) */
+    SK_START,      /* a task's first step begins */
+    SK_PRINT,      /* text: one line printed */
+    SK_DONE,       /* text: repr of the result */
+    SK_RAISED,     /* text: exception type name */
+    SK_CANCELLED,
+    SK_WARN,       /* text: warning message */
+    SK_END,        /* an asyncio.run call returned or raised */
+    SK_ERROR,      /* text: exception type name; the scenario ended with it */
+    SK_DEADLOCK,
+    SK_LIMIT,      /* text: which limit stopped the run */
+    /* steps only the viewer shows */
+    SK_LOOP,       /* asyncio.run starts an event loop */
+    SK_CREATE,     /* a task is created and scheduled: READY */
+    SK_RESUME,     /* a task resumes: RUNNING */
+    SK_SUSPEND,    /* a task gives the loop back: WAITING (or READY after sleep(0)) */
+    SK_WAKE,       /* a task's wait is over: READY */
+    SK_CLOCK,      /* nothing is ready: the clock jumps to the next timer */
+    SK_BLOCK,      /* time.sleep blocks the whole loop (t is when it ends) */
+    SK_LABEL,      /* what a waiting task waits on changed (gather progress) */
+    SK_KIND_COUNT
+} StepKind;
+
+typedef struct Step {
+    double t;          /* virtual time when it happens (for SK_BLOCK: when it ends) */
+    double t0;         /* SK_CLOCK / SK_BLOCK: the time before */
+    uint8_t kind;      /* StepKind */
+    int32_t task;      /* task id it concerns, or -1 */
+    int32_t line;      /* source line, 0 if none */
+    uint32_t text;     /* string ids (0 = "") */
+    uint32_t caption;
+    uint32_t log;
+} Step;
+
+typedef struct TaskView {
+    int id;
+    const char *name;      /* "Task-2" or the given name */
+    const char *coro;      /* coroutine name */
+    TaskState state;
+    Outcome outcome;
+    const char *label;     /* what it waits on, or its result/exception when done */
+    const char *chain;     /* "main → load → fetch" or "" */
+    int line;
+    uint32_t order;        /* queue position when READY (smaller runs first) */
+    bool hidden;           /* library task (never shown) */
+} TaskView;
+
+typedef struct Recording Recording;
+
+Recording *rec_new(size_t max_steps);
+void rec_free(Recording *r);
+
+/* Intern a string; returns its id (0 is the empty string). */
+uint32_t rec_intern(Recording *r, const char *s);
+const char *rec_str(const Recording *r, uint32_t id);
+
+/* A new task (or never-awaited coroutine). Returns its id. */
+int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden);
+/* Record a new step. Returns false (and records nothing) when the step
+ * limit has been reached. Strings are copied. */
+bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+              const char *caption, const char *log);
+/* Set t0 on the last step (clock jumps). */
+void rec_set_t0(Recording *r, double t0);
+/* A task's visible state changes as of the last recorded step. */
+void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
+                  int line, uint32_t order);
+bool rec_full(const Recording *r);
+
+size_t rec_nsteps(const Recording *r);
+const Step *rec_step_at(const Recording *r, size_t i);
+int rec_ntasks(const Recording *r);
+/* State of task id as of step s (after it). Returns false if the task does
+ * not exist yet at s. */
+bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out);
+
+/* Title and summary (the scenario's docstring) and its source path. */
+void rec_set_info(Recording *r, const char *path, const char *doc);
+const char *rec_path(const Recording *r);
+const char *rec_doc(const Recording *r);
+/* How the run ended, for exit codes: 0 ok, 1 error/deadlock/limit. */
+void rec_set_status(Recording *r, int status, const char *traceback);
+int rec_status(const Recording *r);
+const char *rec_traceback(const Recording *r);
+
+#endif

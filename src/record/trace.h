@@ -1,0 +1,21 @@
+/* trace.h: writers that turn a recording into text: the observable trace
+ * (../shared/docs/trace-format.md, byte-identical to CPython's) and the
+ * step listing (`loopscope steps`, human-readable or JSON). */
+#ifndef LS_TRACE_H
+#define LS_TRACE_H
+
+#include "rec.h"
+
+#include <stdio.h>
+
+/* Write the trace lines. Numbers use '.' whatever the locale. */
+void trace_write(const Recording *r, FILE *out);
+/* Write every step with each visible task's state. */
+void steps_write_text(const Recording *r, FILE *out);
+void steps_write_json(const Recording *r, FILE *out);
+/* Format t like Python's f"{t:.3f}" (or .2f with decimals=2) into buf. */
+void trace_format_time(double t, int decimals, char *buf, size_t n);
+const char *task_state_name(TaskState s);
+const char *step_kind_name(StepKind k);
+
+#endif

@@ -1,0 +1,444 @@
+/* asyncio.c: the modules a scenario can import (asyncio and time), the C
+ * primitives the Python prelude (prelude.py) builds the rest of asyncio
+ * on, and the runner that loads a scenario and runs it once. */
+#include "sim.h"
+
+#include "model.h"
+
+#include "../lang/code.h"
+#include "../lang/parse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char prelude_py[];
+
+/* A deadlock stops the run the same way a limit does: no handler sees it. */
+Class DeadlockClass = {.name = "Deadlock", .kind = K_EXC, .base = &LimitErrorClass, .size = sizeof(ExcObj),
+                       .is_exception = true, .builtin = true};
+
+static const char *const asyncio_exports[] = {
+    "run", "create_task", "gather", "sleep", "get_event_loop", "get_running_loop", "new_event_loop",
+    "current_task", "all_tasks", "ensure_future", "iscoroutine", "isfuture", "Future", "Task",
+    "CancelledError", "TimeoutError", "InvalidStateError", NULL,
+};
+static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
+static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports};
+static const ModuleSpec time_spec = {"time", time_exports};
+static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, NULL};
+
+/* -------------------------------------------------- await-once object */
+
+static AwaitStatus yield_await(Obj *o, bool resumed, Obj **out)
+{
+    (void)o;
+    INCREF(None);
+    *out = None;
+    return resumed ? AW_DONE : AW_SUSPEND;
+}
+
+static Class YieldClass = {.name = "_YieldNow", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(Obj),
+                           .await_step = yield_await, .builtin = true};
+
+/* ---------------------------------------------------------- primitives */
+
+#define PRIM(fname) static Obj *fname(Obj *self, Obj **args, int nargs, Obj *kw)
+
+PRIM(p_get_running_loop)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_get_running_loop", nargs, kw, 0, 0))
+        return NULL;
+    Obj *l = sim.running ? &sim.running->hdr : None;
+    INCREF(l);
+    return l;
+}
+
+PRIM(p_get_event_loop)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_get_event_loop", nargs, kw, 0, 0))
+        return NULL;
+    Obj *l = sim.event_loop ? &sim.event_loop->hdr : None;
+    INCREF(l);
+    return l;
+}
+
+PRIM(p_set_event_loop)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_event_loop", nargs, kw, 1, 1))
+        return NULL;
+    XDECREF(sim.event_loop);
+    sim.event_loop = NULL;
+    if (args[0] != None) {
+        INCREF(args[0]);
+        sim.event_loop = (LoopObj *)args[0];
+    }
+    return none_new();
+}
+
+PRIM(p_new_loop)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_new_loop", nargs, kw, 0, 0))
+        return NULL;
+    return loop_new();
+}
+
+PRIM(p_iscoroutine)
+{
+    (void)self;
+    if (!vm_check_nargs("iscoroutine", nargs, kw, 1, 1))
+        return NULL;
+    return bool_new(IS(args[0], CoroClass));
+}
+
+PRIM(p_isfuture)
+{
+    (void)self;
+    if (!vm_check_nargs("isfuture", nargs, kw, 1, 1))
+        return NULL;
+    return bool_new(is_future(args[0]));
+}
+
+PRIM(p_current_task)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("current_task", nargs, kw, 0, 0))
+        return NULL;
+    Obj *t = sim.current ? &sim.current->fut.hdr : None;
+    INCREF(t);
+    return t;
+}
+
+/* Pending tasks of a loop in creation order (loopscope's rule where
+ * CPython iterates a set). */
+PRIM(p_all_tasks)
+{
+    (void)self;
+    if (!vm_check_nargs("_all_tasks", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], LoopClass))
+        return err_null(&TypeErrorClass, "expected an event loop");
+    LoopObj *l = (LoopObj *)args[0];
+    Obj *keep = list_new(LIST_N(l->tasks));
+    Obj *out = list_new(LIST_N(l->tasks));
+    for (size_t i = 0; i < LIST_N(l->tasks); i++) {
+        Obj *t = LIST_ITEMS(l->tasks)[i];
+        if (!future_done(t)) {
+            list_append(keep, t);
+            list_append(out, t);
+        }
+    }
+    SETREF(l->tasks, keep);
+    return out;
+}
+
+PRIM(p_yield_now)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_yield_now", nargs, kw, 0, 0))
+        return NULL;
+    return obj_alloc(&YieldClass, sizeof(Obj));
+}
+
+PRIM(p_set_label)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_label", nargs, kw, 2, 2))
+        return NULL;
+    if (!is_future(args[0]) || !IS(args[1], StrClass))
+        return err_null(&TypeErrorClass, "_set_label(future, str)");
+    FutureObj *f = (FutureObj *)args[0];
+    INCREF(args[1]);
+    SETREF(f->label, args[1]);
+    narr_label_changed(f);
+    return none_new();
+}
+
+PRIM(p_gathering_future)
+{
+    (void)self;
+    if (!vm_check_nargs("_gathering_future", nargs, kw, 2, 2))
+        return NULL;
+    Obj *children = args[0];
+    if (!IS(children, ListClass) || !IS(args[1], LoopClass))
+        return err_null(&TypeErrorClass, "_gathering_future(list, loop)");
+    FutureObj *f = (FutureObj *)future_new((LoopObj *)args[1]);
+    f->children = tuple_new(LIST_N(children));
+    for (size_t i = 0; i < LIST_N(children); i++) {
+        INCREF(LIST_ITEMS(children)[i]);
+        TUP_ITEMS(f->children)[i] = LIST_ITEMS(children)[i];
+    }
+    return &f->hdr;
+}
+
+PRIM(p_loop_begin)
+{
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    narr_loop_begin();
+    return none_new();
+}
+
+PRIM(p_loop_end)
+{
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    narr_loop_end();
+    return none_new();
+}
+
+/* ---------------------------------------------------------------- time */
+
+static bool number(Obj *o, double *out)
+{
+    if (is_int(o))
+        *out = (double)int_value(o);
+    else if (IS(o, FloatClass))
+        *out = FLOAT_V(o);
+    else {
+        err_format(&TypeErrorClass, "'%s' object cannot be interpreted as an integer", obj_type_name(o));
+        return false;
+    }
+    return true;
+}
+
+PRIM(t_sleep)
+{
+    (void)self;
+    if (!vm_check_nargs("sleep", nargs, kw, 1, 1))
+        return NULL;
+    double d;
+    if (!number(args[0], &d))
+        return NULL;
+    if (d < 0)
+        return err_null(&ValueErrorClass, "sleep length must be non-negative");
+    double from = sim.now;
+    sim.now = sim.now + d;
+    narr_block(from, sim.now, vm_current_line());
+    if (!narr_check_room())
+        return NULL;
+    return none_new();
+}
+
+PRIM(t_time)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("time", nargs, kw, 0, 0))
+        return NULL;
+    return float_new(sim.now);
+}
+
+/* ------------------------------------------------------------- modules */
+
+static void add_fn(Obj *module, const char *name, CFunc fn)
+{
+    Obj *b = builtin_new(name, fn, NULL);
+    dict_set_c(((ModuleObj *)module)->dict, name, b);
+    DECREF(b);
+}
+
+static void add_obj(Obj *module, const char *name, Obj *v)
+{
+    dict_set_c(((ModuleObj *)module)->dict, name, v);
+}
+
+static Obj *time_module_new(void)
+{
+    Obj *m = module_new("time");
+    add_fn(m, "sleep", t_sleep);
+    add_fn(m, "time", t_time);
+    add_fn(m, "monotonic", t_time);
+    add_fn(m, "perf_counter", t_time);
+    return m;
+}
+
+static Source *prelude_src;
+
+static Obj *asyncio_module_new(void)
+{
+    Obj *m = module_new("asyncio");
+    add_fn(m, "_get_running_loop", p_get_running_loop);
+    add_fn(m, "_get_event_loop", p_get_event_loop);
+    add_fn(m, "_set_event_loop", p_set_event_loop);
+    add_fn(m, "_new_loop", p_new_loop);
+    add_fn(m, "_iscoroutine", p_iscoroutine);
+    add_fn(m, "_isfuture", p_isfuture);
+    add_fn(m, "_current_task", p_current_task);
+    add_fn(m, "_all_tasks", p_all_tasks);
+    add_fn(m, "_yield_now", p_yield_now);
+    add_fn(m, "_set_label", p_set_label);
+    add_fn(m, "_gathering_future", p_gathering_future);
+    add_fn(m, "_loop_begin", p_loop_begin);
+    add_fn(m, "_loop_end", p_loop_end);
+    add_obj(m, "Future", &FutureClass.hdr);
+    add_obj(m, "Task", &TaskClass.hdr);
+    add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
+    add_obj(m, "TimeoutError", &TimeoutErrorClass.hdr);
+    add_obj(m, "InvalidStateError", &InvalidStateErrorClass.hdr);
+    add_obj(m, "__name__", ((ModuleObj *)m)->name);
+
+    if (!prelude_src)
+        prelude_src = source_from_string("<asyncio>", prelude_py, strlen(prelude_py));
+    LangError err = {0};
+    Arena *arena = arena_new();
+    Node *tree = parse_module(prelude_src, arena, &err);
+    CodeObj *code = tree ? compile_module(tree, prelude_src, NULL, CO_LIBRARY, &err) : NULL;
+    arena_free(arena);
+    if (!code) {
+        source_print_error(stderr, prelude_src, &err);
+        die("the built-in asyncio prelude does not compile");
+    }
+    Obj *r = vm_run_module(code, ((ModuleObj *)m)->dict);
+    DECREF(code);
+    if (!r) {
+        Obj *e = err_fetch();
+        vm_print_traceback(e, stderr);
+        die("the built-in asyncio prelude failed to load");
+    }
+    DECREF(r);
+    return m;
+}
+
+/* -------------------------------------------------------------- runner */
+
+static void hook_print(void *ud, const char *text, size_t len)
+{
+    (void)ud;
+    if (!sim.stopped)
+        narr_print(text, len);
+}
+
+static void hook_never_awaited(void *ud, GenObj *coro)
+{
+    (void)ud;
+    if (!sim.stopped)
+        narr_never_awaited(coro);
+}
+
+static char *docstring(const Node *mod)
+{
+    if (mod->list.len == 0)
+        return NULL;
+    const Node *first = mod->list.items[0];
+    if (first->kind != N_EXPR || first->a->kind != N_STR)
+        return NULL;
+    return xstrndup(first->a->str, first->a->len);
+}
+
+SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out, LangError *err)
+{
+    *rec_out = NULL;
+    SimOptions o = opt ? *opt : (SimOptions){0};
+    if (!o.max_steps)
+        o.max_steps = 1000000;
+    if (!o.max_ops)
+        o.max_ops = 50000000;
+    if (!o.max_depth)
+        o.max_depth = 1000;
+    if (!o.max_items)
+        o.max_items = 10000000;
+
+    Arena *arena = arena_new();
+    Node *tree = parse_module(src, arena, err);
+    if (!tree) {
+        arena_free(arena);
+        return SIM_LOAD_ERROR;
+    }
+    VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited};
+    VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items};
+    vm_init(&hooks, &limits);
+    CodeObj *code = compile_module(tree, src, modules, 0, err);
+    char *doc = docstring(tree);
+    arena_free(arena);
+    if (!code) {
+        free(doc);
+        vm_shutdown();
+        return SIM_LOAD_ERROR;
+    }
+
+    memset(&sim, 0, sizeof sim);
+    buf_init(&sim.pending);
+    sim.rec = rec_new(o.max_steps);
+    rec_set_info(sim.rec, src->path, doc);
+    free(doc);
+    class_init(&DeadlockClass);
+    class_init(&YieldClass);
+    loop_init_class();
+    future_init_class();
+    Obj *time_mod = time_module_new();
+    Obj *asyncio_mod = asyncio_module_new();
+    vm_add_module(time_mod);
+    vm_add_module(asyncio_mod);
+    DECREF(time_mod);
+    DECREF(asyncio_mod);
+
+    /* the scenario's own limits start now, not during the prelude */
+    ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
+
+    Obj *globals = dict_new();
+    Obj *name = str_from("__main__");
+    dict_set_c(globals, "__name__", name);
+    DECREF(name);
+    Obj *r = vm_run_module(code, globals);
+    DECREF(code);
+    SimStatus status = SIM_OK;
+    if (!r) {
+        Obj *exc = err_fetch();
+        status = SIM_FAILED;
+        sim.stopped = true; /* nothing after the final line reaches the trace */
+        if (class_is_sub(exc->cls, &DeadlockClass)) {
+            narr_deadlock();
+            rec_set_status(sim.rec, 1, NULL);
+        } else if (class_is_sub(exc->cls, &LimitErrorClass)) {
+            narr_limit(exc);
+            Buf b;
+            buf_init(&b);
+            buf_puts(&b, "loopscope: ");
+            obj_str(exc, &b);
+            buf_putc(&b, '\n');
+            rec_set_status(sim.rec, 1, b.s);
+            buf_free(&b);
+        } else {
+            char *text = NULL;
+            size_t size = 0;
+            FILE *mem = open_memstream(&text, &size);
+            vm_print_traceback(exc, mem);
+            fclose(mem);
+            narr_error(exc);
+            rec_set_status(sim.rec, 1, text);
+            free(text);
+        }
+        DECREF(exc);
+    } else {
+        DECREF(r);
+    }
+    /* dropping the module's names may free never-awaited coroutines */
+    if (status == SIM_OK) {
+        dict_set_c(globals, "__name__", None);
+        DECREF(globals);
+        narr_flush_print();
+    } else {
+        DECREF(globals);
+    }
+    err_clear();
+    XDECREF(sim.event_loop);
+    sim.event_loop = NULL;
+    *rec_out = sim.rec;
+    buf_free(&sim.pending);
+    vm_shutdown();
+    return status;
+}
