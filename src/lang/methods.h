@@ -9,8 +9,9 @@
 
 #include <stdbool.h>
 
-/* Fill the built-in classes' dicts with their methods. Idempotent; call
- * after obj_init (builtins_init does). */
+/* Fill the built-in classes' dicts with their methods, starting from
+ * empty dicts (the previous run's died in obj_teardown). Call once per
+ * vm_init, after obj_init (builtins_init does). */
 void methods_init(void);
 
 /* Sort list in place, stably, comparing with `<` (op_lt) on key(item) when
@@ -18,6 +19,10 @@ void methods_init(void);
  * Returns 0, or -1 with the exception from a key call or a comparison
  * pending (the list then holds its items in some order). */
 int list_sort(Obj *list, Obj *key, bool reverse);
+
+/* dict.update(arg): arg is a dict, or an iterable of key/value pairs
+ * (CPython's errors for malformed pairs). 0, or -1 with an exception. */
+int dict_update(Obj *dict, Obj *arg);
 
 /* str.format(*args, **kwargs) with the format string fmt (a str).
  * args/nargs/kwnames as for a CFunc. New str or NULL. */
