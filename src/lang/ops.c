@@ -1582,13 +1582,30 @@ Obj *op_format(Obj *v, Obj *spec)
 
 /* ----------------------------------------------------------- attributes */
 
-/* `str.upper` fetched from the class: calling it takes the receiver as the
- * first argument. data holds (method, class). */
-static Obj *unbound_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
+/* `str.upper` fetched from the class: a descriptor whose call takes the
+ * receiver as the first argument (sorted(names, key=str.lower)). */
+typedef struct MethodDescrObj {
+    Obj hdr;
+    Obj *method;  /* the BuiltinObj in the class dict */
+    Class *owner;
+} MethodDescrObj;
+
+static void descr_repr(Obj *o, Buf *out)
 {
-    BuiltinObj *w = (BuiltinObj *)self;
-    BuiltinObj *m = (BuiltinObj *)TUP_ITEMS(w->data)[0];
-    Class *c = (Class *)TUP_ITEMS(w->data)[1];
+    MethodDescrObj *d = (MethodDescrObj *)o;
+    buf_printf(out, "<method '%s' of '%s' objects>", ((BuiltinObj *)d->method)->name, d->owner->name);
+}
+
+static void descr_dealloc(Obj *o)
+{
+    XDECREF(((MethodDescrObj *)o)->method);
+}
+
+static Obj *descr_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    MethodDescrObj *d = (MethodDescrObj *)self;
+    BuiltinObj *m = (BuiltinObj *)d->method;
+    Class *c = d->owner;
     if (nargs < 1)
         return err_null(&TypeErrorClass, "unbound method %s.%s() needs an argument", c->name, m->name);
     if (!obj_isinstance(args[0], c))
@@ -1597,16 +1614,28 @@ static Obj *unbound_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return m->fn(args[0], args + 1, nargs - 1, kwnames);
 }
 
+static Class MethodDescrClass = {.name = "method_descriptor", .kind = K_OTHER, .base = &ObjectClass,
+                                 .size = sizeof(MethodDescrObj), .repr = descr_repr,
+                                 .dealloc = descr_dealloc, .call = descr_call, .builtin = true};
+
+static Obj *descr_new(Obj *method, Class *owner)
+{
+    if (!MethodDescrClass.hdr.cls)
+        class_init(&MethodDescrClass);
+    MethodDescrObj *d = (MethodDescrObj *)obj_alloc(&MethodDescrClass, sizeof(MethodDescrObj));
+    INCREF(method);
+    d->method = method;
+    d->owner = owner;
+    return &d->hdr;
+}
+
 /* Attribute of a class object (int.bit_length, ValueError.__name__). */
 static Obj *class_getattr(Class *c, Obj *name)
 {
     Obj *v = class_lookup(c, name);
     if (v) {
-        if (IS(v, BuiltinClass) && !((BuiltinObj *)v)->self) {
-            Obj *w = builtin_new(((BuiltinObj *)v)->name, unbound_call, NULL);
-            ((BuiltinObj *)w)->data = tuple_pack(2, v, (Obj *)c);
-            return w;
-        }
+        if (IS(v, BuiltinClass) && !((BuiltinObj *)v)->self)
+            return descr_new(v, c);
         INCREF(v);
         return v;
     }
@@ -1627,6 +1656,11 @@ static Obj *kind_getattr(Obj *o, Obj *name)
     if (str_eq_c(name, "__class__")) {
         INCREF(CLS(o));
         return (Obj *)CLS(o);
+    }
+    if (is_number(o) && (str_eq_c(name, "real") || str_eq_c(name, "imag"))) {
+        if (str_eq_c(name, "imag"))
+            return is_int(o) ? int_new(0) : float_new(0.0);
+        return is_int(o) ? int_new(INT_V(o)) : float_new(FLOAT_V(o));
     }
     bool is_name = str_eq_c(name, "__name__"), is_qual = str_eq_c(name, "__qualname__");
     if (!is_name && !is_qual)
@@ -1652,22 +1686,11 @@ static Obj *kind_getattr(Obj *o, Obj *name)
     }
 }
 
-Obj *obj_getattr(Obj *o, Obj *name)
+/* Attribute found through the class (methods bound to o) or common to all
+ * objects of o's kind; NULL without an exception when there is none. */
+static Obj *getattr_generic(Obj *o, Obj *name)
 {
     Class *c = CLS(o);
-    Obj *(*hook)(Obj *, Obj *) = NULL;
-    for (Class *k = c; k && !hook; k = k->base)
-        hook = k->getattr;
-    if (hook) {
-        Obj *v = hook(o, name);
-        if (v || !err_matches(&AttributeErrorClass))
-            return v;
-        /* the instance has no such attribute: try the class (methods) */
-        Obj *cv = class_lookup(c, name);
-        if (!cv)
-            return NULL;
-        err_clear();
-    }
     if (c == &ClassClass) {
         Obj *v = class_getattr((Class *)o, name);
         if (v)
@@ -1682,7 +1705,30 @@ Obj *obj_getattr(Obj *o, Obj *name)
         INCREF(v);
         return v;
     }
-    v = kind_getattr(o, name);
+    return kind_getattr(o, name);
+}
+
+Obj *obj_getattr(Obj *o, Obj *name)
+{
+    Class *c = CLS(o);
+    Obj *(*hook)(Obj *, Obj *) = NULL;
+    for (Class *k = c; k && !hook; k = k->base)
+        hook = k->getattr;
+    if (hook) {
+        Obj *v = hook(o, name);
+        if (v || !err_matches(&AttributeErrorClass))
+            return v;
+        /* no instance attribute: the class may still have it (methods) */
+        Obj *exc = err_fetch();
+        v = getattr_generic(o, name);
+        if (v) {
+            DECREF(exc);
+            return v;
+        }
+        err_set(exc);
+        return NULL;
+    }
+    Obj *v = getattr_generic(o, name);
     if (v)
         return v;
     if (c == &ClassClass)
