@@ -278,6 +278,8 @@ static size_t utf8_char_len(const char *s, size_t left)
 static Obj *zip_next(IterObj *it)
 {
     size_t n = TUP_N(it->src);
+    if (n == 0)
+        return NULL;
     Obj *result = tuple_new(n);
     for (size_t i = 0; i < n; i++) {
         Obj *v = obj_next(TUP_ITEMS(it->src)[i]);

@@ -1157,10 +1157,10 @@ static Obj *list_m_insert(Obj *self, Obj **args, int nargs, Obj *kwnames)
         i = n;
     if (!op_check_size((size_t)n + 1))
         return NULL;
-    list_append(self, args[0]);
+    list_append(self, args[1]);
     Obj **items = LIST_ITEMS(self);
     memmove(items + i + 1, items + i, (size_t)(n - i) * sizeof(Obj *));
-    items[i] = args[0];
+    items[i] = args[1];
     return none_new();
 }
 
