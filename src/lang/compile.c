@@ -10,6 +10,77 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *opcode_name(int op)
+{
+    static const char *const names[I_COUNT] = {
+        [I_NOP] = "NOP",
+        [I_LOAD_CONST] = "LOAD_CONST",
+        [I_LOAD_FAST] = "LOAD_FAST",
+        [I_STORE_FAST] = "STORE_FAST",
+        [I_DELETE_FAST] = "DELETE_FAST",
+        [I_LOAD_DEREF] = "LOAD_DEREF",
+        [I_STORE_DEREF] = "STORE_DEREF",
+        [I_DELETE_DEREF] = "DELETE_DEREF",
+        [I_LOAD_CLOSURE] = "LOAD_CLOSURE",
+        [I_LOAD_GLOBAL] = "LOAD_GLOBAL",
+        [I_STORE_GLOBAL] = "STORE_GLOBAL",
+        [I_DELETE_GLOBAL] = "DELETE_GLOBAL",
+        [I_LOAD_ATTR] = "LOAD_ATTR",
+        [I_STORE_ATTR] = "STORE_ATTR",
+        [I_BINARY_SUBSCR] = "BINARY_SUBSCR",
+        [I_STORE_SUBSCR] = "STORE_SUBSCR",
+        [I_DELETE_SUBSCR] = "DELETE_SUBSCR",
+        [I_POP_TOP] = "POP_TOP",
+        [I_DUP_TOP] = "DUP_TOP",
+        [I_DUP_TOP_TWO] = "DUP_TOP_TWO",
+        [I_ROT_TWO] = "ROT_TWO",
+        [I_ROT_THREE] = "ROT_THREE",
+        [I_ROT_FOUR] = "ROT_FOUR",
+        [I_BINARY] = "BINARY",
+        [I_INPLACE] = "INPLACE",
+        [I_UNARY] = "UNARY",
+        [I_COMPARE] = "COMPARE",
+        [I_JUMP] = "JUMP",
+        [I_POP_JUMP_IF_FALSE] = "POP_JUMP_IF_FALSE",
+        [I_POP_JUMP_IF_TRUE] = "POP_JUMP_IF_TRUE",
+        [I_JUMP_IF_FALSE_OR_POP] = "JUMP_IF_FALSE_OR_POP",
+        [I_JUMP_IF_TRUE_OR_POP] = "JUMP_IF_TRUE_OR_POP",
+        [I_BUILD_TUPLE] = "BUILD_TUPLE",
+        [I_BUILD_LIST] = "BUILD_LIST",
+        [I_BUILD_DICT] = "BUILD_DICT",
+        [I_BUILD_SLICE] = "BUILD_SLICE",
+        [I_BUILD_STRING] = "BUILD_STRING",
+        [I_LIST_APPEND] = "LIST_APPEND",
+        [I_DICT_ADD] = "DICT_ADD",
+        [I_LIST_EXTEND] = "LIST_EXTEND",
+        [I_DICT_UPDATE] = "DICT_UPDATE",
+        [I_LIST_TO_TUPLE] = "LIST_TO_TUPLE",
+        [I_FORMAT_VALUE] = "FORMAT_VALUE",
+        [I_CALL] = "CALL",
+        [I_CALL_KW] = "CALL_KW",
+        [I_CALL_EX] = "CALL_EX",
+        [I_MAKE_FUNCTION] = "MAKE_FUNCTION",
+        [I_RETURN_VALUE] = "RETURN_VALUE",
+        [I_GET_ITER] = "GET_ITER",
+        [I_FOR_ITER] = "FOR_ITER",
+        [I_UNPACK_SEQUENCE] = "UNPACK_SEQUENCE",
+        [I_UNPACK_EX] = "UNPACK_EX",
+        [I_AWAIT] = "AWAIT",
+        [I_YIELD_VALUE] = "YIELD_VALUE",
+        [I_SETUP_EXCEPT] = "SETUP_EXCEPT",
+        [I_SETUP_FINALLY] = "SETUP_FINALLY",
+        [I_POP_BLOCK] = "POP_BLOCK",
+        [I_POP_EXCEPT] = "POP_EXCEPT",
+        [I_RERAISE] = "RERAISE",
+        [I_RAISE] = "RAISE",
+        [I_CHECK_EXC_MATCH] = "CHECK_EXC_MATCH",
+        [I_IMPORT_NAME] = "IMPORT_NAME",
+        [I_IMPORT_FROM] = "IMPORT_FROM",
+        [I_LOAD_ASSERTION_ERROR] = "LOAD_ASSERTION_ERROR",
+    };
+    return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
+}
+
 /* ------------------------------------------------------ symbol table */
 
 enum {
@@ -638,7 +709,7 @@ static void call_args(Comp *c, const Node *call, int extra_before)
                 anykw = true;
                 emit_const(c, str_from(a->str));
                 expr(c, a->a);
-                emit(c, I_DICT_ADD, 2);
+                emit(c, I_DICT_ADD, 1);
             } else if (a->kind == N_DOUBLESTAR) {
                 if (!anykw)
                     emit(c, I_BUILD_DICT, 0);
@@ -704,7 +775,7 @@ static void make_function(Comp *c, const Node *n, const NodeList *params, Scope 
             if (p->a && (p->flags & F_KWONLY)) {
                 emit_const(c, str_from(p->str));
                 expr(c, p->a);
-                emit(c, I_DICT_ADD, 2);
+                emit(c, I_DICT_ADD, 1);
             }
         }
         flags |= 2;
@@ -829,7 +900,7 @@ static void expr_comp(Comp *c, const Node *n)
     } else if (n->kind == N_DICTCOMP) {
         expr(c, n->a);
         expr(c, n->b);
-        emit(c, I_DICT_ADD, depth + 2);
+        emit(c, I_DICT_ADD, depth + 1);
     } else {
         expr(c, n->a);
         emit(c, I_LIST_APPEND, depth + 1);
@@ -1060,7 +1131,7 @@ static void expr(Comp *c, const Node *n)
             } else {
                 expr(c, n->list.items[i]);
                 expr(c, n->list2.items[i]);
-                emit(c, I_DICT_ADD, 2);
+                emit(c, I_DICT_ADD, 1);
             }
         }
         break;

@@ -161,6 +161,7 @@ static TokKind lex_fail(Lexer *lx, Token *tk, int line, int col, const char *fmt
 {
     va_list ap;
     lx->failed = 1;
+    lx->err_rank = LEX_OUTRANKS;
     lx->err.line = line;
     lx->err.col = col;
     va_start(ap, fmt);
@@ -170,6 +171,13 @@ static TokKind lex_fail(Lexer *lx, Token *tk, int line, int col, const char *fmt
     tk->line = tk->end_line = line;
     tk->col = tk->end_col = col;
     return T_ERROR;
+}
+
+/* Set the rank of the error just raised (see Lexer.err_rank). */
+static TokKind ranked(Lexer *lx, int rank, TokKind k)
+{
+    lx->err_rank = rank;
+    return k;
 }
 
 /* ---- setup ---- */
@@ -276,8 +284,11 @@ static const struct {
 
 static TokKind keyword_kind(const char *s, size_t n)
 {
+    if (n < 2 || n > 8)
+        return T_NAME;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, s, n) == 0)
+        if (keywords[i].word[0] == s[0] && strncmp(keywords[i].word, s, n) == 0 &&
+            keywords[i].word[n] == '\0')
             return keywords[i].kind;
     return T_NAME;
 }
@@ -333,10 +344,10 @@ static int hexval(int c)
     return -1;
 }
 
-const char *lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
-                         const char **bad)
+int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
+                 const char **bad, char *msg, size_t msg_size)
 {
-    const char *end = s + n;
+    const char *begin = s, *end = s + n;
     size_t w = 0;
     while (s < end) {
         if (*s != '\\' || s + 1 >= end) {
@@ -369,29 +380,40 @@ const char *lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
         case 'x': case 'u': case 'U': {
             int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
             uint32_t v = 0;
-            for (int k = 0; k < digits; k++) {
-                if (s >= end || hexval((unsigned char)*s) < 0) {
-                    *bad = bs;
-                    return c == 'x' ? "(unicode error) truncated \\xXX escape"
-                         : c == 'u' ? "(unicode error) truncated \\uXXXX escape"
-                                    : "(unicode error) truncated \\UXXXXXXXX escape";
-                }
-                v = v * 16 + (uint32_t)hexval((unsigned char)*s++);
+            const char *why = NULL;
+            for (int k = 0; k < digits && !why; k++) {
+                if (s >= end || hexval((unsigned char)*s) < 0)
+                    why = c == 'x' ? "truncated \\xXX escape"
+                        : c == 'u' ? "truncated \\uXXXX escape"
+                                   : "truncated \\UXXXXXXXX escape";
+                else
+                    v = v * 16 + (uint32_t)hexval((unsigned char)*s++);
             }
-            if (v > 0x10FFFF) {
+            if (!why && v > 0x10FFFF)
+                why = "illegal Unicode character";
+            if (why) {
+                /* CPython names the escape's byte range in the literal */
                 *bad = bs;
-                return "(unicode error) illegal Unicode character";
+                snprintf(msg, msg_size,
+                         "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                         "position %d-%d: %s",
+                         (int)(bs - begin), (int)(s - begin - 1), why);
+                return 0;
             }
             if (v >= 0xD800 && v <= 0xDFFF) {
                 *bad = bs;
-                return "surrogate code points in strings are not supported by loopscope";
+                snprintf(msg, msg_size,
+                         "surrogate code points in strings are not supported by loopscope");
+                return 0;
             }
             w += utf8_put(out + w, v);
             break;
         }
         case 'N':
             *bad = bs;
-            return "named Unicode escapes (\\N{...}) are not supported by loopscope";
+            snprintf(msg, msg_size,
+                     "named Unicode escapes (\\N{...}) are not supported by loopscope");
+            return 0;
         default:
             /* Unknown escape: Python keeps the backslash and the character. */
             out[w++] = '\\';
@@ -401,7 +423,7 @@ const char *lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
     }
     out[w] = '\0';
     *out_len = w;
-    return NULL;
+    return 1;
 }
 
 /* ---- token scanners ---- */
@@ -550,9 +572,13 @@ static TokKind scan_number(Lexer *lx, Token *tk)
             return lex_fail(lx, tk, tk->line, tk->col, "invalid decimal literal");
         }
     }
-    if (cur(lx) == 'j' || cur(lx) == 'J')
+    if (cur(lx) == 'j' || cur(lx) == 'J') {
+        adv(lx);
+        if (!number_end_ok(lx))
+            return lex_fail(lx, tk, tk->line, tk->col, "invalid imaginary literal");
         return lex_fail(lx, tk, tk->line, tk->col,
                         "complex numbers are not supported by loopscope");
+    }
     if (!number_end_ok(lx))
         return lex_fail(lx, tk, tk->line, tk->col, "invalid decimal literal");
 
@@ -646,8 +672,8 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
     }
     char *out = arena_alloc(lx->arena, n + 1);
     const char *bad = NULL;
-    const char *msg = lex_unescape(body, n, out, &tk->len, &bad);
-    if (msg) {
+    char msg[200];
+    if (!lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg)) {
         int line = body_line, col = body_col;
         lex_advance_pos(body, bad, &line, &col);
         return lex_fail(lx, tk, line, col, "%s", msg);
@@ -735,9 +761,9 @@ static int scan_indent(Lexer *lx, Token *tk)
             if (alt <= alttop)
                 break;
             if (lx->nindent >= LEX_MAX_INDENT) {
-                lex_fail(lx, tk, lx->line, lx->col,
+                ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col,
                          "too deeply nested (loopscope's limit is %d indentation levels)",
-                         LEX_MAX_INDENT);
+                         LEX_MAX_INDENT));
                 return 0;
             }
             lx->nindent++;
@@ -750,8 +776,8 @@ static int scan_indent(Lexer *lx, Token *tk)
                 lx->pending--;
             }
             if (col != lx->indent[lx->nindent]) {
-                lex_fail(lx, tk, lx->line, lx->col,
-                         "unindent does not match any outer indentation level");
+                ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col,
+                         "unindent does not match any outer indentation level"));
                 return 0;
             }
             if (alt != lx->altindent[lx->nindent])
@@ -759,16 +785,17 @@ static int scan_indent(Lexer *lx, Token *tk)
         }
         return 1;
     }
-    lex_fail(lx, tk, lx->line, lx->col, "inconsistent use of tabs and spaces in indentation");
+    ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col,
+                           "inconsistent use of tabs and spaces in indentation"));
     return 0;
 }
 
 static TokKind open_bracket(Lexer *lx, Token *tk, char c)
 {
     if (lx->nbrk >= LEX_MAX_BRACKETS)
-        return lex_fail(lx, tk, tk->line, tk->col,
+        return ranked(lx, 0, lex_fail(lx, tk, tk->line, tk->col,
                         "too deeply nested (loopscope's limit is %d levels)",
-                        LEX_MAX_BRACKETS);
+                        LEX_MAX_BRACKETS));
     lx->brk[lx->nbrk] = c;
     lx->brk_line[lx->nbrk] = tk->line;
     lx->brk_col[lx->nbrk] = tk->col;
@@ -819,6 +846,8 @@ static TokKind scan_op(Lexer *lx, Token *tk)
     };
     size_t left = (size_t)(lx->end - lx->p);
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        if (ops[i].s[0] != *lx->p)
+            continue;
         size_t n = strlen(ops[i].s);
         if (n <= left && memcmp(lx->p, ops[i].s, n) == 0) {
             for (size_t k = 0; k < n; k++)
@@ -895,13 +924,15 @@ static TokKind scan(Lexer *lx, Token *tk)
                 adv(lx);
                 adv(lx);
                 if (!cur(lx))
-                    return lex_fail(lx, tk, lx->line, lx->col, "unexpected EOF while parsing");
+                    return ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col,
+                                                  "unexpected EOF while parsing"));
                 continue;
             }
             if (n == 0)
-                return lex_fail(lx, tk, lx->line, lx->col + 1, "unexpected EOF while parsing");
-            return lex_fail(lx, tk, lx->line, lx->col + 1,
-                            "unexpected character after line continuation character");
+                return ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col + 1,
+                                              "unexpected EOF while parsing"));
+            return ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col + 1,
+                            "unexpected character after line continuation character"));
         }
         if (c == '\n') {
             int line = lx->line, col = lx->col;
@@ -924,8 +955,9 @@ static TokKind scan(Lexer *lx, Token *tk)
                 return tok_at(tk, T_ENDMARKER, line, col, lx->p);
             if (lx->nbrk > 0) {
                 int k = lx->nbrk - 1;
-                return lex_fail(lx, tk, lx->brk_line[k], lx->brk_col[k],
-                                "'%c' was never closed", lx->brk[k]);
+                return ranked(lx, LEX_OUTRANKS_IF_EARLIER,
+                              lex_fail(lx, tk, lx->brk_line[k], lx->brk_col[k],
+                                       "'%c' was never closed", lx->brk[k]));
             }
             if (lx->line_has_token) {
                 lx->line_has_token = 0;

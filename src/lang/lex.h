@@ -69,6 +69,8 @@ typedef struct Token {
 } Token;
 
 #define LEX_MAX_BRACKETS 200
+#define LEX_OUTRANKS 2
+#define LEX_OUTRANKS_IF_EARLIER 1
 #define LEX_MAX_INDENT 100
 
 typedef struct Lexer {
@@ -98,6 +100,12 @@ typedef struct Lexer {
     /* the first lexical error (sticky: every later token is T_ERROR) */
     int failed;
     LangError err;
+    int err_rank;           /* how it ranks against a generic "invalid syntax"
+                               found earlier by the parser (CPython's rules):
+                               LEX_OUTRANKS, LEX_OUTRANKS_IF_EARLIER (an
+                               unclosed bracket: only one opened on an
+                               earlier line) or 0 (indentation, line
+                               continuation and nesting errors) */
 } Lexer;
 
 /* Start lexing the whole of src. Strings are allocated in arena. The text
@@ -129,10 +137,11 @@ const char *lex_kind_name(TokKind k);
 
 /* Decode the backslash escapes of a (non-raw) string body s[0..n) into out,
  * which must have room for n + 1 bytes (decoding never grows the text; out
- * gets a NUL after the result). Returns NULL and sets *out_len on success;
- * otherwise returns an error message and sets *bad to the offending
- * backslash (for \N{...}, truncated or out-of-range escapes). */
-const char *lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
-                         const char **bad);
+ * gets a NUL after the result). Returns 1 and sets *out_len on success.
+ * Otherwise returns 0, writes the message into msg (worded as CPython's)
+ * and sets *bad to the offending backslash (for \N{...}, truncated or
+ * out-of-range escapes). */
+int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
+                 const char **bad, char *msg, size_t msg_size);
 
 #endif

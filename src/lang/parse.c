@@ -1191,8 +1191,13 @@ static Node *fs_expression(Parser *p, FScan *fs, const char *a, const char *b)
     if (lex_next(&sub) == T_ERROR)
         lex_error_raise(p);
     Node *n = tk(p) == T_YIELD ? yield_expr(p) : no_starred(p, star_expressions(p));
-    if (tk(p) != T_ENDMARKER)
-        fail_here(p);
+    if (tk(p) != T_ENDMARKER) {
+        /* 3.11 parses the text in parentheses, hence the comma hint */
+        Node *last = n;
+        if (n->kind == N_TUPLE && !(n->flags & F_PAREN) && n->list.len)
+            last = n->list.items[n->list.len - 1];
+        expect_close(p, T_ENDMARKER, last);
+    }
     p->fdepth--;
     p->lx = saved;
     p->end_line = end_line;
@@ -1465,6 +1470,7 @@ static Node *strings(Parser *p)
 static void parameters(Parser *p, Vec *out, TokKind close, int annotations)
 {
     int seen_star = 0, seen_default = 0;
+    Pos star = {0, 0};
     Node *kwargs = NULL;
     while (tk(p) != close) {
         if (kwargs)
@@ -1476,13 +1482,14 @@ static void parameters(Parser *p, Vec *out, TokKind close, int annotations)
             if (seen_star)
                 parse_fail(p, TK.line, TK.col, "* argument may appear only once");
             seen_star = 1;
+            star = here(p);
             advance(p);
             if (tk(p) != T_NAME) {
                 if (tk(p) != T_COMMA)
-                    parse_fail(p, TK.line, TK.col, "named arguments must follow bare *");
+                    parse_fail(p, star.line, star.col, "named arguments must follow bare *");
                 advance(p);
                 if (tk(p) == close || tk(p) == T_DSTAR)
-                    parse_fail(p, TK.line, TK.col, "named arguments must follow bare *");
+                    parse_fail(p, star.line, star.col, "named arguments must follow bare *");
                 continue;
             }
             prm->flags |= F_VARARGS;

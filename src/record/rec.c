@@ -149,6 +149,12 @@ int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
     return r->ntasks++;
 }
 
+void rec_task_rename(Recording *r, int task, const char *name)
+{
+    if (task >= 0 && task < r->ntasks)
+        r->tasks[task].name = rec_intern(r, name);
+}
+
 bool rec_full(const Recording *r)
 {
     return r->full;

@@ -26,11 +26,11 @@ typedef enum Outcome {
 
 typedef enum StepKind {
     /* lines of the observable trace (trace-format.md) */
-    SK_START,      /* a task's first step begins */
+    SK_START,      /* a task's first step begins; text: "<task name> <coroutine>" */
     SK_PRINT,      /* text: one line printed */
-    SK_DONE,       /* text: repr of the result */
-    SK_RAISED,     /* text: exception type name */
-    SK_CANCELLED,
+    SK_DONE,       /* text: "<task name> <coroutine>" */
+    SK_RAISED,     /* text: "<task name> <coroutine> <exception type>" */
+    SK_CANCELLED,  /* text: "<task name> <coroutine>" */
     SK_WARN,       /* text: warning message */
     SK_END,        /* an asyncio.run call returned or raised */
     SK_ERROR,      /* text: exception type name; the scenario ended with it */
@@ -83,6 +83,8 @@ const char *rec_str(const Recording *r, uint32_t id);
 
 /* A new task (or never-awaited coroutine). Returns its id. */
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden);
+/* A task was renamed (Task.set_name): views show the new name from now on. */
+void rec_task_rename(Recording *r, int task, const char *name);
 /* Record a new step. Returns false (and records nothing) when the step
  * limit has been reached. Strings are copied. */
 bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text,

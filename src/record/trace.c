@@ -44,43 +44,10 @@ void trace_write(const Recording *r, FILE *out)
             continue;
         trace_format_time(s->t, 3, t, sizeof t);
         const char *text = rec_str(r, s->text);
-        TaskView tv = {0};
-        if (s->task >= 0)
-            rec_task_at(r, s->task, i, &tv);
-        switch ((StepKind)s->kind) {
-        case SK_START:
-            fprintf(out, "%s start %s %s\n", t, tv.name, tv.coro);
-            break;
-        case SK_PRINT:
-            fprintf(out, "%s print %s\n", t, text);
-            break;
-        case SK_DONE:
-            fprintf(out, "%s done %s %s\n", t, tv.name, tv.coro);
-            break;
-        case SK_RAISED:
-            fprintf(out, "%s raised %s %s %s\n", t, tv.name, tv.coro, text);
-            break;
-        case SK_CANCELLED:
-            fprintf(out, "%s cancelled %s %s\n", t, tv.name, tv.coro);
-            break;
-        case SK_WARN:
-            fprintf(out, "%s warn %s\n", t, text);
-            break;
-        case SK_END:
-            fprintf(out, "%s end\n", t);
-            break;
-        case SK_ERROR:
-            fprintf(out, "%s error %s\n", t, text);
-            break;
-        case SK_DEADLOCK:
-            fprintf(out, "%s deadlock\n", t);
-            break;
-        case SK_LIMIT:
-            fprintf(out, "%s limit %s\n", t, text);
-            break;
-        default:
-            break;
-        }
+        if (s->kind == SK_END || s->kind == SK_DEADLOCK)
+            fprintf(out, "%s %s\n", t, step_kind_name((StepKind)s->kind));
+        else
+            fprintf(out, "%s %s %s\n", t, step_kind_name((StepKind)s->kind), text);
     }
 }
 

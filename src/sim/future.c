@@ -464,7 +464,8 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
             return NULL;
         }
     }
-    bool hidden = gen_is_library(coro);
+    /* asyncio.run's own shutdown tasks use up Task-N numbers but are never shown */
+    bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_';
     t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
     list_append(loop->tasks, &t->fut.hdr);
     Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
@@ -647,6 +648,8 @@ static Obj *tm_set_name(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!s)
         return NULL;
     SETREF(((TaskObj *)self)->name, s);
+    if (((TaskObj *)self)->rec_id >= 0)
+        rec_task_rename(sim.rec, ((TaskObj *)self)->rec_id, STR_S(s));
     return none_new();
 }
 

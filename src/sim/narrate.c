@@ -225,7 +225,12 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
         buf_printf(&log, "%s() resumes", cname(t));
         buf_printf(&cap, "the loop resumes %s where it left off", cname(t));
     }
-    step(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), "", cap.s, log.s);
+    Buf text;
+    buf_init(&text);
+    if (first)
+        buf_printf(&text, "%s %s", tname(t), cname(t));
+    step(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text.s, cap.s, log.s);
+    buf_free(&text);
     set_state(t, TS_RUNNING, OUT_NONE, "");
     buf_free(&log);
     buf_free(&cap);
@@ -291,7 +296,9 @@ void narr_task_finished(TaskObj *t)
     log_prefix(&log);
     StepKind kind;
     Outcome out;
-    const char *text = "";
+    Buf text;
+    buf_init(&text);
+    buf_printf(&text, "%s %s", tname(t), cname(t));
     if (t->fut.state == FUT_CANCELLED) {
         kind = SK_CANCELLED;
         out = OUT_CANCELLED;
@@ -301,7 +308,7 @@ void narr_task_finished(TaskObj *t)
     } else if (t->fut.exception) {
         kind = SK_RAISED;
         out = OUT_RAISED;
-        text = t->fut.exception->cls->name;
+        buf_printf(&text, " %s", t->fut.exception->cls->name);
         obj_repr(t->fut.exception, &label);
         buf_printf(&log, "%s() raised %s", cname(t), label.s);
         buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", cname(t), label.s);
@@ -314,8 +321,9 @@ void narr_task_finished(TaskObj *t)
         buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", cname(t), label.s + 4);
     }
     err_clear();
-    step(kind, t->rec_id, task_line(t), text, cap.s, log.s);
+    step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
     set_state(t, TS_DONE, out, label.s);
+    buf_free(&text);
     buf_free(&log);
     buf_free(&cap);
     buf_free(&label);
