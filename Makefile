@@ -68,6 +68,7 @@ test: deps
 	@$(MAKE) --no-print-directory loopscope $(B)/check_runner
 	$(B)/check_runner
 	bash tests/run_cases.sh
+	bash tests/run_errors.sh
 
 install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios

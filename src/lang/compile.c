@@ -1178,7 +1178,7 @@ static void expr(Comp *c, const Node *n)
             break;
         }
         if (in_async_function(c)) {
-            unsupported(c, n, "async generators (yield inside async def)");
+            FAIL(c, n, "yield inside async def (an async generator) is not supported by loopscope");
             break;
         }
         if (n->kind == N_YIELDFROM) {
@@ -1440,9 +1440,7 @@ static void stmt_import(Comp *c, const Node *n)
     if (n->kind == N_IMPORTFROM) {
         const ModuleSpec *m = n->ival ? NULL : module_find(c, n->str);
         if (!m) {
-            char what[200];
-            snprintf(what, sizeof what, "importing '%s' (loopscope provides asyncio and time)", n->str);
-            unsupported(c, n, what);
+            FAIL(c, n, "importing '%s' is not supported by loopscope (it provides asyncio and time)", n->str);
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, n->str));
@@ -1464,9 +1462,7 @@ static void stmt_import(Comp *c, const Node *n)
         const Node *al = n->list.items[i];
         const ModuleSpec *m = module_find(c, al->str);
         if (!m) {
-            char what[200];
-            snprintf(what, sizeof what, "importing '%s' (loopscope provides asyncio and time)", al->str);
-            unsupported(c, al, what);
+            FAIL(c, al, "importing '%s' is not supported by loopscope (it provides asyncio and time)", al->str);
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, al->str));

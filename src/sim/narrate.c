@@ -55,9 +55,17 @@ bool narr_check_room(void)
     return false;
 }
 
+static void set_state(TaskObj *t, TaskState st, Outcome out, const char *label);
+
+/* Record a step. The running task (if another one) keeps running, but its
+ * line has moved on since its last change, so refresh it. */
 static void step(StepKind kind, int task, int line, const char *text, const char *caption, const char *log)
 {
-    rec_step(sim.rec, kind, sim.now, task, line, text, caption, log);
+    if (!rec_step(sim.rec, kind, sim.now, task, line, text, caption, log))
+        return;
+    TaskObj *cur = sim.current;
+    if (cur && cur->rec_id >= 0 && cur->rec_id != task && cur->fut.state == FUT_PENDING)
+        set_state(cur, TS_RUNNING, OUT_NONE, "");
 }
 
 /* Record task t's visible state in the current step. */
