@@ -11,6 +11,7 @@ int main(void)
         parse_suite,
         format_suite,
         text_suite,
+        vm_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

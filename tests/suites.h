@@ -9,5 +9,6 @@ Suite *lex_suite(void);
 Suite *parse_suite(void);
 Suite *format_suite(void);
 Suite *text_suite(void);
+Suite *vm_suite(void);
 
 #endif
