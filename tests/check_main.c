@@ -11,6 +11,8 @@ int main(void)
         parse_suite,
         format_suite,
         text_suite,
+        ops_suite,
+        builtins_suite,
         vm_suite,
     };
     SRunner *sr = srunner_create(NULL);

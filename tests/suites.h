@@ -9,6 +9,8 @@ Suite *lex_suite(void);
 Suite *parse_suite(void);
 Suite *format_suite(void);
 Suite *text_suite(void);
+Suite *ops_suite(void);
+Suite *builtins_suite(void);
 Suite *vm_suite(void);
 
 #endif

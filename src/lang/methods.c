@@ -1037,15 +1037,14 @@ static int sort_items(SortItem *a, size_t n)
         while (nruns > 1 && rc == 0) {
             size_t w = 0, off = 0;
             for (size_t i = 0; i < nruns; i += 2) {
+                size_t len = runs[i];
                 if (i + 1 < nruns) {
                     if (rc == 0 && merge_runs(a + off, runs[i], runs[i + 1], tmp) < 0)
                         rc = -1;
-                    runs[w++] = runs[i] + runs[i + 1];
-                    off += runs[i] + runs[i + 1];
-                } else {
-                    runs[w++] = runs[i];
-                    off += runs[i];
+                    len += runs[i + 1];
                 }
+                runs[w++] = len;
+                off += len;
             }
             nruns = w;
         }
