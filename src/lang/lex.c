@@ -404,7 +404,7 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
                 *bad = bs;
                 snprintf(msg, msg_size,
                          "surrogate code points in strings are not supported by loopscope");
-                return 0;
+                return -1;
             }
             w += utf8_put(out + w, v);
             break;
@@ -413,7 +413,7 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
             *bad = bs;
             snprintf(msg, msg_size,
                      "named Unicode escapes (\\N{...}) are not supported by loopscope");
-            return 0;
+            return -1;
         default:
             /* Unknown escape: Python keeps the backslash and the character. */
             out[w++] = '\\';
@@ -427,6 +427,14 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
 }
 
 /* ---- token scanners ---- */
+
+/* Mark tk as a literal loopscope refuses (see Token.unsupported). */
+static void unsupported(Lexer *lx, Token *tk, int line, int col, const char *msg)
+{
+    tk->unsupported = arena_strndup(lx->arena, msg, strlen(msg));
+    tk->bad_line = line;
+    tk->bad_col = col;
+}
 
 static void tok_begin(Lexer *lx, Token *tk)
 {
@@ -540,7 +548,7 @@ static TokKind scan_number(Lexer *lx, Token *tk)
         if (!number_end_ok(lx))
             return lex_fail(lx, tk, tk->line, tk->col, "invalid %s literal", what);
         if (over || v > (uint64_t)INT64_MAX)
-            return lex_fail(lx, tk, tk->line, tk->col, "%s", too_large);
+            unsupported(lx, tk, tk->line, tk->col, too_large);
         tk->ival = (int64_t)v;
         return tok_end(lx, tk, T_NUMBER);
     }
@@ -576,8 +584,8 @@ static TokKind scan_number(Lexer *lx, Token *tk)
         adv(lx);
         if (!number_end_ok(lx))
             return lex_fail(lx, tk, tk->line, tk->col, "invalid imaginary literal");
-        return lex_fail(lx, tk, tk->line, tk->col,
-                        "complex numbers are not supported by loopscope");
+        unsupported(lx, tk, tk->line, tk->col, "complex numbers are not supported by loopscope");
+        return tok_end(lx, tk, T_NUMBER);
     }
     if (!number_end_ok(lx))
         return lex_fail(lx, tk, tk->line, tk->col, "invalid decimal literal");
@@ -605,8 +613,10 @@ static TokKind scan_number(Lexer *lx, Token *tk)
     uint64_t v = 0;
     for (size_t i = 0; i < w; i++) {
         uint64_t d = (uint64_t)(clean[i] - '0');
-        if (v > ((uint64_t)INT64_MAX - d) / 10)
-            return lex_fail(lx, tk, tk->line, tk->col, "%s", too_large);
+        if (v > ((uint64_t)INT64_MAX - d) / 10) {
+            unsupported(lx, tk, tk->line, tk->col, too_large);
+            break;
+        }
         v = v * 10 + d;
     }
     tk->ival = (int64_t)v;
@@ -657,8 +667,7 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
         adv(lx);
     }
     if (prefix & P_B)
-        return lex_fail(lx, tk, tk->line, tk->col,
-                        "bytes literals are not supported by loopscope");
+        unsupported(lx, tk, tk->line, tk->col, "bytes literals are not supported by loopscope");
     size_t n = (size_t)(body_end - body);
     tk->sflags = (prefix & P_RAW ? S_RAW : 0) | (triple ? S_TRIPLE : 0) |
                  (q == '"' ? S_DQUOTE : 0);
@@ -673,10 +682,15 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
     char *out = arena_alloc(lx->arena, n + 1);
     const char *bad = NULL;
     char msg[200];
-    if (!lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg)) {
+    int r = lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg);
+    if (r <= 0) {
         int line = body_line, col = body_col;
         lex_advance_pos(body, bad, &line, &col);
-        return lex_fail(lx, tk, line, col, "%s", msg);
+        if (r == 0)
+            return lex_fail(lx, tk, line, col, "%s", msg);
+        unsupported(lx, tk, line, col, msg);
+        tk->len = 0;
+        out[0] = '\0';
     }
     tk->str = out;
     return tok_end(lx, tk, T_STRING);

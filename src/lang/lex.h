@@ -66,6 +66,12 @@ typedef struct Token {
     int is_float;
     int64_t ival;
     double fval;
+    /* A literal Python accepts but loopscope does not (bytes, complex,
+     * integers past int64, \N{...}): the message and where it points. The
+     * parser reports it if it uses the token, so that, as in CPython, an
+     * earlier syntax error still comes first. */
+    const char *unsupported;
+    int bad_line, bad_col;
 } Token;
 
 #define LEX_MAX_BRACKETS 200
@@ -138,9 +144,10 @@ const char *lex_kind_name(TokKind k);
 /* Decode the backslash escapes of a (non-raw) string body s[0..n) into out,
  * which must have room for n + 1 bytes (decoding never grows the text; out
  * gets a NUL after the result). Returns 1 and sets *out_len on success.
- * Otherwise returns 0, writes the message into msg (worded as CPython's)
- * and sets *bad to the offending backslash (for \N{...}, truncated or
- * out-of-range escapes). */
+ * Otherwise writes the message into msg, sets *bad to the offending
+ * backslash and returns 0 for an escape Python rejects too (truncated or
+ * out of range, worded as CPython's) or -1 for one loopscope does not
+ * support (\N{...}, surrogates). */
 int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
                  const char **bad, char *msg, size_t msg_size);
 

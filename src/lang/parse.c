@@ -22,9 +22,12 @@
 
 typedef struct Parser {
     Lexer *lx;              /* the current lexer (an f-string has its own) */
+    Lexer *main_lx;         /* the file's lexer */
     Arena *arena;
     LangError *err;
-    jmp_buf jb;
+    jmp_buf jb;             /* where a final error unwinds to */
+    jmp_buf probe_jb;       /* where a generic failure unwinds to in a probe */
+    int probing;            /* inside probe_expression */
     int depth;              /* nesting, checked against PARSE_MAX_DEPTH */
     int fdepth;             /* >0 while parsing an f-string expression */
     int end_line, end_col;  /* end of the last significant token consumed */
@@ -40,18 +43,31 @@ typedef struct Vec {
 
 /* ---- errors ---- */
 
-static LS_NORETURN void parse_fail(Parser *p, int line, int col, const char *fmt, ...)
-    LS_PRINTF(4, 5);
+/* How an error ranks: a generic failure only ends a probe; an error from
+ * the file's lexer, or CPython's "unexpected indent", is never overridden. */
+enum { ERR_GENERIC = 1, ERR_FINAL = 2 };
 
-/* The one place syntax errors are raised: fill err and unwind. Inside an
- * f-string expression the message gets CPython's "f-string: " prefix. */
-static void parse_fail(Parser *p, int line, int col, const char *fmt, ...)
+/* Every error ends here: fill err and unwind. Like CPython, an error found
+ * by the parser gives way to a lexical error later in the file (a bad
+ * string or number, a bracket left open on an earlier line), which usually
+ * explains it; so the rest of the file is lexed first. Inside an f-string
+ * expression the message gets CPython's "f-string: " prefix. A generic
+ * failure while probing (see probe_expression) only ends the probe. */
+static LS_NORETURN void raise_error(Parser *p, int line, int col, const char *msg, int how)
 {
-    char msg[sizeof p->err->msg];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    if (p->probing && (how & ERR_GENERIC))
+        longjmp(p->probe_jb, 1);
+    Lexer *lx = p->main_lx;
+    if (!(how & ERR_FINAL) && !lx->failed) {
+        TokKind k;
+        while ((k = lex_next(lx)) != T_ENDMARKER && k != T_ERROR)
+            ;
+        if (k == T_ERROR && (lx->err_rank == LEX_OUTRANKS ||
+                             (lx->err_rank == LEX_OUTRANKS_IF_EARLIER && lx->err.line < line))) {
+            lang_error(p->err, lx->err.line, lx->err.col, "%s", lx->err.msg);
+            longjmp(p->jb, 1);
+        }
+    }
     if (p->fdepth > 0 && strncmp(msg, "f-string", 8) != 0)
         lang_error(p->err, line, col, "f-string: %s", msg);
     else
@@ -59,35 +75,84 @@ static void parse_fail(Parser *p, int line, int col, const char *fmt, ...)
     longjmp(p->jb, 1);
 }
 
-/* Raise the lexer's error (the current token is T_ERROR). */
-static LS_NORETURN void lex_error_raise(Parser *p)
+static LS_NORETURN void parse_fail(Parser *p, int line, int col, const char *fmt, ...)
+    LS_PRINTF(4, 5);
+
+/* The one function syntax errors are raised through (see raise_error). */
+static void parse_fail(Parser *p, int line, int col, const char *fmt, ...)
 {
-    parse_fail(p, p->lx->err.line, p->lx->err.col, "%s", p->lx->err.msg);
+    char msg[sizeof p->err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    raise_error(p, line, col, msg, 0);
 }
 
-/* A generic failure ("invalid syntax" and its comma variant). Like CPython,
- * a lexical error later in the file (an unclosed bracket, a bad string)
- * explains more than a generic complaint, so the rest is scanned first. */
+/* Raise the lexer's error (its token is T_ERROR). */
+static LS_NORETURN void lex_error_raise(Parser *p)
+{
+    raise_error(p, p->lx->err.line, p->lx->err.col, p->lx->err.msg,
+                p->lx == p->main_lx ? ERR_FINAL : 0);
+}
+
+/* A generic failure: "invalid syntax" and its comma variant. */
 static LS_NORETURN void fail_generic(Parser *p, int line, int col, const char *msg)
 {
-    if (p->fdepth == 0 && TK.kind != T_ERROR) {
-        TokKind k;
-        while ((k = lex_next(p->lx)) != T_ENDMARKER && k != T_ERROR)
-            ;
-        if (k == T_ERROR)
-            lex_error_raise(p);
-    }
-    parse_fail(p, line, col, "%s", msg);
+    raise_error(p, line, col, msg, ERR_GENERIC);
 }
 
 /* "invalid syntax" at the current token. */
 static LS_NORETURN void fail_here(Parser *p)
 {
     if (TK.kind == T_INDENT)
-        parse_fail(p, TK.line, TK.col, "unexpected indent");
+        raise_error(p, TK.line, TK.col, "unexpected indent", ERR_FINAL);
     if (TK.kind == T_DEDENT)
-        parse_fail(p, TK.line, TK.col, "unexpected unindent");
+        raise_error(p, TK.line, TK.col, "unexpected unindent", ERR_FINAL);
     fail_generic(p, TK.line, TK.col, "invalid syntax");
+}
+
+static Node *expression(Parser *p);
+static Node *bitwise_or(Parser *p);
+
+/* Two expressions side by side: before complaining, CPython's second pass
+ * reads the second one (rule invalid_expression), so a specific error met
+ * there, or a lexical one just after it, is what gets reported. Returns 1
+ * if the production parses at the current token, 0 on a generic failure;
+ * any other error is final. */
+static int probe(Parser *p, Node *(*production)(Parser *))
+{
+    jmp_buf saved;
+    int was_probing = p->probing;
+    memcpy(saved, p->probe_jb, sizeof saved);
+    p->probing = 1;
+    int ok = 0;
+    if (setjmp(p->probe_jb) == 0) {
+        production(p);
+        ok = 1;
+    }
+    memcpy(p->probe_jb, saved, sizeof saved);
+    p->probing = was_probing;
+    return ok;
+}
+
+static int probe_expression(Parser *p)
+{
+    return probe(p, expression);
+}
+
+static int probe_bitwise_or(Parser *p)
+{
+    return probe(p, bitwise_or);
+}
+
+/* After an expression, something that can start another: fail as CPython
+ * does (see probe_expression), at the current token. */
+static LS_NORETURN void fail_juxtaposed(Parser *p)
+{
+    int line = TK.line, col = TK.col;
+    probe_expression(p);
+    fail_generic(p, line, col, "invalid syntax");
 }
 
 static LS_NORETURN void fail_at_node(Parser *p, const Node *n, const char *fmt, const char *arg)
@@ -141,22 +206,6 @@ static void expect(Parser *p, TokKind k)
         fail_here(p);
 }
 
-/* The ':' that opens a block: CPython says "expected ':'" when the line
- * ends without one, "invalid syntax" when something else is in the way. */
-static void expect_colon(Parser *p)
-{
-    if (accept(p, T_COLON))
-        return;
-    if (tk(p) == T_NEWLINE)
-        parse_fail(p, TK.line, TK.col, "expected ':'");
-    fail_here(p);
-}
-
-static int is_name(const Parser *p, const char *s)
-{
-    return tk(p) == T_NAME && strcmp(TK.str, s) == 0;
-}
-
 /* Can kind k begin an expression? */
 static int starts_expr(TokKind k)
 {
@@ -171,17 +220,81 @@ static int starts_expr(TokKind k)
     }
 }
 
+static const char *expr_name(const Node *n);
+
+static int bitwise_level(const Node *t);
+static int probe_bitwise_or(Parser *p);
+
+/* A stray '=' after last, where CPython suggests '==' (named_expression
+ * contexts: conditions and elements inside brackets), if "last = b" reads
+ * as two bitwise_or expressions. Fails if it does; returns if not. */
+static void check_stray_equal(Parser *p, const Node *last)
+{
+    if (tk(p) != T_EQUAL || !last || !bitwise_level(last) || last->kind == N_LIST ||
+        last->kind == N_TUPLE || last->kind == N_GENEXP ||
+        (last->kind == N_CONST && last->op <= 2))
+        return;
+    int line = TK.line, col = TK.col;
+    advance(p);
+    if (!probe_bitwise_or(p) || tk(p) == T_EQUAL || tk(p) == T_COLONEQ)
+        fail_generic(p, line, col, "invalid syntax");
+    if (last->kind == N_NAME && !(last->flags & F_PAREN))
+        parse_fail(p, last->line, last->col,
+                   "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    parse_fail(p, last->line, last->col,
+               "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+               expr_name(last));
+}
+
+/* Can the current token start a second expression right after last, in
+ * CPython's invalid_expression sense (a name followed by a string is more
+ * likely a mistyped prefix, and is left alone)? */
+static int juxtaposed(const Parser *p, const Node *last)
+{
+    TokKind k = tk(p);
+    return last && starts_expr(k) && k != T_STAR && k != T_MINUS && k != T_PLUS &&
+           !(last->kind == N_NAME && (k == T_STRING || k == T_FSTRING));
+}
+
 /* After an element inside brackets: the closer, or the error CPython gives
  * for two expressions side by side. */
 static void expect_close(Parser *p, TokKind closer, const Node *last)
 {
     if (accept(p, closer))
         return;
-    TokKind k = tk(p);
-    if (last && starts_expr(k) && k != T_NOT && k != T_STAR && k != T_MINUS &&
-        k != T_PLUS && k != T_TILDE)
-        fail_generic(p, last->line, last->col, "invalid syntax. Perhaps you forgot a comma?");
+    check_stray_equal(p, last);
+    if (juxtaposed(p, last)) {
+        int line = TK.line, col = TK.col;
+        if (probe_expression(p))
+            fail_generic(p, last->line, last->col, "invalid syntax. Perhaps you forgot a comma?");
+        fail_generic(p, line, col, "invalid syntax");
+    }
     fail_here(p);
+}
+
+/* The ':' that opens a block: CPython says "expected ':'" when the line
+ * ends without one, "invalid syntax" when something else is in the way,
+ * except after def, try, else and finally (forced: always "expected"). */
+static void expect_colon(Parser *p)
+{
+    if (accept(p, T_COLON))
+        return;
+    if (tk(p) == T_NEWLINE)
+        parse_fail(p, TK.line, TK.col, "expected ':'");
+    if (starts_expr(tk(p)) && tk(p) != T_STAR && tk(p) != T_MINUS && tk(p) != T_PLUS)
+        fail_juxtaposed(p);
+    fail_here(p);
+}
+
+static void expect_colon_forced(Parser *p)
+{
+    if (!accept(p, T_COLON))
+        parse_fail(p, TK.line, TK.col, "expected ':'");
+}
+
+static int is_name(const Parser *p, const char *s)
+{
+    return tk(p) == T_NAME && strcmp(TK.str, s) == 0;
 }
 
 /* ---- nodes and lists ---- */
@@ -293,7 +406,8 @@ static const char *expr_name(const Node *n)
 enum { TGT_STORE, TGT_DEL };
 
 /* Check that t can be assigned to (or deleted). here: t is the whole left
- * side of a single '=', where CPython suggests '=='. */
+ * side of a single '=' (or the last item of its bare tuple), where CPython
+ * suggests '=='. */
 static void target_check(Parser *p, Node *t, int ctx, int here)
 {
     switch (t->kind) {
@@ -309,7 +423,7 @@ static void target_check(Parser *p, Node *t, int ctx, int here)
                     parse_fail(p, t->line, t->col, "multiple starred expressions in assignment");
                 target_check(p, e->a, ctx, 0);
             } else {
-                target_check(p, e, ctx, inner_here);
+                target_check(p, e, ctx, inner_here && i == t->list.len - 1);
             }
         }
         return;
@@ -331,6 +445,41 @@ static void target_check(Parser *p, Node *t, int ctx, int here)
         fail_at_node(p, t, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                      expr_name(t));
     fail_at_node(p, t, "cannot assign to %s", expr_name(t));
+}
+
+/* Is t a valid assignment target (starred items aside)? */
+static int target_ok(const Node *t)
+{
+    switch (t->kind) {
+    case N_NAME: case N_ATTR: case N_SUBSCRIPT:
+        return 1;
+    case N_STARRED:
+        return target_ok(t->a);
+    case N_TUPLE: case N_LIST:
+        for (int i = 0; i < t->list.len; i++)
+            if (!target_ok(t->list.items[i]))
+                return 0;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Could t be CPython's bitwise_or in "a = b" (not a comparison, boolean,
+ * conditional, lambda or yield)? */
+static int bitwise_level(const Node *t)
+{
+    if (t->flags & F_PAREN)
+        return 1;
+    switch (t->kind) {
+    case N_COMPARE: case N_BOOLOP: case N_IFEXP: case N_LAMBDA: case N_YIELD:
+    case N_YIELDFROM: case N_STARRED:
+        return 0;
+    case N_UNARYOP:
+        return t->op != OP_NOT;
+    default:
+        return 1;
+    }
 }
 
 /* The leftmost name of an expression, to recognise `match x:` misparsed. */
@@ -486,13 +635,15 @@ static Node *expression(Parser *p)
             n = node_new(p, N_IFEXP, s.line, s.col);
             n->b = body;
             n->a = disjunction(p);
+            if (tk(p) == T_COLON)
+                fail_here(p);
             if (!accept(p, T_ELSE))
                 parse_fail(p, s.line, s.col, "expected 'else' after 'if' expression");
             n->c = expression(p);
             finish(p, n);
         }
     }
-    if (tk(p) == T_COLONEQ)
+    if (tk(p) == T_COLONEQ && !p->probing)
         fail_unsupported(p, TK.line, TK.col, "assignment expressions (:=) are");
     leave(p);
     return n;
@@ -927,7 +1078,8 @@ static Node *paren_atom(Parser *p)
     }
     if (tk(p) != T_COMMA) {
         expect_close(p, T_RPAR, first);
-        no_starred(p, first);
+        if (first->kind == N_STARRED)
+            parse_fail(p, first->line, first->col, "cannot use starred expression here");
         first->flags |= F_PAREN;
         return first;
     }
@@ -975,6 +1127,17 @@ static Node *list_atom(Parser *p)
     return finish(p, n);
 }
 
+/* The value after a dictionary key's ':' (which is just consumed). */
+static Node *dict_value(Parser *p)
+{
+    if (tk(p) == T_RBRACE || tk(p) == T_COMMA)
+        parse_fail(p, p->end_line, p->end_col - 1,
+                   "expression expected after dictionary key and ':'");
+    if (tk(p) == T_STAR)
+        parse_fail(p, TK.line, TK.col, "cannot use a starred expression in a dictionary value");
+    return expression(p);
+}
+
 /* dict: '{' [double_starred_kvpairs] '}'
  * set: '{' star_named_expressions '}'
  * dictcomp: '{' kvpair for_if_clauses '}'
@@ -997,7 +1160,7 @@ static Node *brace_atom(Parser *p)
         is_dict = tk(p) == T_COLON && first->kind != N_STARRED;
         if (is_dict) {
             advance(p);
-            Node *v = expression(p);
+            Node *v = dict_value(p);
             if (tk(p) == T_FOR || tk(p) == T_ASYNC) {
                 n = comprehension(p, N_DICTCOMP, first, line, col);
                 n->b = v;
@@ -1033,11 +1196,11 @@ static Node *brace_atom(Parser *p)
             } else {
                 Node *k = expression(p);
                 if (tk(p) != T_COLON)
-                    expect_close(p, T_COLON, k);
-                else
-                    advance(p);
+                    parse_fail(p, k->end_line, k->end_col - 1,
+                               "':' expected after dictionary key");
+                advance(p);
                 vec_push(p, &keys, k);
-                last = expression(p);
+                last = dict_value(p);
                 vec_push(p, &values, last);
             }
         } else {
@@ -1073,6 +1236,8 @@ static Node *atom(Parser *p)
         advance(p);
         return finish(p, n);
     case T_NUMBER:
+        if (TK.unsupported)
+            parse_fail(p, TK.bad_line, TK.bad_col, "%s", TK.unsupported);
         n = node_tok(p, TK.is_float ? N_FLOAT : N_INT);
         n->ival = TK.ival;
         n->fval = TK.fval;
@@ -1168,8 +1333,8 @@ static void fs_literal(Parser *p, FScan *fs, const char *a, const char *b, Vec *
     } else {
         char *out = arena_alloc(p->arena, len + 1);
         const char *bad = NULL;
-        const char *msg = lex_unescape(a, len, out, &n->len, &bad);
-        if (msg)
+        char msg[200];
+        if (lex_unescape(a, len, out, &n->len, &bad, msg, sizeof msg) <= 0)
             fs_fail(p, fs, bad, msg);
         n->str = out;
     }
@@ -1284,8 +1449,13 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
     const char *q = s + 1;
     while (q < e && isspace((unsigned char)*q))
         q++;
-    if (q == e)
-        fs_fail(p, fs, e, "f-string: empty expression not allowed");
+    if (q == e) {
+        if (*e == '}')
+            fs_fail(p, fs, e, "f-string: empty expression not allowed");
+        char msg[64];
+        snprintf(msg, sizeof msg, "f-string: expression required before '%c'", *e);
+        fs_fail(p, fs, e, msg);
+    }
     f->a = fs_expression(p, fs, s + 1, e);
     if (*e == '=') {
         e++;
@@ -1421,6 +1591,8 @@ static Node *strings(Parser *p)
     Vec parts = {0};
     int any_f = 0;
     while (tk(p) == T_STRING || tk(p) == T_FSTRING) {
+        if (TK.unsupported)
+            parse_fail(p, TK.bad_line, TK.bad_col, "%s", TK.unsupported);
         if (tk(p) == T_STRING) {
             Node *s = node_tok(p, N_STR);
             s->str = TK.str;
@@ -1540,7 +1712,7 @@ static NodeList else_block(Parser *p)
         return none;
     int line = TK.line;
     advance(p);
-    expect_colon(p);
+    expect_colon_forced(p);
     return block(p, "'else' statement", line);
 }
 
@@ -1556,6 +1728,7 @@ static Node *if_stmt(Parser *p)
     const char *what = tk(p) == T_IF ? "'if' statement" : "'elif' statement";
     advance(p);
     n->a = expression(p);
+    check_stray_equal(p, n->a);
     expect_colon(p);
     n->list = block(p, what, line);
     finish_block(n, &n->list);
@@ -1580,6 +1753,7 @@ static Node *while_stmt(Parser *p)
     int line = TK.line;
     advance(p);
     n->a = expression(p);
+    check_stray_equal(p, n->a);
     expect_colon(p);
     n->list = block(p, "'while' statement", line);
     n->list2 = else_block(p);
@@ -1687,7 +1861,7 @@ static Node *try_stmt(Parser *p)
     Node *n = node_tok(p, N_TRY);
     int line = TK.line;
     advance(p);
-    expect_colon(p);
+    expect_colon_forced(p);
     n->list = block(p, "'try' statement", line);
     finish_block(n, &n->list);
     Vec handlers = {0};
@@ -1731,7 +1905,7 @@ static Node *try_stmt(Parser *p)
     if (tk(p) == T_FINALLY) {
         int fline = TK.line;
         advance(p);
-        expect_colon(p);
+        expect_colon_forced(p);
         n->list4 = block(p, "'finally' statement", fline);
         finish_block(n, &n->list4);
     } else if (!handlers.len) {
@@ -1761,14 +1935,15 @@ static Node *function_def(Parser *p, Node *n)
         fail_here(p);
     n->str = TK.str;
     advance(p);
-    expect(p, T_LPAR);
+    if (!accept(p, T_LPAR))
+        parse_fail(p, TK.line, TK.col, "expected '('");
     Vec params = {0};
     parameters(p, &params, T_RPAR, 1);
     n->list = vec_list(&params);
     expect(p, T_RPAR);
     if (accept(p, T_ARROW))
         n->b = expression(p);
-    expect_colon(p);
+    expect_colon_forced(p);
     n->list2 = block(p, "function definition", line);
     n->c = docstring_of(&n->list2);
     return finish_block(n, &n->list2);
@@ -1990,17 +2165,19 @@ static Node *expr_stmt(Parser *p)
     Node *first = yield_or_star_expressions(p);
     TokKind k = tk(p);
     if (k == T_COLON) {
-        if (leftmost_is(first, "match"))
+        int bad = first->kind != N_NAME && first->kind != N_ATTR && first->kind != N_SUBSCRIPT;
+        if (leftmost_is(first, "match") && (bad || lex_peek(p->lx) == T_NEWLINE))
             fail_unsupported(p, first->line, first->col, "match statements are");
-        if (first->kind == N_TUPLE || first->kind == N_LIST)
-            fail_at_node(p, first, "only single target (not %s) can be annotated",
-                         first->kind == N_LIST ? "list" : "tuple");
-        if (first->kind != N_NAME && first->kind != N_ATTR && first->kind != N_SUBSCRIPT)
-            fail_at_node(p, first, "illegal target for annotation%s", "");
         advance(p);
         Node *n = node_new(p, N_ANNASSIGN, s.line, s.col);
         n->a = first;
         n->b = expression(p);
+        /* CPython judges the target once an annotation has been read */
+        if (first->kind == N_TUPLE || first->kind == N_LIST)
+            fail_at_node(p, first, "only single target (not %s) can be annotated",
+                         first->kind == N_LIST ? "list" : "tuple");
+        if (bad)
+            fail_at_node(p, first, "illegal target for annotation%s", "");
         if (accept(p, T_EQUAL))
             n->c = no_starred(p, yield_or_star_expressions(p));
         return finish(p, n);
@@ -2020,12 +2197,28 @@ static Node *expr_stmt(Parser *p)
     if (k == T_EQUAL) {
         Vec targets = {0};
         Node *value = first;
-        while (accept(p, T_EQUAL)) {
+        while (tk(p) == T_EQUAL) {
+            /* A bad target is reported before its right-hand side is read,
+             * as CPython does; "here. Maybe you meant '=='" only when the
+             * whole thing reads as "a = b" (and b parses). */
+            if (!target_ok(value)) {
+                int here = 0;
+                Node *last = value;
+                if (value->kind == N_TUPLE && !(value->flags & F_PAREN) && value->list.len)
+                    last = value->list.items[value->list.len - 1];
+                if (targets.len == 0 && bitwise_level(last) && !target_ok(last)) {
+                    advance(p);
+                    if (probe_bitwise_or(p) && tk(p) != T_EQUAL && tk(p) != T_COLONEQ)
+                        here = 1;
+                }
+                target_check(p, value, TGT_STORE, here);
+            }
+            advance(p);
             vec_push(p, &targets, value);
             value = yield_or_star_expressions(p);
         }
         for (int i = 0; i < targets.len; i++)
-            target_check(p, targets.items[i], TGT_STORE, targets.len == 1);
+            target_check(p, targets.items[i], TGT_STORE, 0);
         Node *n = node_new(p, N_ASSIGN, s.line, s.col);
         n->list = vec_list(&targets);
         n->a = no_starred(p, value);
@@ -2095,7 +2288,13 @@ static Node *simple_stmt(Parser *p)
 static void simple_stmts(Parser *p, Vec *out)
 {
     for (;;) {
-        vec_push(p, out, simple_stmt(p));
+        Node *st = simple_stmt(p);
+        vec_push(p, out, st);
+        if (tk(p) != T_SEMI && tk(p) != T_NEWLINE) {
+            Node *last = st->kind == N_EXPR ? st->a : st->kind == N_ASSIGN ? st->a : NULL;
+            if (juxtaposed(p, last))
+                fail_juxtaposed(p);
+        }
         if (!accept(p, T_SEMI) || tk(p) == T_NEWLINE)
             break;
     }
@@ -2167,7 +2366,7 @@ static void statement(Parser *p, Vec *out)
             fail_here(p);
         return;
     case T_INDENT:
-        parse_fail(p, TK.line, TK.col, "unexpected indent");
+        fail_here(p);
     case T_NAME:
         if (is_name(p, "match")) {
             switch (lex_peek(p->lx)) {
@@ -2207,7 +2406,7 @@ Node *parse_module(const Source *src, Arena *arena, LangError *err)
     Parser *p = arena_alloc(arena, sizeof *p);
     Lexer *lx = arena_alloc(arena, sizeof *lx);
     lex_init(lx, src, arena);
-    p->lx = lx;
+    p->lx = p->main_lx = lx;
     p->arena = arena;
     p->err = err;
     p->end_line = 1;
