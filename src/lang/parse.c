@@ -112,49 +112,6 @@ static LS_NORETURN void fail_here(Parser *p)
     fail_generic(p, TK.line, TK.col, "invalid syntax");
 }
 
-static Node *expression(Parser *p);
-static Node *bitwise_or(Parser *p);
-
-/* Two expressions side by side: before complaining, CPython's second pass
- * reads the second one (rule invalid_expression), so a specific error met
- * there, or a lexical one just after it, is what gets reported. Returns 1
- * if the production parses at the current token, 0 on a generic failure;
- * any other error is final. */
-static int probe(Parser *p, Node *(*production)(Parser *))
-{
-    jmp_buf saved;
-    int was_probing = p->probing;
-    memcpy(saved, p->probe_jb, sizeof saved);
-    p->probing = 1;
-    int ok = 0;
-    if (setjmp(p->probe_jb) == 0) {
-        production(p);
-        ok = 1;
-    }
-    memcpy(p->probe_jb, saved, sizeof saved);
-    p->probing = was_probing;
-    return ok;
-}
-
-static int probe_expression(Parser *p)
-{
-    return probe(p, expression);
-}
-
-static int probe_bitwise_or(Parser *p)
-{
-    return probe(p, bitwise_or);
-}
-
-/* After an expression, something that can start another: fail as CPython
- * does (see probe_expression), at the current token. */
-static LS_NORETURN void fail_juxtaposed(Parser *p)
-{
-    int line = TK.line, col = TK.col;
-    probe_expression(p);
-    fail_generic(p, line, col, "invalid syntax");
-}
-
 static LS_NORETURN void fail_at_node(Parser *p, const Node *n, const char *fmt, const char *arg)
 {
     parse_fail(p, n->line, n->col, fmt, arg);
@@ -220,10 +177,75 @@ static int starts_expr(TokKind k)
     }
 }
 
+/* ---- CPython's second pass, approximated ---- */
+
+static Node *expression(Parser *p);
+static Node *bitwise_or(Parser *p);
+
+/* Two expressions side by side: before complaining, CPython's second pass
+ * reads the second one (rule invalid_expression), so a specific error met
+ * there, or a lexical one just after it, is what gets reported. Returns 1
+ * if the production parses at the current token, 0 on a generic failure;
+ * any other error is final. */
+static int probe(Parser *p, Node *(*production)(Parser *))
+{
+    jmp_buf saved;
+    int was_probing = p->probing;
+    memcpy(saved, p->probe_jb, sizeof saved);
+    p->probing = 1;
+    int ok = 0;
+    if (setjmp(p->probe_jb) == 0) {
+        production(p);
+        ok = 1;
+    }
+    memcpy(p->probe_jb, saved, sizeof saved);
+    p->probing = was_probing;
+    return ok;
+}
+
+static int probe_expression(Parser *p)
+{
+    return probe(p, expression);
+}
+
+static int probe_bitwise_or(Parser *p)
+{
+    return probe(p, bitwise_or);
+}
+
+/* Read on through what CPython's second pass would try after a second
+ * expression: more expressions side by side and "name = value" pairs, so
+ * that a lexical error there (typically a bracket never closed) is met. */
+static void probe_rest(Parser *p)
+{
+    for (;;) {
+        TokKind k = tk(p);
+        if (k == T_EQUAL) {
+            advance(p);
+            if (!probe_bitwise_or(p))
+                return;
+        } else if (starts_expr(k) && k != T_STAR && k != T_MINUS && k != T_PLUS) {
+            if (!probe_expression(p))
+                return;
+        } else {
+            return;
+        }
+    }
+}
+
+/* After an expression, something that can start another: fail as CPython
+ * does (see probe_expression), at the current token. */
+static LS_NORETURN void fail_juxtaposed(Parser *p)
+{
+    int line = TK.line, col = TK.col;
+    if (probe_expression(p))
+        probe_rest(p);
+    fail_generic(p, line, col, "invalid syntax");
+}
+
 static const char *expr_name(const Node *n);
 
 static int bitwise_level(const Node *t);
-static int probe_bitwise_or(Parser *p);
 
 /* A stray '=' after last, where CPython suggests '==' (named_expression
  * contexts: conditions and elements inside brackets), if "last = b" reads
@@ -265,8 +287,10 @@ static void expect_close(Parser *p, TokKind closer, const Node *last)
     check_stray_equal(p, last);
     if (juxtaposed(p, last)) {
         int line = TK.line, col = TK.col;
-        if (probe_expression(p))
+        if (probe_expression(p)) {
+            probe_rest(p);
             fail_generic(p, last->line, last->col, "invalid syntax. Perhaps you forgot a comma?");
+        }
         fail_generic(p, line, col, "invalid syntax");
     }
     fail_here(p);
