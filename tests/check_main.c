@@ -14,6 +14,7 @@ int main(void)
         ops_suite,
         builtins_suite,
         vm_suite,
+        loop_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

@@ -12,5 +12,6 @@ Suite *text_suite(void);
 Suite *ops_suite(void);
 Suite *builtins_suite(void);
 Suite *vm_suite(void);
+Suite *loop_suite(void);
 
 #endif
