@@ -1585,6 +1585,32 @@ static Obj *dict_m_popitem(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return err_null(&KeyErrorClass, "popitem(): dictionary is empty");
 }
 
+/* dict.fromkeys(iterable, value=None): registered bound to the class, so
+ * dict.fromkeys and d.fromkeys both reach it with self = DictClass. */
+static Obj *dict_m_fromkeys(Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    (void)self;
+    if (!clinic("fromkeys", nargs, kwnames, 1, 2))
+        return NULL;
+    Obj *it = obj_iter(args[0]);
+    if (!it)
+        return NULL;
+    Obj *d = dict_new(), *k;
+    Obj *v = nargs == 2 ? args[1] : None;
+    while ((k = obj_next(it))) {
+        int r = dict_set(d, k, v);
+        DECREF(k);
+        if (r < 0 || !op_check_size(DICT_N(d)))
+            break;
+    }
+    DECREF(it);
+    if (err_occurred()) {
+        DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
 /* ------------------------------------------------------------ int, float */
 
 static Obj *int_m_bit_length(Obj *self, Obj **args, int nargs, Obj *kwnames)
@@ -1692,4 +1718,7 @@ void methods_init(void)
         method_defs[i].cls->dict = NULL;
     for (size_t i = 0; i < sizeof method_defs / sizeof method_defs[0]; i++)
         class_add_method(method_defs[i].cls, method_defs[i].name, method_defs[i].fn);
+    Obj *fromkeys = builtin_new("fromkeys", dict_m_fromkeys, (Obj *)&DictClass);
+    dict_set_c(DictClass.dict, "fromkeys", fromkeys);
+    DECREF(fromkeys);
 }
