@@ -13,6 +13,7 @@ int main(void)
         builtins_suite,
         vm_suite,
         loop_suite,
+        rec_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

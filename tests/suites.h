@@ -13,5 +13,6 @@ Suite *ops_suite(void);
 Suite *builtins_suite(void);
 Suite *vm_suite(void);
 Suite *loop_suite(void);
+Suite *rec_suite(void);
 
 #endif
