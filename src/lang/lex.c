@@ -526,8 +526,8 @@ static TokKind scan_number(Lexer *lx, Token *tk)
         const char *digits = lx->p;
         if (scan_digits(lx, base == 16, 1, &nd, &bl, &bc))
             return lex_fail(lx, tk, bl, bc, "invalid %s literal", what);
-        if (nd == 0)
-            return lex_fail(lx, tk, lx->line, lx->col, "invalid %s literal", what);
+        if (nd == 0)   /* CPython points at the prefix letter */
+            return lex_fail(lx, tk, tk->line, tk->col + 1, "invalid %s literal", what);
         uint64_t v = 0;
         int over = 0;
         for (const char *q = digits; q < lx->p; q++) {
@@ -576,6 +576,8 @@ static TokKind scan_number(Lexer *lx, Token *tk)
                 adv(lx);
             if (scan_digits(lx, 0, 0, &nd, &bl, &bc))
                 return lex_fail(lx, tk, bl, bc, "invalid decimal literal");
+        } else if (k == 2) {   /* "1e+" with no digits: at the sign */
+            return lex_fail(lx, tk, lx->line, lx->col + 1, "invalid decimal literal");
         } else if (!number_end_ok(lx)) {
             return lex_fail(lx, tk, tk->line, tk->col, "invalid decimal literal");
         }
@@ -935,10 +937,11 @@ static TokKind scan(Lexer *lx, Token *tk)
         if (c == '\\') {
             int n = peekc(lx, 1);
             if (n == '\n') {
+                int line = lx->line, col = lx->col + 1;
                 adv(lx);
                 adv(lx);
                 if (!cur(lx))
-                    return ranked(lx, 0, lex_fail(lx, tk, lx->line, lx->col,
+                    return ranked(lx, 0, lex_fail(lx, tk, line, col,
                                                   "unexpected EOF while parsing"));
                 continue;
             }
