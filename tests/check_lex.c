@@ -100,7 +100,9 @@ static char *lex_all(const char *text, size_t n, int with_pos)
     free(lx);
     arena_free(arena);
     source_free(src);
-    return buf_take(&b, NULL) ;
+    char *out = buf_take(&b, NULL);
+    buf_free(&b);
+    return out;
 }
 
 static char *lex_str(const char *text)

@@ -547,8 +547,13 @@ static TokKind scan_number(Lexer *lx, Token *tk)
         }
         if (!number_end_ok(lx))
             return lex_fail(lx, tk, tk->line, tk->col, "invalid %s literal", what);
-        if (over || v > (uint64_t)INT64_MAX)
+        if (over || v > (uint64_t)INT64_MAX) {
             unsupported(lx, tk, tk->line, tk->col, too_large);
+            /* 2**63 is allowed right after a unary minus (the parser's
+             * call), so mark it with INT64_MIN */
+            tk->ival = !over && v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : 0;
+            return tok_end(lx, tk, T_NUMBER);
+        }
         tk->ival = (int64_t)v;
         return tok_end(lx, tk, T_NUMBER);
     }
@@ -617,7 +622,8 @@ static TokKind scan_number(Lexer *lx, Token *tk)
         uint64_t d = (uint64_t)(clean[i] - '0');
         if (v > ((uint64_t)INT64_MAX - d) / 10) {
             unsupported(lx, tk, tk->line, tk->col, too_large);
-            break;
+            tk->ival = strcmp(clean, "9223372036854775808") == 0 ? INT64_MIN : 0;
+            return tok_end(lx, tk, T_NUMBER);
         }
         v = v * 10 + d;
     }

@@ -69,7 +69,8 @@ typedef struct Token {
     /* A literal Python accepts but loopscope does not (bytes, complex,
      * integers past int64, \N{...}): the message and where it points. The
      * parser reports it if it uses the token, so that, as in CPython, an
-     * earlier syntax error still comes first. */
+     * earlier syntax error still comes first. An integer of exactly 2**63
+     * has ival INT64_MIN: "-9223372036854775808" is fine. */
     const char *unsupported;
     int bad_line, bad_col;
 } Token;

@@ -44,8 +44,9 @@ typedef struct Vec {
 /* ---- errors ---- */
 
 /* How an error ranks: a generic failure only ends a probe; an error from
- * the file's lexer, or CPython's "unexpected indent", is never overridden. */
-enum { ERR_GENERIC = 1, ERR_FINAL = 2 };
+ * the file's lexer, or CPython's "unexpected indent", is never overridden;
+ * an f-string expression's lexical errors keep their plain wording. */
+enum { ERR_GENERIC = 1, ERR_FINAL = 2, ERR_NOPREFIX = 4 };
 
 /* Every error ends here: fill err and unwind. Like CPython, an error found
  * by the parser gives way to a lexical error later in the file (a bad
@@ -68,7 +69,7 @@ static LS_NORETURN void raise_error(Parser *p, int line, int col, const char *ms
             longjmp(p->jb, 1);
         }
     }
-    if (p->fdepth > 0 && strncmp(msg, "f-string", 8) != 0)
+    if (p->fdepth > 0 && !(how & ERR_NOPREFIX) && strncmp(msg, "f-string", 8) != 0)
         lang_error(p->err, line, col, "f-string: %s", msg);
     else
         lang_error(p->err, line, col, "%s", msg);
@@ -93,7 +94,7 @@ static void parse_fail(Parser *p, int line, int col, const char *fmt, ...)
 static LS_NORETURN void lex_error_raise(Parser *p)
 {
     raise_error(p, p->lx->err.line, p->lx->err.col, p->lx->err.msg,
-                p->lx == p->main_lx ? ERR_FINAL : 0);
+                p->lx == p->main_lx ? ERR_FINAL : ERR_NOPREFIX);
 }
 
 /* A generic failure: "invalid syntax" and its comma variant. */
@@ -429,25 +430,22 @@ static const char *expr_name(const Node *n)
 
 enum { TGT_STORE, TGT_DEL };
 
-/* Check that t can be assigned to (or deleted). here: t is the whole left
- * side of a single '=' (or the last item of its bare tuple), where CPython
- * suggests '=='. */
-static void target_check(Parser *p, Node *t, int ctx, int here)
+/* Check that t can be assigned to (or deleted). */
+static void target_check(Parser *p, Node *t, int ctx)
 {
     switch (t->kind) {
     case N_NAME: case N_ATTR: case N_SUBSCRIPT:
         return;
     case N_TUPLE: case N_LIST: {
         int stars = 0;
-        int inner_here = here && t->kind == N_TUPLE && !(t->flags & F_PAREN);
         for (int i = 0; i < t->list.len; i++) {
             Node *e = t->list.items[i];
             if (e->kind == N_STARRED && ctx == TGT_STORE) {
                 if (++stars > 1)
                     parse_fail(p, t->line, t->col, "multiple starred expressions in assignment");
-                target_check(p, e->a, ctx, 0);
+                target_check(p, e->a, ctx);
             } else {
-                target_check(p, e, ctx, inner_here && i == t->list.len - 1);
+                target_check(p, e, ctx);
             }
         }
         return;
@@ -465,9 +463,6 @@ static void target_check(Parser *p, Node *t, int ctx, int here)
     }
     if (ctx == TGT_DEL)
         fail_at_node(p, t, "cannot delete %s", expr_name(t));
-    if (here && !(t->kind == N_CONST && t->op <= 2))
-        fail_at_node(p, t, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                     expr_name(t));
     fail_at_node(p, t, "cannot assign to %s", expr_name(t));
 }
 
@@ -504,6 +499,31 @@ static int bitwise_level(const Node *t)
     default:
         return 1;
     }
+}
+
+/* Does t begin with a list, tuple, generator expression, True, False or
+ * None (where CPython's '==' suggestion does not apply)? */
+static int starts_with_display(const Node *t)
+{
+    while (t) {
+        if (t->flags & F_PAREN)
+            return t->kind == N_TUPLE || t->kind == N_GENEXP;
+        switch (t->kind) {
+        case N_LIST: case N_GENEXP:
+            return 1;
+        case N_CONST:
+            return t->op <= 2;
+        case N_TUPLE: case N_BOOLOP:
+            t = t->list.len ? t->list.items[0] : NULL;
+            break;
+        case N_BINOP: case N_CALL: case N_ATTR: case N_SUBSCRIPT: case N_COMPARE:
+            t = t->a;
+            break;
+        default:
+            return 0;
+        }
+    }
+    return 0;
 }
 
 /* The leftmost name of an expression, to recognise `match x:` misparsed. */
@@ -609,7 +629,7 @@ static Node *star_target(Parser *p)
 static Node *star_targets(Parser *p)
 {
     Node *t = comma_list(p, star_target);
-    target_check(p, t, TGT_STORE, 0);
+    target_check(p, t, TGT_STORE);
     return t;
 }
 
@@ -865,6 +885,20 @@ static Node *power(Parser *p);
 /* factor: '+' factor | '-' factor | '~' factor | power */
 static Node *factor(Parser *p)
 {
+    if (tk(p) == T_MINUS && lex_peek(p->lx) == T_NUMBER && p->lx->ahead.unsupported &&
+        p->lx->ahead.ival == INT64_MIN && !p->lx->ahead.is_float) {
+        /* -9223372036854775808 is INT64_MIN, the one literal past int64
+         * that can be written, unless something binds tighter than '-' */
+        Node *n = node_tok(p, N_INT);
+        advance(p);
+        TokKind after = lex_peek(p->lx);
+        if (after != T_DSTAR && after != T_DOT && after != T_LPAR && after != T_LSQB) {
+            n->ival = INT64_MIN;
+            advance(p);
+            return finish(p, n);
+        }
+        parse_fail(p, TK.bad_line, TK.bad_col, "%s", TK.unsupported);
+    }
     Op op;
     switch (tk(p)) {
     case T_PLUS: op = OP_POS; break;
@@ -919,6 +953,8 @@ static void for_if_clauses(Parser *p, Vec *out);
 /* A comprehension of kind k whose element is elt; the 'for' is current. */
 static Node *comprehension(Parser *p, NodeKind k, Node *elt, int line, int col)
 {
+    if (elt->kind == N_STARRED)
+        parse_fail(p, elt->line, elt->col, "iterable unpacking cannot be used in comprehension");
     Node *n = node_new(p, k, line, col);
     n->a = elt;
     Vec clauses = {0};
@@ -931,7 +967,7 @@ static Node *comprehension(Parser *p, NodeKind k, Node *elt, int line, int col)
  * kwarg: NAME '=' expression
  * (a lone generator expression argument needs no parentheses of its own)
  * The '(' has been consumed; so is the ')' on return. */
-static void call_args(Parser *p, Vec *out, Pos open)
+static void call_args(Parser *p, Vec *out, Pos open, int genexp_ok)
 {
     int seen_kw = 0, seen_dstar = 0;
     Node *last = NULL;
@@ -961,6 +997,8 @@ static void call_args(Parser *p, Vec *out, Pos open)
             seen_kw = 1;
         } else {
             arg = expression(p);
+            if ((tk(p) == T_FOR || tk(p) == T_ASYNC) && !genexp_ok)
+                fail_here(p);
             if (tk(p) == T_FOR || tk(p) == T_ASYNC) {
                 Node *g = comprehension(p, N_GENEXP, arg, open.line, open.col);
                 if (out->len > 0 || tk(p) != T_RPAR)
@@ -1055,7 +1093,7 @@ static Node *primary(Parser *p)
             t = node_new(p, N_CALL, s.line, s.col);
             t->a = n;
             Vec args = {0};
-            call_args(p, &args, open);
+            call_args(p, &args, open, 1);
             t->list = vec_list(&args);
         } else if (tk(p) == T_LSQB) {
             enter(p);
@@ -1095,7 +1133,7 @@ static Node *paren_atom(Parser *p)
     }
     Node *first = star_expression(p);
     if (tk(p) == T_FOR || tk(p) == T_ASYNC) {
-        Node *g = comprehension(p, N_GENEXP, no_starred(p, first), line, col);
+        Node *g = comprehension(p, N_GENEXP, first, line, col);
         expect(p, T_RPAR);
         g->flags |= F_PAREN;
         return finish(p, g);
@@ -1132,7 +1170,7 @@ static Node *list_atom(Parser *p)
         return finish(p, n);
     Node *first = star_expression(p);
     if (tk(p) == T_FOR || tk(p) == T_ASYNC) {
-        n = comprehension(p, N_LISTCOMP, no_starred(p, first), line, col);
+        n = comprehension(p, N_LISTCOMP, first, line, col);
         expect(p, T_RSQB);
         return finish(p, n);
     }
@@ -1196,7 +1234,7 @@ static Node *brace_atom(Parser *p)
             last = v;
         } else {
             if (tk(p) == T_FOR || tk(p) == T_ASYNC) {
-                n = comprehension(p, N_SETCOMP, no_starred(p, first), line, col);
+                n = comprehension(p, N_SETCOMP, first, line, col);
                 expect(p, T_RBRACE);
                 return finish(p, n);
             }
@@ -1379,7 +1417,9 @@ static Node *fs_expression(Parser *p, FScan *fs, const char *a, const char *b)
     p->fdepth++;
     if (lex_next(&sub) == T_ERROR)
         lex_error_raise(p);
-    Node *n = tk(p) == T_YIELD ? yield_expr(p) : no_starred(p, star_expressions(p));
+    Node *n = tk(p) == T_YIELD ? yield_expr(p) : star_expressions(p);
+    if (n->kind == N_STARRED)   /* 3.11 parses "(*a)" */
+        parse_fail(p, n->line, n->col, "cannot use starred expression here");
     if (tk(p) != T_ENDMARKER) {
         /* 3.11 parses the text in parentheses, hence the comma hint */
         Node *last = n;
@@ -1811,13 +1851,14 @@ static Node *with_item(Parser *p)
     it->a = e;
     if (accept(p, T_AS)) {
         it->b = star_target(p);
-        target_check(p, it->b, TGT_STORE, 0);
+        target_check(p, it->b, TGT_STORE);
     }
     return finish(p, it);
 }
 
-/* Does the '(' after 'with' enclose the items themselves (it is matched by
- * a ')' that the ':' follows)? Scans ahead on a copy of the lexer. */
+/* Does the '(' after 'with' enclose the items themselves (unless it is
+ * matched by a ')' that something other than ':' follows)? Scans ahead on a
+ * copy of the lexer. */
 static int with_items_parenthesised(Parser *p)
 {
     Lexer *la = arena_alloc(p->arena, sizeof *la);
@@ -1834,7 +1875,7 @@ static int with_items_parenthesised(Parser *p)
                 return lex_next(la) == T_COLON;
             break;
         case T_ERROR: case T_ENDMARKER: case T_NEWLINE:
-            return 0;
+            return 1;   /* never closed: read as items, as CPython tries first */
         default:
             break;
         }
@@ -1987,7 +2028,7 @@ static Node *class_def(Parser *p, Node *n)
         Pos open = here(p);
         advance(p);
         Vec bases = {0};
-        call_args(p, &bases, open);
+        call_args(p, &bases, open, 0);
         n->list = vec_list(&bases);
     }
     expect_colon(p);
@@ -2147,8 +2188,8 @@ static Node *del_stmt(Parser *p)
     do {
         if (!starts_expr(tk(p)) && targets.len)
             break;
-        Node *t = bitwise_or(p);
-        target_check(p, t, TGT_DEL, 0);
+        Node *t = star_target(p);
+        target_check(p, t, TGT_DEL);
         vec_push(p, &targets, t);
     } while (accept(p, T_COMMA));
     n->list = vec_list(&targets);
@@ -2223,26 +2264,32 @@ static Node *expr_stmt(Parser *p)
         Node *value = first;
         while (tk(p) == T_EQUAL) {
             /* A bad target is reported before its right-hand side is read,
-             * as CPython does; "here. Maybe you meant '=='" only when the
-             * whole thing reads as "a = b" (and b parses). */
+             * as CPython does. When the statement reads as "a = b" (a the
+             * target or its last item, b parsing as bitwise_or), CPython's
+             * second pass suggests '==' about a, even if a itself is fine. */
             if (!target_ok(value)) {
-                int here = 0;
                 Node *last = value;
                 if (value->kind == N_TUPLE && !(value->flags & F_PAREN) && value->list.len)
                     last = value->list.items[value->list.len - 1];
-                if (targets.len == 0 && bitwise_level(last) && !target_ok(last)) {
+                if (targets.len == 0 && bitwise_level(last) && !starts_with_display(last)) {
                     advance(p);
-                    if (probe_bitwise_or(p) && tk(p) != T_EQUAL && tk(p) != T_COLONEQ)
-                        here = 1;
+                    if (probe_bitwise_or(p) && tk(p) != T_EQUAL && tk(p) != T_COLONEQ) {
+                        if (last->kind == N_NAME && !(last->flags & F_PAREN))
+                            parse_fail(p, last->line, last->col,
+                                       "invalid syntax. Maybe you meant '==' or ':=' "
+                                       "instead of '='?");
+                        fail_at_node(p, last, "cannot assign to %s here. Maybe you meant "
+                                              "'==' instead of '='?", expr_name(last));
+                    }
                 }
-                target_check(p, value, TGT_STORE, here);
+                target_check(p, value, TGT_STORE);
             }
             advance(p);
             vec_push(p, &targets, value);
             value = yield_or_star_expressions(p);
         }
         for (int i = 0; i < targets.len; i++)
-            target_check(p, targets.items[i], TGT_STORE, 0);
+            target_check(p, targets.items[i], TGT_STORE);
         Node *n = node_new(p, N_ASSIGN, s.line, s.col);
         n->list = vec_list(&targets);
         n->a = no_starred(p, value);
