@@ -8,6 +8,7 @@
  *   (module [(doc "...")] STMT...)
  * expressions
  *   (name ID) (int 42) (float 0.5) (str "text") (const None|True|False|...)
+ *   (an int is negative only for -9223372036854775808, see parse.h)
  *   (fstr PART...)      PART is (str "...") or
  *                       (fmt VALUE [!r|!s|!a] [(spec PART...)] [(text "x=")])
  *   (binop OP A B)      OP: + - * / // % ** << >> & | ^ @

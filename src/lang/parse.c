@@ -3,7 +3,9 @@
  * above each, in the notation of CPython's Grammar/python.gram), target
  * validation, f-string bodies (split into literal and formatted parts, the
  * expressions parsed by a nested parse over the same Arena), the nesting
- * limit and every syntax error message, all raised through parse_fail.
+ * limit and every syntax error message, all raised through raise_error
+ * (parse_fail formats them). Messages and columns follow CPython 3.11,
+ * including which of several errors wins (see raise_error and probe).
  * Leaves to the lexer: tokens and lexical errors; to the compiler: checks
  * that need scopes. See parse.h for the contract.
  *

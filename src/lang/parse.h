@@ -18,6 +18,11 @@
 #define PARSE_MAX_DEPTH 200
 
 /* Parse src into an N_MODULE tree allocated in arena (freed with it).
+ * Beyond ast.h: N_INT is negative only for -9223372036854775808, folded
+ * here because 2**63 alone does not fit; N_IMPORTFROM's ival is always 0
+ * (relative imports are refused); F_PAREN marks parenthesised expressions,
+ * whose positions exclude the parentheses (the enclosing node's include
+ * them, as in CPython).
  * Returns the root, or NULL with err filled with the first error: a 1-based
  * line and column (in code points) and a message without the
  * "file:line:col: error:" prefix, which source_print_error adds. */
