@@ -7,6 +7,8 @@
 int main(void)
 {
     Suite *(*const suites[])(void) = {
+        lex_suite,
+        parse_suite,
         format_suite,
         text_suite,
         ops_suite,
