@@ -64,6 +64,13 @@ unit: $(B)/check_runner
 cases: loopscope
 	bash tests/run_cases.sh
 
+# Benchmarks, not part of make test: bench/bench.sh prints a short table.
+bench: loopscope bench/bench_rec
+	bash bench/bench.sh
+
+bench/bench_rec: bench/bench_rec.c $(B)/libcore.a
+	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_rec.c $(B)/libcore.a $(LDLIBS)
+
 test: deps
 	@$(MAKE) --no-print-directory loopscope $(B)/check_runner
 	$(B)/check_runner
@@ -80,6 +87,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
-	rm -rf $(B) loopscope
+	rm -rf $(B) loopscope bench/bench_rec
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
