@@ -6,8 +6,8 @@
  * starts, RUNNING, WAITING with its label, DONE with its outcome). The
  * trace text itself is compared with CPython by tests/run_cases.sh; task
  * numbering below was checked against tests/oracle/pytrace.py.
- * known_bugs holds checks that fail today (see the report in each test);
- * they only run with LOOPSCOPE_KNOWN_BUGS=1. */
+ * The two test_known_* checks were written against bugs that are now
+ * fixed; they run with the rest. */
 #include "suites.h"
 
 #include "../src/lang/source.h"
@@ -646,12 +646,10 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_ready_order);
     tcase_add_test(tc, test_step_limit);
     tcase_add_test(tc, test_determinism);
+    /* once known bugs, fixed: a woken waiter comes after the awaited task's
+     * done step, and done steps point at the task's own return line */
+    tcase_add_test(tc, test_known_wake_after_done);
+    tcase_add_test(tc, test_known_done_line);
     suite_add_tcase(s, tc);
-    if (getenv("LOOPSCOPE_KNOWN_BUGS")) {
-        tc = tcase_create("known_bugs");
-        tcase_add_test(tc, test_known_wake_after_done);
-        tcase_add_test(tc, test_known_done_line);
-        suite_add_tcase(s, tc);
-    }
     return s;
 }

@@ -23,39 +23,8 @@
 
 /* ------------------------------------------------------ argument checks */
 
-static bool no_keywords(const char *fname, Obj *kwnames)
-{
-    if (kwnames && TUP_N(kwnames)) {
-        err_format(&TypeErrorClass, "%s() takes no keyword arguments", fname);
-        return false;
-    }
-    return true;
-}
 
-/* METH_O functions: "len() takes exactly one argument (0 given)". */
-static bool one_arg(const char *fname, int nargs, Obj *kwnames)
-{
-    if (!no_keywords(fname, kwnames))
-        return false;
-    if (nargs != 1) {
-        err_format(&TypeErrorClass, "%s() takes exactly one argument (%d given)", fname, nargs);
-        return false;
-    }
-    return true;
-}
 
-/* Argument Clinic style: "isinstance expected 2 arguments, got 1". */
-static bool npos(const char *fname, int nargs, Obj *kwnames, int min, int max)
-{
-    if (!no_keywords(fname, kwnames))
-        return false;
-    if (nargs >= min && nargs <= max)
-        return true;
-    int want = nargs < min ? min : max;
-    err_format(&TypeErrorClass, "%s expected %s%d argument%s, got %d", fname,
-               min == max ? "" : nargs < min ? "at least " : "at most ", want, want == 1 ? "" : "s", nargs);
-    return false;
-}
 
 /* Split keywords from kwnames into the named slots; unknown names give
  * CPython's "'x' is an invalid keyword argument for f()". */
@@ -182,7 +151,7 @@ fail:
 static Obj *bi_len(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("len", nargs, kwnames))
+    if (!vm_one_arg("len", nargs, kwnames))
         return NULL;
     int64_t n = obj_len(args[0]);
     return n < 0 ? NULL : int_new(n);
@@ -191,7 +160,7 @@ static Obj *bi_len(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_repr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("repr", nargs, kwnames))
+    if (!vm_one_arg("repr", nargs, kwnames))
         return NULL;
     return obj_repr_new(args[0]);
 }
@@ -199,7 +168,7 @@ static Obj *bi_repr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_abs(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("abs", nargs, kwnames))
+    if (!vm_one_arg("abs", nargs, kwnames))
         return NULL;
     Obj *x = args[0];
     if (is_int(x)) {
@@ -216,7 +185,7 @@ static Obj *bi_abs(Obj *self, Obj **args, int nargs, Obj *kwnames)
 /* any() and all(): stop at the first item whose truth is `stop_on`. */
 static Obj *any_all(const char *fname, Obj **args, int nargs, Obj *kwnames, bool stop_on)
 {
-    if (!one_arg(fname, nargs, kwnames))
+    if (!vm_one_arg(fname, nargs, kwnames))
         return NULL;
     Obj *it = obj_iter(args[0]);
     if (!it)
@@ -277,7 +246,7 @@ static int class_matches(const char *fname, Class *c, Obj *spec)
 static Obj *bi_isinstance(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("isinstance", nargs, kwnames, 2, 2))
+    if (!vm_range_nargs("isinstance", nargs, kwnames, 2, 2))
         return NULL;
     int r = class_matches("isinstance", CLS(args[0]), args[1]);
     return r < 0 ? NULL : bool_new(r);
@@ -286,7 +255,7 @@ static Obj *bi_isinstance(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_issubclass(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("issubclass", nargs, kwnames, 2, 2))
+    if (!vm_range_nargs("issubclass", nargs, kwnames, 2, 2))
         return NULL;
     if (!is_class(args[0]))
         return err_null(&TypeErrorClass, "issubclass() arg 1 must be a class");
@@ -297,7 +266,7 @@ static Obj *bi_issubclass(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_callable(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("callable", nargs, kwnames))
+    if (!vm_one_arg("callable", nargs, kwnames))
         return NULL;
     Class *c = CLS(args[0]);
     if (c == &FuncClass || c == &BoundClass || c == &ClassClass)
@@ -574,7 +543,7 @@ static Obj *bi_enumerate(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_reversed(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("reversed", nargs, kwnames, 1, 1))
+    if (!vm_range_nargs("reversed", nargs, kwnames, 1, 1))
         return NULL;
     return reversed_new(args[0]);
 }
@@ -582,7 +551,7 @@ static Obj *bi_reversed(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_map(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!no_keywords("map", kwnames))
+    if (!vm_no_keywords("map", kwnames))
         return NULL;
     if (nargs < 2)
         return err_null(&TypeErrorClass, "map() must have at least two arguments.");
@@ -592,7 +561,7 @@ static Obj *bi_map(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_filter(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("filter", nargs, kwnames, 2, 2))
+    if (!vm_range_nargs("filter", nargs, kwnames, 2, 2))
         return NULL;
     return filter_new(args[0], args[1]);
 }
@@ -600,7 +569,7 @@ static Obj *bi_filter(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_iter(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("iter", nargs, kwnames, 1, 1))
+    if (!vm_range_nargs("iter", nargs, kwnames, 1, 1))
         return NULL;
     return obj_iter(args[0]);
 }
@@ -608,7 +577,7 @@ static Obj *bi_iter(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_next(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("next", nargs, kwnames, 1, 2))
+    if (!vm_range_nargs("next", nargs, kwnames, 1, 2))
         return NULL;
     Obj *it = args[0];
     if (!IS(it, IterClass) && !IS(it, GenClass))
@@ -629,7 +598,7 @@ static Obj *bi_next(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_divmod(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("divmod", nargs, kwnames, 2, 2))
+    if (!vm_range_nargs("divmod", nargs, kwnames, 2, 2))
         return NULL;
     Obj *a = args[0], *b = args[1];
     bool num_a = is_int(a) || IS(a, FloatClass), num_b = is_int(b) || IS(b, FloatClass);
@@ -705,7 +674,7 @@ static Obj *bi_pow(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_chr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("chr", nargs, kwnames))
+    if (!vm_one_arg("chr", nargs, kwnames))
         return NULL;
     int64_t cp;
     if (!as_index(args[0], &cp))
@@ -723,7 +692,7 @@ static Obj *bi_chr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_ord(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("ord", nargs, kwnames))
+    if (!vm_one_arg("ord", nargs, kwnames))
         return NULL;
     Obj *s = args[0];
     if (!IS(s, StrClass))
@@ -739,7 +708,7 @@ static Obj *bi_ord(Obj *self, Obj **args, int nargs, Obj *kwnames)
 /* hex(), oct(), bin(): format(x, '#x') and friends. */
 static Obj *int_radix(const char *fname, const char *spec, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!one_arg(fname, nargs, kwnames))
+    if (!vm_one_arg(fname, nargs, kwnames))
         return NULL;
     int64_t v;
     if (!as_index(args[0], &v))
@@ -774,7 +743,7 @@ static Obj *bi_bin(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_format(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("format", nargs, kwnames, 1, 2))
+    if (!vm_range_nargs("format", nargs, kwnames, 1, 2))
         return NULL;
     if (nargs == 2 && !IS(args[1], StrClass))
         return err_null(&TypeErrorClass, "format() argument 2 must be str, not %s", obj_type_name(args[1]));
@@ -789,7 +758,7 @@ static Obj *bi_format(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_hash(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("hash", nargs, kwnames))
+    if (!vm_one_arg("hash", nargs, kwnames))
         return NULL;
     int64_t h = obj_hash(args[0]);
     if (h == -1 && err_occurred())
@@ -800,7 +769,7 @@ static Obj *bi_hash(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_id(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!one_arg("id", nargs, kwnames))
+    if (!vm_one_arg("id", nargs, kwnames))
         return NULL;
     return int_new((int64_t)(uintptr_t)args[0]);
 }
@@ -819,7 +788,7 @@ static bool attr_name(Obj *name)
 static Obj *bi_getattr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("getattr", nargs, kwnames, 2, 3) || !attr_name(args[1]))
+    if (!vm_range_nargs("getattr", nargs, kwnames, 2, 3) || !attr_name(args[1]))
         return NULL;
     Obj *v = obj_getattr(args[0], args[1]);
     if (!v && nargs == 3 && err_matches(&AttributeErrorClass)) {
@@ -833,7 +802,7 @@ static Obj *bi_getattr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_hasattr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("hasattr", nargs, kwnames, 2, 2) || !attr_name(args[1]))
+    if (!vm_range_nargs("hasattr", nargs, kwnames, 2, 2) || !attr_name(args[1]))
         return NULL;
     Obj *v = obj_getattr(args[0], args[1]);
     if (v) {
@@ -850,7 +819,7 @@ static Obj *bi_hasattr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bi_setattr(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("setattr", nargs, kwnames, 3, 3) || !attr_name(args[1]))
+    if (!vm_range_nargs("setattr", nargs, kwnames, 3, 3) || !attr_name(args[1]))
         return NULL;
     return obj_setattr(args[0], args[1], args[2]) < 0 ? NULL : none_new();
 }
@@ -914,7 +883,7 @@ static Obj *int_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *float_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("float", nargs, kwnames, 0, 1))
+    if (!vm_range_nargs("float", nargs, kwnames, 0, 1))
         return NULL;
     if (nargs == 0)
         return float_new(0.0);
@@ -957,7 +926,7 @@ static Obj *str_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *bool_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!npos("bool", nargs, kwnames, 0, 1))
+    if (!vm_range_nargs("bool", nargs, kwnames, 0, 1))
         return NULL;
     if (nargs == 0)
         return bool_new(false);
@@ -968,7 +937,7 @@ static Obj *bool_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *list_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!no_keywords("list", kwnames) || !npos("list", nargs, NULL, 0, 1))
+    if (!vm_no_keywords("list", kwnames) || !vm_range_nargs("list", nargs, NULL, 0, 1))
         return NULL;
     if (nargs == 0)
         return list_new(0);
@@ -978,7 +947,7 @@ static Obj *list_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *tuple_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!no_keywords("tuple", kwnames) || !npos("tuple", nargs, NULL, 0, 1))
+    if (!vm_no_keywords("tuple", kwnames) || !vm_range_nargs("tuple", nargs, NULL, 0, 1))
         return NULL;
     if (nargs == 0)
         return tuple_new(0);
@@ -1017,7 +986,7 @@ static Obj *dict_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *range_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!no_keywords("range", kwnames) || !npos("range", nargs, NULL, 1, 3))
+    if (!vm_no_keywords("range", kwnames) || !vm_range_nargs("range", nargs, NULL, 1, 3))
         return NULL;
     int64_t v[3] = {0, 0, 1};
     for (int i = 0; i < nargs; i++)

@@ -746,8 +746,7 @@ static void call_args(Comp *c, const Node *call, int extra_before)
     emit(c, I_CALL_KW, n + nk);
 }
 
-static void make_function(Comp *c, const Node *n, const NodeList *params, Scope *sc, CodeObj *code,
-                          const NodeList *decorators)
+static void make_function(Comp *c, const NodeList *params, Scope *sc, CodeObj *code)
 {
     int flags = 0;
     int ndef = 0, nkw = 0;
@@ -758,7 +757,6 @@ static void make_function(Comp *c, const Node *n, const NodeList *params, Scope 
         if (p->a && (p->flags & F_KWONLY))
             nkw++;
     }
-    (void)n;
     if (ndef) {
         for (int i = 0; i < params->len; i++) {
             const Node *p = params->items[i];
@@ -796,7 +794,6 @@ static void make_function(Comp *c, const Node *n, const NodeList *params, Scope 
     }
     emit_const(c, &code->hdr);
     emit(c, I_MAKE_FUNCTION, flags);
-    (void)decorators;
 }
 
 static void unit_push(Unit *u, Scope *sc)
@@ -920,7 +917,7 @@ static void expr_comp(Comp *c, const Node *n)
     if (!code)
         return;
     NodeList none = {0};
-    make_function(c, n, &none, sc, code, NULL);
+    make_function(c, &none, sc, code);
     emit(c, I_ROT_TWO, 0);
     emit(c, I_CALL, 1);
 }
@@ -1156,7 +1153,7 @@ static void expr(Comp *c, const Node *n)
         CodeObj *code = unit_finish(c, "<lambda>", argc, kwo, fl, n->line);
         c->u = outer;
         if (code)
-            make_function(c, n, &n->list, sc, code, NULL);
+            make_function(c, &n->list, sc, code);
         break;
     }
     case N_AWAIT:
@@ -1407,11 +1404,6 @@ static void stmt_funcdef(Comp *c, const Node *n)
     Scope *sc = map_get(&c->map, n);
     for (int i = 0; i < n->list3.len; i++)
         expr(c, n->list3.items[i]);
-    for (int i = 0; i < n->list.len; i++) {
-        const Node *p = n->list.items[i];
-        if (p->flags & F_KWARGS && false)
-            unsupported(c, p, "**kwargs");
-    }
     Unit *outer = c->u, inner;
     unit_push(&inner, sc);
     c->u = &inner;
@@ -1429,7 +1421,7 @@ static void stmt_funcdef(Comp *c, const Node *n)
     if (!code)
         return;
     set_line(c, n);
-    make_function(c, n, &n->list, sc, code, &n->list3);
+    make_function(c, &n->list, sc, code);
     for (int i = 0; i < n->list3.len; i++)
         emit(c, I_CALL, 1);
     name_op(c, n->str, ACC_STORE, n);

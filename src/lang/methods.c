@@ -23,19 +23,11 @@
 
 /* ------------------------------------------------------ argument checks */
 
-static bool no_kw(const char *qual, Obj *kwnames)
-{
-    if (kwnames && TUP_N(kwnames)) {
-        err_format(&TypeErrorClass, "%s() takes no keyword arguments", qual);
-        return false;
-    }
-    return true;
-}
 
 /* METH_NOARGS: "str.upper() takes no arguments (1 given)" */
 static bool noargs(const char *qual, int nargs, Obj *kwnames)
 {
-    if (!no_kw(qual, kwnames))
+    if (!vm_no_keywords(qual, kwnames))
         return false;
     if (nargs) {
         err_format(&TypeErrorClass, "%s() takes no arguments (%d given)", qual, nargs);
@@ -44,35 +36,12 @@ static bool noargs(const char *qual, int nargs, Obj *kwnames)
     return true;
 }
 
-/* METH_O: "list.append() takes exactly one argument (0 given)" */
-static bool onearg(const char *qual, int nargs, Obj *kwnames)
-{
-    if (!no_kw(qual, kwnames))
-        return false;
-    if (nargs != 1) {
-        err_format(&TypeErrorClass, "%s() takes exactly one argument (%d given)", qual, nargs);
-        return false;
-    }
-    return true;
-}
 
-/* Argument Clinic: "get expected at least 1 argument, got 0" */
-static bool clinic(const char *name, int nargs, Obj *kwnames, int min, int max)
-{
-    if (!no_kw(name, kwnames))
-        return false;
-    if (nargs >= min && nargs <= max)
-        return true;
-    int want = nargs < min ? min : max;
-    err_format(&TypeErrorClass, "%s expected %s%d argument%s, got %d", name,
-               min == max ? "" : nargs < min ? "at least " : "at most ", want, want == 1 ? "" : "s", nargs);
-    return false;
-}
 
 /* PyArg_ParseTuple style: "find() takes at least 1 argument (0 given)" */
 static bool oldstyle(const char *name, int nargs, Obj *kwnames, int min, int max)
 {
-    if (!no_kw(name, kwnames))
+    if (!vm_no_keywords(name, kwnames))
         return false;
     if (nargs < min) {
         err_format(&TypeErrorClass, "%s() takes at least %d argument%s (%d given)", name, min,
@@ -209,7 +178,7 @@ typedef TextSpan (*StripFn)(const char *s, size_t n, const char *chars, size_t c
 
 static Obj *str_strip_impl(const char *name, StripFn fn, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic(name, nargs, kwnames, 0, 1))
+    if (!vm_range_nargs(name, nargs, kwnames, 0, 1))
         return NULL;
     TextSpan sp;
     if (nargs == 0 || args[0] == None) {
@@ -239,7 +208,7 @@ static Obj *str_rstrip(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *str_removeprefix(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("str.removeprefix", nargs, kwnames))
+    if (!vm_one_arg("str.removeprefix", nargs, kwnames))
         return NULL;
     if (!IS(args[0], StrClass))
         return err_null(&TypeErrorClass, "removeprefix() argument must be str, not %s", obj_type_name(args[0]));
@@ -252,7 +221,7 @@ static Obj *str_removeprefix(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *str_removesuffix(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("str.removesuffix", nargs, kwnames))
+    if (!vm_one_arg("str.removesuffix", nargs, kwnames))
         return NULL;
     if (!IS(args[0], StrClass))
         return err_null(&TypeErrorClass, "removesuffix() argument must be str, not %s", obj_type_name(args[0]));
@@ -331,7 +300,7 @@ static Obj *str_splitlines(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *str_partition_impl(const char *name, bool right, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg(name, nargs, kwnames) || !need_str(args[0]))
+    if (!vm_one_arg(name, nargs, kwnames) || !need_str(args[0]))
         return NULL;
     TextSpan parts[3];
     int ok = right ? text_rpartition(STR_S(self), STR_LEN(self), STR_S(args[0]), STR_LEN(args[0]), parts)
@@ -356,7 +325,7 @@ static Obj *str_rpartition(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *str_join(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("str.join", nargs, kwnames))
+    if (!vm_one_arg("str.join", nargs, kwnames))
         return NULL;
     Obj *it = obj_iter(args[0]);
     if (!it) {
@@ -487,7 +456,7 @@ static Obj *str_endswith(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *str_replace(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("replace", nargs, kwnames, 2, 3))
+    if (!vm_range_nargs("replace", nargs, kwnames, 2, 3))
         return NULL;
     for (int i = 0; i < 2; i++)
         if (!IS(args[i], StrClass))
@@ -516,7 +485,7 @@ typedef int (*PadFn)(const char *s, size_t n, long width, uint32_t fill, Buf *ou
 
 static Obj *str_pad(const char *name, PadFn fn, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic(name, nargs, kwnames, 1, 2))
+    if (!vm_range_nargs(name, nargs, kwnames, 1, 2))
         return NULL;
     int64_t width;
     if (!as_index(args[0], &width))
@@ -561,7 +530,7 @@ static Obj *str_rjust(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *str_zfill(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("str.zfill", nargs, kwnames))
+    if (!vm_one_arg("str.zfill", nargs, kwnames))
         return NULL;
     int64_t width;
     if (!as_index(args[0], &width))
@@ -1120,7 +1089,7 @@ int list_sort(Obj *list, Obj *key, bool reverse)
 
 static Obj *list_m_append(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("list.append", nargs, kwnames))
+    if (!vm_one_arg("list.append", nargs, kwnames))
         return NULL;
     if (!op_check_size(LIST_N(self) + 1))
         return NULL;
@@ -1130,7 +1099,7 @@ static Obj *list_m_append(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *list_m_extend(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("list.extend", nargs, kwnames))
+    if (!vm_one_arg("list.extend", nargs, kwnames))
         return NULL;
     Obj *r = op_inplace(OP_ADD, self, args[0]);
     if (!r)
@@ -1141,7 +1110,7 @@ static Obj *list_m_extend(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *list_m_insert(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("insert", nargs, kwnames, 2, 2))
+    if (!vm_range_nargs("insert", nargs, kwnames, 2, 2))
         return NULL;
     int64_t i;
     if (!as_index(args[0], &i))
@@ -1165,7 +1134,7 @@ static Obj *list_m_insert(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *list_m_pop(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("pop", nargs, kwnames, 0, 1))
+    if (!vm_range_nargs("pop", nargs, kwnames, 0, 1))
         return NULL;
     int64_t i = -1;
     if (nargs == 1 && !as_index(args[0], &i))
@@ -1203,7 +1172,7 @@ static int64_t list_find(Obj *list, Obj *v, int64_t start, int64_t end)
 
 static Obj *list_m_remove(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("list.remove", nargs, kwnames))
+    if (!vm_one_arg("list.remove", nargs, kwnames))
         return NULL;
     int64_t i = list_find(self, args[0], 0, (int64_t)LIST_N(self));
     if (i == -2)
@@ -1242,7 +1211,7 @@ static bool seq_index_bounds(Obj **args, int nargs, int64_t len, int64_t *start,
 
 static Obj *list_m_index(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("index", nargs, kwnames, 1, 3))
+    if (!vm_range_nargs("index", nargs, kwnames, 1, 3))
         return NULL;
     int64_t start, end;
     if (!seq_index_bounds(args, nargs, (int64_t)LIST_N(self), &start, &end))
@@ -1275,7 +1244,7 @@ static Obj *seq_count(Obj **items, size_t n, Obj *v)
 
 static Obj *list_m_count(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("list.count", nargs, kwnames))
+    if (!vm_one_arg("list.count", nargs, kwnames))
         return NULL;
     return seq_count(LIST_ITEMS(self), LIST_N(self), args[0]);
 }
@@ -1353,7 +1322,7 @@ static Obj *list_m_clear(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *tuple_m_index(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("index", nargs, kwnames, 1, 3))
+    if (!vm_range_nargs("index", nargs, kwnames, 1, 3))
         return NULL;
     int64_t start, end;
     if (!seq_index_bounds(args, nargs, (int64_t)TUP_N(self), &start, &end))
@@ -1371,7 +1340,7 @@ static Obj *tuple_m_index(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *tuple_m_count(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!onearg("tuple.count", nargs, kwnames))
+    if (!vm_one_arg("tuple.count", nargs, kwnames))
         return NULL;
     return seq_count(TUP_ITEMS(self), TUP_N(self), args[0]);
 }
@@ -1388,7 +1357,7 @@ static Obj *key_error(Obj *key)
 
 static Obj *dict_m_get(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("get", nargs, kwnames, 1, 2))
+    if (!vm_range_nargs("get", nargs, kwnames, 1, 2))
         return NULL;
     Obj *v = dict_get(self, args[0]);
     if (!v) {
@@ -1427,7 +1396,7 @@ static Obj *dict_m_items(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *dict_m_pop(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("pop", nargs, kwnames, 1, 2))
+    if (!vm_range_nargs("pop", nargs, kwnames, 1, 2))
         return NULL;
     Obj *v = dict_get(self, args[0]);
     if (!v) {
@@ -1446,7 +1415,7 @@ static Obj *dict_m_pop(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 static Obj *dict_m_setdefault(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
-    if (!clinic("setdefault", nargs, kwnames, 1, 2))
+    if (!vm_range_nargs("setdefault", nargs, kwnames, 1, 2))
         return NULL;
     Obj *v = dict_get(self, args[0]);
     if (!v) {
@@ -1590,7 +1559,7 @@ static Obj *dict_m_popitem(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *dict_m_fromkeys(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
-    if (!clinic("fromkeys", nargs, kwnames, 1, 2))
+    if (!vm_range_nargs("fromkeys", nargs, kwnames, 1, 2))
         return NULL;
     Obj *it = obj_iter(args[0]);
     if (!it)

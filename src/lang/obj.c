@@ -101,32 +101,35 @@ void err_set(Obj *exc)
     SETREF(pending_exc, exc);
 }
 
-void err_format(Class *cls, const char *fmt, ...)
+/* An exception of class cls whose only argument is the formatted message. */
+static Obj *exc_vmsg(Class *cls, const char *fmt, va_list ap)
 {
     Buf b;
     buf_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
     buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     Obj *msg = str_from_buf(&b);
     buf_free(&b);
     Obj *args = tuple_pack(1, msg);
     DECREF(msg);
-    err_set(exc_new(cls, args));
+    Obj *e = exc_new(cls, args);
     DECREF(args);
+    return e;
+}
+
+void err_format(Class *cls, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err_set(exc_vmsg(cls, fmt, ap));
+    va_end(ap);
 }
 
 Obj *err_null(Class *cls, const char *fmt, ...)
 {
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    err_set(exc_vmsg(cls, fmt, ap));
     va_end(ap);
-    err_format(cls, "%s", b.s);
-    buf_free(&b);
     return NULL;
 }
 
@@ -1090,18 +1093,10 @@ Obj *exc_new(Class *cls, Obj *args)
 
 Obj *exc_new_msg(Class *cls, const char *fmt, ...)
 {
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    Obj *e = exc_vmsg(cls, fmt, ap);
     va_end(ap);
-    Obj *msg = str_from_buf(&b);
-    buf_free(&b);
-    Obj *args = tuple_pack(1, msg);
-    DECREF(msg);
-    Obj *e = exc_new(cls, args);
-    DECREF(args);
     return e;
 }
 

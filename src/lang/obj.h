@@ -302,6 +302,7 @@ typedef struct GenObj {
     Obj *name, *qualname;
     bool awaited;        /* a coroutine that was awaited or wrapped in a task */
     int created_line;    /* where it was created (for the never-awaited card) */
+    int last_line;       /* where its code stood when it finished */
 } GenObj;
 
 /* ---- iteration ---- */

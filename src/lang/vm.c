@@ -311,8 +311,7 @@ static Obj *gen_new(Frame *f, FuncObj *fn, bool coro)
 static void gen_dealloc(Obj *o)
 {
     GenObj *g = (GenObj *)o;
-    if (g->state == GEN_CREATED && o->cls == &CoroClass && vm.hooks.never_awaited && vm.initialised &&
-        !(g->frame && (g->frame->code->flags & CO_LIBRARY) && false))
+    if (g->state == GEN_CREATED && o->cls == &CoroClass && vm.hooks.never_awaited && vm.initialised)
         vm.hooks.never_awaited(vm.hooks.ud, g);
     if (g->state == GEN_SUSPENDED && g->frame) {
         o->rc++; /* keep alive while closing */
@@ -367,6 +366,7 @@ static GenResult gen_resume(Obj *o, Resume how, Obj *value, Obj **out)
         g->state = GEN_CLOSED;
         Frame *f = g->frame;
         g->frame = NULL;
+        g->last_line = frame_line(f);
         frame_free(f);
         r = st == X_RETURN ? GEN_RETURNED : GEN_RAISED;
         if (r == GEN_RAISED && err_matches(&StopIterationClass)) {
@@ -449,6 +449,9 @@ bool gen_is_library(Obj *gen)
 
 int coro_line(Obj *coro)
 {
+    GenObj *g = (GenObj *)coro;
+    if (g->state == GEN_CLOSED)
+        return gen_is_library(coro) ? 0 : g->last_line;
     Frame *f = coro_innermost_user(coro, NULL);
     return f ? frame_line(f) : 0;
 }
@@ -530,6 +533,38 @@ Obj *vm_call2(Obj *callable, Obj *a, Obj *b)
 {
     Obj *args[2] = {a, b};
     return vm_call(callable, args, 2, NULL);
+}
+
+bool vm_no_keywords(const char *fname, Obj *kwnames)
+{
+    if (kwnames && TUP_N(kwnames)) {
+        err_format(&TypeErrorClass, "%s() takes no keyword arguments", fname);
+        return false;
+    }
+    return true;
+}
+
+bool vm_one_arg(const char *fname, int nargs, Obj *kwnames)
+{
+    if (!vm_no_keywords(fname, kwnames))
+        return false;
+    if (nargs != 1) {
+        err_format(&TypeErrorClass, "%s() takes exactly one argument (%d given)", fname, nargs);
+        return false;
+    }
+    return true;
+}
+
+bool vm_range_nargs(const char *fname, int nargs, Obj *kwnames, int min, int max)
+{
+    if (!vm_no_keywords(fname, kwnames))
+        return false;
+    if (nargs >= min && nargs <= max)
+        return true;
+    int want = nargs < min ? min : max;
+    err_format(&TypeErrorClass, "%s expected %s%d argument%s, got %d", fname,
+               min == max ? "" : nargs < min ? "at least " : "at most ", want, want == 1 ? "" : "s", nargs);
+    return false;
 }
 
 bool vm_check_nargs(const char *fname, int nargs, Obj *kwnames, int min, int max)
@@ -866,8 +901,8 @@ static void grow_stack(Frame *f)
     f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
 }
 
-/* One step of `await`: send/throw into the delegate and report whether the
- * frame must suspend. Returns 1 done (result pushed), 0 suspend (*out set),
+/* One step of `await` (R_START for the first): send/throw into the delegate
+ * and report whether the frame must suspend. Returns 1 done (result pushed), 0 suspend (*out set),
  * -1 error. */
 static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
 {
@@ -939,8 +974,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
 
     for (;;) {
         if (vm.limits.max_ops && ++vm.ops > vm.limits.max_ops) {
-            if (vm.ops == vm.limits.max_ops + 1 || !err_matches(&LimitErrorClass))
-                err_format(&LimitErrorClass,
+            err_format(&LimitErrorClass,
                            "the scenario ran %llu operations without finishing; loopscope's limit is %llu "
                            "(raise it with --max-ops)",
                            (unsigned long long)vm.limits.max_ops, (unsigned long long)vm.limits.max_ops);
@@ -1409,25 +1443,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             }
             f->delegate = aw;
-            int r;
-            if (IS(aw, CoroClass)) {
-                r = await_step(f, R_SEND, None, out);
-            } else {
-                Obj *res = NULL;
-                AwaitStatus st = aw->cls->await_step(aw, false, &res);
-                if (st == AW_SUSPEND) {
-                    *out = res;
-                    r = 0;
-                } else {
-                    SETREF(f->delegate, NULL);
-                    if (st == AW_ERROR) {
-                        r = -1;
-                    } else {
-                        PUSH(res);
-                        r = 1;
-                    }
-                }
-            }
+            int r = await_step(f, R_START, None, out);
             if (r == 0) {
                 status = X_YIELD;
                 goto leave; /* ip stays on AWAIT: resuming continues it */

@@ -60,6 +60,13 @@ Obj *vm_call2(Obj *callable, Obj *a, Obj *b);
  * left NULL. Returns false with TypeError set. fname is for messages. */
 bool vm_parse_args(const char *fname, Obj **args, int nargs, Obj *kwnames, const char *const *names,
                    int required, Obj **out);
+/* The argument checks CPython's C functions make, with its wording; each
+ * returns false with TypeError set. vm_no_keywords: "f() takes no keyword
+ * arguments"; vm_one_arg (METH_O): "f() takes exactly one argument (0 given)";
+ * vm_range_nargs (Argument Clinic): "f expected at least 1 argument, got 0". */
+bool vm_no_keywords(const char *fname, Obj *kwnames);
+bool vm_one_arg(const char *fname, int nargs, Obj *kwnames);
+bool vm_range_nargs(const char *fname, int nargs, Obj *kwnames, int min, int max);
 /* Built-ins that take no keywords: check the count; false with TypeError. */
 bool vm_check_nargs(const char *fname, int nargs, Obj *kwnames, int min, int max);
 

@@ -85,6 +85,9 @@ static void note_wakeup(FutureObj *f, Obj *cb)
 
 static void schedule_callbacks(FutureObj *f)
 {
+    /* a task's end is shown before anyone it wakes becomes READY */
+    if (class_is_sub(f->hdr.cls, &TaskClass))
+        narr_task_finished((TaskObj *)f);
     Obj *cbs = f->callbacks;
     f->callbacks = list_new(2);
     Obj *args = tuple_pack(1, &f->hdr);
@@ -189,7 +192,9 @@ static AwaitStatus future_await(Obj *o, bool resumed, Obj **out)
 
 void future_describe(FutureObj *f, Buf *out)
 {
-    if (f->label) {
+    if (f->children && f->state != FUT_PENDING) {
+        buf_printf(out, "gather of %zu", TUP_N(f->children));
+    } else if (f->label) {
         buf_putn(out, STR_S(f->label), STR_LEN(f->label));
     } else if (class_is_sub(f->hdr.cls, &TaskClass)) {
         TaskObj *t = (TaskObj *)f;
@@ -510,7 +515,6 @@ static bool task_step(TaskObj *t, Obj *exc)
         } else {
             future_set_result(&t->fut, out);
         }
-        narr_task_finished(t);
     } else if (r == GEN_RAISED) {
         Obj *e = err_fetch();
         if (class_is_sub(e->cls, &LimitErrorClass)) {
@@ -519,10 +523,8 @@ static bool task_step(TaskObj *t, Obj *exc)
         } else if (class_is_sub(e->cls, &CancelledErrorClass)) {
             SETREF(t->fut.cancelled_exc, e);
             future_cancel(&t->fut, NULL);
-            narr_task_finished(t);
         } else {
             future_set_exception(&t->fut, e);
-            narr_task_finished(t);
             if (class_is_sub(e->cls, &KeyboardInterruptClass) || class_is_sub(e->cls, &SystemExitClass)) {
                 err_set(e);
                 ok = false;
