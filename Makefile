@@ -2,7 +2,8 @@
 #   make run      install missing Debian packages, build, open the default scenario
 #   make test     install missing packages, build, run every test
 #   make install  PREFIX=/usr/local DESTDIR=
-# The core (src/base, src/lang, src/sim, src/record) builds without curses or libev.
+# The core (src/base, src/lang, src/sim, src/record) and the renderer (src/view,
+# src/out) build without curses or libev; only src/tui includes them.
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
@@ -16,10 +17,17 @@ LDLIBS   += -lm
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw)
+EV_LIBS       := -lev
 
 B := build
 CORE_SRC := $(wildcard src/base/*.c src/lang/*.c src/sim/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
+VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
+VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o)
+TUI_SRC  := $(wildcard src/tui/*.c)
+TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 APP_SRC  := src/main.c
 APP_OBJ  := $(APP_SRC:%.c=$(B)/%.o)
 TEST_SRC := $(wildcard tests/check_*.c)
@@ -37,6 +45,11 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(if $(findstring tests/,$<),$(CHECK_CFLAGS)) -c $< -o $@
 
+# Only the terminal backend sees curses (and needs X/Open wide-character calls).
+$(B)/src/tui/%.o: src/tui/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -c $< -o $@
+
 # The asyncio library written in the scenario language, embedded as a C string.
 $(B)/gen/prelude.c: src/sim/prelude.py scripts/embed.sh
 	@mkdir -p $(dir $@)
@@ -49,11 +62,15 @@ $(B)/libcore.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-loopscope: $(APP_OBJ) $(B)/libcore.a
-	$(CC) $(OPT) -o $@ $(APP_OBJ) $(B)/libcore.a $(LDLIBS)
+$(B)/libview.a: $(VIEW_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
 
-$(B)/check_runner: $(TEST_OBJ) $(B)/libcore.a
-	$(CC) $(OPT) -o $@ $(TEST_OBJ) $(B)/libcore.a $(CHECK_LIBS) $(LDLIBS)
+loopscope: $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a
+	$(CC) $(OPT) -o $@ $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a $(CURSES_LIBS) $(EV_LIBS) $(LDLIBS)
+
+$(B)/check_runner: $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a
+	$(CC) $(OPT) -o $@ $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a $(CHECK_LIBS) $(LDLIBS)
 
 run: deps loopscope
 	./loopscope trace $(DEFAULT_SCENARIO)

@@ -16,6 +16,12 @@ int main(void)
         vm_suite,
         loop_suite,
         rec_suite,
+        seek_suite,
+        grid_suite,
+        view_suite,
+        code_pane_suite,
+        tasks_pane_suite,
+        bar_pane_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

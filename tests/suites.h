@@ -14,5 +14,11 @@ Suite *builtins_suite(void);
 Suite *vm_suite(void);
 Suite *loop_suite(void);
 Suite *rec_suite(void);
+Suite *seek_suite(void);
+Suite *grid_suite(void);
+Suite *view_suite(void);
+Suite *code_pane_suite(void);
+Suite *tasks_pane_suite(void);
+Suite *bar_pane_suite(void);
 
 #endif

@@ -1,0 +1,54 @@
+/* seek.h: ways into a recording by time, moment and log line.
+ * Owns the indexes a viewer needs to move around a recording quickly: the
+ * distinct moments (times at which something happens), the steps that
+ * carry a log line, the stretches where time.sleep froze the loop, the
+ * visible tasks in creation order and the task running at each step.
+ * Built once from a finished recording (O(steps)); every query is O(1)
+ * or a binary search. Reads the recording, never changes it. */
+#ifndef LS_SEEK_H
+#define LS_SEEK_H
+
+#include "rec.h"
+
+#include <stddef.h>
+
+typedef struct Seek Seek;
+
+/* Index r, which must not change afterwards. Free with seek_free. */
+Seek *seek_new(const Recording *r);
+void seek_free(Seek *s);
+
+/* Time of the last step (0 for an empty recording). */
+double seek_end_time(const Seek *s);
+
+/* Moments: the distinct step times, ascending. moment_step is the first
+ * step at that time. */
+size_t seek_moments(const Seek *s);
+double seek_moment_time(const Seek *s, size_t i);
+size_t seek_moment_step(const Seek *s, size_t i);
+/* The moment step belongs to. */
+size_t seek_moment_of(const Seek *s, size_t step);
+
+/* The step to show for time t: the first step at t if one happens then,
+ * otherwise the last step before t (0 if none). */
+size_t seek_step_at_time(const Seek *s, double t);
+
+/* Log lines: the steps that have one, in order. */
+size_t seek_logs(const Seek *s);
+size_t seek_log_step(const Seek *s, size_t i);
+/* The index of the last log line at or before step, or -1 if none. */
+long seek_log_of(const Seek *s, size_t step);
+
+/* Stretches where time.sleep blocked the loop: [t0, t1], and the step
+ * that records it. */
+size_t seek_blocks(const Seek *s);
+void seek_block(const Seek *s, size_t i, double *t0, double *t1, size_t *step);
+
+/* The tasks a viewer shows (not hidden), in creation order. */
+size_t seek_tasks(const Seek *s);
+int seek_task(const Seek *s, size_t i);
+
+/* The task running after step (its id), or -1 if the loop is between tasks. */
+int seek_running(const Seek *s, size_t step);
+
+#endif

@@ -1,0 +1,22 @@
+/* app.h: the interactive program. A libev loop with the watchers embedded
+ * in the app: stdin (drain every pending key), the playback timer (stopped
+ * while paused, so an idle viewer makes no wake-ups), SIGWINCH (relayout),
+ * SIGINT/SIGTERM/SIGHUP (clean exit). Feeds keys and elapsed time to the
+ * view and draws a frame after each change. */
+#ifndef LS_APP_H
+#define LS_APP_H
+
+#include "../view/view.h"
+
+#include <stdbool.h>
+
+typedef struct AppOptions {
+    bool ascii;     /* --ascii, or a non-UTF-8 locale */
+    bool color;     /* false with NO_COLOR or --no-color */
+} AppOptions;
+
+/* Run the UI on v until the user quits. Returns an exit status (0, or 1
+ * when the terminal could not be used, after printing why). */
+int app_run(View *v, const AppOptions *opt);
+
+#endif

@@ -1,0 +1,31 @@
+/* pane.h: the panes of the screen, each a small table of functions.
+ * A pane draws the view into its rectangle of the grid (and nowhere else:
+ * the grid is clipped to it) and, when it has the keyboard, may handle
+ * scrolling keys. Key handlers change the view and return what should
+ * happen next; they never draw. */
+#ifndef LS_PANE_H
+#define LS_PANE_H
+
+#include "grid.h"
+#include "view.h"
+
+typedef struct Pane {
+    const char *name;
+    void (*draw)(const View *v, Grid *g, Rect r);
+    /* Scrolling keys when focused (↑/↓, PgUp/PgDn); NULL if the pane has none. */
+    Action (*key)(View *v, const Input *in, Rect r);
+} Pane;
+
+extern const Pane pane_header;    /* title, t = 1.50s, play state, speed, step 12/40 */
+extern const Pane pane_code;      /* source, current line, suspended tasks in the gutter */
+extern const Pane pane_tasks;     /* RUNNING / WAITING / READY / DONE columns */
+extern const Pane pane_caption;   /* why this step happened; the status message */
+extern const Pane pane_timeline;  /* scrubber 0 .. end, ticks, blocked stretches */
+extern const Pane pane_log;       /* timestamped log, current line highlighted */
+extern const Pane pane_help;      /* the key overlay (drawn over everything) */
+
+/* The time under column x of the timeline drawn in r, or -1 when x is not
+ * on the bar (for mouse seeks). */
+double timeline_time_at(const View *v, Rect r, int x);
+
+#endif

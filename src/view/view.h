@@ -1,0 +1,105 @@
+/* view.h: the viewer's state and everything a key press does to it.
+ * Owns where the learner is in the recording (the current step), playback
+ * (playing, speed, the playhead that moves through clock gaps), which pane
+ * has the keyboard and how far each pane is scrolled, the help overlay and
+ * the goto-time prompt. Pure logic on a finished recording: no terminal,
+ * no real clock. The TUI feeds it keys and elapsed real time; frame.c
+ * draws it. Stepping back is a seek in the recording, never an undo. */
+#ifndef LS_VIEW_H
+#define LS_VIEW_H
+
+#include "../lang/source.h"
+#include "../record/rec.h"
+#include "../record/seek.h"
+#include "grid.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Keys: printable keys are their code point; the rest are above Unicode. */
+enum {
+    K_NONE = 0,
+    K_TAB = '\t',
+    K_ENTER = '\r',
+    K_ESC = 27,
+    K_BACKSPACE = 127,
+    K_UP = 0x110000,
+    K_DOWN,
+    K_LEFT,
+    K_RIGHT,
+    K_HOME,
+    K_END,
+    K_PGUP,
+    K_PGDN,
+    K_BTAB,        /* shift-tab */
+    K_CLICK,       /* mouse button 1 pressed at (x, y) */
+    K_WHEEL_UP,
+    K_WHEEL_DOWN,
+    K_CTRL_C
+};
+
+typedef struct Input {
+    int key;
+    int x, y;      /* mouse position for K_CLICK and the wheel */
+} Input;
+
+/* What the caller should do after a key or a tick. */
+typedef enum Action {
+    ACT_NONE,      /* nothing changed */
+    ACT_REDRAW,    /* the screen changed */
+    ACT_PLAYBACK,  /* redraw, and playback started, stopped or changed speed: rearm the timer */
+    ACT_RECORD,    /* the R key: start or stop recording (the app handles it) */
+    ACT_QUIT
+} Action;
+
+typedef enum Focus { FOCUS_TASKS, FOCUS_CODE, FOCUS_LOG, FOCUS_COUNT } Focus;
+
+/* Rectangles of the panes in the last frame (layout.c fills it). */
+typedef struct Layout {
+    bool too_small;        /* the screen is below the minimum: nothing else is set */
+    int min_w, min_h;
+    Rect header, code, tasks, caption, timeline, log;
+} Layout;
+
+typedef struct View {
+    const Recording *rec;
+    const Source *src;
+    const Seek *seek;
+    const char *title;     /* first line of the docstring, or the file name */
+    size_t step;           /* current step, 0 .. nsteps-1 */
+    bool playing;
+    int speed;             /* index into the speed table (view_speed) */
+    double playhead;       /* virtual time on the clock: the step's time, or
+                              between two steps while playback crosses a gap */
+    double dwell;          /* real seconds already spent on the current step while playing */
+    Focus focus;
+    int scroll[FOCUS_COUNT];   /* first row shown, per pane */
+    bool pinned[FOCUS_COUNT];  /* the user scrolled: stop following the action */
+    bool help;             /* the help overlay is open */
+    bool prompt;           /* typing a time for goto */
+    char input[16];
+    char status[160];      /* a one-line message under the caption, "" for none */
+    bool recording;        /* the app is recording a .cast (shown in the header) */
+    Layout lay;            /* set by frame_draw, used for mouse hits */
+} View;
+
+/* Start at step 0, paused, 1x, tasks pane focused. title is derived from
+ * the recording's docstring (kept in v, which must not outlive rec). */
+void view_init(View *v, const Recording *rec, const Source *src, const Seek *seek);
+size_t view_nsteps(const View *v);
+/* Go to step (clamped), stop following-scroll pins, playhead to its time. */
+void view_seek(View *v, size_t step);
+/* Handle one input. */
+Action view_key(View *v, const Input *in);
+
+/* Playback speed, a multiple of virtual time (0.25 .. 16), and its label ("1x"). */
+double view_speed(const View *v);
+const char *view_speed_label(const View *v);
+/* Real seconds until playback next needs a tick, or a negative number when
+ * paused (no timer at all). */
+double view_tick_delay(const View *v);
+/* elapsed real seconds have passed while playing: move the playhead and
+ * the step. Stops (and returns ACT_PLAYBACK) at the end. */
+Action view_tick(View *v, double elapsed);
+
+#endif
