@@ -228,7 +228,7 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
     *out = (TaskView){
         .id = id, .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)c->state,
         .outcome = (Outcome)c->outcome, .label = rec_str(r, c->label), .chain = rec_str(r, c->chain),
-        .line = c->line, .order = c->order, .hidden = t->hidden,
+        .line = c->line, .order = c->order, .since = c->step, .created = t->ch[0].step, .hidden = t->hidden,
     };
     return true;
 }

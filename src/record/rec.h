@@ -69,6 +69,8 @@ typedef struct TaskView {
     const char *chain;     /* "main → load → fetch" or "" */
     int line;
     uint32_t order;        /* queue position when READY (smaller runs first) */
+    size_t since;          /* the step of its last change (when it finished, for DONE) */
+    size_t created;        /* the step it appeared at */
     bool hidden;           /* library task (never shown) */
 } TaskView;
 

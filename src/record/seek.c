@@ -1,0 +1,176 @@
+/* seek.c: indexes over a finished recording for moving around it by time,
+ * moment and log line. See seek.h. Everything is computed in one pass over
+ * the steps in seek_new; queries are array reads or binary searches. */
+#include "seek.h"
+
+#include "../base/base.h"
+
+#include <stdlib.h>
+
+typedef struct Block {
+    double t0, t1;
+    size_t step;
+} Block;
+
+struct Seek {
+    size_t nsteps;
+    double end;
+    double *mtime;      /* moments: distinct times, ascending */
+    size_t *mstep;      /* first step of each moment */
+    size_t nmoments;
+    size_t *moment_of;  /* step -> moment */
+    size_t *logs;       /* steps with a log line */
+    size_t nlogs;
+    Block *blocks;
+    size_t nblocks;
+    int *tasks;         /* visible task ids, creation order */
+    size_t ntasks;
+    int *running;       /* step -> running task id or -1 */
+};
+
+/* Two step times are the same moment when they print the same at the
+ * recording's resolution (the loop's clock resolution is 1e-9). */
+static bool same_time(double a, double b)
+{
+    double d = a - b;
+    return d < 1e-9 && d > -1e-9;
+}
+
+Seek *seek_new(const Recording *r)
+{
+    Seek *s = xcalloc(1, sizeof *s);
+    size_t n = rec_nsteps(r);
+    s->nsteps = n;
+    s->mtime = xmalloc((n ? n : 1) * sizeof(double));
+    s->mstep = xmalloc((n ? n : 1) * sizeof(size_t));
+    s->moment_of = xmalloc((n ? n : 1) * sizeof(size_t));
+    s->logs = xmalloc((n ? n : 1) * sizeof(size_t));
+    s->running = xmalloc((n ? n : 1) * sizeof(int));
+    size_t capb = 0;
+    int running = -1;
+    for (size_t i = 0; i < n; i++) {
+        const Step *st = rec_step_at(r, i);
+        /* Times never go back; a moment starts where the time moves on. */
+        if (!s->nmoments || !same_time(st->t, s->mtime[s->nmoments - 1])) {
+            s->mtime[s->nmoments] = st->t;
+            s->mstep[s->nmoments] = i;
+            s->nmoments++;
+        }
+        s->moment_of[i] = s->nmoments - 1;
+        if (st->log)
+            s->logs[s->nlogs++] = i;
+        if (st->kind == SK_BLOCK) {
+            if (s->nblocks == capb) {
+                capb = capb ? capb * 2 : 8;
+                s->blocks = xrealloc(s->blocks, capb * sizeof(Block));
+            }
+            s->blocks[s->nblocks++] = (Block){st->t0, st->t, i};
+        }
+        /* The running task changes only on the steps that hand control over. */
+        switch ((StepKind)st->kind) {
+        case SK_START:
+        case SK_RESUME:
+            running = st->task;
+            break;
+        case SK_SUSPEND:
+        case SK_DONE:
+        case SK_RAISED:
+        case SK_CANCELLED:
+            if (st->task == running)
+                running = -1;
+            break;
+        case SK_END:
+        case SK_ERROR:
+        case SK_DEADLOCK:
+        case SK_LOOP:
+            running = -1;
+            break;
+        default:
+            break;
+        }
+        s->running[i] = running;
+        s->end = st->t;
+    }
+    int nt = rec_ntasks(r);
+    s->tasks = xmalloc((nt ? (size_t)nt : 1) * sizeof(int));
+    for (int id = 0; id < nt; id++) {
+        TaskView tv;
+        if (rec_task_at(r, id, n ? n - 1 : 0, &tv) && !tv.hidden)
+            s->tasks[s->ntasks++] = id;
+    }
+    return s;
+}
+
+void seek_free(Seek *s)
+{
+    if (!s)
+        return;
+    free(s->mtime);
+    free(s->mstep);
+    free(s->moment_of);
+    free(s->logs);
+    free(s->blocks);
+    free(s->tasks);
+    free(s->running);
+    free(s);
+}
+
+double seek_end_time(const Seek *s) { return s->end; }
+size_t seek_moments(const Seek *s) { return s->nmoments; }
+double seek_moment_time(const Seek *s, size_t i) { return i < s->nmoments ? s->mtime[i] : s->end; }
+size_t seek_moment_step(const Seek *s, size_t i) { return i < s->nmoments ? s->mstep[i] : 0; }
+size_t seek_moment_of(const Seek *s, size_t step) { return step < s->nsteps ? s->moment_of[step] : 0; }
+
+size_t seek_step_at_time(const Seek *s, double t)
+{
+    if (!s->nmoments)
+        return 0;
+    /* the last moment whose time is <= t (treating "the same" as equal) */
+    size_t lo = 0, hi = s->nmoments;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->mtime[mid] <= t || same_time(s->mtime[mid], t))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (same_time(s->mtime[lo], t) || t < s->mtime[lo])
+        return s->mstep[lo];
+    /* t falls in the gap after moment lo: show its last step */
+    return lo + 1 < s->nmoments ? s->mstep[lo + 1] - 1 : s->nsteps - 1;
+}
+
+size_t seek_logs(const Seek *s) { return s->nlogs; }
+size_t seek_log_step(const Seek *s, size_t i) { return i < s->nlogs ? s->logs[i] : 0; }
+
+long seek_log_of(const Seek *s, size_t step)
+{
+    /* the last log index whose step is <= step */
+    size_t lo = 0, hi = s->nlogs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->logs[mid] <= step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+size_t seek_blocks(const Seek *s) { return s->nblocks; }
+
+void seek_block(const Seek *s, size_t i, double *t0, double *t1, size_t *step)
+{
+    static const Block none;
+    const Block *b = i < s->nblocks ? &s->blocks[i] : &none;
+    if (t0)
+        *t0 = b->t0;
+    if (t1)
+        *t1 = b->t1;
+    if (step)
+        *step = b->step;
+}
+
+size_t seek_tasks(const Seek *s) { return s->ntasks; }
+int seek_task(const Seek *s, size_t i) { return i < s->ntasks ? s->tasks[i] : -1; }
+int seek_running(const Seek *s, size_t step) { return step < s->nsteps ? s->running[step] : -1; }
