@@ -65,7 +65,7 @@ typedef struct View {
     const Recording *rec;
     const Source *src;
     const Seek *seek;
-    const char *title;     /* first line of the docstring, or the file name */
+    char title[160];       /* first line of the docstring, or the file name */
     size_t step;           /* current step, 0 .. nsteps-1 */
     bool playing;
     int speed;             /* index into the speed table (view_speed) */
@@ -83,8 +83,9 @@ typedef struct View {
     Layout lay;            /* set by frame_draw, used for mouse hits */
 } View;
 
-/* Start at step 0, paused, 1x, tasks pane focused. title is derived from
- * the recording's docstring (kept in v, which must not outlive rec). */
+/* Start at step 0, paused, 1x, tasks pane focused, the title taken from
+ * the recording's docstring. v keeps pointers to rec, src and seek, which
+ * must outlive it. */
 void view_init(View *v, const Recording *rec, const Source *src, const Seek *seek);
 size_t view_nsteps(const View *v);
 /* Go to step (clamped), stop following-scroll pins, playhead to its time. */

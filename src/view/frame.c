@@ -1,0 +1,50 @@
+/* frame.c: one whole screen (see frame.h). Clears the grid, lays out the
+ * panes for its size, clips the grid to each pane's rectangle while it
+ * draws (so no pane can spill into another), then draws the help overlay
+ * or, on a screen below the minimum, only a "too small" notice. */
+#include "frame.h"
+
+#include "layout.h"
+#include "pane.h"
+
+#include <stdio.h>
+
+static void draw_pane(const Pane *p, const View *v, Grid *g, Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    grid_clip(g, r);
+    p->draw(v, g, r);
+    grid_unclip(g);
+}
+
+static void draw_too_small(const Layout *l, Grid *g)
+{
+    char have[64], need[64];
+    snprintf(have, sizeof have, "terminal too small (%dx%d)", g->w, g->h);
+    snprintf(need, sizeof need, "need %dx%d", l->min_w, l->min_h);
+    const char *lines[3] = {have, need, "enlarge it, or q to quit"};
+    int y = g->h / 2 - 1;
+    for (int i = 0; i < 3; i++) {
+        int x = (g->w - grid_text_width(lines[i])) / 2;
+        grid_text(g, x < 0 ? 0 : x, (y < 0 ? 0 : y) + i, g->w, i == 2 ? ST_DIM : ST_WARNING, lines[i]);
+    }
+}
+
+void frame_draw(View *v, Grid *g)
+{
+    grid_clear(g);
+    v->lay = layout_compute(g->w, g->h);
+    if (v->lay.too_small) {
+        draw_too_small(&v->lay, g);
+        return;
+    }
+    draw_pane(&pane_header, v, g, v->lay.header);
+    draw_pane(&pane_code, v, g, v->lay.code);
+    draw_pane(&pane_tasks, v, g, v->lay.tasks);
+    draw_pane(&pane_caption, v, g, v->lay.caption);
+    draw_pane(&pane_timeline, v, g, v->lay.timeline);
+    draw_pane(&pane_log, v, g, v->lay.log);
+    if (v->help)
+        draw_pane(&pane_help, v, g, (Rect){0, 0, g->w, g->h});
+}

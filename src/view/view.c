@@ -1,0 +1,438 @@
+/* view.c: the viewer state machine. See view.h.
+ * Owns what each key does (stepping, seeking by moment and time, speed,
+ * focus, the help overlay and the goto prompt) and playback in virtual
+ * time: the playhead moves through clock gaps at the chosen speed and
+ * dwells a little on steps that happen at the same instant, so every step
+ * is seen. Pane-specific keys (scrolling) are passed to the focused pane;
+ * drawing is frame.c's. No real clock here: the app passes elapsed time. */
+#include "view.h"
+
+#include "layout.h"
+#include "pane.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const double speeds[] = {0.25, 0.5, 1, 2, 4, 8, 16};
+static const char *const speed_labels[] = {"0.25x", "0.5x", "1x", "2x", "4x", "8x", "16x"};
+enum { NSPEEDS = sizeof speeds / sizeof speeds[0], SPEED_1X = 2 };
+
+/* Real seconds a step at the same instant as the one before stays on
+ * screen at 1x; divided by the speed. */
+#define DWELL_1X 0.5
+#define DWELL_MIN 0.02
+/* While the playhead crosses a clock gap the clock is redrawn this often. */
+#define FRAME_INTERVAL 0.05
+#define EPS 1e-9
+
+static double step_time(const View *v, size_t i)
+{
+    return rec_step_at(v->rec, i)->t;
+}
+
+static void set_title(View *v)
+{
+    const char *doc = rec_doc(v->rec);
+    while (*doc == ' ' || *doc == '\n' || *doc == '\t')
+        doc++;
+    size_t n = strcspn(doc, "\n");
+    if (n == 0) {
+        const char *path = rec_path(v->rec);
+        const char *slash = strrchr(path, '/');
+        doc = slash ? slash + 1 : path;
+        n = strlen(doc);
+    }
+    while (n > 0 && (doc[n - 1] == ' ' || doc[n - 1] == '\t'))
+        n--;
+    if (n >= sizeof v->title)
+        n = sizeof v->title - 1;
+    /* cut at a character boundary */
+    while (n > 0 && ((unsigned char)doc[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(v->title, doc, n);
+    v->title[n] = 0;
+}
+
+void view_init(View *v, const Recording *rec, const Source *src, const Seek *seek)
+{
+    memset(v, 0, sizeof *v);
+    v->rec = rec;
+    v->src = src;
+    v->seek = seek;
+    v->speed = SPEED_1X;
+    v->focus = FOCUS_TASKS;
+    set_title(v);
+    view_seek(v, 0);
+}
+
+size_t view_nsteps(const View *v) { return rec_nsteps(v->rec); }
+
+void view_seek(View *v, size_t step)
+{
+    size_t n = view_nsteps(v);
+    if (n == 0) {
+        v->step = 0;
+        v->playhead = 0;
+        return;
+    }
+    if (step >= n)
+        step = n - 1;
+    v->step = step;
+    v->playhead = step_time(v, step);
+    v->dwell = 0;
+    /* after a move the code and the log follow the action again */
+    v->pinned[FOCUS_CODE] = false;
+    v->pinned[FOCUS_LOG] = false;
+}
+
+double view_speed(const View *v) { return speeds[v->speed]; }
+const char *view_speed_label(const View *v) { return speed_labels[v->speed]; }
+
+static double dwell_time(const View *v)
+{
+    double d = DWELL_1X / view_speed(v);
+    return d < DWELL_MIN ? DWELL_MIN : d;
+}
+
+static bool at_end(const View *v) { return v->step + 1 >= view_nsteps(v); }
+
+double view_tick_delay(const View *v)
+{
+    if (!v->playing || at_end(v))
+        return -1;
+    double gap = step_time(v, v->step + 1) - v->playhead;
+    if (gap <= EPS) {
+        double left = dwell_time(v) - v->dwell;
+        return left > 0 ? left : 0;
+    }
+    double need = gap / view_speed(v);
+    return need < FRAME_INTERVAL ? need : FRAME_INTERVAL;
+}
+
+static void stop_at_end(View *v)
+{
+    v->playing = false;
+    v->dwell = 0;
+    snprintf(v->status, sizeof v->status, "end of the run: r restarts, Home goes to the first step");
+}
+
+Action view_tick(View *v, double elapsed)
+{
+    if (!v->playing)
+        return ACT_NONE;
+    size_t before = v->step;
+    double head = v->playhead;
+    while (elapsed > 0 && !at_end(v)) {
+        double next_t = step_time(v, v->step + 1);
+        double gap = next_t - v->playhead;
+        double need = gap > EPS ? gap / view_speed(v) : dwell_time(v) - v->dwell;
+        if (elapsed + 1e-6 >= need) {
+            /* reached the next step (timers fire a hair early or late) */
+            elapsed -= need;
+            v->step++;
+            v->playhead = next_t;
+            v->dwell = 0;
+        } else if (gap > EPS) {
+            v->playhead += elapsed * view_speed(v);
+            elapsed = 0;
+        } else {
+            v->dwell += elapsed;
+            elapsed = 0;
+        }
+    }
+    if (v->step != before) {
+        v->pinned[FOCUS_CODE] = false;
+        v->pinned[FOCUS_LOG] = false;
+    }
+    if (at_end(v)) {
+        stop_at_end(v);
+        return ACT_PLAYBACK;
+    }
+    return v->step != before || v->playhead != head ? ACT_REDRAW : ACT_NONE;
+}
+
+/* A manual move pauses playback. */
+static Action move_to(View *v, size_t step)
+{
+    bool was = v->playing;
+    v->playing = false;
+    v->status[0] = 0;
+    view_seek(v, step);
+    if (at_end(v) && view_nsteps(v) > 1)
+        snprintf(v->status, sizeof v->status, "last step: r restarts, Home goes to the first step");
+    return was ? ACT_PLAYBACK : ACT_REDRAW;
+}
+
+static Action toggle_play(View *v)
+{
+    v->status[0] = 0;
+    if (v->playing) {
+        v->playing = false;
+        return ACT_PLAYBACK;
+    }
+    if (at_end(v))
+        view_seek(v, 0);
+    if (at_end(v))
+        return ACT_REDRAW; /* a single step: nothing to play */
+    v->playing = true;
+    v->dwell = 0;
+    return ACT_PLAYBACK;
+}
+
+static Action change_speed(View *v, int d)
+{
+    int s = v->speed + d;
+    if (s < 0 || s >= NSPEEDS) {
+        snprintf(v->status, sizeof v->status, "speed is already %s (%s .. %s)", speed_labels[v->speed],
+                 speed_labels[0], speed_labels[NSPEEDS - 1]);
+        return ACT_REDRAW;
+    }
+    v->speed = s;
+    v->dwell = 0;
+    snprintf(v->status, sizeof v->status, "speed %s", speed_labels[s]);
+    return ACT_PLAYBACK;
+}
+
+static Action prev_moment(View *v)
+{
+    size_t m = seek_moment_of(v->seek, v->step);
+    size_t first = seek_moment_step(v->seek, m);
+    if (v->step > first)
+        return move_to(v, first);
+    return m > 0 ? move_to(v, seek_moment_step(v->seek, m - 1)) : move_to(v, 0);
+}
+
+static Action next_moment(View *v)
+{
+    size_t m = seek_moment_of(v->seek, v->step);
+    if (m + 1 < seek_moments(v->seek))
+        return move_to(v, seek_moment_step(v->seek, m + 1));
+    return move_to(v, view_nsteps(v) - 1);
+}
+
+/* Seek to virtual time t; between two steps the clock shows t itself. */
+static Action seek_time(View *v, double t)
+{
+    if (t < 0)
+        t = 0;
+    Action a = move_to(v, seek_step_at_time(v->seek, t));
+    double st = step_time(v, v->step);
+    if (t > st && !at_end(v) && t < step_time(v, v->step + 1))
+        v->playhead = t;
+    return a;
+}
+
+/* "1.5", "1.5s", ".5", "2": a non-negative decimal, whatever the locale. */
+static bool parse_time(const char *s, double *out)
+{
+    double v = 0, scale = 0;
+    bool digits = false;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            digits = true;
+            if (scale == 0) {
+                v = v * 10 + (*s - '0');
+            } else {
+                v += (*s - '0') * scale;
+                scale /= 10;
+            }
+        } else if ((*s == '.' || *s == ',') && scale == 0) {
+            scale = 0.1;
+        } else if (*s == 's' && s[1] == 0) {
+            break;
+        } else {
+            return false;
+        }
+        if (v > 1e12)
+            return false;
+    }
+    *out = v;
+    return digits;
+}
+
+static Action prompt_key(View *v, const Input *in)
+{
+    size_t n = strlen(v->input);
+    switch (in->key) {
+    case K_ESC:
+    case K_CTRL_C:
+        v->prompt = false;
+        v->status[0] = 0;
+        return ACT_REDRAW;
+    case K_BACKSPACE:
+    case 8:
+        if (n)
+            v->input[n - 1] = 0;
+        return ACT_REDRAW;
+    case K_ENTER:
+    case '\n': {
+        double t;
+        v->prompt = false;
+        if (!n)
+            return ACT_REDRAW;
+        if (!parse_time(v->input, &t)) {
+            snprintf(v->status, sizeof v->status, "not a time: '%s' (try 1.5)", v->input);
+            return ACT_REDRAW;
+        }
+        return seek_time(v, t);
+    }
+    default:
+        if (((in->key >= '0' && in->key <= '9') || in->key == '.' || in->key == ',' || in->key == 's') &&
+            n + 1 < sizeof v->input) {
+            v->input[n] = (char)in->key;
+            v->input[n + 1] = 0;
+        }
+        return ACT_REDRAW;
+    }
+}
+
+static const Pane *focus_pane(Focus f)
+{
+    switch (f) {
+    case FOCUS_CODE:
+        return &pane_code;
+    case FOCUS_LOG:
+        return &pane_log;
+    default:
+        return &pane_tasks;
+    }
+}
+
+static Rect focus_rect(const View *v, Focus f)
+{
+    switch (f) {
+    case FOCUS_CODE:
+        return v->lay.code;
+    case FOCUS_LOG:
+        return v->lay.log;
+    default:
+        return v->lay.tasks;
+    }
+}
+
+static bool inside(Rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+static Action click(View *v, const Input *in)
+{
+    if (v->lay.too_small)
+        return ACT_NONE;
+    if (inside(v->lay.timeline, in->x, in->y)) {
+        double t = timeline_time_at(v, v->lay.timeline, in->x);
+        return t < 0 ? ACT_NONE : seek_time(v, t);
+    }
+    for (int f = 0; f < FOCUS_COUNT; f++) {
+        if (inside(focus_rect(v, (Focus)f), in->x, in->y)) {
+            v->focus = (Focus)f;
+            return ACT_REDRAW;
+        }
+    }
+    return ACT_NONE;
+}
+
+Action view_key(View *v, const Input *in)
+{
+    if (in->key == K_CTRL_C)
+        return ACT_QUIT;
+    if (v->prompt)
+        return prompt_key(v, in);
+    if (v->help) {
+        if (in->key == 'q')
+            return ACT_QUIT;
+        if (in->key == K_CLICK || in->key == K_WHEEL_UP || in->key == K_WHEEL_DOWN)
+            return ACT_NONE;
+        v->help = false; /* any other key closes the overlay */
+        return ACT_REDRAW;
+    }
+    size_t n = view_nsteps(v);
+    switch (in->key) {
+    case 'q':
+    case 'Q':
+        return ACT_QUIT;
+    case ' ':
+    case 'p':
+        return toggle_play(v);
+    case K_RIGHT:
+    case 'l':
+    case 'n':
+    case K_WHEEL_DOWN:
+        if (at_end(v)) {
+            snprintf(v->status, sizeof v->status, "already at the last step: r restarts");
+            return ACT_REDRAW;
+        }
+        return move_to(v, v->step + 1);
+    case K_LEFT:
+    case 'h':
+    case K_WHEEL_UP:
+        if (v->step == 0) {
+            snprintf(v->status, sizeof v->status, "already at the first step");
+            return ACT_REDRAW;
+        }
+        return move_to(v, v->step - 1);
+    case K_HOME:
+        return move_to(v, 0);
+    case K_END:
+        return move_to(v, n ? n - 1 : 0);
+    case '[':
+        return prev_moment(v);
+    case ']':
+        return next_moment(v);
+    case '+':
+    case '=':
+        return change_speed(v, +1);
+    case '-':
+    case '_':
+        return change_speed(v, -1);
+    case 'g':
+        v->prompt = true;
+        v->input[0] = 0;
+        v->status[0] = 0;
+        return ACT_REDRAW;
+    case 'r': {
+        bool was = v->playing;
+        view_seek(v, 0);
+        v->playing = was;
+        snprintf(v->status, sizeof v->status, "back to the start");
+        return ACT_PLAYBACK;
+    }
+    case K_TAB:
+        v->focus = (Focus)((v->focus + 1) % FOCUS_COUNT);
+        return ACT_REDRAW;
+    case K_BTAB:
+        v->focus = (Focus)((v->focus + FOCUS_COUNT - 1) % FOCUS_COUNT);
+        return ACT_REDRAW;
+    case '?':
+        v->help = true;
+        return ACT_REDRAW;
+    case 'R':
+        return ACT_RECORD;
+    case K_ESC:
+        if (v->status[0]) {
+            v->status[0] = 0;
+            return ACT_REDRAW;
+        }
+        return ACT_NONE;
+    case K_CLICK:
+        return click(v, in);
+    case K_UP:
+    case K_DOWN:
+    case K_PGUP:
+    case K_PGDN:
+    case 'k':
+    case 'j': {
+        const Pane *p = focus_pane(v->focus);
+        if (!p->key || v->lay.too_small)
+            return ACT_NONE;
+        Input k = *in;
+        if (k.key == 'k')
+            k.key = K_UP;
+        else if (k.key == 'j')
+            k.key = K_DOWN;
+        return p->key(v, &k, focus_rect(v, v->focus));
+    }
+    default:
+        return ACT_NONE;
+    }
+}
