@@ -1,0 +1,221 @@
+/* app.c: the interactive program, a libev loop around the view.
+ * Owns the watchers (embedded in App and cast back in their callbacks):
+ *   - stdin: drains every pending key, feeds each to view_key and draws
+ *     one frame for the batch (never one per key);
+ *   - the playback timer: one-shot, armed from view_tick_delay and fed
+ *     the real time that passed (ev_now) through view_tick. It is stopped
+ *     while paused, so an idle viewer makes no wake-ups at all;
+ *   - SIGWINCH: new screen size, new grid, relayout;
+ *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal.
+ * The view decides what keys do and frame.c what a screen looks like;
+ * term.c is the only code that talks to the terminal.
+ *
+ * Exit status of app_run: 0 on q (or when the terminal's input closes),
+ * 128 + the signal number on SIGINT (130), SIGTERM (143) and SIGHUP
+ * (129), as a shell reports a process killed by that signal; 1 when the
+ * terminal could not be used. The terminal is restored on every path. */
+#include "app.h"
+
+#include "../view/frame.h"
+#include "../view/grid.h"
+#include "term.h"
+
+#include <ev.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <unistd.h>
+
+/* Wake-ups with nothing to read before stdin is taken for closed even
+ * though poll reports no hang-up (a safety net against a busy loop). */
+#define EMPTY_READS_MAX 1000
+
+typedef struct App {
+    ev_io input;
+    ev_timer play;
+    ev_signal winch, sigint, sigterm, sighup;
+    struct ev_loop *loop;
+    View *v;
+    Grid *grid;
+    AppOptions opt;
+    double last;        /* ev_now when playback time was last handed to the view */
+    int empty_reads;    /* consecutive stdin wake-ups that gave no input */
+    int status;
+} App;
+
+#define APP_OF(w, member) ((App *)(void *)((char *)(w) - offsetof(App, member)))
+
+static void redraw(App *a)
+{
+    frame_draw(a->v, a->grid);
+    term_draw(a->grid);
+}
+
+/* Start, stop or re-time the playback timer after the view's playback
+ * state changed. The next tick is due view_tick_delay after the last one
+ * (or after now, if playback just started). */
+static void rearm(App *a, bool was_playing)
+{
+    ev_timer_stop(a->loop, &a->play);
+    double d = view_tick_delay(a->v);
+    if (d < 0 || !a->v->playing)
+        return;
+    double now = ev_now(a->loop);
+    if (!was_playing)
+        a->last = now;
+    double wait = a->last + d - now;
+    ev_timer_set(&a->play, wait > 0 ? wait : 0, 0.);
+    ev_timer_start(a->loop, &a->play);
+}
+
+static void quit(App *a, int status)
+{
+    a->status = status;
+    ev_break(a->loop, EVBREAK_ALL);
+}
+
+/* What the R key will do once `loopscope record` exists. */
+static void record_unavailable(View *v)
+{
+    snprintf(v->status, sizeof v->status, "R: recording comes with `loopscope record` (not built yet)");
+}
+
+static bool input_closed(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    if (poll(&p, 1, 0) < 0)
+        return false;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+static void on_input(struct ev_loop *loop, ev_io *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    App *a = APP_OF(w, input);
+    bool got = false, draw = false;
+    Input in;
+    while (term_read(&in)) {
+        got = true;
+        bool was_playing = a->v->playing;
+        Action act = view_key(a->v, &in);
+        switch (act) {
+        case ACT_NONE:
+            break;
+        case ACT_REDRAW:
+            draw = true;
+            break;
+        case ACT_PLAYBACK:
+            rearm(a, was_playing);
+            draw = true;
+            break;
+        case ACT_RECORD:
+            record_unavailable(a->v);
+            draw = true;
+            break;
+        case ACT_QUIT:
+            quit(a, 0);
+            return;
+        }
+    }
+    if (got) {
+        a->empty_reads = 0;
+    } else if (input_closed() || ++a->empty_reads > EMPTY_READS_MAX) {
+        quit(a, 0);
+        return;
+    }
+    if (draw)
+        redraw(a);
+}
+
+static void on_play(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)revents;
+    App *a = APP_OF(w, play);
+    double now = ev_now(loop);
+    double elapsed = now - a->last;
+    a->last = now;
+    Action act = view_tick(a->v, elapsed < 0 ? 0 : elapsed);
+    if (act == ACT_QUIT) {
+        quit(a, 0);
+        return;
+    }
+    rearm(a, true);
+    if (act != ACT_NONE)
+        redraw(a);
+}
+
+static void on_winch(struct ev_loop *loop, ev_signal *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    App *a = APP_OF(w, winch);
+    int cols, rows;
+    term_resize();
+    term_size(&cols, &rows);
+    grid_resize(a->grid, cols, rows);
+    redraw(a);
+}
+
+static void on_signal(struct ev_loop *loop, ev_signal *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    App *a = w->signum == SIGINT ? APP_OF(w, sigint) : w->signum == SIGTERM ? APP_OF(w, sigterm) : APP_OF(w, sighup);
+    quit(a, 128 + w->signum);
+}
+
+int app_run(View *v, const AppOptions *opt)
+{
+    App app = {.v = v, .opt = *opt};
+    App *a = &app;
+    a->loop = ev_default_loop(EVFLAG_AUTO);
+    if (!a->loop) {
+        fprintf(stderr, "loopscope: cannot start the event loop (libev)\n");
+        return 1;
+    }
+    /* Signal watchers before curses: ncurses only installs its own
+     * SIGINT/SIGTERM/SIGWINCH handlers where none is set. */
+    ev_signal_init(&a->winch, on_winch, SIGWINCH);
+    ev_signal_init(&a->sigint, on_signal, SIGINT);
+    ev_signal_init(&a->sigterm, on_signal, SIGTERM);
+    ev_signal_init(&a->sighup, on_signal, SIGHUP);
+    ev_signal_start(a->loop, &a->winch);
+    ev_signal_start(a->loop, &a->sigint);
+    ev_signal_start(a->loop, &a->sigterm);
+    ev_signal_start(a->loop, &a->sighup);
+
+    char err[200];
+    if (!term_open(opt->color, err, sizeof err)) {
+        ev_signal_stop(a->loop, &a->winch);
+        ev_signal_stop(a->loop, &a->sigint);
+        ev_signal_stop(a->loop, &a->sigterm);
+        ev_signal_stop(a->loop, &a->sighup);
+        fprintf(stderr, "loopscope: %s\n", err);
+        return 1;
+    }
+    a->opt.ascii = opt->ascii || !term_utf8();
+    int cols, rows;
+    term_size(&cols, &rows);
+    a->grid = grid_new(cols, rows, a->opt.ascii);
+
+    ev_io_init(&a->input, on_input, STDIN_FILENO, EV_READ);
+    ev_io_start(a->loop, &a->input);
+    ev_init(&a->play, on_play);
+    rearm(a, false);   /* a view that starts out playing */
+    redraw(a);
+
+    ev_run(a->loop, 0);
+
+    /* The terminal first, so a second signal during shutdown finds it restored. */
+    term_close();
+    ev_timer_stop(a->loop, &a->play);
+    ev_io_stop(a->loop, &a->input);
+    ev_signal_stop(a->loop, &a->winch);
+    ev_signal_stop(a->loop, &a->sigint);
+    ev_signal_stop(a->loop, &a->sigterm);
+    ev_signal_stop(a->loop, &a->sighup);
+    grid_free(a->grid);
+    return a->status;
+}
