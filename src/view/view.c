@@ -210,8 +210,7 @@ static Action next_moment(View *v)
     return move_to(v, view_nsteps(v) - 1);
 }
 
-/* Seek to virtual time t; between two steps the clock shows t itself. */
-static Action seek_time(View *v, double t)
+Action view_seek_time(View *v, double t)
 {
     if (t < 0)
         t = 0;
@@ -222,8 +221,7 @@ static Action seek_time(View *v, double t)
     return a;
 }
 
-/* "1.5", "1.5s", ".5", "2": a non-negative decimal, whatever the locale. */
-static bool parse_time(const char *s, double *out)
+bool view_parse_time(const char *s, double *out)
 {
     double v = 0, scale = 0;
     bool digits = false;
@@ -270,11 +268,11 @@ static Action prompt_key(View *v, const Input *in)
         v->prompt = false;
         if (!n)
             return ACT_REDRAW;
-        if (!parse_time(v->input, &t)) {
+        if (!view_parse_time(v->input, &t)) {
             snprintf(v->status, sizeof v->status, "not a time: '%s' (try 1.5)", v->input);
             return ACT_REDRAW;
         }
-        return seek_time(v, t);
+        return view_seek_time(v, t);
     }
     default:
         if (((in->key >= '0' && in->key <= '9') || in->key == '.' || in->key == ',' || in->key == 's') &&
@@ -321,7 +319,7 @@ static Action click(View *v, const Input *in)
         return ACT_NONE;
     if (inside(v->lay.timeline, in->x, in->y)) {
         double t = timeline_time_at(v, v->lay.timeline, in->x);
-        return t < 0 ? ACT_NONE : seek_time(v, t);
+        return t < 0 ? ACT_NONE : view_seek_time(v, t);
     }
     for (int f = 0; f < FOCUS_COUNT; f++) {
         if (inside(focus_rect(v, (Focus)f), in->x, in->y)) {

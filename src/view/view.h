@@ -90,6 +90,12 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
 size_t view_nsteps(const View *v);
 /* Go to step (clamped), stop following-scroll pins, playhead to its time. */
 void view_seek(View *v, size_t step);
+/* Go to virtual time t (pausing playback): the first step at t, or the
+ * last step before it with the clock showing t itself. */
+Action view_seek_time(View *v, double t);
+/* Parse a time typed by the user: "1.5", "1,5", ".5", "2s"; a
+ * non-negative decimal whatever the locale. Returns false if it is not one. */
+bool view_parse_time(const char *s, double *out);
 /* Handle one input. */
 Action view_key(View *v, const Input *in);
 
