@@ -52,20 +52,18 @@ static void redraw(App *a)
     term_draw(a->grid);
 }
 
-/* Start, stop or re-time the playback timer after the view's playback
- * state changed. The next tick is due view_tick_delay after the last one
- * (or after now, if playback just started). */
-static void rearm(App *a, bool was_playing)
+/* Arm the one-shot playback timer for the view's next tick, or leave it
+ * stopped while paused. Playback's clock restarts now: the view resets
+ * its dwell whenever it starts, seeks or changes speed (ACT_PLAYBACK),
+ * and on_play has just handed it the time up to now. */
+static void rearm(App *a)
 {
     ev_timer_stop(a->loop, &a->play);
+    a->last = ev_now(a->loop);
     double d = view_tick_delay(a->v);
     if (d < 0 || !a->v->playing)
         return;
-    double now = ev_now(a->loop);
-    if (!was_playing)
-        a->last = now;
-    double wait = a->last + d - now;
-    ev_timer_set(&a->play, wait > 0 ? wait : 0, 0.);
+    ev_timer_set(&a->play, d, 0.);
     ev_timer_start(a->loop, &a->play);
 }
 
@@ -98,7 +96,6 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
     Input in;
     while (term_read(&in)) {
         got = true;
-        bool was_playing = a->v->playing;
         Action act = view_key(a->v, &in);
         switch (act) {
         case ACT_NONE:
@@ -107,7 +104,7 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
             draw = true;
             break;
         case ACT_PLAYBACK:
-            rearm(a, was_playing);
+            rearm(a);
             draw = true;
             break;
         case ACT_RECORD:
@@ -133,15 +130,13 @@ static void on_play(struct ev_loop *loop, ev_timer *w, int revents)
 {
     (void)revents;
     App *a = APP_OF(w, play);
-    double now = ev_now(loop);
-    double elapsed = now - a->last;
-    a->last = now;
+    double elapsed = ev_now(loop) - a->last;
     Action act = view_tick(a->v, elapsed < 0 ? 0 : elapsed);
     if (act == ACT_QUIT) {
         quit(a, 0);
         return;
     }
-    rearm(a, true);
+    rearm(a);
     if (act != ACT_NONE)
         redraw(a);
 }
@@ -203,7 +198,7 @@ int app_run(View *v, const AppOptions *opt)
     ev_io_init(&a->input, on_input, STDIN_FILENO, EV_READ);
     ev_io_start(a->loop, &a->input);
     ev_init(&a->play, on_play);
-    rearm(a, false);   /* a view that starts out playing */
+    rearm(a);   /* a view that starts out playing */
     redraw(a);
 
     ev_run(a->loop, 0);
