@@ -1,0 +1,457 @@
+/* pane_tasks.c: the RUNNING / WAITING / READY / DONE columns.
+ * Owns the task board at the current step: which column each visible task
+ * is in and in what order (RUNNING and WAITING by creation, READY by queue
+ * position, DONE by when it finished), the card each task gets (its name,
+ * disambiguated with Task-N when coroutine names clash, what it waits on,
+ * its await chain, its result), how cards shrink to one row and overflow
+ * into "+N more" when space is short, and scrolling the columns.
+ * Leaves to others: the task states and labels (the recording), the visible
+ * tasks and their order of creation (seek), where the pane goes (layout)
+ * and clipping to the pane (frame). Everything is recomputed per frame from
+ * the recording: O(tasks log tasks), one allocation, no state kept. */
+#include "pane.h"
+
+#include "../base/base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { COL_RUNNING, COL_WAITING, COL_READY, COL_DONE, NCOLS };
+
+typedef struct Card {
+    TaskView tv;
+    size_t seq;     /* creation order among the visible tasks */
+    bool clash;     /* another visible task runs a coroutine of the same name */
+    uint8_t height; /* rows of the full card (1..3) */
+} Card;
+
+typedef struct Board {
+    Card *cards;          /* the tasks that exist at the step, in creation order */
+    size_t n;
+    size_t *idx;          /* indexes into cards, column by column */
+    size_t start[NCOLS];  /* first entry of each column in idx */
+    size_t count[NCOLS];
+} Board;
+
+static const char *const col_full[NCOLS] = {"RUNNING", "WAITING", "READY", "DONE"};
+static const char *const col_short[NCOLS] = {"RUN", "WAIT", "RDY", "DONE"};
+static const Style col_style[NCOLS] = {ST_RUNNING, ST_WAITING, ST_READY, ST_DONE};
+
+static int col_of(TaskState st)
+{
+    switch (st) {
+    case TS_RUNNING:
+        return COL_RUNNING;
+    case TS_WAITING:
+        return COL_WAITING;
+    case TS_READY:
+        return COL_READY;
+    default:
+        return COL_DONE;
+    }
+}
+
+/* "Task-12" (a name asyncio made up) or "(coroutine)" (a bare coroutine):
+ * names that say less than the coroutine's own. */
+static bool auto_name(const char *name)
+{
+    if (!name || !*name || name[0] == '(')
+        return true;
+    if (strncmp(name, "Task-", 5) != 0 || !name[5])
+        return false;
+    for (const char *p = name + 5; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
+}
+
+static bool multi_chain(const char *chain) { return chain && strchr(chain, ' ') != NULL; }
+
+/* The text under a card's name: what it waits on or how it ended. */
+static const char *card_detail(const TaskView *tv, Style *st)
+{
+    *st = ST_NORMAL;
+    switch (tv->state) {
+    case TS_RUNNING:
+        return "";
+    case TS_WAITING:
+        return tv->label;
+    case TS_READY:
+        if (!*tv->label || !strcmp(tv->label, "scheduled")) {
+            *st = ST_DIM;
+            return "scheduled";
+        }
+        return tv->label;
+    default:
+        break;
+    }
+    switch (tv->outcome) {
+    case OUT_RAISED:
+        *st = ST_RAISED;
+        return *tv->label ? tv->label : "raised";
+    case OUT_CANCELLED:
+        *st = ST_CANCELLED;
+        return *tv->label ? tv->label : "cancelled";
+    case OUT_NEVER:
+        *st = ST_NEVER;
+        return "never awaited";
+    default:
+        return *tv->label ? tv->label : "done";
+    }
+}
+
+static uint8_t card_height(const TaskView *tv)
+{
+    Style st;
+    int h = 1;
+    if (*card_detail(tv, &st))
+        h++;
+    if (tv->state != TS_DONE && multi_chain(tv->chain))
+        h++;
+    return (uint8_t)h;
+}
+
+/* The name a card shows (see the top of the file). */
+static void card_name(const Card *c, char *buf, size_t size)
+{
+    const TaskView *tv = &c->tv;
+    if (!auto_name(tv->name) || !tv->coro || !*tv->coro)
+        snprintf(buf, size, "%s", tv->name && *tv->name ? tv->name : "?");
+    else if (c->clash && tv->name[0] != '(')
+        snprintf(buf, size, "%s (%s)", tv->coro, tv->name);
+    else
+        snprintf(buf, size, "%s", tv->coro);
+}
+
+typedef struct NameKey {
+    const char *coro;
+    size_t seq;
+} NameKey;
+
+static int cmp_namekey(const void *a, const void *b)
+{
+    const NameKey *x = a, *y = b;
+    int c = strcmp(x->coro, y->coro);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Mark the tasks whose coroutine name another task (of the whole run, so a
+ * name does not change while the learner steps) also shows. */
+static void mark_clashes(const View *v, Board *b, size_t nvis)
+{
+    size_t nsteps = rec_nsteps(v->rec);
+    if (!nsteps || !b->n)
+        return;
+    NameKey *keys = xmalloc(nvis * sizeof *keys);
+    bool *clash = xcalloc(nvis, 1);
+    size_t nk = 0;
+    for (size_t i = 0; i < nvis; i++) {
+        TaskView tv;
+        if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &tv))
+            continue;
+        if (auto_name(tv.name) && tv.name[0] != '(' && tv.coro && *tv.coro)
+            keys[nk++] = (NameKey){tv.coro, i};
+    }
+    qsort(keys, nk, sizeof *keys, cmp_namekey);
+    for (size_t i = 0; i + 1 < nk; i++)
+        if (!strcmp(keys[i].coro, keys[i + 1].coro))
+            clash[keys[i].seq] = clash[keys[i + 1].seq] = true;
+    for (size_t i = 0; i < b->n; i++)
+        b->cards[i].clash = clash[b->cards[i].seq];
+    free(clash);
+    free(keys);
+}
+
+/* A column entry while sorting: the key (queue position for READY, the
+ * step it finished at for DONE), creation order to break ties, the card. */
+typedef struct Ent {
+    size_t key, seq, card;
+} Ent;
+
+static int cmp_ent(const void *a, const void *b)
+{
+    const Ent *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void sort_column(Board *b, int k, Ent *tmp)
+{
+    size_t n = b->count[k], *ix = b->idx + b->start[k];
+    for (size_t i = 0; i < n; i++) {
+        const Card *c = &b->cards[ix[i]];
+        tmp[i] = (Ent){k == COL_READY ? (size_t)c->tv.order : c->tv.since, c->seq, ix[i]};
+    }
+    qsort(tmp, n, sizeof *tmp, cmp_ent);
+    for (size_t i = 0; i < n; i++)
+        ix[i] = tmp[i].card;
+}
+
+static void board_build(const View *v, Board *b)
+{
+    memset(b, 0, sizeof *b);
+    size_t nvis = v->seek ? seek_tasks(v->seek) : 0;
+    if (!v->rec || !nvis)
+        return;
+    b->cards = xmalloc(nvis * sizeof *b->cards);
+    b->idx = xmalloc(nvis * sizeof *b->idx);
+    for (size_t i = 0; i < nvis; i++) {
+        Card *c = &b->cards[b->n];
+        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &c->tv) || c->tv.hidden)
+            continue;
+        if (!c->tv.label)
+            c->tv.label = "";
+        if (!c->tv.chain)
+            c->tv.chain = "";
+        c->seq = i;
+        c->clash = false;
+        c->height = card_height(&c->tv);
+        b->count[col_of(c->tv.state)]++;
+        b->n++;
+    }
+    mark_clashes(v, b, nvis);
+    size_t fill[NCOLS];
+    for (int k = 0, at = 0; k < NCOLS; k++) {
+        b->start[k] = (size_t)at;
+        fill[k] = (size_t)at;
+        at += (int)b->count[k];
+    }
+    for (size_t i = 0; i < b->n; i++)
+        b->idx[fill[col_of(b->cards[i].tv.state)]++] = i;
+    Ent *tmp = xmalloc((b->n ? b->n : 1) * sizeof *tmp);
+    sort_column(b, COL_READY, tmp);
+    sort_column(b, COL_DONE, tmp);
+    free(tmp);
+}
+
+static void board_free(Board *b)
+{
+    free(b->cards);
+    free(b->idx);
+}
+
+static int clampi(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+/* Geometry shared by draw and key: the inside of the frame, and the x and
+ * width of each column (separated by one-cell rules). */
+typedef struct Cols {
+    Rect in;
+    int x[NCOLS], w[NCOLS];
+} Cols;
+
+static bool cols_layout(Rect r, Cols *c)
+{
+    c->in = rect_inset(r, 1);
+    if (c->in.w < NCOLS * 2 + NCOLS - 1 || c->in.h < 1)
+        return false;
+    int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS, extra = avail % NCOLS;
+    int x = c->in.x;
+    for (int k = 0; k < NCOLS; k++) {
+        c->x[k] = x;
+        c->w[k] = base + (k < extra);
+        x += c->w[k] + 1;
+    }
+    return true;
+}
+
+/* The scroll offset a column of n one-row cards can use when rows are free
+ * below its title: 0 when everything fits. */
+static int max_scroll(size_t n, int rows)
+{
+    if (rows < 2 || n <= (size_t)rows)
+        return 0;
+    return (int)(n - (size_t)(rows - 1));
+}
+
+static void draw_title(Grid *g, int x, int y, int w, int k, size_t n)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%s %zu", col_full[k], n);
+    if (grid_text_width(buf) > w)
+        snprintf(buf, sizeof buf, "%s %zu", col_short[k], n);
+    if (grid_text_width(buf) > w)
+        snprintf(buf, sizeof buf, "%s%zu", col_short[k], n);
+    if (grid_text_width(buf) > w)
+        snprintf(buf, sizeof buf, "%zu", n);
+    grid_text(g, x, y, w, col_style[k], buf);
+}
+
+/* Draw one card in at most `rows` rows from y; returns the rows used. */
+static int draw_card(Grid *g, const Card *c, int x, int y, int w, int rows, bool changed)
+{
+    const TaskView *tv = &c->tv;
+    int k = col_of(tv->state);
+    Style name_st = tv->outcome == OUT_NEVER ? ST_NEVER : col_style[k];
+    char name[256];
+    card_name(c, name, sizeof name);
+    Style dst;
+    const char *detail = card_detail(tv, &dst);
+    int cx = x, cw = w;
+    if (changed) {
+        int m = grid_text(g, cx, y, cw, ST_BOLD, g->ascii ? "> " : "▸ ");
+        cx += m;
+        cw -= m;
+        name_st = ST_BOLD;
+    }
+    if (tv->outcome == OUT_NEVER && cw > 0) {
+        int m = grid_text(g, cx, y, cw, ST_NEVER, g->ascii ? "! " : "⚠ ");
+        cx += m;
+        cw -= m;
+    }
+    if (cw <= 0)
+        return 1;
+    int used = grid_text(g, cx, y, cw, name_st, name);
+    if (rows == 1) {
+        /* compact: the detail after the name, as far as it goes */
+        if (*detail && used + 1 < cw)
+            grid_text(g, cx + used + 1, y, cw - used - 1, dst == ST_NORMAL ? ST_DIM : dst, detail);
+        return 1;
+    }
+    int indent = w >= 16 ? 2 : 1, row = 1;
+    if (*detail && row < rows && w > indent)
+        grid_text(g, x + indent, y + row++, w - indent, dst, detail);
+    if (tv->state != TS_DONE && multi_chain(tv->chain) && row < rows && w > indent)
+        grid_text(g, x + indent, y + row++, w - indent, ST_DIM, tv->chain);
+    return row;
+}
+
+static void draw_column(const View *v, Grid *g, const Board *b, int k, int x, int y, int w, int h, int changed)
+{
+    size_t n = b->count[k];
+    const size_t *ix = b->idx + b->start[k];
+    draw_title(g, x, y, w, k, n);
+    int rows = h - 1;
+    y++;
+    if (rows <= 0 || !n)
+        return;
+    /* the largest cards for which the whole column fits */
+    int per = 0;
+    for (int m = 3; m >= 1 && !per; m--) {
+        size_t total = 0;
+        for (size_t i = 0; i < n && total <= (size_t)rows; i++)
+            total += b->cards[ix[i]].height < m ? b->cards[ix[i]].height : (size_t)m;
+        if (total <= (size_t)rows)
+            per = m;
+    }
+    char more[48];
+    if (per) {
+        for (size_t i = 0; i < n; i++) {
+            const Card *c = &b->cards[ix[i]];
+            int ch = c->height < per ? c->height : per;
+            draw_card(g, c, x, y, w, ch, c->tv.id == changed);
+            y += ch;
+        }
+        return;
+    }
+    /* too many: one row each, scrolled, with what is above and below counted */
+    int off = clampi(v->scroll[FOCUS_TASKS], 0, max_scroll(n, rows));
+    int row = 0;
+    if (off > 0) {
+        snprintf(more, sizeof more, "%s %d more", g->ascii ? "^" : "↑", off);
+        grid_text(g, x, y + row++, w, ST_DIM, more);
+    }
+    int left = rows - row;
+    size_t shown = (size_t)left;
+    if ((size_t)off + shown < n)
+        shown = left > 0 ? (size_t)(left - 1) : 0;
+    for (size_t i = 0; i < shown; i++) {
+        const Card *c = &b->cards[ix[(size_t)off + i]];
+        draw_card(g, c, x, y + row++, w, 1, c->tv.id == changed);
+    }
+    size_t below = n - (size_t)off - shown;
+    if (below > 0) {
+        snprintf(more, sizeof more, "+%zu more", below);
+        if (grid_text_width(more) > w)
+            snprintf(more, sizeof more, "+%zu", below);
+        grid_text(g, x, y + row, w, ST_DIM, more);
+    }
+}
+
+static Rect rect_meet(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
+static void tasks_draw(const View *v, Grid *g, Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    Rect saved = g->clip;
+    grid_clip(g, rect_meet(saved, r));
+    if (r.w >= 2 && r.h >= 2)
+        grid_box(g, r, v->focus == FOCUS_TASKS ? ST_BORDER_FOCUS : ST_BORDER, "tasks", ST_TITLE);
+    Cols c;
+    if (cols_layout(r, &c)) {
+        Board b;
+        board_build(v, &b);
+        const Step *st = v->rec ? rec_step_at(v->rec, v->step) : NULL;
+        int changed = st ? st->task : -1;
+        for (int k = 0; k < NCOLS; k++) {
+            if (k > 0)
+                grid_vline(g, c.x[k] - 1, c.in.y, c.in.h, ST_BORDER);
+            draw_column(v, g, &b, k, c.x[k], c.in.y, c.w[k], c.in.h, changed);
+        }
+        board_free(&b);
+    }
+    g->clip = saved;
+}
+
+/* ↑/↓ one row, PgUp/PgDn a column's height, Home/End; clamped to the
+ * longest column's overflow. */
+static Action tasks_key(View *v, const Input *in, Rect r)
+{
+    Cols c;
+    int rows = cols_layout(r, &c) ? c.in.h - 1 : 0;
+    int most = 0;
+    if (rows > 0) {
+        Board b;
+        board_build(v, &b);
+        for (int k = 0; k < NCOLS; k++) {
+            int m = max_scroll(b.count[k], rows);
+            most = m > most ? m : most;
+        }
+        board_free(&b);
+    }
+    int page = rows > 3 ? rows - 2 : 1, s = clampi(v->scroll[FOCUS_TASKS], 0, most), to = s;
+    switch (in->key) {
+    case K_UP:
+    case K_WHEEL_UP:
+        to = s - 1;
+        break;
+    case K_DOWN:
+    case K_WHEEL_DOWN:
+        to = s + 1;
+        break;
+    case K_PGUP:
+        to = s - page;
+        break;
+    case K_PGDN:
+        to = s + page;
+        break;
+    case K_HOME:
+        to = 0;
+        break;
+    case K_END:
+        to = most;
+        break;
+    default:
+        return ACT_NONE;
+    }
+    to = clampi(to, 0, most);
+    if (to == v->scroll[FOCUS_TASKS])
+        return ACT_NONE;
+    v->scroll[FOCUS_TASKS] = to;
+    v->pinned[FOCUS_TASKS] = true;
+    return ACT_REDRAW;
+}
+
+const Pane pane_tasks = {
+    .name = "tasks",
+    .draw = tasks_draw,
+    .key = tasks_key,
+};
