@@ -1,8 +1,201 @@
-/* check_seek.c: placeholder, filled in by the module's author. */
+/* check_seek.c: the seek index (src/record/seek.c) over real recordings.
+ * Owns: the seek suite. Every query is checked against a brute-force
+ * answer computed from the recording itself (a linear scan of the steps,
+ * or every task's state), on the shipped scenarios. */
 #include "suites.h"
+
+#include "../src/record/seek.h"
+#include "../src/sim/sim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *const scenario_files[] = {
+    "scenarios/gather.py",         "scenarios/blocking_sleep.py", "scenarios/fire_and_forget.py",
+    "scenarios/never_awaited.py",  "scenarios/slow_fast.py",      "scenarios/dashboard.py",
+    "scenarios/return_exceptions.py", "scenarios/sequential_vs_gather.py",
+};
+
+static Recording *record_file(const char *path, Source **src_out)
+{
+    LangError err = {0};
+    Source *src = source_read(path, &err);
+    ck_assert_msg(src != NULL, "%s: %s", path, err.msg);
+    Recording *rec = NULL;
+    SimOptions opt = {0};
+    SimStatus st = sim_run(src, &opt, &rec, &err);
+    ck_assert_msg(st != SIM_LOAD_ERROR, "%s: %s", path, err.msg);
+    *src_out = src;
+    return rec;
+}
+
+START_TEST(test_moments_match_scan)
+{
+    Source *src;
+    Recording *r = record_file(scenario_files[_i], &src);
+    Seek *s = seek_new(r);
+    size_t n = rec_nsteps(r);
+    ck_assert_uint_gt(n, 0);
+    /* a moment starts exactly where the time changes */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        double t = rec_step_at(r, i)->t;
+        if (i == 0 || t != rec_step_at(r, i - 1)->t) {
+            ck_assert_uint_eq(seek_moment_step(s, m), i);
+            ck_assert(seek_moment_time(s, m) == t);
+            m++;
+        }
+        ck_assert_uint_eq(seek_moment_of(s, i), m - 1);
+    }
+    ck_assert_uint_eq(seek_moments(s), m);
+    ck_assert(seek_end_time(s) == rec_step_at(r, n - 1)->t);
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+START_TEST(test_step_at_time)
+{
+    Source *src;
+    Recording *r = record_file(scenario_files[_i], &src);
+    Seek *s = seek_new(r);
+    size_t n = rec_nsteps(r);
+    ck_assert_uint_eq(seek_step_at_time(s, -1), 0);
+    ck_assert_uint_eq(seek_step_at_time(s, 0), 0);
+    for (size_t m = 0; m < seek_moments(s); m++) {
+        double t = seek_moment_time(s, m);
+        ck_assert_uint_eq(seek_step_at_time(s, t), seek_moment_step(s, m));
+        /* halfway to the next moment: the last step before it */
+        double next = m + 1 < seek_moments(s) ? seek_moment_time(s, m + 1) : t + 1;
+        size_t last = m + 1 < seek_moments(s) ? seek_moment_step(s, m + 1) - 1 : n - 1;
+        ck_assert_uint_eq(seek_step_at_time(s, (t + next) / 2), last);
+    }
+    ck_assert_uint_eq(seek_step_at_time(s, seek_end_time(s) + 100), n - 1);
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+START_TEST(test_logs_match_scan)
+{
+    Source *src;
+    Recording *r = record_file(scenario_files[_i], &src);
+    Seek *s = seek_new(r);
+    size_t n = rec_nsteps(r), k = 0;
+    long last = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (rec_step_at(r, i)->log) {
+            ck_assert_uint_eq(seek_log_step(s, k), i);
+            last = (long)k++;
+        }
+        ck_assert_int_eq(seek_log_of(s, i), last);
+    }
+    ck_assert_uint_eq(seek_logs(s), k);
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+/* The running task from the step kinds agrees with the recorded states. */
+START_TEST(test_running_matches_states)
+{
+    Source *src;
+    Recording *r = record_file(scenario_files[_i], &src);
+    Seek *s = seek_new(r);
+    size_t n = rec_nsteps(r);
+    for (size_t i = 0; i < n; i++) {
+        int running = -1, count = 0;
+        for (int id = 0; id < rec_ntasks(r); id++) {
+            TaskView tv;
+            if (rec_task_at(r, id, i, &tv) && tv.state == TS_RUNNING) {
+                running = id;
+                count++;
+            }
+        }
+        ck_assert_int_le(count, 1);
+        ck_assert_msg(seek_running(s, i) == running, "%s step %zu: seek says %d, states say %d",
+                      scenario_files[_i], i + 1, seek_running(s, i), running);
+    }
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+START_TEST(test_tasks_visible_in_creation_order)
+{
+    Source *src;
+    Recording *r = record_file(scenario_files[_i], &src);
+    Seek *s = seek_new(r);
+    size_t n = rec_nsteps(r), k = 0;
+    for (int id = 0; id < rec_ntasks(r); id++) {
+        TaskView tv;
+        if (rec_task_at(r, id, n - 1, &tv) && !tv.hidden)
+            ck_assert_int_eq(seek_task(s, k++), id);
+    }
+    ck_assert_uint_eq(seek_tasks(s), k);
+    ck_assert_int_eq(seek_task(s, k), -1);
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+START_TEST(test_blocks)
+{
+    Source *src;
+    Recording *r = record_file("scenarios/blocking_sleep.py", &src);
+    Seek *s = seek_new(r);
+    size_t expect = 0;
+    for (size_t i = 0; i < rec_nsteps(r); i++)
+        expect += rec_step_at(r, i)->kind == SK_BLOCK;
+    ck_assert_uint_gt(expect, 0);
+    ck_assert_uint_eq(seek_blocks(s), expect);
+    double t0, t1;
+    size_t step;
+    seek_block(s, 0, &t0, &t1, &step);
+    ck_assert_int_eq(rec_step_at(r, step)->kind, SK_BLOCK);
+    ck_assert(t0 < t1);
+    ck_assert(t1 == rec_step_at(r, step)->t && t0 == rec_step_at(r, step)->t0);
+    /* out of range reads as an empty stretch, not a crash */
+    seek_block(s, 1000, &t0, &t1, &step);
+    ck_assert(t0 == 0 && t1 == 0);
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+START_TEST(test_empty_recording)
+{
+    Recording *r = rec_new(0);
+    Seek *s = seek_new(r);
+    ck_assert_uint_eq(seek_moments(s), 0);
+    ck_assert_uint_eq(seek_logs(s), 0);
+    ck_assert_uint_eq(seek_step_at_time(s, 3), 0);
+    ck_assert_int_eq(seek_log_of(s, 5), -1);
+    ck_assert_int_eq(seek_running(s, 0), -1);
+    ck_assert(seek_end_time(s) == 0);
+    seek_free(s);
+    rec_free(r);
+}
+END_TEST
 
 Suite *seek_suite(void)
 {
     Suite *s = suite_create("seek");
+    TCase *tc = tcase_create("seek");
+    int nfiles = (int)(sizeof scenario_files / sizeof scenario_files[0]);
+    tcase_add_loop_test(tc, test_moments_match_scan, 0, nfiles);
+    tcase_add_loop_test(tc, test_step_at_time, 0, nfiles);
+    tcase_add_loop_test(tc, test_logs_match_scan, 0, nfiles);
+    tcase_add_loop_test(tc, test_running_matches_states, 0, nfiles);
+    tcase_add_loop_test(tc, test_tasks_visible_in_creation_order, 0, nfiles);
+    tcase_add_test(tc, test_blocks);
+    tcase_add_test(tc, test_empty_recording);
+    suite_add_tcase(s, tc);
     return s;
 }
