@@ -233,6 +233,16 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
     return true;
 }
 
+size_t rec_task_nchanges(const Recording *r, int id)
+{
+    return id >= 0 && id < r->ntasks ? r->tasks[id].nch : 0;
+}
+
+size_t rec_task_change_step(const Recording *r, int id, size_t k)
+{
+    return k < rec_task_nchanges(r, id) ? r->tasks[id].ch[k].step : 0;
+}
+
 void rec_set_info(Recording *r, const char *path, const char *doc)
 {
     free(r->path);

@@ -105,6 +105,12 @@ int rec_ntasks(const Recording *r);
  * not exist yet at s. */
 bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out);
 
+/* A task's history: how many changes it has and the step of change k
+ * (ascending). For walking every change once instead of every task at
+ * every step. */
+size_t rec_task_nchanges(const Recording *r, int id);
+size_t rec_task_change_step(const Recording *r, int id, size_t k);
+
 /* Title and summary (the scenario's docstring) and its source path. */
 void rec_set_info(Recording *r, const char *path, const char *doc);
 const char *rec_path(const Recording *r);

@@ -70,29 +70,56 @@ static void json_str(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* One task as the steps listing shows it. */
+static void write_task_line(const Recording *r, int id, size_t step, FILE *out)
+{
+    TaskView tv;
+    if (!rec_task_at(r, id, step, &tv) || tv.hidden)
+        return;
+    fprintf(out, "      %-8s %s (%s)", task_state_name(tv.state), tv.coro, tv.name);
+    if (*tv.label)
+        fprintf(out, "  %s", tv.label);
+    if (tv.line)
+        fprintf(out, "  line %d", tv.line);
+    if (*tv.chain && strchr(tv.chain, ' '))
+        fprintf(out, "  [%s]", tv.chain);
+    fputc('\n', out);
+}
+
 void steps_write_text(const Recording *r, FILE *out)
 {
     size_t n = rec_nsteps(r);
+    /* Every task change once, bucketed by step (counting sort), so the
+     * listing is proportional to the changes, not steps x tasks. */
+    size_t *start = xcalloc(n + 1, sizeof(size_t));
+    size_t total = 0;
+    for (int k = 0; k < rec_ntasks(r); k++) {
+        for (size_t c = 0; c < rec_task_nchanges(r, k); c++)
+            start[rec_task_change_step(r, k, c) + 1]++;
+        total += rec_task_nchanges(r, k);
+    }
+    for (size_t i = 0; i < n; i++)
+        start[i + 1] += start[i];
+    int *ids = xmalloc((total ? total : 1) * sizeof(int));
+    size_t *fill = xmalloc((n + 1) * sizeof(size_t));
+    memcpy(fill, start, (n + 1) * sizeof(size_t));
+    for (int k = 0; k < rec_ntasks(r); k++)
+        for (size_t c = 0; c < rec_task_nchanges(r, k); c++)
+            ids[fill[rec_task_change_step(r, k, c)]++] = k;
     char t[64];
     for (size_t i = 0; i < n; i++) {
         const Step *s = rec_step_at(r, i);
         trace_format_time(s->t, 3, t, sizeof t);
         fprintf(out, "#%zu  t=%s  %-9s %s\n", i + 1, t, step_kind_name((StepKind)s->kind), rec_str(r, s->caption));
-        fprintf(out, "      log: %s\n", rec_str(r, s->log));
-        for (int k = 0; k < rec_ntasks(r); k++) {
-            TaskView tv;
-            if (!rec_task_at(r, k, i, &tv) || tv.hidden)
-                continue;
-            fprintf(out, "      %-8s %s (%s)", task_state_name(tv.state), tv.coro, tv.name);
-            if (*tv.label)
-                fprintf(out, "  %s", tv.label);
-            if (tv.line)
-                fprintf(out, "  line %d", tv.line);
-            if (*tv.chain && strchr(tv.chain, ' '))
-                fprintf(out, "  [%s]", tv.chain);
-            fputc('\n', out);
-        }
+        if (s->log)
+            fprintf(out, "      log: %s\n", rec_str(r, s->log));
+        for (size_t j = start[i]; j < start[i + 1]; j++)
+            if (j == start[i] || ids[j] != ids[j - 1])
+                write_task_line(r, ids[j], i, out);
     }
+    free(start);
+    free(fill);
+    free(ids);
 }
 
 void steps_write_json(const Recording *r, FILE *out)
