@@ -1,0 +1,199 @@
+/* pane_header.c: the top bar (pane_header).
+ * Owns what the one-row bar says and which parts give way on a narrow
+ * screen: "loopscope" and the scenario's title on the left; the play state,
+ * the clock "t = 1.50s", the speed, "step 12/40", the recording marker and
+ * the "? help" hint on the right. The title shrinks first (with an
+ * ellipsis) and goes when too short to read, then the hint goes, then the
+ * speed, then the name, then the right-hand parts take their short forms;
+ * nothing is ever drawn outside the pane. Numbers are formatted here with integer
+ * arithmetic so the decimal point is '.' in every locale. The view's state
+ * is view.c's; the cells are grid.c's. */
+#include "pane.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Narrowest title worth showing (with its ellipsis) before parts go. */
+#define TITLE_MIN 12
+#define GAP 2
+
+/* t with `dec` decimals (0..3), rounded exactly like printf's %.*f (round
+ * half to even on the binary value), but never using the locale. */
+static void fmt_fixed(char *buf, size_t n, double t, int dec)
+{
+    static const double scale[] = {1, 10, 100, 1000};
+    if (dec < 0)
+        dec = 0;
+    if (dec > 3)
+        dec = 3;
+    bool neg = t < 0;
+    if (neg)
+        t = -t;
+    if (!(t < 1e12)) /* also NaN */
+        t = 1e12;
+    double s = scale[dec];
+    double v = floor(t * s);
+    /* fma gives the sign of t*s - x exactly: fix a product rounded up to
+     * an integer, then decide the rounding on the exact half */
+    if (fma(t, s, -v) < 0)
+        v -= 1;
+    double h = fma(t, s, -(v + 0.5));
+    if (h > 0 || (h == 0 && fmod(v, 2) != 0))
+        v += 1;
+    long long iv = (long long)v, is = (long long)s;
+    const char *sign = neg && iv ? "-" : "";
+    if (dec)
+        snprintf(buf, n, "%s%lld.%0*lld", sign, iv / is, dec, iv % is);
+    else
+        snprintf(buf, n, "%s%lld", sign, iv);
+}
+
+enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_REC, P_HINT, NPARTS };
+
+typedef struct Part {
+    char text[48];
+    Style st;
+    bool on;
+} Part;
+
+/* Total width of the parts that are on, with the gaps between them. */
+static int parts_width(const Part *p)
+{
+    int w = 0, k = 0;
+    for (int i = 0; i < NPARTS; i++) {
+        if (!p[i].on)
+            continue;
+        w += grid_text_width(p[i].text) + (k++ ? GAP : 0);
+    }
+    return w;
+}
+
+static void set_parts(const View *v, bool ascii, bool longform, Part *p)
+{
+    char t[32];
+    fmt_fixed(t, sizeof t, v->playhead, 2);
+    const char *play = v->playing ? (ascii ? ">" : "\u25b6") : (ascii ? "||" : "\u275a\u275a");
+    const char *state = v->playing ? "playing" : "paused";
+    size_t n = view_nsteps(v);
+    size_t cur = n ? v->step + 1 : 0;
+
+    if (longform) {
+        snprintf(p[P_PLAY].text, sizeof p[P_PLAY].text, "%s %s", play, state);
+        snprintf(p[P_CLOCK].text, sizeof p[P_CLOCK].text, "t = %ss", t);
+        snprintf(p[P_STEP].text, sizeof p[P_STEP].text, "step %zu/%zu", cur, n);
+        snprintf(p[P_REC].text, sizeof p[P_REC].text, "%s REC", ascii ? "*" : "\u25cf");
+    } else {
+        snprintf(p[P_PLAY].text, sizeof p[P_PLAY].text, "%s", play);
+        snprintf(p[P_CLOCK].text, sizeof p[P_CLOCK].text, "%ss", t);
+        snprintf(p[P_STEP].text, sizeof p[P_STEP].text, "%zu/%zu", cur, n);
+        snprintf(p[P_REC].text, sizeof p[P_REC].text, "%s", ascii ? "*REC" : "\u25cfREC");
+    }
+    snprintf(p[P_SPEED].text, sizeof p[P_SPEED].text, "%s", view_speed_label(v));
+    snprintf(p[P_HINT].text, sizeof p[P_HINT].text, "? help");
+    p[P_PLAY].st = ST_HEADER_ACCENT;
+    p[P_CLOCK].st = ST_HEADER_ACCENT;
+    p[P_SPEED].st = ST_HEADER;
+    p[P_STEP].st = ST_HEADER;
+    p[P_REC].st = ST_HEADER_ACCENT;
+    p[P_HINT].st = ST_HEADER;
+    for (int i = 0; i < NPARTS; i++)
+        p[i].on = true;
+    p[P_REC].on = v->recording;
+}
+
+static Rect rect_and(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
+static void header_draw(const View *v, Grid *g, Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    Rect saved = g->clip;
+    grid_clip(g, rect_and(r, saved));
+    grid_fill(g, r, ' ', ST_HEADER);
+
+    /* one column of margin on each side when there is room for it */
+    int margin = r.w >= 20 ? 1 : 0;
+    int x0 = r.x + margin, w = r.w - 2 * margin;
+    const char *name = "loopscope";
+    const char *title = v->title;
+    int namew = grid_text_width(name), titlew = grid_text_width(title);
+
+    /* From the richest form to the barest: the first that fits wins. */
+    static const struct Level {
+        bool hint, speed, title, name, longform;
+    } levels[] = {
+        {true, true, true, true, true},     /* the title shrinks to TITLE_MIN, then goes */
+        {true, true, false, true, true},    /* everything else */
+        {false, true, false, true, true},   /* then the hint goes */
+        {false, false, false, true, true},  /* then the speed */
+        {false, false, false, false, true}, /* then the name */
+        {false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
+    };
+    enum { NLEVELS = sizeof levels / sizeof levels[0] };
+    Part p[NPARTS];
+    int title_room = 0;
+    bool show_name = false;
+    for (int l = 0; l < NLEVELS; l++) {
+        const struct Level *lv = &levels[l];
+        set_parts(v, g->ascii, lv->longform, p);
+        p[P_HINT].on = lv->hint;
+        p[P_SPEED].on = lv->speed;
+        int right = parts_width(p);
+        int left = lv->name ? namew : 0;
+        if (lv->title && titlew > 0) {
+            int room = w - right - GAP - left - GAP;
+            if (room >= titlew || room >= TITLE_MIN) {
+                title_room = room < titlew ? room : titlew;
+                show_name = true;
+                break;
+            }
+            continue;
+        }
+        if (left + (left ? GAP : 0) + right <= w || l == NLEVELS - 1) {
+            show_name = lv->name;
+            break;
+        }
+    }
+
+    int x = x0;
+    if (show_name) {
+        x += grid_text(g, x, r.y, w, ST_HEADER_ACCENT, name);
+        if (title_room > 0) {
+            x += GAP;
+            x += grid_text(g, x, r.y, title_room, ST_HEADER, title);
+        }
+    }
+    /* right-aligned; if even the barest form is too wide, it is cut on the
+     * right by the width limit (the play state and clock come first) */
+    int right = parts_width(p);
+    int rx = x0 + w - right;
+    if (rx < x0)
+        rx = x0;
+    int end = x0 + w;
+    bool first = true;
+    for (int i = 0; i < NPARTS && rx < end; i++) {
+        if (!p[i].on)
+            continue;
+        if (!first)
+            rx += GAP;
+        first = false;
+        if (rx >= end)
+            break;
+        rx += grid_text(g, rx, r.y, end - rx, p[i].st, p[i].text);
+    }
+    g->clip = saved;
+}
+
+const Pane pane_header = {
+    .name = "header",
+    .draw = header_draw,
+    .key = NULL,
+};

@@ -1,0 +1,166 @@
+/* pane_log.c: the timestamped log box (pane_log).
+ * Owns which log lines are on screen and how they look: the lines of the
+ * steps up to and including the current one (later ones stay hidden, so
+ * the learner watches the log grow), the newest at the bottom unless the
+ * learner scrolled away (v->pinned[FOCUS_LOG], first row in
+ * v->scroll[FOCUS_LOG]), the line of the current step highlighted and the
+ * "[1.00]" prefix in its own style. Scrolling back to the bottom follows
+ * the newest line again. The lines themselves are formatted by the
+ * simulator; the indexes are seek.c's. Drawing touches only the rows on
+ * screen, however long the log. */
+#include "pane.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+static Rect rect_and(Rect a, Rect b)
+{
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
+/* Log lines shown at the current step: those of steps <= v->step. */
+static size_t shown_lines(const View *v)
+{
+    if (view_nsteps(v) == 0)
+        return 0;
+    long last = seek_log_of(v->seek, v->step);
+    return last < 0 ? 0 : (size_t)last + 1;
+}
+
+static size_t max_top(size_t n, int rows)
+{
+    return rows > 0 && n > (size_t)rows ? n - (size_t)rows : 0;
+}
+
+/* First line on screen for `rows` rows: the newest at the bottom, or where
+ * the learner scrolled to (clamped: the log is shorter at earlier steps). */
+static size_t top_line(const View *v, size_t n, int rows)
+{
+    size_t mt = max_top(n, rows);
+    if (!v->pinned[FOCUS_LOG])
+        return mt;
+    if (v->scroll[FOCUS_LOG] <= 0)
+        return 0;
+    size_t s = (size_t)v->scroll[FOCUS_LOG];
+    return s < mt ? s : mt;
+}
+
+/* Length of a "[1.00]" prefix (with the space after it), 0 if none. */
+static size_t time_prefix(const char *s)
+{
+    if (s[0] != '[')
+        return 0;
+    for (size_t i = 1; i < 32 && s[i]; i++) {
+        if (s[i] == ']')
+            return s[i + 1] == ' ' ? i + 2 : i + 1;
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '-'))
+            return 0;
+    }
+    return 0;
+}
+
+static void log_draw(const View *v, Grid *g, Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    Rect saved = g->clip;
+    grid_clip(g, rect_and(r, saved));
+    grid_fill(g, r, ' ', ST_NORMAL);
+    if (r.w < 2 || r.h < 2) {
+        g->clip = saved;
+        return;
+    }
+    grid_box(g, r, v->focus == FOCUS_LOG ? ST_BORDER_FOCUS : ST_BORDER, "log", ST_TITLE);
+    Rect in = rect_inset(r, 1);
+    size_t n = shown_lines(v);
+    if (in.w <= 0 || in.h <= 0) {
+        g->clip = saved;
+        return;
+    }
+    /* a column of padding on each side when the box is wide enough */
+    int pad = in.w > 20 ? 1 : 0;
+    int x = in.x + pad, w = in.w - 2 * pad;
+    if (n == 0) {
+        grid_text(g, x, in.y, w, ST_DIM, "(nothing logged yet)");
+        g->clip = saved;
+        return;
+    }
+    size_t top = top_line(v, n, in.h);
+    for (int row = 0; row < in.h && top + (size_t)row < n; row++) {
+        size_t i = top + (size_t)row;
+        const char *s = rec_str(v->rec, rec_step_at(v->rec, seek_log_step(v->seek, i))->log);
+        int y = in.y + row;
+        if (i + 1 == n) {
+            /* the line of the current step (or the last one before it) */
+            grid_fill(g, (Rect){in.x, y, in.w, 1}, ' ', ST_LOG_CURRENT);
+            grid_text(g, x, y, w, ST_LOG_CURRENT, s);
+            continue;
+        }
+        size_t p = time_prefix(s);
+        int used = 0;
+        if (p) {
+            char pre[40];
+            memcpy(pre, s, p);
+            pre[p] = 0;
+            used = grid_text(g, x, y, w, ST_LOG_TIME, pre);
+        }
+        if (used < w)
+            grid_text(g, x + used, y, w - used, ST_LOG, s + p);
+    }
+    /* scrolled up: say how much newer log is below */
+    size_t below = n - top > (size_t)in.h ? n - top - (size_t)in.h : 0;
+    if (below > 0) {
+        char msg[48];
+        snprintf(msg, sizeof msg, " %s %zu newer ", g->ascii ? "v" : "\u2193", below);
+        int mw = grid_text_width(msg);
+        if (mw + 4 <= r.w)
+            grid_text(g, r.x + r.w - 2 - mw, r.y + r.h - 1, mw, ST_DIM, msg);
+    }
+    g->clip = saved;
+}
+
+static Action log_key(View *v, const Input *in, Rect r)
+{
+    int rows = r.h - 2;
+    if (rows < 1)
+        rows = 1;
+    int page = rows > 2 ? rows - 1 : 1;
+    long delta;
+    switch (in->key) {
+    case K_UP:
+        delta = -1;
+        break;
+    case K_DOWN:
+        delta = 1;
+        break;
+    case K_PGUP:
+        delta = -page;
+        break;
+    case K_PGDN:
+        delta = page;
+        break;
+    default:
+        return ACT_NONE;
+    }
+    size_t n = shown_lines(v);
+    size_t mt = max_top(n, rows);
+    long top = (long)top_line(v, n, rows) + delta;
+    if (top < 0)
+        top = 0;
+    if ((size_t)top > mt)
+        top = (long)mt;
+    v->scroll[FOCUS_LOG] = (int)top;
+    /* back at the bottom: follow the newest line again */
+    v->pinned[FOCUS_LOG] = (size_t)top < mt;
+    return ACT_REDRAW;
+}
+
+const Pane pane_log = {
+    .name = "log",
+    .draw = log_draw,
+    .key = log_key,
+};
