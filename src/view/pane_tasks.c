@@ -23,7 +23,7 @@ typedef struct Card {
     TaskView tv;
     size_t seq;     /* creation order among the visible tasks */
     bool clash;     /* another visible task runs a coroutine of the same name */
-    uint8_t height; /* rows of the full card (1..3) */
+    uint8_t detail_rows, chain_rows;  /* rows given to each below the name (fit_column) */
 } Card;
 
 typedef struct Board {
@@ -99,17 +99,6 @@ static const char *card_detail(const TaskView *tv, Style *st)
     default:
         return *tv->label ? tv->label : "done";
     }
-}
-
-static uint8_t card_height(const TaskView *tv)
-{
-    Style st;
-    int h = 1;
-    if (*card_detail(tv, &st))
-        h++;
-    if (tv->state != TS_DONE && multi_chain(tv->chain))
-        h++;
-    return (uint8_t)h;
 }
 
 /* The name a card shows (see the top of the file). */
@@ -207,7 +196,6 @@ static void board_build(const View *v, Board *b)
             c->tv.chain = "";
         c->seq = i;
         c->clash = false;
-        c->height = card_height(&c->tv);
         b->count[col_of(c->tv.state)]++;
         b->n++;
     }
@@ -278,46 +266,149 @@ static void draw_title(Grid *g, int x, int y, int w, int k, size_t n)
     grid_text(g, x, y, w, col_style[k], buf);
 }
 
-/* Draw one card in at most `rows` rows from y; returns the rows used. */
-static int draw_card(Grid *g, const Card *c, int x, int y, int w, int rows, bool changed)
+/* Where text of width tw must break to fit w columns: the byte length of
+ * the first row, at the last space when there is one past a third of w. */
+static size_t wrap_at(const char *text, int w)
 {
-    const TaskView *tv = &c->tv;
-    int k = col_of(tv->state);
-    Style name_st = tv->outcome == OUT_NEVER ? ST_NEVER : col_style[k];
-    char name[256];
-    card_name(c, name, sizeof name);
-    Style dst;
-    const char *detail = card_detail(tv, &dst);
-    int cx = x, cw = w;
-    if (changed) {
-        int m = grid_text(g, cx, y, cw, ST_BOLD, g->ascii ? "> " : "▸ ");
-        cx += m;
-        cw -= m;
-        name_st = ST_BOLD;
+    size_t i = 0, space = 0;
+    int col = 0;
+    while (text[i]) {
+        size_t n = 1;
+        while ((text[i + n] & 0xC0) == 0x80)
+            n++;
+        char one[8] = {0};
+        memcpy(one, text + i, n < sizeof one ? n : sizeof one - 1);
+        int cw = grid_text_width(one);
+        if (col + cw > w)
+            break;
+        if (text[i] == ' ' && col >= w / 3)
+            space = i;
+        col += cw;
+        i += n;
     }
-    if (tv->outcome == OUT_NEVER && cw > 0) {
-        int m = grid_text(g, cx, y, cw, ST_NEVER, g->ascii ? "! " : "⚠ ");
-        cx += m;
-        cw -= m;
-    }
-    if (cw <= 0)
-        return 1;
-    int used = grid_text(g, cx, y, cw, name_st, name);
-    if (rows == 1) {
-        /* compact: the detail after the name, as far as it goes */
-        if (*detail && used + 1 < cw)
-            grid_text(g, cx + used + 1, y, cw - used - 1, dst == ST_NORMAL ? ST_DIM : dst, detail);
-        return 1;
-    }
-    int indent = w >= 16 ? 2 : 1, row = 1;
-    if (*detail && row < rows && w > indent)
-        grid_text(g, x + indent, y + row++, w - indent, dst, detail);
-    if (tv->state != TS_DONE && multi_chain(tv->chain) && row < rows && w > indent)
-        grid_text(g, x + indent, y + row++, w - indent, ST_DIM, tv->chain);
-    return row;
+    return space ? space : i;
 }
 
-static void draw_column(const View *v, Grid *g, const Board *b, int k, int x, int y, int w, int h, int changed)
+/* text in up to rows rows (1 or 2) of w columns; the last ends in an
+ * ellipsis if it still does not fit. Returns the rows used. */
+static int draw_wrapped(Grid *g, int x, int y, int w, int rows, Style st, const char *text)
+{
+    if (w <= 0 || rows <= 0)
+        return 0;
+    if (rows == 1 || grid_text_width(text) <= w) {
+        grid_text(g, x, y, w, st, text);
+        return 1;
+    }
+    size_t cut = wrap_at(text, w);
+    char *first = xstrndup(text, cut);
+    grid_text(g, x, y, w, st, first);
+    free(first);
+    const char *rest = text + cut;
+    while (*rest == ' ')
+        rest++;
+    grid_text(g, x, y + 1, w, st, rest);
+    return 2;
+}
+
+static int indent_of(int w) { return w >= 16 ? 2 : 1; }
+
+/* Rows text needs at width w: 0 for none, 1, or 2 when it must wrap. */
+static uint8_t rows_for(const char *text, int w)
+{
+    if (!text || !*text)
+        return 0;
+    return grid_text_width(text) <= w ? 1 : 2;
+}
+
+/* The name row: marker of the changed card, the never-awaited warning,
+ * then the name; a clashing name keeps its task number when cut. Returns
+ * the columns used. */
+static int draw_name(Grid *g, const Card *c, int x, int y, int w, bool changed)
+{
+    const TaskView *tv = &c->tv;
+    Style st = tv->outcome == OUT_NEVER ? ST_NEVER : col_style[col_of(tv->state)];
+    int used = 0;
+    if (changed) {
+        used += grid_text(g, x, y, w, ST_BOLD, g->ascii ? "> " : "▸ ");
+        st = ST_BOLD;
+    }
+    if (tv->outcome == OUT_NEVER && used < w)
+        used += grid_text(g, x + used, y, w - used, ST_NEVER, g->ascii ? "! " : "⚠ ");
+    if (used >= w)
+        return used;
+    char name[256];
+    card_name(c, name, sizeof name);
+    int room = w - used;
+    if (c->clash && auto_name(tv->name) && tv->name[0] != '(' && grid_text_width(name) > room) {
+        char suffix[48];
+        snprintf(suffix, sizeof suffix, " #%s", tv->name + 5);
+        int sw = grid_text_width(suffix);
+        if (room - sw >= 2) {
+            int cw = grid_text(g, x + used, y, room - sw, st, tv->coro);
+            return used + cw + grid_text(g, x + used + cw, y, sw, st, suffix);
+        }
+    }
+    return used + grid_text(g, x + used, y, room, st, name);
+}
+
+/* Draw a card from y: the name, then c->detail_rows of its detail and
+ * c->chain_rows of its await chain (compact: the detail after the name). */
+static void draw_card(Grid *g, const Card *c, int x, int y, int w, bool compact, bool changed)
+{
+    const TaskView *tv = &c->tv;
+    Style dst;
+    const char *detail = card_detail(tv, &dst);
+    int used = draw_name(g, c, x, y, w, changed);
+    if (compact) {
+        if (*detail && used + 1 < w)
+            grid_text(g, x + used + 1, y, w - used - 1, dst == ST_NORMAL ? ST_DIM : dst, detail);
+        return;
+    }
+    int in = indent_of(w), row = 1;
+    if (w <= in)
+        return;
+    row += draw_wrapped(g, x + in, y + row, w - in, c->detail_rows, dst, detail);
+    if (tv->state != TS_DONE)
+        draw_wrapped(g, x + in, y + row, w - in, c->chain_rows, ST_DIM, tv->chain);
+}
+
+/* Share out `rows` rows among the column's n cards (n <= rows): every card
+ * gets its name row, then, round by round, its first detail row, its
+ * first chain row, the second rows of the two when they wrap (the changed
+ * card first in each round, the rest from the top). Returns the blank rows
+ * to leave between cards (1 when there is room for it, else 0). */
+static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int changed)
+{
+    int spare = rows - (int)n, in = indent_of(w);
+    uint8_t (*want)[2] = xmalloc(n * sizeof *want);
+    for (size_t i = 0; i < n; i++) {
+        Card *c = &b->cards[ix[i]];
+        Style st;
+        want[i][0] = w > in ? rows_for(card_detail(&c->tv, &st), w - in) : 0;
+        want[i][1] = w > in && c->tv.state != TS_DONE && multi_chain(c->tv.chain) ? rows_for(c->tv.chain, w - in) : 0;
+        c->detail_rows = c->chain_rows = 0;
+    }
+    for (int round = 0; round < 4 && spare > 0; round++) {
+        int part = round & 1;
+        uint8_t need = (uint8_t)(round / 2 + 1);
+        for (size_t pass = 0; pass < 2 && spare > 0; pass++) {
+            for (size_t i = 0; i < n && spare > 0; i++) {
+                Card *c = &b->cards[ix[i]];
+                if ((c->tv.id == changed) != (pass == 0) || want[i][part] < need)
+                    continue;
+                if (part == 0)
+                    c->detail_rows = need;
+                else
+                    c->chain_rows = need;
+                spare--;
+            }
+        }
+    }
+    free(want);
+    return n > 1 && spare >= (int)n - 1 ? 1 : 0;
+}
+
+static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, int w, int h, int changed)
 {
     size_t n = b->count[k];
     const size_t *ix = b->idx + b->start[k];
@@ -326,27 +417,29 @@ static void draw_column(const View *v, Grid *g, const Board *b, int k, int x, in
     y++;
     if (rows <= 0 || !n)
         return;
-    /* the largest cards for which the whole column fits */
-    int per = 0;
-    for (int m = 3; m >= 1 && !per; m--) {
-        size_t total = 0;
-        for (size_t i = 0; i < n && total <= (size_t)rows; i++)
-            total += b->cards[ix[i]].height < m ? b->cards[ix[i]].height : (size_t)m;
-        if (total <= (size_t)rows)
-            per = m;
-    }
-    char more[48];
-    if (per) {
+    if (n <= (size_t)rows) {
+        int gap = fit_column(b, ix, n, rows, w, changed);
         for (size_t i = 0; i < n; i++) {
             const Card *c = &b->cards[ix[i]];
-            int ch = c->height < per ? c->height : per;
-            draw_card(g, c, x, y, w, ch, c->tv.id == changed);
-            y += ch;
+            draw_card(g, c, x, y, w, false, c->tv.id == changed);
+            y += 1 + c->detail_rows + c->chain_rows + gap;
         }
         return;
     }
     /* too many: one row each, scrolled, with what is above and below counted */
-    int off = clampi(v->scroll[FOCUS_TASKS], 0, max_scroll(n, rows));
+    char more[48];
+    int most = max_scroll(n, rows), off = clampi(v->scroll[FOCUS_TASKS], 0, most);
+    if (!v->pinned[FOCUS_TASKS]) {
+        /* follow the action: the card this step changed stays in sight */
+        off = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (b->cards[ix[i]].tv.id != changed)
+                continue;
+            if (i + 1 >= (size_t)rows)
+                off = clampi((int)i - (rows - 1) / 2, 0, most);
+            break;
+        }
+    }
     int row = 0;
     if (off > 0) {
         snprintf(more, sizeof more, "%s %d more", g->ascii ? "^" : "↑", off);
@@ -358,7 +451,7 @@ static void draw_column(const View *v, Grid *g, const Board *b, int k, int x, in
         shown = left > 0 ? (size_t)(left - 1) : 0;
     for (size_t i = 0; i < shown; i++) {
         const Card *c = &b->cards[ix[(size_t)off + i]];
-        draw_card(g, c, x, y + row++, w, 1, c->tv.id == changed);
+        draw_card(g, c, x, y + row++, w, true, c->tv.id == changed);
     }
     size_t below = n - (size_t)off - shown;
     if (below > 0) {
