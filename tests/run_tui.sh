@@ -1,0 +1,353 @@
+#!/usr/bin/env bash
+# run_tui.sh: end-to-end tests of the interactive viewer (src/tui) in tmux.
+# Each test types keys into a real terminal (a detached tmux pane running an
+# interactive bash), then polls `tmux capture-pane` until the expected text
+# shows up or a timeout passes; nothing waits on a fixed sleep. Covered: the
+# header's step counter under Right/Left/End/Home, moments with ] and [,
+# the mouse wheel and clicks, playback (and no wake-ups at all while
+# paused), help, focus, goto time, the R key, resizing (down to "too
+# small"), the ASCII fallback, and that the terminal comes back usable
+# (stty icanon/echo, no UI left on screen) after q, SIGINT, SIGTERM, SIGHUP
+# and a crash (SIGSEGV); also that the viewer refuses a non-terminal.
+#
+#   bash tests/run_tui.sh                  # after `make loopscope`
+#   LOOPSCOPE=path/to/binary bash tests/run_tui.sh
+#   TUI_TIMEOUT=20 bash tests/run_tui.sh   # seconds per wait (default 10)
+#   TUI_VERBOSE=1 bash tests/run_tui.sh    # print every passing check too
+#
+# Prints "tui: N passed, M failed" and exits 1 if anything failed (with the
+# last screen captured by the failing check), 0 otherwise; 77 (skipped) if
+# tmux is missing. The private tmux server (-L loopscope-test-PID) is killed
+# on exit.
+
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+LOOPSCOPE=${LOOPSCOPE:-./loopscope}
+TIMEOUT=${TUI_TIMEOUT:-10}
+VERBOSE=${TUI_VERBOSE:-0}
+SCENARIO=scenarios/gather.py
+SOCK=loopscope-test-$$
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-tui.XXXXXX") || exit 2
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "tui: tmux not found, skipped"
+    exit 77
+fi
+if [ ! -x "$LOOPSCOPE" ]; then
+    echo "tui: $LOOPSCOPE not built (make loopscope)" >&2
+    exit 2
+fi
+case $LOOPSCOPE in /*) ;; *) LOOPSCOPE=$PWD/$LOOPSCOPE ;; esac
+
+unset TMUX
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() {
+    T kill-server >/dev/null 2>&1
+    rm -rf "$TMPD"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+pass=0
+fail=0
+LAST=""        # the last capture, shown when a check fails
+S=""           # the session the checks talk to
+
+ok() {
+    pass=$((pass + 1))
+    [ "$VERBOSE" = 1 ] && echo "ok   $1"
+    return 0
+}
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL $1"
+    if [ -n "$S" ]; then
+        echo "---- last capture of pane '$S' ----"
+        printf '%s\n' "$LAST"
+        echo "-----------------------------------"
+    fi
+    return 1
+}
+
+now_us() { local t=${EPOCHREALTIME/./}; echo "${t#0}"; }
+
+cap() { LAST=$(T capture-pane -p -t "$S" 2>/dev/null); }
+cap_e() { LAST=$(T capture-pane -e -p -t "$S" 2>/dev/null); }
+header() { printf '%s\n' "$LAST" | head -n 1; }
+
+# Predicates on $LAST.
+has() { printf '%s\n' "$LAST" | grep -Eq -- "$1"; }
+lacks() { ! has "$1"; }
+hdr_has() { header | grep -Eq -- "$1"; }
+# The header's clock "t = 1.50s" in hundredths, or -1.
+hdr_t() {
+    local t
+    t=$(header | sed -nE 's/.*t = ([0-9]+)\.([0-9]{2})s.*/\1\2/p')
+    if [ -n "$t" ]; then echo $((10#$t)); else echo -1; fi
+}
+hdr_step() { header | sed -nE 's/.*step ([0-9]+)\/[0-9]+.*/\1/p'; }
+t_at_least() { [ "$(hdr_t)" -ge "$1" ]; }
+t_not() { local t; t=$(hdr_t); [ "$t" -ge 0 ] && [ "$t" -ne "$1" ]; }
+step_above() { local s; s=$(hdr_step); [ -n "$s" ] && [ "$s" -gt "$1" ]; }
+same_as() { [ "$LAST" = "$1" ]; }
+differs_from() { [ -n "$LAST" ] && [ "$LAST" != "$1" ]; }
+
+# wait_until DESC [-e] PREDICATE ARGS...: capture every 0.05 s until the
+# predicate holds on the capture (-e: with attributes) or TIMEOUT passes.
+wait_until() {
+    local desc=$1 capf=cap
+    shift
+    if [ "$1" = -e ]; then
+        capf=cap_e
+        shift
+    fi
+    local deadline=$(($(now_us) + TIMEOUT * 1000000))
+    while :; do
+        $capf
+        if "$@"; then
+            ok "$desc"
+            return 0
+        fi
+        if [ "$(now_us)" -gt "$deadline" ]; then
+            bad "$desc (waited ${TIMEOUT}s)"
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+keys() { T send-keys -t "$S" "$@"; }
+# A mouse event in X10 encoding (what ncurses asks tmux for): button code
+# (0 press, 64 wheel up, 65 wheel down) at 0-based column x, row y.
+mouse() {
+    keys -H 1b 5b 4d "$(printf '%02x' $((32 + $1)))" "$(printf '%02x' $((33 + $2)))" \
+        "$(printf '%02x' $((33 + $3)))"
+}
+
+# new_shell NAME W H [VAR=VALUE...]: a detached pane running an interactive
+# bash with a plain "$ " prompt, the environment given, no core dumps.
+new_shell() {
+    local name=$1 w=$2 h=$3
+    shift 3
+    S=$name
+    local envs="LC_ALL=C.UTF-8 LANG=C.UTF-8 $*"
+    T new-session -d -s "$name" -x "$w" -y "$h" -c "$PWD" \
+        "ulimit -c 0; exec env -u NO_COLOR PS1='\$ ' HISTFILE=/dev/null $envs bash --norc --noprofile" ||
+        { bad "$name: tmux new-session"; return 1; }
+    wait_until "$name: shell prompt" has '^\$$'
+}
+
+# run_ui ARGS...: start the viewer in the current pane; the shell prints
+# its exit status afterwards as EXITED:N on a line of its own.
+run_ui() {
+    keys -l -- "$LOOPSCOPE $*; echo EXITED:\$?"
+    keys Enter
+}
+
+ui_pid() {
+    local shell
+    shell=$(T display-message -p -t "$S" '#{pane_pid}') || return 1
+    pgrep -P "$shell" | head -n 1
+}
+
+# The terminal works again after the viewer exited with status $1: the
+# status line, no UI left on the screen (alternate screen left), canonical
+# mode and echo back on.
+check_restored() {
+    local why=$1 status=$2
+    wait_until "$why: exit status $status" has "^EXITED:$status\$" || return 1
+    if lacks 'step [0-9]+/[0-9]+' && lacks '[┌└│]'; then ok "$why: UI gone from the screen"; else bad "$why: UI gone from the screen"; fi
+    keys -l -- "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo :STTY"
+    keys Enter
+    wait_until "$why: terminal back in icanon + echo mode" has '^icanon echo :STTY$'
+}
+
+# ---------------------------------------------------------------------------
+# The main session: keys, mouse, playback, overlays, resizing, q.
+
+TERMNAME=screen
+infocmp tmux-256color >/dev/null 2>&1 && TERMNAME=tmux-256color
+T new-session -d -s keep -x 80 -y 24 "sleep 100000" || { echo "tui: cannot start tmux" >&2; exit 2; }
+T set -g default-terminal "$TERMNAME" >/dev/null
+
+nonascii() { printf '%s\n' "$LAST" | LC_ALL=C grep -q '[^ -~]'; }
+
+main_session() {
+    new_shell ui 100 30 || return
+    run_ui "$SCENARIO"
+    wait_until "starts at step 1" hdr_has 'step 1/[0-9]+' || return
+    local n
+    n=$(header | sed -nE 's/.*step 1\/([0-9]+).*/\1/p')
+    if [ "$n" -gt 2 ]; then ok "has steps ($n)"; else bad "has steps ($n)"; return; fi
+    if hdr_has 'paused' && hdr_has 't = 0\.00s'; then ok "starts paused at t = 0.00s"; else bad "starts paused at t = 0.00s"; fi
+
+    keys Right
+    wait_until "Right: step 2" hdr_has "step 2/$n"
+    keys Left
+    wait_until "Left: step 1" hdr_has "step 1/$n"
+    keys End
+    wait_until "End: last step" hdr_has "step $n/$n"
+    keys Home
+    wait_until "Home: first step" hdr_has "step 1/$n"
+    keys ']'
+    wait_until "]: next moment (the clock moves)" t_not 0
+    local s
+    s=$(hdr_step)
+    if [ "${s:-0}" -gt 1 ]; then ok "]: several steps at t = 0 skipped (step $s)"; else bad "]: several steps at t = 0 skipped"; fi
+    keys '['
+    wait_until "[: back to the moment before" hdr_has "step 1/$n"
+
+    mouse 65 50 10
+    wait_until "wheel down: next step" hdr_has "step 2/$n"
+    mouse 64 50 10
+    wait_until "wheel up: previous step" hdr_has "step 1/$n"
+
+    # Playback: space plays, the step moves on; + speeds up until the clock
+    # passes 1.00; space pauses, and a paused viewer makes no wake-ups.
+    keys Space
+    wait_until "space: playing" hdr_has 'playing'
+    wait_until "playing: the step advances by itself" step_above 1
+    keys + + +
+    wait_until "+: 8x" hdr_has ' 8x '
+    wait_until "playing: the clock passes t = 1.00" t_at_least 100
+    keys Space
+    wait_until "space: paused" hdr_has 'paused'
+    local pid before after shot
+    pid=$(ui_pid)
+    cap
+    shot=$LAST
+    before=$(grep -h ctxt_switches "/proc/$pid/status" 2>/dev/null)
+    sleep 1
+    after=$(grep -h ctxt_switches "/proc/$pid/status" 2>/dev/null)
+    cap
+    if same_as "$shot"; then ok "paused: the screen stays still"; else bad "paused: the screen stays still"; fi
+    if [ -z "$pid" ] || [ -z "$before" ]; then
+        bad "paused: no wake-ups (cannot read /proc/PID/status of the viewer)"
+    elif [ "$before" = "$after" ]; then
+        ok "paused: no wake-ups in 1 s"
+    else
+        bad "paused: no wake-ups in 1 s (context switches $(echo $before) -> $(echo $after))"
+    fi
+    keys -l -- '---'
+    wait_until "-: back to 1x" hdr_has ' 1x '
+
+    # Help overlay: ? opens it, ? again closes it.
+    keys Home
+    wait_until "Home" hdr_has "step 1/$n"
+    cap
+    shot=$LAST
+    keys '?'
+    wait_until "?: help overlay shown" has '[Ss]pace.*(play|pause)'
+    keys '?'
+    wait_until "? again: help overlay gone" same_as "$shot"
+
+    # Focus: Tab moves it (the frame styles change), three Tabs go round,
+    # Shift-Tab goes back; a click on the code pane focuses it.
+    cap_e
+    shot=$LAST
+    keys Tab
+    wait_until "Tab: focus moves" -e differs_from "$shot"
+    keys Tab Tab
+    wait_until "Tab x3: focus back on the tasks" -e same_as "$shot"
+    keys Tab
+    wait_until "Tab" -e differs_from "$shot"
+    keys BTab
+    wait_until "Shift-Tab: focus back" -e same_as "$shot"
+    mouse 0 5 5
+    wait_until "click: focus on the code pane" -e differs_from "$shot"
+    keys Tab Tab
+    wait_until "Tab x2 after the click: back on the tasks" -e same_as "$shot"
+
+    # Goto time.
+    keys g
+    keys -l 1.5
+    keys Enter
+    wait_until "g 1.5 Enter: t = 1.50" hdr_has 't = 1\.50s'
+    keys R
+    wait_until "R: says recording is not available yet" has 'recording'
+
+    # Resizing relayouts: the header and the last row (the log frame) fit.
+    T resize-window -t ui -x 70 -y 20
+    wait_until "70x20: relayout" has_layout 70 20
+    T resize-window -t ui -x 120 -y 40
+    wait_until "120x40: relayout" has_layout 120 40
+    T resize-window -t ui -x 40 -y 10
+    wait_until "40x10: too small" has 'too small'
+    T resize-window -t ui -x 100 -y 30
+    wait_until "100x30: back to the UI" has_layout 100 30
+    if hdr_has 't = 1\.50s'; then ok "resizing kept the position"; else bad "resizing kept the position"; fi
+
+    keys q
+    check_restored "q" 0
+}
+
+# has_layout W H: the screen is W x H with the header on the first row and
+# a drawn last row, and no row is longer than W characters.
+has_layout() {
+    local w=$1 h=$2 line last="" rows=0 LC_ALL=C.UTF-8
+    hdr_has '^ loopscope .*step [0-9]+/[0-9]+' || return 1
+    while IFS= read -r line; do
+        rows=$((rows + 1))
+        last=$line
+        [ "${#line}" -le "$w" ] || return 1
+    done <<<"$LAST"
+    [ "$rows" -eq "$h" ] && [ -n "${last// /}" ]
+}
+
+# ASCII fallback: a C locale gets no UTF-8 on screen.
+ascii_session() {
+    new_shell ascii 100 30 LC_ALL=C LANG=C || return
+    run_ui "$SCENARIO"
+    wait_until "C locale: starts" hdr_has 'step 1/[0-9]+' || return
+    if ! nonascii && has '^\+[- ]'; then ok "C locale: ASCII only, ASCII frames"; else bad "C locale: ASCII only, ASCII frames"; fi
+    keys Right
+    wait_until "C locale: Right" hdr_has 'step 2/'
+    keys q
+    check_restored "C locale, q" 0
+}
+
+# signal_session NAME HOW STATUS: the viewer ends by a signal and the
+# terminal is restored. HOW is "C-c" (typed) or a kill(1) signal name.
+signal_session() {
+    local name=$1 how=$2 status=$3
+    new_shell "$name" 100 30 || return
+    run_ui "$SCENARIO"
+    wait_until "$name: starts" hdr_has 'step 1/[0-9]+' || return
+    keys Right
+    wait_until "$name: Right" hdr_has 'step 2/' || return
+    if [ "$how" = C-c ]; then
+        keys C-c
+    else
+        local pid
+        pid=$(ui_pid)
+        if [ -z "$pid" ]; then bad "$name: find the viewer's pid"; return; fi
+        kill "-$how" "$pid"
+    fi
+    check_restored "$name" "$status"
+}
+
+# Without a terminal the viewer refuses, pointing to the text commands.
+no_tty() {
+    local out="$TMPD/out" errf="$TMPD/err" rc
+    S=""
+    "$LOOPSCOPE" "$SCENARIO" >"$out" 2>"$errf" </dev/null
+    rc=$?
+    LAST=$(cat "$errf")
+    if [ "$rc" -eq 2 ] && grep -q 'terminal' "$errf"; then
+        ok "stdout not a terminal: exit 2 with a message"
+    else
+        bad "stdout not a terminal: exit 2 with a message (got $rc: $LAST)"
+    fi
+}
+
+main_session
+ascii_session
+signal_session sigint C-c 130
+signal_session sigterm TERM 143
+signal_session sighup HUP 129
+signal_session sigsegv SEGV 139
+no_tty
+
+echo "tui: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
