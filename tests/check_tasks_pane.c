@@ -1,8 +1,668 @@
-/* check_tasks_pane.c: placeholder, filled in by the module's author. */
+/* check_tasks_pane.c: the RUNNING / WAITING / READY / DONE columns
+ * (src/view/pane_tasks.c).
+ * Owns: the tasks_pane suite. Scenarios run through sim_run from strings;
+ * the pane draws into a grid pre-filled with a sentinel and the checks
+ * read the cells back column by column (the columns are found from the
+ * rules on the title row, not from the pane's arithmetic): which cards
+ * each column holds and in what order, names, details and their styles,
+ * "+N more" and scrolling, and that nothing lands outside the rectangle. */
 #include "suites.h"
+
+#include "../src/record/seek.h"
+#include "../src/sim/sim.h"
+#include "../src/view/pane.h"
+#include "../src/view/view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { SENTINEL = '#', MAXROWS = 128 };
+
+typedef struct Fx {
+    Source *src;
+    Recording *rec;
+    Seek *seek;
+    View v;
+    Grid *g;
+} Fx;
+
+static void fx_open(Fx *f, const char *code, int gw, int gh, bool ascii)
+{
+    LangError err = {0};
+    f->src = source_from_string("test.py", code, strlen(code));
+    SimOptions opt = {0};
+    SimStatus st = sim_run(f->src, &opt, &f->rec, &err);
+    ck_assert_msg(st == SIM_OK, "status %d: %d:%d %s", (int)st, err.line, err.col, err.msg);
+    f->seek = seek_new(f->rec);
+    view_init(&f->v, f->rec, f->src, f->seek);
+    f->g = grid_new(gw, gh, ascii);
+}
+
+static void fx_close(Fx *f)
+{
+    grid_free(f->g);
+    seek_free(f->seek);
+    rec_free(f->rec);
+    source_free(f->src);
+}
+
+/* The id of the nth (0-based) visible task running coroutine coro. */
+static int task_id(const Fx *f, const char *coro, int nth)
+{
+    size_t last = rec_nsteps(f->rec) - 1;
+    for (size_t i = 0; i < seek_tasks(f->seek); i++) {
+        TaskView tv;
+        int id = seek_task(f->seek, i);
+        if (rec_task_at(f->rec, id, last, &tv) && !strcmp(tv.coro, coro) && nth-- == 0)
+            return id;
+    }
+    ck_abort_msg("no task %s", coro);
+    return -1;
+}
+
+/* The first step at or after from of kind concerning task (-2: any). */
+static size_t step_of(const Fx *f, StepKind kind, int task, size_t from)
+{
+    for (size_t i = from; i < rec_nsteps(f->rec); i++) {
+        const Step *s = rec_step_at(f->rec, i);
+        if (s->kind == kind && (task == -2 || s->task == task))
+            return i;
+    }
+    ck_abort_msg("no step of kind %d for task %d", (int)kind, task);
+    return 0;
+}
+
+/* Fill the grid with the sentinel, then draw the pane in r at step. */
+static void draw_at(Fx *f, Rect r, size_t step)
+{
+    f->v.step = step;
+    grid_unclip(f->g);
+    grid_fill(f->g, (Rect){0, 0, f->g->w, f->g->h}, SENTINEL, ST_WARNING);
+    pane_tasks.draw(&f->v, f->g, r);
+}
+
+static int put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80)
+        return out[0] = (char)cp, 1;
+    if (cp < 0x800)
+        return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
+    if (cp < 0x10000)
+        return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
+               out[2] = (char)(0x80 | (cp & 0x3F)), 3;
+    return out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F)),
+           out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), 4;
+}
+
+/* The text of cells [x, x+w) of row y, trailing spaces trimmed. */
+static void cells_text(const Grid *g, int x, int y, int w, char *out, size_t size)
+{
+    size_t n = 0;
+    for (int i = 0; i < w && n + 5 < size; i++) {
+        const Cell *c = grid_at(g, x + i, y);
+        if (!c || (c->flags & CELL_CONT))
+            continue;
+        n += (size_t)put_utf8(out + n, c->ch);
+    }
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    out[n] = 0;
+}
+
+/* The four columns of the pane drawn in r: x and width of each, found
+ * from the rules on the title row. */
+typedef struct Cols {
+    int x[4], w[4];
+} Cols;
+
+static Cols find_cols(const Grid *g, Rect r)
+{
+    Cols c;
+    int k = 0, start = r.x + 1, y = r.y + 1;
+    for (int x = r.x + 1; x < r.x + r.w - 1 && k < 3; x++) {
+        const Cell *cell = grid_at(g, x, y);
+        if (cell->ch == 0x2502 || (g->ascii && cell->ch == '|')) {
+            c.x[k] = start, c.w[k] = x - start, k++;
+            start = x + 1;
+        }
+    }
+    ck_assert_int_eq(k, 3);
+    c.x[3] = start, c.w[3] = r.x + r.w - 1 - start;
+    return c;
+}
+
+/* Rows of column k, the title first. Returns how many. */
+static int col_rows(const Grid *g, Rect r, int k, char rows[][256])
+{
+    Cols c = find_cols(g, r);
+    int n = 0;
+    for (int y = r.y + 1; y < r.y + r.h - 1 && n < MAXROWS; y++)
+        cells_text(g, c.x[k], y, c.w[k], rows[n++], 256);
+    return n;
+}
+
+/* The row of column k whose text starts with s (a "▸ " or "> " marker
+ * skipped), or -1. */
+static int col_find(const Grid *g, Rect r, int k, const char *s)
+{
+    static char rows[MAXROWS][256];
+    int n = col_rows(g, r, k, rows);
+    for (int i = 0; i < n; i++) {
+        const char *t = rows[i];
+        if (!strncmp(t, "▸ ", strlen("▸ ")))
+            t += strlen("▸ ");
+        else if (!strncmp(t, "> ", 2))
+            t += 2;
+        if (!strncmp(t, s, strlen(s)))
+            return i;
+    }
+    if (getenv("DEBUG_PANE"))
+        for (int i = 0; i < n; i++)
+            fprintf(stderr, "col %d row %d: '%s'\n", k, i, rows[i]);
+    return -1;
+}
+
+/* The cell at the start of row i (0 = title) of column k. */
+static const Cell *col_cell(const Grid *g, Rect r, int k, int i, int dx)
+{
+    Cols c = find_cols(g, r);
+    return grid_at(g, c.x[k] + dx, r.y + 1 + i);
+}
+
+/* Nothing outside r changed. */
+static void assert_outside_untouched(const Grid *g, Rect r)
+{
+    for (int y = 0; y < g->h; y++)
+        for (int x = 0; x < g->w; x++) {
+            if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
+                continue;
+            const Cell *c = grid_at(g, x, y);
+            ck_assert_msg(c->ch == SENTINEL && c->style == ST_WARNING, "cell (%d,%d) outside r changed", x, y);
+        }
+}
+
+static const char *const gather_py =
+    "import asyncio\n"
+    "\n"
+    "async def fetch_user():\n"
+    "    await asyncio.sleep(1.5)\n"
+    "    return {'id': 1, 'name': 'Ada'}\n"
+    "\n"
+    "async def fetch_posts():\n"
+    "    await asyncio.sleep(1.0)\n"
+    "    return ['first post', 'second post']\n"
+    "\n"
+    "async def main():\n"
+    "    user, posts = await asyncio.gather(fetch_user(), fetch_posts())\n"
+    "\n"
+    "asyncio.run(main())\n";
+
+enum { RUN, WAIT, READY, DONE };
+
+START_TEST(test_gather_columns)
+{
+    Fx f;
+    fx_open(&f, gather_py, 160, 40, false);
+    Rect r = {3, 2, 150, 30};
+    int main_id = task_id(&f, "main", 0), user = task_id(&f, "fetch_user", 0), posts = task_id(&f, "fetch_posts", 0);
+
+    /* main awaits the gather: both children READY, in queue order */
+    size_t s = step_of(&f, SK_SUSPEND, main_id, 0);
+    draw_at(&f, r, s);
+    assert_outside_untouched(f.g, r);
+    ck_assert_int_eq(col_find(f.g, r, RUN, "RUNNING 0"), 0);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "WAITING 1"), 0);
+    ck_assert_int_eq(col_find(f.g, r, READY, "READY 2"), 0);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 0"), 0);
+    ck_assert_int_eq(col_cell(f.g, r, READY, 0, 0)->style, ST_READY);
+    ck_assert_int_eq(col_cell(f.g, r, WAIT, 0, 0)->style, ST_WAITING);
+    int m = col_find(f.g, r, WAIT, "main");
+    ck_assert_int_eq(m, 1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "  gather: 2 of 2 pending"), 2);
+    int u = col_find(f.g, r, READY, "fetch_user"), p = col_find(f.g, r, READY, "fetch_posts");
+    ck_assert_int_gt(u, 0);
+    ck_assert_int_gt(p, u);
+    ck_assert_int_eq(col_find(f.g, r, READY, "  scheduled"), u + 1);
+
+    /* fetch_user runs */
+    s = step_of(&f, SK_START, user, 0);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, RUN, "RUNNING 1"), 0);
+    ck_assert_int_eq(col_find(f.g, r, RUN, "fetch_user"), 1);
+    ck_assert_int_eq(col_find(f.g, r, READY, "READY 1"), 0);
+    ck_assert_int_eq(col_find(f.g, r, READY, "fetch_user"), -1);
+
+    /* both sleeping; then fetch_posts finishes first */
+    s = step_of(&f, SK_SUSPEND, posts, 0);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "WAITING 3"), 0);
+    ck_assert_int_gt(col_find(f.g, r, WAIT, "  sleep(1.5) until 1.50"), 0);
+    ck_assert_int_lt(col_find(f.g, r, WAIT, "main"), col_find(f.g, r, WAIT, "fetch_user"));
+    ck_assert_int_lt(col_find(f.g, r, WAIT, "fetch_user"), col_find(f.g, r, WAIT, "fetch_posts"));
+
+    s = step_of(&f, SK_DONE, posts, 0);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 1"), 0);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "fetch_posts"), 1);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "  → ['first post', 'second post']"), 2);
+
+    /* the end: DONE in the order they finished */
+    draw_at(&f, r, rec_nsteps(f.rec) - 1);
+    assert_outside_untouched(f.g, r);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 3"), 0);
+    int dp = col_find(f.g, r, DONE, "fetch_posts"), du = col_find(f.g, r, DONE, "fetch_user"),
+        dm = col_find(f.g, r, DONE, "main");
+    ck_assert_int_gt(dp, 0);
+    ck_assert_int_gt(du, dp);
+    ck_assert_int_gt(dm, du);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "  → {'id': 1, 'name': 'Ada'}"), du + 1);
+    fx_close(&f);
+}
+END_TEST
+
+/* The card the step changed is marked and bold; the frame's border shows
+ * the focus. */
+START_TEST(test_changed_card_and_focus)
+{
+    Fx f;
+    fx_open(&f, gather_py, 120, 40, false);
+    Rect r = {0, 0, 100, 20};
+    int posts = task_id(&f, "fetch_posts", 0);
+    size_t s = step_of(&f, SK_SUSPEND, posts, 0);
+    f.v.focus = FOCUS_TASKS;
+    draw_at(&f, r, s);
+    ck_assert_int_eq(grid_at(f.g, 0, 0)->style, ST_BORDER_FOCUS);
+    int row = col_find(f.g, r, WAIT, "fetch_posts");
+    ck_assert_int_gt(row, 0);
+    ck_assert_uint_eq(col_cell(f.g, r, WAIT, row, 0)->ch, 0x25B8); /* ▸ */
+    ck_assert_int_eq(col_cell(f.g, r, WAIT, row, 2)->style, ST_BOLD);
+    int other = col_find(f.g, r, WAIT, "fetch_user");
+    ck_assert_uint_eq(col_cell(f.g, r, WAIT, other, 0)->ch, 'f');
+    ck_assert_int_eq(col_cell(f.g, r, WAIT, other, 0)->style, ST_WAITING);
+
+    f.v.focus = FOCUS_CODE;
+    draw_at(&f, r, s);
+    ck_assert_int_eq(grid_at(f.g, 0, 0)->style, ST_BORDER);
+    fx_close(&f);
+}
+END_TEST
+
+/* A task re-queued by sleep(0) goes behind the one created after it:
+ * READY follows the queue, not creation. */
+START_TEST(test_ready_queue_order)
+{
+    Fx f;
+    fx_open(&f,
+            "import asyncio\n"
+            "async def first():\n"
+            "    await asyncio.sleep(0)\n"
+            "async def second():\n"
+            "    await asyncio.sleep(0)\n"
+            "async def third():\n"
+            "    await asyncio.sleep(0)\n"
+            "async def main():\n"
+            "    a = asyncio.create_task(first())\n"
+            "    b = asyncio.create_task(second())\n"
+            "    c = asyncio.create_task(third())\n"
+            "    await asyncio.sleep(0.1)\n"
+            "asyncio.run(main())\n",
+            120, 40, false);
+    Rect r = {0, 0, 120, 30};
+    int a = task_id(&f, "first", 0), b = task_id(&f, "second", 0);
+    size_t s = step_of(&f, SK_SUSPEND, a, 0);
+    TaskView ta, tb;
+    ck_assert(rec_task_at(f.rec, a, s, &ta) && ta.state == TS_READY);
+    ck_assert(rec_task_at(f.rec, b, s, &tb) && tb.state == TS_READY);
+    ck_assert_uint_gt(ta.order, tb.order);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, READY, "READY 3"), 0);
+    int pb = col_find(f.g, r, READY, "second"), pc = col_find(f.g, r, READY, "third"),
+        pa = col_find(f.g, r, READY, "first");
+    ck_assert_int_gt(pb, 0);
+    ck_assert_int_gt(pc, pb);
+    ck_assert_int_gt(pa, pc);
+    /* second is next in the queue: a sleep(0) that is over */
+    s = step_of(&f, SK_SUSPEND, b, 0);
+    draw_at(&f, r, s);
+    pa = col_find(f.g, r, READY, "first");
+    ck_assert_int_lt(col_find(f.g, r, READY, "third"), pa);
+    ck_assert_int_lt(pa, col_find(f.g, r, READY, "second"));
+    fx_close(&f);
+}
+END_TEST
+
+static const char *const names_py =
+    "import asyncio\n"
+    "async def worker(n):\n"
+    "    await asyncio.sleep(n)\n"
+    "async def solo():\n"
+    "    await asyncio.sleep(1)\n"
+    "async def main():\n"
+    "    a = asyncio.create_task(worker(1))\n"
+    "    b = asyncio.create_task(worker(2))\n"
+    "    c = asyncio.create_task(worker(3), name='poller')\n"
+    "    d = asyncio.create_task(solo())\n"
+    "    await asyncio.gather(a, b, c, d)\n"
+    "asyncio.run(main())\n";
+
+/* Clashing coroutine names get their task's name; a given name is shown
+ * as it is; a unique coroutine keeps its plain name. */
+START_TEST(test_name_disambiguation)
+{
+    Fx f;
+    fx_open(&f, names_py, 140, 40, false);
+    Rect r = {0, 0, 140, 30};
+    size_t s = step_of(&f, SK_SUSPEND, task_id(&f, "main", 0), 0);
+    draw_at(&f, r, s);
+    ck_assert_int_gt(col_find(f.g, r, READY, "worker (Task-2)"), 0);
+    ck_assert_int_gt(col_find(f.g, r, READY, "worker (Task-3)"), 0);
+    ck_assert_int_gt(col_find(f.g, r, READY, "poller"), 0);
+    ck_assert_int_eq(col_find(f.g, r, READY, "poller ("), -1);
+    int solo = col_find(f.g, r, READY, "solo");
+    ck_assert_int_gt(solo, 0);
+    ck_assert_int_eq(col_find(f.g, r, READY, "solo ("), -1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "main ("), -1);
+
+    /* before the second worker exists the first already carries its number:
+     * names do not change while stepping */
+    size_t early = step_of(&f, SK_CREATE, task_id(&f, "worker", 0), 0);
+    draw_at(&f, r, early);
+    ck_assert_int_gt(col_find(f.g, r, READY, "worker (Task-2)"), 0);
+
+    /* narrow: the number survives, the coroutine name is cut */
+    Rect n = {0, 0, 36, 30};
+    draw_at(&f, n, s);
+    assert_outside_untouched(f.g, n);
+    ck_assert_int_gt(col_find(f.g, n, READY, "work… #2"), 0);
+    ck_assert_int_gt(col_find(f.g, n, READY, "work… #3"), 0);
+    fx_close(&f);
+}
+END_TEST
+
+static const char *const ends_py =
+    "import asyncio\n"
+    "async def ok():\n"
+    "    await asyncio.sleep(0.2)\n"
+    "    return 42\n"
+    "async def bad():\n"
+    "    await asyncio.sleep(0.1)\n"
+    "    raise ValueError('boom')\n"
+    "async def slow():\n"
+    "    await asyncio.sleep(10)\n"
+    "async def forgotten():\n"
+    "    pass\n"
+    "async def main():\n"
+    "    t1 = asyncio.create_task(ok())\n"
+    "    t2 = asyncio.create_task(bad())\n"
+    "    t3 = asyncio.create_task(slow())\n"
+    "    forgotten()\n"
+    "    await asyncio.sleep(0.05)\n"
+    "    t3.cancel()\n"
+    "    await asyncio.gather(t1, t2, return_exceptions=True)\n"
+    "    try:\n"
+    "        await t3\n"
+    "    except asyncio.CancelledError:\n"
+    "        pass\n"
+    "asyncio.run(main())\n";
+
+/* How tasks end: a result, an exception, cancelled, never awaited; each in
+ * its own style, in the order they ended. */
+START_TEST(test_done_outcomes)
+{
+    Fx f;
+    fx_open(&f, ends_py, 120, 40, false);
+    Rect r = {0, 0, 120, 30};
+    draw_at(&f, r, rec_nsteps(f.rec) - 1);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 5"), 0);
+    int never = col_find(f.g, r, DONE, "⚠ forgotten"), slow = col_find(f.g, r, DONE, "slow"),
+        bad = col_find(f.g, r, DONE, "bad"), ok = col_find(f.g, r, DONE, "ok"), main_row = col_find(f.g, r, DONE, "main");
+    ck_assert_int_gt(never, 0);
+    ck_assert_int_gt(slow, never);
+    ck_assert_int_gt(bad, slow);
+    ck_assert_int_gt(ok, bad);
+    ck_assert_int_gt(main_row, ok);
+    ck_assert_int_eq(col_cell(f.g, r, DONE, never, 0)->style, ST_NEVER);
+    ck_assert_int_eq(col_cell(f.g, r, DONE, never, 2)->style, ST_NEVER);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "  never awaited"), never + 1);
+    ck_assert_int_eq(col_cell(f.g, r, DONE, never + 1, 2)->style, ST_NEVER);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "  cancelled"), slow + 1);
+    ck_assert_int_eq(col_cell(f.g, r, DONE, slow + 1, 2)->style, ST_CANCELLED);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "  ValueError('boom')"), bad + 1);
+    ck_assert_int_eq(col_cell(f.g, r, DONE, bad + 1, 2)->style, ST_RAISED);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "  → 42"), ok + 1);
+    ck_assert_int_eq(col_cell(f.g, r, DONE, ok, 0)->style, ST_DONE);
+
+    /* ASCII: the warning marker has an ASCII form, and nothing else leaks */
+    grid_free(f.g);
+    f.g = grid_new(120, 40, true);
+    draw_at(&f, r, rec_nsteps(f.rec) - 1);
+    ck_assert_int_gt(col_find(f.g, r, DONE, "! forgotten"), 0);
+    for (int y = 0; y < r.h; y++)
+        for (int x = 0; x < r.w; x++)
+            ck_assert_uint_lt(grid_at(f.g, x, y)->ch, 0x80);
+    fx_close(&f);
+}
+END_TEST
+
+/* A chain is shown under the label of a task waiting inside nested awaits. */
+START_TEST(test_chain)
+{
+    Fx f;
+    fx_open(&f,
+            "import asyncio\n"
+            "async def fetch_user():\n"
+            "    await asyncio.sleep(1)\n"
+            "async def load():\n"
+            "    await fetch_user()\n"
+            "async def main():\n"
+            "    await load()\n"
+            "asyncio.run(main())\n",
+            120, 40, false);
+    Rect r = {0, 0, 120, 20};
+    size_t s = step_of(&f, SK_SUSPEND, task_id(&f, "main", 0), 0);
+    draw_at(&f, r, s);
+    int m = col_find(f.g, r, WAIT, "main");
+    ck_assert_int_gt(m, 0);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "  sleep(1) until 1.00"), m + 1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "  main → load → fetch_user"), m + 2);
+    ck_assert_int_eq(col_cell(f.g, r, WAIT, m + 2, 2)->style, ST_DIM);
+    /* two rows only: the label wins over the chain */
+    Rect low = {0, 0, 120, 5};
+    draw_at(&f, low, s);
+    ck_assert_int_eq(col_find(f.g, low, WAIT, "  sleep(1) until 1.00"), m + 1);
+    ck_assert_int_eq(col_find(f.g, low, WAIT, "  main →"), -1);
+    fx_close(&f);
+}
+END_TEST
+
+static char *many_py(int n)
+{
+    char *s = malloc(1024);
+    snprintf(s, 1024,
+             "import asyncio\n"
+             "async def worker(i):\n"
+             "    await asyncio.sleep(1 + i * 0.001)\n"
+             "async def main():\n"
+             "    tasks = [asyncio.create_task(worker(i)) for i in range(%d)]\n"
+             "    await asyncio.gather(*tasks)\n"
+             "asyncio.run(main())\n",
+             n);
+    return s;
+}
+
+/* 200 waiting tasks: each column shows what fits and counts the rest;
+ * scrolling moves through them and stops at the ends. */
+START_TEST(test_many_more_and_scroll)
+{
+    Fx f;
+    char *code = many_py(200);
+    fx_open(&f, code, 120, 40, false);
+    free(code);
+    Rect r = {2, 3, 100, 22}; /* 20 rows inside: a title and 19 rows */
+    size_t s = step_of(&f, SK_CLOCK, -2, 0); /* all of them asleep */
+    f.v.pinned[FOCUS_TASKS] = true;
+    draw_at(&f, r, s);
+    assert_outside_untouched(f.g, r);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "WAITING 201"), 0);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "main gather: 200 of 200"), 1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-2)"), 2);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "+183 more"), 19);
+
+    /* one down: the first is counted above */
+    Input down = {.key = K_DOWN}, up = {.key = K_UP}, pgdn = {.key = K_PGDN}, pgup = {.key = K_PGUP};
+    f.v.pinned[FOCUS_TASKS] = false;
+    ck_assert_int_eq(pane_tasks.key(&f.v, &down, r), ACT_REDRAW);
+    ck_assert_int_eq(f.v.scroll[FOCUS_TASKS], 1);
+    ck_assert(f.v.pinned[FOCUS_TASKS]);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "↑ 1 more"), 1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-2)"), 2);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "+183 more"), 19);
+
+    /* to the end and no further: the last task shows, nothing below */
+    for (int i = 0; i < 50; i++)
+        pane_tasks.key(&f.v, &pgdn, r);
+    ck_assert_int_eq(f.v.scroll[FOCUS_TASKS], 201 - 18);
+    ck_assert_int_eq(pane_tasks.key(&f.v, &pgdn, r), ACT_NONE);
+    ck_assert_int_eq(pane_tasks.key(&f.v, &down, r), ACT_NONE);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "↑ 183 more"), 1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-201)"), 19);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "+"), -1);
+
+    /* a scroll left too far (the view is const in draw) is clamped */
+    f.v.scroll[FOCUS_TASKS] = 100000;
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-201)"), 19);
+    f.v.scroll[FOCUS_TASKS] = -5;
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "main"), 1);
+
+    /* back to the top */
+    f.v.scroll[FOCUS_TASKS] = 3;
+    ck_assert_int_eq(pane_tasks.key(&f.v, &pgup, r), ACT_REDRAW);
+    ck_assert_int_eq(f.v.scroll[FOCUS_TASKS], 0);
+    ck_assert_int_eq(pane_tasks.key(&f.v, &up, r), ACT_NONE);
+    Input other = {.key = 'x'};
+    ck_assert_int_eq(pane_tasks.key(&f.v, &other, r), ACT_NONE);
+
+    /* short columns are not scrolled along with the long one */
+    size_t created = step_of(&f, SK_CREATE, task_id(&f, "worker", 20), 0);
+    f.v.scroll[FOCUS_TASKS] = 5;
+    draw_at(&f, r, created);
+    ck_assert_int_eq(col_find(f.g, r, RUN, "main"), 1);
+    fx_close(&f);
+}
+END_TEST
+
+/* Unless the learner scrolled, a column scrolls to the card the step
+ * changed. */
+START_TEST(test_follows_changed_card)
+{
+    Fx f;
+    char *code = many_py(200);
+    fx_open(&f, code, 120, 40, false);
+    free(code);
+    Rect r = {0, 0, 100, 22};
+    int w150 = task_id(&f, "worker", 150);
+    size_t s = step_of(&f, SK_SUSPEND, w150, 0);
+    draw_at(&f, r, s);
+    int row = col_find(f.g, r, WAIT, "worker (Task-152)");
+    ck_assert_int_gt(row, 1);
+    ck_assert_int_lt(row, 20);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "↑ "), 1);
+    f.v.pinned[FOCUS_TASKS] = true;
+    f.v.scroll[FOCUS_TASKS] = 0;
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-152)"), -1);
+    fx_close(&f);
+}
+END_TEST
+
+/* Narrow panes keep four columns with short titles; tiny rectangles draw
+ * nothing outside themselves and do not crash. */
+START_TEST(test_narrow_and_tiny)
+{
+    Fx f;
+    fx_open(&f, ends_py, 80, 30, false);
+    size_t last = rec_nsteps(f.rec) - 1, mid = step_of(&f, SK_SUSPEND, task_id(&f, "main", 0), 0);
+    Rect narrow = {5, 2, 36, 14};
+    draw_at(&f, narrow, mid);
+    assert_outside_untouched(f.g, narrow);
+    ck_assert_int_eq(col_find(f.g, narrow, RUN, "RUN 0"), 0);
+    ck_assert_int_eq(col_find(f.g, narrow, WAIT, "WAIT 1"), 0);
+    ck_assert_int_eq(col_find(f.g, narrow, DONE, "DONE 1"), 0);
+    ck_assert_int_eq(col_find(f.g, narrow, READY, "READY 3"), 0);
+    for (int w = 0; w <= 12; w++)
+        for (int h = 0; h <= 5; h++)
+            for (size_t s = 0; s <= last; s += last / 3 + 1) {
+                Rect r = {7, 4, w, h};
+                draw_at(&f, r, s);
+                assert_outside_untouched(f.g, r);
+            }
+    /* a rectangle hanging off the grid */
+    Rect off = {70, 20, 40, 20};
+    draw_at(&f, off, mid);
+    for (int y = 0; y < 20; y++)
+        for (int x = 0; x < 70; x++)
+            ck_assert_uint_eq(grid_at(f.g, x, y)->ch, SENTINEL);
+    fx_close(&f);
+}
+END_TEST
+
+/* 1,000 tasks on a 200x60 frame: drawing stays fast (no quadratic work). */
+START_TEST(test_thousand_tasks_fast)
+{
+    Fx f;
+    char *code = many_py(1000);
+    fx_open(&f, code, 200, 60, false);
+    free(code);
+    Rect r = {80, 1, 120, 50};
+    size_t s = step_of(&f, SK_CLOCK, -2, 0);
+    clock_t t0 = clock();
+    int frames = 100;
+    for (int i = 0; i < frames; i++)
+        draw_at(&f, r, s - (size_t)(i % 7));
+    double per = (double)(clock() - t0) / CLOCKS_PER_SEC / frames;
+    ck_assert_msg(per < 0.01, "%.4f s per frame", per);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "+"), 47);
+    assert_outside_untouched(f.g, r);
+    fx_close(&f);
+}
+END_TEST
+
+/* No tasks at all (before asyncio.run makes one): four empty columns. */
+START_TEST(test_no_tasks)
+{
+    Fx f;
+    fx_open(&f, "print('hi')\n", 80, 20, false);
+    Rect r = {0, 0, 80, 10};
+    draw_at(&f, r, 0);
+    ck_assert_int_eq(col_find(f.g, r, RUN, "RUNNING 0"), 0);
+    ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 0"), 0);
+    fx_close(&f);
+}
+END_TEST
 
 Suite *tasks_pane_suite(void)
 {
     Suite *s = suite_create("tasks_pane");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_gather_columns);
+    tcase_add_test(tc, test_changed_card_and_focus);
+    tcase_add_test(tc, test_ready_queue_order);
+    tcase_add_test(tc, test_name_disambiguation);
+    tcase_add_test(tc, test_done_outcomes);
+    tcase_add_test(tc, test_chain);
+    tcase_add_test(tc, test_many_more_and_scroll);
+    tcase_add_test(tc, test_follows_changed_card);
+    tcase_add_test(tc, test_narrow_and_tiny);
+    tcase_add_test(tc, test_thousand_tasks_fast);
+    tcase_add_test(tc, test_no_tasks);
+    suite_add_tcase(s, tc);
     return s;
 }

@@ -476,6 +476,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
         return;
     Rect saved = g->clip;
     grid_clip(g, rect_meet(saved, r));
+    grid_fill(g, r, ' ', ST_NORMAL);
     if (r.w >= 2 && r.h >= 2)
         grid_box(g, r, v->focus == FOCUS_TASKS ? ST_BORDER_FOCUS : ST_BORDER, "tasks", ST_TITLE);
     Cols c;
