@@ -7,8 +7,9 @@
 # the mouse wheel and clicks, playback (and no wake-ups at all while
 # paused), help, focus, goto time, the R key, resizing (down to "too
 # small"), the ASCII fallback, and that the terminal comes back usable
-# (stty icanon/echo, no UI left on screen) after q, SIGINT, SIGTERM, SIGHUP
-# and a crash (SIGSEGV); also that the viewer refuses a non-terminal.
+# (stty icanon/echo, no UI left on screen) after q, SIGINT, SIGTERM, SIGHUP,
+# a crash (SIGSEGV) and while stopped by Ctrl-Z (and fg brings the viewer
+# back); also that the viewer refuses a non-terminal.
 #
 #   bash tests/run_tui.sh                  # after `make loopscope`
 #   LOOPSCOPE=path/to/binary bash tests/run_tui.sh
@@ -327,6 +328,26 @@ signal_session() {
     check_restored "$name" "$status"
 }
 
+# Ctrl-Z gives the terminal back while stopped; fg brings the viewer back
+# where it was, with arrow keys still understood.
+ctrlz_session() {
+    new_shell ctrlz 100 30 || return
+    run_ui "$SCENARIO"
+    wait_until "ctrl-z: starts" hdr_has 'step 1/[0-9]+' || return
+    keys Right
+    wait_until "ctrl-z: Right" hdr_has 'step 2/' || return
+    keys C-z
+    wait_until "ctrl-z: job stopped" has 'Stopped' || return
+    check_restored "ctrl-z" 148 || return
+    keys -l -- 'fg; echo FG:$?'
+    keys Enter
+    wait_until "fg: the viewer is back at the same step" hdr_has 'step 2/' || return
+    keys Right
+    wait_until "fg: arrow keys still work" hdr_has 'step 3/'
+    keys q
+    wait_until "fg, q: exit status 0" has '^FG:0$'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -343,6 +364,7 @@ no_tty() {
 
 main_session
 ascii_session
+ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143
 signal_session sighup HUP 129

@@ -6,6 +6,9 @@
  *     the real time that passed (ev_now) through view_tick. It is stopped
  *     while paused, so an idle viewer makes no wake-ups at all;
  *   - SIGWINCH: new screen size, new grid, relayout;
+ *   - SIGTSTP (Ctrl-Z): give the terminal back and stop; on SIGCONT take
+ *     it again, repaint everything and restart the playback clock (the
+ *     time spent stopped is not played);
  *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal.
  * The view decides what keys do and frame.c what a screen looks like;
  * term.c is the only code that talks to the terminal.
@@ -34,13 +37,14 @@
 typedef struct App {
     ev_io input;
     ev_timer play;
-    ev_signal winch, sigint, sigterm, sighup;
+    ev_signal winch, tstp, cont, sigint, sigterm, sighup;
     struct ev_loop *loop;
     View *v;
     Grid *grid;
     AppOptions opt;
     double last;        /* ev_now when playback time was last handed to the view */
     int empty_reads;    /* consecutive stdin wake-ups that gave no input */
+    bool resumed;       /* on_tstp has already repainted after the stop */
     int status;
 } App;
 
@@ -141,16 +145,58 @@ static void on_play(struct ev_loop *loop, ev_timer *w, int revents)
         redraw(a);
 }
 
+/* The screen may have a new size: a grid to match, and a frame. */
+static void relayout(App *a)
+{
+    int cols, rows;
+    term_resize();
+    term_size(&cols, &rows);
+    if (cols != a->grid->w || rows != a->grid->h)
+        grid_resize(a->grid, cols, rows);
+    redraw(a);
+}
+
 static void on_winch(struct ev_loop *loop, ev_signal *w, int revents)
 {
     (void)loop;
     (void)revents;
-    App *a = APP_OF(w, winch);
-    int cols, rows;
-    term_resize();
-    term_size(&cols, &rows);
-    grid_resize(a->grid, cols, rows);
-    redraw(a);
+    relayout(APP_OF(w, winch));
+}
+
+/* After a stop: the terminal again, every cell repainted (the shell drew
+ * over the screen), the size rechecked, playback time counted from now. */
+static void resume(App *a)
+{
+    term_resume();
+    if (a->v->playing)
+        rearm(a);
+    relayout(a);
+}
+
+static void on_tstp(struct ev_loop *loop, ev_signal *w, int revents)
+{
+    (void)revents;
+    App *a = APP_OF(w, tstp);
+    term_suspend();
+    /* stop for real: the default action, then our watcher back */
+    ev_signal_stop(loop, w);
+    raise(SIGTSTP);
+    ev_signal_start(loop, w);
+    resume(a);
+    a->resumed = true;
+}
+
+static void on_cont(struct ev_loop *loop, ev_signal *w, int revents)
+{
+    (void)loop;
+    (void)revents;
+    App *a = APP_OF(w, cont);
+    /* a SIGCONT of our own Ctrl-Z was handled there; another (after a
+     * SIGSTOP from outside) still repaints, someone may have drawn over us */
+    if (a->resumed)
+        a->resumed = false;
+    else
+        resume(a);
 }
 
 static void on_signal(struct ev_loop *loop, ev_signal *w, int revents)
@@ -171,22 +217,23 @@ int app_run(View *v, const AppOptions *opt)
         return 1;
     }
     /* Signal watchers before curses: ncurses only installs its own
-     * SIGINT/SIGTERM/SIGWINCH handlers where none is set. */
+     * SIGINT/SIGTERM/SIGTSTP/SIGWINCH handlers where none is set, and
+     * ours run in the loop, not in signal context. */
     ev_signal_init(&a->winch, on_winch, SIGWINCH);
+    ev_signal_init(&a->tstp, on_tstp, SIGTSTP);
+    ev_signal_init(&a->cont, on_cont, SIGCONT);
     ev_signal_init(&a->sigint, on_signal, SIGINT);
     ev_signal_init(&a->sigterm, on_signal, SIGTERM);
     ev_signal_init(&a->sighup, on_signal, SIGHUP);
-    ev_signal_start(a->loop, &a->winch);
-    ev_signal_start(a->loop, &a->sigint);
-    ev_signal_start(a->loop, &a->sigterm);
-    ev_signal_start(a->loop, &a->sighup);
+    ev_signal *sigs[] = {&a->winch, &a->tstp, &a->cont, &a->sigint, &a->sigterm, &a->sighup};
+    enum { NSIGS = sizeof sigs / sizeof sigs[0] };
+    for (int i = 0; i < NSIGS; i++)
+        ev_signal_start(a->loop, sigs[i]);
 
     char err[200];
     if (!term_open(opt->color, err, sizeof err)) {
-        ev_signal_stop(a->loop, &a->winch);
-        ev_signal_stop(a->loop, &a->sigint);
-        ev_signal_stop(a->loop, &a->sigterm);
-        ev_signal_stop(a->loop, &a->sighup);
+        for (int i = 0; i < NSIGS; i++)
+            ev_signal_stop(a->loop, sigs[i]);
         fprintf(stderr, "loopscope: %s\n", err);
         return 1;
     }
@@ -207,10 +254,8 @@ int app_run(View *v, const AppOptions *opt)
     term_close();
     ev_timer_stop(a->loop, &a->play);
     ev_io_stop(a->loop, &a->input);
-    ev_signal_stop(a->loop, &a->winch);
-    ev_signal_stop(a->loop, &a->sigint);
-    ev_signal_stop(a->loop, &a->sigterm);
-    ev_signal_stop(a->loop, &a->sighup);
+    for (int i = 0; i < NSIGS; i++)
+        ev_signal_stop(a->loop, sigs[i]);
     grid_free(a->grid);
     return a->status;
 }

@@ -30,6 +30,7 @@ static struct termios saved_tio;
 static volatile sig_atomic_t have_tio;   /* saved_tio holds the terminal's own modes */
 static volatile sig_atomic_t active;     /* curses mode is on */
 static bool exit_hooked;
+static bool suspended;                   /* endwin'd for Ctrl-Z */
 static bool utf8;
 static bool colored;
 static attr_t style_attr[ST_COUNT];
@@ -75,6 +76,14 @@ static void unhook_fatal_signals(void)
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
         sigaction(fatal_signals[i], &sa, NULL);
+}
+
+/* Cursor hidden, keypad transmit (arrow keys as KEY_*), mouse reports. */
+static void input_modes(void)
+{
+    curs_set(0);
+    keypad(stdscr, TRUE);
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 }
 
 static void exit_hook(void)
@@ -163,16 +172,39 @@ bool term_open(bool color, char *err, size_t errlen)
     noecho();
     nonl();
     intrflush(stdscr, FALSE);
-    keypad(stdscr, TRUE);
     nodelay(stdscr, TRUE);
     scrollok(stdscr, FALSE);
     leaveok(stdscr, TRUE);
-    curs_set(0);
     set_escdelay(25);
     mouseinterval(0);
-    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    input_modes();
     setup_styles(color);
     return true;
+}
+
+void term_suspend(void)
+{
+    if (!active || suspended)
+        return;
+    endwin();
+    fflush(stdout);
+    suspended = true;
+}
+
+void term_resume(void)
+{
+    if (!active)
+        return;
+    if (suspended) {
+        /* the first refresh after endwin puts curses mode back */
+        doupdate();
+        suspended = false;
+    }
+    /* curses restores the tty modes but sends keypad-transmit only when
+     * keypad() is called: without it the first arrow key after fg would
+     * arrive as ESC [ C */
+    input_modes();
+    clearok(curscr, TRUE);
 }
 
 void term_close(void)
@@ -181,9 +213,12 @@ void term_close(void)
         return;
     /* Fatal handlers first: a crash inside endwin must not restore twice. */
     unhook_fatal_signals();
-    mousemask(0, NULL);
-    curs_set(1);
-    endwin();
+    if (!suspended) {
+        mousemask(0, NULL);
+        curs_set(1);
+        endwin();
+    }
+    suspended = false;
     active = 0;
     fflush(stdout);
 }
@@ -213,23 +248,45 @@ void term_resize(void)
     }
 }
 
+/* The character to show for cell c at column x of a row w wide, as wide
+ * as the grid says it is (width 1 or 2): control and unprintable
+ * characters, and any whose width the C library sees differently from our
+ * tables, become '?' (a space for a wide character cut by the edge), so
+ * the terminal's cursor and the grid never disagree. */
+static wchar_t show_char(const Cell *c, int x, int w, int width)
+{
+    uint32_t ch = c->ch;
+    if (ch == 0 || ch == ' ')
+        return L' ';
+    if (width == 2 && x + 1 >= w)
+        return L' ';
+    if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0) || ch > 0x10ffff)
+        return L'?';
+    if (!utf8)
+        return ch < 0x7f ? (wchar_t)ch : L'?';
+    if (ch >= 0x7f && wcwidth((wchar_t)ch) != width)
+        return L'?';
+    return (wchar_t)ch;
+}
+
 void term_draw(const Grid *g)
 {
-    if (!active)
+    if (!active || suspended)
         return;
     int w = g->w < COLS ? g->w : COLS;
     int h = g->h < LINES ? g->h : LINES;
     for (int y = 0; y < h; y++) {
+        bool covered = false;   /* the cell before drew two columns */
         for (int x = 0; x < w; x++) {
             const Cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
-            if (c->flags & CELL_CONT)
+            if (covered) {
+                covered = false;
                 continue;
-            wchar_t wc[2] = {(wchar_t)c->ch, 0};
-            /* A wide character needs its right half on screen. */
-            if (c->ch < 0x20 || c->ch == 0x7f || ((c->flags & CELL_WIDE) && x + 1 >= w))
-                wc[0] = L' ';
-            else if (!utf8 && c->ch > 0x7e)
-                wc[0] = L'?';
+            }
+            int width = (c->flags & CELL_WIDE) ? 2 : 1;
+            wchar_t wc[2] = {L' ', 0};
+            if (!(c->flags & CELL_CONT))   /* a right half with no left half: blank */
+                wc[0] = show_char(c, x, w, width);
             int s = c->style < ST_COUNT ? c->style : ST_NORMAL;
             cchar_t cc;
             if (setcchar(&cc, wc, style_attr[s], style_pair[s], NULL) == ERR) {
@@ -239,6 +296,7 @@ void term_draw(const Grid *g)
             /* The bottom-right cell returns ERR (the cursor cannot move on
              * with scrolling off) but is still drawn. */
             mvwadd_wch(stdscr, y, x, &cc);
+            covered = wc[0] != L' ' && wc[0] != L'?' && width == 2;
         }
     }
     wnoutrefresh(stdscr);
@@ -300,7 +358,7 @@ static int map_char(wint_t c)
 
 bool term_read(Input *in)
 {
-    if (!active)
+    if (!active || suspended)
         return false;
     for (;;) {
         wint_t wc;

@@ -19,6 +19,12 @@ bool term_open(bool color, char *err, size_t errlen);
 void term_close(void);
 /* Async-signal-safe part of term_close, for fatal signal handlers. */
 void term_emergency_restore(void);
+/* Ctrl-Z: give the terminal back before the process stops (the caller
+ * then stops itself), and take it again after SIGCONT. term_resume sets
+ * up keys and mouse again and makes the next term_draw repaint every
+ * cell; it is harmless when the program was not suspended. */
+void term_suspend(void);
+void term_resume(void);
 /* The current screen size (after a SIGWINCH, call term_resize first). */
 void term_size(int *w, int *h);
 void term_resize(void);
