@@ -329,9 +329,10 @@ static bool visible(const Grid *g, long long x, long long y)
            y >= g->clip.y && y < (long long)g->clip.y + g->clip.h;
 }
 
-/* Before (x, y) is overwritten: if it is half of a wide character, blank
- * the other half (keeping its style). That half may lie outside the clip;
- * it is still cleared, or the grid would hold an orphan half. */
+/* Before (x, y) is overwritten (the caller sets all of it next): if it is
+ * half of a wide character, blank the other half, keeping its style. That
+ * half may lie outside the clip; it is still cleared, or the grid would
+ * hold an orphan half. */
 static void unpair(Grid *g, long long x, long long y)
 {
     Cell *c = cell_at(g, x, y);
@@ -344,7 +345,6 @@ static void unpair(Grid *g, long long x, long long y)
         if (o->flags & CELL_WIDE)
             o->ch = ' ', o->flags = 0;
     }
-    c->flags = 0;
 }
 
 static void set_cell(Grid *g, long long x, long long y, uint32_t ch, Style st, uint8_t flags)
