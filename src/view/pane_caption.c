@@ -88,7 +88,8 @@ static int wrap(const char *text, int w, bool ascii, int max, size_t *start, siz
                 int cw = 0;
                 while (q < p) {
                     const char *nq = q;
-                    int c = ascii ? 1 : grid_cp_width(utf8_next(&nq));
+                    uint32_t cp = utf8_next(&nq);
+                    int c = ascii ? 1 : grid_cp_width(cp);
                     if (cw + c > w && q > word)
                         break;
                     cw += c;
