@@ -1,8 +1,431 @@
-/* check_view.c: placeholder, filled in by the module's author. */
+/* check_view.c: the viewer state machine (src/view/view.c), the layout and
+ * whole frames (src/view/layout.c, frame.c).
+ * Owns: the view suite. Keys and playback are driven exactly as the app
+ * drives them (view_key, view_tick with elapsed real seconds) on real
+ * recordings; playback timing is checked against a total computed from
+ * the steps' times; layouts for every size from the minimum up are checked
+ * to stay on screen and not overlap; frames must be deterministic. */
 #include "suites.h"
+
+#include "../src/out/plain.h"
+#include "../src/record/seek.h"
+#include "../src/sim/sim.h"
+#include "../src/view/frame.h"
+#include "../src/view/layout.h"
+#include "../src/view/view.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Fixture {
+    Source *src;
+    Recording *rec;
+    Seek *seek;
+    View v;
+} Fixture;
+
+static void fixture_open(Fixture *f, const char *path)
+{
+    LangError err = {0};
+    f->src = source_read(path, &err);
+    ck_assert_msg(f->src != NULL, "%s: %s", path, err.msg);
+    SimOptions opt = {0};
+    SimStatus st = sim_run(f->src, &opt, &f->rec, &err);
+    ck_assert_msg(st != SIM_LOAD_ERROR, "%s: %s", path, err.msg);
+    f->seek = seek_new(f->rec);
+    view_init(&f->v, f->rec, f->src, f->seek);
+}
+
+static void fixture_close(Fixture *f)
+{
+    seek_free(f->seek);
+    rec_free(f->rec);
+    source_free(f->src);
+}
+
+static Action key(View *v, int k)
+{
+    Input in = {.key = k};
+    return view_key(v, &in);
+}
+
+static double t_of(const View *v, size_t step) { return rec_step_at(v->rec, step)->t; }
+
+START_TEST(test_title_from_docstring)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    ck_assert_str_eq(f.v.title, "Two fetches at once with asyncio.gather");
+    ck_assert_uint_eq(f.v.step, 0);
+    ck_assert(!f.v.playing);
+    ck_assert_str_eq(view_speed_label(&f.v), "1x");
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_title_without_docstring)
+{
+    Source *src = source_from_string("tests/nodoc.py", "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n", 62);
+    Recording *rec = NULL;
+    LangError err = {0};
+    SimOptions opt = {0};
+    ck_assert_int_eq(sim_run(src, &opt, &rec, &err), SIM_OK);
+    Seek *s = seek_new(rec);
+    View v;
+    view_init(&v, rec, src, s);
+    ck_assert_str_eq(v.title, "nodoc.py");
+    seek_free(s);
+    rec_free(rec);
+    source_free(src);
+}
+END_TEST
+
+START_TEST(test_step_keys)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    size_t n = view_nsteps(v);
+    ck_assert_int_eq(key(v, K_LEFT), ACT_REDRAW);
+    ck_assert_uint_eq(v->step, 0);
+    ck_assert(v->status[0]); /* "already at the first step" */
+    ck_assert_int_eq(key(v, K_RIGHT), ACT_REDRAW);
+    ck_assert_uint_eq(v->step, 1);
+    ck_assert(!v->status[0]);
+    key(v, 'l');
+    key(v, 'l');
+    key(v, 'h');
+    ck_assert_uint_eq(v->step, 2);
+    key(v, K_END);
+    ck_assert_uint_eq(v->step, n - 1);
+    ck_assert(v->playhead == t_of(v, n - 1));
+    key(v, K_RIGHT);
+    ck_assert_uint_eq(v->step, n - 1);
+    key(v, K_HOME);
+    ck_assert_uint_eq(v->step, 0);
+    /* the wheel steps too */
+    key(v, K_WHEEL_DOWN);
+    ck_assert_uint_eq(v->step, 1);
+    key(v, K_WHEEL_UP);
+    ck_assert_uint_eq(v->step, 0);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_moment_keys)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    size_t nm = seek_moments(f.seek);
+    ck_assert_uint_ge(nm, 3);
+    for (size_t m = 1; m < nm; m++) {
+        key(v, ']');
+        ck_assert_uint_eq(v->step, seek_moment_step(f.seek, m));
+        ck_assert(t_of(v, v->step) > t_of(v, v->step - 1));
+    }
+    key(v, ']'); /* past the last moment: the last step */
+    ck_assert_uint_eq(v->step, view_nsteps(v) - 1);
+    /* '[' from inside a moment goes to its start, then to the moment before */
+    key(v, '[');
+    ck_assert_uint_eq(v->step, seek_moment_step(f.seek, nm - 1));
+    key(v, '[');
+    ck_assert_uint_eq(v->step, seek_moment_step(f.seek, nm - 2));
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_goto_prompt)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    key(v, 'g');
+    ck_assert(v->prompt);
+    key(v, '1');
+    key(v, '.');
+    key(v, '7');
+    key(v, K_BACKSPACE);
+    key(v, '2');
+    ck_assert_str_eq(v->input, "1.2");
+    key(v, K_ENTER);
+    ck_assert(!v->prompt);
+    /* 1.2 lies between the moments 1.0 and 1.5: the last step before it, clock at 1.2 */
+    ck_assert_uint_eq(v->step, seek_step_at_time(f.seek, 1.2));
+    ck_assert(t_of(v, v->step) <= 1.2);
+    ck_assert(fabs(v->playhead - 1.2) < 1e-9);
+    key(v, 'g');
+    key(v, 'x'); /* ignored */
+    key(v, K_ESC);
+    ck_assert(!v->prompt);
+    ck_assert(fabs(v->playhead - 1.2) < 1e-9);
+    double t;
+    ck_assert(view_parse_time("1.5", &t) && t == 1.5);
+    ck_assert(view_parse_time("1,5", &t) && t == 1.5);
+    ck_assert(view_parse_time(".5", &t) && t == 0.5);
+    ck_assert(view_parse_time("2s", &t) && t == 2);
+    ck_assert(!view_parse_time("", &t));
+    ck_assert(!view_parse_time("1.2.3", &t));
+    ck_assert(!view_parse_time("-1", &t));
+    ck_assert(!view_parse_time("s", &t));
+    ck_assert(!view_parse_time("1s2", &t));
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_speed_bounds)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    for (int i = 0; i < 10; i++)
+        key(v, '+');
+    ck_assert_str_eq(view_speed_label(v), "16x");
+    ck_assert(view_speed(v) == 16);
+    for (int i = 0; i < 10; i++)
+        key(v, '-');
+    ck_assert_str_eq(view_speed_label(v), "0.25x");
+    ck_assert(view_speed(v) == 0.25);
+    fixture_close(&f);
+}
+END_TEST
+
+/* Playing to the end takes the gaps at the chosen speed plus one dwell per
+ * step that happens at the same instant as the one before. */
+static double play_to_end(View *v, double dt, int *ticks)
+{
+    double real = 0;
+    *ticks = 0;
+    ck_assert_int_eq(key(v, ' '), ACT_PLAYBACK);
+    ck_assert(v->playing);
+    double last_head = v->playhead;
+    while (v->playing) {
+        double d = view_tick_delay(v);
+        ck_assert(d >= 0);
+        double step = d < dt ? d : dt;
+        real += step;
+        view_tick(v, step);
+        ck_assert(v->playhead >= last_head - 1e-12);
+        if (v->step + 1 < view_nsteps(v))
+            ck_assert(v->playhead <= t_of(v, v->step + 1) + 1e-9);
+        last_head = v->playhead;
+        ck_assert_int_lt(++*ticks, 1000000);
+    }
+    ck_assert(view_tick_delay(v) < 0);
+    ck_assert_uint_eq(v->step, view_nsteps(v) - 1);
+    return real;
+}
+
+START_TEST(test_playback_timing)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    size_t n = view_nsteps(v);
+    size_t same = 0;
+    for (size_t i = 1; i < n; i++)
+        same += t_of(v, i) == t_of(v, i - 1);
+    double end = t_of(v, n - 1);
+    int ticks;
+    double real = play_to_end(v, 0.01, &ticks);
+    double expect = end + same * 0.5; /* 1x: half a second per same-instant step */
+    ck_assert_msg(fabs(real - expect) < 0.05, "1x: played %.3f s, expected %.3f s", real, expect);
+    ck_assert(v->status[0]); /* "end of the run" */
+    /* play again from the end: it restarts */
+    key(v, '+');
+    key(v, '+'); /* 4x */
+    real = play_to_end(v, 0.01, &ticks);
+    expect = end / 4 + same * 0.5 / 4;
+    ck_assert_msg(fabs(real - expect) < 0.05, "4x: played %.3f s, expected %.3f s", real, expect);
+    /* one huge tick (a suspended laptop) jumps to the end */
+    key(v, ' ');
+    view_tick(v, 1e6);
+    ck_assert(!v->playing);
+    ck_assert_uint_eq(v->step, n - 1);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_pause_has_no_timer)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    ck_assert(view_tick_delay(v) < 0);
+    key(v, ' ');
+    ck_assert(view_tick_delay(v) >= 0);
+    ck_assert_int_eq(key(v, ' '), ACT_PLAYBACK);
+    ck_assert(view_tick_delay(v) < 0);
+    ck_assert_int_eq(view_tick(v, 1.0), ACT_NONE);
+    /* a manual step while playing pauses */
+    key(v, ' ');
+    ck_assert_int_eq(key(v, K_RIGHT), ACT_PLAYBACK);
+    ck_assert(!v->playing);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_clock_moves_through_gaps)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    /* go to the last step at t=0 and play a little into the 1 s gap */
+    view_seek(v, seek_moment_step(f.seek, 1) - 1);
+    ck_assert(v->playhead == 0);
+    key(v, ' ');
+    double d = view_tick_delay(v);
+    ck_assert(d > 0 && d <= 0.05 + 1e-12); /* redraws the clock while crossing the gap */
+    view_tick(v, 0.25);
+    ck_assert(fabs(v->playhead - 0.25) < 1e-9);
+    ck_assert_uint_eq(v->step, seek_moment_step(f.seek, 1) - 1);
+    view_tick(v, 0.75);
+    ck_assert_uint_eq(v->step, seek_moment_step(f.seek, 1));
+    ck_assert(v->playhead == t_of(v, v->step));
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_focus_help_quit)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    ck_assert_int_eq(v->focus, FOCUS_TASKS);
+    key(v, K_TAB);
+    ck_assert_int_eq(v->focus, FOCUS_CODE);
+    key(v, K_TAB);
+    key(v, K_TAB);
+    ck_assert_int_eq(v->focus, FOCUS_TASKS);
+    key(v, K_BTAB);
+    ck_assert_int_eq(v->focus, FOCUS_LOG);
+    key(v, '?');
+    ck_assert(v->help);
+    ck_assert_int_eq(key(v, K_RIGHT), ACT_REDRAW); /* closes the overlay, does not step */
+    ck_assert(!v->help);
+    ck_assert_uint_eq(v->step, 0);
+    ck_assert_int_eq(key(v, 'R'), ACT_RECORD);
+    key(v, '?');
+    ck_assert_int_eq(key(v, 'q'), ACT_QUIT); /* q quits from the overlay too */
+    ck_assert_int_eq(key(v, K_CTRL_C), ACT_QUIT);
+    fixture_close(&f);
+}
+END_TEST
+
+static bool overlap(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+START_TEST(test_layout_all_sizes)
+{
+    for (int w = 1; w <= 260; w += (w < 70 ? 1 : 7)) {
+        for (int h = 1; h <= 90; h += (h < 30 ? 1 : 5)) {
+            Layout l = layout_compute(w, h);
+            if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
+                ck_assert(l.too_small);
+                continue;
+            }
+            ck_assert(!l.too_small);
+            Rect rs[] = {l.header, l.code, l.tasks, l.caption, l.timeline, l.log};
+            int nr = (int)(sizeof rs / sizeof rs[0]);
+            for (int i = 0; i < nr; i++) {
+                ck_assert_msg(rs[i].w > 0 && rs[i].h > 0, "%dx%d: rect %d empty", w, h, i);
+                ck_assert_msg(rs[i].x >= 0 && rs[i].y >= 0 && rs[i].x + rs[i].w <= w && rs[i].y + rs[i].h <= h,
+                              "%dx%d: rect %d off screen", w, h, i);
+                for (int j = i + 1; j < nr; j++)
+                    ck_assert_msg(!overlap(rs[i], rs[j]), "%dx%d: rects %d and %d overlap", w, h, i, j);
+            }
+            ck_assert_int_ge(l.code.h, 5);
+            ck_assert_int_ge(l.tasks.h, 5);
+            ck_assert_int_eq(l.log.y + l.log.h, h); /* nothing wasted at the bottom */
+        }
+    }
+}
+END_TEST
+
+static char *frame_text(View *v, int w, int h, bool ascii)
+{
+    Grid *g = grid_new(w, h, ascii);
+    frame_draw(v, g);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mf = open_memstream(&buf, &len);
+    plain_write(g, mf);
+    fclose(mf);
+    grid_free(g);
+    return buf;
+}
+
+START_TEST(test_frames_deterministic_every_step)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    for (size_t i = 0; i < view_nsteps(v); i++) {
+        view_seek(v, i);
+        char *a = frame_text(v, 100, 30, false);
+        char *b = frame_text(v, 100, 30, false);
+        ck_assert_str_eq(a, b);
+        char step[32];
+        snprintf(step, sizeof step, "%zu/%zu", i + 1, view_nsteps(v));
+        ck_assert_msg(strstr(a, step) != NULL, "frame at step %zu lacks '%s'", i + 1, step);
+        free(a);
+        free(b);
+    }
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_frames_any_size)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/dashboard.py");
+    View *v = &f.v;
+    view_seek(v, view_nsteps(v) / 2);
+    v->help = (_i % 2) == 1;
+    for (int w = 1; w <= 220; w += 9) {
+        for (int h = 1; h <= 70; h += 5) {
+            char *s = frame_text(v, w, h, _i >= 2);
+            /* exactly h lines, none longer than w cells (ASCII mode: bytes) */
+            int lines = 0;
+            for (char *p = s; *p; lines++) {
+                char *nl = strchr(p, '\n');
+                ck_assert(nl != NULL);
+                if (_i >= 2)
+                    ck_assert_int_le((int)(nl - p), w);
+                p = nl + 1;
+            }
+            ck_assert_int_eq(lines, h);
+            if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H)
+                ck_assert_msg(h < 3 || strstr(s, "too small") || w < 26, "%dx%d:\n%s", w, h, s);
+            free(s);
+        }
+    }
+    fixture_close(&f);
+}
+END_TEST
 
 Suite *view_suite(void)
 {
     Suite *s = suite_create("view");
+    TCase *tc = tcase_create("view");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_title_from_docstring);
+    tcase_add_test(tc, test_title_without_docstring);
+    tcase_add_test(tc, test_step_keys);
+    tcase_add_test(tc, test_moment_keys);
+    tcase_add_test(tc, test_goto_prompt);
+    tcase_add_test(tc, test_speed_bounds);
+    tcase_add_test(tc, test_playback_timing);
+    tcase_add_test(tc, test_pause_has_no_timer);
+    tcase_add_test(tc, test_clock_moves_through_gaps);
+    tcase_add_test(tc, test_focus_help_quit);
+    tcase_add_test(tc, test_layout_all_sizes);
+    tcase_add_test(tc, test_frames_deterministic_every_step);
+    tcase_add_loop_test(tc, test_frames_any_size, 0, 4);
+    suite_add_tcase(s, tc);
     return s;
 }
