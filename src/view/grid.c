@@ -14,10 +14,9 @@
 #include "../base/base.h"
 
 #include <limits.h>
-#include <stdint.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define CP_REPLACEMENT 0xFFFDu
 #define CP_ELLIPSIS 0x2026u
