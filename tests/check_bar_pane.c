@@ -972,6 +972,42 @@ START_TEST(test_tiny_rects)
 }
 END_TEST
 
+/* ASCII mode draws ASCII only, whatever the pane shows. */
+START_TEST(test_ascii_only)
+{
+    static const char *const codes[] = {gather_py, blocking_py, instant_py, deadlock_py};
+    for (size_t c = 0; c < sizeof codes / sizeof codes[0]; c++) {
+        Fx f;
+        fx_open(&f, codes[c]);
+        for (size_t s = 0; s < nsteps(&f); s += nsteps(&f) / 5 + 1) {
+            for (int mode = 0; mode < 4; mode++) {
+                fx_step(&f, mode == 3 ? nsteps(&f) - 1 : s);
+                f.v.prompt = mode == 1;
+                f.v.playing = f.v.recording = mode == 2;
+                f.v.pinned[FOCUS_LOG] = mode == 2;
+                strcpy(f.v.input, "1.5");
+                strcpy(f.v.status, mode == 3 ? "last step: r restarts" : "");
+                for (size_t p = 0; p < sizeof panes / sizeof panes[0]; p++) {
+                    Grid *g = draw(panes[p], &f, 100, 30, (Rect){0, 0, 100, 30}, true);
+                    for (int y = 0; y < g->h; y++)
+                        for (int x = 0; x < g->w; x++) {
+                            uint32_t ch = ch_at(g, x, y);
+                            ck_assert_msg(ch < 0x80, "%s: U+%04X at (%d,%d)", panes[p]->name, (unsigned)ch, x, y);
+                            /* '?' is what grid_text makes of a character it
+                             * cannot show; only the help keys use it */
+                            if (panes[p] != &pane_header && panes[p] != &pane_help)
+                                ck_assert_msg(ch != '?', "%s: '?' at (%d,%d): %s", panes[p]->name, x, y,
+                                              row_text(g, y));
+                        }
+                    grid_free(g);
+                }
+            }
+        }
+        fx_close(&f);
+    }
+}
+END_TEST
+
 /* The panes respect a clip narrower than their rectangle (frame.c clips
  * to the rectangle; nothing may widen it back). */
 START_TEST(test_clip_respected)
@@ -1030,6 +1066,7 @@ Suite *bar_pane_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_tiny_rects);
     tcase_add_test(tc, test_clip_respected);
+    tcase_add_test(tc, test_ascii_only);
     suite_add_tcase(s, tc);
     return s;
 }

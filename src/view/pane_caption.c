@@ -183,7 +183,9 @@ static void caption_draw(const View *v, Grid *g, Rect r)
             }
         }
         if (rows > 1 && !status)
-            grid_text(g, r.x, r.y + 1, r.w, ST_DIM, "seconds, e.g. 1.5 · Enter jumps · Esc cancels");
+            grid_text(g, r.x, r.y + 1, r.w, ST_DIM,
+                      g->ascii ? "seconds, e.g. 1.5 - Enter jumps - Esc cancels"
+                               : "seconds, e.g. 1.5 \u00b7 Enter jumps \u00b7 Esc cancels");
         g->clip = saved;
         return;
     }
