@@ -572,7 +572,13 @@ START_TEST(test_follows_changed_card)
     int row = col_find(f.g, r, WAIT, "worker (Task-152)");
     ck_assert_int_gt(row, 1);
     ck_assert_int_lt(row, 20);
-    ck_assert_int_eq(col_find(f.g, r, WAIT, "↑ "), 1);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "↑ 134 more"), 1);
+    /* a key scrolls on from where the column was following */
+    Input up = {.key = K_UP};
+    ck_assert_int_eq(pane_tasks.key(&f.v, &up, r), ACT_REDRAW);
+    ck_assert_int_eq(f.v.scroll[FOCUS_TASKS], 133);
+    draw_at(&f, r, s);
+    ck_assert_int_eq(col_find(f.g, r, WAIT, "↑ 133 more"), 1);
     f.v.pinned[FOCUS_TASKS] = true;
     f.v.scroll[FOCUS_TASKS] = 0;
     draw_at(&f, r, s);

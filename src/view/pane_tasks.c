@@ -134,13 +134,18 @@ static void mark_clashes(const View *v, Board *b, size_t nvis)
         return;
     NameKey *keys = xmalloc(nvis * sizeof *keys);
     bool *clash = xcalloc(nvis, 1);
-    size_t nk = 0;
+    size_t nk = 0, c = 0;
     for (size_t i = 0; i < nvis; i++) {
-        TaskView tv;
-        if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &tv))
+        /* names and coroutines do not change with the step: the cards
+         * already hold them; later tasks are read at the last step */
+        TaskView last;
+        const TaskView *tv = &last;
+        if (c < b->n && b->cards[c].seq == i)
+            tv = &b->cards[c++].tv;
+        else if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &last))
             continue;
-        if (auto_name(tv.name) && tv.name[0] != '(' && tv.coro && *tv.coro)
-            keys[nk++] = (NameKey){tv.coro, i};
+        if (auto_name(tv->name) && tv->name[0] != '(' && tv->coro && *tv->coro)
+            keys[nk++] = (NameKey){tv->coro, i};
     }
     qsort(keys, nk, sizeof *keys, cmp_namekey);
     for (size_t i = 0; i + 1 < nk; i++)
@@ -408,6 +413,21 @@ static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int
     return n > 1 && spare >= (int)n - 1 ? 1 : 0;
 }
 
+/* The first card a column of one-row cards shows: the learner's scroll
+ * once pinned, else whatever keeps the card this step changed in sight. */
+static int col_offset(const View *v, const Board *b, int k, int rows, int changed)
+{
+    size_t n = b->count[k];
+    const size_t *ix = b->idx + b->start[k];
+    int most = max_scroll(n, rows);
+    if (v->pinned[FOCUS_TASKS])
+        return clampi(v->scroll[FOCUS_TASKS], 0, most);
+    for (size_t i = 0; most > 0 && i < n; i++)
+        if (b->cards[ix[i]].tv.id == changed)
+            return i + 1 >= (size_t)rows ? clampi((int)i - (rows - 1) / 2, 0, most) : 0;
+    return 0;
+}
+
 static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, int w, int h, int changed)
 {
     size_t n = b->count[k];
@@ -428,18 +448,7 @@ static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, i
     }
     /* too many: one row each, scrolled, with what is above and below counted */
     char more[48];
-    int most = max_scroll(n, rows), off = clampi(v->scroll[FOCUS_TASKS], 0, most);
-    if (!v->pinned[FOCUS_TASKS]) {
-        /* follow the action: the card this step changed stays in sight */
-        off = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (b->cards[ix[i]].tv.id != changed)
-                continue;
-            if (i + 1 >= (size_t)rows)
-                off = clampi((int)i - (rows - 1) / 2, 0, most);
-            break;
-        }
-    }
+    int off = col_offset(v, b, k, rows, changed);
     int row = 0;
     if (off > 0) {
         snprintf(more, sizeof more, "%s %d more", g->ascii ? "^" : "↑", off);
@@ -501,17 +510,19 @@ static Action tasks_key(View *v, const Input *in, Rect r)
 {
     Cols c;
     int rows = cols_layout(r, &c) ? c.in.h - 1 : 0;
-    int most = 0;
+    int most = 0, s = 0;
     if (rows > 0) {
         Board b;
         board_build(v, &b);
+        const Step *st = v->rec ? rec_step_at(v->rec, v->step) : NULL;
         for (int k = 0; k < NCOLS; k++) {
-            int m = max_scroll(b.count[k], rows);
+            int m = max_scroll(b.count[k], rows), at = col_offset(v, &b, k, rows, st ? st->task : -1);
             most = m > most ? m : most;
+            s = at > s ? at : s; /* unpinned: from where the followed column is */
         }
         board_free(&b);
     }
-    int page = rows > 3 ? rows - 2 : 1, s = clampi(v->scroll[FOCUS_TASKS], 0, most), to = s;
+    int page = rows > 3 ? rows - 2 : 1, to = s;
     switch (in->key) {
     case K_UP:
     case K_WHEEL_UP:
@@ -537,7 +548,7 @@ static Action tasks_key(View *v, const Input *in, Rect r)
         return ACT_NONE;
     }
     to = clampi(to, 0, most);
-    if (to == v->scroll[FOCUS_TASKS])
+    if (v->pinned[FOCUS_TASKS] && to == v->scroll[FOCUS_TASKS])
         return ACT_NONE;
     v->scroll[FOCUS_TASKS] = to;
     v->pinned[FOCUS_TASKS] = true;
