@@ -120,10 +120,15 @@ wait_until() {
 
 keys() { T send-keys -t "$S" "$@"; }
 # A mouse event in X10 encoding (what ncurses asks tmux for): button code
-# (0 press, 64 wheel up, 65 wheel down) at 0-based column x, row y.
+# (0 press, 3 release, 64 wheel up, 65 wheel down) at 0-based column x,
+# row y. A click is a press and a release, as a terminal sends it.
 mouse() {
     keys -H 1b 5b 4d "$(printf '%02x' $((32 + $1)))" "$(printf '%02x' $((33 + $2)))" \
         "$(printf '%02x' $((33 + $3)))"
+}
+click() {
+    mouse 0 "$1" "$2"
+    mouse 3 "$1" "$2"
 }
 
 # new_shell NAME W H [VAR=VALUE...]: a detached pane running an interactive
@@ -167,11 +172,13 @@ check_restored() {
 # ---------------------------------------------------------------------------
 # The main session: keys, mouse, playback, overlays, resizing, q.
 
-TERMNAME=screen
-infocmp tmux-256color >/dev/null 2>&1 && TERMNAME=tmux-256color
+TERMNAME=${TUI_TERM:-}
+if [ -z "$TERMNAME" ]; then TERMNAME=screen; infocmp tmux-256color >/dev/null 2>&1 && TERMNAME=tmux-256color; fi
 T new-session -d -s keep -x 80 -y 24 "sleep 100000" || { echo "tui: cannot start tmux" >&2; exit 2; }
 T set -g default-terminal "$TERMNAME" >/dev/null
 
+# An SGR colour (not the default 39/49) in a capture with attributes.
+colored() { printf '%s\n' "$LAST" | grep -Eq $'\e\\[([0-9]+;)*(3[0-7]|9[0-7]|4[0-7]|10[0-7]|38|48)[;m]'; }
 nonascii() { printf '%s\n' "$LAST" | LC_ALL=C grep -q '[^ -~]'; }
 
 main_session() {
@@ -182,6 +189,8 @@ main_session() {
     n=$(header | sed -nE 's/.*step 1\/([0-9]+).*/\1/p')
     if [ "$n" -gt 2 ]; then ok "has steps ($n)"; else bad "has steps ($n)"; return; fi
     if hdr_has 'paused' && hdr_has 't = 0\.00s'; then ok "starts paused at t = 0.00s"; else bad "starts paused at t = 0.00s"; fi
+    cap_e
+    if colored; then ok "colours on screen"; else bad "colours on screen"; fi
 
     keys Right
     wait_until "Right: step 2" hdr_has "step 2/$n"
@@ -255,10 +264,28 @@ main_session() {
     wait_until "Tab" -e differs_from "$shot"
     keys BTab
     wait_until "Shift-Tab: focus back" -e same_as "$shot"
-    mouse 0 5 5
+    click 5 5
     wait_until "click: focus on the code pane" -e differs_from "$shot"
     keys Tab Tab
     wait_until "Tab x2 after the click: back on the tasks" -e same_as "$shot"
+
+    # A click on the timeline seeks: the end of the bar, then its start.
+    local row
+    cap
+    row=$(printf '%s\n' "$LAST" | grep -nE '[0-9.]+ / [0-9.]+s *$' | head -n 1 | cut -d: -f1)
+    if [ -z "$row" ]; then
+        bad "timeline found (a row ending in its 'T / END s' clock)"
+    else
+        local bar bar_end
+        bar=$(printf '%s\n' "$LAST" | sed -n "${row}p" | sed -E 's/ *[0-9.]+ \/ [0-9.]+s *$//')
+        bar_end=$(LC_ALL=C.UTF-8 bash -c 'echo ${#1}' _ "$bar")
+        keys End
+        wait_until "End" hdr_has "step $n/$n"
+        click 1 $((row - 1))
+        wait_until "click on the timeline's first column: t = 0" hdr_has 't = 0\.00s'
+        click $((bar_end - 1)) $((row - 1))
+        wait_until "click on the timeline's last column: the end" t_not 0
+    fi
 
     # Goto time.
     keys g
@@ -306,6 +333,19 @@ ascii_session() {
     wait_until "C locale: Right" hdr_has 'step 2/'
     keys q
     check_restored "C locale, q" 0
+}
+
+# NO_COLOR: attributes only, no colour anywhere.
+nocolor_session() {
+    new_shell nocolor 100 30 NO_COLOR=1 || return
+    run_ui "$SCENARIO"
+    wait_until "NO_COLOR: starts" hdr_has 'step 1/[0-9]+' || return
+    keys End
+    wait_until "NO_COLOR: End" hdr_has 'step ([0-9]+)/\1 ' || return
+    cap_e
+    if ! colored; then ok "NO_COLOR: no colours"; else bad "NO_COLOR: no colours"; fi
+    keys q
+    wait_until "NO_COLOR, q: exit status 0" has '^EXITED:0$'
 }
 
 # signal_session NAME HOW STATUS: the viewer ends by a signal and the
@@ -364,6 +404,7 @@ no_tty() {
 
 main_session
 ascii_session
+nocolor_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143
