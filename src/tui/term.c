@@ -3,9 +3,10 @@
  * Ctrl-C still raises SIGINT for the app to handle), one colour pair per
  * Style from the theme, copying a Grid to the screen (curses diffs it, so
  * only changed cells are written, and everything goes out in one
- * doupdate()), turning keys and mouse events into view Inputs, and giving
- * the terminal back on every way out: term_close (also run at exit) and
- * an async-signal-safe restore for fatal signals. What is drawn, and when,
+ * doupdate()), turning keys and mouse events into view Inputs, lending
+ * the terminal to the shell during Ctrl-Z, and giving it back on every
+ * way out: term_close (also run at exit) and an async-signal-safe restore
+ * for fatal signals. What is drawn, and when,
  * is the caller's business (frame.c draws, app.c decides when). */
 #include "term.h"
 
