@@ -362,6 +362,27 @@ nocolor_session() {
     wait_until "NO_COLOR, q: exit status 0" has '^EXITED:0$'
 }
 
+# Every shipped scenario opens, goes to its last step, plays from the
+# start for a moment and quits cleanly, at 80x24.
+scenarios_session() {
+    new_shell all 80 24 || return
+    local f n
+    for f in scenarios/*.py; do
+        keys -l -- "clear"
+        keys Enter
+        wait_until "$f: clear" lacks 'EXITED' || return
+        run_ui "$f"
+        wait_until "$f: starts" hdr_has 'step 1/[0-9]+' || continue
+        n=$(header | sed -nE 's/.*step 1\/([0-9]+).*/\1/p')
+        keys End
+        wait_until "$f: End" hdr_has "step $n/$n"
+        keys Space
+        wait_until "$f: plays" step_above 1
+        keys q
+        wait_until "$f: q, exit status 0" has '^EXITED:0$'
+    done
+}
+
 # signal_session NAME HOW STATUS: the viewer ends by a signal and the
 # terminal is restored. HOW is "C-c" (typed) or a kill(1) signal name.
 signal_session() {
@@ -419,6 +440,7 @@ no_tty() {
 main_session
 ascii_session
 nocolor_session
+scenarios_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143
