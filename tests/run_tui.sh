@@ -43,8 +43,10 @@ case $LOOPSCOPE in /*) ;; *) LOOPSCOPE=$PWD/$LOOPSCOPE ;; esac
 
 unset TMUX
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+SOCKPATH=""
 cleanup() {
     T kill-server >/dev/null 2>&1
+    [ -n "$SOCKPATH" ] && rm -f "$SOCKPATH"
     rm -rf "$TMPD"
 }
 trap cleanup EXIT
@@ -190,6 +192,7 @@ TERMNAME=${TUI_TERM:-}
 if [ -z "$TERMNAME" ]; then TERMNAME=screen; infocmp tmux-256color >/dev/null 2>&1 && TERMNAME=tmux-256color; fi
 T new-session -d -s keep -x 80 -y 24 "sleep 100000" || { echo "tui: cannot start tmux" >&2; exit 2; }
 T set -g default-terminal "$TERMNAME" >/dev/null
+SOCKPATH=$(T display-message -p '#{socket_path}' 2>/dev/null)
 
 # An SGR colour (not the default 39/49) in a capture with attributes.
 colored() { printf '%s\n' "$LAST" | grep -Eq $'\e\\[([0-9]+;)*(3[0-7]|9[0-7]|4[0-7]|10[0-7]|38|48)[;m]'; }
