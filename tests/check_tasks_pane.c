@@ -618,7 +618,7 @@ START_TEST(test_narrow_and_tiny)
 }
 END_TEST
 
-/* 1,000 tasks on a 200x60 frame: drawing stays fast (no quadratic work). */
+/* 1,000 tasks on a 200x60 grid: drawing stays fast (no quadratic work). */
 START_TEST(test_thousand_tasks_fast)
 {
     Fx f;
@@ -632,7 +632,12 @@ START_TEST(test_thousand_tasks_fast)
     for (int i = 0; i < frames; i++)
         draw_at(&f, r, s - (size_t)(i % 7));
     double per = (double)(clock() - t0) / CLOCKS_PER_SEC / frames;
-    ck_assert_msg(per < 0.01, "%.4f s per frame", per);
+    if (getenv("DEBUG_PANE"))
+        fprintf(stderr, "%.6f s per frame\n", per);
+    /* about 0.25 ms natively; the bound leaves room for valgrind and
+     * sanitizers and still catches quadratic work (bench/bench_frame
+     * measures the real thing) */
+    ck_assert_msg(per < 0.05, "%.4f s per frame", per);
     draw_at(&f, r, s);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "+"), 47);
     assert_outside_untouched(f.g, r);
