@@ -6,10 +6,11 @@
 # header's step counter under Right/Left/End/Home, moments with ] and [,
 # the mouse wheel and clicks, playback (and no wake-ups at all while
 # paused), help, focus, goto time, the R key, resizing (down to "too
-# small"), the ASCII fallback, and that the terminal comes back usable
-# (stty icanon/echo, no UI left on screen) after q, SIGINT, SIGTERM, SIGHUP,
-# a crash (SIGSEGV) and while stopped by Ctrl-Z (and fg brings the viewer
-# back); also that the viewer refuses a non-terminal.
+# small"), colours (none under NO_COLOR), the ASCII fallback, every shipped
+# scenario, and that the terminal comes back usable (stty icanon/echo, no
+# UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
+# and while stopped by Ctrl-Z (and fg brings the viewer back); also that
+# the viewer refuses a non-terminal.
 #
 #   bash tests/run_tui.sh                  # after `make loopscope`
 #   LOOPSCOPE=path/to/binary bash tests/run_tui.sh
@@ -18,8 +19,8 @@
 #
 # Prints "tui: N passed, M failed" and exits 1 if anything failed (with the
 # last screen captured by the failing check), 0 otherwise (and when tmux is
-# missing: skipped, with a message). The private tmux server (-L loopscope-test-PID) is killed
-# on exit.
+# missing: skipped, with a message). The private tmux server
+# (-L loopscope-test-PID) and its socket are removed on exit.
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -29,7 +30,6 @@ TIMEOUT=${TUI_TIMEOUT:-10}
 VERBOSE=${TUI_VERBOSE:-0}
 SCENARIO=scenarios/gather.py
 SOCK=loopscope-test-$$
-TMPD=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-tui.XXXXXX") || exit 2
 
 if ! command -v tmux >/dev/null 2>&1; then
     echo "tui: tmux not found, skipped (make deps installs it)"
@@ -40,6 +40,7 @@ if [ ! -x "$LOOPSCOPE" ]; then
     exit 2
 fi
 case $LOOPSCOPE in /*) ;; *) LOOPSCOPE=$PWD/$LOOPSCOPE ;; esac
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-tui.XXXXXX") || exit 2
 
 unset TMUX
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
