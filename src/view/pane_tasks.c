@@ -2,13 +2,16 @@
  * Owns the task board at the current step: which column each visible task
  * is in and in what order (RUNNING and WAITING by creation, READY by queue
  * position, DONE by when it finished), the card each task gets (its name,
- * disambiguated with Task-N when coroutine names clash, what it waits on,
- * its await chain, its result), how cards shrink to one row and overflow
- * into "+N more" when space is short, and scrolling the columns.
+ * disambiguated as "worker (Task-2)", or "worker #2" when narrow, when
+ * coroutine names clash anywhere in the run; what it waits on, its await
+ * chain, how it ended; a marker on the card the step changed), how a
+ * column shares its rows among its cards, and, when they do not fit, one
+ * row per card with "+N more", scrolled to the changed card or, once the
+ * learner scrolls, by v->scroll[FOCUS_TASKS].
  * Leaves to others: the task states and labels (the recording), the visible
- * tasks and their order of creation (seek), where the pane goes (layout)
- * and clipping to the pane (frame). Everything is recomputed per frame from
- * the recording: O(tasks log tasks), one allocation, no state kept. */
+ * tasks and their order of creation (seek), where the pane goes (layout),
+ * unpinning (view). Everything is recomputed per frame from the recording:
+ * O(tasks log tasks) with a few allocations, no state kept. */
 #include "pane.h"
 
 #include "../base/base.h"
@@ -66,6 +69,15 @@ static bool auto_name(const char *name)
     return true;
 }
 
+/* No NULL strings from here on. */
+static void tv_tidy(TaskView *tv)
+{
+    tv->name = tv->name ? tv->name : "";
+    tv->coro = tv->coro ? tv->coro : "";
+    tv->label = tv->label ? tv->label : "";
+    tv->chain = tv->chain ? tv->chain : "";
+}
+
 static bool multi_chain(const char *chain) { return chain && strchr(chain, ' ') != NULL; }
 
 /* The text under a card's name: what it waits on or how it ended. */
@@ -105,8 +117,8 @@ static const char *card_detail(const TaskView *tv, Style *st)
 static void card_name(const Card *c, char *buf, size_t size)
 {
     const TaskView *tv = &c->tv;
-    if (!auto_name(tv->name) || !tv->coro || !*tv->coro)
-        snprintf(buf, size, "%s", tv->name && *tv->name ? tv->name : "?");
+    if (!auto_name(tv->name) || !*tv->coro)
+        snprintf(buf, size, "%s", *tv->name ? tv->name : "?");
     else if (c->clash && tv->name[0] != '(')
         snprintf(buf, size, "%s (%s)", tv->coro, tv->name);
     else
@@ -144,7 +156,8 @@ static void mark_clashes(const View *v, Board *b, size_t nvis)
             tv = &b->cards[c++].tv;
         else if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &last))
             continue;
-        if (auto_name(tv->name) && tv->name[0] != '(' && tv->coro && *tv->coro)
+        tv_tidy(&last);
+        if (auto_name(tv->name) && tv->name[0] != '(' && *tv->coro)
             keys[nk++] = (NameKey){tv->coro, i};
     }
     qsort(keys, nk, sizeof *keys, cmp_namekey);
@@ -195,10 +208,7 @@ static void board_build(const View *v, Board *b)
         Card *c = &b->cards[b->n];
         if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &c->tv) || c->tv.hidden)
             continue;
-        if (!c->tv.label)
-            c->tv.label = "";
-        if (!c->tv.chain)
-            c->tv.chain = "";
+        tv_tidy(&c->tv);
         c->seq = i;
         c->clash = false;
         b->count[col_of(c->tv.state)]++;
@@ -271,7 +281,7 @@ static void draw_title(Grid *g, int x, int y, int w, int k, size_t n)
     grid_text(g, x, y, w, col_style[k], buf);
 }
 
-/* Where text of width tw must break to fit w columns: the byte length of
+/* Where text too wide for w columns breaks: the byte length of
  * the first row, at the last space when there is one past a third of w. */
 static size_t wrap_at(const char *text, int w)
 {
