@@ -17,7 +17,7 @@ LDLIBS   += -lm
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
-CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags ncursesw 2>/dev/null))
 CURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw)
 EV_LIBS       := -lev
 
@@ -73,7 +73,7 @@ $(B)/check_runner: $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) -o $@ $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a $(CHECK_LIBS) $(LDLIBS)
 
 run: deps loopscope
-	./loopscope trace $(DEFAULT_SCENARIO)
+	./loopscope $(DEFAULT_SCENARIO)
 
 unit: $(B)/check_runner
 	$(B)/check_runner
@@ -82,17 +82,24 @@ cases: loopscope
 	bash tests/run_cases.sh
 
 # Benchmarks, not part of make test: bench/bench.sh prints a short table.
-bench: loopscope bench/bench_rec
+bench: loopscope bench/bench_rec bench/bench_frame
 	bash bench/bench.sh
+	bench/bench_frame
+	bash bench/bench_tui.sh
 
 bench/bench_rec: bench/bench_rec.c $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_rec.c $(B)/libcore.a $(LDLIBS)
+
+bench/bench_frame: bench/bench_frame.c $(B)/libview.a $(B)/libcore.a
+	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_frame.c $(B)/libview.a $(B)/libcore.a $(LDLIBS)
 
 test: deps
 	@$(MAKE) --no-print-directory loopscope $(B)/check_runner
 	$(B)/check_runner
 	bash tests/run_cases.sh
 	bash tests/run_errors.sh
+	bash tests/run_frames.sh
+	bash tests/run_tui.sh
 
 install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios
@@ -104,6 +111,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
-	rm -rf $(B) loopscope bench/bench_rec
+	rm -rf $(B) loopscope bench/bench_rec bench/bench_frame
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

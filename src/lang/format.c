@@ -45,8 +45,7 @@ static void c_print(Buf *b, int exp_form, int prec, double x)
     uselocale(old);
 }
 
-/* strtod of a plain ASCII number, read in the C locale. */
-static double c_strtod(const char *s)
+double fmt_strtod_c(const char *s)
 {
     locale_t old = uselocale(c_locale());
     double x = strtod(s, NULL);
@@ -212,7 +211,7 @@ static void digits_shortest(Digits *g, double x, Buf *tmp)
     buf_init(&cand);
     for (int prec = 0; prec < 17; prec++) {
         c_print(tmp, 1, prec, x);
-        double y = c_strtod(tmp->s);
+        double y = fmt_strtod_c(tmp->s);
         if (y == x) {
             digits_from_exp(g, tmp);
             buf_free(&cand);
@@ -228,7 +227,7 @@ static void digits_shortest(Digits *g, double x, Buf *tmp)
         digits_step(&cand, fabs(y) < fabs(x), &decpt);
         buf_clear(tmp);
         buf_printf(tmp, "0.%se%ld", cand.s, decpt);
-        if (c_strtod(tmp->s) == fabs(x)) {
+        if (fmt_strtod_c(tmp->s) == fabs(x)) {
             size_t lead = 0;
             while (cand.s[lead] == '0')
                 lead++;
@@ -1011,7 +1010,7 @@ int fmt_round(double x, long ndigits, double *out)
     digits_of(&g, x, 3, ndigits);
     buf_printf(&tmp, "%s0%se%ld", g.neg ? "-" : "", g.d.s,
                g.decpt - (long)g.d.len);
-    double r = c_strtod(tmp.s);
+    double r = fmt_strtod_c(tmp.s);
     buf_free(&g.d);
     buf_free(&tmp);
     if (isinf(r))
@@ -1242,7 +1241,7 @@ int fmt_parse_float(const char *s, size_t len, double *out)
     }
     if (p != end)
         goto done;
-    *out = c_strtod(clean.s);
+    *out = fmt_strtod_c(clean.s);
     result = 1;
 done:
     buf_free(&clean);

@@ -84,5 +84,8 @@ int fmt_parse_int(const char *s, size_t len, int base, int64_t *out);
  * (ValueError "could not convert string to float: ..."). Overflow gives
  * inf and underflow 0.0, as in CPython. */
 int fmt_parse_float(const char *s, size_t len, double *out);
+/* strtod of a plain ASCII number, read in the C locale whatever the
+ * process's LC_NUMERIC (the lexer and float() must not see "1,5"). */
+double fmt_strtod_c(const char *s);
 
 #endif

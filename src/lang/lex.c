@@ -9,6 +9,8 @@
  * well formed. Positions are tracked as we go: col counts lead bytes. */
 #include "lex.h"
 
+#include "format.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -606,7 +608,7 @@ static TokKind scan_number(Lexer *lx, Token *tk)
     clean[w] = '\0';
     if (is_float) {
         tk->is_float = 1;
-        tk->fval = strtod(clean, NULL);
+        tk->fval = fmt_strtod_c(clean);
         return tok_end(lx, tk, T_NUMBER);
     }
     /* A decimal integer: 0, 00, 0_0 are fine; 012 is not. */
