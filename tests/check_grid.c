@@ -481,6 +481,49 @@ START_TEST(test_clip_basics)
 }
 END_TEST
 
+/* rect_and against a cell-by-cell count; hostile numbers do not overflow. */
+START_TEST(test_rect_and)
+{
+    static const struct {
+        Rect a, b, want;
+    } cases[] = {
+        {{0, 0, 10, 5}, {2, 1, 3, 2}, {2, 1, 3, 2}},      /* b inside a */
+        {{0, 0, 4, 4}, {2, 3, 4, 4}, {2, 3, 2, 1}},       /* a corner */
+        {{0, 0, 4, 4}, {4, 0, 2, 2}, {4, 0, 0, 2}},       /* touching: empty */
+        {{0, 0, 4, 4}, {-9, -9, 2, 2}, {0, 0, 0, 0}},     /* apart: empty */
+        {{0, 0, 4, 4}, {1, 1, -3, 2}, {1, 1, 0, 2}},      /* negative width */
+        {{INT_MAX - 1, 0, INT_MAX, 3}, {0, 0, INT_MAX, INT_MAX}, {INT_MAX - 1, 0, 1, 3}},
+        {{INT_MIN, INT_MIN, INT_MAX, INT_MAX}, {-5, -5, 10, 10}, {-5, -5, 4, 4}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Rect got = rect_and(cases[i].a, cases[i].b), want = cases[i].want, back = rect_and(cases[i].b, cases[i].a);
+        ck_assert_msg(got.x == want.x && got.y == want.y && got.w == want.w && got.h == want.h,
+                      "case %zu: {%d,%d,%d,%d}", i, got.x, got.y, got.w, got.h);
+        ck_assert(back.x == got.x && back.y == got.y && back.w == got.w && back.h == got.h);
+    }
+}
+END_TEST
+
+/* A pushed clip stays inside the one before it; popping puts that back. */
+START_TEST(test_clip_push_pop)
+{
+    Grid *g = grid_new(8, 4, false);
+    grid_clip(g, (Rect){1, 1, 5, 2});
+    Rect old = grid_clip_push(g, (Rect){3, 0, 100, 100});
+    ck_assert(old.x == 1 && old.y == 1 && old.w == 5 && old.h == 2);
+    ck_assert(g->clip.x == 3 && g->clip.y == 1 && g->clip.w == 3 && g->clip.h == 2);
+    grid_fill(g, (Rect){0, 0, 8, 4}, '#', ST_NORMAL);
+    ck_render(g, OUT_PLAIN, "\n   ###\n   ###\n\n");
+    Rect inner = grid_clip_push(g, (Rect){0, 0, 2, 2}); /* misses the clip: nothing */
+    ck_assert(g->clip.w == 0 && g->clip.h == 0);
+    grid_clip_pop(g, inner);
+    ck_assert(g->clip.x == 3 && g->clip.w == 3);
+    grid_clip_pop(g, old);
+    ck_assert(g->clip.x == 1 && g->clip.y == 1 && g->clip.w == 5 && g->clip.h == 2);
+    grid_free(g);
+}
+END_TEST
+
 START_TEST(test_clip_hostile_coordinates)
 {
     static const int v[] = {INT_MIN, INT_MIN + 1, -1000000, -3, -1, 0, 1, 3,
@@ -1144,6 +1187,8 @@ Suite *grid_suite(void)
     tcase_add_test(tc, test_wide_overwrite_halves);
     tcase_add_test(tc, test_fill_restyle);
     tcase_add_test(tc, test_clip_basics);
+    tcase_add_test(tc, test_rect_and);
+    tcase_add_test(tc, test_clip_push_pop);
     tcase_add_test(tc, test_clip_hostile_coordinates);
     tcase_add_loop_test(tc, test_fuzz_clip_and_pairs, 0, 24);
     tcase_add_test(tc, test_text_ellipsis);

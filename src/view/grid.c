@@ -442,14 +442,8 @@ const Cell *grid_at(const Grid *g, int x, int y)
 
 void grid_clip(Grid *g, Rect r)
 {
-    LRect all = {0, 0, g->w, g->h};
-    LRect m = lrect_meet(lrect(r), all);
-    /* m lies inside the grid, so it fits in an int */
-    g->clip.x = (int)m.x;
-    g->clip.y = (int)m.y;
-    g->clip.w = (int)m.w;
-    g->clip.h = (int)m.h;
-    if (m.w == 0 || m.h == 0)
+    g->clip = rect_and(r, (Rect){0, 0, g->w, g->h});
+    if (g->clip.w == 0 || g->clip.h == 0)
         g->clip.w = g->clip.h = 0;
 }
 
@@ -458,6 +452,18 @@ void grid_unclip(Grid *g)
     g->clip.x = g->clip.y = 0;
     g->clip.w = g->w;
     g->clip.h = g->h;
+}
+
+Rect grid_clip_push(Grid *g, Rect r)
+{
+    Rect old = g->clip;
+    grid_clip(g, rect_and(r, old));
+    return old;
+}
+
+void grid_clip_pop(Grid *g, Rect old)
+{
+    g->clip = old;
 }
 
 /* ------------------------------------------------------------ text */
@@ -637,4 +643,11 @@ Rect rect_inset(Rect r, int n)
     o.w = w > INT_MAX ? INT_MAX : w < 0 ? 0 : (int)w;
     o.h = h > INT_MAX ? INT_MAX : h < 0 ? 0 : (int)h;
     return o;
+}
+
+Rect rect_and(Rect a, Rect b)
+{
+    LRect m = lrect_meet(lrect(a), lrect(b));
+    /* m lies inside both a and b, so it fits in an int */
+    return (Rect){(int)m.x, (int)m.y, (int)m.w, (int)m.h};
 }

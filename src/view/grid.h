@@ -45,6 +45,12 @@ const Cell *grid_at(const Grid *g, int x, int y);
 /* Clip further writes to r intersected with the grid; grid_unclip undoes it. */
 void grid_clip(Grid *g, Rect r);
 void grid_unclip(Grid *g);
+/* Narrow the clip to r within the clip already set (never widening it)
+ * and return the clip it replaces; grid_clip_pop puts that back. A pane
+ * draws between the two, so it stays inside its rectangle and whatever
+ * clip its caller set. */
+Rect grid_clip_push(Grid *g, Rect r);
+void grid_clip_pop(Grid *g, Rect old);
 
 /* One character at (x, y). A wide character takes (x, y) and (x+1, y) and
  * is replaced by a space if its second half would be clipped; overwriting
@@ -79,5 +85,7 @@ int grid_text_width(const char *utf8);
 
 /* The inside of r after taking n cells from each side. */
 Rect rect_inset(Rect r, int n);
+/* a ∩ b, computed without overflow; an empty result has w == 0 or h == 0. */
+Rect rect_and(Rect a, Rect b);
 
 #endif

@@ -13,14 +13,6 @@
 #include <stdint.h>
 #include <string.h>
 
-static Rect rect_and(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 /* Decode one UTF-8 character at *p (advancing it); invalid bytes count as
  * one U+FFFD each, as grid_text draws them. */
 static uint32_t utf8_next(const char **p)
@@ -162,8 +154,7 @@ static void caption_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_and(r, saved));
+    Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_NORMAL);
 
     int rows = r.h;
@@ -186,7 +177,7 @@ static void caption_draw(const View *v, Grid *g, Rect r)
             grid_text(g, r.x, r.y + 1, r.w, ST_DIM,
                       g->ascii ? "seconds, e.g. 1.5 - Enter jumps - Esc cancels"
                                : "seconds, e.g. 1.5 \u00b7 Enter jumps \u00b7 Esc cancels");
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
 
@@ -194,7 +185,7 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     if (n == 0 || rows <= 0) {
         if (n == 0 && rows > 0)
             grid_text(g, r.x, r.y, r.w, ST_DIM, "(nothing was recorded)");
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
     size_t si = v->step < n ? v->step : n - 1;
@@ -213,7 +204,7 @@ static void caption_draw(const View *v, Grid *g, Rect r)
         else if (used < rows)
             grid_text(g, r.x, r.y + used, r.w, ST_DIM, hint);
     }
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 const Pane pane_caption = {

@@ -299,14 +299,6 @@ static const char *short_name(const TaskView *tv)
 
 /* ------------------------------------------------------------ the pane */
 
-static Rect rect_meet(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 static const char *base_name(const char *path)
 {
     if (!path || !*path)
@@ -327,8 +319,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_meet(saved, r));
+    Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_NORMAL);
     if (r.w >= 2 && r.h >= 2)
         grid_box(g, r, v->focus == FOCUS_CODE ? ST_BORDER_FOCUS : ST_BORDER, base_name(v->src ? v->src->path : NULL),
@@ -336,7 +327,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
     Rect in = rect_inset(r, 1);
     int n = count_lines(v->src);
     if (in.w <= 0 || in.h <= 0 || !n) {
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
     int cur = current_line(v), top = code_top(v, n, in.h, cur);
@@ -404,7 +395,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
     free(sty);
     free(first);
     free(cnt);
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 /* ↑/↓ a line, PgUp/PgDn a page: pins the pane (it stops following the

@@ -103,20 +103,11 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     p[P_REC].on = v->recording;
 }
 
-static Rect rect_and(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 static void header_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_and(r, saved));
+    Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_HEADER);
 
     /* one column of margin on each side when there is room for it */
@@ -189,7 +180,7 @@ static void header_draw(const View *v, Grid *g, Rect r)
             break;
         rx += grid_text(g, rx, r.y, end - rx, p[i].st, p[i].text);
     }
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 const Pane pane_header = {

@@ -51,14 +51,6 @@ enum { NLEGEND = sizeof legend / sizeof legend[0] };
 #define COL_GAP 2   /* between the two columns */
 #define PAD 2       /* border and a space on each side */
 
-static Rect rect_and(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 static const char *key_text(const HelpKey *k, bool ascii) { return ascii ? k->ascii : k->key; }
 
 static int item_width(int i) { return grid_text_width(legend[i].name) + 1 + grid_text_width(legend[i].what); }
@@ -93,8 +85,7 @@ static void help_draw(const View *v, Grid *g, Rect r)
     (void)v;
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_and(r, saved));
+    Rect saved = grid_clip_push(g, r);
 
     int kw = 0, dw = 0;
     for (int i = 0; i < NKEYS; i++) {
@@ -125,7 +116,7 @@ static void help_draw(const View *v, Grid *g, Rect r)
     int x0 = box.x + (box_w - 2 >= text_w + 2 ? PAD : 1);
     int y0 = box.y + 1, ymax = box.y + box.h - 2; /* last row inside the frame */
     if (text_w <= 0 || ymax < y0) {
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
 
@@ -146,7 +137,7 @@ static void help_draw(const View *v, Grid *g, Rect r)
     int ly = y0 + rows + 1;
     if (ly <= ymax)
         legend_lines(g, x0, ly, ymax, text_w);
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 const Pane pane_help = {

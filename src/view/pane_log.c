@@ -14,14 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static Rect rect_and(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 /* Log lines shown at the current step: those of steps <= v->step. */
 static size_t shown_lines(const View *v)
 {
@@ -67,18 +59,17 @@ static void log_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_and(r, saved));
+    Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_NORMAL);
     if (r.w < 2 || r.h < 2) {
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
     grid_box(g, r, v->focus == FOCUS_LOG ? ST_BORDER_FOCUS : ST_BORDER, "log", ST_TITLE);
     Rect in = rect_inset(r, 1);
     size_t n = shown_lines(v);
     if (in.w <= 0 || in.h <= 0) {
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
     /* a column of padding on each side when the box is wide enough */
@@ -86,7 +77,7 @@ static void log_draw(const View *v, Grid *g, Rect r)
     int x = in.x + pad, w = in.w - 2 * pad;
     if (n == 0) {
         grid_text(g, x, in.y, w, ST_DIM, "(nothing logged yet)");
-        g->clip = saved;
+        grid_clip_pop(g, saved);
         return;
     }
     size_t top = top_line(v, n, in.h);
@@ -120,7 +111,7 @@ static void log_draw(const View *v, Grid *g, Rect r)
         if (mw + 4 <= r.w)
             grid_text(g, r.x + r.w - 2 - mw, r.y + r.h - 1, mw, ST_DIM, msg);
     }
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 static Action log_key(View *v, const Input *in, Rect r)

@@ -481,20 +481,11 @@ static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, i
     }
 }
 
-static Rect rect_meet(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 static void tasks_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_meet(saved, r));
+    Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_NORMAL);
     if (r.w >= 2 && r.h >= 2)
         grid_box(g, r, v->focus == FOCUS_TASKS ? ST_BORDER_FOCUS : ST_BORDER, "tasks", ST_TITLE);
@@ -511,7 +502,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
         }
         board_free(&b);
     }
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 /* ↑/↓ one row, PgUp/PgDn a column's height, Home/End; clamped to the

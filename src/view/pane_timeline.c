@@ -19,14 +19,6 @@
 /* The narrowest bar worth a clock label beside it. */
 #define BAR_MIN 12
 
-static Rect rect_and(Rect a, Rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (Rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
-}
-
 /* t with `dec` decimals (0..3), rounded exactly like printf's %.*f (round
  * half to even on the binary value), but never using the locale. */
 static void fmt_fixed(char *buf, size_t n, double t, int dec)
@@ -198,8 +190,7 @@ static void timeline_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    Rect saved = g->clip;
-    grid_clip(g, rect_and(r, saved));
+    Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_NORMAL);
 
     Geom ge = geom(v, r);
@@ -263,7 +254,7 @@ static void timeline_draw(const View *v, Grid *g, Rect r)
         if (legend_right)
             grid_text(g, ge.lx + ge.lw - legw, y, legw, ST_BLOCKED, legend);
     }
-    g->clip = saved;
+    grid_clip_pop(g, saved);
 }
 
 const Pane pane_timeline = {
