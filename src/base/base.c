@@ -132,6 +132,85 @@ char *buf_take(Buf *b, size_t *len_out)
     return s;
 }
 
+void buf_put_utf8(Buf *b, uint32_t cp)
+{
+    char s[4];
+    size_t n;
+    if (cp < 0x80) {
+        s[0] = (char)cp, n = 1;
+    } else if (cp < 0x800) {
+        s[0] = (char)(0xC0 | cp >> 6);
+        s[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    } else if (cp < 0x10000 && (cp < 0xD800 || cp > 0xDFFF)) {
+        s[0] = (char)(0xE0 | cp >> 12);
+        s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+    } else if (cp >= 0x10000 && cp <= 0x10FFFF) {
+        s[0] = (char)(0xF0 | cp >> 18);
+        s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    } else {
+        s[0] = '?', n = 1;
+    }
+    buf_putn(b, s, n);
+}
+
+/* Length of the valid UTF-8 sequence at s (2..4), or 0 if it is not one
+ * (stray continuation, overlong form, surrogate, past U+10FFFF, cut short). */
+static size_t utf8_seq(const unsigned char *s)
+{
+    size_t n;
+    uint32_t cp, min;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2, cp = s[0] & 0x1Fu, min = 0x80;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3, cp = s[0] & 0x0Fu, min = 0x800;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4, cp = s[0] & 0x07u, min = 0x10000;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+void buf_put_json(Buf *b, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    buf_putc(b, '"');
+    while (*s) {
+        unsigned char c = *s;
+        if (c == '"' || c == '\\') {
+            buf_putc(b, '\\');
+            buf_putc(b, (char)c);
+        } else if (c == '\n') {
+            buf_puts(b, "\\n");
+        } else if (c == '\t') {
+            buf_puts(b, "\\t");
+        } else if (c < 0x20 || c == 0x7f) {
+            buf_printf(b, "\\u%04x", c);
+        } else if (c >= 0x80) {
+            size_t n = utf8_seq(s);
+            if (n) {
+                buf_putn(b, (const char *)s, n);
+                s += n;
+                continue;
+            }
+            buf_puts(b, "\\ufffd");
+        } else {
+            buf_putc(b, (char)c);
+        }
+        s++;
+    }
+    buf_putc(b, '"');
+}
+
 typedef struct Chunk {
     struct Chunk *next;
     size_t used, size;

@@ -1,6 +1,7 @@
 /* base.h: the bottom layer every other module may use.
  * Owns: out-of-memory handling (x* allocators abort with a message, so
- * callers never check for NULL), growable byte buffers (Buf) and arenas.
+ * callers never check for NULL), growable byte buffers (Buf) with UTF-8
+ * and JSON string output, and arenas.
  * Knows nothing about Python, the loop or the terminal. */
 #ifndef LS_BASE_H
 #define LS_BASE_H
@@ -45,6 +46,13 @@ void buf_printf(Buf *b, const char *fmt, ...) LS_PRINTF(2, 3);
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 /* Hand the bytes to the caller (who frees them) and reset b to empty. */
 char *buf_take(Buf *b, size_t *len_out);
+/* One code point as UTF-8; a value past U+10FFFF or a surrogate is '?'. */
+void buf_put_utf8(Buf *b, uint32_t cp);
+/* s as a JSON string literal, quotes included: '"' and '\\' escaped, \n
+ * \t as such, other control characters (and DEL) as \u00XX, UTF-8 kept as
+ * it is; a byte that is not valid UTF-8 becomes \ufffd, so the result is
+ * always valid JSON. */
+void buf_put_json(Buf *b, const char *s);
 
 /* Arena: bump allocation freed all at once (AST and parse scratch). */
 typedef struct Arena Arena;

@@ -9,30 +9,6 @@
 
 #include "../base/base.h"
 
-static void put_utf8(Buf *b, uint32_t cp)
-{
-    char s[4];
-    size_t n;
-    if (cp < 0x80) {
-        s[0] = (char)cp, n = 1;
-    } else if (cp < 0x800) {
-        s[0] = (char)(0xC0 | cp >> 6);
-        s[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    } else if (cp < 0x10000) {
-        s[0] = (char)(0xE0 | cp >> 12);
-        s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    } else if (cp <= 0x10FFFF) {
-        s[0] = (char)(0xF0 | cp >> 18);
-        s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        s[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-    } else {
-        s[0] = '?', n = 1; /* grid_put never stores one; cells may be poked directly */
-    }
-    buf_putn(b, s, n);
-}
-
 /* The character a cell shows; false for the right half of a wide one. */
 static bool cell_char(const Cell *c, uint32_t *cp)
 {
@@ -52,7 +28,7 @@ void plain_write(const Grid *g, FILE *out)
             uint32_t cp;
             if (!cell_char(grid_at(g, x, y), &cp))
                 continue;
-            put_utf8(&b, cp);
+            buf_put_utf8(&b, cp);
             if (cp != ' ')
                 keep = b.len;
         }
@@ -117,32 +93,38 @@ static void sgr_change(Buf *b, StyleAttr from, StyleAttr to)
     buf_putc(b, 'm');
 }
 
-void plain_write_ansi(const Grid *g, bool color, FILE *out)
+void plain_row_ansi(Buf *b, const Grid *g, int y, bool color)
 {
     static const StyleAttr plain = {-1, -1, 0};
+    /* the last visible cell, so invisible trailing spaces are dropped */
+    int end = 0;
+    for (int x = 0; x < g->w; x++) {
+        const Cell *c = grid_at(g, x, y);
+        uint32_t cp;
+        if (cell_char(c, &cp) && !invisible_space(cp, theme_style((Style)c->style, color)))
+            end = x + 1;
+    }
+    StyleAttr cur = plain;
+    for (int x = 0; x < end; x++) {
+        const Cell *c = grid_at(g, x, y);
+        uint32_t cp;
+        if (!cell_char(c, &cp))
+            continue;
+        StyleAttr a = theme_style((Style)c->style, color);
+        sgr_change(b, cur, a);
+        cur = a;
+        buf_put_utf8(b, cp);
+    }
+    buf_puts(b, "\x1b[0m");
+}
+
+void plain_write_ansi(const Grid *g, bool color, FILE *out)
+{
     Buf b;
     buf_init(&b);
     for (int y = 0; y < g->h; y++) {
-        /* the last visible cell, so invisible trailing spaces are dropped */
-        int end = 0;
-        for (int x = 0; x < g->w; x++) {
-            const Cell *c = grid_at(g, x, y);
-            uint32_t cp;
-            if (cell_char(c, &cp) && !invisible_space(cp, theme_style((Style)c->style, color)))
-                end = x + 1;
-        }
-        StyleAttr cur = plain;
-        for (int x = 0; x < end; x++) {
-            const Cell *c = grid_at(g, x, y);
-            uint32_t cp;
-            if (!cell_char(c, &cp))
-                continue;
-            StyleAttr a = theme_style((Style)c->style, color);
-            sgr_change(&b, cur, a);
-            cur = a;
-            put_utf8(&b, cp);
-        }
-        buf_puts(&b, "\x1b[0m\n");
+        plain_row_ansi(&b, g, y, color);
+        buf_putc(&b, '\n');
     }
     fwrite(b.s, 1, b.len, out);
     buf_free(&b);

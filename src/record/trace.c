@@ -51,23 +51,14 @@ void trace_write(const Recording *r, FILE *out)
     }
 }
 
+/* s as a JSON string (base.c does the escaping). */
 static void json_str(FILE *out, const char *s)
 {
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c == '\t')
-            fputs("\\t", out);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
+    Buf b;
+    buf_init(&b);
+    buf_put_json(&b, s);
+    fwrite(b.s, 1, b.len, out);
+    buf_free(&b);
 }
 
 /* One task as the steps listing shows it. */
