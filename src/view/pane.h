@@ -9,6 +9,9 @@
 #include "grid.h"
 #include "view.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+
 typedef struct Pane {
     const char *name;
     void (*draw)(const View *v, Grid *g, Rect r);
@@ -27,5 +30,11 @@ extern const Pane pane_help;      /* the key overlay (drawn over everything) */
 /* The time under column x of the timeline drawn in r, or -1 when x is not
  * on the bar (for mouse seeks). */
 double timeline_time_at(const View *v, Rect r, int x);
+
+/* t seconds with dec decimals (0..3) into buf (n bytes), rounded exactly
+ * like printf's "%.*f" (half to even on the binary value) but with '.'
+ * in every locale: integer arithmetic, no printf of a double. No "-0.00":
+ * a negative t that rounds to zero prints as zero. */
+void pane_format_time(double t, int dec, char *buf, size_t n);
 
 #endif

@@ -5,12 +5,11 @@
  * the "? help" hint on the right. The title shrinks first (with an
  * ellipsis) and goes when too short to read, then the hint goes, then the
  * speed, then the name, then the right-hand parts take their short forms;
- * nothing is ever drawn outside the pane. Numbers are formatted here with integer
- * arithmetic so the decimal point is '.' in every locale. The view's state
- * is view.c's; the cells are grid.c's. */
+ * nothing is ever drawn outside the pane. The clock is formatted by
+ * pane_format_time (pane.c), so its decimal point is '.' in every locale.
+ * The view's state is view.c's; the cells are grid.c's. */
 #include "pane.h"
 
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,37 +17,6 @@
 /* Narrowest title worth showing (with its ellipsis) before parts go. */
 #define TITLE_MIN 12
 #define GAP 2
-
-/* t with `dec` decimals (0..3), rounded exactly like printf's %.*f (round
- * half to even on the binary value), but never using the locale. */
-static void fmt_fixed(char *buf, size_t n, double t, int dec)
-{
-    static const double scale[] = {1, 10, 100, 1000};
-    if (dec < 0)
-        dec = 0;
-    if (dec > 3)
-        dec = 3;
-    bool neg = t < 0;
-    if (neg)
-        t = -t;
-    if (!(t < 1e12)) /* also NaN */
-        t = 1e12;
-    double s = scale[dec];
-    double v = floor(t * s);
-    /* fma gives the sign of t*s - x exactly: fix a product rounded up to
-     * an integer, then decide the rounding on the exact half */
-    if (fma(t, s, -v) < 0)
-        v -= 1;
-    double h = fma(t, s, -(v + 0.5));
-    if (h > 0 || (h == 0 && fmod(v, 2) != 0))
-        v += 1;
-    long long iv = (long long)v, is = (long long)s;
-    const char *sign = neg && iv ? "-" : "";
-    if (dec)
-        snprintf(buf, n, "%s%lld.%0*lld", sign, iv / is, dec, iv % is);
-    else
-        snprintf(buf, n, "%s%lld", sign, iv);
-}
 
 enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_REC, P_HINT, NPARTS };
 
@@ -73,7 +41,7 @@ static int parts_width(const Part *p)
 static void set_parts(const View *v, bool ascii, bool longform, Part *p)
 {
     char t[32];
-    fmt_fixed(t, sizeof t, v->playhead, 2);
+    pane_format_time(v->playhead, 2, t, sizeof t);
     const char *play = v->playing ? (ascii ? ">" : "\u25b6") : (ascii ? "||" : "\u275a\u275a");
     const char *state = v->playing ? "playing" : "paused";
     size_t n = view_nsteps(v);

@@ -7,8 +7,8 @@
  * Column of time t: bx + round(t / end * (bw - 1)), so 0 is the first
  * column and the end the last. Drawing asks, per column, whether a moment
  * or a block falls in it (binary searches over seek.c's indexes), so a run
- * of a million steps draws as fast as a short one. Numbers are formatted
- * with integer arithmetic: '.' in every locale. */
+ * of a million steps draws as fast as a short one. Times are formatted by
+ * pane_format_time (pane.c): '.' in every locale. */
 #include "pane.h"
 
 #include <math.h>
@@ -18,37 +18,6 @@
 
 /* The narrowest bar worth a clock label beside it. */
 #define BAR_MIN 12
-
-/* t with `dec` decimals (0..3), rounded exactly like printf's %.*f (round
- * half to even on the binary value), but never using the locale. */
-static void fmt_fixed(char *buf, size_t n, double t, int dec)
-{
-    static const double scale[] = {1, 10, 100, 1000};
-    if (dec < 0)
-        dec = 0;
-    if (dec > 3)
-        dec = 3;
-    bool neg = t < 0;
-    if (neg)
-        t = -t;
-    if (!(t < 1e12)) /* also NaN */
-        t = 1e12;
-    double s = scale[dec];
-    double v = floor(t * s);
-    /* fma gives the sign of t*s - x exactly: fix a product rounded up to
-     * an integer, then decide the rounding on the exact half */
-    if (fma(t, s, -v) < 0)
-        v -= 1;
-    double h = fma(t, s, -(v + 0.5));
-    if (h > 0 || (h == 0 && fmod(v, 2) != 0))
-        v += 1;
-    long long iv = (long long)v, is = (long long)s;
-    const char *sign = neg && iv ? "-" : "";
-    if (dec)
-        snprintf(buf, n, "%s%lld.%0*lld", sign, iv / is, dec, iv % is);
-    else
-        snprintf(buf, n, "%s%lld", sign, iv);
-}
 
 /* Where the bar is in r: columns bx .. bx+bw-1 of row r.y, and the clock
  * label after it (lw columns at lx, 0 when there is no room). */
@@ -61,8 +30,8 @@ typedef struct Geom {
 static void clock_label(const View *v, double t, char *buf, size_t n)
 {
     char a[32], b[32];
-    fmt_fixed(a, sizeof a, t, 1);
-    fmt_fixed(b, sizeof b, seek_end_time(v->seek), 1);
+    pane_format_time(t, 1, a, sizeof a);
+    pane_format_time(seek_end_time(v->seek), 1, b, sizeof b);
     snprintf(buf, n, "%s / %ss", a, b);
 }
 
@@ -220,9 +189,9 @@ static void timeline_draw(const View *v, Grid *g, Rect r)
     if (r.h >= 2 && ge.bw > 0) {
         int y = r.y + 1;
         char t0[32], mid[32], end[32];
-        fmt_fixed(t0, sizeof t0, 0, 1);
-        fmt_fixed(mid, sizeof mid, ge.end / 2, 1);
-        fmt_fixed(end, sizeof end, ge.end, 1);
+        pane_format_time(0, 1, t0, sizeof t0);
+        pane_format_time(ge.end / 2, 1, mid, sizeof mid);
+        pane_format_time(ge.end, 1, end, sizeof end);
         strcat(t0, "s");
         strcat(mid, "s");
         strcat(end, "s");
