@@ -849,6 +849,17 @@ START_TEST(test_log_scroll)
     pane_log.key(&f.v, &down, r);
     ck_assert(!f.v.pinned[FOCUS_LOG]);
     ck_assert_int_eq(f.v.scroll[FOCUS_LOG], (int)(n - 5));
+    /* Home and End: the top (pinned), the bottom (following); a key that
+     * changes nothing asks for no redraw */
+    Input home = {.key = K_HOME}, end = {.key = K_END};
+    ck_assert_int_eq(pane_log.key(&f.v, &home, r), ACT_REDRAW);
+    ck_assert(f.v.pinned[FOCUS_LOG]);
+    ck_assert_int_eq(f.v.scroll[FOCUS_LOG], 0);
+    ck_assert_int_eq(pane_log.key(&f.v, &up, r), ACT_NONE);
+    ck_assert_int_eq(pane_log.key(&f.v, &end, r), ACT_REDRAW);
+    ck_assert(!f.v.pinned[FOCUS_LOG]);
+    ck_assert_int_eq(f.v.scroll[FOCUS_LOG], (int)(n - 5));
+    ck_assert_int_eq(pane_log.key(&f.v, &down, r), ACT_NONE);
 
     /* following: the newest line at the bottom at every step */
     for (size_t s = 0; s < nsteps(&f); s += 97) {

@@ -1,10 +1,51 @@
-/* pane.c: what the panes have in common (see pane.h): times as the panes
+/* pane.c: what the panes have in common (see pane.h): the scrolling keys
+ * of the panes that scroll (code, tasks, log), and times as the panes
  * print them, the same in every locale. Each pane's drawing, its key
- * handler and its table are in its own pane_*.c. */
+ * handler and its table are in its own pane_*.c; which rows a pane shows
+ * when it follows the action is the pane's, so it passes them in here. */
 #include "pane.h"
 
 #include <math.h>
 #include <stdio.h>
+
+Action pane_scroll(View *v, Focus f, const Input *in, int top, int page, int most, bool end_follows)
+{
+    long to;
+    switch (in->key) {
+    case K_UP:
+    case K_WHEEL_UP:
+        to = (long)top - 1;
+        break;
+    case K_DOWN:
+    case K_WHEEL_DOWN:
+        to = (long)top + 1;
+        break;
+    case K_PGUP:
+        to = (long)top - page;
+        break;
+    case K_PGDN:
+        to = (long)top + page;
+        break;
+    case K_HOME:
+        to = 0;
+        break;
+    case K_END:
+        to = most;
+        break;
+    default:
+        return ACT_NONE;
+    }
+    if (to > most)
+        to = most;
+    if (to < 0)
+        to = 0;
+    bool pin = !(end_follows && to >= most);
+    if (v->pinned[f] == pin && v->scroll[f] == (int)to)
+        return ACT_NONE;
+    v->scroll[f] = (int)to;
+    v->pinned[f] = pin;
+    return ACT_REDRAW;
+}
 
 void pane_format_time(double t, int dec, char *buf, size_t n)
 {

@@ -31,6 +31,16 @@ extern const Pane pane_help;      /* the key overlay (drawn over everything) */
  * on the bar (for mouse seeks). */
 double timeline_time_at(const View *v, Rect r, int x);
 
+/* The scrolling keys of the pane with focus f, now showing rows from top
+ * (of 0 .. most): up/down and the wheel move one row, PgUp/PgDn `page`
+ * rows, Home/End go to 0 / most. The new first row, clamped, goes to
+ * v->scroll[f] and pins the pane: it stops following the action until the
+ * step changes. With end_follows, reaching `most` unpins it instead (the
+ * log follows its newest line, which is at the bottom). Returns
+ * ACT_REDRAW when the pane changed, ACT_NONE when it did not or the key
+ * is not one of these. */
+Action pane_scroll(View *v, Focus f, const Input *in, int top, int page, int most, bool end_follows);
+
 /* t seconds with dec decimals (0..3) into buf (n bytes), rounded exactly
  * like printf's "%.*f" (half to even on the binary value) but with '.'
  * in every locale: integer arithmetic, no printf of a double. No "-0.00":

@@ -398,43 +398,15 @@ static void code_draw(const View *v, Grid *g, Rect r)
     grid_clip_pop(g, saved);
 }
 
-/* ↑/↓ a line, PgUp/PgDn a page: pins the pane (it stops following the
- * action until the step changes), from wherever it was showing. */
+/* ↑/↓ a line, PgUp/PgDn a page, Home/End: pins the pane (it stops
+ * following the action until the step changes), from wherever it was
+ * showing. */
 static Action code_key(View *v, const Input *in, Rect r)
 {
     Rect inner = rect_inset(r, 1);
     int h = inner.h > 0 ? inner.h : 1, n = count_lines(v->src), most = n > h ? n - h : 0;
-    int top = code_top(v, n, h, current_line(v)), page = h > 2 ? h - 1 : 1, to;
-    switch (in->key) {
-    case K_UP:
-    case K_WHEEL_UP:
-        to = top - 1;
-        break;
-    case K_DOWN:
-    case K_WHEEL_DOWN:
-        to = top + 1;
-        break;
-    case K_PGUP:
-        to = top - page;
-        break;
-    case K_PGDN:
-        to = top + page;
-        break;
-    case K_HOME:
-        to = 0;
-        break;
-    case K_END:
-        to = most;
-        break;
-    default:
-        return ACT_NONE;
-    }
-    to = clampi(to, 0, most);
-    if (v->pinned[FOCUS_CODE] && to == v->scroll[FOCUS_CODE])
-        return ACT_NONE;
-    v->pinned[FOCUS_CODE] = true;
-    v->scroll[FOCUS_CODE] = to;
-    return ACT_REDRAW;
+    int top = code_top(v, n, h, current_line(v));
+    return pane_scroll(v, FOCUS_CODE, in, top, h > 2 ? h - 1 : 1, most, false);
 }
 
 const Pane pane_code = {

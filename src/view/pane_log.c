@@ -10,6 +10,7 @@
  * screen, however long the log. */
 #include "pane.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -114,40 +115,16 @@ static void log_draw(const View *v, Grid *g, Rect r)
     grid_clip_pop(g, saved);
 }
 
+/* ↑/↓ a line, PgUp/PgDn a page, Home/End: pins the log where it is, until
+ * it is back at the bottom (or the step changes). */
 static Action log_key(View *v, const Input *in, Rect r)
 {
     int rows = r.h - 2;
     if (rows < 1)
         rows = 1;
-    int page = rows > 2 ? rows - 1 : 1;
-    long delta;
-    switch (in->key) {
-    case K_UP:
-        delta = -1;
-        break;
-    case K_DOWN:
-        delta = 1;
-        break;
-    case K_PGUP:
-        delta = -page;
-        break;
-    case K_PGDN:
-        delta = page;
-        break;
-    default:
-        return ACT_NONE;
-    }
-    size_t n = shown_lines(v);
-    size_t mt = max_top(n, rows);
-    long top = (long)top_line(v, n, rows) + delta;
-    if (top < 0)
-        top = 0;
-    if ((size_t)top > mt)
-        top = (long)mt;
-    v->scroll[FOCUS_LOG] = (int)top;
-    /* back at the bottom: follow the newest line again */
-    v->pinned[FOCUS_LOG] = (size_t)top < mt;
-    return ACT_REDRAW;
+    size_t n = shown_lines(v), mt = max_top(n, rows), top = top_line(v, n, rows);
+    int most = mt < INT_MAX ? (int)mt : INT_MAX, at = top < (size_t)most ? (int)top : most;
+    return pane_scroll(v, FOCUS_LOG, in, at, rows > 2 ? rows - 1 : 1, most, true);
 }
 
 const Pane pane_log = {

@@ -523,37 +523,7 @@ static Action tasks_key(View *v, const Input *in, Rect r)
         }
         board_free(&b);
     }
-    int page = rows > 3 ? rows - 2 : 1, to = s;
-    switch (in->key) {
-    case K_UP:
-    case K_WHEEL_UP:
-        to = s - 1;
-        break;
-    case K_DOWN:
-    case K_WHEEL_DOWN:
-        to = s + 1;
-        break;
-    case K_PGUP:
-        to = s - page;
-        break;
-    case K_PGDN:
-        to = s + page;
-        break;
-    case K_HOME:
-        to = 0;
-        break;
-    case K_END:
-        to = most;
-        break;
-    default:
-        return ACT_NONE;
-    }
-    to = clampi(to, 0, most);
-    if (v->pinned[FOCUS_TASKS] && to == v->scroll[FOCUS_TASKS])
-        return ACT_NONE;
-    v->scroll[FOCUS_TASKS] = to;
-    v->pinned[FOCUS_TASKS] = true;
-    return ACT_REDRAW;
+    return pane_scroll(v, FOCUS_TASKS, in, s, rows > 3 ? rows - 2 : 1, most, false);
 }
 
 const Pane pane_tasks = {
