@@ -314,6 +314,43 @@ START_TEST(test_focus_help_quit)
 }
 END_TEST
 
+/* Scrolling pins the focused pane; any move of the step (a key, the
+ * timeline, playback) makes every pane follow the action again. */
+START_TEST(test_move_unpins_every_pane)
+{
+    Fixture f;
+    fixture_open(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    Grid *g = grid_new(100, 30, false);
+    frame_draw(v, g); /* the layout the scrolling keys need */
+    grid_free(g);
+    /* the tasks, then the code (a log that fits cannot be scrolled away
+     * from its newest line, so it is pinned by hand) */
+    for (int p = 0; p < 2; p++) {
+        ck_assert_int_eq(v->focus, p == 0 ? FOCUS_TASKS : FOCUS_CODE);
+        ck_assert_int_eq(key(v, K_DOWN), ACT_REDRAW);
+        ck_assert_msg(v->pinned[v->focus], "pane %d not pinned by a scroll", (int)v->focus);
+        key(v, K_TAB);
+    }
+    v->pinned[FOCUS_LOG] = true;
+    key(v, K_RIGHT);
+    for (int p = 0; p < FOCUS_COUNT; p++)
+        ck_assert_msg(!v->pinned[p], "pane %d still pinned after a step", p);
+    for (int p = 0; p < FOCUS_COUNT; p++)
+        v->pinned[p] = true;
+    view_seek_time(v, 1.2);
+    for (int p = 0; p < FOCUS_COUNT; p++)
+        ck_assert_msg(!v->pinned[p], "pane %d still pinned after a seek", p);
+    for (int p = 0; p < FOCUS_COUNT; p++)
+        v->pinned[p] = true;
+    key(v, ' ');
+    view_tick(v, 1e6);
+    for (int p = 0; p < FOCUS_COUNT; p++)
+        ck_assert_msg(!v->pinned[p], "pane %d still pinned after playback", p);
+    fixture_close(&f);
+}
+END_TEST
+
 static bool overlap(Rect a, Rect b)
 {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -423,6 +460,7 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_pause_has_no_timer);
     tcase_add_test(tc, test_clock_moves_through_gaps);
     tcase_add_test(tc, test_focus_help_quit);
+    tcase_add_test(tc, test_move_unpins_every_pane);
     tcase_add_test(tc, test_layout_all_sizes);
     tcase_add_test(tc, test_frames_deterministic_every_step);
     tcase_add_loop_test(tc, test_frames_any_size, 0, 4);

@@ -67,6 +67,15 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
 
 size_t view_nsteps(const View *v) { return rec_nsteps(v->rec); }
 
+/* After a move every scrolled pane follows the action again: the code its
+ * current line, the columns the card the step changed, the log its newest
+ * line. */
+static void follow_action(View *v)
+{
+    for (int f = 0; f < FOCUS_COUNT; f++)
+        v->pinned[f] = false;
+}
+
 void view_seek(View *v, size_t step)
 {
     size_t n = view_nsteps(v);
@@ -80,9 +89,7 @@ void view_seek(View *v, size_t step)
     v->step = step;
     v->playhead = step_time(v, step);
     v->dwell = 0;
-    /* after a move the code and the log follow the action again */
-    v->pinned[FOCUS_CODE] = false;
-    v->pinned[FOCUS_LOG] = false;
+    follow_action(v);
 }
 
 double view_speed(const View *v) { return speeds[v->speed]; }
@@ -140,10 +147,8 @@ Action view_tick(View *v, double elapsed)
             elapsed = 0;
         }
     }
-    if (v->step != before) {
-        v->pinned[FOCUS_CODE] = false;
-        v->pinned[FOCUS_LOG] = false;
-    }
+    if (v->step != before)
+        follow_action(v);
     if (at_end(v)) {
         stop_at_end(v);
         return ACT_PLAYBACK;
