@@ -292,9 +292,9 @@ static int code_top(const View *v, int n, int h, int cur)
  * its coroutine's. */
 static const char *short_name(const TaskView *tv)
 {
-    const char *n = tv->name ? tv->name : "";
-    bool made_up = !*n || n[0] == '(' || (!strncmp(n, "Task-", 5) && n[5] && strspn(n + 5, "0123456789") == strlen(n + 5));
-    return made_up && tv->coro && *tv->coro ? tv->coro : n;
+    if (pane_made_up_name(tv->name) && tv->coro && *tv->coro)
+        return tv->coro;
+    return tv->name ? tv->name : "";
 }
 
 /* ------------------------------------------------------------ the pane */

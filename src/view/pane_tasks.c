@@ -55,20 +55,6 @@ static int col_of(TaskState st)
     }
 }
 
-/* "Task-12" (a name asyncio made up) or "(coroutine)" (a bare coroutine):
- * names that say less than the coroutine's own. */
-static bool auto_name(const char *name)
-{
-    if (!name || !*name || name[0] == '(')
-        return true;
-    if (strncmp(name, "Task-", 5) != 0 || !name[5])
-        return false;
-    for (const char *p = name + 5; *p; p++)
-        if (*p < '0' || *p > '9')
-            return false;
-    return true;
-}
-
 /* No NULL strings from here on. */
 static void tv_tidy(TaskView *tv)
 {
@@ -117,7 +103,7 @@ static const char *card_detail(const TaskView *tv, Style *st)
 static void card_name(const Card *c, char *buf, size_t size)
 {
     const TaskView *tv = &c->tv;
-    if (!auto_name(tv->name) || !*tv->coro)
+    if (!pane_made_up_name(tv->name) || !*tv->coro)
         snprintf(buf, size, "%s", *tv->name ? tv->name : "?");
     else if (c->clash && tv->name[0] != '(')
         snprintf(buf, size, "%s (%s)", tv->coro, tv->name);
@@ -157,7 +143,7 @@ static void mark_clashes(const View *v, Board *b, size_t nvis)
         else if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &last))
             continue;
         tv_tidy(&last);
-        if (auto_name(tv->name) && tv->name[0] != '(' && *tv->coro)
+        if (pane_made_up_name(tv->name) && tv->name[0] != '(' && *tv->coro)
             keys[nk++] = (NameKey){tv->coro, i};
     }
     qsort(keys, nk, sizeof *keys, cmp_namekey);
@@ -354,7 +340,7 @@ static int draw_name(Grid *g, const Card *c, int x, int y, int w, bool changed)
     char name[256];
     card_name(c, name, sizeof name);
     int room = w - used;
-    if (c->clash && auto_name(tv->name) && tv->name[0] != '(' && grid_text_width(name) > room) {
+    if (c->clash && pane_made_up_name(tv->name) && tv->name[0] != '(' && grid_text_width(name) > room) {
         char suffix[48];
         snprintf(suffix, sizeof suffix, " #%s", tv->name + 5);
         int sw = grid_text_width(suffix);
