@@ -1,15 +1,22 @@
-/* pane.c: what the panes have in common (see pane.h): the scrolling keys
- * of the panes that scroll (code, tasks, log), which task names asyncio
- * made up (the code's gutter and the task cards show the coroutine
- * instead), and times as the panes print them, the same in every locale.
- * Each pane's drawing, its key handler and its table are in its own
- * pane_*.c; which rows a pane shows when it follows the action is the
- * pane's, so it passes them in here. */
+/* pane.c: what the panes have in common (see pane.h): the frame and the
+ * scrolling keys of the boxed panes (code, tasks, log), which task names
+ * asyncio made up (the code's gutter and the task cards show the
+ * coroutine instead), and times as the panes print them, the same in
+ * every locale. Each pane's drawing, its key handler and its table are in
+ * its own pane_*.c; which rows a pane shows when it follows the action is
+ * the pane's, so it passes them in here. */
 #include "pane.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+void pane_box(const View *v, Grid *g, Rect r, Focus f, const char *title)
+{
+    grid_fill(g, r, ' ', ST_NORMAL);
+    if (r.w >= 2 && r.h >= 2)
+        grid_box(g, r, v->focus == f ? ST_BORDER_FOCUS : ST_BORDER, title, ST_TITLE);
+}
 
 Action pane_scroll(View *v, Focus f, const Input *in, int top, int page, int most, bool end_follows)
 {

@@ -31,6 +31,11 @@ extern const Pane pane_help;      /* the key overlay (drawn over everything) */
  * on the bar (for mouse seeks). */
 double timeline_time_at(const View *v, Rect r, int x);
 
+/* Blank r and, when it is at least 2x2, frame it with title in the top
+ * edge; the border is in the focus style when f has the keyboard. The
+ * inside is rect_inset(r, 1). */
+void pane_box(const View *v, Grid *g, Rect r, Focus f, const char *title);
+
 /* The scrolling keys of the pane with focus f, now showing rows from top
  * (of 0 .. most): up/down and the wheel move one row, PgUp/PgDn `page`
  * rows, Home/End go to 0 / most. The new first row, clamped, goes to

@@ -320,10 +320,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
     if (r.w <= 0 || r.h <= 0)
         return;
     Rect saved = grid_clip_push(g, r);
-    grid_fill(g, r, ' ', ST_NORMAL);
-    if (r.w >= 2 && r.h >= 2)
-        grid_box(g, r, v->focus == FOCUS_CODE ? ST_BORDER_FOCUS : ST_BORDER, base_name(v->src ? v->src->path : NULL),
-                 ST_TITLE);
+    pane_box(v, g, r, FOCUS_CODE, base_name(v->src ? v->src->path : NULL));
     Rect in = rect_inset(r, 1);
     int n = count_lines(v->src);
     if (in.w <= 0 || in.h <= 0 || !n) {

@@ -61,12 +61,7 @@ static void log_draw(const View *v, Grid *g, Rect r)
     if (r.w <= 0 || r.h <= 0)
         return;
     Rect saved = grid_clip_push(g, r);
-    grid_fill(g, r, ' ', ST_NORMAL);
-    if (r.w < 2 || r.h < 2) {
-        grid_clip_pop(g, saved);
-        return;
-    }
-    grid_box(g, r, v->focus == FOCUS_LOG ? ST_BORDER_FOCUS : ST_BORDER, "log", ST_TITLE);
+    pane_box(v, g, r, FOCUS_LOG, "log");
     Rect in = rect_inset(r, 1);
     size_t n = shown_lines(v);
     if (in.w <= 0 || in.h <= 0) {

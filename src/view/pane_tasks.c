@@ -472,9 +472,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
     if (r.w <= 0 || r.h <= 0)
         return;
     Rect saved = grid_clip_push(g, r);
-    grid_fill(g, r, ' ', ST_NORMAL);
-    if (r.w >= 2 && r.h >= 2)
-        grid_box(g, r, v->focus == FOCUS_TASKS ? ST_BORDER_FOCUS : ST_BORDER, "tasks", ST_TITLE);
+    pane_box(v, g, r, FOCUS_TASKS, "tasks");
     Cols c;
     if (cols_layout(r, &c)) {
         Board b;
