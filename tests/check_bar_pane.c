@@ -7,15 +7,10 @@
  * the pane's rectangle changed. */
 #include "suites.h"
 
+#include "fixture.h"
+
 #include "../src/base/base.h"
-#include "../src/lang/source.h"
-#include "../src/out/plain.h"
-#include "../src/record/rec.h"
-#include "../src/record/seek.h"
-#include "../src/sim/sim.h"
-#include "../src/view/grid.h"
 #include "../src/view/pane.h"
-#include "../src/view/view.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -98,138 +93,38 @@ static const char *const chatty_py =
 
 /* ---- fixture ------------------------------------------------------------ */
 
-typedef struct Fx {
-    Source *src;
-    Recording *rec;
-    Seek *seek;
-    View v;
-} Fx;
+static void fx_open(Fixture *f, const char *code) { fixture_open_text(f, "<test>", code); }
 
-static void fx_open(Fx *f, const char *code)
-{
-    f->src = source_from_string("<test>", code, strlen(code));
-    LangError err = {0};
-    f->rec = NULL;
-    SimStatus st = sim_run(f->src, NULL, &f->rec, &err);
-    ck_assert_msg(st != SIM_LOAD_ERROR, "load error %d:%d %s", err.line, err.col, err.msg);
-    ck_assert_ptr_nonnull(f->rec);
-    f->seek = seek_new(f->rec);
-    view_init(&f->v, f->rec, f->src, f->seek);
-}
-
-static void fx_close(Fx *f)
-{
-    seek_free(f->seek);
-    rec_free(f->rec);
-    source_free(f->src);
-}
-
-static void fx_step(Fx *f, size_t step)
-{
-    view_seek(&f->v, step);
-}
-
-static size_t nsteps(const Fx *f) { return rec_nsteps(f->rec); }
+static size_t nsteps(const Fixture *f) { return rec_nsteps(f->rec); }
 
 /* The first step of kind k, which must exist. */
-static size_t find_kind(const Fx *f, StepKind k)
-{
-    for (size_t i = 0; i < nsteps(f); i++)
-        if (rec_step_at(f->rec, i)->kind == k)
-            return i;
-    ck_abort_msg("no step of kind %d", (int)k);
-    return 0;
-}
+static size_t find_kind(const Fixture *f, StepKind k) { return fixture_step(f, k, -2, 0); }
 
 /* ---- grid helpers -------------------------------------------------------- */
-
-#define SENTINEL '@'
-#define SENTINEL_ST ST_NEVER
 
 static Grid *sentinel_grid(int w, int h, bool ascii)
 {
     Grid *g = grid_new(w, h, ascii);
-    grid_fill(g, (Rect){0, 0, w, h}, SENTINEL, SENTINEL_ST);
+    fixture_sentinel(g);
     return g;
-}
-
-static bool inside(Rect r, int x, int y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
-
-/* Every cell outside r still holds the sentinel. */
-static void assert_untouched_outside(const Grid *g, Rect r, const char *what)
-{
-    for (int y = 0; y < g->h; y++)
-        for (int x = 0; x < g->w; x++) {
-            if (inside(r, x, y))
-                continue;
-            const Cell *c = grid_at(g, x, y);
-            ck_assert_msg(c->ch == SENTINEL && c->style == SENTINEL_ST,
-                          "%s: cell (%d,%d) outside {%d,%d,%d,%d} changed to U+%04X", what, x, y, r.x, r.y, r.w,
-                          r.h, (unsigned)c->ch);
-        }
-}
-
-static void put_utf8(Buf *b, uint32_t cp)
-{
-    if (cp < 0x80) {
-        buf_putc(b, (char)cp);
-    } else if (cp < 0x800) {
-        buf_putc(b, (char)(0xC0 | cp >> 6));
-        buf_putc(b, (char)(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        buf_putc(b, (char)(0xE0 | cp >> 12));
-        buf_putc(b, (char)(0x80 | (cp >> 6 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (cp & 0x3F)));
-    } else {
-        buf_putc(b, (char)(0xF0 | cp >> 18));
-        buf_putc(b, (char)(0x80 | (cp >> 12 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (cp >> 6 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (cp & 0x3F)));
-    }
 }
 
 /* Row y from x, w cells, as UTF-8 (continuation cells skipped, trailing
  * spaces kept). Returns a static buffer. */
-static const char *row_span(const Grid *g, int x, int y, int w)
-{
-    static char out[4096];
-    Buf b;
-    buf_init(&b);
-    for (int i = x; i < x + w; i++) {
-        const Cell *c = grid_at(g, i, y);
-        if (!c || (c->flags & CELL_CONT))
-            continue;
-        put_utf8(&b, c->ch ? c->ch : ' ');
-    }
-    snprintf(out, sizeof out, "%s", b.s);
-    buf_free(&b);
-    return out;
-}
+static const char *row_span(const Grid *g, int x, int y, int w) { return fixture_cells(g, x, y, w, false); }
 
 static const char *row_text(const Grid *g, int y) { return row_span(g, 0, y, g->w); }
-
-/* The whole grid as plain text (caller frees). */
-static char *grid_plain(const Grid *g)
-{
-    char *s = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&s, &n);
-    ck_assert_ptr_nonnull(f);
-    plain_write(g, f);
-    fclose(f);
-    return s;
-}
 
 static uint32_t ch_at(const Grid *g, int x, int y) { return grid_at(g, x, y)->ch; }
 static Style st_at(const Grid *g, int x, int y) { return (Style)grid_at(g, x, y)->style; }
 
 /* Draw pane p of f into a sentinel grid of gw x gh at r; checks nothing
  * outside r changed. Caller frees the grid. */
-static Grid *draw(const Pane *p, const Fx *f, int gw, int gh, Rect r, bool ascii)
+static Grid *draw(const Pane *p, const Fixture *f, int gw, int gh, Rect r, bool ascii)
 {
     Grid *g = sentinel_grid(gw, gh, ascii);
     p->draw(&f->v, g, r);
-    assert_untouched_outside(g, r, p->name);
+    fixture_assert_untouched(g, r, p->name);
     return g;
 }
 
@@ -237,10 +132,10 @@ static Grid *draw(const Pane *p, const Fx *f, int gw, int gh, Rect r, bool ascii
 
 START_TEST(test_header_widths)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     size_t s = find_kind(&f, SK_CLOCK) + 1;
-    fx_step(&f, s);
+    view_seek(&f.v, s);
     f.v.playhead = 1.5;
     char want_step[32];
     snprintf(want_step, sizeof want_step, "step %zu/%zu", s + 1, nsteps(&f));
@@ -265,7 +160,7 @@ START_TEST(test_header_widths)
             ck_assert_msg(strstr(row, "Two fetches at once with asyncio.gather"), "width %d: %s", w, row);
         grid_free(g);
     }
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -273,9 +168,9 @@ END_TEST
  * the speed; the clock and the step stay longest; never past the edge. */
 START_TEST(test_header_gives_way)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
-    fx_step(&f, 3);
+    view_seek(&f.v, 3);
     f.v.playhead = 0;
     bool saw_short_title = false, saw_no_hint_with_speed = false;
     for (int w = 0; w <= 120; w++) {
@@ -303,13 +198,13 @@ START_TEST(test_header_gives_way)
     }
     ck_assert(saw_short_title);
     ck_assert(saw_no_hint_with_speed);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_header_states)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     f.v.playing = true;
     f.v.recording = true;
@@ -334,7 +229,7 @@ START_TEST(test_header_states)
     ck_assert_msg(strstr(row, "|| paused") && strstr(row, view_speed_label(&f.v)) && !strstr(row, "REC"), "%s",
                   row);
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -350,7 +245,7 @@ START_TEST(test_header_clock_rounding)
         {2.675, "t = 2.67s"},   {0.995, "t = 0.99s"},   {0.999, "t = 1.00s"},      {9.995, "t = 9.99s"},
         {1.5, "t = 1.50s"},     {0.1 + 0.2, "t = 0.30s"}, {123456.789, "t = 123456.79s"}, {0.0049, "t = 0.00s"},
     };
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         f.v.playhead = cases[i].t;
@@ -361,7 +256,7 @@ START_TEST(test_header_clock_rounding)
         ck_assert_msg(strstr(row_text(g, 0), cases[i].want), "%.17g: %s", cases[i].t, row_text(g, 0));
         grid_free(g);
     }
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -373,14 +268,14 @@ END_TEST
  * under test here, not the lexer.) */
 START_TEST(test_header_locale)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     static const char *const names[] = {"de_DE.UTF-8", "de_DE.utf8", "de_DE", "fr_FR.UTF-8", "fr_FR.utf8"};
     const char *got = NULL;
     for (size_t i = 0; i < sizeof names / sizeof names[0] && !got; i++)
         got = setlocale(LC_NUMERIC, names[i]);
     if (!got) {
-        fx_close(&f);
+        fixture_close(&f);
         return;
     }
     char probe[16];
@@ -394,7 +289,7 @@ START_TEST(test_header_locale)
     ck_assert_msg(strstr(row_text(g, 0), "1.5 / 1.5s"), "%s", row_text(g, 0));
     ck_assert_ptr_null(strchr(row_text(g, 1), ','));
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
     setlocale(LC_NUMERIC, "C");
 }
 END_TEST
@@ -423,10 +318,10 @@ static void squeeze(const char *s, char *out, size_t n)
 
 START_TEST(test_caption_wraps)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     size_t s = find_kind(&f, SK_SUSPEND);
-    fx_step(&f, s);
+    view_seek(&f.v, s);
     const char *cap = rec_str(f.rec, rec_step_at(f.rec, s)->caption);
     ck_assert_uint_gt(strlen(cap), 60);
     /* enough rows: every word is there, in order, none cut */
@@ -467,15 +362,15 @@ START_TEST(test_caption_wraps)
     g = draw(&pane_caption, &f, 24, 1, (Rect){0, 0, 24, 1}, true);
     ck_assert_uint_eq(ch_at(g, 23, 0), '~');
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_caption_prompt_and_status)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
-    fx_step(&f, 2);
+    view_seek(&f.v, 2);
     f.v.prompt = true;
     strcpy(f.v.input, "1.5");
     Grid *g = draw(&pane_caption, &f, 60, 2, (Rect){0, 0, 60, 2}, false);
@@ -497,42 +392,42 @@ START_TEST(test_caption_prompt_and_status)
     g = draw(&pane_caption, &f, 60, 1, (Rect){0, 0, 60, 1}, false);
     ck_assert_str_eq(row_span(g, 0, 0, 8), "speed 2x");
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_caption_end)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
-    fx_step(&f, nsteps(&f) - 1);
+    view_seek(&f.v, nsteps(&f) - 1);
     Grid *g = draw(&pane_caption, &f, 80, 2, (Rect){0, 0, 80, 2}, false);
-    char *txt = grid_plain(g);
+    char *txt = fixture_grid_text(g);
     ck_assert_msg(strstr(txt, "end of the run") && strstr(txt, "r restarts"), "%s", txt);
     free(txt);
     ck_assert(st_at(g, 0, 0) == ST_CAPTION);
     grid_free(g);
     /* not before the end */
-    fx_step(&f, nsteps(&f) - 2);
+    view_seek(&f.v, nsteps(&f) - 2);
     g = draw(&pane_caption, &f, 80, 2, (Rect){0, 0, 80, 2}, false);
-    txt = grid_plain(g);
+    txt = fixture_grid_text(g);
     ck_assert_ptr_null(strstr(txt, "end of the run"));
     free(txt);
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 
     /* a run that deadlocked: its last caption says so, as an error */
     fx_open(&f, deadlock_py);
     const Step *last = rec_step_at(f.rec, nsteps(&f) - 1);
     ck_assert_int_eq(last->kind, SK_DEADLOCK);
-    fx_step(&f, nsteps(&f) - 1);
+    view_seek(&f.v, nsteps(&f) - 1);
     g = draw(&pane_caption, &f, 80, 3, (Rect){0, 0, 80, 3}, false);
     char want[24];
     snprintf(want, sizeof want, "%.20s", rec_str(f.rec, last->caption));
     ck_assert_msg(strncmp(row_text(g, 0), want, strlen(want)) == 0, "%s", row_text(g, 0));
     ck_assert(st_at(g, 0, 0) == ST_RAISED);
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -555,12 +450,12 @@ static int playhead_x(const Grid *g, int y)
  * 1.5 * 50). */
 START_TEST(test_timeline_ticks)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     ck_assert(seek_end_time(f.seek) == 1.5);
     ck_assert_uint_eq(seek_moments(f.seek), 3);
     size_t s = seek_moment_step(f.seek, 1); /* the clock jump to 1.0 */
-    fx_step(&f, s);
+    view_seek(&f.v, s);
     Rect r = {0, 0, 62, 2};
     Grid *g = draw(&pane_timeline, &f, 62, 2, r, false);
     ck_assert_uint_eq(ch_at(g, 0, 0), 0x253C);
@@ -590,13 +485,13 @@ START_TEST(test_timeline_ticks)
     ck_assert_uint_eq(ch_at(g, 10, 0), '-');
     ck_assert_str_eq(row_span(g, 52, 0, 10), "0.8 / 1.5s");
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_timeline_blocked)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, blocking_py);
     ck_assert_uint_eq(seek_blocks(f.seek), 1);
     double t0, t1;
@@ -604,7 +499,7 @@ START_TEST(test_timeline_blocked)
     seek_block(f.seek, 0, &t0, &t1, &bs);
     ck_assert(t0 == 0 && t1 == 2.0);
     double end = seek_end_time(f.seek);
-    fx_step(&f, 0);
+    view_seek(&f.v, 0);
     Rect r = {2, 1, 70, 2};
     Grid *g = draw(&pane_timeline, &f, 74, 4, r, false);
     /* the label is "0.0 / E / Es": the bar is what is left of it */
@@ -619,7 +514,7 @@ START_TEST(test_timeline_blocked)
     }
     ck_assert(st_at(g, r.x + last_blocked + 1, 1) != ST_BLOCKED);
     ck_assert_int_eq(playhead_x(g, 1), r.x);
-    char *txt = grid_plain(g);
+    char *txt = fixture_grid_text(g);
     ck_assert_msg(strstr(txt, "blocked"), "%s", txt);
     free(txt);
     grid_free(g);
@@ -627,7 +522,7 @@ START_TEST(test_timeline_blocked)
     ck_assert_uint_eq(ch_at(g, r.x + 1, 1), '=');
     ck_assert_ptr_nonnull(strstr(row_text(g, 2), "= blocked"));
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -635,7 +530,7 @@ END_TEST
  * lands on the first step of its moment. */
 static void check_round_trip(const char *code, Rect r)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, code);
     int bx = -1, bend = -1;
     for (int x = r.x - 3; x < r.x + r.w + 3; x++) {
@@ -676,7 +571,7 @@ static void check_round_trip(const char *code, Rect r)
     for (size_t m = 0; m < nm; m++)
         ck_assert_msg(hit[m], "moment %zu (t %.17g) unreachable", m, seek_moment_time(f.seek, m));
     free(hit);
-    fx_close(&f);
+    fixture_close(&f);
 }
 
 START_TEST(test_timeline_time_at)
@@ -686,7 +581,7 @@ START_TEST(test_timeline_time_at)
     check_round_trip(blocking_py, (Rect){1, 0, 100, 2});
     check_round_trip(blocking_py, (Rect){1, 0, 20, 2}); /* no label: the bar takes it all */
 
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     Rect r = {4, 2, 62, 2};
     ck_assert(timeline_time_at(&f.v, r, 3) == -1);
@@ -698,28 +593,28 @@ START_TEST(test_timeline_time_at)
     ck_assert(timeline_time_at(&f.v, r, -100) == -1);
     ck_assert(timeline_time_at(&f.v, (Rect){0, 0, 0, 2}, 0) == -1);
     ck_assert(timeline_time_at(&f.v, (Rect){0, 0, 5, 0}, 0) == -1);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_timeline_instant)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, instant_py);
     ck_assert(seek_end_time(f.seek) == 0);
     Rect r = {0, 0, 50, 2};
-    fx_step(&f, 0);
+    view_seek(&f.v, 0);
     Grid *g = draw(&pane_timeline, &f, 50, 2, r, false);
     ck_assert_int_eq(playhead_x(g, 0), 0);
     ck_assert_ptr_nonnull(strstr(row_text(g, 0), "0.0 / 0.0s"));
     grid_free(g);
     /* the playhead goes by step when the clock never moves */
-    fx_step(&f, nsteps(&f) - 1);
+    view_seek(&f.v, nsteps(&f) - 1);
     g = draw(&pane_timeline, &f, 50, 2, r, false);
     int bw = 50 - (int)strlen("0.0 / 0.0s") - 1;
     ck_assert_int_eq(playhead_x(g, 0), bw - 1);
     grid_free(g);
-    fx_step(&f, nsteps(&f) / 2);
+    view_seek(&f.v, nsteps(&f) / 2);
     g = draw(&pane_timeline, &f, 50, 2, r, false);
     ck_assert_int_gt(playhead_x(g, 0), 0);
     ck_assert_int_lt(playhead_x(g, 0), bw - 1);
@@ -732,21 +627,21 @@ START_TEST(test_timeline_instant)
             double t = timeline_time_at(&f.v, (Rect){0, 0, w, 2}, x);
             ck_assert(t == -1 || t == 0);
         }
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 /* ---- log ----------------------------------------------------------------- */
 
-static const char *log_of(const Fx *f, size_t step) { return rec_str(f->rec, rec_step_at(f->rec, step)->log); }
+static const char *log_of(const Fixture *f, size_t step) { return rec_str(f->rec, rec_step_at(f->rec, step)->log); }
 
 START_TEST(test_log_grows)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     Rect r = {0, 0, 70, 30};
     for (size_t s = 0; s < 12 && s < nsteps(&f); s++) {
-        fx_step(&f, s);
+        view_seek(&f.v, s);
         Grid *g = draw(&pane_log, &f, 70, 30, r, false);
         long last = seek_log_of(f.seek, s);
         ck_assert_int_ge(last, 0);
@@ -770,9 +665,9 @@ START_TEST(test_log_grows)
         grid_free(g);
     }
     /* a later step's line is not shown early */
-    fx_step(&f, 0);
+    view_seek(&f.v, 0);
     Grid *g = draw(&pane_log, &f, 70, 30, r, false);
-    char *txt = grid_plain(g);
+    char *txt = fixture_grid_text(g);
     ck_assert_ptr_null(strstr(txt, log_of(&f, 1)));
     ck_assert_ptr_nonnull(strstr(txt, "log"));
     free(txt);
@@ -782,14 +677,14 @@ START_TEST(test_log_grows)
     ck_assert(st_at(g, 0, 0) == ST_BORDER_FOCUS);
     ck_assert_uint_eq(ch_at(g, 0, 0), '+');
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 /* Row y of the log box (inside the border and padding). */
 static const char *log_row(const Grid *g, Rect r, int row) { return row_span(g, r.x + 2, r.y + 1 + row, r.w - 4); }
 
-static bool row_is_line(const Grid *g, Rect r, int row, const Fx *f, size_t line)
+static bool row_is_line(const Grid *g, Rect r, int row, const Fixture *f, size_t line)
 {
     const char *want = log_of(f, seek_log_step(f->seek, line));
     return strncmp(log_row(g, r, row), want, strlen(want)) == 0;
@@ -797,11 +692,11 @@ static bool row_is_line(const Grid *g, Rect r, int row, const Fx *f, size_t line
 
 START_TEST(test_log_scroll)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, chatty_py);
     size_t n = seek_logs(f.seek);
     ck_assert_uint_gt(n, 600);
-    fx_step(&f, nsteps(&f) - 1);
+    view_seek(&f.v, nsteps(&f) - 1);
     ck_assert_int_eq(seek_log_of(f.seek, f.v.step), (long)n - 1);
     Rect r = {0, 0, 60, 7}; /* 5 rows of log */
     Grid *g = draw(&pane_log, &f, 60, 7, r, false);
@@ -887,7 +782,7 @@ START_TEST(test_log_scroll)
     /* keys that are not the log's */
     Input other = {.key = 'x'};
     ck_assert_int_eq(pane_log.key(&f.v, &other, r), ACT_NONE);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -895,11 +790,11 @@ END_TEST
 
 static void check_help(int w, int h, bool ascii)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     f.v.help = true;
     Grid *g = draw(&pane_help, &f, w, h, (Rect){0, 0, w, h}, ascii);
-    char *txt = grid_plain(g);
+    char *txt = fixture_grid_text(g);
     static const char *const want[] = {
         "play / pause",      "next step",        "previous step",   "first / last step", "prev/next moment",
         "speed 0.25x..16x",  "go to a time",     "restart",         "focus next/prev",   "scroll the pane",
@@ -912,7 +807,7 @@ static void check_help(int w, int h, bool ascii)
     ck_assert_msg(!strstr(txt, ascii ? "~" : "\u2026"), "%dx%d: something was cut:\n%s", w, h, txt);
     free(txt);
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 
 START_TEST(test_help_fits)
@@ -926,7 +821,7 @@ END_TEST
 
 START_TEST(test_help_small)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py);
     for (int w = 0; w <= 61; w += (w < 8 ? 1 : 9))
         for (int h = 0; h <= 17; h += (h < 6 ? 1 : 5)) {
@@ -936,12 +831,12 @@ START_TEST(test_help_small)
         }
     /* a narrow screen keeps the key names readable */
     Grid *g = draw(&pane_help, &f, 40, 30, (Rect){0, 0, 40, 30}, false);
-    char *txt = grid_plain(g);
+    char *txt = fixture_grid_text(g);
     ck_assert_ptr_nonnull(strstr(txt, "play / pause"));
     ck_assert_ptr_nonnull(strstr(txt, "quit"));
     free(txt);
     grid_free(g);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -956,11 +851,11 @@ START_TEST(test_tiny_rects)
 {
     static const char *const codes[] = {gather_py, blocking_py, instant_py, deadlock_py};
     for (size_t c = 0; c < sizeof codes / sizeof codes[0]; c++) {
-        Fx f;
+        Fixture f;
         fx_open(&f, codes[c]);
         size_t steps[3] = {0, nsteps(&f) / 2, nsteps(&f) - 1};
         for (int k = 0; k < 3; k++) {
-            fx_step(&f, steps[k]);
+            view_seek(&f.v, steps[k]);
             f.v.prompt = k == 1;
             strcpy(f.v.input, "12.5");
             strcpy(f.v.status, k == 2 ? "a status line that is rather long for a tiny pane" : "");
@@ -978,7 +873,7 @@ START_TEST(test_tiny_rects)
                         }
                     }
         }
-        fx_close(&f);
+        fixture_close(&f);
     }
 }
 END_TEST
@@ -988,11 +883,11 @@ START_TEST(test_ascii_only)
 {
     static const char *const codes[] = {gather_py, blocking_py, instant_py, deadlock_py};
     for (size_t c = 0; c < sizeof codes / sizeof codes[0]; c++) {
-        Fx f;
+        Fixture f;
         fx_open(&f, codes[c]);
         for (size_t s = 0; s < nsteps(&f); s += nsteps(&f) / 5 + 1) {
             for (int mode = 0; mode < 4; mode++) {
-                fx_step(&f, mode == 3 ? nsteps(&f) - 1 : s);
+                view_seek(&f.v, mode == 3 ? nsteps(&f) - 1 : s);
                 f.v.prompt = mode == 1;
                 f.v.playing = f.v.recording = mode == 2;
                 f.v.pinned[FOCUS_LOG] = mode == 2;
@@ -1014,7 +909,7 @@ START_TEST(test_ascii_only)
                 }
             }
         }
-        fx_close(&f);
+        fixture_close(&f);
     }
 }
 END_TEST
@@ -1023,19 +918,19 @@ END_TEST
  * to the rectangle; nothing may widen it back). */
 START_TEST(test_clip_respected)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, blocking_py);
-    fx_step(&f, nsteps(&f) / 2);
+    view_seek(&f.v, nsteps(&f) / 2);
     for (size_t p = 0; p < sizeof panes / sizeof panes[0]; p++) {
         Grid *g = sentinel_grid(80, 20, false);
         Rect clip = {10, 3, 30, 4};
         grid_clip(g, clip);
         panes[p]->draw(&f.v, g, (Rect){0, 0, 80, 20});
         ck_assert(g->clip.x == clip.x && g->clip.y == clip.y && g->clip.w == clip.w && g->clip.h == clip.h);
-        assert_untouched_outside(g, clip, panes[p]->name);
+        fixture_assert_untouched(g, clip, panes[p]->name);
         grid_free(g);
     }
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 

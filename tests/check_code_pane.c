@@ -7,8 +7,8 @@
  * scrolling keys, and that nothing lands outside the rectangle. */
 #include "suites.h"
 
-#include "../src/record/seek.h"
-#include "../src/sim/sim.h"
+#include "fixture.h"
+
 #include "../src/view/pane.h"
 #include "../src/view/view.h"
 
@@ -16,30 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SENTINEL = '#' };
-
-typedef struct Fx {
-    Source *src;
-    Recording *rec;
-    Seek *seek;
-    View v;
-    Grid *g;
-} Fx;
-
-static void fx_open(Fx *f, const char *code, int gw, int gh, bool ascii)
+/* Run code as demo/test.py (it must run to its end) with a gw x gh grid. */
+static void fx_open(Fixture *f, const char *code, int gw, int gh, bool ascii)
 {
-    LangError err = {0};
-    f->src = source_from_string("demo/test.py", code, strlen(code));
-    SimOptions opt = {0};
-    SimStatus st = sim_run(f->src, &opt, &f->rec, &err);
-    ck_assert_msg(st == SIM_OK, "status %d: %d:%d %s", (int)st, err.line, err.col, err.msg);
-    f->seek = seek_new(f->rec);
-    view_init(&f->v, f->rec, f->src, f->seek);
+    fixture_open_text(f, "demo/test.py", code);
+    ck_assert_msg(f->status == SIM_OK, "the run failed: %s", rec_traceback(f->rec));
     f->g = grid_new(gw, gh, ascii);
 }
 
 /* Source only, no recording: nothing runs, nothing is current. */
-static void fx_text(Fx *f, const char *code, int gw, int gh)
+static void fx_text(Fixture *f, const char *code, int gw, int gh)
 {
     memset(f, 0, sizeof *f);
     f->src = source_from_string("plain.py", code, strlen(code));
@@ -48,77 +34,16 @@ static void fx_text(Fx *f, const char *code, int gw, int gh)
     f->g = grid_new(gw, gh, false);
 }
 
-static void fx_close(Fx *f)
-{
-    grid_free(f->g);
-    if (f->seek)
-        seek_free(f->seek);
-    if (f->rec)
-        rec_free(f->rec);
-    source_free(f->src);
-}
-
-static int task_id(const Fx *f, const char *coro, int nth)
-{
-    size_t last = rec_nsteps(f->rec) - 1;
-    for (size_t i = 0; i < seek_tasks(f->seek); i++) {
-        TaskView tv;
-        int id = seek_task(f->seek, i);
-        if (rec_task_at(f->rec, id, last, &tv) && !strcmp(tv.coro, coro) && nth-- == 0)
-            return id;
-    }
-    ck_abort_msg("no task %s", coro);
-    return -1;
-}
-
-static size_t step_of(const Fx *f, StepKind kind, int task, size_t from)
-{
-    for (size_t i = from; i < rec_nsteps(f->rec); i++) {
-        const Step *s = rec_step_at(f->rec, i);
-        if (s->kind == kind && (task == -2 || s->task == task))
-            return i;
-    }
-    ck_abort_msg("no step of kind %d for task %d", (int)kind, task);
-    return 0;
-}
-
-static void draw_at(Fx *f, Rect r, size_t step)
+/* Fill the grid with the sentinel, then draw the pane in r at step. */
+static void draw_at(Fixture *f, Rect r, size_t step)
 {
     f->v.step = step;
-    grid_unclip(f->g);
-    grid_fill(f->g, (Rect){0, 0, f->g->w, f->g->h}, SENTINEL, ST_WARNING);
+    fixture_sentinel(f->g);
     pane_code.draw(&f->v, f->g, r);
 }
 
-static int put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80)
-        return out[0] = (char)cp, 1;
-    if (cp < 0x800)
-        return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
-    if (cp < 0x10000)
-        return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
-               out[2] = (char)(0x80 | (cp & 0x3F)), 3;
-    return out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F)),
-           out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), 4;
-}
-
 /* The inside of r on row i (0-based), trailing spaces trimmed. */
-static const char *row_text(const Grid *g, Rect r, int i)
-{
-    static char out[1024];
-    size_t n = 0;
-    for (int x = r.x + 1; x < r.x + r.w - 1 && n + 5 < sizeof out; x++) {
-        const Cell *c = grid_at(g, x, r.y + 1 + i);
-        if (!c || (c->flags & CELL_CONT))
-            continue;
-        n += (size_t)put_utf8(out + n, c->ch);
-    }
-    while (n > 0 && out[n - 1] == ' ')
-        n--;
-    out[n] = 0;
-    return out;
-}
+static const char *row_text(const Grid *g, Rect r, int i) { return fixture_cells(g, r.x + 1, r.y + 1 + i, r.w - 2, true); }
 
 /* The cell at column dx of the inside of r on row i. */
 static const Cell *in_cell(const Grid *g, Rect r, int i, int dx) { return grid_at(g, r.x + 1 + dx, r.y + 1 + i); }
@@ -133,17 +58,6 @@ static int col_of(const Grid *g, Rect r, int i, const char *s)
     for (const char *p = t; p < hit; p++)
         cols += ((unsigned char)*p & 0xC0) != 0x80;
     return cols;
-}
-
-static void assert_outside_untouched(const Grid *g, Rect r)
-{
-    for (int y = 0; y < g->h; y++)
-        for (int x = 0; x < g->w; x++) {
-            if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
-                continue;
-            const Cell *c = grid_at(g, x, y);
-            ck_assert_msg(c->ch == SENTINEL && c->style == ST_WARNING, "cell (%d,%d) outside r changed", x, y);
-        }
 }
 
 /* The row the pane shows line n on, or -1. */
@@ -180,17 +94,17 @@ static const char *const gather_py =
 /* The running task's line: marked, highlighted across the pane. */
 START_TEST(test_current_line)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py, 100, 30, false);
     Rect r = {2, 1, 80, 20};
-    int user = task_id(&f, "fetch_user", 0);
-    size_t s = step_of(&f, SK_START, user, 0);
+    int user = fixture_task(&f, "fetch_user", 0);
+    size_t s = fixture_step(&f, SK_START, user, 0);
     TaskView tv;
     ck_assert(rec_task_at(f.rec, user, s, &tv));
     ck_assert_int_eq(tv.line, 4);
     ck_assert_int_eq(seek_running(f.seek, s), user);
     draw_at(&f, r, s);
-    assert_outside_untouched(f.g, r);
+    fixture_assert_untouched(f.g, r, "code");
     ck_assert_str_eq(row_text(f.g, r, 0), "   1 import asyncio");
     ck_assert_str_eq(row_text(f.g, r, 3), "▶  4     await asyncio.sleep(1.5)");
     for (int x = 0; x < r.w - 2; x++)
@@ -203,8 +117,8 @@ START_TEST(test_current_line)
             ck_assert_int_ne(in_cell(f.g, r, i, 0)->style, ST_CODE_CURRENT);
 
     /* main running on line 12 */
-    int main_id = task_id(&f, "main", 0);
-    s = step_of(&f, SK_START, main_id, 0);
+    int main_id = fixture_task(&f, "main", 0);
+    s = fixture_step(&f, SK_START, main_id, 0);
     draw_at(&f, r, s);
     ck_assert_int_eq(row_of_line(f.g, r, 11), 10);
     ck_assert_uint_eq(in_cell(f.g, r, 11, 0)->ch, 0x25B6);
@@ -218,7 +132,7 @@ START_TEST(test_current_line)
     f.v.focus = FOCUS_LOG;
     draw_at(&f, r, s);
     ck_assert_int_eq(grid_at(f.g, r.x, r.y)->style, ST_BORDER);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -226,11 +140,11 @@ END_TEST
  * numbers in the waiting style; several on a line are counted. */
 START_TEST(test_gutter_names)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py, 100, 30, false);
     Rect r = {0, 0, 90, 20};
-    int posts = task_id(&f, "fetch_posts", 0);
-    size_t s = step_of(&f, SK_SUSPEND, posts, 0);
+    int posts = fixture_task(&f, "fetch_posts", 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, posts, 0);
     draw_at(&f, r, s);
     const char *t = row_text(f.g, r, 3);
     ck_assert_msg(strstr(t, "◂ fetch_user") && !strcmp(strstr(t, "◂ fetch_user"), "◂ fetch_user"), "'%s'", t);
@@ -243,11 +157,11 @@ START_TEST(test_gutter_names)
     ck_assert_int_eq(in_cell(f.g, r, 0, 3)->style, ST_LINENO);
 
     /* a READY task stands at its line too; a RUNNING one does not */
-    s = step_of(&f, SK_START, task_id(&f, "fetch_user", 0), 0);
+    s = fixture_step(&f, SK_START, fixture_task(&f, "fetch_user", 0), 0);
     draw_at(&f, r, s);
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 7), "◂ fetch_posts"));
     ck_assert_ptr_null(strstr(row_text(f.g, r, 3), "◂"));
-    fx_close(&f);
+    fixture_close(&f);
 
     fx_open(&f,
             "import asyncio\n"
@@ -257,7 +171,7 @@ START_TEST(test_gutter_names)
             "    await asyncio.gather(worker(1), worker(2), worker(3))\n"
             "asyncio.run(main())\n",
             100, 30, false);
-    s = step_of(&f, SK_CLOCK, -2, 0);
+    s = fixture_step(&f, SK_CLOCK, -2, 0);
     draw_at(&f, r, s);
     t = row_text(f.g, r, 2);
     ck_assert_msg(strstr(t, "◂ worker, +2") != NULL, "'%s'", t);
@@ -268,7 +182,7 @@ START_TEST(test_gutter_names)
     draw_at(&f, narrow, s);
     t = row_text(f.g, narrow, 4);
     ck_assert_msg(strstr(t, "… ◂ main") != NULL, "'%s'", t);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -288,7 +202,7 @@ static const char *const colours_py =
  * inside strings) and comments; tabs expanded to 8 columns. */
 START_TEST(test_syntax_colours)
 {
-    Fx f;
+    Fixture f;
     fx_text(&f, colours_py, 80, 20);
     Rect r = {0, 0, 80, 14};
     draw_at(&f, r, 0);
@@ -331,7 +245,7 @@ START_TEST(test_syntax_colours)
     /* numbers and names are plain code; no keyword inside a name */
     ck_assert_int_eq(in_cell(f.g, r, 9, col_of(f.g, r, 9, "12.5e3") + 4)->style, ST_CODE);
     ck_assert_int_eq(in_cell(f.g, r, 9, col_of(f.g, r, 9, "# tail"))->style, ST_COMMENT);
-    fx_close(&f);
+    fixture_close(&f);
 
     /* scrolled below the docstring's start: its rest is still a string */
     fx_text(&f, colours_py, 80, 20);
@@ -342,7 +256,7 @@ START_TEST(test_syntax_colours)
     ck_assert_str_eq(row_text(f.g, small, 0), "   2 second line of the doc");
     ck_assert_int_eq(in_cell(f.g, small, 0, c0)->style, ST_STRING);
     ck_assert_int_eq(in_cell(f.g, small, 2, c0)->style, ST_KEYWORD);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -350,7 +264,7 @@ END_TEST
  * whole; control characters do not reach the grid. */
 START_TEST(test_truncation_and_wide)
 {
-    Fx f;
+    Fixture f;
     fx_text(&f,
             "x = 'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz'\n"
             "y = '日本語のテキスト日本語のテキスト日本語のテキスト'\n"
@@ -358,7 +272,7 @@ START_TEST(test_truncation_and_wide)
             60, 10);
     Rect r = {1, 1, 30, 6};
     draw_at(&f, r, 0);
-    assert_outside_untouched(f.g, r);
+    fixture_assert_untouched(f.g, r, "code");
     int last = r.w - 3; /* the last column inside the frame */
     ck_assert_uint_eq(in_cell(f.g, r, 0, last)->ch, 0x2026);
     ck_assert_uint_eq(grid_at(f.g, r.x + r.w - 1, r.y + 1)->ch, 0x2502); /* the frame is intact */
@@ -371,7 +285,7 @@ START_TEST(test_truncation_and_wide)
             ck_assert(in_cell(f.g, r, 1, x + 1)->flags & CELL_CONT);
     }
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 2), "z = 1\xEF\xBF\xBD"));
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -399,13 +313,13 @@ static char *long_py(void)
  * pinned, the scroll is used and clamped; the keys pin and scroll. */
 START_TEST(test_follow_pin_keys)
 {
-    Fx f;
+    Fixture f;
     char *code = long_py();
     fx_open(&f, code, 80, 30, false);
     free(code);
     Rect r = {0, 0, 60, 12}; /* ten lines */
-    int main_id = task_id(&f, "main", 0);
-    size_t s = step_of(&f, SK_START, main_id, 0);
+    int main_id = fixture_task(&f, "main", 0);
+    size_t s = fixture_step(&f, SK_START, main_id, 0);
     draw_at(&f, r, s);
     int row = row_of_line(f.g, r, 105);
     ck_assert_int_ge(row, 2);
@@ -413,11 +327,11 @@ START_TEST(test_follow_pin_keys)
     ck_assert_uint_eq(in_cell(f.g, r, row, 0)->ch, 0x25B6);
 
     /* main's last line when it is done */
-    size_t end = step_of(&f, SK_DONE, main_id, 0);
+    size_t end = fixture_step(&f, SK_DONE, main_id, 0);
     draw_at(&f, r, end);
     ck_assert_int_eq(row_of_line(f.g, r, 106), 3);
     /* nothing current (the clock jumps): the view stays where it was */
-    size_t jump = step_of(&f, SK_CLOCK, -2, 0);
+    size_t jump = fixture_step(&f, SK_CLOCK, -2, 0);
     draw_at(&f, r, jump);
     row = row_of_line(f.g, r, 103);
     ck_assert_int_ge(row, 2);
@@ -459,7 +373,7 @@ START_TEST(test_follow_pin_keys)
     ck_assert_int_eq(pane_code.key(&f.v, &down, r), ACT_NONE);
     Input other = {.key = 'z'};
     ck_assert_int_eq(pane_code.key(&f.v, &other, r), ACT_NONE);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -467,7 +381,7 @@ END_TEST
  * has ASCII markers only. */
 START_TEST(test_tiny_and_ascii)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py, 60, 30, false);
     size_t last = rec_nsteps(f.rec) - 1;
     for (int w = 0; w <= 8; w++)
@@ -475,10 +389,10 @@ START_TEST(test_tiny_and_ascii)
             for (size_t s = 0; s <= last; s += last / 4 + 1) {
                 Rect r = {10, 10, w, h};
                 draw_at(&f, r, s);
-                assert_outside_untouched(f.g, r);
+                fixture_assert_untouched(f.g, r, "code");
                 f.v.pinned[FOCUS_CODE] = true;
                 draw_at(&f, r, s);
-                assert_outside_untouched(f.g, r);
+                fixture_assert_untouched(f.g, r, "code");
                 f.v.pinned[FOCUS_CODE] = false;
                 Input k = {.key = K_PGDN};
                 pane_code.key(&f.v, &k, r);
@@ -488,26 +402,26 @@ START_TEST(test_tiny_and_ascii)
     draw_at(&f, off, last);
     for (int y = 0; y < 20; y++)
         for (int x = 0; x < 50; x++)
-            ck_assert_uint_eq(grid_at(f.g, x, y)->ch, SENTINEL);
-    fx_close(&f);
+            ck_assert_uint_eq(grid_at(f.g, x, y)->ch, FIXTURE_SENTINEL);
+    fixture_close(&f);
 
     fx_open(&f, gather_py, 100, 30, true);
     Rect r = {0, 0, 90, 20};
-    size_t s = step_of(&f, SK_SUSPEND, task_id(&f, "fetch_posts", 0), 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, fixture_task(&f, "fetch_posts", 0), 0);
     draw_at(&f, r, s);
     for (int y = 0; y < r.h; y++)
         for (int x = 0; x < r.w; x++)
             ck_assert_uint_lt(grid_at(f.g, x, y)->ch, 0x80);
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 3), "< fetch_user"));
     ck_assert_uint_eq(in_cell(f.g, r, 7, 0)->ch, '>');
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 /* An empty source, or none at all: a frame and nothing else. */
 START_TEST(test_empty_source)
 {
-    Fx f;
+    Fixture f;
     fx_text(&f, "", 40, 10);
     Rect r = {0, 0, 40, 10};
     draw_at(&f, r, 0);
@@ -517,7 +431,7 @@ START_TEST(test_empty_source)
     Input k = {.key = K_DOWN};
     ck_assert_int_eq(pane_code.key(&f.v, &k, r), ACT_REDRAW);
     ck_assert_int_eq(f.v.scroll[FOCUS_CODE], 0);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 

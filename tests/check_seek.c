@@ -4,8 +4,7 @@
  * or every task's state), on the shipped scenarios. */
 #include "suites.h"
 
-#include "../src/record/seek.h"
-#include "../src/sim/sim.h"
+#include "fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,24 +15,12 @@ static const char *const scenario_files[] = {
     "scenarios/return_exceptions.py", "scenarios/sequential_vs_gather.py",
 };
 
-static Recording *record_file(const char *path, Source **src_out)
-{
-    LangError err = {0};
-    Source *src = source_read(path, &err);
-    ck_assert_msg(src != NULL, "%s: %s", path, err.msg);
-    Recording *rec = NULL;
-    SimOptions opt = {0};
-    SimStatus st = sim_run(src, &opt, &rec, &err);
-    ck_assert_msg(st != SIM_LOAD_ERROR, "%s: %s", path, err.msg);
-    *src_out = src;
-    return rec;
-}
-
 START_TEST(test_moments_match_scan)
 {
-    Source *src;
-    Recording *r = record_file(scenario_files[_i], &src);
-    Seek *s = seek_new(r);
+    Fixture f;
+    fixture_open_file(&f, scenario_files[_i]);
+    const Recording *r = f.rec;
+    const Seek *s = f.seek;
     size_t n = rec_nsteps(r);
     ck_assert_uint_gt(n, 0);
     /* a moment starts exactly where the time changes */
@@ -49,17 +36,16 @@ START_TEST(test_moments_match_scan)
     }
     ck_assert_uint_eq(seek_moments(s), m);
     ck_assert(seek_end_time(s) == rec_step_at(r, n - 1)->t);
-    seek_free(s);
-    rec_free(r);
-    source_free(src);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_step_at_time)
 {
-    Source *src;
-    Recording *r = record_file(scenario_files[_i], &src);
-    Seek *s = seek_new(r);
+    Fixture f;
+    fixture_open_file(&f, scenario_files[_i]);
+    const Recording *r = f.rec;
+    const Seek *s = f.seek;
     size_t n = rec_nsteps(r);
     ck_assert_uint_eq(seek_step_at_time(s, -1), 0);
     ck_assert_uint_eq(seek_step_at_time(s, 0), 0);
@@ -72,17 +58,16 @@ START_TEST(test_step_at_time)
         ck_assert_uint_eq(seek_step_at_time(s, (t + next) / 2), last);
     }
     ck_assert_uint_eq(seek_step_at_time(s, seek_end_time(s) + 100), n - 1);
-    seek_free(s);
-    rec_free(r);
-    source_free(src);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_logs_match_scan)
 {
-    Source *src;
-    Recording *r = record_file(scenario_files[_i], &src);
-    Seek *s = seek_new(r);
+    Fixture f;
+    fixture_open_file(&f, scenario_files[_i]);
+    const Recording *r = f.rec;
+    const Seek *s = f.seek;
     size_t n = rec_nsteps(r), k = 0;
     long last = -1;
     for (size_t i = 0; i < n; i++) {
@@ -93,18 +78,17 @@ START_TEST(test_logs_match_scan)
         ck_assert_int_eq(seek_log_of(s, i), last);
     }
     ck_assert_uint_eq(seek_logs(s), k);
-    seek_free(s);
-    rec_free(r);
-    source_free(src);
+    fixture_close(&f);
 }
 END_TEST
 
 /* The running task from the step kinds agrees with the recorded states. */
 START_TEST(test_running_matches_states)
 {
-    Source *src;
-    Recording *r = record_file(scenario_files[_i], &src);
-    Seek *s = seek_new(r);
+    Fixture f;
+    fixture_open_file(&f, scenario_files[_i]);
+    const Recording *r = f.rec;
+    const Seek *s = f.seek;
     size_t n = rec_nsteps(r);
     for (size_t i = 0; i < n; i++) {
         int running = -1, count = 0;
@@ -119,17 +103,16 @@ START_TEST(test_running_matches_states)
         ck_assert_msg(seek_running(s, i) == running, "%s step %zu: seek says %d, states say %d",
                       scenario_files[_i], i + 1, seek_running(s, i), running);
     }
-    seek_free(s);
-    rec_free(r);
-    source_free(src);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_tasks_visible_in_creation_order)
 {
-    Source *src;
-    Recording *r = record_file(scenario_files[_i], &src);
-    Seek *s = seek_new(r);
+    Fixture f;
+    fixture_open_file(&f, scenario_files[_i]);
+    const Recording *r = f.rec;
+    const Seek *s = f.seek;
     size_t n = rec_nsteps(r), k = 0;
     for (int id = 0; id < rec_ntasks(r); id++) {
         TaskView tv;
@@ -138,17 +121,16 @@ START_TEST(test_tasks_visible_in_creation_order)
     }
     ck_assert_uint_eq(seek_tasks(s), k);
     ck_assert_int_eq(seek_task(s, k), -1);
-    seek_free(s);
-    rec_free(r);
-    source_free(src);
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_blocks)
 {
-    Source *src;
-    Recording *r = record_file("scenarios/blocking_sleep.py", &src);
-    Seek *s = seek_new(r);
+    Fixture f;
+    fixture_open_file(&f, "scenarios/blocking_sleep.py");
+    const Recording *r = f.rec;
+    const Seek *s = f.seek;
     size_t expect = 0;
     for (size_t i = 0; i < rec_nsteps(r); i++)
         expect += rec_step_at(r, i)->kind == SK_BLOCK;
@@ -163,9 +145,7 @@ START_TEST(test_blocks)
     /* out of range reads as an empty stretch, not a crash */
     seek_block(s, 1000, &t0, &t1, &step);
     ck_assert(t0 == 0 && t1 == 0);
-    seek_free(s);
-    rec_free(r);
-    source_free(src);
+    fixture_close(&f);
 }
 END_TEST
 

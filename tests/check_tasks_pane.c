@@ -8,8 +8,8 @@
  * "+N more" and scrolling, and that nothing lands outside the rectangle. */
 #include "suites.h"
 
-#include "../src/record/seek.h"
-#include "../src/sim/sim.h"
+#include "fixture.h"
+
 #include "../src/view/pane.h"
 #include "../src/view/view.h"
 
@@ -18,97 +18,22 @@
 #include <string.h>
 #include <time.h>
 
-enum { SENTINEL = '#', MAXROWS = 128 };
+enum { MAXROWS = 128 };
 
-typedef struct Fx {
-    Source *src;
-    Recording *rec;
-    Seek *seek;
-    View v;
-    Grid *g;
-} Fx;
-
-static void fx_open(Fx *f, const char *code, int gw, int gh, bool ascii)
+/* Run code as test.py (it must run to its end) with a gw x gh grid. */
+static void fx_open(Fixture *f, const char *code, int gw, int gh, bool ascii)
 {
-    LangError err = {0};
-    f->src = source_from_string("test.py", code, strlen(code));
-    SimOptions opt = {0};
-    SimStatus st = sim_run(f->src, &opt, &f->rec, &err);
-    ck_assert_msg(st == SIM_OK, "status %d: %d:%d %s", (int)st, err.line, err.col, err.msg);
-    f->seek = seek_new(f->rec);
-    view_init(&f->v, f->rec, f->src, f->seek);
+    fixture_open_text(f, "test.py", code);
+    ck_assert_msg(f->status == SIM_OK, "the run failed: %s", rec_traceback(f->rec));
     f->g = grid_new(gw, gh, ascii);
 }
 
-static void fx_close(Fx *f)
-{
-    grid_free(f->g);
-    seek_free(f->seek);
-    rec_free(f->rec);
-    source_free(f->src);
-}
-
-/* The id of the nth (0-based) visible task running coroutine coro. */
-static int task_id(const Fx *f, const char *coro, int nth)
-{
-    size_t last = rec_nsteps(f->rec) - 1;
-    for (size_t i = 0; i < seek_tasks(f->seek); i++) {
-        TaskView tv;
-        int id = seek_task(f->seek, i);
-        if (rec_task_at(f->rec, id, last, &tv) && !strcmp(tv.coro, coro) && nth-- == 0)
-            return id;
-    }
-    ck_abort_msg("no task %s", coro);
-    return -1;
-}
-
-/* The first step at or after from of kind concerning task (-2: any). */
-static size_t step_of(const Fx *f, StepKind kind, int task, size_t from)
-{
-    for (size_t i = from; i < rec_nsteps(f->rec); i++) {
-        const Step *s = rec_step_at(f->rec, i);
-        if (s->kind == kind && (task == -2 || s->task == task))
-            return i;
-    }
-    ck_abort_msg("no step of kind %d for task %d", (int)kind, task);
-    return 0;
-}
-
 /* Fill the grid with the sentinel, then draw the pane in r at step. */
-static void draw_at(Fx *f, Rect r, size_t step)
+static void draw_at(Fixture *f, Rect r, size_t step)
 {
     f->v.step = step;
-    grid_unclip(f->g);
-    grid_fill(f->g, (Rect){0, 0, f->g->w, f->g->h}, SENTINEL, ST_WARNING);
+    fixture_sentinel(f->g);
     pane_tasks.draw(&f->v, f->g, r);
-}
-
-static int put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80)
-        return out[0] = (char)cp, 1;
-    if (cp < 0x800)
-        return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
-    if (cp < 0x10000)
-        return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
-               out[2] = (char)(0x80 | (cp & 0x3F)), 3;
-    return out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | (cp >> 12 & 0x3F)),
-           out[2] = (char)(0x80 | (cp >> 6 & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), 4;
-}
-
-/* The text of cells [x, x+w) of row y, trailing spaces trimmed. */
-static void cells_text(const Grid *g, int x, int y, int w, char *out, size_t size)
-{
-    size_t n = 0;
-    for (int i = 0; i < w && n + 5 < size; i++) {
-        const Cell *c = grid_at(g, x + i, y);
-        if (!c || (c->flags & CELL_CONT))
-            continue;
-        n += (size_t)put_utf8(out + n, c->ch);
-    }
-    while (n > 0 && out[n - 1] == ' ')
-        n--;
-    out[n] = 0;
 }
 
 /* The four columns of the pane drawn in r: x and width of each, found
@@ -139,7 +64,7 @@ static int col_rows(const Grid *g, Rect r, int k, char rows[][256])
     Cols c = find_cols(g, r);
     int n = 0;
     for (int y = r.y + 1; y < r.y + r.h - 1 && n < MAXROWS; y++)
-        cells_text(g, c.x[k], y, c.w[k], rows[n++], 256);
+        snprintf(rows[n++], 256, "%s", fixture_cells(g, c.x[k], y, c.w[k], true));
     return n;
 }
 
@@ -171,18 +96,6 @@ static const Cell *col_cell(const Grid *g, Rect r, int k, int i, int dx)
     return grid_at(g, c.x[k] + dx, r.y + 1 + i);
 }
 
-/* Nothing outside r changed. */
-static void assert_outside_untouched(const Grid *g, Rect r)
-{
-    for (int y = 0; y < g->h; y++)
-        for (int x = 0; x < g->w; x++) {
-            if (x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h)
-                continue;
-            const Cell *c = grid_at(g, x, y);
-            ck_assert_msg(c->ch == SENTINEL && c->style == ST_WARNING, "cell (%d,%d) outside r changed", x, y);
-        }
-}
-
 static const char *const gather_py =
     "import asyncio\n"
     "\n"
@@ -203,15 +116,15 @@ enum { RUN, WAIT, READY, DONE };
 
 START_TEST(test_gather_columns)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py, 160, 40, false);
     Rect r = {3, 2, 150, 30};
-    int main_id = task_id(&f, "main", 0), user = task_id(&f, "fetch_user", 0), posts = task_id(&f, "fetch_posts", 0);
+    int main_id = fixture_task(&f, "main", 0), user = fixture_task(&f, "fetch_user", 0), posts = fixture_task(&f, "fetch_posts", 0);
 
     /* main awaits the gather: both children READY, in queue order */
-    size_t s = step_of(&f, SK_SUSPEND, main_id, 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, main_id, 0);
     draw_at(&f, r, s);
-    assert_outside_untouched(f.g, r);
+    fixture_assert_untouched(f.g, r, "tasks");
     ck_assert_int_eq(col_find(f.g, r, RUN, "RUNNING 0"), 0);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "WAITING 1"), 0);
     ck_assert_int_eq(col_find(f.g, r, READY, "READY 2"), 0);
@@ -227,7 +140,7 @@ START_TEST(test_gather_columns)
     ck_assert_int_eq(col_find(f.g, r, READY, "  scheduled"), u + 1);
 
     /* fetch_user runs */
-    s = step_of(&f, SK_START, user, 0);
+    s = fixture_step(&f, SK_START, user, 0);
     draw_at(&f, r, s);
     ck_assert_int_eq(col_find(f.g, r, RUN, "RUNNING 1"), 0);
     ck_assert_int_eq(col_find(f.g, r, RUN, "fetch_user"), 1);
@@ -235,14 +148,14 @@ START_TEST(test_gather_columns)
     ck_assert_int_eq(col_find(f.g, r, READY, "fetch_user"), -1);
 
     /* both sleeping; then fetch_posts finishes first */
-    s = step_of(&f, SK_SUSPEND, posts, 0);
+    s = fixture_step(&f, SK_SUSPEND, posts, 0);
     draw_at(&f, r, s);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "WAITING 3"), 0);
     ck_assert_int_gt(col_find(f.g, r, WAIT, "  sleep(1.5) until 1.50"), 0);
     ck_assert_int_lt(col_find(f.g, r, WAIT, "main"), col_find(f.g, r, WAIT, "fetch_user"));
     ck_assert_int_lt(col_find(f.g, r, WAIT, "fetch_user"), col_find(f.g, r, WAIT, "fetch_posts"));
 
-    s = step_of(&f, SK_DONE, posts, 0);
+    s = fixture_step(&f, SK_DONE, posts, 0);
     draw_at(&f, r, s);
     ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 1"), 0);
     ck_assert_int_eq(col_find(f.g, r, DONE, "fetch_posts"), 1);
@@ -250,7 +163,7 @@ START_TEST(test_gather_columns)
 
     /* the end: DONE in the order they finished */
     draw_at(&f, r, rec_nsteps(f.rec) - 1);
-    assert_outside_untouched(f.g, r);
+    fixture_assert_untouched(f.g, r, "tasks");
     ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 3"), 0);
     int dp = col_find(f.g, r, DONE, "fetch_posts"), du = col_find(f.g, r, DONE, "fetch_user"),
         dm = col_find(f.g, r, DONE, "main");
@@ -258,7 +171,7 @@ START_TEST(test_gather_columns)
     ck_assert_int_gt(du, dp);
     ck_assert_int_gt(dm, du);
     ck_assert_int_eq(col_find(f.g, r, DONE, "  → {'id': 1, 'name': 'Ada'}"), du + 1);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -266,11 +179,11 @@ END_TEST
  * the focus. */
 START_TEST(test_changed_card_and_focus)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, gather_py, 120, 40, false);
     Rect r = {0, 0, 100, 20};
-    int posts = task_id(&f, "fetch_posts", 0);
-    size_t s = step_of(&f, SK_SUSPEND, posts, 0);
+    int posts = fixture_task(&f, "fetch_posts", 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, posts, 0);
     f.v.focus = FOCUS_TASKS;
     draw_at(&f, r, s);
     ck_assert_int_eq(grid_at(f.g, 0, 0)->style, ST_BORDER_FOCUS);
@@ -285,7 +198,7 @@ START_TEST(test_changed_card_and_focus)
     f.v.focus = FOCUS_CODE;
     draw_at(&f, r, s);
     ck_assert_int_eq(grid_at(f.g, 0, 0)->style, ST_BORDER);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -293,7 +206,7 @@ END_TEST
  * READY follows the queue, not creation. */
 START_TEST(test_ready_queue_order)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f,
             "import asyncio\n"
             "async def first():\n"
@@ -310,8 +223,8 @@ START_TEST(test_ready_queue_order)
             "asyncio.run(main())\n",
             120, 40, false);
     Rect r = {0, 0, 120, 30};
-    int a = task_id(&f, "first", 0), b = task_id(&f, "second", 0);
-    size_t s = step_of(&f, SK_SUSPEND, a, 0);
+    int a = fixture_task(&f, "first", 0), b = fixture_task(&f, "second", 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, a, 0);
     TaskView ta, tb;
     ck_assert(rec_task_at(f.rec, a, s, &ta) && ta.state == TS_READY);
     ck_assert(rec_task_at(f.rec, b, s, &tb) && tb.state == TS_READY);
@@ -324,12 +237,12 @@ START_TEST(test_ready_queue_order)
     ck_assert_int_gt(pc, pb);
     ck_assert_int_gt(pa, pc);
     /* second is next in the queue: a sleep(0) that is over */
-    s = step_of(&f, SK_SUSPEND, b, 0);
+    s = fixture_step(&f, SK_SUSPEND, b, 0);
     draw_at(&f, r, s);
     pa = col_find(f.g, r, READY, "first");
     ck_assert_int_lt(col_find(f.g, r, READY, "third"), pa);
     ck_assert_int_lt(pa, col_find(f.g, r, READY, "second"));
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -351,10 +264,10 @@ static const char *const names_py =
  * as it is; a unique coroutine keeps its plain name. */
 START_TEST(test_name_disambiguation)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, names_py, 140, 40, false);
     Rect r = {0, 0, 140, 30};
-    size_t s = step_of(&f, SK_SUSPEND, task_id(&f, "main", 0), 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, fixture_task(&f, "main", 0), 0);
     draw_at(&f, r, s);
     ck_assert_int_gt(col_find(f.g, r, READY, "worker (Task-2)"), 0);
     ck_assert_int_gt(col_find(f.g, r, READY, "worker (Task-3)"), 0);
@@ -367,17 +280,17 @@ START_TEST(test_name_disambiguation)
 
     /* before the second worker exists the first already carries its number:
      * names do not change while stepping */
-    size_t early = step_of(&f, SK_CREATE, task_id(&f, "worker", 0), 0);
+    size_t early = fixture_step(&f, SK_CREATE, fixture_task(&f, "worker", 0), 0);
     draw_at(&f, r, early);
     ck_assert_int_gt(col_find(f.g, r, READY, "worker (Task-2)"), 0);
 
     /* narrow: the number survives, the coroutine name is cut */
     Rect n = {0, 0, 36, 30};
     draw_at(&f, n, s);
-    assert_outside_untouched(f.g, n);
+    fixture_assert_untouched(f.g, n, "tasks");
     ck_assert_int_gt(col_find(f.g, n, READY, "work… #2"), 0);
     ck_assert_int_gt(col_find(f.g, n, READY, "work… #3"), 0);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -411,7 +324,7 @@ static const char *const ends_py =
  * its own style, in the order they ended. */
 START_TEST(test_done_outcomes)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, ends_py, 120, 40, false);
     Rect r = {0, 0, 120, 30};
     draw_at(&f, r, rec_nsteps(f.rec) - 1);
@@ -442,14 +355,14 @@ START_TEST(test_done_outcomes)
     for (int y = 0; y < r.h; y++)
         for (int x = 0; x < r.w; x++)
             ck_assert_uint_lt(grid_at(f.g, x, y)->ch, 0x80);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
 /* A chain is shown under the label of a task waiting inside nested awaits. */
 START_TEST(test_chain)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f,
             "import asyncio\n"
             "async def fetch_user():\n"
@@ -461,7 +374,7 @@ START_TEST(test_chain)
             "asyncio.run(main())\n",
             120, 40, false);
     Rect r = {0, 0, 120, 20};
-    size_t s = step_of(&f, SK_SUSPEND, task_id(&f, "main", 0), 0);
+    size_t s = fixture_step(&f, SK_SUSPEND, fixture_task(&f, "main", 0), 0);
     draw_at(&f, r, s);
     int m = col_find(f.g, r, WAIT, "main");
     ck_assert_int_gt(m, 0);
@@ -473,7 +386,7 @@ START_TEST(test_chain)
     draw_at(&f, low, s);
     ck_assert_int_eq(col_find(f.g, low, WAIT, "  sleep(1) until 1.00"), m + 1);
     ck_assert_int_eq(col_find(f.g, low, WAIT, "  main →"), -1);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -496,15 +409,15 @@ static char *many_py(int n)
  * scrolling moves through them and stops at the ends. */
 START_TEST(test_many_more_and_scroll)
 {
-    Fx f;
+    Fixture f;
     char *code = many_py(200);
     fx_open(&f, code, 120, 40, false);
     free(code);
     Rect r = {2, 3, 100, 22}; /* 20 rows inside: a title and 19 rows */
-    size_t s = step_of(&f, SK_CLOCK, -2, 0); /* all of them asleep */
+    size_t s = fixture_step(&f, SK_CLOCK, -2, 0); /* all of them asleep */
     f.v.pinned[FOCUS_TASKS] = true;
     draw_at(&f, r, s);
-    assert_outside_untouched(f.g, r);
+    fixture_assert_untouched(f.g, r, "tasks");
     ck_assert_int_eq(col_find(f.g, r, WAIT, "WAITING 201"), 0);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "main gather: 200 of 200"), 1);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-2)"), 2);
@@ -549,11 +462,11 @@ START_TEST(test_many_more_and_scroll)
     ck_assert_int_eq(pane_tasks.key(&f.v, &other, r), ACT_NONE);
 
     /* short columns are not scrolled along with the long one */
-    size_t created = step_of(&f, SK_CREATE, task_id(&f, "worker", 20), 0);
+    size_t created = fixture_step(&f, SK_CREATE, fixture_task(&f, "worker", 20), 0);
     f.v.scroll[FOCUS_TASKS] = 5;
     draw_at(&f, r, created);
     ck_assert_int_eq(col_find(f.g, r, RUN, "main"), 1);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -561,13 +474,13 @@ END_TEST
  * changed. */
 START_TEST(test_follows_changed_card)
 {
-    Fx f;
+    Fixture f;
     char *code = many_py(200);
     fx_open(&f, code, 120, 40, false);
     free(code);
     Rect r = {0, 0, 100, 22};
-    int w150 = task_id(&f, "worker", 150);
-    size_t s = step_of(&f, SK_SUSPEND, w150, 0);
+    int w150 = fixture_task(&f, "worker", 150);
+    size_t s = fixture_step(&f, SK_SUSPEND, w150, 0);
     draw_at(&f, r, s);
     int row = col_find(f.g, r, WAIT, "worker (Task-152)");
     ck_assert_int_gt(row, 1);
@@ -583,7 +496,7 @@ START_TEST(test_follows_changed_card)
     f.v.scroll[FOCUS_TASKS] = 0;
     draw_at(&f, r, s);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "worker (Task-152)"), -1);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 
@@ -591,12 +504,12 @@ END_TEST
  * nothing outside themselves and do not crash. */
 START_TEST(test_narrow_and_tiny)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, ends_py, 80, 30, false);
-    size_t last = rec_nsteps(f.rec) - 1, mid = step_of(&f, SK_SUSPEND, task_id(&f, "main", 0), 0);
+    size_t last = rec_nsteps(f.rec) - 1, mid = fixture_step(&f, SK_SUSPEND, fixture_task(&f, "main", 0), 0);
     Rect narrow = {5, 2, 36, 14};
     draw_at(&f, narrow, mid);
-    assert_outside_untouched(f.g, narrow);
+    fixture_assert_untouched(f.g, narrow, "tasks");
     ck_assert_int_eq(col_find(f.g, narrow, RUN, "RUN 0"), 0);
     ck_assert_int_eq(col_find(f.g, narrow, WAIT, "WAIT 1"), 0);
     ck_assert_int_eq(col_find(f.g, narrow, DONE, "DONE 1"), 0);
@@ -606,27 +519,27 @@ START_TEST(test_narrow_and_tiny)
             for (size_t s = 0; s <= last; s += last / 3 + 1) {
                 Rect r = {7, 4, w, h};
                 draw_at(&f, r, s);
-                assert_outside_untouched(f.g, r);
+                fixture_assert_untouched(f.g, r, "tasks");
             }
     /* a rectangle hanging off the grid */
     Rect off = {70, 20, 40, 20};
     draw_at(&f, off, mid);
     for (int y = 0; y < 20; y++)
         for (int x = 0; x < 70; x++)
-            ck_assert_uint_eq(grid_at(f.g, x, y)->ch, SENTINEL);
-    fx_close(&f);
+            ck_assert_uint_eq(grid_at(f.g, x, y)->ch, FIXTURE_SENTINEL);
+    fixture_close(&f);
 }
 END_TEST
 
 /* 1,000 tasks on a 200x60 grid: drawing stays fast (no quadratic work). */
 START_TEST(test_thousand_tasks_fast)
 {
-    Fx f;
+    Fixture f;
     char *code = many_py(1000);
     fx_open(&f, code, 200, 60, false);
     free(code);
     Rect r = {80, 1, 120, 50};
-    size_t s = step_of(&f, SK_CLOCK, -2, 0);
+    size_t s = fixture_step(&f, SK_CLOCK, -2, 0);
     clock_t t0 = clock();
     int frames = 100;
     for (int i = 0; i < frames; i++)
@@ -640,21 +553,21 @@ START_TEST(test_thousand_tasks_fast)
     ck_assert_msg(per < 0.05, "%.4f s per frame", per);
     draw_at(&f, r, s);
     ck_assert_int_eq(col_find(f.g, r, WAIT, "+"), 47);
-    assert_outside_untouched(f.g, r);
-    fx_close(&f);
+    fixture_assert_untouched(f.g, r, "tasks");
+    fixture_close(&f);
 }
 END_TEST
 
 /* No tasks at all (before asyncio.run makes one): four empty columns. */
 START_TEST(test_no_tasks)
 {
-    Fx f;
+    Fixture f;
     fx_open(&f, "print('hi')\n", 80, 20, false);
     Rect r = {0, 0, 80, 10};
     draw_at(&f, r, 0);
     ck_assert_int_eq(col_find(f.g, r, RUN, "RUNNING 0"), 0);
     ck_assert_int_eq(col_find(f.g, r, DONE, "DONE 0"), 0);
-    fx_close(&f);
+    fixture_close(&f);
 }
 END_TEST
 

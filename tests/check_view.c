@@ -7,9 +7,8 @@
  * to stay on screen and not overlap; frames must be deterministic. */
 #include "suites.h"
 
-#include "../src/out/plain.h"
-#include "../src/record/seek.h"
-#include "../src/sim/sim.h"
+#include "fixture.h"
+
 #include "../src/view/frame.h"
 #include "../src/view/layout.h"
 #include "../src/view/view.h"
@@ -18,32 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct Fixture {
-    Source *src;
-    Recording *rec;
-    Seek *seek;
-    View v;
-} Fixture;
-
-static void fixture_open(Fixture *f, const char *path)
-{
-    LangError err = {0};
-    f->src = source_read(path, &err);
-    ck_assert_msg(f->src != NULL, "%s: %s", path, err.msg);
-    SimOptions opt = {0};
-    SimStatus st = sim_run(f->src, &opt, &f->rec, &err);
-    ck_assert_msg(st != SIM_LOAD_ERROR, "%s: %s", path, err.msg);
-    f->seek = seek_new(f->rec);
-    view_init(&f->v, f->rec, f->src, f->seek);
-}
-
-static void fixture_close(Fixture *f)
-{
-    seek_free(f->seek);
-    rec_free(f->rec);
-    source_free(f->src);
-}
 
 static Action key(View *v, int k)
 {
@@ -56,7 +29,7 @@ static double t_of(const View *v, size_t step) { return rec_step_at(v->rec, step
 START_TEST(test_title_from_docstring)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     ck_assert_str_eq(f.v.title, "Two fetches at once with asyncio.gather");
     ck_assert_uint_eq(f.v.step, 0);
     ck_assert(!f.v.playing);
@@ -67,25 +40,18 @@ END_TEST
 
 START_TEST(test_title_without_docstring)
 {
-    Source *src = source_from_string("tests/nodoc.py", "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n", 62);
-    Recording *rec = NULL;
-    LangError err = {0};
-    SimOptions opt = {0};
-    ck_assert_int_eq(sim_run(src, &opt, &rec, &err), SIM_OK);
-    Seek *s = seek_new(rec);
-    View v;
-    view_init(&v, rec, src, s);
-    ck_assert_str_eq(v.title, "nodoc.py");
-    seek_free(s);
-    rec_free(rec);
-    source_free(src);
+    Fixture f;
+    fixture_open_text(&f, "tests/nodoc.py", "import asyncio\nasync def main():\n    pass\nasyncio.run(main())\n");
+    ck_assert_int_eq(f.status, SIM_OK);
+    ck_assert_str_eq(f.v.title, "nodoc.py");
+    fixture_close(&f);
 }
 END_TEST
 
 START_TEST(test_step_keys)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     size_t n = view_nsteps(v);
     ck_assert_int_eq(key(v, K_LEFT), ACT_REDRAW);
@@ -117,7 +83,7 @@ END_TEST
 START_TEST(test_moment_keys)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     size_t nm = seek_moments(f.seek);
     ck_assert_uint_ge(nm, 3);
@@ -140,7 +106,7 @@ END_TEST
 START_TEST(test_goto_prompt)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     key(v, 'g');
     ck_assert(v->prompt);
@@ -178,7 +144,7 @@ END_TEST
 START_TEST(test_speed_bounds)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     for (int i = 0; i < 10; i++)
         key(v, '+');
@@ -221,7 +187,7 @@ static double play_to_end(View *v, double dt, int *ticks)
 START_TEST(test_playback_timing)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     size_t n = view_nsteps(v);
     size_t same = 0;
@@ -251,7 +217,7 @@ END_TEST
 START_TEST(test_pause_has_no_timer)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     ck_assert(view_tick_delay(v) < 0);
     key(v, ' ');
@@ -270,7 +236,7 @@ END_TEST
 START_TEST(test_clock_moves_through_gaps)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     /* go to the last step at t=0 and play a little into the 1 s gap */
     view_seek(v, seek_moment_step(f.seek, 1) - 1);
@@ -291,7 +257,7 @@ END_TEST
 START_TEST(test_focus_help_quit)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     ck_assert_int_eq(v->focus, FOCUS_TASKS);
     key(v, K_TAB);
@@ -319,7 +285,7 @@ END_TEST
 START_TEST(test_move_unpins_every_pane)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     Grid *g = grid_new(100, 30, false);
     frame_draw(v, g); /* the layout the scrolling keys need */
@@ -387,19 +353,15 @@ static char *frame_text(View *v, int w, int h, bool ascii)
 {
     Grid *g = grid_new(w, h, ascii);
     frame_draw(v, g);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *mf = open_memstream(&buf, &len);
-    plain_write(g, mf);
-    fclose(mf);
+    char *text = fixture_grid_text(g);
     grid_free(g);
-    return buf;
+    return text;
 }
 
 START_TEST(test_frames_deterministic_every_step)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/gather.py");
+    fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     for (size_t i = 0; i < view_nsteps(v); i++) {
         view_seek(v, i);
@@ -419,7 +381,7 @@ END_TEST
 START_TEST(test_frames_any_size)
 {
     Fixture f;
-    fixture_open(&f, "scenarios/dashboard.py");
+    fixture_open_file(&f, "scenarios/dashboard.py");
     View *v = &f.v;
     view_seek(v, view_nsteps(v) / 2);
     v->help = (_i % 2) == 1;
