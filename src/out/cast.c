@@ -25,7 +25,6 @@
 #include "../view/frame.h"
 #include "plain.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,15 +36,6 @@ struct Cast {
     uint64_t last;     /* time of the last event */
     Buf b;             /* scratch for one event */
 };
-
-uint64_t cast_us(double seconds)
-{
-    if (!(seconds > 0))
-        return 0;
-    if (seconds > 1e12)
-        seconds = 1e12;
-    return (uint64_t)llround(seconds * 1e6);
-}
 
 static void put_time(Buf *b, uint64_t us)
 {
@@ -172,7 +162,7 @@ static void draw(Cast *c, View *v, Grid *g, double t)
 {
     v->status[0] = 0;
     frame_draw(v, g);
-    cast_frame(c, cast_us(t), g);
+    cast_frame(c, trace_us(t), g);
 }
 
 uint64_t cast_play(Cast *c, View *v, Grid *g)
@@ -195,11 +185,11 @@ uint64_t cast_play(Cast *c, View *v, Grid *g)
         if (a != ACT_NONE)
             draw(c, v, g, t);
         for (size_t s = marked + 1; s <= v->step; s++)
-            cast_marker(c, cast_us(t), step_label(v, s));
+            cast_marker(c, trace_us(t), step_label(v, s));
         if (v->step > marked)
             marked = v->step;
         if (!v->playing)
             break;
     }
-    return cast_us(t);
+    return trace_us(t);
 }

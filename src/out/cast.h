@@ -35,9 +35,6 @@ void cast_marker(Cast *c, uint64_t us, const char *label);
  * and free c. The stream is the caller's: errors show in ferror(out). */
 void cast_end(Cast *c, uint64_t us);
 
-/* Seconds to whole microseconds (negative and NaN give 0). */
-uint64_t cast_us(double seconds);
-
 /* Play v from its first step to its last as the viewer plays it (space,
  * then view_tick for exactly view_tick_delay each time) at its current
  * speed, drawing each change into g and writing it to c at virtual

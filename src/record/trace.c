@@ -3,6 +3,7 @@
 
 #include "../base/base.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,15 @@ void trace_format_time(double t, int decimals, char *buf, size_t n)
     for (char *p = buf; *p; p++)
         if (*p == ',')
             *p = '.';
+}
+
+uint64_t trace_us(double seconds)
+{
+    if (!(seconds > 0))
+        return 0;
+    if (seconds > 1e12)
+        seconds = 1e12;
+    return (uint64_t)llround(seconds * 1e6);
 }
 
 const char *task_state_name(TaskState s)

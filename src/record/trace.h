@@ -6,6 +6,7 @@
 
 #include "rec.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* Write the trace lines. Numbers use '.' whatever the locale. */
@@ -15,6 +16,9 @@ void steps_write_text(const Recording *r, FILE *out);
 void steps_write_json(const Recording *r, FILE *out);
 /* Format t like Python's f"{t:.3f}" (or .2f with decimals=2) into buf. */
 void trace_format_time(double t, int decimals, char *buf, size_t n);
+/* Seconds as whole microseconds, the unit of the exports' times (negative
+ * and NaN give 0): integers print the same in every locale. */
+uint64_t trace_us(double seconds);
 const char *task_state_name(TaskState s);
 const char *step_kind_name(StepKind k);
 
