@@ -19,9 +19,7 @@
 /* Run code as demo/test.py (it must run to its end) with a gw x gh grid. */
 static void fx_open(Fixture *f, const char *code, int gw, int gh, bool ascii)
 {
-    fixture_open_text(f, "demo/test.py", code);
-    ck_assert_msg(f->status == SIM_OK, "the run failed: %s", rec_traceback(f->rec));
-    f->g = grid_new(gw, gh, ascii);
+    fixture_open_grid(f, "demo/test.py", code, gw, gh, ascii);
 }
 
 /* Source only, no recording: nothing runs, nothing is current. */
@@ -34,13 +32,8 @@ static void fx_text(Fixture *f, const char *code, int gw, int gh)
     f->g = grid_new(gw, gh, false);
 }
 
-/* Fill the grid with the sentinel, then draw the pane in r at step. */
-static void draw_at(Fixture *f, Rect r, size_t step)
-{
-    f->v.step = step;
-    fixture_sentinel(f->g);
-    pane_code.draw(&f->v, f->g, r);
-}
+/* Draw the pane in r at step over the sentinel. */
+static void draw_at(Fixture *f, Rect r, size_t step) { fixture_draw(f, &pane_code, r, step); }
 
 /* The inside of r on row i (0-based), trailing spaces trimmed. */
 static const char *row_text(const Grid *g, Rect r, int i) { return fixture_cells(g, r.x + 1, r.y + 1 + i, r.w - 2, true); }
@@ -75,27 +68,12 @@ static int row_of_line(const Grid *g, Rect r, int n)
     return -1;
 }
 
-static const char *const gather_py =
-    "import asyncio\n"
-    "\n"
-    "async def fetch_user():\n"
-    "    await asyncio.sleep(1.5)\n"
-    "    return {'id': 1, 'name': 'Ada'}\n"
-    "\n"
-    "async def fetch_posts():\n"
-    "    await asyncio.sleep(1.0)\n"
-    "    return ['first post', 'second post']\n"
-    "\n"
-    "async def main():\n"
-    "    user, posts = await asyncio.gather(fetch_user(), fetch_posts())\n"
-    "\n"
-    "asyncio.run(main())\n";
 
 /* The running task's line: marked, highlighted across the pane. */
 START_TEST(test_current_line)
 {
     Fixture f;
-    fx_open(&f, gather_py, 100, 30, false);
+    fx_open(&f, fixture_gather_py, 100, 30, false);
     Rect r = {2, 1, 80, 20};
     int user = fixture_task(&f, "fetch_user", 0);
     size_t s = fixture_step(&f, SK_START, user, 0);
@@ -141,7 +119,7 @@ END_TEST
 START_TEST(test_gutter_names)
 {
     Fixture f;
-    fx_open(&f, gather_py, 100, 30, false);
+    fx_open(&f, fixture_gather_py, 100, 30, false);
     Rect r = {0, 0, 90, 20};
     int posts = fixture_task(&f, "fetch_posts", 0);
     size_t s = fixture_step(&f, SK_SUSPEND, posts, 0);
@@ -382,7 +360,7 @@ END_TEST
 START_TEST(test_tiny_and_ascii)
 {
     Fixture f;
-    fx_open(&f, gather_py, 60, 30, false);
+    fx_open(&f, fixture_gather_py, 60, 30, false);
     size_t last = rec_nsteps(f.rec) - 1;
     for (int w = 0; w <= 8; w++)
         for (int h = 0; h <= 5; h++)
@@ -405,7 +383,7 @@ START_TEST(test_tiny_and_ascii)
             ck_assert_uint_eq(grid_at(f.g, x, y)->ch, FIXTURE_SENTINEL);
     fixture_close(&f);
 
-    fx_open(&f, gather_py, 100, 30, true);
+    fx_open(&f, fixture_gather_py, 100, 30, true);
     Rect r = {0, 0, 90, 20};
     size_t s = fixture_step(&f, SK_SUSPEND, fixture_task(&f, "fetch_posts", 0), 0);
     draw_at(&f, r, s);

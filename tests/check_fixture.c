@@ -11,6 +11,22 @@
 #include <stdio.h>
 #include <string.h>
 
+const char fixture_gather_py[] =
+    "import asyncio\n"
+    "\n"
+    "async def fetch_user():\n"
+    "    await asyncio.sleep(1.5)\n"
+    "    return {'id': 1, 'name': 'Ada'}\n"
+    "\n"
+    "async def fetch_posts():\n"
+    "    await asyncio.sleep(1.0)\n"
+    "    return ['first post', 'second post']\n"
+    "\n"
+    "async def main():\n"
+    "    user, posts = await asyncio.gather(fetch_user(), fetch_posts())\n"
+    "\n"
+    "asyncio.run(main())\n";
+
 /* Run f->src and open the view; fails the test if it does not load. */
 static void record(Fixture *f, const char *name)
 {
@@ -37,6 +53,20 @@ void fixture_open_text(Fixture *f, const char *name, const char *py)
     memset(f, 0, sizeof *f);
     f->src = source_from_string(name, py, strlen(py));
     record(f, name);
+}
+
+void fixture_open_grid(Fixture *f, const char *name, const char *py, int gw, int gh, bool ascii)
+{
+    fixture_open_text(f, name, py);
+    ck_assert_msg(f->status == SIM_OK, "%s: the run failed: %s", name, rec_traceback(f->rec));
+    f->g = grid_new(gw, gh, ascii);
+}
+
+void fixture_draw(Fixture *f, const Pane *p, Rect r, size_t step)
+{
+    f->v.step = step;
+    fixture_sentinel(f->g);
+    p->draw(&f->v, f->g, r);
 }
 
 void fixture_close(Fixture *f)

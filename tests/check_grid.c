@@ -676,14 +676,36 @@ END_TEST
 
 /* ------------------------------------------------------------ text */
 
+/* One grid_text call: the text, the width it gets, the columns it must
+ * report and the plain output it must leave. */
+typedef struct TextCase {
+    const char *text;
+    int maxw, used;
+    const char *out;
+} TextCase;
+
+/* Each case drawn at (0, 0) of g, cleared first; wide characters keep
+ * both halves. */
+static void check_text_cases(Grid *g, const TextCase *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        grid_clear(g);
+        int used = grid_text(g, 0, 0, cases[i].maxw, ST_NORMAL, cases[i].text);
+        char *got = render(g, OUT_PLAIN);
+        char want[64];
+        snprintf(want, sizeof want, "%s\n", cases[i].out);
+        if (used != cases[i].used || strcmp(got, want) != 0)
+            ck_abort_msg("case %zu: used %d, drew '%s'; expected %d, '%s'", i, used, got,
+                         cases[i].used, cases[i].out);
+        free(got);
+        ck_pairs(g);
+    }
+}
+
 START_TEST(test_text_ellipsis)
 {
     Grid *g = grid_new(12, 1, false);
-    static const struct {
-        const char *text;
-        int maxw, used;
-        const char *out;
-    } cases[] = {
+    static const TextCase cases[] = {
         {"abcdef", 4, 4, "abc\xe2\x80\xa6"},
         {"abcd", 4, 4, "abcd"},                 /* exact fit: no ellipsis */
         {"abcd\nefgh", 4, 4, "abcd"},           /* the newline ends the text */
@@ -715,18 +737,7 @@ START_TEST(test_text_ellipsis)
         {"\xf0\x9f\x98\x80 ok", 9, 5, "\xf0\x9f\x98\x80 ok"},
         {"\xe2\x86\x92 \xe2\x80\xa6", 9, 3, "\xe2\x86\x92 \xe2\x80\xa6"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        grid_clear(g);
-        int used = grid_text(g, 0, 0, cases[i].maxw, ST_NORMAL, cases[i].text);
-        char *got = render(g, OUT_PLAIN);
-        char want[64];
-        snprintf(want, sizeof want, "%s\n", cases[i].out);
-        if (used != cases[i].used || strcmp(got, want) != 0)
-            ck_abort_msg("case %zu: used %d, drew '%s'; expected %d, '%s'", i, used, got,
-                         cases[i].used, cases[i].out);
-        free(got);
-        ck_pairs(g);
-    }
+    check_text_cases(g, cases, sizeof cases / sizeof cases[0]);
     /* text with a style, and NULL text */
     grid_clear(g);
     ck_assert_int_eq(grid_text(g, 2, 0, 5, ST_STRING, "ab"), 2);
@@ -765,11 +776,7 @@ END_TEST
 START_TEST(test_ascii_mode)
 {
     Grid *g = grid_new(16, 1, true);
-    static const struct {
-        const char *text;
-        int maxw, used;
-        const char *out;
-    } cases[] = {
+    static const TextCase cases[] = {
         {"a \xe2\x86\x92 b", 9, 5, "a > b"},
         {"wait\xe2\x80\xa6", 9, 5, "wait~"},
         {"abcdef", 4, 4, "abc~"},                                   /* ASCII ellipsis */
@@ -783,17 +790,7 @@ START_TEST(test_ascii_mode)
         {"\x01\xff", 9, 2, "??"},
         {"\xe2\x80\x94\xe2\x80\x9cq\xe2\x80\x9d", 9, 4, "-\"q\""},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        grid_clear(g);
-        int used = grid_text(g, 0, 0, cases[i].maxw, ST_NORMAL, cases[i].text);
-        char *got = render(g, OUT_PLAIN);
-        char want[64];
-        snprintf(want, sizeof want, "%s\n", cases[i].out);
-        if (used != cases[i].used || strcmp(got, want) != 0)
-            ck_abort_msg("case %zu: used %d, drew '%s'; expected %d, '%s'", i, used, got,
-                         cases[i].used, cases[i].out);
-        free(got);
-    }
+    check_text_cases(g, cases, sizeof cases / sizeof cases[0]);
     grid_clear(g);
     grid_put(g, 0, 0, 0x2192, ST_NORMAL);
     grid_put(g, 1, 0, 0x4E2D, ST_NORMAL);

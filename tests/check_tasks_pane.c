@@ -23,18 +23,11 @@ enum { MAXROWS = 128 };
 /* Run code as test.py (it must run to its end) with a gw x gh grid. */
 static void fx_open(Fixture *f, const char *code, int gw, int gh, bool ascii)
 {
-    fixture_open_text(f, "test.py", code);
-    ck_assert_msg(f->status == SIM_OK, "the run failed: %s", rec_traceback(f->rec));
-    f->g = grid_new(gw, gh, ascii);
+    fixture_open_grid(f, "test.py", code, gw, gh, ascii);
 }
 
-/* Fill the grid with the sentinel, then draw the pane in r at step. */
-static void draw_at(Fixture *f, Rect r, size_t step)
-{
-    f->v.step = step;
-    fixture_sentinel(f->g);
-    pane_tasks.draw(&f->v, f->g, r);
-}
+/* Draw the pane in r at step over the sentinel. */
+static void draw_at(Fixture *f, Rect r, size_t step) { fixture_draw(f, &pane_tasks, r, step); }
 
 /* The four columns of the pane drawn in r: x and width of each, found
  * from the rules on the title row. */
@@ -96,28 +89,13 @@ static const Cell *col_cell(const Grid *g, Rect r, int k, int i, int dx)
     return grid_at(g, c.x[k] + dx, r.y + 1 + i);
 }
 
-static const char *const gather_py =
-    "import asyncio\n"
-    "\n"
-    "async def fetch_user():\n"
-    "    await asyncio.sleep(1.5)\n"
-    "    return {'id': 1, 'name': 'Ada'}\n"
-    "\n"
-    "async def fetch_posts():\n"
-    "    await asyncio.sleep(1.0)\n"
-    "    return ['first post', 'second post']\n"
-    "\n"
-    "async def main():\n"
-    "    user, posts = await asyncio.gather(fetch_user(), fetch_posts())\n"
-    "\n"
-    "asyncio.run(main())\n";
 
 enum { RUN, WAIT, READY, DONE };
 
 START_TEST(test_gather_columns)
 {
     Fixture f;
-    fx_open(&f, gather_py, 160, 40, false);
+    fx_open(&f, fixture_gather_py, 160, 40, false);
     Rect r = {3, 2, 150, 30};
     int main_id = fixture_task(&f, "main", 0), user = fixture_task(&f, "fetch_user", 0), posts = fixture_task(&f, "fetch_posts", 0);
 
@@ -180,7 +158,7 @@ END_TEST
 START_TEST(test_changed_card_and_focus)
 {
     Fixture f;
-    fx_open(&f, gather_py, 120, 40, false);
+    fx_open(&f, fixture_gather_py, 120, 40, false);
     Rect r = {0, 0, 100, 20};
     int posts = fixture_task(&f, "fetch_posts", 0);
     size_t s = fixture_step(&f, SK_SUSPEND, posts, 0);
@@ -390,10 +368,11 @@ START_TEST(test_chain)
 }
 END_TEST
 
-static char *many_py(int n)
+/* n workers sleeping a little over a second each, all gathered by main. */
+static void open_many(Fixture *f, int n, int gw, int gh)
 {
-    char *s = malloc(1024);
-    snprintf(s, 1024,
+    char code[1024];
+    snprintf(code, sizeof code,
              "import asyncio\n"
              "async def worker(i):\n"
              "    await asyncio.sleep(1 + i * 0.001)\n"
@@ -402,7 +381,7 @@ static char *many_py(int n)
              "    await asyncio.gather(*tasks)\n"
              "asyncio.run(main())\n",
              n);
-    return s;
+    fx_open(f, code, gw, gh, false);
 }
 
 /* 200 waiting tasks: each column shows what fits and counts the rest;
@@ -410,9 +389,7 @@ static char *many_py(int n)
 START_TEST(test_many_more_and_scroll)
 {
     Fixture f;
-    char *code = many_py(200);
-    fx_open(&f, code, 120, 40, false);
-    free(code);
+    open_many(&f, 200, 120, 40);
     Rect r = {2, 3, 100, 22}; /* 20 rows inside: a title and 19 rows */
     size_t s = fixture_step(&f, SK_CLOCK, -2, 0); /* all of them asleep */
     f.v.pinned[FOCUS_TASKS] = true;
@@ -475,9 +452,7 @@ END_TEST
 START_TEST(test_follows_changed_card)
 {
     Fixture f;
-    char *code = many_py(200);
-    fx_open(&f, code, 120, 40, false);
-    free(code);
+    open_many(&f, 200, 120, 40);
     Rect r = {0, 0, 100, 22};
     int w150 = fixture_task(&f, "worker", 150);
     size_t s = fixture_step(&f, SK_SUSPEND, w150, 0);
@@ -535,9 +510,7 @@ END_TEST
 START_TEST(test_thousand_tasks_fast)
 {
     Fixture f;
-    char *code = many_py(1000);
-    fx_open(&f, code, 200, 60, false);
-    free(code);
+    open_many(&f, 1000, 200, 60);
     Rect r = {80, 1, 120, 50};
     size_t s = fixture_step(&f, SK_CLOCK, -2, 0);
     clock_t t0 = clock();

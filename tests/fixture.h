@@ -15,11 +15,18 @@
 #include "../src/record/seek.h"
 #include "../src/sim/sim.h"
 #include "../src/view/grid.h"
+#include "../src/view/pane.h"
 #include "../src/view/view.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Two fetches gathered, no docstring, no prints: fetch_user sleeps 1.5 s
+ * (line 4) and returns a dict, fetch_posts sleeps 1.0 s (line 8) and
+ * returns a list, main gathers them (line 12). The code and tasks suites
+ * read its lines, names and results. */
+extern const char fixture_gather_py[];
 
 typedef struct Fixture {
     Source *src;
@@ -38,6 +45,12 @@ void fixture_open_file(Fixture *f, const char *path);
 /* The same for scenario text py, named name (the code pane's title and,
  * without a docstring, the view's). */
 void fixture_open_text(Fixture *f, const char *name, const char *py);
+/* fixture_open_text for a scenario that must run to its end (SIM_OK),
+ * with a gw x gh grid in f->g for a pane to draw into. */
+void fixture_open_grid(Fixture *f, const char *name, const char *py, int gw, int gh, bool ascii);
+/* Put f's view at step (as it is, pins and all), fill f->g with the
+ * sentinel and draw pane p in r. */
+void fixture_draw(Fixture *f, const Pane *p, Rect r, size_t step);
 /* Free whatever f holds: the grid, the seek index, the recording, the
  * source (any of them may be NULL). */
 void fixture_close(Fixture *f);
