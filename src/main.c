@@ -1,11 +1,19 @@
 /* main.c: the command line. Parses options, runs a scenario once through
  * the simulator and hands the recording to the requested front end: the
- * interactive viewer (the default), one frame as text, the trace or the
- * step listing. Exit status: 0 the scenario ran to its end (or the viewer
- * was quit), 1 it ended with an uncaught exception, a deadlock or a limit,
- * 2 it could not be loaded, bad usage, or no terminal for the viewer. */
+ * interactive viewer (the default), one frame as text or SVG, the trace
+ * (text or Chrome trace JSON), the step listing, or an asciicast
+ * recording. Files are written through out/file.c (atomic, no overwrite
+ * without --force). Exit status: 0 the scenario ran to its end (or the
+ * viewer was quit, or the file was written), 1 it ended with an uncaught
+ * exception, a deadlock or a limit (trace, steps), or a file could not be
+ * written, 2 it could not be loaded, bad usage, or no terminal for the
+ * viewer. */
 #include "lang/source.h"
+#include "out/cast.h"
+#include "out/chrome.h"
+#include "out/file.h"
 #include "out/plain.h"
+#include "out/svg.h"
 #include "record/rec.h"
 #include "record/seek.h"
 #include "record/trace.h"
@@ -18,6 +26,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +44,8 @@ static void usage(FILE *out)
           "(virtual clock: a 2-second sleep takes no real time) and shows what it did.\n"
           "\n"
           "commands:\n"
-          "  SCENARIO           open the viewer: step, scrub and play the run (? lists the keys)\n"
+          "  SCENARIO           open the viewer: step, scrub and play the run (? lists the keys;\n"
+          "                     R records what you see into ./loopscope-NAME-N.cast)\n"
           "      --ascii        draw with ASCII only (automatic when the locale is not UTF-8)\n"
           "      --no-color     monochrome (also when NO_COLOR is set)\n"
           "  frame SCENARIO     print one screen of the viewer as text\n"
@@ -44,10 +54,29 @@ static void usage(FILE *out)
           "      --size WxH     screen size (default 100x30)\n"
           "      --ansi         with colours (ANSI escape sequences)\n"
           "      --ascii        ASCII only\n"
+          "      --svg FILE     write the screen as an SVG picture instead\n"
+          "      --theme T      the SVG's colours: dark (default) or light\n"
+          "      --title TEXT   the SVG's title (default: the scenario's)\n"
+          "      --no-color     monochrome SVG\n"
+          "  record SCENARIO -o FILE.cast\n"
+          "                     play the run into an asciicast v2 recording, timed in\n"
+          "                     virtual time as the viewer plays it, with a marker per step;\n"
+          "                     play it with `asciinema play FILE.cast`\n"
+          "      --size WxH     screen size (default 100x30)\n"
+          "      --speed X      playback speed: 0.25, 0.5, 1 (default), 2, 4, 8 or 16\n"
+          "      --title TEXT   the recording's title (default: the scenario's)\n"
+          "      --theme T      the player's colours: dark (default) or light\n"
+          "      --ascii, --no-color   as for the viewer\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
+          "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
+          "                     lane per task, for ui.perfetto.dev or chrome://tracing\n"
+          "      -o FILE        write to FILE instead of standard output\n"
           "  steps SCENARIO     every recorded step with the tasks it changed and a caption\n"
           "      --json         the same as JSON, with every task's state at every step\n"
+          "\n"
+          "files (-o, --svg) are written whole or not at all; an existing file is kept\n"
+          "unless --force is given. -o - writes to standard output.\n"
           "\n"
           "limits (a scenario that passes one is stopped with a message, exit 1):\n"
           "  --max-steps N      recorded steps (default 1000000)\n"
@@ -58,9 +87,10 @@ static void usage(FILE *out)
           "  -h, --help         this help\n"
           "  --version          the version\n"
           "\n"
-          "exit status: 0 ran to the end (or the viewer was quit), 1 uncaught exception /\n"
-          "deadlock / limit, 2 the scenario could not be loaded (syntax or unsupported\n"
-          "feature), bad usage, or no terminal for the viewer.\n",
+          "exit status: 0 ran to the end (or the viewer was quit, or the file of frame\n"
+          "or record was written), 1 uncaught exception / deadlock / limit (trace,\n"
+          "steps) or a file could not be written, 2 the scenario could not be loaded\n"
+          "(syntax or unsupported feature), bad usage, or no terminal for the viewer.\n",
           out);
 }
 
@@ -115,31 +145,82 @@ static bool parse_seconds(const char *val, double *out)
 
 typedef struct Options {
     const char *cmd, *path;
-    bool json, ansi, ascii, no_color;
+    bool json, ansi, ascii, no_color, force;
     unsigned long long step;   /* frame --step, 1-based; 0 = not given */
     double at;                 /* frame --at; < 0 = not given */
     int w, h;
+    const char *out;           /* -o FILE, or NULL */
+    const char *svg;           /* frame --svg FILE, or NULL */
+    const char *title;         /* --title, or NULL for the scenario's */
+    const char *format;        /* trace --format: "text" or "chrome" */
+    bool light;                /* --theme light */
+    double speed;              /* record --speed */
     SimOptions sim;
 } Options;
 
-/* Which options each command takes, for a clear error instead of silence. */
+/* Which commands take each option, for a clear error instead of silence.
+ * Options not listed (limits, help) go with every command. */
 static bool option_fits(const char *cmd, const char *opt)
 {
-    if (!strcmp(opt, "--json"))
-        return !strcmp(cmd, "steps");
-    if (!strcmp(opt, "--step") || !strcmp(opt, "--at") || !strcmp(opt, "--size") || !strcmp(opt, "--ansi"))
-        return !strcmp(cmd, "frame");
-    if (!strcmp(opt, "--ascii") || !strcmp(opt, "--no-color"))
-        return !strcmp(cmd, "frame") || !strcmp(cmd, "view");
+    static const struct {
+        const char *opt, *cmds;
+    } fits[] = {
+        {"--json", " steps "},
+        {"--step", " frame "},
+        {"--at", " frame "},
+        {"--ansi", " frame "},
+        {"--svg", " frame "},
+        {"--size", " frame record "},
+        {"--ascii", " frame view record "},
+        {"--no-color", " frame view record "},
+        {"--theme", " frame record "},
+        {"--title", " frame record "},
+        {"--speed", " record "},
+        {"--format", " trace "},
+        {"-o", " trace record "},
+        {"--force", " frame trace record "},
+    };
+    for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
+        if (!strcmp(opt, fits[i].opt)) {
+            const char *p = strstr(fits[i].cmds, cmd);
+            return p && p[-1] == ' ' && p[strlen(cmd)] == ' ';
+        }
+    }
     return true;
+}
+
+static bool needs_value(const char *opt, const char *val)
+{
+    if (!val) {
+        fprintf(stderr, "loopscope: %s needs a value (see loopscope --help)\n", opt);
+        return false;
+    }
+    return true;
+}
+
+/* --speed: one of the viewer's speeds, "2", "0.5", "2x", in any locale. */
+static bool parse_speed(const char *val, double *out)
+{
+    char num[32];
+    size_t n = val ? strlen(val) : 0;
+    if (n && (val[n - 1] == 'x' || val[n - 1] == 'X'))
+        n--;
+    if (val && n < sizeof num) {
+        memcpy(num, val, n);
+        num[n] = 0;
+        if (n && num[n - 1] != 's' && view_parse_time(num, out) && *out > 0)
+            return true;
+    }
+    fprintf(stderr, "loopscope: --speed: '%s' is not a speed (0.25, 0.5, 1, 2, 4, 8 or 16)\n", val ? val : "");
+    return false;
 }
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
 {
-    const char *given[16];
+    const char *given[32];
     int ngiven = 0;
-    *o = (Options){.at = -1, .w = 100, .h = 30};
+    *o = (Options){.at = -1, .w = 100, .h = 30, .format = "text", .speed = 1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -151,11 +232,12 @@ static int parse_args(int argc, char **argv, Options *o)
             printf("loopscope %s\n", LOOPSCOPE_VERSION);
             return 0;
         } else if (!strcmp(a, "--json") || !strcmp(a, "--ansi") || !strcmp(a, "--ascii") ||
-                   !strcmp(a, "--no-color")) {
+                   !strcmp(a, "--no-color") || !strcmp(a, "--force")) {
             o->json |= !strcmp(a, "--json");
             o->ansi |= !strcmp(a, "--ansi");
             o->ascii |= !strcmp(a, "--ascii");
             o->no_color |= !strcmp(a, "--no-color");
+            o->force |= !strcmp(a, "--force");
         } else if (!strcmp(a, "--step")) {
             if (!parse_count(a, val, &o->step))
                 return 2;
@@ -167,6 +249,37 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (!strcmp(a, "--size")) {
             if (!parse_size(val, &o->w, &o->h))
                 return 2;
+            i++;
+        } else if (!strcmp(a, "--speed")) {
+            if (!parse_speed(val, &o->speed))
+                return 2;
+            i++;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--svg") || !strcmp(a, "--title")) {
+            if (!needs_value(a, val))
+                return 2;
+            if (!*val) {
+                fprintf(stderr, "loopscope: %s: an empty %s\n", a, strcmp(a, "--title") ? "file name" : "title");
+                return 2;
+            }
+            *(!strcmp(a, "-o") ? &o->out : !strcmp(a, "--svg") ? &o->svg : &o->title) = val;
+            i++;
+        } else if (!strcmp(a, "--theme")) {
+            if (!needs_value(a, val))
+                return 2;
+            if (strcmp(val, "dark") && strcmp(val, "light")) {
+                fprintf(stderr, "loopscope: --theme: '%s' is not dark or light\n", val);
+                return 2;
+            }
+            o->light = !strcmp(val, "light");
+            i++;
+        } else if (!strcmp(a, "--format")) {
+            if (!needs_value(a, val))
+                return 2;
+            if (strcmp(val, "text") && strcmp(val, "chrome")) {
+                fprintf(stderr, "loopscope: --format: '%s' is not text or chrome\n", val);
+                return 2;
+            }
+            o->format = val;
             i++;
         } else if (!strcmp(a, "--max-steps") || !strcmp(a, "--max-ops") || !strcmp(a, "--max-depth") ||
                    !strcmp(a, "--max-items")) {
@@ -185,7 +298,8 @@ static int parse_args(int argc, char **argv, Options *o)
             fprintf(stderr, "loopscope: unknown option '%s' (see loopscope --help)\n", a);
             return 2;
         } else if (!o->cmd && !o->path &&
-                   (!strcmp(a, "trace") || !strcmp(a, "steps") || !strcmp(a, "frame") || !strcmp(a, "view"))) {
+                   (!strcmp(a, "trace") || !strcmp(a, "steps") || !strcmp(a, "frame") || !strcmp(a, "view") ||
+                    !strcmp(a, "record"))) {
             o->cmd = a;
             continue;
         } else if (!o->path) {
@@ -195,7 +309,7 @@ static int parse_args(int argc, char **argv, Options *o)
             fprintf(stderr, "loopscope: unexpected argument '%s' (see loopscope --help)\n", a);
             return 2;
         }
-        if (a[0] == '-' && ngiven < 16)
+        if (a[0] == '-' && ngiven < 32)
             given[ngiven++] = a;
     }
     if (!o->path) {
@@ -215,6 +329,26 @@ static int parse_args(int argc, char **argv, Options *o)
         fprintf(stderr, "loopscope: give --step or --at, not both\n");
         return 2;
     }
+    if (!strcmp(o->cmd, "frame") && !o->svg) {
+        for (int i = 0; i < ngiven; i++) {
+            if (!strcmp(given[i], "--theme") || !strcmp(given[i], "--title") || !strcmp(given[i], "--force")) {
+                fprintf(stderr, "loopscope: %s goes with frame --svg FILE\n", given[i]);
+                return 2;
+            }
+        }
+    }
+    if (o->svg && o->ansi) {
+        fprintf(stderr, "loopscope: give --ansi or --svg, not both\n");
+        return 2;
+    }
+    if (!strcmp(o->cmd, "record") && !o->out) {
+        fprintf(stderr, "loopscope: record needs -o FILE.cast (see loopscope --help)\n");
+        return 2;
+    }
+    if (o->force && !strcmp(o->cmd, "trace") && !o->out) {
+        fprintf(stderr, "loopscope: --force goes with -o FILE\n");
+        return 2;
+    }
     return -1;
 }
 
@@ -230,28 +364,175 @@ static bool want_color(const Options *o)
     return !o->no_color && !(nc && *nc);
 }
 
+/* Where an export goes: a file written whole or not at all (file.c), or
+ * standard output for "-". */
+typedef struct Sink {
+    const char *path;
+    OutFile *file;
+    FILE *f;
+} Sink;
+
+static void say_write_error(const char *msg)
+{
+    fprintf(stderr, "loopscope: %s%s\n", msg, errno == EEXIST ? " (--force replaces it)" : "");
+}
+
+static bool sink_open(Sink *k, const char *path, bool force)
+{
+    char err[512];
+    k->path = path;
+    k->file = NULL;
+    k->f = stdout;
+    if (!strcmp(path, "-"))
+        return true;
+    k->file = file_begin(path, force, err, sizeof err);
+    if (!k->file) {
+        say_write_error(err);
+        return false;
+    }
+    k->f = file_stream(k->file);
+    return true;
+}
+
+/* Finish the export. Returns false after saying why it could not be written. */
+static bool sink_close(Sink *k)
+{
+    char err[512];
+    if (!k->file) {
+        errno = 0;
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "loopscope: cannot write standard output: %s\n", strerror(errno ? errno : EIO));
+            return false;
+        }
+        return true;
+    }
+    if (!file_commit(k->file, err, sizeof err)) {
+        say_write_error(err);
+        return false;
+    }
+    return true;
+}
+
+/* The recording's speed, set the way a viewer sets it (the + and - keys),
+ * so only the viewer's own speeds are accepted. */
+static bool set_speed(View *v, double want)
+{
+    Input faster = {.key = '+'}, slower = {.key = '-'};
+    for (int dir = 0; dir < 2; dir++) {
+        for (;;) {
+            double now = view_speed(v);
+            if (dir == 0 ? now >= want - 1e-9 : now <= want + 1e-9)
+                break;
+            view_key(v, dir == 0 ? &faster : &slower);
+            if (view_speed(v) == now)
+                break;
+        }
+    }
+    v->status[0] = 0;
+    if (fabs(view_speed(v) - want) < 1e-9)
+        return true;
+    /* list the speeds there are, slowest first */
+    for (;;) {
+        double before = view_speed(v);
+        view_key(v, &slower);
+        if (view_speed(v) == before)
+            break;
+    }
+    char list[160] = "";
+    for (;;) {
+        double before = view_speed(v);
+        size_t n = strlen(list);
+        snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", view_speed_label(v));
+        view_key(v, &faster);
+        if (view_speed(v) == before)
+            break;
+    }
+    fprintf(stderr, "loopscope: --speed: not one of the speeds %s\n", list);
+    return false;
+}
+
+/* The view at --step or --at, with no status line (a key hint has no
+ * place in a picture). Returns false after a message if the step is out
+ * of range. */
+static bool seek_view(const Options *o, View *v)
+{
+    if (o->step) {
+        if (o->step > view_nsteps(v)) {
+            fprintf(stderr, "loopscope: --step %llu: the run has %zu steps\n", o->step, view_nsteps(v));
+            return false;
+        }
+        view_seek(v, (size_t)o->step - 1);
+    } else if (o->at >= 0) {
+        view_seek_time(v, o->at);
+    }
+    v->status[0] = 0;
+    return true;
+}
+
 static int run_frame(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
 {
     View v;
     view_init(&v, rec, src, seek);
-    if (o->step) {
-        if (o->step > view_nsteps(&v)) {
-            fprintf(stderr, "loopscope: --step %llu: the run has %zu steps\n", o->step, view_nsteps(&v));
-            return 2;
-        }
-        view_seek(&v, (size_t)o->step - 1);
-    } else if (o->at >= 0) {
-        view_seek_time(&v, o->at);
-    }
-    v.status[0] = 0;
+    if (!seek_view(o, &v))
+        return 2;
     Grid *g = grid_new(o->w, o->h, o->ascii);
     frame_draw(&v, g);
-    if (o->ansi)
+    int rc = 0;
+    if (o->svg) {
+        Sink k;
+        if (sink_open(&k, o->svg, o->force)) {
+            /* a file: the same bytes whatever NO_COLOR says; --no-color asks for monochrome */
+            svg_write(g, theme_palette(!o->light), !o->no_color, o->title ? o->title : v.title, k.f);
+            rc = sink_close(&k) ? 0 : 1;
+        } else {
+            rc = 1;
+        }
+    } else if (o->ansi) {
         plain_write_ansi(g, want_color(o), stdout);
-    else
+    } else {
         plain_write(g, stdout);
+    }
     grid_free(g);
-    return 0;
+    return rc;
+}
+
+static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    View v;
+    view_init(&v, rec, src, seek);
+    if (!set_speed(&v, o->speed))
+        return 2;
+    Sink k;
+    if (!sink_open(&k, o->out, o->force))
+        return 1;
+    Grid *g = grid_new(o->w, o->h, o->ascii);
+    Cast *c = cast_new(k.f, o->w, o->h, o->title ? o->title : v.title, theme_palette(!o->light), !o->no_color);
+    cast_end(c, cast_play(c, &v, g));
+    grid_free(g);
+    return sink_close(&k) ? 0 : 1;
+}
+
+/* trace and steps: the scenario's status, or 1 if the output could not be written. */
+static int run_listing(const Options *o, const Recording *rec, SimStatus st)
+{
+    Sink k;
+    if (!sink_open(&k, o->out ? o->out : "-", o->force))
+        return 1;
+    if (!strcmp(o->cmd, "steps")) {
+        if (o->json)
+            steps_write_json(rec, k.f);
+        else
+            steps_write_text(rec, k.f);
+    } else if (!strcmp(o->format, "chrome")) {
+        Seek *seek = seek_new(rec);
+        chrome_write(rec, seek, k.f);
+        seek_free(seek);
+    } else {
+        trace_write(rec, k.f);
+    }
+    bool ok = sink_close(&k);
+    fputs(rec_traceback(rec), stderr);
+    return !ok ? 1 : st == SIM_OK ? 0 : 1;
 }
 
 static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
@@ -294,22 +575,17 @@ int main(int argc, char **argv)
         source_free(src);
         return 2;
     }
-    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame")) {
+    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record")) {
         Seek *seek = seek_new(rec);
-        rc = !strcmp(o.cmd, "view") ? run_view(&o, rec, src, seek) : run_frame(&o, rec, src, seek);
+        if (!strcmp(o.cmd, "view"))
+            rc = run_view(&o, rec, src, seek);
+        else if (!strcmp(o.cmd, "frame"))
+            rc = run_frame(&o, rec, src, seek);
+        else
+            rc = run_record(&o, rec, src, seek);
         seek_free(seek);
     } else {
-        if (!strcmp(o.cmd, "steps")) {
-            if (o.json)
-                steps_write_json(rec, stdout);
-            else
-                steps_write_text(rec, stdout);
-        } else {
-            trace_write(rec, stdout);
-        }
-        fflush(stdout);
-        fputs(rec_traceback(rec), stderr);
-        rc = st == SIM_OK ? 0 : 1;
+        rc = run_listing(&o, rec, st);
     }
     rec_free(rec);
     source_free(src);
