@@ -158,6 +158,12 @@ static const char *step_label(const View *v, size_t s)
     return *cap ? cap : step_kind_name((StepKind)st->kind);
 }
 
+void cast_mark_step(Cast *c, uint64_t us, const View *v, size_t step)
+{
+    if (step < view_nsteps(v))
+        cast_marker(c, us, step_label(v, step));
+}
+
 static void draw(Cast *c, View *v, Grid *g, double t)
 {
     v->status[0] = 0;
@@ -172,8 +178,7 @@ uint64_t cast_play(Cast *c, View *v, Grid *g)
     view_key(v, &play);
     double t = 0;
     draw(c, v, g, t);
-    if (view_nsteps(v) > 0)
-        cast_marker(c, 0, step_label(v, 0));
+    cast_mark_step(c, 0, v, 0);
     size_t marked = 0;
     for (;;) {
         double d = view_tick_delay(v);
@@ -185,7 +190,7 @@ uint64_t cast_play(Cast *c, View *v, Grid *g)
         if (a != ACT_NONE)
             draw(c, v, g, t);
         for (size_t s = marked + 1; s <= v->step; s++)
-            cast_marker(c, trace_us(t), step_label(v, s));
+            cast_mark_step(c, trace_us(t), v, s);
         if (v->step > marked)
             marked = v->step;
         if (!v->playing)

@@ -31,6 +31,8 @@ Cast *cast_new(FILE *out, int w, int h, const char *title, const Palette *pal, b
 void cast_frame(Cast *c, uint64_t us, const Grid *g);
 /* A marker at us with label (asciinema-player lists and pauses on them). */
 void cast_marker(Cast *c, uint64_t us, const char *label);
+/* A marker for step of v's recording, labelled with its caption. */
+void cast_mark_step(Cast *c, uint64_t us, const View *v, size_t step);
 /* Show the cursor again (the last event, at us or the last time written)
  * and free c. The stream is the caller's: errors show in ferror(out). */
 void cast_end(Cast *c, uint64_t us);

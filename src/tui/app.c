@@ -10,6 +10,11 @@
  *     it again, repaint everything and restart the playback clock (the
  *     time spent stopped is not played);
  *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal.
+ * The R key records what the viewer shows into ./loopscope-NAME-N.cast
+ * (the first N that does not exist; nothing is ever overwritten): every
+ * frame drawn goes through cast.c, timed by the real clock (ev_now) since
+ * recording started, with a marker per step shown. R again, or leaving
+ * the viewer, finishes the file (written whole through file.c).
  * The view decides what keys do and frame.c what a screen looks like;
  * term.c is the only code that talks to the terminal.
  *
@@ -19,15 +24,20 @@
  * terminal could not be used. The terminal is restored on every path. */
 #include "app.h"
 
+#include "../out/cast.h"
+#include "../out/file.h"
+#include "../record/trace.h"
 #include "../view/frame.h"
 #include "../view/grid.h"
 #include "term.h"
 
+#include <errno.h>
 #include <ev.h>
 #include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Wake-ups with nothing to read before stdin is taken for closed even
@@ -46,6 +56,12 @@ typedef struct App {
     int empty_reads;    /* consecutive stdin wake-ups that gave no input */
     bool resumed;       /* on_tstp has already repainted after the stop */
     int status;
+    /* recording (R): NULL cast when not recording */
+    Cast *cast;
+    OutFile *cast_file;
+    char cast_path[100];
+    double cast_start;  /* ev_now when recording started */
+    size_t cast_step;   /* the step of the last marker */
 } App;
 
 #define APP_OF(w, member) ((App *)(void *)((char *)(w) - offsetof(App, member)))
@@ -54,6 +70,14 @@ static void redraw(App *a)
 {
     frame_draw(a->v, a->grid);
     term_draw(a->grid);
+    if (a->cast) {
+        uint64_t us = trace_us(ev_now(a->loop) - a->cast_start);
+        cast_frame(a->cast, us, a->grid);
+        if (a->v->step != a->cast_step) {
+            a->cast_step = a->v->step;
+            cast_mark_step(a->cast, us, a->v, a->cast_step);
+        }
+    }
 }
 
 /* Arm the one-shot playback timer for the view's next tick, or leave it
@@ -77,10 +101,72 @@ static void quit(App *a, int status)
     ev_break(a->loop, EVBREAK_ALL);
 }
 
-/* What the R key will do once `loopscope record` exists. */
-static void record_unavailable(View *v)
+/* The recording's file name: ./loopscope-NAME-N.cast, NAME the
+ * scenario's file name without .py, kept to characters that need no
+ * quoting in a shell. */
+static void cast_name(const App *a, int n, char *out, size_t size)
 {
-    snprintf(v->status, sizeof v->status, "R: recording comes with `loopscope record` (not built yet)");
+    const char *path = rec_path(a->v->rec);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char name[64];
+    size_t k = 0;
+    for (const char *p = base; *p && k + 1 < sizeof name; p++) {
+        if (!strcmp(p, ".py"))
+            break;
+        bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+                  *p == '_' || *p == '.';
+        name[k++] = ok ? *p : '_';
+    }
+    name[k] = 0;
+    snprintf(out, size, "./loopscope-%s-%d.cast", k ? name : "run", n);
+}
+
+static void record_start(App *a)
+{
+    char err[300];
+    for (int n = 1; n < 10000; n++) {
+        cast_name(a, n, a->cast_path, sizeof a->cast_path);
+        a->cast_file = file_begin(a->cast_path, false, err, sizeof err);
+        if (a->cast_file || errno != EEXIST)
+            break;
+    }
+    if (!a->cast_file) {
+        snprintf(a->v->status, sizeof a->v->status, "R: %.150s", err);
+        return;
+    }
+    a->cast = cast_new(file_stream(a->cast_file), a->grid->w, a->grid->h, a->v->title, theme_palette(true),
+                       a->opt.color);
+    a->cast_start = ev_now(a->loop);
+    a->cast_step = a->v->step;
+    cast_mark_step(a->cast, 0, a->v, a->cast_step);
+    a->v->recording = true;
+    snprintf(a->v->status, sizeof a->v->status, "recording to %s (R stops)", a->cast_path);
+}
+
+/* Finish the recording. Returns false with the reason in msg. */
+static bool record_stop(App *a, char *msg, size_t n)
+{
+    double secs = ev_now(a->loop) - a->cast_start;
+    cast_end(a->cast, trace_us(secs));
+    a->cast = NULL;
+    a->v->recording = false;
+    char err[300];
+    bool ok = file_commit(a->cast_file, err, sizeof err);
+    a->cast_file = NULL;
+    if (ok)
+        snprintf(msg, n, "saved %s (%.0f s): asciinema play %s", a->cast_path, secs, a->cast_path);
+    else
+        snprintf(msg, n, "%s", err);
+    return ok;
+}
+
+static void record_toggle(App *a)
+{
+    if (a->cast)
+        record_stop(a, a->v->status, sizeof a->v->status);
+    else
+        record_start(a);
 }
 
 static bool input_closed(void)
@@ -112,7 +198,7 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
             draw = true;
             break;
         case ACT_RECORD:
-            record_unavailable(a->v);
+            record_toggle(a);
             draw = true;
             break;
         case ACT_QUIT:
@@ -252,6 +338,13 @@ int app_run(View *v, const AppOptions *opt)
 
     /* The terminal first, so a second signal during shutdown finds it restored. */
     term_close();
+    if (a->cast) {
+        char msg[400];
+        bool ok = record_stop(a, msg, sizeof msg);
+        fprintf(stderr, "loopscope: %s\n", msg);
+        if (!ok && a->status == 0)
+            a->status = 1;
+    }
     ev_timer_stop(a->loop, &a->play);
     ev_io_stop(a->loop, &a->input);
     for (int i = 0; i < NSIGS; i++)
