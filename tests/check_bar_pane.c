@@ -843,13 +843,14 @@ END_TEST
 /* ---- every pane ---------------------------------------------------------- */
 
 static const Pane *const panes[] = {&pane_header, &pane_caption, &pane_timeline, &pane_log, &pane_help};
+/* Runs of every shape: spread over time, blocked, all at t = 0, deadlocked. */
+static const char *const codes[] = {gather_py, blocking_py, instant_py, deadlock_py};
 
 /* Tiny and odd rectangles, at the start, middle and end of the run, with
  * the prompt and the status on, in both character sets: no crash, and
  * nothing outside the rectangle. */
 START_TEST(test_tiny_rects)
 {
-    static const char *const codes[] = {gather_py, blocking_py, instant_py, deadlock_py};
     for (size_t c = 0; c < sizeof codes / sizeof codes[0]; c++) {
         Fixture f;
         fx_open(&f, codes[c]);
@@ -881,7 +882,6 @@ END_TEST
 /* ASCII mode draws ASCII only, whatever the pane shows. */
 START_TEST(test_ascii_only)
 {
-    static const char *const codes[] = {gather_py, blocking_py, instant_py, deadlock_py};
     for (size_t c = 0; c < sizeof codes / sizeof codes[0]; c++) {
         Fixture f;
         fx_open(&f, codes[c]);
