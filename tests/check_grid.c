@@ -676,6 +676,35 @@ END_TEST
 
 /* ------------------------------------------------------------ text */
 
+/* grid_utf8_next on its own: strict, and a sequence cut short by n is as
+ * bad as one cut short by a NUL. */
+START_TEST(test_utf8_next)
+{
+    static const struct {
+        const char *s;
+        size_t n, used;
+        uint32_t cp;
+    } cases[] = {
+        {"a", 1, 1, 'a'},
+        {"\xe4\xb8\xad", 3, 3, 0x4E2D},
+        {"\xe4\xb8\xad", SIZE_MAX, 3, 0x4E2D},
+        {"\xe4\xb8\xad", 2, 1, 0xFFFD},           /* cut short by n */
+        {"\xe4\xb8", SIZE_MAX, 1, 0xFFFD},          /* cut short by the NUL */
+        {"\xf0\x9f\x98\x80", 4, 4, 0x1F600},
+        {"\xc0\xaf", 2, 1, 0xFFFD},                /* overlong */
+        {"\xed\xa0\x80", 3, 1, 0xFFFD},            /* surrogate */
+        {"\xf4\x90\x80\x80", 4, 1, 0xFFFD},        /* past U+10FFFF */
+        {"\x80" "a", 2, 1, 0xFFFD},                 /* stray continuation byte */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t cp = 0;
+        size_t used = grid_utf8_next(cases[i].s, cases[i].n, &cp);
+        ck_assert_msg(used == cases[i].used && cp == cases[i].cp, "case %zu: %zu bytes, U+%04X", i, used,
+                      (unsigned)cp);
+    }
+}
+END_TEST
+
 /* One grid_text call: the text, the width it gets, the columns it must
  * report and the plain output it must leave. */
 typedef struct TextCase {
@@ -1188,6 +1217,7 @@ Suite *grid_suite(void)
     tcase_add_test(tc, test_clip_push_pop);
     tcase_add_test(tc, test_clip_hostile_coordinates);
     tcase_add_loop_test(tc, test_fuzz_clip_and_pairs, 0, 24);
+    tcase_add_test(tc, test_utf8_next);
     tcase_add_test(tc, test_text_ellipsis);
     tcase_add_test(tc, test_textf);
     tcase_add_test(tc, test_ascii_mode);

@@ -213,31 +213,28 @@ int grid_cp_width(uint32_t cp)
 
 /* ------------------------------------------------------------ UTF-8 */
 
-/* Decode one code point from NUL-terminated s. Strict: overlong forms,
- * surrogates, values above U+10FFFF, stray continuation bytes and truncated
- * sequences give U+FFFD for one byte, and decoding resumes at the next
- * byte. Returns the bytes consumed (at least 1; never called at the NUL). */
-static size_t utf8_next(const unsigned char *s, uint32_t *cp)
+size_t grid_utf8_next(const char *str, size_t n, uint32_t *cp)
 {
+    const unsigned char *s = (const unsigned char *)str;
     unsigned c = s[0];
     if (c < 0x80) {
         *cp = c;
         return 1;
     }
-    size_t n;
+    size_t len;
     uint32_t v, min;
     if (c >= 0xC2 && c <= 0xDF) {
-        n = 2, v = c & 0x1F, min = 0x80;
+        len = 2, v = c & 0x1F, min = 0x80;
     } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3, v = c & 0x0F, min = 0x800;
+        len = 3, v = c & 0x0F, min = 0x800;
     } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4, v = c & 0x07, min = 0x10000;
+        len = 4, v = c & 0x07, min = 0x10000;
     } else {
         *cp = CP_REPLACEMENT;
         return 1;
     }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) { /* also stops at the NUL */
+    for (size_t i = 1; i < len; i++) {
+        if (i >= n || (s[i] & 0xC0) != 0x80) { /* also stops at a NUL */
             *cp = CP_REPLACEMENT;
             return 1;
         }
@@ -248,7 +245,7 @@ static size_t utf8_next(const unsigned char *s, uint32_t *cp)
         return 1;
     }
     *cp = v;
-    return n;
+    return len;
 }
 
 /* ------------------------------------------------------------ ASCII */
@@ -479,7 +476,7 @@ static long long measure(const Grid *g, const char *utf8)
     long long cols = 0;
     while (*p && *p != '\n') {
         uint32_t cp, ch;
-        p += utf8_next(p, &cp);
+        p += grid_utf8_next((const char *)p, SIZE_MAX, &cp);
         cols += glyph(g, cp == '\t' ? ' ' : cp, &ch);
     }
     return cols;
@@ -501,7 +498,7 @@ int grid_text(Grid *g, int x, int y, int maxw, Style st, const char *utf8)
     long long col = 0;
     while (*p && *p != '\n') {
         uint32_t cp, ch;
-        p += utf8_next(p, &cp);
+        p += grid_utf8_next((const char *)p, SIZE_MAX, &cp);
         int w = glyph(g, cp == '\t' ? ' ' : cp, &ch);
         if (w == 0)
             continue;

@@ -11,6 +11,7 @@
 #include "theme.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct Rect {
@@ -79,6 +80,13 @@ void grid_box(Grid *g, Rect r, Style st, const char *title, Style title_st);
 void grid_hline(Grid *g, int x, int y, int w, Style st);
 void grid_vline(Grid *g, int x, int y, int h, Style st);
 
+/* Decode one code point from s[0..n) (n > 0) into *cp and return the
+ * bytes it took (at least 1). Strict, the way grid_text reads its text:
+ * an overlong form, a surrogate, a value past U+10FFFF, a stray
+ * continuation byte or a sequence cut short (by n or by a NUL) gives
+ * U+FFFD for one byte, and decoding resumes at the next. For
+ * NUL-terminated text pass SIZE_MAX (never call it at the NUL). */
+size_t grid_utf8_next(const char *s, size_t n, uint32_t *cp);
 /* Display width of one code point (0, 1 or 2) and of UTF-8 text. */
 int grid_cp_width(uint32_t cp);
 int grid_text_width(const char *utf8);

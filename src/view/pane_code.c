@@ -143,40 +143,6 @@ static void scan_line(const char *p, size_t n, uint8_t *sty, char *open)
 
 /* ------------------------------------------------------------ text */
 
-/* One code point from p[0..n), n > 0; bad bytes give U+FFFD for one byte. */
-static size_t utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    unsigned c = p[0];
-    size_t len;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, v = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, v = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, v = c & 0x07, min = 0x10000;
-    else
-        len = 0, v = 0, min = 0;
-    if (!len || len > n)
-        goto bad;
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            goto bad;
-        v = (v << 6) | (p[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        goto bad;
-    *cp = v;
-    return len;
-bad:
-    *cp = 0xFFFD;
-    return 1;
-}
-
 /* Columns cp takes on g (in ASCII mode every visible character is one). */
 static int cp_cols(const Grid *g, uint32_t cp)
 {
@@ -190,7 +156,7 @@ static long line_cols(const Grid *g, const char *p, size_t n, long stop)
     long col = 0;
     for (size_t i = 0; i < n && col <= stop;) {
         uint32_t cp;
-        i += utf8_decode((const unsigned char *)p + i, n - i, &cp);
+        i += grid_utf8_next(p + i, n - i, &cp);
         col += cp == '\t' ? TAB - col % TAB : cp_cols(g, cp);
     }
     return col;
@@ -208,7 +174,7 @@ static void draw_line(Grid *g, int x, int y, int w, const char *p, size_t n, con
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t at = i;
-        i += utf8_decode((const unsigned char *)p + i, n - i, &cp);
+        i += grid_utf8_next(p + i, n - i, &cp);
         if (sty)
             st = (Style)sty[at];
         if (cp == '\t') {
