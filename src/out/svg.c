@@ -27,9 +27,11 @@
 #include <string.h>
 
 #define FONT_STACK "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
-/* Baseline below the top of a cell: 14px DejaVu Sans Mono has 13px of
- * ascent and 3.3px of descent, centred in the 17px line. */
-#define BASELINE 133
+/* Baseline below the top of a cell. 14px DejaVu Sans Mono has 13px of
+ * ascent and 3.3px of descent; a baseline a little above the centred one
+ * keeps underscores off the cell's last pixel row, where they would merge
+ * into a highlighted line below. */
+#define BASELINE 125
 /* Dim text: this share (of 100) of the text colour, the rest background. */
 #define DIM_SHARE 60
 
