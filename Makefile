@@ -81,6 +81,20 @@ unit: $(B)/check_runner
 cases: loopscope
 	bash tests/run_cases.sh
 
+# The README's pictures: the shipped scenarios at their teaching moments as
+# SVG (dark, and one light), and one asciicast recording. Deterministic, so
+# re-running on an unchanged build leaves git clean.
+.PHONY: screenshots
+screenshots: loopscope
+	@mkdir -p screenshots
+	./loopscope frame scenarios/gather.py --at 0.5 --svg screenshots/gather.svg --force
+	./loopscope frame scenarios/gather.py --at 0.5 --theme light --svg screenshots/gather-light.svg --force
+	./loopscope frame scenarios/blocking_sleep.py --at 2 --svg screenshots/blocking_sleep.svg --force
+	./loopscope frame scenarios/never_awaited.py --step 5 --svg screenshots/never_awaited.svg --force
+	./loopscope frame scenarios/fire_and_forget.py --at 1.5 --svg screenshots/fire_and_forget.svg --force
+	./loopscope frame scenarios/dashboard.py --at 99 --size 120x36 --svg screenshots/dashboard.svg --force
+	./loopscope record scenarios/gather.py -o screenshots/gather.cast --force
+
 # Benchmarks, not part of make test: bench/bench.sh prints a short table.
 bench: loopscope bench/bench_rec bench/bench_frame
 	bash bench/bench.sh
