@@ -5,7 +5,7 @@
 # shows up or a timeout passes; nothing waits on a fixed sleep. Covered: the
 # header's step counter under Right/Left/End/Home, moments with ] and [,
 # the mouse wheel and clicks, playback (and no wake-ups at all while
-# paused), help, focus, goto time, the R key, resizing (down to "too
+# paused), help, focus, goto time, the R key (recording a .cast), resizing (down to "too
 # small"), colours (none under NO_COLOR), the ASCII fallback, every shipped
 # scenario, and that the terminal comes back usable (stty icanon/echo, no
 # UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
@@ -310,8 +310,28 @@ main_session() {
     keys -l 1.5
     keys Enter
     wait_until "g 1.5 Enter: t = 1.50" hdr_has 't = 1\.50s'
+    # R records into ./loopscope-gather-N.cast (the pane's folder is the
+    # checkout: the file is removed after the checks).
     keys R
-    wait_until "R: says recording is not available yet" has 'recording'
+    wait_until "R: recording, the file named" has 'recording to \./loopscope-gather-[0-9]+\.cast'
+    if hdr_has 'REC'; then ok "R: REC in the header"; else bad "R: REC in the header"; fi
+    keys R
+    wait_until "R again: saved, where it went" has 'saved \./loopscope-gather-[0-9]+\.cast'
+    local castf
+    castf=$(printf '%s\n' "$LAST" | grep -oE 'saved \./loopscope-gather-[0-9]+\.cast' | head -n 1)
+    castf=${castf#saved ./}
+    if [ -n "$castf" ] && [ -f "$castf" ] &&
+        python3 -c 'import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert json.loads(lines[0])["version"] == 2
+ev = [json.loads(l) for l in lines[1:]]
+assert any(e[1] == "o" for e in ev) and any(e[1] == "m" for e in ev)' "$castf"; then
+        ok "R: the recording is an asciicast with frames and markers"
+    else
+        bad "R: the recording is an asciicast with frames and markers ($castf)"
+    fi
+    [ -n "$castf" ] && rm -f "$castf"
+    if ! hdr_has 'REC'; then ok "R again: REC gone"; else bad "R again: REC gone"; fi
 
     # Resizing relayouts: the header and the last row (the log frame) fit.
     T resize-window -t ui -x 70 -y 20
