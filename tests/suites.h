@@ -20,5 +20,6 @@ Suite *view_suite(void);
 Suite *code_pane_suite(void);
 Suite *tasks_pane_suite(void);
 Suite *bar_pane_suite(void);
+Suite *export_suite(void);
 
 #endif

@@ -37,7 +37,7 @@ static char *temp_template(const char *path)
     buf_init(&b);
     buf_putn(&b, path, dirlen);
     buf_printf(&b, ".%s.XXXXXX", path + dirlen);
-    return buf_take(&b, NULL);
+    return b.s; /* the caller frees it */
 }
 
 static bool exists(const char *path)
