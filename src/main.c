@@ -32,6 +32,9 @@
 #include <string.h>
 #include <unistd.h>
 
+/* record's default --max-steps. */
+#define RECORD_MAX_STEPS 2000
+
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "dev"
 #endif
@@ -57,7 +60,7 @@ static void usage(FILE *out)
           "      --svg FILE     write the screen as an SVG picture instead\n"
           "      --theme T      the SVG's colours: dark (default) or light\n"
           "      --title TEXT   the SVG's title (default: the scenario's)\n"
-          "      --no-color     monochrome SVG\n"
+          "      --no-color     monochrome SVG (NO_COLOR does not change files)\n"
           "  record SCENARIO -o FILE.cast\n"
           "                     play the run into an asciicast v2 recording, timed in\n"
           "                     virtual time as the viewer plays it, with a marker per step;\n"
@@ -66,7 +69,8 @@ static void usage(FILE *out)
           "      --speed X      playback speed: 0.25, 0.5, 1 (default), 2, 4, 8 or 16\n"
           "      --title TEXT   the recording's title (default: the scenario's)\n"
           "      --theme T      the player's colours: dark (default) or light\n"
-          "      --ascii, --no-color   as for the viewer\n"
+          "      --ascii        ASCII only\n"
+          "      --no-color     monochrome (NO_COLOR does not change files)\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
@@ -79,7 +83,7 @@ static void usage(FILE *out)
           "unless --force is given. -o - writes to standard output.\n"
           "\n"
           "limits (a scenario that passes one is stopped with a message, exit 1):\n"
-          "  --max-steps N      recorded steps (default 1000000)\n"
+          "  --max-steps N      recorded steps (default 1000000; 2000 for record)\n"
           "  --max-ops N        bytecode operations (default 50000000)\n"
           "  --max-depth N      nested calls (default 1000)\n"
           "  --max-items N      length of the largest str/list (default 10000000)\n"
@@ -509,6 +513,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
     Cast *c = cast_new(k.f, o->w, o->h, o->title ? o->title : v.title, theme_palette(!o->light), !o->no_color);
     cast_end(c, cast_play(c, &v, g));
     grid_free(g);
+    fputs(rec_traceback(rec), stderr); /* an error or a limit: recorded, and said */
     return sink_close(&k) ? 0 : 1;
 }
 
@@ -569,6 +574,11 @@ int main(int argc, char **argv)
         return 2;
     }
     Recording *rec = NULL;
+    /* a recording plays every step (half a second each at 1x, a few kB
+     * each): a scenario that never ends stops early rather than filling
+     * the disk */
+    if (!strcmp(o.cmd, "record") && !o.sim.max_steps)
+        o.sim.max_steps = RECORD_MAX_STEPS;
     SimStatus st = sim_run(src, &o.sim, &rec, &err);
     if (st == SIM_LOAD_ERROR) {
         source_print_error(stderr, src, &err);
