@@ -966,11 +966,16 @@ START_TEST(test_theme_rules)
         ck_assert(a.fg == -1 && a.bg == -1 && a.attr == 0);
     }
     /* highlights are reverse video in both forms */
-    static const Style hi[] = {ST_CODE_CURRENT, ST_LOG_CURRENT, ST_HEADER, ST_PLAYHEAD};
+    static const Style hi[] = {ST_CODE_CURRENT, ST_LOG_CURRENT, ST_HEADER};
     for (size_t i = 0; i < sizeof hi / sizeof hi[0]; i++) {
         ck_assert(theme_style(hi[i], true).attr & ATTR_REVERSE);
         ck_assert(theme_style(hi[i], false).attr & ATTR_REVERSE);
     }
+    /* the playhead is a solid block: reverse video would paint it in the
+     * background colour, a hole in the track */
+    ck_assert(!(theme_style(ST_PLAYHEAD, true).attr & ATTR_REVERSE));
+    ck_assert(!(theme_style(ST_PLAYHEAD, false).attr & ATTR_REVERSE));
+    ck_assert(theme_style(ST_PLAYHEAD, false).attr & ATTR_BOLD);
     ck_assert_int_eq(theme_style(ST_RUNNING, true).fg, 2);
     ck_assert_int_eq(theme_style(ST_WAITING, true).fg, 3);
     ck_assert_int_eq(theme_style(ST_READY, true).fg, 6);
