@@ -4,7 +4,7 @@
 # installs what `dpkg -s` says is missing, and says what it is doing.
 set -euo pipefail
 
-pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3)
+pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3 asciinema)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
