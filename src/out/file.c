@@ -69,17 +69,8 @@ OutFile *file_begin(const char *path, bool force, char *err, size_t n)
     }
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
-        int e = errno;
-        say(err, n, path, strerror(e));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        errno = e;
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
+    FILE *f = NULL;
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "wb"))) {
         int e = errno;
         say(err, n, path, strerror(e));
         close(fd);
