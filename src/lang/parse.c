@@ -2093,6 +2093,17 @@ static const char *dotted_name(Parser *p)
     return s;
 }
 
+/* ['as' NAME] after an imported name: the name it is bound to. */
+static void alias_as(Parser *p, Node *a)
+{
+    if (!accept(p, T_AS))
+        return;
+    if (tk(p) != T_NAME)
+        fail_here(p);
+    a->str2 = TK.str;
+    advance(p);
+}
+
 /* import_name: 'import' dotted_as_names
  * dotted_as_name: dotted_name ['as' NAME] */
 static Node *import_name(Parser *p)
@@ -2103,12 +2114,7 @@ static Node *import_name(Parser *p)
     do {
         Node *a = node_tok(p, N_ALIAS);
         a->str = dotted_name(p);
-        if (accept(p, T_AS)) {
-            if (tk(p) != T_NAME)
-                fail_here(p);
-            a->str2 = TK.str;
-            advance(p);
-        }
+        alias_as(p, a);
         vec_push(p, &names, finish(p, a));
     } while (accept(p, T_COMMA));
     n->list = vec_list(&names);
@@ -2140,12 +2146,7 @@ static Node *import_from(Parser *p)
         Node *a = node_tok(p, N_ALIAS);
         a->str = TK.str;
         advance(p);
-        if (accept(p, T_AS)) {
-            if (tk(p) != T_NAME)
-                fail_here(p);
-            a->str2 = TK.str;
-            advance(p);
-        }
+        alias_as(p, a);
         vec_push(p, &names, finish(p, a));
         if (tk(p) != T_COMMA)
             break;

@@ -628,34 +628,31 @@ static int slice_prepare(const char *s, size_t n, const char *sub,
     return 1;
 }
 
-long text_find(const char *s, size_t n, const char *sub, size_t subn,
-               long start, long end)
+/* find and rfind: the first or last match in s[start:end], in code points. */
+static long find_dir(const char *s, size_t n, const char *sub, size_t subn, long start, long end, int reverse)
 {
     size_t bs, be, pos;
     long subcp;
     if (!slice_prepare(s, n, sub, subn, &start, &end, &bs, &be, &subcp))
         return -1;
     if (subn == 0)
-        return start;
-    pos = bytes_find(s, bs, be, sub, subn);
+        return reverse ? end : start;
+    pos = reverse ? bytes_rfind(s, bs, be, sub, subn) : bytes_find(s, bs, be, sub, subn);
     if (pos == (size_t)-1)
         return -1;
     return start + (long)text_length(s + bs, pos - bs);
 }
 
+long text_find(const char *s, size_t n, const char *sub, size_t subn,
+               long start, long end)
+{
+    return find_dir(s, n, sub, subn, start, end, 0);
+}
+
 long text_rfind(const char *s, size_t n, const char *sub, size_t subn,
                 long start, long end)
 {
-    size_t bs, be, pos;
-    long subcp;
-    if (!slice_prepare(s, n, sub, subn, &start, &end, &bs, &be, &subcp))
-        return -1;
-    if (subn == 0)
-        return end;
-    pos = bytes_rfind(s, bs, be, sub, subn);
-    if (pos == (size_t)-1)
-        return -1;
-    return start + (long)text_length(s + bs, pos - bs);
+    return find_dir(s, n, sub, subn, start, end, 1);
 }
 
 long text_count(const char *s, size_t n, const char *sub, size_t subn,

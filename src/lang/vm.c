@@ -907,27 +907,19 @@ static void grow_stack(Frame *f)
 static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
 {
     Obj *d = f->delegate;
+    Obj *r = NULL;
+    AwaitStatus st;
     if (IS(d, CoroClass)) {
-        Obj *r = NULL;
+        /* a coroutine is driven like any awaitable, through send/throw */
         GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
-        if (g == GEN_YIELDED) {
-            *out = r;
-            return 0;
-        }
-        SETREF(f->delegate, NULL);
-        if (g == GEN_RAISED)
-            return -1;
-        PUSH(r);
-        return 1;
-    }
-    if (how == R_THROW) {
-        SETREF(f->delegate, NULL);
+        st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
+    } else if (how == R_THROW) {
         INCREF(value);
         err_set(value);
-        return -1;
+        st = AW_ERROR;
+    } else {
+        st = d->cls->await_step(d, how == R_SEND, &r);
     }
-    Obj *r = NULL;
-    AwaitStatus st = d->cls->await_step(d, how == R_SEND, &r);
     if (st == AW_SUSPEND) {
         *out = r;
         return 0;
