@@ -544,9 +544,9 @@ static int run_view(const Options *o, const Recording *rec, const Source *src, c
 {
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
         fprintf(stderr,
-                "loopscope: the viewer needs a terminal (standard %s is not one).\n"
-                "  loopscope trace %s       prints the trace\n"
-                "  loopscope frame %s --step N   prints one screen as text\n",
+                "loopscope: the viewer needs a terminal (standard %s is not one). Instead:\n"
+                "  loopscope trace %s           the trace\n"
+                "  loopscope frame %s --step N  one screen as text\n",
                 isatty(STDIN_FILENO) ? "output" : "input", o->path, o->path);
         return 2;
     }
