@@ -21,7 +21,10 @@ Class DeadlockClass = {.name = "Deadlock", .kind = K_EXC, .base = &LimitErrorCla
 static const char *const asyncio_exports[] = {
     "run", "create_task", "gather", "sleep", "get_event_loop", "get_running_loop", "new_event_loop",
     "current_task", "all_tasks", "ensure_future", "iscoroutine", "isfuture", "Future", "Task",
-    "CancelledError", "TimeoutError", "InvalidStateError", NULL,
+    "CancelledError", "TimeoutError", "InvalidStateError", "wait_for", "wait", "as_completed", "shield",
+    "timeout", "timeout_at", "Timeout", "TaskGroup", "Lock", "Event", "Condition", "Semaphore",
+    "BoundedSemaphore", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
+    "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", NULL,
 };
 static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
 static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports};
@@ -163,6 +166,57 @@ PRIM(p_set_label)
     return none_new();
 }
 
+PRIM(p_describe)
+{
+    (void)self;
+    if (!vm_check_nargs("_describe", nargs, kw, 1, 1))
+        return NULL;
+    if (!is_future(args[0]))
+        return err_null(&TypeErrorClass, "_describe(future)");
+    Buf b;
+    buf_init(&b);
+    future_describe((FutureObj *)args[0], &b);
+    return str_from_buf(&b);
+}
+
+static TaskObj *task_arg(const char *fname, Obj *o)
+{
+    if (!class_is_sub(CLS(o), &TaskClass)) {
+        err_format(&TypeErrorClass, "%s(task, ...)", fname);
+        return NULL;
+    }
+    return (TaskObj *)o;
+}
+
+/* _set_note(task, str or None): the deadline shown after its waiting label */
+PRIM(p_set_note)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_note", nargs, kw, 2, 2))
+        return NULL;
+    TaskObj *t = task_arg("_set_note", args[0]);
+    if (!t)
+        return NULL;
+    if (args[1] != None && !IS(args[1], StrClass))
+        return err_null(&TypeErrorClass, "_set_note(task, str or None)");
+    XINCREF(args[1] == None ? NULL : args[1]);
+    SETREF(t->note, args[1] == None ? NULL : args[1]);
+    return none_new();
+}
+
+PRIM(p_get_note)
+{
+    (void)self;
+    if (!vm_check_nargs("_get_note", nargs, kw, 1, 1))
+        return NULL;
+    TaskObj *t = task_arg("_get_note", args[0]);
+    if (!t)
+        return NULL;
+    Obj *n = t->note ? t->note : None;
+    INCREF(n);
+    return n;
+}
+
 PRIM(p_gathering_future)
 {
     (void)self;
@@ -282,6 +336,9 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_yield_now", p_yield_now);
     add_fn(m, "_set_label", p_set_label);
     add_fn(m, "_gathering_future", p_gathering_future);
+    add_fn(m, "_describe", p_describe);
+    add_fn(m, "_set_note", p_set_note);
+    add_fn(m, "_get_note", p_get_note);
     add_fn(m, "_loop_begin", p_loop_begin);
     add_fn(m, "_loop_end", p_loop_end);
     add_obj(m, "Future", &FutureClass.hdr);

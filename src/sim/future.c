@@ -418,6 +418,7 @@ static void task_dealloc(Obj *o)
     XDECREF(t->coro);
     XDECREF(t->name);
     XDECREF(t->coro_name);
+    XDECREF(t->note);
     XDECREF(t->fut_waiter);
     future_dealloc(o);
 }
@@ -688,10 +689,8 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
             return bool_new(true);
     }
     t->must_cancel = true;
-    if (a[0] && a[0] != None) {
-        INCREF(a[0]);
-        SETREF(t->fut.cancel_msg, a[0]);
-    }
+    XINCREF(a[0] && a[0] != None ? a[0] : NULL);
+    SETREF(t->fut.cancel_msg, a[0] && a[0] != None ? a[0] : NULL);
     return bool_new(true);
 }
 

@@ -55,6 +55,7 @@ typedef struct TaskObj {
     bool must_cancel;
     int num_cancels_requested;
     int rec_id;         /* -1 for hidden library tasks */
+    Obj *note;          /* str added to its waiting label (a deadline), or NULL */
     bool started;
 } TaskObj;
 

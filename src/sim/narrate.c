@@ -244,6 +244,14 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     buf_free(&cap);
 }
 
+/* What t waits on: the future's label, plus the task's deadline note. */
+static void waiting_label(const TaskObj *t, FutureObj *f, Buf *out)
+{
+    future_describe(f, out);
+    if (t->note)
+        buf_printf(out, " \xc2\xb7 %s", STR_S(t->note));
+}
+
 void narr_task_suspended(TaskObj *t, Obj *yielded)
 {
     if (t->rec_id < 0)
@@ -260,7 +268,7 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
         step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_READY, OUT_NONE, label.s);
     } else {
-        future_describe((FutureObj *)yielded, &label);
+        waiting_label(t, (FutureObj *)yielded, &label);
         buf_printf(&log, "%s() awaits %s", cname(t), label.s);
         buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
                    cname(t), label.s);
@@ -351,7 +359,7 @@ void narr_label_changed(FutureObj *f)
         buf_init(&label);
         buf_init(&cap);
         buf_init(&log);
-        future_describe(f, &label);
+        waiting_label(t, f, &label);
         log_prefix(&log);
         buf_printf(&log, "%s() waits on %s", cname(t), label.s);
         buf_printf(&cap, "%s is still WAITING: %s", cname(t), label.s);

@@ -148,6 +148,893 @@ def gather(*coros_or_futures, return_exceptions=False):
     return outer
 
 
+# ---------------------------------------------- waiting with a deadline
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+def _unique(items):
+    # distinct items in the order given: loopscope's rule where CPython
+    # makes a set of them (trace-format.md)
+    out = []
+    for item in items:
+        if not _contains_identical(out, item):
+            out.append(item)
+    return out
+
+
+def _contains_identical(items, x):
+    for item in items:
+        if item is x:
+            return True
+    return False
+
+
+async def _cancel_and_wait(fut, loop):
+    # cancel fut and wait until it has really finished; waits on a separate
+    # future so that this wait itself stays cancellable
+    waiter = loop.create_future()
+    _set_label(waiter, f"{_describe(fut)} to finish cancelling")
+
+    def release(f):
+        _release_waiter(waiter)
+
+    fut.add_done_callback(release)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(release)
+
+
+async def wait_for(fut, timeout):
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+
+    waiter = loop.create_future()
+    handle = loop.call_later(timeout, _release_waiter, waiter)
+
+    def release(f):
+        _release_waiter(waiter)
+
+    fut = ensure_future(fut, loop=loop)
+    _set_label(waiter, f"{_describe(fut)}, timeout {handle.when():.2f} \u2192 cancel")
+    fut.add_done_callback(release)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            # the caller was cancelled: take the inner task down with it
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(release)
+            await _cancel_and_wait(fut, loop)
+            raise
+        if fut.done():
+            return fut.result()
+        # the deadline passed first
+        fut.remove_done_callback(release)
+        await _cancel_and_wait(fut, loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        handle.cancel()
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if _isfuture(fs) or _iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError("Set of Tasks/Futures is empty.")
+    if return_when != FIRST_COMPLETED and return_when != FIRST_EXCEPTION and return_when != ALL_COMPLETED:
+        raise ValueError(f"Invalid return_when value: {return_when}")
+    fs = _unique(fs)
+    for f in fs:
+        if _iscoroutine(f):
+            raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = get_running_loop()
+    waiter = loop.create_future()
+    handle = None
+    if timeout is not None:
+        handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = len(fs)
+    if return_when == FIRST_COMPLETED:
+        what = f"wait: the first of {counter} to finish"
+    elif return_when == FIRST_EXCEPTION:
+        what = f"wait: all {counter}, or the first to fail"
+    else:
+        what = f"wait: all {counter} to finish"
+    if handle is not None:
+        what += f", timeout {handle.when():.2f}"
+    _set_label(waiter, what)
+
+    def on_completion(f):
+        nonlocal counter
+        counter -= 1
+        if (counter <= 0 or return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and not f.cancelled() and f.exception() is not None):
+            if handle is not None:
+                handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(on_completion)
+    try:
+        await waiter
+    finally:
+        if handle is not None:
+            handle.cancel()
+        for f in fs:
+            f.remove_done_callback(on_completion)
+    done = set()
+    pending = set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+def as_completed(fs, *, timeout=None):
+    if _isfuture(fs) or _iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    done = Queue()
+    done._get_label = "as_completed: the next one to finish"
+    loop = get_event_loop()
+    todo = []
+    for f in _unique(fs):
+        fut = ensure_future(f, loop=loop)
+        if not _contains_identical(todo, fut):
+            todo.append(fut)
+    handle = None
+
+    def on_timeout():
+        for f in todo:
+            f.remove_done_callback(on_completion)
+            done.put_nowait(None)
+        todo.clear()
+
+    def on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and handle is not None:
+            handle.cancel()
+
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(on_completion)
+    if todo and timeout is not None:
+        handle = loop.call_later(timeout, on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
+
+
+def shield(arg):
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = inner.get_loop()
+    outer = loop.create_future()
+    _set_label(outer, f"shield({_describe(inner)})")
+
+    def inner_done(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def outer_done(outer):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
+
+
+class Timeout:
+    # states: "created", "active", "expiring", "expired", "finished"
+
+    def __init__(self, when):
+        self._state = "created"
+        self._handle = None
+        self._task = None
+        self._when = when
+        self._outer_note = None
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state != "active":
+            raise RuntimeError(f"Cannot change state of {self._state} Timeout")
+        self._when = when
+        if self._handle is not None:
+            self._handle.cancel()
+        if when is None:
+            self._handle = None
+            _set_note(self._task, self._outer_note)
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._handle = loop.call_soon(self._on_timeout)
+            else:
+                self._handle = loop.call_at(when, self._on_timeout)
+            _set_note(self._task, f"timeout {when:.2f} \u2192 cancel")
+
+    def expired(self):
+        return self._state == "expiring" or self._state == "expired"
+
+    def __repr__(self):
+        info = ""
+        if self._state == "active":
+            when = round(self._when, 3) if self._when is not None else None
+            info = f" when={when}"
+        return f"<Timeout [{self._state}]{info}>"
+
+    async def __aenter__(self):
+        self._state = "active"
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._outer_note = _get_note(self._task)
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        _set_note(self._task, self._outer_note)
+        if self._state == "expiring":
+            self._state = "expired"
+            if self._task.uncancel() == 0 and exc_type is CancelledError:
+                raise TimeoutError
+        elif self._state == "active":
+            self._state = "finished"
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = "expiring"
+        self._handle = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
+
+
+# ------------------------------------------------ structured concurrency
+
+class TaskGroup:
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = []    # creation order: loopscope's rule for CPython's set
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = ""
+        if self._tasks:
+            info += f" tasks={len(self._tasks)}"
+        if self._errors:
+            info += f" errors={len(self._errors)}"
+        if self._aborting:
+            info += " cancelling"
+        elif self._entered:
+            info += " entered"
+        return f"<TaskGroup{info}>"
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
+        self._entered = True
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError(f"TaskGroup {self!r} cannot determine the parent task")
+        return self
+
+    def _waiting_label(self):
+        n = len(self._tasks)
+        return f"TaskGroup: {n} task{'' if n == 1 else 's'} still running"
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation_error = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation_error = None
+        if et is not None:
+            if not self._aborting:
+                self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+                _set_label(self._on_completed_fut, self._waiting_label())
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            try:
+                me = BaseExceptionGroup("unhandled errors in a TaskGroup", self._errors)
+                raise me from None
+            finally:
+                self._errors = None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = self._loop.create_task(coro)
+        if name is not None:
+            task.set_name(name)
+        task.add_done_callback(self._on_task_done)
+        self._tasks.append(task)
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, SystemExit) or isinstance(exc, KeyboardInterrupt)
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        if _contains_identical(self._tasks, task):
+            self._tasks.remove(task)
+        if self._on_completed_fut is not None:
+            if not self._tasks:
+                if not self._on_completed_fut.done():
+                    self._on_completed_fut.set_result(True)
+            else:
+                _set_label(self._on_completed_fut, self._waiting_label())
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+# --------------------------------------------------- synchronisation
+
+def _holder_name(task):
+    if task is None:
+        return "someone"
+    return task.get_name()
+
+
+class _LoopBound:
+    _loop = None
+
+    def _get_loop(self):
+        loop = _get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f"{self!r} is bound to a different event loop")
+        return loop
+
+
+class _AsyncWithAcquire(_LoopBound):
+    # async with x: acquire on the way in, release on the way out
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_AsyncWithAcquire):
+
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+        self._holder = None     # loopscope: for the labels only
+
+    def __repr__(self):
+        extra = "locked" if self._locked else "unlocked"
+        if self._waiters:
+            extra = f"{extra}, waiters:{len(self._waiters)}"
+        return f"<asyncio.locks.Lock object [{extra}]>"
+
+    def locked(self):
+        return self._locked
+
+    def _label(self):
+        return f"Lock (held by {_holder_name(self._holder)})"
+
+    def _take(self):
+        self._locked = True
+        self._holder = _current_task()
+        if self._waiters:
+            for w in self._waiters:
+                if not w.done():
+                    _set_label(w, self._label())
+
+    async def acquire(self):
+        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
+            self._take()
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = self._get_loop().create_future()
+        _set_label(fut, self._label())
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._take()
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._holder = None
+            self._wake_up_first()
+        else:
+            raise RuntimeError("Lock is not acquired.")
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event(_LoopBound):
+
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def __repr__(self):
+        extra = "set" if self._value else "unset"
+        if self._waiters:
+            extra = f"{extra}, waiters:{len(self._waiters)}"
+        return f"<asyncio.locks.Event object [{extra}]>"
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        return await self._wait_as("Event.wait (not set yet)")
+
+    async def _wait_as(self, label):
+        if self._value:
+            return True
+        fut = self._get_loop().create_future()
+        _set_label(fut, label)
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Condition(_AsyncWithAcquire):
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    def __repr__(self):
+        extra = "locked" if self.locked() else "unlocked"
+        if self._waiters:
+            extra = f"{extra}, waiters:{len(self._waiters)}"
+        return f"<asyncio.locks.Condition object [{extra}]>"
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        self.release()
+        try:
+            fut = self._get_loop().create_future()
+            _set_label(fut, "Condition.wait (until notified)")
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            # take the lock back before returning, even when cancelled
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        idx = 0
+        for fut in self._waiters:
+            if idx >= n:
+                break
+            if not fut.done():
+                idx += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
+class Semaphore(_AsyncWithAcquire):
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = None
+        self._value = value
+        self._size = value      # loopscope: for the labels only
+
+    def __repr__(self):
+        extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
+        if self._waiters:
+            extra = f"{extra}, waiters:{len(self._waiters)}"
+        return f"<asyncio.locks.{type(self).__name__} object [{extra}]>"
+
+    def locked(self):
+        return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = self._get_loop().create_future()
+        _set_label(fut, f"Semaphore (all {self._size} taken)")
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+
+    def _wake_up_next(self):
+        if not self._waiters:
+            return
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return
+
+
+class BoundedSemaphore(Semaphore):
+
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError("BoundedSemaphore released too many times")
+        super().release()
+
+
+# ------------------------------------------------------------- queues
+
+class QueueEmpty(Exception):
+    pass
+
+
+class QueueFull(Exception):
+    pass
+
+
+def _wakeup_next(waiters):
+    while waiters:
+        waiter = waiters.pop(0)
+        if not waiter.done():
+            waiter.set_result(None)
+            break
+
+
+class Queue(_LoopBound):
+    _get_label = "Queue.get (empty)"
+
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+        self._init(maxsize)
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _get(self):
+        return self._queue.pop(0)
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self._format()}>"
+
+    def __str__(self):
+        return f"<{type(self).__name__} {self._format()}>"
+
+    def _format(self):
+        result = f"maxsize={self._maxsize!r}"
+        if self._queue:
+            result += f" _queue={list(self._queue)!r}"
+        if self._getters:
+            result += f" _getters[{len(self._getters)}]"
+        if self._putters:
+            result += f" _putters[{len(self._putters)}]"
+        if self._unfinished_tasks:
+            result += f" tasks={self._unfinished_tasks}"
+        return result
+
+    def qsize(self):
+        return len(self._queue)
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def empty(self):
+        return not self._queue
+
+    def full(self):
+        if self._maxsize <= 0:
+            return False
+        return self.qsize() >= self._maxsize
+
+    async def put(self, item):
+        while self.full():
+            putter = self._get_loop().create_future()
+            _set_label(putter, f"Queue.put (full, {self._maxsize} of {self._maxsize})")
+            self._putters.append(putter)
+            try:
+                await putter
+            except:
+                putter.cancel()
+                if _contains_identical(self._putters, putter):
+                    self._putters.remove(putter)
+                if not self.full() and not putter.cancelled():
+                    _wakeup_next(self._putters)
+                raise
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        _wakeup_next(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = self._get_loop().create_future()
+            _set_label(getter, self._get_label)
+            self._getters.append(getter)
+            try:
+                await getter
+            except:
+                getter.cancel()
+                if _contains_identical(self._getters, getter):
+                    self._getters.remove(getter)
+                if not self.empty() and not getter.cancelled():
+                    _wakeup_next(self._getters)
+                raise
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._get()
+        _wakeup_next(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError("task_done() called too many times")
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished._wait_as(f"Queue.join ({self._unfinished_tasks} unfinished)")
+
+
+def _sift_down(heap, start, pos):
+    # move heap[pos] up towards start while it is smaller than its parent
+    item = heap[pos]
+    while pos > start:
+        parent = (pos - 1) // 2
+        if item < heap[parent]:
+            heap[pos] = heap[parent]
+            pos = parent
+        else:
+            break
+    heap[pos] = item
+
+
+def _heap_push(heap, item):
+    heap.append(item)
+    _sift_down(heap, 0, len(heap) - 1)
+
+
+def _heap_pop(heap):
+    # the same comparisons as the heapq module, so equal priorities come
+    # out in the same order as in CPython
+    last = heap.pop()
+    if not heap:
+        return last
+    top = heap[0]
+    heap[0] = last
+    n = len(heap)
+    pos = 0
+    item = heap[0]
+    child = 1
+    while child < n:
+        right = child + 1
+        if right < n and not heap[child] < heap[right]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _sift_down(heap, 0, pos)
+    return top
+
+
+class PriorityQueue(Queue):
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        _heap_push(self._queue, item)
+
+    def _get(self):
+        return _heap_pop(self._queue)
+
+
+class LifoQueue(Queue):
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.pop()
+
+
 async def _shutdown_asyncgens():
     return
 
