@@ -290,9 +290,15 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     buf_init(&label);
     future_describe(by, &label);
     log_prefix(&log);
-    buf_printf(&log, "%s() is ready", cname(t));
-    const char *why = by->state == FUT_CANCELLED ? "was cancelled" : "is done";
-    buf_printf(&cap, "%s is READY: %s %s", cname(t), label.s, why);
+    if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
+        buf_printf(&log, "%s() is cancelled", cname(t));
+        buf_printf(&cap, "%s is cancelled while it waits on %s: it is READY, and CancelledError will be raised "
+                         "at that await so its except and finally blocks can clean up", cname(t), label.s);
+    } else {
+        buf_printf(&log, "%s() is ready", cname(t));
+        const char *why = by->state == FUT_CANCELLED ? "was cancelled" : "is done";
+        buf_printf(&cap, "%s is READY: %s %s", cname(t), label.s, why);
+    }
     step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, label.s);
     buf_free(&log);
@@ -327,7 +333,14 @@ void narr_task_finished(TaskObj *t)
         buf_printf(&text, " %s", t->fut.exception->cls->name);
         obj_repr(t->fut.exception, &label);
         buf_printf(&log, "%s() raised %s", cname(t), label.s);
-        buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", cname(t), label.s);
+        const ExcObj *e = (const ExcObj *)t->fut.exception;
+        if (class_is_sub(e->hdr.cls, &BaseExceptionGroupClass) && e->extra && IS(e->extra, TupleClass))
+            buf_printf(&cap, "%s ends with an %s of %zu error%s: every failure is kept and raised together, "
+                             "and `except*` can handle each kind", cname(t), e->hdr.cls->name, TUP_N(e->extra),
+                       TUP_N(e->extra) == 1 ? "" : "s");
+        else
+            buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", cname(t),
+                       label.s);
     } else {
         kind = SK_DONE;
         out = OUT_RESULT;
