@@ -1,6 +1,6 @@
 import asyncio
 
 async def main():
-    await asyncio.wait_for(asyncio.sleep(1), 2)
+    await asyncio.open_connection("example.com", 80)
 
 asyncio.run(main())

@@ -1,1 +1,1 @@
-from asyncio import wait_for
+from asyncio import start_server
