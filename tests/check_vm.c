@@ -915,7 +915,7 @@ static const LoadCase load_cases[] = {
      "asyncio.wait_for is not supported by loopscope"},
     {"from asyncio import sleep, wait_for\n", 1, 28, "asyncio.wait_for is not supported by loopscope"},
     {"x = 1\nf = open(\"x\")\n", 2, 5, "the built-in 'open' is not supported by loopscope"},
-    {"class A(ValueError, KeyError):\n    pass\n", 1, 22, "multiple inheritance is not supported by loopscope"},
+    {"class A(ValueError, KeyError):\n    pass\n", 1, 21, "multiple inheritance is not supported by loopscope"},
     {"class A:\n    def __add__(self, o):\n        pass\n", 2, 5,
      "defining __add__ in a class is not supported by loopscope"},
     {"def f():\n    with x:\n        pass\n", 2, 5, "with statements are not supported by loopscope"},
