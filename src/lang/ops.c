@@ -1692,6 +1692,16 @@ static Obj *kind_getattr(Obj *o, Obj *name)
             return is_int(o) ? int_new(0) : float_new(0.0);
         return is_int(o) ? int_new(INT_V(o)) : float_new(FLOAT_V(o));
     }
+    if (IS(o, BoundClass)) {
+        /* a method: __self__, __func__, and its function's names */
+        BoundObj *m = (BoundObj *)o;
+        if (str_eq_c(name, "__self__") || str_eq_c(name, "__func__")) {
+            Obj *r = str_eq_c(name, "__self__") ? m->self : m->func;
+            INCREF(r);
+            return r;
+        }
+        return kind_getattr(m->func, name);
+    }
     bool is_name = str_eq_c(name, "__name__"), is_qual = str_eq_c(name, "__qualname__");
     if (!is_name && !is_qual)
         return NULL;
