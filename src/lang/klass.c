@@ -243,6 +243,21 @@ Obj *klass_getattr(Obj *o, Obj *name)
     return err_null(&AttributeErrorClass, "'%s' object has no attribute '%s'", c->name, STR_S(name));
 }
 
+/* Names whose assignment would change what an object is (its class, its
+ * dict, a class's identity): CPython allows some; loopscope refuses them. */
+static bool refused_write(Obj *o, Obj *name)
+{
+    static const char *const on_objects[] = {"__class__", "__dict__", NULL};
+    static const char *const on_classes[] = {"__class__", "__dict__", "__name__", "__qualname__", "__module__",
+                                             "__base__", "__bases__", "__mro__", NULL};
+    for (const char *const *n = IS(o, ClassClass) ? on_classes : on_objects; *n; n++)
+        if (str_eq_c(name, *n)) {
+            err_format(&TypeErrorClass, "setting or deleting '%s' is not supported by loopscope", *n);
+            return true;
+        }
+    return false;
+}
+
 static int class_setattr(Class *c, Obj *name, Obj *v)
 {
     if (!c->heap) {
@@ -259,6 +274,8 @@ static int class_setattr(Class *c, Obj *name, Obj *v)
 
 int klass_setattr(Obj *o, Obj *name, Obj *v)
 {
+    if (refused_write(o, name))
+        return -1;
     if (IS(o, ClassClass))
         return class_setattr((Class *)o, name, v);
     Class *c = CLS(o);
@@ -363,9 +380,12 @@ void klass_default_repr(Obj *o, Buf *out)
 {
     Class *c = CLS(o);
     uint64_t serial = c->is_exception ? 0 : ((InstanceObj *)o)->serial;
+    if (c->heap)
+        buf_printf(out, "<%s.%s", STR_S(((UserClass *)c)->module), STR_S(((UserClass *)c)->qualname));
+    else
+        buf_printf(out, "<%s", c->name);
     /* CPython prints the address; loopscope a deterministic one of that shape */
-    buf_printf(out, "<%s.%s object at 0x%012llx>", STR_S(((UserClass *)c)->module),
-               STR_S(((UserClass *)c)->qualname), (unsigned long long)(0x7f0000000000ULL + serial * 0x30));
+    buf_printf(out, " object at 0x%012llx>", (unsigned long long)(0x7f0000000000ULL + serial * 0x30));
 }
 
 /* --------------------------------------------------------------- classes */
@@ -738,7 +758,9 @@ static Obj *object_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     if (nargs || (kwnames && TUP_N(kwnames)))
         return err_null(&TypeErrorClass, "object() takes no arguments");
     (void)args;
-    return obj_alloc(&ObjectClass, sizeof(Obj));
+    Obj *o = obj_alloc(&ObjectClass, sizeof(InstanceObj));
+    ((InstanceObj *)o)->serial = ++instance_serial;
+    return o;
 }
 
 static Obj *object_init(Obj *self, Obj **args, int nargs, Obj *kwnames)

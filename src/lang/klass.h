@@ -21,7 +21,7 @@ typedef struct UserClass {
 } UserClass;
 
 /* An instance of a user class that does not derive from an exception (those
- * are ExcObj, with their instance dict in ExcObj.attrs). */
+ * are ExcObj, with their instance dict in ExcObj.attrs), or of object. */
 typedef struct InstanceObj {
     Obj hdr;
     Obj *dict;            /* instance attributes, or NULL */
@@ -69,7 +69,9 @@ Obj *klass_call_special(Obj *o, const char *name, Obj **args, int nargs);
 bool klass_callable(Obj *o);
 /* str()/repr() through __str__/__repr__: 0, -1 on error, KLASS_NONE. */
 int klass_text(Obj *o, const char *dunder, Buf *out);
-/* The default repr: "<__main__.Client object at 0x7f0000000010>". */
+/* The default repr of an InstanceObj: "<__main__.Client object at
+ * 0x7f0000000030>", "<object object at ...>". The address is a serial
+ * number of that shape: CPython's real one is not reproducible. */
 void klass_default_repr(Obj *o, Buf *out);
 /* a op b for OP_EQ..OP_GE when either is of a heap class: 1, 0, -1. */
 int klass_compare(Op op, Obj *a, Obj *b);

@@ -842,7 +842,7 @@ void obj_repr_builtin(Obj *o, Buf *out)
         c = c->base;
     if (c->repr)
         c->repr(o, out);
-    else if (o->cls->heap)
+    else if (o->cls->heap || o->cls == &ObjectClass)
         klass_default_repr(o, out);
     else
         buf_printf(out, "<%s object>", o->cls->name);
