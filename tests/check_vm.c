@@ -732,6 +732,316 @@ static const VmCase cases[] = {
     {"str_int_compare",
      "print(1 < 'a')\n",
      "!TypeError: '<' not supported between instances of 'int' and 'str'\n"},
+    /* classes */
+    {"class_init_args",
+     "class C:\n"
+         "    def __init__(self, a, b=2, *rest, k=0, **kw):\n"
+         "        self.v = (a, b, rest, k, kw)\n"
+         "print(C(1).v, C(1, 3, 4, k=5, z=6).v)\n"
+         "C()\n",
+     "(1, 2, (), 0, {}) (1, 3, (4,), 5, {'z': 6})\n"
+         "!TypeError: C.__init__() missing 1 required positional argument: 'a'\n"},
+    {"class_init_returns",
+     "class C:\n"
+         "    def __init__(self):\n"
+         "        return 1\n"
+         "C()\n",
+     "!TypeError: __init__() should return None, not 'int'\n"},
+    {"class_no_init_args",
+     "class C:\n"
+         "    pass\n"
+         "C(1)\n",
+     "!TypeError: C() takes no arguments\n"},
+    {"class_attr_error",
+     "class Client:\n"
+         "    pass\n"
+         "c = Client()\n"
+         "c.x = 1\n"
+         "print(c.x)\n"
+         "print(c.y)\n",
+     "1\n"
+         "!AttributeError: 'Client' object has no attribute 'y'\n"},
+    {"class_type_attr_error",
+     "class Client:\n"
+         "    n = 1\n"
+         "print(Client.n, Client().n)\n"
+         "Client.m\n",
+     "1 1\n"
+         "!AttributeError: type object 'Client' has no attribute 'm'\n"},
+    {"class_method_binding",
+     "class A:\n"
+         "    def f(self, x):\n"
+         "        return (type(self).__name__, x)\n"
+         "a = A()\n"
+         "m = a.f\n"
+         "print(m(1), A.f(a, 2), m.__name__, m.__qualname__, m.__self__ is a)\n",
+     "('A', 1) ('A', 2) f A.f True\n"},
+    {"class_static_class",
+     "class A:\n"
+         "    n = 'A'\n"
+         "    @staticmethod\n"
+         "    def s(x):\n"
+         "        return x * 2\n"
+         "    @classmethod\n"
+         "    def c(cls, x):\n"
+         "        return cls.n + str(x)\n"
+         "class B(A):\n"
+         "    n = 'B'\n"
+         "print(A.s(2), A().s(3), A.c(1), B.c(2), B().c(3))\n",
+     "4 6 A1 B2 B3\n"},
+    {"class_property",
+     "class T:\n"
+         "    def __init__(self):\n"
+         "        self._c = 0\n"
+         "    @property\n"
+         "    def c(self):\n"
+         "        return self._c\n"
+         "    @c.setter\n"
+         "    def c(self, v):\n"
+         "        self._c = v * 10\n"
+         "    @property\n"
+         "    def ro(self):\n"
+         "        return 'ro'\n"
+         "t = T()\n"
+         "t.c = 2\n"
+         "print(t.c, t.ro)\n"
+         "t.ro = 1\n",
+     "20 ro\n"
+         "!AttributeError: property 'ro' of 'T' object has no setter\n"},
+    {"class_super_chain",
+     "class A:\n"
+         "    def who(self):\n"
+         "        return ['A']\n"
+         "class B(A):\n"
+         "    def who(self):\n"
+         "        return ['B'] + super().who()\n"
+         "class C(B):\n"
+         "    def who(self):\n"
+         "        return ['C'] + super().who()\n"
+         "print(C().who(), super(C, C()).who())\n",
+     "['C', 'B', 'A'] ['B', 'A']\n"},
+    {"class_super_missing",
+     "class A:\n"
+         "    pass\n"
+         "class B(A):\n"
+         "    def f(self):\n"
+         "        return super().nope()\n"
+         "B().f()\n",
+     "!AttributeError: 'super' object has no attribute 'nope'\n"},
+    {"class_exc_user",
+     "class E(ValueError):\n"
+         "    def __init__(self, msg, code):\n"
+         "        super().__init__(msg)\n"
+         "        self.code = code\n"
+         "try:\n"
+         "    raise E('bad', 7)\n"
+         "except ValueError as e:\n"
+         "    print(repr(e), str(e), e.args, e.code)\n"
+         "raise E('top', 1)\n",
+     "E('bad') bad ('bad',) 7\n"
+         "!E: top\n"},
+    {"class_exc_class_raise",
+     "class Oops(Exception):\n"
+         "    pass\n"
+         "try:\n"
+         "    raise Oops\n"
+         "except Exception as e:\n"
+         "    print(repr(e), e.args, type(e) is Oops)\n"
+         "raise Oops('x', 2)\n",
+     "Oops() () True\n"
+         "!Oops: ('x', 2)\n"},
+    {"class_exc_kwargs",
+     "class E(Exception):\n"
+         "    pass\n"
+         "E(x=1)\n",
+     "!TypeError: E() takes no keyword arguments\n"},
+    {"class_exc_str",
+     "class E(Exception):\n"
+         "    def __str__(self):\n"
+         "        return 'custom ' + super().__str__()\n"
+         "print(str(E('a')), repr(E('a')))\n"
+         "raise E('b')\n",
+     "custom a E('a')\n"
+         "!E: custom b\n"},
+    {"class_repr_str",
+     "class A:\n"
+         "    def __repr__(self):\n"
+         "        return 'A!'\n"
+         "class B:\n"
+         "    def __str__(self):\n"
+         "        return 'B-str'\n"
+         "    def __repr__(self):\n"
+         "        return 'B-repr'\n"
+         "print(A(), str(A()), [A()], f'{A()}', f'{B()!r}', B(), [B()], {'k': B()})\n",
+     "A! A! [A!] A! B-repr B-str [B-repr] {'k': B-repr}\n"},
+    {"class_bad_str",
+     "class A:\n"
+         "    def __str__(self):\n"
+         "        return 1\n"
+         "print(A())\n",
+     "!TypeError: __str__ returned non-string (type int)\n"},
+    {"class_eq_ne",
+     "class V:\n"
+         "    def __init__(self, v):\n"
+         "        self.v = v\n"
+         "    def __eq__(self, o):\n"
+         "        return isinstance(o, V) and o.v == self.v\n"
+         "print(V(1) == V(1), V(1) != V(1), V(1) != V(2), V(1) == 1, V(1) in [V(0), V(1)])\n"
+         "{V(1): 1}\n",
+     "True False True False True\n"
+         "!TypeError: unhashable type: 'V'\n"},
+    {"class_ordering",
+     "class V:\n"
+         "    def __init__(self, v):\n"
+         "        self.v = v\n"
+         "    def __lt__(self, o):\n"
+         "        return self.v < o.v\n"
+         "    def __repr__(self):\n"
+         "        return f'V{self.v}'\n"
+         "vs = [V(3), V(1), V(2)]\n"
+         "print(sorted(vs), min(vs), max(vs), V(1) > V(0))\n"
+         "V(1) <= V(2)\n",
+     "[V1, V2, V3] V1 V3 True\n"
+         "!TypeError: '<=' not supported between instances of 'V' and 'V'\n"},
+    {"class_len_bool",
+     "class L:\n"
+         "    def __init__(self, n):\n"
+         "        self.n = n\n"
+         "    def __len__(self):\n"
+         "        return self.n\n"
+         "print(len(L(3)), bool(L(0)), bool(L(2)), 'yes' if L(1) else 'no')\n"
+         "len(L(-1))\n",
+     "3 False True yes\n"
+         "!ValueError: __len__() should return >= 0\n"},
+    {"class_iter_protocol",
+     "class R:\n"
+         "    def __init__(self, n):\n"
+         "        self.i, self.n = 0, n\n"
+         "    def __iter__(self):\n"
+         "        return self\n"
+         "    def __next__(self):\n"
+         "        if self.i == self.n:\n"
+         "            raise StopIteration\n"
+         "        self.i += 1\n"
+         "        return self.i\n"
+         "print(list(R(3)), [x for x in R(2)], 2 in R(3), sum(R(4)))\n"
+         "for x in object():\n"
+         "    pass\n",
+     "[1, 2, 3] [1, 2] True 10\n"
+         "!TypeError: 'object' object is not iterable\n"},
+    {"class_items_call",
+     "class M:\n"
+         "    def __init__(self):\n"
+         "        self.d = {}\n"
+         "    def __getitem__(self, k):\n"
+         "        return self.d[k]\n"
+         "    def __setitem__(self, k, v):\n"
+         "        self.d[k] = v\n"
+         "    def __delitem__(self, k):\n"
+         "        del self.d[k]\n"
+         "    def __call__(self, k, default=None):\n"
+         "        return self.d.get(k, default)\n"
+         "m = M()\n"
+         "m['a'] = 1\n"
+         "m['b'] = 2\n"
+         "del m['a']\n"
+         "print(m['b'], m('a', 0), m.d)\n"
+         "m['a']\n",
+     "2 0 {'b': 2}\n"
+         "!KeyError: 'a'\n"},
+    {"class_isinstance_type",
+     "class A:\n"
+         "    pass\n"
+         "class B(A):\n"
+         "    pass\n"
+         "b = B()\n"
+         "print(isinstance(b, A), isinstance(b, (int, B)), issubclass(B, A), issubclass(A, B), type(b) is B, type(b).__name__, b.__class__.__name__, B.__qualname__, A.__module__, repr(B))\n",
+     "True True True False True B B B __main__ <class '__main__.B'>\n"},
+    {"class_qualnames",
+     "def f():\n"
+         "    class Inner:\n"
+         "        def m(self):\n"
+         "            def g():\n"
+         "                pass\n"
+         "            return g\n"
+         "    return Inner\n"
+         "I = f()\n"
+         "print(I.__qualname__, I.m.__qualname__, I().m().__qualname__, repr(I))\n",
+     "f.<locals>.Inner f.<locals>.Inner.m f.<locals>.Inner.m.<locals>.g <class '__main__.f.<locals>.Inner'>\n"},
+    {"class_object_sentinel",
+     "MISSING = object()\n"
+         "def get(d, k, default=MISSING):\n"
+         "    v = d.get(k, MISSING)\n"
+         "    return 'missing' if v is MISSING else v\n"
+         "print(get({'a': 1}, 'a'), get({}, 'b'), type(MISSING).__name__)\n"
+         "object(1)\n",
+     "1 missing object\n"
+         "!TypeError: object() takes no arguments\n"},
+    {"class_name_invisible",
+     "class A:\n"
+         "    X = 1\n"
+         "    def f(self):\n"
+         "        return X\n"
+         "print(A.X)\n"
+         "A().f()\n",
+     "1\n"
+         "!NameError: name 'X' is not defined\n"},
+    {"class_not_implemented",
+     "class A:\n"
+         "    def __eq__(self, o):\n"
+         "        return NotImplemented\n"
+         "    def __lt__(self, o):\n"
+         "        return NotImplemented\n"
+         "a = A()\n"
+         "print(a == a, a == A(), a != a, NotImplemented)\n"
+         "a < A()\n",
+     "True False False NotImplemented\n"
+         "!TypeError: '<' not supported between instances of 'A' and 'A'\n"},
+    {"class_hash_override",
+     "class K:\n"
+         "    def __init__(self, k):\n"
+         "        self.k = k\n"
+         "    def __eq__(self, o):\n"
+         "        return self.k == o.k\n"
+         "    def __hash__(self):\n"
+         "        return self.k % 3\n"
+         "d = {K(1): 'one', K(4): 'four'}\n"
+         "print(d[K(1)], d[K(4)], K(7) in d, len(d))\n",
+     "one four False 2\n"},
+    {"class_bool_bad",
+     "class B:\n"
+         "    def __bool__(self):\n"
+         "        return 1\n"
+         "if B():\n"
+         "    pass\n",
+     "!TypeError: __bool__ should return bool, returned int\n"},
+};
+
+/* loopscope's own rows for classes (README.md): what it refuses at run
+ * time, and the default repr's deterministic address. */
+static const VmCase own_class_cases[] = {
+    {"base_list", "class L(list):\n    pass\n", "!TypeError: subclassing 'list' is not supported by loopscope\n"},
+    {"base_task", "import asyncio\nclass T(asyncio.Task):\n    pass\n",
+     "!TypeError: subclassing 'Task' is not supported by loopscope\n"},
+    {"base_group", "class G(ExceptionGroup):\n    pass\n",
+     "!TypeError: subclassing 'ExceptionGroup' is not supported by loopscope\n"},
+    {"base_not_class", "class X(3):\n    pass\n", "!TypeError: a class's base must be a class, not 'int'\n"},
+    {"default_repr", "class A:\n    pass\nprint(A(), [A()], object())\n",
+     "<__main__.A object at 0x7f0000000030> [<__main__.A object at 0x7f0000000060>] "
+     "<object object at 0x7f0000000090>\n"},
+    {"type_three_args", "type('X', (), {})\n",
+     "!TypeError: type() with 3 arguments is not supported by loopscope\n"},
+    {"no_dict", "class A:\n    pass\nA().__dict__\n", "!AttributeError: 'A' object has no attribute '__dict__'\n"},
+    {"no_subclasses", "class A:\n    pass\nA.__subclasses__()\n",
+     "!AttributeError: type object 'A' has no attribute '__subclasses__'\n"},
+    {"no_globals", "def f():\n    pass\nf.__globals__\n",
+     "!AttributeError: 'function' object has no attribute '__globals__'\n"},
+    {"write_dict", "class A:\n    pass\nA.__dict__ = {}\n",
+     "!TypeError: setting or deleting '__dict__' is not supported by loopscope\n"},
+    {"write_class", "class A:\n    pass\nclass B:\n    pass\nA().__class__ = B\n",
+     "!TypeError: setting or deleting '__class__' is not supported by loopscope\n"},
+    {"super_one_arg", "class A:\n    def f(self):\n        return super(A)\nA().f()\n",
+     "!TypeError: super() with 1 argument is not supported by loopscope\n"},
 };
 
 /* Rows where loopscope does not match CPython yet (see the file comment). */
@@ -776,6 +1086,12 @@ static const VmCase known_bugs[] = {
 START_TEST(test_cpython_table)
 {
     check_case(&cases[_i]);
+}
+END_TEST
+
+START_TEST(test_own_classes)
+{
+    check_case(&own_class_cases[_i]);
 }
 END_TEST
 
@@ -915,7 +1231,9 @@ static const LoadCase load_cases[] = {
      "asyncio.wait_for is not supported by loopscope"},
     {"from asyncio import sleep, wait_for\n", 1, 28, "asyncio.wait_for is not supported by loopscope"},
     {"x = 1\nf = open(\"x\")\n", 2, 5, "the built-in 'open' is not supported by loopscope"},
-    {"class A:\n    pass\n", 1, 1, "class definitions are not supported by loopscope"},
+    {"class A(ValueError, KeyError):\n    pass\n", 1, 21, "multiple inheritance is not supported by loopscope"},
+    {"class A:\n    def __add__(self, o):\n        pass\n", 2, 5,
+     "defining __add__ in a class is not supported by loopscope"},
     {"def f():\n    with x:\n        pass\n", 2, 5, "with statements are not supported by loopscope"},
     {"async def f():\n    async with x:\n        pass\n", 2, 5, "async with is not supported by loopscope"},
 };
@@ -969,6 +1287,7 @@ Suite *vm_suite(void)
     TCase *tc = tcase_create("cpython");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_cpython_table, 0, NELEM(cases));
+    tcase_add_loop_test(tc, test_own_classes, 0, NELEM(own_class_cases));
     tcase_add_test(tc, test_recursion_depth_option);
     suite_add_tcase(s, tc);
 

@@ -11,6 +11,7 @@
 
 #include "format.h"
 #include "iter.h"
+#include "klass.h"
 #include "methods.h"
 #include "ops.h"
 #include "text.h"
@@ -271,6 +272,8 @@ static Obj *bi_callable(Obj *self, Obj **args, int nargs, Obj *kwnames)
     Class *c = CLS(args[0]);
     if (c == &FuncClass || c == &BoundClass || c == &ClassClass)
         return bool_new(true);
+    if (c->heap)
+        return bool_new(klass_callable(args[0]));
     for (; c; c = c->base)
         if (c->call)
             return bool_new(true);
@@ -1161,6 +1164,7 @@ void builtins_init(Obj *builtins_dict)
     obj_init();
     iter_init();
     methods_init();
+    klass_init(builtins_dict);
     for (size_t i = 0; i < sizeof builtin_defs / sizeof builtin_defs[0]; i++) {
         Obj *b = builtin_new(builtin_defs[i].name, builtin_defs[i].fn, NULL);
         dict_set_c(builtins_dict, builtin_defs[i].name, b);

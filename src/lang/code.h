@@ -80,6 +80,11 @@ typedef enum Opcode {
     I_IMPORT_NAME,     /* arg: names index -> module */
     I_IMPORT_FROM,     /* arg: names index; module stays on the stack */
     I_LOAD_ASSERTION_ERROR,
+    I_LOAD_NAME,       /* arg: names index; class namespace, then globals, then builtins */
+    I_STORE_NAME,      /* arg: names index; into the class namespace */
+    I_DELETE_NAME,
+    I_DELETE_ATTR,     /* arg: names index; TOS: obj */
+    I_BUILD_CLASS,     /* arg: number of bases (0 or 1); stack: body function, name, bases -> class */
     I_COUNT
 } Opcode;
 

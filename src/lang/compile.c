@@ -77,6 +77,11 @@ const char *opcode_name(int op)
         [I_IMPORT_NAME] = "IMPORT_NAME",
         [I_IMPORT_FROM] = "IMPORT_FROM",
         [I_LOAD_ASSERTION_ERROR] = "LOAD_ASSERTION_ERROR",
+        [I_LOAD_NAME] = "LOAD_NAME",
+        [I_STORE_NAME] = "STORE_NAME",
+        [I_DELETE_NAME] = "DELETE_NAME",
+        [I_DELETE_ATTR] = "DELETE_ATTR",
+        [I_BUILD_CLASS] = "BUILD_CLASS",
     };
     return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
 }
@@ -88,7 +93,10 @@ enum {
     SYM_USED = 16, SYM_FREE = 32, SYM_CELL = 64
 };
 
-typedef enum { SC_MODULE, SC_FUNC, SC_COMP } ScopeKind;
+/* A class body (SC_CLASS) keeps its names in a namespace dict (LOAD_NAME);
+ * functions nested in it do not see them, except the __class__ cell that
+ * zero-argument super() reads. */
+typedef enum { SC_MODULE, SC_FUNC, SC_COMP, SC_CLASS } ScopeKind;
 
 typedef struct Sym {
     const char *name;
@@ -243,7 +251,8 @@ static Scope *scope_new(Comp *c, ScopeKind kind, const Node *n, Scope *parent, c
     } else {
         size_t len = strlen(parent->qualname) + strlen(name) + 16;
         sc->qualname = xmalloc(len);
-        snprintf(sc->qualname, len, "%s.<locals>.%s", parent->qualname, name);
+        snprintf(sc->qualname, len, "%s%s%s", parent->qualname, parent->kind == SC_CLASS ? "." : ".<locals>.",
+                 name);
     }
     if (n)
         map_put(&c->map, n, sc);
@@ -333,6 +342,10 @@ static void sym_expr(Comp *c, Scope *sc, const Node *n)
     case N_YIELDFROM:
         sc->is_gen = true;
         break;
+    case N_CALL:
+        if (sc->kind == SC_FUNC && n->a->kind == N_NAME && strcmp(n->a->str, "super") == 0 && n->list.len == 0)
+            sym_add(sc, "__class__", SYM_USED); /* zero-argument super() */
+        break;
     default:
         break;
     }
@@ -357,9 +370,14 @@ static void sym_stmt(Comp *c, Scope *sc, const Node *n)
         sym_stmts(c, in, &n->list2);
         return;
     }
-    case N_CLASSDEF:
+    case N_CLASSDEF: {
+        sym_exprs(c, sc, &n->list3);
+        sym_exprs(c, sc, &n->list);
         sym_add(sc, n->str, SYM_ASSIGNED);
+        Scope *in = scope_new(c, SC_CLASS, n, sc, n->str);
+        sym_stmts(c, in, &n->list2);
         return;
+    }
     case N_ASSIGN:
         for (int i = 0; i < n->list.len; i++)
             sym_target(c, sc, n->list.items[i]);
@@ -475,6 +493,12 @@ static void sym_resolve(Comp *c)
             Scope *p = sc->parent;
             Sym *found = NULL;
             for (; p && p->kind != SC_MODULE; p = p->parent) {
+                if (p->kind == SC_CLASS) {
+                    if (strcmp(s->name, "__class__") != 0)
+                        continue; /* class names are invisible to nested functions */
+                    found = sym_add(p, s->name, 0);
+                    break;
+                }
                 Sym *ps = sym_find(p, s->name);
                 if (ps && (ps->flags & SYM_GLOBAL))
                     break;
@@ -596,7 +620,19 @@ static void name_op(Comp *c, const char *name, Access acc, const Node *at)
     static const int global_ops[] = {I_LOAD_GLOBAL, I_STORE_GLOBAL, I_DELETE_GLOBAL};
     static const int fast_ops[] = {I_LOAD_FAST, I_STORE_FAST, I_DELETE_FAST};
     static const int deref_ops[] = {I_LOAD_DEREF, I_STORE_DEREF, I_DELETE_DEREF};
+    static const int name_ops[] = {I_LOAD_NAME, I_STORE_NAME, I_DELETE_NAME};
     (void)at;
+    if (sc->kind == SC_CLASS) {
+        /* the class namespace; an enclosing function's variable when the
+         * body only reads it */
+        if (s && (s->flags & SYM_GLOBAL))
+            emit(c, global_ops[acc], name_add(c, name));
+        else if (s && (s->flags & SYM_FREE) && !(s->flags & SYM_ASSIGNED) && s->cslot >= 0)
+            emit(c, deref_ops[acc], s->cslot);
+        else
+            emit(c, name_ops[acc], name_add(c, name));
+        return;
+    }
     if (s && !(s->flags & SYM_GLOBAL) && s->cslot >= 0)
         emit(c, deref_ops[acc], s->cslot);
     else if (s && !(s->flags & SYM_GLOBAL) && s->slot >= 0)
@@ -614,10 +650,9 @@ static bool in_async_function(Comp *c)
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
     "getattr", "setattr", "delattr", "hasattr", "breakpoint", "memoryview", "bytearray",
-    "bytes", "help", "exit", "quit", "dir", "id", "hash", "object", "super", "property",
-    "staticmethod", "classmethod", "iter", "next", "map", "filter", "reversed", "set",
-    "frozenset", "type", "callable", "chr", "ord", "hex", "oct", "bin", "format", "divmod",
-    "pow", "ascii", "issubclass", "slice", "complex", "__build_class__", "aiter", "anext",
+    "bytes", "help", "exit", "quit", "dir", "id", "hash", "iter", "next", "map", "filter",
+    "reversed", "set", "frozenset", "callable", "chr", "ord", "hex", "oct", "bin", "format",
+    "divmod", "pow", "ascii", "slice", "complex", "__build_class__", "aiter", "anext",
     NULL,
 };
 
@@ -834,7 +869,7 @@ static void assign_slots(Scope *sc, const NodeList *params, int *argcount, int *
     }
     for (int i = 0; i < sc->nsyms; i++) {
         Sym *s = &sc->syms[i];
-        if (s->slot >= 0 || (s->flags & (SYM_GLOBAL | SYM_NONLOCAL | SYM_CELL | SYM_FREE)) ||
+        if (sc->kind == SC_CLASS || s->slot >= 0 || (s->flags & (SYM_GLOBAL | SYM_NONLOCAL | SYM_CELL | SYM_FREE)) ||
             !(s->flags & SYM_ASSIGNED))
             continue;
         s->slot = slot++;
@@ -1010,6 +1045,26 @@ static void expr_seq(Comp *c, const NodeList *l, int build)
         emit(c, I_LIST_TO_TUPLE, 0);
 }
 
+/* super() with no arguments in a method: super(__class__, <first argument>),
+ * like CPython's __class__ cell. False when n is not that call. */
+static bool expr_super(Comp *c, const Node *n)
+{
+    Scope *sc = c->u->sc;
+    if (n->a->kind != N_NAME || strcmp(n->a->str, "super") != 0 || n->list.len != 0 || sc->kind != SC_FUNC)
+        return false;
+    Sym *cls = sym_find(sc, "__class__");
+    const Node *fn = sc->node;
+    const Node *self = fn && fn->list.len ? fn->list.items[0] : NULL;
+    if (!cls || cls->cslot < 0 || !self || (self->flags & (F_VARARGS | F_KWARGS | F_KWONLY)))
+        return false;
+    set_line(c, n);
+    name_op(c, "super", ACC_LOAD, n->a);
+    emit(c, I_LOAD_DEREF, cls->cslot);
+    name_op(c, self->str, ACC_LOAD, n);
+    emit(c, I_CALL, 2);
+    return true;
+}
+
 static void expr(Comp *c, const Node *n)
 {
     if (c->failed)
@@ -1082,6 +1137,8 @@ static void expr(Comp *c, const Node *n)
         break;
     }
     case N_CALL:
+        if (expr_super(c, n))
+            break;
         expr(c, n->a);
         call_args(c, n, 0);
         break;
@@ -1170,7 +1227,7 @@ static void expr(Comp *c, const Node *n)
         break;
     case N_YIELD:
     case N_YIELDFROM:
-        if (c->u->sc->kind == SC_MODULE) {
+        if (c->u->sc->kind == SC_MODULE || c->u->sc->kind == SC_CLASS) {
             FAIL(c, n, "'yield' outside function");
             break;
         }
@@ -1427,6 +1484,87 @@ static void stmt_funcdef(Comp *c, const Node *n)
     name_op(c, n->str, ACC_STORE, n);
 }
 
+/* Special methods a class may define: the ones the runtime calls (klass.c)
+ * and the protocol methods statements look up by name. */
+static const char *const class_dunders[] = {
+    "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+    "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
+    "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
+    "__aiter__", "__anext__", "__await__", "__doc__", NULL,
+};
+
+/* A name a class body binds: refuse the special names loopscope would
+ * silently ignore (__add__, __getattr__, __slots__ ...). */
+static void check_class_name(Comp *c, const Node *at, const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 5 || strncmp(name, "__", 2) != 0 || strcmp(name + n - 2, "__") != 0 || in_list(class_dunders, name))
+        return;
+    char what[160];
+    snprintf(what, sizeof what, "defining %s in a class", name);
+    unsupported(c, at, what);
+}
+
+static void stmt_classdef(Comp *c, const Node *n)
+{
+    Scope *sc = map_get(&c->map, n);
+    int nbases = 0;
+    for (int i = 0; i < n->list.len; i++) {
+        const Node *b = n->list.items[i];
+        if (b->kind == N_KEYWORD && strcmp(b->str, "metaclass") == 0)
+            unsupported(c, b, "metaclasses");
+        else if (b->kind == N_KEYWORD || b->kind == N_DOUBLESTAR)
+            unsupported(c, b, "class keyword arguments");
+        else if (b->kind == N_STARRED)
+            unsupported(c, b, "starred base classes");
+        else if (++nbases > 1)
+            unsupported(c, b, "multiple inheritance");
+    }
+    for (int i = 0; i < n->list2.len; i++) {
+        const Node *s = n->list2.items[i];
+        if (s->kind == N_FUNCDEF)
+            check_class_name(c, s, s->str);
+        else if (s->kind == N_ASSIGN)
+            for (int k = 0; k < s->list.len; k++) {
+                if (s->list.items[k]->kind == N_NAME)
+                    check_class_name(c, s->list.items[k], s->list.items[k]->str);
+            }
+        else if (s->kind == N_ANNASSIGN && s->a->kind == N_NAME)
+            check_class_name(c, s->a, s->a->str);
+    }
+    if (c->failed)
+        return;
+    for (int i = 0; i < n->list3.len; i++)
+        expr(c, n->list3.items[i]);
+    Unit *outer = c->u, inner;
+    unit_push(&inner, sc);
+    c->u = &inner;
+    int argc, kwo, fl = 0;
+    assign_slots(sc, NULL, &argc, &kwo, &fl);
+    stmts(c, &n->list2);
+    /* the body returns the __class__ cell, which BUILD_CLASS fills */
+    Sym *cell = sym_find(sc, "__class__");
+    if (cell && (cell->flags & SYM_CELL))
+        emit(c, I_LOAD_CLOSURE, cell->cslot);
+    else
+        emit_const(c, none_new());
+    emit(c, I_RETURN_VALUE, 0);
+    CodeObj *code = unit_finish(c, n->str, 0, 0, 0, n->line);
+    c->u = outer;
+    if (!code)
+        return;
+    set_line(c, n);
+    static const NodeList no_params;
+    make_function(c, &no_params, sc, code);
+    emit_const(c, str_from(n->str));
+    if (nbases)
+        expr(c, n->list.items[0]);
+    emit(c, I_BUILD_CLASS, nbases);
+    for (int i = 0; i < n->list3.len; i++)
+        emit(c, I_CALL, 1);
+    name_op(c, n->str, ACC_STORE, n);
+}
+
 static void stmt_import(Comp *c, const Node *n)
 {
     if (n->kind == N_IMPORTFROM) {
@@ -1576,7 +1714,7 @@ static void stmt(Comp *c, const Node *n)
     case N_PASS:
         break;
     case N_RETURN:
-        if (c->u->sc->kind == SC_MODULE) {
+        if (c->u->sc->kind == SC_MODULE || c->u->sc->kind == SC_CLASS) {
             FAIL(c, n, "'return' outside function");
             break;
         }
@@ -1604,7 +1742,7 @@ static void stmt(Comp *c, const Node *n)
         stmt_funcdef(c, n);
         break;
     case N_CLASSDEF:
-        unsupported(c, n, "class definitions");
+        stmt_classdef(c, n);
         break;
     case N_GLOBAL:
     case N_NONLOCAL:
@@ -1635,6 +1773,9 @@ static void stmt(Comp *c, const Node *n)
                 expr(c, t->a);
                 expr(c, t->b);
                 emit(c, I_DELETE_SUBSCR, 0);
+            } else if (t->kind == N_ATTR) {
+                expr(c, t->a);
+                emit(c, I_DELETE_ATTR, name_add(c, t->str));
             } else {
                 unsupported(c, t, "deleting this kind of target");
             }

@@ -7,6 +7,8 @@
  * seen; dict iterators raise RuntimeError when the dict changes size. */
 #include "iter.h"
 
+#include "klass.h"
+
 #include "vm.h"
 
 #include <stdio.h>
@@ -196,6 +198,8 @@ Obj *obj_iter(Obj *o)
         INCREF(o);
         return o;
     default:
+        if (c->heap && klass_special(o, "__iter__"))
+            return klass_iter(o);
         break;
     }
     if (c == &GenClass) {
@@ -464,6 +468,8 @@ Obj *obj_next(Obj *it)
         }
         return NULL;
     }
+    if (CLS(it)->heap && klass_special(it, "__next__"))
+        return klass_next(it);
     return err_null(&TypeErrorClass, "'%s' object is not an iterator", CLS(it)->name);
 }
 

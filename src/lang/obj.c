@@ -4,6 +4,7 @@
 #include "obj.h"
 
 #include "format.h"
+#include "klass.h"
 #include "vm.h"
 
 #include <math.h>
@@ -30,6 +31,8 @@ Obj *obj_alloc(Class *cls, size_t size)
     heap.gc_next->gc_prev = o;
     heap.gc_next = o;
     live_count++;
+    if (cls->heap)
+        obj_incref(&cls->hdr); /* an object keeps its user class alive */
     return o;
 }
 
@@ -60,10 +63,13 @@ void obj_decref(Obj *o)
         pending_free = x->gc_prev;
         if (x->cls->dealloc)
             x->cls->dealloc(x);
-        if (x->cls->free_mem)
-            x->cls->free_mem(x);
+        Class *c = x->cls;
+        if (c->free_mem)
+            c->free_mem(x);
         live_count--;
         free(x);
+        if (c->heap)
+            obj_decref(&c->hdr); /* queued: freed by this loop */
     }
     freeing = false;
 }
@@ -170,16 +176,24 @@ bool obj_isinstance(Obj *o, Class *c)
     return class_is_sub(o->cls, c);
 }
 
-Obj *class_lookup(Class *c, Obj *name)
+Obj *class_lookup_owner(Class *c, Obj *name, Class **owner)
 {
     for (; c; c = c->base) {
         if (c->dict) {
             Obj *v = dict_get(c->dict, name);
-            if (v)
+            if (v) {
+                if (owner)
+                    *owner = c;
                 return v;
+            }
         }
     }
     return NULL;
+}
+
+Obj *class_lookup(Class *c, Obj *name)
+{
+    return class_lookup_owner(c, name, NULL);
 }
 
 void class_add_method(Class *c, const char *name, CFunc fn)
@@ -716,8 +730,12 @@ int64_t obj_hash(Obj *o)
     case K_DICT:
         err_format(&TypeErrorClass, "unhashable type: '%s'", c->name);
         return -1;
-    default:
+    default: {
+        int64_t h;
+        if (c->heap && klass_hash(o, &h))
+            return h;
         return (int64_t)(((uintptr_t)o >> 4) & (uintptr_t)HASH_MOD);
+    }
     }
 }
 
@@ -730,6 +748,8 @@ int obj_eq(Obj *a, Obj *b)
 {
     if (a == b)
         return 1;
+    if (a->cls->heap || b->cls->heap)
+        return klass_compare(OP_EQ, a, b);
     if (is_number(a) && is_number(b)) {
         if (is_int(a) && is_int(b))
             return INT_V(a) == INT_V(b);
@@ -804,7 +824,7 @@ int obj_truth(Obj *o)
         RangeObj *r = (RangeObj *)o;
         return r->step > 0 ? r->start < r->stop : r->start > r->stop;
     }
-    default: return 1;
+    default: return o->cls->heap ? klass_truth(o) : 1;
     }
 }
 
@@ -815,16 +835,41 @@ const char *obj_type_name(Obj *o)
     return o->cls->name;
 }
 
-int obj_repr(Obj *o, Buf *out)
+void obj_repr_builtin(Obj *o, Buf *out)
 {
-    if (o->cls->repr)
-        o->cls->repr(o, out);
+    Class *c = o->cls;
+    while (c->heap && !c->repr)
+        c = c->base;
+    if (c->repr)
+        c->repr(o, out);
+    else if (o->cls->heap || o->cls == &ObjectClass)
+        klass_default_repr(o, out);
     else
         buf_printf(out, "<%s object>", o->cls->name);
+}
+
+int obj_repr(Obj *o, Buf *out)
+{
+    if (o->cls->heap) {
+        int r = klass_text(o, "__repr__", out);
+        if (r != KLASS_NONE)
+            return r;
+    }
+    obj_repr_builtin(o, out);
     return err_occurred() ? -1 : 0;
 }
 
 int obj_str(Obj *o, Buf *out)
+{
+    if (o->cls->heap) {
+        int r = klass_text(o, "__str__", out);
+        if (r != KLASS_NONE)
+            return r;
+    }
+    return obj_str_builtin(o, out);
+}
+
+int obj_str_builtin(Obj *o, Buf *out)
 {
     if (o->cls == &StrClass) {
         buf_putn(out, STR_S(o), STR_LEN(o));
@@ -969,6 +1014,8 @@ static void bound_repr(Obj *o, Buf *out)
     buf_puts(out, "<bound method ");
     if (IS(b->func, FuncClass))
         buf_puts(out, STR_S(((FuncObj *)b->func)->qualname));
+    buf_puts(out, " of ");
+    obj_repr(b->self, out);
     buf_puts(out, ">");
 }
 
@@ -987,7 +1034,11 @@ Obj *bound_new(Obj *func, Obj *self)
 
 static void class_repr(Obj *o, Buf *out)
 {
-    buf_printf(out, "<class '%s'>", ((Class *)o)->name);
+    Class *c = (Class *)o;
+    if (c->heap)
+        buf_printf(out, "<class '%s.%s'>", STR_S(((UserClass *)c)->module), STR_S(((UserClass *)c)->qualname));
+    else
+        buf_printf(out, "<class '%s'>", c->name);
 }
 
 Class ClassClass = {.name = "type", .kind = K_CLASS, .base = &ObjectClass, .repr = class_repr, .builtin = true};

@@ -82,7 +82,9 @@ struct Class {
     /* getattr hook for instance data (modules, exceptions); NULL = class dict only */
     Obj *(*getattr)(Obj *o, Obj *name);
     bool is_exception;
-    bool builtin;         /* a built-in class (cannot be subclassed yet) */
+    bool builtin;         /* a built-in class */
+    bool heap;            /* a class made by a `class` statement: a UserClass
+                             (klass.h), reference counted like any object */
 };
 
 extern Class NoneClass, BoolClass, IntClass, FloatClass, StrClass, TupleClass,
@@ -110,6 +112,8 @@ void obj_init(void);
 bool class_is_sub(const Class *c, const Class *sub);
 /* Look a name up through the class chain; borrowed, NULL if absent (no exception). */
 Obj *class_lookup(Class *c, Obj *name);
+/* The same, also telling which class on the chain defines it (*owner). */
+Obj *class_lookup_owner(Class *c, Obj *name, Class **owner);
 /* Add a built-in method to a class dict. */
 void class_add_method(Class *c, const char *name, CFunc fn);
 
@@ -200,6 +204,12 @@ int obj_truth(Obj *o);
 /* Append str(o) / repr(o) to out; -1 on error (exception set). */
 int obj_str(Obj *o, Buf *out);
 int obj_repr(Obj *o, Buf *out);
+/* str(o) as the built-in classes define it, ignoring a user-defined __str__
+ * (BaseException.__str__ and object.__str__, reached through super()). */
+int obj_str_builtin(Obj *o, Buf *out);
+/* repr(o) by the nearest built-in class's hook (exceptions: "E('x')"), or
+ * NULL-hook default; ignores user-defined __repr__. */
+void obj_repr_builtin(Obj *o, Buf *out);
 Obj *obj_str_new(Obj *o);   /* str(o) as a new str object */
 Obj *obj_repr_new(Obj *o);
 /* Python type name of o ("int", "NoneType", "coroutine"). */
@@ -317,5 +327,6 @@ Obj *obj_next(Obj *it);
 Obj *obj_getattr(Obj *o, Obj *name);
 Obj *obj_getattr_c(Obj *o, const char *name);
 int obj_setattr(Obj *o, Obj *name, Obj *v);
+int obj_delattr(Obj *o, Obj *name);   /* del o.name; -1 with AttributeError */
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "format.h"
 #include "iter.h"
+#include "klass.h"
 #include "text.h"
 #include "vm.h"
 
@@ -996,6 +997,8 @@ static bool cmp_result(Op op, int c)
 /* Rich comparison a op b for an ordering op: 1, 0, or -1 with TypeError. */
 static int compare_bool(Op op, Obj *a, Obj *b)
 {
+    if (CLS(a)->heap || CLS(b)->heap)
+        return klass_compare(op, a, b);
     if (op == OP_EQ || op == OP_NE) {
         int r = obj_eq(a, b);
         if (r < 0)
@@ -1117,6 +1120,11 @@ int op_contains(Obj *container, Obj *item)
                 return r;
         }
         return err_occurred() ? -1 : 0;
+    }
+    if (c->heap) {
+        int r = klass_contains(container, item);
+        if (r != KLASS_NONE)
+            return r;
     }
     err_format(&TypeErrorClass, "argument of type '%s' is not iterable", c->name);
     return -1;
@@ -1348,6 +1356,8 @@ Obj *op_getitem(Obj *o, Obj *key)
     case K_RANGE:
         return range_getitem(o, key);
     default:
+        if (CLS(o)->heap && klass_special(o, "__getitem__"))
+            return klass_call_special(o, "__getitem__", &key, 1);
         return err_null(&TypeErrorClass, "'%s' object is not subscriptable", obj_type_name(o));
     }
 }
@@ -1446,6 +1456,12 @@ int op_setitem(Obj *o, Obj *key, Obj *v)
             return -1;
         return op_check_size(DICT_N(o)) ? 0 : -1;
     }
+    if (CLS(o)->heap && klass_special(o, "__setitem__")) {
+        Obj *args[2] = {key, v};
+        Obj *r = klass_call_special(o, "__setitem__", args, 2);
+        XDECREF(r);
+        return r ? 0 : -1;
+    }
     err_format(&TypeErrorClass, "'%s' object does not support item assignment", obj_type_name(o));
     return -1;
 }
@@ -1507,6 +1523,11 @@ int op_delitem(Obj *o, Obj *key)
         }
         return 0;
     }
+    if (CLS(o)->heap && klass_special(o, "__delitem__")) {
+        Obj *r = klass_call_special(o, "__delitem__", &key, 1);
+        XDECREF(r);
+        return r ? 0 : -1;
+    }
     err_format(&TypeErrorClass, "'%s' object doesn't support item deletion", obj_type_name(o));
     return -1;
 }
@@ -1531,6 +1552,11 @@ int64_t obj_len(Obj *o)
     }
     if (dictview_check(o))
         return (int64_t)DICT_N(((DictViewObj *)o)->dict);
+    if (CLS(o)->heap) {
+        int64_t n = klass_len(o);
+        if (n != KLASS_NONE)
+            return n;
+    }
     err_format(&TypeErrorClass, "object of type '%s' has no len()", obj_type_name(o));
     return -1;
 }
@@ -1632,15 +1658,19 @@ static Obj *descr_new(Obj *method, Class *owner)
 /* Attribute of a class object (int.bit_length, ValueError.__name__). */
 static Obj *class_getattr(Class *c, Obj *name)
 {
-    Obj *v = class_lookup(c, name);
+    Class *owner = NULL;
+    Obj *v = class_lookup_owner(c, name, &owner);
     if (v) {
-        if (IS(v, BuiltinClass) && !((BuiltinObj *)v)->self)
-            return descr_new(v, c);
-        INCREF(v);
-        return v;
+        if (!owner->heap && IS(v, BuiltinClass) && !((BuiltinObj *)v)->self)
+            return descr_new(v, owner);
+        return klass_class_attr(c, v);
     }
-    if (str_eq_c(name, "__name__") || str_eq_c(name, "__qualname__"))
+    if (str_eq_c(name, "__name__"))
         return str_from(c->name);
+    if (str_eq_c(name, "__qualname__"))
+        return klass_qualname(c);
+    if (str_eq_c(name, "__module__"))
+        return klass_module(c);
     if (str_eq_c(name, "__base__")) {
         if (!c->base)
             return none_new();
@@ -1661,6 +1691,16 @@ static Obj *kind_getattr(Obj *o, Obj *name)
         if (str_eq_c(name, "imag"))
             return is_int(o) ? int_new(0) : float_new(0.0);
         return is_int(o) ? int_new(INT_V(o)) : float_new(FLOAT_V(o));
+    }
+    if (IS(o, BoundClass)) {
+        /* a method: __self__, __func__, and its function's names */
+        BoundObj *m = (BoundObj *)o;
+        if (str_eq_c(name, "__self__") || str_eq_c(name, "__func__")) {
+            Obj *r = str_eq_c(name, "__self__") ? m->self : m->func;
+            INCREF(r);
+            return r;
+        }
+        return kind_getattr(m->func, name);
     }
     bool is_name = str_eq_c(name, "__name__"), is_qual = str_eq_c(name, "__qualname__");
     if (!is_name && !is_qual)
@@ -1697,14 +1737,8 @@ static Obj *getattr_generic(Obj *o, Obj *name)
             return v;
     }
     Obj *v = class_lookup(c, name);
-    if (v) {
-        if (IS(v, BuiltinClass) && !((BuiltinObj *)v)->self)
-            return builtin_new(((BuiltinObj *)v)->name, ((BuiltinObj *)v)->fn, o);
-        if (IS(v, FuncClass))
-            return bound_new(v, o);
-        INCREF(v);
-        return v;
-    }
+    if (v)
+        return klass_bind(v, o);
     return kind_getattr(o, name);
 }
 
@@ -1745,6 +1779,11 @@ Obj *obj_getattr_c(Obj *o, const char *name)
 int obj_setattr(Obj *o, Obj *name, Obj *v)
 {
     Class *c = CLS(o);
+    if (c->heap || c == &ClassClass) {
+        int r = klass_setattr(o, name, v);
+        if (r != KLASS_NONE)
+            return r;
+    }
     if (c->is_exception) {
         ExcObj *e = (ExcObj *)o;
         if (str_eq_c(name, "args")) {
@@ -1791,5 +1830,19 @@ int obj_setattr(Obj *o, Obj *name, Obj *v)
         err_format(&AttributeErrorClass, "'%s' object attribute '%s' is read-only", c->name, STR_S(name));
     else
         err_format(&AttributeErrorClass, "'%s' object has no attribute '%s'", c->name, STR_S(name));
+    return -1;
+}
+
+int obj_delattr(Obj *o, Obj *name)
+{
+    Class *c = CLS(o);
+    if (c->heap || c == &ClassClass)
+        return klass_setattr(o, name, NULL);
+    if (c->is_exception && ((ExcObj *)o)->attrs) {
+        int r = dict_del(((ExcObj *)o)->attrs, name);
+        if (r != 0)
+            return r > 0 ? 0 : -1;
+    }
+    err_format(&AttributeErrorClass, "'%s' object has no attribute '%s'", c->name, STR_S(name));
     return -1;
 }

@@ -8,6 +8,7 @@
 #include "vm.h"
 
 #include "builtins.h"
+#include "klass.h"
 #include "ops.h"
 
 #include <stdlib.h>
@@ -20,6 +21,7 @@ struct Frame {
     CodeObj *code;
     FuncObj *func;       /* NULL for module code */
     Obj *globals;
+    Obj *locals;         /* a class body's namespace (LOAD_NAME), else NULL */
     Obj **fast;
     int nfast;
     Obj **cells;         /* cell objects: cellnames then freenames */
@@ -133,6 +135,7 @@ static void frame_free(Frame *f)
     for (int i = 0; i < f->nhandled; i++)
         DECREF(f->handled[i]);
     XDECREF(f->delegate);
+    XDECREF(f->locals);
     free(f->fast);
     free(f->cells);
     free(f->stack);
@@ -477,13 +480,16 @@ void coro_chain(Obj *coro, Buf *out)
 
 /* --------------------------------------------------------------- calls */
 
-static Obj *call_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames)
+/* Call fn; locals: the namespace a class body runs in (borrowed), or NULL. */
+static Obj *run_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames, Obj *locals)
 {
     Frame *f = frame_new(fn->code, fn, fn->globals);
     if (!bind_args(f, fn, args, nargs, kwnames)) {
         frame_free(f);
         return NULL;
     }
+    XINCREF(locals);
+    f->locals = locals;
     int flags = fn->code->flags;
     if (flags & (CO_COROUTINE | CO_GENERATOR))
         return gen_new(f, fn, flags & CO_COROUTINE);
@@ -501,7 +507,7 @@ Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
 {
     Class *c = CLS(callable);
     if (c == &FuncClass)
-        return call_function((FuncObj *)callable, args, nargs, kwnames);
+        return run_function((FuncObj *)callable, args, nargs, kwnames, NULL);
     if (c == &BoundClass) {
         BoundObj *b = (BoundObj *)callable;
         int total = nargs + (kwnames ? (int)TUP_N(kwnames) : 0);
@@ -803,6 +809,30 @@ static Obj *build_function(Frame *f, int flags)
     fn->qualname = code->qualname;
     INCREF(fn->qualname);
     return &fn->hdr;
+}
+
+/* The class statement: run the body in a fresh namespace, make the class
+ * from it, and fill the __class__ cell the body returns (zero-argument
+ * super() in its methods reads it). */
+static Obj *build_class(FuncObj *body, Obj *name, Obj *base, Obj *globals)
+{
+    Obj *ns = dict_new();
+    Obj *mod = dict_get_c(globals, "__name__");
+    if (mod)
+        dict_set_c(ns, "__module__", mod);
+    dict_set_c(ns, "__qualname__", body->qualname);
+    Obj *cell = run_function(body, NULL, 0, NULL, ns);
+    Obj *cls = NULL;
+    if (cell) {
+        cls = klass_new(name, body->qualname, base, ns);
+        if (cls && IS(cell, CellClass)) {
+            INCREF(cls);
+            SETREF(((CellObj *)cell)->v, cls);
+        }
+        DECREF(cell);
+    }
+    DECREF(ns);
+    return cls;
 }
 
 static Obj *format_value(Obj *v, int conv, Obj *spec)
@@ -1537,6 +1567,50 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             INCREF(&AssertionErrorClass);
             PUSH(&AssertionErrorClass.hdr);
             break;
+        case I_LOAD_NAME: {
+            Obj *nm = TUP_ITEMS(f->code->names)[arg];
+            Obj *v = dict_get(f->locals, nm);
+            if (v)
+                INCREF(v);
+            else if (!(v = load_global(f, nm)))
+                goto error;
+            PUSH(v);
+            break;
+        }
+        case I_STORE_NAME: {
+            Obj *v = POP();
+            dict_set(f->locals, TUP_ITEMS(f->code->names)[arg], v);
+            DECREF(v);
+            break;
+        }
+        case I_DELETE_NAME: {
+            Obj *nm = TUP_ITEMS(f->code->names)[arg];
+            if (dict_del(f->locals, nm) <= 0) {
+                err_format(&NameErrorClass, "name '%s' is not defined", STR_S(nm));
+                goto error;
+            }
+            break;
+        }
+        case I_DELETE_ATTR: {
+            Obj *o = POP();
+            int r = obj_delattr(o, TUP_ITEMS(f->code->names)[arg]);
+            DECREF(o);
+            if (r < 0)
+                goto error;
+            break;
+        }
+        case I_BUILD_CLASS: {
+            Obj *base = arg ? POP() : NULL;
+            Obj *name = POP(), *body = POP();
+            Obj *cls = build_class((FuncObj *)body, name, base, f->globals);
+            XDECREF(base);
+            DECREF(name);
+            DECREF(body);
+            if (!cls)
+                goto error;
+            PUSH(cls);
+            break;
+        }
         default:
             die("bad opcode %d", OPCODE(w));
         }

@@ -1,0 +1,2 @@
+class Job(Exception, retries=3):
+    pass

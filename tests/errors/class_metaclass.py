@@ -1,0 +1,7 @@
+import asyncio
+
+class Meta:
+    pass
+
+class Client(metaclass=Meta):
+    pass

@@ -1,0 +1,4 @@
+import asyncio
+
+class Reading(ValueError, KeyError):
+    pass

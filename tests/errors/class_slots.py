@@ -1,0 +1,2 @@
+class Config:
+    __slots__ = ("host", "port")
