@@ -14,6 +14,7 @@ int main(void)
         ops_suite,
         builtins_suite,
         vm_suite,
+        with_suite,
         loop_suite,
         rec_suite,
         seek_suite,

@@ -1217,7 +1217,7 @@ START_TEST(test_item_limit)
 }
 END_TEST
 
-/* Load errors: the first five are CPython's SyntaxErrors (line, offset and
+/* Load errors: the first eleven are CPython's SyntaxErrors (line, offset and
  * msg from compile()); the rest are loopscope's "not supported" refusals. */
 static const LoadCase load_cases[] = {
     {"x = 1\nawait foo()\n", 2, 1, "'await' outside function"},
@@ -1225,17 +1225,22 @@ static const LoadCase load_cases[] = {
     {"if True:\n    nonlocal x\n", 2, 5, "nonlocal declaration not allowed at module level"},
     {"def f():\n    x = 1\n    def g():\n        print(await x)\n", 4, 15, "'await' outside async function"},
     {"if True:\n    break\n", 2, 5, "'break' outside loop"},
+    {"def f():\n    async with x:\n        pass\n", 2, 5, "'async with' outside async function"},
+    {"def f():\n    async for x in y:\n        pass\n", 2, 5, "'async for' outside async function"},
+    {"async def f():\n    yield 1\n    return 2\n", 3, 5, "'return' with value in async generator"},
+    {"async def f():\n    yield from x\n", 2, 5, "'yield from' inside async function"},
+    {"def f():\n    return [await x for x in y]\n", 2, 12,
+     "asynchronous comprehension outside of an asynchronous function"},
+    {"x = {k: v async for k, v in y}\n", 1, 5, "asynchronous comprehension outside of an asynchronous function"},
     {"import time\nimport os\n", 2, 8,
      "importing 'os' is not supported by loopscope (it provides asyncio and time)"},
-    {"import asyncio\nasync def main():\n    await asyncio.wait_for(asyncio.sleep(1), 2)\n", 3, 11,
-     "asyncio.wait_for is not supported by loopscope"},
-    {"from asyncio import sleep, wait_for\n", 1, 28, "asyncio.wait_for is not supported by loopscope"},
+    {"import asyncio\nasync def main():\n    await asyncio.open_connection("x", 1)\n", 3, 11,
+     "asyncio.open_connection is not supported by loopscope"},
+    {"from asyncio import sleep, start_server\n", 1, 28, "asyncio.start_server is not supported by loopscope"},
     {"x = 1\nf = open(\"x\")\n", 2, 5, "the built-in 'open' is not supported by loopscope"},
     {"class A(ValueError, KeyError):\n    pass\n", 1, 21, "multiple inheritance is not supported by loopscope"},
     {"class A:\n    def __add__(self, o):\n        pass\n", 2, 5,
      "defining __add__ in a class is not supported by loopscope"},
-    {"def f():\n    with x:\n        pass\n", 2, 5, "with statements are not supported by loopscope"},
-    {"async def f():\n    async with x:\n        pass\n", 2, 5, "async with is not supported by loopscope"},
 };
 
 /* CPython says 4:9 (the nonlocal statement); loopscope points at the def. */

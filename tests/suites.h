@@ -12,6 +12,7 @@ Suite *text_suite(void);
 Suite *ops_suite(void);
 Suite *builtins_suite(void);
 Suite *vm_suite(void);
+Suite *with_suite(void);
 Suite *loop_suite(void);
 Suite *rec_suite(void);
 Suite *seek_suite(void);

@@ -68,8 +68,9 @@ typedef enum Opcode {
     I_FOR_ITER,        /* arg: target when exhausted (the iterator is popped) */
     I_UNPACK_SEQUENCE, /* arg: n */
     I_UNPACK_EX,       /* arg: before | after << 8 */
-    I_AWAIT,           /* TOS: awaitable -> result, suspending the coroutine as needed */
-    I_YIELD_VALUE,
+    I_AWAIT,           /* TOS: awaitable -> result, suspending the coroutine as needed;
+                          arg: AwaitWhat, for the wording of the error on a non-awaitable */
+    I_YIELD_VALUE,     /* in an async generator: the value __anext__ returns */
     I_SETUP_EXCEPT,    /* arg: handler */
     I_SETUP_FINALLY,   /* arg: handler */
     I_POP_BLOCK,
@@ -85,8 +86,23 @@ typedef enum Opcode {
     I_DELETE_NAME,
     I_DELETE_ATTR,     /* arg: names index; TOS: obj */
     I_BUILD_CLASS,     /* arg: number of bases (0 or 1); stack: body function, name, bases -> class */
+    /* with / async with / async for / async generators (added at the end) */
+    I_BEFORE_WITH,     /* arg 0: mgr -> bound __exit__, mgr.__enter__();
+                          arg 1: mgr -> bound __aexit__, mgr.__aenter__() (an awaitable) */
+    I_SETUP_WITH,      /* arg: handler; like SETUP_FINALLY, but the block keeps __exit__
+                          (below TOS) and not TOS, the value bound by `as` */
+    I_WITH_EXCEPT,     /* exit, exc -> exit, exc, exit(type(exc), exc, None) */
+    I_GET_AITER,       /* obj -> obj.__aiter__() */
+    I_GET_ANEXT,       /* aiter -> aiter, aiter.__anext__() */
+    I_END_ASYNC_FOR,   /* aiter, exc: StopAsyncIteration ends the loop (both popped,
+                          the handler left); anything else is raised again */
+    I_AGEN_AWAIT,      /* arg: AgenMode; only in the code of an async generator's
+                          awaitables (agen.c): drive the generator (fast 0) */
     I_COUNT
 } Opcode;
+
+/* I_AWAIT's argument: what is awaited, for CPython's wording of the error. */
+typedef enum AwaitWhat { AWAIT_PLAIN, AWAIT_AENTER, AWAIT_AEXIT, AWAIT_ANEXT } AwaitWhat;
 
 /* Which modules a scenario may import, and what they export; the compiler
  * rejects anything else at load time with a located error. */

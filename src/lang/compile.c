@@ -82,6 +82,13 @@ const char *opcode_name(int op)
         [I_DELETE_NAME] = "DELETE_NAME",
         [I_DELETE_ATTR] = "DELETE_ATTR",
         [I_BUILD_CLASS] = "BUILD_CLASS",
+        [I_BEFORE_WITH] = "BEFORE_WITH",
+        [I_SETUP_WITH] = "SETUP_WITH",
+        [I_WITH_EXCEPT] = "WITH_EXCEPT",
+        [I_GET_AITER] = "GET_AITER",
+        [I_GET_ANEXT] = "GET_ANEXT",
+        [I_END_ASYNC_FOR] = "END_ASYNC_FOR",
+        [I_AGEN_AWAIT] = "AGEN_AWAIT",
     };
     return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
 }
@@ -126,12 +133,14 @@ typedef struct Comp Comp;
 
 /* ---------------------------------------------------------- codegen */
 
-typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_HANDLER } FBKind;
+typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_HANDLER,
+               FB_WITH } FBKind;
 
 typedef struct FBlock {
     FBKind kind;
     int cont, brk;          /* labels for loops */
     const NodeList *finalbody;
+    const Node *with;       /* FB_WITH: the with statement (its line, F_ASYNC) */
 } FBlock;
 
 typedef struct Unit {
@@ -318,6 +327,12 @@ static void sym_comp(Comp *c, Scope *sc, const Node *n, const char *name)
         sym_expr(c, in, n->a);
     if (n->b)
         sym_expr(c, in, n->b);
+    for (int i = 0; i < gens->len; i++)
+        if (gens->items[i]->flags & F_ASYNC)
+            in->is_async = true;
+    /* awaiting an async list/set/dict comprehension makes the outer one async too */
+    if (in->is_async && n->kind != N_GENEXP && sc->kind == SC_COMP)
+        sc->is_async = true;
 }
 
 static void sym_expr(Comp *c, Scope *sc, const Node *n)
@@ -345,6 +360,10 @@ static void sym_expr(Comp *c, Scope *sc, const Node *n)
     case N_CALL:
         if (sc->kind == SC_FUNC && n->a->kind == N_NAME && strcmp(n->a->str, "super") == 0 && n->list.len == 0)
             sym_add(sc, "__class__", SYM_USED); /* zero-argument super() */
+        break;
+    case N_AWAIT:
+        if (sc->kind == SC_COMP)
+            sc->is_async = true;
         break;
     default:
         break;
@@ -527,7 +546,7 @@ static void sym_resolve(Comp *c)
 static const bool is_jump[I_COUNT] = {
     [I_JUMP] = true, [I_POP_JUMP_IF_FALSE] = true, [I_POP_JUMP_IF_TRUE] = true,
     [I_JUMP_IF_FALSE_OR_POP] = true, [I_JUMP_IF_TRUE_OR_POP] = true, [I_FOR_ITER] = true,
-    [I_SETUP_EXCEPT] = true, [I_SETUP_FINALLY] = true,
+    [I_SETUP_EXCEPT] = true, [I_SETUP_FINALLY] = true, [I_SETUP_WITH] = true,
 };
 
 static void emit(Comp *c, int op, int arg)
@@ -641,9 +660,11 @@ static void name_op(Comp *c, const char *name, Access acc, const Node *at)
         emit(c, global_ops[acc], name_add(c, name));
 }
 
+/* Inside an async def, or an async comprehension (whose placement
+ * expr_comp checked): where await, async for and async with may go. */
 static bool in_async_function(Comp *c)
 {
-    return c->u->sc->kind == SC_FUNC && c->u->sc->is_async;
+    return c->u->sc->kind != SC_MODULE && c->u->sc->is_async;
 }
 
 /* Known Python builtins that loopscope deliberately does not provide. */
@@ -883,12 +904,34 @@ static void assign_slots(Scope *sc, const NodeList *params, int *argcount, int *
             sc->syms[i].cslot = ncell++;
 }
 
+/* The loop head of one for clause with the iterator on the stack: the next
+ * value is pushed, or control goes to `end` (for async, the handler where
+ * I_END_ASYNC_FOR follows). */
+static void emit_loop_next(Comp *c, bool is_async, int end)
+{
+    if (!is_async) {
+        emit(c, I_FOR_ITER, end);
+        return;
+    }
+    emit(c, I_SETUP_EXCEPT, end);
+    emit(c, I_GET_ANEXT, 0);
+    emit(c, I_AWAIT, AWAIT_ANEXT);
+    emit(c, I_POP_BLOCK, 0);
+}
+
 static void expr_comp(Comp *c, const Node *n)
 {
     Scope *sc = map_get(&c->map, n);
     const NodeList *gens = &n->list;
+    /* an async list/set/dict comprehension is a coroutine awaited on the
+     * spot; an async generator expression is an async generator */
+    if (sc->is_async && n->kind != N_GENEXP && !in_async_function(c)) {
+        FAIL(c, n, "asynchronous comprehension outside of an asynchronous function");
+        return;
+    }
+    bool first_async = gens->items[0]->flags & F_ASYNC;
     expr(c, gens->items[0]->b);
-    emit(c, I_GET_ITER, 0);
+    emit(c, first_async ? I_GET_AITER : I_GET_ITER, 0);
     Unit *outer = c->u, inner;
     unit_push(&inner, sc);
     inner.line = n->line;
@@ -906,18 +949,16 @@ static void expr_comp(Comp *c, const Node *n)
     int *ends = xmalloc(sizeof(int) * (size_t)gens->len);
     for (int i = 0; i < gens->len; i++) {
         const Node *g = gens->items[i];
-        if (g->flags & F_ASYNC)
-            unsupported(c, g, "async comprehensions");
         if (i == 0) {
             emit(c, I_LOAD_FAST, sym_find(sc, ".0")->slot);
         } else {
             expr(c, g->b);
-            emit(c, I_GET_ITER, 0);
+            emit(c, g->flags & F_ASYNC ? I_GET_AITER : I_GET_ITER, 0);
         }
         starts[i] = label_new(c);
         ends[i] = label_new(c);
         label_here(c, starts[i]);
-        emit(c, I_FOR_ITER, ends[i]);
+        emit_loop_next(c, g->flags & F_ASYNC, ends[i]);
         depth++;
         store_target(c, g->a);
         for (int k = 0; k < g->list.len; k++) {
@@ -940,6 +981,8 @@ static void expr_comp(Comp *c, const Node *n)
     for (int i = gens->len - 1; i >= 0; i--) {
         emit(c, I_JUMP, starts[i]);
         label_here(c, ends[i]);
+        if (gens->items[i]->flags & F_ASYNC)
+            emit(c, I_END_ASYNC_FOR, 0);
     }
     free(starts);
     free(ends);
@@ -947,7 +990,11 @@ static void expr_comp(Comp *c, const Node *n)
         emit_const(c, none_new());
     emit(c, I_RETURN_VALUE, 0);
     const char *nm = n->kind == N_GENEXP ? "<genexpr>" : n->kind == N_DICTCOMP ? "<dictcomp>" : "<listcomp>";
-    CodeObj *code = unit_finish(c, nm, 1, 0, fl | (n->kind == N_GENEXP ? CO_GENERATOR : 0), n->line);
+    if (n->kind == N_GENEXP)
+        fl |= sc->is_async ? CO_ASYNC_GENERATOR : CO_GENERATOR;
+    else if (sc->is_async)
+        fl |= CO_COROUTINE;
+    CodeObj *code = unit_finish(c, nm, 1, 0, fl, n->line);
     c->u = outer;
     if (!code)
         return;
@@ -955,6 +1002,8 @@ static void expr_comp(Comp *c, const Node *n)
     make_function(c, &none, sc, code);
     emit(c, I_ROT_TWO, 0);
     emit(c, I_CALL, 1);
+    if (sc->is_async && n->kind != N_GENEXP)
+        emit(c, I_AWAIT, AWAIT_PLAIN);
 }
 
 static void expr_fstring(Comp *c, const Node *n)
@@ -1214,10 +1263,6 @@ static void expr(Comp *c, const Node *n)
         break;
     }
     case N_AWAIT:
-        if (c->u->sc->kind == SC_COMP) {
-            unsupported(c, n, "await inside a comprehension");
-            break;
-        }
         if (!in_async_function(c)) {
             FAIL(c, n, "'await' outside %sfunction", c->u->sc->kind == SC_MODULE ? "" : "async ");
             break;
@@ -1231,8 +1276,8 @@ static void expr(Comp *c, const Node *n)
             FAIL(c, n, "'yield' outside function");
             break;
         }
-        if (in_async_function(c)) {
-            FAIL(c, n, "yield inside async def (an async generator) is not supported by loopscope");
+        if (in_async_function(c) && n->kind == N_YIELDFROM) {
+            FAIL(c, n, "'yield from' inside async function");
             break;
         }
         if (n->kind == N_YIELDFROM) {
@@ -1324,6 +1369,23 @@ static void fb_pop(Comp *c)
         c->u->nfb--;
 }
 
+/* Call the bound __exit__ (or __aexit__, awaited) on top of the stack with
+ * (None, None, None) and drop it and its result. Attributed to the with
+ * statement's line, as CPython does. */
+static void emit_with_exit(Comp *c, const Node *with)
+{
+    int saved = c->u->line;
+    set_line(c, with);
+    emit_const(c, none_new());
+    emit(c, I_DUP_TOP, 0);
+    emit(c, I_DUP_TOP, 0);
+    emit(c, I_CALL, 3);
+    if (with->flags & F_ASYNC)
+        emit(c, I_AWAIT, AWAIT_AEXIT);
+    emit(c, I_POP_TOP, 0);
+    c->u->line = saved;
+}
+
 /* Leave fblocks down to (not including) index `stop`, emitting the cleanup
  * each one needs. preserve_tos: a return value sits on top of the stack. */
 static void unwind_to(Comp *c, int stop, bool preserve_tos)
@@ -1362,6 +1424,13 @@ static void unwind_to(Comp *c, int stop, bool preserve_tos)
             if (preserve_tos)
                 emit(c, I_ROT_TWO, 0);
             emit(c, I_POP_TOP, 0);
+            break;
+        case FB_WITH:
+            /* __exit__ sits below the return value, if any */
+            emit(c, I_POP_BLOCK, 0);
+            if (preserve_tos)
+                emit(c, I_ROT_TWO, 0);
+            emit_with_exit(c, b->with);
             break;
         }
     }
@@ -1456,6 +1525,53 @@ static void stmt_try(Comp *c, const Node *n)
     }
 }
 
+/* with / async with, from item `item` on: each item nests the next.
+ * Stack while the body runs: ..., bound __exit__ (the block keeps it). */
+static void stmt_with(Comp *c, const Node *n, int item)
+{
+    bool is_async = n->flags & F_ASYNC;
+    if (is_async && !in_async_function(c)) {
+        FAIL(c, n, "'async with' outside async function");
+        return;
+    }
+    const Node *wi = n->list.items[item];
+    int handler = label_new(c), reraise = label_new(c), end = label_new(c);
+    expr(c, wi->a);
+    set_line(c, n);
+    emit(c, I_BEFORE_WITH, is_async);
+    if (is_async)
+        emit(c, I_AWAIT, AWAIT_AENTER);
+    emit(c, I_SETUP_WITH, handler);
+    FBlock *b = fb_push(c, FB_WITH, n);
+    b->with = n;
+    if (wi->b)
+        store_target(c, wi->b);
+    else
+        emit(c, I_POP_TOP, 0);
+    if (item + 1 < n->list.len)
+        stmt_with(c, n, item + 1);
+    else
+        stmts(c, &n->list2);
+    fb_pop(c);
+    emit(c, I_POP_BLOCK, 0);
+    emit_with_exit(c, n);
+    emit(c, I_JUMP, end);
+    /* an exception: stack exit, exc; a HANDLER block is active */
+    label_here(c, handler);
+    set_line(c, n);
+    emit(c, I_WITH_EXCEPT, 0);
+    if (is_async)
+        emit(c, I_AWAIT, AWAIT_AEXIT);
+    emit(c, I_POP_JUMP_IF_FALSE, reraise);
+    emit(c, I_POP_EXCEPT, 0); /* suppressed */
+    emit(c, I_POP_TOP, 0);
+    emit(c, I_POP_TOP, 0);
+    emit(c, I_JUMP, end);
+    label_here(c, reraise);
+    emit(c, I_RERAISE, 0);
+    label_here(c, end);
+}
+
 static void stmt_funcdef(Comp *c, const Node *n)
 {
     Scope *sc = map_get(&c->map, n);
@@ -1466,7 +1582,9 @@ static void stmt_funcdef(Comp *c, const Node *n)
     c->u = &inner;
     int argc, kwo, fl = 0;
     assign_slots(sc, &n->list, &argc, &kwo, &fl);
-    if (sc->is_async)
+    if (sc->is_async && sc->is_gen)
+        fl |= CO_ASYNC_GENERATOR;
+    else if (sc->is_async)
         fl |= CO_COROUTINE;
     else if (sc->is_gen)
         fl |= CO_GENERATOR;
@@ -1684,15 +1802,16 @@ static void stmt(Comp *c, const Node *n)
         break;
     }
     case N_FOR: {
-        if (n->flags & F_ASYNC) {
-            unsupported(c, n, "async for");
+        bool is_async = n->flags & F_ASYNC;
+        if (is_async && !in_async_function(c)) {
+            FAIL(c, n, "'async for' outside async function");
             break;
         }
         int top = label_new(c), orelse = label_new(c), end = label_new(c);
         expr(c, n->b);
-        emit(c, I_GET_ITER, 0);
+        emit(c, is_async ? I_GET_AITER : I_GET_ITER, 0);
         label_here(c, top);
-        emit(c, I_FOR_ITER, orelse);
+        emit_loop_next(c, is_async, orelse);
         store_target(c, n->a);
         FBlock *b = fb_push(c, FB_FOR, n);
         b->cont = top;
@@ -1701,6 +1820,10 @@ static void stmt(Comp *c, const Node *n)
         fb_pop(c);
         emit(c, I_JUMP, top);
         label_here(c, orelse);
+        if (is_async) {
+            set_line(c, n);
+            emit(c, I_END_ASYNC_FOR, 0);
+        }
         stmts(c, &n->list2);
         label_here(c, end);
         break;
@@ -1716,6 +1839,10 @@ static void stmt(Comp *c, const Node *n)
     case N_RETURN:
         if (c->u->sc->kind == SC_MODULE || c->u->sc->kind == SC_CLASS) {
             FAIL(c, n, "'return' outside function");
+            break;
+        }
+        if (n->a && c->u->sc->is_async && c->u->sc->is_gen) {
+            FAIL(c, n, "'return' with value in async generator");
             break;
         }
         if (n->a)
@@ -1736,7 +1863,7 @@ static void stmt(Comp *c, const Node *n)
         stmt_try(c, n);
         break;
     case N_WITH:
-        unsupported(c, n, n->flags & F_ASYNC ? "async with" : "with statements");
+        stmt_with(c, n, 0);
         break;
     case N_FUNCDEF:
         stmt_funcdef(c, n);

@@ -50,6 +50,12 @@ void obj_decref(Obj *o)
 {
     if (--o->rc > 0)
         return;
+    if (o->cls->finalize) {
+        o->rc = 1;
+        o->cls->finalize(o);
+        if (--o->rc > 0)
+            return; /* resurrected */
+    }
     /* reuse gc_prev as the pending-list link once unlinked */
     o->gc_prev->gc_next = o->gc_next;
     o->gc_next->gc_prev = o->gc_prev;

@@ -81,6 +81,10 @@ struct Class {
     AwaitStatus (*await_step)(Obj *o, bool resumed, Obj **out);
     /* getattr hook for instance data (modules, exceptions); NULL = class dict only */
     Obj *(*getattr)(Obj *o, Obj *name);
+    /* called when the refcount drops to 0, before dealloc; it may keep the
+     * object alive by taking a reference (CPython's tp_finalize and
+     * resurrection). Async generators use it for their finalizer hook. */
+    void (*finalize)(Obj *o);
     bool is_exception;
     bool builtin;         /* a built-in class */
     bool heap;            /* a class made by a `class` statement: a UserClass
@@ -220,7 +224,8 @@ const char *obj_type_name(Obj *o);
 typedef struct Source Source;
 
 enum { CO_COROUTINE = 1, CO_GENERATOR = 2, CO_VARARGS = 4, CO_VARKW = 8,
-       CO_MODULE = 16, CO_LIBRARY = 32 /* built-in prelude: hidden from users */ };
+       CO_MODULE = 16, CO_LIBRARY = 32 /* built-in prelude: hidden from users */,
+       CO_ASYNC_GENERATOR = 64 /* an async def that yields (agen.c) */ };
 
 typedef struct CodeObj {
     Obj hdr;

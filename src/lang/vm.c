@@ -7,6 +7,7 @@
  * built-in functions in builtins.c, the event loop in src/sim. */
 #include "vm.h"
 
+#include "agen.h"
 #include "builtins.h"
 #include "klass.h"
 #include "ops.h"
@@ -68,6 +69,7 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
     class_init(&GenClass);
     class_init(&CoroClass);
     class_init(&IterClass);
+    agen_init();
     vm.builtins = dict_new();
     vm.modules = dict_new();
     builtins_init(vm.builtins);
@@ -285,36 +287,61 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
 
 /* ---------------------------------------------- generators/coroutines */
 
-static void gen_dealloc(Obj *o);
 static void gen_repr(Obj *o, Buf *out)
 {
     GenObj *g = (GenObj *)o;
-    buf_printf(out, "<%s object %s>", o->cls == &CoroClass ? "coroutine" : "generator", STR_S(g->qualname));
+    buf_printf(out, "<%s object %s>", o->cls->name, STR_S(g->qualname));
 }
 
 Class GenClass = {.name = "generator", .kind = K_GEN, .base = &ObjectClass, .repr = gen_repr,
-                  .dealloc = gen_dealloc, .builtin = true};
+                  .dealloc = gen_release, .builtin = true};
 Class CoroClass = {.name = "coroutine", .kind = K_CORO, .base = &ObjectClass, .repr = gen_repr,
-                   .dealloc = gen_dealloc, .builtin = true};
+                   .dealloc = gen_release, .builtin = true};
 
-static Obj *gen_new(Frame *f, FuncObj *fn, bool coro)
+/* cls: GenClass, CoroClass or AsyncGenClass (size: its object size). */
+static Obj *gen_new(Frame *f, Class *cls, size_t size, Obj *name, Obj *qualname)
 {
-    GenObj *g = (GenObj *)obj_alloc(coro ? &CoroClass : &GenClass, sizeof(GenObj));
+    GenObj *g = (GenObj *)obj_alloc(cls, size);
     g->frame = f;
     f->gen = g;
     g->state = GEN_CREATED;
-    g->name = fn->name;
+    g->name = name;
     INCREF(g->name);
-    g->qualname = fn->qualname;
+    g->qualname = qualname;
     INCREF(g->qualname);
     g->created_line = vm_current_line();
     return &g->hdr;
 }
 
-static void gen_dealloc(Obj *o)
+Obj *vm_coro_new(CodeObj *code, Obj **locals, int n, Obj *delegate)
+{
+    Frame *f = frame_new(code, NULL, vm.builtins);
+    for (int i = 0; i < n && i < f->nfast; i++) {
+        INCREF(locals[i]);
+        f->fast[i] = locals[i];
+    }
+    INCREF(delegate);
+    f->delegate = delegate;
+    return gen_new(f, &CoroClass, sizeof(GenObj), code->name, code->qualname);
+}
+
+Obj *vm_asyncgen_firstiter(Obj *agen)
+{
+    return vm.hooks.asyncgen_firstiter && vm.initialised ? vm.hooks.asyncgen_firstiter(vm.hooks.ud, agen) : NULL;
+}
+
+/* "generator", "coroutine" or "async generator", for messages. */
+static const char *gen_kind(Obj *o)
+{
+    return o->cls == &AsyncGenClass ? "async generator" : o->cls->name;
+}
+
+void gen_release(Obj *o)
 {
     GenObj *g = (GenObj *)o;
-    if (g->state == GEN_CREATED && o->cls == &CoroClass && vm.hooks.never_awaited && vm.initialised)
+    /* an async generator's awaitable starts out awaiting it: never reported */
+    if (g->state == GEN_CREATED && o->cls == &CoroClass && !(g->frame && g->frame->delegate) &&
+        vm.hooks.never_awaited && vm.initialised)
         vm.hooks.never_awaited(vm.hooks.ud, g);
     if (g->state == GEN_SUSPENDED && g->frame) {
         o->rc++; /* keep alive while closing */
@@ -335,7 +362,7 @@ static GenResult gen_resume(Obj *o, Resume how, Obj *value, Obj **out)
     *out = NULL;
     bool coro = o->cls == &CoroClass;
     if (g->state == GEN_RUNNING) {
-        err_format(&ValueErrorClass, "%s already executing", coro ? "coroutine" : "generator");
+        err_format(&ValueErrorClass, "%s already executing", gen_kind(o));
         return GEN_RAISED;
     }
     if (g->state == GEN_CLOSED) {
@@ -352,8 +379,7 @@ static GenResult gen_resume(Obj *o, Resume how, Obj *value, Obj **out)
         return GEN_RETURNED;
     }
     if (g->state == GEN_CREATED && how == R_SEND && value != None) {
-        err_format(&TypeErrorClass, "can't send non-None value to a just-started %s",
-                   coro ? "coroutine" : "generator");
+        err_format(&TypeErrorClass, "can't send non-None value to a just-started %s", gen_kind(o));
         return GEN_RAISED;
     }
     if (g->state == GEN_CREATED && how == R_SEND)
@@ -372,9 +398,10 @@ static GenResult gen_resume(Obj *o, Resume how, Obj *value, Obj **out)
         g->last_line = frame_line(f);
         frame_free(f);
         r = st == X_RETURN ? GEN_RETURNED : GEN_RAISED;
-        if (r == GEN_RAISED && err_matches(&StopIterationClass)) {
+        bool agen = o->cls == &AsyncGenClass;
+        if (r == GEN_RAISED && (err_matches(&StopIterationClass) || (agen && err_matches(&StopAsyncIterationClass)))) {
             Obj *e = err_fetch();
-            err_format(&RuntimeErrorClass, "%s raised StopIteration", coro ? "coroutine" : "generator");
+            err_format(&RuntimeErrorClass, "%s raised %s", gen_kind(o), e->cls->name);
             DECREF(e);
         }
     }
@@ -390,8 +417,9 @@ GenResult gen_send(Obj *gen, Obj *value, Obj **out)
 GenResult gen_throw(Obj *gen, Obj *exc, Obj **out)
 {
     GenObj *g = (GenObj *)gen;
-    if (g->state == GEN_CREATED) {
-        /* throwing into an unstarted generator raises at its first line */
+    if (g->state == GEN_CREATED && !g->frame->delegate) {
+        /* throwing into an unstarted generator raises at its first line
+         * (an async generator's awaitable passes it on instead) */
         g->state = GEN_CLOSED;
         Frame *f = g->frame;
         g->frame = NULL;
@@ -430,7 +458,7 @@ static Frame *coro_innermost_user(Obj *coro, Frame **any_out)
 {
     Frame *user = NULL, *any = NULL;
     Obj *o = coro;
-    while (o && (IS(o, CoroClass) || IS(o, GenClass))) {
+    while (o && (IS(o, CoroClass) || IS(o, GenClass) || IS(o, AsyncGenClass))) {
         Frame *f = ((GenObj *)o)->frame;
         if (!f)
             break;
@@ -463,7 +491,7 @@ void coro_chain(Obj *coro, Buf *out)
 {
     Obj *o = coro;
     bool first = true;
-    while (o && (IS(o, CoroClass) || IS(o, GenClass))) {
+    while (o && (IS(o, CoroClass) || IS(o, GenClass) || IS(o, AsyncGenClass))) {
         GenObj *g = (GenObj *)o;
         Frame *f = g->frame;
         if (!f)
@@ -491,8 +519,10 @@ static Obj *run_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames, Obj *
     XINCREF(locals);
     f->locals = locals;
     int flags = fn->code->flags;
+    if (flags & CO_ASYNC_GENERATOR)
+        return gen_new(f, &AsyncGenClass, sizeof(AsyncGenObj), fn->name, fn->qualname);
     if (flags & (CO_COROUTINE | CO_GENERATOR))
-        return gen_new(f, fn, flags & CO_COROUTINE);
+        return gen_new(f, flags & CO_COROUTINE ? &CoroClass : &GenClass, sizeof(GenObj), fn->name, fn->qualname);
     Obj *result = NULL;
     XStatus st = frame_exec(f, R_START, None, &result);
     frame_free(f);
@@ -943,6 +973,10 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
         /* a coroutine is driven like any awaitable, through send/throw */
         GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
         st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
+    } else if (IS(d, AsyncGenClass)) {
+        /* only an async generator's awaitable (I_AGEN_AWAIT) awaits one */
+        AgenMode mode = (AgenMode)OPARG(f->code->ops[f->ip]);
+        st = how == R_START ? agen_first(d, mode, value, &r) : agen_resume(d, mode, how == R_THROW, value, &r);
     } else if (how == R_THROW) {
         INCREF(value);
         err_set(value);
@@ -1460,7 +1494,14 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 }
                 g->awaited = true;
             } else if (!aw->cls->await_step) {
-                err_format(&TypeErrorClass, "object %s can't be used in 'await' expression", obj_type_name(aw));
+                static const char *const before[] = {
+                    [AWAIT_PLAIN] = "object ",
+                    [AWAIT_AENTER] = "'async with' received an object from __aenter__ that does not implement __await__: ",
+                    [AWAIT_AEXIT] = "'async with' received an object from __aexit__ that does not implement __await__: ",
+                    [AWAIT_ANEXT] = "'async for' received an invalid object from __anext__: ",
+                };
+                err_format(&TypeErrorClass, "%s%s%s", before[arg], obj_type_name(aw),
+                           arg == AWAIT_PLAIN ? " can't be used in 'await' expression" : "");
                 DECREF(aw);
                 goto error;
             }
@@ -1475,6 +1516,8 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         case I_YIELD_VALUE:
+            if (f->gen && IS(f->gen, AsyncGenClass))
+                ((AsyncGenObj *)f->gen)->yielded = true;
             *out = POP();
             f->ip++;
             status = X_YIELD;
@@ -1493,6 +1536,15 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 f->nblocks--;
             pop_handled(f);
             break;
+        case I_END_ASYNC_FOR:
+            if (class_is_sub(TOP()->cls, &StopAsyncIterationClass)) {
+                DECREF(POP());
+                f->nblocks--; /* the handler */
+                pop_handled(f);
+                DECREF(POP()); /* the async iterator */
+                break;
+            }
+            /* fall through - any other exception is raised again */
         case I_RERAISE: {
             Obj *exc = POP();
             if (f->nblocks && f->blocks[f->nblocks - 1].type == B_HANDLER)
@@ -1599,6 +1651,100 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
+        case I_BEFORE_WITH: {
+            static const char *const names[2][2] = {{"__enter__", "__exit__"}, {"__aenter__", "__aexit__"}};
+            Obj *mgr = POP();
+            Obj *enter = obj_getattr_c(mgr, names[arg][0]);
+            Obj *exit = enter ? obj_getattr_c(mgr, names[arg][1]) : NULL;
+            if (!exit) {
+                if (err_matches(&AttributeErrorClass)) {
+                    err_clear();
+                    err_format(&TypeErrorClass, "'%s' object does not support the %scontext manager protocol%s%s%s",
+                               obj_type_name(mgr), arg ? "asynchronous " : "", enter ? " (missed " : "",
+                               enter ? names[arg][1] : "", enter ? " method)" : "");
+                }
+                XDECREF(enter);
+                DECREF(mgr);
+                goto error;
+            }
+            PUSH(exit);
+            Obj *r = vm_call0(enter);
+            DECREF(enter);
+            DECREF(mgr);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        }
+        case I_SETUP_WITH:
+            push_block(f, B_FINALLY, arg, f->sp - 1);
+            break;
+        case I_WITH_EXCEPT: {
+            /* the traceback argument is None: loopscope has no traceback objects */
+            Obj *exc = TOP();
+            Obj *args[3] = {&exc->cls->hdr, exc, None};
+            Obj *r = vm_call(PEEK(2), args, 3, NULL);
+            if (!r)
+                goto error;
+            PUSH(r);
+            break;
+        }
+        case I_GET_AITER: {
+            Obj *o = POP();
+            Obj *m = obj_getattr_c(o, "__aiter__");
+            Obj *it = m ? vm_call0(m) : NULL;
+            if (!m && err_matches(&AttributeErrorClass)) {
+                err_clear();
+                err_format(&TypeErrorClass, "'async for' requires an object with __aiter__ method, got %s",
+                           obj_type_name(o));
+            }
+            XDECREF(m);
+            DECREF(o);
+            if (!it)
+                goto error;
+            Obj *next = IS(it, AsyncGenClass) ? NULL : obj_getattr_c(it, "__anext__");
+            if (!next && !IS(it, AsyncGenClass)) {
+                if (err_matches(&AttributeErrorClass)) {
+                    err_clear();
+                    err_format(&TypeErrorClass,
+                               "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                               obj_type_name(it));
+                }
+                DECREF(it);
+                goto error;
+            }
+            XDECREF(next);
+            PUSH(it);
+            break;
+        }
+        case I_GET_ANEXT: {
+            Obj *m = obj_getattr_c(TOP(), "__anext__");
+            if (!m) {
+                if (err_matches(&AttributeErrorClass)) {
+                    err_clear();
+                    err_format(&TypeErrorClass, "'async for' requires an iterator with __anext__ method, got %s",
+                               obj_type_name(TOP()));
+                }
+                goto error;
+            }
+            Obj *aw = vm_call0(m);
+            DECREF(m);
+            if (!aw)
+                goto error;
+            PUSH(aw);
+            break;
+        }
+        case I_AGEN_AWAIT: {
+            /* the delegate (the generator) was set when the awaitable was made */
+            int r = await_step(f, R_START, f->fast[1], out);
+            if (r == 0) {
+                status = X_YIELD;
+                goto leave;
+            }
+            if (r < 0)
+                goto error;
+            break;
+        }
         case I_BUILD_CLASS: {
             Obj *base = arg ? POP() : NULL;
             Obj *name = POP(), *body = POP();
@@ -1628,7 +1774,9 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 INCREF(ctx);
                 e->context = ctx;
             }
-            exc_add_tb(exc, f->code->src, frame_line(f), f->code->flags & CO_MODULE ? NULL : f->code->qualname);
+            if (f->code->src) /* built-in code (an async generator's awaitable) has no lines */
+                exc_add_tb(exc, f->code->src, frame_line(f),
+                           f->code->flags & CO_MODULE ? NULL : f->code->qualname);
         }
         reraise = false;
         bool limit = class_is_sub(exc->cls, &LimitErrorClass);

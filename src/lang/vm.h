@@ -21,6 +21,10 @@ typedef struct VMHooks {
     /* A coroutine was freed without ever being started: CPython's
      * "coroutine 'X' was never awaited" RuntimeWarning. */
     void (*never_awaited)(void *ud, GenObj *coro);
+    /* An async generator's first iteration (CPython's firstiter hook, as an
+     * event loop sets it): return the finalizer to call with the generator
+     * if it is freed unfinished (a new reference), or NULL for none. */
+    Obj *(*asyncgen_firstiter)(void *ud, Obj *agen);
 } VMHooks;
 
 typedef struct VMLimits {
@@ -81,6 +85,15 @@ GenResult gen_send(Obj *gen, Obj *value, Obj **out);
 GenResult gen_throw(Obj *gen, Obj *exc, Obj **out);
 /* Close: throw GeneratorExit if suspended; errors are swallowed. */
 void gen_close(Obj *gen);
+/* Release what a generator, coroutine or async generator holds (its
+ * dealloc; a suspended one is closed first). */
+void gen_release(Obj *gen);
+/* A coroutine object (named after code) running built-in code with fast
+ * locals locals[0..n) (borrowed) and already awaiting delegate: how agen.c
+ * builds an async generator's awaitables. */
+Obj *vm_coro_new(CodeObj *code, Obj **locals, int n, Obj *delegate);
+/* The VMHooks.asyncgen_firstiter answer for agen (new ref or NULL). */
+Obj *vm_asyncgen_firstiter(Obj *agen);
 
 /* For the recording: the innermost line a coroutine stands on (following
  * awaited coroutines), ignoring built-in library frames; 0 if unknown. */

@@ -5,6 +5,7 @@
 
 #include "model.h"
 
+#include "../lang/agen.h"
 #include "../lang/code.h"
 #include "../lang/parse.h"
 
@@ -254,6 +255,57 @@ PRIM(p_loop_end)
     return none_new();
 }
 
+/* ------------------------------------- async generator hooks (lang-async) */
+
+/* CPython's loop sets sys.set_asyncgen_hooks while it runs: an async
+ * generator's first iteration registers it with the running loop (it gets
+ * this finalizer), and when it is freed unfinished the finalizer schedules
+ * loop.create_task(agen.aclose()), which uses up a Task-N number. */
+PRIM(p_asyncgen_finalizer)
+{
+    if (!vm_check_nargs("_asyncgen_finalizer_hook", nargs, kw, 1, 1))
+        return NULL;
+    if (((LoopObj *)self)->closed || !IS(args[0], AsyncGenClass))
+        return none_new();
+    Obj *create = obj_getattr_c(self, "create_task");
+    if (!create)
+        return NULL;
+    Obj *aclose = agen_aclose(args[0]);
+    Obj *cargs = tuple_pack(1, aclose);
+    loop_call_soon((LoopObj *)self, create, cargs);
+    DECREF(cargs);
+    DECREF(aclose);
+    DECREF(create);
+    return none_new();
+}
+
+static Obj *hook_asyncgen_firstiter(void *ud, Obj *agen)
+{
+    (void)ud;
+    (void)agen;
+    if (!sim.running)
+        return NULL;
+    return builtin_new("_asyncgen_finalizer_hook", p_asyncgen_finalizer, &sim.running->hdr);
+}
+
+/* _asyncgens(loop): the live async generators registered with loop (its
+ * shutdown_asyncgens closes them), in the order they started. */
+PRIM(p_asyncgens)
+{
+    (void)self;
+    if (!vm_check_nargs("_asyncgens", nargs, kw, 1, 1))
+        return NULL;
+    Obj *all = agen_live();
+    Obj *out = list_new(LIST_N(all));
+    for (size_t i = 0; i < LIST_N(all); i++) {
+        Obj *fin = ((AsyncGenObj *)LIST_ITEMS(all)[i])->finalizer;
+        if (IS(fin, BuiltinClass) && ((BuiltinObj *)fin)->self == args[0])
+            list_append(out, LIST_ITEMS(all)[i]);
+    }
+    DECREF(all);
+    return out;
+}
+
 /* ---------------------------------------------------------------- time */
 
 static bool number(Obj *o, double *out)
@@ -341,6 +393,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_get_note", p_get_note);
     add_fn(m, "_loop_begin", p_loop_begin);
     add_fn(m, "_loop_end", p_loop_end);
+    add_fn(m, "_asyncgens", p_asyncgens);
     add_obj(m, "Future", &FutureClass.hdr);
     add_obj(m, "Task", &TaskClass.hdr);
     add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
@@ -415,7 +468,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         arena_free(arena);
         return SIM_LOAD_ERROR;
     }
-    VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited};
+    VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
+                     .asyncgen_firstiter = hook_asyncgen_firstiter};
     VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items};
     vm_init(&hooks, &limits);
     CodeObj *code = compile_module(tree, src, modules, 0, err);

@@ -1036,7 +1036,12 @@ class LifoQueue(Queue):
 
 
 async def _shutdown_asyncgens():
-    return
+    # lang-async: CPython's loop.shutdown_asyncgens: each async generator
+    # still alive is aclose()d in a task of its own
+    agens = _asyncgens(get_running_loop())
+    if not agens:
+        return
+    await gather(*[ag.aclose() for ag in agens], return_exceptions=True)
 
 
 async def _shutdown_default_executor():

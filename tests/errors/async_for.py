@@ -1,3 +1,6 @@
 async def main():
+    pass
+
+def f():
     async for x in y:
         pass

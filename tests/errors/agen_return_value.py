@@ -1,0 +1,3 @@
+async def ticks():
+    yield 1
+    return "done"

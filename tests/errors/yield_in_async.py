@@ -1,2 +1,0 @@
-async def gen():
-    yield 1
