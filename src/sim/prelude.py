@@ -377,12 +377,15 @@ class Timeout:
         self._task = None
         self._when = when
         self._outer_note = None
+        self._cancelling = 0
 
     def when(self):
         return self._when
 
     def reschedule(self, when):
         if self._state != "active":
+            if self._state == "created":
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._handle is not None:
@@ -409,10 +412,14 @@ class Timeout:
         return f"<Timeout [{self._state}]{info}>"
 
     async def __aenter__(self):
-        self._state = "active"
-        self._task = current_task()
-        if self._task is None:
+        if self._state != "created":
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = "active"
+        self._task = task
+        self._cancelling = task.cancelling()
         self._outer_note = _get_note(self._task)
         self.reschedule(self._when)
         return self
@@ -424,8 +431,8 @@ class Timeout:
         _set_note(self._task, self._outer_note)
         if self._state == "expiring":
             self._state = "expired"
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state == "active":
             self._state = "finished"
         return None
@@ -475,13 +482,13 @@ class TaskGroup:
 
     async def __aenter__(self):
         if self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
-        self._entered = True
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
         if self._loop is None:
             self._loop = get_running_loop()
         self._parent_task = current_task(self._loop)
         if self._parent_task is None:
             raise RuntimeError(f"TaskGroup {self!r} cannot determine the parent task")
+        self._entered = True
         return self
 
     def _waiting_label(self):
