@@ -264,20 +264,25 @@ static Obj *bi_issubclass(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return r < 0 ? NULL : bool_new(r);
 }
 
+bool obj_callable(Obj *o)
+{
+    Class *c = CLS(o);
+    if (c == &FuncClass || c == &BoundClass || c == &ClassClass)
+        return true;
+    if (c->heap)
+        return klass_callable(o);
+    for (; c; c = c->base)
+        if (c->call)
+            return true;
+    return false;
+}
+
 static Obj *bi_callable(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)self;
     if (!vm_one_arg("callable", nargs, kwnames))
         return NULL;
-    Class *c = CLS(args[0]);
-    if (c == &FuncClass || c == &BoundClass || c == &ClassClass)
-        return bool_new(true);
-    if (c->heap)
-        return bool_new(klass_callable(args[0]));
-    for (; c; c = c->base)
-        if (c->call)
-            return bool_new(true);
-    return bool_new(false);
+    return bool_new(obj_callable(args[0]));
 }
 
 /* ------------------------------------------------------------ sum/min/max */

@@ -10,5 +10,7 @@
  * give the built-in classes their constructors and attribute hooks, and
  * fill the classes' method tables (methods_init). Call after obj_init. */
 void builtins_init(Obj *builtins_dict);
+/* callable(o) */
+bool obj_callable(Obj *o);
 
 #endif

@@ -55,6 +55,10 @@ static struct {
 
 /* ------------------------------------------------------------ lifecycle */
 
+static Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw);
+static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw);
+static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw);
+
 void vm_init(const VMHooks *hooks, const VMLimits *limits)
 {
     obj_init();
@@ -68,6 +72,14 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
         vm.limits.max_depth = 1000;
     class_init(&GenClass);
     class_init(&CoroClass);
+    if (!CoroClass.dict) {
+        Class *gens[] = {&GenClass, &CoroClass};
+        for (int i = 0; i < 2; i++) {
+            class_add_method(gens[i], "send", gm_send);
+            class_add_method(gens[i], "throw", gm_throw);
+            class_add_method(gens[i], "close", gm_close);
+        }
+    }
     class_init(&IterClass);
     agen_init();
     vm.builtins = dict_new();
@@ -452,6 +464,64 @@ void gen_close(Obj *gen)
     err_clear();
     if (saved)
         err_set(saved);
+}
+
+/* ---- the send/throw/close methods of generators and coroutines */
+
+static Obj *make_exception(Obj *v);
+
+static Obj *gen_result_obj(GenResult r, Obj *out)
+{
+    if (r == GEN_YIELDED)
+        return out;
+    if (r == GEN_RAISED)
+        return NULL;
+    Obj *stop = vm_call1(&StopIterationClass.hdr, out); /* StopIteration(value) */
+    DECREF(out);
+    if (stop)
+        err_set(stop);
+    return NULL;
+}
+
+static Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_one_arg("send", nargs, kw))
+        return NULL;
+    GenObj *g = (GenObj *)self;
+    if (g->state == GEN_CREATED && args[0] != None)
+        return err_null(&TypeErrorClass, "can't send non-None value to a just-started %s", gen_kind(self));
+    Obj *out = NULL;
+    return gen_result_obj(gen_send(self, args[0], &out), out);
+}
+
+static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_one_arg("throw", nargs, kw))
+        return NULL;
+    Obj *exc = make_exception(args[0]);
+    if (!exc)
+        return NULL;
+    Obj *out = NULL;
+    GenResult r = gen_throw(self, exc, &out);
+    DECREF(exc);
+    return gen_result_obj(r, out);
+}
+
+static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("close", nargs, kw, 0, 0))
+        return NULL;
+    GenObj *g = (GenObj *)self;
+    if (g->state == GEN_CREATED) {
+        /* closing a never-started coroutine: no "never awaited" warning */
+        g->state = GEN_CLOSED;
+        frame_free(g->frame);
+        g->frame = NULL;
+    } else {
+        gen_close(self);
+    }
+    return none_new();
 }
 
 static Frame *coro_innermost_user(Obj *coro, Frame **any_out)

@@ -5,6 +5,7 @@
  * Futures and tasks are in future.c; the Python-visible API in asyncio.c. */
 #include "model.h"
 
+#include "../lang/builtins.h"
 #include "../lang/ops.h"
 
 #include <math.h>
@@ -170,6 +171,7 @@ static void loop_dealloc(Obj *o)
     while (l->hlen)
         DECREF(heap_pop(l));
     XDECREF(l->tasks);
+    XDECREF(l->exc_handler);
 }
 
 static void loop_free_mem(Obj *o)
@@ -215,9 +217,51 @@ HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args)
     return h;
 }
 
-/* Run one handle. Exceptions other than the run-stopping LimitError are
- * reported the way CPython's default exception handler does, and dropped. */
-static bool handle_run(HandleObj *h)
+/* CPython's default exception handler: the message and the traceback on
+ * stderr (never in the trace). */
+static void default_exception_handler(Obj *ctx)
+{
+    Obj *msg = dict_get_c(ctx, "message");
+    Obj *exc = dict_get_c(ctx, "exception");
+    Buf b;
+    buf_init(&b);
+    if (msg)
+        obj_str(msg, &b);
+    else
+        buf_puts(&b, "Unhandled exception in event loop");
+    err_clear();
+    fprintf(stderr, "%s\n", b.s);
+    buf_free(&b);
+    if (exc && exc->cls->is_exception)
+        vm_print_traceback(exc, stderr);
+}
+
+/* loop.call_exception_handler(ctx): the scenario's handler if it set one,
+ * else the default. False only when a run-stopping limit was hit. */
+static bool call_exception_handler(LoopObj *l, Obj *ctx)
+{
+    if (!l->exc_handler) {
+        default_exception_handler(ctx);
+        return true;
+    }
+    Obj *args[2] = {&l->hdr, ctx};
+    Obj *r = vm_call(l->exc_handler, args, 2, NULL);
+    if (r) {
+        DECREF(r);
+        return true;
+    }
+    if (err_matches(&LimitErrorClass))
+        return false;
+    Obj *exc = err_fetch();
+    fprintf(stderr, "Unhandled error in exception event handler\n");
+    vm_print_traceback(exc, stderr);
+    DECREF(exc);
+    return true;
+}
+
+/* Run one handle. Exceptions other than the run-stopping LimitError go to
+ * the loop's exception handler, as in CPython, and are dropped. */
+static bool handle_run(LoopObj *l, HandleObj *h)
 {
     Obj *r = vm_call(h->callback, TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
     if (r) {
@@ -227,16 +271,22 @@ static bool handle_run(HandleObj *h)
     if (err_matches(&LimitErrorClass))
         return false;
     Obj *exc = err_fetch();
-    fprintf(stderr, "Exception in callback ");
     Buf b;
     buf_init(&b);
+    buf_puts(&b, "Exception in callback ");
     obj_repr(h->callback, &b);
     err_clear();
-    fprintf(stderr, "%s\n", b.s);
-    buf_free(&b);
-    vm_print_traceback(exc, stderr);
+    Obj *ctx = dict_new();
+    Obj *msg = str_from_buf(&b);
+    dict_set_c(ctx, "message", msg);
+    dict_set_c(ctx, "exception", exc);
+    dict_set_c(ctx, "handle", &h->hdr);
+    DECREF(msg);
     DECREF(exc);
-    return true;
+    bool ok = call_exception_handler(l, ctx);
+    DECREF(ctx);
+    buf_free(&b);
+    return ok;
 }
 
 static bool loop_run_once(LoopObj *l)
@@ -270,7 +320,7 @@ static bool loop_run_once(LoopObj *l)
     size_t ntodo = l->rlen;
     for (size_t i = 0; i < ntodo; i++) {
         HandleObj *h = ready_pop(l);
-        bool ok = h->cancelled || handle_run(h);
+        bool ok = h->cancelled || handle_run(l, h);
         DECREF(h);
         if (!ok)
             return false;
@@ -535,6 +585,63 @@ static Obj *m_is_closed(Obj *self, Obj **args, int nargs, Obj *kw)
     return bool_new(((LoopObj *)self)->closed);
 }
 
+static Obj *m_set_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("set_exception_handler", nargs, kw, 1, 1))
+        return NULL;
+    LoopObj *l = (LoopObj *)self;
+    if (args[0] != None && !obj_callable(args[0])) {
+        Buf b;
+        buf_init(&b);
+        obj_repr(args[0], &b);
+        err_format(&TypeErrorClass, "A callable object or None is expected, got %s", b.s);
+        buf_free(&b);
+        return NULL;
+    }
+    XINCREF(args[0] == None ? NULL : args[0]);
+    SETREF(l->exc_handler, args[0] == None ? NULL : args[0]);
+    return none_new();
+}
+
+static Obj *m_get_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("get_exception_handler", nargs, kw, 0, 0))
+        return NULL;
+    Obj *h = ((LoopObj *)self)->exc_handler ? ((LoopObj *)self)->exc_handler : None;
+    INCREF(h);
+    return h;
+}
+
+static Obj *context_arg(const char *fname, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs(fname, nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], DictClass))
+        return err_null(&TypeErrorClass, "%s() expects a context dict", fname);
+    return args[0];
+}
+
+static Obj *m_call_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    Obj *ctx = context_arg("call_exception_handler", args, nargs, kw);
+    if (!ctx)
+        return NULL;
+    if (!call_exception_handler((LoopObj *)self, ctx))
+        return NULL;
+    return none_new();
+}
+
+static Obj *m_default_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    Obj *ctx = context_arg("default_exception_handler", args, nargs, kw);
+    if (!ctx)
+        return NULL;
+    default_exception_handler(ctx);
+    return none_new();
+}
+
 void loop_init_class(void)
 {
     class_init(&LoopClass);
@@ -556,4 +663,8 @@ void loop_init_class(void)
     class_add_method(&LoopClass, "close", m_close);
     class_add_method(&LoopClass, "is_running", m_is_running);
     class_add_method(&LoopClass, "is_closed", m_is_closed);
+    class_add_method(&LoopClass, "set_exception_handler", m_set_exception_handler);
+    class_add_method(&LoopClass, "get_exception_handler", m_get_exception_handler);
+    class_add_method(&LoopClass, "call_exception_handler", m_call_exception_handler);
+    class_add_method(&LoopClass, "default_exception_handler", m_default_exception_handler);
 }

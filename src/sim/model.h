@@ -25,6 +25,7 @@ typedef struct LoopObj {
     HandleObj **heap;   /* binary heap on (when, seq) */
     size_t hlen, hcap;
     Obj *tasks;         /* list of tasks in creation order (pruned when done) */
+    Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
     bool running, stopping, closed;
 } LoopObj;
 

@@ -5,9 +5,9 @@ async def main():
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
     print("cancel ->", fut.cancel())
-    for name in ("result", "exception"):
+    for name, method in (("result", fut.result), ("exception", fut.exception)):
         try:
-            getattr(fut, name)()
+            method()
         except asyncio.CancelledError:
             print(name, "raised CancelledError")
     done = loop.create_future()
