@@ -13,6 +13,7 @@
 #include "iter.h"
 #include "methods.h"
 #include "ops.h"
+#include "set.h"
 #include "text.h"
 #include "vm.h"
 
@@ -1160,6 +1161,7 @@ void builtins_init(Obj *builtins_dict)
 {
     obj_init();
     iter_init();
+    set_init();
     methods_init();
     for (size_t i = 0; i < sizeof builtin_defs / sizeof builtin_defs[0]; i++) {
         Obj *b = builtin_new(builtin_defs[i].name, builtin_defs[i].fn, NULL);
@@ -1174,6 +1176,8 @@ void builtins_init(Obj *builtins_dict)
     register_class(builtins_dict, "tuple", &TupleClass, tuple_ctor);
     register_class(builtins_dict, "dict", &DictClass, dict_ctor);
     register_class(builtins_dict, "range", &RangeClass, range_ctor);
+    register_class(builtins_dict, "set", &SetClass, set_ctor);
+    register_class(builtins_dict, "frozenset", &FrozenSetClass, set_ctor);
     register_class(builtins_dict, "type", &ClassClass, type_ctor);
     register_class(builtins_dict, "object", &ObjectClass, NULL);
 

@@ -14,6 +14,7 @@
 #define OPARG(w) ((int)((w) >> 8))
 #define MAKE_OP(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
 #define MAX_OPARG 0xffffff
+#define SET_FROM_CONSTS 0x800000
 
 typedef enum Opcode {
     I_NOP,
@@ -80,6 +81,11 @@ typedef enum Opcode {
     I_IMPORT_NAME,     /* arg: names index -> module */
     I_IMPORT_FROM,     /* arg: names index; module stays on the stack */
     I_LOAD_ASSERTION_ERROR,
+    I_BUILD_SET,       /* arg: n items -> a set of them, added in order; | SET_FROM_CONSTS
+                          when more than 2, all constants (built through a constant
+                          frozenset, as CPython does, which decides their slots) */
+    I_SET_ADD,         /* arg: depth of the set below the value */
+    I_SET_UPDATE,      /* arg: depth of the set below the iterable */
     I_COUNT
 } Opcode;
 

@@ -77,6 +77,9 @@ const char *opcode_name(int op)
         [I_IMPORT_NAME] = "IMPORT_NAME",
         [I_IMPORT_FROM] = "IMPORT_FROM",
         [I_LOAD_ASSERTION_ERROR] = "LOAD_ASSERTION_ERROR",
+        [I_BUILD_SET] = "BUILD_SET",
+        [I_SET_ADD] = "SET_ADD",
+        [I_SET_UPDATE] = "SET_UPDATE",
     };
     return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
 }
@@ -615,8 +618,8 @@ static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
     "getattr", "setattr", "delattr", "hasattr", "breakpoint", "memoryview", "bytearray",
     "bytes", "help", "exit", "quit", "dir", "id", "hash", "object", "super", "property",
-    "staticmethod", "classmethod", "iter", "next", "map", "filter", "reversed", "set",
-    "frozenset", "type", "callable", "chr", "ord", "hex", "oct", "bin", "format", "divmod",
+    "staticmethod", "classmethod", "iter", "next", "map", "filter", "reversed",
+    "type", "callable", "chr", "ord", "hex", "oct", "bin", "format", "divmod",
     "pow", "ascii", "issubclass", "slice", "complex", "__build_class__", "aiter", "anext",
     NULL,
 };
@@ -866,6 +869,8 @@ static void expr_comp(Comp *c, const Node *n)
         emit(c, I_BUILD_LIST, 0);
     else if (n->kind == N_DICTCOMP)
         emit(c, I_BUILD_DICT, 0);
+    else if (n->kind == N_SETCOMP)
+        emit(c, I_BUILD_SET, 0);
     int depth = 0;
     int *starts = xmalloc(sizeof(int) * (size_t)gens->len);
     int *ends = xmalloc(sizeof(int) * (size_t)gens->len);
@@ -900,7 +905,7 @@ static void expr_comp(Comp *c, const Node *n)
         emit(c, I_DICT_ADD, depth + 1);
     } else {
         expr(c, n->a);
-        emit(c, I_LIST_APPEND, depth + 1);
+        emit(c, n->kind == N_SETCOMP ? I_SET_ADD : I_LIST_APPEND, depth + 1);
     }
     for (int i = gens->len - 1; i >= 0; i--) {
         emit(c, I_JUMP, starts[i]);
@@ -911,7 +916,10 @@ static void expr_comp(Comp *c, const Node *n)
     if (n->kind == N_GENEXP)
         emit_const(c, none_new());
     emit(c, I_RETURN_VALUE, 0);
-    const char *nm = n->kind == N_GENEXP ? "<genexpr>" : n->kind == N_DICTCOMP ? "<dictcomp>" : "<listcomp>";
+    const char *nm = n->kind == N_GENEXP     ? "<genexpr>"
+                     : n->kind == N_DICTCOMP ? "<dictcomp>"
+                     : n->kind == N_SETCOMP  ? "<setcomp>"
+                                             : "<listcomp>";
     CodeObj *code = unit_finish(c, nm, 1, 0, fl | (n->kind == N_GENEXP ? CO_GENERATOR : 0), n->line);
     c->u = outer;
     if (!code)
@@ -981,6 +989,53 @@ static void expr_compare(Comp *c, const Node *n)
     emit(c, I_ROT_TWO, 0);
     emit(c, I_POP_TOP, 0);
     label_here(c, end);
+}
+
+/* A literal CPython's compiler folds into a constant. */
+static bool is_const_node(const Node *n)
+{
+    switch (n->kind) {
+    case N_INT:
+    case N_FLOAT:
+    case N_STR:
+    case N_CONST:
+        return true;
+    case N_UNARYOP:
+        return n->op != OP_NOT && (n->a->kind == N_INT || n->a->kind == N_FLOAT);
+    case N_TUPLE:
+        for (int i = 0; i < n->list.len; i++)
+            if (!is_const_node(n->list.items[i]))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* {a, b, *c}: BUILD_SET of the items, or SET_ADD / SET_UPDATE one by one
+ * when some are starred. */
+static void expr_set(Comp *c, const Node *n)
+{
+    const NodeList *l = &n->list;
+    bool star = false, consts = l->len > 2;
+    for (int i = 0; i < l->len; i++) {
+        if (l->items[i]->kind == N_STARRED)
+            star = true;
+        if (!is_const_node(l->items[i]))
+            consts = false;
+    }
+    if (!star) {
+        for (int i = 0; i < l->len; i++)
+            expr(c, l->items[i]);
+        emit(c, I_BUILD_SET, l->len | (consts ? SET_FROM_CONSTS : 0));
+        return;
+    }
+    emit(c, I_BUILD_SET, 0);
+    for (int i = 0; i < l->len; i++) {
+        const Node *e = l->items[i];
+        expr(c, e->kind == N_STARRED ? e->a : e);
+        emit(c, e->kind == N_STARRED ? I_SET_UPDATE : I_SET_ADD, 1);
+    }
 }
 
 static void expr_seq(Comp *c, const NodeList *l, int build)
@@ -1133,9 +1188,9 @@ static void expr(Comp *c, const Node *n)
         }
         break;
     case N_SET:
-    case N_SETCOMP:
-        unsupported(c, n, "sets");
+        expr_set(c, n);
         break;
+    case N_SETCOMP:
     case N_LISTCOMP:
     case N_GENEXP:
     case N_DICTCOMP:

@@ -9,6 +9,7 @@
 
 #include "builtins.h"
 #include "ops.h"
+#include "set.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -901,6 +902,39 @@ static void grow_stack(Frame *f)
     f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
 }
 
+/* BUILD_SET, SET_ADD and SET_UPDATE; false with the exception pending. */
+static bool set_instr(Frame *f, int op, int arg)
+{
+    if (op == I_BUILD_SET) {
+        bool consts = arg & SET_FROM_CONSTS;
+        arg &= ~SET_FROM_CONSTS;
+        Obj *s = set_new(consts ? &FrozenSetClass : &SetClass, NULL);
+        bool ok = true;
+        for (int i = arg; i >= 1 && ok; i--)
+            ok = set_add(s, PEEK(i)) == 0;
+        if (consts && ok) {
+            /* CPython's compiler rebuilds the constant frozenset from its
+             * own iteration order when it merges constants */
+            Obj *items = obj_iter(s), *fs = set_new(&FrozenSetClass, items);
+            DECREF(items);
+            SETREF(s, set_new(&SetClass, fs));
+            DECREF(fs);
+        }
+        for (int i = 0; i < arg; i++)
+            DECREF(POP());
+        if (!ok) {
+            DECREF(s);
+            return false;
+        }
+        PUSH(s);
+        return true;
+    }
+    Obj *v = POP();
+    int r = op == I_SET_ADD ? set_add(PEEK(arg), v) : set_update(PEEK(arg), v);
+    DECREF(v);
+    return r == 0;
+}
+
 /* One step of `await` (R_START for the first): send/throw into the delegate
  * and report whether the frame must suspend. Returns 1 done (result pushed), 0 suspend (*out set),
  * -1 error. */
@@ -1536,6 +1570,12 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         case I_LOAD_ASSERTION_ERROR:
             INCREF(&AssertionErrorClass);
             PUSH(&AssertionErrorClass.hdr);
+            break;
+        case I_BUILD_SET:
+        case I_SET_ADD:
+        case I_SET_UPDATE:
+            if (!set_instr(f, OPCODE(w), arg))
+                goto error;
             break;
         default:
             die("bad opcode %d", OPCODE(w));
