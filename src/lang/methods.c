@@ -10,6 +10,7 @@
  * (iter.c). Argument errors use CPython 3.11's wording for each method. */
 #include "methods.h"
 
+#include "exgroup.h"
 #include "format.h"
 #include "iter.h"
 #include "ops.h"
@@ -1611,6 +1612,9 @@ typedef struct MethodDef {
 } MethodDef;
 
 static const MethodDef method_defs[] = {
+    {&BaseExceptionGroupClass, "derive", exgroup_m_derive},
+    {&BaseExceptionGroupClass, "split", exgroup_m_split},
+    {&BaseExceptionGroupClass, "subgroup", exgroup_m_subgroup},
     {&SetClass, "add", set_m_add},
     {&SetClass, "clear", set_m_clear},
     {&SetClass, "copy", set_m_copy},

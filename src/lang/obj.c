@@ -893,6 +893,12 @@ int obj_str(Obj *o, Buf *out)
     if (o->cls->is_exception) {
         ExcObj *e = (ExcObj *)o;
         size_t n = TUP_N(e->args);
+        if (class_is_sub(o->cls, &BaseExceptionGroupClass) && e->extra && n >= 1) {
+            if (obj_str(TUP_ITEMS(e->args)[0], out) < 0)
+                return -1;
+            buf_printf(out, " (%zu sub-exception%s)", TUP_N(e->extra), TUP_N(e->extra) == 1 ? "" : "s");
+            return 0;
+        }
         if (n == 0)
             return 0;
         if (n == 1) {

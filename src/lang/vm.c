@@ -647,14 +647,17 @@ Obj *vm_run_module(CodeObj *code, Obj *globals)
 
 /* ---------------------------------------------------------- traceback */
 
-static void print_tb_entries(Obj *exc, FILE *out)
+/* Every traceback line starts with pfx: "" outside exception groups, the
+ * box margin ("  | ", "    | " ...) inside them. */
+static void print_tb_entries(Obj *exc, FILE *out, const char *pfx, const char *header)
 {
     ExcObj *e = (ExcObj *)exc;
-    fputs("Traceback (most recent call last):\n", out);
+    fprintf(out, "%s%s", header, "Traceback (most recent call last):\n");
     for (int i = e->ntb - 1; i >= 0; i--) {
         TbEntry *t = &e->tb[i];
         const char *fn = t->func ? STR_S(t->func) : "<module>";
-        fprintf(out, "  File \"%s\", line %d, in %s\n", t->src ? t->src->path : "<unknown>", t->line, fn);
+        fprintf(out, "%s  File \"%s\", line %d, in %s\n", pfx, t->src ? t->src->path : "<unknown>", t->line,
+                fn);
         size_t len;
         const char *line = t->src ? source_line(t->src, t->line, &len) : NULL;
         if (line) {
@@ -662,12 +665,12 @@ static void print_tb_entries(Obj *exc, FILE *out)
                 line++;
                 len--;
             }
-            fprintf(out, "    %.*s\n", (int)len, line);
+            fprintf(out, "%s    %.*s\n", pfx, (int)len, line);
         }
     }
 }
 
-static void print_exc_line(Obj *exc, FILE *out)
+static void print_exc_line(Obj *exc, FILE *out, const char *pfx)
 {
     Buf b;
     buf_init(&b);
@@ -677,32 +680,77 @@ static void print_exc_line(Obj *exc, FILE *out)
     if (saved)
         err_set(saved);
     if (b.len)
-        fprintf(out, "%s: %s\n", exc->cls->name, b.s);
+        fprintf(out, "%s%s: %s\n", pfx, exc->cls->name, b.s);
     else
-        fprintf(out, "%s\n", exc->cls->name);
+        fprintf(out, "%s%s\n", pfx, exc->cls->name);
     buf_free(&b);
 }
 
-static void print_chain(Obj *exc, FILE *out, int depth)
+static void print_chain(Obj *exc, FILE *out, int depth, int group_depth);
+static bool group_need_close;
+
+/* CPython 3.11's boxed form of an exception group at nesting group_depth
+ * (1 for the outermost): its own traceback and line, then each
+ * sub-exception inside a numbered frame. */
+static void print_group(Obj *exc, FILE *out, int group_depth)
 {
     ExcObj *e = (ExcObj *)exc;
-    if (depth < 16) {
-        if (e->cause && e->cause != None) {
-            print_chain(e->cause, out, depth + 1);
-            fputs("\nThe above exception was the direct cause of the following exception:\n\n", out);
-        } else if (e->context && !e->suppress_context) {
-            print_chain(e->context, out, depth + 1);
-            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", out);
+    int indent = 2 * group_depth;
+    char pfx[64], hdr[64];
+    snprintf(pfx, sizeof pfx, "%*s| ", indent, "");
+    snprintf(hdr, sizeof hdr, "%*s+ Exception Group ", indent, "");
+    if (e->ntb)
+        print_tb_entries(exc, out, pfx, hdr);
+    print_exc_line(exc, out, pfx);
+    size_t n = TUP_N(e->extra);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0)
+            fprintf(out, "%*s+-+---------------- %zu ----------------\n", indent, "", i + 1);
+        else
+            fprintf(out, "%*s+---------------- %zu ----------------\n", indent + 2, "", i + 1);
+        /* one closing line after the innermost last group, as CPython */
+        if (i == n - 1)
+            group_need_close = true;
+        print_chain(TUP_ITEMS(e->extra)[i], out, 0, group_depth + 1);
+        if (i == n - 1 && group_need_close) {
+            fprintf(out, "%*s+------------------------------------\n", indent + 2, "");
+            group_need_close = false;
         }
     }
+}
+
+static void print_chain(Obj *exc, FILE *out, int depth, int group_depth)
+{
+    ExcObj *e = (ExcObj *)exc;
+    char pfx[64];
+    if (group_depth)
+        snprintf(pfx, sizeof pfx, "%*s| ", 2 * group_depth, "");
+    else
+        pfx[0] = '\0';
+    if (depth < 16) {
+        const char *sep = NULL;
+        if (e->cause && e->cause != None) {
+            print_chain(e->cause, out, depth + 1, group_depth);
+            sep = "The above exception was the direct cause of the following exception:";
+        } else if (e->context && !e->suppress_context) {
+            print_chain(e->context, out, depth + 1, group_depth);
+            sep = "During handling of the above exception, another exception occurred:";
+        }
+        if (sep)
+            fprintf(out, "%s\n%s%s\n%s\n", pfx, pfx, sep, pfx);
+    }
+    if (class_is_sub(exc->cls, &BaseExceptionGroupClass) && e->extra) {
+        print_group(exc, out, group_depth ? group_depth : 1);
+        return;
+    }
     if (e->ntb)
-        print_tb_entries(exc, out);
-    print_exc_line(exc, out);
+        print_tb_entries(exc, out, pfx, pfx);
+    print_exc_line(exc, out, pfx);
 }
 
 void vm_print_traceback(Obj *exc, FILE *out)
 {
-    print_chain(exc, out, 0);
+    print_chain(exc, out, 0, 0);
 }
 
 /* ------------------------------------------------------ the eval loop */
