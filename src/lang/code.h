@@ -86,6 +86,12 @@ typedef enum Opcode {
                           frozenset, as CPython does, which decides their slots) */
     I_SET_ADD,         /* arg: depth of the set below the value */
     I_SET_UPDATE,      /* arg: depth of the set below the iterable */
+    I_EXCEPT_STAR_MATCH,   /* arg: target when the clause does not match. Stack:
+                              raised-list, orig, rest, type -> raised-list, orig, rest', match;
+                              the match becomes the handled exception */
+    I_EXCEPT_STAR_END,     /* a clause's body ended: arg 0 normally; arg 1 it raised (TOS:
+                              the exception, added to raised-list; its handler is left) */
+    I_EXCEPT_STAR_RERAISE, /* raised-list, orig, rest -> raise what is left, or leave the handler */
     I_COUNT
 } Opcode;
 

@@ -80,6 +80,9 @@ const char *opcode_name(int op)
         [I_BUILD_SET] = "BUILD_SET",
         [I_SET_ADD] = "SET_ADD",
         [I_SET_UPDATE] = "SET_UPDATE",
+        [I_EXCEPT_STAR_MATCH] = "EXCEPT_STAR_MATCH",
+        [I_EXCEPT_STAR_END] = "EXCEPT_STAR_END",
+        [I_EXCEPT_STAR_RERAISE] = "EXCEPT_STAR_RERAISE",
     };
     return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
 }
@@ -121,7 +124,9 @@ typedef struct Comp Comp;
 
 /* ---------------------------------------------------------- codegen */
 
-typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_HANDLER } FBKind;
+typedef enum {
+    FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_HANDLER, FB_STAR_HANDLER
+} FBKind;
 
 typedef struct FBlock {
     FBKind kind;
@@ -506,7 +511,7 @@ static void sym_resolve(Comp *c)
 static const bool is_jump[I_COUNT] = {
     [I_JUMP] = true, [I_POP_JUMP_IF_FALSE] = true, [I_POP_JUMP_IF_TRUE] = true,
     [I_JUMP_IF_FALSE_OR_POP] = true, [I_JUMP_IF_TRUE_OR_POP] = true, [I_FOR_ITER] = true,
-    [I_SETUP_EXCEPT] = true, [I_SETUP_FINALLY] = true,
+    [I_SETUP_EXCEPT] = true, [I_SETUP_FINALLY] = true, [I_EXCEPT_STAR_MATCH] = true,
 };
 
 static void emit(Comp *c, int op, int arg)
@@ -1361,8 +1366,23 @@ static void unwind_to(Comp *c, int stop, bool preserve_tos)
                 emit(c, I_ROT_TWO, 0);
             emit(c, I_POP_TOP, 0);
             break;
+        case FB_STAR_HANDLER: /* refused by leaves_star_handler */
+            break;
         }
     }
+}
+
+/* break/continue/return n may not leave an except* clause (fblocks above
+ * index stop): CPython's SyntaxError. True when refused. */
+static bool leaves_star_handler(Comp *c, int stop, const Node *n)
+{
+    for (int i = c->u->nfb - 1; i > stop; i--) {
+        if (c->u->fb[i].kind == FB_STAR_HANDLER) {
+            FAIL(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return true;
+        }
+    }
+    return false;
 }
 
 static void stmt_loop_exit(Comp *c, const Node *n, bool is_break)
@@ -1374,6 +1394,8 @@ static void stmt_loop_exit(Comp *c, const Node *n, bool is_break)
         FAIL(c, n, "'%s' outside loop", is_break ? "break" : "continue");
         return;
     }
+    if (leaves_star_handler(c, i, n))
+        return;
     unwind_to(c, i, false);
     FBlock *loop = &c->u->fb[i];
     if (is_break && loop->kind == FB_FOR)
@@ -1381,12 +1403,49 @@ static void stmt_loop_exit(Comp *c, const Node *n, bool is_break)
     emit(c, I_JUMP, is_break ? loop->brk : loop->cont);
 }
 
+/* The except* clauses of try n, entered with the caught exception on the
+ * stack and its handler block active. Each clause splits off what it
+ * matches from the rest; what the bodies raise is collected, and at the
+ * end EXCEPT_STAR_RERAISE raises it with the unmatched rest (CPython's
+ * rules) or jumps on to `after`. */
+static void except_star_clauses(Comp *c, const Node *n, int after)
+{
+    emit(c, I_BUILD_LIST, 0);
+    emit(c, I_ROT_TWO, 0);
+    emit(c, I_DUP_TOP, 0); /* raised-list, orig, rest */
+    for (int i = 0; i < n->list2.len; i++) {
+        const Node *h = n->list2.items[i];
+        set_line(c, h);
+        int next = label_new(c), raised = label_new(c), clean = label_new(c);
+        expr(c, h->a);
+        emit(c, I_EXCEPT_STAR_MATCH, next);
+        if (h->str)
+            name_op(c, h->str, ACC_STORE, h);
+        else
+            emit(c, I_POP_TOP, 0);
+        emit(c, I_SETUP_EXCEPT, raised);
+        fb_push(c, FB_STAR_HANDLER, h);
+        stmts(c, &h->list);
+        fb_pop(c);
+        emit(c, I_POP_BLOCK, 0);
+        emit(c, I_EXCEPT_STAR_END, 0);
+        emit(c, I_JUMP, clean);
+        label_here(c, raised);
+        emit(c, I_EXCEPT_STAR_END, 1);
+        label_here(c, clean);
+        if (h->str) {
+            emit_const(c, none_new());
+            name_op(c, h->str, ACC_STORE, h);
+            name_op(c, h->str, ACC_DELETE, h);
+        }
+        label_here(c, next);
+    }
+    emit(c, I_EXCEPT_STAR_RERAISE, 0);
+    emit(c, I_JUMP, after);
+}
+
 static void stmt_try(Comp *c, const Node *n)
 {
-    if (n->flags & F_STAR) {
-        unsupported(c, n, "except*");
-        return;
-    }
     bool has_finally = n->list4.len > 0;
     int fin_handler = label_new(c), end = label_new(c);
     if (has_finally) {
@@ -1404,7 +1463,10 @@ static void stmt_try(Comp *c, const Node *n)
         emit(c, I_JUMP, orelse);
         /* stack here: exc; a HANDLER block is active */
         label_here(c, handler);
-        for (int i = 0; i < n->list2.len; i++) {
+        bool star = n->flags & F_STAR;
+        if (star)
+            except_star_clauses(c, n, after);
+        for (int i = 0; i < (star ? 0 : n->list2.len); i++) {
             const Node *h = n->list2.items[i];
             set_line(c, h);
             int next = label_new(c);
@@ -1433,7 +1495,8 @@ static void stmt_try(Comp *c, const Node *n)
             emit(c, I_JUMP, after);
             label_here(c, next);
         }
-        emit(c, I_RERAISE, 0);
+        if (!star)
+            emit(c, I_RERAISE, 0);
         label_here(c, orelse);
         stmts(c, &n->list3);
         label_here(c, after);
@@ -1635,6 +1698,8 @@ static void stmt(Comp *c, const Node *n)
             FAIL(c, n, "'return' outside function");
             break;
         }
+        if (leaves_star_handler(c, -1, n))
+            break;
         if (n->a)
             expr(c, n->a);
         else

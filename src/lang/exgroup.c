@@ -111,10 +111,20 @@ bad:
     return -1;
 }
 
+/* Matcher kinds: 0 a type or tuple of types, 1 a predicate, 2 a list of
+ * leaf exceptions matched by identity (except*'s re-raise projection). */
+enum { MATCH_TYPE, MATCH_PRED, MATCH_LEAVES };
+
 /* 1, 0 or -1 (error from the predicate). */
 static int matches(Obj *exc, Obj *m, int kind)
 {
-    if (kind == 1) {
+    if (kind == MATCH_LEAVES) {
+        for (size_t i = 0; i < LIST_N(m); i++)
+            if (LIST_ITEMS(m)[i] == exc)
+                return 1;
+        return 0;
+    }
+    if (kind == MATCH_PRED) {
         Obj *r = vm_call1(m, exc);
         if (!r)
             return -1;
@@ -212,4 +222,118 @@ Obj *exgroup_m_derive(Obj *self, Obj **args, int nargs, Obj *kwnames)
     if (!vm_one_arg("derive", nargs, kwnames))
         return NULL;
     return group_new(&BaseExceptionGroupClass, message(self), args[0]);
+}
+
+/* ------------------------------------------------------------- except* */
+
+int exgroup_match(Obj *exc, Obj *type, Obj **match, Obj **rest)
+{
+    *match = *rest = NULL;
+    size_t n = IS(type, TupleClass) ? TUP_N(type) : 1;
+    for (size_t i = 0; i < n; i++) {
+        Obj *t = IS(type, TupleClass) ? TUP_ITEMS(type)[i] : type;
+        if (!is_exc_type(t)) {
+            err_format(&TypeErrorClass, "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
+        }
+        if (class_is_sub((Class *)t, &BaseExceptionGroupClass)) {
+            err_format(&TypeErrorClass,
+                       "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            return -1;
+        }
+    }
+    if (exc == None)
+        return 0;
+    if (matches(exc, type, MATCH_TYPE)) {
+        if (exgroup_check(exc)) {
+            INCREF(exc);
+            *match = exc;
+            *rest = none_new();
+            return 0;
+        }
+        /* a naked exception: wrapped in a group with its traceback */
+        Obj *empty = str_from(""), *excs = tuple_pack(1, exc);
+        Obj *g = group_new(&BaseExceptionGroupClass, empty, excs);
+        DECREF(empty);
+        DECREF(excs);
+        if (!g)
+            return -1;
+        ExcObj *e = (ExcObj *)exc;
+        for (int i = 0; i < e->ntb; i++)
+            exc_add_tb(g, e->tb[i].src, e->tb[i].line, e->tb[i].func);
+        *match = g;
+        *rest = none_new();
+        return 0;
+    }
+    if (!exgroup_check(exc))
+        return 0;
+    if (split(exc, type, MATCH_TYPE, true, match, rest) < 0)
+        return -1;
+    *rest = none_or(*rest);
+    return 0;
+}
+
+/* Same traceback, cause and context: a part of orig re-raised as it was. */
+static bool same_metadata(Obj *a, Obj *b)
+{
+    ExcObj *x = (ExcObj *)a, *y = (ExcObj *)b;
+    if (x->cause != y->cause || x->context != y->context || x->ntb != y->ntb)
+        return false;
+    for (int i = 0; i < x->ntb; i++)
+        if (x->tb[i].src != y->tb[i].src || x->tb[i].line != y->tb[i].line || x->tb[i].func != y->tb[i].func)
+            return false;
+    return true;
+}
+
+static void collect_leaves(Obj *exc, Obj *leaves)
+{
+    if (!exgroup_check(exc)) {
+        list_append(leaves, exc);
+        return;
+    }
+    Obj *subs = ((ExcObj *)exc)->extra;
+    for (size_t i = 0; i < TUP_N(subs); i++)
+        collect_leaves(TUP_ITEMS(subs)[i], leaves);
+}
+
+Obj *exgroup_prep_reraise(Obj *orig, Obj *excs)
+{
+    if (LIST_N(excs) == 0)
+        return none_new();
+    if (!exgroup_check(orig)) {
+        INCREF(LIST_ITEMS(excs)[0]);
+        return LIST_ITEMS(excs)[0];
+    }
+    Obj *raised = list_new(0), *leaves = list_new(0);
+    for (size_t i = 0; i < LIST_N(excs); i++) {
+        Obj *e = LIST_ITEMS(excs)[i];
+        if (same_metadata(e, orig))
+            collect_leaves(e, leaves);
+        else
+            list_append(raised, e);
+    }
+    Obj *reraised = NULL, *unused = NULL, *result = NULL;
+    if (LIST_N(leaves) && split(orig, leaves, MATCH_LEAVES, false, &reraised, &unused) < 0)
+        goto done;
+    XDECREF(unused);
+    if (LIST_N(raised) == 0) {
+        result = none_or(reraised);
+        reraised = NULL;
+        goto done;
+    }
+    if (reraised)
+        list_append(raised, reraised);
+    if (LIST_N(raised) == 1) {
+        result = LIST_ITEMS(raised)[0];
+        INCREF(result);
+    } else {
+        Obj *empty = str_from("");
+        result = group_new(&BaseExceptionGroupClass, empty, raised);
+        DECREF(empty);
+    }
+done:
+    XDECREF(reraised);
+    DECREF(raised);
+    DECREF(leaves);
+    return result;
 }

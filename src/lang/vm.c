@@ -8,6 +8,7 @@
 #include "vm.h"
 
 #include "builtins.h"
+#include "exgroup.h"
 #include "ops.h"
 #include "set.h"
 
@@ -691,14 +692,15 @@ static bool group_need_close;
 
 /* CPython 3.11's boxed form of an exception group at nesting group_depth
  * (1 for the outermost): its own traceback and line, then each
- * sub-exception inside a numbered frame. */
-static void print_group(Obj *exc, FILE *out, int group_depth)
+ * sub-exception inside a numbered frame. Only the outermost header has
+ * the "+" margin. */
+static void print_group(Obj *exc, FILE *out, int group_depth, bool toplevel)
 {
     ExcObj *e = (ExcObj *)exc;
     int indent = 2 * group_depth;
     char pfx[64], hdr[64];
     snprintf(pfx, sizeof pfx, "%*s| ", indent, "");
-    snprintf(hdr, sizeof hdr, "%*s+ Exception Group ", indent, "");
+    snprintf(hdr, sizeof hdr, "%*s%c Exception Group ", indent, "", toplevel ? '+' : '|');
     if (e->ntb)
         print_tb_entries(exc, out, pfx, hdr);
     print_exc_line(exc, out, pfx);
@@ -740,7 +742,7 @@ static void print_chain(Obj *exc, FILE *out, int depth, int group_depth)
             fprintf(out, "%s\n%s%s\n%s\n", pfx, pfx, sep, pfx);
     }
     if (class_is_sub(exc->cls, &BaseExceptionGroupClass) && e->extra) {
-        print_group(exc, out, group_depth ? group_depth : 1);
+        print_group(exc, out, group_depth ? group_depth : 1, group_depth == 0);
         return;
     }
     if (e->ntb)
@@ -948,6 +950,54 @@ static void grow_stack(Frame *f)
 {
     f->stackcap *= 2;
     f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+}
+
+/* EXCEPT_STAR_MATCH: 1 matched, 0 not (the caller jumps), -1 error. */
+static int except_star_match(Frame *f)
+{
+    Obj *type = POP(), *match, *rest;
+    int r = exgroup_match(TOP(), type, &match, &rest);
+    DECREF(type);
+    if (r < 0)
+        return -1;
+    if (!match)
+        return 0;
+    SETREF(f->stack[f->sp - 1], rest);
+    push_handled(f, match);
+    PUSH(match);
+    return 1;
+}
+
+/* EXCEPT_STAR_END: leave a clause's body (see code.h). */
+static void except_star_end(Frame *f, int raised)
+{
+    if (raised) {
+        Obj *exc = POP();
+        list_append_steal(PEEK(3), exc);
+        f->nblocks--; /* the handler block of exc */
+        pop_handled(f);
+    }
+    pop_handled(f); /* the clause's match */
+}
+
+/* EXCEPT_STAR_RERAISE: what is left to raise (new ref), or NULL with the
+ * handler left when nothing is, or NULL with an error pending. */
+static Obj *except_star_reraise(Frame *f)
+{
+    Obj *rest = POP(), *orig = POP(), *list = POP();
+    if (rest != None)
+        list_append(list, rest);
+    Obj *r = exgroup_prep_reraise(orig, list);
+    DECREF(rest);
+    DECREF(orig);
+    DECREF(list);
+    f->nblocks--; /* the handler of orig */
+    pop_handled(f);
+    if (r == None) {
+        DECREF(r);
+        return NULL;
+    }
+    return r;
 }
 
 /* BUILD_SET, SET_ADD and SET_UPDATE; false with the exception pending. */
@@ -1619,6 +1669,30 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             INCREF(&AssertionErrorClass);
             PUSH(&AssertionErrorClass.hdr);
             break;
+        case I_EXCEPT_STAR_MATCH: {
+            int m = except_star_match(f);
+            if (m < 0)
+                goto error;
+            if (m == 0) {
+                f->ip = arg;
+                continue;
+            }
+            break;
+        }
+        case I_EXCEPT_STAR_END:
+            except_star_end(f, arg);
+            break;
+        case I_EXCEPT_STAR_RERAISE: {
+            Obj *exc = except_star_reraise(f);
+            if (exc) {
+                err_set(exc);
+                reraise = true;
+                goto error;
+            }
+            if (err_occurred())
+                goto error;
+            break;
+        }
         case I_BUILD_SET:
         case I_SET_ADD:
         case I_SET_UPDATE:
