@@ -12,6 +12,7 @@ int main(void)
         format_suite,
         text_suite,
         ops_suite,
+        set_suite,
         builtins_suite,
         vm_suite,
         with_suite,

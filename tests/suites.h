@@ -10,6 +10,7 @@ Suite *parse_suite(void);
 Suite *format_suite(void);
 Suite *text_suite(void);
 Suite *ops_suite(void);
+Suite *set_suite(void);
 Suite *builtins_suite(void);
 Suite *vm_suite(void);
 Suite *with_suite(void);

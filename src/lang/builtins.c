@@ -9,11 +9,13 @@
  * (format.c), calling Python functions (vm.c). */
 #include "builtins.h"
 
+#include "exgroup.h"
 #include "format.h"
 #include "iter.h"
 #include "klass.h"
 #include "methods.h"
 #include "ops.h"
+#include "set.h"
 #include "text.h"
 #include "vm.h"
 
@@ -1041,61 +1043,6 @@ static Obj *exc_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return e;
 }
 
-/* An Exception in CPython's sense: ExceptionGroup derives from Exception
- * there, but here the single base is BaseExceptionGroup. */
-static bool is_exception_like(Obj *o)
-{
-    return obj_isinstance(o, &ExceptionClass) || obj_isinstance(o, &ExceptionGroupClass);
-}
-
-/* BaseExceptionGroup(msg, excs) / ExceptionGroup(msg, excs). */
-static Obj *group_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    Class *cls = (Class *)self;
-    int total = nargs + (kwnames ? (int)TUP_N(kwnames) : 0);
-    if (kwnames && TUP_N(kwnames))
-        return err_null(&TypeErrorClass, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)",
-                        nargs);
-    if (total != 2)
-        return err_null(&TypeErrorClass, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%d given)",
-                        total);
-    Obj *msg = args[0], *excs = args[1];
-    if (!IS(msg, StrClass))
-        return err_null(&TypeErrorClass, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
-                        obj_type_name(msg));
-    if (!IS(excs, ListClass) && !IS(excs, TupleClass))
-        return err_null(&TypeErrorClass, "second argument (exceptions) must be a sequence");
-    size_t n = IS(excs, ListClass) ? LIST_N(excs) : TUP_N(excs);
-    Obj **items = IS(excs, ListClass) ? LIST_ITEMS(excs) : TUP_ITEMS(excs);
-    if (n == 0)
-        return err_null(&ValueErrorClass, "second argument (exceptions) must be a non-empty sequence");
-    bool all_exception = true;
-    for (size_t i = 0; i < n; i++) {
-        if (!CLS(items[i])->is_exception)
-            return err_null(&ValueErrorClass, "Item %zu of second argument (exceptions) is not an exception",
-                            i);
-        if (!is_exception_like(items[i]))
-            all_exception = false;
-    }
-    if (cls == &BaseExceptionGroupClass) {
-        if (all_exception)
-            cls = &ExceptionGroupClass;
-    } else if ((class_is_sub(cls, &ExceptionClass) || class_is_sub(cls, &ExceptionGroupClass)) &&
-               !all_exception) {
-        return err_null(&TypeErrorClass, "Cannot nest BaseExceptions in an ExceptionGroup");
-    }
-    Obj *t = tuple_pack(2, msg, excs);
-    Obj *e = exc_new(cls, t);
-    DECREF(t);
-    Obj *sub = tuple_new(n);
-    for (size_t i = 0; i < n; i++) {
-        INCREF(items[i]);
-        TUP_ITEMS(sub)[i] = items[i];
-    }
-    ((ExcObj *)e)->extra = sub;
-    return e;
-}
-
 static Obj *new_ref_or_none(Obj *o)
 {
     if (!o)
@@ -1168,6 +1115,7 @@ void builtins_init(Obj *builtins_dict)
 {
     obj_init();
     iter_init();
+    set_init();
     methods_init();
     klass_init(builtins_dict);
     for (size_t i = 0; i < sizeof builtin_defs / sizeof builtin_defs[0]; i++) {
@@ -1183,6 +1131,8 @@ void builtins_init(Obj *builtins_dict)
     register_class(builtins_dict, "tuple", &TupleClass, tuple_ctor);
     register_class(builtins_dict, "dict", &DictClass, dict_ctor);
     register_class(builtins_dict, "range", &RangeClass, range_ctor);
+    register_class(builtins_dict, "set", &SetClass, set_ctor);
+    register_class(builtins_dict, "frozenset", &FrozenSetClass, set_ctor);
     register_class(builtins_dict, "type", &ClassClass, type_ctor);
     register_class(builtins_dict, "object", &ObjectClass, NULL);
 
@@ -1198,7 +1148,7 @@ void builtins_init(Obj *builtins_dict)
     for (size_t i = 0; i < sizeof excs / sizeof excs[0]; i++) {
         Class *c = excs[i];
         bool group = c == &BaseExceptionGroupClass || c == &ExceptionGroupClass;
-        register_class(builtins_dict, c->name, c, group ? group_ctor : exc_ctor);
+        register_class(builtins_dict, c->name, c, group ? exgroup_ctor : exc_ctor);
     }
     /* The hook on every exception class, including the ones only src/sim
      * exposes (CancelledError, InvalidStateError) and LimitError. */

@@ -14,6 +14,7 @@
 #define OPARG(w) ((int)((w) >> 8))
 #define MAKE_OP(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
 #define MAX_OPARG 0xffffff
+#define SET_FROM_CONSTS 0x800000
 
 typedef enum Opcode {
     I_NOP,
@@ -98,6 +99,17 @@ typedef enum Opcode {
                           the handler left); anything else is raised again */
     I_AGEN_AWAIT,      /* arg: AgenMode; only in the code of an async generator's
                           awaitables (agen.c): drive the generator (fast 0) */
+    I_BUILD_SET,       /* arg: n items -> a set of them, added in order; | SET_FROM_CONSTS
+                          when more than 2, all constants (built through a constant
+                          frozenset, as CPython does, which decides their slots) */
+    I_SET_ADD,         /* arg: depth of the set below the value */
+    I_SET_UPDATE,      /* arg: depth of the set below the iterable */
+    I_EXCEPT_STAR_MATCH,   /* arg: target when the clause does not match. Stack:
+                              raised-list, orig, rest, type -> raised-list, orig, rest', match;
+                              the match becomes the handled exception */
+    I_EXCEPT_STAR_END,     /* a clause's body ended: arg 0 normally; arg 1 it raised (TOS:
+                              the exception, added to raised-list; its handler is left) */
+    I_EXCEPT_STAR_RERAISE, /* raised-list, orig, rest -> raise what is left, or leave the handler */
     I_COUNT
 } Opcode;
 

@@ -89,6 +89,12 @@ const char *opcode_name(int op)
         [I_GET_ANEXT] = "GET_ANEXT",
         [I_END_ASYNC_FOR] = "END_ASYNC_FOR",
         [I_AGEN_AWAIT] = "AGEN_AWAIT",
+        [I_BUILD_SET] = "BUILD_SET",
+        [I_SET_ADD] = "SET_ADD",
+        [I_SET_UPDATE] = "SET_UPDATE",
+        [I_EXCEPT_STAR_MATCH] = "EXCEPT_STAR_MATCH",
+        [I_EXCEPT_STAR_END] = "EXCEPT_STAR_END",
+        [I_EXCEPT_STAR_RERAISE] = "EXCEPT_STAR_RERAISE",
     };
     return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
 }
@@ -133,8 +139,9 @@ typedef struct Comp Comp;
 
 /* ---------------------------------------------------------- codegen */
 
-typedef enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_HANDLER,
-               FB_WITH } FBKind;
+typedef enum {
+    FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_TRY_FINALLY, FB_HANDLER, FB_FINALLY_HANDLER, FB_WITH, FB_STAR_HANDLER
+} FBKind;
 
 typedef struct FBlock {
     FBKind kind;
@@ -546,7 +553,7 @@ static void sym_resolve(Comp *c)
 static const bool is_jump[I_COUNT] = {
     [I_JUMP] = true, [I_POP_JUMP_IF_FALSE] = true, [I_POP_JUMP_IF_TRUE] = true,
     [I_JUMP_IF_FALSE_OR_POP] = true, [I_JUMP_IF_TRUE_OR_POP] = true, [I_FOR_ITER] = true,
-    [I_SETUP_EXCEPT] = true, [I_SETUP_FINALLY] = true, [I_SETUP_WITH] = true,
+    [I_SETUP_EXCEPT] = true, [I_SETUP_FINALLY] = true, [I_SETUP_WITH] = true, [I_EXCEPT_STAR_MATCH] = true,
 };
 
 static void emit(Comp *c, int op, int arg)
@@ -672,7 +679,7 @@ static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
     "getattr", "setattr", "delattr", "hasattr", "breakpoint", "memoryview", "bytearray",
     "bytes", "help", "exit", "quit", "dir", "id", "hash", "iter", "next", "map", "filter",
-    "reversed", "set", "frozenset", "callable", "chr", "ord", "hex", "oct", "bin", "format",
+    "reversed", "callable", "chr", "ord", "hex", "oct", "bin", "format",
     "divmod", "pow", "ascii", "slice", "complex", "__build_class__", "aiter", "anext",
     NULL,
 };
@@ -944,6 +951,8 @@ static void expr_comp(Comp *c, const Node *n)
         emit(c, I_BUILD_LIST, 0);
     else if (n->kind == N_DICTCOMP)
         emit(c, I_BUILD_DICT, 0);
+    else if (n->kind == N_SETCOMP)
+        emit(c, I_BUILD_SET, 0);
     int depth = 0;
     int *starts = xmalloc(sizeof(int) * (size_t)gens->len);
     int *ends = xmalloc(sizeof(int) * (size_t)gens->len);
@@ -976,7 +985,7 @@ static void expr_comp(Comp *c, const Node *n)
         emit(c, I_DICT_ADD, depth + 1);
     } else {
         expr(c, n->a);
-        emit(c, I_LIST_APPEND, depth + 1);
+        emit(c, n->kind == N_SETCOMP ? I_SET_ADD : I_LIST_APPEND, depth + 1);
     }
     for (int i = gens->len - 1; i >= 0; i--) {
         emit(c, I_JUMP, starts[i]);
@@ -989,7 +998,10 @@ static void expr_comp(Comp *c, const Node *n)
     if (n->kind == N_GENEXP)
         emit_const(c, none_new());
     emit(c, I_RETURN_VALUE, 0);
-    const char *nm = n->kind == N_GENEXP ? "<genexpr>" : n->kind == N_DICTCOMP ? "<dictcomp>" : "<listcomp>";
+    const char *nm = n->kind == N_GENEXP     ? "<genexpr>"
+                     : n->kind == N_DICTCOMP ? "<dictcomp>"
+                     : n->kind == N_SETCOMP  ? "<setcomp>"
+                                             : "<listcomp>";
     if (n->kind == N_GENEXP)
         fl |= sc->is_async ? CO_ASYNC_GENERATOR : CO_GENERATOR;
     else if (sc->is_async)
@@ -1065,6 +1077,53 @@ static void expr_compare(Comp *c, const Node *n)
     emit(c, I_ROT_TWO, 0);
     emit(c, I_POP_TOP, 0);
     label_here(c, end);
+}
+
+/* A literal CPython's compiler folds into a constant. */
+static bool is_const_node(const Node *n)
+{
+    switch (n->kind) {
+    case N_INT:
+    case N_FLOAT:
+    case N_STR:
+    case N_CONST:
+        return true;
+    case N_UNARYOP:
+        return n->op != OP_NOT && (n->a->kind == N_INT || n->a->kind == N_FLOAT);
+    case N_TUPLE:
+        for (int i = 0; i < n->list.len; i++)
+            if (!is_const_node(n->list.items[i]))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* {a, b, *c}: BUILD_SET of the items, or SET_ADD / SET_UPDATE one by one
+ * when some are starred. */
+static void expr_set(Comp *c, const Node *n)
+{
+    const NodeList *l = &n->list;
+    bool star = false, consts = l->len > 2;
+    for (int i = 0; i < l->len; i++) {
+        if (l->items[i]->kind == N_STARRED)
+            star = true;
+        if (!is_const_node(l->items[i]))
+            consts = false;
+    }
+    if (!star) {
+        for (int i = 0; i < l->len; i++)
+            expr(c, l->items[i]);
+        emit(c, I_BUILD_SET, l->len | (consts ? SET_FROM_CONSTS : 0));
+        return;
+    }
+    emit(c, I_BUILD_SET, 0);
+    for (int i = 0; i < l->len; i++) {
+        const Node *e = l->items[i];
+        expr(c, e->kind == N_STARRED ? e->a : e);
+        emit(c, e->kind == N_STARRED ? I_SET_UPDATE : I_SET_ADD, 1);
+    }
 }
 
 static void expr_seq(Comp *c, const NodeList *l, int build)
@@ -1239,9 +1298,9 @@ static void expr(Comp *c, const Node *n)
         }
         break;
     case N_SET:
-    case N_SETCOMP:
-        unsupported(c, n, "sets");
+        expr_set(c, n);
         break;
+    case N_SETCOMP:
     case N_LISTCOMP:
     case N_GENEXP:
     case N_DICTCOMP:
@@ -1432,8 +1491,23 @@ static void unwind_to(Comp *c, int stop, bool preserve_tos)
                 emit(c, I_ROT_TWO, 0);
             emit_with_exit(c, b->with);
             break;
+        case FB_STAR_HANDLER: /* refused by leaves_star_handler */
+            break;
         }
     }
+}
+
+/* break/continue/return n may not leave an except* clause (fblocks above
+ * index stop): CPython's SyntaxError. True when refused. */
+static bool leaves_star_handler(Comp *c, int stop, const Node *n)
+{
+    for (int i = c->u->nfb - 1; i > stop; i--) {
+        if (c->u->fb[i].kind == FB_STAR_HANDLER) {
+            FAIL(c, n, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return true;
+        }
+    }
+    return false;
 }
 
 static void stmt_loop_exit(Comp *c, const Node *n, bool is_break)
@@ -1445,6 +1519,8 @@ static void stmt_loop_exit(Comp *c, const Node *n, bool is_break)
         FAIL(c, n, "'%s' outside loop", is_break ? "break" : "continue");
         return;
     }
+    if (leaves_star_handler(c, i, n))
+        return;
     unwind_to(c, i, false);
     FBlock *loop = &c->u->fb[i];
     if (is_break && loop->kind == FB_FOR)
@@ -1452,12 +1528,49 @@ static void stmt_loop_exit(Comp *c, const Node *n, bool is_break)
     emit(c, I_JUMP, is_break ? loop->brk : loop->cont);
 }
 
+/* The except* clauses of try n, entered with the caught exception on the
+ * stack and its handler block active. Each clause splits off what it
+ * matches from the rest; what the bodies raise is collected, and at the
+ * end EXCEPT_STAR_RERAISE raises it with the unmatched rest (CPython's
+ * rules) or jumps on to `after`. */
+static void except_star_clauses(Comp *c, const Node *n, int after)
+{
+    emit(c, I_BUILD_LIST, 0);
+    emit(c, I_ROT_TWO, 0);
+    emit(c, I_DUP_TOP, 0); /* raised-list, orig, rest */
+    for (int i = 0; i < n->list2.len; i++) {
+        const Node *h = n->list2.items[i];
+        set_line(c, h);
+        int next = label_new(c), raised = label_new(c), clean = label_new(c);
+        expr(c, h->a);
+        emit(c, I_EXCEPT_STAR_MATCH, next);
+        if (h->str)
+            name_op(c, h->str, ACC_STORE, h);
+        else
+            emit(c, I_POP_TOP, 0);
+        emit(c, I_SETUP_EXCEPT, raised);
+        fb_push(c, FB_STAR_HANDLER, h);
+        stmts(c, &h->list);
+        fb_pop(c);
+        emit(c, I_POP_BLOCK, 0);
+        emit(c, I_EXCEPT_STAR_END, 0);
+        emit(c, I_JUMP, clean);
+        label_here(c, raised);
+        emit(c, I_EXCEPT_STAR_END, 1);
+        label_here(c, clean);
+        if (h->str) {
+            emit_const(c, none_new());
+            name_op(c, h->str, ACC_STORE, h);
+            name_op(c, h->str, ACC_DELETE, h);
+        }
+        label_here(c, next);
+    }
+    emit(c, I_EXCEPT_STAR_RERAISE, 0);
+    emit(c, I_JUMP, after);
+}
+
 static void stmt_try(Comp *c, const Node *n)
 {
-    if (n->flags & F_STAR) {
-        unsupported(c, n, "except*");
-        return;
-    }
     bool has_finally = n->list4.len > 0;
     int fin_handler = label_new(c), end = label_new(c);
     if (has_finally) {
@@ -1475,7 +1588,10 @@ static void stmt_try(Comp *c, const Node *n)
         emit(c, I_JUMP, orelse);
         /* stack here: exc; a HANDLER block is active */
         label_here(c, handler);
-        for (int i = 0; i < n->list2.len; i++) {
+        bool star = n->flags & F_STAR;
+        if (star)
+            except_star_clauses(c, n, after);
+        for (int i = 0; i < (star ? 0 : n->list2.len); i++) {
             const Node *h = n->list2.items[i];
             set_line(c, h);
             int next = label_new(c);
@@ -1504,7 +1620,8 @@ static void stmt_try(Comp *c, const Node *n)
             emit(c, I_JUMP, after);
             label_here(c, next);
         }
-        emit(c, I_RERAISE, 0);
+        if (!star)
+            emit(c, I_RERAISE, 0);
         label_here(c, orelse);
         stmts(c, &n->list3);
         label_here(c, after);
@@ -1845,6 +1962,8 @@ static void stmt(Comp *c, const Node *n)
             FAIL(c, n, "'return' with value in async generator");
             break;
         }
+        if (leaves_star_handler(c, -1, n))
+            break;
         if (n->a)
             expr(c, n->a);
         else

@@ -8,6 +8,7 @@
 #include "iter.h"
 
 #include "klass.h"
+#include "set.h"
 
 #include "vm.h"
 
@@ -17,7 +18,7 @@
 typedef enum IterKind {
     IT_LIST, IT_TUPLE, IT_STR, IT_RANGE, IT_DICT_KEYS, IT_DICT_VALUES, IT_DICT_ITEMS,
     IT_ZIP, IT_ENUMERATE, IT_REV_LIST, IT_REV_TUPLE, IT_REV_STR, IT_REV_DICT_KEYS,
-    IT_REV_DICT_VALUES, IT_REV_DICT_ITEMS, IT_MAP, IT_FILTER
+    IT_REV_DICT_VALUES, IT_REV_DICT_ITEMS, IT_MAP, IT_FILTER, IT_SET
 } IterKind;
 
 typedef struct IterObj {
@@ -41,6 +42,7 @@ static const char *const iter_names[] = {
     [IT_REV_DICT_KEYS] = "dict_reversekeyiterator",
     [IT_REV_DICT_VALUES] = "dict_reversevalueiterator",
     [IT_REV_DICT_ITEMS] = "dict_reverseitemiterator", [IT_MAP] = "map", [IT_FILTER] = "filter",
+    [IT_SET] = "set_iterator",
 };
 
 static void iter_repr(Obj *o, Buf *out)
@@ -192,6 +194,12 @@ Obj *obj_iter(Obj *o)
         it->cur = r->start;
         it->step = r->step;
         it->left = range_len(o);
+        return &it->hdr;
+    }
+    case K_SET:
+    case K_FROZENSET: {
+        IterObj *it = iter_alloc(IT_SET, o);
+        it->n = SET_N(o);
         return &it->hdr;
     }
     case K_ITER:
@@ -367,6 +375,20 @@ static Obj *filter_next(IterObj *it)
     }
 }
 
+/* Sets: slot order; a size change is an error, as in CPython. */
+static Obj *set_iter_next(IterObj *it)
+{
+    if (SET_N(it->src) != it->n) {
+        it->n = (size_t)-1;
+        return err_null(&RuntimeErrorClass, "Set changed size during iteration");
+    }
+    Obj *k;
+    if (!set_next(it->src, &it->pos, &k))
+        return iter_end(it);
+    INCREF(k);
+    return k;
+}
+
 static Obj *iter_next(IterObj *it)
 {
     if (!it->src && it->kind != IT_RANGE)
@@ -447,6 +469,8 @@ static Obj *iter_next(IterObj *it)
         return map_next(it);
     case IT_FILTER:
         return filter_next(it);
+    case IT_SET:
+        return set_iter_next(it);
     }
     return NULL;
 }

@@ -1,7 +1,7 @@
 /* iter.h: iterators, range objects and dict views.
  * Owns: the one iterator class (IterClass, declared in vm.h) with its
  * variants (list, tuple, str, range, dict, zip, enumerate, reversed, map,
- * filter), obj_iter/obj_next (declared in obj.h), building range objects,
+ * filter, set), obj_iter/obj_next (declared in obj.h), building range objects,
  * and the dict_keys / dict_values / dict_items views.
  * Leaves to others: generators run in vm.c (obj_next only calls gen_send);
  * the range struct and its repr live in obj.c; len() and `in` on views are

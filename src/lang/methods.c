@@ -10,9 +10,11 @@
  * (iter.c). Argument errors use CPython 3.11's wording for each method. */
 #include "methods.h"
 
+#include "exgroup.h"
 #include "format.h"
 #include "iter.h"
 #include "ops.h"
+#include "set.h"
 #include "text.h"
 #include "vm.h"
 
@@ -1610,6 +1612,34 @@ typedef struct MethodDef {
 } MethodDef;
 
 static const MethodDef method_defs[] = {
+    {&BaseExceptionGroupClass, "derive", exgroup_m_derive},
+    {&BaseExceptionGroupClass, "split", exgroup_m_split},
+    {&BaseExceptionGroupClass, "subgroup", exgroup_m_subgroup},
+    {&SetClass, "add", set_m_add},
+    {&SetClass, "clear", set_m_clear},
+    {&SetClass, "copy", set_m_copy},
+    {&SetClass, "difference", set_m_difference},
+    {&SetClass, "difference_update", set_m_difference_update},
+    {&SetClass, "discard", set_m_discard},
+    {&SetClass, "intersection", set_m_intersection},
+    {&SetClass, "intersection_update", set_m_intersection_update},
+    {&SetClass, "isdisjoint", set_m_isdisjoint},
+    {&SetClass, "issubset", set_m_issubset},
+    {&SetClass, "issuperset", set_m_issuperset},
+    {&SetClass, "pop", set_m_pop},
+    {&SetClass, "remove", set_m_remove},
+    {&SetClass, "symmetric_difference", set_m_symmetric_difference},
+    {&SetClass, "symmetric_difference_update", set_m_symmetric_difference_update},
+    {&SetClass, "union", set_m_union},
+    {&SetClass, "update", set_m_update},
+    {&FrozenSetClass, "copy", set_m_copy},
+    {&FrozenSetClass, "difference", set_m_difference},
+    {&FrozenSetClass, "intersection", set_m_intersection},
+    {&FrozenSetClass, "isdisjoint", set_m_isdisjoint},
+    {&FrozenSetClass, "issubset", set_m_issubset},
+    {&FrozenSetClass, "issuperset", set_m_issuperset},
+    {&FrozenSetClass, "symmetric_difference", set_m_symmetric_difference},
+    {&FrozenSetClass, "union", set_m_union},
     {&StrClass, "upper", str_upper},
     {&StrClass, "lower", str_lower},
     {&StrClass, "title", str_title},

@@ -5,6 +5,7 @@
 
 #include "format.h"
 #include "klass.h"
+#include "set.h"
 #include "vm.h"
 
 #include <math.h>
@@ -20,12 +21,14 @@ static Obj *interned;
 static Class *registered[512];
 static size_t nregistered;
 static size_t live_count;
+static uint64_t alloc_serial;
 
 Obj *obj_alloc(Class *cls, size_t size)
 {
     Obj *o = xcalloc(1, size);
     o->rc = 1;
     o->cls = cls;
+    o->serial = ++alloc_serial;
     o->gc_next = heap.gc_next;
     o->gc_prev = &heap;
     heap.gc_next->gc_prev = o;
@@ -99,6 +102,7 @@ void obj_teardown(void)
     }
     heap.gc_next = heap.gc_prev = &heap;
     live_count = 0;
+    alloc_serial = 0;
     pending_exc = NULL;
     interned = NULL;
     /* class dicts were heap objects: the next run fills them again */
@@ -171,6 +175,8 @@ void err_clear(void)
 
 bool class_is_sub(const Class *c, const Class *sub)
 {
+    if (sub == &ExceptionClass && class_is_sub(c, &ExceptionGroupClass))
+        return true;
     for (; c; c = c->base)
         if (c == sub)
             return true;
@@ -693,6 +699,69 @@ static int64_t hash_int(int64_t v)
     return h == -1 ? -2 : h;
 }
 
+/* CPython's hash of a float: the value as a fraction reduced modulo
+ * 2**61 - 1, so that integral floats hash like the equal ints. */
+static int64_t hash_double(double v)
+{
+    if (isinf(v))
+        return v > 0 ? 314159 : -314159;
+    int e;
+    double m = frexp(v, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    const uint64_t mod = (uint64_t)HASH_MOD;
+    uint64_t x = 0;
+    while (m) {
+        x = ((x << 28) & mod) | x >> (61 - 28);
+        m *= 268435456.0;
+        e -= 28;
+        uint64_t y = (uint64_t)m;
+        m -= (double)y;
+        x += y;
+        if (x >= mod)
+            x -= mod;
+    }
+    e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+    x = ((x << e) & mod) | x >> (61 - e);
+    x = x * (uint64_t)(int64_t)sign;
+    return x == (uint64_t)-1 ? -2 : (int64_t)x;
+}
+
+/* CPython's tuple hash (xxHash-style lanes). */
+static int64_t hash_tuple(Obj *t)
+{
+    const uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL,
+                   p5 = 2870177450012600261ULL;
+    uint64_t acc = p5;
+    for (size_t i = 0; i < TUP_N(t); i++) {
+        int64_t lane = obj_hash(TUP_ITEMS(t)[i]);
+        if (lane == -1 && err_occurred())
+            return -1;
+        acc += (uint64_t)lane * p2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= p1;
+    }
+    acc += TUP_N(t) ^ (p5 ^ 3527539ULL);
+    return acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+}
+
+/* Identity hash: the per-run allocation number, so that tables keyed by
+ * objects (set order) are the same on every run; static objects (classes,
+ * None) hash their name. */
+static int64_t hash_identity(Obj *o)
+{
+    if (o->serial)
+        return (int64_t)o->serial;
+    const char *name = o->cls == &ClassClass ? ((Class *)o)->name : o->cls->name;
+    Obj *s = str_from(name);
+    int64_t h = obj_hash(s);
+    DECREF(s);
+    return h;
+}
+
 int64_t obj_hash(Obj *o)
 {
     Class *c = o->cls;
@@ -700,15 +769,8 @@ int64_t obj_hash(Obj *o)
     case K_INT:
     case K_BOOL:
         return hash_int(INT_V(o));
-    case K_FLOAT: {
-        double v = FLOAT_V(o);
-        if (v == floor(v) && fabs(v) < 9.2e18)
-            return hash_int((int64_t)v);
-        uint64_t bits;
-        memcpy(&bits, &v, sizeof bits);
-        int64_t h = (int64_t)(bits ^ (bits >> 29)) & HASH_MOD;
-        return h == -1 ? -2 : h;
-    }
+    case K_FLOAT:
+        return isnan(FLOAT_V(o)) ? hash_identity(o) : hash_double(FLOAT_V(o));
     case K_STR: {
         StrObj *s = (StrObj *)o;
         if (s->hash == -1) {
@@ -721,17 +783,11 @@ int64_t obj_hash(Obj *o)
         }
         return s->hash;
     }
-    case K_TUPLE: {
-        uint64_t h = 0x345678;
-        for (size_t i = 0; i < TUP_N(o); i++) {
-            int64_t x = obj_hash(TUP_ITEMS(o)[i]);
-            if (x == -1 && err_occurred())
-                return -1;
-            h = (h ^ (uint64_t)x) * 1000003ULL;
-        }
-        int64_t r = (int64_t)(h & (uint64_t)HASH_MOD);
-        return r == -1 ? -2 : r;
-    }
+    case K_TUPLE:
+        return hash_tuple(o);
+    case K_SET:
+    case K_FROZENSET:
+        return set_hash(o);
     case K_LIST:
     case K_DICT:
         err_format(&TypeErrorClass, "unhashable type: '%s'", c->name);
@@ -740,7 +796,7 @@ int64_t obj_hash(Obj *o)
         int64_t h;
         if (c->heap && klass_hash(o, &h))
             return h;
-        return (int64_t)(((uintptr_t)o >> 4) & (uintptr_t)HASH_MOD);
+        return hash_identity(o);
     }
     }
 }
@@ -767,6 +823,8 @@ int obj_eq(Obj *a, Obj *b)
             return 0;
         return x == y;
     }
+    if (set_check(a) && set_check(b))
+        return set_eq(a, b);
     if (a->cls != b->cls)
         return 0;
     switch (a->cls->kind) {
@@ -826,6 +884,8 @@ int obj_truth(Obj *o)
     case K_TUPLE: return TUP_N(o) != 0;
     case K_LIST: return LIST_N(o) != 0;
     case K_DICT: return DICT_N(o) != 0;
+    case K_SET:
+    case K_FROZENSET: return SET_N(o) != 0;
     case K_RANGE: {
         RangeObj *r = (RangeObj *)o;
         return r->step > 0 ? r->start < r->stop : r->start > r->stop;
@@ -884,6 +944,12 @@ int obj_str_builtin(Obj *o, Buf *out)
     if (o->cls->is_exception) {
         ExcObj *e = (ExcObj *)o;
         size_t n = TUP_N(e->args);
+        if (class_is_sub(o->cls, &BaseExceptionGroupClass) && e->extra && n >= 1) {
+            if (obj_str(TUP_ITEMS(e->args)[0], out) < 0)
+                return -1;
+            buf_printf(out, " (%zu sub-exception%s)", TUP_N(e->extra), TUP_N(e->extra) == 1 ? "" : "s");
+            return 0;
+        }
         if (n == 0)
             return 0;
         if (n == 1) {

@@ -28,6 +28,7 @@ struct Obj {
     int64_t rc;
     Class *cls;
     Obj *gc_prev, *gc_next;
+    uint64_t serial;     /* allocation number in this run (0: static); the identity hash */
 };
 
 void obj_incref(Obj *o);
@@ -51,7 +52,7 @@ size_t obj_live_count(void);
 typedef enum Kind {
     K_NONE, K_BOOL, K_INT, K_FLOAT, K_STR, K_TUPLE, K_LIST, K_DICT,
     K_FUNC, K_CODE, K_CELL, K_BUILTIN, K_BOUND, K_CLASS, K_EXC, K_MODULE,
-    K_RANGE, K_ITER, K_GEN, K_CORO, K_SLICE, K_OTHER
+    K_RANGE, K_ITER, K_GEN, K_CORO, K_SLICE, K_SET, K_FROZENSET, K_OTHER
 } Kind;
 
 /* Result of stepping an awaitable (Class.await_step). */
@@ -112,7 +113,8 @@ extern Class BaseExceptionClass, ExceptionClass, ArithmeticErrorClass,
 void class_init(Class *c);
 /* Register all built-in classes (idempotent). */
 void obj_init(void);
-/* True if c is sub (or a subclass of it). */
+/* True if c is sub (or a subclass of it). ExceptionGroup counts as a
+ * subclass of Exception too, as in CPython (where it has two bases). */
 bool class_is_sub(const Class *c, const Class *sub);
 /* Look a name up through the class chain; borrowed, NULL if absent (no exception). */
 Obj *class_lookup(Class *c, Obj *name);

@@ -13,6 +13,7 @@
 #include "format.h"
 #include "iter.h"
 #include "klass.h"
+#include "set.h"
 #include "text.h"
 #include "vm.h"
 
@@ -856,6 +857,8 @@ static Obj *binary(Op op, Obj *a, Obj *b, bool inplace)
     default:
         break;
     }
+    if (set_check(a) && set_check(b))
+        return set_binary(op, a, b, inplace);
     return binop_unsupported(op, a, b, inplace);
 }
 
@@ -892,6 +895,11 @@ Obj *op_inplace(Op op, Obj *a, Obj *b)
             INCREF(a);
             return a;
         }
+    }
+    if (IS(a, SetClass) && set_check(b)) {
+        Obj *r = set_binary(op, a, b, true);
+        if (r || err_occurred())
+            return r;
     }
     if (IS(a, DictClass) && IS(b, DictClass) && op == OP_BITOR) {
         size_t pos = 0;
@@ -1007,6 +1015,9 @@ static int compare_bool(Op op, Obj *a, Obj *b)
     }
     if (is_number(a) && is_number(b))
         return cmp_result(op, cmp_numbers(a, b));
+    int sr = set_order(op, a, b);
+    if (sr != -2)
+        return sr;
     Class *ca = CLS(a), *cb = CLS(b);
     if (ca == &StrClass && cb == &StrClass) {
         size_t na = STR_LEN(a), nb = STR_LEN(b);
@@ -1106,6 +1117,9 @@ int op_contains(Obj *container, Obj *item)
         return 0;
     case K_RANGE:
         return range_contains(container, item);
+    case K_SET:
+    case K_FROZENSET:
+        return set_contains(container, item);
     default:
         break;
     }
@@ -1539,6 +1553,8 @@ int64_t obj_len(Obj *o)
     case K_TUPLE: return (int64_t)TUP_N(o);
     case K_LIST: return (int64_t)LIST_N(o);
     case K_DICT: return (int64_t)DICT_N(o);
+    case K_SET:
+    case K_FROZENSET: return (int64_t)SET_N(o);
     case K_RANGE: {
         uint64_t n = range_len(o);
         if (n > INT64_MAX) {

@@ -10,7 +10,9 @@
 #include "agen.h"
 #include "builtins.h"
 #include "klass.h"
+#include "exgroup.h"
 #include "ops.h"
+#include "set.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -752,14 +754,17 @@ Obj *vm_run_module(CodeObj *code, Obj *globals)
 
 /* ---------------------------------------------------------- traceback */
 
-static void print_tb_entries(Obj *exc, FILE *out)
+/* Every traceback line starts with pfx: "" outside exception groups, the
+ * box margin ("  | ", "    | " ...) inside them. */
+static void print_tb_entries(Obj *exc, FILE *out, const char *pfx, const char *header)
 {
     ExcObj *e = (ExcObj *)exc;
-    fputs("Traceback (most recent call last):\n", out);
+    fprintf(out, "%s%s", header, "Traceback (most recent call last):\n");
     for (int i = e->ntb - 1; i >= 0; i--) {
         TbEntry *t = &e->tb[i];
         const char *fn = t->func ? STR_S(t->func) : "<module>";
-        fprintf(out, "  File \"%s\", line %d, in %s\n", t->src ? t->src->path : "<unknown>", t->line, fn);
+        fprintf(out, "%s  File \"%s\", line %d, in %s\n", pfx, t->src ? t->src->path : "<unknown>", t->line,
+                fn);
         size_t len;
         const char *line = t->src ? source_line(t->src, t->line, &len) : NULL;
         if (line) {
@@ -767,12 +772,12 @@ static void print_tb_entries(Obj *exc, FILE *out)
                 line++;
                 len--;
             }
-            fprintf(out, "    %.*s\n", (int)len, line);
+            fprintf(out, "%s    %.*s\n", pfx, (int)len, line);
         }
     }
 }
 
-static void print_exc_line(Obj *exc, FILE *out)
+static void print_exc_line(Obj *exc, FILE *out, const char *pfx)
 {
     Buf b;
     buf_init(&b);
@@ -782,32 +787,78 @@ static void print_exc_line(Obj *exc, FILE *out)
     if (saved)
         err_set(saved);
     if (b.len)
-        fprintf(out, "%s: %s\n", exc->cls->name, b.s);
+        fprintf(out, "%s%s: %s\n", pfx, exc->cls->name, b.s);
     else
-        fprintf(out, "%s\n", exc->cls->name);
+        fprintf(out, "%s%s\n", pfx, exc->cls->name);
     buf_free(&b);
 }
 
-static void print_chain(Obj *exc, FILE *out, int depth)
+static void print_chain(Obj *exc, FILE *out, int depth, int group_depth);
+static bool group_need_close;
+
+/* CPython 3.11's boxed form of an exception group at nesting group_depth
+ * (1 for the outermost): its own traceback and line, then each
+ * sub-exception inside a numbered frame. Only the outermost header has
+ * the "+" margin. */
+static void print_group(Obj *exc, FILE *out, int group_depth, bool toplevel)
 {
     ExcObj *e = (ExcObj *)exc;
-    if (depth < 16) {
-        if (e->cause && e->cause != None) {
-            print_chain(e->cause, out, depth + 1);
-            fputs("\nThe above exception was the direct cause of the following exception:\n\n", out);
-        } else if (e->context && !e->suppress_context) {
-            print_chain(e->context, out, depth + 1);
-            fputs("\nDuring handling of the above exception, another exception occurred:\n\n", out);
+    int indent = 2 * group_depth;
+    char pfx[64], hdr[64];
+    snprintf(pfx, sizeof pfx, "%*s| ", indent, "");
+    snprintf(hdr, sizeof hdr, "%*s%c Exception Group ", indent, "", toplevel ? '+' : '|');
+    if (e->ntb)
+        print_tb_entries(exc, out, pfx, hdr);
+    print_exc_line(exc, out, pfx);
+    size_t n = TUP_N(e->extra);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0)
+            fprintf(out, "%*s+-+---------------- %zu ----------------\n", indent, "", i + 1);
+        else
+            fprintf(out, "%*s+---------------- %zu ----------------\n", indent + 2, "", i + 1);
+        /* one closing line after the innermost last group, as CPython */
+        if (i == n - 1)
+            group_need_close = true;
+        print_chain(TUP_ITEMS(e->extra)[i], out, 0, group_depth + 1);
+        if (i == n - 1 && group_need_close) {
+            fprintf(out, "%*s+------------------------------------\n", indent + 2, "");
+            group_need_close = false;
         }
     }
+}
+
+static void print_chain(Obj *exc, FILE *out, int depth, int group_depth)
+{
+    ExcObj *e = (ExcObj *)exc;
+    char pfx[64];
+    if (group_depth)
+        snprintf(pfx, sizeof pfx, "%*s| ", 2 * group_depth, "");
+    else
+        pfx[0] = '\0';
+    if (depth < 16) {
+        const char *sep = NULL;
+        if (e->cause && e->cause != None) {
+            print_chain(e->cause, out, depth + 1, group_depth);
+            sep = "The above exception was the direct cause of the following exception:";
+        } else if (e->context && !e->suppress_context) {
+            print_chain(e->context, out, depth + 1, group_depth);
+            sep = "During handling of the above exception, another exception occurred:";
+        }
+        if (sep)
+            fprintf(out, "%s\n%s%s\n%s\n", pfx, pfx, sep, pfx);
+    }
+    if (class_is_sub(exc->cls, &BaseExceptionGroupClass) && e->extra) {
+        print_group(exc, out, group_depth ? group_depth : 1, group_depth == 0);
+        return;
+    }
     if (e->ntb)
-        print_tb_entries(exc, out);
-    print_exc_line(exc, out);
+        print_tb_entries(exc, out, pfx, pfx);
+    print_exc_line(exc, out, pfx);
 }
 
 void vm_print_traceback(Obj *exc, FILE *out)
 {
-    print_chain(exc, out, 0);
+    print_chain(exc, out, 0, 0);
 }
 
 /* ------------------------------------------------------ the eval loop */
@@ -1029,6 +1080,87 @@ static void grow_stack(Frame *f)
 {
     f->stackcap *= 2;
     f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+}
+
+/* EXCEPT_STAR_MATCH: 1 matched, 0 not (the caller jumps), -1 error. */
+static int except_star_match(Frame *f)
+{
+    Obj *type = POP(), *match, *rest;
+    int r = exgroup_match(TOP(), type, &match, &rest);
+    DECREF(type);
+    if (r < 0)
+        return -1;
+    if (!match)
+        return 0;
+    SETREF(f->stack[f->sp - 1], rest);
+    push_handled(f, match);
+    PUSH(match);
+    return 1;
+}
+
+/* EXCEPT_STAR_END: leave a clause's body (see code.h). */
+static void except_star_end(Frame *f, int raised)
+{
+    if (raised) {
+        Obj *exc = POP();
+        list_append_steal(PEEK(3), exc);
+        f->nblocks--; /* the handler block of exc */
+        pop_handled(f);
+    }
+    pop_handled(f); /* the clause's match */
+}
+
+/* EXCEPT_STAR_RERAISE: what is left to raise (new ref), or NULL with the
+ * handler left when nothing is, or NULL with an error pending. */
+static Obj *except_star_reraise(Frame *f)
+{
+    Obj *rest = POP(), *orig = POP(), *list = POP();
+    if (rest != None)
+        list_append(list, rest);
+    Obj *r = exgroup_prep_reraise(orig, list);
+    DECREF(rest);
+    DECREF(orig);
+    DECREF(list);
+    f->nblocks--; /* the handler of orig */
+    pop_handled(f);
+    if (r == None) {
+        DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* BUILD_SET, SET_ADD and SET_UPDATE; false with the exception pending. */
+static bool set_instr(Frame *f, int op, int arg)
+{
+    if (op == I_BUILD_SET) {
+        bool consts = arg & SET_FROM_CONSTS;
+        arg &= ~SET_FROM_CONSTS;
+        Obj *s = set_new(consts ? &FrozenSetClass : &SetClass, NULL);
+        bool ok = true;
+        for (int i = arg; i >= 1 && ok; i--)
+            ok = set_add(s, PEEK(i)) == 0;
+        if (consts && ok) {
+            /* CPython's compiler rebuilds the constant frozenset from its
+             * own iteration order when it merges constants */
+            Obj *items = obj_iter(s), *fs = set_new(&FrozenSetClass, items);
+            DECREF(items);
+            SETREF(s, set_new(&SetClass, fs));
+            DECREF(fs);
+        }
+        for (int i = 0; i < arg; i++)
+            DECREF(POP());
+        if (!ok) {
+            DECREF(s);
+            return false;
+        }
+        PUSH(s);
+        return true;
+    }
+    Obj *v = POP();
+    int r = op == I_SET_ADD ? set_add(PEEK(arg), v) : set_update(PEEK(arg), v);
+    DECREF(v);
+    return r == 0;
 }
 
 /* One step of `await` (R_START for the first): send/throw into the delegate
@@ -1827,6 +1959,36 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(cls);
             break;
         }
+        case I_EXCEPT_STAR_MATCH: {
+            int m = except_star_match(f);
+            if (m < 0)
+                goto error;
+            if (m == 0) {
+                f->ip = arg;
+                continue;
+            }
+            break;
+        }
+        case I_EXCEPT_STAR_END:
+            except_star_end(f, arg);
+            break;
+        case I_EXCEPT_STAR_RERAISE: {
+            Obj *exc = except_star_reraise(f);
+            if (exc) {
+                err_set(exc);
+                reraise = true;
+                goto error;
+            }
+            if (err_occurred())
+                goto error;
+            break;
+        }
+        case I_BUILD_SET:
+        case I_SET_ADD:
+        case I_SET_UPDATE:
+            if (!set_instr(f, OPCODE(w), arg))
+                goto error;
+            break;
         default:
             die("bad opcode %d", OPCODE(w));
         }

@@ -1,0 +1,5 @@
+async def main():
+    try:
+        pass
+    except* ValueError:
+        return 1
