@@ -88,6 +88,26 @@ size_t obj_live_count(void)
     return live_count;
 }
 
+void obj_collect(void)
+{
+    /* hold the exceptions first: releasing locals may free heap objects */
+    size_t n = 0, cap = 16;
+    Obj **excs = xmalloc(cap * sizeof *excs);
+    for (Obj *o = heap.gc_next; o != &heap; o = o->gc_next) {
+        if (!o->cls->is_exception || !((ExcObj *)o)->frame_locals)
+            continue;
+        if (n == cap)
+            excs = xrealloc(excs, (cap *= 2) * sizeof *excs);
+        INCREF(o);
+        excs[n++] = o;
+    }
+    for (size_t i = 0; i < n; i++)
+        SETREF(((ExcObj *)excs[i])->frame_locals, NULL);
+    for (size_t i = 0; i < n; i++)
+        DECREF(excs[i]);
+    free(excs);
+}
+
 void obj_teardown(void)
 {
     /* Objects kept alive by cycles: free their C buffers, never touching
@@ -1192,6 +1212,7 @@ static void exc_dealloc(Obj *o)
     XDECREF(e->cause);
     XDECREF(e->extra);
     XDECREF(e->attrs);
+    XDECREF(e->frame_locals);
     for (int i = 0; i < e->ntb; i++)
         XDECREF(e->tb[i].func);
     e->ntb = 0;

@@ -46,6 +46,10 @@ Obj *obj_alloc(Class *cls, size_t size);
 void obj_teardown(void);
 /* Number of live objects (tests and leak checks). */
 size_t obj_live_count(void);
+/* What CPython's gc.collect() does to the cycles loopscope makes: every live
+ * exception lets go of the frame locals it keeps (ExcObj.frame_locals), so
+ * what only a cycle through a traceback kept alive is freed now. */
+void obj_collect(void);
 
 /* ---- classes ---- */
 
@@ -292,6 +296,10 @@ typedef struct ExcObj {
     int ntb, captb;
     Obj *extra;          /* StopIteration value, ExceptionGroup exceptions; or NULL */
     Obj *attrs;          /* instance dict or NULL */
+    Obj *frame_locals;   /* list: the locals of the frames it left, or NULL. CPython's
+                            traceback keeps those frames, and so their locals, alive
+                            while the exception lives (when an async generator in a
+                            local is finalized depends on it) */
 } ExcObj;
 Obj *exc_new(Class *cls, Obj *args);           /* borrowed args tuple (may be NULL) */
 Obj *exc_new_msg(Class *cls, const char *fmt, ...) LS_PRINTF(2, 3);

@@ -1197,6 +1197,23 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
     return 1;
 }
 
+/* An exception leaving f keeps f's locals alive, as CPython's traceback
+ * (which holds the frame) does. */
+static void keep_frame_locals(Obj *exc, Frame *f)
+{
+    ExcObj *e = (ExcObj *)exc;
+    if ((f->code->flags & CO_MODULE) || !f->code->src)
+        return; /* the globals outlive it anyway; built-in code has no traceback entry */
+    for (int i = 0; i < f->nfast + f->ncells; i++) {
+        Obj *v = i < f->nfast ? f->fast[i] : f->cells[i - f->nfast];
+        if (!v)
+            continue;
+        if (!e->frame_locals)
+            e->frame_locals = list_new(4);
+        list_append(e->frame_locals, v);
+    }
+}
+
 static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
 {
     if (vm.depth >= vm.limits.max_depth) {
@@ -2034,6 +2051,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             continue;
         while (f->sp > 0)
             DECREF(POP());
+        keep_frame_locals(exc, f);
         err_set(exc);
         status = X_ERROR;
         goto leave;

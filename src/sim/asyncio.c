@@ -541,6 +541,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     if (status == SIM_OK) {
         dict_set_c(globals, "__name__", None);
         DECREF(globals);
+        obj_collect(); /* lang-async: the oracle's gc.collect() after the run */
         narr_flush_print();
     } else {
         DECREF(globals);
