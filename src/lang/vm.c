@@ -1628,7 +1628,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 INCREF(ctx);
                 e->context = ctx;
             }
-            exc_add_tb(exc, f->code->src, frame_line(f), f->code->flags & CO_MODULE ? NULL : f->code->qualname);
+            exc_add_tb(exc, f->code->src, frame_line(f), f->code->flags & CO_MODULE ? NULL : f->code->name);
         }
         reraise = false;
         bool limit = class_is_sub(exc->cls, &LimitErrorClass);
