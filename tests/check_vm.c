@@ -1015,6 +1015,32 @@ static const VmCase cases[] = {
          "if B():\n"
          "    pass\n",
      "!TypeError: __bool__ should return bool, returned int\n"},
+    {"class_private_names",
+     "class _Acct:\n"
+         "    __count = 0\n"
+         "    def __init__(self):\n"
+         "        _Acct.__count += 1\n"
+         "        self.__secret = _Acct.__count\n"
+         "    def reveal(self):\n"
+         "        return self.__secret\n"
+         "a = _Acct()\n"
+         "b = _Acct()\n"
+         "print(b.reveal(), b._Acct__secret, _Acct._Acct__count)\n"
+         "a.__secret\n",
+     "2 2 2\n"
+         "!AttributeError: '_Acct' object has no attribute '__secret'\n"},
+    {"class_exc_in_method_tb",
+     "class C:\n"
+         "    def run(self):\n"
+         "        raise KeyError('k')\n"
+         "try:\n"
+         "    C().run()\n"
+         "except LookupError as e:\n"
+         "    print(type(e).__name__, e)\n"
+         "C().run()\n",
+     "KeyError 'k'\n"
+         "!KeyError: 'k'\n"},
+
 };
 
 /* loopscope's own rows for classes (README.md): what it refuses at run

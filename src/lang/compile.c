@@ -587,6 +587,30 @@ static int name_add(Comp *c, const char *name)
     return (int)LIST_N(l) - 1;
 }
 
+/* Private names: inside a class, `__x` (not ending in "__") means
+ * `_Class__x`, as in CPython. Applied to attribute names and to the names a
+ * class body binds, the two places scenarios can observe it. */
+static int mangled_add(Comp *c, const char *name)
+{
+    size_t n = strlen(name);
+    const Scope *sc = c->u->sc;
+    while (sc && sc->kind != SC_CLASS)
+        sc = sc->parent;
+    if (!sc || n < 3 || strncmp(name, "__", 2) != 0 || strcmp(name + n - 2, "__") == 0)
+        return name_add(c, name);
+    const char *cls = sc->node->str;
+    while (*cls == '_')
+        cls++;
+    if (!*cls)
+        return name_add(c, name);
+    size_t len = strlen(cls) + n + 2;
+    char *m = xmalloc(len);
+    snprintf(m, len, "_%s%s", cls, name);
+    int i = name_add(c, m);
+    free(m);
+    return i;
+}
+
 static void emit_const(Comp *c, Obj *v)
 {
     emit(c, I_LOAD_CONST, const_add(c, v));
@@ -630,7 +654,7 @@ static void name_op(Comp *c, const char *name, Access acc, const Node *at)
         else if (s && (s->flags & SYM_FREE) && !(s->flags & SYM_ASSIGNED) && s->cslot >= 0)
             emit(c, deref_ops[acc], s->cslot);
         else
-            emit(c, name_ops[acc], name_add(c, name));
+            emit(c, name_ops[acc], mangled_add(c, name));
         return;
     }
     if (s && !(s->flags & SYM_GLOBAL) && s->cslot >= 0)
@@ -1153,7 +1177,7 @@ static void expr(Comp *c, const Node *n)
             }
         }
         expr(c, n->a);
-        emit(c, I_LOAD_ATTR, name_add(c, n->str));
+        emit(c, I_LOAD_ATTR, mangled_add(c, n->str));
         break;
     case N_SUBSCRIPT:
         expr(c, n->a);
@@ -1270,7 +1294,7 @@ static void store_target(Comp *c, const Node *t)
         break;
     case N_ATTR:
         expr(c, t->a);
-        emit(c, I_STORE_ATTR, name_add(c, t->str));
+        emit(c, I_STORE_ATTR, mangled_add(c, t->str));
         break;
     case N_SUBSCRIPT:
         expr(c, t->a);
@@ -1630,11 +1654,11 @@ static void stmt(Comp *c, const Node *n)
         } else if (t->kind == N_ATTR) {
             expr(c, t->a);
             emit(c, I_DUP_TOP, 0);
-            emit(c, I_LOAD_ATTR, name_add(c, t->str));
+            emit(c, I_LOAD_ATTR, mangled_add(c, t->str));
             expr(c, n->b);
             emit(c, I_INPLACE, n->op);
             emit(c, I_ROT_TWO, 0);
-            emit(c, I_STORE_ATTR, name_add(c, t->str));
+            emit(c, I_STORE_ATTR, mangled_add(c, t->str));
         } else if (t->kind == N_SUBSCRIPT) {
             expr(c, t->a);
             expr(c, t->b);
@@ -1775,7 +1799,7 @@ static void stmt(Comp *c, const Node *n)
                 emit(c, I_DELETE_SUBSCR, 0);
             } else if (t->kind == N_ATTR) {
                 expr(c, t->a);
-                emit(c, I_DELETE_ATTR, name_add(c, t->str));
+                emit(c, I_DELETE_ATTR, mangled_add(c, t->str));
             } else {
                 unsupported(c, t, "deleting this kind of target");
             }
