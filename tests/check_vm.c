@@ -1046,10 +1046,10 @@ static const VmCase cases[] = {
 /* loopscope's own rows for classes (README.md): what it refuses at run
  * time, and the default repr's deterministic address. */
 static const VmCase own_class_cases[] = {
-    {"base_list", "class L(list):\n    pass\n", "!TypeError: subclassing 'list' is not supported by loopscope\n"},
-    {"base_task", "import asyncio\nclass T(asyncio.Task):\n    pass\n",
+    {"base_list", "B = list\nclass L(B):\n    pass\n", "!TypeError: subclassing 'list' is not supported by loopscope\n"},
+    {"base_task", "import asyncio\nbases = [asyncio.Task]\nclass T(bases[0]):\n    pass\n",
      "!TypeError: subclassing 'Task' is not supported by loopscope\n"},
-    {"base_group", "class G(ExceptionGroup):\n    pass\n",
+    {"base_group", "G = ExceptionGroup\nclass E(G):\n    pass\n",
      "!TypeError: subclassing 'ExceptionGroup' is not supported by loopscope\n"},
     {"base_not_class", "class X(3):\n    pass\n", "!TypeError: a class's base must be a class, not 'int'\n"},
     {"default_repr", "class A:\n    pass\nprint(A(), [A()], object())\n",
@@ -1260,6 +1260,7 @@ static const LoadCase load_cases[] = {
     {"class A(ValueError, KeyError):\n    pass\n", 1, 21, "multiple inheritance is not supported by loopscope"},
     {"class A:\n    def __add__(self, o):\n        pass\n", 2, 5,
      "defining __add__ in a class is not supported by loopscope"},
+    {"class A(dict):\n    pass\n", 1, 9, "subclassing 'dict' is not supported by loopscope"},
     {"def f():\n    with x:\n        pass\n", 2, 5, "with statements are not supported by loopscope"},
     {"async def f():\n    async with x:\n        pass\n", 2, 5, "async with is not supported by loopscope"},
 };

@@ -1529,6 +1529,32 @@ static void check_class_name(Comp *c, const Node *at, const char *name)
     unsupported(c, at, what);
 }
 
+/* A base named as a built-in that cannot be subclassed (list, asyncio.Task):
+ * refused at load time; klass_new checks every other base when it runs. */
+static void check_class_base(Comp *c, const Node *b)
+{
+    static const char *const builtin_bases[] = {
+        "bool", "int", "float", "str", "list", "tuple", "dict", "range", "type", "property", "staticmethod",
+        "classmethod", "super", "BaseExceptionGroup", "ExceptionGroup", NULL,
+    };
+    const char *name = NULL;
+    if (b->kind == N_NAME && in_list(builtin_bases, b->str)) {
+        Scope *mod = c->u->sc;
+        while (mod->parent)
+            mod = mod->parent;
+        Sym *s = sym_find(mod, b->str);
+        if (!s || !(s->flags & SYM_ASSIGNED))
+            name = b->str;
+    } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str)) {
+        name = b->str; /* asyncio.Task, asyncio.Future ... */
+    }
+    if (name) {
+        char what[160];
+        snprintf(what, sizeof what, "subclassing '%s'", name);
+        unsupported(c, b, what);
+    }
+}
+
 static void stmt_classdef(Comp *c, const Node *n)
 {
     Scope *sc = map_get(&c->map, n);
@@ -1543,6 +1569,8 @@ static void stmt_classdef(Comp *c, const Node *n)
             unsupported(c, b, "starred base classes");
         else if (++nbases > 1)
             unsupported(c, b, "multiple inheritance");
+        else
+            check_class_base(c, b);
     }
     for (int i = 0; i < n->list2.len; i++) {
         const Node *s = n->list2.items[i];
