@@ -1,6 +1,7 @@
 /* compile.c: turns the syntax tree into bytecode.
- * Owns: name resolution (local, cell, free, global: a symbol table built
- * in a first pass over the tree), the control-flow bookkeeping for
+ * Owns: name resolution (local, cell, free, global, and class-body names:
+ * a symbol table built in a first pass over the tree; private-name
+ * mangling; zero-argument super()), the control-flow bookkeeping for
  * break/continue/return through try/finally, and the load-time rejection of
  * constructs loopscope does not run ("X is not supported by loopscope").
  * It leaves the meaning of each instruction to vm.c and syntax to parse.c. */
