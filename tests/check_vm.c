@@ -1015,15 +1015,41 @@ static const VmCase cases[] = {
          "if B():\n"
          "    pass\n",
      "!TypeError: __bool__ should return bool, returned int\n"},
+    {"class_private_names",
+     "class _Acct:\n"
+         "    __count = 0\n"
+         "    def __init__(self):\n"
+         "        _Acct.__count += 1\n"
+         "        self.__secret = _Acct.__count\n"
+         "    def reveal(self):\n"
+         "        return self.__secret\n"
+         "a = _Acct()\n"
+         "b = _Acct()\n"
+         "print(b.reveal(), b._Acct__secret, _Acct._Acct__count)\n"
+         "a.__secret\n",
+     "2 2 2\n"
+         "!AttributeError: '_Acct' object has no attribute '__secret'\n"},
+    {"class_exc_in_method_tb",
+     "class C:\n"
+         "    def run(self):\n"
+         "        raise KeyError('k')\n"
+         "try:\n"
+         "    C().run()\n"
+         "except LookupError as e:\n"
+         "    print(type(e).__name__, e)\n"
+         "C().run()\n",
+     "KeyError 'k'\n"
+         "!KeyError: 'k'\n"},
+
 };
 
 /* loopscope's own rows for classes (README.md): what it refuses at run
  * time, and the default repr's deterministic address. */
 static const VmCase own_class_cases[] = {
-    {"base_list", "class L(list):\n    pass\n", "!TypeError: subclassing 'list' is not supported by loopscope\n"},
-    {"base_task", "import asyncio\nclass T(asyncio.Task):\n    pass\n",
+    {"base_list", "B = list\nclass L(B):\n    pass\n", "!TypeError: subclassing 'list' is not supported by loopscope\n"},
+    {"base_task", "import asyncio\nbases = [asyncio.Task]\nclass T(bases[0]):\n    pass\n",
      "!TypeError: subclassing 'Task' is not supported by loopscope\n"},
-    {"base_group", "class G(ExceptionGroup):\n    pass\n",
+    {"base_group", "G = ExceptionGroup\nclass E(G):\n    pass\n",
      "!TypeError: subclassing 'ExceptionGroup' is not supported by loopscope\n"},
     {"base_not_class", "class X(3):\n    pass\n", "!TypeError: a class's base must be a class, not 'int'\n"},
     {"default_repr", "class A:\n    pass\nprint(A(), [A()], object())\n",
@@ -1241,6 +1267,7 @@ static const LoadCase load_cases[] = {
     {"class A(ValueError, KeyError):\n    pass\n", 1, 21, "multiple inheritance is not supported by loopscope"},
     {"class A:\n    def __add__(self, o):\n        pass\n", 2, 5,
      "defining __add__ in a class is not supported by loopscope"},
+    {"class A(dict):\n    pass\n", 1, 9, "subclassing 'dict' is not supported by loopscope"},
 };
 
 /* CPython says 4:9 (the nonlocal statement); loopscope points at the def. */

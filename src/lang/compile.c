@@ -1,6 +1,7 @@
 /* compile.c: turns the syntax tree into bytecode.
- * Owns: name resolution (local, cell, free, global: a symbol table built
- * in a first pass over the tree), the control-flow bookkeeping for
+ * Owns: name resolution (local, cell, free, global, and class-body names:
+ * a symbol table built in a first pass over the tree; private-name
+ * mangling; zero-argument super()), the control-flow bookkeeping for
  * break/continue/return through try/finally, and the load-time rejection of
  * constructs loopscope does not run ("X is not supported by loopscope").
  * It leaves the meaning of each instruction to vm.c and syntax to parse.c. */
@@ -613,6 +614,30 @@ static int name_add(Comp *c, const char *name)
     return (int)LIST_N(l) - 1;
 }
 
+/* Private names: inside a class, `__x` (not ending in "__") means
+ * `_Class__x`, as in CPython. Applied to attribute names and to the names a
+ * class body binds, the two places scenarios can observe it. */
+static int mangled_add(Comp *c, const char *name)
+{
+    size_t n = strlen(name);
+    const Scope *sc = c->u->sc;
+    while (sc && sc->kind != SC_CLASS)
+        sc = sc->parent;
+    if (!sc || n < 3 || strncmp(name, "__", 2) != 0 || strcmp(name + n - 2, "__") == 0)
+        return name_add(c, name);
+    const char *cls = sc->node->str;
+    while (*cls == '_')
+        cls++;
+    if (!*cls)
+        return name_add(c, name);
+    size_t len = strlen(cls) + n + 2;
+    char *m = xmalloc(len);
+    snprintf(m, len, "_%s%s", cls, name);
+    int i = name_add(c, m);
+    free(m);
+    return i;
+}
+
 static void emit_const(Comp *c, Obj *v)
 {
     emit(c, I_LOAD_CONST, const_add(c, v));
@@ -656,7 +681,7 @@ static void name_op(Comp *c, const char *name, Access acc, const Node *at)
         else if (s && (s->flags & SYM_FREE) && !(s->flags & SYM_ASSIGNED) && s->cslot >= 0)
             emit(c, deref_ops[acc], s->cslot);
         else
-            emit(c, name_ops[acc], name_add(c, name));
+            emit(c, name_ops[acc], mangled_add(c, name));
         return;
     }
     if (s && !(s->flags & SYM_GLOBAL) && s->cslot >= 0)
@@ -1261,7 +1286,7 @@ static void expr(Comp *c, const Node *n)
             }
         }
         expr(c, n->a);
-        emit(c, I_LOAD_ATTR, name_add(c, n->str));
+        emit(c, I_LOAD_ATTR, mangled_add(c, n->str));
         break;
     case N_SUBSCRIPT:
         expr(c, n->a);
@@ -1374,7 +1399,7 @@ static void store_target(Comp *c, const Node *t)
         break;
     case N_ATTR:
         expr(c, t->a);
-        emit(c, I_STORE_ATTR, name_add(c, t->str));
+        emit(c, I_STORE_ATTR, mangled_add(c, t->str));
         break;
     case N_SUBSCRIPT:
         expr(c, t->a);
@@ -1740,6 +1765,32 @@ static void check_class_name(Comp *c, const Node *at, const char *name)
     unsupported(c, at, what);
 }
 
+/* A base named as a built-in that cannot be subclassed (list, asyncio.Task):
+ * refused at load time; klass_new checks every other base when it runs. */
+static void check_class_base(Comp *c, const Node *b)
+{
+    static const char *const builtin_bases[] = {
+        "bool", "int", "float", "str", "list", "tuple", "dict", "range", "type", "property", "staticmethod",
+        "classmethod", "super", "BaseExceptionGroup", "ExceptionGroup", NULL,
+    };
+    const char *name = NULL;
+    if (b->kind == N_NAME && in_list(builtin_bases, b->str)) {
+        Scope *mod = c->u->sc;
+        while (mod->parent)
+            mod = mod->parent;
+        Sym *s = sym_find(mod, b->str);
+        if (!s || !(s->flags & SYM_ASSIGNED))
+            name = b->str;
+    } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str)) {
+        name = b->str; /* asyncio.Task, asyncio.Future ... */
+    }
+    if (name) {
+        char what[160];
+        snprintf(what, sizeof what, "subclassing '%s'", name);
+        unsupported(c, b, what);
+    }
+}
+
 static void stmt_classdef(Comp *c, const Node *n)
 {
     Scope *sc = map_get(&c->map, n);
@@ -1754,6 +1805,8 @@ static void stmt_classdef(Comp *c, const Node *n)
             unsupported(c, b, "starred base classes");
         else if (++nbases > 1)
             unsupported(c, b, "multiple inheritance");
+        else
+            check_class_base(c, b);
     }
     for (int i = 0; i < n->list2.len; i++) {
         const Node *s = n->list2.items[i];
@@ -1865,11 +1918,11 @@ static void stmt(Comp *c, const Node *n)
         } else if (t->kind == N_ATTR) {
             expr(c, t->a);
             emit(c, I_DUP_TOP, 0);
-            emit(c, I_LOAD_ATTR, name_add(c, t->str));
+            emit(c, I_LOAD_ATTR, mangled_add(c, t->str));
             expr(c, n->b);
             emit(c, I_INPLACE, n->op);
             emit(c, I_ROT_TWO, 0);
-            emit(c, I_STORE_ATTR, name_add(c, t->str));
+            emit(c, I_STORE_ATTR, mangled_add(c, t->str));
         } else if (t->kind == N_SUBSCRIPT) {
             expr(c, t->a);
             expr(c, t->b);
@@ -2021,7 +2074,7 @@ static void stmt(Comp *c, const Node *n)
                 emit(c, I_DELETE_SUBSCR, 0);
             } else if (t->kind == N_ATTR) {
                 expr(c, t->a);
-                emit(c, I_DELETE_ATTR, name_add(c, t->str));
+                emit(c, I_DELETE_ATTR, mangled_add(c, t->str));
             } else {
                 unsupported(c, t, "deleting this kind of target");
             }

@@ -17,6 +17,24 @@
 
 static uint64_t instance_serial;
 
+/* Interned special-method names by the address of the C literal naming
+ * them, so that a lookup allocates nothing. Emptied by klass_init: the
+ * interned strings die with each run. */
+typedef struct SpecialName { const char *name; Obj *str; } SpecialName;
+static SpecialName special_names[64];
+static size_t nnames;
+
+static Obj *special_name(const char *name)
+{
+    for (size_t i = 0; i < nnames; i++)
+        if (special_names[i].name == name)
+            return special_names[i].str;
+    Obj *s = str_intern(name);
+    if (nnames < sizeof special_names / sizeof special_names[0])
+        special_names[nnames++] = (SpecialName){name, s};
+    return s;
+}
+
 /* ------------------------------------------------------------ helpers */
 
 /* The instance dict slot of o (an object of a heap class). */
@@ -334,7 +352,7 @@ static Obj *instance_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
         ((InstanceObj *)o)->serial = ++instance_serial;
     }
     Class *owner = NULL;
-    Obj *init = class_lookup_owner(c, str_intern("__init__"), &owner);
+    Obj *init = class_lookup_owner(c, special_name("__init__"), &owner);
     if (!init || !owner->heap) {
         /* object.__init__ / BaseException.__init__ */
         bool kw = kwnames && TUP_N(kwnames);
@@ -458,7 +476,7 @@ Obj *klass_special(Obj *o, const char *name)
     Obj *key = NULL;
     for (Class *c = CLS(o); c && c->heap; c = c->base) {
         if (!key)
-            key = str_intern(name);
+            key = special_name(name);
         Obj *v = dict_get(c->dict, key);
         if (v)
             return v;
@@ -819,6 +837,7 @@ void klass_init(Obj *builtins)
         class_init(all[i]);
     notimpl_obj = (Obj){.rc = 1 << 30, .cls = &NotImplementedTypeClass};
     instance_serial = 0;
+    nnames = 0;
     ClassClass.dealloc = class_dealloc;
     ObjectClass.ctor = object_ctor;
     class_add_method(&PropertyClass, "setter", property_setter);

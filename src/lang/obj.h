@@ -3,7 +3,9 @@
  * (None, bool, int, float, str, tuple, list, dict, function, code, cell,
  * builtin function, class, exception, module, range, iterators, generator
  * and coroutine objects), their construction, hashing, equality, truth,
- * str() and repr(). Evaluation lives in vm.c; names like print() live in
+ * str() and repr(). User-defined classes and their instances belong to
+ * klass.h: the functions here call into it for objects of those classes
+ * (Class.heap). Evaluation lives in vm.c; names like print() live in
  * builtins.c; the asyncio types (future, task, loop) are defined by src/sim
  * through the Class hooks declared here, so this layer never knows them.
  *

@@ -2025,7 +2025,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             if (f->code->src) /* built-in code (an async generator's awaitable) has no lines */
                 exc_add_tb(exc, f->code->src, frame_line(f),
-                           f->code->flags & CO_MODULE ? NULL : f->code->qualname);
+                           f->code->flags & CO_MODULE ? NULL : f->code->name);
         }
         reraise = false;
         bool limit = class_is_sub(exc->cls, &LimitErrorClass);

@@ -1,0 +1,4 @@
+import asyncio
+
+class Results(list):
+    pass

@@ -1,0 +1,4 @@
+import asyncio
+
+class MyTask(asyncio.Task):
+    pass
