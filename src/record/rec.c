@@ -25,6 +25,7 @@ typedef struct RecTask {
 typedef struct RecLane {
     uint32_t name;
     LaneKind kind;
+    size_t created;
 } RecLane;
 
 typedef struct RecJob {
@@ -272,7 +273,7 @@ int rec_lane(Recording *r, const char *name, LaneKind kind)
         r->caplanes = r->caplanes ? r->caplanes * 2 : 8;
         r->lanes = xrealloc(r->lanes, (size_t)r->caplanes * sizeof(RecLane));
     }
-    r->lanes[r->nlanes] = (RecLane){id, kind};
+    r->lanes[r->nlanes] = (RecLane){id, kind, r->nsteps ? r->nsteps - 1 : 0};
     return r->nlanes++;
 }
 
@@ -281,6 +282,11 @@ int rec_nlanes(const Recording *r) { return r->nlanes; }
 const char *rec_lane_name(const Recording *r, int lane)
 {
     return lane >= 0 && lane < r->nlanes ? rec_str(r, r->lanes[lane].name) : "";
+}
+
+size_t rec_lane_step(const Recording *r, int lane)
+{
+    return lane >= 0 && lane < r->nlanes ? r->lanes[lane].created : 0;
 }
 
 LaneKind rec_lane_kind(const Recording *r, int lane)

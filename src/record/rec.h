@@ -131,6 +131,8 @@ typedef struct JobView {
 int rec_lane(Recording *r, const char *name, LaneKind kind);
 int rec_nlanes(const Recording *r);
 const char *rec_lane_name(const Recording *r, int lane);
+/* The step a lane's worker first appeared at. */
+size_t rec_lane_step(const Recording *r, int lane);
 LaneKind rec_lane_kind(const Recording *r, int lane);
 /* A job starts on lane at the last recorded step; its span [t0, t1] is
  * known from the start. Returns its id. */

@@ -499,8 +499,7 @@ static void draw_threads(const View *v, Grid *g, Rect a)
         int w = grid_text_width(rec_lane_name(v->rec, i));
         namew = w > namew ? w : namew;
     }
-    const Step *st = rec_step_at(v->rec, v->step);
-    double now = st ? st->t : 0;
+    double now = v->playhead;
     int rows = a.h - 1;
     for (int i = 0; i < n && i < rows; i++) {
         int y = a.y + 1 + i;
@@ -509,8 +508,13 @@ static void draw_threads(const View *v, Grid *g, Rect a)
             break;
         }
         int x = a.x + 1;
-        grid_text(g, x, y, a.w - 1, ST_NORMAL, rec_lane_name(v->rec, i));
+        bool exists = rec_lane_step(v->rec, i) <= v->step;
+        grid_text(g, x, y, a.w - 1, exists ? ST_NORMAL : ST_DIM, rec_lane_name(v->rec, i));
         x += namew + 2;
+        if (!exists) {
+            grid_text(g, x, y, a.x + a.w - x, ST_DIM, "not started yet");
+            continue;
+        }
         int job = seek_lane_job(v->seek, i, v->step);
         JobView jv;
         if (job < 0 || !rec_job_at(v->rec, job, &jv)) {
