@@ -232,8 +232,8 @@ static bool job_start(ExecObj *e, int w, JobObj *j)
     Buf fname;
     buf_init(&fname);
     callable_name(j->fn, &fname);
-    j->rec_job = rec_job_new(sim.rec, e->workers[w].lane, fname.s, j->t0, j->t1);
     narr_job_started(fname.s, e->workers[w].name, e->process, j->t0, j->t1);
+    j->rec_job = rec_job_new(sim.rec, e->workers[w].lane, fname.s, j->t0, j->t1);
     buf_free(&fname);
     relabel(j);
     return true;
@@ -289,8 +289,8 @@ static bool job_end(JobObj *j)
         obj_repr(j->result, &outcome);
     }
     err_clear();
-    rec_job_end(sim.rec, j->rec_job, j->exception ? JOB_RAISED : JOB_RESULT);
     narr_job_finished(fname.s, k->name, e->process, j->t0, j->t1, outcome.s);
+    rec_job_end(sim.rec, j->rec_job, j->exception ? JOB_RAISED : JOB_RESULT);
     buf_free(&fname);
     buf_free(&outcome);
     bool ok = job_settle(j, CF_FINISHED);

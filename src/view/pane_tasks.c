@@ -499,7 +499,10 @@ static void draw_threads(const View *v, Grid *g, Rect a)
         int w = grid_text_width(rec_lane_name(v->rec, i));
         namew = w > namew ? w : namew;
     }
-    double now = v->playhead;
+    /* the step's time, or later while playback crosses a gap after it */
+    const Step *st = rec_step_at(v->rec, v->step);
+    double now = st ? st->t : 0;
+    now = v->playhead > now ? v->playhead : now;
     int rows = a.h - 1;
     for (int i = 0; i < n && i < rows; i++) {
         int y = a.y + 1 + i;
