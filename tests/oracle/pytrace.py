@@ -410,6 +410,14 @@ class _WkFuture(concurrent.futures.Future):
         return super().exception(0)
 
 
+def _wk_block_until(done):
+    """A blocking wait on the loop thread: deliver thread events until done()."""
+    if _wk.running is not None and not done():
+        raise RuntimeError("loopscope: a worker cannot wait for other jobs")
+    while not done() and _wk.events:
+        _wk_run_until(_wk.events[0][0])
+
+
 class _WkJob:
     def __init__(self, pool, fn, args, kwargs):
         self.pool, self.fn, self.args, self.kwargs = pool, fn, args, kwargs
@@ -496,11 +504,14 @@ def _wk_start(pool, i, job):
     job.worker = i
     outer = (_wk.running, _wk.clock)
     _wk.running, _wk.clock = job, _clock
+    loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)   # a worker thread has no running loop
     try:
         job.outcome = (True, job.fn(*job.args, **job.kwargs))
     except BaseException as e:
         job.outcome = (False, e)
     finally:
+        asyncio.events._set_running_loop(loop)
         t_end = _wk.clock
         _wk.running, _wk.clock = outer
     heapq.heappush(_wk.events, (t_end, next(_wk.seq), None, job))
@@ -540,11 +551,6 @@ def _wk_run_until(t):
                 _wk_end(job)
     finally:
         _wk.busy = False
-
-
-def _wk_block_until(done):
-    while not done() and _wk.events:
-        _wk_run_until(_wk.events[0][0])
 
 
 _stock_select = _VirtualSelector.select
