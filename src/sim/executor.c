@@ -755,6 +755,8 @@ static Obj *m_run_in_executor(Obj *self, Obj **args, int nargs, Obj *kw)
     } else {
         return err_null(&TypeErrorClass, "executor must be an Executor, not %s", obj_type_name(args[0]));
     }
+    if (!X.wrap_future)
+        return err_null(&RuntimeErrorClass, "loopscope: the prelude has no wrap_future (see docs/threads.md)");
     JobObj *j = exec_submit(e, args[1], args + 2, nargs - 2, NULL);
     if (!j)
         return NULL;
