@@ -629,6 +629,109 @@ START_TEST(test_known_done_line)
 }
 END_TEST
 
+
+/* ---- worker threads (docs/threads.md) ---- */
+
+static const char *const to_thread_src =
+    "import asyncio, time\n"
+    "def load_file(n):\n"
+    "    time.sleep(0.8)\n"
+    "    return n\n"
+    "async def tick():\n"
+    "    for i in range(3):\n"
+    "        await asyncio.sleep(0.5)\n"
+    "async def main():\n"
+    "    t = asyncio.create_task(tick())\n"
+    "    r = await asyncio.to_thread(load_file, 1)\n"
+    "    await t\n"
+    "asyncio.run(main())\n";
+
+START_TEST(test_to_thread_job)
+{
+    Recording *rec = run(to_thread_src, NULL, SIM_OK);
+    ck_assert_int_eq(rec_nlanes(rec), 1);
+    ck_assert_str_eq(rec_lane_name(rec, 0), "asyncio_0");
+    ck_assert_int_eq(rec_lane_kind(rec, 0), LANE_THREAD);
+    ck_assert_int_eq(rec_njobs(rec), 1);
+    JobView jv;
+    ck_assert(rec_job_at(rec, 0, &jv));
+    ck_assert_str_eq(jv.func, "load_file");
+    ck_assert(jv.t0 == 0 && jv.t1 == 0.8);
+    ck_assert_int_eq(jv.status, JOB_RESULT);
+    long s0 = find(rec, SK_JOB_START, -2, 0), s1 = find(rec, SK_JOB_END, -2, 0);
+    ck_assert_int_eq((long)jv.step0, s0);
+    ck_assert_int_eq((long)jv.step1, s1);
+    ck_assert(rec_step_at(rec, (size_t)s1)->t == 0.8);
+    /* the loop kept running meanwhile: tick woke at 0.5, before the job ended */
+    long w = find(rec, SK_WAKE, -2, (size_t)s0);
+    ck_assert(rec_step_at(rec, (size_t)w)->t == 0.5 && w < s1);
+    /* main waits with the job's label */
+    long susp = find(rec, SK_SUSPEND, 0, (size_t)s0);
+    TaskView v = view(rec, 0, susp);
+    ck_assert_int_eq(v.state, TS_WAITING);
+    ck_assert_str_eq(v.label, "thread: load_file 0.80s");
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)s0)->log), "[0.00] load_file() started on asyncio_0");
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)s1)->log), "[0.80] load_file() finished on asyncio_0");
+    rec_free(rec);
+}
+END_TEST
+
+START_TEST(test_pool_queue_fifo)
+{
+    Recording *rec = run("import asyncio, time\n"
+                         "from concurrent.futures import ThreadPoolExecutor\n"
+                         "def job(d):\n"
+                         "    time.sleep(d)\n"
+                         "    return d\n"
+                         "async def main():\n"
+                         "    loop = asyncio.get_running_loop()\n"
+                         "    pool = ThreadPoolExecutor(max_workers=1)\n"
+                         "    a = loop.run_in_executor(pool, job, 0.5)\n"
+                         "    b = loop.run_in_executor(pool, job, 0.25)\n"
+                         "    print(await a, await b)\n"
+                         "    pool.shutdown()\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    ck_assert_int_eq(rec_nlanes(rec), 1);
+    ck_assert_str_eq(rec_lane_name(rec, 0), "ThreadPoolExecutor-0_0");
+    ck_assert_int_eq(rec_njobs(rec), 2);
+    JobView a, b;
+    rec_job_at(rec, 0, &a);
+    rec_job_at(rec, 1, &b);
+    ck_assert(a.t1 == 0.5 && b.t0 == 0.5 && b.t1 == 0.75);
+    ck_assert_uint_eq(b.step0, a.step1 + 1); /* the worker takes the next job right after the first one ends */
+    rec_free(rec);
+}
+END_TEST
+
+START_TEST(test_thread_exception_and_process)
+{
+    Recording *rec = run("import asyncio, time\n"
+                         "from concurrent.futures import ProcessPoolExecutor\n"
+                         "def bad():\n"
+                         "    time.sleep(0.1)\n"
+                         "    raise ValueError('x')\n"
+                         "async def main():\n"
+                         "    loop = asyncio.get_running_loop()\n"
+                         "    pool = ProcessPoolExecutor()\n"
+                         "    try:\n"
+                         "        await loop.run_in_executor(pool, bad)\n"
+                         "    except ValueError:\n"
+                         "        print('caught', loop.time())\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    ck_assert_int_eq(rec_nlanes(rec), 1);
+    ck_assert_str_eq(rec_lane_name(rec, 0), "process-1");
+    ck_assert_int_eq(rec_lane_kind(rec, 0), LANE_PROCESS);
+    JobView jv;
+    rec_job_at(rec, 0, &jv);
+    ck_assert_int_eq(jv.status, JOB_RAISED);
+    long p = find(rec, SK_PRINT, -2, 0);
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), "caught 0.1");
+    rec_free(rec);
+}
+END_TEST
+
 Suite *loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -646,6 +749,9 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_ready_order);
     tcase_add_test(tc, test_step_limit);
     tcase_add_test(tc, test_determinism);
+    tcase_add_test(tc, test_to_thread_job);
+    tcase_add_test(tc, test_pool_queue_fifo);
+    tcase_add_test(tc, test_thread_exception_and_process);
     /* once known bugs, fixed: a woken waiter comes after the awaited task's
      * done step, and done steps point at the task's own return line */
     tcase_add_test(tc, test_known_wake_after_done);

@@ -164,6 +164,49 @@ START_TEST(test_empty_recording)
 }
 END_TEST
 
+
+START_TEST(test_lanes)
+{
+    Recording *r = rec_new(0);
+    int a = rec_lane(r, "asyncio_0", LANE_THREAD);
+    ck_assert_int_eq(rec_lane(r, "asyncio_0", LANE_THREAD), a);
+    int b = rec_lane(r, "asyncio_1", LANE_THREAD);
+    ck_assert_int_ne(a, b);
+    ck_assert(rec_step(r, SK_LOOP, 0, -1, 0, "", "", ""));
+    ck_assert(rec_step(r, SK_JOB_START, 0, -1, 0, "asyncio_0", "", "")); /* step 1 */
+    int j0 = rec_job_new(r, a, "load", 0, 1.0);
+    ck_assert(rec_step(r, SK_JOB_START, 0, -1, 0, "asyncio_1", "", "")); /* step 2 */
+    int j1 = rec_job_new(r, b, "parse", 0, 0.5);
+    ck_assert(rec_step(r, SK_JOB_END, 0.5, -1, 0, "asyncio_1", "", "")); /* step 3 */
+    rec_job_end(r, j1, JOB_RESULT);
+    ck_assert(rec_step(r, SK_JOB_END, 1.0, -1, 0, "asyncio_0", "", "")); /* step 4 */
+    rec_job_end(r, j0, JOB_RAISED);
+    ck_assert(rec_step(r, SK_END, 1.0, -1, 0, "", "", ""));
+    Seek *s = seek_new(r);
+    ck_assert_int_eq(seek_lane_job(s, a, 0), -1);
+    ck_assert_int_eq(seek_lane_job(s, a, 1), j0);
+    ck_assert_int_eq(seek_lane_job(s, b, 1), -1);
+    ck_assert_int_eq(seek_lane_job(s, b, 2), j1);
+    ck_assert_int_eq(seek_lane_job(s, b, 3), -1);
+    ck_assert_int_eq(seek_lane_job(s, a, 3), j0);
+    ck_assert_int_eq(seek_lane_job(s, a, 4), -1);
+    ck_assert_int_eq(seek_busy_lanes(s, 2), 2);
+    ck_assert_int_eq(seek_busy_lanes(s, 3), 1);
+    ck_assert_int_eq(seek_busy_lanes(s, 5), 0);
+    ck_assert_int_eq(seek_lane_job_at_time(s, a, 0.75), j0);
+    ck_assert_int_eq(seek_lane_job_at_time(s, b, 0.75), -1);
+    ck_assert_int_eq(seek_lane_job_at_time(s, a, 1.0), -1);
+    ck_assert_int_eq(seek_lane_job(s, 7, 1), -1);
+    JobView jv;
+    ck_assert(rec_job_at(r, j0, &jv));
+    ck_assert_str_eq(jv.func, "load");
+    ck_assert_int_eq(jv.status, JOB_RAISED);
+    ck_assert_uint_eq(rec_lane_step(r, b), 0);
+    seek_free(s);
+    rec_free(r);
+}
+END_TEST
+
 Suite *seek_suite(void)
 {
     Suite *s = suite_create("seek");
@@ -176,6 +219,7 @@ Suite *seek_suite(void)
     tcase_add_loop_test(tc, test_tasks_visible_in_creation_order, 0, nfiles);
     tcase_add_test(tc, test_blocks);
     tcase_add_test(tc, test_empty_recording);
+    tcase_add_test(tc, test_lanes);
     suite_add_tcase(s, tc);
     return s;
 }

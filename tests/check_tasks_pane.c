@@ -542,6 +542,48 @@ START_TEST(test_no_tasks)
 }
 END_TEST
 
+
+/* The THREADS area: one row per worker lane, only when the run used one. */
+START_TEST(test_threads_area)
+{
+    Fixture f;
+    fx_open(&f,
+            "import asyncio, time\n"
+            "def load_file():\n"
+            "    time.sleep(0.8)\n"
+            "async def tick():\n"
+            "    await asyncio.sleep(0.3)\n"
+            "async def main():\n"
+            "    t = asyncio.create_task(tick())\n"
+            "    await asyncio.to_thread(load_file)\n"
+            "    await t\n"
+            "asyncio.run(main())\n",
+            80, 24, false);
+    Rect r = {0, 0, 80, 20};
+    size_t s = fixture_step(&f, SK_WAKE, -2, 0); /* tick wakes at 0.3 while the thread works */
+    draw_at(&f, r, s);
+    char *text = fixture_grid_text(f.g);
+    ck_assert_msg(strstr(text, "THREADS 1/1 busy"), "%s", text);
+    ck_assert_msg(strstr(text, "asyncio_0  load_file  0.30/0.80s"), "%s", text);
+    ck_assert_msg(strstr(text, "thread:") && strstr(text, "load_file 0.80s"), "%s", text);
+    free(text);
+    draw_at(&f, r, rec_nsteps(f.rec) - 1);
+    text = fixture_grid_text(f.g);
+    ck_assert_msg(strstr(text, "THREADS 0/1 busy") && strstr(text, "asyncio_0  idle"), "%s", text);
+    free(text);
+    fixture_assert_untouched(f.g, r, "threads area");
+    fixture_close(&f);
+
+    fx_open(&f, "import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n", 80, 24,
+            false);
+    draw_at(&f, r, 3);
+    text = fixture_grid_text(f.g);
+    ck_assert(!strstr(text, "THREADS"));
+    free(text);
+    fixture_close(&f);
+}
+END_TEST
+
 Suite *tasks_pane_suite(void)
 {
     Suite *s = suite_create("tasks_pane");
@@ -558,6 +600,7 @@ Suite *tasks_pane_suite(void)
     tcase_add_test(tc, test_narrow_and_tiny);
     tcase_add_test(tc, test_thousand_tasks_fast);
     tcase_add_test(tc, test_no_tasks);
+    tcase_add_test(tc, test_threads_area);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -268,7 +268,9 @@ for e in evs:
         assert e["s"] == "t", e
         nprint += e["cat"] == "print"
 assert used <= named, ("lanes without a name", used - named)
-assert len(named) == tasks + 1, ("a lane per visible task and the loop", len(named), tasks)
+workers = sum(1 for e in evs if e["ph"] == "M" and e["name"] == "thread_name"
+              and e["args"]["name"].startswith(("thread ", "process ")))  # docs/threads.md
+assert len(named) == tasks + 1 + workers, ("a lane per visible task, the loop and each worker", len(named), tasks)
 assert nprint == prints, ("an instant per print", nprint, prints)
 EOF
 }

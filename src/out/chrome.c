@@ -14,7 +14,10 @@
  *     per state (or label) change, from the step of the change to the
  *     next one (the last state runs to the end of the recording); an
  *     instant for each print and for how it ended ("done: None",
- *     "raised: ...", "cancelled", "never awaited").
+ *     "raised: ...", "cancelled", "never awaited");
+ *   - then one per worker thread or process (docs/threads.md), named
+ *     "thread asyncio_0" or "process process-1": an X span "running:
+ *     <function>" per job, from its start to its end in the worker's time.
  *
  * Zero-length spans, a deliberate choice: a step takes no virtual time
  * (only sleeps and time.sleep move the clock), so most running spans have
@@ -311,6 +314,23 @@ void chrome_write(const Recording *r, const Seek *s, FILE *out)
         buf_free(&name);
         metadata(&o, lane, "thread_sort_index", "sort_index", NULL, lane);
         task_lane(&o, lane, id, end);
+    }
+    for (int k = 0; k < rec_nlanes(r); k++) {
+        int lane = (int)nlanes + 1 + k;
+        Buf name;
+        buf_init(&name);
+        buf_printf(&name, "%s %s", rec_lane_kind(r, k) == LANE_PROCESS ? "process" : "thread", rec_lane_name(r, k));
+        metadata(&o, lane, "thread_name", "name", name.s, 0);
+        buf_free(&name);
+        metadata(&o, lane, "thread_sort_index", "sort_index", NULL, lane);
+    }
+    for (int j = 0; j < rec_njobs(r); j++) {
+        JobView jv;
+        if (!rec_job_at(r, j, &jv))
+            continue;
+        const char *how = jv.status == JOB_RAISED ? "raised" : jv.status == JOB_RESULT ? "returned" : "running";
+        span(&o, (int)nlanes + 1 + jv.lane, jv.step0, jv.t0, jv.t1, "worker", "thread_state_running", "running",
+             jv.func, how, 0);
     }
     steps(&o, lane_of);
     free(lane_of);

@@ -22,6 +22,20 @@ typedef struct RecTask {
     size_t nch, capch;
 } RecTask;
 
+typedef struct RecLane {
+    uint32_t name;
+    LaneKind kind;
+    size_t created;
+} RecLane;
+
+typedef struct RecJob {
+    int lane;
+    uint32_t func;
+    double t0, t1;
+    size_t step0, step1;
+    JobStatus status;
+} RecJob;
+
 struct Recording {
     Step *steps;
     size_t nsteps, capsteps, max_steps;
@@ -34,6 +48,10 @@ struct Recording {
     uint32_t nstrs, capstrs;
     uint32_t *hash;     /* open addressing: id+1, 0 empty */
     uint32_t hashcap;
+    RecLane *lanes;
+    int nlanes, caplanes;
+    RecJob *jobs;
+    int njobs, capjobs;
     char *path, *doc, *traceback;
     int status;
     bool full;
@@ -124,6 +142,8 @@ void rec_free(Recording *r)
     for (int i = 0; i < r->ntasks; i++)
         free(r->tasks[i].ch);
     free(r->tasks);
+    free(r->lanes);
+    free(r->jobs);
     free(r->steps);
     free(r->pool);
     free(r->strs);
@@ -241,6 +261,67 @@ size_t rec_task_nchanges(const Recording *r, int id)
 size_t rec_task_change_step(const Recording *r, int id, size_t k)
 {
     return k < rec_task_nchanges(r, id) ? r->tasks[id].ch[k].step : 0;
+}
+
+int rec_lane(Recording *r, const char *name, LaneKind kind)
+{
+    uint32_t id = rec_intern(r, name);
+    for (int i = 0; i < r->nlanes; i++)
+        if (r->lanes[i].name == id && r->lanes[i].kind == kind)
+            return i;
+    if (r->nlanes == r->caplanes) {
+        r->caplanes = r->caplanes ? r->caplanes * 2 : 8;
+        r->lanes = xrealloc(r->lanes, (size_t)r->caplanes * sizeof(RecLane));
+    }
+    r->lanes[r->nlanes] = (RecLane){id, kind, r->nsteps ? r->nsteps - 1 : 0};
+    return r->nlanes++;
+}
+
+int rec_nlanes(const Recording *r) { return r->nlanes; }
+
+const char *rec_lane_name(const Recording *r, int lane)
+{
+    return lane >= 0 && lane < r->nlanes ? rec_str(r, r->lanes[lane].name) : "";
+}
+
+size_t rec_lane_step(const Recording *r, int lane)
+{
+    return lane >= 0 && lane < r->nlanes ? r->lanes[lane].created : 0;
+}
+
+LaneKind rec_lane_kind(const Recording *r, int lane)
+{
+    return lane >= 0 && lane < r->nlanes ? r->lanes[lane].kind : LANE_THREAD;
+}
+
+int rec_job_new(Recording *r, int lane, const char *func, double t0, double t1)
+{
+    if (r->njobs == r->capjobs) {
+        r->capjobs = r->capjobs ? r->capjobs * 2 : 16;
+        r->jobs = xrealloc(r->jobs, (size_t)r->capjobs * sizeof(RecJob));
+    }
+    r->jobs[r->njobs] = (RecJob){lane, rec_intern(r, func), t0, t1, r->nsteps ? r->nsteps - 1 : 0, SIZE_MAX,
+                                 JOB_RUNNING};
+    return r->njobs++;
+}
+
+void rec_job_end(Recording *r, int job, JobStatus status)
+{
+    if (job < 0 || job >= r->njobs)
+        return;
+    r->jobs[job].step1 = r->nsteps ? r->nsteps - 1 : 0;
+    r->jobs[job].status = status;
+}
+
+int rec_njobs(const Recording *r) { return r->njobs; }
+
+bool rec_job_at(const Recording *r, int job, JobView *out)
+{
+    if (job < 0 || job >= r->njobs)
+        return false;
+    const RecJob *j = &r->jobs[job];
+    *out = (JobView){j->lane, rec_str(r, j->func), j->t0, j->t1, j->step0, j->step1, j->status};
+    return true;
 }
 
 void rec_set_info(Recording *r, const char *path, const char *doc)

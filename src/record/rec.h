@@ -45,6 +45,8 @@ typedef enum StepKind {
     SK_CLOCK,      /* nothing is ready: the clock jumps to the next timer */
     SK_BLOCK,      /* time.sleep blocks the whole loop (t is when it ends) */
     SK_LABEL,      /* what a waiting task waits on changed (gather progress) */
+    SK_JOB_START,  /* a job starts on a worker thread/process; text: lane name */
+    SK_JOB_END,    /* a job's end reaches the loop; text: lane name */
     SK_KIND_COUNT
 } StepKind;
 
@@ -110,6 +112,35 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out);
  * every step. */
 size_t rec_task_nchanges(const Recording *r, int id);
 size_t rec_task_change_step(const Recording *r, int id, size_t k);
+
+/* ---- worker lanes (docs/threads.md): threads and processes that run
+ * blocking functions beside the loop, and the jobs each one ran. ---- */
+
+typedef enum LaneKind { LANE_THREAD, LANE_PROCESS } LaneKind;
+typedef enum JobStatus { JOB_RUNNING, JOB_RESULT, JOB_RAISED } JobStatus;
+
+typedef struct JobView {
+    int lane;
+    const char *func;      /* the function it runs */
+    double t0, t1;         /* start and end, in the worker's time */
+    size_t step0, step1;   /* the steps it starts and ends at (step1 = SIZE_MAX: not yet) */
+    JobStatus status;
+} JobView;
+
+/* The lane called name (found or added). Returns its id. */
+int rec_lane(Recording *r, const char *name, LaneKind kind);
+int rec_nlanes(const Recording *r);
+const char *rec_lane_name(const Recording *r, int lane);
+/* The step a lane's worker first appeared at. */
+size_t rec_lane_step(const Recording *r, int lane);
+LaneKind rec_lane_kind(const Recording *r, int lane);
+/* A job starts on lane at the last recorded step; its span [t0, t1] is
+ * known from the start. Returns its id. */
+int rec_job_new(Recording *r, int lane, const char *func, double t0, double t1);
+/* The job ends at the last recorded step. */
+void rec_job_end(Recording *r, int job, JobStatus status);
+int rec_njobs(const Recording *r);
+bool rec_job_at(const Recording *r, int job, JobView *out);
 
 /* Title and summary (the scenario's docstring) and its source path. */
 void rec_set_info(Recording *r, const char *path, const char *doc);

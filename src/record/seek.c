@@ -26,6 +26,10 @@ struct Seek {
     int *tasks;         /* visible task ids, creation order */
     size_t ntasks;
     int *running;       /* step -> running task id or -1 */
+    const Recording *rec;
+    int nlanes;
+    int **lane_jobs;    /* per lane: its job ids in start order */
+    size_t *lane_njobs;
 };
 
 /* Two step times are the same moment when they print the same at the
@@ -98,6 +102,19 @@ Seek *seek_new(const Recording *r)
         if (rec_task_at(r, id, n ? n - 1 : 0, &tv) && !tv.hidden)
             s->tasks[s->ntasks++] = id;
     }
+    s->rec = r;
+    s->nlanes = rec_nlanes(r);
+    s->lane_jobs = xcalloc((size_t)s->nlanes + 1, sizeof *s->lane_jobs);
+    s->lane_njobs = xcalloc((size_t)s->nlanes + 1, sizeof *s->lane_njobs);
+    for (int j = 0; j < rec_njobs(r); j++) {
+        JobView jv;
+        rec_job_at(r, j, &jv);
+        if (jv.lane < 0 || jv.lane >= s->nlanes)
+            continue;
+        size_t k = s->lane_njobs[jv.lane]++;
+        s->lane_jobs[jv.lane] = xrealloc(s->lane_jobs[jv.lane], (k + 1) * sizeof(int));
+        s->lane_jobs[jv.lane][k] = j;
+    }
     return s;
 }
 
@@ -112,6 +129,10 @@ void seek_free(Seek *s)
     free(s->blocks);
     free(s->tasks);
     free(s->running);
+    for (int i = 0; i < s->nlanes; i++)
+        free(s->lane_jobs[i]);
+    free(s->lane_jobs);
+    free(s->lane_njobs);
     free(s);
 }
 
@@ -174,3 +195,38 @@ void seek_block(const Seek *s, size_t i, double *t0, double *t1, size_t *step)
 size_t seek_tasks(const Seek *s) { return s->ntasks; }
 int seek_task(const Seek *s, size_t i) { return i < s->ntasks ? s->tasks[i] : -1; }
 int seek_running(const Seek *s, size_t step) { return step < s->nsteps ? s->running[step] : -1; }
+
+/* The last job on lane that starts at or before the key (a step, or a time
+ * when by_time), if it is still running there. */
+static int lane_search(const Seek *s, int lane, size_t step, double t, bool by_time)
+{
+    if (lane < 0 || lane >= s->nlanes)
+        return -1;
+    const int *ids = s->lane_jobs[lane];
+    size_t lo = 0, hi = s->lane_njobs[lane];
+    JobView jv;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        rec_job_at(s->rec, ids[mid], &jv);
+        if (by_time ? jv.t0 <= t : jv.step0 <= step)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo)
+        return -1;
+    rec_job_at(s->rec, ids[lo - 1], &jv);
+    bool busy = by_time ? t < jv.t1 : step < jv.step1;
+    return busy ? ids[lo - 1] : -1;
+}
+
+int seek_lane_job(const Seek *s, int lane, size_t step) { return lane_search(s, lane, step, 0, false); }
+int seek_lane_job_at_time(const Seek *s, int lane, double t) { return lane_search(s, lane, 0, t, true); }
+
+int seek_busy_lanes(const Seek *s, size_t step)
+{
+    int n = 0;
+    for (int i = 0; i < s->nlanes; i++)
+        n += seek_lane_job(s, i, step) >= 0;
+    return n;
+}

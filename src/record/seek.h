@@ -2,7 +2,8 @@
  * Owns the indexes a viewer needs to move around a recording quickly: the
  * distinct moments (times at which something happens), the steps that
  * carry a log line, the stretches where time.sleep froze the loop, the
- * visible tasks in creation order and the task running at each step.
+ * visible tasks in creation order, the task running at each step and the
+ * job each worker lane runs.
  * Built once from a finished recording (O(steps)); every query is O(1)
  * or a binary search. Reads the recording, never changes it. */
 #ifndef LS_SEEK_H
@@ -50,5 +51,13 @@ int seek_task(const Seek *s, size_t i);
 
 /* The task running after step (its id), or -1 if the loop is between tasks. */
 int seek_running(const Seek *s, size_t step);
+
+/* Worker lanes (docs/threads.md). The job lane runs at a step (started at
+ * or before it and not yet ended: step0 <= step < step1), or at a time
+ * (t0 <= t < t1); -1 when the lane is idle then. Binary searches. */
+int seek_lane_job(const Seek *s, int lane, size_t step);
+int seek_lane_job_at_time(const Seek *s, int lane, double t);
+/* How many lanes are busy at a step. */
+int seek_busy_lanes(const Seek *s, size_t step);
 
 #endif

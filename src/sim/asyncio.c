@@ -9,6 +9,7 @@
 #include "../lang/code.h"
 #include "../lang/parse.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +26,20 @@ static const char *const asyncio_exports[] = {
     "CancelledError", "TimeoutError", "InvalidStateError", "wait_for", "wait", "as_completed", "shield",
     "timeout", "timeout_at", "Timeout", "TaskGroup", "Lock", "Event", "Condition", "Semaphore",
     "BoundedSemaphore", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
-    "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", NULL,
+    "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+    "to_thread", "wrap_future", /* executors (docs/threads.md) */
+    NULL,
 };
 static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
 static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports};
 static const ModuleSpec time_spec = {"time", time_exports};
-static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, NULL};
+/* worker threads and processes (executor.c, functools.c) */
+static const char *const futures_exports[] = {"ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future",
+                                              "CancelledError", NULL};
+static const char *const functools_exports[] = {"partial", NULL};
+static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports};
+static const ModuleSpec functools_spec = {"functools", functools_exports};
+static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, &futures_spec, &functools_spec, NULL};
 
 /* -------------------------------------------------- await-once object */
 
@@ -331,8 +340,15 @@ PRIM(t_sleep)
         return NULL;
     if (d < 0)
         return err_null(&ValueErrorClass, "sleep length must be non-negative");
+    if (executor_in_thread()) { /* only the worker's own clock moves */
+        executor_thread_sleep(d);
+        return none_new();
+    }
     double from = sim.now;
-    sim.now = sim.now + d;
+    double to = sim.now + d;
+    if (!executor_run_until(to)) /* what worker threads do meanwhile */
+        return NULL;
+    sim.now = to;
     narr_block(from, sim.now, vm_current_line());
     if (!narr_check_room())
         return NULL;
@@ -345,7 +361,7 @@ PRIM(t_time)
     (void)args;
     if (!vm_check_nargs("time", nargs, kw, 0, 0))
         return NULL;
-    return float_new(sim.now);
+    return float_new(executor_clock());
 }
 
 /* ------------------------------------------------------------- modules */
@@ -394,6 +410,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_loop_begin", p_loop_begin);
     add_fn(m, "_loop_end", p_loop_end);
     add_fn(m, "_asyncgens", p_asyncgens);
+    executor_add_prims(m);
     add_obj(m, "Future", &FutureClass.hdr);
     add_obj(m, "Task", &TaskClass.hdr);
     add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
@@ -420,6 +437,7 @@ static Obj *asyncio_module_new(void)
         die("the built-in asyncio prelude failed to load");
     }
     DECREF(r);
+    executor_bind_prelude(((ModuleObj *)m)->dict);
     return m;
 }
 
@@ -428,7 +446,7 @@ static Obj *asyncio_module_new(void)
 static void hook_print(void *ud, const char *text, size_t len)
 {
     (void)ud;
-    if (!sim.stopped)
+    if (!sim.stopped && !executor_print(text, len))
         narr_print(text, len);
 }
 
@@ -490,12 +508,20 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     class_init(&YieldClass);
     loop_init_class();
     future_init_class();
+    executor_init_class();
+    executor_reset();
     Obj *time_mod = time_module_new();
     Obj *asyncio_mod = asyncio_module_new();
+    Obj *futures_mod = executor_module_new();
+    Obj *functools_mod = functools_module_new();
     vm_add_module(time_mod);
     vm_add_module(asyncio_mod);
+    vm_add_module(futures_mod);
+    vm_add_module(functools_mod);
     DECREF(time_mod);
     DECREF(asyncio_mod);
+    DECREF(futures_mod);
+    DECREF(functools_mod);
 
     /* the scenario's own limits start now, not during the prelude */
     ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
@@ -536,6 +562,11 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         DECREF(exc);
     } else {
         DECREF(r);
+        /* the program waits for its worker threads before it exits */
+        if (!executor_run_until(INFINITY)) {
+            err_clear();
+            sim.stopped = true;
+        }
     }
     /* dropping the module's names may free never-awaited coroutines */
     if (status == SIM_OK) {
@@ -549,6 +580,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     err_clear();
     XDECREF(sim.event_loop);
     sim.event_loop = NULL;
+    executor_reset();
     *rec_out = sim.rec;
     buf_free(&sim.pending);
     vm_shutdown();

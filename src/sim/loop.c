@@ -172,6 +172,7 @@ static void loop_dealloc(Obj *o)
         DECREF(heap_pop(l));
     XDECREF(l->tasks);
     XDECREF(l->exc_handler);
+    XDECREF(l->executor);
 }
 
 static void loop_free_mem(Obj *o)
@@ -294,12 +295,17 @@ static bool loop_run_once(LoopObj *l)
     while (l->hlen && l->heap[0]->cancelled)
         DECREF(heap_pop(l));
     if (!l->rlen && !l->stopping) {
-        if (!l->hlen) {
+        /* worker threads first: their events due at or before the next
+         * timer happen before it (docs/threads.md) */
+        double tnext;
+        if (executor_next(&tnext) && (!l->hlen || tnext <= l->heap[0]->when)) {
+            if (!executor_advance(tnext))
+                return false;
+        } else if (!l->hlen) {
             err_format(&DeadlockClass, "no task can ever run again");
             return false;
-        }
-        double when = l->heap[0]->when;
-        if (when > sim.now) {
+        } else if (l->heap[0]->when > sim.now) {
+            double when = l->heap[0]->when;
             double from = sim.now;
             sim.now = when;
             narr_clock(from, when);
@@ -653,6 +659,7 @@ void loop_init_class(void)
     class_add_method(&HandleClass, "when", handle_when);
     class_add_method(&LoopClass, "time", m_time);
     class_add_method(&LoopClass, "call_soon", m_call_soon);
+    class_add_method(&LoopClass, "call_soon_threadsafe", m_call_soon); /* one thread really runs */
     class_add_method(&LoopClass, "call_later", m_call_later);
     class_add_method(&LoopClass, "call_at", m_call_at);
     class_add_method(&LoopClass, "create_future", m_create_future);

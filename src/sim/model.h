@@ -27,6 +27,8 @@ typedef struct LoopObj {
     Obj *tasks;         /* list of tasks in creation order (pruned when done) */
     Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
     bool running, stopping, closed;
+    Obj *executor;      /* the default executor (executor.c), or NULL */
+    bool executor_shutdown;
 } LoopObj;
 
 typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
@@ -121,6 +123,41 @@ void narr_deadlock(void);
 void narr_limit(Obj *exc);
 /* Raise the LimitError that stops the run when the recording is full. */
 bool narr_check_room(void);
+
+/* narrate.c: worker threads and processes (executor.c) */
+void narr_job_queued(const char *func, bool process, int max_workers);
+void narr_job_started(const char *func, const char *lane, bool process, double t0, double t1);
+void narr_job_finished(const char *func, const char *lane, bool process, double t0, double t1,
+                       const char *outcome);
+void narr_thread_print(const char *lane, const char *text, size_t len);
+void narr_thread_wait(double from, double to, const char *lane);
+void narr_wait_block(double from, double to, int line, const char *what);
+
+/* executor.c: simulated worker threads (docs/threads.md). */
+void executor_init_class(void);
+Obj *executor_module_new(void);          /* concurrent.futures */
+void executor_add_prims(Obj *asyncio_module);
+void executor_bind_prelude(Obj *asyncio_dict);
+void executor_reset(void);               /* drop every pending job and event */
+/* The earliest pending thread event (false if none). */
+bool executor_next(double *t);
+/* The loop is idle and the next thing due is a thread event at t: move the
+ * clock there and deliver what is due. False when the run must stop. */
+bool executor_advance(double t);
+/* Deliver thread events due at or before t, in time order, moving the
+ * clock to each. False when the run must stop (a limit). */
+bool executor_run_until(double t);
+/* Inside a job's function ("on a worker"): its clock, sleep and prints. */
+bool executor_in_thread(void);
+double executor_clock(void);
+void executor_thread_sleep(double d);
+bool executor_print(const char *text, size_t len);
+
+/* functools.c */
+extern Class PartialClass;
+Obj *functools_module_new(void);
+/* The function under any functools.partial wrappers (borrowed). */
+Obj *partial_func(Obj *o);
 
 /* asyncio.c */
 extern Class DeadlockClass;

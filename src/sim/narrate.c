@@ -82,6 +82,8 @@ static void set_state(TaskObj *t, TaskState st, Outcome out, const char *label)
 
 /* ---------------------------------------------------------------- print */
 
+static const char *print_lane; /* a worker's print being delivered, or NULL */
+
 static void emit_line(const char *s, size_t n)
 {
     Buf text, log;
@@ -91,14 +93,16 @@ static void emit_line(const char *s, size_t n)
     log_prefix(&log);
     buf_puts(&log, "print: ");
     buf_putn(&log, s, n);
-    TaskObj *t = sim.current;
+    TaskObj *t = print_lane ? NULL : sim.current;
     Buf cap;
     buf_init(&cap);
-    if (t)
+    if (print_lane)
+        buf_printf(&cap, "worker %s prints a line (at its own time; the loop is not involved)", print_lane);
+    else if (t)
         buf_printf(&cap, "%s prints a line", cname(t));
     else
         buf_puts(&cap, "the module prints a line");
-    int line = vm_current_line();
+    int line = print_lane ? 0 : vm_current_line();
     step(SK_PRINT, t && t->rec_id >= 0 ? t->rec_id : -1, line, text.s, cap.s, log.s);
     if (t && t->rec_id >= 0)
         set_state(t, TS_RUNNING, OUT_NONE, "");
@@ -127,6 +131,13 @@ void narr_print(const char *text, size_t len)
         sim.pending.len = rest;
         sim.pending.s[rest] = '\0';
     }
+}
+
+void narr_thread_print(const char *lane, const char *text, size_t len)
+{
+    print_lane = lane;
+    narr_print(text, len);
+    print_lane = NULL;
 }
 
 /* ------------------------------------------------------------ the loop */
@@ -189,6 +200,92 @@ void narr_block(double from, double to, int line)
     rec_set_t0(sim.rec, from);
     if (t)
         set_state(t, TS_RUNNING, OUT_NONE, "blocking in time.sleep");
+    buf_free(&log);
+    buf_free(&cap);
+}
+
+/* ------------------------------------------- worker threads and processes */
+
+static const char *worker_kind(bool process) { return process ? "process" : "thread"; }
+
+void narr_job_queued(const char *func, bool process, int max_workers)
+{
+    Buf log, cap;
+    buf_init(&log);
+    buf_init(&cap);
+    log_prefix(&log);
+    buf_printf(&log, "%s() queued: all %d workers are busy", func, max_workers);
+    buf_printf(&cap, "%s() waits in the pool's queue: all %d worker %ss are busy, so it starts when one is free",
+               func, max_workers, worker_kind(process));
+    step(SK_LABEL, -1, vm_current_line(), "", cap.s, log.s);
+    buf_free(&log);
+    buf_free(&cap);
+}
+
+void narr_job_started(const char *func, const char *lane, bool process, double t0, double t1)
+{
+    Buf log, cap;
+    buf_init(&log);
+    buf_init(&cap);
+    log_prefix(&log);
+    buf_printf(&log, "%s() started on %s", func, lane);
+    buf_printf(&cap, "%s() runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
+    fmt_t(&cap, t1);
+    buf_puts(&cap, ". The event loop is not blocked: other tasks keep running meanwhile");
+    step(SK_JOB_START, -1, 0, lane, cap.s, log.s);
+    buf_free(&log);
+    buf_free(&cap);
+}
+
+void narr_job_finished(const char *func, const char *lane, bool process, double t0, double t1,
+                       const char *outcome)
+{
+    Buf log, cap;
+    buf_init(&log);
+    buf_init(&cap);
+    log_prefix(&log);
+    buf_printf(&log, "%s() finished on %s", func, lane);
+    buf_printf(&cap,
+               "%s %s finished %s() after %.2fs (%s): it hands the result to the loop with "
+               "call_soon_threadsafe, and the awaiting task wakes up on a later loop turn",
+               worker_kind(process), lane, func, t1 - t0, outcome);
+    step(SK_JOB_END, -1, 0, lane, cap.s, log.s);
+    buf_free(&log);
+    buf_free(&cap);
+}
+
+void narr_thread_wait(double from, double to, const char *lane)
+{
+    Buf log, cap;
+    buf_init(&log);
+    buf_init(&cap);
+    log_prefix(&log);
+    buf_puts(&log, "clock jumps to ");
+    fmt_t(&log, to);
+    buf_printf(&cap, "nothing is ready, so the loop waits; the next thing to happen is on worker %s at t=", lane);
+    fmt_t(&cap, to);
+    step(SK_CLOCK, -1, 0, "", cap.s, log.s);
+    rec_set_t0(sim.rec, from);
+    buf_free(&log);
+    buf_free(&cap);
+}
+
+void narr_wait_block(double from, double to, int line, const char *what)
+{
+    Buf log, cap;
+    buf_init(&log);
+    buf_init(&cap);
+    TaskObj *t = sim.current;
+    log_prefix(&log);
+    buf_printf(&log, "%s: the loop is blocked until ", what);
+    fmt_t(&log, to);
+    buf_printf(&cap, "%s in %s: a blocking wait, so no other task can run until t=", what,
+               t ? cname(t) : "the module");
+    fmt_t(&cap, to);
+    step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
+    rec_set_t0(sim.rec, from);
+    if (t)
+        set_state(t, TS_RUNNING, OUT_NONE, "blocking wait");
     buf_free(&log);
     buf_free(&cap);
 }

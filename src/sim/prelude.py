@@ -1090,3 +1090,64 @@ def run(main, *, debug=None):
                 loop.close()
     finally:
         _loop_end()
+
+
+# ---- executors (threads.md) ----
+# asyncio.to_thread, wrap_future and the default executor's shutdown, on top
+# of loop.run_in_executor and the simulated workers in executor.c. A job's
+# end comes back to the loop as in CPython: the worker calls
+# call_soon_threadsafe(_set_state, ...), _set_state copies the outcome into
+# the asyncio future, and that future's done callbacks wake the awaiter.
+
+def _chain_executor_future(source, destination):
+    dest_loop = destination.get_loop()
+
+    def _set_state(future, other):
+        if future.cancelled():
+            return
+        if other.cancelled():
+            future.cancel()
+            return
+        exc = other.exception()
+        if exc is not None:
+            future.set_exception(exc)
+        else:
+            future.set_result(other.result())
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            source.cancel()
+
+    def _call_set_state(source):
+        if dest_loop.is_closed():
+            return
+        dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+    _executor_label(destination, source)
+
+
+def wrap_future(future, *, loop=None):
+    if _isfuture(future):
+        return future
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_executor_future(future, new_future)
+    return new_future
+
+
+async def to_thread(func, *args, **kwargs):
+    loop = get_running_loop()
+    if kwargs:
+        func = _functools_partial(func, *args, **kwargs)
+        args = ()
+    return await loop.run_in_executor(None, func, *args)
+
+
+async def _shutdown_default_executor():
+    loop = get_running_loop()
+    idle = _default_executor_shutdown(loop)
+    if idle is not None:
+        await wrap_future(idle, loop=loop)

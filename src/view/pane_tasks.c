@@ -7,7 +7,9 @@
  * chain, how it ended; a marker on the card the step changed), how a
  * column shares its rows among its cards, and, when they do not fit, one
  * row per card with "+N more", scrolled to the changed card or, once the
- * learner scrolls, by v->scroll[FOCUS_TASKS].
+ * learner scrolls, by v->scroll[FOCUS_TASKS]. Below the columns, when the
+ * run used worker threads or processes (docs/threads.md), a THREADS area:
+ * one row per lane with the job it runs and its progress, or "idle".
  * Leaves to others: the task states and labels (the recording), the visible
  * tasks and their order of creation (seek), where the pane goes (layout),
  * unpinning (view). Everything is recomputed per frame from the recording:
@@ -228,11 +230,25 @@ static int clampi(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x;
 typedef struct Cols {
     Rect in;
     int x[NCOLS], w[NCOLS];
+    Rect threads;   /* the THREADS area below the columns (h = 0: none) */
 } Cols;
 
-static bool cols_layout(Rect r, Cols *c)
+/* Rows for the THREADS area: a rule with its title, then one per lane, up
+ * to half the pane; none when the run used no worker. */
+static int threads_rows(const View *v, int h)
+{
+    int n = v->rec ? rec_nlanes(v->rec) : 0;
+    if (!n || h < 6)
+        return 0;
+    return n + 1 < h / 2 ? n + 1 : h / 2;
+}
+
+static bool cols_layout(const View *v, Rect r, Cols *c)
 {
     c->in = rect_inset(r, 1);
+    int tr = threads_rows(v, c->in.h);
+    c->threads = (Rect){c->in.x, c->in.y + c->in.h - tr, c->in.w, tr};
+    c->in.h -= tr;
     if (c->in.w < NCOLS * 2 + NCOLS - 1 || c->in.h < 1)
         return false;
     int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS, extra = avail % NCOLS;
@@ -467,6 +483,53 @@ static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, i
     }
 }
 
+/* "asyncio_0  load_file  0.30/0.80s" or "asyncio_0  idle", one row a lane. */
+static void draw_threads(const View *v, Grid *g, Rect a)
+{
+    if (a.h < 2 || !v->seek)
+        return;
+    int n = rec_nlanes(v->rec);
+    int busy = seek_busy_lanes(v->seek, v->step);
+    grid_hline(g, a.x, a.y, a.w, ST_BORDER);
+    char title[64];
+    snprintf(title, sizeof title, " THREADS %d/%d busy ", busy, n);
+    grid_text(g, a.x + 1, a.y, a.w - 2, ST_TITLE, title);
+    int namew = 0;
+    for (int i = 0; i < n; i++) {
+        int w = grid_text_width(rec_lane_name(v->rec, i));
+        namew = w > namew ? w : namew;
+    }
+    /* the step's time, or later while playback crosses a gap after it */
+    const Step *st = rec_step_at(v->rec, v->step);
+    double now = st ? st->t : 0;
+    now = v->playhead > now ? v->playhead : now;
+    int rows = a.h - 1;
+    for (int i = 0; i < n && i < rows; i++) {
+        int y = a.y + 1 + i;
+        if (i == rows - 1 && n > rows) {
+            grid_textf(g, a.x + 1, y, a.w - 1, ST_DIM, "+%d more", n - i);
+            break;
+        }
+        int x = a.x + 1;
+        bool exists = rec_lane_step(v->rec, i) <= v->step;
+        grid_text(g, x, y, a.w - 1, exists ? ST_NORMAL : ST_DIM, rec_lane_name(v->rec, i));
+        x += namew + 2;
+        if (!exists) {
+            grid_text(g, x, y, a.x + a.w - x, ST_DIM, "not started yet");
+            continue;
+        }
+        int job = seek_lane_job(v->seek, i, v->step);
+        JobView jv;
+        if (job < 0 || !rec_job_at(v->rec, job, &jv)) {
+            grid_text(g, x, y, a.x + a.w - x, ST_DIM, "idle");
+            continue;
+        }
+        double dur = jv.t1 - jv.t0, done = now - jv.t0;
+        done = done < 0 ? 0 : done > dur ? dur : done;
+        grid_textf(g, x, y, a.x + a.w - x, ST_RUNNING, "%s  %.2f/%.2fs", jv.func, done, dur);
+    }
+}
+
 static void tasks_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
@@ -474,7 +537,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
     Rect saved = grid_clip_push(g, r);
     pane_box(v, g, r, FOCUS_TASKS, "tasks");
     Cols c;
-    if (cols_layout(r, &c)) {
+    if (cols_layout(v, r, &c)) {
         Board b;
         board_build(v, &b);
         const Step *st = v->rec ? rec_step_at(v->rec, v->step) : NULL;
@@ -485,6 +548,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
             draw_column(v, g, &b, k, c.x[k], c.in.y, c.w[k], c.in.h, changed);
         }
         board_free(&b);
+        draw_threads(v, g, c.threads);
     }
     grid_clip_pop(g, saved);
 }
@@ -494,7 +558,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
 static Action tasks_key(View *v, const Input *in, Rect r)
 {
     Cols c;
-    int rows = cols_layout(r, &c) ? c.in.h - 1 : 0;
+    int rows = cols_layout(v, r, &c) ? c.in.h - 1 : 0;
     int most = 0, s = 0;
     if (rows > 0) {
         Board b;

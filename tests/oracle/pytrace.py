@@ -478,5 +478,270 @@ def main(argv):
     os._exit(status)
 
 
+# ---- executors (docs/threads.md) ------------------------------------------
+# Worker threads and processes under loopscope's deterministic rule. Real
+# threads would make the order depend on timing, so the pools below run no
+# thread at all: a job's function runs to completion when the job starts
+# (in this thread), on a clock of its own that starts at the loop's time;
+# time.sleep/time.time inside it use that clock, and its prints are held
+# back. What the job does is delivered when the virtual clock reaches its
+# thread time: when the selector would jump the clock (events due at or
+# before the next timer come first), inside a blocking time.sleep, inside
+# a blocking wait (shutdown, Future.result) and when the program ends. A
+# job's end completes its concurrent.futures.Future there, so real
+# asyncio.wrap_future / call_soon_threadsafe do the rest.
+
+import concurrent.futures
+import types
+
+_wk = types.SimpleNamespace(
+    events=[],          # heap of (t, seq, text or None, job)
+    seq=itertools.count(),
+    running=None,       # the job whose function runs now, or None
+    clock=0.0,          # that job's thread clock
+    busy=False,         # delivering events (no nested delivery)
+    pools=itertools.count(),      # ThreadPoolExecutor-N
+    processes=itertools.count(1), # process-N
+)
+_WK_THREADS = 8      # ThreadPoolExecutor(): min(32, cpu_count() + 4) with cpu_count() = 4
+_WK_PROCESSES = 4    # ProcessPoolExecutor(): cpu_count() = 4
+
+
+class _WkFuture(concurrent.futures.Future):
+    """A job's future: result()/exception() on the loop thread wait in
+    virtual time (a blocking wait) instead of on a lock."""
+
+    def result(self, timeout=None):
+        _wk_block_until(self.done)
+        return super().result(0)
+
+    def exception(self, timeout=None):
+        _wk_block_until(self.done)
+        return super().exception(0)
+
+
+def _wk_block_until(done):
+    """A blocking wait on the loop thread: deliver thread events until done()."""
+    if _wk.running is not None and not done():
+        raise RuntimeError("loopscope: a worker cannot wait for other jobs")
+    while not done() and _wk.events:
+        _wk_run_until(_wk.events[0][0])
+
+
+class _WkJob:
+    def __init__(self, pool, fn, args, kwargs):
+        self.pool, self.fn, self.args, self.kwargs = pool, fn, args, kwargs
+        self.future = _WkFuture()
+        self.worker = None
+        self.outcome = None
+
+
+class _WkPool:
+    _process = False
+
+    def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+        if max_workers is None:
+            max_workers = _WK_PROCESSES if self._process else _WK_THREADS
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        self._max_workers = max_workers
+        if self._process:
+            self._prefix = ""
+        else:
+            self._prefix = thread_name_prefix or f"ThreadPoolExecutor-{next(_wk.pools)}"
+        self._workers = []      # [name, job or None]
+        self._queue = []
+        self._idle_waiters = []
+        self._shutdown = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        job = _WkJob(self, fn, args, kwargs)
+        self._queue.append(job)
+        self._dispatch()
+        _wk_run_until(_clock)
+        return job.future
+
+    def _busy(self):
+        return bool(self._queue) or any(w[1] is not None for w in self._workers)
+
+    def _dispatch(self):
+        while self._queue:
+            idle = [i for i, w in enumerate(self._workers) if w[1] is None]
+            if idle:
+                i = idle[0]
+            elif len(self._workers) < self._max_workers:
+                i = len(self._workers)
+                name = (f"process-{next(_wk.processes)}" if self._process
+                        else f"{self._prefix}_{i}")
+                self._workers.append([name, None])
+            else:
+                return
+            job = self._queue.pop(0)
+            if job.future.set_running_or_notify_cancel():
+                _wk_start(self, i, job)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown = True
+        if cancel_futures:
+            for job in self._queue:
+                job.future.cancel()
+            self._queue.clear()
+        if wait:
+            _wk_block_until(lambda: not self._busy())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown(wait=True)
+        return False
+
+
+class _WkThreadPool(_WkPool):
+    pass
+
+
+class _WkProcessPool(_WkPool):
+    _process = True
+
+
+def _wk_start(pool, i, job):
+    """Run the job's function now, as on worker i, on the worker's clock."""
+    global _clock
+    pool._workers[i][1] = job
+    job.worker = i
+    outer = (_wk.running, _wk.clock)
+    _wk.running, _wk.clock = job, _clock
+    loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)   # a worker thread has no running loop
+    try:
+        job.outcome = (True, job.fn(*job.args, **job.kwargs))
+    except BaseException as e:
+        job.outcome = (False, e)
+    finally:
+        asyncio.events._set_running_loop(loop)
+        t_end = _wk.clock
+        _wk.running, _wk.clock = outer
+    heapq.heappush(_wk.events, (t_end, next(_wk.seq), None, job))
+
+
+def _wk_end(job):
+    """The job's end reaches the loop: complete its future (its callbacks
+    run here, as on the worker), free the worker, start what is queued."""
+    pool = job.pool
+    ok, value = job.outcome
+    if ok:
+        job.future.set_result(value)
+    else:
+        job.future.set_exception(value)
+    pool._workers[job.worker][1] = None
+    job.outcome = None
+    pool._dispatch()
+    if not pool._busy():
+        waiters, pool._idle_waiters = pool._idle_waiters, []
+        for w in waiters:
+            w.set_result(None)
+
+
+def _wk_run_until(t):
+    """Deliver thread events due at or before t in time order, moving the clock."""
+    global _clock
+    if _wk.busy:
+        return
+    _wk.busy = True
+    try:
+        while _wk.events and _wk.events[0][0] <= t:
+            when, _, text, job = heapq.heappop(_wk.events)
+            _clock = max(_clock, when)
+            if text is not None:
+                _stock_print_fn(text, end="")
+            else:
+                _wk_end(job)
+    finally:
+        _wk.busy = False
+
+
+_stock_select = _VirtualSelector.select
+
+
+def _wk_select(self, timeout=None):
+    if (timeout is None or timeout > 0) and _wk.events and not _wk.busy:
+        t = _wk.events[0][0]
+        live = [h._when for h in self.loop._scheduled if not h._cancelled]
+        if not live or t <= min(live):
+            _wk_run_until(t)
+            return []
+    return _stock_select(self, timeout)
+
+
+def _wk_sleep(secs):
+    global _clock
+    if _wk.running is not None:
+        if secs < 0:
+            raise ValueError("sleep length must be non-negative")
+        _wk.clock = _wk.clock + secs
+        return
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    to = _clock + secs
+    _wk_run_until(to)
+    _clock = to
+
+
+def _wk_time():
+    return _wk.clock if _wk.running is not None else _clock
+
+
+_stock_print_fn = _print
+
+
+def _wk_print(*args, sep=" ", end="\n", file=None, flush=False):
+    if _wk.running is None or (file is not None and file is not sys.stdout):
+        return _stock_print_fn(*args, sep=sep, end=end, file=file, flush=flush)
+    text = (" " if sep is None else sep).join(str(a) for a in args) + ("\n" if end is None else end)
+    heapq.heappush(_wk.events, (_wk.clock, next(_wk.seq), text, _wk.running))
+
+
+async def _wk_shutdown_default_executor(self):
+    self._executor_shutdown_called = True
+    pool = self._default_executor
+    if pool is None:
+        return
+    pool._shutdown = True
+    if not pool._busy():
+        return
+    idle = _WkFuture()
+    idle.set_running_or_notify_cancel()
+    pool._idle_waiters.append(idle)
+    await asyncio.wrap_future(idle, loop=self)
+
+
+_SHUTDOWN_CODES = _SHUTDOWN_CODES + (_wk_shutdown_default_executor.__code__,)
+_stock_install = _install
+_stock_run_path = runpy.run_path
+
+
+def _wk_run_path(*args, **kwargs):
+    result = _stock_run_path(*args, **kwargs)
+    _wk_run_until(float("inf"))     # the program waits for its workers at exit
+    return result
+
+
+def _install():
+    _stock_install()
+    _VirtualSelector.select = _wk_select
+    _TraceLoop.shutdown_default_executor = _wk_shutdown_default_executor
+    concurrent.futures.ThreadPoolExecutor = _WkThreadPool
+    concurrent.futures.ProcessPoolExecutor = _WkProcessPool
+    time.sleep = _wk_sleep
+    time.time = time.monotonic = time.perf_counter = _wk_time
+    builtins.print = _wk_print
+    runpy.run_path = _wk_run_path
+
+# ---- end of executors ------------------------------------------------------
+
+
 if __name__ == "__main__":
     main(sys.argv)
