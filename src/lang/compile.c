@@ -1782,7 +1782,9 @@ static void check_class_base(Comp *c, const Node *b)
         if (!s || !(s->flags & SYM_ASSIGNED))
             name = b->str;
     } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str)) {
-        name = b->str; /* asyncio.Task, asyncio.Future ... */
+        size_t n = strlen(b->str);
+        if (n < 5 || strcmp(b->str + n - 5, "Error") != 0)
+            name = b->str; /* asyncio.Task, asyncio.Future; its exceptions are fine */
     }
     if (name) {
         char what[160];

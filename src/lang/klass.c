@@ -16,6 +16,7 @@
 #include <string.h>
 
 static uint64_t instance_serial;
+static int quiet;
 
 /* Interned special-method names by the address of the C literal naming
  * them, so that a lookup allocates nothing. Emptied by klass_init: the
@@ -499,9 +500,14 @@ Obj *klass_call_special(Obj *o, const char *name, Obj **args, int nargs)
     return r;
 }
 
+void klass_quiet(bool on)
+{
+    quiet += on ? 1 : -1;
+}
+
 int klass_text(Obj *o, const char *dunder, Buf *out)
 {
-    if (!klass_special(o, dunder))
+    if (quiet || !klass_special(o, dunder))
         return KLASS_NONE;
     Obj *r = klass_call_special(o, dunder, NULL, 0);
     if (!r)
@@ -838,6 +844,7 @@ void klass_init(Obj *builtins)
     notimpl_obj = (Obj){.rc = 1 << 30, .cls = &NotImplementedTypeClass};
     instance_serial = 0;
     nnames = 0;
+    quiet = 0;
     ClassClass.dealloc = class_dealloc;
     ObjectClass.ctor = object_ctor;
     class_add_method(&PropertyClass, "setter", property_setter);

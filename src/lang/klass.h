@@ -67,6 +67,10 @@ Obj *klass_special(Obj *o, const char *name);
 Obj *klass_call_special(Obj *o, const char *name, Obj **args, int nargs);
 /* callable(o) for an instance of a heap class. */
 bool klass_callable(Obj *o);
+/* While quiet (calls nest), str() and repr() ignore user-defined __str__ and
+ * __repr__: src/sim labels values for the recording this way, running no
+ * scenario code (which could print or change state) where CPython runs none. */
+void klass_quiet(bool on);
 /* str()/repr() through __str__/__repr__: 0, -1 on error, KLASS_NONE. */
 int klass_text(Obj *o, const char *dunder, Buf *out);
 /* The default repr of an InstanceObj: "<__main__.Client object at

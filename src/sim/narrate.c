@@ -6,6 +6,8 @@
  * lives here; the loop and the tasks only report what happened. */
 #include "model.h"
 
+#include "../lang/klass.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -428,7 +430,9 @@ void narr_task_finished(TaskObj *t)
         kind = SK_RAISED;
         out = OUT_RAISED;
         buf_printf(&text, " %s", t->fut.exception->cls->name);
+        klass_quiet(true);
         obj_repr(t->fut.exception, &label);
+        klass_quiet(false);
         buf_printf(&log, "%s() raised %s", cname(t), label.s);
         const ExcObj *e = (const ExcObj *)t->fut.exception;
         if (class_is_sub(e->hdr.cls, &BaseExceptionGroupClass) && e->extra && IS(e->extra, TupleClass))
@@ -442,7 +446,9 @@ void narr_task_finished(TaskObj *t)
         kind = SK_DONE;
         out = OUT_RESULT;
         buf_puts(&label, "\xe2\x86\x92 ");
+        klass_quiet(true);
         obj_repr(t->fut.result, &label);
+        klass_quiet(false);
         buf_printf(&log, "%s() done %s", cname(t), label.s);
         buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", cname(t), label.s + 4);
     }
@@ -512,7 +518,9 @@ void narr_error(Obj *exc)
     buf_init(&log);
     buf_init(&cap);
     buf_init(&r);
+    klass_quiet(true);
     obj_repr(exc, &r);
+    klass_quiet(false);
     err_clear();
     log_prefix(&log);
     buf_printf(&log, "uncaught %s", r.s);
