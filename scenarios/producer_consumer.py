@@ -23,7 +23,7 @@ async def consumer(name, queue):
 
 async def main():
     queue = asyncio.Queue(maxsize=2)
-    workers = [asyncio.create_task(consumer(f"worker-{i}", queue)) for i in (1, 2)]
+    workers = [asyncio.create_task(consumer(f"worker-{i}", queue), name=f"worker-{i}") for i in (1, 2)]
     await producer(queue)
     await queue.join()
     print("all jobs handled")

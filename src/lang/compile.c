@@ -1860,7 +1860,7 @@ static void stmt_import(Comp *c, const Node *n)
     if (n->kind == N_IMPORTFROM) {
         const ModuleSpec *m = n->ival ? NULL : module_find(c, n->str);
         if (!m) {
-            FAIL(c, n, "importing '%s' is not supported by loopscope (it provides asyncio and time)", n->str);
+            FAIL(c, n, "importing '%s' is not supported by loopscope (it provides asyncio, time, functools and concurrent.futures)", n->str);
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, n->str));
@@ -1882,7 +1882,7 @@ static void stmt_import(Comp *c, const Node *n)
         const Node *al = n->list.items[i];
         const ModuleSpec *m = module_find(c, al->str);
         if (!m) {
-            FAIL(c, al, "importing '%s' is not supported by loopscope (it provides asyncio and time)", al->str);
+            FAIL(c, al, "importing '%s' is not supported by loopscope (it provides asyncio, time, functools and concurrent.futures)", al->str);
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, al->str));

@@ -559,6 +559,7 @@ class TaskGroup:
         if self._on_completed_fut is not None:
             if not self._tasks:
                 if not self._on_completed_fut.done():
+                    _set_label(self._on_completed_fut, "TaskGroup: every task has finished")
                     self._on_completed_fut.set_result(True)
             else:
                 _set_label(self._on_completed_fut, self._waiting_label())
