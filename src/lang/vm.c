@@ -493,7 +493,8 @@ static Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw)
     if (g->state == GEN_CREATED && args[0] != None)
         return err_null(&TypeErrorClass, "can't send non-None value to a just-started %s", gen_kind(self));
     Obj *out = NULL;
-    return gen_result_obj(gen_send(self, args[0], &out), out);
+    GenResult r = gen_send(self, args[0], &out);
+    return gen_result_obj(r, out);
 }
 
 static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw)
