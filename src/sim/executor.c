@@ -471,17 +471,29 @@ static bool job_wait(JobObj *j)
     return ok;
 }
 
-JOB_METHOD(jm_result)
+/* The start of result() and exception(): wait (blocking the loop thread in
+ * virtual time) until the job settles; NULL if it was cancelled. */
+static JobObj *job_settled(const char *fname, Obj *self, Obj **args, int nargs, Obj *kw)
 {
     static const char *const names[] = {"timeout", NULL};
     Obj *a[1];
-    if (!vm_parse_args("result", args, nargs, kw, names, 0, a))
+    if (!vm_parse_args(fname, args, nargs, kw, names, 0, a))
         return NULL;
     JobObj *j = (JobObj *)self;
     if (!job_wait(j))
         return NULL;
-    if (j->state == CF_CANCELLED)
-        return err_null(&CancelledErrorClass, "%s", "");
+    if (j->state == CF_CANCELLED) {
+        err_null(&CancelledErrorClass, "%s", "");
+        return NULL;
+    }
+    return j;
+}
+
+JOB_METHOD(jm_result)
+{
+    JobObj *j = job_settled("result", self, args, nargs, kw);
+    if (!j)
+        return NULL;
     if (j->exception) {
         INCREF(j->exception);
         err_set(j->exception);
@@ -493,15 +505,9 @@ JOB_METHOD(jm_result)
 
 JOB_METHOD(jm_exception)
 {
-    static const char *const names[] = {"timeout", NULL};
-    Obj *a[1];
-    if (!vm_parse_args("exception", args, nargs, kw, names, 0, a))
+    JobObj *j = job_settled("exception", self, args, nargs, kw);
+    if (!j)
         return NULL;
-    JobObj *j = (JobObj *)self;
-    if (!job_wait(j))
-        return NULL;
-    if (j->state == CF_CANCELLED)
-        return err_null(&CancelledErrorClass, "%s", "");
     Obj *e = j->exception ? j->exception : None;
     INCREF(e);
     return e;

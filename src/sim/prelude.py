@@ -587,6 +587,12 @@ def _holder_name(task):
     return task.get_name()
 
 
+def _state_repr(what, extra, waiters):
+    if waiters:
+        extra = f"{extra}, waiters:{len(waiters)}"
+    return f"<asyncio.locks.{what} object [{extra}]>"
+
+
 class _LoopBound:
     _loop = None
 
@@ -618,10 +624,7 @@ class Lock(_AsyncWithAcquire):
         self._holder = None     # loopscope: for the labels only
 
     def __repr__(self):
-        extra = "locked" if self._locked else "unlocked"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.Lock object [{extra}]>"
+        return _state_repr("Lock", "locked" if self._locked else "unlocked", self._waiters)
 
     def locked(self):
         return self._locked
@@ -681,10 +684,7 @@ class Event(_LoopBound):
         self._value = False
 
     def __repr__(self):
-        extra = "set" if self._value else "unset"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.Event object [{extra}]>"
+        return _state_repr("Event", "set" if self._value else "unset", self._waiters)
 
     def is_set(self):
         return self._value
@@ -727,10 +727,7 @@ class Condition(_AsyncWithAcquire):
         self._waiters = []
 
     def __repr__(self):
-        extra = "locked" if self.locked() else "unlocked"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.Condition object [{extra}]>"
+        return _state_repr("Condition", "locked" if self.locked() else "unlocked", self._waiters)
 
     async def wait(self):
         if not self.locked():
@@ -790,9 +787,7 @@ class Semaphore(_AsyncWithAcquire):
 
     def __repr__(self):
         extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
-        if self._waiters:
-            extra = f"{extra}, waiters:{len(self._waiters)}"
-        return f"<asyncio.locks.{type(self).__name__} object [{extra}]>"
+        return _state_repr(type(self).__name__, extra, self._waiters)
 
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
