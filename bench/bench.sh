@@ -119,6 +119,7 @@ status=0
 bench_one "largest case: $(basename "$largest")" "$largest" || status=1
 bench_one "stress: 2000 tasks x 50 sleeps" "$tmp/stress.py" || status=1
 lines=$(wc -l < "$tmp/ls.out")
+bench_one "queue+lock+TaskGroup: 20,000 items" bench/queue_lock.py || status=1
 printf '%-34s %10s %10s %8s %11s %11s  %s\n' "scenario" "loopscope" "CPython" "speedup" "RSS ls" "RSS py" "traces"
 for r in "${rows[@]}"; do echo "$r"; done
 echo "(stress trace: $lines lines; speedup = CPython time / loopscope time, process start included)"
