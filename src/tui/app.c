@@ -10,6 +10,9 @@
  *     it again, repaint everything and restart the playback clock (the
  *     time spent stopped is not played);
  *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal.
+ *   - SIGPIPE is ignored while the viewer runs (a write fails instead);
+ *     the other signals that would end the process (crashes, Ctrl-\,
+ *     kill -USR1...) restore the terminal in term.c and re-raise.
  * The R key records what the viewer shows into ./loopscope-NAME-N.cast
  * (the first N that does not exist; nothing is ever overwritten): every
  * frame drawn goes through cast.c, timed by the real clock (ev_now) since
@@ -316,10 +319,19 @@ int app_run(View *v, const AppOptions *opt)
     for (int i = 0; i < NSIGS; i++)
         ev_signal_start(a->loop, sigs[i]);
 
+    /* SIGPIPE would kill the viewer with the screen in curses mode: a
+     * write to a closed pipe fails with EPIPE instead. */
+    struct sigaction ign, old_pipe;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGPIPE, &ign, &old_pipe);
+
     char err[200];
     if (!term_open(opt->color, err, sizeof err)) {
         for (int i = 0; i < NSIGS; i++)
             ev_signal_stop(a->loop, sigs[i]);
+        sigaction(SIGPIPE, &old_pipe, NULL);
         fprintf(stderr, "loopscope: %s\n", err);
         return 1;
     }
@@ -349,6 +361,7 @@ int app_run(View *v, const AppOptions *opt)
     ev_io_stop(a->loop, &a->input);
     for (int i = 0; i < NSIGS; i++)
         ev_signal_stop(a->loop, sigs[i]);
+    sigaction(SIGPIPE, &old_pipe, NULL);
     grid_free(a->grid);
     return a->status;
 }
