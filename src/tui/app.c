@@ -41,10 +41,12 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
-/* Wake-ups with nothing to read before stdin is taken for closed even
- * though poll reports no hang-up (a safety net against a busy loop). */
+/* Wake-ups in a row that gave no key with stdin still readable afterwards
+ * before it is taken for closed (a safety net against a busy loop; input
+ * that is only garbage, consumed but giving no key, never counts). */
 #define EMPTY_READS_MAX 1000
 
 typedef struct App {
@@ -172,12 +174,24 @@ static void record_toggle(App *a)
         record_start(a);
 }
 
-static bool input_closed(void)
+/* After a wake-up that gave no key: 1 when stdin has closed (a hang-up,
+ * or readable with nothing to read: end of file), 2 when it is still
+ * readable with bytes waiting that curses did not take, 0 otherwise (the
+ * bytes that woke us were read and gave no key: garbage, a mouse
+ * release). */
+static int input_state(void)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
     if (poll(&p, 1, 0) < 0)
-        return false;
-    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+        return 0;
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+        return 1;
+    if (!(p.revents & POLLIN))
+        return 0;
+    int n = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &n) == 0 && n == 0)
+        return 1;
+    return 2;
 }
 
 static void on_input(struct ev_loop *loop, ev_io *w, int revents)
@@ -209,9 +223,12 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
             return;
         }
     }
-    if (got) {
+    int st = got ? 0 : input_state();
+    if (st == 2)
+        a->empty_reads++;
+    else
         a->empty_reads = 0;
-    } else if (input_closed() || ++a->empty_reads > EMPTY_READS_MAX) {
+    if (st == 1 || a->empty_reads > EMPTY_READS_MAX) {
         quit(a, 0);
         return;
     }
