@@ -385,6 +385,47 @@ static int map_char(wint_t c)
     return (int)c;
 }
 
+/* The next character already waiting, or -1. */
+static int next_char(void)
+{
+    wint_t wc;
+    int r = wget_wch(stdscr, &wc);
+    if (r == ERR)
+        return -1;
+    return r == KEY_CODE_YES ? 0x110000 : (int)wc;
+}
+
+/* After an ESC with more input right behind it: an escape sequence curses
+ * did not know (a pasted one, a terminal's reply, an SGR mouse report) or
+ * Alt+key. It is swallowed whole, so its letters are not taken for keys
+ * (the q of ESC P + q ESC \ would quit). CSI runs to its final byte, SS3
+ * is one character, OSC/DCS/APC/PM/SOS strings run to BEL or ESC \; the
+ * lengths are bounded. Returns false when the ESC stood alone. */
+static bool skip_sequence(void)
+{
+    int c = next_char();
+    if (c < 0)
+        return false;
+    if (c == '[') {
+        for (int i = 0; i < 64; i++) {
+            c = next_char();
+            if (c < 0 || (c >= 0x40 && c <= 0x7e) || c == 27)
+                break;
+        }
+    } else if (c == 'O') {
+        next_char();
+    } else if (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X') {
+        bool esc = false;
+        for (int i = 0; i < 4096; i++) {
+            c = next_char();
+            if (c < 0 || c == 7 || (esc && c == '\\'))
+                break;
+            esc = c == 27;
+        }
+    }
+    return true;
+}
+
 bool term_read(Input *in)
 {
     if (!active || suspended)
@@ -404,6 +445,8 @@ bool term_read(Input *in)
             in->key = map_keycode(wc);
         } else {
             in->key = map_char(wc);
+            if (in->key == K_ESC && skip_sequence())
+                continue;
         }
         if (in->key != K_NONE)
             return true;
