@@ -114,6 +114,7 @@ test: deps
 	bash tests/run_errors.sh
 	bash tests/run_frames.sh
 	bash tests/run_tui.sh
+	bash tests/run_term.sh
 	bash tests/run_exports.sh
 
 install: loopscope

@@ -399,7 +399,9 @@ START_TEST(test_frames_any_size)
             }
             ck_assert_int_eq(lines, h);
             if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H)
-                ck_assert_msg(h < 3 || strstr(s, "too small") || w < 26, "%dx%d:\n%s", w, h, s);
+                ck_assert_msg(w < 9 || strstr(s, "too small"), "%dx%d:\n%s", w, h, s);
+            if ((w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) && w >= 10 && h >= 3)
+                ck_assert_msg(strstr(s, "need 60x16") && strstr(s, "q"), "%dx%d:\n%s", w, h, s);
             free(s);
         }
     }

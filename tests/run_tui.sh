@@ -11,6 +11,9 @@
 # UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
 # and while stopped by Ctrl-Z (and fg brings the viewer back); also that
 # the viewer refuses a non-terminal.
+# tests/run_term.sh checks the restore precisely (modes seen by a plain
+# sh, tmux's cursor/mouse/alternate-screen flags, echo), more signals,
+# EOF, resize storms and garbage input.
 #
 #   bash tests/run_tui.sh                  # after `make loopscope`
 #   LOOPSCOPE=path/to/binary bash tests/run_tui.sh

@@ -10,6 +10,9 @@
  *     it again, repaint everything and restart the playback clock (the
  *     time spent stopped is not played);
  *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal.
+ *   - SIGPIPE is ignored while the viewer runs (a write fails instead);
+ *     the other signals that would end the process (crashes, Ctrl-\,
+ *     kill -USR1...) restore the terminal in term.c and re-raise.
  * The R key records what the viewer shows into ./loopscope-NAME-N.cast
  * (the first N that does not exist; nothing is ever overwritten): every
  * frame drawn goes through cast.c, timed by the real clock (ev_now) since
@@ -38,10 +41,12 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
-/* Wake-ups with nothing to read before stdin is taken for closed even
- * though poll reports no hang-up (a safety net against a busy loop). */
+/* Wake-ups in a row that gave no key with stdin still readable afterwards
+ * before it is taken for closed (a safety net against a busy loop; input
+ * that is only garbage, consumed but giving no key, never counts). */
 #define EMPTY_READS_MAX 1000
 
 typedef struct App {
@@ -169,12 +174,24 @@ static void record_toggle(App *a)
         record_start(a);
 }
 
-static bool input_closed(void)
+/* After a wake-up that gave no key: 1 when stdin has closed (a hang-up,
+ * or readable with nothing to read: end of file), 2 when it is still
+ * readable with bytes waiting that curses did not take, 0 otherwise (the
+ * bytes that woke us were read and gave no key: garbage, a mouse
+ * release). */
+static int input_state(void)
 {
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
     if (poll(&p, 1, 0) < 0)
-        return false;
-    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+        return 0;
+    if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+        return 1;
+    if (!(p.revents & POLLIN))
+        return 0;
+    int n = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &n) == 0 && n == 0)
+        return 1;
+    return 2;
 }
 
 static void on_input(struct ev_loop *loop, ev_io *w, int revents)
@@ -206,9 +223,12 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
             return;
         }
     }
-    if (got) {
+    int st = got ? 0 : input_state();
+    if (st == 2)
+        a->empty_reads++;
+    else
         a->empty_reads = 0;
-    } else if (input_closed() || ++a->empty_reads > EMPTY_READS_MAX) {
+    if (st == 1 || a->empty_reads > EMPTY_READS_MAX) {
         quit(a, 0);
         return;
     }
@@ -316,10 +336,19 @@ int app_run(View *v, const AppOptions *opt)
     for (int i = 0; i < NSIGS; i++)
         ev_signal_start(a->loop, sigs[i]);
 
+    /* SIGPIPE would kill the viewer with the screen in curses mode: a
+     * write to a closed pipe fails with EPIPE instead. */
+    struct sigaction ign, old_pipe;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGPIPE, &ign, &old_pipe);
+
     char err[200];
     if (!term_open(opt->color, err, sizeof err)) {
         for (int i = 0; i < NSIGS; i++)
             ev_signal_stop(a->loop, sigs[i]);
+        sigaction(SIGPIPE, &old_pipe, NULL);
         fprintf(stderr, "loopscope: %s\n", err);
         return 1;
     }
@@ -349,6 +378,7 @@ int app_run(View *v, const AppOptions *opt)
     ev_io_stop(a->loop, &a->input);
     for (int i = 0; i < NSIGS; i++)
         ev_signal_stop(a->loop, sigs[i]);
+    sigaction(SIGPIPE, &old_pipe, NULL);
     grid_free(a->grid);
     return a->status;
 }

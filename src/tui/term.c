@@ -22,61 +22,89 @@
 #include <wchar.h>
 
 /* Escape sequences that undo what curses set up: mouse tracking off (X10,
- * button-event and SGR modes), attributes reset, cursor shown, keypad
- * back to normal mode, alternate screen left. */
-static const char restore_seq[] = "\x1b[?1000l\x1b[?1002l\x1b[?1006l\x1b[0m\x1b[?25h"
-                                  "\x1b[?1l\x1b>\x1b[?1049l";
+ * button-event, any-event, and the UTF-8, SGR and urxvt encodings),
+ * attributes reset, cursor shown, keypad back to normal mode, alternate
+ * screen left. */
+static const char restore_seq[] = "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1005l\x1b[?1006l\x1b[?1015l"
+                                  "\x1b[0m\x1b[?25h\x1b[?1l\x1b>\x1b[?1049l";
 
 static struct termios saved_tio;
 static volatile sig_atomic_t have_tio;   /* saved_tio holds the terminal's own modes */
 static volatile sig_atomic_t active;     /* curses mode is on */
 static bool exit_hooked;
-static bool suspended;                   /* endwin'd for Ctrl-Z */
+static volatile sig_atomic_t suspended; /* endwin'd for Ctrl-Z: the shell has the terminal */
 static bool utf8;
 static bool colored;
 static attr_t style_attr[ST_COUNT];
 static short style_pair[ST_COUNT];
 
-static const int fatal_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+/* Every signal whose default action ends the process, but those the app
+ * handles in its loop (SIGINT, SIGTERM, SIGHUP) and SIGPIPE (ignored
+ * while the viewer runs): crashes, Ctrl-\ (SIGQUIT), and kill -USR1 and
+ * the like. One the process inherited as ignored stays ignored. */
+static const int fatal_signals[] = {SIGSEGV, SIGABRT, SIGBUS,  SIGFPE,  SIGILL,  SIGQUIT,  SIGTRAP,
+                                    SIGSYS,  SIGXCPU, SIGXFSZ, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM};
+#define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+static struct sigaction fatal_old[NFATAL];
+static bool fatal_hooked[NFATAL];
 
 void term_emergency_restore(void)
 {
     if (!active)
         return;
     active = 0;
+    if (suspended)   /* stopped by Ctrl-Z: curses already gave the terminal back */
+        return;
     ssize_t n = write(STDOUT_FILENO, restore_seq, sizeof restore_seq - 1);
     (void)n;
     if (have_tio)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
 }
 
-/* A crash while curses owns the screen: give the terminal back, then die
- * of the same signal (SA_RESETHAND has put the default action back). */
-static void on_fatal(int sig)
+/* A crash while curses owns the screen: give the terminal back, put back
+ * the action the signal had before (the default, or a sanitizer's
+ * handler), then die of the same signal, so the exit status shows it. A
+ * fault the CPU raised (si_code > 0) is not raised again: returning runs
+ * the faulting instruction again, and the old action gets the real
+ * fault. One sent by kill or raise would be lost that way, so it is
+ * raised. */
+static void on_fatal(int sig, siginfo_t *si, void *uc)
 {
+    (void)uc;
     term_emergency_restore();
-    raise(sig);
+    bool dfl = true;
+    for (size_t i = 0; i < NFATAL; i++) {
+        if (fatal_signals[i] == sig && fatal_hooked[i]) {
+            sigaction(sig, &fatal_old[i], NULL);
+            dfl = !(fatal_old[i].sa_flags & SA_SIGINFO) && fatal_old[i].sa_handler == SIG_DFL;
+        }
+    }
+    if (dfl || !si || si->si_code <= 0)
+        raise(sig);
 }
 
 static void hook_fatal_signals(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_fatal;
+    sa.sa_sigaction = on_fatal;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
-    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-        sigaction(fatal_signals[i], &sa, NULL);
+    sa.sa_flags = SA_SIGINFO | SA_RESETHAND | SA_NODEFER;
+    for (size_t i = 0; i < NFATAL; i++) {
+        fatal_hooked[i] = false;
+        if (sigaction(fatal_signals[i], NULL, &fatal_old[i]) != 0 || fatal_old[i].sa_handler == SIG_IGN)
+            continue;
+        fatal_hooked[i] = sigaction(fatal_signals[i], &sa, NULL) == 0;
+    }
 }
 
 static void unhook_fatal_signals(void)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-        sigaction(fatal_signals[i], &sa, NULL);
+    for (size_t i = 0; i < NFATAL; i++) {
+        if (fatal_hooked[i])
+            sigaction(fatal_signals[i], &fatal_old[i], NULL);
+        fatal_hooked[i] = false;
+    }
 }
 
 /* Cursor hidden, keypad transmit (arrow keys as KEY_*), mouse reports. */
@@ -357,6 +385,47 @@ static int map_char(wint_t c)
     return (int)c;
 }
 
+/* The next character already waiting, or -1. */
+static int next_char(void)
+{
+    wint_t wc;
+    int r = wget_wch(stdscr, &wc);
+    if (r == ERR)
+        return -1;
+    return r == KEY_CODE_YES ? 0x110000 : (int)wc;
+}
+
+/* After an ESC with more input right behind it: an escape sequence curses
+ * did not know (a pasted one, a terminal's reply, an SGR mouse report) or
+ * Alt+key. It is swallowed whole, so its letters are not taken for keys
+ * (the q of ESC P + q ESC \ would quit). CSI runs to its final byte, SS3
+ * is one character, OSC/DCS/APC/PM/SOS strings run to BEL or ESC \; the
+ * lengths are bounded. Returns false when the ESC stood alone. */
+static bool skip_sequence(void)
+{
+    int c = next_char();
+    if (c < 0)
+        return false;
+    if (c == '[') {
+        for (int i = 0; i < 64; i++) {
+            c = next_char();
+            if (c < 0 || (c >= 0x40 && c <= 0x7e) || c == 27)
+                break;
+        }
+    } else if (c == 'O') {
+        next_char();
+    } else if (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X') {
+        bool esc = false;
+        for (int i = 0; i < 4096; i++) {
+            c = next_char();
+            if (c < 0 || c == 7 || (esc && c == '\\'))
+                break;
+            esc = c == 27;
+        }
+    }
+    return true;
+}
+
 bool term_read(Input *in)
 {
     if (!active || suspended)
@@ -376,6 +445,8 @@ bool term_read(Input *in)
             in->key = map_keycode(wc);
         } else {
             in->key = map_char(wc);
+            if (in->key == K_ESC && skip_sequence())
+                continue;
         }
         if (in->key != K_NONE)
             return true;

@@ -18,12 +18,19 @@ static void draw_pane(const Pane *p, const View *v, Grid *g, Rect r)
     grid_unclip(g);
 }
 
+/* The notice, in its long form when that fits the width, else a short one
+ * that still fits a 10x3 screen whole ("too small", "need 60x16", "q
+ * quits"); rows below the screen are clipped. */
 static void draw_too_small(const Layout *l, Grid *g)
 {
     char have[64], need[64];
     snprintf(have, sizeof have, "terminal too small (%dx%d)", g->w, g->h);
     snprintf(need, sizeof need, "need %dx%d", l->min_w, l->min_h);
     const char *lines[3] = {have, need, "enlarge it, or q to quit"};
+    if (grid_text_width(have) > g->w || grid_text_width(lines[2]) > g->w) {
+        lines[0] = "too small";
+        lines[2] = "q quits";
+    }
     int y = g->h / 2 - 1;
     for (int i = 0; i < 3; i++) {
         int x = (g->w - grid_text_width(lines[i])) / 2;

@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# run_term.sh: terminal hardening of the interactive viewer, in tmux (the
+# style of run_tui.sh: poll capture-pane with timeouts, no fixed sleeps).
+# Checks, precisely, that the terminal is given back after every way out:
+# q, Ctrl-C, Ctrl-\\, SIGTERM, SIGHUP, SIGSEGV, SIGABRT, SIGBUS, SIGFPE,
+# SIGUSR1, the pty hanging up and stdin closing (EOF): the exit status,
+# `stty -a` (icanon, echo) taken right after the viewer ends (by a plain
+# sh, not the interactive shell, which would put its own modes back after
+# a death by signal), tmux's #{alternate_on} 0, #{cursor_flag} 1,
+# #{mouse_any_flag} 0, #{keypad_cursor_flag} 0, and a line typed then
+# echoed by the terminal itself; the same while stopped by SIGTSTP, and
+# the redraw after SIGCONT (at a size changed meanwhile). Also: 200 random
+# resizes from 10x3 to 400x120 (paused and playing) then the screen equal
+# to `loopscope frame --size WxH` at the same step, 10x3 and 400x120
+# exactly, SIGWINCH storms, SIGPIPE ignored, 1000 keys at once, garbage
+# (invalid UTF-8, unknown escape sequences, mouse reports outside the
+# window) that must neither quit, nor act, nor garble, and no CPU burnt
+# after EOF.
+#
+#   bash tests/run_term.sh                 # after `make loopscope`
+#   TUI_TIMEOUT=20 TUI_VERBOSE=1 bash tests/run_term.sh
+#
+# Prints "term: N passed, M failed"; exits 1 if anything failed. Its own
+# tmux server (-L loopscope-term-PID), removed on exit.
+
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+LOOPSCOPE=${LOOPSCOPE:-./loopscope}
+TIMEOUT=${TUI_TIMEOUT:-10}
+VERBOSE=${TUI_VERBOSE:-0}
+SCENARIO=scenarios/gather.py
+SOCK=loopscope-term-$$
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "term: tmux not found, skipped (make deps installs it)"
+    exit 0
+fi
+if [ ! -x "$LOOPSCOPE" ]; then
+    echo "term: $LOOPSCOPE not built (make loopscope)" >&2
+    exit 2
+fi
+case $LOOPSCOPE in /*) ;; *) LOOPSCOPE=$PWD/$LOOPSCOPE ;; esac
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-term.XXXXXX") || exit 2
+
+unset TMUX
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+SOCKPATH=""
+cleanup() {
+    T kill-server >/dev/null 2>&1
+    [ -n "$SOCKPATH" ] && rm -f "$SOCKPATH"
+    rm -rf "$TMPD"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+pass=0
+fail=0
+LAST=""        # the last capture, shown when a check fails
+S=""           # the session the checks talk to
+
+ok() {
+    pass=$((pass + 1))
+    [ "$VERBOSE" = 1 ] && echo "ok   $1"
+    return 0
+}
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL $1"
+    if [ -n "$S" ]; then
+        echo "---- last capture of pane '$S' ----"
+        printf '%s\n' "$LAST"
+        echo "-----------------------------------"
+    fi
+    return 1
+}
+
+now_us() { local t=${EPOCHREALTIME/./}; echo "${t#0}"; }
+
+cap() { LAST=$(T capture-pane -p -t "$S" 2>/dev/null); }
+cap_e() { LAST=$(T capture-pane -e -p -t "$S" 2>/dev/null); }
+header() { printf '%s\n' "$LAST" | head -n 1; }
+
+# Predicates on $LAST.
+has() { printf '%s\n' "$LAST" | grep -Eq -- "$1"; }
+lacks() { ! has "$1"; }
+hdr_has() { header | grep -Eq -- "$1"; }
+# The header's clock "t = 1.50s" in hundredths, or -1.
+hdr_t() {
+    local t
+    t=$(header | sed -nE 's/.*t = ([0-9]+)\.([0-9]{2})s.*/\1\2/p')
+    if [ -n "$t" ]; then echo $((10#$t)); else echo -1; fi
+}
+hdr_step() { header | sed -nE 's/.*step ([0-9]+)\/[0-9]+.*/\1/p'; }
+t_at_least() { [ "$(hdr_t)" -ge "$1" ]; }
+t_not() { local t; t=$(hdr_t); [ "$t" -ge 0 ] && [ "$t" -ne "$1" ]; }
+step_above() { local s; s=$(hdr_step); [ -n "$s" ] && [ "$s" -gt "$1" ]; }
+same_as() { [ "$LAST" = "$1" ]; }
+differs_from() { [ -n "$LAST" ] && [ "$LAST" != "$1" ]; }
+
+# wait_until DESC [-e] PREDICATE ARGS...: capture every 0.05 s until the
+# predicate holds on the capture (-e: with attributes) or TIMEOUT passes.
+wait_until() {
+    local desc=$1 capf=cap
+    shift
+    if [ "$1" = -e ]; then
+        capf=cap_e
+        shift
+    fi
+    local deadline=$(($(now_us) + TIMEOUT * 1000000))
+    while :; do
+        $capf
+        if "$@"; then
+            ok "$desc"
+            return 0
+        fi
+        if [ "$(now_us)" -gt "$deadline" ]; then
+            bad "$desc (waited ${TIMEOUT}s)"
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+keys() { T send-keys -t "$S" "$@"; }
+# A mouse event in X10 encoding (what ncurses asks tmux for): button code
+# (0 press, 3 release, 64 wheel up, 65 wheel down) at 0-based column x,
+# row y. A click is a press and a release, as a terminal sends it.
+mouse() {
+    keys -H 1b 5b 4d "$(printf '%02x' $((32 + $1)))" "$(printf '%02x' $((33 + $2)))" \
+        "$(printf '%02x' $((33 + $3)))"
+}
+click() {
+    mouse 0 "$1" "$2"
+    mouse 3 "$1" "$2"
+}
+
+# new_shell NAME W H [VAR=VALUE...]: a detached pane running an interactive
+# bash with a plain "$ " prompt, the environment given, no core dumps.
+new_shell() {
+    local name=$1 w=$2 h=$3
+    shift 3
+    S=$name
+    local envs="LC_ALL=C.UTF-8 LANG=C.UTF-8 $*"
+    T new-session -d -s "$name" -x "$w" -y "$h" -c "$PWD" \
+        "ulimit -c 0; exec env -u NO_COLOR PS1='\$ ' HISTFILE=/dev/null $envs bash --norc --noprofile" ||
+        { bad "$name: tmux new-session"; return 1; }
+    wait_until "$name: shell prompt" has '^\$$'
+}
+
+# run_ui ARGS...: start the viewer in the current pane; the shell prints
+# its exit status afterwards as EXITED:N on a line of its own.
+run_ui() {
+    keys -l -- "$LOOPSCOPE $*; echo EXITED:\$?"
+    keys Enter
+}
+
+# The pid of the viewer: the child of the pane's shell.
+ui_pid() {
+    local shell f stat rest
+    shell=$(T display-message -p -t "$S" '#{pane_pid}') || return 1
+    if command -v pgrep >/dev/null 2>&1; then
+        pgrep -P "$shell" | head -n 1
+        return
+    fi
+    for f in /proc/[0-9]*/stat; do
+        stat=$(cat "$f" 2>/dev/null) || continue
+        rest=${stat##*) }
+        set -- $rest
+        if [ "$2" = "$shell" ]; then
+            f=${f#/proc/}
+            echo "${f%/stat}"
+            return
+        fi
+    done
+}
+
+# The terminal works again after the viewer exited with status $1: the
+# status line, no UI left on the screen (alternate screen left), canonical
+# mode and echo back on.
+check_restored() {
+    local why=$1 status=$2
+    wait_until "$why: exit status $status" has "^EXITED:$status\$" || return 1
+    if lacks 'step [0-9]+/[0-9]+' && lacks '[┌└│]'; then ok "$why: UI gone from the screen"; else bad "$why: UI gone from the screen"; fi
+    keys -l -- "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo :STTY"
+    keys Enter
+    wait_until "$why: terminal back in icanon + echo mode" has '^icanon echo :STTY$'
+}
+
+# ---------------------------------------------------------------------------
+
+TERMNAME=${TUI_TERM:-}
+if [ -z "$TERMNAME" ]; then TERMNAME=screen; infocmp tmux-256color >/dev/null 2>&1 && TERMNAME=tmux-256color; fi
+T new-session -d -s keep -x 80 -y 24 "sleep 100000" || { echo "term: cannot start tmux" >&2; exit 2; }
+T set -g default-terminal "$TERMNAME" >/dev/null
+SOCKPATH=$(T display-message -p '#{socket_path}' 2>/dev/null)
+
+# The viewer under a plain sh (no job control: it leaves the terminal's
+# modes as the viewer left them), which then reports the modes, the exit
+# status, and reads a line (typed by the test: it must be echoed). The
+# traps keep sh waiting when Ctrl-C / Ctrl-\ reach the whole job; the
+# viewer gets the default actions. STDIN_FROM: the viewer's input instead.
+WRAP=$TMPD/wrap.sh
+cat >"$WRAP" <<'WRAP_EOF'
+trap : INT QUIT
+if [ -n "${STDIN_FROM:-}" ]; then "$@" <"$STDIN_FROM"; else "$@"; fi
+s=$?
+echo "STTY:$(stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')"
+echo "EXITED:$s"
+read -r l
+echo "READ:$l"
+WRAP_EOF
+
+# run_w [VAR=VALUE] ARGS...: the viewer through the wrapper.
+run_w() {
+    local envs=""
+    case ${1:-} in *=*) envs=$1; shift ;; esac
+    keys -l -- "clear; $envs sh $WRAP $LOOPSCOPE $*"
+    keys Enter
+}
+# The viewer's pid: the child of the wrapper sh, the child of the shell.
+vpid() {
+    local w
+    w=$(ui_pid)
+    [ -n "$w" ] && pgrep -P "$w" | head -n 1
+}
+fmt() { T display-message -p -t "$S" "$1"; }
+FLAGS='alt=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag} kcursor=#{keypad_cursor_flag}'
+RESTORED='alt=0 cursor=1 mouse=0 kcursor=0'
+flags_restored() { [ "$(fmt "$FLAGS")" = "$RESTORED" ]; }
+flags_curses() { [ "$(fmt '#{alternate_on}#{cursor_flag}#{mouse_any_flag}')" = 101 ]; }
+
+# restored WHY STATUS: after the viewer ended with STATUS, precisely.
+restored() {
+    local why=$1 status=$2
+    wait_until "$why: exit status $status" has "^EXITED:$status\$" || return 1
+    if has "^STTY:icanon echo *\$"; then ok "$why: stty icanon echo"; else bad "$why: stty icanon echo"; fi
+    if flags_restored; then ok "$why: $RESTORED"; else bad "$why: tmux flags $(fmt "$FLAGS")"; fi
+    if lacks 'step [0-9]+/[0-9]+' && lacks '[┌└│]'; then ok "$why: UI gone"; else bad "$why: UI gone"; fi
+    keys -l -- "typed-$why"
+    keys Enter
+    wait_until "$why: a typed line is echoed and read" has_echo "typed-$why"
+}
+# The terminal echoed the line (it stands alone), then sh read it.
+has_echo() { has "^$1\$" && has "^READ:$1\$"; }
+
+# start_w NAME [VAR=VALUE] ARGS: a new shell and the viewer, at step 1.
+start_w() {
+    local name=$1
+    shift
+    new_shell "$name" 100 30 || return 1
+    run_w "$@"
+    wait_until "$name: starts" hdr_has 'step 1/[0-9]+' || return 1
+    wait_until "$name: curses mode (alternate screen, no cursor, mouse on)" flags_curses
+}
+
+# ends_by NAME HOW STATUS: HOW a key (C-c, C-\) or a kill(1) signal name.
+ends_by() {
+    local name=$1 how=$2 status=$3 pid
+    start_w "$name" "$SCENARIO" || return
+    keys Right
+    wait_until "$name: Right" hdr_has 'step 2/' || return
+    case $how in
+    q | C-*) keys "$how" ;;
+    *)
+        pid=$(vpid)
+        [ -n "$pid" ] || { bad "$name: the viewer's pid"; return; }
+        kill "-$how" "$pid"
+        ;;
+    esac
+    restored "$name" "$status"
+    T kill-session -t "$name"
+}
+
+# the screen equals `loopscope frame` at this size and step
+FRAME=""
+frame_is() { [ "$LAST" = "$FRAME" ]; }
+expect_frame() {
+    local desc=$1 w=$2 h=$3 step=$4
+    FRAME=$("$LOOPSCOPE" frame "$SCENARIO" --step "$step" --size "${w}x$h")
+    wait_until "$desc: the screen is \`frame --size ${w}x$h --step $step\`" frame_is
+}
+alive() { kill -0 "$1" 2>/dev/null; }
+dead() { ! kill -0 "$1" 2>/dev/null; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null; }
+# every row at most W cells
+fits() {
+    local w=$1 line LC_ALL=C.UTF-8
+    while IFS= read -r line; do [ "${#line}" -le "$w" ] || return 1; done <<<"$LAST"
+}
+storm() {
+    local n=$1 i
+    for ((i = 0; i < n; i++)); do
+        T resize-window -t "$S" -x $((10 + RANDOM % 391)) -y $((3 + RANDOM % 118))
+    done
+}
+
+# Resizing: storms paused and playing, 10x3, 400x120, SIGWINCH storms.
+resize_session() {
+    start_w resize "$SCENARIO" || return
+    local pid
+    pid=$(vpid)
+    keys Right Right Right
+    wait_until "resize: step 4" hdr_has 'step 4/'
+    storm 200
+    if alive "$pid"; then ok "resize: 200 random resizes (10x3..400x120), alive"; else bad "resize: storm killed the viewer"; return; fi
+    T resize-window -t resize -x 77 -y 23
+    expect_frame "resize: after the storm, 77x23" 77 23 4
+    T resize-window -t resize -x 10 -y 3
+    expect_frame "resize: 10x3 (too small)" 10 3 4
+    if has '^too small$' && has '^need 60x16$'; then ok "resize: 10x3 says too small, need 60x16"; else bad "resize: 10x3 notice"; fi
+    T resize-window -t resize -x 400 -y 120
+    expect_frame "resize: 400x120" 400 120 4
+    T resize-window -t resize -x 100 -y 30
+    expect_frame "resize: back to 100x30" 100 30 4
+    # SIGWINCH storm while paused: the same screen, no crash
+    local i
+    for ((i = 0; i < 200; i++)); do kill -WINCH "$pid" 2>/dev/null; done
+    if alive "$pid"; then ok "resize: 200 SIGWINCH while paused, alive"; else bad "resize: SIGWINCH storm"; return; fi
+    expect_frame "resize: after the SIGWINCH storm" 100 30 4
+    # during playback
+    keys Space
+    wait_until "resize: playing" hdr_has 'playing'
+    storm 100
+    T resize-window -t resize -x 90 -y 28
+    if alive "$pid"; then ok "resize: 100 resizes while playing, alive"; else bad "resize: storm while playing"; return; fi
+    wait_until "resize: 90x28 while playing, every row fits" fits 90
+    keys Space Home
+    expect_frame "resize: paused, Home, 90x28" 90 28 1
+    keys q
+    restored "resize, q" 0
+    T kill-session -t resize
+}
+
+# SIGTSTP from outside, the parent not a job-control shell: while stopped
+# the terminal is restored and echoes; resized meanwhile, SIGCONT redraws
+# at the new size. SIGPIPE is ignored.
+stop_session() {
+    start_w stop "$SCENARIO" || return
+    local pid tty
+    pid=$(vpid)
+    tty=$(fmt '#{pane_tty}')
+    keys Right
+    wait_until "stop: Right" hdr_has 'step 2/'
+    kill -PIPE "$pid"
+    keys Right
+    wait_until "stop: SIGPIPE ignored (still stepping)" hdr_has 'step 3/'
+    kill -TSTP "$pid"
+    wait_until "stop: SIGTSTP: $RESTORED" flags_restored
+    local st
+    st=$(stty -F "$tty" -a 2>/dev/null | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')
+    if [ "$st" = "icanon echo " ]; then ok "stop: stopped, stty icanon echo"; else bad "stop: stopped, stty '$st'"; fi
+    keys -l -- "xxxx"
+    wait_until "stop: stopped, typed keys echo" has 'xxxx'
+    T resize-window -t stop -x 80 -y 24
+    kill -CONT "$pid"
+    expect_frame "stop: SIGCONT redraws at the new size 80x24" 80 24 3
+    keys Right
+    wait_until "stop: keys work after SIGCONT" hdr_has 'step 4/'
+    keys q
+    restored "stop, q" 0
+    T kill-session -t stop
+}
+
+# Input floods: 1000 keys at once, garbage that must do nothing.
+input_session() {
+    start_w input "$SCENARIO" || return
+    local pid c0 c1 i
+    pid=$(vpid)
+    keys $(for ((i = 0; i < 1000; i++)); do printf 'l '; done)
+    wait_until "input: 1000 x l at once: the last step" hdr_has 'step 30/30'
+    keys $(for ((i = 0; i < 1000; i++)); do printf 'h '; done)
+    wait_until "input: 1000 x h at once: the first step" hdr_has 'step 1/30'
+    keys Escape
+    expect_frame "input: after the key storm" 100 30 1
+    # invalid UTF-8, in one write and in 300 small ones
+    keys -H $(for ((i = 0; i < 2000; i++)); do printf '%02x ' $((128 + RANDOM % 128)); done)
+    for ((i = 0; i < 300; i++)); do keys -H ff; done
+    # unknown escape sequences (their letters must not act: q quits, R
+    # records, g prompts), mouse reports outside the window and released
+    keys -l -- $'\e[<0;500;500M\e[<0;500;500m\e[999;999R\e[?1;2c\e]0;title\a\eP+q\e\\\eOq\eq\e[200~\e[201~\e[1;5Q'
+    keys -H 1b 5b 4d 20 ff ff 1b 5b 4d 23 ff ff 1b 5b 4d 20 7f 7f 1b 5b 4d 23 7f 7f c3 28 e2 82 f0 28 8c 28
+    if alive "$pid"; then ok "input: garbage, alive"; else bad "input: garbage killed the viewer"; return; fi
+    expect_frame "input: garbage changed nothing on screen" 100 30 1
+    if ls loopscope-gather-*.cast >/dev/null 2>&1; then
+        bad "input: garbage started a recording"
+        rm -f loopscope-gather-*.cast
+    fi
+    keys Right
+    wait_until "input: keys still work" hdr_has 'step 2/'
+    c0=$(cpu_ticks "$pid")
+    sleep 0.5
+    c1=$(cpu_ticks "$pid")
+    if [ -n "$c0" ] && [ $((c1 - c0)) -le 2 ]; then ok "input: idle afterwards (cpu ticks $c0 -> $c1)"; else bad "input: busy afterwards ($c0 -> $c1)"; fi
+    keys q
+    restored "input, q" 0
+    T kill-session -t input
+}
+
+# stdin hangs up (EOF): the viewer's input is another pty, closed.
+eof_session() {
+    T new-session -d -s eofsrc -x 80 -y 24 "sleep 100000" || { bad "eof: source pty"; return; }
+    local tty2 pid
+    tty2=$(T display-message -p -t eofsrc '#{pane_tty}')
+    start_w eof "STDIN_FROM=$tty2" "$SCENARIO" || return
+    pid=$(vpid)
+    T kill-session -t eofsrc
+    restored "eof-stdin-hangup" 0
+    wait_until "eof: the viewer is gone" dead "$pid"
+    T kill-session -t eof
+}
+
+# The pty itself hangs up (the pane is killed): SIGHUP, the viewer exits.
+hangup_session() {
+    S=hangup
+    T new-session -d -s hangup -x 100 -y 30 -c "$PWD" "env LC_ALL=C.UTF-8 $LOOPSCOPE $SCENARIO" || return
+    wait_until "hangup: starts" hdr_has 'step 1/[0-9]+' || return
+    local pid
+    pid=$(fmt '#{pane_pid}')
+    T kill-session -t hangup
+    wait_until "hangup: the viewer exits after the pty hangs up" dead "$pid"
+    S=""
+}
+
+resize_session
+stop_session
+input_session
+eof_session
+hangup_session
+ends_by quit q 0
+ends_by ctrl-c C-c 130
+ends_by ctrl-backslash 'C-\' 131
+ends_by sigterm TERM 143
+ends_by sighup HUP 129
+ends_by sigsegv SEGV 139
+ends_by sigabrt ABRT 134
+ends_by sigbus BUS 135
+ends_by sigfpe FPE 136
+ends_by sigusr1 USR1 138
+
+echo "term: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
