@@ -89,6 +89,9 @@ bool op_check_size(size_t n)
         err_set(exc_new(&MemoryErrorClass, NULL));
         return false;
     }
+    /* a big value: check the memory cap before building it */
+    if (n >= 65536 && !vm_memory_ok(n))
+        return false;
     return true;
 }
 
