@@ -112,6 +112,7 @@ test: deps
 	$(B)/check_runner
 	bash tests/run_cases.sh
 	bash tests/run_errors.sh
+	bash tests/run_bad.sh
 	bash tests/run_frames.sh
 	bash tests/run_tui.sh
 	bash tests/run_term.sh

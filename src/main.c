@@ -87,6 +87,8 @@ static void usage(FILE *out)
           "  --max-ops N        bytecode operations (default 50000000)\n"
           "  --max-depth N      nested calls (default 1000)\n"
           "  --max-items N      length of the largest str/list (default 10000000)\n"
+          "  --max-memory MB    memory while running (default 400)\n"
+          "  --max-source BYTES size of the scenario file (default 1048576)\n"
           "\n"
           "  -h, --help         this help\n"
           "  --version          the version\n"
@@ -160,6 +162,7 @@ typedef struct Options {
     bool light;                /* --theme light */
     double speed;              /* record --speed */
     SimOptions sim;
+    size_t max_source;         /* --max-source bytes; 0 = SOURCE_MAX_BYTES */
 } Options;
 
 /* Which commands take each option, for a clear error instead of silence.
@@ -286,7 +289,7 @@ static int parse_args(int argc, char **argv, Options *o)
             o->format = val;
             i++;
         } else if (!strcmp(a, "--max-steps") || !strcmp(a, "--max-ops") || !strcmp(a, "--max-depth") ||
-                   !strcmp(a, "--max-items")) {
+                   !strcmp(a, "--max-items") || !strcmp(a, "--max-memory") || !strcmp(a, "--max-source")) {
             if (!parse_count(a, val, &v))
                 return 2;
             i++;
@@ -296,8 +299,12 @@ static int parse_args(int argc, char **argv, Options *o)
                 o->sim.max_ops = v;
             else if (!strcmp(a, "--max-depth"))
                 o->sim.max_depth = v > 100000 ? 100000 : (int)v;
-            else
+            else if (!strcmp(a, "--max-items"))
                 o->sim.max_items = (size_t)v;
+            else if (!strcmp(a, "--max-memory"))
+                o->sim.max_memory = (size_t)v;
+            else
+                o->max_source = (size_t)v;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "loopscope: unknown option '%s' (see loopscope --help)\n", a);
             return 2;
@@ -568,7 +575,7 @@ int main(int argc, char **argv)
         return rc;
 
     LangError err = {0};
-    Source *src = source_read(o.path, &err);
+    Source *src = source_read_max(o.path, o.max_source ? o.max_source : SOURCE_MAX_BYTES, &err);
     if (!src) {
         fprintf(stderr, "%s: error: %s\n", o.path, err.msg);
         return 2;

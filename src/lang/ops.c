@@ -89,6 +89,9 @@ bool op_check_size(size_t n)
         err_set(exc_new(&MemoryErrorClass, NULL));
         return false;
     }
+    /* a big value: check the memory cap before building it */
+    if (n >= 65536 && !vm_memory_ok(n))
+        return false;
     return true;
 }
 
@@ -467,8 +470,11 @@ static int list_extend_iter(Obj *list, Obj *iterable)
         size_t count = n; /* xs += xs doubles it once */
         if (!op_check_size(LIST_N(list) + count))
             return -1;
-        for (size_t i = 0; i < count; i++)
+        /* items moves when list is iterable (xs.extend(xs)) and grows */
+        for (size_t i = 0; i < count; i++) {
+            items = seq_items(iterable, &n);
             list_append(list, items[i]);
+        }
         return 0;
     }
     Obj *it = obj_iter(iterable);

@@ -5,6 +5,7 @@
 #include "../base/base.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,11 @@ Source *source_from_string(const char *path, const char *text, size_t len)
 
 Source *source_read(const char *path, LangError *err)
 {
+    return source_read_max(path, SOURCE_MAX_BYTES, err);
+}
+
+Source *source_read_max(const char *path, size_t max_bytes, LangError *err)
+{
     FILE *f = fopen(path, "rb");
     if (!f) {
         lang_error(err, 0, 0, "cannot open: %s", strerror(errno));
@@ -51,13 +57,32 @@ Source *source_read(const char *path, LangError *err)
     buf_init(&b);
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    bool big = false;
+    /* stop at the limit rather than reading all of /dev/zero */
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (max_bytes && b.len + n > max_bytes) {
+            big = true;
+            break;
+        }
         buf_putn(&b, chunk, n);
+    }
     int bad = ferror(f);
+    int e = errno;
     fclose(f);
+    if (big) {
+        buf_free(&b);
+        lang_error(err, 0, 0,
+                   "the file is larger than loopscope's limit of %zu bytes for a scenario "
+                   "(raise it with --max-source BYTES)",
+                   max_bytes);
+        return NULL;
+    }
     if (bad) {
         buf_free(&b);
-        lang_error(err, 0, 0, "cannot read the file");
+        if (e == EISDIR)
+            lang_error(err, 0, 0, "cannot read: it is a directory");
+        else
+            lang_error(err, 0, 0, "cannot read the file: %s", strerror(e));
         return NULL;
     }
     Source *s = xcalloc(1, sizeof *s);

@@ -26,6 +26,11 @@ typedef struct LangError {
 /* Read path into a new Source. Returns NULL and fills err->msg (line 0)
  * when the file cannot be read. */
 Source *source_read(const char *path, LangError *err);
+/* Default largest scenario file, in bytes (--max-source). */
+#define SOURCE_MAX_BYTES ((size_t)1 << 20)
+/* As source_read, but a file of more than max_bytes (0 = no limit) is
+ * refused with a message saying how to raise the limit. */
+Source *source_read_max(const char *path, size_t max_bytes, LangError *err);
 /* Make a Source from memory (copied); used by tests and the built-in prelude. */
 Source *source_from_string(const char *path, const char *text, size_t len);
 void source_free(Source *src);

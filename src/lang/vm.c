@@ -14,6 +14,7 @@
 #include "ops.h"
 #include "set.h"
 
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,24 @@ void vm_shutdown(void)
 
 const VMLimits *vm_limits(void) { return &vm.limits; }
 uint64_t vm_ops(void) { return vm.ops; }
+
+bool vm_memory_ok(size_t more)
+{
+    size_t cap = vm.limits.max_memory;
+    if (!cap)
+        return true;
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) < 0)
+        return true;
+    size_t used = (size_t)ru.ru_maxrss * 1024; /* kilobytes on Linux */
+    if (used <= cap && more <= cap - used)
+        return true;
+    err_format(&LimitErrorClass,
+               "the scenario used more than %zu MB of memory; loopscope's limit is %zu MB "
+               "(raise it with --max-memory MB)",
+               cap >> 20, cap >> 20);
+    return false;
+}
 Obj *vm_builtins(void) { return vm.builtins; }
 
 void vm_add_module(Obj *module)
@@ -1249,7 +1268,10 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     }
 
     for (;;) {
-        if (vm.limits.max_ops && ++vm.ops > vm.limits.max_ops) {
+        /* a peak-size check every 64K operations catches many small values */
+        if (vm.limits.max_ops && !(++vm.ops & 0xFFFF) && vm.limits.max_memory && !vm_memory_ok(0))
+            goto error;
+        if (vm.limits.max_ops && vm.ops > vm.limits.max_ops) {
             err_format(&LimitErrorClass,
                            "the scenario ran %llu operations without finishing; loopscope's limit is %llu "
                            "(raise it with --max-ops)",

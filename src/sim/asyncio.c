@@ -479,6 +479,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         o.max_depth = 1000;
     if (!o.max_items)
         o.max_items = 10000000;
+    if (!o.max_memory)
+        o.max_memory = SIM_MAX_MEMORY_MB;
 
     Arena *arena = arena_new();
     Node *tree = parse_module(src, arena, err);
@@ -488,7 +490,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     }
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
                      .asyncgen_firstiter = hook_asyncgen_firstiter};
-    VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items};
+    VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
+                        .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
     vm_init(&hooks, &limits);
     CodeObj *code = compile_module(tree, src, modules, 0, err);
     char *doc = docstring(tree);
@@ -539,7 +542,14 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         sim.stopped = true; /* nothing after the final line reaches the trace */
         if (class_is_sub(exc->cls, &DeadlockClass)) {
             narr_deadlock();
-            rec_set_status(sim.rec, 1, NULL);
+            /* said on stderr too: a trace piped elsewhere still explains exit 1 */
+            Buf b;
+            buf_init(&b);
+            buf_puts(&b, "loopscope: deadlock: ");
+            obj_str(exc, &b);
+            buf_puts(&b, "; real Python would wait forever here\n");
+            rec_set_status(sim.rec, 1, b.s);
+            buf_free(&b);
         } else if (class_is_sub(exc->cls, &LimitErrorClass)) {
             narr_limit(exc);
             Buf b;

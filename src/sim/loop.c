@@ -304,6 +304,10 @@ static bool loop_run_once(LoopObj *l)
         } else if (!l->hlen) {
             err_format(&DeadlockClass, "no task can ever run again");
             return false;
+        } else if (isinf(l->heap[0]->when)) {
+            /* sleep(inf): only a timer that never comes due is left */
+            err_format(&DeadlockClass, "no task can ever run again (the next timer is at infinity)");
+            return false;
         } else if (l->heap[0]->when > sim.now) {
             double when = l->heap[0]->when;
             double from = sim.now;
@@ -314,7 +318,8 @@ static bool loop_run_once(LoopObj *l)
         }
     }
     double end_time = sim.now + CLOCK_RESOLUTION;
-    while (l->hlen && l->heap[0]->when < end_time) {
+    /* when <= now too: near 1e308 adding the resolution changes nothing */
+    while (l->hlen && (l->heap[0]->when < end_time || l->heap[0]->when <= sim.now)) {
         HandleObj *h = heap_pop(l);
         if (h->cancelled) {
             DECREF(h);
@@ -470,6 +475,10 @@ static Obj *m_call_soon(Obj *self, Obj **args, int nargs, Obj *kw)
 
 static Obj *call_at_common(LoopObj *l, double when, Obj **args, int nargs)
 {
+    /* a NaN time never comes due and would spin the loop (CPython 3.13's
+     * sleep says the same) */
+    if (isnan(when))
+        return err_null(&ValueErrorClass, "Invalid delay: NaN (not a number)");
     Obj *rest = rest_tuple(args, 2, nargs);
     HandleObj *h = loop_call_at(l, when, args[1], rest);
     DECREF(rest);

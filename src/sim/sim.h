@@ -14,7 +14,10 @@ typedef struct SimOptions {
     uint64_t max_ops;   /* bytecode operations; 0 = default (50,000,000) */
     int max_depth;      /* Python call depth; 0 = default (1000) */
     size_t max_items;   /* largest str/list a scenario may build; 0 = default (10,000,000) */
+    size_t max_memory;  /* peak memory in MB while running; 0 = default (SIM_MAX_MEMORY_MB) */
 } SimOptions;
+
+#define SIM_MAX_MEMORY_MB 400
 
 typedef enum SimStatus {
     SIM_OK = 0,         /* the scenario ran to its end */

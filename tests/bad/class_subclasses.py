@@ -1,0 +1,2 @@
+x = 1
+print(x.__class__.__subclasses__())

@@ -1,0 +1,2 @@
+def f(): pass
+print(f.__code__)

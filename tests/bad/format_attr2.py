@@ -1,0 +1,2 @@
+def f(): pass
+print("{0.__globals__}".format(f))

@@ -1,0 +1,2 @@
+def f(): pass
+getattr(f, "__globals__")

@@ -1,0 +1,3 @@
+async def c(): pass
+x = c()
+print(x.cr_frame)

@@ -1,0 +1,1 @@
+"{a.__class__.__base__}".format_map({"a": 1})

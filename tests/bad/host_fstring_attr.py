@@ -1,0 +1,2 @@
+def f(): pass
+print(f"{f.__globals__}")

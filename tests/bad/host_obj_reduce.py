@@ -1,0 +1,1 @@
+print((1).__reduce_ex__(2))

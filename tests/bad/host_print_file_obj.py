@@ -1,0 +1,4 @@
+class F:
+    def write(self, s):
+        pass
+print("x", file=F())

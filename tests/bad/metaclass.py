@@ -1,0 +1,2 @@
+class M(type): pass
+class C(metaclass=M): pass

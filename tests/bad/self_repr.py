@@ -1,0 +1,5 @@
+l = [1]
+l.append(l)
+d = {}
+d[1] = d
+print(l, d)

@@ -1,0 +1,3 @@
+s = "x"
+while True:
+    s = "".join([s, s])

@@ -1,0 +1,1 @@
+print(object.__subclasses__())

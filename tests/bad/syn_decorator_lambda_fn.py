@@ -1,0 +1,4 @@
+@(lambda f: f)
+def f():
+    pass
+print(f)

@@ -1,0 +1,3 @@
+class A:
+    def __getattr__(self, n):
+        return 1

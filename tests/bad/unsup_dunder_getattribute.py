@@ -1,0 +1,3 @@
+class A:
+    def __getattribute__(self, n):
+        return 1

@@ -1,0 +1,3 @@
+class A:
+    def __new__(cls):
+        return 1

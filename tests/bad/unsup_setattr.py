@@ -1,0 +1,2 @@
+class A: pass
+setattr(A(), "x", 1)

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# run_bad.sh: the hostile-input corpus. Each tests/bad/NAME.py (and each file
+# tests/bad/gen.sh writes into a temp dir: binary, huge and odd files that are
+# not stored) has a NAME.expect next to it:
+#
+#   exit 2                                  required: loopscope's exit status
+#   stderr @FILE@:1:5: error: ...           required: the first line of stderr
+#   trace 0.000 error NameError             optional: the last line of stdout
+#   args --max-ops 100000                   optional: extra options
+#   maxrss 500                              optional: peak memory in MB (default 500)
+#
+# @FILE@ stands for the scenario's path. Every file runs as
+# `loopscope trace FILE` under a timeout (a hang fails) and /usr/bin/time
+# (more memory than maxrss fails). BAD_FILTER=regex runs only matching names.
+set -u
+cd "$(dirname "$0")/.."
+bin=${LOOPSCOPE:-./loopscope}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+bash tests/bad/gen.sh "$tmp/gen" || { echo "bad: gen.sh failed"; exit 1; }
+have_time=0
+[[ -x /usr/bin/time ]] && have_time=1
+
+check() { # FILE EXPECT
+    local f=$1 e=$2 want_exit="" want_err="" want_trace="" args="" maxrss=500 key val
+    while IFS= read -r line || [[ -n $line ]]; do
+        key=${line%% *}
+        val=${line#* }
+        [[ $line == "$key" ]] && val=""
+        val=${val//@FILE@/$f}
+        case $key in
+            exit) want_exit=$val ;;
+            stderr) want_err=$val ;;
+            trace) want_trace=$val ;;
+            args) args=$val ;;
+            maxrss) maxrss=$val ;;
+        esac
+    done <"$e"
+    local out=$tmp/out err=$tmp/err tm=$tmp/time status rss=0
+    # shellcheck disable=SC2086
+    if ((have_time)); then
+        /usr/bin/time -f %M -o "$tm" timeout 30 "$bin" trace "$f" $args >"$out" 2>"$err"
+        status=$?
+        rss=$(($(tail -n 1 "$tm" 2>/dev/null || echo 0) / 1024))
+    else
+        timeout 30 "$bin" trace "$f" $args >"$out" 2>"$err"
+        status=$?
+    fi
+    local got_err got_trace why=""
+    got_err=$(head -n 1 "$err")
+    got_trace=$(tail -n 1 "$out")
+    [[ $status == 124 ]] && why+=" timed out;"
+    [[ $status == "$want_exit" ]] || why+=" exit $status (want $want_exit);"
+    [[ $got_err == "$want_err" ]] || why+=" stderr differs;"
+    [[ -z $want_trace || $got_trace == "$want_trace" ]] || why+=" trace differs;"
+    ((rss <= maxrss)) || why+=" peak memory ${rss} MB (want <= $maxrss);"
+    if [[ -z $why ]]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL ${f#"$tmp/"}:$why"
+        echo "  got:  $got_err"
+        echo "  want: $want_err"
+        [[ -n $want_trace ]] && echo "  trace got:  $got_trace" && echo "  trace want: $want_trace"
+    fi
+}
+
+# NAME.expect drives the run; NAME.py need not exist (the missing-file case)
+for e in tests/bad/*.expect "$tmp"/gen/*.expect; do
+    [[ -e $e ]] || continue
+    n=$(basename "${e%.expect}")
+    [[ -n ${BAD_FILTER:-} && ! $n =~ $BAD_FILTER ]] && continue
+    check "${e%.expect}.py" "$e"
+done
+echo "bad: $pass passed, $fail failed"
+((fail == 0))
