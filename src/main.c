@@ -507,6 +507,35 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
     return rc;
 }
 
+/* Write text a scenario produced (its prints, its exception messages) so that
+ * it cannot drive a terminal: on a terminal, control characters other than
+ * newline and tab (C0, DEL and UTF-8-encoded C1) are shown as \xNN. Files and
+ * pipes get the bytes unchanged, so traces still compare with CPython's. */
+static void write_scenario_text(FILE *out, const char *s, size_t n)
+{
+    if (!isatty(fileno(out))) {
+        fwrite(s, 1, n, out);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
+            fprintf(out, "\\x%02x", (unsigned char)s[++i]);
+        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+            fprintf(out, "\\x%02x", c);
+        } else {
+            fputc(c, out);
+        }
+    }
+}
+
+/* The traceback or limit message of a failed run, on stderr. */
+static void say_failure(const Recording *rec)
+{
+    const char *tb = rec_traceback(rec);
+    write_scenario_text(stderr, tb, strlen(tb));
+}
+
 static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
 {
     View v;
@@ -520,7 +549,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
     Cast *c = cast_new(k.f, o->w, o->h, o->title ? o->title : v.title, theme_palette(!o->light), !o->no_color);
     cast_end(c, cast_play(c, &v, g));
     grid_free(g);
-    fputs(rec_traceback(rec), stderr); /* an error or a limit: recorded, and said */
+    say_failure(rec); /* an error or a limit: recorded, and said */
     return sink_close(&k) ? 0 : 1;
 }
 
@@ -539,11 +568,19 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
         Seek *seek = seek_new(rec);
         chrome_write(rec, seek, k.f);
         seek_free(seek);
+    } else if (isatty(fileno(k.f))) {
+        char *text = NULL;
+        size_t size = 0;
+        FILE *mem = open_memstream(&text, &size);
+        trace_write(rec, mem);
+        fclose(mem);
+        write_scenario_text(k.f, text, size);
+        free(text);
     } else {
         trace_write(rec, k.f);
     }
     bool ok = sink_close(&k);
-    fputs(rec_traceback(rec), stderr);
+    say_failure(rec);
     return !ok ? 1 : st == SIM_OK ? 0 : 1;
 }
 

@@ -73,5 +73,18 @@ for e in tests/bad/*.expect "$tmp"/gen/*.expect; do
     [[ -n ${BAD_FILTER:-} && ! $n =~ $BAD_FILTER ]] && continue
     check "${e%.expect}.py" "$e"
 done
+# On a terminal, what the scenario prints or raises cannot drive it: control
+# characters come out as \xNN (pipes and files keep the bytes, see above).
+if [[ -z ${BAD_FILTER:-} ]] && command -v script > /dev/null; then
+    printf 'print("\\x1b[2J\\x1b]0;pwned\\x07 hi")\nraise ValueError("\\x1b[31mred")\n' > "$tmp/esc.py"
+    out=$(script -qc "$bin trace $tmp/esc.py" /dev/null | tr -d '\r')
+    if [[ $out == *'print \x1b[2J\x1b]0;pwned\x07 hi'* && $out == *'ValueError: \x1b[31mred'* && $out != *$'\e'* ]]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL terminal output is not escaped:"
+        printf '%s\n' "$out" | cat -v | head -n 12
+    fi
+fi
 echo "bad: $pass passed, $fail failed"
 ((fail == 0))
