@@ -336,7 +336,7 @@ Obj *str_from(const char *cstr)
 Obj *str_from_buf(Buf *b)
 {
     Obj *o = str_new(b->s, b->len);
-    buf_clear(b);
+    buf_free(b);
     return o;
 }
 
