@@ -301,6 +301,22 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
 
 /* ---------------------------------------------- generators/coroutines */
 
+/* Teardown of a generator kept alive by a cycle: its frame's C memory
+ * only, never the objects the frame holds (they are freed on their own). */
+void gen_free_mem(Obj *o)
+{
+    Frame *f = ((GenObj *)o)->frame;
+    if (!f)
+        return;
+    free(f->fast);
+    free(f->cells);
+    free(f->stack);
+    free(f->blocks);
+    free(f->handled);
+    free(f);
+    ((GenObj *)o)->frame = NULL;
+}
+
 static void gen_repr(Obj *o, Buf *out)
 {
     GenObj *g = (GenObj *)o;
@@ -308,9 +324,9 @@ static void gen_repr(Obj *o, Buf *out)
 }
 
 Class GenClass = {.name = "generator", .kind = K_GEN, .base = &ObjectClass, .repr = gen_repr,
-                  .dealloc = gen_release, .builtin = true};
+                  .dealloc = gen_release, .free_mem = gen_free_mem, .builtin = true};
 Class CoroClass = {.name = "coroutine", .kind = K_CORO, .base = &ObjectClass, .repr = gen_repr,
-                   .dealloc = gen_release, .builtin = true};
+                   .dealloc = gen_release, .free_mem = gen_free_mem, .builtin = true};
 
 /* cls: GenClass, CoroClass or AsyncGenClass (size: its object size). */
 static Obj *gen_new(Frame *f, Class *cls, size_t size, Obj *name, Obj *qualname)
