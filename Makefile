@@ -95,6 +95,54 @@ screenshots: loopscope
 	./loopscope frame scenarios/dashboard.py --at 99 --size 120x36 --svg screenshots/dashboard.svg --force
 	./loopscope record scenarios/gather.py -o screenshots/gather.cast --force
 
+# Fuzzing (clang + libFuzzer, not part of make test): the core and the
+# renderer rebuilt with ASan/UBSan and fuzzer coverage in build-fuzz/, so the
+# normal build is untouched. `make fuzz` builds build-fuzz/fuzz_run and
+# build-fuzz/fuzz_render and the seed corpus; `make fuzz-smoke` runs each
+# for FUZZ_SECONDS (default 30); `make fuzz-long` runs each for
+# FUZZ_LONG_SECONDS (default 900). New corpus entries go to
+# build-fuzz/corpus/TARGET, crashes to build-fuzz/artifacts/.
+FUZZ_B        := build-fuzz
+FUZZ_CC       ?= clang
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_SECONDS  ?= 30
+FUZZ_LONG_SECONDS ?= 900
+FUZZ_TARGETS  := fuzz_run fuzz_render
+FUZZ_FLAGS    = -max_len=4096 -timeout=10 -rss_limit_mb=1024 -dict=fuzz/python.dict \
+                -artifact_prefix=$(FUZZ_B)/artifacts/$(1)- -print_final_stats=1
+.PHONY: fuzz fuzz-bins fuzz-smoke fuzz-long
+
+fuzz:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) \
+	    OPT="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" fuzz-bins
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(B)/%) $(B)/seed/.stamp
+
+$(B)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(B)/libview.a $(B)/libcore.a
+	$(CC) $(OPT) $(STD) $(WARN) -fsanitize=fuzzer -o $@ $< $(B)/libview.a $(B)/libcore.a $(LDLIBS)
+
+# The seed corpus: the shipped scenarios, the trace cases and the load errors.
+$(B)/seed/.stamp: $(wildcard scenarios/*.py tests/cases/*.py tests/errors/*.py)
+	@rm -rf $(B)/seed && mkdir -p $(B)/seed
+	cp $^ $(B)/seed/
+	@touch $@
+
+# One short run per target from the shipped scenarios only (the full seed
+# set takes minutes just to load under ASan), into a fresh corpus; a crash,
+# leak or timeout stops it and fails the rule.
+fuzz-smoke: fuzz
+	@mkdir -p $(FUZZ_B)/artifacts
+	@for t in $(FUZZ_TARGETS); do rm -rf $(FUZZ_B)/smoke/$$t; mkdir -p $(FUZZ_B)/smoke/$$t; \
+	    echo "fuzz-smoke: $$t for $(FUZZ_SECONDS)s"; \
+	    $(FUZZ_B)/$$t $(call FUZZ_FLAGS,$$t) -max_total_time=$(FUZZ_SECONDS) \
+	        $(FUZZ_B)/smoke/$$t scenarios || exit 1; done
+
+fuzz-long: fuzz
+	@mkdir -p $(FUZZ_B)/artifacts
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_B)/corpus/$$t; \
+	    $(FUZZ_B)/$$t $(call FUZZ_FLAGS,$$t) -max_total_time=$(FUZZ_LONG_SECONDS) \
+	        $(FUZZ_B)/corpus/$$t $(FUZZ_B)/seed || exit 1; done
+
 # Benchmarks, not part of make test: bench/bench.sh prints a short table.
 bench: loopscope bench/bench_rec bench/bench_frame
 	bash bench/bench.sh
@@ -128,6 +176,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
-	rm -rf $(B) loopscope bench/bench_rec bench/bench_frame
+	rm -rf $(B) $(FUZZ_B) loopscope bench/bench_rec bench/bench_frame
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -4,7 +4,10 @@
 # installs what `dpkg -s` says is missing, and says what it is doing.
 set -euo pipefail
 
-pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3 asciinema)
+# clang, libclang-rt-dev (libFuzzer and the sanitizer runtimes) and llvm
+# (llvm-symbolizer, for readable stacks) are for make fuzz / fuzz-smoke.
+pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3 asciinema
+      clang libclang-rt-dev llvm)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -412,6 +412,38 @@ START_TEST(test_cast_play)
 }
 END_TEST
 
+/* fuzz_render: a two-day sleep recorded two days of frames. A gap plays
+ * at most 10 real seconds at 1x; the steps, markers and last frame are
+ * all there. */
+START_TEST(test_cast_long_gap_capped)
+{
+    Run run;
+    run_open(&run, "import asyncio\n"
+                   "async def main():\n"
+                   "    await asyncio.sleep(86400 * 2)\n"
+                   "    print('later')\n"
+                   "asyncio.run(main())\n");
+    View v;
+    view_init(&v, run.rec, run.src, run.seek);
+    Grid *g = grid_new(80, 24, false);
+    Mem m;
+    mem_open(&m);
+    Cast *c = cast_new(m.f, 80, 24, v.title, theme_palette(true), true);
+    uint64_t end = cast_play(c, &v, g);
+    cast_end(c, end);
+    mem_close(&m);
+    size_t n = view_nsteps(&v);
+    ck_assert_int_eq(count(m.s, "\"m\""), (int)n);
+    ck_assert_uint_eq(v.step, n - 1);
+    ck_assert_uint_gt(end, 10000000);  /* the gap still plays 10 s */
+    ck_assert_uint_lt(end, 30000000);  /* not two days */
+    ck_assert_int_lt(count(m.s, "\"o\""), 1000);
+    mem_free(&m);
+    grid_free(g);
+    run_close(&run);
+}
+END_TEST
+
 /* -------------------------------------------------------- Chrome trace */
 
 /* One task: created, runs, prints, sleeps 1 s, wakes, runs, blocks the
@@ -664,6 +696,7 @@ Suite *export_suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_cast_header);
     tcase_add_test(tc, test_cast_row_diff);
+    tcase_add_test(tc, test_cast_long_gap_capped);
     tcase_add_test(tc, test_cast_resize_times_markers);
     tcase_add_test(tc, test_cast_play);
     suite_add_tcase(s, tc);

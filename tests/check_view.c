@@ -254,6 +254,29 @@ START_TEST(test_clock_moves_through_gaps)
 }
 END_TEST
 
+/* fuzz_render: a run with no steps (no asyncio.run) crashed on a seek to a
+ * time (frame --at, the g key); it stays at step 0, time 0, and draws. */
+START_TEST(test_no_steps_seek_time)
+{
+    Fixture f;
+    fixture_open_text(&f, "tests/nosteps.py", "x = 1\n");
+    View *v = &f.v;
+    ck_assert_uint_eq(view_nsteps(v), 0);
+    view_seek_time(v, 1.5);
+    ck_assert_uint_eq(v->step, 0);
+    ck_assert(v->playhead == 0);
+    key(v, 'g');
+    key(v, '2');
+    key(v, K_ENTER);
+    key(v, ' ');
+    ck_assert(view_tick_delay(v) < 0 || !v->playing);
+    Grid *g = grid_new(100, 30, false);
+    frame_draw(v, g);
+    grid_free(g);
+    fixture_close(&f);
+}
+END_TEST
+
 START_TEST(test_focus_help_quit)
 {
     Fixture f;
@@ -423,6 +446,7 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_playback_timing);
     tcase_add_test(tc, test_pause_has_no_timer);
     tcase_add_test(tc, test_clock_moves_through_gaps);
+    tcase_add_test(tc, test_no_steps_seek_time);
     tcase_add_test(tc, test_focus_help_quit);
     tcase_add_test(tc, test_move_unpins_every_pane);
     tcase_add_test(tc, test_layout_all_sizes);

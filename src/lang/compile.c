@@ -2195,6 +2195,8 @@ CodeObj *compile_module(const Node *mod, const Source *src, const ModuleSpec *co
             char *packed = xmalloc(lb + lm + 2);
             memcpy(packed, bind, lb + 1);
             memcpy(packed + lb + 1, al->str, lm + 1);
+            if (s->slot == -2) /* imported again: the last one counts */
+                free((char *)s->name);
             s->name = packed; /* leaked into the scope; freed below */
             s->slot = -2;
         }

@@ -336,7 +336,7 @@ Obj *str_from(const char *cstr)
 Obj *str_from_buf(Buf *b)
 {
     Obj *o = str_new(b->s, b->len);
-    buf_clear(b);
+    buf_free(b);
     return o;
 }
 
@@ -1302,6 +1302,14 @@ void class_init(Class *c)
         return;
     c->hdr.rc = (int64_t)1 << 40;
     c->hdr.cls = &ClassClass;
+    /* every exception is an ExcObj: one declared without its own release
+     * (asyncio's Deadlock) releases like its base, tracebacks included */
+    if (c->is_exception && c->base) {
+        if (!c->dealloc)
+            c->dealloc = c->base->dealloc;
+        if (!c->free_mem)
+            c->free_mem = c->base->free_mem;
+    }
     if (nregistered < sizeof registered / sizeof registered[0])
         registered[nregistered++] = c;
 }

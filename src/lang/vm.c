@@ -320,6 +320,22 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
 
 /* ---------------------------------------------- generators/coroutines */
 
+/* Teardown of a generator kept alive by a cycle: its frame's C memory
+ * only, never the objects the frame holds (they are freed on their own). */
+void gen_free_mem(Obj *o)
+{
+    Frame *f = ((GenObj *)o)->frame;
+    if (!f)
+        return;
+    free(f->fast);
+    free(f->cells);
+    free(f->stack);
+    free(f->blocks);
+    free(f->handled);
+    free(f);
+    ((GenObj *)o)->frame = NULL;
+}
+
 static void gen_repr(Obj *o, Buf *out)
 {
     GenObj *g = (GenObj *)o;
@@ -327,9 +343,9 @@ static void gen_repr(Obj *o, Buf *out)
 }
 
 Class GenClass = {.name = "generator", .kind = K_GEN, .base = &ObjectClass, .repr = gen_repr,
-                  .dealloc = gen_release, .builtin = true};
+                  .dealloc = gen_release, .free_mem = gen_free_mem, .builtin = true};
 Class CoroClass = {.name = "coroutine", .kind = K_CORO, .base = &ObjectClass, .repr = gen_repr,
-                   .dealloc = gen_release, .builtin = true};
+                   .dealloc = gen_release, .free_mem = gen_free_mem, .builtin = true};
 
 /* cls: GenClass, CoroClass or AsyncGenClass (size: its object size). */
 static Obj *gen_new(Frame *f, Class *cls, size_t size, Obj *name, Obj *qualname)
@@ -636,7 +652,8 @@ Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
         Obj *small[8];
         Obj **a = total + 1 <= 8 ? small : xmalloc(sizeof(Obj *) * (size_t)(total + 1));
         a[0] = b->self;
-        memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
+        if (total) /* args may be NULL when there are none */
+            memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
         Obj *r = vm_call(b->func, a, nargs + 1, kwnames);
         if (a != small)
             free(a);

@@ -92,6 +92,8 @@ void gen_close(Obj *gen);
 /* Release what a generator, coroutine or async generator holds (its
  * dealloc; a suspended one is closed first). */
 void gen_release(Obj *gen);
+/* Teardown: free a generator's frame memory without touching objects. */
+void gen_free_mem(Obj *gen);
 /* A coroutine object (named after code) running built-in code with fast
  * locals locals[0..n) (borrowed) and already awaiting delegate: how agen.c
  * builds an async generator's awaitables. */

@@ -171,6 +171,9 @@ static void draw(Cast *c, View *v, Grid *g, double t)
     cast_frame(c, trace_us(t), g);
 }
 
+/* Real seconds of the longest clock gap a recording plays. */
+#define CAST_MAX_GAP 10.0
+
 uint64_t cast_play(Cast *c, View *v, Grid *g)
 {
     view_seek(v, 0);
@@ -181,6 +184,15 @@ uint64_t cast_play(Cast *c, View *v, Grid *g)
     cast_mark_step(c, 0, v, 0);
     size_t marked = 0;
     for (;;) {
+        /* a clock gap plays for at most CAST_MAX_GAP real seconds and the
+         * clock jumps over the rest (as asciinema's idle_time_limit cuts
+         * idle pauses): a day-long sleep records in seconds of frames, not
+         * a day of them */
+        if (v->step + 1 < view_nsteps(v)) {
+            double next = rec_step_at(v->rec, v->step + 1)->t, most = CAST_MAX_GAP * view_speed(v);
+            if (next - v->playhead > most)
+                v->playhead = next - most;
+        }
         double d = view_tick_delay(v);
         if (d < 0)
             break;

@@ -42,7 +42,8 @@ void cast_end(Cast *c, uint64_t us);
  * speed, drawing each change into g and writing it to c at virtual
  * playback time, with a marker at each step labelled with its caption.
  * Status messages (key hints such as "r restarts") are left out: keys do
- * nothing in a recording. Returns the time of the last frame, in us. */
+ * nothing in a recording. A clock gap plays for at most 10 real seconds;
+ * the clock jumps over the rest of a longer one. Returns the time of the last frame, in us. */
 uint64_t cast_play(Cast *c, View *v, Grid *g);
 
 #endif

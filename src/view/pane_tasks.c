@@ -174,7 +174,7 @@ static int cmp_ent(const void *a, const void *b)
 
 static void sort_column(Board *b, int k, Ent *tmp)
 {
-    size_t n = b->count[k], *ix = b->idx + b->start[k];
+    size_t n = b->count[k], *ix = n ? b->idx + b->start[k] : NULL; /* idx is NULL with no cards */
     for (size_t i = 0; i < n; i++) {
         const Card *c = &b->cards[ix[i]];
         tmp[i] = (Ent){k == COL_READY ? (size_t)c->tv.order : c->tv.since, c->seq, ix[i]};
@@ -430,7 +430,7 @@ static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int
 static int col_offset(const View *v, const Board *b, int k, int rows, int changed)
 {
     size_t n = b->count[k];
-    const size_t *ix = b->idx + b->start[k];
+    const size_t *ix = n ? b->idx + b->start[k] : NULL; /* idx is NULL with no cards */
     int most = max_scroll(n, rows);
     if (v->pinned[FOCUS_TASKS])
         return clampi(v->scroll[FOCUS_TASKS], 0, most);
@@ -443,7 +443,7 @@ static int col_offset(const View *v, const Board *b, int k, int rows, int change
 static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, int w, int h, int changed)
 {
     size_t n = b->count[k];
-    const size_t *ix = b->idx + b->start[k];
+    const size_t *ix = n ? b->idx + b->start[k] : NULL; /* idx is NULL with no cards */
     draw_title(g, x, y, w, k, n);
     int rows = h - 1;
     y++;

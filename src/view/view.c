@@ -25,9 +25,11 @@ enum { NSPEEDS = sizeof speeds / sizeof speeds[0], SPEED_1X = 2 };
 #define FRAME_INTERVAL 0.05
 #define EPS 1e-9
 
+/* A run with no steps (no asyncio.run) is at time 0. */
 static double step_time(const View *v, size_t i)
 {
-    return rec_step_at(v->rec, i)->t;
+    const Step *s = rec_step_at(v->rec, i);
+    return s ? s->t : 0;
 }
 
 static void set_title(View *v)
