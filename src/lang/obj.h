@@ -162,7 +162,7 @@ typedef struct StrObj {
 } StrObj;
 Obj *str_new(const char *s, size_t len);   /* s must be valid UTF-8 */
 Obj *str_from(const char *cstr);
-Obj *str_from_buf(Buf *b);                 /* takes b's bytes, resets b */
+Obj *str_from_buf(Buf *b);                 /* copies b's bytes, clears b (caller still buf_frees it) */
 #define STR_S(o) (((StrObj *)(o))->s)
 #define STR_LEN(o) (((StrObj *)(o))->len)
 bool str_eq_c(Obj *s, const char *c);

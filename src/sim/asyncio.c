@@ -186,7 +186,9 @@ PRIM(p_describe)
     Buf b;
     buf_init(&b);
     future_describe((FutureObj *)args[0], &b);
-    return str_from_buf(&b);
+    Obj *r = str_from_buf(&b);
+    buf_free(&b);
+    return r;
 }
 
 static TaskObj *task_arg(const char *fname, Obj *o)
