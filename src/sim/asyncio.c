@@ -506,6 +506,10 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
     free(doc);
+    /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
+     * without them a Deadlock leaks its args and traceback */
+    DeadlockClass.dealloc = LimitErrorClass.dealloc;
+    DeadlockClass.free_mem = LimitErrorClass.free_mem;
     class_init(&DeadlockClass);
     class_init(&YieldClass);
     loop_init_class();
