@@ -95,7 +95,7 @@ static void agen_repr(Obj *o, Buf *out)
 
 Class AsyncGenClass = {.name = "async_generator", .kind = K_OTHER, .base = &ObjectClass,
                        .size = sizeof(AsyncGenObj), .repr = agen_repr, .dealloc = agen_dealloc,
-                       .finalize = agen_finalize, .builtin = true};
+                       .free_mem = gen_free_mem, .finalize = agen_finalize, .builtin = true};
 
 /* ----------------------------------------------------------- stepping */
 

@@ -163,6 +163,24 @@ static void frame_free(Frame *f)
     free(f);
 }
 
+/* obj_teardown: a generator kept alive by a cycle (a deadlocked task's
+ * coroutine) still owns its frame's C memory; free it without touching the
+ * objects it refers to, which teardown frees itself. */
+void gen_free_mem(Obj *o)
+{
+    GenObj *g = (GenObj *)o;
+    Frame *f = g->frame;
+    if (!f)
+        return;
+    free(f->fast);
+    free(f->cells);
+    free(f->stack);
+    free(f->blocks);
+    free(f->handled);
+    free(f);
+    g->frame = NULL;
+}
+
 static int frame_line(const Frame *f)
 {
     int ip = f->ip;
@@ -308,9 +326,9 @@ static void gen_repr(Obj *o, Buf *out)
 }
 
 Class GenClass = {.name = "generator", .kind = K_GEN, .base = &ObjectClass, .repr = gen_repr,
-                  .dealloc = gen_release, .builtin = true};
+                  .dealloc = gen_release, .free_mem = gen_free_mem, .builtin = true};
 Class CoroClass = {.name = "coroutine", .kind = K_CORO, .base = &ObjectClass, .repr = gen_repr,
-                   .dealloc = gen_release, .builtin = true};
+                   .dealloc = gen_release, .free_mem = gen_free_mem, .builtin = true};
 
 /* cls: GenClass, CoroClass or AsyncGenClass (size: its object size). */
 static Obj *gen_new(Frame *f, Class *cls, size_t size, Obj *name, Obj *qualname)

@@ -88,6 +88,7 @@ void gen_close(Obj *gen);
 /* Release what a generator, coroutine or async generator holds (its
  * dealloc; a suspended one is closed first). */
 void gen_release(Obj *gen);
+void gen_free_mem(Obj *gen); /* a generator's C memory only (teardown) */
 /* A coroutine object (named after code) running built-in code with fast
  * locals locals[0..n) (borrowed) and already awaiting delegate: how agen.c
  * builds an async generator's awaitables. */
