@@ -634,7 +634,8 @@ Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
         Obj *small[8];
         Obj **a = total + 1 <= 8 ? small : xmalloc(sizeof(Obj *) * (size_t)(total + 1));
         a[0] = b->self;
-        memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
+        if (total) /* args may be NULL when there are none (vm_call0) */
+            memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
         Obj *r = vm_call(b->func, a, nargs + 1, kwnames);
         if (a != small)
             free(a);
