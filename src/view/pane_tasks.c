@@ -443,12 +443,12 @@ static int col_offset(const View *v, const Board *b, int k, int rows, int change
 static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, int w, int h, int changed)
 {
     size_t n = b->count[k];
-    const size_t *ix = b->idx + b->start[k];
     draw_title(g, x, y, w, k, n);
     int rows = h - 1;
     y++;
     if (rows <= 0 || !n)
         return;
+    const size_t *ix = b->idx + b->start[k]; /* b->idx is NULL when there are no tasks */
     if (n <= (size_t)rows) {
         int gap = fit_column(b, ix, n, rows, w, changed);
         for (size_t i = 0; i < n; i++) {
