@@ -144,7 +144,8 @@ static void mark_clashes(const View *v, Board *b, size_t nvis)
             tv = &b->cards[c++].tv;
         else if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &last))
             continue;
-        tv_tidy(&last);
+        else
+            tv_tidy(&last); /* only when read here: a card's view is tidy, last unset */
         if (pane_made_up_name(tv->name) && tv->name[0] != '(' && *tv->coro)
             keys[nk++] = (NameKey){tv->coro, i};
     }
