@@ -219,7 +219,9 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
     }
     int npos = nargs < argc ? nargs : argc;
     for (int i = 0; i < npos; i++) {
+        // cppcheck-suppress nullPointer ; args is NULL only with nargs == 0 (npos == 0)
         INCREF(args[i]);
+        // cppcheck-suppress nullPointer ; as above
         fast[i] = args[i];
     }
     if (co->flags & CO_VARARGS) {
