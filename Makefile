@@ -2,6 +2,9 @@
 #   make run      install missing Debian packages, build, open the default scenario
 #   make test     install missing packages, build, run every test
 #   make install  PREFIX=/usr/local DESTDIR=
+#   make sanitize ASan+UBSan build in build-san/, the whole test suite against it
+#   make valgrind memcheck on every scenario and bad-input file
+#   make lint     cppcheck and clang-tidy (.clang-tidy) over src/
 # The core (src/base, src/lang, src/sim, src/record) and the renderer (src/view,
 # src/out) build without curses or libev; only src/tui includes them.
 
@@ -36,7 +39,7 @@ TEST_SRC := $(wildcard tests/check_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 DEFAULT_SCENARIO := scenarios/gather.py
 
-.PHONY: all deps run test unit cases bench install uninstall clean
+.PHONY: all deps run test unit cases bench install uninstall clean sanitize valgrind lint
 
 all: loopscope
 
@@ -158,6 +161,22 @@ sanitize: sanitize-build
 	if [ $$st = 0 ]; then echo "sanitize: all tests passed, no sanitizer reports"; \
 	else echo "sanitize: FAILED" >&2; fi; \
 	exit $$st
+
+# ---- valgrind memcheck on every shipped scenario (trace and frame) and every
+# bad-input file (tests/bad, tests/errors, tests/cases): no error, no leak.
+.PHONY: valgrind
+valgrind: loopscope
+	JOBS=2 bash scripts/valgrind.sh
+
+# ---- static analysis over src/: cppcheck, then clang-tidy with .clang-tidy.
+LINT_DEFS := -D_POSIX_C_SOURCE=200809L -DLOOPSCOPE_VERSION=\"$(VERSION)\"
+.PHONY: lint
+lint: $(B)/gen/prelude.c
+	cppcheck --enable=warning,performance,portability --error-exitcode=1 --inline-suppr \
+	    --std=c11 --quiet -j2 $(LINT_DEFS) -Isrc --suppress=missingIncludeSystem \
+	    src/base src/lang src/sim src/record src/view src/out src/tui src/main.c
+	printf '%s\n' $(sort $(wildcard src/*/*.c)) src/main.c | xargs -P2 -n4 sh -c \
+	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -Isrc' _
 
 install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios

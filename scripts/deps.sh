@@ -5,6 +5,8 @@
 set -euo pipefail
 
 pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3 asciinema)
+# make sanitize (clang: ASan+UBSan), make valgrind, make lint
+pkgs+=(clang valgrind cppcheck clang-tidy)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
