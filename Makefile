@@ -2,6 +2,9 @@
 #   make run      install missing Debian packages, build, open the default scenario
 #   make test     install missing packages, build, run every test
 #   make install  PREFIX=/usr/local DESTDIR=
+#   make sanitize ASan+UBSan build in build-san/, the whole test suite against it
+#   make valgrind memcheck on every scenario and bad-input file
+#   make lint     cppcheck and clang-tidy (.clang-tidy) over src/
 # The core (src/base, src/lang, src/sim, src/record) and the renderer (src/view,
 # src/out) build without curses or libev; only src/tui includes them.
 
@@ -12,7 +15,8 @@ OPT      ?= -O2 -g
 VERSION  := 0.1.0
 STD      := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror=implicit-function-declaration
-CFLAGS   += $(OPT) $(STD) $(WARN) -MMD -MP -DLOOPSCOPE_VERSION='"$(VERSION)"'
+XWARN    ?=
+CFLAGS   += $(OPT) $(STD) $(WARN) $(XWARN) -MMD -MP -DLOOPSCOPE_VERSION='"$(VERSION)"'
 LDLIBS   += -lm
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
@@ -21,7 +25,8 @@ CURSES_CFLAGS := $(filter-out -D_XOPEN_SOURCE=%,$(shell pkg-config --cflags ncur
 CURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw)
 EV_LIBS       := -lev
 
-B := build
+B   := build
+EXE := loopscope
 CORE_SRC := $(wildcard src/base/*.c src/lang/*.c src/sim/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
 VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
@@ -34,7 +39,7 @@ TEST_SRC := $(wildcard tests/check_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/%.o)
 DEFAULT_SCENARIO := scenarios/gather.py
 
-.PHONY: all deps run test unit cases bench install uninstall clean
+.PHONY: all deps run test unit cases bench install uninstall clean sanitize valgrind lint
 
 all: loopscope
 
@@ -66,7 +71,7 @@ $(B)/libview.a: $(VIEW_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-loopscope: $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a
+$(EXE): $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) -o $@ $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a $(CURSES_LIBS) $(EV_LIBS) $(LDLIBS)
 
 $(B)/check_runner: $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a
@@ -166,6 +171,63 @@ test: deps
 	bash tests/run_term.sh
 	bash tests/run_exports.sh
 
+# ---- Sanitizers: the whole build (loopscope and the Check runner) with
+# AddressSanitizer + UndefinedBehaviorSanitizer in $(SAN_B)/, then the whole
+# test suite against it. Reports go to files under $(SAN_B)/reports/ (so they
+# neither change a test's stderr nor get lost in a passing script's output);
+# any file there fails the target, leaks included (detect_leaks=1).
+SAN_B     := build-san
+# clang, not gcc: gcc's combined ASan+UBSan runtime ignores UBSAN_OPTIONS
+# log_path and prints UBSan reports to stderr, where the tests' own stderr
+# checks would swallow them. -Wno-string-concatenation: tests/check_grid.c
+# splits "a\xe4\xb8\xad" "b" on purpose, to end a hex escape.
+SAN_CC    ?= clang
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_WARN  := $(if $(findstring clang,$(SAN_CC)),-Wno-string-concatenation)
+SAN_REP   := $(CURDIR)/$(SAN_B)/reports
+SAN_ENV   := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$(SAN_REP)/asan \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$(SAN_REP)/ubsan \
+             LSAN_OPTIONS=exitcode=86 \
+             CK_DEFAULT_TIMEOUT=60
+SAN_MAKE  := $(MAKE) --no-print-directory B=$(SAN_B) EXE=$(SAN_B)/loopscope CC=$(SAN_CC) OPT='-O1 -g $(SAN_FLAGS)' XWARN='$(SAN_WARN)'
+SAN_TESTS := tests/run_cases.sh tests/run_errors.sh tests/run_frames.sh tests/run_tui.sh tests/run_exports.sh
+
+.PHONY: sanitize sanitize-build
+sanitize-build:
+	+@$(SAN_MAKE) $(SAN_B)/loopscope $(SAN_B)/check_runner
+
+sanitize: sanitize-build
+	@rm -rf $(SAN_REP) && mkdir -p $(SAN_REP)
+	@st=0; \
+	$(SAN_ENV) $(SAN_B)/check_runner || st=1; \
+	for t in $(SAN_TESTS); do \
+	    $(SAN_ENV) LOOPSCOPE=$(SAN_B)/loopscope bash $$t || st=1; \
+	done; \
+	if ls $(SAN_REP)/* >/dev/null 2>&1; then \
+	    echo "sanitize: sanitizer reports:" >&2; \
+	    for r in $(SAN_REP)/*; do echo "--- $$r" >&2; head -n 60 "$$r" >&2; done; \
+	    st=1; \
+	fi; \
+	if [ $$st = 0 ]; then echo "sanitize: all tests passed, no sanitizer reports"; \
+	else echo "sanitize: FAILED" >&2; fi; \
+	exit $$st
+
+# ---- valgrind memcheck on every shipped scenario (trace and frame) and every
+# bad-input file (tests/bad, tests/errors, tests/cases): no error, no leak.
+.PHONY: valgrind
+valgrind: loopscope
+	JOBS=2 bash scripts/valgrind.sh
+
+# ---- static analysis over src/: cppcheck, then clang-tidy with .clang-tidy.
+LINT_DEFS := -D_POSIX_C_SOURCE=200809L -DLOOPSCOPE_VERSION=\"$(VERSION)\"
+.PHONY: lint
+lint: $(B)/gen/prelude.c
+	cppcheck --enable=warning,performance,portability --error-exitcode=1 --inline-suppr \
+	    --std=c11 --quiet -j2 $(LINT_DEFS) -Isrc --suppress=missingIncludeSystem \
+	    src/base src/lang src/sim src/record src/view src/out src/tui src/main.c
+	printf '%s\n' $(sort $(wildcard src/*/*.c)) src/main.c | xargs -P2 -n4 sh -c \
+	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -Isrc' _
+
 install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios
 	install -m 755 loopscope $(DESTDIR)$(PREFIX)/bin/loopscope
@@ -176,6 +238,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
-	rm -rf $(B) $(FUZZ_B) loopscope bench/bench_rec bench/bench_frame
+	rm -rf $(B) $(FUZZ_B) $(SAN_B) loopscope bench/bench_rec bench/bench_frame
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -5,9 +5,10 @@
 set -euo pipefail
 
 # clang, libclang-rt-dev (libFuzzer and the sanitizer runtimes) and llvm
-# (llvm-symbolizer, for readable stacks) are for make fuzz / fuzz-smoke.
+# (llvm-symbolizer, for readable stacks) are for make fuzz / fuzz-smoke and
+# make sanitize; valgrind, cppcheck and clang-tidy for make valgrind / lint.
 pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3 asciinema
-      clang libclang-rt-dev llvm)
+      clang libclang-rt-dev llvm valgrind cppcheck clang-tidy)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -222,7 +222,9 @@ static inline char *lit_result(Obj *v)
             DECREF(e);
         }
     }
-    return buf_take(&b, NULL);
+    char *out = buf_take(&b, NULL);
+    buf_free(&b);
+    return out;
 }
 
 /* Check that v (or the pending exception) renders as want; ctx names the

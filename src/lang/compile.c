@@ -569,7 +569,7 @@ static void emit(Comp *c, int op, int arg)
         u->ops = xrealloc(u->ops, (size_t)u->cap * sizeof(uint32_t));
         u->lines = xrealloc(u->lines, (size_t)u->cap * sizeof(int));
     }
-    u->ops[u->n] = MAKE_OP(op, arg);
+    u->ops[u->n] = MAKE_OP(op, arg); // NOLINT(clang-analyzer-core.UndefinedBinaryOperatorResult): op is a small opcode, op << 8 fits in uint32_t
     u->lines[u->n] = u->line;
     u->n++;
 }
@@ -659,7 +659,7 @@ static CodeObj *unit_finish(Comp *c, const char *name, int argcount, int kwonly,
 static void unsupported(Comp *c, const Node *n, const char *what)
 {
     FAIL(c, n, "%s %s not supported by loopscope", what,
-         what[strlen(what) - 1] == 's' && strcmp(what + strlen(what) - 2, "ss") ? "are" : "is");
+         what[strlen(what) - 1] == 's' && strcmp(what + strlen(what) - 2, "ss") != 0 ? "are" : "is");
 }
 
 typedef enum { ACC_LOAD, ACC_STORE, ACC_DELETE } Access;
@@ -2121,7 +2121,7 @@ static CodeObj *unit_finish(Comp *c, const char *name, int argcount, int kwonly,
     for (int i = 0; i < u->n; i++) {
         int op = OPCODE(u->ops[i]);
         if (is_jump[op])
-            u->ops[i] = MAKE_OP(op, u->labels[OPARG(u->ops[i])]);
+            u->ops[i] = MAKE_OP(op, u->labels[OPARG(u->ops[i])]); // NOLINT(clang-analyzer-core.NullDereference): a jump exists only with a label, so labels is allocated
     }
     CodeObj *co = (CodeObj *)obj_alloc(&CodeClass, sizeof(CodeObj));
     co->ops = u->ops;

@@ -837,9 +837,11 @@ int obj_eq(Obj *a, Obj *b)
             return INT_V(a) == INT_V(b);
         double x = is_int(a) ? (double)INT_V(a) : FLOAT_V(a);
         double y = is_int(b) ? (double)INT_V(b) : FLOAT_V(b);
-        if (is_int(a) && (double)INT_V(a) == y && (int64_t)y != INT_V(a))
-            return 0; /* int too large to be exactly this float */
-        if (is_int(b) && (double)INT_V(b) == x && (int64_t)x != INT_V(b))
+        /* an int too large to be exactly this float; 2**63 itself (what
+         * INT64_MAX rounds to) has no int64_t value to cast to */
+        if (is_int(a) && (double)INT_V(a) == y && (y >= 9223372036854775808.0 || (int64_t)y != INT_V(a)))
+            return 0;
+        if (is_int(b) && (double)INT_V(b) == x && (x >= 9223372036854775808.0 || (int64_t)x != INT_V(b)))
             return 0;
         return x == y;
     }

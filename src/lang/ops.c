@@ -220,6 +220,7 @@ static Obj *int_binary(Op op, Obj *ao, Obj *bo)
         if (b >= 64)
             return int_overflow();
         r = (int64_t)((uint64_t)a << b);
+        // cppcheck-suppress shiftTooManyBitsSigned ; arithmetic right shift (gcc, clang) undoes the shift iff nothing overflowed
         if ((r >> b) != a)
             return int_overflow();
         return int_new(r);
@@ -228,6 +229,7 @@ static Obj *int_binary(Op op, Obj *ao, Obj *bo)
             return err_null(&ValueErrorClass, "negative shift count");
         if (b >= 64)
             return int_new(a < 0 ? -1 : 0);
+        // cppcheck-suppress shiftTooManyBitsSigned ; Python's >> floors: the arithmetic shift gcc and clang do
         return int_new(a >> b);
     case OP_BITAND:
         return both_bool ? bool_new(a & b) : int_new(a & b);
@@ -1083,6 +1085,7 @@ static int range_contains(Obj *r, Obj *item)
     }
     if (v > rg->start || v <= rg->stop)
         return 0;
+    // cppcheck-suppress zerodivcond ; range() refuses step 0, so step < 0 here
     return ((uint64_t)rg->start - (uint64_t)v) % (0 - (uint64_t)rg->step) == 0;
 }
 

@@ -194,6 +194,7 @@ static int probe(Parser *p, Node *(*production)(Parser *))
 {
     jmp_buf saved;
     int was_probing = p->probing;
+    // cppcheck-suppress uninitvar ; saved is the destination: cppcheck misreads sizeof of a jmp_buf
     memcpy(saved, p->probe_jb, sizeof saved);
     p->probing = 1;
     int ok = 0;

@@ -182,6 +182,24 @@ static void frame_free(Frame *f)
     free(f);
 }
 
+/* obj_teardown: a generator kept alive by a cycle (a deadlocked task's
+ * coroutine) still owns its frame's C memory; free it without touching the
+ * objects it refers to, which teardown frees itself. */
+void gen_free_mem(Obj *o)
+{
+    GenObj *g = (GenObj *)o;
+    Frame *f = g->frame;
+    if (!f)
+        return;
+    free(f->fast);
+    free(f->cells);
+    free(f->stack);
+    free(f->blocks);
+    free(f->handled);
+    free(f);
+    g->frame = NULL;
+}
+
 static int frame_line(const Frame *f)
 {
     int ip = f->ip;
@@ -220,7 +238,9 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
     }
     int npos = nargs < argc ? nargs : argc;
     for (int i = 0; i < npos; i++) {
+        // cppcheck-suppress nullPointer ; args is NULL only with nargs == 0 (npos == 0)
         INCREF(args[i]);
+        // cppcheck-suppress nullPointer ; as above
         fast[i] = args[i];
     }
     if (co->flags & CO_VARARGS) {
@@ -319,22 +339,6 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
 }
 
 /* ---------------------------------------------- generators/coroutines */
-
-/* Teardown of a generator kept alive by a cycle: its frame's C memory
- * only, never the objects the frame holds (they are freed on their own). */
-void gen_free_mem(Obj *o)
-{
-    Frame *f = ((GenObj *)o)->frame;
-    if (!f)
-        return;
-    free(f->fast);
-    free(f->cells);
-    free(f->stack);
-    free(f->blocks);
-    free(f->handled);
-    free(f);
-    ((GenObj *)o)->frame = NULL;
-}
 
 static void gen_repr(Obj *o, Buf *out)
 {

@@ -343,6 +343,7 @@ static void row_texts(Buf *b, const Grid *g, int y, const Palette *pal, bool col
         }
         /* a run of narrow cells in look l; blanks ride along, and the
          * run ends after its last visible cell */
+        // cppcheck-suppress duplicateAssignExpression ; end and e start at the same cell on purpose
         int end = x + 1, e = x + 1;
         for (; e < g->w; e++) {
             const Cell *d = grid_at(g, e, y);

@@ -186,7 +186,9 @@ PRIM(p_describe)
     Buf b;
     buf_init(&b);
     future_describe((FutureObj *)args[0], &b);
-    return str_from_buf(&b);
+    Obj *r = str_from_buf(&b);
+    buf_free(&b);
+    return r;
 }
 
 static TaskObj *task_arg(const char *fname, Obj *o)
@@ -507,6 +509,10 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
     free(doc);
+    /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
+     * without them a Deadlock leaks its args and traceback */
+    DeadlockClass.dealloc = LimitErrorClass.dealloc;
+    DeadlockClass.free_mem = LimitErrorClass.free_mem;
     class_init(&DeadlockClass);
     class_init(&YieldClass);
     loop_init_class();

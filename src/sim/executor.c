@@ -121,7 +121,9 @@ static Obj *job_label(JobObj *j)
         buf_puts(&b, " (queued)");
     else
         buf_printf(&b, " %.2fs", j->t1 - j->t0);
-    return str_from_buf(&b);
+    Obj *r = str_from_buf(&b);
+    buf_free(&b);
+    return r;
 }
 
 static void relabel(JobObj *j)

@@ -144,7 +144,8 @@ static void mark_clashes(const View *v, Board *b, size_t nvis)
             tv = &b->cards[c++].tv;
         else if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &last))
             continue;
-        tv_tidy(&last);
+        else
+            tv_tidy(&last); /* only when read here: a card's view is tidy, last unset */
         if (pane_made_up_name(tv->name) && tv->name[0] != '(' && *tv->coro)
             keys[nk++] = (NameKey){tv->coro, i};
     }
@@ -443,12 +444,12 @@ static int col_offset(const View *v, const Board *b, int k, int rows, int change
 static void draw_column(const View *v, Grid *g, Board *b, int k, int x, int y, int w, int h, int changed)
 {
     size_t n = b->count[k];
-    const size_t *ix = n ? b->idx + b->start[k] : NULL; /* idx is NULL with no cards */
     draw_title(g, x, y, w, k, n);
     int rows = h - 1;
     y++;
     if (rows <= 0 || !n)
         return;
+    const size_t *ix = b->idx + b->start[k]; /* b->idx is NULL when there are no tasks */
     if (n <= (size_t)rows) {
         int gap = fit_column(b, ix, n, rows, w, changed);
         for (size_t i = 0; i < n; i++) {
