@@ -273,7 +273,7 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (!strcmp(a, "--theme")) {
             if (!needs_value(a, val))
                 return 2;
-            if (strcmp(val, "dark") && strcmp(val, "light")) {
+            if (strcmp(val, "dark") != 0 && strcmp(val, "light") != 0) {
                 fprintf(stderr, "loopscope: --theme: '%s' is not dark or light\n", val);
                 return 2;
             }
@@ -282,7 +282,7 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (!strcmp(a, "--format")) {
             if (!needs_value(a, val))
                 return 2;
-            if (strcmp(val, "text") && strcmp(val, "chrome")) {
+            if (strcmp(val, "text") != 0 && strcmp(val, "chrome") != 0) {
                 fprintf(stderr, "loopscope: --format: '%s' is not text or chrome\n", val);
                 return 2;
             }

@@ -467,14 +467,13 @@ static Obj *seq_repeat(Obj *s, int64_t k)
 static int list_extend_iter(Obj *list, Obj *iterable)
 {
     if (IS(iterable, ListClass) || IS(iterable, TupleClass)) {
-        size_t n;
-        Obj **items = seq_items(iterable, &n);
-        size_t count = n; /* xs += xs doubles it once */
+        size_t n, count;
+        seq_items(iterable, &count); /* the length now: xs += xs doubles it once */
         if (!op_check_size(LIST_N(list) + count))
             return -1;
         /* items moves when list is iterable (xs.extend(xs)) and grows */
         for (size_t i = 0; i < count; i++) {
-            items = seq_items(iterable, &n);
+            Obj **items = seq_items(iterable, &n);
             list_append(list, items[i]);
         }
         return 0;

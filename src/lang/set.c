@@ -211,7 +211,7 @@ static int64_t key_hash(Obj *key, bool as_frozen, Obj **frozen)
     *frozen = NULL;
     if (as_frozen && IS(key, SetClass)) {
         *frozen = set_new(&FrozenSetClass, key);
-        return set_hash(*frozen);
+        return *frozen ? set_hash(*frozen) : -1;   /* the copy can hit a limit */
     }
     return obj_hash(key);
 }

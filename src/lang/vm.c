@@ -291,6 +291,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
             continue;
         int d = i - (argc - ndef);
         if (d >= 0) {
+            /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): d >= 0 with i < argc means ndef > 0, so fn->defaults is set */
             fast[i] = TUP_ITEMS(fn->defaults)[d];
             INCREF(fast[i]);
         } else {

@@ -107,7 +107,7 @@ static bool block_part(uint32_t cp, int part[4])
 {
     static const struct {
         uint16_t cp;
-        int8_t part[4];
+        uint8_t part[4];
     } blocks[] = {
         {0x2588, {0, 0, 8, 8}}, {0x2580, {0, 0, 8, 4}}, {0x2584, {0, 4, 8, 8}},
         {0x258C, {0, 0, 4, 8}}, {0x2590, {4, 0, 8, 8}},

@@ -657,7 +657,7 @@ static JobObj *exec_submit(ExecObj *e, Obj *fn, Obj **args, int npos, Obj *kwnam
     INCREF(fn);
     j->fn = fn;
     int nkw = kwnames ? (int)TUP_N(kwnames) : 0;
-    j->args = tuple_new((size_t)(npos + nkw));
+    j->args = tuple_new((size_t)npos + (size_t)nkw);
     for (int i = 0; i < npos + nkw; i++) {
         INCREF(args[i]);
         TUP_ITEMS(j->args)[i] = args[i];

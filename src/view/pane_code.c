@@ -289,7 +289,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
     pane_box(v, g, r, FOCUS_CODE, base_name(v->src ? v->src->path : NULL));
     Rect in = rect_inset(r, 1);
     int n = count_lines(v->src);
-    if (in.w <= 0 || in.h <= 0 || !n) {
+    if (!v->src || in.w <= 0 || in.h <= 0 || !n) {
         grid_clip_pop(g, saved);
         return;
     }

@@ -127,7 +127,7 @@ static void header_draw(const View *v, Grid *g, Rect r)
         x += grid_text(g, x, r.y, w, ST_HEADER_ACCENT, name);
         if (title_room > 0) {
             x += GAP;
-            x += grid_text(g, x, r.y, title_room, ST_HEADER, title);
+            grid_text(g, x, r.y, title_room, ST_HEADER, title);
         }
     }
     /* right-aligned; if even the barest form is too wide, it is cut on the
