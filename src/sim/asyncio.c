@@ -546,23 +546,18 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         Obj *exc = err_fetch();
         status = SIM_FAILED;
         sim.stopped = true; /* nothing after the final line reaches the trace */
-        if (class_is_sub(exc->cls, &DeadlockClass)) {
-            narr_deadlock();
+        bool deadlock = class_is_sub(exc->cls, &DeadlockClass);
+        if (deadlock || class_is_sub(exc->cls, &LimitErrorClass)) {
+            if (deadlock)
+                narr_deadlock();
+            else
+                narr_limit(exc);
             /* said on stderr too: a trace piped elsewhere still explains exit 1 */
             Buf b;
             buf_init(&b);
-            buf_puts(&b, "loopscope: deadlock: ");
+            buf_puts(&b, deadlock ? "loopscope: deadlock: " : "loopscope: ");
             obj_str(exc, &b);
-            buf_puts(&b, "; real Python would wait forever here\n");
-            rec_set_status(sim.rec, 1, b.s);
-            buf_free(&b);
-        } else if (class_is_sub(exc->cls, &LimitErrorClass)) {
-            narr_limit(exc);
-            Buf b;
-            buf_init(&b);
-            buf_puts(&b, "loopscope: ");
-            obj_str(exc, &b);
-            buf_putc(&b, '\n');
+            buf_puts(&b, deadlock ? "; real Python would wait forever here\n" : "\n");
             rec_set_status(sim.rec, 1, b.s);
             buf_free(&b);
         } else {
