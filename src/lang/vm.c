@@ -119,18 +119,14 @@ uint64_t vm_ops(void) { return vm.ops; }
 #include <sanitizer/allocator_interface.h>
 #endif
 
-/* The memory the run has used at its peak. Under AddressSanitizer (make
- * sanitize, make fuzz) the resident size is mostly shadow memory and
- * quarantine, so the allocator's own count of live bytes is used instead,
- * and the limits behave as in a normal build. */
+/* The memory the run uses: the process's peak resident size. Under
+ * AddressSanitizer (make sanitize, make fuzz) that is mostly shadow memory
+ * and quarantine, so the allocator's own count of live bytes is used
+ * instead, and the limits behave as in a normal build. */
 static size_t memory_used(void)
 {
 #ifdef LS_ASAN
-    static size_t peak;
-    size_t now = __sanitizer_get_current_allocated_bytes();
-    if (now > peak)
-        peak = now;
-    return peak;
+    return __sanitizer_get_current_allocated_bytes();
 #else
     struct rusage ru;
     if (getrusage(RUSAGE_SELF, &ru) < 0)
@@ -1402,15 +1398,17 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_STORE_GLOBAL: {
+        case I_STORE_GLOBAL:
+        case I_STORE_NAME: { /* NAME: the class body's namespace */
             Obj *v = POP();
-            dict_set(f->globals, TUP_ITEMS(f->code->names)[arg], v);
+            dict_set(OPCODE(w) == I_STORE_NAME ? f->locals : f->globals, TUP_ITEMS(f->code->names)[arg], v);
             DECREF(v);
             break;
         }
-        case I_DELETE_GLOBAL: {
+        case I_DELETE_GLOBAL:
+        case I_DELETE_NAME: {
             Obj *nm = TUP_ITEMS(f->code->names)[arg];
-            if (dict_del(f->globals, nm) <= 0) {
+            if (dict_del(OPCODE(w) == I_DELETE_NAME ? f->locals : f->globals, nm) <= 0) {
                 err_format(&NameErrorClass, "name '%s' is not defined", STR_S(nm));
                 goto error;
             }
@@ -1920,20 +1918,6 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             else if (!(v = load_global(f, nm)))
                 goto error;
             PUSH(v);
-            break;
-        }
-        case I_STORE_NAME: {
-            Obj *v = POP();
-            dict_set(f->locals, TUP_ITEMS(f->code->names)[arg], v);
-            DECREF(v);
-            break;
-        }
-        case I_DELETE_NAME: {
-            Obj *nm = TUP_ITEMS(f->code->names)[arg];
-            if (dict_del(f->locals, nm) <= 0) {
-                err_format(&NameErrorClass, "name '%s' is not defined", STR_S(nm));
-                goto error;
-            }
             break;
         }
         case I_DELETE_ATTR: {
