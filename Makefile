@@ -5,7 +5,7 @@
 #   make sanitize ASan+UBSan build in build-san/, the whole test suite against it
 #   make valgrind memcheck on every scenario and bad-input file
 #   make lint     cppcheck and clang-tidy (.clang-tidy) over src/
-# The core (src/base, src/lang, src/sim, src/record) and the renderer (src/view,
+# The core (src/base, src/py, src/record) and the renderer (src/view,
 # src/out) build without curses or libev; only src/tui includes them.
 
 PREFIX   ?= /usr/local
@@ -27,7 +27,7 @@ EV_LIBS       := -lev
 
 B   := build
 EXE := loopscope
-CORE_SRC := $(wildcard src/base/*.c src/lang/*.c src/sim/*.c src/record/*.c)
+CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
 VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
 VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o)
@@ -56,7 +56,7 @@ $(B)/src/tui/%.o: src/tui/%.c
 	$(CC) $(CFLAGS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -c $< -o $@
 
 # The asyncio library written in the scenario language, embedded as a C string.
-$(B)/gen/prelude.c: src/sim/prelude.py scripts/embed.sh
+$(B)/gen/prelude.c: src/py/loop/prelude.py scripts/embed.sh
 	@mkdir -p $(dir $@)
 	bash scripts/embed.sh $< prelude_py > $@
 
@@ -227,7 +227,7 @@ LINT_DEFS := -D_POSIX_C_SOURCE=200809L -DLOOPSCOPE_VERSION=\"$(VERSION)\"
 lint: $(B)/gen/prelude.c
 	cppcheck --enable=warning,performance,portability --error-exitcode=1 --inline-suppr \
 	    --std=c11 --quiet -j2 $(LINT_DEFS) -Isrc --suppress=missingIncludeSystem \
-	    src/base src/lang src/sim src/record src/view src/out src/tui src/main.c
+	    src/base src/py src/record src/view src/out src/tui src/main.c
 	printf '%s\n' $(sort $(wildcard src/*/*.c)) src/main.c | xargs -P2 -n4 sh -c \
 	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -Isrc' _
 

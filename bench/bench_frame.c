@@ -7,7 +7,7 @@
  * Usage: bench_frame [TASKS [FRAMES [WxH]]] */
 #include "../src/out/plain.h"
 #include "../src/record/seek.h"
-#include "../src/sim/sim.h"
+#include "../src/py/py.h"
 #include "../src/view/frame.h"
 #include "../src/view/view.h"
 

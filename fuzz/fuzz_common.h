@@ -4,9 +4,9 @@
 #ifndef LS_FUZZ_COMMON_H
 #define LS_FUZZ_COMMON_H
 
-#include "../src/lang/source.h"
+#include "../src/base/source.h"
 #include "../src/record/rec.h"
-#include "../src/sim/sim.h"
+#include "../src/py/py.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -8,7 +8,7 @@
  * exception, a deadlock or a limit (trace, steps), or a file could not be
  * written, 2 it could not be loaded, bad usage, or no terminal for the
  * viewer. */
-#include "lang/source.h"
+#include "base/source.h"
 #include "out/cast.h"
 #include "out/chrome.h"
 #include "out/file.h"
@@ -17,7 +17,7 @@
 #include "record/rec.h"
 #include "record/seek.h"
 #include "record/trace.h"
-#include "sim/sim.h"
+#include "py/py.h"
 #include "tui/app.h"
 #include "view/frame.h"
 #include "view/grid.h"

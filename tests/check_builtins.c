@@ -9,9 +9,9 @@
 
 #include "literal.h"
 
-#include "../src/lang/methods.h"
-#include "../src/lang/ops.h"
-#include "../src/lang/vm.h"
+#include "../src/py/objects/methods.h"
+#include "../src/py/objects/ops.h"
+#include "../src/py/vm/vm.h"
 
 #include <stdio.h>
 

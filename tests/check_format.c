@@ -7,7 +7,7 @@
  * "width too large" where CPython would try to allocate. */
 #include "suites.h"
 
-#include "../src/lang/format.h"
+#include "../src/py/objects/format.h"
 
 #include <locale.h>
 #include <math.h>

@@ -6,8 +6,8 @@
 #include "suites.h"
 
 #include "../src/base/base.h"
-#include "../src/lang/lex.h"
-#include "../src/lang/source.h"
+#include "../src/py/front/lex.h"
+#include "../src/base/source.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,9 +10,9 @@
  * fixed; they run with the rest. */
 #include "suites.h"
 
-#include "../src/lang/source.h"
+#include "../src/base/source.h"
 #include "../src/record/rec.h"
-#include "../src/sim/sim.h"
+#include "../src/py/py.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,9 +10,9 @@
 #include "suites.h"
 
 #include "../src/base/base.h"
-#include "../src/lang/ast.h"
-#include "../src/lang/parse.h"
-#include "../src/lang/source.h"
+#include "../src/py/front/ast.h"
+#include "../src/py/front/parse.h"
+#include "../src/base/source.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * error-code tests are written by hand. */
 #include "suites.h"
 
-#include "../src/lang/text.h"
+#include "../src/py/objects/text.h"
 
 #include <stdlib.h>
 #include <string.h>

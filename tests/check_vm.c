@@ -13,9 +13,9 @@
  * only run with LOOPSCOPE_KNOWN_BUGS=1 so that the suite stays green. */
 #include "suites.h"
 
-#include "../src/lang/source.h"
+#include "../src/base/source.h"
 #include "../src/record/rec.h"
-#include "../src/sim/sim.h"
+#include "../src/py/py.h"
 
 #include <stdio.h>
 #include <stdlib.h>

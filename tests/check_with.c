@@ -13,9 +13,9 @@
  * loopscope passes None; the rows do not print it. */
 #include "suites.h"
 
-#include "../src/lang/code.h"
-#include "../src/lang/parse.h"
-#include "../src/lang/vm.h"
+#include "../src/py/front/code.h"
+#include "../src/py/front/parse.h"
+#include "../src/py/vm/vm.h"
 
 #include <stdlib.h>
 #include <string.h>

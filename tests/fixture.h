@@ -10,10 +10,10 @@
 #ifndef LS_FIXTURE_H
 #define LS_FIXTURE_H
 
-#include "../src/lang/source.h"
+#include "../src/base/source.h"
 #include "../src/record/rec.h"
 #include "../src/record/seek.h"
-#include "../src/sim/sim.h"
+#include "../src/py/py.h"
 #include "../src/view/grid.h"
 #include "../src/view/pane.h"
 #include "../src/view/view.h"

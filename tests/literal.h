@@ -9,9 +9,9 @@
 #ifndef LS_TEST_LITERAL_H
 #define LS_TEST_LITERAL_H
 
-#include "../src/lang/iter.h"
-#include "../src/lang/obj.h"
-#include "../src/lang/vm.h"
+#include "../src/py/objects/iter.h"
+#include "../src/py/objects/obj.h"
+#include "../src/py/vm/vm.h"
 
 #include <check.h>
 #include <math.h>

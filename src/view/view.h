@@ -8,7 +8,7 @@
 #ifndef LS_VIEW_H
 #define LS_VIEW_H
 
-#include "../lang/source.h"
+#include "../base/source.h"
 #include "../record/rec.h"
 #include "../record/seek.h"
 #include "grid.h"

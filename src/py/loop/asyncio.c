@@ -1,0 +1,599 @@
+/* asyncio.c: the modules a scenario can import (asyncio and time), the C
+ * primitives the Python prelude (prelude.py) builds the rest of asyncio
+ * on, and the runner that loads a scenario and runs it once. */
+#include "../py.h"
+
+#include "model.h"
+
+#include "../objects/agen.h"
+#include "../front/code.h"
+#include "../front/parse.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char prelude_py[];
+
+/* A deadlock stops the run the same way a limit does: no handler sees it. */
+Class DeadlockClass = {.name = "Deadlock", .kind = K_EXC, .base = &LimitErrorClass, .size = sizeof(ExcObj),
+                       .is_exception = true, .builtin = true};
+
+static const char *const asyncio_exports[] = {
+    "run", "create_task", "gather", "sleep", "get_event_loop", "get_running_loop", "new_event_loop",
+    "current_task", "all_tasks", "ensure_future", "iscoroutine", "isfuture", "Future", "Task",
+    "CancelledError", "TimeoutError", "InvalidStateError", "wait_for", "wait", "as_completed", "shield",
+    "timeout", "timeout_at", "Timeout", "TaskGroup", "Lock", "Event", "Condition", "Semaphore",
+    "BoundedSemaphore", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
+    "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+    "to_thread", "wrap_future", /* executors (docs/threads.md) */
+    NULL,
+};
+static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
+static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports};
+static const ModuleSpec time_spec = {"time", time_exports};
+/* worker threads and processes (executor.c, functools.c) */
+static const char *const futures_exports[] = {"ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future",
+                                              "CancelledError", NULL};
+static const char *const functools_exports[] = {"partial", NULL};
+static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports};
+static const ModuleSpec functools_spec = {"functools", functools_exports};
+static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, &futures_spec, &functools_spec, NULL};
+
+/* -------------------------------------------------- await-once object */
+
+static AwaitStatus yield_await(Obj *o, bool resumed, Obj **out)
+{
+    (void)o;
+    INCREF(None);
+    *out = None;
+    return resumed ? AW_DONE : AW_SUSPEND;
+}
+
+static Class YieldClass = {.name = "_YieldNow", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(Obj),
+                           .await_step = yield_await, .builtin = true};
+
+/* ---------------------------------------------------------- primitives */
+
+#define PRIM(fname) static Obj *fname(Obj *self, Obj **args, int nargs, Obj *kw)
+
+PRIM(p_get_running_loop)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_get_running_loop", nargs, kw, 0, 0))
+        return NULL;
+    Obj *l = sim.running ? &sim.running->hdr : None;
+    INCREF(l);
+    return l;
+}
+
+PRIM(p_get_event_loop)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_get_event_loop", nargs, kw, 0, 0))
+        return NULL;
+    Obj *l = sim.event_loop ? &sim.event_loop->hdr : None;
+    INCREF(l);
+    return l;
+}
+
+PRIM(p_set_event_loop)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_event_loop", nargs, kw, 1, 1))
+        return NULL;
+    XDECREF(sim.event_loop);
+    sim.event_loop = NULL;
+    if (args[0] != None) {
+        INCREF(args[0]);
+        sim.event_loop = (LoopObj *)args[0];
+    }
+    return none_new();
+}
+
+PRIM(p_new_loop)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_new_loop", nargs, kw, 0, 0))
+        return NULL;
+    return loop_new();
+}
+
+PRIM(p_iscoroutine)
+{
+    (void)self;
+    if (!vm_check_nargs("iscoroutine", nargs, kw, 1, 1))
+        return NULL;
+    return bool_new(IS(args[0], CoroClass));
+}
+
+PRIM(p_isfuture)
+{
+    (void)self;
+    if (!vm_check_nargs("isfuture", nargs, kw, 1, 1))
+        return NULL;
+    return bool_new(is_future(args[0]));
+}
+
+PRIM(p_current_task)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("current_task", nargs, kw, 0, 0))
+        return NULL;
+    Obj *t = sim.current ? &sim.current->fut.hdr : None;
+    INCREF(t);
+    return t;
+}
+
+/* Pending tasks of a loop in creation order (loopscope's rule where
+ * CPython iterates a set). */
+PRIM(p_all_tasks)
+{
+    (void)self;
+    if (!vm_check_nargs("_all_tasks", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], LoopClass))
+        return err_null(&TypeErrorClass, "expected an event loop");
+    LoopObj *l = (LoopObj *)args[0];
+    Obj *keep = list_new(LIST_N(l->tasks));
+    Obj *out = list_new(LIST_N(l->tasks));
+    for (size_t i = 0; i < LIST_N(l->tasks); i++) {
+        Obj *t = LIST_ITEMS(l->tasks)[i];
+        if (!future_done(t)) {
+            list_append(keep, t);
+            list_append(out, t);
+        }
+    }
+    SETREF(l->tasks, keep);
+    return out;
+}
+
+PRIM(p_yield_now)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_yield_now", nargs, kw, 0, 0))
+        return NULL;
+    return obj_alloc(&YieldClass, sizeof(Obj));
+}
+
+PRIM(p_set_label)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_label", nargs, kw, 2, 2))
+        return NULL;
+    if (!is_future(args[0]) || !IS(args[1], StrClass))
+        return err_null(&TypeErrorClass, "_set_label(future, str)");
+    FutureObj *f = (FutureObj *)args[0];
+    INCREF(args[1]);
+    SETREF(f->label, args[1]);
+    narr_label_changed(f);
+    return none_new();
+}
+
+PRIM(p_describe)
+{
+    (void)self;
+    if (!vm_check_nargs("_describe", nargs, kw, 1, 1))
+        return NULL;
+    if (!is_future(args[0]))
+        return err_null(&TypeErrorClass, "_describe(future)");
+    Buf b;
+    buf_init(&b);
+    future_describe((FutureObj *)args[0], &b);
+    Obj *r = str_from_buf(&b);
+    buf_free(&b);
+    return r;
+}
+
+static TaskObj *task_arg(const char *fname, Obj *o)
+{
+    if (!class_is_sub(CLS(o), &TaskClass)) {
+        err_format(&TypeErrorClass, "%s(task, ...)", fname);
+        return NULL;
+    }
+    return (TaskObj *)o;
+}
+
+/* _set_note(task, str or None): the deadline shown after its waiting label */
+PRIM(p_set_note)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_note", nargs, kw, 2, 2))
+        return NULL;
+    TaskObj *t = task_arg("_set_note", args[0]);
+    if (!t)
+        return NULL;
+    if (args[1] != None && !IS(args[1], StrClass))
+        return err_null(&TypeErrorClass, "_set_note(task, str or None)");
+    XINCREF(args[1] == None ? NULL : args[1]);
+    SETREF(t->note, args[1] == None ? NULL : args[1]);
+    return none_new();
+}
+
+PRIM(p_get_note)
+{
+    (void)self;
+    if (!vm_check_nargs("_get_note", nargs, kw, 1, 1))
+        return NULL;
+    TaskObj *t = task_arg("_get_note", args[0]);
+    if (!t)
+        return NULL;
+    Obj *n = t->note ? t->note : None;
+    INCREF(n);
+    return n;
+}
+
+PRIM(p_gathering_future)
+{
+    (void)self;
+    if (!vm_check_nargs("_gathering_future", nargs, kw, 2, 2))
+        return NULL;
+    Obj *children = args[0];
+    if (!IS(children, ListClass) || !IS(args[1], LoopClass))
+        return err_null(&TypeErrorClass, "_gathering_future(list, loop)");
+    FutureObj *f = (FutureObj *)future_new((LoopObj *)args[1]);
+    f->children = tuple_new(LIST_N(children));
+    for (size_t i = 0; i < LIST_N(children); i++) {
+        INCREF(LIST_ITEMS(children)[i]);
+        TUP_ITEMS(f->children)[i] = LIST_ITEMS(children)[i];
+    }
+    return &f->hdr;
+}
+
+PRIM(p_loop_begin)
+{
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    narr_loop_begin();
+    return none_new();
+}
+
+PRIM(p_loop_end)
+{
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    narr_loop_end();
+    return none_new();
+}
+
+/* ------------------------------------- async generator hooks (lang-async) */
+
+/* CPython's loop sets sys.set_asyncgen_hooks while it runs: an async
+ * generator's first iteration registers it with the running loop (it gets
+ * this finalizer), and when it is freed unfinished the finalizer schedules
+ * loop.create_task(agen.aclose()), which uses up a Task-N number. */
+PRIM(p_asyncgen_finalizer)
+{
+    if (!vm_check_nargs("_asyncgen_finalizer_hook", nargs, kw, 1, 1))
+        return NULL;
+    if (((LoopObj *)self)->closed || !IS(args[0], AsyncGenClass))
+        return none_new();
+    Obj *create = obj_getattr_c(self, "create_task");
+    if (!create)
+        return NULL;
+    Obj *aclose = agen_aclose(args[0]);
+    Obj *cargs = tuple_pack(1, aclose);
+    loop_call_soon((LoopObj *)self, create, cargs);
+    DECREF(cargs);
+    DECREF(aclose);
+    DECREF(create);
+    return none_new();
+}
+
+static Obj *hook_asyncgen_firstiter(void *ud, Obj *agen)
+{
+    (void)ud;
+    (void)agen;
+    if (!sim.running)
+        return NULL;
+    return builtin_new("_asyncgen_finalizer_hook", p_asyncgen_finalizer, &sim.running->hdr);
+}
+
+/* _asyncgens(loop): the live async generators registered with loop (its
+ * shutdown_asyncgens closes them), in the order they started. */
+PRIM(p_asyncgens)
+{
+    (void)self;
+    if (!vm_check_nargs("_asyncgens", nargs, kw, 1, 1))
+        return NULL;
+    Obj *all = agen_live();
+    Obj *out = list_new(LIST_N(all));
+    for (size_t i = 0; i < LIST_N(all); i++) {
+        Obj *fin = ((AsyncGenObj *)LIST_ITEMS(all)[i])->finalizer;
+        if (IS(fin, BuiltinClass) && ((BuiltinObj *)fin)->self == args[0])
+            list_append(out, LIST_ITEMS(all)[i]);
+    }
+    DECREF(all);
+    return out;
+}
+
+/* ---------------------------------------------------------------- time */
+
+static bool number(Obj *o, double *out)
+{
+    if (is_int(o))
+        *out = (double)int_value(o);
+    else if (IS(o, FloatClass))
+        *out = FLOAT_V(o);
+    else {
+        err_format(&TypeErrorClass, "'%s' object cannot be interpreted as an integer", obj_type_name(o));
+        return false;
+    }
+    return true;
+}
+
+PRIM(t_sleep)
+{
+    (void)self;
+    if (!vm_check_nargs("sleep", nargs, kw, 1, 1))
+        return NULL;
+    double d;
+    if (!number(args[0], &d))
+        return NULL;
+    if (d < 0)
+        return err_null(&ValueErrorClass, "sleep length must be non-negative");
+    if (executor_in_thread()) { /* only the worker's own clock moves */
+        executor_thread_sleep(d);
+        return none_new();
+    }
+    double from = sim.now;
+    double to = sim.now + d;
+    if (!executor_run_until(to)) /* what worker threads do meanwhile */
+        return NULL;
+    sim.now = to;
+    narr_block(from, sim.now, vm_current_line());
+    if (!narr_check_room())
+        return NULL;
+    return none_new();
+}
+
+PRIM(t_time)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("time", nargs, kw, 0, 0))
+        return NULL;
+    return float_new(executor_clock());
+}
+
+/* ------------------------------------------------------------- modules */
+
+static void add_fn(Obj *module, const char *name, CFunc fn)
+{
+    Obj *b = builtin_new(name, fn, NULL);
+    dict_set_c(((ModuleObj *)module)->dict, name, b);
+    DECREF(b);
+}
+
+static void add_obj(Obj *module, const char *name, Obj *v)
+{
+    dict_set_c(((ModuleObj *)module)->dict, name, v);
+}
+
+static Obj *time_module_new(void)
+{
+    Obj *m = module_new("time");
+    add_fn(m, "sleep", t_sleep);
+    add_fn(m, "time", t_time);
+    add_fn(m, "monotonic", t_time);
+    add_fn(m, "perf_counter", t_time);
+    return m;
+}
+
+static Source *prelude_src;
+
+static Obj *asyncio_module_new(void)
+{
+    Obj *m = module_new("asyncio");
+    add_fn(m, "_get_running_loop", p_get_running_loop);
+    add_fn(m, "_get_event_loop", p_get_event_loop);
+    add_fn(m, "_set_event_loop", p_set_event_loop);
+    add_fn(m, "_new_loop", p_new_loop);
+    add_fn(m, "_iscoroutine", p_iscoroutine);
+    add_fn(m, "_isfuture", p_isfuture);
+    add_fn(m, "_current_task", p_current_task);
+    add_fn(m, "_all_tasks", p_all_tasks);
+    add_fn(m, "_yield_now", p_yield_now);
+    add_fn(m, "_set_label", p_set_label);
+    add_fn(m, "_gathering_future", p_gathering_future);
+    add_fn(m, "_describe", p_describe);
+    add_fn(m, "_set_note", p_set_note);
+    add_fn(m, "_get_note", p_get_note);
+    add_fn(m, "_loop_begin", p_loop_begin);
+    add_fn(m, "_loop_end", p_loop_end);
+    add_fn(m, "_asyncgens", p_asyncgens);
+    executor_add_prims(m);
+    add_obj(m, "Future", &FutureClass.hdr);
+    add_obj(m, "Task", &TaskClass.hdr);
+    add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
+    add_obj(m, "TimeoutError", &TimeoutErrorClass.hdr);
+    add_obj(m, "InvalidStateError", &InvalidStateErrorClass.hdr);
+    add_obj(m, "__name__", ((ModuleObj *)m)->name);
+
+    if (!prelude_src)
+        prelude_src = source_from_string("<asyncio>", prelude_py, strlen(prelude_py));
+    LangError err = {0};
+    Arena *arena = arena_new();
+    Node *tree = parse_module(prelude_src, arena, &err);
+    CodeObj *code = tree ? compile_module(tree, prelude_src, NULL, CO_LIBRARY, &err) : NULL;
+    arena_free(arena);
+    if (!code) {
+        source_print_error(stderr, prelude_src, &err);
+        die("the built-in asyncio prelude does not compile");
+    }
+    Obj *r = vm_run_module(code, ((ModuleObj *)m)->dict);
+    DECREF(code);
+    if (!r) {
+        Obj *e = err_fetch();
+        vm_print_traceback(e, stderr);
+        die("the built-in asyncio prelude failed to load");
+    }
+    DECREF(r);
+    executor_bind_prelude(((ModuleObj *)m)->dict);
+    return m;
+}
+
+/* -------------------------------------------------------------- runner */
+
+static void hook_print(void *ud, const char *text, size_t len)
+{
+    (void)ud;
+    if (!sim.stopped && !executor_print(text, len))
+        narr_print(text, len);
+}
+
+static void hook_never_awaited(void *ud, GenObj *coro)
+{
+    (void)ud;
+    if (!sim.stopped)
+        narr_never_awaited(coro);
+}
+
+static char *docstring(const Node *mod)
+{
+    if (mod->list.len == 0)
+        return NULL;
+    const Node *first = mod->list.items[0];
+    if (first->kind != N_EXPR || first->a->kind != N_STR)
+        return NULL;
+    return xstrndup(first->a->str, first->a->len);
+}
+
+SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out, LangError *err)
+{
+    *rec_out = NULL;
+    SimOptions o = opt ? *opt : (SimOptions){0};
+    if (!o.max_steps)
+        o.max_steps = 1000000;
+    if (!o.max_ops)
+        o.max_ops = 50000000;
+    if (!o.max_depth)
+        o.max_depth = 1000;
+    if (!o.max_items)
+        o.max_items = 10000000;
+    if (!o.max_memory)
+        o.max_memory = SIM_MAX_MEMORY_MB;
+
+    Arena *arena = arena_new();
+    Node *tree = parse_module(src, arena, err);
+    if (!tree) {
+        arena_free(arena);
+        return SIM_LOAD_ERROR;
+    }
+    VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
+                     .asyncgen_firstiter = hook_asyncgen_firstiter};
+    VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
+                        .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
+    vm_init(&hooks, &limits);
+    CodeObj *code = compile_module(tree, src, modules, 0, err);
+    char *doc = docstring(tree);
+    arena_free(arena);
+    if (!code) {
+        free(doc);
+        vm_shutdown();
+        return SIM_LOAD_ERROR;
+    }
+
+    memset(&sim, 0, sizeof sim);
+    buf_init(&sim.pending);
+    sim.rec = rec_new(o.max_steps);
+    rec_set_info(sim.rec, src->path, doc);
+    free(doc);
+    /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
+     * without them a Deadlock leaks its args and traceback */
+    DeadlockClass.dealloc = LimitErrorClass.dealloc;
+    DeadlockClass.free_mem = LimitErrorClass.free_mem;
+    class_init(&DeadlockClass);
+    class_init(&YieldClass);
+    loop_init_class();
+    future_init_class();
+    executor_init_class();
+    executor_reset();
+    Obj *time_mod = time_module_new();
+    Obj *asyncio_mod = asyncio_module_new();
+    Obj *futures_mod = executor_module_new();
+    Obj *functools_mod = functools_module_new();
+    vm_add_module(time_mod);
+    vm_add_module(asyncio_mod);
+    vm_add_module(futures_mod);
+    vm_add_module(functools_mod);
+    DECREF(time_mod);
+    DECREF(asyncio_mod);
+    DECREF(futures_mod);
+    DECREF(functools_mod);
+
+    /* the scenario's own limits start now, not during the prelude */
+    ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
+
+    Obj *globals = dict_new();
+    Obj *name = str_from("__main__");
+    dict_set_c(globals, "__name__", name);
+    DECREF(name);
+    Obj *r = vm_run_module(code, globals);
+    DECREF(code);
+    SimStatus status = SIM_OK;
+    if (!r) {
+        Obj *exc = err_fetch();
+        status = SIM_FAILED;
+        sim.stopped = true; /* nothing after the final line reaches the trace */
+        bool deadlock = class_is_sub(exc->cls, &DeadlockClass);
+        if (deadlock || class_is_sub(exc->cls, &LimitErrorClass)) {
+            if (deadlock)
+                narr_deadlock();
+            else
+                narr_limit(exc);
+            /* said on stderr too: a trace piped elsewhere still explains exit 1 */
+            Buf b;
+            buf_init(&b);
+            buf_puts(&b, deadlock ? "loopscope: deadlock: " : "loopscope: ");
+            obj_str(exc, &b);
+            buf_puts(&b, deadlock ? "; real Python would wait forever here\n" : "\n");
+            rec_set_status(sim.rec, 1, b.s);
+            buf_free(&b);
+        } else {
+            char *text = NULL;
+            size_t size = 0;
+            FILE *mem = open_memstream(&text, &size);
+            vm_print_traceback(exc, mem);
+            fclose(mem);
+            narr_error(exc);
+            rec_set_status(sim.rec, 1, text);
+            free(text);
+        }
+        DECREF(exc);
+    } else {
+        DECREF(r);
+        /* the program waits for its worker threads before it exits */
+        if (!executor_run_until(INFINITY)) {
+            err_clear();
+            sim.stopped = true;
+        }
+    }
+    /* dropping the module's names may free never-awaited coroutines */
+    if (status == SIM_OK) {
+        dict_set_c(globals, "__name__", None);
+        DECREF(globals);
+        obj_collect(); /* lang-async: the oracle's gc.collect() after the run */
+        narr_flush_print();
+    } else {
+        DECREF(globals);
+    }
+    err_clear();
+    XDECREF(sim.event_loop);
+    sim.event_loop = NULL;
+    executor_reset();
+    *rec_out = sim.rec;
+    buf_free(&sim.pending);
+    vm_shutdown();
+    return status;
+}

@@ -1,0 +1,739 @@
+/* future.c: Future and Task, mirroring asyncio's futures.py and tasks.py.
+ * Owns: future state and done callbacks (always scheduled with call_soon,
+ * never called directly), the task step (send into / throw into the
+ * coroutine, then decide what the yielded value means), the wakeup done
+ * callback, and cancellation (a pending cancel is delivered as a
+ * CancelledError at the coroutine's next suspension point). */
+#include "model.h"
+
+#include "../objects/ops.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------- futures */
+
+static void future_dealloc(Obj *o)
+{
+    FutureObj *f = (FutureObj *)o;
+    XDECREF(f->loop);
+    XDECREF(f->result);
+    XDECREF(f->exception);
+    XDECREF(f->callbacks);
+    XDECREF(f->cancel_msg);
+    XDECREF(f->cancelled_exc);
+    XDECREF(f->label);
+    XDECREF(f->children);
+}
+
+static void future_state_repr(FutureObj *f, Buf *out)
+{
+    if (f->state == FUT_PENDING)
+        buf_puts(out, "pending");
+    else if (f->state == FUT_CANCELLED)
+        buf_puts(out, "cancelled");
+    else {
+        buf_puts(out, "finished");
+        if (f->exception) {
+            buf_puts(out, " exception=");
+            obj_repr(f->exception, out);
+        } else if (f->result) {
+            buf_puts(out, " result=");
+            obj_repr(f->result, out);
+        }
+    }
+}
+
+static void future_repr(Obj *o, Buf *out)
+{
+    buf_puts(out, "<Future ");
+    future_state_repr((FutureObj *)o, out);
+    buf_putc(out, '>');
+}
+
+static AwaitStatus future_await(Obj *o, bool resumed, Obj **out);
+static Obj *future_getattr(Obj *o, Obj *name);
+
+Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
+                     .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
+                     .getattr = future_getattr, .builtin = true};
+
+bool is_future(Obj *o)
+{
+    return class_is_sub(o->cls, &FutureClass);
+}
+
+Obj *future_new(LoopObj *loop)
+{
+    FutureObj *f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
+    INCREF(loop);
+    f->loop = loop;
+    f->callbacks = list_new(2);
+    return &f->hdr;
+}
+
+bool future_done(Obj *f)
+{
+    return ((FutureObj *)f)->state != FUT_PENDING;
+}
+
+/* A done callback that is a task's wakeup makes that task READY. */
+static void note_wakeup(FutureObj *f, Obj *cb)
+{
+    if (IS(cb, BuiltinClass) && strcmp(((BuiltinObj *)cb)->name, "task_wakeup") == 0)
+        narr_task_woken((TaskObj *)((BuiltinObj *)cb)->self, f);
+}
+
+static void schedule_callbacks(FutureObj *f)
+{
+    /* a task's end is shown before anyone it wakes becomes READY */
+    if (class_is_sub(f->hdr.cls, &TaskClass))
+        narr_task_finished((TaskObj *)f);
+    Obj *cbs = f->callbacks;
+    f->callbacks = list_new(2);
+    Obj *args = tuple_pack(1, &f->hdr);
+    for (size_t i = 0; i < LIST_N(cbs); i++) {
+        loop_call_soon(f->loop, LIST_ITEMS(cbs)[i], args);
+        note_wakeup(f, LIST_ITEMS(cbs)[i]);
+    }
+    DECREF(args);
+    DECREF(cbs);
+}
+
+void future_set_result(FutureObj *f, Obj *v)
+{
+    INCREF(v);
+    SETREF(f->result, v);
+    f->state = FUT_FINISHED;
+    schedule_callbacks(f);
+}
+
+void future_set_exception(FutureObj *f, Obj *exc)
+{
+    INCREF(exc);
+    SETREF(f->exception, exc);
+    f->state = FUT_FINISHED;
+    schedule_callbacks(f);
+}
+
+bool future_cancel(FutureObj *f, Obj *msg)
+{
+    if (f->state != FUT_PENDING)
+        return false;
+    f->state = FUT_CANCELLED;
+    if (msg && msg != None) {
+        INCREF(msg);
+        SETREF(f->cancel_msg, msg);
+    }
+    schedule_callbacks(f);
+    return true;
+}
+
+static Obj *make_cancelled_error(FutureObj *f)
+{
+    if (f->cancelled_exc) {
+        INCREF(f->cancelled_exc);
+        return f->cancelled_exc;
+    }
+    if (f->cancel_msg) {
+        Obj *args = tuple_pack(1, f->cancel_msg);
+        Obj *e = exc_new(&CancelledErrorClass, args);
+        DECREF(args);
+        return e;
+    }
+    return exc_new(&CancelledErrorClass, NULL);
+}
+
+Obj *future_result(FutureObj *f)
+{
+    if (f->state == FUT_CANCELLED) {
+        err_set(make_cancelled_error(f));
+        return NULL;
+    }
+    if (f->state != FUT_FINISHED)
+        return err_null(&InvalidStateErrorClass, "Result is not set.");
+    f->retrieved = true;
+    if (f->exception) {
+        INCREF(f->exception);
+        err_set(f->exception);
+        return NULL;
+    }
+    INCREF(f->result);
+    return f->result;
+}
+
+void future_add_callback(FutureObj *f, Obj *cb)
+{
+    if (f->state != FUT_PENDING) {
+        Obj *args = tuple_pack(1, &f->hdr);
+        loop_call_soon(f->loop, cb, args);
+        DECREF(args);
+        note_wakeup(f, cb);
+    } else {
+        list_append(f->callbacks, cb);
+    }
+}
+
+static AwaitStatus future_await(Obj *o, bool resumed, Obj **out)
+{
+    FutureObj *f = (FutureObj *)o;
+    if (f->state == FUT_PENDING) {
+        if (resumed) {
+            err_format(&RuntimeErrorClass, "await wasn't used with future");
+            return AW_ERROR;
+        }
+        f->blocking = true;
+        INCREF(o);
+        *out = o;
+        return AW_SUSPEND;
+    }
+    *out = future_result(f);
+    return *out ? AW_DONE : AW_ERROR;
+}
+
+void future_describe(FutureObj *f, Buf *out)
+{
+    if (f->children && f->state != FUT_PENDING) {
+        buf_printf(out, "gather of %zu", TUP_N(f->children));
+    } else if (f->label) {
+        buf_putn(out, STR_S(f->label), STR_LEN(f->label));
+    } else if (class_is_sub(f->hdr.cls, &TaskClass)) {
+        TaskObj *t = (TaskObj *)f;
+        buf_printf(out, "task %s", STR_S(t->coro_name));
+    } else {
+        buf_puts(out, "a future");
+    }
+}
+
+/* ------------------------------------------------------ Future methods */
+
+#define NOARGS(name)                                      \
+    (void)args;                                           \
+    if (!vm_check_nargs(name, nargs, kw, 0, 0))           \
+        return NULL;                                      \
+    FutureObj *f = (FutureObj *)self
+
+static Obj *fm_result(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    NOARGS("result");
+    return future_result(f);
+}
+
+static Obj *fm_exception(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    NOARGS("exception");
+    if (f->state == FUT_CANCELLED) {
+        err_set(make_cancelled_error(f));
+        return NULL;
+    }
+    if (f->state != FUT_FINISHED)
+        return err_null(&InvalidStateErrorClass, "Exception is not set.");
+    f->retrieved = true;
+    Obj *e = f->exception ? f->exception : None;
+    INCREF(e);
+    return e;
+}
+
+static Obj *fm_done(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    NOARGS("done");
+    return bool_new(f->state != FUT_PENDING);
+}
+
+static Obj *fm_cancelled(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    NOARGS("cancelled");
+    return bool_new(f->state == FUT_CANCELLED);
+}
+
+static Obj *fm_get_loop(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    NOARGS("get_loop");
+    INCREF(f->loop);
+    return &f->loop->hdr;
+}
+
+static Obj *fm_make_cancelled_error(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    NOARGS("_make_cancelled_error");
+    return make_cancelled_error(f);
+}
+
+static Obj *fm_add_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    static const char *const names[] = {"fn", "context", NULL};
+    Obj *a[2];
+    if (!vm_parse_args("add_done_callback", args, nargs, kw, names, 1, a))
+        return NULL;
+    future_add_callback((FutureObj *)self, a[0]);
+    return none_new();
+}
+
+static Obj *fm_remove_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("remove_done_callback", nargs, kw, 1, 1))
+        return NULL;
+    FutureObj *f = (FutureObj *)self;
+    Obj *keep = list_new(LIST_N(f->callbacks));
+    int64_t removed = 0;
+    for (size_t i = 0; i < LIST_N(f->callbacks); i++) {
+        Obj *cb = LIST_ITEMS(f->callbacks)[i];
+        int eq = obj_eq(cb, args[0]);
+        if (eq == 1)
+            removed++;
+        else
+            list_append(keep, cb);
+    }
+    SETREF(f->callbacks, keep);
+    return int_new(removed);
+}
+
+static bool check_pending(FutureObj *f)
+{
+    if (f->state != FUT_PENDING) {
+        Buf b;
+        buf_init(&b);
+        future_state_repr(f, &b);
+        err_format(&InvalidStateErrorClass, "invalid state");
+        buf_free(&b);
+        return false;
+    }
+    return true;
+}
+
+static Obj *fm_set_result(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("set_result", nargs, kw, 1, 1))
+        return NULL;
+    FutureObj *f = (FutureObj *)self;
+    if (class_is_sub(self->cls, &TaskClass))
+        return err_null(&RuntimeErrorClass, "Task does not support set_result operation");
+    if (!check_pending(f))
+        return NULL;
+    future_set_result(f, args[0]);
+    return none_new();
+}
+
+static Obj *fm_set_exception(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("set_exception", nargs, kw, 1, 1))
+        return NULL;
+    FutureObj *f = (FutureObj *)self;
+    if (class_is_sub(self->cls, &TaskClass))
+        return err_null(&RuntimeErrorClass, "Task does not support set_exception operation");
+    if (!check_pending(f))
+        return NULL;
+    Obj *exc = args[0];
+    if (IS(exc, ClassClass) && ((Class *)exc)->is_exception)
+        exc = vm_call0(exc);
+    else
+        INCREF(exc);
+    if (!exc)
+        return NULL;
+    if (!exc->cls->is_exception) {
+        DECREF(exc);
+        return err_null(&TypeErrorClass, "invalid exception object");
+    }
+    if (class_is_sub(exc->cls, &StopIterationClass)) {
+        DECREF(exc);
+        return err_null(&TypeErrorClass, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    }
+    future_set_exception(f, exc);
+    DECREF(exc);
+    return none_new();
+}
+
+static bool gathering_cancel(FutureObj *f, Obj *msg);
+
+static Obj *fm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    static const char *const names[] = {"msg", NULL};
+    Obj *a[1];
+    if (!vm_parse_args("cancel", args, nargs, kw, names, 0, a))
+        return NULL;
+    FutureObj *f = (FutureObj *)self;
+    if (f->children)
+        return bool_new(gathering_cancel(f, a[0]));
+    return bool_new(future_cancel(f, a[0]));
+}
+
+static Obj *bind_method(Obj *o, Obj *name)
+{
+    Obj *v = class_lookup(o->cls, name);
+    if (!v)
+        return err_null(&AttributeErrorClass, "'%s' object has no attribute '%s'", o->cls->name, STR_S(name));
+    if (IS(v, BuiltinClass) && !((BuiltinObj *)v)->self)
+        return builtin_new(((BuiltinObj *)v)->name, ((BuiltinObj *)v)->fn, o);
+    INCREF(v);
+    return v;
+}
+
+static Obj *future_getattr(Obj *o, Obj *name)
+{
+    FutureObj *f = (FutureObj *)o;
+    if (str_eq_c(name, "_cancel_message")) {
+        Obj *m = f->cancel_msg ? f->cancel_msg : None;
+        INCREF(m);
+        return m;
+    }
+    if (str_eq_c(name, "_cancel_requested"))
+        return bool_new(f->cancel_requested);
+    if (str_eq_c(name, "_loop")) {
+        INCREF(f->loop);
+        return &f->loop->hdr;
+    }
+    return bind_method(o, name);
+}
+
+/* --------------------------------------------------- gathering futures */
+
+/* gather's outer future: cancelling it cancels the children instead. */
+static bool gathering_cancel(FutureObj *f, Obj *msg)
+{
+    if (f->state != FUT_PENDING)
+        return false;
+    bool ret = false;
+    for (size_t i = 0; i < TUP_N(f->children); i++) {
+        Obj *child = TUP_ITEMS(f->children)[i];
+        Obj *cancel = obj_getattr_c(child, "cancel");
+        if (!cancel)
+            return false;
+        Obj *r = msg && msg != None ? vm_call1(cancel, msg) : vm_call0(cancel);
+        DECREF(cancel);
+        if (!r)
+            return false;
+        if (obj_truth(r) == 1)
+            ret = true;
+        DECREF(r);
+    }
+    if (ret)
+        f->cancel_requested = true;
+    return ret;
+}
+
+/* ---------------------------------------------------------------- tasks */
+
+static void task_dealloc(Obj *o)
+{
+    TaskObj *t = (TaskObj *)o;
+    XDECREF(t->coro);
+    XDECREF(t->name);
+    XDECREF(t->coro_name);
+    XDECREF(t->note);
+    XDECREF(t->fut_waiter);
+    future_dealloc(o);
+}
+
+static void task_repr(Obj *o, Buf *out)
+{
+    TaskObj *t = (TaskObj *)o;
+    buf_puts(out, "<Task ");
+    future_state_repr(&t->fut, out);
+    buf_printf(out, " name='%s' coro=<%s()>>", STR_S(t->name), STR_S(t->coro_name));
+}
+
+Class TaskClass = {.name = "Task", .kind = K_OTHER, .base = &FutureClass, .size = sizeof(TaskObj),
+                   .dealloc = task_dealloc, .repr = task_repr, .await_step = future_await,
+                   .getattr = future_getattr, .builtin = true};
+
+static Obj *task_step_cb(Obj *self, Obj **args, int nargs, Obj *kw);
+static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw);
+
+Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
+{
+    if (!IS(coro, CoroClass)) {
+        Buf b;
+        buf_init(&b);
+        obj_repr(coro, &b);
+        err_format(&TypeErrorClass, "a coroutine was expected, got %s", b.s);
+        buf_free(&b);
+        return NULL;
+    }
+    TaskObj *t = (TaskObj *)obj_alloc(&TaskClass, sizeof(TaskObj));
+    INCREF(loop);
+    t->fut.loop = loop;
+    t->fut.callbacks = list_new(2);
+    INCREF(coro);
+    t->coro = coro;
+    ((GenObj *)coro)->awaited = true;
+    t->coro_name = ((GenObj *)coro)->name;
+    INCREF(t->coro_name);
+    if (!name || name == None) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "Task-%llu", (unsigned long long)++sim.task_counter);
+        t->name = str_from_buf(&b);
+        buf_free(&b);
+    } else {
+        t->name = obj_str_new(name);
+        if (!t->name) {
+            DECREF(t);
+            return NULL;
+        }
+    }
+    /* asyncio.run's own shutdown tasks use up Task-N numbers but are never shown */
+    bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_';
+    t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
+    list_append(loop->tasks, &t->fut.hdr);
+    Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+    loop_call_soon(loop, step, NULL);
+    DECREF(step);
+    narr_task_created(t);
+    return &t->fut.hdr;
+}
+
+/* Mirror of Task.__step: run the coroutine until it suspends or ends. */
+static bool task_step(TaskObj *t, Obj *exc)
+{
+    if (t->fut.state != FUT_PENDING) {
+        err_format(&InvalidStateErrorClass, "_step(): already done");
+        return false;
+    }
+    Obj *thrown = NULL;
+    if (t->must_cancel) {
+        if (!exc || !class_is_sub(exc->cls, &CancelledErrorClass))
+            thrown = make_cancelled_error(&t->fut);
+        t->must_cancel = false;
+    }
+    if (!thrown && exc) {
+        INCREF(exc);
+        thrown = exc;
+    }
+    SETREF(t->fut_waiter, NULL);
+    TaskObj *prev = sim.current;
+    sim.current = t;
+    bool first = ((GenObj *)t->coro)->state == GEN_CREATED;
+    t->started = true;
+    narr_task_running(t, first, thrown);
+    Obj *out = NULL;
+    GenResult r = thrown ? gen_throw(t->coro, thrown, &out) : gen_send(t->coro, None, &out);
+    XDECREF(thrown);
+    bool ok = true;
+    INCREF(&t->fut.hdr);
+    if (r == GEN_RETURNED) {
+        if (t->must_cancel) {
+            t->must_cancel = false;
+            future_cancel(&t->fut, t->fut.cancel_msg);
+        } else {
+            future_set_result(&t->fut, out);
+        }
+    } else if (r == GEN_RAISED) {
+        Obj *e = err_fetch();
+        if (class_is_sub(e->cls, &LimitErrorClass)) {
+            err_set(e);
+            ok = false;
+        } else if (class_is_sub(e->cls, &CancelledErrorClass)) {
+            SETREF(t->fut.cancelled_exc, e);
+            future_cancel(&t->fut, NULL);
+        } else {
+            future_set_exception(&t->fut, e);
+            if (class_is_sub(e->cls, &KeyboardInterruptClass) || class_is_sub(e->cls, &SystemExitClass)) {
+                err_set(e);
+                ok = false;
+            } else {
+                DECREF(e);
+            }
+        }
+    } else if (out != None && is_future(out)) {
+        FutureObj *w = (FutureObj *)out;
+        Obj *bad = NULL;
+        if (w->loop != t->fut.loop) {
+            bad = exc_new_msg(&RuntimeErrorClass, "Task %s got Future attached to a different loop",
+                              STR_S(t->name));
+        } else if (w->blocking) {
+            if (w == &t->fut) {
+                bad = exc_new_msg(&RuntimeErrorClass, "Task cannot await on itself: %s", STR_S(t->name));
+            } else {
+                w->blocking = false;
+                Obj *wake = builtin_new("task_wakeup", task_wakeup_cb, &t->fut.hdr);
+                future_add_callback(w, wake);
+                DECREF(wake);
+                INCREF(w);
+                SETREF(t->fut_waiter, w);
+                narr_task_suspended(t, out);
+                if (t->must_cancel) {
+                    Obj *cancel = obj_getattr_c(&w->hdr, "cancel");
+                    Obj *res = cancel ? (t->fut.cancel_msg ? vm_call1(cancel, t->fut.cancel_msg) : vm_call0(cancel))
+                                      : NULL;
+                    XDECREF(cancel);
+                    if (!res) {
+                        ok = false;
+                    } else {
+                        if (obj_truth(res) == 1)
+                            t->must_cancel = false;
+                        DECREF(res);
+                    }
+                }
+            }
+        } else {
+            bad = exc_new_msg(&RuntimeErrorClass, "yield was used instead of yield from in task %s",
+                              STR_S(t->name));
+        }
+        if (bad) {
+            Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+            Obj *args = tuple_pack(1, bad);
+            loop_call_soon(t->fut.loop, step, args);
+            narr_task_suspended(t, None);
+            DECREF(args);
+            DECREF(step);
+            DECREF(bad);
+        }
+    } else if (out == None) {
+        Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+        loop_call_soon(t->fut.loop, step, NULL);
+        DECREF(step);
+        narr_task_suspended(t, None);
+    } else {
+        Buf b;
+        buf_init(&b);
+        obj_repr(out, &b);
+        Obj *bad = exc_new_msg(&RuntimeErrorClass, "Task got bad yield: %s", b.s);
+        buf_free(&b);
+        Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+        Obj *args = tuple_pack(1, bad);
+        loop_call_soon(t->fut.loop, step, args);
+        narr_task_suspended(t, None);
+        DECREF(args);
+        DECREF(step);
+        DECREF(bad);
+    }
+    XDECREF(out);
+    sim.current = prev;
+    DECREF(&t->fut.hdr);
+    return ok;
+}
+
+static Obj *task_step_cb(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (!task_step((TaskObj *)self, nargs > 0 ? args[0] : NULL))
+        return NULL;
+    return none_new();
+}
+
+static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs < 1)
+        return none_new();
+    FutureObj *fut = (FutureObj *)args[0];
+    Obj *r = future_result(fut);
+    bool ok;
+    if (r) {
+        DECREF(r);
+        ok = task_step((TaskObj *)self, NULL);
+    } else {
+        Obj *e = err_fetch();
+        ok = task_step((TaskObj *)self, e);
+        DECREF(e);
+    }
+    return ok ? none_new() : NULL;
+}
+
+/* The loop queued a wakeup for a task whose wait is over: tell the narrator.
+ * Called from future callbacks scheduling (see narr in schedule path). */
+
+/* -------------------------------------------------------- Task methods */
+
+static Obj *tm_get_name(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("get_name", nargs, kw, 0, 0))
+        return NULL;
+    INCREF(((TaskObj *)self)->name);
+    return ((TaskObj *)self)->name;
+}
+
+static Obj *tm_set_name(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("set_name", nargs, kw, 1, 1))
+        return NULL;
+    Obj *s = obj_str_new(args[0]);
+    if (!s)
+        return NULL;
+    SETREF(((TaskObj *)self)->name, s);
+    if (((TaskObj *)self)->rec_id >= 0)
+        rec_task_rename(sim.rec, ((TaskObj *)self)->rec_id, STR_S(s));
+    return none_new();
+}
+
+static Obj *tm_get_coro(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("get_coro", nargs, kw, 0, 0))
+        return NULL;
+    INCREF(((TaskObj *)self)->coro);
+    return ((TaskObj *)self)->coro;
+}
+
+static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    static const char *const names[] = {"msg", NULL};
+    Obj *a[1];
+    if (!vm_parse_args("cancel", args, nargs, kw, names, 0, a))
+        return NULL;
+    TaskObj *t = (TaskObj *)self;
+    if (t->fut.state != FUT_PENDING)
+        return bool_new(false);
+    t->num_cancels_requested++;
+    if (t->fut_waiter) {
+        Obj *cancel = obj_getattr_c(&t->fut_waiter->hdr, "cancel");
+        if (!cancel)
+            return NULL;
+        Obj *r = a[0] ? vm_call1(cancel, a[0]) : vm_call0(cancel);
+        DECREF(cancel);
+        if (!r)
+            return NULL;
+        int yes = obj_truth(r);
+        DECREF(r);
+        if (yes == 1)
+            return bool_new(true);
+    }
+    t->must_cancel = true;
+    XINCREF(a[0] && a[0] != None ? a[0] : NULL);
+    SETREF(t->fut.cancel_msg, a[0] && a[0] != None ? a[0] : NULL);
+    return bool_new(true);
+}
+
+static Obj *tm_cancelling(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("cancelling", nargs, kw, 0, 0))
+        return NULL;
+    return int_new(((TaskObj *)self)->num_cancels_requested);
+}
+
+static Obj *tm_uncancel(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("uncancel", nargs, kw, 0, 0))
+        return NULL;
+    TaskObj *t = (TaskObj *)self;
+    if (t->num_cancels_requested > 0)
+        t->num_cancels_requested--;
+    return int_new(t->num_cancels_requested);
+}
+
+void future_init_class(void)
+{
+    class_init(&FutureClass);
+    class_init(&TaskClass);
+    if (FutureClass.dict)
+        return;
+    class_add_method(&FutureClass, "result", fm_result);
+    class_add_method(&FutureClass, "exception", fm_exception);
+    class_add_method(&FutureClass, "done", fm_done);
+    class_add_method(&FutureClass, "cancelled", fm_cancelled);
+    class_add_method(&FutureClass, "get_loop", fm_get_loop);
+    class_add_method(&FutureClass, "add_done_callback", fm_add_done_callback);
+    class_add_method(&FutureClass, "remove_done_callback", fm_remove_done_callback);
+    class_add_method(&FutureClass, "set_result", fm_set_result);
+    class_add_method(&FutureClass, "set_exception", fm_set_exception);
+    class_add_method(&FutureClass, "cancel", fm_cancel);
+    class_add_method(&FutureClass, "_make_cancelled_error", fm_make_cancelled_error);
+    class_add_method(&TaskClass, "get_name", tm_get_name);
+    class_add_method(&TaskClass, "set_name", tm_set_name);
+    class_add_method(&TaskClass, "get_coro", tm_get_coro);
+    class_add_method(&TaskClass, "cancel", tm_cancel);
+    class_add_method(&TaskClass, "cancelling", tm_cancelling);
+    class_add_method(&TaskClass, "uncancel", tm_uncancel);
+}

@@ -1,0 +1,686 @@
+/* loop.c: the event loop: handles, the ready queue, the timer heap and one
+ * loop iteration, following base_events._run_once: jump the clock when
+ * nothing is ready, move due timers (deadline < now + 1e-9) to the ready
+ * queue, then run exactly the handles queued when the iteration began.
+ * Futures and tasks are in future.c; the Python-visible API in asyncio.c. */
+#include "model.h"
+
+#include "../vm/builtins.h"
+#include "../objects/ops.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLOCK_RESOLUTION 1e-9
+
+/* ---------------------------------------------------------------- handles */
+
+static void handle_dealloc(Obj *o)
+{
+    HandleObj *h = (HandleObj *)o;
+    XDECREF(h->callback);
+    XDECREF(h->args);
+}
+
+static void handle_repr(Obj *o, Buf *out)
+{
+    HandleObj *h = (HandleObj *)o;
+    buf_puts(out, h->timer ? "<TimerHandle" : "<Handle");
+    if (h->cancelled)
+        buf_puts(out, " cancelled");
+    if (h->timer) {
+        buf_puts(out, " when=");
+        Obj *w = float_new(h->when);
+        obj_repr(w, out);
+        DECREF(w);
+    }
+    buf_putc(out, '>');
+}
+
+Class HandleClass = {.name = "TimerHandle", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(HandleObj),
+                     .dealloc = handle_dealloc, .repr = handle_repr, .builtin = true};
+
+static HandleObj *handle_new(Obj *cb, Obj *args)
+{
+    HandleObj *h = (HandleObj *)obj_alloc(&HandleClass, sizeof(HandleObj));
+    INCREF(cb);
+    h->callback = cb;
+    if (args) {
+        INCREF(args);
+        h->args = args;
+    } else {
+        h->args = tuple_new(0);
+    }
+    h->seq = sim.seq++;
+    return h;
+}
+
+static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("cancel", nargs, kw, 0, 0))
+        return NULL;
+    HandleObj *h = (HandleObj *)self;
+    if (!h->cancelled) {
+        h->cancelled = true;
+        SETREF(h->callback, none_new());
+        SETREF(h->args, tuple_new(0));
+    }
+    return none_new();
+}
+
+static Obj *handle_cancelled(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("cancelled", nargs, kw, 0, 0))
+        return NULL;
+    return bool_new(((HandleObj *)self)->cancelled);
+}
+
+static Obj *handle_when(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("when", nargs, kw, 0, 0))
+        return NULL;
+    return float_new(((HandleObj *)self)->when);
+}
+
+/* ------------------------------------------------------------ ready queue */
+
+static void ready_push(LoopObj *l, HandleObj *h)
+{
+    if (l->rlen == l->rcap) {
+        size_t ncap = l->rcap ? l->rcap * 2 : 16;
+        HandleObj **n = xmalloc(ncap * sizeof *n);
+        for (size_t i = 0; i < l->rlen; i++)
+            n[i] = l->ready[(l->rhead + i) % l->rcap];
+        free(l->ready);
+        l->ready = n;
+        l->rcap = ncap;
+        l->rhead = 0;
+    }
+    INCREF(h);
+    l->ready[(l->rhead + l->rlen++) % l->rcap] = h;
+}
+
+static HandleObj *ready_pop(LoopObj *l)
+{
+    HandleObj *h = l->ready[l->rhead];
+    l->rhead = (l->rhead + 1) % l->rcap;
+    l->rlen--;
+    return h; /* the queue's reference passes to the caller */
+}
+
+/* ------------------------------------------------------------- timer heap */
+
+static bool timer_before(const HandleObj *a, const HandleObj *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void heap_push(LoopObj *l, HandleObj *h)
+{
+    if (l->hlen == l->hcap) {
+        l->hcap = l->hcap ? l->hcap * 2 : 16;
+        l->heap = xrealloc(l->heap, l->hcap * sizeof *l->heap);
+    }
+    INCREF(h);
+    h->in_heap = true;
+    size_t i = l->hlen++;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!timer_before(h, l->heap[p]))
+            break;
+        l->heap[i] = l->heap[p];
+        i = p;
+    }
+    l->heap[i] = h;
+}
+
+static HandleObj *heap_pop(LoopObj *l)
+{
+    HandleObj *top = l->heap[0];
+    HandleObj *last = l->heap[--l->hlen];
+    size_t i = 0, n = l->hlen;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && timer_before(l->heap[c + 1], l->heap[c]))
+            c++;
+        if (!timer_before(l->heap[c], last))
+            break;
+        l->heap[i] = l->heap[c];
+        i = c;
+    }
+    if (n)
+        l->heap[i] = last;
+    top->in_heap = false;
+    return top; /* the heap's reference passes to the caller */
+}
+
+/* ------------------------------------------------------------------ loop */
+
+static void loop_dealloc(Obj *o)
+{
+    LoopObj *l = (LoopObj *)o;
+    while (l->rlen)
+        DECREF(ready_pop(l));
+    while (l->hlen)
+        DECREF(heap_pop(l));
+    XDECREF(l->tasks);
+    XDECREF(l->exc_handler);
+    XDECREF(l->executor);
+}
+
+static void loop_free_mem(Obj *o)
+{
+    LoopObj *l = (LoopObj *)o;
+    free(l->ready);
+    free(l->heap);
+}
+
+static void loop_repr(Obj *o, Buf *out)
+{
+    LoopObj *l = (LoopObj *)o;
+    buf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=False>", l->running ? "True" : "False",
+               l->closed ? "True" : "False");
+}
+
+Class LoopClass = {.name = "_UnixSelectorEventLoop", .kind = K_OTHER, .base = &ObjectClass,
+                   .size = sizeof(LoopObj), .dealloc = loop_dealloc, .free_mem = loop_free_mem,
+                   .repr = loop_repr, .builtin = true};
+
+Obj *loop_new(void)
+{
+    LoopObj *l = (LoopObj *)obj_alloc(&LoopClass, sizeof(LoopObj));
+    l->tasks = list_new(8);
+    return &l->hdr;
+}
+
+HandleObj *loop_call_soon(LoopObj *l, Obj *cb, Obj *args)
+{
+    HandleObj *h = handle_new(cb, args);
+    ready_push(l, h);
+    DECREF(h);
+    return h;
+}
+
+HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args)
+{
+    HandleObj *h = handle_new(cb, args);
+    h->timer = true;
+    h->when = when;
+    heap_push(l, h);
+    DECREF(h);
+    return h;
+}
+
+/* CPython's default exception handler: the message and the traceback on
+ * stderr (never in the trace). */
+static void default_exception_handler(Obj *ctx)
+{
+    Obj *msg = dict_get_c(ctx, "message");
+    Obj *exc = dict_get_c(ctx, "exception");
+    Buf b;
+    buf_init(&b);
+    if (msg)
+        obj_str(msg, &b);
+    else
+        buf_puts(&b, "Unhandled exception in event loop");
+    err_clear();
+    fprintf(stderr, "%s\n", b.s);
+    buf_free(&b);
+    if (exc && exc->cls->is_exception)
+        vm_print_traceback(exc, stderr);
+}
+
+/* loop.call_exception_handler(ctx): the scenario's handler if it set one,
+ * else the default. False only when a run-stopping limit was hit. */
+static bool call_exception_handler(LoopObj *l, Obj *ctx)
+{
+    if (!l->exc_handler) {
+        default_exception_handler(ctx);
+        return true;
+    }
+    Obj *args[2] = {&l->hdr, ctx};
+    Obj *r = vm_call(l->exc_handler, args, 2, NULL);
+    if (r) {
+        DECREF(r);
+        return true;
+    }
+    if (err_matches(&LimitErrorClass))
+        return false;
+    Obj *exc = err_fetch();
+    fprintf(stderr, "Unhandled error in exception event handler\n");
+    vm_print_traceback(exc, stderr);
+    DECREF(exc);
+    return true;
+}
+
+/* Run one handle. Exceptions other than the run-stopping LimitError go to
+ * the loop's exception handler, as in CPython, and are dropped. */
+static bool handle_run(LoopObj *l, HandleObj *h)
+{
+    Obj *r = vm_call(h->callback, TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
+    if (r) {
+        DECREF(r);
+        return true;
+    }
+    if (err_matches(&LimitErrorClass))
+        return false;
+    Obj *exc = err_fetch();
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "Exception in callback ");
+    obj_repr(h->callback, &b);
+    err_clear();
+    Obj *ctx = dict_new();
+    Obj *msg = str_from_buf(&b);
+    dict_set_c(ctx, "message", msg);
+    dict_set_c(ctx, "exception", exc);
+    dict_set_c(ctx, "handle", &h->hdr);
+    DECREF(msg);
+    DECREF(exc);
+    bool ok = call_exception_handler(l, ctx);
+    DECREF(ctx);
+    buf_free(&b);
+    return ok;
+}
+
+static bool loop_run_once(LoopObj *l)
+{
+    while (l->hlen && l->heap[0]->cancelled)
+        DECREF(heap_pop(l));
+    if (!l->rlen && !l->stopping) {
+        /* worker threads first: their events due at or before the next
+         * timer happen before it (docs/threads.md) */
+        double tnext;
+        if (executor_next(&tnext) && (!l->hlen || tnext <= l->heap[0]->when)) {
+            if (!executor_advance(tnext))
+                return false;
+        } else if (!l->hlen) {
+            err_format(&DeadlockClass, "no task can ever run again");
+            return false;
+        } else if (isinf(l->heap[0]->when)) {
+            /* sleep(inf): only a timer that never comes due is left */
+            err_format(&DeadlockClass, "no task can ever run again (the next timer is at infinity)");
+            return false;
+        } else if (l->heap[0]->when > sim.now) {
+            double when = l->heap[0]->when;
+            double from = sim.now;
+            sim.now = when;
+            narr_clock(from, when);
+            if (!narr_check_room())
+                return false;
+        }
+    }
+    double end_time = sim.now + CLOCK_RESOLUTION;
+    /* when <= now too: near 1e308 adding the resolution changes nothing */
+    while (l->hlen && (l->heap[0]->when < end_time || l->heap[0]->when <= sim.now)) {
+        HandleObj *h = heap_pop(l);
+        if (h->cancelled) {
+            DECREF(h);
+            continue;
+        }
+        ready_push(l, h);
+        DECREF(h);
+    }
+    size_t ntodo = l->rlen;
+    for (size_t i = 0; i < ntodo; i++) {
+        HandleObj *h = ready_pop(l);
+        bool ok = h->cancelled || handle_run(l, h);
+        DECREF(h);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+Obj *loop_run_forever(LoopObj *l)
+{
+    if (l->closed)
+        return err_null(&RuntimeErrorClass, "Event loop is closed");
+    if (l->running)
+        return err_null(&RuntimeErrorClass, "This event loop is already running");
+    if (sim.running)
+        return err_null(&RuntimeErrorClass, "Cannot run the event loop while another loop is running");
+    l->running = true;
+    sim.running = l;
+    bool ok = true;
+    while (ok) {
+        ok = loop_run_once(l);
+        if (l->stopping)
+            break;
+    }
+    l->stopping = false;
+    l->running = false;
+    sim.running = NULL;
+    return ok ? none_new() : NULL;
+}
+
+static Obj *stop_cb(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    (void)kw;
+    if (nargs >= 1 && is_future(args[0]))
+        ((FutureObj *)args[0])->loop->stopping = true;
+    return none_new();
+}
+
+Obj *loop_run_until_complete(LoopObj *l, Obj *fut)
+{
+    if (l->closed)
+        return err_null(&RuntimeErrorClass, "Event loop is closed");
+    if (l->running)
+        return err_null(&RuntimeErrorClass, "This event loop is already running");
+    if (sim.running)
+        return err_null(&RuntimeErrorClass, "Cannot run the event loop while another loop is running");
+    Obj *f;
+    if (is_future(fut)) {
+        INCREF(fut);
+        f = fut;
+    } else if (IS(fut, CoroClass)) {
+        f = task_new(l, fut, None);
+        if (!f)
+            return NULL;
+    } else {
+        return err_null(&TypeErrorClass, "An asyncio.Future, a coroutine or an awaitable is required");
+    }
+    Obj *cb = builtin_new("_run_until_complete_cb", stop_cb, NULL);
+    future_add_callback((FutureObj *)f, cb);
+    Obj *r = loop_run_forever(l);
+    /* remove our callback */
+    Obj *cbs = ((FutureObj *)f)->callbacks;
+    for (size_t i = 0; i < LIST_N(cbs); i++) {
+        if (LIST_ITEMS(cbs)[i] == cb) {
+            DECREF(LIST_ITEMS(cbs)[i]);
+            memmove(&LIST_ITEMS(cbs)[i], &LIST_ITEMS(cbs)[i + 1], (LIST_N(cbs) - i - 1) * sizeof(Obj *));
+            ((ListObj *)cbs)->n--;
+            break;
+        }
+    }
+    DECREF(cb);
+    if (!r) {
+        DECREF(f);
+        return NULL;
+    }
+    DECREF(r);
+    if (!future_done(f)) {
+        DECREF(f);
+        return err_null(&RuntimeErrorClass, "Event loop stopped before Future completed.");
+    }
+    Obj *res = future_result((FutureObj *)f);
+    DECREF(f);
+    return res;
+}
+
+/* ------------------------------------------------------- Python methods */
+
+static Obj *m_time(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("time", nargs, kw, 0, 0))
+        return NULL;
+    return float_new(sim.now);
+}
+
+static Obj *rest_tuple(Obj **args, int from, int nargs)
+{
+    Obj *t = tuple_new((size_t)(nargs - from));
+    for (int i = from; i < nargs; i++) {
+        INCREF(args[i]);
+        TUP_ITEMS(t)[i - from] = args[i];
+    }
+    return t;
+}
+
+static bool check_no_kw(const char *name, Obj *kw)
+{
+    if (kw && TUP_N(kw)) {
+        for (size_t i = 0; i < TUP_N(kw); i++)
+            if (!str_eq_c(TUP_ITEMS(kw)[i], "context")) {
+                err_format(&TypeErrorClass, "%s() got an unexpected keyword argument '%s'", name,
+                           STR_S(TUP_ITEMS(kw)[i]));
+                return false;
+            }
+    }
+    return true;
+}
+
+static bool check_open(LoopObj *l)
+{
+    if (l->closed) {
+        err_format(&RuntimeErrorClass, "Event loop is closed");
+        return false;
+    }
+    return true;
+}
+
+static Obj *m_call_soon(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!check_no_kw("call_soon", kw) || !check_open((LoopObj *)self))
+        return NULL;
+    if (nargs < 1)
+        return err_null(&TypeErrorClass, "call_soon() missing 1 required positional argument: 'callback'");
+    Obj *rest = rest_tuple(args, 1, nargs);
+    HandleObj *h = loop_call_soon((LoopObj *)self, args[0], rest);
+    DECREF(rest);
+    INCREF(h);
+    return &h->hdr;
+}
+
+static Obj *call_at_common(LoopObj *l, double when, Obj **args, int nargs)
+{
+    /* a NaN time never comes due and would spin the loop (CPython 3.13's
+     * sleep says the same) */
+    if (isnan(when))
+        return err_null(&ValueErrorClass, "Invalid delay: NaN (not a number)");
+    Obj *rest = rest_tuple(args, 2, nargs);
+    HandleObj *h = loop_call_at(l, when, args[1], rest);
+    DECREF(rest);
+    INCREF(h);
+    return &h->hdr;
+}
+
+static bool number_arg(Obj *o, double *out, const char *what)
+{
+    if (is_int(o))
+        *out = (double)int_value(o);
+    else if (IS(o, FloatClass))
+        *out = FLOAT_V(o);
+    else {
+        err_format(&TypeErrorClass, "%s must be a number, not %s", what, obj_type_name(o));
+        return false;
+    }
+    return true;
+}
+
+static Obj *m_call_later(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!check_no_kw("call_later", kw) || !check_open((LoopObj *)self))
+        return NULL;
+    if (nargs < 2)
+        return err_null(&TypeErrorClass, "call_later() missing required arguments 'delay' and 'callback'");
+    double d;
+    if (!number_arg(args[0], &d, "delay"))
+        return NULL;
+    return call_at_common((LoopObj *)self, sim.now + d, args, nargs);
+}
+
+static Obj *m_call_at(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!check_no_kw("call_at", kw) || !check_open((LoopObj *)self))
+        return NULL;
+    if (nargs < 2)
+        return err_null(&TypeErrorClass, "call_at() missing required arguments 'when' and 'callback'");
+    double w;
+    if (!number_arg(args[0], &w, "when"))
+        return NULL;
+    return call_at_common((LoopObj *)self, w, args, nargs);
+}
+
+static Obj *m_create_future(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("create_future", nargs, kw, 0, 0))
+        return NULL;
+    return future_new((LoopObj *)self);
+}
+
+static Obj *m_create_task(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    static const char *const names[] = {"coro", "name", "context", NULL};
+    Obj *a[3];
+    if (!vm_parse_args("create_task", args, nargs, kw, names, 1, a))
+        return NULL;
+    if (!check_open((LoopObj *)self))
+        return NULL;
+    return task_new((LoopObj *)self, a[0], a[1] ? a[1] : None);
+}
+
+static Obj *m_run_until_complete(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("run_until_complete", nargs, kw, 1, 1))
+        return NULL;
+    return loop_run_until_complete((LoopObj *)self, args[0]);
+}
+
+static Obj *m_run_forever(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("run_forever", nargs, kw, 0, 0))
+        return NULL;
+    return loop_run_forever((LoopObj *)self);
+}
+
+static Obj *m_stop(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("stop", nargs, kw, 0, 0))
+        return NULL;
+    ((LoopObj *)self)->stopping = true;
+    return none_new();
+}
+
+static Obj *m_close(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("close", nargs, kw, 0, 0))
+        return NULL;
+    LoopObj *l = (LoopObj *)self;
+    if (l->running)
+        return err_null(&RuntimeErrorClass, "Cannot close a running event loop");
+    if (!l->closed) {
+        l->closed = true;
+        while (l->rlen)
+            DECREF(ready_pop(l));
+        while (l->hlen)
+            DECREF(heap_pop(l));
+    }
+    return none_new();
+}
+
+static Obj *m_is_running(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("is_running", nargs, kw, 0, 0))
+        return NULL;
+    return bool_new(((LoopObj *)self)->running);
+}
+
+static Obj *m_is_closed(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("is_closed", nargs, kw, 0, 0))
+        return NULL;
+    return bool_new(((LoopObj *)self)->closed);
+}
+
+static Obj *m_set_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("set_exception_handler", nargs, kw, 1, 1))
+        return NULL;
+    LoopObj *l = (LoopObj *)self;
+    if (args[0] != None && !obj_callable(args[0])) {
+        Buf b;
+        buf_init(&b);
+        obj_repr(args[0], &b);
+        err_format(&TypeErrorClass, "A callable object or None is expected, got %s", b.s);
+        buf_free(&b);
+        return NULL;
+    }
+    XINCREF(args[0] == None ? NULL : args[0]);
+    SETREF(l->exc_handler, args[0] == None ? NULL : args[0]);
+    return none_new();
+}
+
+static Obj *m_get_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("get_exception_handler", nargs, kw, 0, 0))
+        return NULL;
+    Obj *h = ((LoopObj *)self)->exc_handler ? ((LoopObj *)self)->exc_handler : None;
+    INCREF(h);
+    return h;
+}
+
+static Obj *context_arg(const char *fname, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs(fname, nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], DictClass))
+        return err_null(&TypeErrorClass, "%s() expects a context dict", fname);
+    return args[0];
+}
+
+static Obj *m_call_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    Obj *ctx = context_arg("call_exception_handler", args, nargs, kw);
+    if (!ctx)
+        return NULL;
+    if (!call_exception_handler((LoopObj *)self, ctx))
+        return NULL;
+    return none_new();
+}
+
+static Obj *m_default_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    Obj *ctx = context_arg("default_exception_handler", args, nargs, kw);
+    if (!ctx)
+        return NULL;
+    default_exception_handler(ctx);
+    return none_new();
+}
+
+void loop_init_class(void)
+{
+    class_init(&LoopClass);
+    class_init(&HandleClass);
+    if (LoopClass.dict)
+        return;
+    class_add_method(&HandleClass, "cancel", handle_cancel);
+    class_add_method(&HandleClass, "cancelled", handle_cancelled);
+    class_add_method(&HandleClass, "when", handle_when);
+    class_add_method(&LoopClass, "time", m_time);
+    class_add_method(&LoopClass, "call_soon", m_call_soon);
+    class_add_method(&LoopClass, "call_soon_threadsafe", m_call_soon); /* one thread really runs */
+    class_add_method(&LoopClass, "call_later", m_call_later);
+    class_add_method(&LoopClass, "call_at", m_call_at);
+    class_add_method(&LoopClass, "create_future", m_create_future);
+    class_add_method(&LoopClass, "create_task", m_create_task);
+    class_add_method(&LoopClass, "run_until_complete", m_run_until_complete);
+    class_add_method(&LoopClass, "run_forever", m_run_forever);
+    class_add_method(&LoopClass, "stop", m_stop);
+    class_add_method(&LoopClass, "close", m_close);
+    class_add_method(&LoopClass, "is_running", m_is_running);
+    class_add_method(&LoopClass, "is_closed", m_is_closed);
+    class_add_method(&LoopClass, "set_exception_handler", m_set_exception_handler);
+    class_add_method(&LoopClass, "get_exception_handler", m_get_exception_handler);
+    class_add_method(&LoopClass, "call_exception_handler", m_call_exception_handler);
+    class_add_method(&LoopClass, "default_exception_handler", m_default_exception_handler);
+}

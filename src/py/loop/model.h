@@ -1,0 +1,165 @@
+/* model.h: the asyncio model's objects, shared by the files of src/sim.
+ * Owns: the layouts of the event loop, handles, futures and tasks, and the
+ * per-run simulator state (virtual clock, task counter, recording). Not
+ * for use outside src/sim: the rest of the program sees sim.h. */
+#ifndef LS_MODEL_H
+#define LS_MODEL_H
+
+#include "../objects/obj.h"
+#include "../vm/vm.h"
+#include "../../record/rec.h"
+
+typedef struct HandleObj {
+    Obj hdr;
+    Obj *callback;      /* callable */
+    Obj *args;          /* tuple */
+    double when;        /* timers only */
+    uint64_t seq;       /* scheduling order: ties on `when` fire FIFO */
+    bool cancelled, timer, in_heap;
+} HandleObj;
+
+typedef struct LoopObj {
+    Obj hdr;
+    HandleObj **ready;  /* ring buffer */
+    size_t rhead, rlen, rcap;
+    HandleObj **heap;   /* binary heap on (when, seq) */
+    size_t hlen, hcap;
+    Obj *tasks;         /* list of tasks in creation order (pruned when done) */
+    Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
+    bool running, stopping, closed;
+    Obj *executor;      /* the default executor (executor.c), or NULL */
+    bool executor_shutdown;
+} LoopObj;
+
+typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
+
+typedef struct FutureObj {
+    Obj hdr;
+    LoopObj *loop;
+    FutState state;
+    Obj *result, *exception;
+    Obj *callbacks;     /* list of callables */
+    Obj *cancel_msg;    /* or NULL */
+    Obj *cancelled_exc; /* the CancelledError that cancelled a task, or NULL */
+    Obj *label;         /* str: what waiting on this future means, or NULL */
+    bool blocking;      /* CPython's _asyncio_future_blocking */
+    bool retrieved;
+    /* a gathering future (asyncio.gather's outer future) */
+    Obj *children;      /* tuple or NULL */
+    bool cancel_requested;
+} FutureObj;
+
+typedef struct TaskObj {
+    FutureObj fut;
+    Obj *coro;
+    Obj *name;          /* str */
+    Obj *coro_name;     /* str */
+    FutureObj *fut_waiter;
+    bool must_cancel;
+    int num_cancels_requested;
+    int rec_id;         /* -1 for hidden library tasks */
+    Obj *note;          /* str added to its waiting label (a deadline), or NULL */
+    bool started;
+} TaskObj;
+
+extern Class LoopClass, HandleClass, FutureClass, TaskClass;
+
+/* Per-run state. */
+typedef struct SimState {
+    Recording *rec;
+    double now;                 /* the virtual clock (never goes back) */
+    uint64_t task_counter;      /* Task-N names */
+    uint64_t seq;               /* handle sequence numbers */
+    LoopObj *running;           /* loop inside run_forever, or NULL */
+    LoopObj *event_loop;        /* set_event_loop's loop, or NULL */
+    TaskObj *current;           /* task whose step is running */
+    Buf pending;                /* printed text not yet ended by a newline */
+    bool stopped;               /* a limit or deadlock ended the run */
+} SimState;
+
+extern SimState sim;
+
+/* loop.c */
+Obj *loop_new(void);
+HandleObj *loop_call_soon(LoopObj *l, Obj *cb, Obj *args);          /* borrowed; returns borrowed */
+HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args);
+/* Run until stop() is called. NULL on error (a LimitError escapes). */
+Obj *loop_run_forever(LoopObj *l);
+Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
+void loop_init_class(void);
+
+/* future.c */
+Obj *future_new(LoopObj *loop);
+bool future_done(Obj *f);
+/* Set result/exception: schedule the done callbacks. Steal nothing. */
+void future_set_result(FutureObj *f, Obj *v);
+void future_set_exception(FutureObj *f, Obj *exc);
+bool future_cancel(FutureObj *f, Obj *msg);
+/* future.result(): new ref or NULL with the exception raised. */
+Obj *future_result(FutureObj *f);
+void future_add_callback(FutureObj *f, Obj *cb);
+/* A label describing f for the WAITING column ("sleep(1) until 1.00", "task fetch"). */
+void future_describe(FutureObj *f, Buf *out);
+Obj *task_new(LoopObj *loop, Obj *coro, Obj *name);
+void future_init_class(void);
+bool is_future(Obj *o);
+
+/* narrate.c: turns model events into recorded steps with captions. */
+void narr_loop_begin(void);
+void narr_loop_end(void);
+void narr_task_created(TaskObj *t);
+void narr_task_running(TaskObj *t, bool first, Obj *thrown);
+void narr_task_suspended(TaskObj *t, Obj *yielded);
+void narr_task_woken(TaskObj *t, FutureObj *by);
+void narr_task_finished(TaskObj *t);
+void narr_label_changed(FutureObj *f);
+void narr_print(const char *text, size_t len);
+void narr_never_awaited(GenObj *coro);
+void narr_clock(double from, double to);
+void narr_block(double from, double to, int line);
+void narr_flush_print(void);
+void narr_error(Obj *exc);
+void narr_deadlock(void);
+void narr_limit(Obj *exc);
+/* Raise the LimitError that stops the run when the recording is full. */
+bool narr_check_room(void);
+
+/* narrate.c: worker threads and processes (executor.c) */
+void narr_job_queued(const char *func, bool process, int max_workers);
+void narr_job_started(const char *func, const char *lane, bool process, double t0, double t1);
+void narr_job_finished(const char *func, const char *lane, bool process, double t0, double t1,
+                       const char *outcome);
+void narr_thread_print(const char *lane, const char *text, size_t len);
+void narr_thread_wait(double from, double to, const char *lane);
+void narr_wait_block(double from, double to, int line, const char *what);
+
+/* executor.c: simulated worker threads (docs/threads.md). */
+void executor_init_class(void);
+Obj *executor_module_new(void);          /* concurrent.futures */
+void executor_add_prims(Obj *asyncio_module);
+void executor_bind_prelude(Obj *asyncio_dict);
+void executor_reset(void);               /* drop every pending job and event */
+/* The earliest pending thread event (false if none). */
+bool executor_next(double *t);
+/* The loop is idle and the next thing due is a thread event at t: move the
+ * clock there and deliver what is due. False when the run must stop. */
+bool executor_advance(double t);
+/* Deliver thread events due at or before t, in time order, moving the
+ * clock to each. False when the run must stop (a limit). */
+bool executor_run_until(double t);
+/* Inside a job's function ("on a worker"): its clock, sleep and prints. */
+bool executor_in_thread(void);
+double executor_clock(void);
+void executor_thread_sleep(double d);
+bool executor_print(const char *text, size_t len);
+
+/* functools.c */
+extern Class PartialClass;
+Obj *functools_module_new(void);
+/* The function under any functools.partial wrappers (borrowed). */
+Obj *partial_func(Obj *o);
+
+/* asyncio.c */
+extern Class DeadlockClass;
+
+#endif

@@ -1,0 +1,35 @@
+/* py.h: the Python language, seen from outside src/py.
+ * Owns the one entry point the command line uses: load (parse, compile), run
+ * once on the simulated asyncio loop with a virtual clock, and hand back the
+ * language-neutral recording (record/rec.h). Everything else in src/py
+ * (front/, objects/, vm/, loop/) is private to the language. */
+#ifndef LS_PY_H
+#define LS_PY_H
+
+#include "../base/source.h"
+#include "../record/rec.h"
+
+#include <stdint.h>
+
+typedef struct SimOptions {
+    size_t max_steps;   /* recorded steps; 0 = default (1,000,000) */
+    uint64_t max_ops;   /* bytecode operations; 0 = default (50,000,000) */
+    int max_depth;      /* Python call depth; 0 = default (1000) */
+    size_t max_items;   /* largest str/list a scenario may build; 0 = default (10,000,000) */
+    size_t max_memory;  /* peak memory in MB while running; 0 = default (SIM_MAX_MEMORY_MB) */
+} SimOptions;
+
+#define SIM_MAX_MEMORY_MB 400
+
+typedef enum SimStatus {
+    SIM_OK = 0,         /* the scenario ran to its end */
+    SIM_FAILED = 1,     /* it ended with an uncaught exception, a deadlock or a limit */
+    SIM_LOAD_ERROR = 2  /* it could not be loaded: *err says where and why */
+} SimStatus;
+
+/* Load and run src. On SIM_OK and SIM_FAILED *rec_out receives the
+ * recording (caller frees with rec_free); its traceback, if any, is in
+ * rec_traceback(). On SIM_LOAD_ERROR *rec_out is NULL and err is filled. */
+SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out, LangError *err);
+
+#endif
