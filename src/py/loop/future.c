@@ -275,14 +275,24 @@ static Obj *fm_remove_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
     FutureObj *f = (FutureObj *)self;
     Obj *keep = list_new(LIST_N(f->callbacks));
     int64_t removed = 0;
-    for (size_t i = 0; i < LIST_N(f->callbacks); i++) {
-        Obj *cb = LIST_ITEMS(f->callbacks)[i];
+    /* a callback's __eq__ may add or remove callbacks: hold the list and
+     * each item, and read the length afresh */
+    Obj *cbs = f->callbacks, *cb;
+    INCREF(cbs);
+    for (size_t i = 0; (cb = seq_get_ref(cbs, i)); i++) {
         int eq = obj_eq(cb, args[0]);
         if (eq == 1)
             removed++;
-        else
+        else if (eq == 0)
             list_append(keep, cb);
+        DECREF(cb);
+        if (eq < 0) {
+            DECREF(cbs);
+            DECREF(keep);
+            return NULL;
+        }
     }
+    DECREF(cbs);
     SETREF(f->callbacks, keep);
     return int_new(removed);
 }

@@ -155,14 +155,23 @@ int dictview_contains(Obj *view, Obj *item)
         Obj *v = dict_get(d, TUP_ITEMS(item)[0]);
         if (!v)
             return err_occurred() ? -1 : 0;
-        return obj_eq(v, TUP_ITEMS(item)[1]);
+        INCREF(v); /* __eq__ may delete it from the dict */
+        int r = obj_eq(v, TUP_ITEMS(item)[1]);
+        DECREF(v);
+        return r;
     }
-    size_t pos = 0;
+    size_t pos = 0, n = DICT_N(d);
     Obj *v;
     while (dict_next(d, &pos, NULL, &v)) {
+        INCREF(v);
         int r = obj_eq(v, item);
+        DECREF(v);
         if (r)
             return r;
+        if (DICT_N(d) != n) { /* as iterating the view would say */
+            err_format(&RuntimeErrorClass, "dictionary changed size during iteration");
+            return -1;
+        }
     }
     return 0;
 }

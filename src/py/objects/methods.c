@@ -1232,11 +1232,15 @@ static Obj *list_m_index(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return int_new(i);
 }
 
-static Obj *seq_count(Obj **items, size_t n, Obj *v)
+/* list.count and tuple.count: __eq__ may shrink or refill a list, so each
+ * item is held and the length read again on every pass. */
+static Obj *seq_count(Obj *seq, Obj *v)
 {
     int64_t c = 0;
-    for (size_t i = 0; i < n; i++) {
-        int r = items[i] == v ? 1 : obj_eq(items[i], v);
+    Obj *x;
+    for (size_t i = 0; (x = seq_get_ref(seq, i)); i++) {
+        int r = x == v ? 1 : obj_eq(x, v);
+        DECREF(x);
         if (r < 0)
             return NULL;
         c += r;
@@ -1248,7 +1252,7 @@ static Obj *list_m_count(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     if (!vm_one_arg("list.count", nargs, kwnames))
         return NULL;
-    return seq_count(LIST_ITEMS(self), LIST_N(self), args[0]);
+    return seq_count(self, args[0]);
 }
 
 static Obj *list_m_reverse(Obj *self, Obj **args, int nargs, Obj *kwnames)
@@ -1344,7 +1348,7 @@ static Obj *tuple_m_count(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     if (!vm_one_arg("tuple.count", nargs, kwnames))
         return NULL;
-    return seq_count(TUP_ITEMS(self), TUP_N(self), args[0]);
+    return seq_count(self, args[0]);
 }
 
 /* ------------------------------------------------------------------ dict */
@@ -1527,15 +1531,7 @@ static Obj *dict_m_clear(Obj *self, Obj **args, int nargs, Obj *kwnames)
     (void)args;
     if (!noargs("dict.clear", nargs, kwnames))
         return NULL;
-    /* delete from a snapshot of the keys */
-    Obj *keys = list_new(DICT_N(self));
-    size_t pos = 0;
-    Obj *k;
-    while (dict_next(self, &pos, &k, NULL))
-        list_append(keys, k);
-    for (size_t i = 0; i < LIST_N(keys); i++)
-        dict_del(self, LIST_ITEMS(keys)[i]);
-    DECREF(keys);
+    dict_clear(self);
     return none_new();
 }
 

@@ -383,14 +383,33 @@ static bool repr_enter(Obj *o, Buf *out, const char *dots)
 
 static void repr_leave(void) { repr_depth--; }
 
-static void seq_repr(Obj **items, size_t n, Buf *out)
+/* The items of a list or tuple: an item's __repr__ may shrink or refill a
+ * list, so the length is read again on every pass and the item is held. */
+static void seq_repr(Obj *seq, Buf *out)
 {
-    for (size_t i = 0; i < n; i++) {
+    Obj *x;
+    for (size_t i = 0; (x = seq_get_ref(seq, i)); i++) {
         if (i)
             buf_puts(out, ", ");
-        if (obj_repr(items[i], out) < 0)
+        int r = obj_repr(x, out);
+        DECREF(x);
+        if (r < 0)
             return;
     }
+}
+
+size_t seq_len(Obj *seq)
+{
+    return IS(seq, ListClass) ? LIST_N(seq) : TUP_N(seq);
+}
+
+Obj *seq_get_ref(Obj *seq, size_t i)
+{
+    Obj *x = NULL;
+    if (i < seq_len(seq))
+        x = IS(seq, ListClass) ? LIST_ITEMS(seq)[i] : TUP_ITEMS(seq)[i];
+    XINCREF(x);
+    return x;
 }
 
 static void tuple_repr(Obj *o, Buf *out)
@@ -398,7 +417,7 @@ static void tuple_repr(Obj *o, Buf *out)
     if (!repr_enter(o, out, "(...)"))
         return;
     buf_putc(out, '(');
-    seq_repr(TUP_ITEMS(o), TUP_N(o), out);
+    seq_repr(o, out);
     if (TUP_N(o) == 1)
         buf_putc(out, ',');
     buf_putc(out, ')');
@@ -440,7 +459,7 @@ static void list_repr(Obj *o, Buf *out)
     if (!repr_enter(o, out, "[...]"))
         return;
     buf_putc(out, '[');
-    seq_repr(LIST_ITEMS(o), LIST_N(o), out);
+    seq_repr(o, out);
     buf_putc(out, ']');
     repr_leave();
 }
@@ -499,10 +518,17 @@ static void dict_repr(Obj *o, Buf *out)
         if (!first)
             buf_puts(out, ", ");
         first = false;
-        if (obj_repr(k, out) < 0)
-            break;
-        buf_puts(out, ": ");
-        if (obj_repr(v, out) < 0)
+        /* hold the pair: a __repr__ may delete it from the dict */
+        INCREF(k);
+        INCREF(v);
+        int r = obj_repr(k, out);
+        if (r == 0) {
+            buf_puts(out, ": ");
+            r = obj_repr(v, out);
+        }
+        DECREF(k);
+        DECREF(v);
+        if (r < 0)
             break;
     }
     buf_putc(out, '}');
@@ -532,20 +558,28 @@ static void dict_free_mem(Obj *o)
 Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr = dict_repr,
                    .dealloc = dict_dealloc, .free_mem = dict_free_mem, .builtin = true};
 
-Obj *dict_new(void)
+/* Give d a fresh, empty table. */
+static void dict_empty_table(DictObj *d)
 {
-    DictObj *d = (DictObj *)obj_alloc(&DictClass, sizeof(DictObj));
+    d->n = d->used = 0;
     d->cap = 8;
     d->entries = xmalloc(d->cap * sizeof(DictEntry));
     d->icap = 16;
     d->index = xmalloc(d->icap * sizeof(int32_t));
     memset(d->index, 0xff, d->icap * sizeof(int32_t));
+}
+
+Obj *dict_new(void)
+{
+    DictObj *d = (DictObj *)obj_alloc(&DictClass, sizeof(DictObj));
+    dict_empty_table(d);
     return &d->hdr;
 }
 
 /* Find key: returns the index slot position; *entry gets the entry number or -1. */
 static int dict_lookup(DictObj *d, Obj *key, int64_t h, size_t *slot_out, int32_t *entry)
 {
+restart:;
     size_t mask = d->icap - 1;
     size_t i = (size_t)h & mask;
     size_t perturb = (size_t)h;
@@ -568,9 +602,19 @@ static int dict_lookup(DictObj *d, Obj *key, int64_t h, size_t *slot_out, int32_
                 return 0;
             }
             if (e->hash == h) {
-                int eq = obj_eq(e->key, key);
+                /* __eq__ may change the dict (CPython's lookdict): hold the
+                 * key, and start again if the table moved or the entry went */
+                Obj *start = e->key;
+                DictEntry *entries = d->entries;
+                int32_t *index = d->index;
+                INCREF(start);
+                int eq = obj_eq(start, key);
+                DECREF(start);
                 if (eq < 0)
                     return -1;
+                if (entries != d->entries || index != d->index || d->index[i] != ix ||
+                    d->entries[ix].key != start)
+                    goto restart;
                 if (eq) {
                     *slot_out = i;
                     *entry = ix;
@@ -581,6 +625,18 @@ static int dict_lookup(DictObj *d, Obj *key, int64_t h, size_t *slot_out, int32_
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+/* The first empty index slot for hash h in a table without deleted slots
+ * (just rebuilt). */
+static size_t dict_free_slot(DictObj *d, int64_t h)
+{
+    size_t mask = d->icap - 1, i = (size_t)h & mask, perturb = (size_t)h;
+    while (d->index[i] != -1) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
 }
 
 static void dict_rebuild(DictObj *d, size_t need)
@@ -601,26 +657,35 @@ static void dict_rebuild(DictObj *d, size_t need)
     free(d->index);
     d->index = xmalloc(icap * sizeof(int32_t));
     memset(d->index, 0xff, icap * sizeof(int32_t));
-    for (size_t k = 0; k < d->used; k++) {
-        size_t mask = icap - 1, i = (size_t)d->entries[k].hash & mask;
-        size_t perturb = (size_t)d->entries[k].hash;
-        while (d->index[i] != -1) {
-            perturb >>= 5;
-            i = (i * 5 + perturb + 1) & mask;
-        }
-        d->index[i] = (int32_t)k;
+    for (size_t k = 0; k < d->used; k++)
+        d->index[dict_free_slot(d, d->entries[k].hash)] = (int32_t)k;
+}
+
+void dict_clear(Obj *dobj)
+{
+    /* CPython's dict_clear: empty the table first, release the pairs after,
+     * and never hash or compare a key (that would run scenario code, which
+     * could see or change the half-cleared dict) */
+    DictObj *d = (DictObj *)dobj, old = *d;
+    dict_empty_table(d);
+    for (size_t i = 0; i < old.used; i++) {
+        XDECREF(old.entries[i].key);
+        XDECREF(old.entries[i].value);
     }
+    free(old.entries);
+    free(old.index);
 }
 
 Obj *dict_get(Obj *dobj, Obj *key)
 {
     DictObj *d = (DictObj *)dobj;
+    INCREF(key); /* it may be borrowed from a container __eq__ empties */
     int64_t h = obj_hash(key);
-    if (h == -1 && err_occurred())
-        return NULL;
     size_t slot;
-    int32_t ix;
-    if (dict_lookup(d, key, h, &slot, &ix) < 0 || ix < 0)
+    int32_t ix = -1;
+    int r = (h == -1 && err_occurred()) ? -1 : dict_lookup(d, key, h, &slot, &ix);
+    DECREF(key);
+    if (r < 0 || ix < 0)
         return NULL;
     return d->entries[ix].value;
 }
@@ -636,23 +701,26 @@ Obj *dict_get_c(Obj *d, const char *key)
 int dict_set(Obj *dobj, Obj *key, Obj *value)
 {
     DictObj *d = (DictObj *)dobj;
+    /* Held from the start: callers often pass a key and value borrowed from
+     * another container, which the key's __hash__ or __eq__ may empty. */
+    INCREF(key);
+    INCREF(value);
     int64_t h = obj_hash(key);
-    if (h == -1 && err_occurred())
-        return -1;
     size_t slot;
     int32_t ix;
-    if (dict_lookup(d, key, h, &slot, &ix) < 0)
+    if ((h == -1 && err_occurred()) || dict_lookup(d, key, h, &slot, &ix) < 0) {
+        DECREF(key);
+        DECREF(value);
         return -1;
-    INCREF(value);
+    }
     if (ix >= 0) {
         SETREF(d->entries[ix].value, value);
+        DECREF(key);
         return 0;
     }
-    INCREF(key);
     if (d->used + 1 > d->cap || (d->used + 1) * 3 > d->icap * 2) {
         dict_rebuild(d, d->n + 1 > d->cap ? d->cap * 2 : d->cap);
-        int r = dict_lookup(d, key, h, &slot, &ix);
-        (void)r;
+        slot = dict_free_slot(d, h); /* no __eq__ again: it could change d */
     }
     d->entries[d->used] = (DictEntry){h, key, value};
     d->index[slot] = (int32_t)d->used;
@@ -671,12 +739,13 @@ void dict_set_c(Obj *d, const char *key, Obj *value)
 int dict_del(Obj *dobj, Obj *key)
 {
     DictObj *d = (DictObj *)dobj;
+    INCREF(key); /* it may be borrowed from a container __eq__ empties */
     int64_t h = obj_hash(key);
-    if (h == -1 && err_occurred())
-        return -1;
     size_t slot;
-    int32_t ix;
-    if (dict_lookup(d, key, h, &slot, &ix) < 0)
+    int32_t ix = -1;
+    int r = (h == -1 && err_occurred()) ? -1 : dict_lookup(d, key, h, &slot, &ix);
+    DECREF(key);
+    if (r < 0)
         return -1;
     if (ix < 0)
         return 0;
@@ -826,6 +895,46 @@ static bool is_number(Obj *o)
     return is_int(o) || o->cls == &FloatClass;
 }
 
+/* Two lists or tuples of one class. An item's __eq__ may change either
+ * list: lengths are read again on every pass and both items are held, as
+ * CPython's list_richcompare does. */
+static int seq_eq(Obj *a, Obj *b)
+{
+    if (seq_len(a) != seq_len(b))
+        return 0;
+    for (size_t i = 0;; i++) {
+        Obj *x = seq_get_ref(a, i), *y = seq_get_ref(b, i);
+        int r = x && y ? obj_eq(x, y) : !x && !y;
+        XDECREF(x);
+        XDECREF(y);
+        if (r <= 0 || !x || !y)
+            return r;
+    }
+}
+
+/* Two dicts: each pair of a is held while b is searched and the values
+ * compared (__eq__ and __hash__ may change either dict). */
+static int dict_eq(Obj *a, Obj *b)
+{
+    if (DICT_N(a) != DICT_N(b))
+        return 0;
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(a, &pos, &k, &v)) {
+        INCREF(k);
+        INCREF(v);
+        Obj *w = dict_get(b, k);
+        XINCREF(w);
+        int r = w ? obj_eq(v, w) : err_occurred() ? -1 : 0;
+        DECREF(k);
+        DECREF(v);
+        XDECREF(w);
+        if (r <= 0)
+            return r;
+    }
+    return 1;
+}
+
 int obj_eq(Obj *a, Obj *b)
 {
     if (a == b)
@@ -853,37 +962,10 @@ int obj_eq(Obj *a, Obj *b)
     case K_STR:
         return STR_LEN(a) == STR_LEN(b) && memcmp(STR_S(a), STR_S(b), STR_LEN(a)) == 0;
     case K_TUPLE:
-    case K_LIST: {
-        size_t n = a->cls->kind == K_TUPLE ? TUP_N(a) : LIST_N(a);
-        size_t m = b->cls->kind == K_TUPLE ? TUP_N(b) : LIST_N(b);
-        if (n != m)
-            return 0;
-        for (size_t i = 0; i < n; i++) {
-            Obj *x = a->cls->kind == K_TUPLE ? TUP_ITEMS(a)[i] : LIST_ITEMS(a)[i];
-            Obj *y = b->cls->kind == K_TUPLE ? TUP_ITEMS(b)[i] : LIST_ITEMS(b)[i];
-            if (b->cls->kind == K_LIST && i >= LIST_N(b))
-                return 0;
-            int r = obj_eq(x, y);
-            if (r <= 0)
-                return r;
-        }
-        return 1;
-    }
-    case K_DICT: {
-        if (DICT_N(a) != DICT_N(b))
-            return 0;
-        size_t pos = 0;
-        Obj *k, *v;
-        while (dict_next(a, &pos, &k, &v)) {
-            Obj *w = dict_get(b, k);
-            if (!w)
-                return err_occurred() ? -1 : 0;
-            int r = obj_eq(v, w);
-            if (r <= 0)
-                return r;
-        }
-        return 1;
-    }
+    case K_LIST:
+        return seq_eq(a, b);
+    case K_DICT:
+        return dict_eq(a, b);
     case K_RANGE: {
         RangeObj *x = (RangeObj *)a, *y = (RangeObj *)b;
         return x->start == y->start && x->stop == y->stop && x->step == y->step;

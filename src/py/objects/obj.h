@@ -182,6 +182,14 @@ void list_append(Obj *list, Obj *v);       /* borrowed v */
 void list_append_steal(Obj *list, Obj *v);
 #define LIST_N(o) (((ListObj *)(o))->n)
 #define LIST_ITEMS(o) (((ListObj *)(o))->items)
+/* Length of a list or tuple, read afresh (a callback may have changed it). */
+size_t seq_len(Obj *seq);
+/* Item i of a list or tuple as a NEW reference, or NULL (no exception) when
+ * i is past the current end. Code that calls back into scenario code
+ * (__eq__, __repr__, a key function) while walking a list uses this, so a
+ * callback that shrinks or refills the list cannot leave it holding a
+ * dangling item pointer or a stale length. */
+Obj *seq_get_ref(Obj *seq, size_t i);
 
 typedef struct DictEntry { int64_t hash; Obj *key, *value; } DictEntry;
 typedef struct DictObj {
@@ -201,6 +209,8 @@ Obj *dict_get_c(Obj *d, const char *key);  /* borrowed */
 int dict_set(Obj *d, Obj *key, Obj *value); /* 0 ok, -1 exception (unhashable) */
 void dict_set_c(Obj *d, const char *key, Obj *value);
 int dict_del(Obj *d, Obj *key);            /* 1 removed, 0 missing, -1 error */
+/* Remove every pair without hashing or comparing a key (dict.clear). */
+void dict_clear(Obj *d);
 /* Iterate: *pos starts at 0; returns false at the end. Borrowed key/value. */
 bool dict_next(Obj *d, size_t *pos, Obj **key, Obj **value);
 #define DICT_N(o) (((DictObj *)(o))->n)

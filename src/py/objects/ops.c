@@ -1420,13 +1420,21 @@ static void list_splice(Obj *list, int64_t start, int64_t stop, Obj **items, siz
     free(old);
 }
 
+/* xs[key] = v. The items of v are taken first and the slice resolved
+ * against the length after that: taking them may run scenario code (a
+ * generator) that shrinks or grows the list, as CPython's list_ass_slice
+ * re-clamps after PySequence_Fast. */
 static int list_setslice(Obj *list, Obj *key, Obj *v)
 {
     int64_t start, stop, step;
-    int64_t count = slice_indices(key, (int64_t)LIST_N(list), &start, &stop, &step);
-    if (count < 0)
+    if (slice_indices(key, (int64_t)LIST_N(list), &start, &stop, &step) < 0)
         return -1;
     Obj *items = list_of(v);
+    int64_t count = items ? slice_indices(key, (int64_t)LIST_N(list), &start, &stop, &step) : 0;
+    if (count < 0) {
+        DECREF(items);
+        return -1;
+    }
     if (!items) {
         if (err_matches(&TypeErrorClass)) {
             err_clear();

@@ -154,8 +154,8 @@ restart:;
     }
 }
 
-/* Insert key (borrowed) with its hash: 0, or -1 on a comparison error. */
-static int add_entry(SetObj *so, Obj *key, int64_t hash)
+/* add_entry with key already held by the caller. */
+static int add_entry_held(SetObj *so, Obj *key, int64_t hash)
 {
 restart:;
     size_t mask = so->mask, perturb = (size_t)hash, i = (size_t)hash & mask;
@@ -201,6 +201,15 @@ found_unused:
     if (so->fill * 5 >= mask * 3)
         table_resize(so, grow_size(so));
     return 0;
+}
+
+/* Insert key (borrowed) with its hash: 0, or -1 on a comparison error. */
+static int add_entry(SetObj *so, Obj *key, int64_t hash)
+{
+    INCREF(key); /* borrowed, perhaps from a container __eq__ empties */
+    int r = add_entry_held(so, key, hash);
+    DECREF(key);
+    return r;
 }
 
 /* The hash of key, looked up as a frozenset when key is an (unhashable)
@@ -274,13 +283,18 @@ bool set_next(Obj *s, size_t *pos, Obj **key)
     return false;
 }
 
-/* Like set_next, also giving the slot's hash. */
-static bool next_entry(SetObj *so, size_t *pos, SetEntry **out)
+/* Like set_next, also giving the slot's hash, and the key as a NEW
+ * reference: the callers compare it with keys of other sets, and that
+ * __eq__ may empty or resize either table, so they must not keep a pointer
+ * into one (CPython's set_next callers incref the key the same way). */
+static bool next_entry(SetObj *so, size_t *pos, Obj **key, int64_t *hash)
 {
     while (*pos <= so->mask) {
         SetEntry *e = &so->table[(*pos)++];
         if (live(e)) {
-            *out = e;
+            *key = e->key;
+            *hash = e->hash;
+            INCREF(*key);
             return true;
         }
     }
@@ -326,9 +340,13 @@ static int merge(SetObj *so, SetObj *other)
         }
         return 0;
     }
-    for (size_t i = 0; i <= other->mask; i++) {
-        SetEntry *e = &other->table[i];
-        if (live(e) && add_entry(so, e->key, e->hash) < 0)
+    size_t pos = 0;
+    Obj *key;
+    int64_t hash;
+    while (next_entry(other, &pos, &key, &hash)) {
+        int r = add_entry(so, key, hash);
+        DECREF(key);
+        if (r < 0)
             return -1;
     }
     return 0;
@@ -358,8 +376,14 @@ int set_update(Obj *s, Obj *iterable)
             table_resize(so, (so->used + n) * 2);
         DictObj *d = (DictObj *)iterable;
         for (size_t i = 0; i < d->used; i++) {
-            DictEntry *e = &d->entries[i];
-            if (e->key && add_entry(so, e->key, e->hash) < 0)
+            /* re-read d each pass: a key's __eq__ may change it */
+            Obj *key = d->entries[i].key;
+            if (!key)
+                continue;
+            INCREF(key);
+            int r = add_entry(so, key, d->entries[i].hash);
+            DECREF(key);
+            if (r < 0)
                 return -1;
         }
         return op_check_size(so->used) ? 0 : -1;
@@ -450,14 +474,22 @@ static Obj *intersection(Obj *s, Obj *other)
             so = ot;
             ot = t;
         }
+        INCREF(so);
+        INCREF(ot);
         size_t pos = 0;
-        SetEntry *e;
-        while (next_entry(ot, &pos, &e)) {
+        Obj *key;
+        int64_t hash;
+        bool ok = true;
+        while (ok && next_entry(ot, &pos, &key, &hash)) {
             int r;
-            if (!contains_entry(so, e->key, e->hash, &r) || (r && add_entry(result, e->key, e->hash) < 0)) {
-                DECREF(result);
-                return NULL;
-            }
+            ok = contains_entry(so, key, hash, &r) && (!r || add_entry(result, key, hash) == 0);
+            DECREF(key);
+        }
+        DECREF(so);
+        DECREF(ot);
+        if (!ok) {
+            DECREF(result);
+            return NULL;
         }
         return &result->hdr;
     }
@@ -500,9 +532,12 @@ static int difference_update(SetObj *so, Obj *other)
             INCREF(ot);
         }
         size_t pos = 0;
-        SetEntry *e;
-        while (next_entry((SetObj *)ot, &pos, &e)) {
-            if (discard_entry(so, e->key, e->hash) < 0) {
+        Obj *key;
+        int64_t hash;
+        while (next_entry((SetObj *)ot, &pos, &key, &hash)) {
+            int r = discard_entry(so, key, hash);
+            DECREF(key);
+            if (r < 0) {
                 DECREF(ot);
                 return -1;
             }
@@ -541,21 +576,24 @@ static Obj *difference(Obj *s, Obj *other)
         goto copy_and_update;
     SetObj *result = set_alloc(base_class(s));
     size_t pos = 0;
-    SetEntry *e;
-    while (next_entry(so, &pos, &e)) {
+    Obj *key;
+    int64_t hash;
+    bool ok = true;
+    while (ok && next_entry(so, &pos, &key, &hash)) {
         int r;
-        bool ok;
         if (IS(other, DictClass)) {
-            Obj *v = dict_get(other, e->key);
+            Obj *v = dict_get(other, key);
             r = v != NULL;
             ok = !err_occurred();
         } else {
-            ok = contains_entry((SetObj *)other, e->key, e->hash, &r);
+            ok = contains_entry((SetObj *)other, key, hash, &r);
         }
-        if (!ok || (!r && add_entry(result, e->key, e->hash) < 0)) {
-            DECREF(result);
-            return NULL;
-        }
+        ok = ok && (r || add_entry(result, key, hash) == 0);
+        DECREF(key);
+    }
+    if (!ok) {
+        DECREF(result);
+        return NULL;
     }
     return &result->hdr;
 copy_and_update:;
@@ -581,10 +619,11 @@ static int symmetric_difference_update(SetObj *so, Obj *other)
             if (!de->key)
                 continue;
             Obj *key = de->key;
+            int64_t hash = de->hash; /* de may move once __eq__ runs */
             INCREF(key);
-            int r = discard_entry(so, key, de->hash);
+            int r = discard_entry(so, key, hash);
             if (r == 0)
-                r = add_entry(so, key, de->hash);
+                r = add_entry(so, key, hash);
             DECREF(key);
             if (r < 0)
                 return -1;
@@ -600,11 +639,13 @@ static int symmetric_difference_update(SetObj *so, Obj *other)
             return -1;
     }
     size_t pos = 0;
-    SetEntry *e;
-    while (next_entry((SetObj *)ot, &pos, &e)) {
-        int r = discard_entry(so, e->key, e->hash);
+    Obj *key;
+    int64_t hash;
+    while (next_entry((SetObj *)ot, &pos, &key, &hash)) {
+        int r = discard_entry(so, key, hash);
         if (r == 0)
-            r = add_entry(so, e->key, e->hash);
+            r = add_entry(so, key, hash);
+        DECREF(key);
         if (r < 0) {
             DECREF(ot);
             return -1;
@@ -631,10 +672,13 @@ static bool issubset(SetObj *a, SetObj *b, int *r)
     if (a->used > b->used)
         return true;
     size_t pos = 0;
-    SetEntry *e;
-    while (next_entry(a, &pos, &e)) {
+    Obj *key;
+    int64_t hash;
+    while (next_entry(a, &pos, &key, &hash)) {
         int c;
-        if (!contains_entry(b, e->key, e->hash, &c))
+        bool ok = contains_entry(b, key, hash, &c);
+        DECREF(key);
+        if (!ok)
             return false;
         if (!c)
             return true;
@@ -769,7 +813,10 @@ static void set_repr(Obj *o, Buf *out)
         if (!first)
             buf_puts(out, ", ");
         first = false;
-        if (obj_repr(k, out) < 0)
+        INCREF(k); /* its __repr__ may remove it from the set */
+        int r = obj_repr(k, out);
+        DECREF(k);
+        if (r < 0)
             return;
     }
     buf_putc(out, '}');
@@ -1063,10 +1110,13 @@ Obj *set_m_isdisjoint(Obj *self, Obj **args, int nargs, Obj *kwnames)
             b = t;
         }
         size_t pos = 0;
-        SetEntry *e;
-        while (next_entry(b, &pos, &e)) {
+        Obj *key;
+        int64_t hash;
+        while (next_entry(b, &pos, &key, &hash)) {
             int r;
-            if (!contains_entry(a, e->key, e->hash, &r))
+            bool ok = contains_entry(a, key, hash, &r);
+            DECREF(key);
+            if (!ok)
                 return NULL;
             if (r)
                 return bool_new(false);
