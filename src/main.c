@@ -85,7 +85,7 @@ static void usage(FILE *out)
           "limits (a scenario that passes one is stopped with a message, exit 1):\n"
           "  --max-steps N      recorded steps (default 1000000; 2000 for record)\n"
           "  --max-ops N        bytecode operations (default 50000000)\n"
-          "  --max-depth N      nested calls (default 1000)\n"
+          "  --max-depth N      nested calls (default 1000, at most 16000)\n"
           "  --max-items N      length of the largest str/list (default 10000000)\n"
           "  --max-memory MB    memory while running (default 400)\n"
           "  --max-source BYTES size of the scenario file (default 1048576)\n"
@@ -297,8 +297,12 @@ static int parse_args(int argc, char **argv, Options *o)
                 o->sim.max_steps = (size_t)v;
             else if (!strcmp(a, "--max-ops"))
                 o->sim.max_ops = v;
-            else if (!strcmp(a, "--max-depth"))
-                o->sim.max_depth = v > 100000 ? 100000 : (int)v;
+            else if (!strcmp(a, "--max-depth") && v > SIM_MAX_DEPTH) {
+                fprintf(stderr, "loopscope: --max-depth: %llu is more nested calls than the C stack holds "
+                        "(at most %d)\n", (unsigned long long)v, SIM_MAX_DEPTH);
+                return 2;
+            } else if (!strcmp(a, "--max-depth"))
+                o->sim.max_depth = (int)v;
             else if (!strcmp(a, "--max-items"))
                 o->sim.max_items = (size_t)v;
             else if (!strcmp(a, "--max-memory"))

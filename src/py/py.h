@@ -20,6 +20,11 @@ typedef struct SimOptions {
 } SimOptions;
 
 #define SIM_MAX_MEMORY_MB 400
+/* The largest max_depth: about what an 8 MB C stack holds for plain Python
+ * recursion (measured in docs/limits.md). sim_run clamps to it; deeper C
+ * paths (== or repr through __eq__/__repr__) meet the interpreter's C-stack
+ * guard first and raise RecursionError too, so no value can crash. */
+#define SIM_MAX_DEPTH 16000
 
 typedef enum SimStatus {
     SIM_OK = 0,         /* the scenario ran to its end */

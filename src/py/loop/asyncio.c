@@ -479,6 +479,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         o.max_ops = 50000000;
     if (!o.max_depth)
         o.max_depth = 1000;
+    if (o.max_depth > SIM_MAX_DEPTH)
+        o.max_depth = SIM_MAX_DEPTH;
     if (!o.max_items)
         o.max_items = 10000000;
     if (!o.max_memory)

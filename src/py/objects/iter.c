@@ -398,10 +398,27 @@ static Obj *set_iter_next(IterObj *it)
     return k;
 }
 
+static Obj *iter_step(IterObj *it);
+
+/* next() of an iterator. zip, enumerate, map and filter call next() on
+ * their source, which may be another of them: each level counts against
+ * the run's depth budget. */
 static Obj *iter_next(IterObj *it)
 {
     if (!it->src && it->kind != IT_RANGE)
         return NULL;
+    bool chained = it->kind == IT_ZIP || it->kind == IT_ENUMERATE || it->kind == IT_MAP || it->kind == IT_FILTER;
+    if (!chained)
+        return iter_step(it);
+    if (!vm_recursion_enter(""))
+        return NULL;
+    Obj *r = iter_step(it);
+    vm_recursion_leave();
+    return r;
+}
+
+static Obj *iter_step(IterObj *it)
+{
     switch (it->kind) {
     case IT_LIST:
         if (it->pos >= LIST_N(it->src))

@@ -825,14 +825,19 @@ static int64_t hash_tuple(Obj *t)
     const uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL,
                    p5 = 2870177450012600261ULL;
     uint64_t acc = p5;
+    if (!vm_recursion_enter(""))
+        return -1;
     for (size_t i = 0; i < TUP_N(t); i++) {
         int64_t lane = obj_hash(TUP_ITEMS(t)[i]);
-        if (lane == -1 && err_occurred())
+        if (lane == -1 && err_occurred()) {
+            vm_recursion_leave();
             return -1;
+        }
         acc += (uint64_t)lane * p2;
         acc = (acc << 31) | (acc >> 33);
         acc *= p1;
     }
+    vm_recursion_leave();
     acc += TUP_N(t) ^ (p5 ^ 3527539ULL);
     return acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
 }
@@ -935,6 +940,17 @@ static int dict_eq(Obj *a, Obj *b)
     return 1;
 }
 
+/* == of two sets, two lists, two tuples or two dicts: each level of
+ * nesting is one level of the run's depth budget. */
+static int container_eq(Obj *a, Obj *b)
+{
+    if (!vm_recursion_enter(" in comparison"))
+        return -1;
+    int r = set_check(a) ? set_eq(a, b) : IS(a, DictClass) ? dict_eq(a, b) : seq_eq(a, b);
+    vm_recursion_leave();
+    return r;
+}
+
 int obj_eq(Obj *a, Obj *b)
 {
     if (a == b)
@@ -955,7 +971,7 @@ int obj_eq(Obj *a, Obj *b)
         return x == y;
     }
     if (set_check(a) && set_check(b))
-        return set_eq(a, b);
+        return container_eq(a, b);
     if (a->cls != b->cls)
         return 0;
     switch (a->cls->kind) {
@@ -963,9 +979,8 @@ int obj_eq(Obj *a, Obj *b)
         return STR_LEN(a) == STR_LEN(b) && memcmp(STR_S(a), STR_S(b), STR_LEN(a)) == 0;
     case K_TUPLE:
     case K_LIST:
-        return seq_eq(a, b);
     case K_DICT:
-        return dict_eq(a, b);
+        return container_eq(a, b);
     case K_RANGE: {
         RangeObj *x = (RangeObj *)a, *y = (RangeObj *)b;
         return x->start == y->start && x->stop == y->stop && x->step == y->step;
@@ -1018,25 +1033,33 @@ void obj_repr_builtin(Obj *o, Buf *out)
         buf_printf(out, "<%s object>", o->cls->name);
 }
 
+/* repr(o) or str(o), one level of the depth budget (a partial of a
+ * partial of ... recurses in C). */
+static int obj_text(Obj *o, Buf *out, bool repr)
+{
+    if (!vm_recursion_enter(repr ? " while getting the repr of an object" : " while getting the str of an object"))
+        return -1;
+    int r = KLASS_NONE;
+    if (o->cls->heap)
+        r = klass_text(o, repr ? "__repr__" : "__str__", out);
+    if (r == KLASS_NONE && repr) {
+        obj_repr_builtin(o, out);
+        r = err_occurred() ? -1 : 0;
+    } else if (r == KLASS_NONE) {
+        r = obj_str_builtin(o, out);
+    }
+    vm_recursion_leave();
+    return r;
+}
+
 int obj_repr(Obj *o, Buf *out)
 {
-    if (o->cls->heap) {
-        int r = klass_text(o, "__repr__", out);
-        if (r != KLASS_NONE)
-            return r;
-    }
-    obj_repr_builtin(o, out);
-    return err_occurred() ? -1 : 0;
+    return obj_text(o, out, true);
 }
 
 int obj_str(Obj *o, Buf *out)
 {
-    if (o->cls->heap) {
-        int r = klass_text(o, "__str__", out);
-        if (r != KLASS_NONE)
-            return r;
-    }
-    return obj_str_builtin(o, out);
+    return obj_text(o, out, false);
 }
 
 int obj_str_builtin(Obj *o, Buf *out)

@@ -1045,8 +1045,11 @@ static int compare_bool(Op op, Obj *a, Obj *b)
             Obj *x = ia[i], *y = ib[i];
             INCREF(x);
             INCREF(y);
-            int eq = obj_eq(x, y);
-            int r = eq < 0 ? -1 : eq ? 2 : compare_bool(op, x, y);
+            int eq = obj_eq(x, y), r = -1;
+            if (eq >= 0 && vm_recursion_enter(" in comparison")) {
+                r = eq ? 2 : compare_bool(op, x, y);
+                vm_recursion_leave();
+            }
             DECREF(x);
             DECREF(y);
             if (r != 2)

@@ -51,7 +51,9 @@ static struct {
     Obj *builtins;
     Obj *modules;        /* dict name -> module */
     Frame *current;      /* innermost running frame */
-    int depth;
+    int depth;           /* frames and C recursion levels counted (not the library's) */
+    char *stack_base;    /* the C stack where the interpreter was started */
+    size_t stack_budget; /* bytes of C stack below stack_base it may use */
     uint64_t ops;
     bool initialised;
 } vm;
@@ -61,6 +63,59 @@ static struct {
 static Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw);
+
+/* How much C stack the interpreter may use: the thread's stack limit (at
+ * most 8 MB, the usual default for the main thread and for new threads),
+ * less 1 MB for what runs above vm_init and between two checks. */
+static void stack_measure(void)
+{
+    struct rlimit rl;
+    size_t limit = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < limit)
+        limit = (size_t)rl.rlim_cur;
+    vm.stack_base = __builtin_frame_address(0);
+    vm.stack_budget = limit > (2u << 20) ? limit - (1u << 20) : limit / 2;
+}
+
+static bool stack_exhausted(void)
+{
+    char *here = __builtin_frame_address(0);
+    return vm.stack_base && here < vm.stack_base && (size_t)(vm.stack_base - here) > vm.stack_budget;
+}
+
+bool vm_recursion_enter(const char *where)
+{
+    if (vm.depth >= vm.limits.max_depth || stack_exhausted()) {
+        err_format(&RecursionErrorClass, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    vm.depth++;
+    return true;
+}
+
+void vm_recursion_leave(void)
+{
+    vm.depth--;
+}
+
+static void ops_limit_error(void)
+{
+    err_format(&LimitErrorClass,
+               "the scenario ran %llu operations without finishing; loopscope's limit is %llu "
+               "(raise it with --max-ops)",
+               (unsigned long long)vm.limits.max_ops, (unsigned long long)vm.limits.max_ops);
+}
+
+bool vm_charge_ops(uint64_t n)
+{
+    if (!vm.limits.max_ops)
+        return true;
+    vm.ops += n;
+    if (vm.ops <= vm.limits.max_ops)
+        return true;
+    ops_limit_error();
+    return false;
+}
 
 void vm_init(const VMHooks *hooks, const VMLimits *limits)
 {
@@ -91,6 +146,7 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
     vm.current = NULL;
     vm.depth = 0;
     vm.ops = 0;
+    stack_measure();
     vm.initialised = true;
 }
 
@@ -1283,11 +1339,14 @@ static void keep_frame_locals(Obj *exc, Frame *f)
 
 static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
 {
-    if (vm.depth >= vm.limits.max_depth) {
-        err_format(&RecursionErrorClass, "maximum recursion depth exceeded");
+    /* the library's frames cost no depth (--max-depth 1 must still load
+     * the prelude), only C stack */
+    bool counted = !(f->code->flags & CO_LIBRARY);
+    if (counted ? !vm_recursion_enter("") : stack_exhausted()) {
+        if (!counted)
+            err_format(&RecursionErrorClass, "maximum recursion depth exceeded");
         return X_ERROR;
     }
-    vm.depth++;
     f->back = vm.current;
     vm.current = f;
     XStatus status = X_ERROR;
@@ -1319,10 +1378,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         if (vm.limits.max_ops && !(++vm.ops & 0xFFFF) && vm.limits.max_memory && !vm_memory_ok(0))
             goto error;
         if (vm.limits.max_ops && vm.ops > vm.limits.max_ops) {
-            err_format(&LimitErrorClass,
-                           "the scenario ran %llu operations without finishing; loopscope's limit is %llu "
-                           "(raise it with --max-ops)",
-                           (unsigned long long)vm.limits.max_ops, (unsigned long long)vm.limits.max_ops);
+            ops_limit_error();
             goto error;
         }
         uint32_t w = f->code->ops[f->ip];
@@ -2119,6 +2175,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
 leave:
     vm.current = f->back;
     f->back = NULL;
-    vm.depth--;
+    if (counted)
+        vm_recursion_leave();
     return status;
 }

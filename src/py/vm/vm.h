@@ -44,6 +44,22 @@ uint64_t vm_ops(void);     /* instructions executed so far */
  * limits.max_memory; otherwise sets the limit error and returns false. */
 bool vm_memory_ok(size_t more);
 
+/* One depth budget for the whole run, as CPython's Py_EnterRecursiveCall:
+ * every scenario frame and every level of C recursion that scenario data
+ * can drive (==, <, hash and repr of nested containers, chained iterators,
+ * exception groups, cancel chains) counts against limits.max_depth. The
+ * library's own frames (the prelude, CO_LIBRARY) do not count, but nothing
+ * may use more of the C stack than it holds: past VM_STACK_BUDGET bytes
+ * every level raises RecursionError too, whatever the depth.
+ * vm_recursion_enter: true, or false with RecursionError set ("maximum
+ * recursion depth exceeded" + where, e.g. " in comparison"). Pair each true
+ * return with vm_recursion_leave(). */
+bool vm_recursion_enter(const char *where);
+void vm_recursion_leave(void);
+/* Charge n operations of a C loop (sum over a range, a str search, a sort)
+ * to the run's operation budget: true, or false with the limit error set. */
+bool vm_charge_ops(uint64_t n);
+
 /* The builtins dict (borrowed); builtins.c fills it. */
 Obj *vm_builtins(void);
 /* Make a module importable by `import name` (borrowed, kept alive). */
