@@ -161,6 +161,8 @@ static int split(Obj *exc, Obj *m, int kind, bool want_rest, Obj **match, Obj **
         return 0;
     }
     Obj *subs = ((ExcObj *)exc)->extra;
+    if (!vm_recursion_enter(" in exceptiongroup_split_recursive"))
+        return -1;
     Obj *ml = list_new(0), *rl = list_new(0);
     int rc = 0;
     for (size_t i = 0; i < TUP_N(subs) && rc == 0; i++) {
@@ -177,6 +179,7 @@ static int split(Obj *exc, Obj *m, int kind, bool want_rest, Obj **match, Obj **
         rc = -1;
     DECREF(ml);
     DECREF(rl);
+    vm_recursion_leave();
     if (rc < 0) {
         SETREF(*match, NULL);
         SETREF(*rest, NULL);
@@ -285,15 +288,22 @@ static bool same_metadata(Obj *a, Obj *b)
     return true;
 }
 
-static void collect_leaves(Obj *exc, Obj *leaves)
+/* Append the leaf exceptions of exc to leaves: 0, or -1 with
+ * RecursionError for a group nested deeper than the depth budget. */
+static int collect_leaves(Obj *exc, Obj *leaves)
 {
     if (!exgroup_check(exc)) {
         list_append(leaves, exc);
-        return;
+        return 0;
     }
+    if (!vm_recursion_enter(" in collect_exception_group_leaf_ids"))
+        return -1;
     Obj *subs = ((ExcObj *)exc)->extra;
-    for (size_t i = 0; i < TUP_N(subs); i++)
-        collect_leaves(TUP_ITEMS(subs)[i], leaves);
+    int rc = 0;
+    for (size_t i = 0; i < TUP_N(subs) && rc == 0; i++)
+        rc = collect_leaves(TUP_ITEMS(subs)[i], leaves);
+    vm_recursion_leave();
+    return rc;
 }
 
 Obj *exgroup_prep_reraise(Obj *orig, Obj *excs)
@@ -305,14 +315,14 @@ Obj *exgroup_prep_reraise(Obj *orig, Obj *excs)
         return LIST_ITEMS(excs)[0];
     }
     Obj *raised = list_new(0), *leaves = list_new(0);
+    Obj *reraised = NULL, *unused = NULL, *result = NULL;
     for (size_t i = 0; i < LIST_N(excs); i++) {
         Obj *e = LIST_ITEMS(excs)[i];
-        if (same_metadata(e, orig))
-            collect_leaves(e, leaves);
-        else
+        if (!same_metadata(e, orig))
             list_append(raised, e);
+        else if (collect_leaves(e, leaves) < 0)
+            goto done;
     }
-    Obj *reraised = NULL, *unused = NULL, *result = NULL;
     if (LIST_N(leaves) && split(orig, leaves, MATCH_LEAVES, false, &reraised, &unused) < 0)
         goto done;
     XDECREF(unused);
