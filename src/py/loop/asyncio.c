@@ -153,6 +153,17 @@ PRIM(p_all_tasks)
     return out;
 }
 
+/* _cancel_all(tasks): task.cancel() on each, in linear time. */
+PRIM(p_cancel_all)
+{
+    (void)self;
+    if (!vm_check_nargs("_cancel_all", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], ListClass))
+        return err_null(&TypeErrorClass, "expected a list of tasks");
+    return future_cancel_all(args[0]) < 0 ? NULL : none_new();
+}
+
 PRIM(p_yield_now)
 {
     (void)self;
@@ -403,6 +414,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_isfuture", p_isfuture);
     add_fn(m, "_current_task", p_current_task);
     add_fn(m, "_all_tasks", p_all_tasks);
+    add_fn(m, "_cancel_all", p_cancel_all);
     add_fn(m, "_yield_now", p_yield_now);
     add_fn(m, "_set_label", p_set_label);
     add_fn(m, "_gathering_future", p_gathering_future);

@@ -404,11 +404,12 @@ static bool gathering_cancel(FutureObj *f, Obj *msg)
     bool ret = false;
     for (size_t i = 0; i < TUP_N(f->children); i++) {
         Obj *child = TUP_ITEMS(f->children)[i];
-        Obj *cancel = obj_getattr_c(child, "cancel");
-        if (!cancel)
+        if (!vm_recursion_enter(" while calling a Python object"))
             return false;
-        Obj *r = msg && msg != None ? vm_call1(cancel, msg) : vm_call0(cancel);
-        DECREF(cancel);
+        Obj *cancel = obj_getattr_c(child, "cancel");
+        Obj *r = !cancel ? NULL : msg && msg != None ? vm_call1(cancel, msg) : vm_call0(cancel);
+        XDECREF(cancel);
+        vm_recursion_leave();
         if (!r)
             return false;
         if (obj_truth(r) == 1)
@@ -675,6 +676,10 @@ static Obj *tm_get_coro(Obj *self, Obj **args, int nargs, Obj *kw)
     return ((TaskObj *)self)->coro;
 }
 
+/* future_cancel_all's sweep number, and whether one is running */
+static uint64_t sweep;
+static bool sweep_active;
+
 static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     static const char *const names[] = {"msg", NULL};
@@ -685,12 +690,26 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
     if (t->fut.state != FUT_PENDING)
         return bool_new(false);
     t->num_cancels_requested++;
+    if (sweep_active && t->cancel_sweep == sweep) {
+        /* cancelled by this sweep already: its waiter chain has the
+         * request. CPython walks the chain again (quadratic for a chain of
+         * tasks, in an order it leaves open); the outcome is the same
+         * CancelledError in each task. */
+        if (t->fut_waiter && t->fut_waiter->state != FUT_PENDING)
+            t->must_cancel = true;
+        return bool_new(true);
+    }
+    if (sweep_active)
+        t->cancel_sweep = sweep;
     if (t->fut_waiter) {
-        Obj *cancel = obj_getattr_c(&t->fut_waiter->hdr, "cancel");
-        if (!cancel)
+        /* the waiter may be a task waiting on a task ...: a chain of
+         * cancels, one level of the depth budget each (CPython's C call) */
+        if (!vm_recursion_enter(" while calling a Python object"))
             return NULL;
-        Obj *r = a[0] ? vm_call1(cancel, a[0]) : vm_call0(cancel);
-        DECREF(cancel);
+        Obj *cancel = obj_getattr_c(&t->fut_waiter->hdr, "cancel");
+        Obj *r = !cancel ? NULL : a[0] ? vm_call1(cancel, a[0]) : vm_call0(cancel);
+        XDECREF(cancel);
+        vm_recursion_leave();
         if (!r)
             return NULL;
         int yes = obj_truth(r);
@@ -702,6 +721,24 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
     XINCREF(a[0] && a[0] != None ? a[0] : NULL);
     SETREF(t->fut.cancel_msg, a[0] && a[0] != None ? a[0] : NULL);
     return bool_new(true);
+}
+
+int future_cancel_all(Obj *tasks)
+{
+    sweep++;
+    sweep_active = true;
+    int rc = 0;
+    Obj *t;
+    for (size_t i = 0; rc == 0 && (t = seq_get_ref(tasks, i)); i++) {
+        Obj *cancel = obj_getattr_c(t, "cancel");
+        Obj *r = cancel ? vm_call0(cancel) : NULL;
+        XDECREF(cancel);
+        rc = r ? 0 : -1;
+        XDECREF(r);
+        DECREF(t);
+    }
+    sweep_active = false;
+    return rc;
 }
 
 static Obj *tm_cancelling(Obj *self, Obj **args, int nargs, Obj *kw)

@@ -57,6 +57,7 @@ typedef struct TaskObj {
     FutureObj *fut_waiter;
     bool must_cancel;
     int num_cancels_requested;
+    uint64_t cancel_sweep;  /* the future_cancel_all sweep that cancelled it, or 0 */
     int rec_id;         /* -1 for hidden library tasks */
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
     bool started;
@@ -95,6 +96,10 @@ bool future_done(Obj *f);
 void future_set_result(FutureObj *f, Obj *v);
 void future_set_exception(FutureObj *f, Obj *exc);
 bool future_cancel(FutureObj *f, Obj *msg);
+/* task.cancel() for each task of a list (asyncio.run's shutdown), in
+ * linear time: a task the same sweep already cancelled counts the request
+ * but does not pass it down its await chain again. 0, or -1 with an error. */
+int future_cancel_all(Obj *tasks);
 /* future.result(): new ref or NULL with the exception raised. */
 Obj *future_result(FutureObj *f);
 void future_add_callback(FutureObj *f, Obj *cb);
