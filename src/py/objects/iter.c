@@ -503,6 +503,10 @@ static Obj *iter_step(IterObj *it)
 
 Obj *obj_next(Obj *it)
 {
+    /* every item a C loop takes (sum, max, all, sorted, join over
+     * range(10**18) ...) is one operation of the run's budget */
+    if (!vm_charge_ops(1))
+        return NULL;
     if (IS(it, IterClass))
         return iter_next((IterObj *)it);
     if (IS(it, GenClass)) {

@@ -882,7 +882,7 @@ typedef struct SortItem {
 /* key(a) < key(b): 1, 0, or -1 with the error pending. */
 static int sort_lt(const SortItem *a, const SortItem *b)
 {
-    return op_lt(a->key, b->key);
+    return vm_charge_ops(1) ? op_lt(a->key, b->key) : -1;
 }
 
 static void items_reverse(SortItem *lo, SortItem *hi)
@@ -1125,8 +1125,8 @@ static Obj *list_m_insert(Obj *self, Obj **args, int nargs, Obj *kwnames)
     }
     if (i > n)
         i = n;
-    if (!op_check_size((size_t)n + 1))
-        return NULL;
+    if (!op_check_size((size_t)n + 1) || !vm_charge_ops((uint64_t)(n - i) >> 6))
+        return NULL; /* the memmove below is a C loop over n - i items */
     list_append(self, args[1]);
     Obj **items = LIST_ITEMS(self);
     memmove(items + i + 1, items + i, (size_t)(n - i) * sizeof(Obj *));
@@ -1148,6 +1148,8 @@ static Obj *list_m_pop(Obj *self, Obj **args, int nargs, Obj *kwnames)
         i += (int64_t)l->n;
     if (i < 0 || i >= (int64_t)l->n)
         return err_null(&IndexErrorClass, "pop index out of range");
+    if (!vm_charge_ops((l->n - (size_t)i) >> 6))
+        return NULL;
     Obj *v = l->items[i];
     memmove(l->items + i, l->items + i + 1, (l->n - (size_t)i - 1) * sizeof(Obj *));
     l->n--;
@@ -1161,6 +1163,8 @@ static int64_t list_find(Obj *list, Obj *v, int64_t start, int64_t end)
         Obj *x = LIST_ITEMS(list)[i];
         if (x == v)
             return i;
+        if (!vm_charge_ops(1))
+            return -2;
         INCREF(x);
         int r = obj_eq(x, v);
         DECREF(x);
@@ -1239,7 +1243,7 @@ static Obj *seq_count(Obj *seq, Obj *v)
     int64_t c = 0;
     Obj *x;
     for (size_t i = 0; (x = seq_get_ref(seq, i)); i++) {
-        int r = x == v ? 1 : obj_eq(x, v);
+        int r = x == v ? 1 : vm_charge_ops(1) ? obj_eq(x, v) : -1;
         DECREF(x);
         if (r < 0)
             return NULL;
@@ -1335,7 +1339,7 @@ static Obj *tuple_m_index(Obj *self, Obj **args, int nargs, Obj *kwnames)
         return NULL;
     for (int64_t i = start; i < end && i < (int64_t)TUP_N(self); i++) {
         Obj *x = TUP_ITEMS(self)[i];
-        int r = x == args[0] ? 1 : obj_eq(x, args[0]);
+        int r = x == args[0] ? 1 : vm_charge_ops(1) ? obj_eq(x, args[0]) : -1;
         if (r < 0)
             return NULL;
         if (r)

@@ -1185,6 +1185,9 @@ static void builtin_dealloc(Obj *o)
 static Obj *builtin_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     BuiltinObj *b = (BuiltinObj *)self;
+    /* a str method scans its receiver: charge that to the op budget */
+    if (b->self && IS(b->self, StrClass) && !vm_charge_bytes(STR_LEN(b->self)))
+        return NULL;
     return b->fn(b->self ? b->self : self, args, nargs, kwnames);
 }
 

@@ -355,7 +355,7 @@ static Obj *float_binary(Op op, Obj *ao, Obj *bo)
 static Obj *str_concat(Obj *a, Obj *b)
 {
     size_t n = STR_LEN(a) + STR_LEN(b);
-    if (!op_check_size(n))
+    if (!op_check_size(n) || !vm_charge_bytes(n))
         return NULL;
     Buf buf;
     buf_init(&buf);
@@ -369,7 +369,7 @@ static Obj *str_concat(Obj *a, Obj *b)
 static Obj *str_repeat(Obj *s, int64_t k)
 {
     size_t n;
-    if (!size_product(STR_LEN(s), k, &n))
+    if (!size_product(STR_LEN(s), k, &n) || !vm_charge_bytes(n))
         return NULL;
     if (n == 0)
         return str_new("", 0);
@@ -413,7 +413,7 @@ static Obj *seq_concat(Obj *a, Obj *b)
 {
     size_t na, nb;
     Obj **ia = seq_items(a, &na), **ib = seq_items(b, &nb);
-    if (!op_check_size(na + nb))
+    if (!op_check_size(na + nb) || !vm_charge_ops((na + nb) >> 4))
         return NULL;
     if (IS(a, ListClass)) {
         Obj *r = seq_from_items(false, ia, na);
@@ -441,7 +441,7 @@ static Obj *seq_repeat(Obj *s, int64_t k)
 {
     size_t n, total;
     Obj **items = seq_items(s, &n);
-    if (!size_product(n, k, &total))
+    if (!size_product(n, k, &total) || !vm_charge_ops(total >> 4))
         return NULL;
     bool tuple = IS(s, TupleClass);
     if (tuple && k == 1) {
@@ -1105,6 +1105,8 @@ int op_contains(Obj *container, Obj *item)
                        obj_type_name(item));
             return -1;
         }
+        if (!vm_charge_bytes(STR_LEN(container)))
+            return -1;
         return text_find(STR_S(container), STR_LEN(container), STR_S(item), STR_LEN(item), 0,
                          TEXT_END) >= 0;
     case K_LIST:
@@ -1112,6 +1114,8 @@ int op_contains(Obj *container, Obj *item)
             Obj *x = LIST_ITEMS(container)[i];
             if (x == item)
                 return 1;
+            if (!vm_charge_ops(1))
+                return -1;
             INCREF(x);
             int r = obj_eq(x, item);
             DECREF(x);
@@ -1121,7 +1125,7 @@ int op_contains(Obj *container, Obj *item)
         return 0;
     case K_TUPLE:
         for (size_t i = 0; i < TUP_N(container); i++) {
-            int r = obj_eq(TUP_ITEMS(container)[i], item);
+            int r = vm_charge_ops(1) ? obj_eq(TUP_ITEMS(container)[i], item) : -1;
             if (r)
                 return r;
         }
@@ -1672,6 +1676,8 @@ static Obj *descr_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
     if (!obj_isinstance(args[0], c))
         return err_null(&TypeErrorClass, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                         m->name, c->name, obj_type_name(args[0]));
+    if (IS(args[0], StrClass) && !vm_charge_bytes(STR_LEN(args[0])))
+        return NULL; /* as builtin_call: a str method scans its receiver */
     return m->fn(args[0], args + 1, nargs - 1, kwnames);
 }
 

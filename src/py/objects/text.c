@@ -5,6 +5,7 @@
  * sigma is lowercased, and CPython's definitions of cased characters. The
  * character tables at the end of the file are generated data; the comment
  * above them says how to regenerate them. */
+#define _GNU_SOURCE /* memmem */
 #include "text.h"
 
 #include <stdlib.h>
@@ -427,33 +428,55 @@ static void spans_reverse(SpanList *l)
     }
 }
 
-/* First occurrence of needle (nn > 0) in h[from..to), as a byte offset
- * into h, or (size_t)-1. */
+/* First occurrence of needle (nn > 0) in h[from..to), or (size_t)-1.
+ * glibc's memmem is linear for long needles (the two-way algorithm), so
+ * ("a" * 5000000 + "b") in ("a" * 10000000) takes milliseconds, not hours. */
 static size_t bytes_find(const char *h, size_t from, size_t to,
                          const char *needle, size_t nn)
 {
-    while (to - from >= nn) {
-        const char *p = memchr(h + from, needle[0], to - from - nn + 1);
-        if (!p)
-            break;
-        size_t at = (size_t)(p - h);
-        if (memcmp(p, needle, nn) == 0)
-            return at;
-        from = at + 1;
-    }
-    return (size_t)-1;
+    if (to - from < nn)
+        return (size_t)-1;
+    const char *p = memmem(h + from, to - from, needle, nn);
+    return p ? (size_t)(p - h) : (size_t)-1;
 }
 
-/* Last occurrence of needle (nn > 0) in h[from..to), or (size_t)-1. */
+/* Last occurrence of needle (nn > 0) in h[from..to), or (size_t)-1.
+ * Short needles are compared in place (at most nn bytes per position);
+ * long ones go through Knuth-Morris-Pratt on the reversed text and
+ * needle, linear in to - from + nn. */
 static size_t bytes_rfind(const char *h, size_t from, size_t to,
                           const char *needle, size_t nn)
 {
     if (to - from < nn)
         return (size_t)-1;
-    for (size_t at = to - nn + 1; at-- > from;)
-        if (h[at] == needle[0] && memcmp(h + at, needle, nn) == 0)
-            return at;
-    return (size_t)-1;
+    if (nn <= 32 || nn >= UINT32_MAX) {
+        for (size_t at = to - nn + 1; at-- > from;)
+            if (h[at] == needle[0] && memcmp(h + at, needle, nn) == 0)
+                return at;
+        return (size_t)-1;
+    }
+    /* r(i) = needle[nn - 1 - i]; fail[i] = length of the longest proper
+     * border of r(0..i] */
+    uint32_t *fail = xmalloc(nn * sizeof *fail);
+    fail[0] = 0;
+    for (size_t i = 1, k = 0; i < nn; i++) {
+        while (k && needle[nn - 1 - i] != needle[nn - 1 - k])
+            k = fail[k - 1];
+        if (needle[nn - 1 - i] == needle[nn - 1 - k])
+            k++;
+        fail[i] = (uint32_t)k;
+    }
+    size_t found = (size_t)-1;
+    for (size_t at = to, k = 0; at-- > from;) {
+        while (k && h[at] != needle[nn - 1 - k])
+            k = fail[k - 1];
+        if (h[at] == needle[nn - 1 - k] && ++k == nn) {
+            found = at;
+            break;
+        }
+    }
+    free(fail);
+    return found;
 }
 
 static int space_at(const char *s, size_t n, size_t i, size_t *len)

@@ -117,6 +117,11 @@ bool vm_charge_ops(uint64_t n)
     return false;
 }
 
+bool vm_charge_bytes(size_t nbytes)
+{
+    return vm_charge_ops(nbytes >> 8);
+}
+
 void vm_init(const VMHooks *hooks, const VMLimits *limits)
 {
     obj_init();

@@ -59,6 +59,9 @@ void vm_recursion_leave(void);
 /* Charge n operations of a C loop (sum over a range, a str search, a sort)
  * to the run's operation budget: true, or false with the limit error set. */
 bool vm_charge_ops(uint64_t n);
+/* The same for a C loop over nbytes of text (a search, a copy): one
+ * operation per 256 bytes, about what the eval loop does in that time. */
+bool vm_charge_bytes(size_t nbytes);
 
 /* The builtins dict (borrowed); builtins.c fills it. */
 Obj *vm_builtins(void);
