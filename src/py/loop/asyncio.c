@@ -351,6 +351,12 @@ PRIM(t_sleep)
     double d;
     if (!number(args[0], &d))
         return NULL;
+    /* CPython 3.11's checks, in its order; a NaN or infinite clock would
+     * never let the run end */
+    if (isnan(d))
+        return err_null(&ValueErrorClass, "Invalid value NaN (not a number)");
+    if (isinf(d) || isinf(sim.now + d) || isinf(executor_thread_clock() + d))
+        return err_null(&OverflowErrorClass, "timestamp out of range for platform time_t");
     if (d < 0)
         return err_null(&ValueErrorClass, "sleep length must be non-negative");
     if (executor_in_thread()) { /* only the worker's own clock moves */

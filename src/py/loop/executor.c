@@ -384,6 +384,8 @@ bool executor_in_thread(void) { return X.running != NULL; }
 double executor_clock(void) { return X.running ? X.clock : sim.now; }
 void executor_thread_sleep(double d) { X.clock = X.clock + d; }
 
+double executor_thread_clock(void) { return X.running ? X.clock : 0; }
+
 bool executor_print(const char *text, size_t len)
 {
     if (!X.running)

@@ -156,6 +156,8 @@ bool executor_run_until(double t);
 bool executor_in_thread(void);
 double executor_clock(void);
 void executor_thread_sleep(double d);
+/* A worker thread's own clock while its job runs, else 0. */
+double executor_thread_clock(void);
 bool executor_print(const char *text, size_t len);
 
 /* functools.c */
