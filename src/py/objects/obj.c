@@ -1037,7 +1037,13 @@ void obj_repr_builtin(Obj *o, Buf *out)
  * partial of ... recurses in C). */
 static int obj_text(Obj *o, Buf *out, bool repr)
 {
-    if (!vm_recursion_enter(repr ? " while getting the repr of an object" : " while getting the str of an object"))
+    /* only what can nest counts: str() of anything but an exception is
+     * its repr() (counted there), and scalars hold nothing */
+    Kind k = o->cls->kind;
+    bool scalar = !o->cls->heap && (k == K_NONE || k == K_BOOL || k == K_INT || k == K_FLOAT || k == K_STR);
+    bool counted = repr ? !scalar : o->cls->is_exception;
+    if (counted && !vm_recursion_enter(repr ? " while getting the repr of an object"
+                                            : " while getting the str of an object"))
         return -1;
     int r = KLASS_NONE;
     if (o->cls->heap)
@@ -1048,7 +1054,8 @@ static int obj_text(Obj *o, Buf *out, bool repr)
     } else if (r == KLASS_NONE) {
         r = obj_str_builtin(o, out);
     }
-    vm_recursion_leave();
+    if (counted)
+        vm_recursion_leave();
     return r;
 }
 

@@ -119,7 +119,7 @@ bool vm_charge_ops(uint64_t n)
 
 bool vm_charge_bytes(size_t nbytes)
 {
-    return vm_charge_ops(nbytes >> 8);
+    return vm_charge_ops(nbytes >> 4);
 }
 
 void vm_init(const VMHooks *hooks, const VMLimits *limits)

@@ -60,7 +60,8 @@ void vm_recursion_leave(void);
  * to the run's operation budget: true, or false with the limit error set. */
 bool vm_charge_ops(uint64_t n);
 /* The same for a C loop over nbytes of text (a search, a copy): one
- * operation per 256 bytes, about what the eval loop does in that time. */
+ * operation per 16 bytes, about what the eval loop does in the time a str
+ * method spends on them (they walk code points, not only memchr speed). */
 bool vm_charge_bytes(size_t nbytes);
 
 /* The builtins dict (borrowed); builtins.c fills it. */
