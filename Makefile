@@ -126,21 +126,23 @@ fuzz-bins: $(FUZZ_TARGETS:%=$(B)/%) $(B)/seed/.stamp
 $(B)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -fsanitize=fuzzer -o $@ $< $(B)/libview.a $(B)/libcore.a $(LDLIBS)
 
-# The seed corpus: the shipped scenarios, the trace cases and the load errors.
-$(B)/seed/.stamp: $(wildcard scenarios/*.py tests/cases/*.py tests/errors/*.py)
+# The seed corpus: the shipped scenarios, the trace cases, the load errors
+# and fuzz/seeds/ (scenario code that changes a container from inside the
+# callbacks C code makes while walking it: issue 17's attack class).
+$(B)/seed/.stamp: $(wildcard scenarios/*.py tests/cases/*.py tests/errors/*.py fuzz/seeds/*.py)
 	@rm -rf $(B)/seed && mkdir -p $(B)/seed
 	cp $^ $(B)/seed/
 	@touch $@
 
-# One short run per target from the shipped scenarios only (the full seed
-# set takes minutes just to load under ASan), into a fresh corpus; a crash,
-# leak or timeout stops it and fails the rule.
+# One short run per target from the shipped scenarios and fuzz/seeds/ only
+# (the full seed set takes minutes just to load under ASan), into a fresh
+# corpus; a crash, leak or timeout stops it and fails the rule.
 fuzz-smoke: fuzz
 	@mkdir -p $(FUZZ_B)/artifacts
 	@for t in $(FUZZ_TARGETS); do rm -rf $(FUZZ_B)/smoke/$$t; mkdir -p $(FUZZ_B)/smoke/$$t; \
 	    echo "fuzz-smoke: $$t for $(FUZZ_SECONDS)s"; \
 	    $(FUZZ_B)/$$t $(call FUZZ_FLAGS,$$t) -max_total_time=$(FUZZ_SECONDS) \
-	        $(FUZZ_B)/smoke/$$t scenarios || exit 1; done
+	        $(FUZZ_B)/smoke/$$t scenarios fuzz/seeds || exit 1; done
 
 fuzz-long: fuzz
 	@mkdir -p $(FUZZ_B)/artifacts

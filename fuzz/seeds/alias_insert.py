@@ -1,0 +1,5 @@
+l = [1]
+for i in range(100):
+    l.insert(0, l)
+print(len(l))
+print(l)

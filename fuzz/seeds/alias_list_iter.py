@@ -1,0 +1,3 @@
+l = [1]
+for x in l:
+    l.append(x)

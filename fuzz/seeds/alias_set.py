@@ -1,0 +1,3 @@
+s = {1}
+for k in s:
+    s.add(k + 1)
