@@ -1227,6 +1227,87 @@ START_TEST(test_recursion_depth_option)
 }
 END_TEST
 
+/* The whole traceback text of a run of code (a new string). */
+static char *traceback_of(const char *code, const SimOptions *opt)
+{
+    Recording *rec = NULL;
+    SimStatus st;
+    free(run_code(code, opt, &st, NULL, &rec));
+    ck_assert_int_eq(st, SIM_FAILED);
+    char *tb = strdup(rec_traceback(rec));
+    rec_free(rec);
+    return tb;
+}
+
+/* Exception chains print as CPython 3.11 does: an exception already shown
+ * (a __context__ pointing back into its group, a cause cycle) prints once,
+ * groups nest at most 10 deep and show at most 15 members. */
+START_TEST(test_traceback_cycles_and_group_limits)
+{
+    char *tb = traceback_of("inner = ValueError('inner')\n"
+                            "g = ExceptionGroup('g', [inner])\n"
+                            "inner.__context__ = g\n"
+                            "raise g\n",
+                            NULL);
+    ck_assert_str_eq(tb, "  + Exception Group Traceback (most recent call last):\n"
+                         "  |   File \"<test>\", line 4, in <module>\n"
+                         "  |     raise g\n"
+                         "  | ExceptionGroup: g (1 sub-exception)\n"
+                         "  +-+---------------- 1 ----------------\n"
+                         "    | ValueError: inner\n"
+                         "    +------------------------------------\n");
+    free(tb);
+    tb = traceback_of("a = KeyError('a')\nb = KeyError('b')\na.__cause__ = b\nb.__cause__ = a\nraise a\n", NULL);
+    ck_assert_str_eq(tb, "KeyError: 'b'\n\nThe above exception was the direct cause of the following exception:\n\n"
+                         "Traceback (most recent call last):\n  File \"<test>\", line 5, in <module>\n    raise a\n"
+                         "KeyError: 'a'\n");
+    free(tb);
+    tb = traceback_of("e = ValueError('x')\nfor i in range(100000):\n    e = ExceptionGroup('g', [e])\nraise e\n", NULL);
+    ck_assert_ptr_nonnull(strstr(tb, "                      | ... (max_group_depth is 10)\n"
+                                     "                      +------------------------------------\n"));
+    ck_assert_ptr_null(strstr(tb, "ValueError"));
+    free(tb);
+    tb = traceback_of("raise ExceptionGroup('w', [ValueError(i) for i in range(17)])\n", NULL);
+    ck_assert_ptr_nonnull(strstr(tb, "    | ValueError: 14\n"
+                                     "    +---------------- ... ----------------\n"
+                                     "    | and 2 more exceptions\n"
+                                     "    +------------------------------------\n"));
+    free(tb);
+}
+END_TEST
+
+/* One depth budget: Python frames and C recursion (here == on nested
+ * lists) add up, as CPython 3.11 counts them; the prelude's frames are
+ * free, so a low --max-depth still runs asyncio. */
+START_TEST(test_depth_budget_shared)
+{
+    const char *code = "def nest(n):\n"
+                       "    a = []\n"
+                       "    for i in range(n):\n"
+                       "        a = [a]\n"
+                       "    return a\n"
+                       "def f(d):\n"
+                       "    if d:\n"
+                       "        return f(d - 1)\n"
+                       "    return nest(30) == nest(30)\n"
+                       "print(f(10))\n"
+                       "print(f(15))\n";
+    SimOptions opt = {.max_depth = 45};
+    SimStatus st;
+    char *got = run_code(code, &opt, &st, NULL, NULL);
+    /* module + 11 frames of f + 31 levels of == fit in 45; 16 frames do not */
+    ck_assert_str_eq(got, "True\n!RecursionError: maximum recursion depth exceeded in comparison\n");
+    free(got);
+    SimOptions low = {.max_depth = 3};
+    got = run_code("import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print([1])\n"
+                   "asyncio.run(main())\n",
+                   &low, &st, NULL, NULL);
+    ck_assert_int_eq(st, SIM_OK);
+    ck_assert_str_eq(got, "[1]\n");
+    free(got);
+}
+END_TEST
+
 /* The last step of a run stopped by a limit: SK_LIMIT with the message,
  * status SIM_FAILED and rec_status 1. Returns the recording. */
 static Recording *run_limited(const char *code, const SimOptions *opt, const char *want_text)
@@ -1372,6 +1453,8 @@ Suite *vm_suite(void)
     tcase_add_loop_test(tc, test_cpython_table, 0, NELEM(cases));
     tcase_add_loop_test(tc, test_own_classes, 0, NELEM(own_class_cases));
     tcase_add_test(tc, test_recursion_depth_option);
+    tcase_add_test(tc, test_traceback_cycles_and_group_limits);
+    tcase_add_test(tc, test_depth_budget_shared);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("own");
