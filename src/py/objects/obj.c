@@ -538,6 +538,7 @@ static void dict_repr(Obj *o, Buf *out)
 static void dict_dealloc(Obj *o)
 {
     DictObj *d = (DictObj *)o;
+    d->version++;
     for (size_t i = 0; i < d->used; i++) {
         if (d->entries[i].key) {
             DECREF(d->entries[i].key);
@@ -561,6 +562,7 @@ Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr =
 /* Give d a fresh, empty table. */
 static void dict_empty_table(DictObj *d)
 {
+    d->version++;
     d->n = d->used = 0;
     d->cap = 8;
     d->entries = xmalloc(d->cap * sizeof(DictEntry));
@@ -605,15 +607,15 @@ restart:;
                 /* __eq__ may change the dict (CPython's lookdict): hold the
                  * key, and start again if the table moved or the entry went */
                 Obj *start = e->key;
-                DictEntry *entries = d->entries;
-                int32_t *index = d->index;
+                uint64_t version = d->version;
                 INCREF(start);
                 int eq = obj_eq(start, key);
                 DECREF(start);
                 if (eq < 0)
                     return -1;
-                if (entries != d->entries || index != d->index || d->index[i] != ix ||
-                    d->entries[ix].key != start)
+                /* a version, not the arrays' addresses: an address malloc
+                 * reuses would make this depend on the allocator */
+                if (version != d->version)
                     goto restart;
                 if (eq) {
                     *slot_out = i;
@@ -642,6 +644,7 @@ static size_t dict_free_slot(DictObj *d, int64_t h)
 static void dict_rebuild(DictObj *d, size_t need)
 {
     /* compact entries, then rebuild the index with room for `need` entries */
+    d->version++;
     size_t w = 0;
     for (size_t r = 0; r < d->used; r++)
         if (d->entries[r].key)
@@ -722,6 +725,7 @@ int dict_set(Obj *dobj, Obj *key, Obj *value)
         dict_rebuild(d, d->n + 1 > d->cap ? d->cap * 2 : d->cap);
         slot = dict_free_slot(d, h); /* no __eq__ again: it could change d */
     }
+    d->version++;
     d->entries[d->used] = (DictEntry){h, key, value};
     d->index[slot] = (int32_t)d->used;
     d->used++;
@@ -750,6 +754,7 @@ int dict_del(Obj *dobj, Obj *key)
     if (ix < 0)
         return 0;
     DictEntry e = d->entries[ix];
+    d->version++;
     d->entries[ix].key = d->entries[ix].value = NULL;
     d->index[slot] = -2;
     d->n--;

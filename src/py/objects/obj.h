@@ -200,6 +200,8 @@ typedef struct DictObj {
     DictEntry *entries;
     int32_t *index;   /* open addressing table of size icap: -1 empty, -2 deleted */
     size_t icap;
+    uint64_t version; /* bumped by every change of its keys: a lookup whose
+                         __eq__ changed the dict starts again */
 } DictObj;
 Obj *dict_new(void);
 /* Borrowed result, NULL if missing. Returns NULL with an exception set only

@@ -43,6 +43,7 @@ static void set_reset(SetObj *so)
     so->table = so->small;
     so->mask = MINSIZE - 1;
     so->fill = so->used = 0;
+    so->version++;
 }
 
 static SetObj *set_alloc(Class *cls)
@@ -105,6 +106,7 @@ static void table_resize(SetObj *so, size_t minused)
     so->table = table;
     so->mask = newsize - 1;
     so->fill = so->used;
+    so->version++;
 }
 
 static size_t grow_size(const SetObj *so)
@@ -134,7 +136,7 @@ restart:;
                 return NULL;
             if (e->hash == hash && e->key != DUMMY) {
                 Obj *start = e->key;
-                SetEntry *table = so->table;
+                uint64_t version = so->version;
                 INCREF(start);
                 int eq = keys_equal(start, key);
                 DECREF(start);
@@ -142,7 +144,10 @@ restart:;
                     *err = true;
                     return NULL;
                 }
-                if (table != so->table || e->key != start)
+                /* a version, not the table's address: an address
+                 * reused by malloc would make this depend on the
+                 * allocator (and differ under ASan) */
+                if (version != so->version)
                     goto restart;
                 if (eq)
                     return e;
@@ -168,7 +173,7 @@ restart:;
                 goto found_unused;
             if (e->hash == hash && e->key != DUMMY) {
                 Obj *start = e->key;
-                SetEntry *table = so->table;
+                uint64_t version = so->version;
                 INCREF(start);
                 int eq = keys_equal(start, key);
                 DECREF(start);
@@ -176,7 +181,10 @@ restart:;
                     return -1;
                 if (eq)
                     return 0;
-                if (table != so->table || e->key != start)
+                /* a version, not the table's address: an address
+                 * reused by malloc would make this depend on the
+                 * allocator (and differ under ASan) */
+                if (version != so->version)
                     goto restart;
             } else if (e->key == DUMMY) {
                 freeslot = e;
@@ -188,6 +196,7 @@ restart:;
     }
 found_unused:
     INCREF(key);
+    so->version++;
     if (freeslot) {
         so->used++;
         freeslot->key = key;
@@ -236,6 +245,7 @@ static int discard_entry(SetObj *so, Obj *key, int64_t hash)
     e->key = DUMMY;
     e->hash = -1;
     so->used--;
+    so->version++;
     DECREF(old);
     return 1;
 }
@@ -327,10 +337,12 @@ static int merge(SetObj *so, SetObj *other)
             }
         }
         so->fill = so->used = other->used;
+        so->version++;
         return 0;
     }
     if (so->fill == 0) {
         so->fill = so->used = other->used;
+        so->version++;
         for (size_t i = 0; i <= other->mask; i++) {
             SetEntry *e = &other->table[i];
             if (live(e)) {
@@ -445,6 +457,8 @@ static void swap_bodies(SetObj *a, SetObj *b)
     b->mask = t.mask;
     memcpy(b->small, t.small, sizeof b->small);
     b->table = a_small ? b->small : t.table;
+    a->version++;
+    b->version++;
 }
 
 /* ------------------------------------------------------------- algebra */
@@ -931,6 +945,7 @@ Obj *set_m_pop(Obj *self, Obj **args, int nargs, Obj *kwnames)
     e->key = DUMMY;
     e->hash = -1;
     so->used--;
+    so->version++;
     so->finger = (size_t)(e - so->table) + 1;
     return key;
 }

@@ -30,6 +30,8 @@ typedef struct SetObj {
     size_t finger;        /* where pop() looks next */
     SetEntry *table;      /* small, or a malloc'ed table */
     int64_t hash;         /* frozenset: -1 until computed */
+    uint64_t version;     /* bumped by every change of the table's keys: a
+                             lookup whose __eq__ changed it starts again */
     SetEntry small[8];
 } SetObj;
 
