@@ -1,3 +1,1 @@
-d = {1: 1}
-for k in d:
-    d[k + 1] = 1
+../../tests/bad/alias_dict.py

@@ -1,4 +1,1 @@
-l = [1, 2, 3]
-l.extend(l)
-l += l
-print(l)
+../../tests/bad/alias_extend.py

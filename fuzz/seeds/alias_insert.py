@@ -1,5 +1,1 @@
-l = [1]
-for i in range(100):
-    l.insert(0, l)
-print(len(l))
-print(l)
+../../tests/bad/alias_insert.py

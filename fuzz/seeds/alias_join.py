@@ -1,6 +1,1 @@
-l = ["a"]
-class S:
-    def __str__(self):
-        l.clear()
-        return "x"
-print(", ".join(l))
+../../tests/bad/alias_join.py

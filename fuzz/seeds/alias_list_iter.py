@@ -1,3 +1,1 @@
-l = [1]
-for x in l:
-    l.append(x)
+../../tests/bad/alias_list_iter.py

@@ -1,6 +1,1 @@
-class E:
-    def __eq__(self, o):
-        l.clear()
-        return False
-l = [E(), E(), E()]
-l.remove(7)
+../../tests/bad/alias_remove.py

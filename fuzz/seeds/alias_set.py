@@ -1,3 +1,1 @@
-s = {1}
-for k in s:
-    s.add(k + 1)
+../../tests/bad/alias_set.py
