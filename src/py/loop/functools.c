@@ -65,7 +65,13 @@ static Obj *partial_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
             INCREF(TUP_ITEMS(names)[nk0 + i]);
         }
     }
-    Obj *r = vm_call(p->func, a, (int)(np + (size_t)nargs), names);
+    /* a partial of a partial of ... calls down in C: one level of the
+     * depth budget each, as CPython's call of a C object */
+    Obj *r = NULL;
+    if (vm_recursion_enter(" while calling a Python object")) {
+        r = vm_call(p->func, a, (int)(np + (size_t)nargs), names);
+        vm_recursion_leave();
+    }
     XDECREF(names);
     free(a);
     return r;
