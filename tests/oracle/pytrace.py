@@ -270,6 +270,11 @@ class _TraceLoop(asyncio.SelectorEventLoop):
         return _task_factory(self, coro, context=context, name=name)
 
 
+# Reprs name the loop's class ("unclosed event loop <...>" when a loop that
+# was never closed is collected): show the class plain CPython uses.
+_TraceLoop.__name__ = _TraceLoop.__qualname__ = "_UnixSelectorEventLoop"
+
+
 class _TracePolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = _TraceLoop
 

@@ -21,7 +21,7 @@ Class DeadlockClass = {.name = "Deadlock", .kind = K_EXC, .base = &LimitErrorCla
                        .is_exception = true, .builtin = true};
 
 static const char *const asyncio_exports[] = {
-    "run", "create_task", "gather", "sleep", "get_event_loop", "get_running_loop", "new_event_loop",
+    "run", "create_task", "gather", "sleep", "get_event_loop", "set_event_loop", "get_running_loop", "new_event_loop",
     "current_task", "all_tasks", "ensure_future", "iscoroutine", "isfuture", "Future", "Task",
     "CancelledError", "TimeoutError", "InvalidStateError", "wait_for", "wait", "as_completed", "shield",
     "timeout", "timeout_at", "Timeout", "TaskGroup", "Lock", "Event", "Condition", "Semaphore",
@@ -69,15 +69,43 @@ PRIM(p_get_running_loop)
     return l;
 }
 
+/* CPython 3.11's default policy: the main thread gets a loop made and set
+ * on first use, unless set_event_loop was ever called (asyncio.run calls it
+ * on the way in and out, so after a run there is no current loop). */
+static bool loop_set_called;
+static Obj *loops_made; /* list: every loop new_event_loop or the policy made */
+
+static Obj *loop_made(void)
+{
+    Obj *l = loop_new();
+    if (!loops_made)
+        loops_made = list_new(2);
+    list_append(loops_made, l);
+    return l;
+}
+
+LoopObj *asyncio_policy_loop(void)
+{
+    if (!sim.event_loop && !loop_set_called) {
+        loop_set_called = true;
+        sim.event_loop = (LoopObj *)loop_made();
+    }
+    if (!sim.event_loop)
+        err_format(&RuntimeErrorClass, "There is no current event loop in thread 'MainThread'.");
+    return sim.event_loop;
+}
+
 PRIM(p_get_event_loop)
 {
     (void)self;
     (void)args;
     if (!vm_check_nargs("_get_event_loop", nargs, kw, 0, 0))
         return NULL;
-    Obj *l = sim.event_loop ? &sim.event_loop->hdr : None;
-    INCREF(l);
-    return l;
+    LoopObj *l = asyncio_policy_loop();
+    if (!l)
+        return NULL;
+    INCREF(&l->hdr);
+    return &l->hdr;
 }
 
 PRIM(p_set_event_loop)
@@ -85,6 +113,10 @@ PRIM(p_set_event_loop)
     (void)self;
     if (!vm_check_nargs("_set_event_loop", nargs, kw, 1, 1))
         return NULL;
+    if (args[0] != None && !IS(args[0], LoopClass))
+        return err_null(&TypeErrorClass, "loop must be an instance of AbstractEventLoop or None, not '%s'",
+                        obj_type_name(args[0]));
+    loop_set_called = true;
     XDECREF(sim.event_loop);
     sim.event_loop = NULL;
     if (args[0] != None) {
@@ -100,7 +132,7 @@ PRIM(p_new_loop)
     (void)args;
     if (!vm_check_nargs("_new_loop", nargs, kw, 0, 0))
         return NULL;
-    return loop_new();
+    return loop_made();
 }
 
 PRIM(p_iscoroutine)
@@ -459,6 +491,45 @@ static void hook_never_awaited(void *ud, GenObj *coro)
         narr_never_awaited(coro);
 }
 
+/* The oracle's gc.collect() after the program: a loop that was never closed
+ * and is not the policy's current loop is garbage. CPython warns that it is
+ * unclosed, and its pending tasks' coroutines are closed, so their finally
+ * blocks run (tasks in creation order). Then the module's names go, in the
+ * order they were bound, which frees coroutines kept in globals (a never-
+ * awaited one warns). */
+static void teardown_garbage(Obj *globals)
+{
+    for (size_t i = 0; loops_made && i < LIST_N(loops_made); i++) {
+        LoopObj *l = (LoopObj *)LIST_ITEMS(loops_made)[i];
+        if (l->closed || l == sim.event_loop || l->running)
+            continue;
+        narr_warn("unclosed event loop <_UnixSelectorEventLoop running=False closed=False debug=False>",
+                  "an event loop was dropped without loop.close(): its pending tasks are destroyed and "
+                  "their coroutines closed, so their finally blocks run now");
+        l->closed = true;
+        Obj *tasks = l->tasks;
+        INCREF(tasks);
+        for (size_t k = 0; k < LIST_N(tasks); k++) {
+            TaskObj *t = (TaskObj *)LIST_ITEMS(tasks)[k];
+            if (!future_done(&t->fut.hdr) && t->coro && IS(t->coro, CoroClass) &&
+                ((GenObj *)t->coro)->state == GEN_SUSPENDED)
+                gen_close(t->coro);
+            err_clear();
+        }
+        DECREF(tasks);
+    }
+    Obj *keys = list_new(8);
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(globals, &pos, &k, &v))
+        list_append(keys, k);
+    for (size_t i = 0; i < LIST_N(keys); i++) {
+        if (dict_set(globals, LIST_ITEMS(keys)[i], None) < 0)
+            err_clear();
+    }
+    DECREF(keys);
+}
+
 static char *docstring(const Node *mod)
 {
     if (mod->list.len == 0)
@@ -505,6 +576,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     }
 
     memset(&sim, 0, sizeof sim);
+    loop_set_called = false;
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
@@ -581,6 +653,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     }
     /* dropping the module's names may free never-awaited coroutines */
     if (status == SIM_OK) {
+        teardown_garbage(globals);
         dict_set_c(globals, "__name__", None);
         DECREF(globals);
         obj_collect(); /* lang-async: the oracle's gc.collect() after the run */
@@ -591,6 +664,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     err_clear();
     XDECREF(sim.event_loop);
     sim.event_loop = NULL;
+    XDECREF(loops_made);
+    loops_made = NULL;
     executor_reset();
     *rec_out = sim.rec;
     buf_free(&sim.pending);

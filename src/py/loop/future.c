@@ -53,9 +53,34 @@ static void future_repr(Obj *o, Buf *out)
 static AwaitStatus future_await(Obj *o, bool resumed, Obj **out);
 static Obj *future_getattr(Obj *o, Obj *name);
 
+/* asyncio.Future(*, loop=None): without a loop, the running loop or the
+ * policy's current one (made and set on first use, as in 3.11). */
+static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if ((Class *)self != &FutureClass)
+        return err_null(&TypeErrorClass, "cannot create '%s' instances", ((Class *)self)->name);
+    if (nargs)
+        return err_null(&TypeErrorClass, "Future() takes no positional arguments");
+    static const char *const names[] = {"loop", NULL};
+    Obj *a[1] = {NULL};
+    if (!vm_parse_args("Future", args, nargs, kw, names, 0, a))
+        return NULL;
+    LoopObj *loop;
+    if (a[0] && a[0] != None) {
+        if (!IS(a[0], LoopClass))
+            return err_null(&TypeErrorClass, "Future(loop=...) needs an event loop");
+        loop = (LoopObj *)a[0];
+    } else if (sim.running) {
+        loop = sim.running;
+    } else if (!(loop = asyncio_policy_loop())) {
+        return NULL;
+    }
+    return future_new(loop);
+}
+
 Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
                      .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
-                     .getattr = future_getattr, .builtin = true};
+                     .getattr = future_getattr, .ctor = future_ctor, .builtin = true};
 
 bool is_future(Obj *o)
 {

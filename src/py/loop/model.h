@@ -115,6 +115,8 @@ void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
+/* A `warn` trace line with this message, and a caption for the screen. */
+void narr_warn(const char *msg, const char *caption);
 void narr_clock(double from, double to);
 void narr_block(double from, double to, int line);
 void narr_flush_print(void);
@@ -161,5 +163,8 @@ Obj *partial_func(Obj *o);
 
 /* asyncio.c */
 extern Class DeadlockClass;
+/* get_event_loop() outside a running loop (3.11's policy): borrowed, or
+ * NULL with RuntimeError set. */
+LoopObj *asyncio_policy_loop(void);
 
 #endif

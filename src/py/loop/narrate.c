@@ -509,6 +509,17 @@ void narr_never_awaited(GenObj *coro)
     buf_free(&cap);
 }
 
+void narr_warn(const char *msg, const char *caption)
+{
+    narr_flush_print();
+    Buf log;
+    buf_init(&log);
+    log_prefix(&log);
+    buf_printf(&log, "warning: %s", msg);
+    step(SK_WARN, -1, vm_current_line(), msg, caption, log.s);
+    buf_free(&log);
+}
+
 /* ------------------------------------------------------------ endings */
 
 void narr_error(Obj *exc)

@@ -16,9 +16,11 @@ def get_event_loop():
     loop = _get_running_loop()
     if loop is None:
         loop = _get_event_loop()
-    if loop is None:
-        raise RuntimeError("There is no current event loop in thread 'MainThread'.")
     return loop
+
+
+def set_event_loop(loop):
+    _set_event_loop(loop)
 
 
 def iscoroutine(obj):

@@ -1246,10 +1246,20 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
         /* only an async generator's awaitable (I_AGEN_AWAIT) awaits one */
         AgenMode mode = (AgenMode)OPARG(f->code->ops[f->ip]);
         st = how == R_START ? agen_first(d, mode, value, &r) : agen_resume(d, mode, how == R_THROW, value, &r);
+    } else if (IS(d, GenClass)) {
+        /* the generator a class's __await__ returned */
+        GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
+        st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
     } else if (how == R_THROW) {
         INCREF(value);
         err_set(value);
         st = AW_ERROR;
+    } else if (!d->cls->await_step) {
+        /* any other iterator a class's __await__ returned */
+        r = obj_next(d);
+        st = r ? AW_SUSPEND : err_occurred() ? AW_ERROR : AW_DONE;
+        if (st == AW_DONE)
+            r = none_new();
     } else {
         st = d->cls->await_step(d, how == R_SEND, &r);
     }
@@ -1784,6 +1794,21 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                     goto error;
                 }
                 g->awaited = true;
+            } else if (aw->cls->heap && klass_special(aw, "__await__")) {
+                /* a class's own __await__: awaiting drives the iterator it returns */
+                Obj *it = klass_call_special(aw, "__await__", NULL, 0);
+                DECREF(aw);
+                if (!it)
+                    goto error;
+                if (IS(it, CoroClass) || !(IS(it, GenClass) || IS(it, IterClass) ||
+                                           (it->cls->heap && klass_special(it, "__next__")))) {
+                    err_format(&TypeErrorClass, IS(it, CoroClass) ? "__await__() returned a coroutine"
+                                                                  : "__await__() returned non-iterator of type '%s'",
+                               obj_type_name(it));
+                    DECREF(it);
+                    goto error;
+                }
+                aw = it;
             } else if (!aw->cls->await_step) {
                 static const char *const before[] = {
                     [AWAIT_PLAIN] = "object ",
