@@ -1701,6 +1701,20 @@ static Obj *class_getattr(Class *c, Obj *name)
         INCREF(c->base);
         return (Obj *)c->base;
     }
+    if (str_eq_c(name, "__bases__"))
+        return c->base ? tuple_pack(1, (Obj *)c->base) : tuple_new(0);
+    if (str_eq_c(name, "__mro__")) {
+        size_t n = 0;
+        for (Class *p = c; p; p = p->base)
+            n++;
+        Obj *t = tuple_new(n);
+        n = 0;
+        for (Class *p = c; p; p = p->base) {
+            INCREF(p);
+            TUP_ITEMS(t)[n++] = (Obj *)p;
+        }
+        return t;
+    }
     return NULL;
 }
 
