@@ -9,6 +9,7 @@
 
 #include "../objects/agen.h"
 #include "builtins.h"
+#include "suggest.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
 #include "../objects/ops.h"
@@ -853,6 +854,7 @@ static void print_exc_line(Obj *exc, FILE *out, const char *pfx)
     err_clear();
     if (saved)
         err_set(saved);
+    suggest_suffix(exc, &b);
     if (b.len)
         fprintf(out, "%s%s: %s\n", pfx, exc->cls->name, b.s);
     else
@@ -1003,8 +1005,12 @@ static Obj *load_global(Frame *f, Obj *name)
     Obj *v = dict_get(f->globals, name);
     if (!v)
         v = dict_get(vm.builtins, name);
-    if (!v)
-        return err_null(&NameErrorClass, "name '%s' is not defined", STR_S(name));
+    if (!v) {
+        Obj *e = exc_new_msg(&NameErrorClass, "name '%s' is not defined", STR_S(name));
+        suggest_name_error(e, name, f->func ? f->code->varnames : NULL, f->globals, vm.builtins);
+        err_set(e);
+        return NULL;
+    }
     INCREF(v);
     return v;
 }
@@ -1427,6 +1433,12 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         case I_LOAD_ATTR: {
             Obj *o = POP();
             Obj *v = obj_getattr(o, TUP_ITEMS(f->code->names)[arg]);
+            if (!v) {
+                Obj *e = err_fetch();
+                suggest_attr_error(e, o, TUP_ITEMS(f->code->names)[arg]);
+                if (e)
+                    err_set(e);
+            }
             DECREF(o);
             if (!v)
                 goto error;
