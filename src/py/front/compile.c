@@ -117,6 +117,7 @@ typedef struct Sym {
     int flags;
     int slot;   /* fast-local slot (parameters always have one), or -1 */
     int cslot;  /* cell slot: cells first, then frees; or -1 */
+    const Node *decl; /* its first global or nonlocal statement, or NULL */
 } Sym;
 
 typedef struct Scope {
@@ -251,7 +252,7 @@ static Sym *sym_add(Scope *sc, const char *name, int flags)
         sc->cap = sc->cap ? sc->cap * 2 : 8;
         sc->syms = xrealloc(sc->syms, (size_t)sc->cap * sizeof(Sym));
     }
-    sc->syms[sc->nsyms] = (Sym){name, flags, -1, -1};
+    sc->syms[sc->nsyms] = (Sym){name, flags, -1, -1, NULL};
     return &sc->syms[sc->nsyms++];
 }
 
@@ -310,6 +311,10 @@ static void sym_params(Comp *c, Scope *outer, Scope *inner, const NodeList *para
         const Node *p = params->items[i];
         if (p->a)
             sym_expr(c, outer, p->a);
+        if (sym_find(inner, p->str)) {
+            FAIL(c, p, "duplicate argument '%s' in function definition", p->str);
+            return;
+        }
         sym_add(inner, p->str, SYM_PARAM | SYM_ASSIGNED);
     }
 }
@@ -476,12 +481,24 @@ static void sym_stmt(Comp *c, Scope *sc, const Node *n)
         for (int i = 0; i < n->list.len; i++) {
             const Node *nm = n->list.items[i];
             Sym *s = sym_find(sc, nm->str);
+            int other = n->kind == N_GLOBAL ? SYM_NONLOCAL : SYM_GLOBAL;
+            if (s && (s->flags & other)) {
+                /* CPython points at the first of the two declarations */
+                FAIL(c, s->decl ? s->decl : n, "name '%s' is nonlocal and global", nm->str);
+                return;
+            }
+            if (s && (s->flags & SYM_PARAM)) {
+                FAIL(c, n, "name '%s' is parameter and %s", nm->str, n->kind == N_GLOBAL ? "global" : "nonlocal");
+                return;
+            }
             if (s && (s->flags & (SYM_ASSIGNED | SYM_USED)) && !(s->flags & (SYM_GLOBAL | SYM_NONLOCAL))) {
                 FAIL(c, nm, "name '%s' is used prior to %s declaration", nm->str,
                      n->kind == N_GLOBAL ? "global" : "nonlocal");
                 return;
             }
-            sym_add(sc, nm->str, n->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            s = sym_add(sc, nm->str, n->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            if (!s->decl)
+                s->decl = n;
         }
         return;
     case N_DEL:

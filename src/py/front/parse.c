@@ -994,6 +994,9 @@ static void call_args(Parser *p, Vec *out, Pos open, int genexp_ok)
         } else if (tk(p) == T_NAME && lex_peek(p->lx) == T_EQUAL) {
             arg = node_tok(p, N_KEYWORD);
             arg->str = TK.str;
+            for (int i = 0; i < out->len; i++)
+                if (out->items[i]->kind == N_KEYWORD && strcmp(out->items[i]->str, arg->str) == 0)
+                    parse_fail(p, arg->line, arg->col, "keyword argument repeated: %s", arg->str);
             advance(p);
             advance(p);
             arg->a = expression(p);
