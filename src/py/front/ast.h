@@ -95,7 +95,8 @@ typedef enum NodeKind {
     N_NONLOCAL,   /* list: N_NAME nodes */
     N_IMPORT,     /* list: N_ALIAS (str: dotted module name, str2: asname or NULL) */
     N_IMPORTFROM, /* str: module (dotted), list: N_ALIAS; ival: leading dots */
-    N_ALIAS,      /* str: name, str2: asname or NULL */
+    N_ALIAS,      /* str: name, str2: asname or NULL; a: for `import a.b` without
+                     `as`, an N_NAME of the top-level package it binds */
     N_ASSERT,     /* a: test, b: message or NULL */
     N_DEL,        /* list: targets */
     N_KIND_COUNT

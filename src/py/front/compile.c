@@ -463,12 +463,8 @@ static void sym_stmt(Comp *c, Scope *sc, const Node *n)
         for (int i = 0; i < n->list.len; i++) {
             const Node *al = n->list.items[i];
             const char *nm = al->str2 ? al->str2 : al->str;
-            if (n->kind == N_IMPORT && !al->str2) {
-                /* import a.b binds a */
-                const char *dot = strchr(al->str, '.');
-                if (dot)
-                    continue;
-            }
+            if (n->kind == N_IMPORT && al->a)
+                nm = al->a->str; /* import a.b binds a */
             sym_add(sc, nm, SYM_ASSIGNED);
         }
         return;
@@ -1903,6 +1899,13 @@ static void stmt_import(Comp *c, const Node *n)
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, al->str));
+        if (al->a) {
+            /* import a.b: load a.b, then bind the package a */
+            emit(c, I_POP_TOP, 0);
+            emit(c, I_IMPORT_NAME, name_add(c, al->a->str));
+            name_op(c, al->a->str, ACC_STORE, al);
+            continue;
+        }
         name_op(c, al->str2 ? al->str2 : al->str, ACC_STORE, al);
     }
 }

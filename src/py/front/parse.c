@@ -2121,6 +2121,16 @@ static Node *import_name(Parser *p)
         Node *a = node_tok(p, N_ALIAS);
         a->str = dotted_name(p);
         alias_as(p, a);
+        const char *dot = strchr(a->str, '.');
+        if (dot && !a->str2) {
+            /* import a.b binds a, the top-level package */
+            Node *top = node_new(p, N_NAME, a->line, a->col);
+            char *s = arena_alloc(p->arena, (size_t)(dot - a->str) + 1);
+            memcpy(s, a->str, (size_t)(dot - a->str));
+            s[dot - a->str] = '\0';
+            top->str = s;
+            a->a = top;
+        }
         vec_push(p, &names, finish(p, a));
     } while (accept(p, T_COMMA));
     n->list = vec_list(&names);

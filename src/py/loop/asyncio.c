@@ -32,7 +32,8 @@ static const char *const asyncio_exports[] = {
 };
 static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
 static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports};
-static const ModuleSpec time_spec = {"time", time_exports};
+/* the C half of time; src/py/lib/time.py is the module scenarios import */
+static const ModuleSpec time_spec = {"_ctime", time_exports};
 /* worker threads and processes (executor.c, functools.c) */
 static const char *const futures_exports[] = {"ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future",
                                               "CancelledError", NULL};
@@ -414,7 +415,7 @@ static void add_obj(Obj *module, const char *name, Obj *v)
 
 static Obj *time_module_new(void)
 {
-    Obj *m = module_new("time");
+    Obj *m = module_new("_ctime");
     add_fn(m, "sleep", t_sleep);
     add_fn(m, "time", t_time);
     add_fn(m, "monotonic", t_time);
@@ -562,11 +563,11 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         return SIM_LOAD_ERROR;
     }
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
-                     .asyncgen_firstiter = hook_asyncgen_firstiter};
+                     .asyncgen_firstiter = hook_asyncgen_firstiter, .import_module = stdlib_import};
     VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
                         .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
     vm_init(&hooks, &limits);
-    CodeObj *code = compile_module(tree, src, modules, 0, err);
+    CodeObj *code = compile_module(tree, src, stdlib_specs(modules), 0, err);
     char *doc = docstring(tree);
     arena_free(arena);
     if (!code) {
@@ -595,10 +596,10 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     Obj *asyncio_mod = asyncio_module_new();
     Obj *futures_mod = executor_module_new();
     Obj *functools_mod = functools_module_new();
-    vm_add_module(time_mod);
-    vm_add_module(asyncio_mod);
-    vm_add_module(futures_mod);
-    vm_add_module(functools_mod);
+    stdlib_add_module(time_mod);
+    stdlib_add_module(asyncio_mod);
+    stdlib_add_module(futures_mod);
+    stdlib_add_module(functools_mod);
     DECREF(time_mod);
     DECREF(asyncio_mod);
     DECREF(futures_mod);

@@ -8,6 +8,7 @@
 #include "../objects/obj.h"
 #include "../vm/vm.h"
 #include "../../record/rec.h"
+#include "../front/code.h"
 
 typedef struct HandleObj {
     Obj hdr;
@@ -160,6 +161,14 @@ extern Class PartialClass;
 Obj *functools_module_new(void);
 /* The function under any functools.partial wrappers (borrowed). */
 Obj *partial_func(Obj *o);
+
+/* stdlib.c: the modules written in the scenario language (src/py/lib) */
+/* Every importable module: builtin (NULL-terminated) then the library ones. */
+const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin);
+/* The VM's import hook: a new reference to the module, loading it first. */
+Obj *stdlib_import(void *ud, Obj *name);
+/* Register a module and link it into its package (a.b into a). */
+void stdlib_add_module(Obj *module);
 
 /* asyncio.c */
 extern Class DeadlockClass;

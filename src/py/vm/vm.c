@@ -157,6 +157,8 @@ void vm_add_module(Obj *module)
     dict_set(vm.modules, ((ModuleObj *)module)->name, module);
 }
 
+Obj *vm_modules(void) { return vm.modules; }
+
 void vm_print(const char *text, size_t len)
 {
     if (vm.hooks.print)
@@ -1928,11 +1930,15 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         case I_IMPORT_NAME: {
             Obj *m = dict_get(vm.modules, TUP_ITEMS(f->code->names)[arg]);
-            if (!m) {
+            if (m) {
+                INCREF(m);
+            } else if (vm.hooks.import_module) {
+                if (!(m = vm.hooks.import_module(vm.hooks.ud, TUP_ITEMS(f->code->names)[arg])))
+                    goto error;
+            } else {
                 err_format(&RuntimeErrorClass, "No module named '%s'", STR_S(TUP_ITEMS(f->code->names)[arg]));
                 goto error;
             }
-            INCREF(m);
             PUSH(m);
             break;
         }

@@ -1,0 +1,133 @@
+/* stdlib.c: the standard-library modules written in the scenario language
+ * (src/py/lib/NAME.py, embedded by scripts/embed_lib.sh). Owns the list of
+ * importable modules the compiler checks imports against (the C modules of
+ * asyncio.c, executor.c and functools.c, then these), loading a library
+ * module the first time a scenario imports it, and linking a dotted module
+ * to its package (`import concurrent.futures` binds `concurrent`). What each
+ * module does is in its .py file; the C modules are built elsewhere. */
+#include "../py.h"
+
+#include "model.h"
+
+#include "../front/code.h"
+#include "../front/parse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char *const lib_names[];
+extern const char *const lib_sources[];
+extern const char *const *const lib_exports[];
+
+#define MAX_SPECS 96
+
+static ModuleSpec lib_specs[MAX_SPECS];
+static const ModuleSpec *all_specs[MAX_SPECS + 1];
+static Source *lib_src[MAX_SPECS]; /* parsed once; code refers to them for the program's life */
+
+const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin)
+{
+    if (all_specs[0])
+        return all_specs;
+    size_t n = 0;
+    for (; builtin && builtin[n] && n < MAX_SPECS; n++)
+        all_specs[n] = builtin[n];
+    for (size_t i = 0; lib_names[i] && n < MAX_SPECS; i++, n++) {
+        lib_specs[i] = (ModuleSpec){lib_names[i], lib_exports[i]};
+        all_specs[n] = &lib_specs[i];
+    }
+    all_specs[n] = NULL;
+    return all_specs;
+}
+
+static int lib_index(const char *name)
+{
+    for (int i = 0; lib_names[i]; i++)
+        if (strcmp(lib_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* A name some module lives under ("concurrent" for concurrent.futures). */
+static bool is_package(const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; all_specs[i]; i++)
+        if (strncmp(all_specs[i]->name, name, n) == 0 && all_specs[i]->name[n] == '.')
+            return true;
+    return false;
+}
+
+static Obj *import_c(const char *name)
+{
+    Obj *key = str_from(name);
+    Obj *m = stdlib_import(NULL, key);
+    DECREF(key);
+    return m;
+}
+
+void stdlib_add_module(Obj *module)
+{
+    vm_add_module(module);
+    const char *name = STR_S(((ModuleObj *)module)->name);
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return;
+    char *parent = xstrndup(name, (size_t)(dot - name));
+    Obj *p = import_c(parent);
+    free(parent);
+    if (!p) {
+        err_clear();
+        return;
+    }
+    dict_set_c(((ModuleObj *)p)->dict, dot + 1, module);
+    DECREF(p);
+}
+
+static Obj *run_library(int i, Obj *m)
+{
+    if (!lib_src[i]) {
+        char path[96];
+        snprintf(path, sizeof path, "<%s>", lib_names[i]);
+        lib_src[i] = source_from_string(path, lib_sources[i], strlen(lib_sources[i]));
+    }
+    LangError err = {0};
+    Arena *arena = arena_new();
+    Node *tree = parse_module(lib_src[i], arena, &err);
+    CodeObj *code = tree ? compile_module(tree, lib_src[i], all_specs, CO_LIBRARY, &err) : NULL;
+    arena_free(arena);
+    if (!code) {
+        source_print_error(stderr, lib_src[i], &err);
+        die("the built-in module %s does not compile", lib_names[i]);
+    }
+    Obj *r = vm_run_module(code, ((ModuleObj *)m)->dict);
+    DECREF(code);
+    return r;
+}
+
+Obj *stdlib_import(void *ud, Obj *name)
+{
+    (void)ud;
+    Obj *have = dict_get_c(vm_modules(), STR_S(name));
+    if (have) {
+        INCREF(have);
+        return have;
+    }
+    int i = lib_index(STR_S(name));
+    if (i < 0 && !is_package(STR_S(name)))
+        return err_null(&RuntimeErrorClass, "No module named '%s'", STR_S(name));
+    Obj *m = module_new(STR_S(name));
+    dict_set_c(((ModuleObj *)m)->dict, "__name__", ((ModuleObj *)m)->name);
+    stdlib_add_module(m); /* first: modules that import each other find it */
+    if (i >= 0) {
+        Obj *r = run_library(i, m);
+        if (!r) {
+            dict_del(vm_modules(), name);
+            DECREF(m);
+            return NULL;
+        }
+        DECREF(r);
+    }
+    return m;
+}
