@@ -41,6 +41,7 @@ typedef enum NodeKind {
     N_BOOLOP,     /* op (OP_AND, OP_OR), list: 2+ operands */
     N_COMPARE,    /* a: first operand; list: comparators; ops: list.len Op values */
     N_IFEXP,      /* a: test, b: body, c: orelse   (b if a else c) */
+    N_NAMEDEXPR,  /* a: target (N_NAME), b: value   (a := b); ival: column of ':=' */
     N_CALL,       /* a: callee; list: args (plain exprs, N_STARRED for *x,
                      N_KEYWORD for k=v, N_DOUBLESTAR for **d) */
     N_KEYWORD,    /* str: name, a: value */

@@ -356,6 +356,25 @@ static void sym_expr(Comp *c, Scope *sc, const Node *n)
     case N_NAME:
         sym_add(sc, n->str, SYM_USED);
         return;
+    case N_NAMEDEXPR: {
+        /* in a comprehension, := binds in the enclosing function (PEP 572) */
+        sym_expr(c, sc, n->b);
+        Scope *t = sc;
+        while (t->kind == SC_COMP && t->parent)
+            t = t->parent;
+        if (t == sc) {
+            sym_add(sc, n->a->str, SYM_ASSIGNED);
+            return;
+        }
+        if (t->kind == SC_CLASS) {
+            FAIL(c, n, "assignment expression within a comprehension cannot be used in a class body");
+            return;
+        }
+        sym_add(t, n->a->str, SYM_ASSIGNED);
+        for (Scope *s = sc; s != t; s = s->parent)
+            sym_add(s, n->a->str, t->kind == SC_MODULE ? SYM_GLOBAL : SYM_NONLOCAL);
+        return;
+    }
     case N_LAMBDA: {
         Scope *in = scope_new(c, SC_FUNC, n, sc, "<lambda>");
         sym_params(c, sc, in, &n->list);
@@ -1270,6 +1289,11 @@ static void expr(Comp *c, const Node *n)
     }
     case N_COMPARE:
         expr_compare(c, n);
+        break;
+    case N_NAMEDEXPR:
+        expr(c, n->b);
+        emit(c, I_DUP_TOP, 0);
+        name_op(c, n->a->str, ACC_STORE, n->a);
         break;
     case N_IFEXP: {
         int orelse = label_new(c), end = label_new(c);

@@ -154,6 +154,8 @@ void suggest_attr_error(Obj *exc, Obj *obj, Obj *name)
 {
     if (!exc || !class_is_sub(exc->cls, &AttributeErrorClass) || !IS(name, StrClass))
         return;
+    if (strncmp(STR_S(name), "__", 2) == 0)
+        return; /* a special name CPython has and loopscope lacks: no near miss to offer */
     ExcObj *e = (ExcObj *)exc;
     if (e->attrs && dict_get_c(e->attrs, "obj"))
         return; /* set where it was first raised */
