@@ -777,6 +777,13 @@ static const ModuleSpec *module_find(Comp *c, const char *name)
     return NULL;
 }
 
+/* A name the module lacks in CPython too: not refused at load time, it
+ * fails at run time the way CPython fails (with its "Did you mean"). */
+static bool module_typo(const ModuleSpec *m, const char *name)
+{
+    return m->cpython && !in_list(m->cpython, name);
+}
+
 /* asyncio.X where `asyncio` is a module imported at top level: check X exists. */
 static const ModuleSpec *module_of_name(Comp *c, const char *name)
 {
@@ -1315,7 +1322,7 @@ static void expr(Comp *c, const Node *n)
     case N_ATTR:
         if (n->a->kind == N_NAME) {
             const ModuleSpec *m = module_of_name(c, n->a->str);
-            if (m && !in_list(m->exports, n->str)) {
+            if (m && !in_list(m->exports, n->str) && !module_typo(m, n->str)) {
                 char what[160];
                 snprintf(what, sizeof what, "%s.%s", m->name, n->str);
                 unsupported(c, n, what);
@@ -1903,7 +1910,7 @@ static void stmt_import(Comp *c, const Node *n)
         emit(c, I_IMPORT_NAME, name_add(c, n->str));
         for (int i = 0; i < n->list.len; i++) {
             const Node *al = n->list.items[i];
-            if (!in_list(m->exports, al->str)) {
+            if (!in_list(m->exports, al->str) && !module_typo(m, al->str)) {
                 char what[200];
                 snprintf(what, sizeof what, "%s.%s", m->name, al->str);
                 unsupported(c, al, what);

@@ -170,6 +170,9 @@ Obj *stdlib_import(void *ud, Obj *name);
 /* Register a module and link it into its package (a.b into a). */
 void stdlib_add_module(Obj *module);
 
+/* cpython_names.c (generated): dir() of CPython 3.11's module, or NULL */
+const char *const *cpython_names(const char *module);
+
 /* asyncio.c */
 extern Class DeadlockClass;
 /* get_event_loop() outside a running loop (3.11's policy): borrowed, or

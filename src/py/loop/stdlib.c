@@ -22,7 +22,7 @@ extern const char *const *const lib_exports[];
 
 #define MAX_SPECS 96
 
-static ModuleSpec lib_specs[MAX_SPECS];
+static ModuleSpec specs[MAX_SPECS];
 static const ModuleSpec *all_specs[MAX_SPECS + 1];
 static Source *lib_src[MAX_SPECS]; /* parsed once; code refers to them for the program's life */
 
@@ -31,12 +31,14 @@ const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin)
     if (all_specs[0])
         return all_specs;
     size_t n = 0;
-    for (; builtin && builtin[n] && n < MAX_SPECS; n++)
-        all_specs[n] = builtin[n];
-    for (size_t i = 0; lib_names[i] && n < MAX_SPECS; i++, n++) {
-        lib_specs[i] = (ModuleSpec){lib_names[i], lib_exports[i]};
-        all_specs[n] = &lib_specs[i];
+    for (; builtin && builtin[n] && n < MAX_SPECS; n++) {
+        specs[n] = *builtin[n];
+        specs[n].cpython = cpython_names(specs[n].name);
     }
+    for (size_t i = 0; lib_names[i] && n < MAX_SPECS; i++, n++)
+        specs[n] = (ModuleSpec){lib_names[i], lib_exports[i], cpython_names(lib_names[i])};
+    for (size_t i = 0; i < n; i++)
+        all_specs[i] = &specs[i];
     all_specs[n] = NULL;
     return all_specs;
 }

@@ -14,7 +14,8 @@
 XC(FloatingPointErrorClass, "FloatingPointError", &ArithmeticErrorClass);
 XC(BufferErrorClass, "BufferError", &ExceptionClass);
 XC(EOFErrorClass, "EOFError", &ExceptionClass);
-XC(ImportErrorClass, "ImportError", &ExceptionClass);
+Class ImportErrorClass = {.name = "ImportError", .kind = K_EXC, .base = &ExceptionClass, .size = sizeof(ExcObj),
+                         .is_exception = true, .builtin = true};
 XC(ModuleNotFoundErrorClass, "ModuleNotFoundError", &ImportErrorClass);
 XC(BlockingIOErrorClass, "BlockingIOError", &OSErrorClass);
 XC(ChildProcessErrorClass, "ChildProcessError", &OSErrorClass);

@@ -1944,6 +1944,11 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         case I_IMPORT_FROM: {
             Obj *v = obj_getattr(TOP(), TUP_ITEMS(f->code->names)[arg]);
+            if (!v && err_matches(&AttributeErrorClass) && IS(TOP(), ModuleClass)) {
+                err_clear();
+                err_format(&ImportErrorClass, "cannot import name '%s' from '%s' (unknown location)",
+                           STR_S(TUP_ITEMS(f->code->names)[arg]), STR_S(((ModuleObj *)TOP())->name));
+            }
             if (!v)
                 goto error;
             PUSH(v);
