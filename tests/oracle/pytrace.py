@@ -747,6 +747,46 @@ def _install():
 
 # ---- end of executors ------------------------------------------------------
 
+# ---- the standard library on the virtual clock (issue 13) ------------------
+# Calendar functions read the virtual clock: virtual time 0 is 1970-01-01
+# 00:00:00 UTC and the local zone is UTC (loopscope's src/py/lib/time.py and
+# datetime.py do the same). Nothing else of the modules changes.
+
+_real_gmtime = time.gmtime
+_real_strftime = time.strftime
+_real_asctime = time.asctime
+
+
+def _vt_gmtime(secs=None):
+    return _real_gmtime(_wk_time() if secs is None else secs)
+
+
+def _vt_strftime(fmt, t=None):
+    return _real_strftime(fmt, _vt_gmtime() if t is None else t)
+
+
+def _vt_asctime(t=None):
+    return _real_asctime(_vt_gmtime() if t is None else t)
+
+
+def _vt_ctime(secs=None):
+    return _real_asctime(_vt_gmtime(secs))
+
+
+_stdlib_install_prev = _install
+
+
+def _install():
+    _stdlib_install_prev()
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    time.gmtime = time.localtime = _vt_gmtime
+    time.strftime = _vt_strftime
+    time.asctime = _vt_asctime
+    time.ctime = _vt_ctime
+
+# ---- end of the standard library ---------------------------------------------
+
 
 if __name__ == "__main__":
     main(sys.argv)

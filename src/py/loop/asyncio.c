@@ -28,6 +28,7 @@ static const char *const asyncio_exports[] = {
     "BoundedSemaphore", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
     "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
     "to_thread", "wrap_future", /* executors (docs/threads.md) */
+    "exceptions", "IncompleteReadError", "LimitOverrunError", "SendfileNotAvailableError", "BrokenBarrierError",
     NULL,
 };
 static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
@@ -600,6 +601,18 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     stdlib_add_module(asyncio_mod);
     stdlib_add_module(futures_mod);
     stdlib_add_module(functools_mod);
+    /* asyncio's submodule, as CPython's asyncio imports it: asyncio.exceptions.X */
+    Obj *exc_name = str_from("asyncio.exceptions");
+    Obj *exc_mod = stdlib_import(NULL, exc_name);
+    DECREF(exc_name);
+    if (!exc_mod)
+        die("the built-in module asyncio.exceptions failed to load");
+    Obj *exc_dict = ((ModuleObj *)exc_mod)->dict;
+    static const char *const reexport[] = {"IncompleteReadError", "LimitOverrunError",
+                                           "SendfileNotAvailableError", "BrokenBarrierError", NULL};
+    for (const char *const *r = reexport; *r; r++)
+        dict_set_c(((ModuleObj *)asyncio_mod)->dict, *r, dict_get_c(exc_dict, *r));
+    DECREF(exc_mod);
     DECREF(time_mod);
     DECREF(asyncio_mod);
     DECREF(futures_mod);
