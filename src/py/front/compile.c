@@ -1794,7 +1794,7 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", NULL,
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would
@@ -1802,6 +1802,8 @@ static const char *const class_dunders[] = {
 static void check_class_name(Comp *c, const Node *at, const char *name)
 {
     size_t n = strlen(name);
+    if (c->flags & CO_LIBRARY)
+        return; /* the library calls its own special names (__missing__) itself */
     if (n < 5 || strncmp(name, "__", 2) != 0 || strcmp(name + n - 2, "__") != 0 || in_list(class_dunders, name))
         return;
     char what[160];

@@ -11,6 +11,7 @@
 
 #include "../front/code.h"
 #include "../front/parse.h"
+#include "../objects/klass.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,8 +88,24 @@ void stdlib_add_module(Obj *module)
     DECREF(p);
 }
 
+/* _new_class(name, base, namespace): a class made at run time, for the
+ * library's class factories (collections.namedtuple, dataclasses.make_dataclass)
+ * that the scenario language's class statement cannot name. */
+static Obj *p_new_class(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_new_class", nargs, kw, 3, 3))
+        return NULL;
+    if (!IS(args[0], StrClass) || !IS(args[2], DictClass))
+        return err_null(&TypeErrorClass, "_new_class(name: str, base, namespace: dict)");
+    return klass_new(args[0], args[0], args[1] == None ? NULL : args[1], args[2]);
+}
+
 static Obj *run_library(int i, Obj *m)
 {
+    Obj *nc = builtin_new("_new_class", p_new_class, NULL);
+    dict_set_c(((ModuleObj *)m)->dict, "_new_class", nc);
+    DECREF(nc);
     if (!lib_src[i]) {
         char path[96];
         snprintf(path, sizeof path, "<%s>", lib_names[i]);
