@@ -1794,7 +1794,7 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", NULL,
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would
@@ -1839,6 +1839,20 @@ static void check_class_base(Comp *c, const Node *b)
     }
 }
 
+/* The source text of an annotation (one line of ASCII), or "?". */
+static Obj *annotation_text(Comp *c, const Node *a)
+{
+    size_t len = 0;
+    const char *line = a && a->line == a->end_line ? source_line(c->src, a->line, &len) : NULL;
+    if (!line || a->col < 1 || a->end_col <= a->col || (size_t)(a->end_col - 1) > len)
+        return str_from("?");
+    for (int i = 0; i < a->end_col - 1; i++)
+        if ((unsigned char)line[i] >= 0x80)
+            return str_from("?");
+    Obj *s = str_new(line + a->col - 1, (size_t)(a->end_col - a->col));
+    return s;
+}
+
 static void stmt_classdef(Comp *c, const Node *n)
 {
     Scope *sc = map_get(&c->map, n);
@@ -1877,6 +1891,13 @@ static void stmt_classdef(Comp *c, const Node *n)
     c->u = &inner;
     int argc, kwo, fl = 0;
     assign_slots(sc, NULL, &argc, &kwo, &fl);
+    for (int i = 0; i < n->list2.len; i++)
+        if (n->list2.items[i]->kind == N_ANNASSIGN && n->list2.items[i]->a->kind == N_NAME) {
+            /* the body's annotations, as CPython keeps them: __annotations__ */
+            emit(c, I_BUILD_DICT, 0);
+            emit(c, I_STORE_NAME, mangled_add(c, "__annotations__"));
+            break;
+        }
     stmts(c, &n->list2);
     /* the body returns the __class__ cell, which BUILD_CLASS fills */
     Sym *cell = sym_find(sc, "__class__");
@@ -1996,6 +2017,14 @@ static void stmt(Comp *c, const Node *n)
         if (n->c) {
             expr(c, n->c);
             store_target(c, n->a);
+        }
+        if (c->u->sc->kind == SC_CLASS && n->a->kind == N_NAME) {
+            /* __annotations__[name] = the annotation's text: loopscope never
+             * evaluates annotations (as under `from __future__ import annotations`) */
+            emit_const(c, annotation_text(c, n->b));
+            emit(c, I_LOAD_NAME, mangled_add(c, "__annotations__"));
+            emit_const(c, str_from(n->a->str));
+            emit(c, I_STORE_SUBSCR, 0);
         }
         break;
     case N_IF: {
