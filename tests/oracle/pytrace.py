@@ -773,6 +773,17 @@ def _vt_ctime(secs=None):
     return _real_asctime(_vt_gmtime(secs))
 
 
+# random: a program that never seeds (or seeds with None) gets the numbers of
+# seed(0), as in loopscope (src/py/lib/random.py).
+import random
+
+_real_random_seed = random.Random.seed
+
+
+def _fixed_seed(self, a=None, version=2):
+    _real_random_seed(self, 0 if a is None else a, version)
+
+
 _stdlib_install_prev = _install
 
 
@@ -784,6 +795,9 @@ def _install():
     time.strftime = _vt_strftime
     time.asctime = _vt_asctime
     time.ctime = _vt_ctime
+    random.Random.seed = _fixed_seed
+    random.seed = random._inst.seed
+    random.seed(0)
 
 # ---- end of the standard library ---------------------------------------------
 
