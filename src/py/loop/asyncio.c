@@ -28,6 +28,7 @@ static const char *const asyncio_exports[] = {
     "BoundedSemaphore", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
     "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
     "to_thread", "wrap_future", /* executors (docs/threads.md) */
+    "Runner", "Barrier", "iscoroutinefunction",
     "exceptions", "IncompleteReadError", "LimitOverrunError", "SendfileNotAvailableError", "BrokenBarrierError",
     NULL,
 };
@@ -143,6 +144,29 @@ PRIM(p_iscoroutine)
     if (!vm_check_nargs("iscoroutine", nargs, kw, 1, 1))
         return NULL;
     return bool_new(IS(args[0], CoroClass));
+}
+
+/* The code flags of a function, under bound methods and functools.partial:
+ * what asyncio.iscoroutinefunction and the inspect module test. */
+int asyncio_code_flags(Obj *f)
+{
+    for (;;) {
+        if (IS(f, BoundClass))
+            f = ((BoundObj *)f)->func;
+        else if (IS(f, PartialClass))
+            f = partial_func(f);
+        else
+            break;
+    }
+    return IS(f, FuncClass) ? ((FuncObj *)f)->code->flags : 0;
+}
+
+PRIM(p_iscoroutinefunction)
+{
+    (void)self;
+    if (!vm_check_nargs("iscoroutinefunction", nargs, kw, 1, 1))
+        return NULL;
+    return bool_new((asyncio_code_flags(args[0]) & CO_COROUTINE) != 0);
 }
 
 PRIM(p_isfuture)
@@ -435,6 +459,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_new_loop", p_new_loop);
     add_fn(m, "_iscoroutine", p_iscoroutine);
     add_fn(m, "_isfuture", p_isfuture);
+    add_fn(m, "_iscoroutinefunction", p_iscoroutinefunction);
     add_fn(m, "_current_task", p_current_task);
     add_fn(m, "_all_tasks", p_all_tasks);
     add_fn(m, "_yield_now", p_yield_now);

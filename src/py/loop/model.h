@@ -178,5 +178,8 @@ extern Class DeadlockClass;
 /* get_event_loop() outside a running loop (3.11's policy): borrowed, or
  * NULL with RuntimeError set. */
 LoopObj *asyncio_policy_loop(void);
+/* The code flags (CO_COROUTINE, ...) of a function under bound methods and
+ * functools.partial; 0 for anything else. */
+int asyncio_code_flags(Obj *f);
 
 #endif
