@@ -496,7 +496,8 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
         }
     }
     /* asyncio.run's own shutdown tasks use up Task-N numbers but are never shown */
-    bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_';
+    bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_' &&
+                  strcmp(STR_S(t->coro_name), "_wrap_awaitable") != 0; /* that one CPython's trace shows */
     t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
     list_append(loop->tasks, &t->fut.hdr);
     Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);

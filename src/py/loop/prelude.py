@@ -35,10 +35,18 @@ def ensure_future(coro_or_future, *, loop=None):
     if _isfuture(coro_or_future):
         return coro_or_future
     if not _iscoroutine(coro_or_future):
-        raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+        if not hasattr(coro_or_future, "__await__"):
+            raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+        coro_or_future = _wrap_awaitable(coro_or_future)
     if loop is None:
         loop = get_event_loop()
     return loop.create_task(coro_or_future)
+
+
+async def _wrap_awaitable(awaitable):
+    # CPython's wrapper for an awaitable that is not a coroutine (a class
+    # with __await__) handed to ensure_future or gather
+    return await awaitable
 
 
 def create_task(coro, *, name=None, context=None):

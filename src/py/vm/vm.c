@@ -62,6 +62,7 @@ static struct {
 static Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw);
+static Obj *cm_await(Obj *self, Obj **args, int nargs, Obj *kw);
 
 void vm_init(const VMHooks *hooks, const VMLimits *limits)
 {
@@ -83,6 +84,7 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
             class_add_method(gens[i], "throw", gm_throw);
             class_add_method(gens[i], "close", gm_close);
         }
+        class_add_method(&CoroClass, "__await__", cm_await);
     }
     class_init(&IterClass);
     agen_init();
@@ -576,6 +578,18 @@ static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw)
     GenResult r = gen_throw(self, exc, &out);
     DECREF(exc);
     return gen_result_obj(r, out);
+}
+
+/* coro.__await__(): the iterator awaiting drives. loopscope hands back the
+ * coroutine itself, which a class's __await__ may return (the usual
+ * `return self.run().__await__()`); I_AWAIT drives it like an awaited one. */
+static Obj *cm_await(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("__await__", nargs, kw, 0, 0))
+        return NULL;
+    INCREF(self);
+    return self;
 }
 
 static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -1814,11 +1828,17 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 DECREF(aw);
                 if (!it)
                     goto error;
-                if (IS(it, CoroClass) || !(IS(it, GenClass) || IS(it, IterClass) ||
-                                           (it->cls->heap && klass_special(it, "__next__")))) {
-                    err_format(&TypeErrorClass, IS(it, CoroClass) ? "__await__() returned a coroutine"
-                                                                  : "__await__() returned non-iterator of type '%s'",
-                               obj_type_name(it));
+                if (IS(it, CoroClass)) {
+                    /* coro.__await__() (see cm_await): await that coroutine */
+                    GenObj *g = (GenObj *)it;
+                    if (g->state != GEN_CREATED || g->awaited) {
+                        DECREF(it);
+                        err_format(&RuntimeErrorClass, "cannot reuse already awaited coroutine");
+                        goto error;
+                    }
+                    g->awaited = true;
+                } else if (!(IS(it, GenClass) || IS(it, IterClass) || (it->cls->heap && klass_special(it, "__next__")))) {
+                    err_format(&TypeErrorClass, "__await__() returned non-iterator of type '%s'", obj_type_name(it));
                     DECREF(it);
                     goto error;
                 }
