@@ -593,6 +593,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
                         .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
     vm_init(&hooks, &limits);
+    stdlib_set_scenario(src);
     CodeObj *code = compile_module(tree, src, stdlib_specs(modules), 0, err);
     char *doc = docstring(tree);
     arena_free(arena);

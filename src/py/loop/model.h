@@ -169,6 +169,8 @@ const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin);
 Obj *stdlib_import(void *ud, Obj *name);
 /* Register a module and link it into its package (a.b into a). */
 void stdlib_add_module(Obj *module);
+/* The scenario whose `# loopscope:` directives the library reads (borrowed). */
+void stdlib_set_scenario(const Source *src);
 
 /* cpython_names.c (generated): dir() of CPython 3.11's module, or NULL */
 const char *const *cpython_names(const char *module);

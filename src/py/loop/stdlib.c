@@ -101,6 +101,38 @@ static Obj *p_new_class(Obj *self, Obj **args, int nargs, Obj *kw)
     return klass_new(args[0], args[0], args[1] == None ? NULL : args[1], args[2]);
 }
 
+static const Source *scenario;
+
+void stdlib_set_scenario(const Source *src) { scenario = src; }
+
+/* _directives(): the scenario's `# loopscope: ...` comment lines, the text
+ * after the colon, in order (the simulated network and files read them) */
+static Obj *p_directives(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_directives", nargs, kw, 0, 0))
+        return NULL;
+    Obj *out = list_new(4);
+    static const char tag[] = "# loopscope:";
+    size_t len;
+    const char *line;
+    for (int n = 1; scenario && (line = source_line(scenario, n, &len)); n++) {
+        size_t i = 0;
+        while (i < len && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        if (len - i < sizeof tag - 1 || memcmp(line + i, tag, sizeof tag - 1) != 0)
+            continue;
+        i += sizeof tag - 1;
+        while (i < len && line[i] == ' ')
+            i++;
+        Obj *s = str_new(line + i, len - i);
+        list_append(out, s);
+        DECREF(s);
+    }
+    return out;
+}
+
 /* _code_flags(f): the code flags of a function (inspect's tests) */
 static Obj *p_code_flags(Obj *self, Obj **args, int nargs, Obj *kw)
 {
@@ -113,7 +145,7 @@ static Obj *p_code_flags(Obj *self, Obj **args, int nargs, Obj *kw)
 static Obj *run_library(int i, Obj *m)
 {
     static const struct { const char *name; CFunc fn; } prims[] = {
-        {"_new_class", p_new_class}, {"_code_flags", p_code_flags},
+        {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
     };
     for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
         Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
