@@ -784,6 +784,34 @@ def _fixed_seed(self, a=None, version=2):
     _real_random_seed(self, 0 if a is None else a, version)
 
 
+# Simulated packages (aiohttp, httpx, aiofiles and their _simnet): the very
+# files loopscope embeds (src/py/lib), loaded as stand-ins, so a scenario that
+# uses them behaves the same under both. They read the scenario's
+# `# loopscope:` directive lines through _directives().
+_LIB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "py", "lib")
+_STANDINS = ("_simnet", "aiohttp", "httpx", "aiofiles")
+
+
+def _directives():
+    out = []
+    with open(sys.argv[0], encoding="utf-8", newline=None) as f:
+        for line in f.read().split("\n"):
+            line = line.lstrip(" \t")
+            if line.startswith("# loopscope:"):
+                out.append(line[len("# loopscope:"):].lstrip(" "))
+    return out
+
+
+def _load_standins():
+    import importlib.util
+    for name in _STANDINS:
+        spec = importlib.util.spec_from_file_location(name, os.path.join(_LIB, name + ".py"))
+        mod = importlib.util.module_from_spec(spec)
+        mod._directives = _directives
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+
+
 _stdlib_install_prev = _install
 
 
@@ -798,6 +826,7 @@ def _install():
     random.Random.seed = _fixed_seed
     random.seed = random._inst.seed
     random.seed(0)
+    _load_standins()
 
 # ---- end of the standard library ---------------------------------------------
 
