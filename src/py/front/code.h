@@ -125,6 +125,7 @@ typedef struct ModuleSpec {
      * loopscope lacks is "not supported" if CPython has it, else a typo
      * left for run time (AttributeError or ImportError, as in CPython) */
     const char *const *cpython;
+    bool cpython_lib; /* written in the scenario language (src/py/lib): its classes can be subclassed */
 } ModuleSpec;
 
 /* Compile a parsed module. Returns a new CodeObj (module code) or NULL with

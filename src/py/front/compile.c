@@ -1794,7 +1794,7 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", NULL,
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would
@@ -1827,7 +1827,8 @@ static void check_class_base(Comp *c, const Node *b)
         Sym *s = sym_find(mod, b->str);
         if (!s || !(s->flags & SYM_ASSIGNED))
             name = b->str;
-    } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str)) {
+    } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str) &&
+               !module_of_name(c, b->a->str)->cpython_lib) {
         size_t n = strlen(b->str);
         if (n < 5 || strcmp(b->str + n - 5, "Error") != 0)
             name = b->str; /* asyncio.Task, asyncio.Future; its exceptions are fine */

@@ -64,8 +64,7 @@ def _collect(cls, kw_only_default):
         if base_fields:
             for f in base_fields.values():
                 fields[f.name] = f
-    annotations = cls.__dict__.get("__annotations__", {}) if hasattr(cls, "__dict__") else \
-        getattr(cls, "__annotations__", {})
+    annotations = _class_dict(cls).get("__annotations__", {})
     kw_only = kw_only_default
     for name in annotations:
         typ = annotations[name]
@@ -167,7 +166,6 @@ def _values(obj, fields, which):
 def _process(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
     fields = _collect(cls, kw_only)
     cls.__dataclass_fields__ = fields
-    own = cls.__dict__ if hasattr(cls, "__dict__") else {}
     if init:
         cls.__init__ = _make_init(cls, fields)
     if repr:

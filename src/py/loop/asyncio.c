@@ -33,15 +33,15 @@ static const char *const asyncio_exports[] = {
     NULL,
 };
 static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
-static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports, NULL};
+static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports, NULL, false};
 /* the C half of time; src/py/lib/time.py is the module scenarios import */
-static const ModuleSpec time_spec = {"_ctime", time_exports, NULL};
+static const ModuleSpec time_spec = {"_ctime", time_exports, NULL, false};
 /* worker threads and processes (executor.c, functools.c) */
 static const char *const futures_exports[] = {"ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future",
                                               "CancelledError", NULL};
 static const char *const functools_exports[] = {"partial", NULL};
-static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports, NULL};
-static const ModuleSpec functools_spec = {"functools", functools_exports, NULL};
+static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports, NULL, false};
+static const ModuleSpec functools_spec = {"functools", functools_exports, NULL, false};
 static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, &futures_spec, &functools_spec, NULL};
 
 /* -------------------------------------------------- await-once object */

@@ -12,6 +12,7 @@
 #include "../front/code.h"
 #include "../front/parse.h"
 #include "../objects/klass.h"
+#include "../objects/methods.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +38,7 @@ const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin)
         specs[n].cpython = cpython_names(specs[n].name);
     }
     for (size_t i = 0; lib_names[i] && n < MAX_SPECS; i++, n++)
-        specs[n] = (ModuleSpec){lib_names[i], lib_exports[i], cpython_names(lib_names[i])};
+        specs[n] = (ModuleSpec){lib_names[i], lib_exports[i], cpython_names(lib_names[i]), true};
     for (size_t i = 0; i < n; i++)
         all_specs[i] = &specs[i];
     all_specs[n] = NULL;
@@ -142,10 +143,27 @@ static Obj *p_code_flags(Obj *self, Obj **args, int nargs, Obj *kw)
     return int_new(asyncio_code_flags(args[0]));
 }
 
+/* _class_dict(cls): a copy of a class's own namespace, in definition order
+ * (what cls.__dict__ shows in CPython; enum and dataclasses read it) */
+static Obj *p_class_dict(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_class_dict", nargs, kw, 1, 1))
+        return NULL;
+    Obj *d = dict_new();
+    if (IS(args[0], ClassClass) && ((Class *)args[0])->heap && ((Class *)args[0])->dict &&
+        dict_update(d, ((Class *)args[0])->dict) < 0) {
+        DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
 static Obj *run_library(int i, Obj *m)
 {
     static const struct { const char *name; CFunc fn; } prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
+        {"_class_dict", p_class_dict},
     };
     for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
         Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);

@@ -1070,6 +1070,15 @@ static Obj *build_class(FuncObj *body, Obj *name, Obj *base, Obj *globals)
             SETREF(((CellObj *)cell)->v, cls);
         }
         DECREF(cell);
+        /* the base's __init_subclass__ (implicitly a class method) */
+        Obj *hook = cls && base && ((Class *)base)->heap
+                        ? class_lookup((Class *)base, str_intern("__init_subclass__")) : NULL;
+        if (hook && IS(hook, FuncClass)) {
+            Obj *r = vm_call(hook, &cls, 1, NULL);
+            if (!r)
+                SETREF(cls, NULL);
+            XDECREF(r);
+        }
     }
     DECREF(ns);
     return cls;
