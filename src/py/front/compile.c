@@ -781,7 +781,7 @@ static const ModuleSpec *module_find(Comp *c, const char *name)
  * fails at run time the way CPython fails (with its "Did you mean"). */
 static bool module_typo(const ModuleSpec *m, const char *name)
 {
-    return m->cpython && !in_list(m->cpython, name);
+    return m->cpython && strncmp(name, "__", 2) != 0 && !in_list(m->cpython, name);
 }
 
 /* asyncio.X where `asyncio` is a module imported at top level: check X exists. */
@@ -1794,7 +1794,13 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__", NULL,
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__",
+    "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
+    "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
+    "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",
+    "__ilshift__", "__rshift__", "__rrshift__", "__irshift__", "__and__", "__rand__", "__iand__",
+    "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__", "__matmul__", "__rmatmul__",
+    "__imatmul__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would
