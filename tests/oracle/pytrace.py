@@ -773,6 +773,45 @@ def _vt_ctime(secs=None):
     return _real_asctime(_vt_gmtime(secs))
 
 
+# datetime: now(), today() and utcnow() read the virtual clock. The class
+# that scenarios see only makes instances of the real datetime class.
+import datetime as _dt_mod
+
+_RealDateTime = _dt_mod.datetime
+_RealDate = _dt_mod.date
+
+
+class _VirtualDateTime(_RealDateTime):
+    def __new__(cls, *args, **kwargs):
+        return _RealDateTime(*args, **kwargs)
+
+    @classmethod
+    def now(cls, tz=None):
+        return _RealDateTime.fromtimestamp(_wk_time(), tz)
+
+    @classmethod
+    def today(cls):
+        return _RealDateTime.fromtimestamp(_wk_time())
+
+    @classmethod
+    def utcnow(cls):
+        return _RealDateTime.utcfromtimestamp(_wk_time())
+
+
+class _VirtualDate(_RealDate):
+    def __new__(cls, *args, **kwargs):
+        return _RealDate(*args, **kwargs)
+
+    @classmethod
+    def today(cls):
+        return _RealDate.fromtimestamp(_wk_time())
+
+
+for _c, _n in ((_VirtualDateTime, "datetime"), (_VirtualDate, "date")):
+    _c.__name__ = _c.__qualname__ = _n
+    _c.__module__ = "datetime"
+
+
 # random: a program that never seeds (or seeds with None) gets the numbers of
 # seed(0), as in loopscope (src/py/lib/random.py).
 import random
@@ -826,6 +865,8 @@ def _install():
     random.Random.seed = _fixed_seed
     random.seed = random._inst.seed
     random.seed(0)
+    _dt_mod.datetime = _VirtualDateTime
+    _dt_mod.date = _VirtualDate
     _load_standins()
 
 # ---- end of the standard library ---------------------------------------------
