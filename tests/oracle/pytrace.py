@@ -851,6 +851,25 @@ def _load_standins():
         spec.loader.exec_module(mod)
 
 
+class _StdoutProxy:
+    """sys.stdout for the scenario: what it writes becomes print lines, as
+    print's output does (loopscope's sys.stdout.write is print(s, end=""))."""
+
+    def write(self, text):
+        global _pending
+        _pending += text
+        *lines, _pending = _pending.split("\n")
+        for line in lines:
+            _write("print", line)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def __getattr__(self, attr):
+        return getattr(_out, attr)
+
+
 _stdlib_install_prev = _install
 
 
@@ -868,6 +887,7 @@ def _install():
     _dt_mod.datetime = _VirtualDateTime
     _dt_mod.date = _VirtualDate
     _load_standins()
+    sys.stdout = _StdoutProxy()
 
 # ---- end of the standard library ---------------------------------------------
 

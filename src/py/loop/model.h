@@ -118,6 +118,8 @@ void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
 /* A `warn` trace line with this message, and a caption for the screen. */
 void narr_warn(const char *msg, const char *caption);
+/* A line written to standard error: on screen, not in the trace. */
+void narr_stderr(const char *text);
 void narr_clock(double from, double to);
 void narr_block(double from, double to, int line);
 void narr_flush_print(void);

@@ -520,6 +520,21 @@ void narr_warn(const char *msg, const char *caption)
     buf_free(&log);
 }
 
+/* One line the program wrote to standard error (logging, sys.stderr): shown
+ * in the log and the caption, kept out of the trace as CPython keeps it off
+ * stdout. */
+void narr_stderr(const char *text)
+{
+    Buf log;
+    buf_init(&log);
+    log_prefix(&log);
+    buf_printf(&log, "stderr: %s", text);
+    int id = sim.current && sim.current->rec_id >= 0 ? sim.current->rec_id : -1;
+    step(SK_STDERR, id, vm_current_line(), text, "written to standard error (a log line), not to the program's output",
+         log.s);
+    buf_free(&log);
+}
+
 /* ------------------------------------------------------------ endings */
 
 void narr_error(Obj *exc)

@@ -159,11 +159,37 @@ static Obj *p_class_dict(Obj *self, Obj **args, int nargs, Obj *kw)
     return d;
 }
 
+/* _stderr(text): text written to standard error, one recorded line each */
+static Obj *p_stderr(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_stderr", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], StrClass))
+        return err_null(&TypeErrorClass, "write() argument must be str, not %s", obj_type_name(args[0]));
+    const char *s = STR_S(args[0]);
+    size_t n = STR_LEN(args[0]);
+    while (n) {
+        const char *nl = memchr(s, '\n', n);
+        size_t len = nl ? (size_t)(nl - s) : n;
+        char *line = xstrndup(s, len);
+        narr_stderr(line);
+        free(line);
+        if (!nl)
+            break;
+        s = nl + 1;
+        n -= len + 1;
+    }
+    if (!narr_check_room())
+        return NULL;
+    return none_new();
+}
+
 static Obj *run_library(int i, Obj *m)
 {
     static const struct { const char *name; CFunc fn; } prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
-        {"_class_dict", p_class_dict},
+        {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
     };
     for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
         Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
