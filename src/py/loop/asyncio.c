@@ -605,6 +605,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
 
     memset(&sim, 0, sizeof sim);
     loop_set_called = false;
+    context_reset();
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
@@ -706,6 +707,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     sim.event_loop = NULL;
     XDECREF(loops_made);
     loops_made = NULL;
+    context_reset();
     executor_reset();
     *rec_out = sim.rec;
     buf_free(&sim.pending);

@@ -444,6 +444,7 @@ static void task_dealloc(Obj *o)
     XDECREF(t->name);
     XDECREF(t->coro_name);
     XDECREF(t->note);
+    XDECREF(t->context);
     XDECREF(t->fut_waiter);
     future_dealloc(o);
 }
@@ -479,6 +480,7 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
     t->fut.callbacks = list_new(2);
     INCREF(coro);
     t->coro = coro;
+    t->context = context_copy(); /* contextvars: the task runs in a copy of the creator's */
     ((GenObj *)coro)->awaited = true;
     t->coro_name = ((GenObj *)coro)->name;
     INCREF(t->coro_name);
@@ -628,10 +630,19 @@ static bool task_step(TaskObj *t, Obj *exc)
     return ok;
 }
 
+/* One step of a task, inside the task's own context (contextvars). */
+static bool task_step_in_context(TaskObj *t, Obj *exc)
+{
+    Obj *prev = context_swap(t->context);
+    bool ok = task_step(t, exc);
+    context_restore(prev);
+    return ok;
+}
+
 static Obj *task_step_cb(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     (void)kw;
-    if (!task_step((TaskObj *)self, nargs > 0 ? args[0] : NULL))
+    if (!task_step_in_context((TaskObj *)self, nargs > 0 ? args[0] : NULL))
         return NULL;
     return none_new();
 }
@@ -646,10 +657,10 @@ static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw)
     bool ok;
     if (r) {
         DECREF(r);
-        ok = task_step((TaskObj *)self, NULL);
+        ok = task_step_in_context((TaskObj *)self, NULL);
     } else {
         Obj *e = err_fetch();
-        ok = task_step((TaskObj *)self, e);
+        ok = task_step_in_context((TaskObj *)self, e);
         DECREF(e);
     }
     return ok ? none_new() : NULL;

@@ -60,6 +60,7 @@ typedef struct TaskObj {
     int num_cancels_requested;
     int rec_id;         /* -1 for hidden library tasks */
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
+    Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
     bool started;
 } TaskObj;
 
@@ -173,6 +174,14 @@ Obj *stdlib_import(void *ud, Obj *name);
 void stdlib_add_module(Obj *module);
 /* The scenario whose `# loopscope:` directives the library reads (borrowed). */
 void stdlib_set_scenario(const Source *src);
+
+/* context.c: contextvars' current context (a dict) */
+Obj *context_current(void);            /* borrowed */
+Obj *context_copy(void);               /* new dict */
+Obj *context_swap(Obj *ctx);           /* make ctx current (NULL: none); returns the previous (owned) */
+void context_restore(Obj *prev);       /* undo context_swap, taking prev back */
+void context_reset(void);
+void context_add_prims(Obj *module_dict);
 
 /* cpython_names.c (generated): dir() of CPython 3.11's module, or NULL */
 const char *const *cpython_names(const char *module);

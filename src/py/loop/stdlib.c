@@ -196,6 +196,7 @@ static Obj *run_library(int i, Obj *m)
         dict_set_c(((ModuleObj *)m)->dict, prims[k].name, b);
         DECREF(b);
     }
+    context_add_prims(((ModuleObj *)m)->dict);
     if (!lib_src[i]) {
         char path[96];
         snprintf(path, sizeof path, "<%s>", lib_names[i]);
