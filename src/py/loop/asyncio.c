@@ -41,7 +41,8 @@ static const char *const futures_exports[] = {"ThreadPoolExecutor", "ProcessPool
                                               "CancelledError", NULL};
 static const char *const functools_exports[] = {"partial", NULL};
 static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports, NULL, false};
-static const ModuleSpec functools_spec = {"functools", functools_exports, NULL, false};
+/* the C half of functools; src/py/lib/functools.py is the module scenarios import */
+static const ModuleSpec functools_spec = {"_functools", functools_exports, NULL, false};
 static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, &futures_spec, &functools_spec, NULL};
 
 /* -------------------------------------------------- await-once object */

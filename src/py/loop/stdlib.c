@@ -185,11 +185,29 @@ static Obj *p_stderr(Obj *self, Obj **args, int nargs, Obj *kw)
     return none_new();
 }
 
+/* _set_names(func, name, qualname): functools.wraps on a function (its
+ * coroutines and tracebacks then carry the wrapped function's names) */
+static Obj *p_set_names(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_names", nargs, kw, 3, 3))
+        return NULL;
+    if (IS(args[0], FuncClass) && IS(args[1], StrClass) && IS(args[2], StrClass)) {
+        FuncObj *f = (FuncObj *)args[0];
+        INCREF(args[1]);
+        SETREF(f->name, args[1]);
+        INCREF(args[2]);
+        SETREF(f->qualname, args[2]);
+    }
+    return none_new();
+}
+
 static Obj *run_library(int i, Obj *m)
 {
     static const struct { const char *name; CFunc fn; } prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
+        {"_set_names", p_set_names},
     };
     for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
         Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
