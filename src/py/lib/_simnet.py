@@ -144,6 +144,12 @@ def default_body(method, url):
     return json.dumps({"method": method, "url": url})
 
 
+def answer(route, method, url):
+    """(body, content type) of a route's response."""
+    body = route.body if route.body is not None else default_body(method, url)
+    return body, ("application/json" if body[:1] in ("{", "[") else "text/plain")
+
+
 def with_params(url, params):
     if not params:
         return url

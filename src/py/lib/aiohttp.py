@@ -203,8 +203,7 @@ class ClientSession:
             raise asyncio.TimeoutError()
         if route.error:
             raise ClientConnectorError(_host(url))
-        body = route.body if route.body is not None else _simnet.default_body(method, url)
-        ctype = "application/json" if body[:1] in ("{", "[") else "text/plain"
+        body, ctype = _simnet.answer(route, method, url)
         resp = ClientResponse(method, url, route.status, body, {"Content-Type": f"{ctype}; charset=utf-8"})
         check = self._raise_for_status if raise_for_status is None else raise_for_status
         if check:

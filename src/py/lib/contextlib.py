@@ -153,6 +153,34 @@ class nullcontext:
         pass
 
 
+class _Unwind:
+    """The exception an exit stack is unwinding, as its callbacks run."""
+
+    def __init__(self, exc):
+        self.exc = exc
+        self.pending = exc
+        self.suppressed = False
+
+    def args(self):
+        if self.pending is None:
+            return (None, None, None)
+        return (type(self.pending), self.pending, None)
+
+    def result(self, r):
+        if r:
+            self.suppressed = True
+            self.pending = None
+
+    def failed(self, e):
+        self.pending = e
+        self.suppressed = False
+
+    def finish(self):
+        if self.pending is not None and self.pending is not self.exc:
+            raise self.pending
+        return self.suppressed and self.exc is not None
+
+
 class ExitStack:
     def __init__(self):
         self._exit_callbacks = []
@@ -185,24 +213,14 @@ class ExitStack:
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        suppressed = False
-        pending = exc
+        state = _Unwind(exc)
         while self._exit_callbacks:
             is_sync, cb = self._exit_callbacks.pop()
             try:
-                if pending is None:
-                    r = cb(None, None, None)
-                else:
-                    r = cb(type(pending), pending, None)
-                if r:
-                    suppressed = True
-                    pending = None
+                state.result(cb(*state.args()))
             except BaseException as e:
-                pending = e
-                suppressed = False
-        if pending is not None and pending is not exc:
-            raise pending
-        return suppressed and exc is not None
+                state.failed(e)
+        return state.finish()
 
 
 class AsyncExitStack(ExitStack):
@@ -228,23 +246,12 @@ class AsyncExitStack(ExitStack):
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
-        suppressed = False
-        pending = exc
+        state = _Unwind(exc)
         while self._exit_callbacks:
             is_sync, cb = self._exit_callbacks.pop()
             try:
-                if pending is None:
-                    r = cb(None, None, None)
-                else:
-                    r = cb(type(pending), pending, None)
-                if not is_sync:
-                    r = await r
-                if r:
-                    suppressed = True
-                    pending = None
+                r = cb(*state.args())
+                state.result(r if is_sync else await r)
             except BaseException as e:
-                pending = e
-                suppressed = False
-        if pending is not None and pending is not exc:
-            raise pending
-        return suppressed and exc is not None
+                state.failed(e)
+        return state.finish()

@@ -100,7 +100,9 @@ class Enum:
         return hash(self._name_)
 
 
-class IntEnum(Enum):
+class _ValueEnum(Enum):
+    """Members that print as, and compare equal to, their values."""
+
     def __str__(self):
         return str(self._value_)
 
@@ -112,35 +114,30 @@ class IntEnum(Enum):
     def __hash__(self):
         return hash(self._value_)
 
+
+def _value_of(x):
+    return x._value_ if isinstance(x, Enum) else x
+
+
+class IntEnum(_ValueEnum):
     def __lt__(self, other):
-        return self._value_ < (other._value_ if isinstance(other, Enum) else other)
+        return self._value_ < _value_of(other)
 
     def __le__(self, other):
-        return self._value_ <= (other._value_ if isinstance(other, Enum) else other)
+        return self._value_ <= _value_of(other)
 
     def __gt__(self, other):
-        return self._value_ > (other._value_ if isinstance(other, Enum) else other)
+        return self._value_ > _value_of(other)
 
     def __ge__(self, other):
-        return self._value_ >= (other._value_ if isinstance(other, Enum) else other)
+        return self._value_ >= _value_of(other)
 
 
-class StrEnum(Enum):
+class StrEnum(_ValueEnum):
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
 
     _generate_next_value_ = staticmethod(_generate_next_value_)
-
-    def __str__(self):
-        return str(self._value_)
-
-    def __eq__(self, other):
-        if isinstance(other, Enum):
-            return self._value_ == other._value_
-        return self._value_ == other
-
-    def __hash__(self):
-        return hash(self._value_)
 
 
 def unique(enumeration):

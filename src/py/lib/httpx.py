@@ -135,8 +135,7 @@ class AsyncClient:
             raise ReadTimeout("timed out", request=request)
         if route.error:
             raise ConnectError("[Errno 111] Connection refused", request=request)
-        body = route.body if route.body is not None else _simnet.default_body(method, url)
-        ctype = "application/json" if body[:1] in ("{", "[") else "text/plain"
+        body, ctype = _simnet.answer(route, method, url)
         return Response(route.status, text=body, request=request, headers={"content-type": ctype})
 
     async def get(self, url, **kwargs):

@@ -7,22 +7,7 @@ _CO_GENERATOR = 2
 _CO_ASYNC_GENERATOR = 64
 
 
-async def _a():
-    pass
-
-
-def _g():
-    yield
-
-
-def _agen_fn():
-    pass
-
-
-_coro = _a()
-_CoroutineType = type(_coro)
-_coro.close()
-_GeneratorType = type(_g())
+from types import CoroutineType as _CoroutineType, GeneratorType as _GeneratorType
 
 
 def iscoroutinefunction(obj):

@@ -260,43 +260,37 @@ def disable(level=CRITICAL):
     root.manager_disable = level
 
 
-def debug(msg, *args, **kwargs):
+def _root():
+    """The root logger, given a standard-error handler on first use, as
+    logging's module-level functions do."""
     if not root.handlers:
         basicConfig()
-    root.debug(msg, *args)
+    return root
+
+
+def debug(msg, *args, **kwargs):
+    _root().debug(msg, *args)
 
 
 def info(msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.info(msg, *args)
+    _root().info(msg, *args)
 
 
 def warning(msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.warning(msg, *args)
+    _root().warning(msg, *args)
 
 
 def error(msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.error(msg, *args)
+    _root().error(msg, *args)
 
 
 def exception(msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.exception(msg, *args)
+    _root().exception(msg, *args)
 
 
 def critical(msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.critical(msg, *args)
+    _root().critical(msg, *args)
 
 
 def log(level, msg, *args, **kwargs):
-    if not root.handlers:
-        basicConfig()
-    root.log(level, msg, *args)
+    _root().log(level, msg, *args)
