@@ -168,13 +168,36 @@ def is_absolute(url):
     return url.startswith("http://") or url.startswith("https://")
 
 
-async def transfer(route, timeout):
+def _wake(fut):
+    if not fut.cancelled():
+        fut.set_result(None)
+
+
+async def _wait(seconds, what):
+    """asyncio.sleep(seconds), built the same way (a future and a timer, so
+    the same loop iterations), but labelled with what it waits for: the
+    viewer shows `GET https://...` rather than a sleep. (_wait_label does
+    nothing under the CPython oracle.)"""
+    if seconds <= 0:
+        await asyncio.sleep(0)
+        return
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    h = loop.call_later(seconds, _wake, fut)
+    _wait_label(fut, what)
+    try:
+        await fut
+    finally:
+        h.cancel()
+
+
+async def transfer(route, timeout, what="network"):
     """Wait out the request's latency; True if it completed, False if the
     timeout ran out first (after waiting the timeout)."""
     if timeout is not None and route.latency > timeout:
-        await asyncio.sleep(timeout)
+        await _wait(timeout, what + " (times out)")
         return False
-    await asyncio.sleep(route.latency)
+    await _wait(route.latency, what)
     return True
 
 

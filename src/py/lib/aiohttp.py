@@ -199,7 +199,7 @@ class ClientSession:
             timeout = self.timeout
         total = timeout.total if isinstance(timeout, ClientTimeout) else timeout
         route = _simnet.lookup(method, url)
-        if not await _simnet.transfer(route, total):
+        if not await _simnet.transfer(route, total, f"{method} {url}"):
             raise asyncio.TimeoutError()
         if route.error:
             raise ClientConnectorError(_host(url))

@@ -131,7 +131,7 @@ class AsyncClient:
             raise RequestError(f"Request URL is missing an 'http://' or 'https://' protocol.", request=request)
         seconds = _seconds(self.timeout if timeout == "default" else timeout)
         route = _simnet.lookup(method, url)
-        if not await _simnet.transfer(route, seconds):
+        if not await _simnet.transfer(route, seconds, f"{method} {url}"):
             raise ReadTimeout("timed out", request=request)
         if route.error:
             raise ConnectError("[Errno 111] Connection refused", request=request)

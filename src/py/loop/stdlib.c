@@ -202,12 +202,24 @@ static Obj *p_set_names(Obj *self, Obj **args, int nargs, Obj *kw)
     return none_new();
 }
 
+/* _wait_label(future, text): what a task waiting on future waits for, as
+ * the viewer's WAITING column shows it (asyncio's own _set_label) */
+static Obj *p_wait_label(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    Obj *asyncio = dict_get_c(vm_modules(), "asyncio");
+    Obj *set = asyncio ? dict_get_c(((ModuleObj *)asyncio)->dict, "_set_label") : NULL;
+    if (!set)
+        return none_new();
+    return vm_call(set, args, nargs, kw);
+}
+
 static Obj *run_library(int i, Obj *m)
 {
     static const struct { const char *name; CFunc fn; } prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
-        {"_set_names", p_set_names},
+        {"_set_names", p_set_names}, {"_wait_label", p_wait_label},
     };
     for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
         Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
