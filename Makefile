@@ -28,7 +28,8 @@ EV_LIBS       := -lev
 B   := build
 EXE := loopscope
 CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/record/*.c)
-CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o $(B)/gen/lib.o
+LIB_PY   := $(sort $(wildcard src/py/lib/*.py))
 VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
 VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o)
 TUI_SRC  := $(wildcard src/tui/*.c)
@@ -61,6 +62,14 @@ $(B)/gen/prelude.c: src/py/loop/prelude.py scripts/embed.sh
 	bash scripts/embed.sh $< prelude_py > $@
 
 $(B)/gen/prelude.o: $(B)/gen/prelude.c
+	$(CC) $(OPT) $(STD) -c $< -o $@
+
+# The standard-library modules written in the scenario language (src/py/lib).
+$(B)/gen/lib.c: $(LIB_PY) scripts/embed_lib.sh
+	@mkdir -p $(dir $@)
+	bash scripts/embed_lib.sh $(LIB_PY) > $@
+
+$(B)/gen/lib.o: $(B)/gen/lib.c
 	$(CC) $(OPT) $(STD) -c $< -o $@
 
 $(B)/libcore.a: $(CORE_OBJ)

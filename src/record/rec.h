@@ -47,6 +47,7 @@ typedef enum StepKind {
     SK_LABEL,      /* what a waiting task waits on changed (gather progress) */
     SK_JOB_START,  /* a job starts on a worker thread/process; text: lane name */
     SK_JOB_END,    /* a job's end reaches the loop; text: lane name */
+    SK_STDERR,     /* text: one line written to standard error (logging); not in the trace */
     SK_KIND_COUNT
 } StepKind;
 

@@ -40,7 +40,7 @@ const char *step_kind_name(StepKind k)
         [SK_DEADLOCK] = "deadlock", [SK_LIMIT] = "limit", [SK_LOOP] = "loop", [SK_CREATE] = "create",
         [SK_RESUME] = "resume", [SK_SUSPEND] = "suspend", [SK_WAKE] = "wake", [SK_CLOCK] = "clock",
         [SK_BLOCK] = "block", [SK_LABEL] = "label",
-        [SK_JOB_START] = "job-start", [SK_JOB_END] = "job-end",
+        [SK_JOB_START] = "job-start", [SK_JOB_END] = "job-end", [SK_STDERR] = "stderr",
     };
     return (unsigned)k < SK_KIND_COUNT ? names[k] : "?";
 }

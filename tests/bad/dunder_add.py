@@ -1,4 +1,4 @@
 class V:
-    def __add__(self, o):
+    def __getattr__(self, o):
         return 1
 print(V() + V())

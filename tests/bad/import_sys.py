@@ -1,1 +1,2 @@
 import sys
+print(sys.path)

@@ -270,6 +270,11 @@ class _TraceLoop(asyncio.SelectorEventLoop):
         return _task_factory(self, coro, context=context, name=name)
 
 
+# Reprs name the loop's class ("unclosed event loop <...>" when a loop that
+# was never closed is collected): show the class plain CPython uses.
+_TraceLoop.__name__ = _TraceLoop.__qualname__ = "_UnixSelectorEventLoop"
+
+
 class _TracePolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = _TraceLoop
 
@@ -741,6 +746,151 @@ def _install():
     runpy.run_path = _wk_run_path
 
 # ---- end of executors ------------------------------------------------------
+
+# ---- the standard library on the virtual clock (issue 13) ------------------
+# Calendar functions read the virtual clock: virtual time 0 is 1970-01-01
+# 00:00:00 UTC and the local zone is UTC (loopscope's src/py/lib/time.py and
+# datetime.py do the same). Nothing else of the modules changes.
+
+_real_gmtime = time.gmtime
+_real_strftime = time.strftime
+_real_asctime = time.asctime
+
+
+def _vt_gmtime(secs=None):
+    return _real_gmtime(_wk_time() if secs is None else secs)
+
+
+def _vt_strftime(fmt, t=None):
+    return _real_strftime(fmt, _vt_gmtime() if t is None else t)
+
+
+def _vt_asctime(t=None):
+    return _real_asctime(_vt_gmtime() if t is None else t)
+
+
+def _vt_ctime(secs=None):
+    return _real_asctime(_vt_gmtime(secs))
+
+
+# datetime: now(), today() and utcnow() read the virtual clock. The class
+# that scenarios see only makes instances of the real datetime class.
+import datetime as _dt_mod
+
+_RealDateTime = _dt_mod.datetime
+_RealDate = _dt_mod.date
+
+
+class _VirtualDateTime(_RealDateTime):
+    def __new__(cls, *args, **kwargs):
+        return _RealDateTime(*args, **kwargs)
+
+    @classmethod
+    def now(cls, tz=None):
+        return _RealDateTime.fromtimestamp(_wk_time(), tz)
+
+    @classmethod
+    def today(cls):
+        return _RealDateTime.fromtimestamp(_wk_time())
+
+    @classmethod
+    def utcnow(cls):
+        return _RealDateTime.utcfromtimestamp(_wk_time())
+
+
+class _VirtualDate(_RealDate):
+    def __new__(cls, *args, **kwargs):
+        return _RealDate(*args, **kwargs)
+
+    @classmethod
+    def today(cls):
+        return _RealDate.fromtimestamp(_wk_time())
+
+
+for _c, _n in ((_VirtualDateTime, "datetime"), (_VirtualDate, "date")):
+    _c.__name__ = _c.__qualname__ = _n
+    _c.__module__ = "datetime"
+
+
+# random: a program that never seeds (or seeds with None) gets the numbers of
+# seed(0), as in loopscope (src/py/lib/random.py).
+import random
+
+_real_random_seed = random.Random.seed
+
+
+def _fixed_seed(self, a=None, version=2):
+    _real_random_seed(self, 0 if a is None else a, version)
+
+
+# Simulated packages (aiohttp, httpx, aiofiles and their _simnet): the very
+# files loopscope embeds (src/py/lib), loaded as stand-ins, so a scenario that
+# uses them behaves the same under both. They read the scenario's
+# `# loopscope:` directive lines through _directives().
+_LIB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "py", "lib")
+_STANDINS = ("_simnet", "aiohttp", "httpx", "aiofiles")
+
+
+def _directives():
+    out = []
+    with open(sys.argv[0], encoding="utf-8", newline=None) as f:
+        for line in f.read().split("\n"):
+            line = line.lstrip(" \t")
+            if line.startswith("# loopscope:"):
+                out.append(line[len("# loopscope:"):].lstrip(" "))
+    return out
+
+
+def _load_standins():
+    import importlib.util
+    for name in _STANDINS:
+        spec = importlib.util.spec_from_file_location(name, os.path.join(_LIB, name + ".py"))
+        mod = importlib.util.module_from_spec(spec)
+        mod._directives = _directives
+        mod._wait_label = lambda fut, text: None   # loopscope's viewer label only
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+
+
+class _StdoutProxy:
+    """sys.stdout for the scenario: what it writes becomes print lines, as
+    print's output does (loopscope's sys.stdout.write is print(s, end=""))."""
+
+    def write(self, text):
+        global _pending
+        _pending += text
+        *lines, _pending = _pending.split("\n")
+        for line in lines:
+            _write("print", line)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def __getattr__(self, attr):
+        return getattr(_out, attr)
+
+
+_stdlib_install_prev = _install
+
+
+def _install():
+    _stdlib_install_prev()
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    time.gmtime = time.localtime = _vt_gmtime
+    time.strftime = _vt_strftime
+    time.asctime = _vt_asctime
+    time.ctime = _vt_ctime
+    random.Random.seed = _fixed_seed
+    random.seed = random._inst.seed
+    random.seed(0)
+    _dt_mod.datetime = _VirtualDateTime
+    _dt_mod.date = _VirtualDate
+    _load_standins()
+    sys.stdout = _StdoutProxy()
+
+# ---- end of the standard library ---------------------------------------------
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ static const char *const kind_names[N_KIND_COUNT] = {
     [N_NAME] = "name", [N_INT] = "int", [N_FLOAT] = "float", [N_STR] = "str",
     [N_FSTRING] = "fstring", [N_FORMATTED] = "formatted", [N_CONST] = "const",
     [N_BINOP] = "binop", [N_UNARYOP] = "unaryop", [N_BOOLOP] = "boolop",
-    [N_COMPARE] = "compare", [N_IFEXP] = "ifexp", [N_CALL] = "call",
+    [N_COMPARE] = "compare", [N_IFEXP] = "ifexp", [N_NAMEDEXPR] = "namedexpr", [N_CALL] = "call",
     [N_KEYWORD] = "keyword", [N_STARRED] = "starred", [N_DOUBLESTAR] = "doublestar",
     [N_ATTR] = "attr", [N_SUBSCRIPT] = "subscript", [N_SLICE] = "slice",
     [N_LIST] = "list", [N_TUPLE] = "tuple", [N_SET] = "set", [N_DICT] = "dict",
@@ -76,7 +76,7 @@ static const char *const dump_labels[N_KIND_COUNT] = {
     [N_NAME] = "name", [N_INT] = "int", [N_FLOAT] = "float", [N_STR] = "str",
     [N_FSTRING] = "fstr", [N_FORMATTED] = "fmt", [N_CONST] = "const",
     [N_BINOP] = "binop", [N_UNARYOP] = "unary", [N_BOOLOP] = "boolop",
-    [N_COMPARE] = "compare", [N_IFEXP] = "ifexp", [N_CALL] = "call",
+    [N_COMPARE] = "compare", [N_IFEXP] = "ifexp", [N_NAMEDEXPR] = "namedexpr", [N_CALL] = "call",
     [N_KEYWORD] = "kw", [N_STARRED] = "star", [N_DOUBLESTAR] = "dstar",
     [N_ATTR] = "attr", [N_SUBSCRIPT] = "sub", [N_SLICE] = "slice", [N_LIST] = "list",
     [N_TUPLE] = "tuple", [N_SET] = "set", [N_DICT] = "dict", [N_LISTCOMP] = "listcomp",
@@ -290,6 +290,10 @@ static void dump(const Node *n, Buf *out)
         child(n->a, out);
         child(n->b, out);
         child(n->c, out);
+        break;
+    case N_NAMEDEXPR:
+        child(n->a, out);
+        child(n->b, out);
         break;
     case N_CALL:
         child(n->a, out);

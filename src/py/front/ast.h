@@ -41,6 +41,7 @@ typedef enum NodeKind {
     N_BOOLOP,     /* op (OP_AND, OP_OR), list: 2+ operands */
     N_COMPARE,    /* a: first operand; list: comparators; ops: list.len Op values */
     N_IFEXP,      /* a: test, b: body, c: orelse   (b if a else c) */
+    N_NAMEDEXPR,  /* a: target (N_NAME), b: value   (a := b); ival: column of ':=' */
     N_CALL,       /* a: callee; list: args (plain exprs, N_STARRED for *x,
                      N_KEYWORD for k=v, N_DOUBLESTAR for **d) */
     N_KEYWORD,    /* str: name, a: value */
@@ -95,7 +96,8 @@ typedef enum NodeKind {
     N_NONLOCAL,   /* list: N_NAME nodes */
     N_IMPORT,     /* list: N_ALIAS (str: dotted module name, str2: asname or NULL) */
     N_IMPORTFROM, /* str: module (dotted), list: N_ALIAS; ival: leading dots */
-    N_ALIAS,      /* str: name, str2: asname or NULL */
+    N_ALIAS,      /* str: name, str2: asname or NULL; a: for `import a.b` without
+                     `as`, an N_NAME of the top-level package it binds */
     N_ASSERT,     /* a: test, b: message or NULL */
     N_DEL,        /* list: targets */
     N_KIND_COUNT

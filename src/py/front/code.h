@@ -121,6 +121,11 @@ typedef enum AwaitWhat { AWAIT_PLAIN, AWAIT_AENTER, AWAIT_AEXIT, AWAIT_ANEXT } A
 typedef struct ModuleSpec {
     const char *name;
     const char *const *exports; /* NULL-terminated */
+    /* every name CPython's module has (NULL-terminated), or NULL: a name
+     * loopscope lacks is "not supported" if CPython has it, else a typo
+     * left for run time (AttributeError or ImportError, as in CPython) */
+    const char *const *cpython;
+    bool cpython_lib; /* written in the scenario language (src/py/lib): its classes can be subclassed */
 } ModuleSpec;
 
 /* Compile a parsed module. Returns a new CodeObj (module code) or NULL with

@@ -117,6 +117,7 @@ typedef struct Sym {
     int flags;
     int slot;   /* fast-local slot (parameters always have one), or -1 */
     int cslot;  /* cell slot: cells first, then frees; or -1 */
+    const Node *decl; /* its first global or nonlocal statement, or NULL */
 } Sym;
 
 typedef struct Scope {
@@ -251,7 +252,7 @@ static Sym *sym_add(Scope *sc, const char *name, int flags)
         sc->cap = sc->cap ? sc->cap * 2 : 8;
         sc->syms = xrealloc(sc->syms, (size_t)sc->cap * sizeof(Sym));
     }
-    sc->syms[sc->nsyms] = (Sym){name, flags, -1, -1};
+    sc->syms[sc->nsyms] = (Sym){name, flags, -1, -1, NULL};
     return &sc->syms[sc->nsyms++];
 }
 
@@ -310,6 +311,10 @@ static void sym_params(Comp *c, Scope *outer, Scope *inner, const NodeList *para
         const Node *p = params->items[i];
         if (p->a)
             sym_expr(c, outer, p->a);
+        if (sym_find(inner, p->str)) {
+            FAIL(c, p, "duplicate argument '%s' in function definition", p->str);
+            return;
+        }
         sym_add(inner, p->str, SYM_PARAM | SYM_ASSIGNED);
     }
 }
@@ -351,6 +356,25 @@ static void sym_expr(Comp *c, Scope *sc, const Node *n)
     case N_NAME:
         sym_add(sc, n->str, SYM_USED);
         return;
+    case N_NAMEDEXPR: {
+        /* in a comprehension, := binds in the enclosing function (PEP 572) */
+        sym_expr(c, sc, n->b);
+        Scope *t = sc;
+        while (t->kind == SC_COMP && t->parent)
+            t = t->parent;
+        if (t == sc) {
+            sym_add(sc, n->a->str, SYM_ASSIGNED);
+            return;
+        }
+        if (t->kind == SC_CLASS) {
+            FAIL(c, n, "assignment expression within a comprehension cannot be used in a class body");
+            return;
+        }
+        sym_add(t, n->a->str, SYM_ASSIGNED);
+        for (Scope *s = sc; s != t; s = s->parent)
+            sym_add(s, n->a->str, t->kind == SC_MODULE ? SYM_GLOBAL : SYM_NONLOCAL);
+        return;
+    }
     case N_LAMBDA: {
         Scope *in = scope_new(c, SC_FUNC, n, sc, "<lambda>");
         sym_params(c, sc, in, &n->list);
@@ -458,12 +482,8 @@ static void sym_stmt(Comp *c, Scope *sc, const Node *n)
         for (int i = 0; i < n->list.len; i++) {
             const Node *al = n->list.items[i];
             const char *nm = al->str2 ? al->str2 : al->str;
-            if (n->kind == N_IMPORT && !al->str2) {
-                /* import a.b binds a */
-                const char *dot = strchr(al->str, '.');
-                if (dot)
-                    continue;
-            }
+            if (n->kind == N_IMPORT && al->a)
+                nm = al->a->str; /* import a.b binds a */
             sym_add(sc, nm, SYM_ASSIGNED);
         }
         return;
@@ -476,12 +496,24 @@ static void sym_stmt(Comp *c, Scope *sc, const Node *n)
         for (int i = 0; i < n->list.len; i++) {
             const Node *nm = n->list.items[i];
             Sym *s = sym_find(sc, nm->str);
+            int other = n->kind == N_GLOBAL ? SYM_NONLOCAL : SYM_GLOBAL;
+            if (s && (s->flags & other)) {
+                /* CPython points at the first of the two declarations */
+                FAIL(c, s->decl ? s->decl : n, "name '%s' is nonlocal and global", nm->str);
+                return;
+            }
+            if (s && (s->flags & SYM_PARAM)) {
+                FAIL(c, n, "name '%s' is parameter and %s", nm->str, n->kind == N_GLOBAL ? "global" : "nonlocal");
+                return;
+            }
             if (s && (s->flags & (SYM_ASSIGNED | SYM_USED)) && !(s->flags & (SYM_GLOBAL | SYM_NONLOCAL))) {
                 FAIL(c, nm, "name '%s' is used prior to %s declaration", nm->str,
                      n->kind == N_GLOBAL ? "global" : "nonlocal");
                 return;
             }
-            sym_add(sc, nm->str, n->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            s = sym_add(sc, nm->str, n->kind == N_GLOBAL ? SYM_GLOBAL : SYM_NONLOCAL);
+            if (!s->decl)
+                s->decl = n;
         }
         return;
     case N_DEL:
@@ -743,6 +775,13 @@ static const ModuleSpec *module_find(Comp *c, const char *name)
         if (strcmp((*m)->name, name) == 0)
             return *m;
     return NULL;
+}
+
+/* A name the module lacks in CPython too: not refused at load time, it
+ * fails at run time the way CPython fails (with its "Did you mean"). */
+static bool module_typo(const ModuleSpec *m, const char *name)
+{
+    return m->cpython && strncmp(name, "__", 2) != 0 && !in_list(m->cpython, name);
 }
 
 /* asyncio.X where `asyncio` is a module imported at top level: check X exists. */
@@ -1258,6 +1297,11 @@ static void expr(Comp *c, const Node *n)
     case N_COMPARE:
         expr_compare(c, n);
         break;
+    case N_NAMEDEXPR:
+        expr(c, n->b);
+        emit(c, I_DUP_TOP, 0);
+        name_op(c, n->a->str, ACC_STORE, n->a);
+        break;
     case N_IFEXP: {
         int orelse = label_new(c), end = label_new(c);
         expr(c, n->a);
@@ -1278,7 +1322,7 @@ static void expr(Comp *c, const Node *n)
     case N_ATTR:
         if (n->a->kind == N_NAME) {
             const ModuleSpec *m = module_of_name(c, n->a->str);
-            if (m && !in_list(m->exports, n->str)) {
+            if (m && !in_list(m->exports, n->str) && !module_typo(m, n->str)) {
                 char what[160];
                 snprintf(what, sizeof what, "%s.%s", m->name, n->str);
                 unsupported(c, n, what);
@@ -1750,7 +1794,13 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", NULL,
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__",
+    "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
+    "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
+    "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",
+    "__ilshift__", "__rshift__", "__rrshift__", "__irshift__", "__and__", "__rand__", "__iand__",
+    "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__", "__matmul__", "__rmatmul__",
+    "__imatmul__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would
@@ -1758,6 +1808,8 @@ static const char *const class_dunders[] = {
 static void check_class_name(Comp *c, const Node *at, const char *name)
 {
     size_t n = strlen(name);
+    if (c->flags & CO_LIBRARY)
+        return; /* the library calls its own special names (__missing__) itself */
     if (n < 5 || strncmp(name, "__", 2) != 0 || strcmp(name + n - 2, "__") != 0 || in_list(class_dunders, name))
         return;
     char what[160];
@@ -1781,7 +1833,8 @@ static void check_class_base(Comp *c, const Node *b)
         Sym *s = sym_find(mod, b->str);
         if (!s || !(s->flags & SYM_ASSIGNED))
             name = b->str;
-    } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str)) {
+    } else if (b->kind == N_ATTR && b->a->kind == N_NAME && module_of_name(c, b->a->str) &&
+               !module_of_name(c, b->a->str)->cpython_lib) {
         size_t n = strlen(b->str);
         if (n < 5 || strcmp(b->str + n - 5, "Error") != 0)
             name = b->str; /* asyncio.Task, asyncio.Future; its exceptions are fine */
@@ -1791,6 +1844,20 @@ static void check_class_base(Comp *c, const Node *b)
         snprintf(what, sizeof what, "subclassing '%s'", name);
         unsupported(c, b, what);
     }
+}
+
+/* The source text of an annotation (one line of ASCII), or "?". */
+static Obj *annotation_text(Comp *c, const Node *a)
+{
+    size_t len = 0;
+    const char *line = a && a->line == a->end_line ? source_line(c->src, a->line, &len) : NULL;
+    if (!line || a->col < 1 || a->end_col <= a->col || (size_t)(a->end_col - 1) > len)
+        return str_from("?");
+    for (int i = 0; i < a->end_col - 1; i++)
+        if ((unsigned char)line[i] >= 0x80)
+            return str_from("?");
+    Obj *s = str_new(line + a->col - 1, (size_t)(a->end_col - a->col));
+    return s;
 }
 
 static void stmt_classdef(Comp *c, const Node *n)
@@ -1831,6 +1898,13 @@ static void stmt_classdef(Comp *c, const Node *n)
     c->u = &inner;
     int argc, kwo, fl = 0;
     assign_slots(sc, NULL, &argc, &kwo, &fl);
+    for (int i = 0; i < n->list2.len; i++)
+        if (n->list2.items[i]->kind == N_ANNASSIGN && n->list2.items[i]->a->kind == N_NAME) {
+            /* the body's annotations, as CPython keeps them: __annotations__ */
+            emit(c, I_BUILD_DICT, 0);
+            emit(c, I_STORE_NAME, mangled_add(c, "__annotations__"));
+            break;
+        }
     stmts(c, &n->list2);
     /* the body returns the __class__ cell, which BUILD_CLASS fills */
     Sym *cell = sym_find(sc, "__class__");
@@ -1866,7 +1940,7 @@ static void stmt_import(Comp *c, const Node *n)
         emit(c, I_IMPORT_NAME, name_add(c, n->str));
         for (int i = 0; i < n->list.len; i++) {
             const Node *al = n->list.items[i];
-            if (!in_list(m->exports, al->str)) {
+            if (!in_list(m->exports, al->str) && !module_typo(m, al->str)) {
                 char what[200];
                 snprintf(what, sizeof what, "%s.%s", m->name, al->str);
                 unsupported(c, al, what);
@@ -1886,6 +1960,13 @@ static void stmt_import(Comp *c, const Node *n)
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, al->str));
+        if (al->a) {
+            /* import a.b: load a.b, then bind the package a */
+            emit(c, I_POP_TOP, 0);
+            emit(c, I_IMPORT_NAME, name_add(c, al->a->str));
+            name_op(c, al->a->str, ACC_STORE, al);
+            continue;
+        }
         name_op(c, al->str2 ? al->str2 : al->str, ACC_STORE, al);
     }
 }
@@ -1943,6 +2024,14 @@ static void stmt(Comp *c, const Node *n)
         if (n->c) {
             expr(c, n->c);
             store_target(c, n->a);
+        }
+        if (c->u->sc->kind == SC_CLASS && n->a->kind == N_NAME) {
+            /* __annotations__[name] = the annotation's text: loopscope never
+             * evaluates annotations (as under `from __future__ import annotations`) */
+            emit_const(c, annotation_text(c, n->b));
+            emit(c, I_LOAD_NAME, mangled_add(c, "__annotations__"));
+            emit_const(c, str_from(n->a->str));
+            emit(c, I_STORE_SUBSCR, 0);
         }
         break;
     case N_IF: {

@@ -426,6 +426,7 @@ static const char *expr_name(const Node *n)
     case N_FSTRING: case N_FORMATTED: return "f-string expression";
     case N_COMPARE: return "comparison";
     case N_IFEXP: return "conditional expression";
+    case N_NAMEDEXPR: return "named expression";
     case N_CONST:
         return n->op == 0 ? "None" : n->op == 1 ? "True" : n->op == 2 ? "False" : "ellipsis";
     default: return "literal";
@@ -496,7 +497,7 @@ static int bitwise_level(const Node *t)
         return 1;
     switch (t->kind) {
     case N_COMPARE: case N_BOOLOP: case N_IFEXP: case N_LAMBDA: case N_YIELD:
-    case N_YIELDFROM: case N_STARRED:
+    case N_YIELDFROM: case N_STARRED: case N_NAMEDEXPR:
         return 0;
     case N_UNARYOP:
         return t->op != OP_NOT;
@@ -691,8 +692,19 @@ static Node *expression(Parser *p)
             finish(p, n);
         }
     }
-    if (tk(p) == T_COLONEQ && !p->probing)
-        fail_unsupported(p, TK.line, TK.col, "assignment expressions (:=) are");
+    if (tk(p) == T_COLONEQ) {
+        /* named_expression: NAME ':=' expression */
+        if (n->kind == N_NAME && (n->flags & F_PAREN))
+            fail_here(p);
+        if (n->kind != N_NAME)
+            parse_fail(p, n->line, n->col, "cannot use assignment expressions with %s", expr_name(n));
+        Node *w = node_new(p, N_NAMEDEXPR, n->line, n->col);
+        w->ival = TK.col;
+        advance(p);
+        w->a = n;
+        w->b = expression(p);
+        n = finish(p, w);
+    }
     leave(p);
     return n;
 }
@@ -994,6 +1006,9 @@ static void call_args(Parser *p, Vec *out, Pos open, int genexp_ok)
         } else if (tk(p) == T_NAME && lex_peek(p->lx) == T_EQUAL) {
             arg = node_tok(p, N_KEYWORD);
             arg->str = TK.str;
+            for (int i = 0; i < out->len; i++)
+                if (out->items[i]->kind == N_KEYWORD && strcmp(out->items[i]->str, arg->str) == 0)
+                    parse_fail(p, arg->line, arg->col, "keyword argument repeated: %s", arg->str);
             advance(p);
             advance(p);
             arg->a = expression(p);
@@ -2118,6 +2133,16 @@ static Node *import_name(Parser *p)
         Node *a = node_tok(p, N_ALIAS);
         a->str = dotted_name(p);
         alias_as(p, a);
+        const char *dot = strchr(a->str, '.');
+        if (dot && !a->str2) {
+            /* import a.b binds a, the top-level package */
+            Node *top = node_new(p, N_NAME, a->line, a->col);
+            char *s = arena_alloc(p->arena, (size_t)(dot - a->str) + 1);
+            memcpy(s, a->str, (size_t)(dot - a->str));
+            s[dot - a->str] = '\0';
+            top->str = s;
+            a->a = top;
+        }
         vec_push(p, &names, finish(p, a));
     } while (accept(p, T_COMMA));
     n->list = vec_list(&names);
@@ -2235,6 +2260,8 @@ static Node *expr_stmt(Parser *p)
     Pos s = here(p);
     Node *first = yield_or_star_expressions(p);
     TokKind k = tk(p);
+    if (first->kind == N_NAMEDEXPR && !(first->flags & F_PAREN))
+        parse_fail(p, first->line, (int)first->ival, "invalid syntax"); /* x := 1 needs parentheses */
     if (k == T_COLON) {
         int bad = first->kind != N_NAME && first->kind != N_ATTR && first->kind != N_SUBSCRIPT;
         if (leftmost_is(first, "match") && (bad || lex_peek(p->lx) == T_NEWLINE))

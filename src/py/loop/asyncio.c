@@ -21,24 +21,28 @@ Class DeadlockClass = {.name = "Deadlock", .kind = K_EXC, .base = &LimitErrorCla
                        .is_exception = true, .builtin = true};
 
 static const char *const asyncio_exports[] = {
-    "run", "create_task", "gather", "sleep", "get_event_loop", "get_running_loop", "new_event_loop",
+    "run", "create_task", "gather", "sleep", "get_event_loop", "set_event_loop", "get_running_loop", "new_event_loop",
     "current_task", "all_tasks", "ensure_future", "iscoroutine", "isfuture", "Future", "Task",
     "CancelledError", "TimeoutError", "InvalidStateError", "wait_for", "wait", "as_completed", "shield",
     "timeout", "timeout_at", "Timeout", "TaskGroup", "Lock", "Event", "Condition", "Semaphore",
     "BoundedSemaphore", "Queue", "PriorityQueue", "LifoQueue", "QueueEmpty", "QueueFull",
     "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
     "to_thread", "wrap_future", /* executors (docs/threads.md) */
+    "Runner", "Barrier", "iscoroutinefunction",
+    "exceptions", "IncompleteReadError", "LimitOverrunError", "SendfileNotAvailableError", "BrokenBarrierError",
     NULL,
 };
 static const char *const time_exports[] = {"sleep", "time", "monotonic", "perf_counter", NULL};
-static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports};
-static const ModuleSpec time_spec = {"time", time_exports};
+static const ModuleSpec asyncio_spec = {"asyncio", asyncio_exports, NULL, false};
+/* the C half of time; src/py/lib/time.py is the module scenarios import */
+static const ModuleSpec time_spec = {"_ctime", time_exports, NULL, false};
 /* worker threads and processes (executor.c, functools.c) */
 static const char *const futures_exports[] = {"ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future",
                                               "CancelledError", NULL};
 static const char *const functools_exports[] = {"partial", NULL};
-static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports};
-static const ModuleSpec functools_spec = {"functools", functools_exports};
+static const ModuleSpec futures_spec = {"concurrent.futures", futures_exports, NULL, false};
+/* the C half of functools; src/py/lib/functools.py is the module scenarios import */
+static const ModuleSpec functools_spec = {"_functools", functools_exports, NULL, false};
 static const ModuleSpec *const modules[] = {&asyncio_spec, &time_spec, &futures_spec, &functools_spec, NULL};
 
 /* -------------------------------------------------- await-once object */
@@ -69,15 +73,43 @@ PRIM(p_get_running_loop)
     return l;
 }
 
+/* CPython 3.11's default policy: the main thread gets a loop made and set
+ * on first use, unless set_event_loop was ever called (asyncio.run calls it
+ * on the way in and out, so after a run there is no current loop). */
+static bool loop_set_called;
+static Obj *loops_made; /* list: every loop new_event_loop or the policy made */
+
+static Obj *loop_made(void)
+{
+    Obj *l = loop_new();
+    if (!loops_made)
+        loops_made = list_new(2);
+    list_append(loops_made, l);
+    return l;
+}
+
+LoopObj *asyncio_policy_loop(void)
+{
+    if (!sim.event_loop && !loop_set_called) {
+        loop_set_called = true;
+        sim.event_loop = (LoopObj *)loop_made();
+    }
+    if (!sim.event_loop)
+        err_format(&RuntimeErrorClass, "There is no current event loop in thread 'MainThread'.");
+    return sim.event_loop;
+}
+
 PRIM(p_get_event_loop)
 {
     (void)self;
     (void)args;
     if (!vm_check_nargs("_get_event_loop", nargs, kw, 0, 0))
         return NULL;
-    Obj *l = sim.event_loop ? &sim.event_loop->hdr : None;
-    INCREF(l);
-    return l;
+    LoopObj *l = asyncio_policy_loop();
+    if (!l)
+        return NULL;
+    INCREF(&l->hdr);
+    return &l->hdr;
 }
 
 PRIM(p_set_event_loop)
@@ -85,6 +117,10 @@ PRIM(p_set_event_loop)
     (void)self;
     if (!vm_check_nargs("_set_event_loop", nargs, kw, 1, 1))
         return NULL;
+    if (args[0] != None && !IS(args[0], LoopClass))
+        return err_null(&TypeErrorClass, "loop must be an instance of AbstractEventLoop or None, not '%s'",
+                        obj_type_name(args[0]));
+    loop_set_called = true;
     XDECREF(sim.event_loop);
     sim.event_loop = NULL;
     if (args[0] != None) {
@@ -100,7 +136,7 @@ PRIM(p_new_loop)
     (void)args;
     if (!vm_check_nargs("_new_loop", nargs, kw, 0, 0))
         return NULL;
-    return loop_new();
+    return loop_made();
 }
 
 PRIM(p_iscoroutine)
@@ -109,6 +145,29 @@ PRIM(p_iscoroutine)
     if (!vm_check_nargs("iscoroutine", nargs, kw, 1, 1))
         return NULL;
     return bool_new(IS(args[0], CoroClass));
+}
+
+/* The code flags of a function, under bound methods and functools.partial:
+ * what asyncio.iscoroutinefunction and the inspect module test. */
+int asyncio_code_flags(Obj *f)
+{
+    for (;;) {
+        if (IS(f, BoundClass))
+            f = ((BoundObj *)f)->func;
+        else if (IS(f, PartialClass))
+            f = partial_func(f);
+        else
+            break;
+    }
+    return IS(f, FuncClass) ? ((FuncObj *)f)->code->flags : 0;
+}
+
+PRIM(p_iscoroutinefunction)
+{
+    (void)self;
+    if (!vm_check_nargs("iscoroutinefunction", nargs, kw, 1, 1))
+        return NULL;
+    return bool_new((asyncio_code_flags(args[0]) & CO_COROUTINE) != 0);
 }
 
 PRIM(p_isfuture)
@@ -399,7 +458,7 @@ static void add_obj(Obj *module, const char *name, Obj *v)
 
 static Obj *time_module_new(void)
 {
-    Obj *m = module_new("time");
+    Obj *m = module_new("_ctime");
     add_fn(m, "sleep", t_sleep);
     add_fn(m, "time", t_time);
     add_fn(m, "monotonic", t_time);
@@ -418,6 +477,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_new_loop", p_new_loop);
     add_fn(m, "_iscoroutine", p_iscoroutine);
     add_fn(m, "_isfuture", p_isfuture);
+    add_fn(m, "_iscoroutinefunction", p_iscoroutinefunction);
     add_fn(m, "_current_task", p_current_task);
     add_fn(m, "_all_tasks", p_all_tasks);
     add_fn(m, "_cancel_all", p_cancel_all);
@@ -477,6 +537,45 @@ static void hook_never_awaited(void *ud, GenObj *coro)
         narr_never_awaited(coro);
 }
 
+/* The oracle's gc.collect() after the program: a loop that was never closed
+ * and is not the policy's current loop is garbage. CPython warns that it is
+ * unclosed, and its pending tasks' coroutines are closed, so their finally
+ * blocks run (tasks in creation order). Then the module's names go, in the
+ * order they were bound, which frees coroutines kept in globals (a never-
+ * awaited one warns). */
+static void teardown_garbage(Obj *globals)
+{
+    for (size_t i = 0; loops_made && i < LIST_N(loops_made); i++) {
+        LoopObj *l = (LoopObj *)LIST_ITEMS(loops_made)[i];
+        if (l->closed || l == sim.event_loop || l->running)
+            continue;
+        narr_warn("unclosed event loop <_UnixSelectorEventLoop running=False closed=False debug=False>",
+                  "an event loop was dropped without loop.close(): its pending tasks are destroyed and "
+                  "their coroutines closed, so their finally blocks run now");
+        l->closed = true;
+        Obj *tasks = l->tasks;
+        INCREF(tasks);
+        for (size_t k = 0; k < LIST_N(tasks); k++) {
+            TaskObj *t = (TaskObj *)LIST_ITEMS(tasks)[k];
+            if (!future_done(&t->fut.hdr) && t->coro && IS(t->coro, CoroClass) &&
+                ((GenObj *)t->coro)->state == GEN_SUSPENDED)
+                gen_close(t->coro);
+            err_clear();
+        }
+        DECREF(tasks);
+    }
+    Obj *keys = list_new(8);
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(globals, &pos, &k, &v))
+        list_append(keys, k);
+    for (size_t i = 0; i < LIST_N(keys); i++) {
+        if (dict_set(globals, LIST_ITEMS(keys)[i], None) < 0)
+            err_clear();
+    }
+    DECREF(keys);
+}
+
 static char *docstring(const Node *mod)
 {
     if (mod->list.len == 0)
@@ -511,11 +610,12 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         return SIM_LOAD_ERROR;
     }
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
-                     .asyncgen_firstiter = hook_asyncgen_firstiter};
+                     .asyncgen_firstiter = hook_asyncgen_firstiter, .import_module = stdlib_import};
     VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
                         .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
     vm_init(&hooks, &limits);
-    CodeObj *code = compile_module(tree, src, modules, 0, err);
+    stdlib_set_scenario(src);
+    CodeObj *code = compile_module(tree, src, stdlib_specs(modules), 0, err);
     char *doc = docstring(tree);
     arena_free(arena);
     if (!code) {
@@ -525,6 +625,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     }
 
     memset(&sim, 0, sizeof sim);
+    loop_set_called = false;
+    context_reset();
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
@@ -543,10 +645,22 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     Obj *asyncio_mod = asyncio_module_new();
     Obj *futures_mod = executor_module_new();
     Obj *functools_mod = functools_module_new();
-    vm_add_module(time_mod);
-    vm_add_module(asyncio_mod);
-    vm_add_module(futures_mod);
-    vm_add_module(functools_mod);
+    stdlib_add_module(time_mod);
+    stdlib_add_module(asyncio_mod);
+    stdlib_add_module(futures_mod);
+    stdlib_add_module(functools_mod);
+    /* asyncio's submodule, as CPython's asyncio imports it: asyncio.exceptions.X */
+    Obj *exc_name = str_from("asyncio.exceptions");
+    Obj *exc_mod = stdlib_import(NULL, exc_name);
+    DECREF(exc_name);
+    if (!exc_mod)
+        die("the built-in module asyncio.exceptions failed to load");
+    Obj *exc_dict = ((ModuleObj *)exc_mod)->dict;
+    static const char *const reexport[] = {"IncompleteReadError", "LimitOverrunError",
+                                           "SendfileNotAvailableError", "BrokenBarrierError", NULL};
+    for (const char *const *r = reexport; *r; r++)
+        dict_set_c(((ModuleObj *)asyncio_mod)->dict, *r, dict_get_c(exc_dict, *r));
+    DECREF(exc_mod);
     DECREF(time_mod);
     DECREF(asyncio_mod);
     DECREF(futures_mod);
@@ -601,6 +715,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     }
     /* dropping the module's names may free never-awaited coroutines */
     if (status == SIM_OK) {
+        teardown_garbage(globals);
         dict_set_c(globals, "__name__", None);
         DECREF(globals);
         obj_collect(); /* lang-async: the oracle's gc.collect() after the run */
@@ -611,6 +726,9 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     err_clear();
     XDECREF(sim.event_loop);
     sim.event_loop = NULL;
+    XDECREF(loops_made);
+    loops_made = NULL;
+    context_reset();
     executor_reset();
     *rec_out = sim.rec;
     buf_free(&sim.pending);

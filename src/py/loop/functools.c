@@ -129,7 +129,7 @@ Obj *partial_func(Obj *o)
 Obj *functools_module_new(void)
 {
     class_init(&PartialClass);
-    Obj *m = module_new("functools");
+    Obj *m = module_new("_functools");
     dict_set_c(((ModuleObj *)m)->dict, "partial", &PartialClass.hdr);
     return m;
 }

@@ -53,9 +53,34 @@ static void future_repr(Obj *o, Buf *out)
 static AwaitStatus future_await(Obj *o, bool resumed, Obj **out);
 static Obj *future_getattr(Obj *o, Obj *name);
 
+/* asyncio.Future(*, loop=None): without a loop, the running loop or the
+ * policy's current one (made and set on first use, as in 3.11). */
+static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if ((Class *)self != &FutureClass)
+        return err_null(&TypeErrorClass, "cannot create '%s' instances", ((Class *)self)->name);
+    if (nargs)
+        return err_null(&TypeErrorClass, "Future() takes no positional arguments");
+    static const char *const names[] = {"loop", NULL};
+    Obj *a[1] = {NULL};
+    if (!vm_parse_args("Future", args, nargs, kw, names, 0, a))
+        return NULL;
+    LoopObj *loop;
+    if (a[0] && a[0] != None) {
+        if (!IS(a[0], LoopClass))
+            return err_null(&TypeErrorClass, "Future(loop=...) needs an event loop");
+        loop = (LoopObj *)a[0];
+    } else if (sim.running) {
+        loop = sim.running;
+    } else if (!(loop = asyncio_policy_loop())) {
+        return NULL;
+    }
+    return future_new(loop);
+}
+
 Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
                      .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
-                     .getattr = future_getattr, .builtin = true};
+                     .getattr = future_getattr, .ctor = future_ctor, .builtin = true};
 
 bool is_future(Obj *o)
 {
@@ -430,6 +455,7 @@ static void task_dealloc(Obj *o)
     XDECREF(t->name);
     XDECREF(t->coro_name);
     XDECREF(t->note);
+    XDECREF(t->context);
     XDECREF(t->fut_waiter);
     future_dealloc(o);
 }
@@ -465,6 +491,7 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
     t->fut.callbacks = list_new(2);
     INCREF(coro);
     t->coro = coro;
+    t->context = context_copy(); /* contextvars: the task runs in a copy of the creator's */
     ((GenObj *)coro)->awaited = true;
     t->coro_name = ((GenObj *)coro)->name;
     INCREF(t->coro_name);
@@ -482,7 +509,8 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
         }
     }
     /* asyncio.run's own shutdown tasks use up Task-N numbers but are never shown */
-    bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_';
+    bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_' &&
+                  strcmp(STR_S(t->coro_name), "_wrap_awaitable") != 0; /* that one CPython's trace shows */
     t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
     list_append(loop->tasks, &t->fut.hdr);
     Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
@@ -613,10 +641,19 @@ static bool task_step(TaskObj *t, Obj *exc)
     return ok;
 }
 
+/* One step of a task, inside the task's own context (contextvars). */
+static bool task_step_in_context(TaskObj *t, Obj *exc)
+{
+    Obj *prev = context_swap(t->context);
+    bool ok = task_step(t, exc);
+    context_restore(prev);
+    return ok;
+}
+
 static Obj *task_step_cb(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     (void)kw;
-    if (!task_step((TaskObj *)self, nargs > 0 ? args[0] : NULL))
+    if (!task_step_in_context((TaskObj *)self, nargs > 0 ? args[0] : NULL))
         return NULL;
     return none_new();
 }
@@ -631,10 +668,10 @@ static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw)
     bool ok;
     if (r) {
         DECREF(r);
-        ok = task_step((TaskObj *)self, NULL);
+        ok = task_step_in_context((TaskObj *)self, NULL);
     } else {
         Obj *e = err_fetch();
-        ok = task_step((TaskObj *)self, e);
+        ok = task_step_in_context((TaskObj *)self, e);
         DECREF(e);
     }
     return ok ? none_new() : NULL;

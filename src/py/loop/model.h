@@ -8,6 +8,7 @@
 #include "../objects/obj.h"
 #include "../vm/vm.h"
 #include "../../record/rec.h"
+#include "../front/code.h"
 
 typedef struct HandleObj {
     Obj hdr;
@@ -60,6 +61,7 @@ typedef struct TaskObj {
     uint64_t cancel_sweep;  /* the future_cancel_all sweep that cancelled it, or 0 */
     int rec_id;         /* -1 for hidden library tasks */
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
+    Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
     bool started;
 } TaskObj;
 
@@ -120,6 +122,10 @@ void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
+/* A `warn` trace line with this message, and a caption for the screen. */
+void narr_warn(const char *msg, const char *caption);
+/* A line written to standard error: on screen, not in the trace. */
+void narr_stderr(const char *text);
 void narr_clock(double from, double to);
 void narr_block(double from, double to, int line);
 void narr_flush_print(void);
@@ -166,7 +172,34 @@ Obj *functools_module_new(void);
 /* The function under any functools.partial wrappers (borrowed). */
 Obj *partial_func(Obj *o);
 
+/* stdlib.c: the modules written in the scenario language (src/py/lib) */
+/* Every importable module: builtin (NULL-terminated) then the library ones. */
+const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin);
+/* The VM's import hook: a new reference to the module, loading it first. */
+Obj *stdlib_import(void *ud, Obj *name);
+/* Register a module and link it into its package (a.b into a). */
+void stdlib_add_module(Obj *module);
+/* The scenario whose `# loopscope:` directives the library reads (borrowed). */
+void stdlib_set_scenario(const Source *src);
+
+/* context.c: contextvars' current context (a dict) */
+Obj *context_current(void);            /* borrowed */
+Obj *context_copy(void);               /* new dict */
+Obj *context_swap(Obj *ctx);           /* make ctx current (NULL: none); returns the previous (owned) */
+void context_restore(Obj *prev);       /* undo context_swap, taking prev back */
+void context_reset(void);
+void context_add_prims(Obj *module_dict);
+
+/* cpython_names.c (generated): dir() of CPython 3.11's module, or NULL */
+const char *const *cpython_names(const char *module);
+
 /* asyncio.c */
 extern Class DeadlockClass;
+/* get_event_loop() outside a running loop (3.11's policy): borrowed, or
+ * NULL with RuntimeError set. */
+LoopObj *asyncio_policy_loop(void);
+/* The code flags (CO_COROUTINE, ...) of a function under bound methods and
+ * functools.partial; 0 for anything else. */
+int asyncio_code_flags(Obj *f);
 
 #endif

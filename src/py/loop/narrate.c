@@ -509,6 +509,32 @@ void narr_never_awaited(GenObj *coro)
     buf_free(&cap);
 }
 
+void narr_warn(const char *msg, const char *caption)
+{
+    narr_flush_print();
+    Buf log;
+    buf_init(&log);
+    log_prefix(&log);
+    buf_printf(&log, "warning: %s", msg);
+    step(SK_WARN, -1, vm_current_line(), msg, caption, log.s);
+    buf_free(&log);
+}
+
+/* One line the program wrote to standard error (logging, sys.stderr): shown
+ * in the log and the caption, kept out of the trace as CPython keeps it off
+ * stdout. */
+void narr_stderr(const char *text)
+{
+    Buf log;
+    buf_init(&log);
+    log_prefix(&log);
+    buf_printf(&log, "stderr: %s", text);
+    int id = sim.current && sim.current->rec_id >= 0 ? sim.current->rec_id : -1;
+    step(SK_STDERR, id, vm_current_line(), text, "written to standard error (a log line), not to the program's output",
+         log.s);
+    buf_free(&log);
+}
+
 /* ------------------------------------------------------------ endings */
 
 void narr_error(Obj *exc)

@@ -16,9 +16,11 @@ def get_event_loop():
     loop = _get_running_loop()
     if loop is None:
         loop = _get_event_loop()
-    if loop is None:
-        raise RuntimeError("There is no current event loop in thread 'MainThread'.")
     return loop
+
+
+def set_event_loop(loop):
+    _set_event_loop(loop)
 
 
 def iscoroutine(obj):
@@ -33,10 +35,18 @@ def ensure_future(coro_or_future, *, loop=None):
     if _isfuture(coro_or_future):
         return coro_or_future
     if not _iscoroutine(coro_or_future):
-        raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+        if not hasattr(coro_or_future, "__await__"):
+            raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+        coro_or_future = _wrap_awaitable(coro_or_future)
     if loop is None:
         loop = get_event_loop()
     return loop.create_task(coro_or_future)
+
+
+async def _wrap_awaitable(awaitable):
+    # CPython's wrapper for an awaitable that is not a coroutine (a class
+    # with __await__) handed to ensure_future or gather
+    return await awaitable
 
 
 def create_task(coro, *, name=None, context=None):
@@ -1087,6 +1097,156 @@ def run(main, *, debug=None):
                 loop.close()
     finally:
         _loop_end()
+
+
+class Runner:
+    """asyncio.Runner (3.11): one event loop for several run() calls.
+    Unlike asyncio.run, it writes no `end` line (CPython's oracle wraps
+    asyncio.run only)."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = "created"
+        self._loop = None
+        self._loop_factory = loop_factory
+        self._set_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def close(self):
+        if self._state != "initialized":
+            return
+        try:
+            loop = self._loop
+            _cancel_all_tasks(loop)
+            loop.run_until_complete(_shutdown_asyncgens())
+            loop.run_until_complete(_shutdown_default_executor())
+        finally:
+            if self._set_loop:
+                _set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = "closed"
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not _iscoroutine(coro):
+            raise ValueError(f"a coroutine was expected, got {coro!r}")
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)
+
+    def _lazy_init(self):
+        if self._state == "closed":
+            raise RuntimeError("Runner is closed")
+        if self._state == "initialized":
+            return
+        if self._loop_factory is None:
+            self._loop = _new_loop()
+            if not self._set_loop:
+                _set_event_loop(self._loop)
+                self._set_loop = True
+        else:
+            self._loop = self._loop_factory()
+        self._state = "initialized"
+
+
+def iscoroutinefunction(func):
+    return _iscoroutinefunction(func)
+
+
+class Barrier(_LoopBound):
+    """asyncio.Barrier (3.11): parties tasks wait() until all have arrived."""
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError("parties must be > 0")
+        self._cond = Condition()
+        self._parties = parties
+        self._state = 0          # 0 filling, 1 draining, -1 resetting, -2 broken
+        self._count = 0
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(lambda: self._state not in (1, -1))
+        if self._state == -2:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        self._state = 1
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state != 0)
+        if self._state in (-2, -1):
+            raise BrokenBarrierError("Abort call")
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in (-1, 1):
+                self._state = 0
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state != -1:
+                    self._state = -1
+            else:
+                self._state = 0
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = -2
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == 0:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == -2
+
+    def __repr__(self):
+        state = {0: "filling", 1: "draining", -1: "resetting", -2: "broken"}[self._state]
+        return f"<asyncio.locks.Barrier object [{state}, waiters:{self.n_waiting}/{self.parties}]>"
 
 
 # ---- executors (threads.md) ----

@@ -13,6 +13,7 @@
 #include "exgroup.h"
 #include "format.h"
 #include "iter.h"
+#include "klass.h"
 #include "ops.h"
 #include "set.h"
 #include "text.h"
@@ -1448,6 +1449,24 @@ int dict_update(Obj *dict, Obj *arg)
             if (dict_set(dict, k, v) < 0)
                 return -1;
         return 0;
+    }
+    if (CLS(arg)->heap && klass_special(arg, "keys")) {
+        /* a mapping (it has keys()): d[k] = arg[k] for each key, as CPython does */
+        Obj *keys = klass_call_special(arg, "keys", NULL, 0);
+        Obj *kit = keys ? obj_iter(keys) : NULL;
+        XDECREF(keys);
+        if (!kit)
+            return -1;
+        Obj *k;
+        int krc = 0;
+        while (krc == 0 && (k = obj_next(kit))) {
+            Obj *v = op_getitem(arg, k);
+            krc = !v || dict_set(dict, k, v) < 0 ? -1 : 0;
+            XDECREF(v);
+            DECREF(k);
+        }
+        DECREF(kit);
+        return krc < 0 || err_occurred() ? -1 : 0;
     }
     Obj *it = obj_iter(arg);
     if (!it)

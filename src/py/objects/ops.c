@@ -869,13 +869,67 @@ static Obj *binary(Op op, Obj *a, Obj *b, bool inplace)
     return binop_unsupported(op, a, b, inplace);
 }
 
+/* a op b when either is an instance of a class statement's class: its
+ * __add__ / the other's __radd__ (and so on), NotImplemented passing on,
+ * as CPython does. *handled is false when neither defines the operator. */
+static Obj *heap_binary(Op op, Obj *a, Obj *b, const char *inplace_name, bool *handled)
+{
+    static const char *const names[][2] = {
+        [OP_ADD] = {"__add__", "__radd__"}, [OP_SUB] = {"__sub__", "__rsub__"},
+        [OP_MUL] = {"__mul__", "__rmul__"}, [OP_DIV] = {"__truediv__", "__rtruediv__"},
+        [OP_FLOORDIV] = {"__floordiv__", "__rfloordiv__"}, [OP_MOD] = {"__mod__", "__rmod__"},
+        [OP_POW] = {"__pow__", "__rpow__"}, [OP_LSHIFT] = {"__lshift__", "__rlshift__"},
+        [OP_RSHIFT] = {"__rshift__", "__rrshift__"}, [OP_BITAND] = {"__and__", "__rand__"},
+        [OP_BITOR] = {"__or__", "__ror__"}, [OP_BITXOR] = {"__xor__", "__rxor__"},
+        [OP_MATMUL] = {"__matmul__", "__rmatmul__"},
+    };
+    *handled = false;
+    if (op <= OP_NONE || op > OP_MATMUL || !names[op][0])
+        return NULL;
+    const char *tries[3][2] = {{NULL, NULL}, {names[op][0], NULL}, {names[op][1], NULL}};
+    Obj *self[3] = {a, a, b}, *other[3] = {b, b, a};
+    tries[0][0] = inplace_name;
+    for (int i = 0; i < 3; i++) {
+        const char *name = tries[i][0];
+        if (!name || !CLS(self[i])->heap || !klass_special(self[i], name))
+            continue;
+        if (i == 2 && CLS(a) == CLS(b))
+            continue; /* CPython skips __rop__ of the same type */
+        *handled = true;
+        Obj *r = klass_call_special(self[i], name, &other[i], 1);
+        if (r != NotImplemented)
+            return r;
+        DECREF(r);
+        *handled = false;
+    }
+    return NULL;
+}
+
 Obj *op_binary(Op op, Obj *a, Obj *b)
 {
+    if (CLS(a)->heap || CLS(b)->heap) {
+        bool handled;
+        Obj *r = heap_binary(op, a, b, NULL, &handled);
+        if (handled)
+            return r;
+    }
     return binary(op, a, b, false);
 }
 
 Obj *op_inplace(Op op, Obj *a, Obj *b)
 {
+    if (CLS(a)->heap || CLS(b)->heap) {
+        static const char *const inames[] = {
+            [OP_ADD] = "__iadd__", [OP_SUB] = "__isub__", [OP_MUL] = "__imul__", [OP_DIV] = "__itruediv__",
+            [OP_FLOORDIV] = "__ifloordiv__", [OP_MOD] = "__imod__", [OP_POW] = "__ipow__",
+            [OP_LSHIFT] = "__ilshift__", [OP_RSHIFT] = "__irshift__", [OP_BITAND] = "__iand__",
+            [OP_BITOR] = "__ior__", [OP_BITXOR] = "__ixor__", [OP_MATMUL] = "__imatmul__",
+        };
+        bool handled;
+        Obj *r = heap_binary(op, a, b, op > OP_NONE && op <= OP_MATMUL ? inames[op] : NULL, &handled);
+        if (handled)
+            return r;
+    }
     if (IS(a, ListClass)) {
         if (op == OP_ADD) {
             if (list_extend_iter(a, b) < 0)
@@ -1387,6 +1441,15 @@ Obj *op_getitem(Obj *o, Obj *key)
     default:
         if (CLS(o)->heap && klass_special(o, "__getitem__"))
             return klass_call_special(o, "__getitem__", &key, 1);
+        if (IS(o, ClassClass) && ((Class *)o)->heap) {
+            /* Generic[T]: __class_getitem__, implicitly a class method */
+            Obj *f = class_lookup((Class *)o, str_intern("__class_getitem__"));
+            if (f) {
+                Obj *args[2] = {o, key};
+                return vm_call(f, args, 2, NULL);
+            }
+            return err_null(&TypeErrorClass, "type '%s' is not subscriptable", ((Class *)o)->name);
+        }
         return err_null(&TypeErrorClass, "'%s' object is not subscriptable", obj_type_name(o));
     }
 }
@@ -1717,6 +1780,20 @@ static Obj *class_getattr(Class *c, Obj *name)
             return none_new();
         INCREF(c->base);
         return (Obj *)c->base;
+    }
+    if (str_eq_c(name, "__bases__"))
+        return c->base ? tuple_pack(1, (Obj *)c->base) : tuple_new(0);
+    if (str_eq_c(name, "__mro__")) {
+        size_t n = 0;
+        for (Class *p = c; p; p = p->base)
+            n++;
+        Obj *t = tuple_new(n);
+        n = 0;
+        for (Class *p = c; p; p = p->base) {
+            INCREF(p);
+            TUP_ITEMS(t)[n++] = (Obj *)p;
+        }
+        return t;
     }
     return NULL;
 }

@@ -1160,4 +1160,5 @@ void builtins_init(Obj *builtins_dict)
         if (!hooked[i]->ctor)
             hooked[i]->ctor = exc_ctor;
     }
+    exctree_init(builtins_dict, exc_ctor, exc_getattr);
 }

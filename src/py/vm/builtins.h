@@ -10,6 +10,10 @@
  * give the built-in classes their constructors and attribute hooks, and
  * fill the classes' method tables (methods_init). Call after obj_init. */
 void builtins_init(Obj *builtins_dict);
+/* exctree.c: the rest of CPython's exception classes and their aliases,
+ * built with the constructor and attribute hook of the others. */
+void exctree_init(Obj *builtins_dict, CFunc ctor, Obj *(*getattr)(Obj *, Obj *));
+extern Class ImportErrorClass;
 /* callable(o) */
 bool obj_callable(Obj *o);
 

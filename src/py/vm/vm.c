@@ -9,6 +9,7 @@
 
 #include "../objects/agen.h"
 #include "builtins.h"
+#include "suggest.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
 #include "../objects/ops.h"
@@ -63,6 +64,7 @@ static struct {
 static Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw);
+static Obj *cm_await(Obj *self, Obj **args, int nargs, Obj *kw);
 
 /* How much C stack the interpreter may use: the thread's stack limit (at
  * most 8 MB, the usual default for the main thread and for new threads),
@@ -142,6 +144,7 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
             class_add_method(gens[i], "throw", gm_throw);
             class_add_method(gens[i], "close", gm_close);
         }
+        class_add_method(&CoroClass, "__await__", cm_await);
     }
     class_init(&IterClass);
     agen_init();
@@ -216,6 +219,8 @@ void vm_add_module(Obj *module)
 {
     dict_set(vm.modules, ((ModuleObj *)module)->name, module);
 }
+
+Obj *vm_modules(void) { return vm.modules; }
 
 void vm_print(const char *text, size_t len)
 {
@@ -636,6 +641,18 @@ static Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw)
     return gen_result_obj(r, out);
 }
 
+/* coro.__await__(): the iterator awaiting drives. loopscope hands back the
+ * coroutine itself, which a class's __await__ may return (the usual
+ * `return self.run().__await__()`); I_AWAIT drives it like an awaited one. */
+static Obj *cm_await(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("__await__", nargs, kw, 0, 0))
+        return NULL;
+    INCREF(self);
+    return self;
+}
+
 static Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     (void)args;
@@ -914,6 +931,7 @@ static void print_exc_line(Obj *exc, FILE *out, const char *pfx)
     err_clear();
     if (saved)
         err_set(saved);
+    suggest_suffix(exc, &b);
     if (b.len)
         fprintf(out, "%s%s: %s\n", pfx, exc->cls->name, b.s);
     else
@@ -1115,8 +1133,12 @@ static Obj *load_global(Frame *f, Obj *name)
     Obj *v = dict_get(f->globals, name);
     if (!v)
         v = dict_get(vm.builtins, name);
-    if (!v)
-        return err_null(&NameErrorClass, "name '%s' is not defined", STR_S(name));
+    if (!v) {
+        Obj *e = exc_new_msg(&NameErrorClass, "name '%s' is not defined", STR_S(name));
+        suggest_name_error(e, name, f->func ? f->code->varnames : NULL, f->globals, vm.builtins);
+        err_set(e);
+        return NULL;
+    }
     INCREF(v);
     return v;
 }
@@ -1160,6 +1182,15 @@ static Obj *build_class(FuncObj *body, Obj *name, Obj *base, Obj *globals)
             SETREF(((CellObj *)cell)->v, cls);
         }
         DECREF(cell);
+        /* the base's __init_subclass__ (implicitly a class method) */
+        Obj *hook = cls && base && ((Class *)base)->heap
+                        ? class_lookup((Class *)base, str_intern("__init_subclass__")) : NULL;
+        if (hook && IS(hook, FuncClass)) {
+            Obj *r = vm_call(hook, &cls, 1, NULL);
+            if (!r)
+                SETREF(cls, NULL);
+            XDECREF(r);
+        }
     }
     DECREF(ns);
     return cls;
@@ -1358,10 +1389,20 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
         /* only an async generator's awaitable (I_AGEN_AWAIT) awaits one */
         AgenMode mode = (AgenMode)OPARG(f->code->ops[f->ip]);
         st = how == R_START ? agen_first(d, mode, value, &r) : agen_resume(d, mode, how == R_THROW, value, &r);
+    } else if (IS(d, GenClass)) {
+        /* the generator a class's __await__ returned */
+        GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
+        st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
     } else if (how == R_THROW) {
         INCREF(value);
         err_set(value);
         st = AW_ERROR;
+    } else if (!d->cls->await_step) {
+        /* any other iterator a class's __await__ returned */
+        r = obj_next(d);
+        st = r ? AW_SUSPEND : err_occurred() ? AW_ERROR : AW_DONE;
+        if (st == AW_DONE)
+            r = none_new();
     } else {
         st = d->cls->await_step(d, how == R_SEND, &r);
     }
@@ -1529,6 +1570,12 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         case I_LOAD_ATTR: {
             Obj *o = POP();
             Obj *v = obj_getattr(o, TUP_ITEMS(f->code->names)[arg]);
+            if (!v) {
+                Obj *e = err_fetch();
+                suggest_attr_error(e, o, TUP_ITEMS(f->code->names)[arg]);
+                if (e)
+                    err_set(e);
+            }
             DECREF(o);
             if (!v)
                 goto error;
@@ -1896,6 +1943,27 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                     goto error;
                 }
                 g->awaited = true;
+            } else if (aw->cls->heap && klass_special(aw, "__await__")) {
+                /* a class's own __await__: awaiting drives the iterator it returns */
+                Obj *it = klass_call_special(aw, "__await__", NULL, 0);
+                DECREF(aw);
+                if (!it)
+                    goto error;
+                if (IS(it, CoroClass)) {
+                    /* coro.__await__() (see cm_await): await that coroutine */
+                    GenObj *g = (GenObj *)it;
+                    if (g->state != GEN_CREATED || g->awaited) {
+                        DECREF(it);
+                        err_format(&RuntimeErrorClass, "cannot reuse already awaited coroutine");
+                        goto error;
+                    }
+                    g->awaited = true;
+                } else if (!(IS(it, GenClass) || IS(it, IterClass) || (it->cls->heap && klass_special(it, "__next__")))) {
+                    err_format(&TypeErrorClass, "__await__() returned non-iterator of type '%s'", obj_type_name(it));
+                    DECREF(it);
+                    goto error;
+                }
+                aw = it;
             } else if (!aw->cls->await_step) {
                 static const char *const before[] = {
                     [AWAIT_PLAIN] = "object ",
@@ -2003,16 +2071,25 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         case I_IMPORT_NAME: {
             Obj *m = dict_get(vm.modules, TUP_ITEMS(f->code->names)[arg]);
-            if (!m) {
+            if (m) {
+                INCREF(m);
+            } else if (vm.hooks.import_module) {
+                if (!(m = vm.hooks.import_module(vm.hooks.ud, TUP_ITEMS(f->code->names)[arg])))
+                    goto error;
+            } else {
                 err_format(&RuntimeErrorClass, "No module named '%s'", STR_S(TUP_ITEMS(f->code->names)[arg]));
                 goto error;
             }
-            INCREF(m);
             PUSH(m);
             break;
         }
         case I_IMPORT_FROM: {
             Obj *v = obj_getattr(TOP(), TUP_ITEMS(f->code->names)[arg]);
+            if (!v && err_matches(&AttributeErrorClass) && IS(TOP(), ModuleClass)) {
+                err_clear();
+                err_format(&ImportErrorClass, "cannot import name '%s' from '%s' (unknown location)",
+                           STR_S(TUP_ITEMS(f->code->names)[arg]), STR_S(((ModuleObj *)TOP())->name));
+            }
             if (!v)
                 goto error;
             PUSH(v);

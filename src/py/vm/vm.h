@@ -25,6 +25,9 @@ typedef struct VMHooks {
      * event loop sets it): return the finalizer to call with the generator
      * if it is freed unfinished (a new reference), or NULL for none. */
     Obj *(*asyncgen_firstiter)(void *ud, Obj *agen);
+    /* An import of a module not loaded yet: load it, register it (vm_add_module)
+     * and return it (a new reference), or NULL with the exception set. */
+    Obj *(*import_module)(void *ud, Obj *name);
 } VMHooks;
 
 typedef struct VMLimits {
@@ -68,6 +71,8 @@ bool vm_charge_bytes(size_t nbytes);
 Obj *vm_builtins(void);
 /* Make a module importable by `import name` (borrowed, kept alive). */
 void vm_add_module(Obj *module);
+/* The dict of loaded modules, by name (borrowed). */
+Obj *vm_modules(void);
 /* Emit print() text through the hooks. */
 void vm_print(const char *text, size_t len);
 

@@ -1,0 +1,144 @@
+# enum: Enum, IntEnum, StrEnum, Flag-free, auto and unique, written for
+# loopscope. Members are made when the class statement ends (through
+# __init_subclass__): Color.RED, .name, .value, Color(1), Color["RED"],
+# repr <Color.RED: 1>, str Color.RED. Not supported by loopscope: iterating
+# over the class, len(Color), `x in Color` (they need a metaclass), mixing
+# in str or int as a second base (class S(str, Enum)); Color(1) gives an
+# object equal to Color.RED but not the same object.
+
+
+class auto:
+    def __init__(self):
+        self.value = None
+
+    def __repr__(self):
+        return "auto()"
+
+
+class _Building:
+    active = False
+
+
+def _is_descriptor(v):
+    return callable(v) or isinstance(v, (property, staticmethod, classmethod))
+
+
+class Enum:
+    def __init__(self, value):
+        if _Building.active:
+            self._value_ = value
+            return
+        cls = type(self)
+        for m in cls._member_list_:
+            if m._value_ == value:
+                self._name_ = m._name_
+                self._value_ = m._value_
+                return
+        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    def __init_subclass__(cls):
+        members = []
+        by_name = {}
+        last = 0
+        _Building.active = True
+        try:
+            for name, value in _class_dict(cls).items():
+                if name.startswith("_") or _is_descriptor(value):
+                    continue
+                if isinstance(value, auto):
+                    value = cls._generate_next_value_(name, 1, len(members), [m._value_ for m in members])
+                alias = None
+                for m in members:
+                    if m._value_ == value:
+                        alias = m
+                if alias is not None:
+                    setattr(cls, name, alias)
+                    by_name[name] = alias
+                    continue
+                member = cls(value)
+                member._name_ = name
+                setattr(cls, name, member)
+                members.append(member)
+                by_name[name] = member
+        finally:
+            _Building.active = False
+        cls._member_list_ = members
+        cls._member_map_ = by_name
+        cls.__members__ = dict(by_name)
+
+    def _generate_next_value_(name, start, count, last_values):
+        for v in reversed(last_values):
+            if isinstance(v, int):
+                return v + 1
+        return start
+
+    _generate_next_value_ = staticmethod(_generate_next_value_)
+
+    def __class_getitem__(cls, name):
+        return cls._member_map_[name]
+
+    @property
+    def name(self):
+        return self._name_
+
+    @property
+    def value(self):
+        return self._value_
+
+    def __repr__(self):
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        return f"{type(self).__name__}.{self._name_}"
+
+    def __eq__(self, other):
+        if isinstance(other, Enum):
+            return type(self) is type(other) and self._name_ == other._name_
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._name_)
+
+
+class _ValueEnum(Enum):
+    """Members that print as, and compare equal to, their values."""
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __eq__(self, other):
+        if isinstance(other, Enum):
+            return self._value_ == other._value_
+        return self._value_ == other
+
+    def __hash__(self):
+        return hash(self._value_)
+
+
+def _value_of(x):
+    return x._value_ if isinstance(x, Enum) else x
+
+
+class IntEnum(_ValueEnum):
+    def __lt__(self, other):
+        return self._value_ < _value_of(other)
+
+    def __le__(self, other):
+        return self._value_ <= _value_of(other)
+
+    def __gt__(self, other):
+        return self._value_ > _value_of(other)
+
+    def __ge__(self, other):
+        return self._value_ >= _value_of(other)
+
+
+class StrEnum(_ValueEnum):
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+    _generate_next_value_ = staticmethod(_generate_next_value_)
+
+
+def unique(enumeration):
+    return enumeration
