@@ -193,7 +193,10 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     bool last = si + 1 == n;
     Style st = last && ended_badly(s) ? ST_RAISED : ST_CAPTION;
     int lastw = 0;
-    int used = draw_wrapped(g, r.x, r.y, r.w, rows, st, rec_str(v->rec, s->caption), &lastw);
+    Buf words;
+    buf_init(&words);
+    int used = draw_wrapped(g, r.x, r.y, r.w, rows, st, rec_words(v->rec, s->caption, &words), &lastw);
+    buf_free(&words);
 
     /* at the end of the run, say what comes next, unless the status says it */
     if (last && !(status && strstr(v->status, "r restarts"))) {

@@ -16,6 +16,24 @@ SimState sim;
 static const char *cname(TaskObj *t) { return STR_S(t->coro_name); }
 static const char *tname(TaskObj *t) { return STR_S(t->name); }
 
+/* Words naming task t: a reference the recording reads as the task's one
+ * label (rec_task_label). Four rotating buffers, so a caption can name a
+ * few tasks in one printf. */
+static const char *who(const TaskObj *t)
+{
+    static char bufs[4][24];
+    static int k;
+    if (!t || t->rec_id < 0)
+        return t ? STR_S(t->coro_name) : "the module";
+    char *b = bufs[k++ & 3];
+    Buf tmp;
+    buf_init(&tmp);
+    rec_put_ref(&tmp, t->rec_id);
+    snprintf(b, sizeof bufs[0], "%s", tmp.s);
+    buf_free(&tmp);
+    return b;
+}
+
 static void fmt_t(Buf *b, double t)
 {
     char tmp[64];
@@ -101,7 +119,7 @@ static void emit_line(const char *s, size_t n)
     if (print_lane)
         buf_printf(&cap, "worker %s prints a line (at its own time; the loop is not involved)", print_lane);
     else if (t)
-        buf_printf(&cap, "%s prints a line", cname(t));
+        buf_printf(&cap, "%s prints a line", who(t));
     else
         buf_puts(&cap, "the module prints a line");
     int line = print_lane ? 0 : vm_current_line();
@@ -196,7 +214,7 @@ void narr_block(double from, double to, int line)
     Obj *d = float_new(to - from);
     obj_repr(d, &cap);
     DECREF(d);
-    buf_printf(&cap, ") in %s blocks the whole loop: no other task can run until t=", t ? cname(t) : "the module");
+    buf_printf(&cap, ") in %s blocks the whole loop: no other task can run until t=", t ? who(t) : "the module");
     fmt_t(&cap, to);
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
@@ -216,8 +234,8 @@ void narr_job_queued(const char *func, bool process, int max_workers)
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s() queued: all %d workers are busy", func, max_workers);
-    buf_printf(&cap, "%s() waits in the pool's queue: all %d worker %ss are busy, so it starts when one is free",
+    buf_printf(&log, "%s queued: all %d workers are busy", func, max_workers);
+    buf_printf(&cap, "%s waits in the pool's queue: all %d worker %ss are busy, so it starts when one is free",
                func, max_workers, worker_kind(process));
     step(SK_LABEL, -1, vm_current_line(), "", cap.s, log.s);
     buf_free(&log);
@@ -230,8 +248,8 @@ void narr_job_started(const char *func, const char *lane, bool process, double t
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s() started on %s", func, lane);
-    buf_printf(&cap, "%s() runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
+    buf_printf(&log, "%s started on %s", func, lane);
+    buf_printf(&cap, "%s runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
     fmt_t(&cap, t1);
     buf_puts(&cap, ". The event loop is not blocked: other tasks keep running meanwhile");
     step(SK_JOB_START, -1, 0, lane, cap.s, log.s);
@@ -246,7 +264,7 @@ void narr_job_finished(const char *func, const char *lane, bool process, double 
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s() finished on %s", func, lane);
+    buf_printf(&log, "%s finished on %s", func, lane);
     buf_printf(&cap,
                "%s %s finished %s() after %.2fs (%s): it hands the result to the loop with "
                "call_soon_threadsafe, and the awaiting task wakes up on a later loop turn",
@@ -282,7 +300,7 @@ void narr_wait_block(double from, double to, int line, const char *what)
     buf_printf(&log, "%s: the loop is blocked until ", what);
     fmt_t(&log, to);
     buf_printf(&cap, "%s in %s: a blocking wait, so no other task can run until t=", what,
-               t ? cname(t) : "the module");
+               t ? who(t) : "the module");
     fmt_t(&cap, to);
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
@@ -302,8 +320,8 @@ void narr_task_created(TaskObj *t)
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s() scheduled as %s", cname(t), tname(t));
-    buf_printf(&cap, "%s() is wrapped in a task (%s) and queued: it is READY but has not started", cname(t),
+    buf_printf(&log, "%s scheduled as %s", who(t), tname(t));
+    buf_printf(&cap, "%s is wrapped in a task (%s) and queued: it is READY but has not started", who(t),
                tname(t));
     step(SK_CREATE, t->rec_id, vm_current_line(), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, "scheduled");
@@ -321,16 +339,16 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     log_prefix(&log);
     if (first) {
         narr_flush_print();
-        buf_printf(&log, "%s() entered", cname(t));
-        buf_printf(&cap, "the loop runs %s: its first step starts", cname(t));
+        buf_printf(&log, "%s entered", who(t));
+        buf_printf(&cap, "the loop runs %s: its first step starts", who(t));
         if (thrown)
             buf_printf(&cap, ", but it was cancelled before it began, so CancelledError is raised at once");
     } else if (thrown) {
-        buf_printf(&log, "%s() resumes with %s", cname(t), thrown->cls->name);
-        buf_printf(&cap, "%s resumes: %s is raised at its await", cname(t), thrown->cls->name);
+        buf_printf(&log, "%s resumes with %s", who(t), thrown->cls->name);
+        buf_printf(&cap, "%s resumes: %s is raised at its await", who(t), thrown->cls->name);
     } else {
-        buf_printf(&log, "%s() resumes", cname(t));
-        buf_printf(&cap, "the loop resumes %s where it left off", cname(t));
+        buf_printf(&log, "%s resumes", who(t));
+        buf_printf(&cap, "the loop resumes %s where it left off", who(t));
     }
     Buf text;
     buf_init(&text);
@@ -362,15 +380,15 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     log_prefix(&log);
     if (yielded == None) {
         buf_puts(&label, "yielded: back of the queue");
-        buf_printf(&log, "%s() yields to the loop", cname(t));
-        buf_printf(&cap, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", cname(t));
+        buf_printf(&log, "%s yields to the loop", who(t));
+        buf_printf(&cap, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", who(t));
         step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_READY, OUT_NONE, label.s);
     } else {
         waiting_label(t, (FutureObj *)yielded, &label);
-        buf_printf(&log, "%s() awaits %s", cname(t), label.s);
+        buf_printf(&log, "%s awaits %s", who(t), label.s);
         buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
-                   cname(t), label.s);
+                   who(t), label.s);
         step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_WAITING, OUT_NONE, label.s);
     }
@@ -390,13 +408,13 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     future_describe(by, &label);
     log_prefix(&log);
     if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
-        buf_printf(&log, "%s() is cancelled", cname(t));
+        buf_printf(&log, "%s is cancelled", who(t));
         buf_printf(&cap, "%s is cancelled while it waits on %s: it is READY, and CancelledError will be raised "
-                         "at that await so its except and finally blocks can clean up", cname(t), label.s);
+                         "at that await so its except and finally blocks can clean up", who(t), label.s);
     } else {
-        buf_printf(&log, "%s() is ready", cname(t));
+        buf_printf(&log, "%s is ready", who(t));
         const char *why = by->state == FUT_CANCELLED ? "was cancelled" : "is done";
-        buf_printf(&cap, "%s is READY: %s %s", cname(t), label.s, why);
+        buf_printf(&cap, "%s is READY: %s %s", who(t), label.s, why);
     }
     step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, label.s);
@@ -424,8 +442,8 @@ void narr_task_finished(TaskObj *t)
         kind = SK_CANCELLED;
         out = OUT_CANCELLED;
         buf_puts(&label, "cancelled");
-        buf_printf(&log, "%s() cancelled", cname(t));
-        buf_printf(&cap, "%s ends cancelled: CancelledError reached the top of its coroutine", cname(t));
+        buf_printf(&log, "%s cancelled", who(t));
+        buf_printf(&cap, "%s ends cancelled: CancelledError reached the top of its coroutine", who(t));
     } else if (t->fut.exception) {
         kind = SK_RAISED;
         out = OUT_RAISED;
@@ -433,14 +451,14 @@ void narr_task_finished(TaskObj *t)
         klass_quiet(true);
         obj_repr(t->fut.exception, &label);
         klass_quiet(false);
-        buf_printf(&log, "%s() raised %s", cname(t), label.s);
+        buf_printf(&log, "%s raised %s", who(t), label.s);
         const ExcObj *e = (const ExcObj *)t->fut.exception;
         if (class_is_sub(e->hdr.cls, &BaseExceptionGroupClass) && e->extra && IS(e->extra, TupleClass))
             buf_printf(&cap, "%s ends with an %s of %zu error%s: every failure is kept and raised together, "
-                             "and `except*` can handle each kind", cname(t), e->hdr.cls->name, TUP_N(e->extra),
+                             "and `except*` can handle each kind", who(t), e->hdr.cls->name, TUP_N(e->extra),
                        TUP_N(e->extra) == 1 ? "" : "s");
         else
-            buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", cname(t),
+            buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", who(t),
                        label.s);
     } else {
         kind = SK_DONE;
@@ -449,8 +467,8 @@ void narr_task_finished(TaskObj *t)
         klass_quiet(true);
         obj_repr(t->fut.result, &label);
         klass_quiet(false);
-        buf_printf(&log, "%s() done %s", cname(t), label.s);
-        buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", cname(t), label.s + 4);
+        buf_printf(&log, "%s done %s", who(t), label.s);
+        buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t), label.s + 4);
     }
     err_clear();
     step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
@@ -477,8 +495,8 @@ void narr_label_changed(FutureObj *f)
         buf_init(&log);
         waiting_label(t, f, &label);
         log_prefix(&log);
-        buf_printf(&log, "%s() waits on %s", cname(t), label.s);
-        buf_printf(&cap, "%s is still WAITING: %s", cname(t), label.s);
+        buf_printf(&log, "%s waits on %s", who(t), label.s);
+        buf_printf(&cap, "%s is still WAITING: %s", who(t), label.s);
         step(SK_LABEL, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_WAITING, OUT_NONE, label.s);
         buf_free(&label);
@@ -498,10 +516,15 @@ void narr_never_awaited(GenObj *coro)
     log_prefix(&log);
     buf_printf(&log, "warning: %s", msg.s);
     buf_printf(&cap,
-               "%s() was called but never awaited: calling an async function only creates a coroutine, "
+               "%s was called but never awaited: calling an async function only creates a coroutine, "
                "and this one was thrown away without running",
                STR_S(coro->name));
     int id = rec_task_new(sim.rec, "(coroutine)", STR_S(coro->name), false);
+    Buf call;
+    buf_init(&call);
+    coro_call(&coro->hdr, &call);
+    rec_task_call(sim.rec, id, call.s, false);
+    buf_free(&call);
     step(SK_WARN, id, coro->created_line, msg.s, cap.s, log.s);
     rec_task_set(sim.rec, id, TS_DONE, OUT_NEVER, "never awaited", "", coro->created_line, 0);
     buf_free(&msg);
