@@ -165,14 +165,15 @@ PRIM(p_yield_now)
 PRIM(p_set_label)
 {
     (void)self;
-    if (!vm_check_nargs("_set_label", nargs, kw, 2, 2))
+    if (!vm_check_nargs("_set_label", nargs, kw, 2, 3))
         return NULL;
     if (!is_future(args[0]) || !IS(args[1], StrClass))
-        return err_null(&TypeErrorClass, "_set_label(future, str)");
+        return err_null(&TypeErrorClass, "_set_label(future, str[, quiet])");
     FutureObj *f = (FutureObj *)args[0];
     INCREF(args[1]);
     SETREF(f->label, args[1]);
-    narr_label_changed(f);
+    if (nargs < 3 || obj_truth(args[2]) <= 0) /* quiet: the next step tells it */
+        narr_label_changed(f);
     return none_new();
 }
 

@@ -64,6 +64,78 @@ static void task_chain(TaskObj *t, Buf *out)
         coro_chain(t->coro, out);
 }
 
+/* The coroutine t's line runs in, when it is not t's own: the innermost
+ * of its await chain ("main → like_python" gives like_python). */
+static void inner_coro(TaskObj *t, Buf *out)
+{
+    Buf chain;
+    buf_init(&chain);
+    task_chain(t, &chain);
+    const char *arrow = NULL, *p = chain.s;
+    while ((p = strstr(p, " \xe2\x86\x92 ")))
+        arrow = p++;
+    if (arrow)
+        buf_puts(out, arrow + 5);
+    buf_free(&chain);
+}
+
+/* The task that waits on future f (its wakeup is one of f's callbacks). */
+static TaskObj *waiter_of(FutureObj *f)
+{
+    for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
+        Obj *cb = LIST_ITEMS(f->callbacks)[i];
+        if (IS(cb, BuiltinClass) && !strcmp(((BuiltinObj *)cb)->name, "task_wakeup"))
+            return (TaskObj *)((BuiltinObj *)cb)->self;
+    }
+    return NULL;
+}
+
+/* The next timer that is not cancelled, or NULL. */
+static HandleObj *next_timer(void)
+{
+    LoopObj *l = sim.running;
+    HandleObj *best = NULL;
+    if (!l)
+        return NULL;
+    if (l->hlen && !l->heap[0]->cancelled)
+        return l->heap[0];
+    for (size_t i = 0; i < l->hlen; i++) {
+        HandleObj *h = l->heap[i];
+        if (!h->cancelled && (!best || h->when < best->when || (h->when == best->when && h->seq < best->seq)))
+            best = h;
+    }
+    return best;
+}
+
+/* Who a timer wakes: the task waiting on the future it settles, or the
+ * task a Timeout cancels. NULL for a plain callback. */
+static TaskObj *timer_task(const HandleObj *h)
+{
+    Obj *cb = h->callback;
+    Obj *recv = IS(cb, BoundClass) ? ((BoundObj *)cb)->self : NULL;
+    if (recv && CLS(recv)->heap && !CLS(recv)->is_exception) {
+        Obj *task = NULL, *d = ((InstanceObj *)recv)->dict;
+        if (d)
+            task = dict_get_c(d, "_task");
+        if (task && class_is_sub(CLS(task), &TaskClass))
+            return (TaskObj *)task;
+    }
+    if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0]))
+        return waiter_of((FutureObj *)TUP_ITEMS(h->args)[0]);
+    return NULL;
+}
+
+/* ", before any timer is due (the next is at t=1.00)" when a timer waits. */
+static void why_now(Buf *cap)
+{
+    HandleObj *h = next_timer();
+    if (!h || h->when <= sim.now)
+        return;
+    buf_puts(cap, ", before any timer is due (the next is at t=");
+    fmt_t(cap, h->when);
+    buf_putc(cap, ')');
+}
+
 bool narr_check_room(void)
 {
     if (!rec_full(sim.rec))
@@ -112,16 +184,32 @@ static void emit_line(const char *s, size_t n)
     buf_putn(&text, s, n);
     log_prefix(&log);
     buf_puts(&log, "print: ");
-    buf_putn(&log, s, n);
+    rec_put_text(&log, s, n);
     TaskObj *t = print_lane ? NULL : sim.current;
-    Buf cap;
+    Buf cap, said, inner;
     buf_init(&cap);
+    buf_init(&said);
+    buf_init(&inner);
+    /* the line as printed, quoted; a very long one is cut (the log has it whole) */
+    size_t cut = n > 160 ? 160 : n;
+    while (cut < n && cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    buf_putc(&said, '"');
+    rec_put_text(&said, s, cut);
+    buf_puts(&said, cut < n ? "\xe2\x80\xa6\"" : "\"");
+    if (t && !print_lane)
+        inner_coro(t, &inner);
     if (print_lane)
-        buf_printf(&cap, "worker %s prints a line (at its own time; the loop is not involved)", print_lane);
+        buf_printf(&cap, "worker %s prints %s (at its own time; the loop is not involved)", print_lane, said.s);
+    else if (t && inner.len)
+        buf_printf(&cap, "%s prints %s. It runs inside %s's task: awaiting a coroutine runs its body now, "
+                         "in the same task", inner.s, said.s, who(t));
     else if (t)
-        buf_printf(&cap, "%s prints a line", who(t));
+        buf_printf(&cap, "%s prints %s", who(t), said.s);
     else
-        buf_puts(&cap, "the module prints a line");
+        buf_printf(&cap, "the module prints %s", said.s);
+    buf_free(&said);
+    buf_free(&inner);
     int line = print_lane ? 0 : vm_current_line();
     step(SK_PRINT, t && t->rec_id >= 0 ? t->rec_id : -1, line, text.s, cap.s, log.s);
     if (t && t->rec_id >= 0)
@@ -193,8 +281,28 @@ void narr_clock(double from, double to)
     log_prefix(&log);
     buf_puts(&log, "clock jumps to ");
     fmt_t(&log, to);
-    buf_puts(&cap, "nothing is ready, so the loop sleeps until the next timer at t=");
+    buf_puts(&cap, "nothing is ready: the loop sleeps until t=");
     fmt_t(&cap, to);
+    HandleObj *h = next_timer();
+    TaskObj *t = h ? timer_task(h) : NULL;
+    if (t && t->fut_waiter && t->rec_id >= 0) {
+        Buf what;
+        buf_init(&what);
+        future_describe(t->fut_waiter, &what);
+        char *cut = strstr(what.s, " until ");
+        if (strstr(what.s, ", timeout "))
+            buf_printf(&cap, ", when %s's timeout is due", who(t));
+        else {
+            if (cut)
+                *cut = '\0';
+            buf_printf(&cap, ", when %s's %s is due", who(t), what.s);
+        }
+        buf_free(&what);
+    } else if (t && t->rec_id >= 0) {
+        buf_printf(&cap, ", when %s's deadline is due", who(t));
+    } else {
+        buf_puts(&cap, ", when the next timer is due");
+    }
     step(SK_CLOCK, -1, 0, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     buf_free(&log);
@@ -214,8 +322,12 @@ void narr_block(double from, double to, int line)
     Obj *d = float_new(to - from);
     obj_repr(d, &cap);
     DECREF(d);
-    buf_printf(&cap, ") in %s blocks the whole loop: no other task can run until t=", t ? who(t) : "the module");
+    buf_puts(&cap, ") blocks the whole loop from ");
+    fmt_t(&cap, from);
+    buf_puts(&cap, " to ");
     fmt_t(&cap, to);
+    buf_printf(&cap, ": it is a plain call in %s, not an await, so no other task can run meanwhile",
+               t ? who(t) : "the module");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     if (t)
@@ -299,9 +411,11 @@ void narr_wait_block(double from, double to, int line, const char *what)
     log_prefix(&log);
     buf_printf(&log, "%s: the loop is blocked until ", what);
     fmt_t(&log, to);
-    buf_printf(&cap, "%s in %s: a blocking wait, so no other task can run until t=", what,
-               t ? who(t) : "the module");
+    buf_printf(&cap, "%s in %s blocks the whole loop from ", what, t ? who(t) : "the module");
+    fmt_t(&cap, from);
+    buf_puts(&cap, " to ");
     fmt_t(&cap, to);
+    buf_puts(&cap, ": a blocking wait, so no other task can run meanwhile");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     if (t)
@@ -340,15 +454,18 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     if (first) {
         narr_flush_print();
         buf_printf(&log, "%s entered", who(t));
-        buf_printf(&cap, "the loop runs %s: its first step starts", who(t));
+        buf_printf(&cap, "the loop runs %s's first step: it is next in the ready queue", who(t));
         if (thrown)
             buf_printf(&cap, ", but it was cancelled before it began, so CancelledError is raised at once");
+        else
+            why_now(&cap);
     } else if (thrown) {
         buf_printf(&log, "%s resumes with %s", who(t), thrown->cls->name);
         buf_printf(&cap, "%s resumes: %s is raised at its await", who(t), thrown->cls->name);
     } else {
         buf_printf(&log, "%s resumes", who(t));
-        buf_printf(&cap, "the loop resumes %s where it left off", who(t));
+        buf_printf(&cap, "%s resumes where it left off: the ready queue runs its next step", who(t));
+        why_now(&cap);
     }
     Buf text;
     buf_init(&text);
@@ -407,14 +524,24 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     buf_init(&label);
     future_describe(by, &label);
     log_prefix(&log);
-    if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
+    if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0 && t->note &&
+        !strncmp(STR_S(t->note), "deadline ", 9)) {
+        buf_printf(&log, "%s is cancelled: %s", who(t), STR_S(t->note));
+        buf_printf(&cap, "the timeout's %s: %s is cancelled while it waits on %s. CancelledError is raised at "
+                         "that await, and the `async with timeout()` turns it into TimeoutError",
+                   STR_S(t->note), who(t), label.s);
+    } else if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
         buf_printf(&log, "%s is cancelled", who(t));
         buf_printf(&cap, "%s is cancelled while it waits on %s: it is READY, and CancelledError will be raised "
                          "at that await so its except and finally blocks can clean up", who(t), label.s);
     } else {
         buf_printf(&log, "%s is ready", who(t));
         const char *why = by->state == FUT_CANCELLED ? "was cancelled" : "is done";
-        buf_printf(&cap, "%s is READY: %s %s", who(t), label.s, why);
+        if (!strncmp(label.s, "wait_for's deadline", 19))
+            buf_printf(&cap, "%s is READY: %s. wait_for now cancels it, waits for it to end, and turns its "
+                             "CancelledError into TimeoutError at the wait_for", who(t), label.s);
+        else
+            buf_printf(&cap, "%s is READY: what it waited on %s (%s)", who(t), why, label.s);
     }
     step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, label.s);

@@ -160,6 +160,13 @@ def _release_waiter(waiter, *args):
         waiter.set_result(None)
 
 
+def _wait_for_deadline(waiter, words):
+    # loopscope: wait_for's timer; the label says the deadline fired
+    if not waiter.done():
+        _set_label(waiter, words[0], True)
+    _release_waiter(waiter)
+
+
 def _unique(items):
     # distinct items in the order given: loopscope's rule where CPython
     # makes a set of them (trace-format.md)
@@ -209,13 +216,15 @@ async def wait_for(fut, timeout):
             raise TimeoutError() from exc
 
     waiter = loop.create_future()
-    handle = loop.call_later(timeout, _release_waiter, waiter)
+    deadline_words = [None]
+    handle = loop.call_later(timeout, _wait_for_deadline, waiter, deadline_words)
 
     def release(f):
         _release_waiter(waiter)
 
     fut = ensure_future(fut, loop=loop)
     _set_label(waiter, f"{_describe(fut)}, timeout {handle.when():.2f} \u2192 cancel")
+    deadline_words[0] = f"wait_for's deadline {handle.when():.2f} fired before {_describe(fut)} finished"
     fut.add_done_callback(release)
     try:
         try:
@@ -438,6 +447,7 @@ class Timeout:
         return None
 
     def _on_timeout(self):
+        _set_note(self._task, f"deadline {self._when:.2f} fired")   # loopscope: for the words
         self._task.cancel()
         self._state = "expiring"
         self._handle = None
@@ -492,8 +502,19 @@ class TaskGroup:
         return self
 
     def _waiting_label(self):
-        n = len(self._tasks)
-        return f"TaskGroup: {n} task{'' if n == 1 else 's'} still running"
+        # loopscope: count as the columns do; a task that is done but whose
+        # done callback has not run yet is still in self._tasks
+        n = 0
+        for t in self._tasks:
+            if not t.done():
+                n += 1
+        k = len(self._tasks) - n
+        if n == 0:
+            return f"TaskGroup: every task is done; the group hears of it on the next loop turn"
+        words = f"TaskGroup: {n} task{'' if n == 1 else 's'} still running"
+        if k:
+            words += f", {k} done (the group hears of it on the next loop turn)"
+        return words
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
