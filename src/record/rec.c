@@ -51,6 +51,7 @@ typedef struct LabelGroup {
 
 struct Recording {
     Step *steps;
+    uint32_t *inside;   /* per step: its internals snapshot (string id) */
     size_t nsteps, capsteps, max_steps;
     RecTask *tasks;
     int ntasks, captasks;
@@ -161,6 +162,7 @@ void rec_free(Recording *r)
     free(r->lanes);
     free(r->jobs);
     free(r->steps);
+    free(r->inside);
     free(r->pool);
     free(r->strs);
     free(r->hash);
@@ -387,12 +389,30 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
     if (r->nsteps == r->capsteps) {
         r->capsteps *= 2;
         r->steps = xrealloc(r->steps, r->capsteps * sizeof(Step));
+        if (r->inside)
+            r->inside = xrealloc(r->inside, r->capsteps * sizeof(uint32_t));
     }
+    if (r->inside) /* nothing changed unless told: the last step's */
+        r->inside[r->nsteps] = r->nsteps ? r->inside[r->nsteps - 1] : 0;
     r->steps[r->nsteps++] = (Step){
         .t = t, .t0 = t, .kind = (uint8_t)kind, .task = task, .line = line,
         .text = rec_intern(r, text), .caption = rec_intern(r, caption), .log = rec_intern(r, log),
     };
     return true;
+}
+
+void rec_set_internals(Recording *r, const char *snapshot)
+{
+    if (!r->nsteps)
+        return;
+    if (!r->inside)
+        r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
+    r->inside[r->nsteps - 1] = rec_intern(r, snapshot);
+}
+
+const char *rec_internals_at(const Recording *r, size_t s)
+{
+    return r->inside && s < r->nsteps ? rec_str(r, r->inside[s]) : "";
 }
 
 void rec_set_t0(Recording *r, double t0)

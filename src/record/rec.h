@@ -168,6 +168,19 @@ void rec_job_end(Recording *r, int job, JobStatus status);
 int rec_njobs(const Recording *r);
 bool rec_job_at(const Recording *r, int job, JobView *out);
 
+/* ---- the loop's insides at each step (the internals view): recorded
+ * by the language's loop model, as text of one entry per line:
+ *   "I<n>"               loop iterations so far
+ *   "R<what>"            a handle in the ready queue, in run order
+ *   "T<when>\t<who>\t<what>" a timer, by deadline
+ *   "P<text>"            a sync primitive in play (queue items, lock owner...)
+ *   "r<n>" / "t<n>"      n more ready handles / timers than listed
+ * Task words are references (rec_put_ref). Equal snapshots share one
+ * interned string, so a step costs 4 bytes when nothing changed. ---- */
+void rec_set_internals(Recording *r, const char *snapshot);
+/* The snapshot as of step s ("" when none was recorded). */
+const char *rec_internals_at(const Recording *r, size_t s);
+
 /* Title and summary (the scenario's docstring) and its source path. */
 void rec_set_info(Recording *r, const char *path, const char *doc);
 const char *rec_path(const Recording *r);

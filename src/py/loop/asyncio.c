@@ -177,6 +177,17 @@ PRIM(p_set_label)
     return none_new();
 }
 
+/* _track(obj, on=True): a Lock, Semaphore, Event or Queue the internals
+ * view shows (internals.c). */
+PRIM(p_track)
+{
+    (void)self;
+    if (!vm_check_nargs("_track", nargs, kw, 1, 2))
+        return NULL;
+    internals_track(args[0], nargs < 2 || obj_truth(args[1]) > 0);
+    return none_new();
+}
+
 PRIM(p_describe)
 {
     (void)self;
@@ -408,6 +419,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_set_label", p_set_label);
     add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
+    add_fn(m, "_track", p_track);
     add_fn(m, "_set_note", p_set_note);
     add_fn(m, "_get_note", p_get_note);
     add_fn(m, "_loop_begin", p_loop_begin);
@@ -593,6 +605,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     XDECREF(sim.event_loop);
     sim.event_loop = NULL;
     executor_reset();
+    internals_reset();
     *rec_out = sim.rec;
     buf_free(&sim.pending);
     vm_shutdown();

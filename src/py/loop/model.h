@@ -28,6 +28,7 @@ typedef struct LoopObj {
     Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
     bool running, stopping, closed;
     Obj *executor;      /* the default executor (executor.c), or NULL */
+    uint64_t iterations;/* _run_once calls so far (the internals view) */
     bool executor_shutdown;
 } LoopObj;
 
@@ -132,6 +133,17 @@ void narr_job_finished(const char *func, const char *lane, bool process, double 
 void narr_thread_print(const char *lane, const char *text, size_t len);
 void narr_thread_wait(double from, double to, const char *lane);
 void narr_wait_block(double from, double to, int line, const char *what);
+
+/* internals.c: the loop's insides for the internals view, per step. */
+void internals_record(void);
+/* A sync primitive comes into play (on) or is not one to show (off). */
+void internals_track(Obj *o, bool on);
+void internals_reset(void);
+/* The task waiting on f, the next live timer, the task a timer wakes (or
+ * NULL each). */
+TaskObj *loop_waiter_of(FutureObj *f);
+HandleObj *loop_next_timer(void);
+TaskObj *loop_timer_task(const HandleObj *h);
 
 /* executor.c: simulated worker threads (docs/threads.md). */
 void executor_init_class(void);

@@ -79,56 +79,10 @@ static void inner_coro(TaskObj *t, Buf *out)
     buf_free(&chain);
 }
 
-/* The task that waits on future f (its wakeup is one of f's callbacks). */
-static TaskObj *waiter_of(FutureObj *f)
-{
-    for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
-        Obj *cb = LIST_ITEMS(f->callbacks)[i];
-        if (IS(cb, BuiltinClass) && !strcmp(((BuiltinObj *)cb)->name, "task_wakeup"))
-            return (TaskObj *)((BuiltinObj *)cb)->self;
-    }
-    return NULL;
-}
-
-/* The next timer that is not cancelled, or NULL. */
-static HandleObj *next_timer(void)
-{
-    LoopObj *l = sim.running;
-    HandleObj *best = NULL;
-    if (!l)
-        return NULL;
-    if (l->hlen && !l->heap[0]->cancelled)
-        return l->heap[0];
-    for (size_t i = 0; i < l->hlen; i++) {
-        HandleObj *h = l->heap[i];
-        if (!h->cancelled && (!best || h->when < best->when || (h->when == best->when && h->seq < best->seq)))
-            best = h;
-    }
-    return best;
-}
-
-/* Who a timer wakes: the task waiting on the future it settles, or the
- * task a Timeout cancels. NULL for a plain callback. */
-static TaskObj *timer_task(const HandleObj *h)
-{
-    Obj *cb = h->callback;
-    Obj *recv = IS(cb, BoundClass) ? ((BoundObj *)cb)->self : NULL;
-    if (recv && CLS(recv)->heap && !CLS(recv)->is_exception) {
-        Obj *task = NULL, *d = ((InstanceObj *)recv)->dict;
-        if (d)
-            task = dict_get_c(d, "_task");
-        if (task && class_is_sub(CLS(task), &TaskClass))
-            return (TaskObj *)task;
-    }
-    if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0]))
-        return waiter_of((FutureObj *)TUP_ITEMS(h->args)[0]);
-    return NULL;
-}
-
 /* ", before any timer is due (the next is at t=1.00)" when a timer waits. */
 static void why_now(Buf *cap)
 {
-    HandleObj *h = next_timer();
+    HandleObj *h = loop_next_timer();
     if (!h || h->when <= sim.now)
         return;
     buf_puts(cap, ", before any timer is due (the next is at t=");
@@ -155,6 +109,7 @@ static void step(StepKind kind, int task, int line, const char *text, const char
 {
     if (!rec_step(sim.rec, kind, sim.now, task, line, text, caption, log))
         return;
+    internals_record();
     TaskObj *cur = sim.current;
     if (cur && cur->rec_id >= 0 && cur->rec_id != task && cur->fut.state == FUT_PENDING)
         set_state(cur, TS_RUNNING, OUT_NONE, "");
@@ -283,8 +238,8 @@ void narr_clock(double from, double to)
     fmt_t(&log, to);
     buf_puts(&cap, "nothing is ready: the loop sleeps until t=");
     fmt_t(&cap, to);
-    HandleObj *h = next_timer();
-    TaskObj *t = h ? timer_task(h) : NULL;
+    HandleObj *h = loop_next_timer();
+    TaskObj *t = h ? loop_timer_task(h) : NULL;
     if (t && t->fut_waiter && t->rec_id >= 0) {
         Buf what;
         buf_init(&what);

@@ -643,6 +643,7 @@ class Lock(_AsyncWithAcquire):
         self._waiters = None
         self._locked = False
         self._holder = None     # loopscope: for the labels only
+        _track(self)            # loopscope: the internals view
 
     def __repr__(self):
         return _state_repr("Lock", "locked" if self._locked else "unlocked", self._waiters)
@@ -703,6 +704,7 @@ class Event(_LoopBound):
     def __init__(self):
         self._waiters = []
         self._value = False
+        _track(self)            # loopscope: the internals view
 
     def __repr__(self):
         return _state_repr("Event", "set" if self._value else "unset", self._waiters)
@@ -805,6 +807,7 @@ class Semaphore(_AsyncWithAcquire):
         self._waiters = None
         self._value = value
         self._size = value      # loopscope: for the labels only
+        _track(self)            # loopscope: the internals view
 
     def __repr__(self):
         extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
@@ -889,8 +892,10 @@ class Queue(_LoopBound):
         self._putters = []
         self._unfinished_tasks = 0
         self._finished = Event()
+        _track(self._finished, False)   # loopscope: part of the queue
         self._finished.set()
         self._init(maxsize)
+        _track(self)            # loopscope: the internals view
 
     def _init(self, maxsize):
         self._queue = []

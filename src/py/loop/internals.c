@@ -1,0 +1,355 @@
+/* internals.c: the loop's insides as the internals view shows them.
+ * Owns: reading the model at a step (the ready queue in run order and what
+ * each handle will do, the timer heap by deadline, the iteration count, the
+ * sync primitives in play) into the recording's snapshot text (rec.h), and
+ * the list of primitives the prelude registers with _track. Also says who
+ * a future or timer wakes, for the captions. Leaves the wording of steps
+ * to narrate.c and the drawing to src/view/pane_internals.c. Reads only:
+ * no scenario code runs here (labels are reprs under klass_quiet). */
+#include "model.h"
+
+#include "../objects/klass.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { SHOW_READY = 12, SHOW_TIMERS = 12, SHOW_PRIMS = 8, SHOW_ITEMS = 6 };
+
+typedef struct Prim {
+    Obj *o;     /* a strong reference, dropped once nothing else holds it */
+    int line;   /* where it was made */
+} Prim;
+
+static Prim *prims;
+static size_t nprims, capprims;
+
+TaskObj *loop_waiter_of(FutureObj *f)
+{
+    for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
+        Obj *cb = LIST_ITEMS(f->callbacks)[i];
+        if (IS(cb, BuiltinClass) && !strcmp(((BuiltinObj *)cb)->name, "task_wakeup"))
+            return (TaskObj *)((BuiltinObj *)cb)->self;
+    }
+    return NULL;
+}
+
+static bool timer_before(const HandleObj *a, const HandleObj *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+HandleObj *loop_next_timer(void)
+{
+    LoopObj *l = sim.running;
+    HandleObj *best = NULL;
+    if (!l)
+        return NULL;
+    if (l->hlen && !l->heap[0]->cancelled)
+        return l->heap[0];
+    for (size_t i = 0; i < l->hlen; i++)
+        if (!l->heap[i]->cancelled && (!best || timer_before(l->heap[i], best)))
+            best = l->heap[i];
+    return best;
+}
+
+/* The instance attribute name of a prelude object, without running code. */
+static Obj *attr(Obj *o, const char *name)
+{
+    if (!o || !CLS(o)->heap || CLS(o)->is_exception)
+        return NULL;
+    Obj *d = ((InstanceObj *)o)->dict;
+    return d ? dict_get_c(d, name) : NULL;
+}
+
+TaskObj *loop_timer_task(const HandleObj *h)
+{
+    Obj *cb = h->callback;
+    if (IS(cb, BoundClass)) {
+        Obj *task = attr(((BoundObj *)cb)->self, "_task");
+        if (task && class_is_sub(CLS(task), &TaskClass))
+            return (TaskObj *)task;
+    }
+    if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0]))
+        return loop_waiter_of((FutureObj *)TUP_ITEMS(h->args)[0]);
+    return NULL;
+}
+
+/* A task in words: a reference, or its coroutine for a hidden one. */
+static void put_task(Buf *b, TaskObj *t)
+{
+    if (t->rec_id >= 0)
+        rec_put_ref(b, t->rec_id);
+    else
+        buf_puts(b, STR_S(t->coro_name));
+}
+
+/* What waiting on f is, short: "sleep(1.0)", "gather", "task fetch". */
+static void short_future(FutureObj *f, Buf *b)
+{
+    if (f->children) {
+        buf_puts(b, "gather");
+        return;
+    }
+    Buf d;
+    buf_init(&d);
+    future_describe(f, &d);
+    size_t n = strcspn(d.s, ":");
+    char *until = strstr(d.s, " until ");
+    if (until && (size_t)(until - d.s) < n)
+        n = (size_t)(until - d.s);
+    char *comma = strstr(d.s, ", ");
+    if (comma && (size_t)(comma - d.s) < n)
+        n = (size_t)(comma - d.s);
+    buf_putn(b, d.s, n);
+    buf_free(&d);
+}
+
+/* A callable's name: "print", "on_done", "Timeout._on_timeout". */
+static void callable_name(Obj *cb, Buf *b)
+{
+    if (IS(cb, BoundClass)) {
+        Obj *self = ((BoundObj *)cb)->self;
+        buf_printf(b, "%s.", CLS(self)->name);
+        cb = ((BoundObj *)cb)->func;
+    }
+    if (IS(cb, FuncClass))
+        buf_puts(b, STR_S(((FuncObj *)cb)->name));
+    else if (IS(cb, BuiltinClass))
+        buf_puts(b, ((BuiltinObj *)cb)->name);
+    else
+        buf_puts(b, CLS(cb)->name);
+}
+
+/* What a ready handle will do: "step fetch_user", "wake main (gather)",
+ * "callback on_done". */
+static void describe_handle(const HandleObj *h, Buf *b)
+{
+    Obj *cb = h->callback;
+    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self &&
+        class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
+        TaskObj *t = (TaskObj *)((BuiltinObj *)cb)->self;
+        const char *name = ((BuiltinObj *)cb)->name;
+        if (!strcmp(name, "task_wakeup")) {
+            buf_puts(b, "wake ");
+            put_task(b, t);
+            if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0])) {
+                buf_puts(b, " (");
+                short_future((FutureObj *)TUP_ITEMS(h->args)[0], b);
+                buf_putc(b, ')');
+            }
+            return;
+        }
+        buf_puts(b, t->started ? "step " : "start ");
+        put_task(b, t);
+        if (t->must_cancel)
+            buf_puts(b, " (to cancel it)");
+        return;
+    }
+    TaskObj *t = loop_timer_task(h);
+    buf_puts(b, "callback ");
+    callable_name(cb, b);
+    if (t) {
+        buf_puts(b, " \xe2\x86\x92 ");
+        put_task(b, t);
+    }
+}
+
+/* A timer: "when \t who \t what". */
+static void describe_timer(const HandleObj *h, Buf *b)
+{
+    char when[40];
+    snprintf(when, sizeof when, "%.2f", h->when);
+    buf_printf(b, "T%s\t", when);
+    TaskObj *t = loop_timer_task(h);
+    if (t)
+        put_task(b, t);
+    buf_putc(b, '\t');
+    if (IS(h->callback, BoundClass) && t)
+        buf_puts(b, "timeout: cancel");
+    else if (t && t->fut_waiter)
+        short_future(t->fut_waiter, b);
+    else
+        callable_name(h->callback, b);
+    buf_putc(b, '\n');
+}
+
+static int cmp_timer(const void *a, const void *b)
+{
+    const HandleObj *x = *(HandleObj *const *)a, *y = *(HandleObj *const *)b;
+    return timer_before(x, y) ? -1 : timer_before(y, x) ? 1 : 0;
+}
+
+/* ---------------------------------------------------------- primitives */
+
+void internals_track(Obj *o, bool on)
+{
+    if (!on) {
+        for (size_t i = 0; i < nprims; i++)
+            if (prims[i].o == o) {
+                DECREF(o);
+                memmove(prims + i, prims + i + 1, (nprims - i - 1) * sizeof *prims);
+                nprims--;
+                return;
+            }
+        return;
+    }
+    if (nprims == capprims) {
+        capprims = capprims ? capprims * 2 : 8;
+        prims = xrealloc(prims, capprims * sizeof *prims);
+    }
+    INCREF(o);
+    prims[nprims++] = (Prim){o, vm_current_line()};
+}
+
+void internals_reset(void)
+{
+    for (size_t i = 0; i < nprims; i++)
+        DECREF(prims[i].o);
+    free(prims);
+    prims = NULL;
+    nprims = capprims = 0;
+}
+
+/* The tasks waiting on a list of futures: " · waiting: a, b". */
+static void put_waiters(Buf *b, Obj *waiters)
+{
+    if (!waiters || !IS(waiters, ListClass) || !LIST_N(waiters))
+        return;
+    int n = 0;
+    for (size_t i = 0; i < LIST_N(waiters); i++) {
+        Obj *w = LIST_ITEMS(waiters)[i];
+        if (!is_future(w) || ((FutureObj *)w)->state != FUT_PENDING)
+            continue;
+        TaskObj *t = loop_waiter_of((FutureObj *)w);
+        buf_puts(b, n++ ? ", " : " \xc2\xb7 waiting: ");
+        if (t)
+            put_task(b, t);
+        else
+            buf_puts(b, "a future");
+    }
+}
+
+static bool truthy(Obj *o) { return o && o != None && o != False && !(is_int(o) && int_value(o) == 0); }
+
+static void describe_prim(const Prim *p, Buf *b)
+{
+    Obj *o = p->o;
+    const char *kind = CLS(o)->name;
+    buf_printf(b, "P%s (line %d): ", kind, p->line);
+    Obj *q = attr(o, "_queue"), *v;
+    if (q && IS(q, ListClass)) {
+        size_t n = LIST_N(q);
+        buf_printf(b, "%zu item%s", n, n == 1 ? "" : "s");
+        if (n) {
+            buf_puts(b, " [");
+            klass_quiet(true);
+            for (size_t i = 0; i < n && i < SHOW_ITEMS; i++) {
+                if (i)
+                    buf_puts(b, ", ");
+                Buf r;
+                buf_init(&r);
+                obj_repr(LIST_ITEMS(q)[i], &r);
+                rec_put_text(b, r.s, r.len > 20 ? 20 : r.len);
+                buf_free(&r);
+            }
+            klass_quiet(false);
+            err_clear();
+            buf_puts(b, n > SHOW_ITEMS ? ", \xe2\x80\xa6]" : "]");
+        }
+        Obj *max = attr(o, "_maxsize");
+        if (max && is_int(max) && int_value(max) > 0)
+            buf_printf(b, " of %lld", (long long)int_value(max));
+        put_waiters(b, attr(o, "_getters"));
+        Obj *putters = attr(o, "_putters");
+        if (putters && IS(putters, ListClass) && LIST_N(putters)) {
+            Buf pw;
+            buf_init(&pw);
+            put_waiters(&pw, putters);
+            if (pw.len)
+                buf_printf(b, " \xc2\xb7 putting:%s", strstr(pw.s, ": ") + 1);
+            buf_free(&pw);
+        }
+    } else if ((v = attr(o, "_locked"))) {
+        Obj *holder = attr(o, "_holder");
+        if (truthy(v)) {
+            buf_puts(b, "held by ");
+            if (holder && class_is_sub(CLS(holder), &TaskClass))
+                put_task(b, (TaskObj *)holder);
+            else
+                buf_puts(b, "someone");
+        } else {
+            buf_puts(b, "free");
+        }
+        put_waiters(b, attr(o, "_waiters"));
+    } else if ((v = attr(o, "_size"))) {
+        Obj *val = attr(o, "_value");
+        if (val && is_int(val) && is_int(v))
+            buf_printf(b, "%lld of %lld free", (long long)int_value(val), (long long)int_value(v));
+        put_waiters(b, attr(o, "_waiters"));
+    } else if ((v = attr(o, "_value"))) {
+        buf_puts(b, truthy(v) ? "set" : "not set");
+        put_waiters(b, attr(o, "_waiters"));
+    } else {
+        buf_puts(b, "?");
+    }
+    buf_putc(b, '\n');
+}
+
+/* ------------------------------------------------------------ snapshot */
+
+void internals_record(void)
+{
+    LoopObj *l = sim.running;
+    Buf b;
+    buf_init(&b);
+    if (l) {
+        buf_printf(&b, "I%llu\n", (unsigned long long)l->iterations);
+        size_t shown = 0, live = 0;
+        for (size_t i = 0; i < l->rlen; i++) {
+            HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
+            if (h->cancelled)
+                continue;
+            live++;
+            if (shown++ >= SHOW_READY)
+                continue;
+            buf_putc(&b, 'R');
+            describe_handle(h, &b);
+            buf_putc(&b, '\n');
+        }
+        if (live > SHOW_READY)
+            buf_printf(&b, "r%zu\n", live - SHOW_READY);
+        /* the first SHOW_TIMERS by deadline: a sort when few, else picks */
+        HandleObj *pick[SHOW_TIMERS];
+        size_t np = 0, ntimers = 0;
+        for (size_t i = 0; i < l->hlen; i++) {
+            HandleObj *h = l->heap[i];
+            if (h->cancelled)
+                continue;
+            ntimers++;
+            if (np < SHOW_TIMERS) {
+                pick[np++] = h;
+                qsort(pick, np, sizeof *pick, cmp_timer);
+            } else if (timer_before(h, pick[np - 1])) {
+                pick[np - 1] = h;
+                qsort(pick, np, sizeof *pick, cmp_timer);
+            }
+        }
+        for (size_t i = 0; i < np; i++)
+            describe_timer(pick[i], &b);
+        if (ntimers > np)
+            buf_printf(&b, "t%zu\n", ntimers - np);
+    }
+    size_t k = 0, shownp = 0;
+    for (size_t i = 0; i < nprims; i++) {
+        if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
+            DECREF(prims[i].o);
+            continue;
+        }
+        prims[k++] = prims[i];
+        if (shownp++ < SHOW_PRIMS)
+            describe_prim(&prims[k - 1], &b);
+    }
+    nprims = k;
+    rec_set_internals(sim.rec, b.s);
+    buf_free(&b);
+}
