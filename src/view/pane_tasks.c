@@ -176,7 +176,8 @@ static void board_build(const View *v, Board *b)
     b->idx = xmalloc(nvis * sizeof *b->idx);
     for (size_t i = 0; i < nvis; i++) {
         Card *c = &b->cards[b->n];
-        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &c->tv) || c->tv.hidden)
+        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &c->tv) || c->tv.hidden ||
+            c->tv.outcome == OUT_NEVER) /* not DONE: the NEVER RAN area has it */
             continue;
         tv_tidy(&c->tv);
         c->seq = i;
@@ -213,7 +214,36 @@ typedef struct Cols {
     Rect in;
     int x[NCOLS], w[NCOLS];
     Rect threads;   /* the THREADS area below the columns (h = 0: none) */
+    Rect never;     /* the NEVER RAN area below them (h = 0: none) */
 } Cols;
+
+/* The coroutines that were never awaited, as of the step: their views
+ * into out (up to max); returns how many there are. */
+static int never_ran(const View *v, TaskView *out, int max)
+{
+    size_t nvis = v->seek ? seek_tasks(v->seek) : 0;
+    int n = 0;
+    for (size_t i = 0; i < nvis; i++) {
+        TaskView tv;
+        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &tv) || tv.hidden || tv.outcome != OUT_NEVER)
+            continue;
+        if (n < max)
+            out[n] = tv;
+        n++;
+    }
+    return n;
+}
+
+/* Rows for the NEVER RAN area: a rule with its title, then one per
+ * coroutine, up to a third of the pane. */
+static int never_rows(const View *v, int h)
+{
+    TaskView none;
+    int n = never_ran(v, &none, 0);
+    if (!n || h < 6)
+        return 0;
+    return n + 1 < h / 3 ? n + 1 : (h / 3 > 2 ? h / 3 : 2);
+}
 
 /* Rows for the THREADS area: a rule with its title, then one per lane, up
  * to half the pane; none when the run used no worker. */
@@ -231,6 +261,9 @@ static bool cols_layout(const View *v, Rect r, Cols *c)
     int tr = threads_rows(v, c->in.h);
     c->threads = (Rect){c->in.x, c->in.y + c->in.h - tr, c->in.w, tr};
     c->in.h -= tr;
+    int nr = never_rows(v, c->in.h);
+    c->never = (Rect){c->in.x, c->in.y + c->in.h - nr, c->in.w, nr};
+    c->in.h -= nr;
     if (c->in.w < NCOLS * 2 + NCOLS - 1 || c->in.h < 1)
         return false;
     int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS, extra = avail % NCOLS;
@@ -512,6 +545,34 @@ static void draw_threads(const View *v, Grid *g, Rect a)
     }
 }
 
+/* "⚠ create_user('ada')  made at line 12, never awaited: it never ran". */
+static void draw_never(const View *v, Grid *g, Rect a)
+{
+    if (a.h < 2)
+        return;
+    enum { MAXN = 64 };
+    TaskView tv[MAXN];
+    int n = never_ran(v, tv, MAXN);
+    grid_hline(g, a.x, a.y, a.w, ST_BORDER);
+    char title[64];
+    snprintf(title, sizeof title, g->ascii ? " ! NEVER RAN %d " : " ⚠ NEVER RAN %d ", n);
+    grid_text(g, a.x + 1, a.y, a.w - 2, ST_NEVER, title);
+    int rows = a.h - 1;
+    for (int i = 0; i < n && i < rows; i++) {
+        int y = a.y + 1 + i;
+        if ((i == rows - 1 && n > rows) || i == MAXN) {
+            grid_textf(g, a.x + 1, y, a.w - 1, ST_DIM, "+%d more", n - i);
+            break;
+        }
+        int x = a.x + 1;
+        x += grid_text(g, x, y, a.w - 1, ST_NEVER, g->ascii ? "! " : "⚠ ");
+        x += grid_text(g, x, y, a.x + a.w - x, ST_NEVER, tv[i].who);
+        if (x + 2 < a.x + a.w)
+            grid_textf(g, x + 2, y, a.x + a.w - x - 2, ST_DIM,
+                       "called at line %d but never awaited: its body never ran", tv[i].line);
+    }
+}
+
 static void tasks_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
@@ -531,6 +592,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
         }
         board_free(&b);
         draw_threads(v, g, c.threads);
+        draw_never(v, g, c.never);
     }
     grid_clip_pop(g, saved);
 }
