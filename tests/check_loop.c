@@ -66,8 +66,12 @@ static void want_state(const Recording *rec, int id, long s, TaskState st, Outco
     TaskView v = view(rec, id, s);
     ck_assert_msg(v.state == st, "task %d at step %ld: state %d, want %d", id, s, (int)v.state, (int)st);
     ck_assert_msg(v.outcome == out, "task %d at step %ld: outcome %d, want %d", id, s, (int)v.outcome, (int)out);
-    if (label)
-        ck_assert_str_eq(v.label, label);
+    if (label) {
+        Buf words;
+        buf_init(&words);
+        ck_assert_str_eq(rec_words_s(rec, v.label, &words), label);
+        buf_free(&words);
+    }
 }
 
 static const char *const lifecycle =

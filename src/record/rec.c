@@ -241,9 +241,9 @@ static void label_set(Recording *r, int id, bool clash)
 static void label_join(Recording *r, int id)
 {
     RecTask *t = &r->tasks[id];
-    t->base = t->named || !t->call ? t->name : t->call;
-    if (!t->base)
-        t->base = t->coro;
+    t->base = t->named ? t->name : t->call;
+    if (!t->base) /* no call recorded: a made-up name says less than the coroutine */
+        t->base = t->coro && (!t->name || made_up_name(rec_str(r, t->name))) ? t->coro : t->name;
     t->label = t->base;
     if (t->hidden || !t->base)
         return;
@@ -345,6 +345,8 @@ const char *rec_words_s(const Recording *r, const char *s, Buf *scratch)
 {
     if (!s || !strchr(s, REF_OPEN))
         return s ? s : "";
+    if (!scratch->s)
+        buf_init(scratch); /* a zeroed (static) Buf works too */
     buf_clear(scratch);
     while (*s) {
         if (*s != REF_OPEN) {

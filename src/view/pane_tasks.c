@@ -370,12 +370,15 @@ static int draw_name(Grid *g, const Card *c, int x, int y, int w, bool changed)
         return used;
     const char *name = *tv->who ? tv->who : "?";
     int room = w - used;
-    const char *suffix = label_suffix(name);
-    if (suffix && grid_text_width(name) > room) {
+    const char *cut = label_suffix(name); /* where the telling-apart part starts */
+    if (cut && grid_text_width(name) > room) {
+        char suffix[32], base[256];
+        snprintf(suffix, sizeof suffix, "%s", cut);
+        if (room - grid_text_width(suffix) < 2 && !strncmp(cut, " (Task-", 7)) /* " (Task-3)" -> " #3" */
+            snprintf(suffix, sizeof suffix, " #%.*s", (int)strcspn(cut + 7, ")"), cut + 7);
         int sw = grid_text_width(suffix);
         if (room - sw >= 2) {
-            char base[256];
-            snprintf(base, sizeof base, "%.*s", (int)(suffix - name), name);
+            snprintf(base, sizeof base, "%.*s", (int)(cut - name), name);
             int cw = grid_text(g, x + used, y, room - sw, st, base);
             return used + cw + grid_text(g, x + used + cw, y, sw, st, suffix);
         }

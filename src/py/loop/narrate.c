@@ -301,8 +301,8 @@ void narr_job_queued(const char *func, bool process, int max_workers)
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s queued: all %d workers are busy", func, max_workers);
-    buf_printf(&cap, "%s waits in the pool's queue: all %d worker %ss are busy, so it starts when one is free",
+    buf_printf(&log, "%s() queued: all %d workers are busy", func, max_workers);
+    buf_printf(&cap, "%s() waits in the pool's queue: all %d worker %ss are busy, so it starts when one is free",
                func, max_workers, worker_kind(process));
     step(SK_LABEL, -1, vm_current_line(), "", cap.s, log.s);
     buf_free(&log);
@@ -315,8 +315,8 @@ void narr_job_started(const char *func, const char *lane, bool process, double t
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s started on %s", func, lane);
-    buf_printf(&cap, "%s runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
+    buf_printf(&log, "%s() started on %s", func, lane);
+    buf_printf(&cap, "%s() runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
     fmt_t(&cap, t1);
     buf_puts(&cap, ". The event loop is not blocked: other tasks keep running meanwhile");
     step(SK_JOB_START, -1, 0, lane, cap.s, log.s);
@@ -331,7 +331,7 @@ void narr_job_finished(const char *func, const char *lane, bool process, double 
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s finished on %s", func, lane);
+    buf_printf(&log, "%s() finished on %s", func, lane);
     buf_printf(&cap,
                "%s %s finished %s() after %.2fs (%s): it hands the result to the loop with "
                "call_soon_threadsafe, and the awaiting task wakes up on a later loop turn",
@@ -598,7 +598,7 @@ void narr_never_awaited(GenObj *coro)
     log_prefix(&log);
     buf_printf(&log, "warning: %s", msg.s);
     buf_printf(&cap,
-               "%s was called but never awaited: calling an async function only creates a coroutine, "
+               "%s() was called but never awaited: calling an async function only creates a coroutine, "
                "and this one was thrown away without running",
                STR_S(coro->name));
     int id = rec_task_new(sim.rec, "(coroutine)", STR_S(coro->name), false);
