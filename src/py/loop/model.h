@@ -61,6 +61,8 @@ typedef struct TaskObj {
     int rec_id;         /* -1 for hidden library tasks */
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
     bool started;
+    uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
+                           this task a caption explained last (a hash) */
 } TaskObj;
 
 extern Class LoopClass, HandleClass, FutureClass, TaskClass;

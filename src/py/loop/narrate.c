@@ -79,6 +79,47 @@ static void inner_coro(TaskObj *t, Buf *out)
     buf_free(&chain);
 }
 
+/* " (fetch is READY too, but waits its turn: ...)" when another task is
+ * in the ready queue while t runs: why it has not run yet. */
+static void queued_note(Buf *cap, TaskObj *t)
+{
+    LoopObj *l = sim.running;
+    if (!l)
+        return;
+    TaskObj *other = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < l->rlen; i++) {
+        HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
+        Obj *cb = h->callback;
+        if (h->cancelled || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
+            !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass))
+            continue;
+        TaskObj *o = (TaskObj *)((BuiltinObj *)cb)->self;
+        if (o == t || o->rec_id < 0)
+            continue;
+        if (!other)
+            other = o;
+        n++;
+    }
+    if (!other)
+        return;
+    if (n == 1)
+        buf_printf(cap, ". %s is READY but waits its turn: the loop runs one task at a time, and %s has not "
+                        "reached an await yet", who(other), who(t));
+    else
+        buf_printf(cap, ". %s and %zu more are READY but wait their turn: the loop runs one task at a time, and "
+                        "%s has not reached an await yet", who(other), n - 1, who(t));
+}
+
+/* 64-bit FNV-1a of s: which awaited coroutine a caption explained last. */
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
 /* ", before any timer is due (the next is at t=1.00)" when a timer waits. */
 static void why_now(Buf *cap)
 {
@@ -156,11 +197,17 @@ static void emit_line(const char *s, size_t n)
         inner_coro(t, &inner);
     if (print_lane)
         buf_printf(&cap, "worker %s prints %s (at its own time; the loop is not involved)", print_lane, said.s);
-    else if (t && inner.len)
+    else if (t && inner.len && t->told_inner != name_hash(inner.s)) {
+        t->told_inner = name_hash(inner.s);
         buf_printf(&cap, "%s prints %s. It runs inside %s's task: awaiting a coroutine runs its body now, "
                          "in the same task", inner.s, said.s, who(t));
-    else if (t)
+    } else if (t && inner.len) {
+        buf_printf(&cap, "%s (in %s's task) prints %s", inner.s, who(t), said.s);
+        queued_note(&cap, t);
+    } else if (t) {
         buf_printf(&cap, "%s prints %s", who(t), said.s);
+        queued_note(&cap, t);
+    }
     else
         buf_printf(&cap, "the module prints %s", said.s);
     buf_free(&said);
@@ -275,8 +322,13 @@ void narr_block(double from, double to, int line)
     fmt_t(&log, to);
     buf_printf(&cap, "time.sleep(");
     Obj *d = float_new(to - from);
+    size_t at = cap.len;
     obj_repr(d, &cap);
     DECREF(d);
+    if (cap.len >= at + 2 && !strcmp(cap.s + cap.len - 2, ".0")) { /* time.sleep(2), as written */
+        cap.len -= 2;
+        cap.s[cap.len] = '\0';
+    }
     buf_puts(&cap, ") blocks the whole loop from ");
     fmt_t(&cap, from);
     buf_puts(&cap, " to ");
@@ -390,8 +442,9 @@ void narr_task_created(TaskObj *t)
     buf_init(&cap);
     log_prefix(&log);
     buf_printf(&log, "%s scheduled as %s", who(t), tname(t));
-    buf_printf(&cap, "%s is wrapped in a task (%s) and queued: it is READY but has not started", who(t),
-               tname(t));
+    buf_printf(&cap, "%s is wrapped in a task and queued: it is READY but has not started", who(t));
+    if (sim.current && sim.current != t && sim.current->rec_id >= 0)
+        buf_printf(&cap, "; it can run once %s reaches an await", who(sim.current));
     step(SK_CREATE, t->rec_id, vm_current_line(), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, "scheduled");
     buf_free(&log);
@@ -419,8 +472,15 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
         buf_printf(&cap, "%s resumes: %s is raised at its await", who(t), thrown->cls->name);
     } else {
         buf_printf(&log, "%s resumes", who(t));
-        buf_printf(&cap, "%s resumes where it left off: the ready queue runs its next step", who(t));
+        Buf inner;
+        buf_init(&inner);
+        inner_coro(t, &inner);
+        buf_printf(&cap, "%s resumes where it left off", who(t));
+        if (inner.len)
+            buf_printf(&cap, ", inside %s", inner.s);
+        buf_puts(&cap, ": the ready queue runs its next step");
         why_now(&cap);
+        buf_free(&inner);
     }
     Buf text;
     buf_init(&text);
@@ -459,8 +519,16 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     } else {
         waiting_label(t, (FutureObj *)yielded, &label);
         buf_printf(&log, "%s awaits %s", who(t), label.s);
-        buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
-                   who(t), label.s);
+        Buf inner;
+        buf_init(&inner);
+        inner_coro(t, &inner);
+        if (inner.len)
+            buf_printf(&cap, "%s awaits %s: %s's task gives control back to the loop, which is free to run "
+                             "others", inner.s, label.s, who(t));
+        else
+            buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
+                       who(t), label.s);
+        buf_free(&inner);
         step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_WAITING, OUT_NONE, label.s);
     }
@@ -495,8 +563,16 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
         if (!strncmp(label.s, "wait_for's deadline", 19))
             buf_printf(&cap, "%s is READY: %s. wait_for now cancels it, waits for it to end, and turns its "
                              "CancelledError into TimeoutError at the wait_for", who(t), label.s);
-        else
+        else if (!strncmp(label.s, "sleep(", 6) && by->state != FUT_CANCELLED) {
+            char *until = strstr(label.s, " until ");
+            if (until)
+                *until = '\0';
+            buf_printf(&cap, "%s is READY: its %s is over, so its next step joins the ready queue", who(t),
+                       label.s);
+        } else if (strchr(label.s, ':'))
             buf_printf(&cap, "%s is READY: what it waited on %s (%s)", who(t), why, label.s);
+        else
+            buf_printf(&cap, "%s is READY: %s %s, so its next step joins the ready queue", who(t), label.s, why);
     }
     step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, label.s);
