@@ -276,6 +276,8 @@ static void label_leave(Recording *r, int id)
     else
         g->tail = t->gprev;
     t->gprev = t->gnext = -1;
+    if (t->gserial == g->serial) /* leaving just after joining (a call recorded): keep its number */
+        g->serial--;
     if (--g->count == 1)
         label_set(r, g->head, false);
 }
@@ -360,10 +362,14 @@ const char *rec_words_s(const Recording *r, const char *s, Buf *scratch)
             continue;
         }
         long id = 0;
-        while (*s >= '0' && *s <= '9' && id < 100000000)
+        bool digits = false;
+        while (*s >= '0' && *s <= '9' && id < 100000000) {
             id = id * 10 + (*s++ - '0');
-        if (*s == REF_CLOSE)
-            s++;
+            digits = true;
+        }
+        if (*s != REF_CLOSE || !digits) /* not a reference: drop it */
+            continue;
+        s++;
         buf_puts(scratch, rec_task_label(r, (int)id));
     }
     return scratch->s;

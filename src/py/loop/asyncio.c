@@ -170,11 +170,25 @@ PRIM(p_set_label)
     if (!is_future(args[0]) || !IS(args[1], StrClass))
         return err_null(&TypeErrorClass, "_set_label(future, str[, quiet])");
     FutureObj *f = (FutureObj *)args[0];
+    /* the same words again (narrate.c already counted the change): no step */
+    bool same = f->label && STR_LEN(f->label) == STR_LEN(args[1]) && str_eq_c(f->label, STR_S(args[1]));
     INCREF(args[1]);
     SETREF(f->label, args[1]);
-    if (nargs < 3 || obj_truth(args[2]) <= 0) /* quiet: the next step tells it */
+    if (!same && (nargs < 3 || obj_truth(args[2]) <= 0)) /* quiet: the next step tells it */
         narr_label_changed(f);
     return none_new();
+}
+
+/* _group_label(tasks): a TaskGroup's waiting words (narrate.c) */
+PRIM(p_group_label)
+{
+    (void)self;
+    if (!vm_check_nargs("_group_label", nargs, kw, 1, 1))
+        return NULL;
+    Buf b;
+    buf_init(&b);
+    narr_group_label(args[0], &b);
+    return str_from_buf(&b);
 }
 
 /* _track(obj, on=True): a Lock, Semaphore, Event or Queue the internals
@@ -420,6 +434,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
     add_fn(m, "_track", p_track);
+    add_fn(m, "_group_label", p_group_label);
     add_fn(m, "_set_note", p_set_note);
     add_fn(m, "_get_note", p_get_note);
     add_fn(m, "_loop_begin", p_loop_begin);

@@ -52,8 +52,7 @@ HandleObj *loop_next_timer(void)
     return best;
 }
 
-/* The instance attribute name of a prelude object, without running code. */
-static Obj *attr(Obj *o, const char *name)
+Obj *loop_attr(Obj *o, const char *name)
 {
     if (!o || !CLS(o)->heap || CLS(o)->is_exception)
         return NULL;
@@ -65,7 +64,7 @@ TaskObj *loop_timer_task(const HandleObj *h)
 {
     Obj *cb = h->callback;
     if (IS(cb, BoundClass)) {
-        Obj *task = attr(((BoundObj *)cb)->self, "_task");
+        Obj *task = loop_attr(((BoundObj *)cb)->self, "_task");
         if (task && class_is_sub(CLS(task), &TaskClass))
             return (TaskObj *)task;
     }
@@ -236,7 +235,7 @@ static void describe_prim(const Prim *p, Buf *b)
     Obj *o = p->o;
     const char *kind = CLS(o)->name;
     buf_printf(b, "P%s (line %d): ", kind, p->line);
-    Obj *q = attr(o, "_queue"), *v;
+    Obj *q = loop_attr(o, "_queue"), *v;
     if (q && IS(q, ListClass)) {
         size_t n = LIST_N(q);
         buf_printf(b, "%zu item%s", n, n == 1 ? "" : "s");
@@ -256,11 +255,11 @@ static void describe_prim(const Prim *p, Buf *b)
             err_clear();
             buf_puts(b, n > SHOW_ITEMS ? ", \xe2\x80\xa6]" : "]");
         }
-        Obj *max = attr(o, "_maxsize");
+        Obj *max = loop_attr(o, "_maxsize");
         if (max && is_int(max) && int_value(max) > 0)
             buf_printf(b, " of %lld", (long long)int_value(max));
-        put_waiters(b, attr(o, "_getters"));
-        Obj *putters = attr(o, "_putters");
+        put_waiters(b, loop_attr(o, "_getters"));
+        Obj *putters = loop_attr(o, "_putters");
         if (putters && IS(putters, ListClass) && LIST_N(putters)) {
             Buf pw;
             buf_init(&pw);
@@ -269,8 +268,8 @@ static void describe_prim(const Prim *p, Buf *b)
                 buf_printf(b, " \xc2\xb7 putting:%s", strstr(pw.s, ": ") + 1);
             buf_free(&pw);
         }
-    } else if ((v = attr(o, "_locked"))) {
-        Obj *holder = attr(o, "_holder");
+    } else if ((v = loop_attr(o, "_locked"))) {
+        Obj *holder = loop_attr(o, "_holder");
         if (truthy(v)) {
             buf_puts(b, "held by ");
             if (holder && class_is_sub(CLS(holder), &TaskClass))
@@ -280,15 +279,15 @@ static void describe_prim(const Prim *p, Buf *b)
         } else {
             buf_puts(b, "free");
         }
-        put_waiters(b, attr(o, "_waiters"));
-    } else if ((v = attr(o, "_size"))) {
-        Obj *val = attr(o, "_value");
+        put_waiters(b, loop_attr(o, "_waiters"));
+    } else if ((v = loop_attr(o, "_size"))) {
+        Obj *val = loop_attr(o, "_value");
         if (val && is_int(val) && is_int(v))
             buf_printf(b, "%lld of %lld free", (long long)int_value(val), (long long)int_value(v));
-        put_waiters(b, attr(o, "_waiters"));
-    } else if ((v = attr(o, "_value"))) {
+        put_waiters(b, loop_attr(o, "_waiters"));
+    } else if ((v = loop_attr(o, "_value"))) {
         buf_puts(b, truthy(v) ? "set" : "not set");
-        put_waiters(b, attr(o, "_waiters"));
+        put_waiters(b, loop_attr(o, "_waiters"));
     } else {
         buf_puts(b, "?");
     }

@@ -116,6 +116,9 @@ void narr_task_suspended(TaskObj *t, Obj *yielded);
 void narr_task_woken(TaskObj *t, FutureObj *by);
 void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
+/* A TaskGroup's waiting words for its task list, counted as the columns
+ * count ("TaskGroup: 2 tasks still running, 1 done ..."). */
+void narr_group_label(Obj *tasks, Buf *out);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
 void narr_clock(double from, double to);
@@ -146,6 +149,9 @@ void internals_reset(void);
 TaskObj *loop_waiter_of(FutureObj *f);
 HandleObj *loop_next_timer(void);
 TaskObj *loop_timer_task(const HandleObj *h);
+/* An instance attribute of a prelude object (borrowed, or NULL), read
+ * without running any code. */
+Obj *loop_attr(Obj *o, const char *name);
 
 /* executor.c: simulated worker threads (docs/threads.md). */
 void executor_init_class(void);

@@ -581,6 +581,80 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     buf_free(&label);
 }
 
+void narr_group_label(Obj *tasks, Buf *out)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; tasks && IS(tasks, ListClass) && i < LIST_N(tasks); i++) {
+        Obj *o = LIST_ITEMS(tasks)[i];
+        if (is_future(o) && ((FutureObj *)o)->state == FUT_PENDING)
+            n++;
+        else
+            k++;
+    }
+    if (!n) {
+        buf_puts(out, "TaskGroup: every task is done; the group hears of it on the next loop turn");
+        return;
+    }
+    buf_printf(out, "TaskGroup: %zu task%s still running", n, n == 1 ? "" : "s");
+    if (k)
+        buf_printf(out, ", %zu done (the group hears of it on the next loop turn)", k);
+}
+
+/* Waiting task w's future now reads `words` (in this same step). */
+static void relabel(TaskObj *w, Buf *words)
+{
+    FutureObj *f = w->fut_waiter;
+    SETREF(f->label, str_new(words->s, words->len));
+    Buf label;
+    buf_init(&label);
+    waiting_label(w, f, &label);
+    set_state(w, TS_WAITING, OUT_NONE, label.s);
+    buf_free(&label);
+}
+
+/* t just finished: the counts that wait on it (a gather's pending count, a
+ * TaskGroup's running count) say so at once, as the columns do, instead
+ * of when their done callbacks run on a later loop turn. */
+static void refresh_counts(TaskObj *t)
+{
+    LoopObj *l = sim.running;
+    Buf words;
+    buf_init(&words);
+    for (size_t i = 0; l && l->tasks && i < LIST_N(l->tasks); i++) {
+        TaskObj *w = (TaskObj *)LIST_ITEMS(l->tasks)[i];
+        FutureObj *f = w->fut_waiter;
+        if (w == t || w->rec_id < 0 || w->fut.state != FUT_PENDING || !f || !f->children ||
+            f->state != FUT_PENDING || !IS(f->children, TupleClass))
+            continue;
+        size_t pending = 0, mine = 0, n = TUP_N(f->children);
+        for (size_t k = 0; k < n; k++) {
+            FutureObj *c = (FutureObj *)TUP_ITEMS(f->children)[k];
+            mine += c == &t->fut;
+            pending += c->state == FUT_PENDING;
+        }
+        if (!mine)
+            continue;
+        buf_clear(&words);
+        buf_printf(&words, "gather: %zu of %zu pending", pending, n);
+        relabel(w, &words);
+    }
+    for (size_t i = 0; t->fut.callbacks && i < LIST_N(t->fut.callbacks); i++) {
+        Obj *cb = LIST_ITEMS(t->fut.callbacks)[i];
+        Obj *group = IS(cb, BoundClass) ? ((BoundObj *)cb)->self : NULL;
+        Obj *done = group ? loop_attr(group, "_on_completed_fut") : NULL;
+        Obj *tasks = group ? loop_attr(group, "_tasks") : NULL;
+        if (!done || !tasks || !is_future(done) || ((FutureObj *)done)->state != FUT_PENDING)
+            continue;
+        TaskObj *w = loop_waiter_of((FutureObj *)done);
+        if (!w || w->rec_id < 0 || w->fut_waiter != (FutureObj *)done)
+            continue;
+        buf_clear(&words);
+        narr_group_label(tasks, &words);
+        relabel(w, &words);
+    }
+    buf_free(&words);
+}
+
 void narr_task_finished(TaskObj *t)
 {
     if (t->rec_id < 0)
@@ -631,6 +705,7 @@ void narr_task_finished(TaskObj *t)
     err_clear();
     step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
     set_state(t, TS_DONE, out, label.s);
+    refresh_counts(t);
     buf_free(&text);
     buf_free(&log);
     buf_free(&cap);

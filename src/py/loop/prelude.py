@@ -502,19 +502,7 @@ class TaskGroup:
         return self
 
     def _waiting_label(self):
-        # loopscope: count as the columns do; a task that is done but whose
-        # done callback has not run yet is still in self._tasks
-        n = 0
-        for t in self._tasks:
-            if not t.done():
-                n += 1
-        k = len(self._tasks) - n
-        if n == 0:
-            return f"TaskGroup: every task is done; the group hears of it on the next loop turn"
-        words = f"TaskGroup: {n} task{'' if n == 1 else 's'} still running"
-        if k:
-            words += f", {k} done (the group hears of it on the next loop turn)"
-        return words
+        return _group_label(self._tasks)   # loopscope: counted as the columns count
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True

@@ -696,33 +696,41 @@ void coro_call(Obj *coro, Buf *out)
     int ndef = defs ? (int)TUP_N(defs) : 0, last = npos;
     while (last > 0 && last > npos - ndef && f->fast[last - 1] == TUP_ITEMS(defs)[ndef - (npos - last) - 1])
         last--;
+    int va = npos + nkw;
+    bool has_va = (co->flags & CO_VARARGS) && va < f->nfast && f->fast[va] && IS(f->fast[va], TupleClass) &&
+                  TUP_N(f->fast[va]);
+    if (has_va) /* a positional after the defaults: every one was written */
+        last = npos;
     int first = 0;
     if (npos && (!strcmp(STR_S(TUP_ITEMS(co->varnames)[0]), "self") ||
                  !strcmp(STR_S(TUP_ITEMS(co->varnames)[0]), "cls")))
         first = 1; /* a method: its receiver is not an argument as written */
     size_t start = out->len;
     buf_putc(out, '(');
-    for (int i = first; i < npos + nkw && i < f->nfast; i++) {
-        if (!f->fast[i] || (i >= last && i < npos))
+    /* as written: positional arguments, then *args, then keywords */
+    for (int i = first; i < npos && i < f->nfast; i++) {
+        if (!f->fast[i] || i >= last)
             continue;
-        if (i >= npos) {
-            Obj *kwd = f->func ? f->func->kwdefaults : NULL;
-            if (kwd && dict_get_c(kwd, STR_S(TUP_ITEMS(co->varnames)[i])) == f->fast[i])
-                continue;
-        }
         if (n++)
             buf_puts(out, ", ");
-        if (i >= npos)
-            buf_printf(out, "%s=", STR_S(TUP_ITEMS(co->varnames)[i]));
         call_arg(f->fast[i], out, 24);
     }
-    int va = npos + nkw;
-    if ((co->flags & CO_VARARGS) && va < f->nfast && f->fast[va] && IS(f->fast[va], TupleClass))
+    if (has_va)
         for (size_t k = 0; k < TUP_N(f->fast[va]); k++) {
             if (n++)
                 buf_puts(out, ", ");
             call_arg(TUP_ITEMS(f->fast[va])[k], out, 24);
         }
+    Obj *kwd = f->func ? f->func->kwdefaults : NULL;
+    for (int i = npos; i < npos + nkw && i < f->nfast; i++) {
+        const char *kname = STR_S(TUP_ITEMS(co->varnames)[i]);
+        if (!f->fast[i] || (kwd && dict_get_c(kwd, kname) == f->fast[i]))
+            continue;
+        if (n++)
+            buf_puts(out, ", ");
+        buf_printf(out, "%s=", kname);
+        call_arg(f->fast[i], out, 24);
+    }
     if (!n) {
         out->len = start; /* "main", not "main()" */
         out->s[start] = '\0';
