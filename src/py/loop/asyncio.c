@@ -285,10 +285,10 @@ PRIM(p_loop_begin)
 PRIM(p_loop_end)
 {
     (void)self;
-    (void)args;
-    (void)nargs;
     (void)kw;
-    narr_loop_end();
+    /* the tasks asyncio.run cancelled at the end, or None if it never got there */
+    long left = nargs >= 1 && is_int(args[0]) ? (long)int_value(args[0]) : -1;
+    narr_loop_end(left);
     return none_new();
 }
 

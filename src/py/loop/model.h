@@ -109,7 +109,7 @@ bool is_future(Obj *o);
 
 /* narrate.c: turns model events into recorded steps with captions. */
 void narr_loop_begin(void);
-void narr_loop_end(void);
+void narr_loop_end(long left);  /* left: tasks cancelled at the end, -1 unknown */
 void narr_task_created(TaskObj *t);
 void narr_task_running(TaskObj *t, bool first, Obj *thrown);
 void narr_task_suspended(TaskObj *t, Obj *yielded);

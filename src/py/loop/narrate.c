@@ -263,15 +263,24 @@ void narr_loop_begin(void)
     buf_free(&log);
 }
 
-void narr_loop_end(void)
+void narr_loop_end(long left)
 {
     narr_flush_print();
     Buf log;
     buf_init(&log);
     log_prefix(&log);
     buf_puts(&log, "asyncio.run() returns; the loop is closed");
-    step(SK_END, -1, vm_current_line(), "",
-         "asyncio.run() is finished: leftover tasks were cancelled and the loop is closed", log.s);
+    Buf cap;
+    buf_init(&cap);
+    if (left > 0)
+        buf_printf(&cap, "asyncio.run() is finished: the %ld task%s still pending when its coroutine ended %s "
+                         "cancelled, and the loop is closed", left, left == 1 ? "" : "s", left == 1 ? "was" : "were");
+    else if (left == 0)
+        buf_puts(&cap, "asyncio.run() is finished: no task was left over, and the loop is closed");
+    else
+        buf_puts(&cap, "asyncio.run() is finished: the loop is closed");
+    step(SK_END, -1, vm_current_line(), "", cap.s, log.s);
+    buf_free(&cap);
     buf_free(&log);
 }
 

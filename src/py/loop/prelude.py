@@ -1068,10 +1068,11 @@ async def _shutdown_default_executor():
 def _cancel_all_tasks(loop):
     to_cancel = _all_tasks(loop)
     if not to_cancel:
-        return
+        return 0
     for task in to_cancel:
         task.cancel()
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    return len(to_cancel)
 
 
 def new_event_loop():
@@ -1079,6 +1080,7 @@ def new_event_loop():
 
 
 def run(main, *, debug=None):
+    left = [None]   # loopscope: how many tasks were left over, for the words
     try:
         if _get_running_loop() is not None:
             raise RuntimeError("asyncio.run() cannot be called from a running event loop")
@@ -1092,14 +1094,14 @@ def run(main, *, debug=None):
             return loop.run_until_complete(task)
         finally:
             try:
-                _cancel_all_tasks(loop)
+                left[0] = _cancel_all_tasks(loop)
                 loop.run_until_complete(_shutdown_asyncgens())
                 loop.run_until_complete(_shutdown_default_executor())
             finally:
                 _set_event_loop(None)
                 loop.close()
     finally:
-        _loop_end()
+        _loop_end(left[0])
 
 
 # ---- executors (threads.md) ----
