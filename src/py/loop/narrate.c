@@ -273,8 +273,9 @@ void narr_loop_end(long left)
     Buf cap;
     buf_init(&cap);
     if (left > 0)
-        buf_printf(&cap, "asyncio.run() is finished: the %ld task%s still pending when its coroutine ended %s "
-                         "cancelled, and the loop is closed", left, left == 1 ? "" : "s", left == 1 ? "was" : "were");
+        buf_printf(&cap, "asyncio.run() is finished: %ld task%s still pending when its coroutine ended, so "
+                         "asyncio.run cancelled %s; the loop is closed", left, left == 1 ? " was" : "s were",
+                   left == 1 ? "it" : "them");
     else if (left == 0)
         buf_puts(&cap, "asyncio.run() is finished: no task was left over, and the loop is closed");
     else
