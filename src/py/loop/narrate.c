@@ -581,7 +581,11 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
                        label.s);
         } else if (strchr(label.s, ':'))
             buf_printf(&cap, "%s is READY: what it waited on %s (%s)", who(t), why, label.s);
-        else
+        else if (strstr(label.s, " (") && strncmp(label.s, "task ", 5)) { /* "Queue.get (empty)" */
+            *strstr(label.s, " (") = '\0';
+            buf_printf(&cap, "%s is READY: its wait on %s %s, so its next step joins the ready queue", who(t), label.s,
+                       by->state == FUT_CANCELLED ? "was cancelled" : "is over");
+        } else
             buf_printf(&cap, "%s is READY: %s %s, so its next step joins the ready queue", who(t), label.s, why);
     }
     step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
