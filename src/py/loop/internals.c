@@ -93,12 +93,12 @@ static void short_future(FutureObj *f, Buf *b)
     buf_init(&d);
     future_describe(f, &d);
     size_t n = strcspn(d.s, ":");
-    char *until = strstr(d.s, " until ");
-    if (until && (size_t)(until - d.s) < n)
-        n = (size_t)(until - d.s);
-    char *comma = strstr(d.s, ", ");
-    if (comma && (size_t)(comma - d.s) < n)
-        n = (size_t)(comma - d.s);
+    static const char *const cuts[] = {" until ", ", ", " ("};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        char *c = strstr(d.s, cuts[i]);
+        if (c && c > d.s && (size_t)(c - d.s) < n)
+            n = (size_t)(c - d.s);
+    }
     buf_putn(b, d.s, n);
     buf_free(&d);
 }
@@ -119,8 +119,19 @@ static void callable_name(Obj *cb, Buf *b)
         buf_puts(b, CLS(cb)->name);
 }
 
+/* The library's own callbacks, in words: who hears that a future is done. */
+static const struct {
+    const char *name, *hears;
+} library_cb[] = {
+    {"_done_callback", "gather hears"},
+    {"_on_task_done", "TaskGroup hears"},
+    {"release", "wait_for hears"},
+    {"on_completion", "wait hears"},
+    {"_on_completion", "as_completed hears"},
+};
+
 /* What a ready handle will do: "step fetch_user", "wake main (gather)",
- * "callback on_done". */
+ * "gather hears: fetch_user is done", "callback on_done". */
 static void describe_handle(const HandleObj *h, Buf *b)
 {
     Obj *cb = h->callback;
@@ -132,9 +143,10 @@ static void describe_handle(const HandleObj *h, Buf *b)
             buf_puts(b, "wake ");
             put_task(b, t);
             if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0])) {
+                FutureObj *f = (FutureObj *)TUP_ITEMS(h->args)[0];
                 buf_puts(b, " (");
-                short_future((FutureObj *)TUP_ITEMS(h->args)[0], b);
-                buf_putc(b, ')');
+                short_future(f, b);
+                buf_puts(b, f->state == FUT_CANCELLED ? " cancelled)" : ")");
             }
             return;
         }
@@ -144,10 +156,28 @@ static void describe_handle(const HandleObj *h, Buf *b)
             buf_puts(b, " (to cancel it)");
         return;
     }
+    /* a done callback gets the future that is done */
+    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+    TaskObj *done = arg && class_is_sub(CLS(arg), &TaskClass) && ((FutureObj *)arg)->state != FUT_PENDING
+                        ? (TaskObj *)arg
+                        : NULL;
+    Obj *fn = IS(cb, BoundClass) ? ((BoundObj *)cb)->func : cb;
+    const char *name = IS(fn, FuncClass) ? STR_S(((FuncObj *)fn)->name) : "";
+    for (size_t i = 0; done && i < sizeof library_cb / sizeof library_cb[0]; i++)
+        if (!strcmp(name, library_cb[i].name)) {
+            buf_printf(b, "%s: ", library_cb[i].hears);
+            put_task(b, done);
+            buf_puts(b, done->fut.state == FUT_CANCELLED ? " was cancelled" : " is done");
+            return;
+        }
     TaskObj *t = loop_timer_task(h);
     buf_puts(b, "callback ");
     callable_name(cb, b);
-    if (t) {
+    if (done) {
+        buf_puts(b, ": ");
+        put_task(b, done);
+        buf_puts(b, " is done");
+    } else if (t) {
         buf_puts(b, " \xe2\x86\x92 ");
         put_task(b, t);
     }
@@ -163,11 +193,23 @@ static void describe_timer(const HandleObj *h, Buf *b)
     if (t)
         put_task(b, t);
     buf_putc(b, '\t');
-    if (IS(h->callback, BoundClass) && t)
-        buf_puts(b, "timeout: cancel");
+    Obj *fn = IS(h->callback, BoundClass) ? ((BoundObj *)h->callback)->func : h->callback;
+    const char *name = IS(fn, FuncClass) ? STR_S(((FuncObj *)fn)->name) : "";
+    if (!strcmp(name, "_on_timeout"))
+        buf_puts(b, "timeout() deadline: cancel");
+    else if (!strcmp(name, "_wait_for_deadline"))
+        buf_puts(b, "wait_for deadline");
+    else if (!strcmp(name, "_release_waiter"))
+        buf_puts(b, "wait timeout");
     else if (t && t->fut_waiter)
         short_future(t->fut_waiter, b);
-    else
+    else if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0])) {
+        /* its future has no waiter any more: a sleep whose task was cancelled */
+        FutureObj *f = (FutureObj *)TUP_ITEMS(h->args)[0];
+        short_future(f, b);
+        if (f->state == FUT_CANCELLED)
+            buf_puts(b, ", cancelled: it will fire and do nothing");
+    } else
         callable_name(h->callback, b);
     buf_putc(b, '\n');
 }
