@@ -171,12 +171,15 @@ bool rec_job_at(const Recording *r, int job, JobView *out);
 /* ---- the loop's insides at each step (the internals view): recorded
  * by the language's loop model, as text of one entry per line:
  *   "I<n>"               loop iterations so far
- *   "R<what>"            a handle in the ready queue, in run order
- *   "T<when>\t<who>\t<what>" a timer, by deadline
+ *   "R<id>"              a handle in the ready queue, in run order: id is
+ *                        the string of what it will do ("step fetch")
+ *   "T<id>"              a timer, by deadline: the string is
+ *                        "<when>\t<who>\t<what>"
  *   "P<text>"            a sync primitive in play (queue items, lock owner...)
  *   "r<n>" / "t<n>"      n more ready handles / timers than listed
- * Task words are references (rec_put_ref). Equal snapshots share one
- * interned string, so a step costs 4 bytes when nothing changed. ---- */
+ * Task words are references (rec_put_ref). A handle's words are interned
+ * once and named by id, and equal snapshots share one interned string, so
+ * a step costs 4 bytes when nothing changed and a few dozen when it did. ---- */
 void rec_set_internals(Recording *r, const char *snapshot);
 /* The snapshot as of step s ("" when none was recorded). */
 const char *rec_internals_at(const Recording *r, size_t s);

@@ -34,13 +34,29 @@ static void add(Rows *rs, Style st, const char *a, const char *b, const char *c)
         rs->r[rs->n++] = (Row){st, a, b, c};
 }
 
-/* Split the snapshot (words already read, in s, which is cut in place)
- * into rows: a heading per section, even an empty one. */
-static unsigned long long build(Rows *rs, char *s)
+/* The text of one snapshot line: a handle's words for R and T (by string
+ * id), the line itself for the rest; task references read as labels. The
+ * text is appended to store, NUL-ended; returns its offset. */
+static size_t line_text(const Recording *rec, const char *line, Buf *store, Buf *scratch)
 {
-    char *ready[MAX_ROWS], *timers[MAX_ROWS], *prims[MAX_ROWS];
+    size_t at = store->len;
+    const char *s = line + 1;
+    if (line[0] == 'R' || line[0] == 'T')
+        s = rec_str(rec, (uint32_t)strtoul(s, NULL, 10));
+    buf_puts(store, rec_words_s(rec, s, scratch));
+    buf_putc(store, '\0');
+    return at;
+}
+
+/* Split the snapshot (s, cut in place) into rows: a heading per section,
+ * even an empty one. Texts go to store, which must not change after. */
+static unsigned long long build(const Recording *rec, Rows *rs, char *s, Buf *store)
+{
+    size_t ready[MAX_ROWS], timers[MAX_ROWS], prims[MAX_ROWS];
     int nr = 0, nt = 0, np = 0;
     unsigned long long iter = 0;
+    Buf scratch;
+    buf_init(&scratch);
     rs->more_ready[0] = rs->more_timers[0] = 0;
     for (char *line = s; line && *line;) {
         char *nl = strchr(line, '\n');
@@ -52,15 +68,15 @@ static unsigned long long build(Rows *rs, char *s)
             break;
         case 'R':
             if (nr < MAX_ROWS)
-                ready[nr++] = line + 1;
+                ready[nr++] = line_text(rec, line, store, &scratch);
             break;
         case 'T':
             if (nt < MAX_ROWS)
-                timers[nt++] = line + 1;
+                timers[nt++] = line_text(rec, line, store, &scratch);
             break;
         case 'P':
             if (np < MAX_ROWS)
-                prims[np++] = line + 1;
+                prims[np++] = line_text(rec, line, store, &scratch);
             break;
         case 'r':
             snprintf(rs->more_ready, sizeof rs->more_ready, "+%s more", line + 1);
@@ -73,44 +89,47 @@ static unsigned long long build(Rows *rs, char *s)
         }
         line = nl ? nl + 1 : NULL;
     }
+    buf_free(&scratch);
     add(rs, ST_READY, "READY QUEUE", "runs next, in this order", NULL);
     if (!nr)
         add(rs, ST_DIM, "(empty)", NULL, NULL);
     for (int i = 0; i < nr; i++)
-        add(rs, ST_NORMAL, ready[i], NULL, NULL);
+        add(rs, ST_NORMAL, store->s + ready[i], NULL, NULL);
     if (rs->more_ready[0])
         add(rs, ST_DIM, rs->more_ready, NULL, NULL);
     add(rs, ST_WAITING, "TIMERS", "by deadline", NULL);
     if (!nt)
         add(rs, ST_DIM, "(none)", NULL, NULL);
     for (int i = 0; i < nt; i++) {
-        char *t1 = strchr(timers[i], '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        char *when = store->s + timers[i];
+        char *t1 = strchr(when, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
         if (t1)
             *t1 = 0;
         if (t2)
             *t2 = 0;
-        add(rs, ST_NORMAL, timers[i], t1 ? t1 + 1 : "", t2 ? t2 + 1 : "");
+        add(rs, ST_NORMAL, when, t1 ? t1 + 1 : "", t2 ? t2 + 1 : "");
     }
     if (rs->more_timers[0])
         add(rs, ST_DIM, rs->more_timers, NULL, NULL);
     if (np) {
         add(rs, ST_BOLD, "SYNC", "locks, semaphores, events, queues", NULL);
         for (int i = 0; i < np; i++)
-            add(rs, ST_NORMAL, prims[i], NULL, NULL);
+            add(rs, ST_NORMAL, store->s + prims[i], NULL, NULL);
     }
     return iter;
 }
 
 static void internals_draw(const View *v, Grid *g, Rect r)
 {
-    Buf words;
-    buf_init(&words);
     size_t n = view_nsteps(v);
     const char *snap = n ? rec_internals_at(v->rec, v->step < n ? v->step : n - 1) : "";
-    char *s = xstrdup(rec_words_s(v->rec, snap, &words));
-    buf_free(&words);
+    char *s = xstrdup(snap);
+    Buf store;
+    buf_init(&store);
+    /* room for every text up front: the rows point into store */
+    buf_puts(&store, "");
     Rows rs = {.n = 0};
-    unsigned long long iter = build(&rs, s);
+    unsigned long long iter = build(v->rec, &rs, s, &store);
     char title[80];
     snprintf(title, sizeof title, "loop internals \u00b7 iteration %llu", iter);
     if (g->ascii)
@@ -118,6 +137,7 @@ static void internals_draw(const View *v, Grid *g, Rect r)
     pane_box(v, g, r, FOCUS_TASKS, title);
     Rect in = rect_inset(r, 1);
     if (in.w <= 0 || in.h <= 0) {
+        buf_free(&store);
         free(s);
         return;
     }
@@ -168,6 +188,7 @@ static void internals_draw(const View *v, Grid *g, Rect r)
         grid_text(g, x + 2 + used, y, w - 2 - used, row->st, row->a);
     }
     grid_clip_pop(g, saved);
+    buf_free(&store);
     free(s);
 }
 

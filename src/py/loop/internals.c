@@ -188,7 +188,7 @@ static void describe_timer(const HandleObj *h, Buf *b)
 {
     char when[40];
     snprintf(when, sizeof when, "%.2f", h->when);
-    buf_printf(b, "T%s\t", when);
+    buf_printf(b, "%s\t", when);
     TaskObj *t = loop_timer_task(h);
     if (t)
         put_task(b, t);
@@ -211,14 +211,51 @@ static void describe_timer(const HandleObj *h, Buf *b)
             buf_puts(b, ", cancelled: it will fire and do nothing");
     } else
         callable_name(h->callback, b);
-    buf_putc(b, '\n');
 }
 
-static int cmp_timer(const void *a, const void *b)
+/* What a handle's words depend on besides itself: for a task's step, the
+ * task being cancelled; for a timer, who waits on its future and how that
+ * future stands. Words are remade only when this changes. */
+static const void *words_key(const HandleObj *h, uint8_t *state)
 {
-    const HandleObj *x = *(HandleObj *const *)a, *y = *(HandleObj *const *)b;
-    return timer_before(x, y) ? -1 : timer_before(y, x) ? 1 : 0;
+    Obj *cb = h->callback;
+    *state = 0;
+    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self && class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
+        *state = ((TaskObj *)((BuiltinObj *)cb)->self)->must_cancel;
+        return NULL;
+    }
+    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+    if (arg && is_future(arg))
+        *state = (uint8_t)(((FutureObj *)arg)->state + 1);
+    if (!h->timer)
+        return NULL;
+    TaskObj *t = loop_timer_task(h);
+    if (t)
+        *state = (uint8_t)(*state * 8 + (t->fut_waiter ? t->fut_waiter->state + 1 : 0));
+    return t;
 }
+
+/* The string id of h's words, made when first needed or when what they
+ * depend on changed. */
+static uint32_t handle_words(HandleObj *h)
+{
+    uint8_t state;
+    const void *key = words_key(h, &state);
+    if (h->words && key == h->words_key && state == h->words_state)
+        return h->words;
+    Buf b;
+    buf_init(&b);
+    if (h->timer)
+        describe_timer(h, &b);
+    else
+        describe_handle(h, &b);
+    h->words = rec_intern(sim.rec, b.s);
+    h->words_key = key;
+    h->words_state = state;
+    buf_free(&b);
+    return h->words ? h->words : rec_intern(sim.rec, "?");
+}
+
 
 /* ---------------------------------------------------------- primitives */
 
@@ -353,9 +390,7 @@ void internals_record(void)
             live++;
             if (shown++ >= SHOW_READY)
                 continue;
-            buf_putc(&b, 'R');
-            describe_handle(h, &b);
-            buf_putc(&b, '\n');
+            buf_printf(&b, "R%u\n", handle_words(h));
         }
         if (live > SHOW_READY)
             buf_printf(&b, "r%zu\n", live - SHOW_READY);
@@ -369,14 +404,22 @@ void internals_record(void)
             ntimers++;
             if (np < SHOW_TIMERS) {
                 pick[np++] = h;
-                qsort(pick, np, sizeof *pick, cmp_timer);
+                for (size_t k = np - 1; k > 0 && timer_before(pick[k], pick[k - 1]); k--) {
+                    HandleObj *tmp = pick[k];
+                    pick[k] = pick[k - 1];
+                    pick[k - 1] = tmp;
+                }
             } else if (timer_before(h, pick[np - 1])) {
-                pick[np - 1] = h;
-                qsort(pick, np, sizeof *pick, cmp_timer);
+                pick[np - 1] = h; /* insertion: the rest is sorted */
+                for (size_t k = np - 1; k > 0 && timer_before(pick[k], pick[k - 1]); k--) {
+                    HandleObj *tmp = pick[k];
+                    pick[k] = pick[k - 1];
+                    pick[k - 1] = tmp;
+                }
             }
         }
         for (size_t i = 0; i < np; i++)
-            describe_timer(pick[i], &b);
+            buf_printf(&b, "T%u\n", handle_words(pick[i]));
         if (ntimers > np)
             buf_printf(&b, "t%zu\n", ntimers - np);
     }

@@ -16,6 +16,11 @@ typedef struct HandleObj {
     double when;        /* timers only */
     uint64_t seq;       /* scheduling order: ties on `when` fire FIFO */
     bool cancelled, timer, in_heap;
+    /* internals.c: its description in the recording (a string id, 0: not
+     * yet) and what it depended on, so it is made once, not every step */
+    uint32_t words;
+    const void *words_key;
+    uint8_t words_state;
 } HandleObj;
 
 typedef struct LoopObj {
