@@ -323,7 +323,7 @@ START_TEST(test_done_outcomes)
     for (int y = r.y; y < r.y + r.h; y++) {
         const char *t = fixture_cells(f.g, r.x, y, r.w, false);
         area |= strstr(t, "NEVER RAN 1") != NULL;
-        line |= strstr(t, "⚠ forgotten  called at line") != NULL;
+        line |= strstr(t, "⚠ forgotten  line ") != NULL;
     }
     ck_assert(area && line);
     ck_assert_int_eq(col_find(f.g, r, DONE, "  cancelled"), slow + 1);

@@ -548,7 +548,7 @@ static void draw_threads(const View *v, Grid *g, Rect a)
     }
 }
 
-/* "⚠ create_user('ada')  made at line 12, never awaited: it never ran". */
+/* "⚠ create_user('ada')  line 12: never awaited, its body never ran", marked when the step found it. */
 static void draw_never(const View *v, Grid *g, Rect a)
 {
     if (a.h < 2)
@@ -558,7 +558,7 @@ static void draw_never(const View *v, Grid *g, Rect a)
     int n = never_ran(v, tv, MAXN);
     grid_hline(g, a.x, a.y, a.w, ST_BORDER);
     char title[64];
-    snprintf(title, sizeof title, g->ascii ? " ! NEVER RAN %d " : " ⚠ NEVER RAN %d ", n);
+    snprintf(title, sizeof title, g->ascii ? " ! NEVER RAN %d " : " \u26a0 NEVER RAN %d ", n);
     grid_text(g, a.x + 1, a.y, a.w - 2, ST_NEVER, title);
     int rows = a.h - 1;
     for (int i = 0; i < n && i < rows; i++) {
@@ -568,11 +568,13 @@ static void draw_never(const View *v, Grid *g, Rect a)
             break;
         }
         int x = a.x + 1;
-        x += grid_text(g, x, y, a.w - 1, ST_NEVER, g->ascii ? "! " : "⚠ ");
+        if (tv[i].since == v->step) /* the step that found it */
+            x += grid_text(g, x, y, a.w - 1, ST_BOLD, g->ascii ? "> " : "▸ ");
+        x += grid_text(g, x, y, a.x + a.w - x, ST_NEVER, g->ascii ? "! " : "⚠ ");
         x += grid_text(g, x, y, a.x + a.w - x, ST_NEVER, tv[i].who);
         if (x + 2 < a.x + a.w)
-            grid_textf(g, x + 2, y, a.x + a.w - x - 2, ST_DIM,
-                       "called at line %d but never awaited: its body never ran", tv[i].line);
+            grid_textf(g, x + 2, y, a.x + a.w - x - 2, ST_DIM, "line %d: never awaited, its body never ran",
+                       tv[i].line);
     }
 }
 

@@ -762,16 +762,16 @@ void narr_never_awaited(GenObj *coro)
     buf_printf(&msg, "coroutine '%s' was never awaited", STR_S(coro->qualname));
     log_prefix(&log);
     buf_printf(&log, "warning: %s", msg.s);
-    buf_printf(&cap,
-               "%s() was called but never awaited: calling an async function only creates a coroutine, "
-               "and this one was thrown away without running",
-               STR_S(coro->name));
     int id = rec_task_new(sim.rec, "(coroutine)", STR_S(coro->name), false);
     Buf call;
     buf_init(&call);
     coro_call(&coro->hdr, &call);
     rec_task_call(sim.rec, id, call.s, false);
     buf_free(&call);
+    buf_puts(&cap, "\xe2\x9a\xa0 ");
+    rec_put_ref(&cap, id);
+    buf_puts(&cap, " was called but never awaited: calling an async function only creates a coroutine, "
+                   "and this one was thrown away without running a line of its body");
     step(SK_WARN, id, coro->created_line, msg.s, cap.s, log.s);
     rec_task_set(sim.rec, id, TS_DONE, OUT_NEVER, "never awaited", "", coro->created_line, 0);
     buf_free(&msg);
