@@ -73,6 +73,7 @@ static void usage(FILE *out)
           "      --theme T      the player's colours: dark (default) or light\n"
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
+          "      --internals    show the loop internals instead of the task columns\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
@@ -547,6 +548,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
 {
     View v;
     view_init(&v, rec, src, seek);
+    v.internals = o->internals;
     if (!set_speed(&v, o->speed))
         return 2;
     Sink k;
