@@ -1,6 +1,6 @@
 """time.sleep freezes the whole event loop
 A ticker prints every 0.5 s. While a task sits in time.sleep(2) nothing else
-can run, so the ticker goes silent and its ticks pile up late.
+can run: tick 1 comes at 2.0 instead of 0.5, and every later tick 1.5 s late.
 With asyncio.sleep(2) the ticker keeps its rhythm.
 """
 import asyncio

@@ -1,7 +1,7 @@
 """Fire and forget with create_task
-Calling create_user() alone would only build a coroutine. create_task starts
-it in the background, foo carries on with other work, and picks up the
-result later with await task, like keeping a JavaScript promise for later.
+Calling create_user() alone would only build a coroutine. create_task queues
+it as a task that starts once foo first waits; foo carries on with its work
+and picks up the result later with await task, like a JavaScript promise.
 """
 import asyncio
 

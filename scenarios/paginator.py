@@ -1,7 +1,7 @@
 """Async generator: a paginator that fetches pages on demand
 pages() is an async generator: each page is fetched only when the async for
-loop asks for it. Breaking out early closes the generator, which runs its
-finally block.
+loop asks for it. Breaking out early leaves it open: await gen.aclose()
+closes it, and that runs its finally block.
 """
 import asyncio
 

@@ -56,6 +56,8 @@ static void usage(FILE *out)
           "      --at T         at virtual time T seconds\n"
           "      --size WxH     screen size (default 100x30)\n"
           "      --ansi         with colours (ANSI escape sequences)\n"
+          "      --internals    the loop internals (ready queue, timers, locks and\n"
+          "                     queues) in place of the task columns (key i)\n"
           "      --ascii        ASCII only\n"
           "      --svg FILE     write the screen as an SVG picture instead\n"
           "      --theme T      the SVG's colours: dark (default) or light\n"
@@ -71,6 +73,7 @@ static void usage(FILE *out)
           "      --theme T      the player's colours: dark (default) or light\n"
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
+          "      --internals    show the loop internals instead of the task columns\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
@@ -152,6 +155,7 @@ static bool parse_seconds(const char *val, double *out)
 typedef struct Options {
     const char *cmd, *path;
     bool json, ansi, ascii, no_color, force;
+    bool internals;            /* frame/record --internals */
     unsigned long long step;   /* frame --step, 1-based; 0 = not given */
     double at;                 /* frame --at; < 0 = not given */
     int w, h;
@@ -186,6 +190,7 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--format", " trace "},
         {"-o", " trace record "},
         {"--force", " frame trace record "},
+        {"--internals", " frame record "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
         if (!strcmp(opt, fits[i].opt)) {
@@ -245,6 +250,8 @@ static int parse_args(int argc, char **argv, Options *o)
             o->ascii |= !strcmp(a, "--ascii");
             o->no_color |= !strcmp(a, "--no-color");
             o->force |= !strcmp(a, "--force");
+        } else if (!strcmp(a, "--internals")) {
+            o->internals = true;
         } else if (!strcmp(a, "--step")) {
             if (!parse_count(a, val, &o->step))
                 return 2;
@@ -481,6 +488,7 @@ static bool seek_view(const Options *o, View *v)
         view_seek_time(v, o->at);
     }
     v->status[0] = 0;
+    v->internals = o->internals;
     return true;
 }
 
@@ -544,6 +552,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
 {
     View v;
     view_init(&v, rec, src, seek);
+    v.internals = o->internals;
     if (!set_speed(&v, o->speed))
         return 2;
     Sink k;

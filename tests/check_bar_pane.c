@@ -322,7 +322,8 @@ START_TEST(test_caption_wraps)
     fx_open(&f, gather_py);
     size_t s = find_kind(&f, SK_SUSPEND);
     view_seek(&f.v, s);
-    const char *cap = rec_str(f.rec, rec_step_at(f.rec, s)->caption);
+    static Buf words;
+    const char *cap = rec_words(f.rec, rec_step_at(f.rec, s)->caption, &words);
     ck_assert_uint_gt(strlen(cap), 60);
     /* enough rows: every word is there, in order, none cut */
     Rect r = {1, 1, 24, 8};
@@ -382,7 +383,8 @@ START_TEST(test_caption_prompt_and_status)
     strcpy(f.v.status, "speed 2x");
     g = draw(&pane_caption, &f, 60, 2, (Rect){0, 0, 60, 2}, false);
     ck_assert_str_eq(row_span(g, 0, 1, 8), "speed 2x");
-    const char *cap = rec_str(f.rec, rec_step_at(f.rec, 2)->caption);
+    static Buf words;
+    const char *cap = rec_words(f.rec, rec_step_at(f.rec, 2)->caption, &words);
     char head[16];
     snprintf(head, sizeof head, "%.10s", cap);
     ck_assert_msg(strncmp(row_text(g, 0), head, strlen(head)) == 0, "%s", row_text(g, 0));
@@ -633,7 +635,12 @@ END_TEST
 
 /* ---- log ----------------------------------------------------------------- */
 
-static const char *log_of(const Fixture *f, size_t step) { return rec_str(f->rec, rec_step_at(f->rec, step)->log); }
+/* A step's log line as shown: task references read as labels. */
+static const char *log_of(const Fixture *f, size_t step)
+{
+    static Buf words;
+    return rec_words(f->rec, rec_step_at(f->rec, step)->log, &words);
+}
 
 START_TEST(test_log_grows)
 {

@@ -152,7 +152,7 @@ START_TEST(test_gutter_names)
     s = fixture_step(&f, SK_CLOCK, -2, 0);
     draw_at(&f, r, s);
     t = row_text(f.g, r, 2);
-    ck_assert_msg(strstr(t, "◂ worker, +2") != NULL, "'%s'", t);
+    ck_assert_msg(strstr(t, "◂ worker(1), +2") != NULL, "'%s'", t);
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 4), "◂ main"));
 
     /* a long line gives way to the name and ends in an ellipsis */

@@ -66,8 +66,12 @@ static void want_state(const Recording *rec, int id, long s, TaskState st, Outco
     TaskView v = view(rec, id, s);
     ck_assert_msg(v.state == st, "task %d at step %ld: state %d, want %d", id, s, (int)v.state, (int)st);
     ck_assert_msg(v.outcome == out, "task %d at step %ld: outcome %d, want %d", id, s, (int)v.outcome, (int)out);
-    if (label)
-        ck_assert_str_eq(v.label, label);
+    if (label) {
+        Buf words;
+        buf_init(&words);
+        ck_assert_str_eq(rec_words_s(rec, v.label, &words), label);
+        buf_free(&words);
+    }
 }
 
 static const char *const lifecycle =
@@ -234,11 +238,12 @@ START_TEST(test_gather_label)
     ck_assert_int_eq(rec_ntasks(rec), 3);
     long s = find(rec, SK_SUSPEND, 0, 0);
     want_state(rec, 0, s, TS_WAITING, OUT_NONE, "gather: 2 of 2 pending");
-    ck_assert_uint_eq(count(rec, SK_LABEL), 1);
-    long l = find(rec, SK_LABEL, -2, 0);
-    ck_assert_int_eq(rec_step_at(rec, l)->task, 0);
+    /* the count drops in the step the first child ends, as the columns
+     * show it (the gather's own callback, a loop turn later, says the
+     * same and adds no step) */
+    ck_assert_uint_eq(count(rec, SK_LABEL), 0);
+    long l = find(rec, SK_DONE, 1, 0);
     ck_assert(rec_step_at(rec, l)->t == 1.0);
-    ck_assert_int_gt(l, find(rec, SK_DONE, 1, 0));
     want_state(rec, 0, l - 1, TS_WAITING, OUT_NONE, "gather: 2 of 2 pending");
     want_state(rec, 0, l, TS_WAITING, OUT_NONE, "gather: 1 of 2 pending");
     want_state(rec, 2, l, TS_WAITING, OUT_NONE, "sleep(2) until 2.00");

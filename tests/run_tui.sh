@@ -5,7 +5,7 @@
 # shows up or a timeout passes; nothing waits on a fixed sleep. Covered: the
 # header's step counter under Right/Left/End/Home, moments with ] and [,
 # the mouse wheel and clicks, playback (and no wake-ups at all while
-# paused), help, focus, goto time, the R key (recording a .cast), resizing (down to "too
+# paused), help, focus, goto time, the loop internals (i), the R key (recording a .cast), resizing (down to "too
 # small"), colours (none under NO_COLOR), the ASCII fallback, every shipped
 # scenario, and that the terminal comes back usable (stty icanon/echo, no
 # UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
@@ -104,6 +104,7 @@ main_session() {
     shot=$LAST
     keys '?'
     wait_until "?: help overlay shown" has '[Ss]pace.*(play|pause)'
+    if has 'i +loop internals'; then ok "?: the i key is listed"; else bad "?: the i key is listed"; fi
     keys '?'
     wait_until "? again: help overlay gone" same_as "$shot"
 
@@ -147,6 +148,23 @@ main_session() {
     keys -l 1.5
     keys Enter
     wait_until "g 1.5 Enter: t = 1.50" hdr_has 't = 1\.50s'
+    # i: the loop internals replace the task columns, and come back off.
+    keys i
+    wait_until "i: the loop internals view" has 'loop internals . iteration [0-9]+'
+    if has 'READY QUEUE' && has 'TIMERS' && lacks 'RUNNING [0-9]'; then
+        ok "i: ready queue and timers in the columns' place"
+    else
+        bad "i: ready queue and timers in the columns' place"
+    fi
+    local at
+    at=$(hdr_step)
+    keys Right
+    wait_until "i: the view stays on the next step" step_above "$at"
+    if has 'loop internals'; then ok "i: still shown after a step"; else bad "i: still shown after a step"; fi
+    keys Left
+    keys i
+    wait_until "i again: the task columns are back" has 'RUNNING [0-9]'
+    if lacks 'loop internals'; then ok "i again: internals gone"; else bad "i again: internals gone"; fi
     # R records into ./loopscope-gather-N.cast (the pane's folder is the
     # checkout: the file is removed after the checks).
     keys R

@@ -150,18 +150,23 @@ void cast_end(Cast *c, uint64_t us)
     free(c);
 }
 
-/* The caption of a step, or its kind when it has none. */
-static const char *step_label(const View *v, size_t s)
+/* The caption of a step (words is the scratch for its task labels), or
+ * its kind when it has none. */
+static const char *step_label(const View *v, size_t s, Buf *words)
 {
     const Step *st = rec_step_at(v->rec, s);
-    const char *cap = rec_str(v->rec, st->caption);
+    const char *cap = rec_words(v->rec, st->caption, words);
     return *cap ? cap : step_kind_name((StepKind)st->kind);
 }
 
 void cast_mark_step(Cast *c, uint64_t us, const View *v, size_t step)
 {
-    if (step < view_nsteps(v))
-        cast_marker(c, us, step_label(v, step));
+    if (step >= view_nsteps(v))
+        return;
+    Buf words;
+    buf_init(&words);
+    cast_marker(c, us, step_label(v, step, &words));
+    buf_free(&words);
 }
 
 static void draw(Cast *c, View *v, Grid *g, double t)

@@ -87,15 +87,17 @@ static int ev_cmp(const void *pa, const void *pb)
 }
 
 /* "name": "<a><sep><b>" with b left out when empty. */
-static void put_name(Buf *b, const char *a, const char *sep, const char *c)
+static void put_name(const Out *o, Buf *b, const char *a, const char *sep, const char *c)
 {
-    Buf n;
+    Buf n, words;
     buf_init(&n);
+    buf_init(&words);
     buf_puts(&n, a);
     if (c && *c) {
         buf_puts(&n, sep);
-        buf_puts(&n, c);
+        buf_puts(&n, rec_words_s(o->r, c, &words));
     }
+    buf_free(&words);
     buf_puts(b, "{\"name\": ");
     buf_put_json(b, n.s);
     buf_free(&n);
@@ -113,15 +115,18 @@ static void span(Out *o, int lane, size_t from, double t0, double t1, const char
 {
     Buf b;
     ev_begin(&b);
-    put_name(&b, name, ": ", detail);
+    put_name(o, &b, name, ": ", detail);
     buf_printf(&b, ", \"cat\": \"%s\"", cat);
     uint64_t a = trace_us(t0), z = trace_us(t1);
     put_where(&b, "X", lane, a);
     buf_printf(&b, ", \"dur\": %llu, \"cname\": \"%s\", \"args\": {\"step\": %zu", (unsigned long long)(z > a ? z - a : 0),
                cname, from + 1);
     if (label && *label) {
+        Buf words;
+        buf_init(&words);
         buf_puts(&b, ", \"label\": ");
-        buf_put_json(&b, label);
+        buf_put_json(&b, rec_words_s(o->r, label, &words));
+        buf_free(&words);
     }
     if (line > 0)
         buf_printf(&b, ", \"line\": %d", line);
@@ -134,7 +139,7 @@ static void instant(Out *o, int lane, size_t step, double t, const char *cat, co
 {
     Buf b;
     ev_begin(&b);
-    put_name(&b, name, sep, detail);
+    put_name(o, &b, name, sep, detail);
     buf_printf(&b, ", \"cat\": \"%s\"", cat);
     put_where(&b, "i", lane, trace_us(t));
     buf_printf(&b, ", \"s\": \"t\", \"args\": {\"step\": %zu}}", step + 1);
@@ -309,7 +314,7 @@ void chrome_write(const Recording *r, const Seek *s, FILE *out)
             continue;
         Buf name;
         buf_init(&name);
-        buf_printf(&name, "%s %s", tv.name, tv.coro);
+        buf_puts(&name, tv.who);
         metadata(&o, lane, "thread_name", "name", name.s, 0);
         buf_free(&name);
         metadata(&o, lane, "thread_sort_index", "sort_index", NULL, lane);

@@ -18,6 +18,12 @@ typedef struct RecTask {
     uint32_t name, coro;
     uint32_t created;   /* first step it exists at */
     bool hidden;
+    bool named;         /* the program named it: the name is its label */
+    uint32_t call;      /* the call as written, or 0 */
+    uint32_t base;      /* its label before any clash suffix */
+    uint32_t label;     /* its label (rec_task_label) */
+    int gprev, gnext;   /* the other visible tasks with the same base label */
+    uint32_t gserial;   /* its number among them, for "#k" */
     Change *ch;
     size_t nch, capch;
 } RecTask;
@@ -36,8 +42,16 @@ typedef struct RecJob {
     JobStatus status;
 } RecJob;
 
+/* The visible tasks that share one base label, as a list through RecTask. */
+typedef struct LabelGroup {
+    uint32_t base;      /* 0: empty slot */
+    int head, tail;
+    uint32_t count, serial;
+} LabelGroup;
+
 struct Recording {
     Step *steps;
+    uint32_t *inside;   /* per step: its internals snapshot (string id) */
     size_t nsteps, capsteps, max_steps;
     RecTask *tasks;
     int ntasks, captasks;
@@ -52,6 +66,8 @@ struct Recording {
     int nlanes, caplanes;
     RecJob *jobs;
     int njobs, capjobs;
+    LabelGroup *groups; /* open addressing on base label id */
+    uint32_t ngroups, capgroups;
     char *path, *doc, *traceback;
     int status;
     bool full;
@@ -142,9 +158,11 @@ void rec_free(Recording *r)
     for (int i = 0; i < r->ntasks; i++)
         free(r->tasks[i].ch);
     free(r->tasks);
+    free(r->groups);
     free(r->lanes);
     free(r->jobs);
     free(r->steps);
+    free(r->inside);
     free(r->pool);
     free(r->strs);
     free(r->hash);
@@ -152,6 +170,116 @@ void rec_free(Recording *r)
     free(r->doc);
     free(r->traceback);
     free(r);
+}
+
+/* ------------------------------------------------------------ labels
+ * A task's base label is its given name, else its call, else its name.
+ * Tasks with the same base label form a group; while a group has more than
+ * one task, each one's label carries its asyncio name (or "#k"). Joining
+ * and leaving touch at most the task and the group's first member, so a
+ * run of many same-named tasks stays linear. */
+
+static LabelGroup *group_slot(Recording *r, uint32_t base, bool add)
+{
+    if (add && (r->ngroups + 1) * 2 > r->capgroups) {
+        uint32_t oldcap = r->capgroups;
+        LabelGroup *old = r->groups;
+        r->capgroups = oldcap ? oldcap * 2 : 64;
+        r->groups = xcalloc(r->capgroups, sizeof *r->groups);
+        for (uint32_t i = 0; i < oldcap; i++)
+            if (old[i].base) {
+                uint32_t j = old[i].base * 2654435761u & (r->capgroups - 1);
+                while (r->groups[j].base)
+                    j = (j + 1) & (r->capgroups - 1);
+                r->groups[j] = old[i];
+            }
+        free(old);
+    }
+    if (!r->capgroups)
+        return NULL;
+    uint32_t mask = r->capgroups - 1, j = base * 2654435761u & mask;
+    while (r->groups[j].base && r->groups[j].base != base)
+        j = (j + 1) & mask;
+    if (r->groups[j].base)
+        return &r->groups[j];
+    if (!add)
+        return NULL;
+    r->ngroups++;
+    r->groups[j] = (LabelGroup){.base = base, .head = -1, .tail = -1};
+    return &r->groups[j];
+}
+
+static bool made_up_name(const char *s)
+{
+    if (strncmp(s, "Task-", 5) != 0 || !s[5])
+        return false;
+    for (s += 5; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+/* Set t's label from its base and whether its group clashes. */
+static void label_set(Recording *r, int id, bool clash)
+{
+    RecTask *t = &r->tasks[id];
+    if (!clash) {
+        t->label = t->base;
+        return;
+    }
+    const char *base = rec_str(r, t->base), *name = rec_str(r, t->name);
+    Buf b;
+    buf_init(&b);
+    if (!t->named && made_up_name(name))
+        buf_printf(&b, "%s (%s)", base, name);
+    else
+        buf_printf(&b, "%s #%u", base, t->gserial);
+    t->label = rec_intern(r, b.s);
+    buf_free(&b);
+}
+
+static void label_join(Recording *r, int id)
+{
+    RecTask *t = &r->tasks[id];
+    t->base = t->named ? t->name : t->call;
+    if (!t->base) /* no call recorded: a made-up name says less than the coroutine */
+        t->base = t->coro && (!t->name || made_up_name(rec_str(r, t->name))) ? t->coro : t->name;
+    t->label = t->base;
+    if (t->hidden || !t->base)
+        return;
+    LabelGroup *g = group_slot(r, t->base, true);
+    t->gserial = ++g->serial;
+    t->gprev = g->tail;
+    t->gnext = -1;
+    if (g->tail >= 0)
+        r->tasks[g->tail].gnext = id;
+    else
+        g->head = id;
+    g->tail = id;
+    if (++g->count == 2)
+        label_set(r, g->head, true);
+    label_set(r, id, g->count > 1);
+}
+
+static void label_leave(Recording *r, int id)
+{
+    RecTask *t = &r->tasks[id];
+    LabelGroup *g = t->hidden || !t->base ? NULL : group_slot(r, t->base, false);
+    if (!g)
+        return;
+    if (t->gprev >= 0)
+        r->tasks[t->gprev].gnext = t->gnext;
+    else
+        g->head = t->gnext;
+    if (t->gnext >= 0)
+        r->tasks[t->gnext].gprev = t->gprev;
+    else
+        g->tail = t->gprev;
+    t->gprev = t->gnext = -1;
+    if (t->gserial == g->serial) /* leaving just after joining (a call recorded): keep its number */
+        g->serial--;
+    if (--g->count == 1)
+        label_set(r, g->head, false);
 }
 
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
@@ -166,13 +294,90 @@ int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
     t->coro = rec_intern(r, coro);
     t->hidden = hidden;
     t->created = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
-    return r->ntasks++;
+    t->gprev = t->gnext = -1;
+    int id = r->ntasks++;
+    label_join(r, id);
+    return id;
 }
 
 void rec_task_rename(Recording *r, int task, const char *name)
 {
-    if (task >= 0 && task < r->ntasks)
-        r->tasks[task].name = rec_intern(r, name);
+    if (task < 0 || task >= r->ntasks)
+        return;
+    label_leave(r, task);
+    r->tasks[task].name = rec_intern(r, name);
+    r->tasks[task].named = true;
+    label_join(r, task);
+}
+
+void rec_task_call(Recording *r, int task, const char *call, bool named)
+{
+    if (task < 0 || task >= r->ntasks)
+        return;
+    label_leave(r, task);
+    r->tasks[task].call = rec_intern(r, call);
+    r->tasks[task].named = named;
+    label_join(r, task);
+}
+
+const char *rec_task_label(const Recording *r, int task)
+{
+    return task >= 0 && task < r->ntasks ? rec_str(r, r->tasks[task].label) : "";
+}
+
+/* ------------------------------------------------ references to tasks */
+
+enum { REF_OPEN = 1, REF_CLOSE = 2 }; /* \1 id \2; \1\2 is a literal \1 */
+
+void rec_put_ref(Buf *b, int task)
+{
+    buf_printf(b, "%c%d%c", REF_OPEN, task, REF_CLOSE);
+}
+
+void rec_put_text(Buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        buf_putc(b, s[i]);
+        if (s[i] == REF_OPEN)
+            buf_putc(b, REF_CLOSE);
+    }
+}
+
+const char *rec_words_s(const Recording *r, const char *s, Buf *scratch)
+{
+    if (!s || !strchr(s, REF_OPEN))
+        return s ? s : "";
+    if (!scratch->s)
+        buf_init(scratch); /* a zeroed (static) Buf works too */
+    buf_clear(scratch);
+    while (*s) {
+        if (*s != REF_OPEN) {
+            buf_putc(scratch, *s++);
+            continue;
+        }
+        s++;
+        if (*s == REF_CLOSE) {
+            buf_putc(scratch, REF_OPEN);
+            s++;
+            continue;
+        }
+        long id = 0;
+        bool digits = false;
+        while (*s >= '0' && *s <= '9' && id < 100000000) {
+            id = id * 10 + (*s++ - '0');
+            digits = true;
+        }
+        if (*s != REF_CLOSE || !digits) /* not a reference: drop it */
+            continue;
+        s++;
+        buf_puts(scratch, rec_task_label(r, (int)id));
+    }
+    return scratch->s;
+}
+
+const char *rec_words(const Recording *r, uint32_t id, Buf *scratch)
+{
+    return rec_words_s(r, rec_str(r, id), scratch);
 }
 
 bool rec_full(const Recording *r)
@@ -192,12 +397,30 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
     if (r->nsteps == r->capsteps) {
         r->capsteps *= 2;
         r->steps = xrealloc(r->steps, r->capsteps * sizeof(Step));
+        if (r->inside)
+            r->inside = xrealloc(r->inside, r->capsteps * sizeof(uint32_t));
     }
+    if (r->inside) /* nothing changed unless told: the last step's */
+        r->inside[r->nsteps] = r->nsteps ? r->inside[r->nsteps - 1] : 0;
     r->steps[r->nsteps++] = (Step){
         .t = t, .t0 = t, .kind = (uint8_t)kind, .task = task, .line = line,
         .text = rec_intern(r, text), .caption = rec_intern(r, caption), .log = rec_intern(r, log),
     };
     return true;
+}
+
+void rec_set_internals(Recording *r, const char *snapshot)
+{
+    if (!r->nsteps)
+        return;
+    if (!r->inside)
+        r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
+    r->inside[r->nsteps - 1] = rec_intern(r, snapshot);
+}
+
+const char *rec_internals_at(const Recording *r, size_t s)
+{
+    return r->inside && s < r->nsteps ? rec_str(r, r->inside[s]) : "";
 }
 
 void rec_set_t0(Recording *r, double t0)
@@ -246,7 +469,7 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
     }
     const Change *c = &t->ch[lo];
     *out = (TaskView){
-        .id = id, .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)c->state,
+        .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)c->state,
         .outcome = (Outcome)c->outcome, .label = rec_str(r, c->label), .chain = rec_str(r, c->chain),
         .line = c->line, .order = c->order, .since = c->step, .created = t->ch[0].step, .hidden = t->hidden,
     };

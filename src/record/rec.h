@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../base/base.h"
+
 typedef enum TaskState { TS_READY, TS_RUNNING, TS_WAITING, TS_DONE } TaskState;
 
 typedef enum Outcome {
@@ -64,6 +66,7 @@ typedef struct Step {
 
 typedef struct TaskView {
     int id;
+    const char *who;       /* its one label everywhere (rec_task_label) */
     const char *name;      /* "Task-2" or the given name */
     const char *coro;      /* coroutine name */
     TaskState state;
@@ -88,8 +91,31 @@ const char *rec_str(const Recording *r, uint32_t id);
 
 /* A new task (or never-awaited coroutine). Returns its id. */
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden);
-/* A task was renamed (Task.set_name): views show the new name from now on. */
+/* A task was renamed (Task.set_name): views show the new name from now on,
+ * and it becomes the task's label. */
 void rec_task_rename(Recording *r, int task, const char *name);
+/* The call that made the task, as written with its arguments in repr style
+ * ("download('notes.txt')", "main" for a call without arguments); named:
+ * the program gave the task its name, which is then the label instead. */
+void rec_task_call(Recording *r, int task, const char *call, bool named);
+/* A task's one label, the same on the card, in captions, the log, the code
+ * gutter, the Chrome lane and `steps`: its given name, else its call, else
+ * its name. Only when two visible tasks of the run would share a label does
+ * each get its asyncio name after it ("fetch (Task-2)"), or "#k" when it
+ * has none. This is the one place that decides a task's label. */
+const char *rec_task_label(const Recording *r, int task);
+
+/* Words about a task inside a caption, log line or waiting label are stored
+ * as a reference to it, so they always read as its label: rec_put_ref
+ * appends one to b; rec_put_text appends text from the program (printed
+ * lines, reprs) so it can never be read as a reference. rec_words returns
+ * the string id with its references replaced by labels: the string itself
+ * when it has none, else scratch's text (valid until scratch changes). */
+void rec_put_ref(Buf *b, int task);
+void rec_put_text(Buf *b, const char *s, size_t n);
+const char *rec_words(const Recording *r, uint32_t id, Buf *scratch);
+/* The same for a string already read out of the recording. */
+const char *rec_words_s(const Recording *r, const char *s, Buf *scratch);
 /* Record a new step. Returns false (and records nothing) when the step
  * limit has been reached. Strings are copied. */
 bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text,
@@ -142,6 +168,22 @@ int rec_job_new(Recording *r, int lane, const char *func, double t0, double t1);
 void rec_job_end(Recording *r, int job, JobStatus status);
 int rec_njobs(const Recording *r);
 bool rec_job_at(const Recording *r, int job, JobView *out);
+
+/* ---- the loop's insides at each step (the internals view): recorded
+ * by the language's loop model, as text of one entry per line:
+ *   "I<n>"               loop iterations so far
+ *   "R<id>"              a handle in the ready queue, in run order: id is
+ *                        the string of what it will do ("step fetch")
+ *   "T<id>"              a timer, by deadline: the string is
+ *                        "<when>\t<who>\t<what>"
+ *   "P<text>"            a sync primitive in play (queue items, lock owner...)
+ *   "r<n>" / "t<n>"      n more ready handles / timers than listed
+ * Task words are references (rec_put_ref). A handle's words are interned
+ * once and named by id, and equal snapshots share one interned string, so
+ * a step costs 4 bytes when nothing changed and a few dozen when it did. ---- */
+void rec_set_internals(Recording *r, const char *snapshot);
+/* The snapshot as of step s ("" when none was recorded). */
+const char *rec_internals_at(const Recording *r, size_t s);
 
 /* Title and summary (the scenario's docstring) and its source path. */
 void rec_set_info(Recording *r, const char *path, const char *doc);

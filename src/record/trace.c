@@ -78,9 +78,12 @@ static void write_task_line(const Recording *r, int id, size_t step, FILE *out)
     TaskView tv;
     if (!rec_task_at(r, id, step, &tv) || tv.hidden)
         return;
-    fprintf(out, "      %-8s %s (%s)", task_state_name(tv.state), tv.coro, tv.name);
+    Buf words;
+    buf_init(&words);
+    fprintf(out, "      %-8s %s", task_state_name(tv.state), tv.who);
     if (*tv.label)
-        fprintf(out, "  %s", tv.label);
+        fprintf(out, "  %s", rec_words_s(r, tv.label, &words));
+    buf_free(&words);
     if (tv.line)
         fprintf(out, "  line %d", tv.line);
     if (*tv.chain && strchr(tv.chain, ' '))
@@ -109,16 +112,20 @@ void steps_write_text(const Recording *r, FILE *out)
         for (size_t c = 0; c < rec_task_nchanges(r, k); c++)
             ids[fill[rec_task_change_step(r, k, c)]++] = k;
     char t[64];
+    Buf words;
+    buf_init(&words);
     for (size_t i = 0; i < n; i++) {
         const Step *s = rec_step_at(r, i);
         trace_format_time(s->t, 3, t, sizeof t);
-        fprintf(out, "#%zu  t=%s  %-9s %s\n", i + 1, t, step_kind_name((StepKind)s->kind), rec_str(r, s->caption));
+        fprintf(out, "#%zu  t=%s  %-9s %s\n", i + 1, t, step_kind_name((StepKind)s->kind),
+                rec_words(r, s->caption, &words));
         if (s->log)
-            fprintf(out, "      log: %s\n", rec_str(r, s->log));
+            fprintf(out, "      log: %s\n", rec_words(r, s->log, &words));
         for (size_t j = start[i]; j < start[i + 1]; j++)
             if (j == start[i] || ids[j] != ids[j - 1])
                 write_task_line(r, ids[j], i, out);
     }
+    buf_free(&words);
     free(start);
     free(fill);
     free(ids);
@@ -134,6 +141,8 @@ void steps_write_json(const Recording *r, FILE *out)
     fputs(", \"doc\": ", out);
     json_str(out, rec_doc(r));
     fputs(", \"steps\": [\n", out);
+    Buf words;
+    buf_init(&words);
     for (size_t i = 0; i < n; i++) {
         const Step *s = rec_step_at(r, i);
         trace_format_time(s->t, 6, t, sizeof t);
@@ -141,9 +150,9 @@ void steps_write_json(const Recording *r, FILE *out)
                 step_kind_name((StepKind)s->kind), s->task, s->line);
         json_str(out, rec_str(r, s->text));
         fputs(", \"caption\": ", out);
-        json_str(out, rec_str(r, s->caption));
+        json_str(out, rec_words(r, s->caption, &words));
         fputs(", \"log\": ", out);
-        json_str(out, rec_str(r, s->log));
+        json_str(out, rec_words(r, s->log, &words));
         fputs(", \"tasks\": [", out);
         bool first = true;
         for (int k = 0; k < rec_ntasks(r); k++) {
@@ -153,11 +162,13 @@ void steps_write_json(const Recording *r, FILE *out)
             fprintf(out, "%s{\"id\": %d, \"name\": ", first ? "" : ", ", k);
             first = false;
             json_str(out, tv.name);
+            fputs(", \"who\": ", out);
+            json_str(out, tv.who);
             fputs(", \"coro\": ", out);
             json_str(out, tv.coro);
             fprintf(out, ", \"state\": \"%s\", \"outcome\": \"%s\", \"label\": ", task_state_name(tv.state),
                     outcomes[tv.outcome]);
-            json_str(out, tv.label);
+            json_str(out, rec_words_s(r, tv.label, &words));
             fputs(", \"chain\": ", out);
             json_str(out, tv.chain);
             fprintf(out, ", \"line\": %d}", tv.line);
@@ -165,4 +176,5 @@ void steps_write_json(const Recording *r, FILE *out)
         fprintf(out, "]}%s\n", i + 1 < n ? "," : "");
     }
     fputs("]}\n", out);
+    buf_free(&words);
 }

@@ -48,7 +48,7 @@ void frame_draw(View *v, Grid *g)
     }
     draw_pane(&pane_header, v, g, v->lay.header);
     draw_pane(&pane_code, v, g, v->lay.code);
-    draw_pane(&pane_tasks, v, g, v->lay.tasks);
+    draw_pane(v->internals ? &pane_internals : &pane_tasks, v, g, v->lay.tasks);
     draw_pane(&pane_caption, v, g, v->lay.caption);
     draw_pane(&pane_timeline, v, g, v->lay.timeline);
     draw_pane(&pane_log, v, g, v->lay.log);

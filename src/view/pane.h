@@ -26,6 +26,7 @@ extern const Pane pane_caption;   /* why this step happened; the status message 
 extern const Pane pane_timeline;  /* scrubber 0 .. end, ticks, blocked stretches */
 extern const Pane pane_log;       /* timestamped log, current line highlighted */
 extern const Pane pane_help;      /* the key overlay (drawn over everything) */
+extern const Pane pane_internals; /* ready queue, timers, sync primitives (in the tasks' place) */
 
 /* The time under column x of the timeline drawn in r, or -1 when x is not
  * on the bar (for mouse seeks). */

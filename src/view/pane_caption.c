@@ -190,10 +190,18 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     }
     size_t si = v->step < n ? v->step : n - 1;
     const Step *s = rec_step_at(v->rec, si);
+    /* the playhead inside a clock gap or a blocking call, between this step
+     * and the next: the caption is the gap's, recorded on the next step */
+    const Step *nx = si + 1 < n ? rec_step_at(v->rec, si + 1) : NULL;
+    if (nx && v->playhead > s->t && (nx->kind == SK_CLOCK || nx->kind == SK_BLOCK))
+        s = nx;
     bool last = si + 1 == n;
     Style st = last && ended_badly(s) ? ST_RAISED : ST_CAPTION;
     int lastw = 0;
-    int used = draw_wrapped(g, r.x, r.y, r.w, rows, st, rec_str(v->rec, s->caption), &lastw);
+    Buf words;
+    buf_init(&words);
+    int used = draw_wrapped(g, r.x, r.y, r.w, rows, st, rec_words(v->rec, s->caption, &words), &lastw);
+    buf_free(&words);
 
     /* at the end of the run, say what comes next, unless the status says it */
     if (last && !(status && strstr(v->status, "r restarts"))) {

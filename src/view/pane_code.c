@@ -254,13 +254,10 @@ static int code_top(const View *v, int n, int h, int cur)
     return clampi(a - 1 - (h - 1) * 2 / 5, 0, most);
 }
 
-/* The name a suspended task goes by in the gutter: its given name, or
- * its coroutine's. */
+/* The name a suspended task goes by in the gutter: its one label. */
 static const char *short_name(const TaskView *tv)
 {
-    if (pane_made_up_name(tv->name) && tv->coro && *tv->coro)
-        return tv->coro;
-    return tv->name ? tv->name : "";
+    return tv->who ? tv->who : "";
 }
 
 /* ------------------------------------------------------------ the pane */

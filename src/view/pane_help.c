@@ -29,6 +29,7 @@ static const HelpKey keys[] = {
     {"PgUp PgDn", "PgUp PgDn", "scroll a page"},
     {"click", "click", "seek on timeline"},
     {"wheel", "wheel", "step back / fwd"},
+    {"i", "i", "loop internals"},
     {"R", "R", "record a .cast"},
     {"?", "?", "close this help"},
     {"q", "q", "quit"},

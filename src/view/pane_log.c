@@ -77,9 +77,11 @@ static void log_draw(const View *v, Grid *g, Rect r)
         return;
     }
     size_t top = top_line(v, n, in.h);
+    Buf words;
+    buf_init(&words);
     for (int row = 0; row < in.h && top + (size_t)row < n; row++) {
         size_t i = top + (size_t)row;
-        const char *s = rec_str(v->rec, rec_step_at(v->rec, seek_log_step(v->seek, i))->log);
+        const char *s = rec_words(v->rec, rec_step_at(v->rec, seek_log_step(v->seek, i))->log, &words);
         int y = in.y + row;
         if (i + 1 == n) {
             /* the line of the current step (or the last one before it) */
@@ -98,6 +100,7 @@ static void log_draw(const View *v, Grid *g, Rect r)
         if (used < w)
             grid_text(g, x + used, y, w - used, ST_LOG, s + p);
     }
+    buf_free(&words);
     /* scrolled up: say how much newer log is below */
     size_t below = n - top > (size_t)in.h ? n - top - (size_t)in.h : 0;
     if (below > 0) {

@@ -1,9 +1,9 @@
 /* pane_tasks.c: the RUNNING / WAITING / READY / DONE columns.
  * Owns the task board at the current step: which column each visible task
  * is in and in what order (RUNNING and WAITING by creation, READY by queue
- * position, DONE by when it finished), the card each task gets (its name,
- * disambiguated as "worker (Task-2)", or "worker #2" when narrow, when
- * coroutine names clash anywhere in the run; what it waits on, its await
+ * position, DONE by when it finished), the card each task gets (its label
+ * from rec_task_label, cut so that a clash suffix like " (Task-2)" stays
+ * visible; what it waits on, its await
  * chain, how it ended; a marker on the card the step changed), how a
  * column shares its rows among its cards, and, when they do not fit, one
  * row per card with "+N more", scrolled to the changed card or, once the
@@ -27,7 +27,6 @@ enum { COL_RUNNING, COL_WAITING, COL_READY, COL_DONE, NCOLS };
 typedef struct Card {
     TaskView tv;
     size_t seq;     /* creation order among the visible tasks */
-    bool clash;     /* another visible task runs a coroutine of the same name */
     uint8_t detail_rows, chain_rows;  /* rows given to each below the name (fit_column) */
 } Card;
 
@@ -37,6 +36,7 @@ typedef struct Board {
     size_t *idx;          /* indexes into cards, column by column */
     size_t start[NCOLS];  /* first entry of each column in idx */
     size_t count[NCOLS];
+    Buf words;            /* the cards' labels with task references read */
 } Board;
 
 static const char *const col_full[NCOLS] = {"RUNNING", "WAITING", "READY", "DONE"};
@@ -60,6 +60,7 @@ static int col_of(TaskState st)
 /* No NULL strings from here on. */
 static void tv_tidy(TaskView *tv)
 {
+    tv->who = tv->who ? tv->who : "";
     tv->name = tv->name ? tv->name : "";
     tv->coro = tv->coro ? tv->coro : "";
     tv->label = tv->label ? tv->label : "";
@@ -101,62 +102,18 @@ static const char *card_detail(const TaskView *tv, Style *st)
     }
 }
 
-/* The name a card shows (see the top of the file). */
-static void card_name(const Card *c, char *buf, size_t size)
+/* Where the part of a label that tells clashing tasks apart starts
+ * (" (Task-3)", " #2"), or NULL: it stays visible when the label is cut. */
+static const char *label_suffix(const char *who)
 {
-    const TaskView *tv = &c->tv;
-    if (!pane_made_up_name(tv->name) || !*tv->coro)
-        snprintf(buf, size, "%s", *tv->name ? tv->name : "?");
-    else if (c->clash && tv->name[0] != '(')
-        snprintf(buf, size, "%s (%s)", tv->coro, tv->name);
-    else
-        snprintf(buf, size, "%s", tv->coro);
-}
-
-typedef struct NameKey {
-    const char *coro;
-    size_t seq;
-} NameKey;
-
-static int cmp_namekey(const void *a, const void *b)
-{
-    const NameKey *x = a, *y = b;
-    int c = strcmp(x->coro, y->coro);
-    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Mark the tasks whose coroutine name another task (of the whole run, so a
- * name does not change while the learner steps) also shows. */
-static void mark_clashes(const View *v, Board *b, size_t nvis)
-{
-    size_t nsteps = rec_nsteps(v->rec);
-    if (!nsteps || !b->n)
-        return;
-    NameKey *keys = xmalloc(nvis * sizeof *keys);
-    bool *clash = xcalloc(nvis, 1);
-    size_t nk = 0, c = 0;
-    for (size_t i = 0; i < nvis; i++) {
-        /* names and coroutines do not change with the step: the cards
-         * already hold them; later tasks are read at the last step */
-        TaskView last;
-        const TaskView *tv = &last;
-        if (c < b->n && b->cards[c].seq == i)
-            tv = &b->cards[c++].tv;
-        else if (!rec_task_at(v->rec, seek_task(v->seek, i), nsteps - 1, &last))
-            continue;
-        else
-            tv_tidy(&last); /* only when read here: a card's view is tidy, last unset */
-        if (pane_made_up_name(tv->name) && tv->name[0] != '(' && *tv->coro)
-            keys[nk++] = (NameKey){tv->coro, i};
-    }
-    qsort(keys, nk, sizeof *keys, cmp_namekey);
-    for (size_t i = 0; i + 1 < nk; i++)
-        if (!strcmp(keys[i].coro, keys[i + 1].coro))
-            clash[keys[i].seq] = clash[keys[i + 1].seq] = true;
-    for (size_t i = 0; i < b->n; i++)
-        b->cards[i].clash = clash[b->cards[i].seq];
-    free(clash);
-    free(keys);
+    size_t n = strlen(who);
+    const char *p = strstr(who, " (Task-");
+    if (p && n && who[n - 1] == ')' && !strstr(p + 1, " (Task-"))
+        return p;
+    p = strrchr(who, '#');
+    if (p && p > who && p[-1] == ' ' && p[1] && strspn(p + 1, "0123456789") == strlen(p + 1))
+        return p - 1;
+    return NULL;
 }
 
 /* A column entry while sorting: the key (queue position for READY, the
@@ -185,9 +142,33 @@ static void sort_column(Board *b, int k, Ent *tmp)
         ix[i] = tmp[i].card;
 }
 
+/* Waiting labels may name tasks ("task fetch_user"): read those
+ * references once per frame into b->words, and point the cards there. */
+static void words_resolve(const View *v, Board *b)
+{
+    size_t *at = xmalloc((b->n ? b->n : 1) * sizeof *at);
+    Buf scratch;
+    buf_init(&scratch);
+    for (size_t i = 0; i < b->n; i++) {
+        const char *l = b->cards[i].tv.label;
+        at[i] = SIZE_MAX;
+        if (!strchr(l, '\001'))
+            continue;
+        at[i] = b->words.len;
+        buf_puts(&b->words, rec_words_s(v->rec, l, &scratch));
+        buf_putc(&b->words, '\0');
+    }
+    for (size_t i = 0; i < b->n; i++)
+        if (at[i] != SIZE_MAX)
+            b->cards[i].tv.label = b->words.s + at[i];
+    buf_free(&scratch);
+    free(at);
+}
+
 static void board_build(const View *v, Board *b)
 {
     memset(b, 0, sizeof *b);
+    buf_init(&b->words);
     size_t nvis = v->seek ? seek_tasks(v->seek) : 0;
     if (!v->rec || !nvis)
         return;
@@ -195,15 +176,15 @@ static void board_build(const View *v, Board *b)
     b->idx = xmalloc(nvis * sizeof *b->idx);
     for (size_t i = 0; i < nvis; i++) {
         Card *c = &b->cards[b->n];
-        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &c->tv) || c->tv.hidden)
+        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &c->tv) || c->tv.hidden ||
+            c->tv.outcome == OUT_NEVER) /* not DONE: the NEVER RAN area has it */
             continue;
         tv_tidy(&c->tv);
         c->seq = i;
-        c->clash = false;
         b->count[col_of(c->tv.state)]++;
         b->n++;
     }
-    mark_clashes(v, b, nvis);
+    words_resolve(v, b);
     size_t fill[NCOLS];
     for (int k = 0, at = 0; k < NCOLS; k++) {
         b->start[k] = (size_t)at;
@@ -220,6 +201,7 @@ static void board_build(const View *v, Board *b)
 
 static void board_free(Board *b)
 {
+    buf_free(&b->words);
     free(b->cards);
     free(b->idx);
 }
@@ -232,7 +214,36 @@ typedef struct Cols {
     Rect in;
     int x[NCOLS], w[NCOLS];
     Rect threads;   /* the THREADS area below the columns (h = 0: none) */
+    Rect never;     /* the NEVER RAN area below them (h = 0: none) */
 } Cols;
+
+/* The coroutines that were never awaited, as of the step: their views
+ * into out (up to max); returns how many there are. */
+static int never_ran(const View *v, TaskView *out, int max)
+{
+    size_t nvis = v->seek ? seek_tasks(v->seek) : 0;
+    int n = 0;
+    for (size_t i = 0; i < nvis; i++) {
+        TaskView tv;
+        if (!rec_task_at(v->rec, seek_task(v->seek, i), v->step, &tv) || tv.hidden || tv.outcome != OUT_NEVER)
+            continue;
+        if (n < max)
+            out[n] = tv;
+        n++;
+    }
+    return n;
+}
+
+/* Rows for the NEVER RAN area: a rule with its title, then one per
+ * coroutine, up to a third of the pane. */
+static int never_rows(const View *v, int h)
+{
+    TaskView none;
+    int n = never_ran(v, &none, 0);
+    if (!n || h < 6)
+        return 0;
+    return n + 1 < h / 3 ? n + 1 : (h / 3 > 2 ? h / 3 : 2);
+}
 
 /* Rows for the THREADS area: a rule with its title, then one per lane, up
  * to half the pane; none when the run used no worker. */
@@ -250,6 +261,9 @@ static bool cols_layout(const View *v, Rect r, Cols *c)
     int tr = threads_rows(v, c->in.h);
     c->threads = (Rect){c->in.x, c->in.y + c->in.h - tr, c->in.w, tr};
     c->in.h -= tr;
+    int nr = never_rows(v, c->in.h);
+    c->never = (Rect){c->in.x, c->in.y + c->in.h - nr, c->in.w, nr};
+    c->in.h -= nr;
     if (c->in.w < NCOLS * 2 + NCOLS - 1 || c->in.h < 1)
         return false;
     int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS, extra = avail % NCOLS;
@@ -339,7 +353,7 @@ static uint8_t rows_for(const char *text, int w)
 }
 
 /* The name row: marker of the changed card, the never-awaited warning,
- * then the name; a clashing name keeps its task number when cut. Returns
+ * then the label; a clashing label keeps its task number when cut. Returns
  * the columns used. */
 static int draw_name(Grid *g, const Card *c, int x, int y, int w, bool changed)
 {
@@ -354,15 +368,18 @@ static int draw_name(Grid *g, const Card *c, int x, int y, int w, bool changed)
         used += grid_text(g, x + used, y, w - used, ST_NEVER, g->ascii ? "! " : "⚠ ");
     if (used >= w)
         return used;
-    char name[256];
-    card_name(c, name, sizeof name);
+    const char *name = *tv->who ? tv->who : "?";
     int room = w - used;
-    if (c->clash && pane_made_up_name(tv->name) && tv->name[0] != '(' && grid_text_width(name) > room) {
-        char suffix[48];
-        snprintf(suffix, sizeof suffix, " #%s", tv->name + 5);
+    const char *cut = label_suffix(name); /* where the telling-apart part starts */
+    if (cut && grid_text_width(name) > room) {
+        char suffix[32], base[256];
+        snprintf(suffix, sizeof suffix, "%s", cut);
+        if (room - grid_text_width(suffix) < 2 && !strncmp(cut, " (Task-", 7)) /* " (Task-3)" -> " #3" */
+            snprintf(suffix, sizeof suffix, " #%.*s", (int)strcspn(cut + 7, ")"), cut + 7);
         int sw = grid_text_width(suffix);
         if (room - sw >= 2) {
-            int cw = grid_text(g, x + used, y, room - sw, st, tv->coro);
+            snprintf(base, sizeof base, "%.*s", (int)(cut - name), name);
+            int cw = grid_text(g, x + used, y, room - sw, st, base);
             return used + cw + grid_text(g, x + used + cw, y, sw, st, suffix);
         }
     }
@@ -531,6 +548,36 @@ static void draw_threads(const View *v, Grid *g, Rect a)
     }
 }
 
+/* "⚠ create_user('ada')  line 12: never awaited, its body never ran", marked when the step found it. */
+static void draw_never(const View *v, Grid *g, Rect a)
+{
+    if (a.h < 2)
+        return;
+    enum { MAXN = 64 };
+    TaskView tv[MAXN];
+    int n = never_ran(v, tv, MAXN);
+    grid_hline(g, a.x, a.y, a.w, ST_BORDER);
+    char title[64];
+    snprintf(title, sizeof title, g->ascii ? " ! NEVER RAN %d " : " \u26a0 NEVER RAN %d ", n);
+    grid_text(g, a.x + 1, a.y, a.w - 2, ST_NEVER, title);
+    int rows = a.h - 1;
+    for (int i = 0; i < n && i < rows; i++) {
+        int y = a.y + 1 + i;
+        if ((i == rows - 1 && n > rows) || i == MAXN) {
+            grid_textf(g, a.x + 1, y, a.w - 1, ST_DIM, "+%d more", n - i);
+            break;
+        }
+        int x = a.x + 1;
+        if (tv[i].since == v->step) /* the step that found it */
+            x += grid_text(g, x, y, a.w - 1, ST_BOLD, g->ascii ? "> " : "▸ ");
+        x += grid_text(g, x, y, a.x + a.w - x, ST_NEVER, g->ascii ? "! " : "⚠ ");
+        x += grid_text(g, x, y, a.x + a.w - x, ST_NEVER, tv[i].who);
+        if (x + 2 < a.x + a.w)
+            grid_textf(g, x + 2, y, a.x + a.w - x - 2, ST_DIM, "line %d: never awaited, its body never ran",
+                       tv[i].line);
+    }
+}
+
 static void tasks_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
@@ -550,6 +597,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
         }
         board_free(&b);
         draw_threads(v, g, c.threads);
+        draw_never(v, g, c.never);
     }
     grid_clip_pop(g, saved);
 }

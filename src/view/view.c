@@ -413,6 +413,10 @@ Action view_key(View *v, const Input *in)
         return ACT_REDRAW;
     case 'R':
         return ACT_RECORD;
+    case 'i':
+        v->internals = !v->internals;
+        snprintf(v->status, sizeof v->status, "%s", v->internals ? "loop internals: i shows the tasks again" : "");
+        return ACT_REDRAW;
     case K_ESC:
         if (v->status[0]) {
             v->status[0] = 0;

@@ -76,6 +76,7 @@ typedef struct View {
     int scroll[FOCUS_COUNT];   /* first row shown, per pane */
     bool pinned[FOCUS_COUNT];  /* the user scrolled: stop following the action */
     bool help;             /* the help overlay is open */
+    bool internals;        /* the loop internals view replaces the task columns */
     bool prompt;           /* typing a time for goto */
     char input[16];
     char status[160];      /* a one-line message under the caption, "" for none */

@@ -235,14 +235,40 @@ PRIM(p_yield_now)
 PRIM(p_set_label)
 {
     (void)self;
-    if (!vm_check_nargs("_set_label", nargs, kw, 2, 2))
+    if (!vm_check_nargs("_set_label", nargs, kw, 2, 3))
         return NULL;
     if (!is_future(args[0]) || !IS(args[1], StrClass))
-        return err_null(&TypeErrorClass, "_set_label(future, str)");
+        return err_null(&TypeErrorClass, "_set_label(future, str[, quiet])");
     FutureObj *f = (FutureObj *)args[0];
+    /* the same words again (narrate.c already counted the change): no step */
+    bool same = f->label && STR_LEN(f->label) == STR_LEN(args[1]) && str_eq_c(f->label, STR_S(args[1]));
     INCREF(args[1]);
     SETREF(f->label, args[1]);
-    narr_label_changed(f);
+    if (!same && (nargs < 3 || obj_truth(args[2]) <= 0)) /* quiet: the next step tells it */
+        narr_label_changed(f);
+    return none_new();
+}
+
+/* _group_label(tasks): a TaskGroup's waiting words (narrate.c) */
+PRIM(p_group_label)
+{
+    (void)self;
+    if (!vm_check_nargs("_group_label", nargs, kw, 1, 1))
+        return NULL;
+    Buf b;
+    buf_init(&b);
+    narr_group_label(args[0], &b);
+    return str_from_buf(&b);
+}
+
+/* _track(obj, on=True): a Lock, Semaphore, Event or Queue the internals
+ * view shows (internals.c). */
+PRIM(p_track)
+{
+    (void)self;
+    if (!vm_check_nargs("_track", nargs, kw, 1, 2))
+        return NULL;
+    internals_track(args[0], nargs < 2 || obj_truth(args[1]) > 0);
     return none_new();
 }
 
@@ -329,10 +355,10 @@ PRIM(p_loop_begin)
 PRIM(p_loop_end)
 {
     (void)self;
-    (void)args;
-    (void)nargs;
     (void)kw;
-    narr_loop_end();
+    /* the tasks asyncio.run cancelled at the end, or None if it never got there */
+    long left = nargs >= 1 && is_int(args[0]) ? (long)int_value(args[0]) : -1;
+    narr_loop_end(left);
     return none_new();
 }
 
@@ -485,6 +511,8 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_set_label", p_set_label);
     add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
+    add_fn(m, "_track", p_track);
+    add_fn(m, "_group_label", p_group_label);
     add_fn(m, "_set_note", p_set_note);
     add_fn(m, "_get_note", p_get_note);
     add_fn(m, "_loop_begin", p_loop_begin);
@@ -730,6 +758,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     loops_made = NULL;
     context_reset();
     executor_reset();
+    internals_reset();
     *rec_out = sim.rec;
     buf_free(&sim.pending);
     vm_shutdown();

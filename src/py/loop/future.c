@@ -223,7 +223,11 @@ void future_describe(FutureObj *f, Buf *out)
         buf_putn(out, STR_S(f->label), STR_LEN(f->label));
     } else if (class_is_sub(f->hdr.cls, &TaskClass)) {
         TaskObj *t = (TaskObj *)f;
-        buf_printf(out, "task %s", STR_S(t->coro_name));
+        buf_puts(out, "task ");
+        if (t->rec_id >= 0)
+            rec_put_ref(out, t->rec_id);
+        else
+            buf_puts(out, STR_S(t->coro_name));
     } else {
         buf_puts(out, "a future");
     }
@@ -512,6 +516,13 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
     bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_' &&
                   strcmp(STR_S(t->coro_name), "_wrap_awaitable") != 0; /* that one CPython's trace shows */
     t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
+    if (t->rec_id >= 0) {
+        Buf call;
+        buf_init(&call);
+        coro_call(coro, &call);
+        rec_task_call(sim.rec, t->rec_id, call.s, name && name != None);
+        buf_free(&call);
+    }
     list_append(loop->tasks, &t->fut.hdr);
     Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
     loop_call_soon(loop, step, NULL);

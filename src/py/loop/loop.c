@@ -292,6 +292,7 @@ static bool handle_run(LoopObj *l, HandleObj *h)
 
 static bool loop_run_once(LoopObj *l)
 {
+    l->iterations++;
     while (l->hlen && l->heap[0]->cancelled)
         DECREF(heap_pop(l));
     if (!l->rlen && !l->stopping) {

@@ -17,6 +17,11 @@ typedef struct HandleObj {
     double when;        /* timers only */
     uint64_t seq;       /* scheduling order: ties on `when` fire FIFO */
     bool cancelled, timer, in_heap;
+    /* internals.c: its description in the recording (a string id, 0: not
+     * yet) and what it depended on, so it is made once, not every step */
+    uint32_t words;
+    const void *words_key;
+    uint8_t words_state;
 } HandleObj;
 
 typedef struct LoopObj {
@@ -29,6 +34,7 @@ typedef struct LoopObj {
     Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
     bool running, stopping, closed;
     Obj *executor;      /* the default executor (executor.c), or NULL */
+    uint64_t iterations;/* _run_once calls so far (the internals view) */
     bool executor_shutdown;
 } LoopObj;
 
@@ -63,6 +69,8 @@ typedef struct TaskObj {
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
     Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
     bool started;
+    uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
+                           this task a caption explained last (a hash) */
 } TaskObj;
 
 extern Class LoopClass, HandleClass, FutureClass, TaskClass;
@@ -113,13 +121,16 @@ bool is_future(Obj *o);
 
 /* narrate.c: turns model events into recorded steps with captions. */
 void narr_loop_begin(void);
-void narr_loop_end(void);
+void narr_loop_end(long left);  /* left: tasks cancelled at the end, -1 unknown */
 void narr_task_created(TaskObj *t);
 void narr_task_running(TaskObj *t, bool first, Obj *thrown);
 void narr_task_suspended(TaskObj *t, Obj *yielded);
 void narr_task_woken(TaskObj *t, FutureObj *by);
 void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
+/* A TaskGroup's waiting words for its task list, counted as the columns
+ * count ("TaskGroup: 2 tasks still running, 1 done ..."). */
+void narr_group_label(Obj *tasks, Buf *out);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
 /* A `warn` trace line with this message, and a caption for the screen. */
@@ -143,6 +154,20 @@ void narr_job_finished(const char *func, const char *lane, bool process, double 
 void narr_thread_print(const char *lane, const char *text, size_t len);
 void narr_thread_wait(double from, double to, const char *lane);
 void narr_wait_block(double from, double to, int line, const char *what);
+
+/* internals.c: the loop's insides for the internals view, per step. */
+void internals_record(void);
+/* A sync primitive comes into play (on) or is not one to show (off). */
+void internals_track(Obj *o, bool on);
+void internals_reset(void);
+/* The task waiting on f, the next live timer, the task a timer wakes (or
+ * NULL each). */
+TaskObj *loop_waiter_of(FutureObj *f);
+HandleObj *loop_next_timer(void);
+TaskObj *loop_timer_task(const HandleObj *h);
+/* An instance attribute of a prelude object (borrowed, or NULL), read
+ * without running any code. */
+Obj *loop_attr(Obj *o, const char *name);
 
 /* executor.c: simulated worker threads (docs/threads.md). */
 void executor_init_class(void);

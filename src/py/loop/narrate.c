@@ -16,6 +16,24 @@ SimState sim;
 static const char *cname(TaskObj *t) { return STR_S(t->coro_name); }
 static const char *tname(TaskObj *t) { return STR_S(t->name); }
 
+/* Words naming task t: a reference the recording reads as the task's one
+ * label (rec_task_label). Four rotating buffers, so a caption can name a
+ * few tasks in one printf. */
+static const char *who(const TaskObj *t)
+{
+    static char bufs[4][24];
+    static int k;
+    if (!t || t->rec_id < 0)
+        return t ? STR_S(t->coro_name) : "the module";
+    char *b = bufs[k++ & 3];
+    Buf tmp;
+    buf_init(&tmp);
+    rec_put_ref(&tmp, t->rec_id);
+    snprintf(b, sizeof bufs[0], "%s", tmp.s);
+    buf_free(&tmp);
+    return b;
+}
+
 static void fmt_t(Buf *b, double t)
 {
     char tmp[64];
@@ -46,6 +64,73 @@ static void task_chain(TaskObj *t, Buf *out)
         coro_chain(t->coro, out);
 }
 
+/* The coroutine t's line runs in, when it is not t's own: the innermost
+ * of its await chain ("main → like_python" gives like_python). */
+static void inner_coro(TaskObj *t, Buf *out)
+{
+    Buf chain;
+    buf_init(&chain);
+    task_chain(t, &chain);
+    const char *arrow = NULL, *p = chain.s;
+    while ((p = strstr(p, " \xe2\x86\x92 ")))
+        arrow = p++;
+    if (arrow)
+        buf_puts(out, arrow + 5);
+    buf_free(&chain);
+}
+
+/* " (fetch is READY too, but waits its turn: ...)" when another task is
+ * in the ready queue while t runs: why it has not run yet. */
+static void queued_note(Buf *cap, TaskObj *t)
+{
+    LoopObj *l = sim.running;
+    if (!l)
+        return;
+    TaskObj *other = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < l->rlen; i++) {
+        HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
+        Obj *cb = h->callback;
+        if (h->cancelled || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
+            !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass))
+            continue;
+        TaskObj *o = (TaskObj *)((BuiltinObj *)cb)->self;
+        if (o == t || o->rec_id < 0)
+            continue;
+        if (!other)
+            other = o;
+        n++;
+    }
+    if (!other)
+        return;
+    if (n == 1)
+        buf_printf(cap, ". %s is READY but waits its turn: the loop runs one task at a time, and %s has not "
+                        "reached an await yet", who(other), who(t));
+    else
+        buf_printf(cap, ". %s and %zu more are READY but wait their turn: the loop runs one task at a time, and "
+                        "%s has not reached an await yet", who(other), n - 1, who(t));
+}
+
+/* 64-bit FNV-1a of s: which awaited coroutine a caption explained last. */
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
+/* ", before any timer is due (the next is at t=1.00)" when a timer waits. */
+static void why_now(Buf *cap)
+{
+    HandleObj *h = loop_next_timer();
+    if (!h || h->when <= sim.now)
+        return;
+    buf_puts(cap, ", before any timer is due (the next is at t=");
+    fmt_t(cap, h->when);
+    buf_putc(cap, ')');
+}
+
 bool narr_check_room(void)
 {
     if (!rec_full(sim.rec))
@@ -65,6 +150,7 @@ static void step(StepKind kind, int task, int line, const char *text, const char
 {
     if (!rec_step(sim.rec, kind, sim.now, task, line, text, caption, log))
         return;
+    internals_record();
     TaskObj *cur = sim.current;
     if (cur && cur->rec_id >= 0 && cur->rec_id != task && cur->fut.state == FUT_PENDING)
         set_state(cur, TS_RUNNING, OUT_NONE, "");
@@ -94,16 +180,38 @@ static void emit_line(const char *s, size_t n)
     buf_putn(&text, s, n);
     log_prefix(&log);
     buf_puts(&log, "print: ");
-    buf_putn(&log, s, n);
+    rec_put_text(&log, s, n);
     TaskObj *t = print_lane ? NULL : sim.current;
-    Buf cap;
+    Buf cap, said, inner;
     buf_init(&cap);
+    buf_init(&said);
+    buf_init(&inner);
+    /* the line as printed, quoted; a very long one is cut (the log has it whole) */
+    size_t cut = n > 160 ? 160 : n;
+    while (cut < n && cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    buf_putc(&said, '"');
+    rec_put_text(&said, s, cut);
+    buf_puts(&said, cut < n ? "\xe2\x80\xa6\"" : "\"");
+    if (t && !print_lane)
+        inner_coro(t, &inner);
     if (print_lane)
-        buf_printf(&cap, "worker %s prints a line (at its own time; the loop is not involved)", print_lane);
-    else if (t)
-        buf_printf(&cap, "%s prints a line", cname(t));
+        buf_printf(&cap, "worker %s prints %s (at its own time; the loop is not involved)", print_lane, said.s);
+    else if (t && inner.len && t->told_inner != name_hash(inner.s)) {
+        t->told_inner = name_hash(inner.s);
+        buf_printf(&cap, "%s prints %s. It runs inside %s's task: awaiting a coroutine runs its body now, "
+                         "in the same task", inner.s, said.s, who(t));
+    } else if (t && inner.len) {
+        buf_printf(&cap, "%s (in %s's task) prints %s", inner.s, who(t), said.s);
+        queued_note(&cap, t);
+    } else if (t) {
+        buf_printf(&cap, "%s prints %s", who(t), said.s);
+        queued_note(&cap, t);
+    }
     else
-        buf_puts(&cap, "the module prints a line");
+        buf_printf(&cap, "the module prints %s", said.s);
+    buf_free(&said);
+    buf_free(&inner);
     int line = print_lane ? 0 : vm_current_line();
     step(SK_PRINT, t && t->rec_id >= 0 ? t->rec_id : -1, line, text.s, cap.s, log.s);
     if (t && t->rec_id >= 0)
@@ -155,15 +263,25 @@ void narr_loop_begin(void)
     buf_free(&log);
 }
 
-void narr_loop_end(void)
+void narr_loop_end(long left)
 {
     narr_flush_print();
     Buf log;
     buf_init(&log);
     log_prefix(&log);
     buf_puts(&log, "asyncio.run() returns; the loop is closed");
-    step(SK_END, -1, vm_current_line(), "",
-         "asyncio.run() is finished: leftover tasks were cancelled and the loop is closed", log.s);
+    Buf cap;
+    buf_init(&cap);
+    if (left > 0)
+        buf_printf(&cap, "asyncio.run() is finished: %ld task%s still pending when its coroutine ended, so "
+                         "asyncio.run cancelled %s; the loop is closed", left, left == 1 ? " was" : "s were",
+                   left == 1 ? "it" : "them");
+    else if (left == 0)
+        buf_puts(&cap, "asyncio.run() is finished: no task was left over, and the loop is closed");
+    else
+        buf_puts(&cap, "asyncio.run() is finished: the loop is closed");
+    step(SK_END, -1, vm_current_line(), "", cap.s, log.s);
+    buf_free(&cap);
     buf_free(&log);
 }
 
@@ -175,8 +293,28 @@ void narr_clock(double from, double to)
     log_prefix(&log);
     buf_puts(&log, "clock jumps to ");
     fmt_t(&log, to);
-    buf_puts(&cap, "nothing is ready, so the loop sleeps until the next timer at t=");
+    buf_puts(&cap, "nothing is ready: the loop sleeps until t=");
     fmt_t(&cap, to);
+    HandleObj *h = loop_next_timer();
+    TaskObj *t = h ? loop_timer_task(h) : NULL;
+    if (t && t->fut_waiter && t->rec_id >= 0) {
+        Buf what;
+        buf_init(&what);
+        future_describe(t->fut_waiter, &what);
+        char *cut = strstr(what.s, " until ");
+        if (strstr(what.s, ", timeout "))
+            buf_printf(&cap, ", when %s's timeout is due", who(t));
+        else {
+            if (cut)
+                *cut = '\0';
+            buf_printf(&cap, ", when %s's %s is due", who(t), what.s);
+        }
+        buf_free(&what);
+    } else if (t && t->rec_id >= 0) {
+        buf_printf(&cap, ", when %s's deadline is due", who(t));
+    } else {
+        buf_puts(&cap, ", when the next timer is due");
+    }
     step(SK_CLOCK, -1, 0, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     buf_free(&log);
@@ -194,10 +332,19 @@ void narr_block(double from, double to, int line)
     fmt_t(&log, to);
     buf_printf(&cap, "time.sleep(");
     Obj *d = float_new(to - from);
+    size_t at = cap.len;
     obj_repr(d, &cap);
     DECREF(d);
-    buf_printf(&cap, ") in %s blocks the whole loop: no other task can run until t=", t ? cname(t) : "the module");
+    if (cap.len >= at + 2 && !strcmp(cap.s + cap.len - 2, ".0")) { /* time.sleep(2), as written */
+        cap.len -= 2;
+        cap.s[cap.len] = '\0';
+    }
+    buf_puts(&cap, ") blocks the whole loop from ");
+    fmt_t(&cap, from);
+    buf_puts(&cap, " to ");
     fmt_t(&cap, to);
+    buf_printf(&cap, ": it is a plain call in %s, not an await, so no other task can run meanwhile",
+               t ? who(t) : "the module");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     if (t)
@@ -281,9 +428,11 @@ void narr_wait_block(double from, double to, int line, const char *what)
     log_prefix(&log);
     buf_printf(&log, "%s: the loop is blocked until ", what);
     fmt_t(&log, to);
-    buf_printf(&cap, "%s in %s: a blocking wait, so no other task can run until t=", what,
-               t ? cname(t) : "the module");
+    buf_printf(&cap, "%s in %s blocks the whole loop from ", what, t ? who(t) : "the module");
+    fmt_t(&cap, from);
+    buf_puts(&cap, " to ");
     fmt_t(&cap, to);
+    buf_puts(&cap, ": a blocking wait, so no other task can run meanwhile");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     if (t)
@@ -302,9 +451,10 @@ void narr_task_created(TaskObj *t)
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    buf_printf(&log, "%s() scheduled as %s", cname(t), tname(t));
-    buf_printf(&cap, "%s() is wrapped in a task (%s) and queued: it is READY but has not started", cname(t),
-               tname(t));
+    buf_printf(&log, "%s scheduled as %s", who(t), tname(t));
+    buf_printf(&cap, "%s is wrapped in a task and queued: it is READY but has not started", who(t));
+    if (sim.current && sim.current != t && sim.current->rec_id >= 0)
+        buf_printf(&cap, "; it can run once %s reaches an await", who(sim.current));
     step(SK_CREATE, t->rec_id, vm_current_line(), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, "scheduled");
     buf_free(&log);
@@ -321,16 +471,26 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     log_prefix(&log);
     if (first) {
         narr_flush_print();
-        buf_printf(&log, "%s() entered", cname(t));
-        buf_printf(&cap, "the loop runs %s: its first step starts", cname(t));
+        buf_printf(&log, "%s entered", who(t));
+        buf_printf(&cap, "the loop runs %s's first step: it is next in the ready queue", who(t));
         if (thrown)
             buf_printf(&cap, ", but it was cancelled before it began, so CancelledError is raised at once");
+        else
+            why_now(&cap);
     } else if (thrown) {
-        buf_printf(&log, "%s() resumes with %s", cname(t), thrown->cls->name);
-        buf_printf(&cap, "%s resumes: %s is raised at its await", cname(t), thrown->cls->name);
+        buf_printf(&log, "%s resumes with %s", who(t), thrown->cls->name);
+        buf_printf(&cap, "%s resumes: %s is raised at its await", who(t), thrown->cls->name);
     } else {
-        buf_printf(&log, "%s() resumes", cname(t));
-        buf_printf(&cap, "the loop resumes %s where it left off", cname(t));
+        buf_printf(&log, "%s resumes", who(t));
+        Buf inner;
+        buf_init(&inner);
+        inner_coro(t, &inner);
+        buf_printf(&cap, "%s resumes where it left off", who(t));
+        if (inner.len)
+            buf_printf(&cap, ", inside %s", inner.s);
+        buf_puts(&cap, ": the ready queue runs its next step");
+        why_now(&cap);
+        buf_free(&inner);
     }
     Buf text;
     buf_init(&text);
@@ -362,15 +522,23 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     log_prefix(&log);
     if (yielded == None) {
         buf_puts(&label, "yielded: back of the queue");
-        buf_printf(&log, "%s() yields to the loop", cname(t));
-        buf_printf(&cap, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", cname(t));
+        buf_printf(&log, "%s yields to the loop", who(t));
+        buf_printf(&cap, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", who(t));
         step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_READY, OUT_NONE, label.s);
     } else {
         waiting_label(t, (FutureObj *)yielded, &label);
-        buf_printf(&log, "%s() awaits %s", cname(t), label.s);
-        buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
-                   cname(t), label.s);
+        buf_printf(&log, "%s awaits %s", who(t), label.s);
+        Buf inner;
+        buf_init(&inner);
+        inner_coro(t, &inner);
+        if (inner.len)
+            buf_printf(&cap, "%s awaits %s: %s's task gives control back to the loop, which is free to run "
+                             "others", inner.s, label.s, who(t));
+        else
+            buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
+                       who(t), label.s);
+        buf_free(&inner);
         step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_WAITING, OUT_NONE, label.s);
     }
@@ -389,20 +557,116 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     buf_init(&label);
     future_describe(by, &label);
     log_prefix(&log);
-    if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
-        buf_printf(&log, "%s() is cancelled", cname(t));
+    if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0 && t->note &&
+        !strncmp(STR_S(t->note), "deadline ", 9)) {
+        buf_printf(&log, "%s is cancelled: %s", who(t), STR_S(t->note));
+        buf_printf(&cap, "the timeout's %s: %s is cancelled while it waits on %s. CancelledError is raised at "
+                         "that await, and the `async with timeout()` turns it into TimeoutError",
+                   STR_S(t->note), who(t), label.s);
+    } else if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
+        buf_printf(&log, "%s is cancelled", who(t));
         buf_printf(&cap, "%s is cancelled while it waits on %s: it is READY, and CancelledError will be raised "
-                         "at that await so its except and finally blocks can clean up", cname(t), label.s);
+                         "at that await so its except and finally blocks can clean up", who(t), label.s);
     } else {
-        buf_printf(&log, "%s() is ready", cname(t));
+        buf_printf(&log, "%s is ready", who(t));
         const char *why = by->state == FUT_CANCELLED ? "was cancelled" : "is done";
-        buf_printf(&cap, "%s is READY: %s %s", cname(t), label.s, why);
+        if (!strncmp(label.s, "wait_for's deadline", 19))
+            buf_printf(&cap, "%s is READY: %s. wait_for now cancels it, waits for it to end, and turns its "
+                             "CancelledError into TimeoutError at the wait_for", who(t), label.s);
+        else if (!strncmp(label.s, "sleep(", 6) && by->state != FUT_CANCELLED) {
+            char *until = strstr(label.s, " until ");
+            if (until)
+                *until = '\0';
+            buf_printf(&cap, "%s is READY: its %s is over, so its next step joins the ready queue", who(t),
+                       label.s);
+        } else if (strchr(label.s, ':'))
+            buf_printf(&cap, "%s is READY: what it waited on %s (%s)", who(t), why, label.s);
+        else if (strstr(label.s, " (") && strncmp(label.s, "task ", 5)) { /* "Queue.get (empty)" */
+            *strstr(label.s, " (") = '\0';
+            buf_printf(&cap, "%s is READY: its wait on %s %s, so its next step joins the ready queue", who(t), label.s,
+                       by->state == FUT_CANCELLED ? "was cancelled" : "is over");
+        } else
+            buf_printf(&cap, "%s is READY: %s %s, so its next step joins the ready queue", who(t), label.s, why);
     }
     step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
     set_state(t, TS_READY, OUT_NONE, label.s);
     buf_free(&log);
     buf_free(&cap);
     buf_free(&label);
+}
+
+void narr_group_label(Obj *tasks, Buf *out)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; tasks && IS(tasks, ListClass) && i < LIST_N(tasks); i++) {
+        Obj *o = LIST_ITEMS(tasks)[i];
+        if (is_future(o) && ((FutureObj *)o)->state == FUT_PENDING)
+            n++;
+        else
+            k++;
+    }
+    if (!n) {
+        buf_puts(out, "TaskGroup: every task is done; the group hears of it on the next loop turn");
+        return;
+    }
+    buf_printf(out, "TaskGroup: %zu task%s still running", n, n == 1 ? "" : "s");
+    if (k)
+        buf_printf(out, ", %zu done (the group hears of it on the next loop turn)", k);
+}
+
+/* Waiting task w's future now reads `words` (in this same step). */
+static void relabel(TaskObj *w, Buf *words)
+{
+    FutureObj *f = w->fut_waiter;
+    SETREF(f->label, str_new(words->s, words->len));
+    Buf label;
+    buf_init(&label);
+    waiting_label(w, f, &label);
+    set_state(w, TS_WAITING, OUT_NONE, label.s);
+    buf_free(&label);
+}
+
+/* t just finished: the counts that wait on it (a gather's pending count, a
+ * TaskGroup's running count) say so at once, as the columns do, instead
+ * of when their done callbacks run on a later loop turn. */
+static void refresh_counts(TaskObj *t)
+{
+    LoopObj *l = sim.running;
+    Buf words;
+    buf_init(&words);
+    for (size_t i = 0; l && l->tasks && i < LIST_N(l->tasks); i++) {
+        TaskObj *w = (TaskObj *)LIST_ITEMS(l->tasks)[i];
+        FutureObj *f = w->fut_waiter;
+        if (w == t || w->rec_id < 0 || w->fut.state != FUT_PENDING || !f || !f->children ||
+            f->state != FUT_PENDING || !IS(f->children, TupleClass))
+            continue;
+        size_t pending = 0, mine = 0, n = TUP_N(f->children);
+        for (size_t k = 0; k < n; k++) {
+            FutureObj *c = (FutureObj *)TUP_ITEMS(f->children)[k];
+            mine += c == &t->fut;
+            pending += c->state == FUT_PENDING;
+        }
+        if (!mine)
+            continue;
+        buf_clear(&words);
+        buf_printf(&words, "gather: %zu of %zu pending", pending, n);
+        relabel(w, &words);
+    }
+    for (size_t i = 0; t->fut.callbacks && i < LIST_N(t->fut.callbacks); i++) {
+        Obj *cb = LIST_ITEMS(t->fut.callbacks)[i];
+        Obj *group = IS(cb, BoundClass) ? ((BoundObj *)cb)->self : NULL;
+        Obj *done = group ? loop_attr(group, "_on_completed_fut") : NULL;
+        Obj *tasks = group ? loop_attr(group, "_tasks") : NULL;
+        if (!done || !tasks || !is_future(done) || ((FutureObj *)done)->state != FUT_PENDING)
+            continue;
+        TaskObj *w = loop_waiter_of((FutureObj *)done);
+        if (!w || w->rec_id < 0 || w->fut_waiter != (FutureObj *)done)
+            continue;
+        buf_clear(&words);
+        narr_group_label(tasks, &words);
+        relabel(w, &words);
+    }
+    buf_free(&words);
 }
 
 void narr_task_finished(TaskObj *t)
@@ -424,8 +688,8 @@ void narr_task_finished(TaskObj *t)
         kind = SK_CANCELLED;
         out = OUT_CANCELLED;
         buf_puts(&label, "cancelled");
-        buf_printf(&log, "%s() cancelled", cname(t));
-        buf_printf(&cap, "%s ends cancelled: CancelledError reached the top of its coroutine", cname(t));
+        buf_printf(&log, "%s cancelled", who(t));
+        buf_printf(&cap, "%s ends cancelled: CancelledError reached the top of its coroutine", who(t));
     } else if (t->fut.exception) {
         kind = SK_RAISED;
         out = OUT_RAISED;
@@ -433,14 +697,14 @@ void narr_task_finished(TaskObj *t)
         klass_quiet(true);
         obj_repr(t->fut.exception, &label);
         klass_quiet(false);
-        buf_printf(&log, "%s() raised %s", cname(t), label.s);
+        buf_printf(&log, "%s raised %s", who(t), label.s);
         const ExcObj *e = (const ExcObj *)t->fut.exception;
         if (class_is_sub(e->hdr.cls, &BaseExceptionGroupClass) && e->extra && IS(e->extra, TupleClass))
             buf_printf(&cap, "%s ends with an %s of %zu error%s: every failure is kept and raised together, "
-                             "and `except*` can handle each kind", cname(t), e->hdr.cls->name, TUP_N(e->extra),
+                             "and `except*` can handle each kind", who(t), e->hdr.cls->name, TUP_N(e->extra),
                        TUP_N(e->extra) == 1 ? "" : "s");
         else
-            buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", cname(t),
+            buf_printf(&cap, "%s ends with an exception: %s; whoever awaits it will see it raised", who(t),
                        label.s);
     } else {
         kind = SK_DONE;
@@ -449,12 +713,13 @@ void narr_task_finished(TaskObj *t)
         klass_quiet(true);
         obj_repr(t->fut.result, &label);
         klass_quiet(false);
-        buf_printf(&log, "%s() done %s", cname(t), label.s);
-        buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", cname(t), label.s + 4);
+        buf_printf(&log, "%s done %s", who(t), label.s);
+        buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t), label.s + 4);
     }
     err_clear();
     step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
     set_state(t, TS_DONE, out, label.s);
+    refresh_counts(t);
     buf_free(&text);
     buf_free(&log);
     buf_free(&cap);
@@ -477,8 +742,8 @@ void narr_label_changed(FutureObj *f)
         buf_init(&log);
         waiting_label(t, f, &label);
         log_prefix(&log);
-        buf_printf(&log, "%s() waits on %s", cname(t), label.s);
-        buf_printf(&cap, "%s is still WAITING: %s", cname(t), label.s);
+        buf_printf(&log, "%s waits on %s", who(t), label.s);
+        buf_printf(&cap, "%s is still WAITING: %s", who(t), label.s);
         step(SK_LABEL, t->rec_id, task_line(t), "", cap.s, log.s);
         set_state(t, TS_WAITING, OUT_NONE, label.s);
         buf_free(&label);
@@ -497,11 +762,16 @@ void narr_never_awaited(GenObj *coro)
     buf_printf(&msg, "coroutine '%s' was never awaited", STR_S(coro->qualname));
     log_prefix(&log);
     buf_printf(&log, "warning: %s", msg.s);
-    buf_printf(&cap,
-               "%s() was called but never awaited: calling an async function only creates a coroutine, "
-               "and this one was thrown away without running",
-               STR_S(coro->name));
     int id = rec_task_new(sim.rec, "(coroutine)", STR_S(coro->name), false);
+    Buf call;
+    buf_init(&call);
+    coro_call(&coro->hdr, &call);
+    rec_task_call(sim.rec, id, call.s, false);
+    buf_free(&call);
+    buf_puts(&cap, "\xe2\x9a\xa0 ");
+    rec_put_ref(&cap, id);
+    buf_puts(&cap, " was called but never awaited: calling an async function only creates a coroutine, "
+                   "and this one was thrown away without running a line of its body");
     step(SK_WARN, id, coro->created_line, msg.s, cap.s, log.s);
     rec_task_set(sim.rec, id, TS_DONE, OUT_NEVER, "never awaited", "", coro->created_line, 0);
     buf_free(&msg);

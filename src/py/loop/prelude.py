@@ -170,6 +170,13 @@ def _release_waiter(waiter, *args):
         waiter.set_result(None)
 
 
+def _wait_for_deadline(waiter, words):
+    # loopscope: wait_for's timer; the label says the deadline fired
+    if not waiter.done():
+        _set_label(waiter, words[0], True)
+    _release_waiter(waiter)
+
+
 def _unique(items):
     # distinct items in the order given: loopscope's rule where CPython
     # makes a set of them (trace-format.md)
@@ -219,13 +226,15 @@ async def wait_for(fut, timeout):
             raise TimeoutError() from exc
 
     waiter = loop.create_future()
-    handle = loop.call_later(timeout, _release_waiter, waiter)
+    deadline_words = [None]
+    handle = loop.call_later(timeout, _wait_for_deadline, waiter, deadline_words)
 
     def release(f):
         _release_waiter(waiter)
 
     fut = ensure_future(fut, loop=loop)
     _set_label(waiter, f"{_describe(fut)}, timeout {handle.when():.2f} \u2192 cancel")
+    deadline_words[0] = f"wait_for's deadline {handle.when():.2f} fired before {_describe(fut)} finished"
     fut.add_done_callback(release)
     try:
         try:
@@ -448,6 +457,7 @@ class Timeout:
         return None
 
     def _on_timeout(self):
+        _set_note(self._task, f"deadline {self._when:.2f} fired")   # loopscope: for the words
         self._task.cancel()
         self._state = "expiring"
         self._handle = None
@@ -502,8 +512,7 @@ class TaskGroup:
         return self
 
     def _waiting_label(self):
-        n = len(self._tasks)
-        return f"TaskGroup: {n} task{'' if n == 1 else 's'} still running"
+        return _group_label(self._tasks)   # loopscope: counted as the columns count
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
@@ -632,6 +641,7 @@ class Lock(_AsyncWithAcquire):
         self._waiters = None
         self._locked = False
         self._holder = None     # loopscope: for the labels only
+        _track(self)            # loopscope: the internals view
 
     def __repr__(self):
         return _state_repr("Lock", "locked" if self._locked else "unlocked", self._waiters)
@@ -692,6 +702,7 @@ class Event(_LoopBound):
     def __init__(self):
         self._waiters = []
         self._value = False
+        _track(self)            # loopscope: the internals view
 
     def __repr__(self):
         return _state_repr("Event", "set" if self._value else "unset", self._waiters)
@@ -794,6 +805,7 @@ class Semaphore(_AsyncWithAcquire):
         self._waiters = None
         self._value = value
         self._size = value      # loopscope: for the labels only
+        _track(self)            # loopscope: the internals view
 
     def __repr__(self):
         extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
@@ -878,8 +890,10 @@ class Queue(_LoopBound):
         self._putters = []
         self._unfinished_tasks = 0
         self._finished = Event()
+        _track(self._finished, False)   # loopscope: part of the queue
         self._finished.set()
         self._init(maxsize)
+        _track(self)            # loopscope: the internals view
 
     def _init(self, maxsize):
         self._queue = []
@@ -1064,11 +1078,12 @@ async def _shutdown_default_executor():
 def _cancel_all_tasks(loop):
     to_cancel = _all_tasks(loop)
     if not to_cancel:
-        return
+        return 0
     # lang-async: CPython calls task.cancel() on each; _cancel_all does the
     # same without walking a chain of tasks awaiting tasks once per task
     _cancel_all(to_cancel)
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    return len(to_cancel)
 
 
 def new_event_loop():
@@ -1076,6 +1091,7 @@ def new_event_loop():
 
 
 def run(main, *, debug=None):
+    left = [None]   # loopscope: how many tasks were left over, for the words
     try:
         if _get_running_loop() is not None:
             raise RuntimeError("asyncio.run() cannot be called from a running event loop")
@@ -1089,14 +1105,14 @@ def run(main, *, debug=None):
             return loop.run_until_complete(task)
         finally:
             try:
-                _cancel_all_tasks(loop)
+                left[0] = _cancel_all_tasks(loop)
                 loop.run_until_complete(_shutdown_asyncgens())
                 loop.run_until_complete(_shutdown_default_executor())
             finally:
                 _set_event_loop(None)
                 loop.close()
     finally:
-        _loop_end()
+        _loop_end(left[0])
 
 
 class Runner:
