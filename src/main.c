@@ -87,7 +87,8 @@ static void usage(FILE *out)
           "  --max-ops N        bytecode operations (default 50000000)\n"
           "  --max-depth N      nested calls (default 1000)\n"
           "  --max-items N      length of the largest str/list (default 10000000)\n"
-          "  --max-memory MB    memory while running (default 400)\n"
+          "  --max-memory MB    memory the scenario may allocate (default 400; counted\n"
+          "                     exactly, checked before each allocation)\n"
           "  --max-source BYTES size of the scenario file (default 1048576)\n"
           "\n"
           "  -h, --help         this help\n"
@@ -575,7 +576,7 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
         trace_write(rec, mem);
         fclose(mem);
         write_scenario_text(k.f, text, size);
-        free(text);
+        free(text); /* open_memstream's, from libc */
     } else {
         trace_write(rec, k.f);
     }

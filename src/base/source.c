@@ -97,9 +97,9 @@ void source_free(Source *src)
 {
     if (!src)
         return;
-    free(src->path);
-    free(src->text);
-    free(src);
+    xfree(src->path);
+    xfree(src->text);
+    xfree(src);
 }
 
 const char *source_line(const Source *src, int n, size_t *len_out)

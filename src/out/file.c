@@ -63,7 +63,7 @@ OutFile *file_begin(const char *path, bool force, char *err, size_t n)
     if (fd < 0) {
         int e = errno;
         say(err, n, path, strerror(e));
-        free(tmp);
+        xfree(tmp);
         errno = e;
         return NULL;
     }
@@ -75,7 +75,7 @@ OutFile *file_begin(const char *path, bool force, char *err, size_t n)
         say(err, n, path, strerror(e));
         close(fd);
         unlink(tmp);
-        free(tmp);
+        xfree(tmp);
         errno = e;
         return NULL;
     }
@@ -88,9 +88,9 @@ FILE *file_stream(OutFile *f) { return f->f; }
 
 static void file_free(OutFile *f)
 {
-    free(f->path);
-    free(f->tmp);
-    free(f);
+    xfree(f->path);
+    xfree(f->tmp);
+    xfree(f);
 }
 
 /* Put the finished temp file at the path. Returns 0 or an errno. */

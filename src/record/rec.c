@@ -100,7 +100,7 @@ uint32_t rec_intern(Recording *r, const char *s)
     r->strs[id] = (uint32_t)r->poollen;
     r->poollen += n;
     if (r->nstrs * 2 > r->hashcap) {
-        free(r->hash);
+        xfree(r->hash);
         r->hashcap *= 2;
         r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
         for (uint32_t k = 1; k < r->nstrs; k++)
@@ -140,18 +140,18 @@ void rec_free(Recording *r)
     if (!r)
         return;
     for (int i = 0; i < r->ntasks; i++)
-        free(r->tasks[i].ch);
-    free(r->tasks);
-    free(r->lanes);
-    free(r->jobs);
-    free(r->steps);
-    free(r->pool);
-    free(r->strs);
-    free(r->hash);
-    free(r->path);
-    free(r->doc);
-    free(r->traceback);
-    free(r);
+        xfree(r->tasks[i].ch);
+    xfree(r->tasks);
+    xfree(r->lanes);
+    xfree(r->jobs);
+    xfree(r->steps);
+    xfree(r->pool);
+    xfree(r->strs);
+    xfree(r->hash);
+    xfree(r->path);
+    xfree(r->doc);
+    xfree(r->traceback);
+    xfree(r);
 }
 
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
@@ -326,8 +326,8 @@ bool rec_job_at(const Recording *r, int job, JobView *out)
 
 void rec_set_info(Recording *r, const char *path, const char *doc)
 {
-    free(r->path);
-    free(r->doc);
+    xfree(r->path);
+    xfree(r->doc);
     r->path = xstrdup(path ? path : "");
     r->doc = xstrdup(doc ? doc : "");
 }
@@ -338,7 +338,7 @@ const char *rec_doc(const Recording *r) { return r->doc ? r->doc : ""; }
 void rec_set_status(Recording *r, int status, const char *traceback)
 {
     r->status = status;
-    free(r->traceback);
+    xfree(r->traceback);
     r->traceback = traceback ? xstrdup(traceback) : NULL;
 }
 

@@ -119,9 +119,9 @@ void steps_write_text(const Recording *r, FILE *out)
             if (j == start[i] || ids[j] != ids[j - 1])
                 write_task_line(r, ids[j], i, out);
     }
-    free(start);
-    free(fill);
-    free(ids);
+    xfree(start);
+    xfree(fill);
+    xfree(ids);
 }
 
 void steps_write_json(const Recording *r, FILE *out)

@@ -412,13 +412,13 @@ void grid_free(Grid *g)
 {
     if (!g)
         return;
-    free(g->cells);
-    free(g);
+    xfree(g->cells);
+    xfree(g);
 }
 
 void grid_resize(Grid *g, int w, int h)
 {
-    free(g->cells);
+    xfree(g->cells);
     grid_alloc(g, w, h);
 }
 

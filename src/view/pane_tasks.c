@@ -155,8 +155,8 @@ static void mark_clashes(const View *v, Board *b, size_t nvis)
             clash[keys[i].seq] = clash[keys[i + 1].seq] = true;
     for (size_t i = 0; i < b->n; i++)
         b->cards[i].clash = clash[b->cards[i].seq];
-    free(clash);
-    free(keys);
+    xfree(clash);
+    xfree(keys);
 }
 
 /* A column entry while sorting: the key (queue position for READY, the
@@ -215,13 +215,13 @@ static void board_build(const View *v, Board *b)
     Ent *tmp = xmalloc((b->n ? b->n : 1) * sizeof *tmp);
     sort_column(b, COL_READY, tmp);
     sort_column(b, COL_DONE, tmp);
-    free(tmp);
+    xfree(tmp);
 }
 
 static void board_free(Board *b)
 {
-    free(b->cards);
-    free(b->idx);
+    xfree(b->cards);
+    xfree(b->idx);
 }
 
 static int clampi(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
@@ -320,7 +320,7 @@ static int draw_wrapped(Grid *g, int x, int y, int w, int rows, Style st, const 
     size_t cut = wrap_at(text, w);
     char *first = xstrndup(text, cut);
     grid_text(g, x, y, w, st, first);
-    free(first);
+    xfree(first);
     const char *rest = text + cut;
     while (*rest == ' ')
         rest++;
@@ -422,7 +422,7 @@ static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int
             }
         }
     }
-    free(want);
+    xfree(want);
     return n > 1 && spare >= (int)n - 1 ? 1 : 0;
 }
 

@@ -499,7 +499,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     char *doc = docstring(tree);
     arena_free(arena);
     if (!code) {
-        free(doc);
+        xfree(doc);
         vm_shutdown();
         return SIM_LOAD_ERROR;
     }
@@ -508,7 +508,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
-    free(doc);
+    xfree(doc);
     /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
      * without them a Deadlock leaks its args and traceback */
     DeadlockClass.dealloc = LimitErrorClass.dealloc;
@@ -534,6 +534,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
 
     /* the scenario's own limits start now, not during the prelude */
     ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
+    vm_memory_start();
 
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
@@ -568,7 +569,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
             fclose(mem);
             narr_error(exc);
             rec_set_status(sim.rec, 1, text);
-            free(text);
+            free(text); /* open_memstream's, from libc */
         }
         DECREF(exc);
     } else {
@@ -579,6 +580,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
             sim.stopped = true;
         }
     }
+    vm_memory_stop(); /* the run is over: what comes next is loopscope's */
     /* dropping the module's names may free never-awaited coroutines */
     if (status == SIM_OK) {
         dict_set_c(globals, "__name__", None);

@@ -337,7 +337,7 @@ bool executor_run_until(double t)
             sim.now = ev.t;
         if (ev.text) {
             narr_thread_print(lane_of(ev.job), ev.text, ev.len);
-            free(ev.text);
+            xfree(ev.text);
         } else {
             ok = job_end(ev.job);
         }
@@ -396,9 +396,9 @@ void executor_reset(void)
 {
     for (size_t i = 0; i < X.n; i++) {
         XDECREF(X.ev[i].job);
-        free(X.ev[i].text);
+        xfree(X.ev[i].text);
     }
-    free(X.ev);
+    xfree(X.ev);
     XDECREF(X.wrap_future);
     memset(&X, 0, sizeof X);
 }
@@ -582,7 +582,7 @@ static void exec_dealloc(Obj *o)
 
 static void exec_free_mem(Obj *o)
 {
-    free(((ExecObj *)o)->workers);
+    xfree(((ExecObj *)o)->workers);
 }
 
 static void exec_repr(Obj *o, Buf *out)

@@ -67,7 +67,7 @@ static Obj *partial_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
     }
     Obj *r = vm_call(p->func, a, (int)(np + (size_t)nargs), names);
     XDECREF(names);
-    free(a);
+    xfree(a);
     return r;
 }
 

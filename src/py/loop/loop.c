@@ -96,7 +96,7 @@ static void ready_push(LoopObj *l, HandleObj *h)
         HandleObj **n = xmalloc(ncap * sizeof *n);
         for (size_t i = 0; i < l->rlen; i++)
             n[i] = l->ready[(l->rhead + i) % l->rcap];
-        free(l->ready);
+        xfree(l->ready);
         l->ready = n;
         l->rcap = ncap;
         l->rhead = 0;
@@ -178,8 +178,8 @@ static void loop_dealloc(Obj *o)
 static void loop_free_mem(Obj *o)
 {
     LoopObj *l = (LoopObj *)o;
-    free(l->ready);
-    free(l->heap);
+    xfree(l->ready);
+    xfree(l->heap);
 }
 
 static void loop_repr(Obj *o, Buf *out)

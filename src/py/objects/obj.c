@@ -76,7 +76,7 @@ void obj_decref(Obj *o)
         if (c->free_mem)
             c->free_mem(x);
         live_count--;
-        free(x);
+        xfree(x);
         if (c->heap)
             obj_decref(&c->hdr); /* queued: freed by this loop */
     }
@@ -105,7 +105,7 @@ void obj_collect(void)
         SETREF(((ExcObj *)excs[i])->frame_locals, NULL);
     for (size_t i = 0; i < n; i++)
         DECREF(excs[i]);
-    free(excs);
+    xfree(excs);
 }
 
 void obj_teardown(void)
@@ -117,7 +117,7 @@ void obj_teardown(void)
         Obj *next = o->gc_next;
         if (o->cls->free_mem)
             o->cls->free_mem(o);
-        free(o);
+        xfree(o);
         o = next;
     }
     heap.gc_next = heap.gc_prev = &heap;
@@ -455,7 +455,7 @@ static void list_dealloc(Obj *o)
 
 static void list_free_mem(Obj *o)
 {
-    free(((ListObj *)o)->items);
+    xfree(((ListObj *)o)->items);
 }
 
 Class ListClass = {.name = "list", .kind = K_LIST, .base = &ObjectClass, .repr = list_repr,
@@ -473,7 +473,10 @@ void list_append_steal(Obj *list, Obj *v)
 {
     ListObj *l = (ListObj *)list;
     if (l->n == l->cap) {
-        l->cap *= 2;
+        /* near the memory cap, grow by steps of 1/16 rather than doubling:
+         * the next operation's check then stops the run before the copy
+         * could pass the cap by much */
+        l->cap += mem_fits(l->cap * sizeof(Obj *)) ? l->cap : l->cap / 16 + 1;
         l->items = xrealloc(l->items, l->cap * sizeof(Obj *));
     }
     l->items[l->n++] = v;
@@ -525,8 +528,8 @@ static void dict_dealloc(Obj *o)
 static void dict_free_mem(Obj *o)
 {
     DictObj *d = (DictObj *)o;
-    free(d->entries);
-    free(d->index);
+    xfree(d->entries);
+    xfree(d->index);
 }
 
 Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr = dict_repr,
@@ -598,7 +601,7 @@ static void dict_rebuild(DictObj *d, size_t need)
     while (icap < d->cap * 2)
         icap *= 2;
     d->icap = icap;
-    free(d->index);
+    xfree(d->index);
     d->index = xmalloc(icap * sizeof(int32_t));
     memset(d->index, 0xff, icap * sizeof(int32_t));
     for (size_t k = 0; k < d->used; k++) {
@@ -643,6 +646,12 @@ int dict_set(Obj *dobj, Obj *key, Obj *value)
     int32_t ix;
     if (dict_lookup(d, key, h, &slot, &ix) < 0)
         return -1;
+    if (ix < 0 && d->n + 1 > d->cap) {
+        /* a bigger table: entries at twice the room, an index of four
+         * slots an entry; check the memory cap before the copy */
+        if (!vm_memory_ok(d->cap * 2 * (sizeof(DictEntry) + 4 * sizeof(int32_t))))
+            return -1;
+    }
     INCREF(value);
     if (ix >= 0) {
         SETREF(d->entries[ix].value, value);
@@ -1023,9 +1032,9 @@ static void code_dealloc(Obj *o)
 static void code_free_mem(Obj *o)
 {
     CodeObj *c = (CodeObj *)o;
-    free(c->ops);
-    free(c->lines);
-    free(c->cell2arg);
+    xfree(c->ops);
+    xfree(c->lines);
+    xfree(c->cell2arg);
 }
 
 Class CodeClass = {.name = "code", .kind = K_CODE, .base = &ObjectClass, .dealloc = code_dealloc,
@@ -1222,7 +1231,7 @@ static void exc_dealloc(Obj *o)
 
 static void exc_free_mem(Obj *o)
 {
-    free(((ExcObj *)o)->tb);
+    xfree(((ExcObj *)o)->tb);
 }
 
 Obj *exc_new(Class *cls, Obj *args)

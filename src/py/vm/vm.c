@@ -14,7 +14,6 @@
 #include "../objects/ops.h"
 #include "../objects/set.h"
 
-#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,46 +106,38 @@ void vm_shutdown(void)
 const VMLimits *vm_limits(void) { return &vm.limits; }
 uint64_t vm_ops(void) { return vm.ops; }
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LS_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) && !defined(LS_ASAN)
-#define LS_ASAN 1
-#endif
-#ifdef LS_ASAN
-#include <sanitizer/allocator_interface.h>
-#endif
-
-/* The memory the run uses: the process's peak resident size. Under
- * AddressSanitizer (make sanitize, make fuzz) that is mostly shadow memory
- * and quarantine, so the allocator's own count of live bytes is used
- * instead, and the limits behave as in a normal build. */
-static size_t memory_used(void)
+/* The memory cap counts the bytes loopscope's allocators hand out
+ * (base.h's mem_*), the same in a normal and an ASan build. It covers the
+ * scenario's run: what is live when it starts (the prelude, the compiled
+ * code) is not the scenario's. */
+static void memory_message(char *out, size_t size)
 {
-#ifdef LS_ASAN
-    return __sanitizer_get_current_allocated_bytes();
-#else
-    struct rusage ru;
-    if (getrusage(RUSAGE_SELF, &ru) < 0)
-        return 0;
-    return (size_t)ru.ru_maxrss * 1024; /* kilobytes on Linux */
-#endif
+    size_t cap = vm.limits.max_memory;
+    snprintf(out, size,
+             "the scenario used more than %zu MB of memory; loopscope's limit is %zu MB "
+             "(raise it with --max-memory MB)",
+             cap >> 20, cap >> 20);
+}
+
+void vm_memory_start(void)
+{
+    char msg[256];
+    memory_message(msg, sizeof msg);
+    mem_cap_set(vm.limits.max_memory, msg);
+}
+
+void vm_memory_stop(void)
+{
+    mem_cap_set(0, NULL);
 }
 
 bool vm_memory_ok(size_t more)
 {
-    size_t cap = vm.limits.max_memory;
-    if (!cap)
+    if (!vm.limits.max_memory || mem_fits(more))
         return true;
-    size_t used = memory_used();
-    if (used <= cap && more <= cap - used)
-        return true;
-    err_format(&LimitErrorClass,
-               "the scenario used more than %zu MB of memory; loopscope's limit is %zu MB "
-               "(raise it with --max-memory MB)",
-               cap >> 20, cap >> 20);
+    char msg[256];
+    memory_message(msg, sizeof msg);
+    err_format(&LimitErrorClass, "%s", msg);
     return false;
 }
 Obj *vm_builtins(void) { return vm.builtins; }
@@ -196,15 +187,15 @@ static void frame_free(Frame *f)
         DECREF(f->handled[i]);
     XDECREF(f->delegate);
     XDECREF(f->locals);
-    free(f->fast);
-    free(f->cells);
-    free(f->stack);
-    free(f->blocks);
-    free(f->handled);
+    xfree(f->fast);
+    xfree(f->cells);
+    xfree(f->stack);
+    xfree(f->blocks);
+    xfree(f->handled);
     DECREF(f->code);
     XDECREF(f->func);
     DECREF(f->globals);
-    free(f);
+    xfree(f);
 }
 
 /* obj_teardown: a generator kept alive by a cycle (a deadlocked task's
@@ -216,12 +207,12 @@ void gen_free_mem(Obj *o)
     Frame *f = g->frame;
     if (!f)
         return;
-    free(f->fast);
-    free(f->cells);
-    free(f->stack);
-    free(f->blocks);
-    free(f->handled);
-    free(f);
+    xfree(f->fast);
+    xfree(f->cells);
+    xfree(f->stack);
+    xfree(f->blocks);
+    xfree(f->handled);
+    xfree(f);
     g->frame = NULL;
 }
 
@@ -673,6 +664,10 @@ static Obj *run_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames, Obj *
 
 Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
 {
+    /* C code that calls back (partial, sort keys, __repr__) may not reach
+     * an instruction for a long time: the memory cap is checked here too */
+    if (mem_over() && !vm_memory_ok(0))
+        return NULL;
     Class *c = CLS(callable);
     if (c == &FuncClass)
         return run_function((FuncObj *)callable, args, nargs, kwnames, NULL);
@@ -686,7 +681,7 @@ Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
             memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
         Obj *r = vm_call(b->func, a, nargs + 1, kwnames);
         if (a != small)
-            free(a);
+            xfree(a);
         return r;
     }
     if (c == &ClassClass) {
@@ -1315,8 +1310,10 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     }
 
     for (;;) {
-        /* a peak-size check every 64K operations catches many small values */
-        if (vm.limits.max_ops && !(++vm.ops & 0xFFFF) && vm.limits.max_memory && !vm_memory_ok(0))
+        /* past the memory cap (many small values): stop before the next operation */
+        if (vm.limits.max_ops)
+            ++vm.ops;
+        if (mem_over() && !vm_memory_ok(0))
             goto error;
         if (vm.limits.max_ops && vm.ops > vm.limits.max_ops) {
             err_format(&LimitErrorClass,
@@ -1718,7 +1715,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                     a[np + i++] = v;
                 }
                 r = vm_call(fn, a, (int)np, names);
-                free(a);
+                xfree(a);
                 DECREF(names);
             } else {
                 r = vm_call(fn, TUP_ITEMS(argt), (int)TUP_N(argt), NULL);

@@ -31,7 +31,7 @@ typedef struct VMLimits {
     uint64_t max_ops;      /* bytecode instructions per run; 0 = unlimited */
     int max_depth;         /* nested Python calls; RecursionError beyond */
     size_t max_items;      /* largest str (bytes) / list / dict a scenario may build */
-    size_t max_memory;     /* peak resident bytes of the process; 0 = unlimited */
+    size_t max_memory;     /* bytes the scenario may allocate (base.h's mem_*); 0 = unlimited */
 } VMLimits;
 
 /* Start a fresh interpreter state (builtins, modules, counters). */
@@ -40,9 +40,13 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits);
 void vm_shutdown(void);
 const VMLimits *vm_limits(void);
 uint64_t vm_ops(void);     /* instructions executed so far */
-/* True when the process's peak resident size plus `more` bytes is within
- * limits.max_memory; otherwise sets the limit error and returns false. */
+/* True when `more` bytes more stay within limits.max_memory (counted
+ * exactly by base.h's allocators from vm_memory_start on); otherwise sets
+ * the limit error and returns false. */
 bool vm_memory_ok(size_t more);
+/* Cap the memory from now on (the scenario's run starts), and lift it. */
+void vm_memory_start(void);
+void vm_memory_stop(void);
 
 /* The builtins dict (borrowed); builtins.c fills it. */
 Obj *vm_builtins(void);
