@@ -8,6 +8,7 @@
  * exception, a deadlock or a limit (trace, steps), or a file could not be
  * written, 2 it could not be loaded, bad usage, or no terminal for the
  * viewer. */
+#include "base/esc.h"
 #include "base/source.h"
 #include "out/cast.h"
 #include "out/chrome.h"
@@ -508,33 +509,11 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
     return rc;
 }
 
-/* Write text a scenario produced (its prints, its exception messages) so that
- * it cannot drive a terminal: on a terminal, control characters other than
- * newline and tab (C0, DEL and UTF-8-encoded C1) are shown as \xNN. Files and
- * pipes get the bytes unchanged, so traces still compare with CPython's. */
-static void write_scenario_text(FILE *out, const char *s, size_t n)
-{
-    if (!isatty(fileno(out))) {
-        fwrite(s, 1, n, out);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
-            fprintf(out, "\\x%02x", (unsigned char)s[++i]);
-        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-            fprintf(out, "\\x%02x", c);
-        } else {
-            fputc(c, out);
-        }
-    }
-}
-
 /* The traceback or limit message of a failed run, on stderr. */
 static void say_failure(const Recording *rec)
 {
     const char *tb = rec_traceback(rec);
-    write_scenario_text(stderr, tb, strlen(tb));
+    esc_write(stderr, tb, strlen(tb));
 }
 
 static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
@@ -560,26 +539,24 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
     Sink k;
     if (!sink_open(&k, o->out ? o->out : "-", o->force))
         return 1;
+    /* what the scenario printed and named cannot drive a terminal: on one,
+     * every listing goes through esc (files and pipes keep the bytes) */
+    EscStream es;
+    FILE *f = isatty(fileno(k.f)) ? esc_open(&es) : k.f;
     if (!strcmp(o->cmd, "steps")) {
         if (o->json)
-            steps_write_json(rec, k.f);
+            steps_write_json(rec, f);
         else
-            steps_write_text(rec, k.f);
+            steps_write_text(rec, f);
     } else if (!strcmp(o->format, "chrome")) {
         Seek *seek = seek_new(rec);
-        chrome_write(rec, seek, k.f);
+        chrome_write(rec, seek, f);
         seek_free(seek);
-    } else if (isatty(fileno(k.f))) {
-        char *text = NULL;
-        size_t size = 0;
-        FILE *mem = open_memstream(&text, &size);
-        trace_write(rec, mem);
-        fclose(mem);
-        write_scenario_text(k.f, text, size);
-        free(text); /* open_memstream's, from libc */
     } else {
-        trace_write(rec, k.f);
+        trace_write(rec, f);
     }
+    if (f != k.f)
+        esc_close(&es, k.f);
     bool ok = sink_close(&k);
     say_failure(rec);
     return !ok ? 1 : st == SIM_OK ? 0 : 1;

@@ -3,6 +3,7 @@
 #include "suites.h"
 
 #include "../src/base/base.h"
+#include "../src/base/esc.h"
 
 #include <string.h>
 
@@ -55,6 +56,35 @@ START_TEST(test_mem_cap_safety_net)
 }
 END_TEST
 
+static void check_esc(const char *in, const char *want)
+{
+    Buf b;
+    buf_init(&b);
+    esc_put(&b, in, strlen(in));
+    ck_assert_str_eq(b.s, want);
+    buf_free(&b);
+}
+
+START_TEST(test_esc_put)
+{
+    check_esc("plain text\n\tand tabs", "plain text\n\tand tabs");
+    check_esc("\x1b[2J\x07\x7f", "\\x1b[2J\\x07\\x7f");
+    check_esc("csi \xc2\x9b" "31m", "csi \\x9b31m");               /* C1 as UTF-8 */
+    check_esc("rlo \xe2\x80\xae lri \xe2\x81\xa6", "rlo \\u202e lri \\u2066");
+    check_esc("bom \xef\xbb\xbf zwsp \xe2\x80\x8b", "bom \\ufeff zwsp \\u200b");
+    check_esc("bad \xff\xc2", "bad \\xff\\xc2");                 /* not UTF-8 */
+    check_esc("caf\xc3\xa9 \xe2\x80\x8d \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x80\x8d \xf0\x9f\x98\x80");
+}
+END_TEST
+
+START_TEST(test_esc_hidden)
+{
+    ck_assert(esc_hidden(0x1b) && esc_hidden(0x9b) && esc_hidden(0x202e) && esc_hidden(0x2069));
+    ck_assert(esc_hidden(0x061c) && esc_hidden(0x200f) && esc_hidden(0x2028) && esc_hidden(0xfeff));
+    ck_assert(!esc_hidden('a') && !esc_hidden(0xe9) && !esc_hidden(0x200d) && !esc_hidden(0x1f600));
+}
+END_TEST
+
 Suite *base_suite(void)
 {
     Suite *s = suite_create("base");
@@ -62,6 +92,10 @@ Suite *base_suite(void)
     tcase_add_test(tc, test_mem_counts_and_frees);
     tcase_add_test(tc, test_mem_cap_checked_before);
     tcase_add_exit_test(tc, test_mem_cap_safety_net, 1);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("esc");
+    tcase_add_test(tc, test_esc_put);
+    tcase_add_test(tc, test_esc_hidden);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -94,5 +94,30 @@ if [[ -z ${BAD_FILTER:-} ]] && command -v script > /dev/null; then
     fi
 fi
 ((have_time)) && echo "bad: worst peak memory $worst MB ($worst_name)"
+# The same for every other way scenario text reaches a terminal: the step
+# listing, the loop's default exception handler, an executor callback's
+# error, and the source line of a syntax error (a C1 CSI, bidi overrides).
+if [[ -z ${BAD_FILTER:-} ]] && command -v script > /dev/null; then
+    tty_case() { # NAME COMMAND WANT...: the terminal shows each WANT and no raw ESC, C1 or bidi
+        local name=$1 cmd=$2 out w ok=1
+        shift 2
+        out=$(script -qc "$cmd" /dev/null | tr -d '\r')
+        for w in "$@"; do [[ $out == *"$w"* ]] || ok=0; done
+        [[ $out == *$'\e'* || $out == *$'\xc2\x9b'* || $out == *$'\u202e'* || $out == *$'\u2066'* ]] && ok=0
+        if ((ok)); then
+            pass=$((pass + 1))
+        else
+            fail=$((fail + 1))
+            echo "FAIL terminal output is not escaped ($name):"
+            printf '%s\n' "$out" | cat -v | head -n 12
+        fi
+    }
+    tty_case steps "$bin steps tests/bad/tty_print.py" 'print: \x1b[2J\u202eevil\u2066 \x9b31m'
+    tty_case steps-json "$bin steps --json tests/bad/tty_print.py" '\u202eevil\u2066'
+    tty_case handler "$bin trace tests/bad/tty_handler.py" 'msg \x1b]0;pwn\x07 \u2066x' \
+        'Unhandled error in exception event handler' 'ValueError: \x1b[31mred\u202e'
+    tty_case executor "$bin trace tests/bad/tty_executor.py" 'RuntimeError: \x1b[2J cleared \u202e'
+    tty_case syntax "$bin trace tests/bad/tty_syntax.py" 'error: invalid syntax' 'y = "?31m?x" +'
+fi
 echo "bad: $pass passed, $fail failed"
 ((fail == 0))

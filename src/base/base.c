@@ -239,28 +239,36 @@ void buf_put_utf8(Buf *b, uint32_t cp)
     buf_putn(b, s, n);
 }
 
-/* Length of the valid UTF-8 sequence at s (2..4), or 0 if it is not one
- * (stray continuation, overlong form, surrogate, past U+10FFFF, cut short). */
-static size_t utf8_seq(const unsigned char *s)
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
-    size_t n;
-    uint32_t cp, min;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2, cp = s[0] & 0x1Fu, min = 0x80;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3, cp = s[0] & 0x0Fu, min = 0x800;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4, cp = s[0] & 0x07u, min = 0x10000;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3Fu);
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, v = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, v = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, v = c & 0x07, min = 0x10000;
+    else
+        goto bad;
+    for (size_t i = 1; i < len; i++) {
+        if (i >= n || (s[i] & 0xC0) != 0x80) /* also stops at a NUL */
+            goto bad;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        goto bad;
+    *cp = v;
+    return len;
+bad:
+    *cp = UTF8_BAD;
+    return 1;
 }
 
 void buf_put_json(Buf *b, const char *str)
@@ -279,8 +287,9 @@ void buf_put_json(Buf *b, const char *str)
         } else if (c < 0x20 || c == 0x7f) {
             buf_printf(b, "\\u%04x", c);
         } else if (c >= 0x80) {
-            size_t n = utf8_seq(s);
-            if (n) {
+            uint32_t cp;
+            size_t n = utf8_decode((const char *)s, SIZE_MAX, &cp);
+            if (n > 1) {
                 buf_putn(b, (const char *)s, n);
                 s += n;
                 continue;

@@ -79,6 +79,13 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 char *buf_take(Buf *b, size_t *len_out);
 /* One code point as UTF-8; a value past U+10FFFF or a surrogate is '?'. */
 void buf_put_utf8(Buf *b, uint32_t cp);
+/* Decode one code point from s[0..n) (n > 0) into *cp and return the
+ * bytes it took (at least 1). Strict: an overlong form, a surrogate, a
+ * value past U+10FFFF, a stray continuation byte or a sequence cut short
+ * (by n or by a NUL) gives UTF8_BAD (U+FFFD) for one byte, and decoding
+ * resumes at the next. For NUL-terminated text pass SIZE_MAX. */
+#define UTF8_BAD 0xFFFDu
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* s as a JSON string literal, quotes included: '"' and '\\' escaped, \n
  * \t as such, other control characters (and DEL) as \u00XX, UTF-8 kept as
  * it is; a byte that is not valid UTF-8 becomes \ufffd, so the result is

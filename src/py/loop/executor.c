@@ -17,6 +17,7 @@
  * call_soon_threadsafe) are Python in prelude.py; the wording of steps is
  * narrate.c's. tests/oracle/pytrace.py implements the same rule. */
 #include "model.h"
+#include "../../base/esc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -168,8 +169,11 @@ static bool call_back(Obj *cb, JobObj *j)
     if (err_matches(&LimitErrorClass))
         return false;
     Obj *e = err_fetch();
-    fprintf(stderr, "exception calling callback for <Future>\n");
-    vm_print_traceback(e, stderr);
+    EscStream es;
+    FILE *f = esc_open(&es);
+    fprintf(f, "exception calling callback for <Future>\n");
+    vm_print_traceback(e, f);
+    esc_close(&es, stderr);
     DECREF(e);
     return true;
 }

@@ -4,6 +4,7 @@
  * queue, then run exactly the handles queued when the iteration began.
  * Futures and tasks are in future.c; the Python-visible API in asyncio.c. */
 #include "model.h"
+#include "../../base/esc.h"
 
 #include "../vm/builtins.h"
 #include "../objects/ops.h"
@@ -231,10 +232,13 @@ static void default_exception_handler(Obj *ctx)
     else
         buf_puts(&b, "Unhandled exception in event loop");
     err_clear();
-    fprintf(stderr, "%s\n", b.s);
+    EscStream es;
+    FILE *f = esc_open(&es);
+    fprintf(f, "%s\n", b.s);
     buf_free(&b);
     if (exc && exc->cls->is_exception)
-        vm_print_traceback(exc, stderr);
+        vm_print_traceback(exc, f);
+    esc_close(&es, stderr);
 }
 
 /* loop.call_exception_handler(ctx): the scenario's handler if it set one,
@@ -254,8 +258,11 @@ static bool call_exception_handler(LoopObj *l, Obj *ctx)
     if (err_matches(&LimitErrorClass))
         return false;
     Obj *exc = err_fetch();
-    fprintf(stderr, "Unhandled error in exception event handler\n");
-    vm_print_traceback(exc, stderr);
+    EscStream es;
+    FILE *f = esc_open(&es);
+    fprintf(f, "Unhandled error in exception event handler\n");
+    vm_print_traceback(exc, f);
+    esc_close(&es, stderr);
     DECREF(exc);
     return true;
 }
