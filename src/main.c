@@ -407,18 +407,41 @@ static bool sink_open(Sink *k, const char *path, bool force)
     return true;
 }
 
+/* Everything written to standard output reached it: flushed without an
+ * error. Otherwise says so, once ("cannot write standard output: No space
+ * left on device" for `frame > /dev/full`), and returns false. */
+static bool stdout_ok(void)
+{
+    static bool said;
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return true;
+    if (!errno) {
+        /* an earlier flush failed and its errno is gone: the output is
+         * already cut short, so one more byte finds the reason again */
+        clearerr(stdout);
+        if (fputc('\n', stdout) != EOF)
+            fflush(stdout);
+    }
+    int e = errno ? errno : EIO;
+    if (!said)
+        fprintf(stderr, "loopscope: cannot write standard output: %s\n", strerror(e));
+    said = true;
+    return false;
+}
+
+/* Exit status rc, or 1 if standard output could not be written. */
+static int finish(int rc)
+{
+    return stdout_ok() ? rc : 1;
+}
+
 /* Finish the export. Returns false after saying why it could not be written. */
 static bool sink_close(Sink *k)
 {
     char err[512];
-    if (!k->file) {
-        errno = 0;
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "loopscope: cannot write standard output: %s\n", strerror(errno ? errno : EIO));
-            return false;
-        }
-        return true;
-    }
+    if (!k->file)
+        return stdout_ok();
     if (!file_commit(k->file, err, sizeof err)) {
         say_write_error(err);
         return false;
@@ -587,7 +610,7 @@ int main(int argc, char **argv)
     Options o;
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
-        return rc;
+        return finish(rc);
 
     LangError err = {0};
     Source *src = source_read_max(o.path, o.max_source ? o.max_source : SOURCE_MAX_BYTES, &err);
@@ -621,5 +644,5 @@ int main(int argc, char **argv)
     }
     rec_free(rec);
     source_free(src);
-    return rc;
+    return finish(rc);
 }
