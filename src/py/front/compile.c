@@ -718,6 +718,11 @@ static bool in_list(const char *const *l, const char *s)
     return false;
 }
 
+bool compile_refused_builtin(const char *name)
+{
+    return in_list(refused_builtins, name);
+}
+
 /* A global name used but never assigned at module level: refuse the
  * builtins loopscope does not provide, with a located error. */
 static void check_global_name(Comp *c, const Node *n)

@@ -1157,9 +1157,20 @@ static void module_dealloc(Obj *o)
     XDECREF(((ModuleObj *)o)->dict);
 }
 
+/* A module's private names (`_loop_end`, `_cancel_all_tasks`: the
+ * library's internals, which CPython's modules do not have) as scenario
+ * code sees them: not there. Dunder names are not private. */
+bool module_hides(Obj *name)
+{
+    const char *s = STR_S(name);
+    size_t n = STR_LEN(name);
+    bool dunder = n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_';
+    return s[0] == '_' && !dunder && vm_in_user_code();
+}
+
 static Obj *module_getattr(Obj *o, Obj *name)
 {
-    Obj *v = dict_get(((ModuleObj *)o)->dict, name);
+    Obj *v = module_hides(name) ? NULL : dict_get(((ModuleObj *)o)->dict, name);
     if (!v)
         return err_null(&AttributeErrorClass, "module '%s' has no attribute '%s'",
                         STR_S(((ModuleObj *)o)->name), STR_S(name));

@@ -1872,8 +1872,14 @@ int obj_setattr(Obj *o, Obj *name, Obj *v)
             e->attrs = dict_new();
         return dict_set(e->attrs, name, v);
     }
-    if (c == &ModuleClass)
+    if (c == &ModuleClass) {
+        if (module_hides(name)) {
+            err_format(&AttributeErrorClass, "module '%s' has no attribute '%s'",
+                       STR_S(((ModuleObj *)o)->name), STR_S(name));
+            return -1;
+        }
         return dict_set(((ModuleObj *)o)->dict, name, v);
+    }
     if (class_lookup(c, name))
         err_format(&AttributeErrorClass, "'%s' object attribute '%s' is read-only", c->name, STR_S(name));
     else

@@ -47,7 +47,8 @@ typedef enum { R_START, R_SEND, R_THROW } Resume;
 static struct {
     VMHooks hooks;
     VMLimits limits;
-    Obj *builtins;
+    Obj *builtins;       /* every builtin: the library's code sees them all */
+    Obj *refused;        /* the names of those scenario code does not see */
     Obj *modules;        /* dict name -> module */
     Frame *current;      /* innermost running frame */
     int depth;
@@ -87,6 +88,15 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
     vm.builtins = dict_new();
     vm.modules = dict_new();
     builtins_init(vm.builtins);
+    /* the refused builtins are not there for scenario code at all, so
+     * `if False: id = None` (which skips the load-time check) still finds
+     * no id() to call at run time */
+    vm.refused = dict_new();
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(vm.builtins, &pos, &k, &v))
+        if (compile_refused_builtin(STR_S(k)))
+            dict_set(vm.refused, k, None);
     vm.current = NULL;
     vm.depth = 0;
     vm.ops = 0;
@@ -97,6 +107,8 @@ void vm_shutdown(void)
 {
     err_clear();
     XDECREF(vm.builtins);
+    XDECREF(vm.refused);
+    vm.refused = NULL;
     XDECREF(vm.modules);
     vm.builtins = vm.modules = NULL;
     vm.initialised = false;
@@ -607,6 +619,11 @@ bool gen_is_library(Obj *gen)
     return g->frame && (g->frame->code->flags & CO_LIBRARY);
 }
 
+bool vm_in_user_code(void)
+{
+    return vm.current && !(vm.current->code->flags & CO_LIBRARY);
+}
+
 int coro_line(Obj *coro)
 {
     GenObj *g = (GenObj *)coro;
@@ -996,8 +1013,8 @@ static Obj *make_exception(Obj *v)
 static Obj *load_global(Frame *f, Obj *name)
 {
     Obj *v = dict_get(f->globals, name);
-    if (!v)
-        v = dict_get(vm.builtins, name);
+    if (!v && (v = dict_get(vm.builtins, name)) && !(f->code->flags & CO_LIBRARY) && dict_get(vm.refused, name))
+        v = NULL;
     if (!v)
         return err_null(&NameErrorClass, "name '%s' is not defined", STR_S(name));
     INCREF(v);

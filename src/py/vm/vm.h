@@ -113,6 +113,9 @@ int coro_line(Obj *coro);
 void coro_chain(Obj *coro, Buf *out);
 /* True when gen's code belongs to the built-in library (the prelude). */
 bool gen_is_library(Obj *gen);
+/* True when the innermost running frame is the scenario's own code (not
+ * the library's prelude, CO_LIBRARY). */
+bool vm_in_user_code(void);
 /* Line the currently executing user frame stands on (0 if none). */
 int vm_current_line(void);
 
