@@ -401,6 +401,25 @@ if [ -w /dev/full ]; then
     done 2>/dev/null
 fi
 
+# steps has an output limit (issue 17: 3,000 tasks in 13 lines once made a
+# 21 GB JSON listing): it stops before the limit, says so, exits 1, and
+# what it wrote is still valid JSON saying it was cut
+many=tests/exports/many_tasks.py
+"$bin" steps --json "$many" --max-output 2 >"$tmp/many.json" 2>"$tmp/err"
+st=$?
+check "steps --json --max-output 2: exit 1" test "$st" = 1
+check "steps --json --max-output 2: says so" grep -q "^loopscope: steps: stopped after [0-9]* of [0-9]* steps: the listing reached its limit of 2 MB (raise it with --max-output MB)$" "$tmp/err"
+check "steps --json --max-output 2: within 2 MB" test "$(wc -c <"$tmp/many.json")" -le $((2 << 20))
+check "steps --json --max-output 2: valid JSON, marked truncated" python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["truncated"]
+assert t["limit_mb"] == 2 and 0 < t["steps_written"] == len(d["steps"]) < t["steps"], t' "$tmp/many.json"
+"$bin" steps "$many" --max-output 1 >"$tmp/many.txt" 2>/dev/null
+check "steps --max-output 1 (text): within 1 MB and a last line" test "$(wc -c <"$tmp/many.txt")" -le $(((1 << 20) + 200))
+check "steps --max-output 1 (text): the last line says so" grep -q '^\.\.\. stopped after [0-9]* of [0-9]* steps: the listing reached its limit of 1 MB$' "$tmp/many.txt"
+check "steps --json: 100 MB by default" test "$("$bin" steps --json "$many" 2>/dev/null | wc -c)" -le $((100 << 20))
+expect_fail "--max-output with trace" 2 "does not go with the trace command" "$bin" trace "$many" --max-output 5
+
 expect_fail "record without -o" 2 "record needs -o" "$bin" record scenarios/gather.py
 expect_fail "frame --theme without --svg" 2 "goes with frame --svg" "$bin" frame scenarios/gather.py --theme light
 expect_fail "--theme blue" 2 "not dark or light" "$bin" frame scenarios/gather.py --svg "$tmp/x.svg" --theme blue
