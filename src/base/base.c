@@ -160,10 +160,17 @@ void buf_clear(Buf *b)
 
 static void buf_reserve(Buf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
         return;
-    while (b->len + extra + 1 > b->cap)
-        b->cap *= 2;
+    size_t cap = b->cap;
+    while (need > cap)
+        cap *= 2;
+    /* near the memory cap, grow by an eighth rather than doubling, so a
+     * big buffer does not take twice what it holds past the cap */
+    if (cap - b->cap > 4096 && !mem_fits(cap - b->cap))
+        cap = need + b->cap / 8;
+    b->cap = cap;
     b->s = xrealloc(b->s, b->cap);
 }
 

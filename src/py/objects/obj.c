@@ -947,6 +947,9 @@ void obj_repr_builtin(Obj *o, Buf *out)
 
 int obj_repr(Obj *o, Buf *out)
 {
+    /* a repr of a big container is one C loop: stop it at the memory cap */
+    if (mem_over() && !vm_memory_ok(0))
+        return -1;
     if (o->cls->heap) {
         int r = klass_text(o, "__repr__", out);
         if (r != KLASS_NONE)
@@ -1001,7 +1004,8 @@ Obj *obj_str_new(Obj *o)
     }
     Buf b;
     buf_init(&b);
-    Obj *r = obj_str(o, &b) < 0 ? NULL : str_new(b.s, b.len);
+    /* the text is copied into the str: check the memory cap for the copy */
+    Obj *r = obj_str(o, &b) < 0 || !vm_memory_ok(b.len) ? NULL : str_new(b.s, b.len);
     buf_free(&b);
     return r;
 }
@@ -1010,7 +1014,7 @@ Obj *obj_repr_new(Obj *o)
 {
     Buf b;
     buf_init(&b);
-    Obj *r = obj_repr(o, &b) < 0 ? NULL : str_new(b.s, b.len);
+    Obj *r = obj_repr(o, &b) < 0 || !vm_memory_ok(b.len) ? NULL : str_new(b.s, b.len);
     buf_free(&b);
     return r;
 }

@@ -654,8 +654,10 @@ static Obj *str_percent(Obj *fmt, Obj *args)
             buf_putc(&out, '%');
             continue;
         }
-        /* the padding is built byte by byte: check the memory cap first */
-        if (!vm_memory_ok((size_t)(width > prec ? width : prec > 0 ? prec : 0)))
+        /* the padding is built in a buffer, then copied into the str: check
+         * the memory cap for both first */
+        size_t pad = (size_t)(width > prec ? width : prec > 0 ? prec : 0);
+        if (!vm_memory_ok(2 * pad) || !op_check_size(pad))
             goto fail;
         if (!value) {
             if (argi >= nargs) {
