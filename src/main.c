@@ -8,6 +8,7 @@
  * exception, a deadlock or a limit (trace, steps), or a file could not be
  * written, 2 it could not be loaded, bad usage, or no terminal for the
  * viewer. */
+#include "base/esc.h"
 #include "base/source.h"
 #include "out/cast.h"
 #include "out/chrome.h"
@@ -34,6 +35,9 @@
 
 /* record's default --max-steps. */
 #define RECORD_MAX_STEPS 2000
+/* steps' default --max-output, in MB: 3,000 tasks in 13 lines once made a
+ * 21 GB listing (every task at every step) */
+#define STEPS_MAX_OUTPUT_MB 100
 
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "dev"
@@ -81,6 +85,8 @@ static void usage(FILE *out)
           "      -o FILE        write to FILE instead of standard output\n"
           "  steps SCENARIO     every recorded step with the tasks it changed and a caption\n"
           "      --json         the same as JSON, with every task's state at every step\n"
+          "      --max-output MB  stop the listing (saying so, exit 1) before it passes MB\n"
+          "                     megabytes (default 100)\n"
           "\n"
           "files (-o, --svg) are written whole or not at all; an existing file is kept\n"
           "unless --force is given. -o - writes to standard output.\n"
@@ -90,7 +96,8 @@ static void usage(FILE *out)
           "  --max-ops N        bytecode operations (default 50000000)\n"
           "  --max-depth N      nested calls (default 1000, at most 16000)\n"
           "  --max-items N      length of the largest str/list (default 10000000)\n"
-          "  --max-memory MB    memory while running (default 400)\n"
+          "  --max-memory MB    memory the scenario may allocate (default 400; counted\n"
+          "                     exactly, checked before each allocation)\n"
           "  --max-source BYTES size of the scenario file (default 1048576)\n"
           "\n"
           "  -h, --help         this help\n"
@@ -167,6 +174,7 @@ typedef struct Options {
     double speed;              /* record --speed */
     SimOptions sim;
     size_t max_source;         /* --max-source bytes; 0 = SOURCE_MAX_BYTES */
+    size_t max_output;         /* steps --max-output MB */
 } Options;
 
 /* Which commands take each option, for a clear error instead of silence.
@@ -177,6 +185,7 @@ static bool option_fits(const char *cmd, const char *opt)
         const char *opt, *cmds;
     } fits[] = {
         {"--json", " steps "},
+        {"--max-output", " steps "},
         {"--step", " frame "},
         {"--at", " frame "},
         {"--ansi", " frame "},
@@ -232,7 +241,7 @@ static int parse_args(int argc, char **argv, Options *o)
 {
     const char *given[32];
     int ngiven = 0;
-    *o = (Options){.at = -1, .w = 100, .h = 30, .format = "text", .speed = 1};
+    *o = (Options){.at = -1, .w = 100, .h = 30, .format = "text", .speed = 1, .max_output = STEPS_MAX_OUTPUT_MB};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -294,6 +303,11 @@ static int parse_args(int argc, char **argv, Options *o)
                 return 2;
             }
             o->format = val;
+            i++;
+        } else if (!strcmp(a, "--max-output")) {
+            if (!parse_count(a, val, &v))
+                return 2;
+            o->max_output = (size_t)v;
             i++;
         } else if (!strcmp(a, "--max-steps") || !strcmp(a, "--max-ops") || !strcmp(a, "--max-depth") ||
                    !strcmp(a, "--max-items") || !strcmp(a, "--max-memory") || !strcmp(a, "--max-source")) {
@@ -416,18 +430,41 @@ static bool sink_open(Sink *k, const char *path, bool force)
     return true;
 }
 
+/* Everything written to standard output reached it: flushed without an
+ * error. Otherwise says so, once ("cannot write standard output: No space
+ * left on device" for `frame > /dev/full`), and returns false. */
+static bool stdout_ok(void)
+{
+    static bool said;
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return true;
+    if (!errno) {
+        /* an earlier flush failed and its errno is gone: the output is
+         * already cut short, so one more byte finds the reason again */
+        clearerr(stdout);
+        if (fputc('\n', stdout) != EOF)
+            fflush(stdout);
+    }
+    int e = errno ? errno : EIO;
+    if (!said)
+        fprintf(stderr, "loopscope: cannot write standard output: %s\n", strerror(e));
+    said = true;
+    return false;
+}
+
+/* Exit status rc, or 1 if standard output could not be written. */
+static int finish(int rc)
+{
+    return stdout_ok() ? rc : 1;
+}
+
 /* Finish the export. Returns false after saying why it could not be written. */
 static bool sink_close(Sink *k)
 {
     char err[512];
-    if (!k->file) {
-        errno = 0;
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "loopscope: cannot write standard output: %s\n", strerror(errno ? errno : EIO));
-            return false;
-        }
-        return true;
-    }
+    if (!k->file)
+        return stdout_ok();
     if (!file_commit(k->file, err, sizeof err)) {
         say_write_error(err);
         return false;
@@ -519,33 +556,11 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
     return rc;
 }
 
-/* Write text a scenario produced (its prints, its exception messages) so that
- * it cannot drive a terminal: on a terminal, control characters other than
- * newline and tab (C0, DEL and UTF-8-encoded C1) are shown as \xNN. Files and
- * pipes get the bytes unchanged, so traces still compare with CPython's. */
-static void write_scenario_text(FILE *out, const char *s, size_t n)
-{
-    if (!isatty(fileno(out))) {
-        fwrite(s, 1, n, out);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
-            fprintf(out, "\\x%02x", (unsigned char)s[++i]);
-        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-            fprintf(out, "\\x%02x", c);
-        } else {
-            fputc(c, out);
-        }
-    }
-}
-
 /* The traceback or limit message of a failed run, on stderr. */
 static void say_failure(const Recording *rec)
 {
     const char *tb = rec_traceback(rec);
-    write_scenario_text(stderr, tb, strlen(tb));
+    esc_write(stderr, tb, strlen(tb));
 }
 
 static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
@@ -572,29 +587,32 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
     Sink k;
     if (!sink_open(&k, o->out ? o->out : "-", o->force))
         return 1;
+    /* what the scenario printed and named cannot drive a terminal: on one,
+     * every listing goes through esc (files and pipes keep the bytes) */
+    EscStream es;
+    FILE *f = isatty(fileno(k.f)) ? esc_open(&es) : k.f;
+    size_t capped = 0; /* steps: how many were written, when the listing was cut */
     if (!strcmp(o->cmd, "steps")) {
-        if (o->json)
-            steps_write_json(rec, k.f);
-        else
-            steps_write_text(rec, k.f);
+        size_t max = o->max_output > SIZE_MAX >> 20 ? SIZE_MAX : o->max_output << 20;
+        size_t done = o->json ? steps_write_json(rec, f, max) : steps_write_text(rec, f, max);
+        capped = done < rec_nsteps(rec) ? done + 1 : 0;
     } else if (!strcmp(o->format, "chrome")) {
         Seek *seek = seek_new(rec);
-        chrome_write(rec, seek, k.f);
+        chrome_write(rec, seek, f);
         seek_free(seek);
-    } else if (isatty(fileno(k.f))) {
-        char *text = NULL;
-        size_t size = 0;
-        FILE *mem = open_memstream(&text, &size);
-        trace_write(rec, mem);
-        fclose(mem);
-        write_scenario_text(k.f, text, size);
-        free(text);
     } else {
-        trace_write(rec, k.f);
+        trace_write(rec, f);
     }
+    if (f != k.f)
+        esc_close(&es, k.f);
     bool ok = sink_close(&k);
     say_failure(rec);
-    return !ok ? 1 : st == SIM_OK ? 0 : 1;
+    if (capped)
+        fprintf(stderr,
+                "loopscope: steps: stopped after %zu of %zu steps: the listing reached its limit of %zu MB "
+                "(raise it with --max-output MB)\n",
+                capped - 1, rec_nsteps(rec), o->max_output);
+    return !ok || capped ? 1 : st == SIM_OK ? 0 : 1;
 }
 
 static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
@@ -622,7 +640,7 @@ int main(int argc, char **argv)
     Options o;
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
-        return rc;
+        return finish(rc);
 
     LangError err = {0};
     Source *src = source_read_max(o.path, o.max_source ? o.max_source : SOURCE_MAX_BYTES, &err);
@@ -656,5 +674,5 @@ int main(int argc, char **argv)
     }
     rec_free(rec);
     source_free(src);
-    return rc;
+    return finish(rc);
 }

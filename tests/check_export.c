@@ -661,17 +661,28 @@ START_TEST(test_file_errors)
     snprintf(path, sizeof path, "%s/", dir);
     ck_assert_ptr_null(file_begin(path, true, err, sizeof err));
     ck_assert_ptr_nonnull(strstr(err, "that is a folder, not a file name"));
-    /* a folder where the file should go: refused at the rename, nothing left */
+    /* a folder where the file should go: refused, even with force, nothing left */
     snprintf(path, sizeof path, "%s/sub", dir);
     ck_assert_int_eq(mkdir(path, 0755), 0);
-    OutFile *f = file_begin(path, true, err, sizeof err);
-    ck_assert_ptr_nonnull(f);
-    fputs("x", file_stream(f));
-    ck_assert(!file_commit(f, err, sizeof err));
-    snprintf(want, sizeof want, "cannot write %s: ", path);
-    ck_assert(!strncmp(err, want, strlen(want)));
+    ck_assert_ptr_null(file_begin(path, true, err, sizeof err));
+    snprintf(want, sizeof want, "cannot write %s: that is a folder, not a file name", path);
+    ck_assert_str_eq(err, want);
     ck_assert_int_eq(entries(dir), 1);
     rmdir(path);
+    /* a device or a named pipe is never replaced by a plain file */
+    ck_assert_ptr_null(file_begin("/dev/null", true, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "cannot write /dev/null: it is a device, not a file"));
+    snprintf(path, sizeof path, "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(path, 0644), 0);
+    ck_assert_ptr_null(file_begin(path, true, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "it is a named pipe, not a file"));
+    unlink(path);
+    /* a link: refused, the file it points to is kept */
+    snprintf(path, sizeof path, "%s/link", dir);
+    ck_assert_int_eq(symlink("/etc/hostname", path), 0);
+    ck_assert_ptr_null(file_begin(path, true, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "it is a symbolic link"));
+    unlink(path);
     cleanup_dir(dir, (const char *const[]){NULL});
 }
 END_TEST

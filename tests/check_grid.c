@@ -131,7 +131,8 @@ START_TEST(test_cp_width)
         {0x0300, 0}, {0x0301, 0}, {0x036F, 0}, {0x0370, 1}, {0x02FF, 1},
         {0x0483, 0}, {0x0488, 0} /* Me */, {0x1AB0, 0}, {0x1DC0, 0}, {0x1DFF, 0},
         {0x20D0, 0}, {0x20DD, 0} /* enclosing circle, Me */, {0x20FF, 1},
-        {0xFE20, 0}, {0xFE2F, 0}, {0x200B, 0}, {0x200D, 0} /* ZWJ */,
+        {0xFE20, 0}, {0xFE2F, 0}, {0x200B, 1} /* invisible: drawn as U+FFFD */, {0x200D, 0} /* ZWJ */,
+        {0x202E, 1}, {0x2066, 1}, {0xFEFF, 1} /* bidi, BOM: drawn as U+FFFD */,
         {0xFE00, 0}, {0xFE0F, 0} /* VS16 */, {0xE0100, 0}, {0xE0067, 0} /* tag */,
         {0x1160, 0}, {0x11FF, 0},
         /* East Asian wide and fullwidth */
@@ -282,6 +283,20 @@ START_TEST(test_put_and_controls)
     g->ascii = true;
     grid_put(g, 1, 0, 0x1b, ST_NORMAL);
     ck_assert_uint_eq(ch_at(g, 1, 0), '?');
+    grid_free(g);
+}
+END_TEST
+
+/* Bidi overrides and isolates, and other invisible format characters,
+ * never reach a cell (a frame or the terminal): they show as U+FFFD, like
+ * controls, and the text keeps its order. */
+START_TEST(test_bidi_replaced)
+{
+    Grid *g = grid_new(8, 1, false);
+    grid_text(g, 0, 0, 8, ST_NORMAL, "a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xef\xbb\xbf" "d");
+    const uint32_t want[] = {'a', 0xFFFD, 'b', 0xFFFD, 'c', 0xFFFD, 'd'};
+    for (int x = 0; x < 7; x++)
+        ck_assert_uint_eq(ch_at(g, x, 0), want[x]);
     grid_free(g);
 }
 END_TEST
@@ -1213,6 +1228,7 @@ Suite *grid_suite(void)
     tcase_add_test(tc, test_text_width);
     tcase_add_test(tc, test_new_clear_resize);
     tcase_add_test(tc, test_put_and_controls);
+    tcase_add_test(tc, test_bidi_replaced);
     tcase_add_test(tc, test_wide_put);
     tcase_add_test(tc, test_wide_right_edge);
     tcase_add_test(tc, test_wide_overwrite_halves);

@@ -7,6 +7,7 @@
 int main(void)
 {
     Suite *(*const suites[])(void) = {
+        base_suite,
         lex_suite,
         parse_suite,
         format_suite,

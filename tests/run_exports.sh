@@ -235,6 +235,21 @@ while read -r golden args; do
     fi
 done <tests/svg/MANIFEST
 
+# text from outside reaches the <title> through the cells' XML filter: a
+# docstring with U+FFFF, a --title and a file name that are not UTF-8
+printf '"""odd \xef\xbf\xbf title \xe2\x80\xae"""\nimport asyncio\nasync def main():\n    pass\nasyncio.run(main())\n' >"$tmp/doc_ffff.py"
+cp scenarios/gather.py "$tmp/name_$(printf '\xff\xfe').py"
+for args in "$tmp/doc_ffff.py" "scenarios/gather.py --title $(printf 'bad\xff\xc3(')" \
+    "$tmp/name_$(printf '\xff\xfe').py"; do
+    rm -f "$tmp/odd.svg"
+    # shellcheck disable=SC2086
+    if "$bin" frame $args --svg "$tmp/odd.svg" 2>"$tmp/err" && svg_shape "$tmp/odd.svg" 2>"$tmp/err"; then
+        ok
+    else
+        bad "frame $(printf '%q' "$args") --svg: not well-formed: $(tail -n 1 "$tmp/err")"
+    fi
+done
+
 # ---------------------------------------------------------------- Chrome trace
 chrome_shape() { # chrome_shape FILE TASKS PRINTS
     python3 - "$@" <<'EOF'
@@ -294,7 +309,7 @@ done
 expect_fail() { # expect_fail DESC STATUS PATTERN COMMAND...: exit STATUS, stderr matches
     local desc=$1 want=$2 pat=$3 st
     shift 3
-    "$@" >/dev/null 2>"$tmp/err"
+    "$@" >"${EXPECT_OUT:-/dev/null}" 2>"$tmp/err"
     st=$?
     if [ $st = "$want" ] && grep -Eq -- "$pat" "$tmp/err"; then ok; else
         bad "$desc: exit $st (want $want), stderr: $(cat "$tmp/err")"
@@ -354,6 +369,56 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k tmpfs "$full" 2>/dev/null; t
 else
     echo "exports: cannot mount a tmpfs here: the full-disk check skipped"
 fi
+
+# only a regular file is ever replaced (issue 17): as root, --force used to
+# rename a plain file over /dev/null; a named pipe or a link is refused too
+for dev in /dev/null /dev/full; do
+    expect_fail "--svg $dev --force" 1 "cannot write $dev: it is a device, not a file" \
+        "$bin" frame scenarios/gather.py --svg "$dev" --force
+    expect_fail "-o $dev --force" 1 "cannot write $dev: it is a device, not a file" \
+        "$bin" record scenarios/gather.py -o "$dev" --force
+    check "$dev is still a device" test -c "$dev"
+done
+mkfifo "$tmp/fifo"
+expect_fail "a named pipe" 1 "cannot write $tmp/fifo: it is a named pipe, not a file" \
+    "$bin" trace scenarios/gather.py -o "$tmp/fifo" --force
+check "the named pipe is still one" test -p "$tmp/fifo"
+ln -s "$tmp/nowhere" "$tmp/dangling"
+expect_fail "a dangling link" 1 "cannot write $tmp/dangling: it is a symbolic link to nothing" \
+    "$bin" frame scenarios/gather.py --svg "$tmp/dangling" --force
+check "nothing made where the link points" test ! -e "$tmp/nowhere"
+
+# every write to standard output is checked: a full device gives exit 1
+# and "cannot write standard output: <reason>", never a silent 0
+if [ -w /dev/full ]; then
+    for cmd in "frame scenarios/gather.py" "frame scenarios/gather.py --ansi" \
+        "frame scenarios/gather.py --svg -" "trace scenarios/gather.py" \
+        "trace scenarios/gather.py --format chrome" "steps scenarios/gather.py" \
+        "steps scenarios/gather.py --json" "record scenarios/gather.py -o -" "--help" "--version"; do
+        # shellcheck disable=SC2086  # the arguments are words by design
+        EXPECT_OUT=/dev/full expect_fail "$cmd > /dev/full" 1 "^loopscope: cannot write standard output: No space left on device$" \
+            "$bin" $cmd
+    done 2>/dev/null
+fi
+
+# steps has an output limit (issue 17: 3,000 tasks in 13 lines once made a
+# 21 GB JSON listing): it stops before the limit, says so, exits 1, and
+# what it wrote is still valid JSON saying it was cut
+many=tests/exports/many_tasks.py
+"$bin" steps --json "$many" --max-output 2 >"$tmp/many.json" 2>"$tmp/err"
+st=$?
+check "steps --json --max-output 2: exit 1" test "$st" = 1
+check "steps --json --max-output 2: says so" grep -q "^loopscope: steps: stopped after [0-9]* of [0-9]* steps: the listing reached its limit of 2 MB (raise it with --max-output MB)$" "$tmp/err"
+check "steps --json --max-output 2: within 2 MB" test "$(wc -c <"$tmp/many.json")" -le $((2 << 20))
+check "steps --json --max-output 2: valid JSON, marked truncated" python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["truncated"]
+assert t["limit_mb"] == 2 and 0 < t["steps_written"] == len(d["steps"]) < t["steps"], t' "$tmp/many.json"
+"$bin" steps "$many" --max-output 1 >"$tmp/many.txt" 2>/dev/null
+check "steps --max-output 1 (text): within 1 MB and a last line" test "$(wc -c <"$tmp/many.txt")" -le $(((1 << 20) + 200))
+check "steps --max-output 1 (text): the last line says so" grep -q '^\.\.\. stopped after [0-9]* of [0-9]* steps: the listing reached its limit of 1 MB$' "$tmp/many.txt"
+check "steps --json: 100 MB by default" test "$("$bin" steps --json "$many" 2>/dev/null | wc -c)" -le $((100 << 20))
+expect_fail "--max-output with trace" 2 "does not go with the trace command" "$bin" trace "$many" --max-output 5
 
 expect_fail "record without -o" 2 "record needs -o" "$bin" record scenarios/gather.py
 expect_fail "frame --theme without --svg" 2 "goes with frame --svg" "$bin" frame scenarios/gather.py --theme light

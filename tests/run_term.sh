@@ -255,6 +255,30 @@ hangup_session() {
     S=""
 }
 
+# A terminal the viewer cannot use is said for what it is (issue 17): a
+# LINES or COLUMNS that is not a size (curses would take it over the real
+# size and fail as a "missing terminfo entry"), TERM=dumb (a blank screen
+# before). Exit 1 at once, the message on the terminal, no curses set-up.
+env_session() {
+    command -v script >/dev/null 2>&1 || { echo "term: no script(1): environment checks skipped"; return; }
+    local env want out st
+    while IFS='|' read -r env want; do
+        timeout 10 script -qec "env $env $LOOPSCOPE $SCENARIO" /dev/null </dev/null >"$TMPD/env.out" 2>&1
+        st=$?
+        out=$(tr -d '\r' <"$TMPD/env.out")
+        if [ "$st" = 1 ] && [[ $out == *"$want"* ]] && [[ $out != *$'\e[?1049h'* ]]; then
+            ok "env $env: refused with a message"
+        else
+            bad "env $env: exit $st, said: $(printf '%s' "$out" | cat -v | head -c 300)"
+        fi
+    done <<'ENVS'
+COLUMNS=-5|loopscope: COLUMNS=-5 is not a screen width (1 to 9999); unset it
+LINES=99999999|loopscope: LINES=99999999 is not a screen height (1 to 9999); unset it
+TERM=dumb|loopscope: terminal type 'dumb' cannot move the cursor, so the viewer cannot draw on it; `loopscope frame` and `loopscope trace` print instead
+ENVS
+}
+
+env_session
 resize_session
 stop_session
 input_session

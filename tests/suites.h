@@ -5,6 +5,7 @@
 
 #include <check.h>
 
+Suite *base_suite(void);
 Suite *lex_suite(void);
 Suite *parse_suite(void);
 Suite *format_suite(void);

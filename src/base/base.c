@@ -1,7 +1,9 @@
-/* base.c: allocators that abort on exhaustion, Buf and Arena.
+/* base.c: allocators that abort on exhaustion and count live bytes, Buf
+ * and Arena.
  * See base.h for the contracts. */
 #include "base.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,28 +19,109 @@ void die(const char *fmt, ...)
     exit(3);
 }
 
-void *xmalloc(size_t n)
+/* The count of live bytes and the cap (see base.h). The limit is SIZE_MAX
+ * when there is no cap, so mem_over() is one compare either way. */
+size_t mem_live_bytes_, mem_limit_bytes_ = SIZE_MAX;
+static size_t mem_peak_bytes, mem_hard_bytes = SIZE_MAX, mem_cap_bytes;
+static char mem_msg[256];
+
+static size_t sat_add(size_t a, size_t b)
 {
-    void *p = malloc(n ? n : 1);
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+void mem_cap_set(size_t cap, const char *msg)
+{
+    mem_cap_bytes = cap;
+    if (!cap) {
+        mem_limit_bytes_ = mem_hard_bytes = SIZE_MAX;
+        return;
+    }
+    mem_limit_bytes_ = sat_add(mem_live_bytes_, cap);
+    mem_hard_bytes = sat_add(mem_limit_bytes_, sat_add(cap / 8, (size_t)8 << 20));
+    snprintf(mem_msg, sizeof mem_msg, "%s", msg ? msg : "out of memory");
+}
+
+size_t mem_live(void) { return mem_live_bytes_; }
+size_t mem_peak(void) { return mem_peak_bytes; }
+size_t mem_cap(void) { return mem_cap_bytes; }
+
+bool mem_fits(size_t n)
+{
+    return mem_live_bytes_ <= mem_limit_bytes_ && n <= mem_limit_bytes_ - mem_live_bytes_;
+}
+
+/* Before an allocation of n more bytes: past the safety net, stop. */
+static void mem_charge(size_t n)
+{
+    if (mem_hard_bytes != SIZE_MAX && (mem_live_bytes_ > mem_hard_bytes || n > mem_hard_bytes - mem_live_bytes_)) {
+        mem_hard_bytes = mem_limit_bytes_ = SIZE_MAX; /* the exit path may allocate */
+        fprintf(stderr, "loopscope: %s\n", mem_msg);
+        exit(1);
+    }
+}
+
+/* What an allocation costs: its usable size and the allocator's header
+ * word before it (glibc's chunk size), so the count follows what the
+ * process really holds even for many small objects. */
+static size_t mem_size(void *p)
+{
+    return malloc_usable_size(p) + sizeof(size_t);
+}
+
+static void *mem_add(void *p)
+{
     if (!p)
         die("out of memory");
+    mem_live_bytes_ += mem_size(p);
+    if (mem_live_bytes_ > mem_peak_bytes)
+        mem_peak_bytes = mem_live_bytes_;
     return p;
+}
+
+/* Take p's bytes off the count. A pointer libc allocated was never
+ * counted, so the count never goes below zero. */
+static void mem_sub(void *p)
+{
+    size_t n = mem_size(p);
+    mem_live_bytes_ = n > mem_live_bytes_ ? 0 : mem_live_bytes_ - n;
+}
+
+void *xmalloc(size_t n)
+{
+    mem_charge(n);
+    return mem_add(malloc(n ? n : 1));
 }
 
 void *xcalloc(size_t count, size_t size)
 {
-    void *p = calloc(count ? count : 1, size ? size : 1);
-    if (!p)
+    size_t n;
+    if (__builtin_mul_overflow(count, size, &n))
         die("out of memory");
-    return p;
+    mem_charge(n);
+    return mem_add(calloc(count ? count : 1, size ? size : 1));
 }
 
 void *xrealloc(void *p, size_t n)
 {
-    p = realloc(p, n ? n : 1);
     if (!p)
+        return xmalloc(n);
+    size_t old = mem_size(p);
+    if (n > old)
+        mem_charge(n - old);
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
         die("out of memory");
-    return p;
+    mem_live_bytes_ = old > mem_live_bytes_ ? 0 : mem_live_bytes_ - old;
+    return mem_add(q);
+}
+
+void xfree(void *p)
+{
+    if (!p)
+        return;
+    mem_sub(p);
+    free(p);
 }
 
 char *xstrndup(const char *s, size_t n)
@@ -64,7 +147,7 @@ void buf_init(Buf *b)
 
 void buf_free(Buf *b)
 {
-    free(b->s);
+    xfree(b->s);
     b->s = NULL;
     b->len = b->cap = 0;
 }
@@ -77,10 +160,17 @@ void buf_clear(Buf *b)
 
 static void buf_reserve(Buf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
         return;
-    while (b->len + extra + 1 > b->cap)
-        b->cap *= 2;
+    size_t cap = b->cap;
+    while (need > cap)
+        cap *= 2;
+    /* near the memory cap, grow by an eighth rather than doubling, so a
+     * big buffer does not take twice what it holds past the cap */
+    if (cap - b->cap > 4096 && !mem_fits(cap - b->cap))
+        cap = need + b->cap / 8;
+    b->cap = cap;
     b->s = xrealloc(b->s, b->cap);
 }
 
@@ -156,28 +246,36 @@ void buf_put_utf8(Buf *b, uint32_t cp)
     buf_putn(b, s, n);
 }
 
-/* Length of the valid UTF-8 sequence at s (2..4), or 0 if it is not one
- * (stray continuation, overlong form, surrogate, past U+10FFFF, cut short). */
-static size_t utf8_seq(const unsigned char *s)
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
-    size_t n;
-    uint32_t cp, min;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2, cp = s[0] & 0x1Fu, min = 0x80;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3, cp = s[0] & 0x0Fu, min = 0x800;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4, cp = s[0] & 0x07u, min = 0x10000;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3Fu);
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
+    size_t len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, v = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, v = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, v = c & 0x07, min = 0x10000;
+    else
+        goto bad;
+    for (size_t i = 1; i < len; i++) {
+        if (i >= n || (s[i] & 0xC0) != 0x80) /* also stops at a NUL */
+            goto bad;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        goto bad;
+    *cp = v;
+    return len;
+bad:
+    *cp = UTF8_BAD;
+    return 1;
 }
 
 void buf_put_json(Buf *b, const char *str)
@@ -196,8 +294,9 @@ void buf_put_json(Buf *b, const char *str)
         } else if (c < 0x20 || c == 0x7f) {
             buf_printf(b, "\\u%04x", c);
         } else if (c >= 0x80) {
-            size_t n = utf8_seq(s);
-            if (n) {
+            uint32_t cp;
+            size_t n = utf8_decode((const char *)s, SIZE_MAX, &cp);
+            if (n > 1) {
                 buf_putn(b, (const char *)s, n);
                 s += n;
                 continue;
@@ -233,10 +332,10 @@ void arena_free(Arena *a)
     Chunk *c = a->head;
     while (c) {
         Chunk *next = c->next;
-        free(c);
+        xfree(c);
         c = next;
     }
-    free(a);
+    xfree(a);
 }
 
 void *arena_alloc(Arena *a, size_t n)

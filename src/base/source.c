@@ -1,6 +1,7 @@
 /* source.c: reading scenario files and printing located load errors.
  * See source.h. */
 #include "source.h"
+#include "esc.h"
 
 #include "../base/base.h"
 
@@ -97,9 +98,9 @@ void source_free(Source *src)
 {
     if (!src)
         return;
-    free(src->path);
-    free(src->text);
-    free(src);
+    xfree(src->path);
+    xfree(src->text);
+    xfree(src);
 }
 
 const char *source_line(const Source *src, int n, size_t *len_out)
@@ -123,24 +124,35 @@ const char *source_line(const Source *src, int n, size_t *len_out)
 void source_print_error(FILE *out, const Source *src, const LangError *err)
 {
     const char *path = src ? src->path : "<input>";
-    if (err->line <= 0) {
-        fprintf(out, "%s: error: %s\n", path, err->msg);
-        return;
-    }
-    fprintf(out, "%s:%d:%d: error: %s\n", path, err->line, err->col, err->msg);
+    /* the message may quote the scenario, the path is any bytes: esc */
+    Buf b;
+    buf_init(&b);
+    if (err->line <= 0)
+        buf_printf(&b, "%s: error: %s\n", path, err->msg);
+    else
+        buf_printf(&b, "%s:%d:%d: error: %s\n", path, err->line, err->col, err->msg);
+    esc_write(out, b.s, b.len);
+    buf_free(&b);
     size_t len;
-    const char *line = src ? source_line(src, err->line, &len) : NULL;
+    const char *line = src && err->line > 0 ? source_line(src, err->line, &len) : NULL;
     if (!line)
         return;
-    /* Show the line with tabs as single spaces and control bytes as '?', so
-     * the caret lines up and nothing hostile reaches the terminal. */
+    /* Show the line with tabs as single spaces and every character that
+     * must not reach a terminal (esc_hidden: controls, C1, bidi) as one
+     * '?', so the caret lines up and nothing hostile is echoed. */
     fputs("    ", out);
     int width = 0;
-    for (size_t i = 0; i < len && i < 400; i++) {
-        unsigned char c = (unsigned char)line[i];
-        fputc(c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : c, out);
-        if ((c & 0xC0) != 0x80)
-            width++;
+    for (size_t i = 0; i < len && width < 400;) {
+        uint32_t cp;
+        size_t n = utf8_decode(line + i, len - i, &cp);
+        if (cp == '\t')
+            fputc(' ', out);
+        else if (esc_hidden(cp) || (n == 1 && cp == UTF8_BAD))
+            fputc('?', out);
+        else
+            fwrite(line + i, 1, n, out);
+        i += n;
+        width++;
     }
     fputc('\n', out);
     int col = err->col < 1 ? 1 : err->col;

@@ -119,7 +119,7 @@ void cast_frame(Cast *c, uint64_t us, const Grid *g)
     if (repaint) {
         /* hide the cursor, default look, clear: the rows below start from nothing */
         buf_puts(&out, "\x1b[?25l\x1b[0m\x1b[H\x1b[2J");
-        free(c->prev);
+        xfree(c->prev);
         c->w = g->w;
         c->h = g->h;
         c->prev = xmalloc(((size_t)g->w * (size_t)g->h + 1) * sizeof(Cell));
@@ -145,9 +145,9 @@ void cast_marker(Cast *c, uint64_t us, const char *label)
 void cast_end(Cast *c, uint64_t us)
 {
     event(c, us, "o", "\x1b[?25h");
-    free(c->prev);
+    xfree(c->prev);
     buf_free(&c->b);
-    free(c);
+    xfree(c);
 }
 
 /* The caption of a step (words is the scratch for its task labels), or

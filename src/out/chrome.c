@@ -338,17 +338,17 @@ void chrome_write(const Recording *r, const Seek *s, FILE *out)
              jv.func, how, 0);
     }
     steps(&o, lane_of);
-    free(lane_of);
+    xfree(lane_of);
 
     qsort(o.ev, o.n, sizeof *o.ev, ev_cmp);
     fputs("{\"traceEvents\": [\n", out);
     for (size_t i = 0; i < o.n; i++) {
         fputs(o.ev[i].json, out);
         fputs(i + 1 < o.n ? ",\n" : "\n", out);
-        free(o.ev[i].json);
+        xfree(o.ev[i].json);
     }
     fputs("],\n\"displayTimeUnit\": \"ms\",\n\"otherData\": {\"clock\": \"virtual: ts and dur are microseconds of the "
           "simulated loop's clock\"}}\n",
           out);
-    free(o.ev);
+    xfree(o.ev);
 }

@@ -6,6 +6,8 @@
  *   - no force: link the temp file to the target, which fails if the
  *     target appeared meanwhile, so nothing is ever replaced by accident;
  *     file systems without hard links fall back to a check and a rename.
+ * Only a regular file (or nothing) is ever replaced: a device, a named
+ * pipe, a folder or a symbolic link at the path is refused with a reason.
  * Messages name the target, never the temp file the user did not ask for. */
 #include "file.h"
 
@@ -46,11 +48,40 @@ static bool exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
+/* What path is when it is not a regular file (or missing): NULL if it is
+ * one, else the reason it is never replaced or written through. A symbolic
+ * link counts as what it points to; a dangling one is refused too. */
+static const char *not_regular(const char *path)
+{
+    struct stat lst, st;
+    if (lstat(path, &lst) != 0)
+        return NULL; /* missing: created */
+    if (stat(path, &st) != 0)
+        return "it is a symbolic link to nothing";
+    if (S_ISREG(st.st_mode))
+        return S_ISLNK(lst.st_mode) ? "it is a symbolic link (give the file it points to)" : NULL;
+    if (S_ISDIR(st.st_mode))
+        return "that is a folder, not a file name";
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+        return "it is a device, not a file (- instead writes to standard output)";
+    if (S_ISFIFO(st.st_mode))
+        return "it is a named pipe, not a file (- instead writes to standard output)";
+    return "it is not a regular file";
+}
+
 OutFile *file_begin(const char *path, bool force, char *err, size_t n)
 {
     if (!*path || path[strlen(path) - 1] == '/') {
         say(err, n, path, "that is a folder, not a file name");
         errno = EISDIR;
+        return NULL;
+    }
+    /* only a regular file is ever replaced: renaming over /dev/null (as
+     * root) or a named pipe would put a plain file in its place */
+    const char *why = not_regular(path);
+    if (why) {
+        say(err, n, path, why);
+        errno = EINVAL;
         return NULL;
     }
     if (!force && exists(path)) {
@@ -63,7 +94,7 @@ OutFile *file_begin(const char *path, bool force, char *err, size_t n)
     if (fd < 0) {
         int e = errno;
         say(err, n, path, strerror(e));
-        free(tmp);
+        xfree(tmp);
         errno = e;
         return NULL;
     }
@@ -75,7 +106,7 @@ OutFile *file_begin(const char *path, bool force, char *err, size_t n)
         say(err, n, path, strerror(e));
         close(fd);
         unlink(tmp);
-        free(tmp);
+        xfree(tmp);
         errno = e;
         return NULL;
     }
@@ -88,14 +119,17 @@ FILE *file_stream(OutFile *f) { return f->f; }
 
 static void file_free(OutFile *f)
 {
-    free(f->path);
-    free(f->tmp);
-    free(f);
+    xfree(f->path);
+    xfree(f->tmp);
+    xfree(f);
 }
 
 /* Put the finished temp file at the path. Returns 0 or an errno. */
 static int put_in_place(const OutFile *f)
 {
+    /* checked again: the path may have become a device or a link since */
+    if (not_regular(f->path))
+        return EINVAL;
     if (f->force)
         return rename(f->tmp, f->path) == 0 ? 0 : errno;
     if (link(f->tmp, f->path) == 0) {
@@ -127,7 +161,8 @@ bool file_commit(OutFile *f, char *err, size_t n)
     if (!e)
         e = put_in_place(f);
     if (e) {
-        say(err, n, f->path, e == EEXIST ? "it already exists" : strerror(e));
+        const char *why = e == EINVAL ? not_regular(f->path) : NULL;
+        say(err, n, f->path, e == EEXIST ? "it already exists" : why ? why : strerror(e));
         unlink(f->tmp);
         file_free(f);
         errno = e;

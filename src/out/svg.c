@@ -23,6 +23,7 @@
 #include "svg.h"
 
 #include "../base/base.h"
+#include "../base/esc.h"
 
 #include <string.h>
 
@@ -178,15 +179,18 @@ static void put_xml_char(Buf *b, uint32_t cp)
     }
 }
 
-/* XML-escaped UTF-8 text (the title). */
+/* Text from outside (the title: a docstring, --title, a file name) as
+ * XML text, through the same filter as the cells: decoded strictly (a byte
+ * that is not UTF-8 is U+FFFD), what a cell would not show (controls,
+ * bidi: esc_hidden) is U+FFFD too, and what XML forbids is '?'. */
 static void put_xml_text(Buf *b, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x80)
-            put_xml_char(b, c);
-        else
-            buf_putc(b, (char)c); /* titles come from decoded source: valid UTF-8 */
+    for (size_t n = strlen(s); n;) {
+        uint32_t cp;
+        size_t len = utf8_decode(s, n, &cp);
+        put_xml_char(b, esc_hidden(cp) ? UTF8_BAD : cp);
+        s += len;
+        n -= len;
     }
 }
 

@@ -116,7 +116,7 @@ uint32_t rec_intern(Recording *r, const char *s)
     r->strs[id] = (uint32_t)r->poollen;
     r->poollen += n;
     if (r->nstrs * 2 > r->hashcap) {
-        free(r->hash);
+        xfree(r->hash);
         r->hashcap *= 2;
         r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
         for (uint32_t k = 1; k < r->nstrs; k++)
@@ -156,20 +156,20 @@ void rec_free(Recording *r)
     if (!r)
         return;
     for (int i = 0; i < r->ntasks; i++)
-        free(r->tasks[i].ch);
-    free(r->tasks);
-    free(r->groups);
-    free(r->lanes);
-    free(r->jobs);
-    free(r->steps);
-    free(r->inside);
-    free(r->pool);
-    free(r->strs);
-    free(r->hash);
-    free(r->path);
-    free(r->doc);
-    free(r->traceback);
-    free(r);
+        xfree(r->tasks[i].ch);
+    xfree(r->tasks);
+    xfree(r->groups);
+    xfree(r->lanes);
+    xfree(r->jobs);
+    xfree(r->steps);
+    xfree(r->inside);
+    xfree(r->pool);
+    xfree(r->strs);
+    xfree(r->hash);
+    xfree(r->path);
+    xfree(r->doc);
+    xfree(r->traceback);
+    xfree(r);
 }
 
 /* ------------------------------------------------------------ labels
@@ -193,7 +193,7 @@ static LabelGroup *group_slot(Recording *r, uint32_t base, bool add)
                     j = (j + 1) & (r->capgroups - 1);
                 r->groups[j] = old[i];
             }
-        free(old);
+        xfree(old);
     }
     if (!r->capgroups)
         return NULL;
@@ -549,8 +549,8 @@ bool rec_job_at(const Recording *r, int job, JobView *out)
 
 void rec_set_info(Recording *r, const char *path, const char *doc)
 {
-    free(r->path);
-    free(r->doc);
+    xfree(r->path);
+    xfree(r->doc);
     r->path = xstrdup(path ? path : "");
     r->doc = xstrdup(doc ? doc : "");
 }
@@ -561,7 +561,7 @@ const char *rec_doc(const Recording *r) { return r->doc ? r->doc : ""; }
 void rec_set_status(Recording *r, int status, const char *traceback)
 {
     r->status = status;
-    free(r->traceback);
+    xfree(r->traceback);
     r->traceback = traceback ? xstrdup(traceback) : NULL;
 }
 

@@ -122,18 +122,18 @@ void seek_free(Seek *s)
 {
     if (!s)
         return;
-    free(s->mtime);
-    free(s->mstep);
-    free(s->moment_of);
-    free(s->logs);
-    free(s->blocks);
-    free(s->tasks);
-    free(s->running);
+    xfree(s->mtime);
+    xfree(s->mstep);
+    xfree(s->moment_of);
+    xfree(s->logs);
+    xfree(s->blocks);
+    xfree(s->tasks);
+    xfree(s->running);
     for (int i = 0; i < s->nlanes; i++)
-        free(s->lane_jobs[i]);
-    free(s->lane_jobs);
-    free(s->lane_njobs);
-    free(s);
+        xfree(s->lane_jobs[i]);
+    xfree(s->lane_jobs);
+    xfree(s->lane_njobs);
+    xfree(s);
 }
 
 double seek_end_time(const Seek *s) { return s->end; }

@@ -91,7 +91,44 @@ static void write_task_line(const Recording *r, int id, size_t step, FILE *out)
     fputc('\n', out);
 }
 
-void steps_write_text(const Recording *r, FILE *out)
+/* Steps are written one at a time through a scratch stream, so a listing
+ * stops before the step that would take it past its byte limit. */
+typedef struct StepOut {
+    FILE *out, *m;
+    char *text;
+    size_t size, written, max;
+} StepOut;
+
+static FILE *step_begin(StepOut *so, FILE *out, size_t max)
+{
+    *so = (StepOut){.out = out, .max = max};
+    so->m = open_memstream(&so->text, &so->size);
+    if (!so->m)
+        die("out of memory");
+    return so->m;
+}
+
+/* The step written to so->m since the last call goes out, or, when it
+ * would pass the limit, nothing does and false is returned. */
+static bool step_put(StepOut *so)
+{
+    fflush(so->m);
+    size_t len = so->size;
+    fseek(so->m, 0, SEEK_SET);
+    if (so->max && len > so->max - so->written)
+        return false;
+    fwrite(so->text, 1, len, so->out);
+    so->written += len;
+    return true;
+}
+
+static void step_end(StepOut *so)
+{
+    fclose(so->m);
+    free(so->text); /* open_memstream's, from libc */
+}
+
+size_t steps_write_text(const Recording *r, FILE *out, size_t max_bytes)
 {
     size_t n = rec_nsteps(r);
     /* Every task change once, bucketed by step (counting sort), so the
@@ -112,26 +149,36 @@ void steps_write_text(const Recording *r, FILE *out)
         for (size_t c = 0; c < rec_task_nchanges(r, k); c++)
             ids[fill[rec_task_change_step(r, k, c)]++] = k;
     char t[64];
+    StepOut so;
+    FILE *m = step_begin(&so, out, max_bytes);
     Buf words;
     buf_init(&words);
-    for (size_t i = 0; i < n; i++) {
+    size_t i;
+    for (i = 0; i < n; i++) {
         const Step *s = rec_step_at(r, i);
         trace_format_time(s->t, 3, t, sizeof t);
-        fprintf(out, "#%zu  t=%s  %-9s %s\n", i + 1, t, step_kind_name((StepKind)s->kind),
+        fprintf(m, "#%zu  t=%s  %-9s %s\n", i + 1, t, step_kind_name((StepKind)s->kind),
                 rec_words(r, s->caption, &words));
         if (s->log)
-            fprintf(out, "      log: %s\n", rec_words(r, s->log, &words));
+            fprintf(m, "      log: %s\n", rec_words(r, s->log, &words));
         for (size_t j = start[i]; j < start[i + 1]; j++)
             if (j == start[i] || ids[j] != ids[j - 1])
-                write_task_line(r, ids[j], i, out);
+                write_task_line(r, ids[j], i, m);
+        if (!step_put(&so))
+            break;
     }
+    if (i < n)
+        fprintf(out, "... stopped after %zu of %zu steps: the listing reached its limit of %zu MB\n", i, n,
+                max_bytes >> 20);
+    step_end(&so);
     buf_free(&words);
-    free(start);
-    free(fill);
-    free(ids);
+    xfree(start);
+    xfree(fill);
+    xfree(ids);
+    return i;
 }
 
-void steps_write_json(const Recording *r, FILE *out)
+size_t steps_write_json(const Recording *r, FILE *out, size_t max_bytes)
 {
     static const char *const outcomes[] = {"", "result", "raised", "cancelled", "never_awaited"};
     size_t n = rec_nsteps(r);
@@ -141,40 +188,51 @@ void steps_write_json(const Recording *r, FILE *out)
     fputs(", \"doc\": ", out);
     json_str(out, rec_doc(r));
     fputs(", \"steps\": [\n", out);
+    StepOut so;
+    FILE *const m = step_begin(&so, out, max_bytes); /* a step at a time, whole or not at all */
     Buf words;
     buf_init(&words);
-    for (size_t i = 0; i < n; i++) {
+    size_t i;
+    for (i = 0; i < n; i++) {
         const Step *s = rec_step_at(r, i);
         trace_format_time(s->t, 6, t, sizeof t);
-        fprintf(out, "  {\"index\": %zu, \"t\": %s, \"kind\": \"%s\", \"task\": %d, \"line\": %d, \"text\": ", i + 1, t,
-                step_kind_name((StepKind)s->kind), s->task, s->line);
-        json_str(out, rec_str(r, s->text));
-        fputs(", \"caption\": ", out);
-        json_str(out, rec_words(r, s->caption, &words));
-        fputs(", \"log\": ", out);
-        json_str(out, rec_words(r, s->log, &words));
-        fputs(", \"tasks\": [", out);
+        fprintf(m, "%s  {\"index\": %zu, \"t\": %s, \"kind\": \"%s\", \"task\": %d, \"line\": %d, \"text\": ",
+                i ? ",\n" : "", i + 1, t, step_kind_name((StepKind)s->kind), s->task, s->line);
+        json_str(m, rec_str(r, s->text));
+        fputs(", \"caption\": ", m);
+        json_str(m, rec_words(r, s->caption, &words));
+        fputs(", \"log\": ", m);
+        json_str(m, rec_words(r, s->log, &words));
+        fputs(", \"tasks\": [", m);
         bool first = true;
         for (int k = 0; k < rec_ntasks(r); k++) {
             TaskView tv;
             if (!rec_task_at(r, k, i, &tv) || tv.hidden)
                 continue;
-            fprintf(out, "%s{\"id\": %d, \"name\": ", first ? "" : ", ", k);
+            fprintf(m, "%s{\"id\": %d, \"name\": ", first ? "" : ", ", k);
             first = false;
-            json_str(out, tv.name);
-            fputs(", \"who\": ", out);
-            json_str(out, tv.who);
-            fputs(", \"coro\": ", out);
-            json_str(out, tv.coro);
-            fprintf(out, ", \"state\": \"%s\", \"outcome\": \"%s\", \"label\": ", task_state_name(tv.state),
+            json_str(m, tv.name);
+            fputs(", \"who\": ", m);
+            json_str(m, tv.who);
+            fputs(", \"coro\": ", m);
+            json_str(m, tv.coro);
+            fprintf(m, ", \"state\": \"%s\", \"outcome\": \"%s\", \"label\": ", task_state_name(tv.state),
                     outcomes[tv.outcome]);
-            json_str(out, rec_words_s(r, tv.label, &words));
-            fputs(", \"chain\": ", out);
-            json_str(out, tv.chain);
-            fprintf(out, ", \"line\": %d}", tv.line);
+            json_str(m, rec_words_s(r, tv.label, &words));
+            fputs(", \"chain\": ", m);
+            json_str(m, tv.chain);
+            fprintf(m, ", \"line\": %d}", tv.line);
         }
-        fprintf(out, "]}%s\n", i + 1 < n ? "," : "");
+        fputs("]}", m);
+        if (!step_put(&so))
+            break;
     }
-    fputs("]}\n", out);
+    step_end(&so);
     buf_free(&words);
+    if (i < n)
+        fprintf(out, "\n], \"truncated\": {\"steps_written\": %zu, \"steps\": %zu, \"limit_mb\": %zu}}\n", i, n,
+                max_bytes >> 20);
+    else
+        fputs("\n]}\n", out);
+    return i;
 }

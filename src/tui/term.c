@@ -168,6 +168,22 @@ static void setup_styles(bool color)
     }
 }
 
+/* An environment size (LINES, COLUMNS) curses would use: unset, or a whole
+ * number from 1 to 9999. Otherwise says what is wrong. */
+static bool env_size_ok(const char *name, const char *what, char *err, size_t errlen)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return true;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*end && n >= 1 && n <= 9999)
+        return true;
+    snprintf(err, errlen, "%s=%.20s%s is not a screen %s (1 to 9999); unset it to use the terminal's own size",
+             name, v, strlen(v) > 20 ? "..." : "", what);
+    return false;
+}
+
 bool term_open(bool color, char *err, size_t errlen)
 {
     if (active)
@@ -184,6 +200,10 @@ bool term_open(bool color, char *err, size_t errlen)
         snprintf(err, errlen, "TERM is not set, so the terminal type is unknown");
         return false;
     }
+    /* curses takes LINES and COLUMNS over the terminal's own size: a value
+     * that is not a size would fail below as a "missing terminfo entry" */
+    if (!env_size_ok("LINES", "height", err, errlen) || !env_size_ok("COLUMNS", "width", err, errlen))
+        return false;
     /* newterm, unlike initscr, reports an unknown terminal instead of exiting. */
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
@@ -191,6 +211,16 @@ bool term_open(bool color, char *err, size_t errlen)
         return false;
     }
     set_term(scr);
+    /* TERM=dumb and the like: nothing to draw with, a blank screen */
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (const char *)-1) {
+        endwin();
+        delscreen(scr);
+        snprintf(err, errlen,
+                 "terminal type '%s' cannot move the cursor, so the viewer cannot draw on it; "
+                 "`loopscope frame` and `loopscope trace` print instead", tn);
+        return false;
+    }
     active = 1;
     hook_fatal_signals();
     if (!exit_hooked) {

@@ -12,6 +12,7 @@
 #include "grid.h"
 
 #include "../base/base.h"
+#include "../base/esc.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -187,22 +188,18 @@ static bool in_table(uint32_t cp, const CpRange *t, size_t n)
     return false;
 }
 
-static bool is_control(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-}
-
 static bool is_invalid(uint32_t cp)
 {
     return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
 }
 
-/* Control characters and invalid code points are 1: they draw as U+FFFD. */
+/* Control characters, bidi and other invisible format characters
+ * (esc_hidden) and invalid code points are 1: they draw as U+FFFD. */
 int grid_cp_width(uint32_t cp)
 {
     if (cp < 0x300)
         return 1;
-    if (is_invalid(cp))
+    if (is_invalid(cp) || esc_hidden(cp))
         return 1;
     if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
         return 0;
@@ -215,37 +212,7 @@ int grid_cp_width(uint32_t cp)
 
 size_t grid_utf8_next(const char *str, size_t n, uint32_t *cp)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t len;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, v = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, v = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        *cp = CP_REPLACEMENT;
-        return 1;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if (i >= n || (s[i] & 0xC0) != 0x80) { /* also stops at a NUL */
-            *cp = CP_REPLACEMENT;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || is_invalid(v)) {
-        *cp = CP_REPLACEMENT;
-        return 1;
-    }
-    *cp = v;
-    return len;
+    return utf8_decode(str, n, cp);
 }
 
 /* ------------------------------------------------------------ ASCII */
@@ -297,7 +264,7 @@ static uint32_t ascii_fallback(uint32_t cp)
 /* What actually lands in a cell for cp, and its width (0 = dropped). */
 static int glyph(const Grid *g, uint32_t cp, uint32_t *out)
 {
-    if (is_control(cp) || is_invalid(cp))
+    if (esc_hidden(cp) || is_invalid(cp))
         cp = g->ascii ? '?' : CP_REPLACEMENT;
     int w = grid_cp_width(cp);
     if (w == 0)
@@ -412,13 +379,13 @@ void grid_free(Grid *g)
 {
     if (!g)
         return;
-    free(g->cells);
-    free(g);
+    xfree(g->cells);
+    xfree(g);
 }
 
 void grid_resize(Grid *g, int w, int h)
 {
-    free(g->cells);
+    xfree(g->cells);
     grid_alloc(g, w, h);
 }
 

@@ -352,9 +352,9 @@ static void code_draw(const View *v, Grid *g, Rect r)
             break;
         p = nl + 1;
     }
-    free(sty);
-    free(first);
-    free(cnt);
+    xfree(sty);
+    xfree(first);
+    xfree(cnt);
     grid_clip_pop(g, saved);
 }
 

@@ -138,7 +138,7 @@ static void internals_draw(const View *v, Grid *g, Rect r)
     Rect in = rect_inset(r, 1);
     if (in.w <= 0 || in.h <= 0) {
         buf_free(&store);
-        free(s);
+        xfree(s);
         return;
     }
     Rect saved = grid_clip_push(g, in);
@@ -189,7 +189,7 @@ static void internals_draw(const View *v, Grid *g, Rect r)
     }
     grid_clip_pop(g, saved);
     buf_free(&store);
-    free(s);
+    xfree(s);
 }
 
 const Pane pane_internals = {

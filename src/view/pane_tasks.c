@@ -162,7 +162,7 @@ static void words_resolve(const View *v, Board *b)
         if (at[i] != SIZE_MAX)
             b->cards[i].tv.label = b->words.s + at[i];
     buf_free(&scratch);
-    free(at);
+    xfree(at);
 }
 
 static void board_build(const View *v, Board *b)
@@ -196,14 +196,14 @@ static void board_build(const View *v, Board *b)
     Ent *tmp = xmalloc((b->n ? b->n : 1) * sizeof *tmp);
     sort_column(b, COL_READY, tmp);
     sort_column(b, COL_DONE, tmp);
-    free(tmp);
+    xfree(tmp);
 }
 
 static void board_free(Board *b)
 {
     buf_free(&b->words);
-    free(b->cards);
-    free(b->idx);
+    xfree(b->cards);
+    xfree(b->idx);
 }
 
 static int clampi(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
@@ -334,7 +334,7 @@ static int draw_wrapped(Grid *g, int x, int y, int w, int rows, Style st, const 
     size_t cut = wrap_at(text, w);
     char *first = xstrndup(text, cut);
     grid_text(g, x, y, w, st, first);
-    free(first);
+    xfree(first);
     const char *rest = text + cut;
     while (*rest == ' ')
         rest++;
@@ -439,7 +439,7 @@ static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int
             }
         }
     }
-    free(want);
+    xfree(want);
     return n > 1 && spare >= (int)n - 1 ? 1 : 0;
 }
 

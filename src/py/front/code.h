@@ -133,6 +133,11 @@ typedef struct ModuleSpec {
  * flags: CO_LIBRARY for the built-in prelude. */
 CodeObj *compile_module(const Node *mod, const Source *src, const ModuleSpec *const *modules,
                         int flags, LangError *err);
+/* True for a Python builtin loopscope does not give scenarios (open, eval,
+ * getattr, id, hash, ...): refused where a scenario names it at load time,
+ * and absent from the builtins scenario code sees at run time (the
+ * library's own code, CO_LIBRARY, still has them). */
+bool compile_refused_builtin(const char *name);
 
 /* Name of an opcode, for disassembly in tests. */
 const char *opcode_name(int op);

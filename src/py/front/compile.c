@@ -208,8 +208,8 @@ static void map_put(ScopeMap *m, const Node *k, Scope *v)
             nk[j] = m->keys[i];
             nv[j] = m->vals[i];
         }
-        free(m->keys);
-        free(m->vals);
+        xfree(m->keys);
+        xfree(m->vals);
         m->keys = nk;
         m->vals = nv;
         m->cap = ncap;
@@ -666,7 +666,7 @@ static int mangled_add(Comp *c, const char *name)
     char *m = xmalloc(len);
     snprintf(m, len, "_%s%s", cls, name);
     int i = name_add(c, m);
-    free(m);
+    xfree(m);
     return i;
 }
 
@@ -748,6 +748,11 @@ static bool in_list(const char *const *l, const char *s)
         if (strcmp(*l, s) == 0)
             return true;
     return false;
+}
+
+bool compile_refused_builtin(const char *name)
+{
+    return in_list(refused_builtins, name);
 }
 
 /* A global name used but never assigned at module level: refuse the
@@ -1057,8 +1062,8 @@ static void expr_comp(Comp *c, const Node *n)
         if (gens->items[i]->flags & F_ASYNC)
             emit(c, I_END_ASYNC_FOR, 0);
     }
-    free(starts);
-    free(ends);
+    xfree(starts);
+    xfree(ends);
     if (n->kind == N_GENEXP)
         emit_const(c, none_new());
     emit(c, I_RETURN_VALUE, 0);
@@ -2202,9 +2207,9 @@ static CodeObj *unit_finish(Comp *c, const char *name, int argcount, int kwonly,
     if (c->failed) {
         DECREF(u->consts);
         DECREF(u->names);
-        free(u->ops);
-        free(u->lines);
-        free(u->labels);
+        xfree(u->ops);
+        xfree(u->lines);
+        xfree(u->labels);
         return NULL;
     }
     for (int i = 0; i < u->n; i++) {
@@ -2225,7 +2230,7 @@ static CodeObj *unit_finish(Comp *c, const char *name, int argcount, int kwonly,
     co->name = str_from(name);
     co->qualname = str_from(sc->qualname ? sc->qualname : name);
     co->src = c->src;
-    free(u->labels);
+    xfree(u->labels);
     /* locals: fast slots assigned by assign_slots, in slot order */
     int nloc = 0, ncell = 0, nfree = 0;
     bool fn = sc->kind != SC_MODULE;
@@ -2285,7 +2290,7 @@ CodeObj *compile_module(const Node *mod, const Source *src, const ModuleSpec *co
             memcpy(packed, bind, lb + 1);
             memcpy(packed + lb + 1, al->str, lm + 1);
             if (s->slot == -2) /* imported again: the last one counts */
-                free((char *)s->name);
+                xfree((char *)s->name);
             s->name = packed; /* leaked into the scope; freed below */
             s->slot = -2;
         }
@@ -2306,12 +2311,12 @@ CodeObj *compile_module(const Node *mod, const Source *src, const ModuleSpec *co
         c.all_scopes = sc->next_all;
         for (int i = 0; i < sc->nsyms; i++)
             if (sc->syms[i].slot == -2)
-                free((char *)sc->syms[i].name);
-        free(sc->syms);
-        free(sc->qualname);
-        free(sc);
+                xfree((char *)sc->syms[i].name);
+        xfree(sc->syms);
+        xfree(sc->qualname);
+        xfree(sc);
     }
-    free(c.map.keys);
-    free(c.map.vals);
+    xfree(c.map.keys);
+    xfree(c.map.vals);
     return code;
 }

@@ -647,7 +647,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     char *doc = docstring(tree);
     arena_free(arena);
     if (!code) {
-        free(doc);
+        xfree(doc);
         vm_shutdown();
         return SIM_LOAD_ERROR;
     }
@@ -658,7 +658,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
-    free(doc);
+    xfree(doc);
     /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
      * without them a Deadlock leaks its args and traceback */
     DeadlockClass.dealloc = LimitErrorClass.dealloc;
@@ -696,6 +696,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
 
     /* the scenario's own limits start now, not during the prelude */
     ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
+    vm_memory_start();
 
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
@@ -730,7 +731,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
             fclose(mem);
             narr_error(exc);
             rec_set_status(sim.rec, 1, text);
-            free(text);
+            free(text); /* open_memstream's, from libc */
         }
         DECREF(exc);
     } else {
@@ -741,6 +742,7 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
             sim.stopped = true;
         }
     }
+    vm_memory_stop(); /* the run is over: what comes next is loopscope's */
     /* dropping the module's names may free never-awaited coroutines */
     if (status == SIM_OK) {
         teardown_garbage(globals);

@@ -17,6 +17,7 @@
  * call_soon_threadsafe) are Python in prelude.py; the wording of steps is
  * narrate.c's. tests/oracle/pytrace.py implements the same rule. */
 #include "model.h"
+#include "../../base/esc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -168,8 +169,11 @@ static bool call_back(Obj *cb, JobObj *j)
     if (err_matches(&LimitErrorClass))
         return false;
     Obj *e = err_fetch();
-    fprintf(stderr, "exception calling callback for <Future>\n");
-    vm_print_traceback(e, stderr);
+    EscStream es;
+    FILE *f = esc_open(&es);
+    fprintf(f, "exception calling callback for <Future>\n");
+    vm_print_traceback(e, f);
+    esc_close(&es, stderr);
     DECREF(e);
     return true;
 }
@@ -337,7 +341,7 @@ bool executor_run_until(double t)
             sim.now = ev.t;
         if (ev.text) {
             narr_thread_print(lane_of(ev.job), ev.text, ev.len);
-            free(ev.text);
+            xfree(ev.text);
         } else {
             ok = job_end(ev.job);
         }
@@ -398,9 +402,9 @@ void executor_reset(void)
 {
     for (size_t i = 0; i < X.n; i++) {
         XDECREF(X.ev[i].job);
-        free(X.ev[i].text);
+        xfree(X.ev[i].text);
     }
-    free(X.ev);
+    xfree(X.ev);
     XDECREF(X.wrap_future);
     memset(&X, 0, sizeof X);
 }
@@ -584,7 +588,7 @@ static void exec_dealloc(Obj *o)
 
 static void exec_free_mem(Obj *o)
 {
-    free(((ExecObj *)o)->workers);
+    xfree(((ExecObj *)o)->workers);
 }
 
 static void exec_repr(Obj *o, Buf *out)

@@ -73,7 +73,7 @@ static Obj *partial_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
         vm_recursion_leave();
     }
     XDECREF(names);
-    free(a);
+    xfree(a);
     return r;
 }
 

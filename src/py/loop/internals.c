@@ -283,7 +283,7 @@ void internals_reset(void)
 {
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
-    free(prims);
+    xfree(prims);
     prims = NULL;
     nprims = capprims = 0;
 }

@@ -4,6 +4,7 @@
  * queue, then run exactly the handles queued when the iteration began.
  * Futures and tasks are in future.c; the Python-visible API in asyncio.c. */
 #include "model.h"
+#include "../../base/esc.h"
 
 #include "../vm/builtins.h"
 #include "../objects/ops.h"
@@ -96,7 +97,7 @@ static void ready_push(LoopObj *l, HandleObj *h)
         HandleObj **n = xmalloc(ncap * sizeof *n);
         for (size_t i = 0; i < l->rlen; i++)
             n[i] = l->ready[(l->rhead + i) % l->rcap];
-        free(l->ready);
+        xfree(l->ready);
         l->ready = n;
         l->rcap = ncap;
         l->rhead = 0;
@@ -178,8 +179,8 @@ static void loop_dealloc(Obj *o)
 static void loop_free_mem(Obj *o)
 {
     LoopObj *l = (LoopObj *)o;
-    free(l->ready);
-    free(l->heap);
+    xfree(l->ready);
+    xfree(l->heap);
 }
 
 static void loop_repr(Obj *o, Buf *out)
@@ -231,10 +232,13 @@ static void default_exception_handler(Obj *ctx)
     else
         buf_puts(&b, "Unhandled exception in event loop");
     err_clear();
-    fprintf(stderr, "%s\n", b.s);
+    EscStream es;
+    FILE *f = esc_open(&es);
+    fprintf(f, "%s\n", b.s);
     buf_free(&b);
     if (exc && exc->cls->is_exception)
-        vm_print_traceback(exc, stderr);
+        vm_print_traceback(exc, f);
+    esc_close(&es, stderr);
 }
 
 /* loop.call_exception_handler(ctx): the scenario's handler if it set one,
@@ -254,8 +258,11 @@ static bool call_exception_handler(LoopObj *l, Obj *ctx)
     if (err_matches(&LimitErrorClass))
         return false;
     Obj *exc = err_fetch();
-    fprintf(stderr, "Unhandled error in exception event handler\n");
-    vm_print_traceback(exc, stderr);
+    EscStream es;
+    FILE *f = esc_open(&es);
+    fprintf(f, "Unhandled error in exception event handler\n");
+    vm_print_traceback(exc, f);
+    esc_close(&es, stderr);
     DECREF(exc);
     return true;
 }

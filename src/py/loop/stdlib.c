@@ -80,7 +80,7 @@ void stdlib_add_module(Obj *module)
         return;
     char *parent = xstrndup(name, (size_t)(dot - name));
     Obj *p = import_c(parent);
-    free(parent);
+    xfree(parent);
     if (!p) {
         err_clear();
         return;
@@ -174,7 +174,7 @@ static Obj *p_stderr(Obj *self, Obj **args, int nargs, Obj *kw)
         size_t len = nl ? (size_t)(nl - s) : n;
         char *line = xstrndup(s, len);
         narr_stderr(line);
-        free(line);
+        xfree(line);
         if (!nl)
             break;
         s = nl + 1;

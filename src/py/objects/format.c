@@ -608,7 +608,7 @@ static int spec_parse(const char *spec, size_t n, const char *type_name,
     ok = 1;
 done:
     if (c != small)
-        free(c);
+        xfree(c);
     return ok;
 }
 
@@ -1143,7 +1143,7 @@ int fmt_parse_int(const char *s, size_t len, int base, int64_t *out)
     *out = neg ? (int64_t)(0 - mag) : (int64_t)mag;
     result = 1;
 done:
-    free(a);
+    xfree(a);
     return result;
 }
 
@@ -1245,6 +1245,6 @@ int fmt_parse_float(const char *s, size_t len, double *out)
     result = 1;
 done:
     buf_free(&clean);
-    free(a);
+    xfree(a);
     return result;
 }

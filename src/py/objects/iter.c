@@ -358,7 +358,7 @@ static Obj *map_next(IterObj *it)
     for (size_t i = 0; i < got; i++)
         DECREF(args[i]);
     if (args != small)
-        free(args);
+        xfree(args);
     return result;
 }
 

@@ -64,7 +64,7 @@ static Obj *call_with_self(Obj *f, Obj *self, Obj **args, int nargs, Obj *kwname
         memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
     Obj *r = vm_call(f, a, nargs + 1, kwnames);
     if (a != small)
-        free(a);
+        xfree(a);
     return r;
 }
 

@@ -242,7 +242,7 @@ static Obj *spans_to_list(Obj *self, TextSpan *sp, size_t n)
     Obj *l = list_new(n);
     for (size_t i = 0; i < n; i++)
         list_append_steal(l, str_span(self, sp[i]));
-    free(sp);
+    xfree(sp);
     return l;
 }
 
@@ -1020,9 +1020,9 @@ static int sort_items(SortItem *a, size_t n)
             }
             nruns = w;
         }
-        free(tmp);
+        xfree(tmp);
     }
-    free(runs);
+    xfree(runs);
     return rc;
 }
 
@@ -1066,7 +1066,7 @@ int list_sort(Obj *list, Obj *key, bool reverse)
     if (key)
         for (size_t i = 0; i < nkeys; i++)
             DECREF(a[i].key);
-    free(a);
+    xfree(a);
     bool modified = l->n != 0;
     Obj **added = l->items;
     size_t nadded = l->n;
@@ -1074,13 +1074,13 @@ int list_sort(Obj *list, Obj *key, bool reverse)
     l->n = n;
     l->cap = n ? n : 1;
     if (n == 0) {
-        free(items);
+        xfree(items);
         l->items = xmalloc(4 * sizeof(Obj *));
         l->cap = 4;
     }
     for (size_t i = 0; i < nadded; i++)
         DECREF(added[i]);
-    free(added);
+    xfree(added);
     if (modified && rc == 0) {
         err_format(&ValueErrorClass, "list modified during sort");
         rc = -1;
@@ -1325,7 +1325,7 @@ static Obj *list_m_clear(Obj *self, Obj **args, int nargs, Obj *kwnames)
     l->n = 0;
     for (size_t i = 0; i < n; i++)
         DECREF(old[i]);
-    free(old);
+    xfree(old);
     return none_new();
 }
 

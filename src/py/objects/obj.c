@@ -76,7 +76,7 @@ void obj_decref(Obj *o)
         if (c->free_mem)
             c->free_mem(x);
         live_count--;
-        free(x);
+        xfree(x);
         if (c->heap)
             obj_decref(&c->hdr); /* queued: freed by this loop */
     }
@@ -105,7 +105,7 @@ void obj_collect(void)
         SETREF(((ExcObj *)excs[i])->frame_locals, NULL);
     for (size_t i = 0; i < n; i++)
         DECREF(excs[i]);
-    free(excs);
+    xfree(excs);
 }
 
 void obj_teardown(void)
@@ -117,7 +117,7 @@ void obj_teardown(void)
         Obj *next = o->gc_next;
         if (o->cls->free_mem)
             o->cls->free_mem(o);
-        free(o);
+        xfree(o);
         o = next;
     }
     heap.gc_next = heap.gc_prev = &heap;
@@ -474,7 +474,7 @@ static void list_dealloc(Obj *o)
 
 static void list_free_mem(Obj *o)
 {
-    free(((ListObj *)o)->items);
+    xfree(((ListObj *)o)->items);
 }
 
 Class ListClass = {.name = "list", .kind = K_LIST, .base = &ObjectClass, .repr = list_repr,
@@ -492,7 +492,10 @@ void list_append_steal(Obj *list, Obj *v)
 {
     ListObj *l = (ListObj *)list;
     if (l->n == l->cap) {
-        l->cap *= 2;
+        /* near the memory cap, grow by steps of 1/16 rather than doubling:
+         * the next operation's check then stops the run before the copy
+         * could pass the cap by much */
+        l->cap += mem_fits(l->cap * sizeof(Obj *)) ? l->cap : l->cap / 16 + 1;
         l->items = xrealloc(l->items, l->cap * sizeof(Obj *));
     }
     l->items[l->n++] = v;
@@ -552,8 +555,8 @@ static void dict_dealloc(Obj *o)
 static void dict_free_mem(Obj *o)
 {
     DictObj *d = (DictObj *)o;
-    free(d->entries);
-    free(d->index);
+    xfree(d->entries);
+    xfree(d->index);
 }
 
 Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr = dict_repr,
@@ -657,7 +660,7 @@ static void dict_rebuild(DictObj *d, size_t need)
     while (icap < d->cap * 2)
         icap *= 2;
     d->icap = icap;
-    free(d->index);
+    xfree(d->index);
     d->index = xmalloc(icap * sizeof(int32_t));
     memset(d->index, 0xff, icap * sizeof(int32_t));
     for (size_t k = 0; k < d->used; k++)
@@ -675,8 +678,8 @@ void dict_clear(Obj *dobj)
         XDECREF(old.entries[i].key);
         XDECREF(old.entries[i].value);
     }
-    free(old.entries);
-    free(old.index);
+    xfree(old.entries);
+    xfree(old.index);
 }
 
 Obj *dict_get(Obj *dobj, Obj *key)
@@ -715,6 +718,15 @@ int dict_set(Obj *dobj, Obj *key, Obj *value)
         DECREF(key);
         DECREF(value);
         return -1;
+    }
+    if (ix < 0 && d->n + 1 > d->cap) {
+        /* a bigger table: entries at twice the room, an index of four
+         * slots an entry; check the memory cap before the copy */
+        if (!vm_memory_ok(d->cap * 2 * (sizeof(DictEntry) + 4 * sizeof(int32_t)))) {
+            DECREF(key);
+            DECREF(value);
+            return -1;
+        }
     }
     if (ix >= 0) {
         SETREF(d->entries[ix].value, value);
@@ -1066,6 +1078,9 @@ static int obj_text(Obj *o, Buf *out, bool repr)
 
 int obj_repr(Obj *o, Buf *out)
 {
+    /* a repr of a big container is one C loop: stop it at the memory cap */
+    if (mem_over() && !vm_memory_ok(0))
+        return -1;
     return obj_text(o, out, true);
 }
 
@@ -1109,7 +1124,8 @@ Obj *obj_str_new(Obj *o)
     }
     Buf b;
     buf_init(&b);
-    Obj *r = obj_str(o, &b) < 0 ? NULL : str_new(b.s, b.len);
+    /* the text is copied into the str: check the memory cap for the copy */
+    Obj *r = obj_str(o, &b) < 0 || !vm_memory_ok(b.len) ? NULL : str_new(b.s, b.len);
     buf_free(&b);
     return r;
 }
@@ -1118,7 +1134,7 @@ Obj *obj_repr_new(Obj *o)
 {
     Buf b;
     buf_init(&b);
-    Obj *r = obj_repr(o, &b) < 0 ? NULL : str_new(b.s, b.len);
+    Obj *r = obj_repr(o, &b) < 0 || !vm_memory_ok(b.len) ? NULL : str_new(b.s, b.len);
     buf_free(&b);
     return r;
 }
@@ -1140,9 +1156,9 @@ static void code_dealloc(Obj *o)
 static void code_free_mem(Obj *o)
 {
     CodeObj *c = (CodeObj *)o;
-    free(c->ops);
-    free(c->lines);
-    free(c->cell2arg);
+    xfree(c->ops);
+    xfree(c->lines);
+    xfree(c->cell2arg);
 }
 
 Class CodeClass = {.name = "code", .kind = K_CODE, .base = &ObjectClass, .dealloc = code_dealloc,
@@ -1268,9 +1284,20 @@ static void module_dealloc(Obj *o)
     XDECREF(((ModuleObj *)o)->dict);
 }
 
+/* A module's private names (`_loop_end`, `_cancel_all_tasks`: the
+ * library's internals, which CPython's modules do not have) as scenario
+ * code sees them: not there. Dunder names are not private. */
+bool module_hides(Obj *name)
+{
+    const char *s = STR_S(name);
+    size_t n = STR_LEN(name);
+    bool dunder = n > 4 && s[0] == '_' && s[1] == '_' && s[n - 1] == '_' && s[n - 2] == '_';
+    return s[0] == '_' && !dunder && vm_in_user_code();
+}
+
 static Obj *module_getattr(Obj *o, Obj *name)
 {
-    Obj *v = dict_get(((ModuleObj *)o)->dict, name);
+    Obj *v = module_hides(name) ? NULL : dict_get(((ModuleObj *)o)->dict, name);
     if (!v)
         return err_null(&AttributeErrorClass, "module '%s' has no attribute '%s'",
                         STR_S(((ModuleObj *)o)->name), STR_S(name));
@@ -1342,7 +1369,7 @@ static void exc_dealloc(Obj *o)
 
 static void exc_free_mem(Obj *o)
 {
-    free(((ExcObj *)o)->tb);
+    xfree(((ExcObj *)o)->tb);
 }
 
 Obj *exc_new(Class *cls, Obj *args)

@@ -294,6 +294,9 @@ Obj *bound_new(Obj *func, Obj *self);
 
 typedef struct ModuleObj { Obj hdr; Obj *name; Obj *dict; } ModuleObj;
 Obj *module_new(const char *name);
+/* True when name is a module's private name (one leading underscore, not a
+ * dunder) and scenario code is asking: such names are not there for it. */
+bool module_hides(Obj *name);
 
 typedef struct RangeObj { Obj hdr; int64_t start, stop, step; } RangeObj;
 typedef struct SliceObj { Obj hdr; Obj *start, *stop, *step; } SliceObj;

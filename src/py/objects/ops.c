@@ -89,8 +89,8 @@ bool op_check_size(size_t n)
         err_set(exc_new(&MemoryErrorClass, NULL));
         return false;
     }
-    /* a big value: check the memory cap before building it */
-    if (n >= 65536 && !vm_memory_ok(n))
+    /* check the memory cap before building it */
+    if (!vm_memory_ok(n))
         return false;
     return true;
 }
@@ -377,7 +377,7 @@ static Obj *str_repeat(Obj *s, int64_t k)
     for (int64_t i = 0; i < k; i++)
         memcpy(p + (size_t)i * STR_LEN(s), STR_S(s), STR_LEN(s));
     Obj *r = str_new(p, n);
-    free(p);
+    xfree(p);
     return r;
 }
 
@@ -522,6 +522,19 @@ static bool format_into(Obj *v, const char *spec, size_t speclen, Buf *out)
 }
 
 /* One conversion of fmt % args: %[(key)][flags][width][.prec]type. */
+/* One more digit of a %-format's width or precision, as CPython reads it:
+ * past what a size holds is "width too big" / "precision too big". */
+static bool percent_digit(long *v, char c, const char *what)
+{
+    long cur = *v < 0 ? 0 : *v;
+    if (cur > (LONG_MAX - (c - '0')) / 10) {
+        err_format(&ValueErrorClass, "%s too big", what);
+        return false;
+    }
+    *v = cur * 10 + (c - '0');
+    return true;
+}
+
 static Obj *str_percent(Obj *fmt, Obj *args)
 {
     const char *s = STR_S(fmt);
@@ -599,8 +612,10 @@ static Obj *str_percent(Obj *fmt, Obj *args)
                 width = -width;
             }
         } else {
-            while (i < n && s[i] >= '0' && s[i] <= '9')
-                width = (width < 0 ? 0 : width) * 10 + (s[i++] - '0');
+            while (i < n && s[i] >= '0' && s[i] <= '9') {
+                if (!percent_digit(&width, s[i++], "width"))
+                    goto fail;
+            }
         }
         if (i < n && s[i] == '.') {
             i++;
@@ -618,8 +633,14 @@ static Obj *str_percent(Obj *fmt, Obj *args)
                 }
                 prec = (long)INT_V(p);
             } else {
-                while (i < n && s[i] >= '0' && s[i] <= '9')
-                    prec = prec * 10 + (s[i++] - '0');
+                while (i < n && s[i] >= '0' && s[i] <= '9') {
+                    if (!percent_digit(&prec, s[i++], "precision"))
+                        goto fail;
+                }
+            }
+            if (prec > INT_MAX) {
+                err_format(&ValueErrorClass, "precision too big");
+                goto fail;
             }
         }
         while (i < n && (s[i] == 'h' || s[i] == 'l' || s[i] == 'L'))
@@ -633,6 +654,11 @@ static Obj *str_percent(Obj *fmt, Obj *args)
             buf_putc(&out, '%');
             continue;
         }
+        /* the padding is built in a buffer, then copied into the str: check
+         * the memory cap for both first */
+        size_t pad = (size_t)(width > prec ? width : prec > 0 ? prec : 0);
+        if (!vm_memory_ok(2 * pad) || !op_check_size(pad))
+            goto fail;
         if (!value) {
             if (argi >= nargs) {
                 err_format(&TypeErrorClass, "not enough arguments for format string");
@@ -1314,7 +1340,7 @@ static Obj *str_getitem(Obj *s, Obj *key)
             return str_new(so->s + i, 1);
         size_t *off = str_offsets(s);
         Obj *r = str_new(so->s + off[i], off[i + 1] - off[i]);
-        free(off);
+        xfree(off);
         return r;
     }
     if (IS(key, SliceClass)) {
@@ -1331,7 +1357,7 @@ static Obj *str_getitem(Obj *s, Obj *key)
             for (int64_t k = 0, i = start; k < n; k++, i += step)
                 p[k] = so->s[i];
             Obj *r = str_new(p, (size_t)n);
-            free(p);
+            xfree(p);
             return r;
         }
         size_t *off = str_offsets(s);
@@ -1346,7 +1372,7 @@ static Obj *str_getitem(Obj *s, Obj *key)
             r = str_new(b.s, b.len);
             buf_free(&b);
         }
-        free(off);
+        xfree(off);
         return r;
     }
     return err_null(&TypeErrorClass, "string indices must be integers, not '%s'", obj_type_name(key));
@@ -1487,7 +1513,7 @@ static void list_splice(Obj *list, int64_t start, int64_t stop, Obj **items, siz
     l->n = newn;
     for (size_t i = 0; i < removed; i++)
         DECREF(old[i]);
-    free(old);
+    xfree(old);
 }
 
 /* xs[key] = v. The items of v are taken first and the slice resolved
@@ -1605,7 +1631,7 @@ int op_delitem(Obj *o, Obj *key)
             l->n = w;
             for (size_t i = 0; i < nd; i++)
                 DECREF(dead[i]);
-            free(dead);
+            xfree(dead);
             return 0;
         }
         err_format(&TypeErrorClass, "list indices must be integers or slices, not %s", obj_type_name(key));
@@ -1942,8 +1968,14 @@ int obj_setattr(Obj *o, Obj *name, Obj *v)
             e->attrs = dict_new();
         return dict_set(e->attrs, name, v);
     }
-    if (c == &ModuleClass)
+    if (c == &ModuleClass) {
+        if (module_hides(name)) {
+            err_format(&AttributeErrorClass, "module '%s' has no attribute '%s'",
+                       STR_S(((ModuleObj *)o)->name), STR_S(name));
+            return -1;
+        }
         return dict_set(((ModuleObj *)o)->dict, name, v);
+    }
     if (class_lookup(c, name))
         err_format(&AttributeErrorClass, "'%s' object attribute '%s' is read-only", c->name, STR_S(name));
     else

@@ -82,12 +82,16 @@ found:
 }
 
 /* Move the live keys to a table of the smallest power of 2 > minused,
- * walking the old table in slot order. */
-static void table_resize(SetObj *so, size_t minused)
+ * walking the old table in slot order. Returns 0, or -1 with the limit
+ * error when the new table would pass the memory cap (the set is kept as
+ * it was, still valid). */
+static int table_resize(SetObj *so, size_t minused)
 {
     size_t newsize = MINSIZE;
     while (newsize <= minused)
         newsize <<= 1;
+    if (newsize > MINSIZE && !vm_memory_ok(newsize * sizeof(SetEntry)))
+        return -1;
     SetEntry *old = so->table;
     size_t oldmask = so->mask;
     SetEntry copy[MINSIZE];
@@ -102,11 +106,12 @@ static void table_resize(SetObj *so, size_t minused)
         if (live(&old[i]))
             insert_clean(table, newsize - 1, old[i].key, old[i].hash);
     if (old != copy)
-        free(old);
+        xfree(old);
     so->table = table;
     so->mask = newsize - 1;
     so->fill = so->used;
     so->version++;
+    return 0;
 }
 
 static size_t grow_size(const SetObj *so)
@@ -208,7 +213,7 @@ found_unused:
     e->key = key;
     e->hash = hash;
     if (so->fill * 5 >= mask * 3)
-        table_resize(so, grow_size(so));
+        return table_resize(so, grow_size(so));
     return 0;
 }
 
@@ -277,7 +282,7 @@ static void clear_internal(SetObj *so)
         if (live(&table[i]))
             DECREF(table[i].key);
     if (table != copy)
-        free(table);
+        xfree(table);
 }
 
 bool set_next(Obj *s, size_t *pos, Obj **key)
@@ -326,8 +331,8 @@ static int merge(SetObj *so, SetObj *other)
 {
     if (so == other || other->used == 0)
         return 0;
-    if ((so->fill + other->used) * 5 >= so->mask * 3)
-        table_resize(so, (so->used + other->used) * 2);
+    if ((so->fill + other->used) * 5 >= so->mask * 3 && table_resize(so, (so->used + other->used) * 2) < 0)
+        return -1;
     if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
         for (size_t i = 0; i <= other->mask; i++) {
             SetEntry *e = &other->table[i];
@@ -384,8 +389,8 @@ int set_update(Obj *s, Obj *iterable)
     }
     if (IS(iterable, DictClass)) {
         size_t n = DICT_N(iterable);
-        if ((so->fill + n) * 5 >= so->mask * 3)
-            table_resize(so, (so->used + n) * 2);
+        if ((so->fill + n) * 5 >= so->mask * 3 && table_resize(so, (so->used + n) * 2) < 0)
+            return -1;
         DictObj *d = (DictObj *)iterable;
         for (size_t i = 0; i < d->used; i++) {
             /* re-read d each pass: a key's __eq__ may change it */
@@ -572,7 +577,7 @@ static int difference_update(SetObj *so, Obj *other)
             return -1;
     }
     if (so->fill - so->used > so->mask / 4)
-        table_resize(so, grow_size(so));
+        return table_resize(so, grow_size(so));
     return 0;
 }
 
@@ -847,7 +852,7 @@ static void set_free_mem(Obj *o)
 {
     SetObj *so = (SetObj *)o;
     if (so->table != so->small)
-        free(so->table);
+        xfree(so->table);
     so->table = so->small;
 }
 

@@ -475,7 +475,7 @@ static size_t bytes_rfind(const char *h, size_t from, size_t to,
             break;
         }
     }
-    free(fail);
+    xfree(fail);
     return found;
 }
 

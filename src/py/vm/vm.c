@@ -49,7 +49,8 @@ typedef enum { R_START, R_SEND, R_THROW } Resume;
 static struct {
     VMHooks hooks;
     VMLimits limits;
-    Obj *builtins;
+    Obj *builtins;       /* every builtin: the library's code sees them all */
+    Obj *refused;        /* the names of those scenario code does not see */
     Obj *modules;        /* dict name -> module */
     Frame *current;      /* innermost running frame */
     int depth;           /* frames and C recursion levels counted (not the library's) */
@@ -151,6 +152,15 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits)
     vm.builtins = dict_new();
     vm.modules = dict_new();
     builtins_init(vm.builtins);
+    /* the refused builtins are not there for scenario code at all, so
+     * `if False: id = None` (which skips the load-time check) still finds
+     * no id() to call at run time */
+    vm.refused = dict_new();
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(vm.builtins, &pos, &k, &v))
+        if (compile_refused_builtin(STR_S(k)))
+            dict_set(vm.refused, k, None);
     vm.current = NULL;
     vm.depth = 0;
     vm.ops = 0;
@@ -162,6 +172,8 @@ void vm_shutdown(void)
 {
     err_clear();
     XDECREF(vm.builtins);
+    XDECREF(vm.refused);
+    vm.refused = NULL;
     XDECREF(vm.modules);
     vm.builtins = vm.modules = NULL;
     vm.initialised = false;
@@ -171,46 +183,38 @@ void vm_shutdown(void)
 const VMLimits *vm_limits(void) { return &vm.limits; }
 uint64_t vm_ops(void) { return vm.ops; }
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LS_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) && !defined(LS_ASAN)
-#define LS_ASAN 1
-#endif
-#ifdef LS_ASAN
-#include <sanitizer/allocator_interface.h>
-#endif
-
-/* The memory the run uses: the process's peak resident size. Under
- * AddressSanitizer (make sanitize, make fuzz) that is mostly shadow memory
- * and quarantine, so the allocator's own count of live bytes is used
- * instead, and the limits behave as in a normal build. */
-static size_t memory_used(void)
+/* The memory cap counts the bytes loopscope's allocators hand out
+ * (base.h's mem_*), the same in a normal and an ASan build. It covers the
+ * scenario's run: what is live when it starts (the prelude, the compiled
+ * code) is not the scenario's. */
+static void memory_message(char *out, size_t size)
 {
-#ifdef LS_ASAN
-    return __sanitizer_get_current_allocated_bytes();
-#else
-    struct rusage ru;
-    if (getrusage(RUSAGE_SELF, &ru) < 0)
-        return 0;
-    return (size_t)ru.ru_maxrss * 1024; /* kilobytes on Linux */
-#endif
+    size_t cap = vm.limits.max_memory;
+    snprintf(out, size,
+             "the scenario used more than %zu MB of memory; loopscope's limit is %zu MB "
+             "(raise it with --max-memory MB)",
+             cap >> 20, cap >> 20);
+}
+
+void vm_memory_start(void)
+{
+    char msg[256];
+    memory_message(msg, sizeof msg);
+    mem_cap_set(vm.limits.max_memory, msg);
+}
+
+void vm_memory_stop(void)
+{
+    mem_cap_set(0, NULL);
 }
 
 bool vm_memory_ok(size_t more)
 {
-    size_t cap = vm.limits.max_memory;
-    if (!cap)
+    if (!vm.limits.max_memory || mem_fits(more))
         return true;
-    size_t used = memory_used();
-    if (used <= cap && more <= cap - used)
-        return true;
-    err_format(&LimitErrorClass,
-               "the scenario used more than %zu MB of memory; loopscope's limit is %zu MB "
-               "(raise it with --max-memory MB)",
-               cap >> 20, cap >> 20);
+    char msg[256];
+    memory_message(msg, sizeof msg);
+    err_format(&LimitErrorClass, "%s", msg);
     return false;
 }
 Obj *vm_builtins(void) { return vm.builtins; }
@@ -262,15 +266,15 @@ static void frame_free(Frame *f)
         DECREF(f->handled[i]);
     XDECREF(f->delegate);
     XDECREF(f->locals);
-    free(f->fast);
-    free(f->cells);
-    free(f->stack);
-    free(f->blocks);
-    free(f->handled);
+    xfree(f->fast);
+    xfree(f->cells);
+    xfree(f->stack);
+    xfree(f->blocks);
+    xfree(f->handled);
     DECREF(f->code);
     XDECREF(f->func);
     DECREF(f->globals);
-    free(f);
+    xfree(f);
 }
 
 /* obj_teardown: a generator kept alive by a cycle (a deadlocked task's
@@ -282,12 +286,12 @@ void gen_free_mem(Obj *o)
     Frame *f = g->frame;
     if (!f)
         return;
-    free(f->fast);
-    free(f->cells);
-    free(f->stack);
-    free(f->blocks);
-    free(f->handled);
-    free(f);
+    xfree(f->fast);
+    xfree(f->cells);
+    xfree(f->stack);
+    xfree(f->blocks);
+    xfree(f->handled);
+    xfree(f);
     g->frame = NULL;
 }
 
@@ -694,6 +698,11 @@ bool gen_is_library(Obj *gen)
     return g->frame && (g->frame->code->flags & CO_LIBRARY);
 }
 
+bool vm_in_user_code(void)
+{
+    return vm.current && !(vm.current->code->flags & CO_LIBRARY);
+}
+
 int coro_line(Obj *coro)
 {
     GenObj *g = (GenObj *)coro;
@@ -846,6 +855,10 @@ static Obj *run_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames, Obj *
 
 Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
 {
+    /* C code that calls back (partial, sort keys, __repr__) may not reach
+     * an instruction for a long time: the memory cap is checked here too */
+    if (mem_over() && !vm_memory_ok(0))
+        return NULL;
     Class *c = CLS(callable);
     if (c == &FuncClass)
         return run_function((FuncObj *)callable, args, nargs, kwnames, NULL);
@@ -859,7 +872,7 @@ Obj *vm_call(Obj *callable, Obj **args, int nargs, Obj *kwnames)
             memcpy(a + 1, args, sizeof(Obj *) * (size_t)total);
         Obj *r = vm_call(b->func, a, nargs + 1, kwnames);
         if (a != small)
-            free(a);
+            xfree(a);
         return r;
     }
     if (c == &ClassClass) {
@@ -1150,7 +1163,7 @@ void vm_print_traceback(Obj *exc, FILE *out)
 {
     TbPrint p = {.out = out};
     print_chain(&p, exc, 0, 0);
-    free(p.seen);
+    xfree(p.seen);
 }
 
 /* ------------------------------------------------------ the eval loop */
@@ -1226,8 +1239,8 @@ static Obj *make_exception(Obj *v)
 static Obj *load_global(Frame *f, Obj *name)
 {
     Obj *v = dict_get(f->globals, name);
-    if (!v)
-        v = dict_get(vm.builtins, name);
+    if (!v && (v = dict_get(vm.builtins, name)) && !(f->code->flags & CO_LIBRARY) && dict_get(vm.refused, name))
+        v = NULL;
     if (!v) {
         Obj *e = exc_new_msg(&NameErrorClass, "name '%s' is not defined", STR_S(name));
         suggest_name_error(e, name, f->func ? f->code->varnames : NULL, f->globals, vm.builtins);
@@ -1566,8 +1579,10 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     }
 
     for (;;) {
-        /* a peak-size check every 64K operations catches many small values */
-        if (vm.limits.max_ops && !(++vm.ops & 0xFFFF) && vm.limits.max_memory && !vm_memory_ok(0))
+        /* past the memory cap (many small values): stop before the next operation */
+        if (vm.limits.max_ops)
+            ++vm.ops;
+        if (mem_over() && !vm_memory_ok(0))
             goto error;
         if (vm.limits.max_ops && vm.ops > vm.limits.max_ops) {
             ops_limit_error();
@@ -1972,7 +1987,7 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                     a[np + i++] = v;
                 }
                 r = vm_call(fn, a, (int)np, names);
-                free(a);
+                xfree(a);
                 DECREF(names);
             } else {
                 r = vm_call(fn, TUP_ITEMS(argt), (int)TUP_N(argt), NULL);

@@ -34,7 +34,7 @@ typedef struct VMLimits {
     uint64_t max_ops;      /* bytecode instructions per run; 0 = unlimited */
     int max_depth;         /* nested Python calls; RecursionError beyond */
     size_t max_items;      /* largest str (bytes) / list / dict a scenario may build */
-    size_t max_memory;     /* peak resident bytes of the process; 0 = unlimited */
+    size_t max_memory;     /* bytes the scenario may allocate (base.h's mem_*); 0 = unlimited */
 } VMLimits;
 
 /* Start a fresh interpreter state (builtins, modules, counters). */
@@ -43,9 +43,13 @@ void vm_init(const VMHooks *hooks, const VMLimits *limits);
 void vm_shutdown(void);
 const VMLimits *vm_limits(void);
 uint64_t vm_ops(void);     /* instructions executed so far */
-/* True when the process's peak resident size plus `more` bytes is within
- * limits.max_memory; otherwise sets the limit error and returns false. */
+/* True when `more` bytes more stay within limits.max_memory (counted
+ * exactly by base.h's allocators from vm_memory_start on); otherwise sets
+ * the limit error and returns false. */
 bool vm_memory_ok(size_t more);
+/* Cap the memory from now on (the scenario's run starts), and lift it. */
+void vm_memory_start(void);
+void vm_memory_stop(void);
 
 /* One depth budget for the whole run, as CPython's Py_EnterRecursiveCall:
  * every scenario frame and every level of C recursion that scenario data
@@ -138,6 +142,9 @@ void coro_chain(Obj *coro, Buf *out);
 void coro_call(Obj *coro, Buf *out);
 /* True when gen's code belongs to the built-in library (the prelude). */
 bool gen_is_library(Obj *gen);
+/* True when the innermost running frame is the scenario's own code (not
+ * the library's prelude, CO_LIBRARY). */
+bool vm_in_user_code(void);
 /* Line the currently executing user frame stands on (0 if none). */
 int vm_current_line(void);
 

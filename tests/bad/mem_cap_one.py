@@ -1,0 +1,2 @@
+x = [str(i) for i in range(100000)]
+print(len(x))

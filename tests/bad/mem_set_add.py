@@ -1,0 +1,5 @@
+s = set()
+i = 0
+while True:
+    s.add(i)
+    i += 1

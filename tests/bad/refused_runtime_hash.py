@@ -1,0 +1,5 @@
+def f():
+    return hash(1)
+if False:
+    hash = 1
+print(f())

@@ -1,0 +1,3 @@
+if False:
+    id = getattr = hash = None
+print(id(print))

@@ -1,0 +1,101 @@
+/* check_base.c: base's memory accounting (the exact memory cap) and the
+ * escaping of scenario text for a terminal. */
+#include "suites.h"
+
+#include "../src/base/base.h"
+#include "../src/base/esc.h"
+
+#include <string.h>
+
+START_TEST(test_mem_counts_and_frees)
+{
+    size_t before = mem_live();
+    char *p = xmalloc(100000);
+    ck_assert_uint_ge(mem_live(), before + 100000);
+    p = xrealloc(p, 300000);
+    ck_assert_uint_ge(mem_live(), before + 300000);
+    ck_assert_uint_ge(mem_peak(), mem_live());
+    xfree(p);
+    ck_assert_uint_eq(mem_live(), before);
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < 10000; i++)
+        buf_puts(&b, "0123456789");
+    ck_assert_uint_ge(mem_live(), before + 100000);
+    buf_free(&b);
+    ck_assert_uint_eq(mem_live(), before);
+}
+END_TEST
+
+START_TEST(test_mem_cap_checked_before)
+{
+    mem_cap_set((size_t)1 << 20, "test cap");
+    ck_assert_uint_eq(mem_cap(), (size_t)1 << 20);
+    ck_assert(mem_fits(1000));
+    ck_assert(!mem_fits((size_t)2 << 20));
+    ck_assert(!mem_over());
+    /* past the cap but within the reserve: allowed, and seen as over */
+    char *p = xmalloc((size_t)3 << 19);
+    ck_assert(mem_over());
+    ck_assert(!mem_fits(1));
+    xfree(p);
+    ck_assert(!mem_over());
+    mem_cap_set(0, NULL);
+    ck_assert_uint_eq(mem_cap(), 0);
+    ck_assert(mem_fits((size_t)1 << 40));
+}
+END_TEST
+
+/* One allocation far past the cap never happens: the process ends first. */
+START_TEST(test_mem_cap_safety_net)
+{
+    mem_cap_set((size_t)1 << 20, "test cap");
+    char *p = xmalloc((size_t)64 << 20);
+    p[0] = 1; /* not reached */
+    xfree(p);
+}
+END_TEST
+
+static void check_esc(const char *in, const char *want)
+{
+    Buf b;
+    buf_init(&b);
+    esc_put(&b, in, strlen(in));
+    ck_assert_str_eq(b.s, want);
+    buf_free(&b);
+}
+
+START_TEST(test_esc_put)
+{
+    check_esc("plain text\n\tand tabs", "plain text\n\tand tabs");
+    check_esc("\x1b[2J\x07\x7f", "\\x1b[2J\\x07\\x7f");
+    check_esc("csi \xc2\x9b" "31m", "csi \\x9b31m");               /* C1 as UTF-8 */
+    check_esc("rlo \xe2\x80\xae lri \xe2\x81\xa6", "rlo \\u202e lri \\u2066");
+    check_esc("bom \xef\xbb\xbf zwsp \xe2\x80\x8b", "bom \\ufeff zwsp \\u200b");
+    check_esc("bad \xff\xc2", "bad \\xff\\xc2");                 /* not UTF-8 */
+    check_esc("caf\xc3\xa9 \xe2\x80\x8d \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x80\x8d \xf0\x9f\x98\x80");
+}
+END_TEST
+
+START_TEST(test_esc_hidden)
+{
+    ck_assert(esc_hidden(0x1b) && esc_hidden(0x9b) && esc_hidden(0x202e) && esc_hidden(0x2069));
+    ck_assert(esc_hidden(0x061c) && esc_hidden(0x200f) && esc_hidden(0x2028) && esc_hidden(0xfeff));
+    ck_assert(!esc_hidden('a') && !esc_hidden(0xe9) && !esc_hidden(0x200d) && !esc_hidden(0x1f600));
+}
+END_TEST
+
+Suite *base_suite(void)
+{
+    Suite *s = suite_create("base");
+    TCase *tc = tcase_create("mem");
+    tcase_add_test(tc, test_mem_counts_and_frees);
+    tcase_add_test(tc, test_mem_cap_checked_before);
+    tcase_add_exit_test(tc, test_mem_cap_safety_net, 1);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("esc");
+    tcase_add_test(tc, test_esc_put);
+    tcase_add_test(tc, test_esc_hidden);
+    suite_add_tcase(s, tc);
+    return s;
+}
