@@ -29,8 +29,19 @@ B   := build
 EXE := loopscope
 CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
-VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
-VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o)
+# src/out/gif.c is the one export that needs GUI libraries (librsvg, cairo,
+# giflib): it links into the loopscope binary only, never the core, the
+# renderer library or the Check runner.
+GUI_SRC  := src/out/gif.c
+GUI_OBJ  := $(GUI_SRC:%.c=$(B)/%.o)
+GUI_CFLAGS := $(shell pkg-config --cflags librsvg-2.0 cairo 2>/dev/null)
+GUI_LIBS   := $(shell pkg-config --libs librsvg-2.0 cairo 2>/dev/null) -lgif
+VIEW_SRC := $(filter-out $(GUI_SRC),$(wildcard src/view/*.c src/out/*.c))
+VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o) $(B)/gen/player.o
+# The web player loopscope html puts in its pages (vendor/asciinema-player).
+PLAYER_DIR   := vendor/asciinema-player
+PLAYER_FILES := $(PLAYER_DIR)/asciinema-player.min.js $(PLAYER_DIR)/asciinema-player.css \
+                $(PLAYER_DIR)/LICENSE $(PLAYER_DIR)/VERSION
 TUI_SRC  := $(wildcard src/tui/*.c)
 TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 APP_SRC  := src/main.c
@@ -63,6 +74,23 @@ $(B)/gen/prelude.c: src/py/loop/prelude.py scripts/embed.sh
 $(B)/gen/prelude.o: $(B)/gen/prelude.c
 	$(CC) $(OPT) $(STD) -c $< -o $@
 
+# The vendored player is committed; only a tree without it fetches it (npm).
+$(PLAYER_FILES):
+	bash scripts/vendor_player.sh
+
+$(B)/gen/player.c: $(PLAYER_FILES) scripts/embed_bin.sh
+	@mkdir -p $(dir $@)
+	bash scripts/embed_bin.sh player_js $(PLAYER_DIR)/asciinema-player.min.js \
+	    player_css $(PLAYER_DIR)/asciinema-player.css player_license $(PLAYER_DIR)/LICENSE \
+	    player_version $(PLAYER_DIR)/VERSION > $@
+
+$(B)/gen/player.o: $(B)/gen/player.c
+	$(CC) $(OPT) $(STD) -c $< -o $@
+
+$(B)/src/out/gif.o: src/out/gif.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(GUI_CFLAGS) -c $< -o $@
+
 $(B)/libcore.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -71,8 +99,8 @@ $(B)/libview.a: $(VIEW_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(EXE): $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a
-	$(CC) $(OPT) -o $@ $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a $(CURSES_LIBS) $(EV_LIBS) $(LDLIBS)
+$(EXE): $(APP_OBJ) $(TUI_OBJ) $(GUI_OBJ) $(B)/libview.a $(B)/libcore.a
+	$(CC) $(OPT) -o $@ $(APP_OBJ) $(TUI_OBJ) $(GUI_OBJ) $(B)/libview.a $(B)/libcore.a $(CURSES_LIBS) $(EV_LIBS) $(GUI_LIBS) $(LDLIBS)
 
 $(B)/check_runner: $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) -o $@ $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a $(CHECK_LIBS) $(LDLIBS)

@@ -78,19 +78,6 @@ Cast *cast_new(FILE *out, int w, int h, const char *title, const Palette *pal, b
     return c;
 }
 
-static bool same_cell(const Cell *a, const Cell *b)
-{
-    return a->ch == b->ch && a->style == b->style && a->flags == b->flags;
-}
-
-static bool same_row(const Cell *a, const Grid *g, int y)
-{
-    for (int x = 0; x < g->w; x++)
-        if (!same_cell(&a[x], grid_at(g, x, y)))
-            return false;
-    return true;
-}
-
 static bool blank_row(const Grid *g, int y)
 {
     for (int x = 0; x < g->w; x++) {
@@ -122,7 +109,7 @@ void cast_frame(Cast *c, uint64_t us, const Grid *g)
     }
     for (int y = 0; y < g->h; y++) {
         const Cell *row = c->prev + (size_t)y * (size_t)g->w;
-        if (repaint ? blank_row(g, y) : same_row(row, g, y))
+        if (repaint ? blank_row(g, y) : grid_row_is(g, y, row))
             continue;
         buf_printf(&out, "\x1b[%d;1H\x1b[2K", y + 1);
         plain_row_ansi(&out, g, y, c->color);

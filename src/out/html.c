@@ -1,0 +1,260 @@
+/* html.c: the self-contained web page. See html.h.
+ * Owns the page: its markup, styles and script, HTML escaping, the
+ * base64 data: URL of the recording and the list of steps. The recording
+ * is cast.c's (played by play.c, markers included); the player is
+ * asciinema-player, embedded from vendor/ at build time (build/gen/
+ * player.c, by scripts/embed_bin.sh), with its licence shown in the page.
+ * Choices, and why:
+ *   - The recording sits in the page once, as the download link's
+ *     base64 data: URL; the script decodes that same text for the player,
+ *     so nothing is fetched, not even a data: URL.
+ *   - Steps become the cast's markers (the player's [ and ] keys jump
+ *     between them and its progress bar shows them) and an ordered list
+ *     under the player whose entries seek to their step.
+ *   - No date, no path of the build machine: the same bytes every time. */
+#include "html.h"
+
+#include "../base/base.h"
+#include "cast.h"
+#include "play.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Generated from vendor/asciinema-player/ (Makefile, scripts/embed_bin.sh). */
+extern const unsigned char player_js[], player_css[], player_license[], player_version[];
+extern const size_t player_js_len, player_css_len, player_license_len, player_version_len;
+
+#ifndef LOOPSCOPE_VERSION
+#define LOOPSCOPE_VERSION "dev"
+#endif
+
+typedef struct Mark {
+    uint64_t us;
+    size_t step;
+    char *label;
+} Mark;
+
+typedef struct Rec {
+    Cast *cast;
+    Mark *marks;
+    size_t n, cap;
+} Rec;
+
+static void rec_frame(void *ctx, uint64_t us, const Grid *g)
+{
+    cast_frame(((Rec *)ctx)->cast, us, g);
+}
+
+static void rec_marker(void *ctx, uint64_t us, size_t step, const char *label)
+{
+    Rec *r = ctx;
+    cast_marker(r->cast, us, label);
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 64;
+        r->marks = xrealloc(r->marks, r->cap * sizeof(Mark));
+    }
+    r->marks[r->n++] = (Mark){us, step, xstrdup(label)};
+}
+
+/* Text as HTML (element content and attribute values alike). */
+static void put_html(Buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '&':
+            buf_puts(b, "&amp;");
+            break;
+        case '<':
+            buf_puts(b, "&lt;");
+            break;
+        case '>':
+            buf_puts(b, "&gt;");
+            break;
+        case '"':
+            buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            buf_puts(b, "&#39;");
+            break;
+        default:
+            if ((unsigned char)s[i] >= 0x20 || s[i] == '\n' || s[i] == '\t')
+                buf_putc(b, s[i]);
+        }
+    }
+}
+
+static void put_html_str(Buf *b, const char *s) { put_html(b, s, strlen(s)); }
+
+static void put_base64(Buf *b, const unsigned char *s, size_t n)
+{
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)s[i] << 16;
+        if (i + 1 < n)
+            v |= (uint32_t)s[i + 1] << 8;
+        if (i + 2 < n)
+            v |= s[i + 2];
+        buf_putc(b, digits[v >> 18 & 63]);
+        buf_putc(b, digits[v >> 12 & 63]);
+        buf_putc(b, i + 1 < n ? digits[v >> 6 & 63] : '=');
+        buf_putc(b, i + 2 < n ? digits[v & 63] : '=');
+    }
+}
+
+/* The docstring after its first line (the title), one <p> per paragraph
+ * (lines joined: a docstring's line breaks are only wrapping). */
+static void put_doc(Buf *b, const char *doc)
+{
+    if (!doc)
+        return;
+    const char *p = strchr(doc, '\n');
+    if (!p)
+        return;
+    bool open = false;
+    while (*p) {
+        p++;
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        size_t lead = 0;
+        while (lead < n && (p[lead] == ' ' || p[lead] == '\t'))
+            lead++;
+        if (lead == n) {
+            if (open)
+                buf_puts(b, "</p>\n");
+            open = false;
+        } else {
+            buf_puts(b, open ? " " : "<p>");
+            put_html(b, p + lead, n - lead);
+            open = true;
+        }
+        p += n;
+    }
+    if (open)
+        buf_puts(b, "</p>\n");
+}
+
+static const char page_css[] =
+    "body{margin:0;background:#f6f6f4;color:#222;font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif}\n"
+    "main{max-width:62rem;margin:0 auto;padding:1.5rem}\n"
+    "h1{font-size:1.6rem;margin:0 0 .5rem}\n"
+    "h2{font-size:1.2rem;margin:1.5rem 0 .5rem}\n"
+    ".doc p{margin:.25rem 0 .75rem}\n"
+    "#player{margin:1rem 0 .5rem}\n"
+    ".keys{color:#555;font-size:.9rem}\n"
+    "kbd{font:.85rem ui-monospace,monospace;border:1px solid #bbb;border-radius:3px;padding:0 .3em;background:#fff}\n"
+    "#steps{padding-left:2.5rem;columns:2 24rem}\n"
+    "#steps li{break-inside:avoid}\n"
+    "#steps button{all:unset;cursor:pointer;color:#1a4f8b}\n"
+    "#steps button:hover,#steps button:focus-visible{text-decoration:underline}\n"
+    "#steps li.now button{font-weight:bold;color:#000}\n"
+    "#steps .t{color:#777;font-size:.85rem;margin-left:.4em}\n"
+    "footer{margin-top:2rem;color:#666;font-size:.85rem}\n"
+    "pre.licence{white-space:pre-wrap;font-size:.75rem}\n";
+
+/* The page's own script: decode the recording from the download link,
+ * start the player, keep the list of steps in step with it. */
+static const char page_js[] =
+    "(function () {\n"
+    "  var link = document.getElementById('cast');\n"
+    "  var b64 = link.getAttribute('href').split(',')[1];\n"
+    "  var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });\n"
+    "  var text = new TextDecoder().decode(bytes);\n"
+    "  var el = document.getElementById('player');\n"
+    "  var player = AsciinemaPlayer.create({data: text}, el,\n"
+    "      {preload: true, fit: 'width', poster: 'npt:0:0', controls: true});\n"
+    "  window.loopscopePlayer = player;\n"
+    "  var items = document.querySelectorAll('#steps li');\n"
+    "  function mark(i) {\n"
+    "    items.forEach(function (li, k) { li.classList.toggle('now', k === i); });\n"
+    "  }\n"
+    "  items.forEach(function (li, i) {\n"
+    "    li.querySelector('button').addEventListener('click', function () {\n"
+    "      player.seek({marker: i}).then(function () { mark(i); });\n"
+    "    });\n"
+    "  });\n"
+    "  player.addEventListener('marker', function (e) { mark(e.index); });\n"
+    "})();\n";
+
+/* "12.345 s" from whole microseconds. */
+static void put_time(Buf *b, uint64_t us)
+{
+    uint64_t ms = (us + 500) / 1000;
+    buf_printf(b, "%llu.%03llu s", (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000));
+}
+
+static void write_page(const HtmlPage *p, const Rec *r, const char *cast, size_t castlen, FILE *out)
+{
+    Buf b;
+    buf_init(&b);
+    char version[32];
+    snprintf(version, sizeof version, "%.*s", (int)strcspn((const char *)player_version, "\r\n"),
+             (const char *)player_version);
+    buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<meta name=\"generator\" content=\"loopscope " LOOPSCOPE_VERSION "\">\n<title>");
+    put_html_str(&b, p->title);
+    buf_puts(&b, "</title>\n<style>\n/* asciinema-player ");
+    buf_puts(&b, version);
+    buf_puts(&b, " (Apache-2.0), its licence is at the end of the page */\n");
+    buf_putn(&b, (const char *)player_css, player_css_len);
+    buf_puts(&b, "\n</style>\n<style>\n");
+    buf_puts(&b, page_css);
+    buf_puts(&b, "</style>\n</head>\n<body>\n<main>\n<h1>");
+    put_html_str(&b, p->title);
+    buf_puts(&b, "</h1>\n<div class=\"doc\">\n");
+    put_doc(&b, p->doc);
+    buf_puts(&b, "</div>\n<div id=\"player\"></div>\n"
+                 "<p class=\"keys\"><kbd>space</kbd> plays and pauses, <kbd>[</kbd> and <kbd>]</kbd> jump to "
+                 "the previous and next step, <kbd>.</kbd> steps one frame, <kbd>&larr;</kbd> "
+                 "<kbd>&rarr;</kbd> seek, <kbd>f</kbd> full screen.</p>\n<h2>Steps</h2>\n<ol id=\"steps\">\n");
+    for (size_t i = 0; i < r->n; i++) {
+        buf_printf(&b, "<li><button type=\"button\" data-step=\"%zu\">", r->marks[i].step + 1);
+        put_html_str(&b, r->marks[i].label);
+        buf_puts(&b, "</button><span class=\"t\">");
+        put_time(&b, r->marks[i].us);
+        buf_puts(&b, "</span></li>\n");
+    }
+    buf_puts(&b, "</ol>\n<p><a id=\"cast\" download=\"");
+    put_html_str(&b, p->castname);
+    buf_puts(&b, "\" href=\"data:application/x-asciicast;base64,");
+    put_base64(&b, (const unsigned char *)cast, castlen);
+    buf_puts(&b, "\">Download the recording (");
+    put_html_str(&b, p->castname);
+    buf_puts(&b, ")</a> and play it in a terminal with <code>asciinema play ");
+    put_html_str(&b, p->castname);
+    buf_puts(&b, "</code>.</p>\n<footer>\n<p>Made with loopscope " LOOPSCOPE_VERSION
+                 ", which runs asyncio scenarios on a simulated event loop with a virtual clock. "
+                 "Played by asciinema-player ");
+    buf_puts(&b, version);
+    buf_puts(&b, ", by Marcin Kulik and contributors.</p>\n"
+                 "<details><summary>asciinema-player's licence (Apache License 2.0)</summary>\n"
+                 "<pre class=\"licence\">");
+    put_html(&b, (const char *)player_license, player_license_len);
+    buf_puts(&b, "</pre></details>\n</footer>\n</main>\n<script>\n");
+    buf_putn(&b, (const char *)player_js, player_js_len);
+    buf_puts(&b, "\n</script>\n<script>\n");
+    buf_puts(&b, page_js);
+    buf_puts(&b, "</script>\n</body>\n</html>\n");
+    fwrite(b.s, 1, b.len, out);
+    buf_free(&b);
+}
+
+void html_record(View *v, Grid *g, const HtmlPage *p, FILE *out)
+{
+    char *cast = NULL;
+    size_t castlen = 0;
+    FILE *mem = open_memstream(&cast, &castlen);
+    if (!mem)
+        die("out of memory");
+    Rec r = {.cast = cast_new(mem, g->w, g->h, p->title, p->pal, p->color)};
+    PlaySink sink = {.frame = rec_frame, .marker = rec_marker, .ctx = &r};
+    cast_end(r.cast, play_run(v, g, &sink));
+    if (fclose(mem) != 0)
+        die("out of memory");
+    write_page(p, &r, cast, castlen, out);
+    for (size_t i = 0; i < r.n; i++)
+        free(r.marks[i].label);
+    free(r.marks);
+    free(cast);
+}
