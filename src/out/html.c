@@ -17,6 +17,7 @@
 #include "../base/base.h"
 #include "cast.h"
 #include "play.h"
+#include "svg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -143,12 +144,13 @@ static const char page_css[] =
     "#player{margin:1rem 0 .5rem}\n"
     ".keys{color:#555;font-size:.9rem}\n"
     "kbd{font:.85rem ui-monospace,monospace;border:1px solid #bbb;border-radius:3px;padding:0 .3em;background:#fff}\n"
-    "#steps{padding-left:2.5rem;columns:2 24rem}\n"
-    "#steps li{break-inside:avoid}\n"
+    "#steps{padding-left:3rem;margin:0}\n"
+    "#steps li{padding:.1rem 0}\n"
+    "#steps li::marker{color:#777;font-size:.85rem}\n"
     "#steps button{all:unset;cursor:pointer;color:#1a4f8b}\n"
     "#steps button:hover,#steps button:focus-visible{text-decoration:underline}\n"
     "#steps li.now button{font-weight:bold;color:#000}\n"
-    "#steps .t{color:#777;font-size:.85rem;margin-left:.4em}\n"
+    "#steps .t{display:inline-block;min-width:5.5em;color:#777;font:.85rem ui-monospace,monospace}\n"
     "footer{margin-top:2rem;color:#666;font-size:.85rem}\n"
     "pre.licence{white-space:pre-wrap;font-size:.75rem}\n";
 
@@ -162,8 +164,12 @@ static const char page_js[] =
     "  var text = new TextDecoder().decode(bytes);\n"
     "  var el = document.getElementById('player');\n"
     "  var player = AsciinemaPlayer.create({data: text}, el,\n"
-    "      {preload: true, fit: 'width', poster: 'npt:0:0', controls: true});\n"
+    "      {preload: true, fit: 'width', controls: true,\n"
+    "       terminalFontFamily: \"" SVG_FONT_STACK "\"}); /* svg.c's fonts */\n"
     "  window.loopscopePlayer = player;\n"
+    "  /* the first frame, drawn by seeking just past 0 s: a poster at 0 s\n"
+    "   * shows nothing yet, and a seek from a poster redraws only what changed */\n"
+    "  player.seek(0.001);\n"
     "  var items = document.querySelectorAll('#steps li');\n"
     "  function mark(i) {\n"
     "    items.forEach(function (li, k) { li.classList.toggle('now', k === i); });\n"
@@ -209,11 +215,11 @@ static void write_page(const HtmlPage *p, const Rec *r, const char *cast, size_t
                  "the previous and next step, <kbd>.</kbd> steps one frame, <kbd>&larr;</kbd> "
                  "<kbd>&rarr;</kbd> seek, <kbd>f</kbd> full screen.</p>\n<h2>Steps</h2>\n<ol id=\"steps\">\n");
     for (size_t i = 0; i < r->n; i++) {
-        buf_printf(&b, "<li><button type=\"button\" data-step=\"%zu\">", r->marks[i].step + 1);
-        put_html_str(&b, r->marks[i].label);
-        buf_puts(&b, "</button><span class=\"t\">");
+        buf_printf(&b, "<li value=\"%zu\"><span class=\"t\">", r->marks[i].step + 1);
         put_time(&b, r->marks[i].us);
-        buf_puts(&b, "</span></li>\n");
+        buf_puts(&b, "</span><button type=\"button\">");
+        put_html_str(&b, r->marks[i].label);
+        buf_puts(&b, "</button></li>\n");
     }
     buf_puts(&b, "</ol>\n<p><a id=\"cast\" download=\"");
     put_html_str(&b, p->castname);
