@@ -198,6 +198,7 @@ test: deps
 	bash tests/run_tui.sh
 	bash tests/run_term.sh
 	bash tests/run_exports.sh
+	bash tests/run_share.sh
 
 # ---- Sanitizers: the whole build (loopscope and the Check runner) with
 # AddressSanitizer + UndefinedBehaviorSanitizer in $(SAN_B)/, then the whole
@@ -263,9 +264,13 @@ install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios
 	install -m 755 loopscope $(DESTDIR)$(PREFIX)/bin/loopscope
 	install -m 644 scenarios/*.py $(DESTDIR)$(PREFIX)/share/loopscope/scenarios/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 man/loopscope.1 $(DESTDIR)$(PREFIX)/share/man/man1/loopscope.1
+	install -m 644 completion/loopscope.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/loopscope
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/loopscope
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/loopscope.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/loopscope
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
