@@ -556,7 +556,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
     if (!sink_open(&k, o->out, o->force))
         return 1;
     Grid *g = grid_new(o->w, o->h, o->ascii);
-    ShareOptions so = {.path = o->out, .title = o->title ? o->title : v.title, .doc = rec_doc(rec),
+    ShareOptions so = {.scenario = o->path, .title = o->title ? o->title : v.title, .doc = rec_doc(rec),
                        .pal = theme_palette(!o->light), .color = !o->no_color};
     bool ok = share_write(o->cmd, o->format, &v, g, &so, k.f);
     grid_free(g);

@@ -41,13 +41,14 @@ bool share_check_format(const char *cmd, const char **format, const char *path)
     return true;
 }
 
-/* "gather.cast" for a page written to ".../gather.html". */
+/* "gather.cast" for the scenario ".../gather.py": the same name wherever
+ * the page is written, so the page's bytes do not depend on -o. */
 static char *cast_name(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    if (!strcmp(base, "-") || !*base)
-        base = "loopscope.html";
+    if (!*base)
+        base = "loopscope";
     size_t n = strlen(base);
     const char *dot = strrchr(base, '.');
     if (dot && dot != base)
@@ -62,7 +63,7 @@ static char *cast_name(const char *path)
 bool share_write(const char *cmd, const char *format, View *v, Grid *g, const ShareOptions *o, FILE *out)
 {
     if (!strcmp(cmd, "html")) {
-        char *name = cast_name(o->path);
+        char *name = cast_name(o->scenario);
         HtmlPage p = {.title = o->title, .doc = o->doc, .castname = name, .pal = o->pal, .color = o->color};
         html_record(v, g, &p, out);
         free(name);

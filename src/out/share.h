@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 typedef struct ShareOptions {
-    const char *path;  /* the file written ("-" for standard output) */
+    const char *scenario; /* the scenario's path: names the page's .cast download */
     const char *title; /* the recording's title */
     const char *doc;   /* the scenario's docstring (html), may be NULL */
     const Palette *pal;
