@@ -68,17 +68,7 @@ trap 'exit 130' INT TERM HUP
 shots=tests/out/share
 mkdir -p "$shots"
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL $*"
-}
-check() { # check DESC COMMAND...: passes when the command succeeds
-    local desc=$1
-    shift
-    if "$@"; then ok; else bad "$desc"; fi
-}
+. tests/check_lib.sh
 # expect_rc DESC RC COMMAND...: the exit status is RC
 expect_rc() {
     local desc=$1 want=$2
@@ -113,7 +103,7 @@ page, cast, nsteps, vendor = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.arg
 text = open(page, encoding="utf-8").read()
 assert "<title>Two fetches at once with asyncio.gather</title>" in text, "title"
 assert "<h1>Two fetches at once with asyncio.gather</h1>" in text, "heading"
-assert "gather is Python&#39;s Promise.all" in text, "the docstring's summary"
+assert "gather is Python&apos;s Promise.all" in text, "the docstring's summary"
 licence = open(vendor + "/LICENSE", encoding="utf-8").read()
 assert "Apache License" in text and "Licensed under the Apache License" in licence, "licence"
 assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in text, "the whole licence"

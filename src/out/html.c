@@ -58,30 +58,17 @@ static void rec_marker(void *ctx, uint64_t us, size_t step, const char *label)
     r->marks[r->n++] = (Mark){us, step, xstrdup(label)};
 }
 
-/* Text as HTML (element content and attribute values alike). */
+/* Text as HTML (element content and attribute values alike): svg.c's
+ * XML escaping, which HTML reads the same; newlines and tabs kept, UTF-8
+ * passed through. */
 static void put_html(Buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        switch (s[i]) {
-        case '&':
-            buf_puts(b, "&amp;");
-            break;
-        case '<':
-            buf_puts(b, "&lt;");
-            break;
-        case '>':
-            buf_puts(b, "&gt;");
-            break;
-        case '"':
-            buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            buf_puts(b, "&#39;");
-            break;
-        default:
-            if ((unsigned char)s[i] >= 0x20 || s[i] == '\n' || s[i] == '\t')
-                buf_putc(b, s[i]);
-        }
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\t' || c >= 0x80)
+            buf_putc(b, (char)c);
+        else
+            svg_put_xml_char(b, c);
     }
 }
 

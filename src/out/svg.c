@@ -151,8 +151,7 @@ static bool xml_char_ok(uint32_t cp)
     return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
 }
 
-/* One character as XML text. */
-static void put_xml_char(Buf *b, uint32_t cp)
+void svg_put_xml_char(Buf *b, uint32_t cp)
 {
     switch (cp) {
     case '&':
@@ -181,7 +180,7 @@ static void put_xml_text(Buf *b, const char *s)
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c < 0x80)
-            put_xml_char(b, c);
+            svg_put_xml_char(b, c);
         else
             buf_putc(b, (char)c); /* titles come from decoded source: valid UTF-8 */
     }
@@ -208,7 +207,7 @@ static void put_text(Buf *b, const Grid *g, int y, int x0, int cells, Look l)
     for (int x = x0; x < x0 + cells; x++) {
         const Cell *c = grid_at(g, x, y);
         if (!(c->flags & CELL_CONT))
-            put_xml_char(b, drawn(c) ? ' ' : cell_cp(c));
+            svg_put_xml_char(b, drawn(c) ? ' ' : cell_cp(c));
     }
     buf_puts(b, "</text>\n");
 }

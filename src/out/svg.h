@@ -41,6 +41,9 @@ void svg_texts(Buf *b, const Grid *g, const Palette *pal, bool color);
 /* A length in tenths of a pixel ("84" is 8.4) and a colour ("#1c1c1c"). */
 void svg_put_tenths(Buf *b, long v);
 void svg_put_color(Buf *b, uint32_t rgb);
+/* One character as XML (and HTML) text: & < > " ' as entities, a
+ * character XML does not allow (a control) as '?'. */
+void svg_put_xml_char(Buf *b, uint32_t cp);
 /* Dim text: SVG_DIM_SHARE (of 100) of the text colour, the rest background. */
 #define SVG_DIM_SHARE 60
 /* share (of 100) of colour a, the rest b. */
