@@ -258,7 +258,7 @@ lint: $(B)/gen/prelude.c
 	    --std=c11 --quiet -j2 $(LINT_DEFS) -Isrc --suppress=missingIncludeSystem \
 	    src/base src/py src/record src/view src/out src/tui src/main.c
 	printf '%s\n' $(sort $(wildcard src/*/*.c src/*/*/*.c)) src/main.c | xargs -P2 -n4 sh -c \
-	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -Isrc' _
+	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) $(GUI_CFLAGS) -Isrc' _
 
 install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios

@@ -243,6 +243,7 @@ void html_record(View *v, Grid *g, const HtmlPage *p, FILE *out)
     Rec r = {.cast = cast_new(mem, g->w, g->h, p->title, p->pal, p->color)};
     PlaySink sink = {.frame = rec_frame, .marker = rec_marker, .ctx = &r};
     cast_end(r.cast, play_run(v, g, &sink));
+    // cppcheck-suppress nullPointerRedundantCheck ; die() does not return
     if (fclose(mem) != 0)
         die("out of memory");
     write_page(p, &r, cast, castlen, out);
