@@ -7,7 +7,8 @@
 #     reference; in headless chromium (tests/web/browse.mjs, puppeteer-
 #     core): no request but the page itself, no console or page error, the
 #     first frame shows the four columns, `]` jumps to the next marker
-#     (the next step's screen, drawn whole);
+#     (the next step's screen, drawn whole), and with "pause at each
+#     step" ticked, playing stops at the next marker;
 #   - record --format svg: the same bytes twice, well-formed XML with no
 #     script and no external reference, each distinct row drawn once,
 #     later frames only place rows that changed, keyframes in time order;
@@ -147,6 +148,8 @@ assert "step 2/30" in after, "the next step's screen"
 for col in ("RUNNING", "WAITING", "READY", "DONE", "log"):
     assert col in after, ("after the jump the screen is whole", col)
 assert d["steps"] == len(ms), "a list entry per marker"
+nxt2 = min(t for t in ms if t > d["after"]["time"] + 1e-9)
+assert abs(d["paused"] - nxt2) < 1e-3, ("pause at each step stops at the next marker", d["paused"], nxt2)
 PY
 [ -s "$tmp/browse.err" ] && head -5 "$tmp/browse.err"
 

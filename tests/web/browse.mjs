@@ -6,7 +6,8 @@
 //     reports: requests other than the page itself, console errors and
 //     page errors, the player's text on its first frame, the player's
 //     time and text after pressing `]` (jump to the next marker), the
-//     marker times in the recording.
+//     marker times in the recording, and where playing stops once
+//     "pause at each step" is ticked.
 //   node browse.mjs svg ANIM.svg OUT-PREFIX
 //     loads the animated SVG and reports: how many CSS animations run,
 //     whether screenshots at two animation times differ (seeking the
@@ -77,7 +78,19 @@ try {
       text: document.querySelector('.ap-term-text, .ap-term') ? document.querySelector('.ap-term-text, .ap-term').textContent : '',
     }));
     await page.screenshot({ path: out.replace(/\.png$/, '-next.png') });
-    say({ mode, requests, errors, first, before, after, markers,
+    // "pause at each step": the player is made again with pauseOnMarkers
+    // at the same time; playing from there stops at the next marker
+    await page.click('#pause');
+    await page.waitForFunction(
+      (t) => window.loopscopePlayer && Math.abs(window.loopscopePlayer.getCurrentTime() - t) < 1e-6,
+      { timeout: 10000 }, after.time).catch(() => {});
+    await page.focus('.ap-wrapper');
+    await page.keyboard.press('Space');
+    await page.waitForFunction((t) => window.loopscopePlayer.getCurrentTime() > t + 0.01,
+      { timeout: 15000 }, after.time).catch(() => {});
+    await sleep(1500);
+    const paused = await page.evaluate(() => window.loopscopePlayer.getCurrentTime());
+    say({ mode, requests, errors, first, before, after, markers, paused,
           title: await page.title(), steps: await page.$$eval('#steps li', (l) => l.length) });
   } else {
     const count = await page.evaluate(() => document.getAnimations().length);
