@@ -30,9 +30,9 @@ EXE := loopscope
 CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
 # src/out/gif.c is the one export that needs GUI libraries (librsvg, cairo,
-# giflib): it links into the loopscope binary only, never the core, the
-# renderer library or the Check runner.
-GUI_SRC  := src/out/gif.c
+# giflib): it and share.c, which calls it, link into the loopscope binary
+# only, never the core, the renderer library or the Check runner.
+GUI_SRC  := src/out/gif.c src/out/share.c
 GUI_OBJ  := $(GUI_SRC:%.c=$(B)/%.o)
 GUI_CFLAGS := $(shell pkg-config --cflags librsvg-2.0 cairo 2>/dev/null)
 GUI_LIBS   := $(shell pkg-config --libs librsvg-2.0 cairo 2>/dev/null) -lgif
