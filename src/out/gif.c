@@ -11,6 +11,9 @@
  *     the background, the foreground, the 16 colours and the dim mix of
  *     each, then a ramp from the background to each of them for the few
  *     edges that are still blended. Every pixel goes to its nearest entry.
+ *   - The picture is kept between frames and only the rows that changed
+ *     are drawn again (one SVG of one-row grids, each clipped to its band
+ *     of pixels: rows sit on whole pixels), so a long run renders fast.
  *   - Frame times are the playback's, in hundredths of a second; a frame
  *     shorter than 2/100 s (which browsers would stretch to 1/10 s) gives
  *     way to the one after it. A frame that renders the same pixels as
@@ -38,15 +41,19 @@ typedef struct Gif {
     const Palette *pal;
     bool color;
     int pw, ph;                /* picture size in pixels */
+    int ph_rows;               /* the screen's rows */
     GifFileType *gif;
     GifColorType colors[NCOLORS];
     int ncolors;
     uint32_t cache_key[1u << CACHE_BITS];
     uint8_t cache_val[1u << CACHE_BITS];
+    cairo_surface_t *surface;  /* the picture, drawn row by row as rows change */
+    Grid *prev;                /* the grid drawn on it; NULL before the first */
+    Grid *row;                 /* one row high: what a changed row is drawn from */
+    Grid *pending;             /* the frame waiting for its delay; NULL before the first */
     uint8_t *shown;            /* the picture as last written, pw * ph indices */
-    uint8_t *pending;          /* the frame waiting for its delay */
-    uint8_t *next;             /* the frame being rendered */
-    bool have_pending, written;
+    uint8_t *next;             /* the picture drawn, pw * ph indices */
+    bool written;
     uint64_t pending_cs;       /* the pending frame's start, in 1/100 s */
     bool failed;
     char *err;
@@ -118,48 +125,101 @@ static uint8_t nearest(Gif *g, uint32_t rgb)
     return idx;
 }
 
-/* Draw grid into g->next. */
-static bool render(Gif *g, const Grid *grid)
+/* Rows sit on whole pixels: a changed row is redrawn in its own band. */
+_Static_assert(SVG_MARGIN % 10 == 0 && SVG_CELL_H % 10 == 0, "rows on whole pixels");
+#define ROW_TOP(y) (SVG_MARGIN / 10 + (y) * (SVG_CELL_H / 10))
+
+/* One grid's shapes and text, text crisp as a terminal draws it. */
+static void put_cells(Gif *g, Buf *svg, const Grid *grid)
 {
-    /* svg_write's picture, with text drawn crisp, as a terminal does */
+    buf_puts(svg, "<g " SVG_SHAPE_ATTRS ">\n");
+    svg_shapes(svg, grid, g->pal, g->color);
+    buf_puts(svg, "</g>\n<g text-rendering=\"optimizeSpeed\" " SVG_TEXT_ATTRS ">\n");
+    svg_texts(svg, grid, g->pal, g->color);
+    buf_puts(svg, "</g>\n");
+}
+
+/* Draw grid onto the picture with svg.c: all of it when changed is NULL,
+ * else only the rows it marks, each as a one-row grid moved to its place,
+ * clipped to its band of pixels so it never touches its neighbours. */
+static bool draw(Gif *g, const Grid *grid, const bool *changed)
+{
     Buf svg;
     buf_init(&svg);
     svg_begin(&svg, grid->w, grid->h, g->pal, NULL);
-    buf_puts(&svg, "<g " SVG_SHAPE_ATTRS ">\n");
-    svg_shapes(&svg, grid, g->pal, g->color);
-    buf_puts(&svg, "</g>\n<g text-rendering=\"optimizeSpeed\" " SVG_TEXT_ATTRS ">\n");
-    svg_texts(&svg, grid, g->pal, g->color);
-    buf_puts(&svg, "</g>\n</svg>\n");
+    cairo_t *cr = cairo_create(g->surface);
+    if (!changed) {
+        put_cells(g, &svg, grid);
+    } else {
+        for (int y = 0; y < grid->h; y++) {
+            if (!changed[y])
+                continue;
+            memcpy(g->row->cells, grid_at(grid, 0, y), (size_t)grid->w * sizeof(Cell));
+            buf_printf(&svg, "<g transform=\"translate(0,%d)\">\n", y * (SVG_CELL_H / 10));
+            put_cells(g, &svg, g->row);
+            buf_puts(&svg, "</g>\n");
+            cairo_rectangle(cr, 0, ROW_TOP(y), g->pw, SVG_CELL_H / 10);
+        }
+        cairo_clip(cr);
+    }
+    buf_puts(&svg, "</svg>\n");
     GError *error = NULL;
     RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg.s, svg.len, &error);
     buf_free(&svg);
-    if (!h) {
+    bool ok = h != NULL;
+    if (!ok) {
         fail(g, "librsvg cannot read a frame", error ? error->message : NULL);
-        g_clear_error(&error);
-        return false;
+    } else {
+        RsvgRectangle vp = {0, 0, g->pw, g->ph};
+        ok = rsvg_handle_render_document(h, cr, &vp, &error) &&
+             cairo_surface_status(g->surface) == CAIRO_STATUS_SUCCESS;
+        if (!ok)
+            fail(g, "librsvg cannot draw a frame", error ? error->message : "out of memory");
+        g_object_unref(h);
     }
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->pw, g->ph);
-    cairo_t *cr = cairo_create(s);
-    RsvgRectangle vp = {0, 0, g->pw, g->ph};
-    bool ok = rsvg_handle_render_document(h, cr, &vp, &error);
+    g_clear_error(&error);
     cairo_destroy(cr);
-    g_object_unref(h);
-    if (!ok || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-        fail(g, "librsvg cannot draw a frame", error ? error->message : "out of memory");
-        g_clear_error(&error);
-        cairo_surface_destroy(s);
-        return false;
-    }
-    cairo_surface_flush(s);
-    const unsigned char *px = cairo_image_surface_get_data(s);
-    int stride = cairo_image_surface_get_stride(s);
-    for (int y = 0; y < g->ph; y++) {
+    return ok;
+}
+
+/* Pixel rows y0 .. y1 - 1 of the picture into g->next, as palette indices. */
+static void index_rows(Gif *g, int y0, int y1)
+{
+    cairo_surface_flush(g->surface);
+    const unsigned char *px = cairo_image_surface_get_data(g->surface);
+    int stride = cairo_image_surface_get_stride(g->surface);
+    for (int y = y0; y < y1; y++) {
         const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
         for (int x = 0; x < g->pw; x++)
             g->next[(size_t)y * (size_t)g->pw + (size_t)x] = nearest(g, row[x] & 0xFFFFFF);
     }
-    cairo_surface_destroy(s);
-    return true;
+}
+
+/* Bring the picture and g->next up to grid: everything the first time,
+ * then only the rows that changed. Returns false if nothing changed or
+ * drawing failed. */
+static bool render(Gif *g, const Grid *grid)
+{
+    if (!g->prev) {
+        if (!draw(g, grid, NULL))
+            return false;
+        index_rows(g, 0, g->ph);
+        g->prev = grid_new(grid->w, grid->h, grid->ascii);
+        memcpy(g->prev->cells, grid->cells, (size_t)grid->w * (size_t)grid->h * sizeof(Cell));
+        return true;
+    }
+    bool *changed = xcalloc((size_t)grid->h, sizeof(bool));
+    bool any = false;
+    for (int y = 0; y < grid->h; y++)
+        any |= changed[y] = !grid_row_is(grid, y, grid_at(g->prev, 0, y));
+    bool ok = any && draw(g, grid, changed);
+    for (int y = 0; ok && y < grid->h; y++)
+        if (changed[y])
+            index_rows(g, ROW_TOP(y), ROW_TOP(y + 1));
+    if (ok)
+        memcpy(g->prev->cells, grid->cells, (size_t)grid->w * (size_t)grid->h * sizeof(Cell));
+    free(changed);
+    return ok;
 }
 
 static int write_out(GifFileType *gif, const GifByteType *bytes, int n)
@@ -193,9 +253,11 @@ static bool begin(Gif *g, FILE *out)
  * rectangle where it differs from what is shown. */
 static void put_pending(Gif *g, int delay)
 {
+    if (!render(g, g->pending) && g->failed)
+        return;
     int x0 = g->pw, y0 = g->ph, x1 = -1, y1 = -1;
     for (int y = 0; y < g->ph; y++) {
-        const uint8_t *a = g->pending + (size_t)y * (size_t)g->pw, *b = g->shown + (size_t)y * (size_t)g->pw;
+        const uint8_t *a = g->next + (size_t)y * (size_t)g->pw, *b = g->shown + (size_t)y * (size_t)g->pw;
         if (g->written && !memcmp(a, b, (size_t)g->pw))
             continue;
         int l = 0, r = g->pw - 1;
@@ -222,7 +284,7 @@ static void put_pending(Gif *g, int delay)
               EGifPutImageDesc(g->gif, x0, y0, x1 - x0 + 1, y1 - y0 + 1, false, NULL) == GIF_OK;
     uint8_t *line = xmalloc((size_t)g->pw);
     for (int y = y0; ok && y <= y1; y++) {
-        const uint8_t *a = g->pending + (size_t)y * (size_t)g->pw, *b = g->shown + (size_t)y * (size_t)g->pw;
+        const uint8_t *a = g->next + (size_t)y * (size_t)g->pw, *b = g->shown + (size_t)y * (size_t)g->pw;
         /* a pixel already shown is transparent: long runs of one index,
          * which LZW packs into a few codes */
         for (int x = x0; x <= x1; x++)
@@ -232,18 +294,27 @@ static void put_pending(Gif *g, int delay)
     free(line);
     if (!ok)
         fail(g, "giflib", GifErrorString(g->gif->Error));
-    memcpy(g->shown, g->pending, (size_t)g->pw * (size_t)g->ph);
+    memcpy(g->shown, g->next, (size_t)g->pw * (size_t)g->ph);
     g->written = true;
 }
 
+/* A frame is kept as a grid until the next one says how long it lasts,
+ * and drawn only then: a frame too short to show is never drawn. */
 static void gif_frame(void *ctx, uint64_t us, const Grid *grid)
 {
     Gif *g = ctx;
-    if (g->failed || !render(g, grid))
+    if (g->failed || grid->w != g->row->w || grid->h != g->ph_rows)
         return;
     uint64_t cs = (us + 5000) / 10000;
-    if (g->have_pending) {
-        if (!memcmp(g->next, g->pending, (size_t)g->pw * (size_t)g->ph))
+    size_t ncells = (size_t)grid->w * (size_t)grid->h;
+    if (!g->pending) {
+        g->pending = grid_new(grid->w, grid->h, grid->ascii);
+        g->pending_cs = cs;
+    } else {
+        bool same = true;
+        for (int y = 0; same && y < grid->h; y++)
+            same = grid_row_is(grid, y, grid_at(g->pending, 0, y));
+        if (same)
             return; /* nothing new to see: the pending frame stays longer */
         if (cs >= g->pending_cs + GIF_MIN_CS) {
             uint64_t d = cs - g->pending_cs;
@@ -251,13 +322,8 @@ static void gif_frame(void *ctx, uint64_t us, const Grid *grid)
             g->pending_cs = cs;
         }
         /* else: too short to show; the new frame takes its place and time */
-    } else {
-        g->pending_cs = cs;
     }
-    uint8_t *t = g->pending;
-    g->pending = g->next;
-    g->next = t;
-    g->have_pending = true;
+    memcpy(g->pending->cells, grid->cells, ncells * sizeof(Cell));
 }
 
 static void gif_marker(void *ctx, uint64_t us, size_t step, const char *label)
@@ -280,21 +346,30 @@ bool gif_record(View *v, Grid *grid, const Palette *pal, bool color, FILE *out, 
     g->ph = pixels(grid->h, SVG_CELL_H);
     size_t npx = (size_t)g->pw * (size_t)g->ph;
     g->shown = xmalloc(npx);
-    g->pending = xmalloc(npx);
     g->next = xmalloc(npx);
+    g->ph_rows = grid->h;
+    g->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->pw, g->ph);
+    g->row = grid_new(grid->w, 1, grid->ascii);
     make_palette(g);
-    if (begin(g, out)) {
+    if (cairo_surface_status(g->surface) != CAIRO_STATUS_SUCCESS)
+        fail(g, "cairo", "out of memory");
+    else if (begin(g, out)) {
         PlaySink sink = {.frame = gif_frame, .marker = gif_marker, .ctx = g};
         play_run(v, grid, &sink);
-        if (!g->failed && g->have_pending)
+        if (!g->failed && g->pending)
             put_pending(g, GIF_HOLD_CS);
     }
     int e = 0;
     if (g->gif && EGifCloseFile(g->gif, &e) != GIF_OK)
         fail(g, "giflib", GifErrorString(e));
     bool ok = !g->failed;
+    cairo_surface_destroy(g->surface);
+    grid_free(g->row);
+    if (g->prev)
+        grid_free(g->prev);
+    if (g->pending)
+        grid_free(g->pending);
     free(g->shown);
-    free(g->pending);
     free(g->next);
     free(g);
     return ok;
