@@ -109,7 +109,10 @@ static void anim_frame(void *ctx, uint64_t us, const Grid *g)
         if (id == a->shown[y])
             continue;
         a->shown[y] = id;
-        if (!opened && (!a->nframes || a->frames[a->nframes - 1].us != us)) {
+        /* a frame shorter than ANIM_MIN_US gives way to the one after it
+         * (its rows go into the one before), except the first frame */
+        if (!opened && (!a->nframes || (a->nframes > 1 ? us >= a->frames[a->nframes - 1].us + ANIM_MIN_US
+                                                        : us != a->frames[0].us))) {
             if (a->nframes == a->capframes) {
                 a->capframes = a->capframes ? 2 * a->capframes : 64;
                 a->frames = xrealloc(a->frames, a->capframes * sizeof(Frame));
@@ -158,11 +161,23 @@ static void write_svg(Anim *a, uint64_t end, const char *title, FILE *out)
         }
         buf_puts(&b, "</style>\n");
     }
-    /* the rows, each at the top of the screen over its own background */
+    /* the rows a frame places (a frame that gave way to a later one may
+     * have left some unused), numbered in order, each at the top of the
+     * screen over its own background */
+    size_t *name = xmalloc((a->nrows + 1) * sizeof(size_t)), used = 0;
+    for (size_t i = 0; i < a->nrows; i++)
+        name[i] = SIZE_MAX;
+    for (size_t k = 0; k < a->nplaces; k++)
+        name[a->places[k].id] = 0;
+    for (size_t i = 0; i < a->nrows; i++)
+        if (name[i] != SIZE_MAX)
+            name[i] = used++;
     buf_puts(&b, "<defs>\n");
     for (size_t i = 0; i < a->nrows; i++) {
+        if (name[i] == SIZE_MAX)
+            continue;
         memcpy(a->row->cells, a->rows + i * (size_t)a->w, (size_t)a->w * sizeof(Cell));
-        buf_printf(&b, "<g id=\"r%zu\">\n<rect x=\"0\" y=\"", i);
+        buf_printf(&b, "<g id=\"r%zu\">\n<rect x=\"0\" y=\"", name[i]);
         svg_put_tenths(&b, SVG_MARGIN);
         buf_puts(&b, "\" width=\"100%\" height=\"");
         svg_put_tenths(&b, SVG_CELL_H);
@@ -181,13 +196,14 @@ static void write_svg(Anim *a, uint64_t end, const char *title, FILE *out)
         else
             buf_puts(&b, "<g>\n");
         for (size_t k = f->first; k < f->first + f->n; k++) {
-            buf_printf(&b, "<use href=\"#r%zu\" y=\"", a->places[k].id);
+            buf_printf(&b, "<use href=\"#r%zu\" y=\"", name[a->places[k].id]);
             svg_put_tenths(&b, (long)a->places[k].y * SVG_CELL_H);
             buf_puts(&b, "\"/>\n");
         }
         buf_puts(&b, "</g>\n");
     }
     buf_puts(&b, "</g>\n</svg>\n");
+    free(name);
     fwrite(b.s, 1, b.len, out);
     buf_free(&b);
 }

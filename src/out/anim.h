@@ -12,6 +12,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* The shortest frame: 10 frames a second at most, smooth enough for the
+ * clock and the playhead, and half the bytes of the 20 of playback. */
+#define ANIM_MIN_US 100000u
 /* Seconds the last frame stays before the animation starts again. */
 #define ANIM_HOLD_US 3000000u
 
