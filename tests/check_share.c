@@ -162,7 +162,7 @@ START_TEST(test_html_page)
     /* a list entry per step, numbered from 1 */
     size_t n = view_nsteps(&f.v);
     ck_assert_int_eq(occurrences(s, "<li value=\""), (int)n);
-    ck_assert(strstr(s, "<li value=\"1\"><span class=\"t\">0.000 s</span>"));
+    ck_assert(strstr(s, "<li value=\"1\"><span class=\"t\">t=0.00</span><button type=\"button\" title=\"0.000 s into the recording\">"));
     /* the download is record's asciicast, byte for byte */
     const char *link = strstr(s, "<a id=\"cast\" download=\"gather.cast\" href=\"data:application/x-asciicast;base64,");
     ck_assert_ptr_nonnull(link);

@@ -15,6 +15,8 @@
 #include "html.h"
 
 #include "../base/base.h"
+#include "../record/rec.h"
+#include "../record/trace.h"
 #include "cast.h"
 #include "play.h"
 #include "svg.h"
@@ -31,12 +33,14 @@ extern const size_t player_js_len, player_css_len, player_license_len, player_ve
 #endif
 
 typedef struct Mark {
-    uint64_t us;
+    uint64_t us;   /* in the recording */
+    double t;      /* on the scenario's virtual clock */
     size_t step;
     char *label;
 } Mark;
 
 typedef struct Rec {
+    const View *v;
     Cast *cast;
     Mark *marks;
     size_t n, cap;
@@ -55,7 +59,7 @@ static void rec_marker(void *ctx, uint64_t us, size_t step, const char *label)
         r->cap = r->cap ? 2 * r->cap : 64;
         r->marks = xrealloc(r->marks, r->cap * sizeof(Mark));
     }
-    r->marks[r->n++] = (Mark){us, step, xstrdup(label)};
+    r->marks[r->n++] = (Mark){us, rec_step_at(r->v->rec, step)->t, step, xstrdup(label)};
 }
 
 /* Text as HTML (element content and attribute values alike): svg.c's
@@ -130,6 +134,7 @@ static const char page_css[] =
     ".doc p{margin:.25rem 0 .75rem}\n"
     "#player{margin:1rem 0 .5rem}\n"
     ".keys{color:#555;font-size:.9rem}\n"
+    "h2 small{font-weight:normal;color:#777;font-size:.85rem;margin-left:.5em}\n"
     ".keys label{margin-left:1em;white-space:nowrap}\n"
     "kbd{font:.85rem ui-monospace,monospace;border:1px solid #bbb;border-radius:3px;padding:0 .3em;background:#fff}\n"
     "#steps{padding-left:3rem;margin:0}\n"
@@ -182,13 +187,6 @@ static const char page_js[] =
     "  });\n"
     "})();\n";
 
-/* "12.345 s" from whole microseconds. */
-static void put_time(Buf *b, uint64_t us)
-{
-    uint64_t ms = (us + 500) / 1000;
-    buf_printf(b, "%llu.%03llu s", (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000));
-}
-
 static void write_page(const HtmlPage *p, const Rec *r, const char *cast, size_t castlen, FILE *out)
 {
     Buf b;
@@ -215,11 +213,14 @@ static void write_page(const HtmlPage *p, const Rec *r, const char *cast, size_t
                  "the previous and next step, <kbd>.</kbd> steps one frame, <kbd>&larr;</kbd> "
                  "<kbd>&rarr;</kbd> seek, <kbd>f</kbd> full screen.\n"
                  "<label><input type=\"checkbox\" id=\"pause\"> pause at each step</label></p>\n"
-                 "<h2>Steps</h2>\n<ol id=\"steps\">\n");
+                 "<h2>Steps<small>t is the scenario's virtual clock; click a step to jump to it</small></h2>\n"
+                 "<ol id=\"steps\">\n");
     for (size_t i = 0; i < r->n; i++) {
-        buf_printf(&b, "<li value=\"%zu\"><span class=\"t\">", r->marks[i].step + 1);
-        put_time(&b, r->marks[i].us);
-        buf_puts(&b, "</span><button type=\"button\">");
+        char t[48];
+        trace_format_time(r->marks[i].t, 2, t, sizeof t);
+        buf_printf(&b, "<li value=\"%zu\"><span class=\"t\">t=%s</span><button type=\"button\" title=\"", r->marks[i].step + 1, t);
+        uint64_t ms = (r->marks[i].us + 500) / 1000;
+        buf_printf(&b, "%llu.%03llu s into the recording\">", (unsigned long long)(ms / 1000), (unsigned long long)(ms % 1000));
         put_html_str(&b, r->marks[i].label);
         buf_puts(&b, "</button></li>\n");
     }
@@ -255,7 +256,7 @@ void html_record(View *v, Grid *g, const HtmlPage *p, FILE *out)
     FILE *mem = open_memstream(&cast, &castlen);
     if (!mem)
         die("out of memory");
-    Rec r = {.cast = cast_new(mem, g->w, g->h, p->title, p->pal, p->color)};
+    Rec r = {.v = v, .cast = cast_new(mem, g->w, g->h, p->title, p->pal, p->color)};
     PlaySink sink = {.frame = rec_frame, .marker = rec_marker, .ctx = &r};
     cast_end(r.cast, play_run(v, g, &sink));
     // cppcheck-suppress nullPointerRedundantCheck ; die() does not return
