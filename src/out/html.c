@@ -168,6 +168,7 @@ static const char page_js[] =
     "  function start(t) {\n"
     "    player = AsciinemaPlayer.create({data: text}, el,\n"
     "        {preload: true, fit: 'width', controls: true, pauseOnMarkers: pause.checked,\n"
+    "         terminalLineHeight: 1.2143, /* 17px rows for 14px text, as the SVG draws */\n"
     "         terminalFontFamily: \"" SVG_FONT_STACK "\"}); /* svg.c's fonts */\n"
     "    window.loopscopePlayer = player;\n"
     "    player.addEventListener('marker', function (e) { mark(e.index); });\n"
