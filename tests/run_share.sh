@@ -249,6 +249,10 @@ assert th["bg"] in info["colors"] and th["fg"] in info["colors"]
 assert os.path.getsize(gif) < 1_000_000, ("small", os.path.getsize(gif))
 subprocess.check_call([sys.executable, "tests/share/gifinfo.py", gif, "--png", str(info["frames"] - 1), shots + "/gif-last.png"], stdout=subprocess.DEVNULL)
 PY
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$bin' record $sc --format gif -o -" /dev/null >"$tmp/tty.out" 2>&1
+    check "a GIF is not written to a terminal" bash -c "grep -q 'would garble the terminal' '$tmp/tty.out' && ! grep -q GIF89a '$tmp/tty.out'"
+fi
 expect_rc "a GIF too big is refused" 1 "$bin" record $sc --format gif --size 1000x1000 -o "$tmp/big.gif"
 grep -q "too big for a GIF" "$tmp/err" || bad "the refusal says the GIF is too big"
 check "a refused GIF leaves no file" bash -c "! ls -A '$tmp' | grep -q big"

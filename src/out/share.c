@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static bool ends_with(const char *s, const char *end)
 {
@@ -71,6 +72,11 @@ bool share_write(const char *cmd, const char *format, View *v, Grid *g, const Sh
         anim_record(v, g, o->pal, o->color, o->title, out);
     } else if (!strcmp(format, "gif")) {
         char err[512];
+        if (isatty(fileno(out))) {
+            fprintf(stderr, "loopscope: a GIF is binary and would garble the terminal: give -o FILE.gif "
+                            "or redirect standard output\n");
+            return false;
+        }
         if (!gif_size_ok(g->w, g->h)) {
             fprintf(stderr, "loopscope: --size %dx%d is too big for a GIF (at most %ld pixels; 100x30 is 860x530)\n",
                     g->w, g->h, (long)GIF_MAX_PIXELS);
