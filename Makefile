@@ -204,7 +204,8 @@ test: deps
 # AddressSanitizer + UndefinedBehaviorSanitizer in $(SAN_B)/, then the whole
 # test suite against it. Reports go to files under $(SAN_B)/reports/ (so they
 # neither change a test's stderr nor get lost in a passing script's output);
-# any file there fails the target, leaks included (detect_leaks=1).
+# any file there fails the target, leaks included (detect_leaks=1), except
+# the third-party caches tests/lsan.supp names.
 # handle_segv/abort/sigbus/sigfpe=0: the tmux suites send those signals on
 # purpose to check the terminal is restored; a real fault still fails its test.
 SAN_B     := build-san
@@ -218,11 +219,11 @@ SAN_WARN  := $(if $(findstring clang,$(SAN_CC)),-Wno-string-concatenation)
 SAN_REP   := $(CURDIR)/$(SAN_B)/reports
 SAN_ENV   := ASAN_OPTIONS=handle_segv=0:handle_abort=0:handle_sigbus=0:handle_sigfpe=0:detect_leaks=1:abort_on_error=0:exitcode=86:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$(SAN_REP)/asan \
              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$(SAN_REP)/ubsan \
-             LSAN_OPTIONS=exitcode=86 \
+             LSAN_OPTIONS=exitcode=86:print_suppressions=0:suppressions=$(CURDIR)/tests/lsan.supp \
              CK_DEFAULT_TIMEOUT=60 BAD_TIMEOUT=240 BAD_NO_RSS=1
 SAN_MAKE  := $(MAKE) --no-print-directory B=$(SAN_B) EXE=$(SAN_B)/loopscope CC=$(SAN_CC) OPT='-O1 -g $(SAN_FLAGS)' XWARN='$(SAN_WARN)'
 SAN_TESTS := tests/run_cases.sh tests/run_errors.sh tests/run_bad.sh tests/run_frames.sh tests/run_tui.sh \
-             tests/run_term.sh tests/run_exports.sh
+             tests/run_term.sh tests/run_exports.sh tests/run_share.sh
 
 .PHONY: sanitize sanitize-build
 sanitize-build:
