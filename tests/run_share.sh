@@ -221,6 +221,11 @@ gif=$tmp/demo.gif
 expect_rc "record --format gif" 0 "$bin" record $sc --format gif -o "$gif"
 expect_rc "record FILE.gif chooses gif" 0 "$bin" record $sc -o "$tmp/again.gif"
 check "GIF: the same bytes twice" cmp -s "$gif" "$tmp/again.gif"
+cp "$gif" "$tmp/keep.gif"
+expect_rc "record --format gif keeps an existing file" 1 "$bin" record $sc --format gif --speed 2 -o "$gif"
+check "GIF: the kept file is unchanged" cmp -s "$gif" "$tmp/keep.gif"
+expect_rc "record --format gif --force replaces it" 0 "$bin" record $sc --format gif --speed 2 -o "$tmp/again.gif" --force
+check "GIF --force: new bytes" bash -c "! cmp -s '$gif' '$tmp/again.gif'"
 check "GIF: frames, loop, delays, palette, size ($shots/gif-*.png)" python3 - "$gif" "$tmp/lesson.cast" "$shots" <<'PY'
 import json, os, subprocess, sys
 gif, cast, shots = sys.argv[1:4]

@@ -10,7 +10,8 @@
  *     frame places only the rows that changed since the frame before, and
  *     is hidden (opacity 0) until its time, then shown until the loop
  *     starts again: frames stack, and the newest row at each place is on
- *     top. A frame that changes nothing is not written at all.
+ *     top. A frame that changes nothing is not written at all, and frames
+ *     come at most every ANIM_MIN_US.
  *   - One @keyframes per frame, with step-end timing, all on one clock
  *     (the same duration, no delays), so they stay in step however long
  *     the animation loops. A viewer without CSS animation (rsvg-convert,
@@ -109,8 +110,9 @@ static void anim_frame(void *ctx, uint64_t us, const Grid *g)
         if (id == a->shown[y])
             continue;
         a->shown[y] = id;
-        /* a frame shorter than ANIM_MIN_US gives way to the one after it
-         * (its rows go into the one before), except the first frame */
+        /* a frame less than ANIM_MIN_US after the one before joins it
+         * (its rows show from that frame's time); the first frame, shown
+         * when nothing animates, only takes rows drawn at its own time */
         if (!opened && (!a->nframes || (a->nframes > 1 ? us >= a->frames[a->nframes - 1].us + ANIM_MIN_US
                                                         : us != a->frames[0].us))) {
             if (a->nframes == a->capframes) {

@@ -15,9 +15,9 @@
  *     are drawn again (one SVG of one-row grids, each clipped to its band
  *     of pixels: rows sit on whole pixels), so a long run renders fast.
  *   - Frame times are the playback's, in hundredths of a second; a frame
- *     shorter than 2/100 s (which browsers would stretch to 1/10 s) gives
- *     way to the one after it. A frame that renders the same pixels as
- *     the one before is not written: its time goes to the one before.
+ *     shorter than GIF_MIN_CS gives way to the one after it (and is never
+ *     drawn). A frame with the same cells as the one before is not
+ *     written: its time goes to the one before.
  *   - Each frame after the first is only the rectangle that changed, over
  *     the frame before (disposal "do not dispose"): playback mostly moves
  *     the clock and the timeline, so a GIF stays small.
@@ -41,7 +41,7 @@ typedef struct Gif {
     const Palette *pal;
     bool color;
     int pw, ph;                /* picture size in pixels */
-    int ph_rows;               /* the screen's rows */
+    int rows;                  /* the screen's rows */
     GifFileType *gif;
     GifColorType colors[NCOLORS];
     int ncolors;
@@ -303,7 +303,7 @@ static void put_pending(Gif *g, int delay)
 static void gif_frame(void *ctx, uint64_t us, const Grid *grid)
 {
     Gif *g = ctx;
-    if (g->failed || grid->w != g->row->w || grid->h != g->ph_rows)
+    if (g->failed || grid->w != g->row->w || grid->h != g->rows)
         return;
     uint64_t cs = (us + 5000) / 10000;
     size_t ncells = (size_t)grid->w * (size_t)grid->h;
@@ -347,7 +347,7 @@ bool gif_record(View *v, Grid *grid, const Palette *pal, bool color, FILE *out, 
     size_t npx = (size_t)g->pw * (size_t)g->ph;
     g->shown = xmalloc(npx);
     g->next = xmalloc(npx);
-    g->ph_rows = grid->h;
+    g->rows = grid->h;
     g->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->pw, g->ph);
     g->row = grid_new(grid->w, 1, grid->ascii);
     make_palette(g);
