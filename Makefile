@@ -115,7 +115,7 @@ cases: loopscope
 	bash tests/run_cases.sh
 
 # The README's pictures: the shipped scenarios at their teaching moments as
-# SVG (dark, and one light), and one asciicast recording. Deterministic, so
+# SVG (dark, and one light), one asciicast recording and one animated SVG. Deterministic, so
 # re-running on an unchanged build leaves git clean.
 .PHONY: screenshots
 screenshots: loopscope
@@ -127,6 +127,7 @@ screenshots: loopscope
 	./loopscope frame scenarios/fire_and_forget.py --at 1.5 --svg screenshots/fire_and_forget.svg --force
 	./loopscope frame scenarios/dashboard.py --at 99 --size 120x36 --svg screenshots/dashboard.svg --force
 	./loopscope record scenarios/gather.py -o screenshots/gather.cast --force
+	./loopscope record scenarios/gather.py -o screenshots/gather-anim.svg --force
 
 # Fuzzing (clang + libFuzzer, not part of make test): the core and the
 # renderer rebuilt with ASan/UBSan and fuzzer coverage in build-fuzz/, so the
