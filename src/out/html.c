@@ -210,6 +210,8 @@ static void write_page(const HtmlPage *p, const Rec *r, const char *cast, size_t
     buf_puts(&b, "</h1>\n<div class=\"doc\">\n");
     put_doc(&b, p->doc);
     buf_puts(&b, "</div>\n<div id=\"player\"></div>\n"
+                 "<noscript><p>The player needs JavaScript. The recording can still be downloaded "
+                 "below and played in a terminal.</p></noscript>\n"
                  "<p class=\"keys\"><kbd>space</kbd> plays and pauses, <kbd>[</kbd> and <kbd>]</kbd> jump to "
                  "the previous and next step, <kbd>.</kbd> steps one frame, <kbd>&larr;</kbd> "
                  "<kbd>&rarr;</kbd> seek, <kbd>f</kbd> full screen.\n"
