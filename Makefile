@@ -75,7 +75,7 @@ $(B)/gen/prelude.o: $(B)/gen/prelude.c
 	$(CC) $(OPT) $(STD) -c $< -o $@
 
 # The vendored player is committed; only a tree without it fetches it (npm).
-$(PLAYER_FILES):
+$(PLAYER_FILES) &:
 	bash scripts/vendor_player.sh
 
 $(B)/gen/player.c: $(PLAYER_FILES) scripts/embed_bin.sh
