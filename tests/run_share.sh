@@ -15,7 +15,8 @@
 #     rsvg-convert draws exactly the first frame; in chromium the
 #     animations exist, seeking them changes the picture and it plays by
 #     itself;
-#   - record --format gif: the same bytes twice, a GIF89a (read by
+#   - record --format gif: the same bytes twice, opens and animates in
+#     chromium, a GIF89a (read by
 #     tests/share/gifinfo.py) that loops forever, 860x530 at 100x30,
 #     frame delays that add up to the recording's time plus the 3 s hold,
 #     only colours made from the theme, under 1 MB for the default
@@ -258,6 +259,14 @@ if command -v script >/dev/null 2>&1; then
     script -qec "'$bin' record $sc --format gif -o -" /dev/null >"$tmp/tty.out" 2>&1
     check "a GIF is not written to a terminal" bash -c "grep -q 'would garble the terminal' '$tmp/tty.out' && ! grep -q GIF89a '$tmp/tty.out'"
 fi
+browse gif "$gif" "$shots/gif-chromium" >"$tmp/gif.json"
+check "the GIF opens and animates in chromium ($shots/gif-chromium-*.png)" python3 - "$tmp/gif.json" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+assert d["requests"] == [] and d["errors"] == [], d
+assert d["size"] == [860, 530], d["size"]
+assert d["runs_by_itself"], "it animates"
+PY
 expect_rc "a GIF too big is refused" 1 "$bin" record $sc --format gif --size 1000x1000 -o "$tmp/big.gif"
 grep -q "too big for a GIF" "$tmp/err" || bad "the refusal says the GIF is too big"
 check "a refused GIF leaves no file" bash -c "! ls -A '$tmp' | grep -q big"

@@ -8,6 +8,9 @@
 //     time and text after pressing `]` (jump to the next marker), the
 //     marker times in the recording, and where playing stops once
 //     "pause at each step" is ticked.
+//   node browse.mjs gif DEMO.gif OUT-PREFIX
+//     opens the GIF and reports its size and whether it animates by
+//     itself (two screenshots some real time apart differ).
 //   node browse.mjs svg ANIM.svg OUT-PREFIX
 //     loads the animated SVG and reports: how many CSS animations run,
 //     whether screenshots at two animation times differ (seeking the
@@ -92,6 +95,14 @@ try {
     const paused = await page.evaluate(() => window.loopscopePlayer.getCurrentTime());
     say({ mode, requests, errors, first, before, after, markers, paused,
           title: await page.title(), steps: await page.$$eval('#steps li', (l) => l.length) });
+  } else if (mode === 'gif') {
+    // an image that animates by itself: two screenshots 1.5 s apart differ
+    await page.waitForFunction(() => document.images.length && document.images[0].complete, { timeout: 10000 });
+    const size = await page.evaluate(() => [document.images[0].naturalWidth, document.images[0].naturalHeight]);
+    const a = hash(await page.screenshot({ path: `${out}-a.png` }));
+    await sleep(1500);
+    const b = hash(await page.screenshot({ path: `${out}-b.png` }));
+    say({ mode, requests, errors, size, runs_by_itself: a !== b });
   } else {
     const count = await page.evaluate(() => document.getAnimations().length);
     const at = async (ms) => {
