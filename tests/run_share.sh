@@ -14,7 +14,7 @@
 #     later frames only place rows that changed, keyframes in time order;
 #     rsvg-convert draws exactly the first frame; in chromium the
 #     animations exist, seeking them changes the picture and it plays by
-#     itself;
+#     itself, also inside an <img> as a README shows it;
 #   - record --format gif: the same bytes twice, opens and animates in
 #     chromium, a GIF89a (read by
 #     tests/share/gifinfo.py) that loops forever, 860x530 at 100x30,
@@ -216,6 +216,16 @@ assert d["animations"] == n, ("an animation per later frame", d["animations"], n
 assert d["seek_differs"], "the picture changes with the animation's time"
 assert d["runs_by_itself"], "it plays by itself"
 PY
+
+# as a README shows it: in an <img> (here from a data: URL), where no
+# script could run, it still plays
+python3 -c 'import base64, sys
+d = base64.b64encode(open(sys.argv[1], "rb").read()).decode()
+open(sys.argv[2], "w").write("<!DOCTYPE html><html><body style=\"margin:0\"><img src=\"data:image/svg+xml;base64," + d + "\"></body></html>")' "$anim" "$tmp/img.html"
+browse gif "$tmp/img.html" "$shots/svg-img" >"$tmp/img.json"
+check "the animated SVG plays in an <img>, as in a README" python3 -c 'import json, sys
+d = json.loads(open(sys.argv[1]).read())
+assert d["requests"] == [] and d["errors"] == [] and d["size"] == [860, 530] and d["runs_by_itself"], d' "$tmp/img.json"
 
 # ---------------------------------------------------------------- GIF
 gif=$tmp/demo.gif
