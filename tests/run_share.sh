@@ -222,7 +222,7 @@ PY
 python3 -c 'import base64, sys
 d = base64.b64encode(open(sys.argv[1], "rb").read()).decode()
 open(sys.argv[2], "w").write("<!DOCTYPE html><html><body style=\"margin:0\"><img src=\"data:image/svg+xml;base64," + d + "\"></body></html>")' "$anim" "$tmp/img.html"
-browse gif "$tmp/img.html" "$shots/svg-img" >"$tmp/img.json"
+browse image "$tmp/img.html" "$shots/svg-img" >"$tmp/img.json"
 check "the animated SVG plays in an <img>, as in a README" python3 -c 'import json, sys
 d = json.loads(open(sys.argv[1]).read())
 assert d["requests"] == [] and d["errors"] == [] and d["size"] == [860, 530] and d["runs_by_itself"], d' "$tmp/img.json"
@@ -269,7 +269,7 @@ if command -v script >/dev/null 2>&1; then
     script -qec "'$bin' record $sc --format gif -o -" /dev/null >"$tmp/tty.out" 2>&1
     check "a GIF is not written to a terminal" bash -c "grep -q 'would garble the terminal' '$tmp/tty.out' && ! grep -q GIF89a '$tmp/tty.out'"
 fi
-browse gif "$gif" "$shots/gif-chromium" >"$tmp/gif.json"
+browse image "$gif" "$shots/gif-chromium" >"$tmp/gif.json"
 check "the GIF opens and animates in chromium ($shots/gif-chromium-*.png)" python3 - "$tmp/gif.json" <<'PY'
 import json, sys
 d = json.loads(open(sys.argv[1]).read())

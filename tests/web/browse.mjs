@@ -8,8 +8,9 @@
 //     time and text after pressing `]` (jump to the next marker), the
 //     marker times in the recording, and where playing stops once
 //     "pause at each step" is ticked.
-//   node browse.mjs gif DEMO.gif OUT-PREFIX
-//     opens the GIF and reports its size and whether it animates by
+//   node browse.mjs image DEMO.gif|PAGE.html OUT-PREFIX
+//     opens the GIF (or a page whose first <img> it checks) and reports
+//     the image's size and whether it animates by
 //     itself (two screenshots some real time apart differ).
 //   node browse.mjs svg ANIM.svg OUT-PREFIX
 //     loads the animated SVG and reports: how many CSS animations run,
@@ -95,7 +96,7 @@ try {
     const paused = await page.evaluate(() => window.loopscopePlayer.getCurrentTime());
     say({ mode, requests, errors, first, before, after, markers, paused,
           title: await page.title(), steps: await page.$$eval('#steps li', (l) => l.length) });
-  } else if (mode === 'gif') {
+  } else if (mode === 'image') {
     // an image that animates by itself: two screenshots 1.5 s apart differ
     await page.waitForFunction(() => document.images.length && document.images[0].complete, { timeout: 10000 });
     const size = await page.evaluate(() => [document.images[0].naturalWidth, document.images[0].naturalHeight]);
