@@ -30,8 +30,19 @@ EXE := loopscope
 CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o $(B)/gen/lib.o
 LIB_PY   := $(sort $(wildcard src/py/lib/*.py))
-VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
-VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o)
+# src/out/gif.c is the one export that needs GUI libraries (librsvg, cairo,
+# giflib): it and share.c, which calls it, link into the loopscope binary
+# only, never the core, the renderer library or the Check runner.
+GUI_SRC  := src/out/gif.c src/out/share.c
+GUI_OBJ  := $(GUI_SRC:%.c=$(B)/%.o)
+GUI_CFLAGS := $(shell pkg-config --cflags librsvg-2.0 cairo 2>/dev/null)
+GUI_LIBS   := $(shell pkg-config --libs librsvg-2.0 cairo 2>/dev/null) -lgif
+VIEW_SRC := $(filter-out $(GUI_SRC),$(wildcard src/view/*.c src/out/*.c))
+VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o) $(B)/gen/player.o
+# The web player loopscope html puts in its pages (vendor/asciinema-player).
+PLAYER_DIR   := vendor/asciinema-player
+PLAYER_FILES := $(PLAYER_DIR)/asciinema-player.min.js $(PLAYER_DIR)/asciinema-player.css \
+                $(PLAYER_DIR)/LICENSE $(PLAYER_DIR)/VERSION
 TUI_SRC  := $(wildcard src/tui/*.c)
 TUI_OBJ  := $(TUI_SRC:%.c=$(B)/%.o)
 APP_SRC  := src/main.c
@@ -72,6 +83,23 @@ $(B)/gen/lib.c: $(LIB_PY) scripts/embed_lib.sh
 $(B)/gen/lib.o: $(B)/gen/lib.c
 	$(CC) $(OPT) $(STD) -c $< -o $@
 
+# The vendored player is committed; only a tree without it fetches it (npm).
+$(PLAYER_FILES) &:
+	bash scripts/vendor_player.sh
+
+$(B)/gen/player.c: $(PLAYER_FILES) scripts/embed_bin.sh
+	@mkdir -p $(dir $@)
+	bash scripts/embed_bin.sh player_js $(PLAYER_DIR)/asciinema-player.min.js \
+	    player_css $(PLAYER_DIR)/asciinema-player.css player_license $(PLAYER_DIR)/LICENSE \
+	    player_version $(PLAYER_DIR)/VERSION > $@
+
+$(B)/gen/player.o: $(B)/gen/player.c
+	$(CC) $(OPT) $(STD) -c $< -o $@
+
+$(B)/src/out/gif.o: src/out/gif.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(GUI_CFLAGS) -c $< -o $@
+
 $(B)/libcore.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -80,8 +108,8 @@ $(B)/libview.a: $(VIEW_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(EXE): $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a
-	$(CC) $(OPT) -o $@ $(APP_OBJ) $(TUI_OBJ) $(B)/libview.a $(B)/libcore.a $(CURSES_LIBS) $(EV_LIBS) $(LDLIBS)
+$(EXE): $(APP_OBJ) $(TUI_OBJ) $(GUI_OBJ) $(B)/libview.a $(B)/libcore.a
+	$(CC) $(OPT) -o $@ $(APP_OBJ) $(TUI_OBJ) $(GUI_OBJ) $(B)/libview.a $(B)/libcore.a $(CURSES_LIBS) $(EV_LIBS) $(GUI_LIBS) $(LDLIBS)
 
 $(B)/check_runner: $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) -o $@ $(TEST_OBJ) $(B)/libview.a $(B)/libcore.a $(CHECK_LIBS) $(LDLIBS)
@@ -96,7 +124,7 @@ cases: loopscope
 	bash tests/run_cases.sh
 
 # The README's pictures: the shipped scenarios at their teaching moments as
-# SVG (dark, and one light), and one asciicast recording. Deterministic, so
+# SVG (dark, and one light), one asciicast recording and one animated SVG. Deterministic, so
 # re-running on an unchanged build leaves git clean.
 .PHONY: screenshots
 screenshots: loopscope
@@ -108,6 +136,7 @@ screenshots: loopscope
 	./loopscope frame scenarios/fire_and_forget.py --at 1.5 --svg screenshots/fire_and_forget.svg --force
 	./loopscope frame scenarios/dashboard.py --at 99 --size 120x36 --svg screenshots/dashboard.svg --force
 	./loopscope record scenarios/gather.py -o screenshots/gather.cast --force
+	./loopscope record scenarios/gather.py -o screenshots/gather-anim.svg --force
 
 # Fuzzing (clang + libFuzzer, not part of make test): the core and the
 # renderer rebuilt with ASan/UBSan and fuzzer coverage in build-fuzz/, so the
@@ -181,12 +210,14 @@ test: deps
 	bash tests/run_tui.sh
 	bash tests/run_term.sh
 	bash tests/run_exports.sh
+	bash tests/run_share.sh
 
 # ---- Sanitizers: the whole build (loopscope and the Check runner) with
 # AddressSanitizer + UndefinedBehaviorSanitizer in $(SAN_B)/, then the whole
 # test suite against it. Reports go to files under $(SAN_B)/reports/ (so they
 # neither change a test's stderr nor get lost in a passing script's output);
-# any file there fails the target, leaks included (detect_leaks=1).
+# any file there fails the target, leaks included (detect_leaks=1), except
+# the third-party caches tests/lsan.supp names.
 # handle_segv/abort/sigbus/sigfpe=0: the tmux suites send those signals on
 # purpose to check the terminal is restored; a real fault still fails its test.
 SAN_B     := build-san
@@ -200,11 +231,11 @@ SAN_WARN  := $(if $(findstring clang,$(SAN_CC)),-Wno-string-concatenation)
 SAN_REP   := $(CURDIR)/$(SAN_B)/reports
 SAN_ENV   := ASAN_OPTIONS=handle_segv=0:handle_abort=0:handle_sigbus=0:handle_sigfpe=0:detect_leaks=1:abort_on_error=0:exitcode=86:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$(SAN_REP)/asan \
              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86:log_path=$(SAN_REP)/ubsan \
-             LSAN_OPTIONS=exitcode=86 \
+             LSAN_OPTIONS=exitcode=86:print_suppressions=0:suppressions=$(CURDIR)/tests/lsan.supp \
              CK_DEFAULT_TIMEOUT=60 BAD_TIMEOUT=240 BAD_NO_RSS=1
 SAN_MAKE  := $(MAKE) --no-print-directory B=$(SAN_B) EXE=$(SAN_B)/loopscope CC=$(SAN_CC) OPT='-O1 -g $(SAN_FLAGS)' XWARN='$(SAN_WARN)'
 SAN_TESTS := tests/run_cases.sh tests/run_errors.sh tests/run_bad.sh tests/run_frames.sh tests/run_tui.sh \
-             tests/run_term.sh tests/run_exports.sh
+             tests/run_term.sh tests/run_exports.sh tests/run_share.sh
 
 .PHONY: sanitize sanitize-build
 sanitize-build:
@@ -240,15 +271,19 @@ lint: $(B)/gen/prelude.c
 	    --std=c11 --quiet -j2 $(LINT_DEFS) -Isrc --suppress=missingIncludeSystem \
 	    src/base src/py src/record src/view src/out src/tui src/main.c
 	printf '%s\n' $(sort $(wildcard src/*/*.c src/*/*/*.c)) src/main.c | xargs -P2 -n4 sh -c \
-	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) -Isrc' _
+	    'clang-tidy --quiet "$$@" -- $(STD) $(LINT_DEFS) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED $(CURSES_CFLAGS) $(GUI_CFLAGS) -Isrc' _
 
 install: loopscope
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/loopscope/scenarios
 	install -m 755 loopscope $(DESTDIR)$(PREFIX)/bin/loopscope
 	install -m 644 scenarios/*.py $(DESTDIR)$(PREFIX)/share/loopscope/scenarios/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 man/loopscope.1 $(DESTDIR)$(PREFIX)/share/man/man1/loopscope.1
+	install -m 644 completion/loopscope.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/loopscope
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/loopscope
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/loopscope.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/loopscope
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:

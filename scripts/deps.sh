@@ -9,6 +9,12 @@ set -euo pipefail
 # make sanitize; valgrind, cppcheck and clang-tidy for make valgrind / lint.
 pkgs=(build-essential pkg-config libncurses-dev libev-dev check tmux python3 asciinema
       clang libclang-rt-dev llvm valgrind cppcheck clang-tidy)
+# issue 18 (sharing): librsvg and giflib draw and encode `record --format
+# gif` (librsvg2-bin's rsvg-convert checks the SVGs), chromium runs the
+# browser tests (tests/run_share.sh, driven by puppeteer-core from npm,
+# which comes with nodejs), mandoc lints the man page and fonts-dejavu-core
+# is the font every picture asks for first.
+pkgs+=(librsvg2-dev libgif-dev librsvg2-bin chromium nodejs mandoc man-db fonts-dejavu-core)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -13,6 +13,7 @@
 #include "out/cast.h"
 #include "out/chrome.h"
 #include "out/file.h"
+#include "out/share.h"
 #include "out/plain.h"
 #include "out/svg.h"
 #include "record/rec.h"
@@ -71,6 +72,8 @@ static void usage(FILE *out)
           "                     play the run into an asciicast v2 recording, timed in\n"
           "                     virtual time as the viewer plays it, with a marker per step;\n"
           "                     play it with `asciinema play FILE.cast`\n"
+          "      --format F     cast (default), svg (one animated SVG that loops, for a\n"
+          "                     README) or gif (for slides); FILE.svg and FILE.gif choose it\n"
           "      --size WxH     screen size (default 100x30)\n"
           "      --speed X      playback speed: 0.25, 0.5, 1 (default), 2, 4, 8 or 16\n"
           "      --title TEXT   the recording's title (default: the scenario's)\n"
@@ -78,6 +81,11 @@ static void usage(FILE *out)
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
           "      --internals    show the loop internals instead of the task columns\n"
+          "  html SCENARIO -o FILE.html\n"
+          "                     one web page that works offline: the recording in\n"
+          "                     asciinema-player, a marker per step ([ and ] jump), the\n"
+          "                     scenario's docstring and the .cast to download; takes\n"
+          "                     record's --size, --speed, --title, --theme, --ascii, --no-color\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
@@ -190,16 +198,16 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--at", " frame "},
         {"--ansi", " frame "},
         {"--svg", " frame "},
-        {"--size", " frame record "},
-        {"--ascii", " frame view record "},
-        {"--no-color", " frame view record "},
-        {"--theme", " frame record "},
-        {"--title", " frame record "},
-        {"--speed", " record "},
-        {"--format", " trace "},
-        {"-o", " trace record "},
-        {"--force", " frame trace record "},
-        {"--internals", " frame record "},
+        {"--size", " frame record html "},
+        {"--ascii", " frame view record html "},
+        {"--no-color", " frame view record html "},
+        {"--theme", " frame record html "},
+        {"--title", " frame record html "},
+        {"--speed", " record html "},
+        {"--format", " trace record "},
+        {"-o", " trace record html "},
+        {"--force", " frame trace record html "},
+        {"--internals", " frame record html "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
         if (!strcmp(opt, fits[i].opt)) {
@@ -241,7 +249,7 @@ static int parse_args(int argc, char **argv, Options *o)
 {
     const char *given[32];
     int ngiven = 0;
-    *o = (Options){.at = -1, .w = 100, .h = 30, .format = "text", .speed = 1, .max_output = STEPS_MAX_OUTPUT_MB};
+    *o = (Options){.at = -1, .w = 100, .h = 30, .speed = 1, .max_output = STEPS_MAX_OUTPUT_MB};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -298,11 +306,7 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (!strcmp(a, "--format")) {
             if (!needs_value(a, val))
                 return 2;
-            if (strcmp(val, "text") != 0 && strcmp(val, "chrome") != 0) {
-                fprintf(stderr, "loopscope: --format: '%s' is not text or chrome\n", val);
-                return 2;
-            }
-            o->format = val;
+            o->format = val; /* checked once the command is known */
             i++;
         } else if (!strcmp(a, "--max-output")) {
             if (!parse_count(a, val, &v))
@@ -335,7 +339,7 @@ static int parse_args(int argc, char **argv, Options *o)
             return 2;
         } else if (!o->cmd && !o->path &&
                    (!strcmp(a, "trace") || !strcmp(a, "steps") || !strcmp(a, "frame") || !strcmp(a, "view") ||
-                    !strcmp(a, "record"))) {
+                    !strcmp(a, "record") || !strcmp(a, "html"))) {
             o->cmd = a;
             continue;
         } else if (!o->path) {
@@ -377,8 +381,14 @@ static int parse_args(int argc, char **argv, Options *o)
         fprintf(stderr, "loopscope: give --ansi or --svg, not both\n");
         return 2;
     }
+    if (!share_check_format(o->cmd, &o->format, o->out))
+        return 2;
     if (!strcmp(o->cmd, "record") && !o->out) {
-        fprintf(stderr, "loopscope: record needs -o FILE.cast (see loopscope --help)\n");
+        fprintf(stderr, "loopscope: record needs -o FILE.%s (see loopscope --help)\n", o->format);
+        return 2;
+    }
+    if (!strcmp(o->cmd, "html") && !o->out) {
+        fprintf(stderr, "loopscope: html needs -o FILE.html (see loopscope --help)\n");
         return 2;
     }
     if (o->force && !strcmp(o->cmd, "trace") && !o->out) {
@@ -574,10 +584,16 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
     if (!sink_open(&k, o->out, o->force))
         return 1;
     Grid *g = grid_new(o->w, o->h, o->ascii);
-    Cast *c = cast_new(k.f, o->w, o->h, o->title ? o->title : v.title, theme_palette(!o->light), !o->no_color);
-    cast_end(c, cast_play(c, &v, g));
+    ShareOptions so = {.scenario = o->path, .title = o->title ? o->title : v.title, .doc = rec_doc(rec),
+                       .pal = theme_palette(!o->light), .color = !o->no_color};
+    bool ok = share_write(o->cmd, o->format, &v, g, &so, k.f);
     grid_free(g);
     say_failure(rec); /* an error or a limit: recorded, and said */
+    if (!ok) {
+        if (k.file)
+            file_abort(k.file);
+        return 1;
+    }
     return sink_close(&k) ? 0 : 1;
 }
 
@@ -596,7 +612,7 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
         size_t max = o->max_output > SIZE_MAX >> 20 ? SIZE_MAX : o->max_output << 20;
         size_t done = o->json ? steps_write_json(rec, f, max) : steps_write_text(rec, f, max);
         capped = done < rec_nsteps(rec) ? done + 1 : 0;
-    } else if (!strcmp(o->format, "chrome")) {
+    } else if (o->format && !strcmp(o->format, "chrome")) {
         Seek *seek = seek_new(rec);
         chrome_write(rec, seek, f);
         seek_free(seek);
@@ -652,7 +668,7 @@ int main(int argc, char **argv)
     /* a recording plays every step (half a second each at 1x, a few kB
      * each): a scenario that never ends stops early rather than filling
      * the disk */
-    if (!strcmp(o.cmd, "record") && !o.sim.max_steps)
+    if ((!strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) && !o.sim.max_steps)
         o.sim.max_steps = RECORD_MAX_STEPS;
     SimStatus st = sim_run(src, &o.sim, &rec, &err);
     if (st == SIM_LOAD_ERROR) {
@@ -660,7 +676,7 @@ int main(int argc, char **argv)
         source_free(src);
         return 2;
     }
-    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record")) {
+    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) {
         Seek *seek = seek_new(rec);
         if (!strcmp(o.cmd, "view"))
             rc = run_view(&o, rec, src, seek);

@@ -27,6 +27,7 @@ int main(void)
         bar_pane_suite,
         export_suite,
         words_suite,
+        share_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

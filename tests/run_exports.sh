@@ -56,17 +56,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL $*"
-}
-check() { # check DESC COMMAND...: passes when the command succeeds
-    local desc=$1
-    shift
-    if "$@"; then ok; else bad "$desc"; fi
-}
+. tests/check_lib.sh
 
 scenarios=(scenarios/*.py tests/exports/wide.py)
 

@@ -25,5 +25,6 @@ Suite *tasks_pane_suite(void);
 Suite *bar_pane_suite(void);
 Suite *export_suite(void);
 Suite *words_suite(void);
+Suite *share_suite(void);
 
 #endif

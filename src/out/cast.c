@@ -1,9 +1,7 @@
-/* cast.c: the asciicast v2 writer and virtual-time playback into it.
- * See cast.h.
- * Owns the header, the events and their JSON, the row diff between two
- * frames, and driving a View through playback the way the app does. Rows
- * come out of plain.c (the same SGR bytes as `loopscope frame --ansi`),
- * frames out of frame.c, timing out of view.c; this file only decides
+/* cast.c: the asciicast v2 writer. See cast.h.
+ * Owns the header, the events and their JSON and the row diff between two
+ * frames. Rows come out of plain.c (the same SGR bytes as `loopscope
+ * frame --ansi`), the playback out of play.c; this file only decides
  * which rows changed and when.
  * Choices, and why:
  *   - A changed row is repainted whole: move to it (CUP), erase it (EL 2,
@@ -20,10 +18,8 @@
 #include "cast.h"
 
 #include "../base/base.h"
-#include "../record/rec.h"
-#include "../record/trace.h"
-#include "../view/frame.h"
 #include "plain.h"
+#include "play.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,19 +78,6 @@ Cast *cast_new(FILE *out, int w, int h, const char *title, const Palette *pal, b
     return c;
 }
 
-static bool same_cell(const Cell *a, const Cell *b)
-{
-    return a->ch == b->ch && a->style == b->style && a->flags == b->flags;
-}
-
-static bool same_row(const Cell *a, const Grid *g, int y)
-{
-    for (int x = 0; x < g->w; x++)
-        if (!same_cell(&a[x], grid_at(g, x, y)))
-            return false;
-    return true;
-}
-
 static bool blank_row(const Grid *g, int y)
 {
     for (int x = 0; x < g->w; x++) {
@@ -126,7 +109,7 @@ void cast_frame(Cast *c, uint64_t us, const Grid *g)
     }
     for (int y = 0; y < g->h; y++) {
         const Cell *row = c->prev + (size_t)y * (size_t)g->w;
-        if (repaint ? blank_row(g, y) : same_row(row, g, y))
+        if (repaint ? blank_row(g, y) : grid_row_is(g, y, row))
             continue;
         buf_printf(&out, "\x1b[%d;1H\x1b[2K", y + 1);
         plain_row_ansi(&out, g, y, c->color);
@@ -150,68 +133,22 @@ void cast_end(Cast *c, uint64_t us)
     xfree(c);
 }
 
-/* The caption of a step (words is the scratch for its task labels), or
- * its kind when it has none. */
-static const char *step_label(const View *v, size_t s, Buf *words)
-{
-    const Step *st = rec_step_at(v->rec, s);
-    const char *cap = rec_words(v->rec, st->caption, words);
-    return *cap ? cap : step_kind_name((StepKind)st->kind);
-}
-
 void cast_mark_step(Cast *c, uint64_t us, const View *v, size_t step)
 {
-    if (step >= view_nsteps(v))
-        return;
-    Buf words;
-    buf_init(&words);
-    cast_marker(c, us, step_label(v, step, &words));
-    buf_free(&words);
+    if (step < view_nsteps(v))
+        cast_marker(c, us, play_step_label(v, step));
 }
 
-static void draw(Cast *c, View *v, Grid *g, double t)
+static void sink_frame(void *ctx, uint64_t us, const Grid *g) { cast_frame(ctx, us, g); }
+
+static void sink_marker(void *ctx, uint64_t us, size_t step, const char *label)
 {
-    v->status[0] = 0;
-    frame_draw(v, g);
-    cast_frame(c, trace_us(t), g);
+    (void)step;
+    cast_marker(ctx, us, label);
 }
-
-/* Real seconds of the longest clock gap a recording plays. */
-#define CAST_MAX_GAP 10.0
 
 uint64_t cast_play(Cast *c, View *v, Grid *g)
 {
-    view_seek(v, 0);
-    Input play = {.key = ' '};
-    view_key(v, &play);
-    double t = 0;
-    draw(c, v, g, t);
-    cast_mark_step(c, 0, v, 0);
-    size_t marked = 0;
-    for (;;) {
-        /* a clock gap plays for at most CAST_MAX_GAP real seconds and the
-         * clock jumps over the rest (as asciinema's idle_time_limit cuts
-         * idle pauses): a day-long sleep records in seconds of frames, not
-         * a day of them */
-        if (v->step + 1 < view_nsteps(v)) {
-            double next = rec_step_at(v->rec, v->step + 1)->t, most = CAST_MAX_GAP * view_speed(v);
-            if (next - v->playhead > most)
-                v->playhead = next - most;
-        }
-        double d = view_tick_delay(v);
-        if (d < 0)
-            break;
-        t += d;
-        Action a = view_tick(v, d);
-        /* the frame first: a player that pauses on a marker shows its step */
-        if (a != ACT_NONE)
-            draw(c, v, g, t);
-        for (size_t s = marked + 1; s <= v->step; s++)
-            cast_mark_step(c, trace_us(t), v, s);
-        if (v->step > marked)
-            marked = v->step;
-        if (!v->playing)
-            break;
-    }
-    return trace_us(t);
+    PlaySink sink = {.frame = sink_frame, .marker = sink_marker, .ctx = c};
+    return play_run(v, g, &sink);
 }

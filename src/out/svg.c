@@ -27,14 +27,11 @@
 
 #include <string.h>
 
-#define FONT_STACK "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
 /* Baseline below the top of a cell. 14px DejaVu Sans Mono has 13px of
  * ascent and 3.3px of descent; a baseline a little above the centred one
  * keeps underscores off the cell's last pixel row, where they would merge
  * into a highlighted line below. */
 #define BASELINE 125
-/* Dim text: this share (of 100) of the text colour, the rest background. */
-#define DIM_SHARE 60
 
 /* What a cell looks like once the palette is applied. */
 typedef struct Look {
@@ -42,7 +39,7 @@ typedef struct Look {
     uint8_t attr; /* ATTR_BOLD, ATTR_ITALIC, ATTR_UNDERLINE; dim and reverse are in the colours */
 } Look;
 
-static uint32_t mix(uint32_t a, uint32_t b, unsigned share)
+uint32_t svg_mix(uint32_t a, uint32_t b, unsigned share)
 {
     uint32_t out = 0;
     for (int shift = 16; shift >= 0; shift -= 8) {
@@ -65,7 +62,7 @@ static Look cell_look(const Cell *c, const Palette *pal, bool color)
         l.bg = t;
     }
     if (a.attr & ATTR_DIM)
-        l.fg = mix(l.fg, l.bg, DIM_SHARE);
+        l.fg = svg_mix(l.fg, l.bg, SVG_DIM_SHARE);
     l.attr = a.attr & (ATTR_BOLD | ATTR_ITALIC | ATTR_UNDERLINE);
     return l;
 }
@@ -135,7 +132,7 @@ static bool drawn(const Cell *c)
 static bool same_text_look(Look a, Look b) { return a.fg == b.fg && a.attr == b.attr; }
 
 /* A length in tenths of a pixel: "84" is 8.4, "860" is 86. */
-static void put_tenths(Buf *b, long v)
+void svg_put_tenths(Buf *b, long v)
 {
     if (v % 10)
         buf_printf(b, "%ld.%ld", v / 10, v % 10);
@@ -143,7 +140,7 @@ static void put_tenths(Buf *b, long v)
         buf_printf(b, "%ld", v / 10);
 }
 
-static void put_color(Buf *b, uint32_t rgb) { buf_printf(b, "#%06x", (unsigned)(rgb & 0xFFFFFF)); }
+void svg_put_color(Buf *b, uint32_t rgb) { buf_printf(b, "#%06x", (unsigned)(rgb & 0xFFFFFF)); }
 
 /* Code points XML 1.0 allows in text. */
 static bool xml_char_ok(uint32_t cp)
@@ -155,8 +152,7 @@ static bool xml_char_ok(uint32_t cp)
     return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
 }
 
-/* One character as XML text. */
-static void put_xml_char(Buf *b, uint32_t cp)
+void svg_put_xml_char(Buf *b, uint32_t cp)
 {
     switch (cp) {
     case '&':
@@ -188,7 +184,7 @@ static void put_xml_text(Buf *b, const char *s)
     for (size_t n = strlen(s); n;) {
         uint32_t cp;
         size_t len = utf8_decode(s, n, &cp);
-        put_xml_char(b, esc_hidden(cp) ? UTF8_BAD : cp);
+        svg_put_xml_char(b, esc_hidden(cp) ? UTF8_BAD : cp);
         s += len;
         n -= len;
     }
@@ -197,13 +193,13 @@ static void put_xml_text(Buf *b, const char *s)
 static void put_text(Buf *b, const Grid *g, int y, int x0, int cells, Look l)
 {
     buf_puts(b, "<text x=\"");
-    put_tenths(b, SVG_MARGIN + (long)x0 * SVG_CELL_W);
+    svg_put_tenths(b, SVG_MARGIN + (long)x0 * SVG_CELL_W);
     buf_puts(b, "\" y=\"");
-    put_tenths(b, SVG_MARGIN + (long)y * SVG_CELL_H + BASELINE);
+    svg_put_tenths(b, SVG_MARGIN + (long)y * SVG_CELL_H + BASELINE);
     buf_puts(b, "\" textLength=\"");
-    put_tenths(b, (long)cells * SVG_CELL_W);
+    svg_put_tenths(b, (long)cells * SVG_CELL_W);
     buf_puts(b, "\" lengthAdjust=\"spacingAndGlyphs\" fill=\"");
-    put_color(b, l.fg);
+    svg_put_color(b, l.fg);
     buf_putc(b, '"');
     if (l.attr & ATTR_BOLD)
         buf_puts(b, " font-weight=\"bold\"");
@@ -215,7 +211,7 @@ static void put_text(Buf *b, const Grid *g, int y, int x0, int cells, Look l)
     for (int x = x0; x < x0 + cells; x++) {
         const Cell *c = grid_at(g, x, y);
         if (!(c->flags & CELL_CONT))
-            put_xml_char(b, drawn(c) ? ' ' : cell_cp(c));
+            svg_put_xml_char(b, drawn(c) ? ' ' : cell_cp(c));
     }
     buf_puts(b, "</text>\n");
 }
@@ -231,15 +227,15 @@ static bool blank(const Cell *c, Look l)
 static void put_rect(Buf *b, long x, long y, long w, long h, uint32_t rgb)
 {
     buf_puts(b, "<rect x=\"");
-    put_tenths(b, x);
+    svg_put_tenths(b, x);
     buf_puts(b, "\" y=\"");
-    put_tenths(b, y);
+    svg_put_tenths(b, y);
     buf_puts(b, "\" width=\"");
-    put_tenths(b, w);
+    svg_put_tenths(b, w);
     buf_puts(b, "\" height=\"");
-    put_tenths(b, h);
+    svg_put_tenths(b, h);
     buf_puts(b, "\" fill=\"");
-    put_color(b, rgb);
+    svg_put_color(b, rgb);
     buf_puts(b, "\"/>\n");
 }
 
@@ -366,40 +362,54 @@ static void row_texts(Buf *b, const Grid *g, int y, const Palette *pal, bool col
     }
 }
 
+void svg_begin(Buf *b, int cols, int rows, const Palette *pal, const char *title)
+{
+    long w = 2L * SVG_MARGIN + (long)cols * SVG_CELL_W;
+    long h = 2L * SVG_MARGIN + (long)rows * SVG_CELL_H;
+    buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    svg_put_tenths(b, w);
+    buf_puts(b, "\" height=\"");
+    svg_put_tenths(b, h);
+    buf_puts(b, "\" viewBox=\"0 0 ");
+    svg_put_tenths(b, w);
+    buf_putc(b, ' ');
+    svg_put_tenths(b, h);
+    buf_puts(b, "\">\n");
+    if (title && *title) {
+        buf_puts(b, "<title>");
+        put_xml_text(b, title);
+        buf_puts(b, "</title>\n");
+    }
+    buf_puts(b, "<rect width=\"100%\" height=\"100%\" fill=\"");
+    svg_put_color(b, pal->bg);
+    buf_puts(b, "\"/>\n");
+}
+
+void svg_shapes(Buf *b, const Grid *g, const Palette *pal, bool color)
+{
+    for (int y = 0; y < g->h; y++)
+        row_backgrounds(b, g, y, pal, color);
+    lines(b, g, pal, color, false);
+    lines(b, g, pal, color, true);
+    blocks(b, g, pal, color);
+}
+
+void svg_texts(Buf *b, const Grid *g, const Palette *pal, bool color)
+{
+    for (int y = 0; y < g->h; y++)
+        row_texts(b, g, y, pal, color);
+}
+
 void svg_write(const Grid *g, const Palette *pal, bool color, const char *title, FILE *out)
 {
     Buf b;
     buf_init(&b);
-    long w = 2L * SVG_MARGIN + (long)g->w * SVG_CELL_W;
-    long h = 2L * SVG_MARGIN + (long)g->h * SVG_CELL_H;
-    buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
-    put_tenths(&b, w);
-    buf_puts(&b, "\" height=\"");
-    put_tenths(&b, h);
-    buf_puts(&b, "\" viewBox=\"0 0 ");
-    put_tenths(&b, w);
-    buf_putc(&b, ' ');
-    put_tenths(&b, h);
-    buf_puts(&b, "\">\n");
-    if (title && *title) {
-        buf_puts(&b, "<title>");
-        put_xml_text(&b, title);
-        buf_puts(&b, "</title>\n");
-    }
-    buf_puts(&b, "<rect width=\"100%\" height=\"100%\" fill=\"");
-    put_color(&b, pal->bg);
-    buf_puts(&b, "\"/>\n<g shape-rendering=\"crispEdges\">\n");
-    for (int y = 0; y < g->h; y++)
-        row_backgrounds(&b, g, y, pal, color);
-    lines(&b, g, pal, color, false);
-    lines(&b, g, pal, color, true);
-    blocks(&b, g, pal, color);
-    buf_puts(&b, "</g>\n<g font-family=\"" FONT_STACK "\" font-size=\"");
-    put_tenths(&b, SVG_FONT);
-    buf_puts(&b, "px\">\n");
-    for (int y = 0; y < g->h; y++)
-        row_texts(&b, g, y, pal, color);
+    svg_begin(&b, g->w, g->h, pal, title);
+    buf_puts(&b, "<g " SVG_SHAPE_ATTRS ">\n");
+    svg_shapes(&b, g, pal, color);
+    buf_puts(&b, "</g>\n<g " SVG_TEXT_ATTRS ">\n");
+    svg_texts(&b, g, pal, color);
     buf_puts(&b, "</g>\n</svg>\n");
     fwrite(b.s, 1, b.len, out);
     buf_free(&b);

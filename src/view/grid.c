@@ -404,6 +404,16 @@ const Cell *grid_at(const Grid *g, int x, int y)
     return &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
 }
 
+bool grid_row_is(const Grid *g, int y, const Cell *row)
+{
+    for (int x = 0; x < g->w; x++) {
+        const Cell *c = grid_at(g, x, y);
+        if (c->ch != row[x].ch || c->style != row[x].style || c->flags != row[x].flags)
+            return false;
+    }
+    return true;
+}
+
 void grid_clip(Grid *g, Rect r)
 {
     g->clip = rect_and(r, (Rect){0, 0, g->w, g->h});

@@ -42,6 +42,9 @@ void grid_resize(Grid *g, int w, int h);
 void grid_clear(Grid *g);
 /* The cell at (x, y), or NULL outside the grid. */
 const Cell *grid_at(const Grid *g, int x, int y);
+/* Whether row y of g holds the n = g->w cells of row (same characters,
+ * looks and flags; padding bytes are not compared). */
+bool grid_row_is(const Grid *g, int y, const Cell *row);
 
 /* Clip further writes to r intersected with the grid; grid_unclip undoes it. */
 void grid_clip(Grid *g, Rect r);
