@@ -27,7 +27,7 @@ EV_LIBS       := -lev
 
 B   := build
 EXE := loopscope
-CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/record/*.c)
+CORE_SRC := $(wildcard src/base/*.c src/py/*/*.c src/js/*/*.c src/record/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o) $(B)/gen/prelude.o
 VIEW_SRC := $(wildcard src/view/*.c src/out/*.c)
 VIEW_OBJ := $(VIEW_SRC:%.c=$(B)/%.o)

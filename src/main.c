@@ -18,6 +18,7 @@
 #include "record/seek.h"
 #include "record/trace.h"
 #include "py/py.h"
+#include "js/js.h"
 #include "tui/app.h"
 #include "view/frame.h"
 #include "view/grid.h"
@@ -600,6 +601,19 @@ static int run_view(const Options *o, const Recording *rec, const Source *src, c
     return app_run(&v, &ao);
 }
 
+/* The language is the file's: SCENARIO.js runs on the JavaScript side
+ * (src/js), anything else on the Python side. */
+static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err)
+{
+    size_t n = strlen(src->path);
+    if (n > 3 && !strcmp(src->path + n - 3, ".js")) {
+        JsOptions jo = {.max_steps = opt->max_steps, .max_ops = opt->max_ops, .max_depth = opt->max_depth,
+                        .max_items = opt->max_items, .max_memory = opt->max_memory};
+        return (SimStatus)js_run(src, &jo, rec, err);
+    }
+    return sim_run(src, opt, rec, err);
+}
+
 int main(int argc, char **argv)
 {
     /* The terminal's character set comes from the locale; numbers never do:
@@ -623,7 +637,7 @@ int main(int argc, char **argv)
      * the disk */
     if (!strcmp(o.cmd, "record") && !o.sim.max_steps)
         o.sim.max_steps = RECORD_MAX_STEPS;
-    SimStatus st = sim_run(src, &o.sim, &rec, &err);
+    SimStatus st = run_scenario(src, &o.sim, &rec, &err);
     if (st == SIM_LOAD_ERROR) {
         source_print_error(stderr, src, &err);
         source_free(src);
