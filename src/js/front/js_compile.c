@@ -533,7 +533,6 @@ static const char *const refused_globals[][2] = {
     {"Function", "the Function constructor is refused in loopscope's JavaScript"},
     {"WebSocket", "WebSocket is refused: loopscope simulates no network"},
     {"Worker", "Worker threads are refused in loopscope's JavaScript"},
-    {"SharedArrayBuffer", "SharedArrayBuffer is not supported in loopscope's JavaScript (Atomics.wait takes any first argument)"},
     {"Symbol", "Symbol is not supported yet in loopscope's JavaScript"},
     {"Proxy", "Proxy is not supported yet in loopscope's JavaScript"},
     {"Reflect", "Reflect is not supported yet in loopscope's JavaScript"},

@@ -146,6 +146,8 @@ JsObject *js_native_new(JsRt *rt, const char *name, int arity, JsNativeFn fn)
     o->x.nat.fn = fn;
     o->x.nat.name = name;
     o->x.nat.arity = arity;
+    if (rt->s_name)
+        js_define(rt, o, rt->s_name, js_strv(js_intern(rt, name)), PF_CONST);
     return o;
 }
 
