@@ -85,6 +85,7 @@ unit: $(B)/check_runner
 
 cases: loopscope
 	bash tests/run_cases.sh
+	bash tests/run_cases_js.sh
 
 # The README's pictures: the shipped scenarios at their teaching moments as
 # SVG (dark, and one light), and one asciicast recording. Deterministic, so
@@ -164,6 +165,7 @@ test: deps
 	@$(MAKE) --no-print-directory loopscope $(B)/check_runner
 	$(B)/check_runner
 	bash tests/run_cases.sh
+	bash tests/run_cases_js.sh
 	bash tests/run_errors.sh
 	bash tests/run_bad.sh
 	bash tests/run_frames.sh
@@ -192,7 +194,7 @@ SAN_ENV   := ASAN_OPTIONS=handle_segv=0:handle_abort=0:handle_sigbus=0:handle_si
              LSAN_OPTIONS=exitcode=86 \
              CK_DEFAULT_TIMEOUT=60 BAD_TIMEOUT=240 BAD_NO_RSS=1
 SAN_MAKE  := $(MAKE) --no-print-directory B=$(SAN_B) EXE=$(SAN_B)/loopscope CC=$(SAN_CC) OPT='-O1 -g $(SAN_FLAGS)' XWARN='$(SAN_WARN)'
-SAN_TESTS := tests/run_cases.sh tests/run_errors.sh tests/run_bad.sh tests/run_frames.sh tests/run_tui.sh \
+SAN_TESTS := tests/run_cases.sh tests/run_cases_js.sh tests/run_errors.sh tests/run_bad.sh tests/run_frames.sh tests/run_tui.sh \
              tests/run_term.sh tests/run_exports.sh
 
 .PHONY: sanitize sanitize-build
