@@ -56,5 +56,7 @@ struct JsEnv {
  * err filled for what the compiler refuses (located). Functions and their
  * constants are allocated on rt's heap. */
 JsFunc *js_compile(JsRt *rt, Node *program, LangError *err);
+/* Free every compiled function's code (before js_rt_free). */
+void js_code_free(JsRt *rt);
 
 #endif

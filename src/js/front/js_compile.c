@@ -1050,7 +1050,6 @@ static void class_expr(Comp *C, Node *n, const char *name)
         /* static fields: run now with this = F */
         emit(C, OP_DUP);
         closure(C, stat, "");
-        emit(C, OP_SWAP);
         emit1(C, OP_CALL_METHOD, 0);
         emit(C, OP_POP);
     }
@@ -1766,6 +1765,12 @@ static JsFunc *function(Comp *C, Node *fn, const char *name)
     if (C->failed)
         return NULL;
     JsFunc *f = js_alloc(C->rt, sizeof *f);
+    JsRt *rt = C->rt;
+    if (rt->nfuncs == rt->capfuncs) {
+        rt->capfuncs = rt->capfuncs ? rt->capfuncs * 2 : 64;
+        rt->funcs = xrealloc(rt->funcs, rt->capfuncs * sizeof(JsFunc *));
+    }
+    rt->funcs[rt->nfuncs++] = f;
     f->name = name ? name : "";
     f->line = fn->line;
     f->end_line = fn->end_line ? fn->end_line : fn->line;
@@ -1838,6 +1843,20 @@ static JsFunc *function(Comp *C, Node *fn, const char *name)
     C->fs = fs.parent;
     C->line = saved_line;
     return C->failed ? NULL : f;
+}
+
+void js_code_free(JsRt *rt)
+{
+    for (size_t i = 0; i < rt->nfuncs; i++) {
+        JsFunc *f = rt->funcs[i];
+        free(f->code);
+        free(f->lines);
+        free(f->consts);
+        free(f->funcs);
+    }
+    free(rt->funcs);
+    rt->funcs = NULL;
+    rt->nfuncs = rt->capfuncs = 0;
 }
 
 JsFunc *js_compile(JsRt *rt, Node *program, LangError *err)

@@ -1057,6 +1057,7 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
     arena_free(a);
     if (!main_fn) {
         buf_free(&L.pending);
+        js_code_free(&rt);
         js_vm_free(&rt);
         js_rt_free(&rt);
         return 2;
@@ -1097,6 +1098,8 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
         rec_set_status(L.rec, status, "");
     }
     buf_free(&L.pending);
+    for (size_t i = 0; i < L.tick_n; i++)
+        free(L.ticks[(L.tick_head + i) % L.tick_cap].args);
     free(L.ticks);
     free(L.jobs);
     for (int i = 0; i < L.nlists; i++) {
@@ -1115,6 +1118,7 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
     free(timers_lbl);
     counts = timers_lbl = NULL;
     ncounts = ntimers_lbl = 0;
+    js_code_free(&rt);
     js_vm_free(&rt);
     js_rt_free(&rt);
     return status ? 1 : 0;

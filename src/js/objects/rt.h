@@ -27,6 +27,9 @@ struct JsRt {
     int exc_line;              /* where the pending exception was thrown */
     bool constructing;         /* a native is being called by `new` (it reads and clears this) */
 
+    JsFunc **funcs;            /* compiled functions, freed by js_code_free */
+    size_t nfuncs, capfuncs;
+
     JsString **interned;
     size_t ninterned, capinterned;
 
