@@ -81,7 +81,7 @@ static int escape(Lexer *L, const char **pp, Buf *b)
     case 'v': buf_putc(b, '\v'); break;
     case '0':
         if (*p >= '0' && *p <= '9')
-            return fail(L, p - 2, "Octal escape sequences are not allowed");
+            return fail(L, p - 2, "SyntaxError: Octal escape sequences are not allowed");
         buf_putc(b, '\0');
         break;
     case '\n':
@@ -91,7 +91,7 @@ static int escape(Lexer *L, const char **pp, Buf *b)
     case 'x': {
         int h1 = hexval(p[0]), h2 = h1 >= 0 ? hexval(p[1]) : -1;
         if (h2 < 0)
-            return fail(L, p - 2, "Invalid hexadecimal escape sequence");
+            return fail(L, p - 2, "SyntaxError: Invalid hexadecimal escape sequence");
         buf_put_utf8(b, (uint32_t)(h1 * 16 + h2));
         p += 2;
         break;
@@ -104,13 +104,13 @@ static int escape(Lexer *L, const char **pp, Buf *b)
             while (hexval(*p) >= 0 && k < 8)
                 cp = cp * 16 + (uint32_t)hexval(*p++), k++;
             if (*p != '}' || k == 0 || cp > 0x10FFFF)
-                return fail(L, *pp - 1, "Invalid Unicode escape sequence");
+                return fail(L, *pp - 1, "SyntaxError: Invalid Unicode escape sequence");
             p++;
         } else {
             for (int i = 0; i < 4; i++) {
                 int h = hexval(p[i]);
                 if (h < 0)
-                    return fail(L, *pp - 1, "Invalid Unicode escape sequence");
+                    return fail(L, *pp - 1, "SyntaxError: Invalid Unicode escape sequence");
                 cp = cp * 16 + (uint32_t)h;
             }
             p += 4;
@@ -136,7 +136,7 @@ static int escape(Lexer *L, const char **pp, Buf *b)
     }
     default:
         if (c == 0 && p > L->end)
-            return fail(L, p - 2, "Invalid or unexpected token");
+            return fail(L, p - 2, "SyntaxError: Invalid or unexpected token");
         buf_putc(b, c);
         break;
     }
@@ -154,7 +154,7 @@ static int template_chunk(Lexer *L, const char *start, bool opened_by_backtick, 
     for (;;) {
         if (p >= L->end) {
             buf_free(&b);
-            return fail(L, start - 1, "Unterminated template literal");
+            return fail(L, start - 1, "SyntaxError: Unterminated template literal");
         }
         char c = *p;
         if (c == '`') {
@@ -253,7 +253,7 @@ static int number(Lexer *L, bool nl)
         }
         if (!k) {
             buf_free(&b);
-            return fail(L, s, "Invalid or unexpected token");
+            return fail(L, s, "SyntaxError: Invalid or unexpected token");
         }
     } else {
         while ((*p >= '0' && *p <= '9') || *p == '_' || *p == '.' || ((*p | 32) == 'e') ||
@@ -269,7 +269,7 @@ static int number(Lexer *L, bool nl)
         v = strtod(b.s, NULL);
         if (b.len > 1 && b.s[0] == '0' && b.s[1] >= '0' && b.s[1] <= '9') {
             buf_free(&b);
-            return fail(L, s, "Octal literals are not allowed");
+            return fail(L, s, "SyntaxError: Octal literals are not allowed");
         }
     }
     buf_free(&b);
@@ -277,7 +277,7 @@ static int number(Lexer *L, bool nl)
         return fail(L, s, "BigInt literals are not supported in loopscope's JavaScript");
     }
     if (is_id_char((unsigned char)*p))
-        return fail(L, p, "Invalid or unexpected token");
+        return fail(L, p, "SyntaxError: Invalid or unexpected token");
     Token *t = push(L, TK_NUM, s, nl);
     t->num = v;
     L->p = p;
@@ -297,13 +297,13 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
         const char *p = L.p;
         if (p >= L.end) {
             if (L.nbraces)
-                return fail(&L, p, "Unterminated template literal");
+                return fail(&L, p, "SyntaxError: Unterminated template literal");
             push(&L, TK_EOF, p, true);
             break;
         }
         unsigned char c = (unsigned char)*p;
         if (c == 0)
-            return fail(&L, p, "Invalid or unexpected token (a NUL byte)");
+            return fail(&L, p, "SyntaxError: Invalid or unexpected token (a NUL byte)");
         if (c == '\n') {
             L.line++;
             L.p = p + 1;
@@ -339,7 +339,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
                 q++;
             }
             if (q >= L.end)
-                return fail(&L, p, "Invalid or unexpected token (an unterminated comment)");
+                return fail(&L, p, "SyntaxError: Invalid or unexpected token (an unterminated comment)");
             L.p = q + 2;
             continue;
         }
@@ -351,7 +351,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
         }
         if (is_id_start(c) || c == '\\') {
             if (c == '\\')
-                return fail(&L, p, "Invalid or unexpected token (escapes in names are not supported)");
+                return fail(&L, p, "SyntaxError: Invalid or unexpected token (escapes in names are not supported)");
             const char *q = p;
             while (q < L.end && is_id_char((unsigned char)*q))
                 q++;
@@ -369,7 +369,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
             for (;;) {
                 if (q >= L.end || *q == '\n') {
                     buf_free(&b);
-                    return fail(&L, p, "Invalid or unexpected token (an unterminated string)");
+                    return fail(&L, p, "SyntaxError: Invalid or unexpected token (an unterminated string)");
                 }
                 if (*q == (char)c) {
                     q++;
@@ -414,7 +414,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
                 break;
         if (k == sizeof puncts / sizeof puncts[0] || (p[0] == '?' && p[1] == '.' && p[2] >= '0' && p[2] <= '9' && strlen(puncts[k]) == 2)) {
             if (k == sizeof puncts / sizeof puncts[0])
-                return fail(&L, p, "Invalid or unexpected token");
+                return fail(&L, p, "SyntaxError: Invalid or unexpected token");
             k = 0;
             while (strcmp(puncts[k], "?"))
                 k++;
@@ -422,7 +422,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
         if (!strcmp(puncts[k], "#"))
             return fail(&L, p, "private class members (#name) are not supported in loopscope's JavaScript");
         if (!strcmp(puncts[k], "@"))
-            return fail(&L, p, "Invalid or unexpected token");
+            return fail(&L, p, "SyntaxError: Invalid or unexpected token");
         Token *t = push(&L, TK_PUNCT, p, nl);
         strcpy(t->op, puncts[k]);
         if (c == '{' || c == '(' || c == '[')

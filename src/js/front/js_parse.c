@@ -350,8 +350,13 @@ static bool arguments(Parser *P, Node *call)
         } else {
             list_push(P, &l, assign(P, false));
         }
-        if (!is_op(peek(P), ")") && !expect(P, ","))
+        if (P->failed)
             return false;
+        if (!is_op(peek(P), ")") && !accept(P, ",")) {
+            fail_at(P, peek(P), peek(P)->kind == TK_EOF ? "SyntaxError: Unexpected end of input"
+                                                        : "SyntaxError: missing ) after argument list", NULL);
+            return false;
+        }
     }
     if (!expect(P, ")"))
         return false;

@@ -333,6 +333,8 @@ static int drain(Loop *L, const char *after)
 {
     JsRt *rt = L->rt;
     js_narr_drain(L, after);
+    if (rt->limit || !js_narr_room(L))
+        return callback_failed(L);
     for (;;) {
         while (L->tick_n && !L->finished) {
             Tick t = L->ticks[L->tick_head];
@@ -648,7 +650,7 @@ static int run_timer(Loop *L, Timer *t)
     JsValue r;
     int st = js_call(L->rt, t->cb, js_objv(t->obj), t->args, t->argc, &r);
     L->current_task = -1;
-    if (st < 0)
+    if (st < 0 || L->rt->limit || !js_narr_room(L))
         return callback_failed(L);
     return 0;
 }
@@ -1095,7 +1097,9 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
         snprintf(msg, sizeof msg, "loopscope: the scenario was stopped: %s\n", rt.limit);
         rec_set_status(L.rec, 1, msg);
     } else {
-        rec_set_status(L.rec, status, "");
+        char *tb = xstrdup(rec_traceback(L.rec) ? rec_traceback(L.rec) : "");
+        rec_set_status(L.rec, status, tb);
+        free(tb);
     }
     buf_free(&L.pending);
     for (size_t i = 0; i < L.tick_n; i++)
