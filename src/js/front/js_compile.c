@@ -1263,7 +1263,7 @@ static void expr(Comp *C, Node *n)
     case N_AWAIT:
         expr(C, n->a);
         C->line = n->line;
-        emit(C, OP_AWAIT);
+        emit1(C, OP_AWAIT, n->str ? str_const(C, n->str, n->slen) : name_const(C, ""));
         break;
     case N_SUPER:
         fail(C, n, "SyntaxError: 'super' keyword unexpected here%s", "");
@@ -1771,7 +1771,7 @@ static JsFunc *function(Comp *C, Node *fn, const char *name)
         rt->funcs = xrealloc(rt->funcs, rt->capfuncs * sizeof(JsFunc *));
     }
     rt->funcs[rt->nfuncs++] = f;
-    f->name = name ? name : "";
+    f->name = js_intern(C->rt, name ? name : "")->s; /* the AST arena dies with the compile */
     f->line = fn->line;
     f->end_line = fn->end_line ? fn->end_line : fn->line;
     bool arrow = fn->flags & NF_ARROW;

@@ -46,6 +46,7 @@ static Token *push(Lexer *L, JsTok kind, const char *at, bool nl)
     t->line = L->line;
     t->col = col_of(L, at);
     t->nl_before = nl;
+    t->src = at;
     return t;
 }
 
@@ -295,6 +296,8 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
             L.p++;
     for (;;) {
         const char *p = L.p;
+        if (L.n && !L.toks[L.n - 1].src_end)
+            L.toks[L.n - 1].src_end = p;
         if (p >= L.end) {
             if (L.nbraces)
                 return fail(&L, p, "SyntaxError: Unterminated template literal");

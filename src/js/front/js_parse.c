@@ -725,7 +725,14 @@ static Node *unary(Parser *P)
             return fail_at(P, t, "top-level await is refused: Node 20 would run this file as an ES module, with another order (wrap it in an async function)", NULL);
         next(P);
         res = node(P, N_AWAIT, t);
+        Token *first = peek(P);
         res->a = unary(P);
+        Token *last = &P->t[P->pos > 0 ? P->pos - 1 : 0];
+        if (res->a && first->src && last->src_end && last->src_end > first->src) {
+            size_t n = (size_t)(last->src_end - first->src);
+            res->str = arena_strndup(P->a, first->src, n > 60 ? 60 : n);
+            res->slen = n > 60 ? 60 : n;
+        }
     } else {
         Node *e = call_member(P, false);
         Token *o = peek(P);

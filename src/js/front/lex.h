@@ -33,6 +33,7 @@ typedef struct Token {
     const char *str;  /* TK_NAME, TK_STR, templates: NUL-terminated, arena-owned */
     size_t slen;
     double num;
+    const char *src, *src_end;  /* the token's bytes in the source */
 } Token;
 
 /* Tokenize src into *toks (arena-allocated). Returns the count (the last

@@ -341,6 +341,7 @@ static int drain(Loop *L, const char *after)
             L->tick_head = (L->tick_head + 1) % L->tick_cap;
             L->tick_n--;
             JsValue r;
+            L->context = "nextTick";
             int st = js_call(rt, t.cb, JS_UNDEF, t.args, t.argc, &r);
             free(t.args);
             if (st < 0)
@@ -352,6 +353,7 @@ static int drain(Loop *L, const char *after)
             JsJob j = L->jobs[L->job_head];
             L->job_head = (L->job_head + 1) % L->job_cap;
             L->job_n--;
+            L->context = "microtask";
             if (js_job_run(rt, &j) < 0)
                 return callback_failed(L);
             if (!js_narr_room(L))
@@ -539,6 +541,8 @@ static int schedule(JsRt *rt, JsValue *args, int argc, bool repeat, JsValue *out
     t->duration = after;
     t->repeat = repeat ? after : 0;
     insert(L, t, after, L->now);
+    if (rt->executor_of && !rt->executor_of->x.pr.timer)
+        rt->executor_of->x.pr.timer = t->id;
     js_narr_timer_new(L, t);
     *out = js_objv(t->obj);
     return 0;
@@ -646,6 +650,7 @@ NATIVE(timer_method)
 
 static int run_timer(Loop *L, Timer *t)
 {
+    L->context = t->immediate ? "immediate" : "timer";
     js_narr_timer_run(L, t);
     JsValue r;
     int st = js_call(L->rt, t->cb, js_objv(t->obj), t->args, t->argc, &r);
@@ -698,7 +703,8 @@ static int run_immediates(Loop *L)
 {
     size_t n = L->imm_n;
     Timer **batch = xmalloc((n ? n : 1) * sizeof(Timer *));
-    memcpy(batch, L->immediates, n * sizeof(Timer *));
+    if (n)
+        memcpy(batch, L->immediates, n * sizeof(Timer *));
     L->imm_n = 0;
     int rc = 0;
     for (size_t i = 0; i < n && !L->finished; i++) {

@@ -31,10 +31,26 @@ static int cur_line(Loop *L)
     return js_vm_current_line(L->rt);
 }
 
+/* Record a step, with a log line "[t] what" when what is given. */
+static void step_log(Loop *L, StepKind kind, int task, int line, const char *text, const char *caption,
+                     const char *what)
+{
+    Buf log;
+    buf_init(&log);
+    if (what && *what) {
+        char t[32];
+        snprintf(t, sizeof t, "[%.2f] ", secs(L));
+        buf_puts(&log, t);
+        buf_puts(&log, what);
+    }
+    if (!rec_step(L->rec, kind, secs(L), task, line, text, caption, log.s))
+        js_narr_room(L);
+    buf_free(&log);
+}
+
 static void step(Loop *L, StepKind kind, int task, int line, const char *text, const char *caption)
 {
-    if (!rec_step(L->rec, kind, secs(L), task, line, text, caption, ""))
-        js_narr_room(L);
+    step_log(L, kind, task, line, text, caption, NULL);
 }
 
 static void set(Loop *L, int task, TaskState st, Outcome out, const char *label, int line)
@@ -70,7 +86,8 @@ static const char *fname(Frame *f)
 
 void js_narr_init(Loop *L)
 {
-    L->main_task = rec_task_new(L->rec, "main", "(main script)", false);
+    L->main_task = rec_task_new(L->rec, "script", "(main script)", false);
+    L->context = "script";
     L->current_task = -1;
 }
 
@@ -91,22 +108,35 @@ void js_narr_main_end(Loop *L)
 void js_narr_print(Loop *L, const char *line, size_t n)
 {
     char *s = xstrndup(line, n);
-    Buf cap;
-    buf_init(&cap);
-    buf_puts(&cap, "console.log writes a line");
-    step(L, SK_PRINT, L->current_task, cur_line(L), s, cap.s);
+    const char *ctx = L->context ? L->context : "script";
+    const char *cap = "console.log prints a line";
+    if (!strcmp(ctx, "script"))
+        cap = "the main script runs synchronously: console.log prints at once";
+    else if (!strcmp(ctx, "nextTick"))
+        cap = "a process.nextTick callback: the nextTick queue runs before promise jobs";
+    else if (!strcmp(ctx, "microtask"))
+        cap = "a microtask (a promise callback): microtasks run before any timer or immediate";
+    else if (!strcmp(ctx, "timer"))
+        cap = "a timer callback, in the timers phase";
+    else if (!strcmp(ctx, "immediate"))
+        cap = "a setImmediate callback, in the check phase";
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "print: %s", s);
+    step_log(L, SK_PRINT, L->current_task, cur_line(L), s, cap, what.s);
+    buf_free(&what);
     if (L->current_task >= 0) {
         TaskView tv;
         if (rec_task_at(L->rec, L->current_task, rec_nsteps(L->rec) - 1, &tv) && tv.state == TS_RUNNING)
             set(L, L->current_task, TS_RUNNING, OUT_NONE, "", cur_line(L));
     }
-    buf_free(&cap);
     free(s);
 }
 
 void js_narr_end(Loop *L)
 {
-    step(L, SK_END, -1, 0, "", "nothing is left: no timer, no immediate, nothing queued. Node exits");
+    step_log(L, SK_END, -1, 0, "", "nothing is left: no timer, no immediate, nothing queued. Node exits",
+             "the loop is empty: Node exits");
 }
 
 void js_narr_error(Loop *L, JsValue exc, bool unhandled)
@@ -120,7 +150,8 @@ void js_narr_error(Loop *L, JsValue exc, bool unhandled)
                    name);
     else
         buf_printf(&cap, "an uncaught %s: Node prints it and exits", name);
-    step(L, unhandled ? SK_UNHANDLED : SK_ERROR, L->current_task, cur_line(L), name, cap.s);
+    step_log(L, unhandled ? SK_UNHANDLED : SK_ERROR, L->current_task, cur_line(L), name, cap.s,
+             unhandled ? "unhandled rejection: the process ends" : "uncaught exception: the process ends");
     buf_free(&cap);
     Buf tb;
     buf_init(&tb);
@@ -209,7 +240,11 @@ void js_narr_timer_new(Loop *L, Timer *t)
         buf_puts(&cap, "; timers run only when the call stack and the microtasks are empty");
     }
     t->task = rec_task_new(L->rec, name.s, cb_name(t), false);
-    step(L, SK_CREATE, t->task, t->line, "", cap.s);
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s → %s", name.s, label.s);
+    step_log(L, SK_CREATE, t->task, t->line, "", cap.s, what.s);
+    buf_free(&what);
     set(L, t->task, TS_WAITING, OUT_NONE, label.s, t->line);
     buf_free(&name);
     buf_free(&label);
@@ -259,7 +294,11 @@ void js_narr_async_start(Loop *L, Frame *f)
     buf_printf(&coro, "%s()", fname(f));
     f->task = rec_task_new(L->rec, fname(f), coro.s, false);
     buf_printf(&cap, "calling %s() runs its body at once, synchronously, until its first await", fname(f));
-    step(L, SK_CREATE, f->task, f->fn->line, "", cap.s);
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s() called", fname(f));
+    step_log(L, SK_CREATE, f->task, f->fn->line, "", cap.s, what.s);
+    buf_free(&what);
     buf_free(&coro);
     buf_free(&cap);
 }
@@ -289,10 +328,19 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
     buf_init(&cap);
     buf_puts(&label, "await ");
     bool thenable = value.tag == JV_OBJ && !(value.u.o->kind == JK_PROMISE);
-    if (value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE) {
-        buf_puts(&label, awaited->x.pr.state == PS_PENDING ? "a pending promise" : "a settled promise");
-    } else {
+    if (f->await_text && *f->await_text)
+        buf_puts(&label, f->await_text);
+    else
         describe(L, value, &label);
+    if (awaited->x.pr.timer > 0 && awaited->x.pr.timer <= L->ntimers) {
+        Timer *t = L->timers[awaited->x.pr.timer - 1];
+        buf_puts(&label, " → timer at ");
+        fmt_t(&label, t->start + t->duration);
+    } else if (awaited->x.pr.origin && value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE &&
+               awaited->x.pr.state == PS_PENDING) {
+        buf_printf(&label, " → %s%s", awaited->x.pr.origin, strchr(awaited->x.pr.origin, '.') ? "" : "()");
+    } else if (awaited->x.pr.state != PS_PENDING) {
+        buf_puts(&label, " (settled)");
     }
     if (thenable)
         buf_printf(&cap, "%s() awaits a thenable: its then() runs in a microtask first, so this takes extra turns",
@@ -305,7 +353,11 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
         buf_printf(&cap, "%s() awaits: it gives the call stack back, and goes on as a microtask once the promise "
                          "settles",
                    fname(f));
-    step(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s);
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s() %s", fname(f), label.s);
+    step_log(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s, what.s);
+    buf_free(&what);
     set(L, f->task, TS_WAITING, OUT_NONE, label.s, js_vm_frame_line(f));
     L->current_task = -1;
     buf_free(&label);
@@ -341,7 +393,11 @@ void js_narr_async_end(Loop *L, Frame *f, bool threw, JsValue v)
         buf_printf(&cap, "%s() returned: the promise it returned is fulfilled%s", fname(f),
                    v.tag == JV_OBJ && v.u.o->kind == JK_PROMISE ? " once the returned promise settles (two extra microtask turns)" : "");
     }
-    step(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s);
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s() %s", fname(f), label.s[0] == '=' ? "returned" : "threw");
+    step_log(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s, what.s);
+    buf_free(&what);
     set(L, f->task, TS_DONE, threw ? OUT_RAISED : OUT_RESULT, label.s, 0);
     L->current_task = -1;
     buf_free(&label);

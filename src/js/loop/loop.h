@@ -64,6 +64,7 @@ typedef struct Loop {
     bool finished;
     int status;           /* 0 ok, 1 error */
     /* recording */
+    const char *context;  /* what is running: script, nextTick, microtask, timer, immediate */
     int main_task;
     int current_task;     /* the card on the call stack, or -1 */
     int seq;

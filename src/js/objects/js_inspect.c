@@ -57,6 +57,14 @@ static size_t width(const char *s)
 
 static char *format_value(Ctx *c, JsValue v, int depth, bool top);
 
+/* The bytes of b for the caller to free; b is released. */
+static char *take(Buf *b)
+{
+    char *s = buf_take(b, NULL);
+    buf_free(b);
+    return s;
+}
+
 void js_quote(const JsString *s, Buf *b)
 {
     bool has_single = memchr(s->s, '\'', s->len) != NULL;
@@ -126,7 +134,7 @@ static char *primitive(JsValue v)
         buf_puts(&b, "undefined");
         break;
     }
-    return buf_take(&b, NULL);
+    return take(&b);
 }
 
 /* The name of the nearest constructor on the prototype chain, or NULL for
@@ -187,7 +195,7 @@ static char *property(Ctx *c, JsObject *o, JsString *key, int depth, bool array_
     buf_puts(&b, ": ");
     buf_puts(&b, val);
     free(val);
-    return buf_take(&b, NULL);
+    return take(&b);
 }
 
 static bool below_break_length(const Ctx *c, Out *o, size_t start, const char *base)
@@ -256,7 +264,7 @@ static bool group_array(Ctx *c, Out *o, bool numbers, bool has_more)
                         buf_putc(&b, ' ');
                 }
                 buf_puts(&b, o->s[j]);
-                out_add(&rows, buf_take(&b, NULL));
+                out_add(&rows, take(&b));
             }
             if (has_more)
                 out_add(&rows, xstrdup(o->s[o->n - 1]));
@@ -294,7 +302,7 @@ static char *reduce(Ctx *c, Out *o, const char *base, const char *open, const ch
                     buf_printf(&b, "%s ", base);
                 buf_printf(&b, "%s %s %s", open, j.s, close);
                 buf_free(&j);
-                return buf_take(&b, NULL);
+                return take(&b);
             }
             buf_free(&j);
         }
@@ -314,7 +322,7 @@ static char *reduce(Ctx *c, Out *o, const char *base, const char *open, const ch
     for (int k = 0; k < c->indent; k++)
         buf_putc(&b, ' ');
     buf_puts(&b, close);
-    return buf_take(&b, NULL);
+    return take(&b);
 }
 
 static void function_base(Ctx *c, JsObject *f, Buf *b)
@@ -400,7 +408,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     case JK_NATIVE:
         function_base(c, o, &base);
         if (nkeys == 0)
-            return buf_take(&base, NULL);
+            return take(&base);
         snprintf(open, sizeof open, "{");
         break;
     case JK_ERROR: {
@@ -410,7 +418,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
         else
             buf_puts(&base, "Error");
         if (nkeys == 0)
-            return buf_take(&base, NULL);
+            return take(&base);
         snprintf(open, sizeof open, "{");
         break;
     }
@@ -425,7 +433,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
         buf_printf(&base, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                    tm.tm_hour, tm.tm_min, tm.tm_sec, (int)fmod(ms, 1000));
         if (nkeys == 0)
-            return buf_take(&base, NULL);
+            return take(&base);
         snprintf(open, sizeof open, "{");
         break;
     }
@@ -453,7 +461,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
             buf_puts(&b, "[Object: null prototype]");
         else
             buf_printf(&b, "[%s]", n);
-        return buf_take(&b, NULL);
+        return take(&b);
     }
     depth++;
     if (c->nseen < 64)
@@ -473,7 +481,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
                 Buf b;
                 buf_init(&b);
                 buf_printf(&b, "<%zu empty item%s>", k - i, k - i > 1 ? "s" : "");
-                out_add(&out, buf_take(&b, NULL));
+                out_add(&out, take(&b));
                 numbers = false;
                 i = k - 1;
                 continue;
@@ -489,7 +497,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
             buf_init(&b);
             size_t rest = o->x.arr.len - MAX_ARRAY;
             buf_printf(&b, "... %zu more item%s", rest, rest > 1 ? "s" : "");
-            out_add(&out, buf_take(&b, NULL));
+            out_add(&out, take(&b));
             has_more = true;
         }
         break;
@@ -506,7 +514,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
                 buf_printf(&b, "%s => %s", k, v);
                 free(k);
                 free(v);
-                k = buf_take(&b, NULL);
+                k = take(&b);
             }
             out_add(&out, k);
         }
@@ -524,7 +532,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
                 buf_init(&b);
                 buf_printf(&b, "<rejected> %s", v);
                 free(v);
-                v = buf_take(&b, NULL);
+                v = take(&b);
             }
             out_add(&out, v);
         }
@@ -541,7 +549,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
             char ref[32];
             snprintf(ref, sizeof ref, "<ref *%d>", i + 1);
             if (base.len) {
-                char *old = buf_take(&base, NULL);
+                char *old = take(&base);
                 buf_printf(&base, "%s %s", ref, old);
                 free(old);
             } else {

@@ -218,7 +218,11 @@ static int p_ctor(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn,
     JsValue res, rej, r;
     js_promise_functions(rt, p, &res, &rej);
     JsValue a[2] = {res, rej};
-    if (js_call(rt, exec, JS_UNDEF, a, 2, &r) < 0) {
+    JsObject *outer = rt->executor_of;
+    rt->executor_of = p;
+    int st = js_call(rt, exec, JS_UNDEF, a, 2, &r);
+    rt->executor_of = outer;
+    if (st < 0) {
         if (rt->limit)
             return -1;
         JsValue e = js_catch(rt);
@@ -375,7 +379,9 @@ static JsObject *element(JsRt *rt, Comb *c, size_t index, int arity)
 
 static int combinator(JsRt *rt, JsValue self, JsValue *args, int argc, int kind, JsValue *out)
 {
+    static const char *const names[] = {"Promise.all", "Promise.allSettled", "Promise.any", "Promise.race"};
     JsObject *p = js_promise_new(rt);
+    p->x.pr.origin = names[kind];
     Comb *c = js_alloc(rt, sizeof *c);
     c->kind = kind;
     js_promise_functions(rt, p, &c->resolve, &c->reject);

@@ -25,6 +25,7 @@ struct JsRt {
     JsValue exc;
     const char *limit;         /* set when a limit stopped the run: not catchable */
     int exc_line;              /* where the pending exception was thrown */
+    JsObject *executor_of;     /* the promise whose executor is running (labels) */
     bool constructing;         /* a native is being called by `new` (it reads and clears this) */
 
     JsFunc **funcs;            /* compiled functions, freed by js_code_free */

@@ -74,7 +74,7 @@ struct JsObject {
         struct { JsValue *items; size_t len, cap; } arr;
         struct { JsFunc *code; JsEnv *env; JsObject *home; JsValue fields; } fn;
         struct { JsNativeFn fn; const char *name; JsValue slot[3]; int arity; void *ptr; } nat;
-        struct { PromiseState state; JsValue value; JsReaction *reactions, *last; bool handled; int id; } pr;
+        struct { PromiseState state; JsValue value; JsReaction *reactions, *last; bool handled; int id; int timer; const char *origin; } pr;
         struct { JsValue *keys, *vals; size_t len, cap; } map;   /* Map and Set (vals unused) */
         struct { int id; } timer;
         JsValue boxed;

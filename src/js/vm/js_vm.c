@@ -290,6 +290,7 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
     int rc = 0;
     if (async) {
         f->promise = js_promise_new(rt);
+        f->promise->x.pr.origin = fn->name && *fn->name ? fn->name : "(anonymous)";
         VmState *v = vms(rt);
         if (v->nasync == v->capasync) {
             v->capasync = v->capasync ? v->capasync * 2 : 16;
@@ -1261,6 +1262,8 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
             break;
         }
         case OP_AWAIT:
+            f->await_text = fn->consts[rd16(code + f->pc)].u.s->s;
+            f->pc += 2;
             f->result = POP();
             frames_pop(rt);
             return EX_AWAIT;

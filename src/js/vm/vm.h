@@ -32,6 +32,7 @@ typedef struct Frame {
     JsObject *promise;   /* async: the promise the call returned */
     int task;            /* async: the recording's task id, or -1 */
     JsValue result;      /* EX_RETURN: the value; EX_AWAIT: what is awaited */
+    const char *await_text; /* the awaited expression's source, for labels */
     bool done;
 } Frame;
 
