@@ -10,6 +10,7 @@
  * until both are empty, then rejections still without a handler end the
  * run ("unhandled"), as Node 20 does by default. */
 #include "loop.h"
+#include "../vm/natives.h"
 #include "../js.h"
 #include "../objects/inspect.h"
 
@@ -18,9 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARG(i) ((i) < argc ? args[i] : JS_UNDEF)
-#define NATIVE(name) static int name(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
-#define UNUSED (void)rt, (void)self, (void)args, (void)argc, (void)fn
 
 static Loop *LP(JsRt *rt) { return rt->loop; }
 
@@ -884,13 +882,6 @@ NATIVE(buffer_ctor)
 
 /* ---- install ---- */
 
-static JsObject *method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn f)
-{
-    JsObject *n = js_native_new(rt, name, arity, f);
-    js_define(rt, o, js_intern(rt, name), js_objv(n), 0);
-    return n;
-}
-
 static void install(Loop *L)
 {
     JsRt *rt = L->rt;
@@ -899,47 +890,47 @@ static void install(Loop *L)
     js_define(rt, g, js_intern(rt, "console"), js_objv(con), 0);
     static const char *const logs[] = {"log", "info", "debug"};
     for (int i = 0; i < 3; i++)
-        method(rt, con, logs[i], 0, con_log);
-    method(rt, con, "dir", 0, con_dir);
+        js_native_method(rt, con, logs[i], 0, con_log);
+    js_native_method(rt, con, "dir", 0, con_dir);
     static const char *const silent[] = {"warn", "error", "trace", "assert", "table"};
     for (int i = 0; i < 5; i++)
-        method(rt, con, silent[i], 0, con_silent);
-    method(rt, con, "group", 0, con_group)->x.nat.arity = 0;
-    method(rt, con, "groupCollapsed", 0, con_group)->x.nat.arity = 0;
-    method(rt, con, "groupEnd", 0, con_group)->x.nat.arity = 1;
-    method(rt, con, "count", 0, con_count)->x.nat.arity = 0;
-    method(rt, con, "countReset", 0, con_count)->x.nat.arity = 1;
-    method(rt, con, "time", 0, con_time)->x.nat.arity = 0;
-    method(rt, con, "timeLog", 0, con_time)->x.nat.arity = 1;
-    method(rt, con, "timeEnd", 0, con_time)->x.nat.arity = 2;
+        js_native_method(rt, con, silent[i], 0, con_silent);
+    js_native_method(rt, con, "group", 0, con_group)->x.nat.arity = 0;
+    js_native_method(rt, con, "groupCollapsed", 0, con_group)->x.nat.arity = 0;
+    js_native_method(rt, con, "groupEnd", 0, con_group)->x.nat.arity = 1;
+    js_native_method(rt, con, "count", 0, con_count)->x.nat.arity = 0;
+    js_native_method(rt, con, "countReset", 0, con_count)->x.nat.arity = 1;
+    js_native_method(rt, con, "time", 0, con_time)->x.nat.arity = 0;
+    js_native_method(rt, con, "timeLog", 0, con_time)->x.nat.arity = 1;
+    js_native_method(rt, con, "timeEnd", 0, con_time)->x.nat.arity = 2;
     group_indent = 0;
 
     JsObject *proc = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     js_define(rt, g, js_intern(rt, "process"), js_objv(proc), 0);
-    method(rt, proc, "nextTick", 1, next_tick);
-    JsObject *hr = method(rt, proc, "hrtime", 1, hrtime);
+    js_native_method(rt, proc, "nextTick", 1, next_tick);
+    JsObject *hr = js_native_method(rt, proc, "hrtime", 1, hrtime);
     (void)hr;
     JsObject *so = js_obj_new(rt, JK_OBJECT, rt->object_proto);
-    method(rt, so, "write", 1, stdout_write);
+    js_native_method(rt, so, "write", 1, stdout_write);
     js_define(rt, proc, js_intern(rt, "stdout"), js_objv(so), 0);
     js_define(rt, proc, js_intern(rt, "argv"), js_objv(js_array_new(rt, 0)), PF_ENUM);
     js_define(rt, proc, js_intern(rt, "env"), js_objv(js_obj_new(rt, JK_OBJECT, rt->object_proto)), PF_ENUM);
     js_define(rt, proc, js_intern(rt, "platform"), js_strv(js_intern(rt, "linux")), PF_ENUM);
 
-    method(rt, g, "queueMicrotask", 1, queue_microtask);
-    method(rt, g, "setTimeout", 2, set_timeout);
-    method(rt, g, "setInterval", 2, set_interval);
-    method(rt, g, "clearTimeout", 1, clear_timer);
-    method(rt, g, "clearInterval", 1, clear_timer);
-    method(rt, g, "setImmediate", 1, set_immediate);
-    method(rt, g, "clearImmediate", 1, clear_immediate);
+    js_native_method(rt, g, "queueMicrotask", 1, queue_microtask);
+    js_native_method(rt, g, "setTimeout", 2, set_timeout);
+    js_native_method(rt, g, "setInterval", 2, set_interval);
+    js_native_method(rt, g, "clearTimeout", 1, clear_timer);
+    js_native_method(rt, g, "clearInterval", 1, clear_timer);
+    js_native_method(rt, g, "setImmediate", 1, set_immediate);
+    js_native_method(rt, g, "clearImmediate", 1, clear_immediate);
     L->timeout_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     L->immediate_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     static const char *const tm[] = {"ref", "unref", "hasRef", "refresh", "close"};
     for (int i = 0; i < 5; i++) {
-        method(rt, L->timeout_proto, tm[i], 0, timer_method)->x.nat.arity = i;
+        js_native_method(rt, L->timeout_proto, tm[i], 0, timer_method)->x.nat.arity = i;
         if (i < 3)
-            method(rt, L->immediate_proto, tm[i], 0, timer_method)->x.nat.arity = i;
+            js_native_method(rt, L->immediate_proto, tm[i], 0, timer_method)->x.nat.arity = i;
     }
     JsObject *tctor = js_native_new(rt, "Timeout", 0, con_silent);
     js_define(rt, L->timeout_proto, rt->s_constructor, js_objv(tctor), 0);
@@ -951,18 +942,18 @@ static void install(Loop *L)
     js_define(rt, D, rt->s_prototype, js_objv(rt->date_proto), PF_CONST);
     js_define(rt, rt->date_proto, rt->s_constructor, js_objv(D), 0);
     js_define(rt, g, js_intern(rt, "Date"), js_objv(D), 0);
-    method(rt, D, "now", 0, date_now);
-    method(rt, rt->date_proto, "getTime", 0, date_get_time);
-    method(rt, rt->date_proto, "valueOf", 0, date_get_time);
-    method(rt, rt->date_proto, "toISOString", 0, date_iso);
-    method(rt, rt->date_proto, "toJSON", 0, date_iso);
+    js_native_method(rt, D, "now", 0, date_now);
+    js_native_method(rt, rt->date_proto, "getTime", 0, date_get_time);
+    js_native_method(rt, rt->date_proto, "valueOf", 0, date_get_time);
+    js_native_method(rt, rt->date_proto, "toISOString", 0, date_iso);
+    js_native_method(rt, rt->date_proto, "toJSON", 0, date_iso);
 
     JsObject *perf = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     js_define(rt, g, js_intern(rt, "performance"), js_objv(perf), 0);
-    method(rt, perf, "now", 0, perf_now);
+    js_native_method(rt, perf, "now", 0, perf_now);
     JsObject *at = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     js_define(rt, g, js_intern(rt, "Atomics"), js_objv(at), 0);
-    method(rt, at, "wait", 4, atomics_wait);
+    js_native_method(rt, at, "wait", 4, atomics_wait);
     static const char *const bufs[] = {"SharedArrayBuffer", "Int32Array"};
     for (int i = 0; i < 2; i++) {
         JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);

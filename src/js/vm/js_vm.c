@@ -10,9 +10,7 @@ typedef enum ExecStatus { EX_RETURN, EX_THROW, EX_AWAIT } ExecStatus;
 
 static const JsVmHooks *hooks;
 
-/* The innermost frame, for lines in errors and the viewer. */
-#define MAX_FRAMES 100000
-static Frame *frames_top[1];
+/* The frames being run, innermost last (lines for errors and the viewer). */
 typedef struct VmState {
     Frame **stack;
     int n, cap;
@@ -101,18 +99,6 @@ static void push(Frame *f, JsValue v)
 #define POP() (f->stack[--f->sp])
 #define TOP() (f->stack[f->sp - 1])
 #define PEEK(k) (f->stack[f->sp - 1 - (k)])
-
-static int throw_type(JsRt *rt, const char *fmt, const char *a)
-{
-    return js_throw_error(rt, ERR_TYPE, fmt, a);
-}
-
-/* A short description of a callee for "x is not a function". */
-static void describe_callee(const Frame *f, size_t pc, char *buf, size_t n)
-{
-    (void)f, (void)pc;
-    snprintf(buf, n, "%s", "expression");
-}
 
 static int exec(JsRt *rt, Frame *f, bool throwing);
 
@@ -647,18 +633,6 @@ static int call_value(JsRt *rt, Frame *f, JsValue fn, JsValue self, JsValue *arg
         return js_throw_error(rt, ERR_TYPE, "%s is not a function", buf);
     }
     return js_vm_call(rt, fn, self, args, argc, out);
-}
-
-/* The name a call site shows in "x is not a function". */
-static const char *callee_text(JsRt *rt, const Frame *f, size_t call_pc, char *buf, size_t n)
-{
-    (void)rt;
-    /* look back for the instruction that produced the callee */
-    const JsFunc *fn = f->fn;
-    (void)call_pc;
-    (void)fn;
-    snprintf(buf, n, "%s", "expression");
-    return buf;
 }
 
 static int exec(JsRt *rt, Frame *f, bool throwing)
@@ -1363,10 +1337,6 @@ void js_vm_free(JsRt *rt)
 void js_vm_init(JsRt *rt, const JsVmHooks *h)
 {
     hooks = h;
-    (void)frames_top;
-    (void)describe_callee;
-    (void)callee_text;
-    (void)throw_type;
     rt->vm = xcalloc(1, sizeof(VmState));
     rt->call = js_vm_call;
     rt->construct = construct_hook;
