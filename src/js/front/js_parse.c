@@ -818,6 +818,27 @@ static Node *conditional(Parser *P, bool no_in)
     return c;
 }
 
+/* Block: '{' Statement* '}'. A function f (if given) gets the line of the
+ * closing brace. */
+static Node *braced_statements(Parser *P, Node *f)
+{
+    Token *t = peek(P);
+    if (!expect(P, "{"))
+        return NULL;
+    Node *b = node(P, N_BLOCK, t);
+    NodeList l = {0};
+    while (!is_op(peek(P), "}") && !P->failed) {
+        if (peek(P)->kind == TK_EOF)
+            return unexpected(P, peek(P));
+        list_push(P, &l, statement(P));
+    }
+    if (f)
+        f->end_line = peek(P)->line;
+    expect(P, "}");
+    set_list(b, &l);
+    return P->failed ? NULL : b;
+}
+
 /* Index of the token after the ')' matching the '(' at index i, or -1. */
 static int skip_parens(Parser *P, int i)
 {
@@ -871,20 +892,7 @@ static Node *arrow(Parser *P, const Token *at, int flags)
     P->in_async = (flags & NF_ASYNC) != 0;
     P->in_function = true;
     if (is_op(peek(P), "{")) {
-        Token *bt = next(P);
-        Node *body = node(P, N_BLOCK, bt);
-        NodeList l = {0};
-        while (!is_op(peek(P), "}") && !P->failed) {
-            if (peek(P)->kind == TK_EOF) {
-                unexpected(P, peek(P));
-                break;
-            }
-            list_push(P, &l, statement(P));
-        }
-        f->end_line = peek(P)->line;
-        expect(P, "}");
-        set_list(body, &l);
-        f->b = body;
+        f->b = braced_statements(P, f);
     } else {
         f->flags |= NF_EXPRBODY;
         f->b = assign(P, false);
@@ -1017,22 +1025,7 @@ static Node *function_rest(Parser *P, const Token *at, const char *name, int fla
     }
     expect(P, ")");
     set_list(f, &params);
-    Token *bt = peek(P);
-    if (!expect(P, "{"))
-        return NULL;
-    Node *body = node(P, N_BLOCK, bt);
-    NodeList l = {0};
-    while (!is_op(peek(P), "}") && !P->failed) {
-        if (peek(P)->kind == TK_EOF) {
-            unexpected(P, peek(P));
-            break;
-        }
-        list_push(P, &l, statement(P));
-    }
-    f->end_line = peek(P)->line;
-    expect(P, "}");
-    set_list(body, &l);
-    f->b = body;
+    f->b = braced_statements(P, f);
     P->in_async = was_async;
     P->in_function = was_fn;
     return P->failed ? NULL : f;
@@ -1156,19 +1149,7 @@ static Node *var_decl(Parser *P, bool no_in, bool in_for)
 
 static Node *block(Parser *P)
 {
-    Token *t = peek(P);
-    if (!expect(P, "{"))
-        return NULL;
-    Node *b = node(P, N_BLOCK, t);
-    NodeList l = {0};
-    while (!is_op(peek(P), "}") && !P->failed) {
-        if (peek(P)->kind == TK_EOF)
-            return unexpected(P, peek(P));
-        list_push(P, &l, statement(P));
-    }
-    expect(P, "}");
-    set_list(b, &l);
-    return P->failed ? NULL : b;
+    return braced_statements(P, NULL);
 }
 
 static bool starts_let_decl(Parser *P)

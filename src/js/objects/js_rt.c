@@ -88,15 +88,11 @@ JsObject *js_error_new(JsRt *rt, int type, JsString *msg)
 
 int js_throw_error(JsRt *rt, int type, const char *fmt, ...)
 {
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    JsString *msg = js_vstrf(rt, fmt, ap);
     va_end(ap);
-    JsObject *e = js_error_new(rt, type, js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return js_throw(rt, js_objv(e));
+    return js_throw(rt, js_objv(js_error_new(rt, type, msg)));
 }
 
 int js_limit(JsRt *rt, const char *what)

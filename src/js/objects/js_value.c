@@ -50,16 +50,22 @@ JsString *js_cstr(JsRt *rt, const char *s)
     return js_str(rt, s, strlen(s));
 }
 
-JsString *js_strf(JsRt *rt, const char *fmt, ...)
+JsString *js_vstrf(JsRt *rt, const char *fmt, va_list ap)
 {
     Buf b;
     buf_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
     buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     JsString *r = js_str(rt, b.s, b.len);
     buf_free(&b);
+    return r;
+}
+
+JsString *js_strf(JsRt *rt, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    JsString *r = js_vstrf(rt, fmt, ap);
+    va_end(ap);
     return r;
 }
 
@@ -138,6 +144,14 @@ void js_array_push(JsRt *rt, JsObject *a, JsValue v)
         a->x.arr.cap = nc;
     }
     a->x.arr.items[a->x.arr.len++] = v;
+}
+
+JsObject *js_array_pair(JsRt *rt, JsValue a, JsValue b)
+{
+    JsObject *p = js_array_new(rt, 2);
+    js_array_push(rt, p, a);
+    js_array_push(rt, p, b);
+    return p;
 }
 
 JsObject *js_native_new(JsRt *rt, const char *name, int arity, JsNativeFn fn)

@@ -12,6 +12,7 @@
 
 #include "../../base/base.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -98,11 +99,14 @@ void *js_alloc(JsRt *rt, size_t n);   /* counted against the memory cap; freed a
 JsString *js_str(JsRt *rt, const char *s, size_t n);
 JsString *js_cstr(JsRt *rt, const char *s);
 JsString *js_strf(JsRt *rt, const char *fmt, ...) LS_PRINTF(2, 3);
+JsString *js_vstrf(JsRt *rt, const char *fmt, va_list ap);
 JsString *js_intern(JsRt *rt, const char *s);   /* same pointer for the same text */
 bool js_str_eq(const JsString *a, const JsString *b);
 JsObject *js_obj_new(JsRt *rt, JsKind kind, JsObject *proto);
 JsObject *js_array_new(JsRt *rt, size_t cap);
 void js_array_push(JsRt *rt, JsObject *a, JsValue v);
+/* The two-element array [a, b] (entries). */
+JsObject *js_array_pair(JsRt *rt, JsValue a, JsValue b);
 JsObject *js_native_new(JsRt *rt, const char *name, int arity, JsNativeFn fn);
 
 /* ---- properties ---- */

@@ -65,6 +65,11 @@ static int to_object(JsRt *rt, JsValue v, JsObject **out)
 
 enum { KV_KEYS, KV_VALUES, KV_ENTRIES };
 
+static void push_kv(JsRt *rt, JsObject *r, int what, JsValue k, JsValue x)
+{
+    js_array_push(rt, r, what == KV_ENTRIES ? js_objv(js_array_pair(rt, k, x)) : what == KV_KEYS ? k : x);
+}
+
 static int keys_values(JsRt *rt, JsValue v, int what, JsValue *out)
 {
     JsObject *o = NULL;
@@ -76,17 +81,8 @@ static int keys_values(JsRt *rt, JsValue v, int what, JsValue *out)
         if (v.tag == JV_STR) {
             JsObject *chars;
             js_vm_iterate_to_array(rt, v, &chars);
-            for (size_t i = 0; i < chars->x.arr.len; i++) {
-                JsValue k = js_strv(js_number_to_string(rt, (double)i)), x = chars->x.arr.items[i];
-                if (what == KV_ENTRIES) {
-                    JsObject *p = js_array_new(rt, 2);
-                    js_array_push(rt, p, k);
-                    js_array_push(rt, p, x);
-                    js_array_push(rt, r, js_objv(p));
-                } else {
-                    js_array_push(rt, r, what == KV_KEYS ? k : x);
-                }
-            }
+            for (size_t i = 0; i < chars->x.arr.len; i++)
+                push_kv(rt, r, what, js_strv(js_number_to_string(rt, (double)i)), chars->x.arr.items[i]);
         }
         return 0;
     }
@@ -95,14 +91,7 @@ static int keys_values(JsRt *rt, JsValue v, int what, JsValue *out)
         JsValue k = keys->x.arr.items[i], x = JS_UNDEF;
         if (what != KV_KEYS && js_get(rt, v, k.u.s, &x) < 0)
             return -1;
-        if (what == KV_ENTRIES) {
-            JsObject *p = js_array_new(rt, 2);
-            js_array_push(rt, p, k);
-            js_array_push(rt, p, x);
-            js_array_push(rt, r, js_objv(p));
-        } else {
-            js_array_push(rt, r, what == KV_KEYS ? k : x);
-        }
+        push_kv(rt, r, what, k, x);
     }
     return 0;
 }
@@ -939,10 +928,7 @@ NATIVE(arr_keys_values)
         } else if (fn->x.nat.arity == 1) {
             js_array_push(rt, r, item(a, i));
         } else {
-            JsObject *p = js_array_new(rt, 2);
-            js_array_push(rt, p, js_num((double)i));
-            js_array_push(rt, p, item(a, i));
-            js_array_push(rt, r, js_objv(p));
+            js_array_push(rt, r, js_objv(js_array_pair(rt, js_num((double)i), item(a, i))));
         }
     }
     *out = js_objv(r);
@@ -1144,10 +1130,8 @@ NATIVE(coll_method)
             } else if (w == 8) {
                 js_array_push(rt, r, m->x.map.vals[k]);
             } else {
-                JsObject *p = js_array_new(rt, 2);
-                js_array_push(rt, p, m->x.map.keys[k]);
-                js_array_push(rt, p, is_map ? m->x.map.vals[k] : m->x.map.keys[k]);
-                js_array_push(rt, r, js_objv(p));
+                JsValue second = is_map ? m->x.map.vals[k] : m->x.map.keys[k];
+                js_array_push(rt, r, js_objv(js_array_pair(rt, m->x.map.keys[k], second)));
             }
         }
         *out = js_objv(r);

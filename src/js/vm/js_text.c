@@ -728,6 +728,27 @@ static int jp_fail(JsonP *j)
 
 static int jp_value(JsonP *j, JsValue *out);
 
+/* An empty object or array: its closing character is consumed. */
+static bool jp_empty(JsonP *j, char close)
+{
+    jp_ws(j);
+    if (j->p < j->end && *j->p == close) {
+        j->p++;
+        return true;
+    }
+    return false;
+}
+
+/* After an item: ',' means another (1), close ends the container (0),
+ * anything else is an error (-1, thrown). */
+static int jp_next_item(JsonP *j, char close)
+{
+    jp_ws(j);
+    if (j->p < j->end && (*j->p == ',' || *j->p == close))
+        return *j->p++ == ',';
+    return jp_fail(j);
+}
+
 static int jp_string(JsonP *j, JsString **out)
 {
     Buf b;
@@ -794,61 +815,35 @@ static int jp_value(JsonP *j, JsValue *out)
     if (c == '{') {
         JsObject *o = js_obj_new(rt, JK_OBJECT, rt->object_proto);
         j->p++;
-        jp_ws(j);
-        if (j->p < j->end && *j->p == '}') {
-            j->p++;
-        } else {
-            for (;;) {
-                jp_ws(j);
-                if (j->p >= j->end || *j->p != '"')
-                    return jp_fail(j);
-                JsString *k;
-                JsValue v;
-                if (jp_string(j, &k) < 0)
-                    return -1;
-                jp_ws(j);
-                if (j->p >= j->end || *j->p != ':')
-                    return jp_fail(j);
-                j->p++;
-                if (jp_value(j, &v) < 0)
-                    return -1;
-                js_define(rt, o, k, v, PF_ENUM);
-                jp_ws(j);
-                if (j->p < j->end && *j->p == ',') {
-                    j->p++;
-                    continue;
-                }
-                if (j->p < j->end && *j->p == '}') {
-                    j->p++;
-                    break;
-                }
+        for (int more = jp_empty(j, '}') ? 0 : 1; more == 1;) {
+            jp_ws(j);
+            if (j->p >= j->end || *j->p != '"')
                 return jp_fail(j);
-            }
+            JsString *k;
+            JsValue v;
+            if (jp_string(j, &k) < 0)
+                return -1;
+            jp_ws(j);
+            if (j->p >= j->end || *j->p != ':')
+                return jp_fail(j);
+            j->p++;
+            if (jp_value(j, &v) < 0)
+                return -1;
+            js_define(rt, o, k, v, PF_ENUM);
+            if ((more = jp_next_item(j, '}')) < 0)
+                return -1;
         }
         *out = js_objv(o);
     } else if (c == '[') {
         JsObject *a = js_array_new(rt, 0);
         j->p++;
-        jp_ws(j);
-        if (j->p < j->end && *j->p == ']') {
-            j->p++;
-        } else {
-            for (;;) {
-                JsValue v;
-                if (jp_value(j, &v) < 0)
-                    return -1;
-                js_array_push(rt, a, v);
-                jp_ws(j);
-                if (j->p < j->end && *j->p == ',') {
-                    j->p++;
-                    continue;
-                }
-                if (j->p < j->end && *j->p == ']') {
-                    j->p++;
-                    break;
-                }
-                return jp_fail(j);
-            }
+        for (int more = jp_empty(j, ']') ? 0 : 1; more == 1;) {
+            JsValue v;
+            if (jp_value(j, &v) < 0)
+                return -1;
+            js_array_push(rt, a, v);
+            if ((more = jp_next_item(j, ']')) < 0)
+                return -1;
         }
         *out = js_objv(a);
     } else if (c == '"') {

@@ -333,10 +333,7 @@ int js_vm_iterate_to_array(JsRt *rt, JsValue v, JsObject **out)
         }
         if (o->kind == JK_MAP) {
             for (size_t i = 0; i < o->x.map.len; i++) {
-                JsObject *pair = js_array_new(rt, 2);
-                js_array_push(rt, pair, o->x.map.keys[i]);
-                js_array_push(rt, pair, o->x.map.vals[i]);
-                js_array_push(rt, a, js_objv(pair));
+                js_array_push(rt, a, js_objv(js_array_pair(rt, o->x.map.keys[i], o->x.map.vals[i])));
             }
             return 0;
         }
