@@ -222,16 +222,20 @@ function clearImmediateV(im) {
 
 // ---- virtual clocks -----------------------------------------------------
 
+// new Date() is the real Date at the virtual time, so util.inspect sees a Date.
 const RealDate = Date;
-class VDate extends RealDate {
-    constructor(...a) {
-        if (a.length === 0) super(now);
-        else super(...a);
-    }
-    static now() {
-        return now;
-    }
-}
+const VDate = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+        return Reflect.construct(target, args.length ? args : [now], newTarget);
+    },
+    apply(target, self, args) {
+        return new RealDate(now).toString();
+    },
+    get(target, key, receiver) {
+        if (key === 'now') return () => now;
+        return Reflect.get(target, key, receiver);
+    },
+});
 const realAtomicsWait = Atomics.wait;
 Atomics.wait = function (ia, i, v, ms) {
     if (typeof ms === 'number' && ms > 0 && ms !== Infinity) {

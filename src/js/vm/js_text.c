@@ -61,6 +61,24 @@ static JsString *cp_slice(JsRt *rt, const JsString *s, size_t a, size_t b)
     return js_str(rt, s->s + x, y > x ? y - x : 0);
 }
 
+NATIVE(str_from_char_code)
+{
+    UNUSED;
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < argc; i++) {
+        double d;
+        if (js_to_number(rt, args[i], &d) < 0) {
+            buf_free(&b);
+            return -1;
+        }
+        buf_put_utf8(&b, (uint32_t)js_to_int32(d) & 0xffff);
+    }
+    *out = js_strv(js_str(rt, b.s, b.len));
+    buf_free(&b);
+    return 0;
+}
+
 NATIVE(str_slice)
 {
     UNUSED;
@@ -894,7 +912,8 @@ static void fn_arity(JsObject *f, int a)
 void js_text_install(JsRt *rt)
 {
     JsObject *g = rt->global;
-    js_native_ctor(rt, "String", 1, str_ctor, rt->string_proto);
+    JsObject *S = js_native_ctor(rt, "String", 1, str_ctor, rt->string_proto);
+    js_native_method(rt, S, "fromCharCode", 1, str_from_char_code);
     JsObject *sp = rt->string_proto;
     fn_arity(js_native_method(rt, sp, "slice", 2, str_slice), 0);
     fn_arity(js_native_method(rt, sp, "substring", 2, str_slice), 1);
