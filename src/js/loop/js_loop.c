@@ -665,6 +665,10 @@ static int process_timers(Loop *L, int64_t tnow)
         TList *l = L->lists[0];
         if (l->expiry > tnow)
             return 0;
+        size_t ndue = 0;
+        while (ndue < l->n && tnow - l->items[l->head + ndue]->start >= l->msecs)
+            ndue++;
+        js_narr_phase(L, l->items + l->head, ndue, false);
         bool rearmed = false;
         while (l->n) {
             Timer *t = l->items[l->head];
@@ -681,7 +685,6 @@ static int process_timers(Loop *L, int64_t tnow)
             int64_t start = L->now;
             if (!t->repeat)
                 timer_destroy(L, t);
-            js_narr_timer_due(L, t);
             if (run_timer(L, t) < 0)
                 return -1;
             if (t->repeat && !t->destroyed)
@@ -704,6 +707,7 @@ static int run_immediates(Loop *L)
     if (n)
         memcpy(batch, L->immediates, n * sizeof(Timer *));
     L->imm_n = 0;
+    js_narr_phase(L, batch, n, true);
     int rc = 0;
     for (size_t i = 0; i < n && !L->finished; i++) {
         Timer *t = batch[i];

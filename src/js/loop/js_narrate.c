@@ -251,9 +251,23 @@ void js_narr_timer_new(Loop *L, Timer *t)
     buf_free(&cap);
 }
 
-void js_narr_timer_due(Loop *L, Timer *t)
+void js_narr_phase(Loop *L, Timer **due, size_t n, bool check)
 {
-    (void)L, (void)t;
+    if (!n)
+        return;
+    Buf cap;
+    buf_init(&cap);
+    if (check)
+        buf_printf(&cap, "check phase: %zu immediate%s queued before it began run%s now, in order", n,
+                   n > 1 ? "s" : "", n > 1 ? "" : "s");
+    else
+        buf_printf(&cap, "timers phase: %zu timer%s due; each callback runs, then the nextTicks and microtasks it "
+                         "queued",
+                   n, n > 1 ? "s are" : " is");
+    step(L, SK_WAKE, due[0]->task, 0, "", cap.s);
+    for (size_t i = 0; i < n; i++)
+        set(L, due[i]->task, TS_READY, OUT_NONE, check ? "check phase" : "due", due[i]->line);
+    buf_free(&cap);
 }
 
 void js_narr_timer_run(Loop *L, Timer *t)
@@ -328,9 +342,16 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
     buf_init(&cap);
     buf_puts(&label, "await ");
     bool thenable = value.tag == JV_OBJ && !(value.u.o->kind == JK_PROMISE);
-    if (f->await_text && *f->await_text)
-        buf_puts(&label, f->await_text);
-    else
+    if (f->await_text && *f->await_text) {
+        /* one line of the awaited expression: "Promise.all([ …" */
+        const char *nl = strchr(f->await_text, '\n');
+        size_t n = nl ? (size_t)(nl - f->await_text) : strlen(f->await_text);
+        while (n && (f->await_text[n - 1] == ' ' || f->await_text[n - 1] == '\r'))
+            n--;
+        buf_putn(&label, f->await_text, n);
+        if (nl)
+            buf_puts(&label, " …");
+    } else
         describe(L, value, &label);
     if (awaited->x.pr.timer > 0 && awaited->x.pr.timer <= L->ntimers) {
         Timer *t = L->timers[awaited->x.pr.timer - 1];

@@ -81,7 +81,8 @@ void js_narr_main_start(Loop *L);
 void js_narr_main_end(Loop *L);
 void js_narr_clock(Loop *L, int64_t from, int64_t to, const char *why);
 void js_narr_timer_new(Loop *L, Timer *t);
-void js_narr_timer_due(Loop *L, Timer *t);
+/* A phase begins with these callbacks due (READY). */
+void js_narr_phase(Loop *L, Timer **due, size_t n, bool check);
 void js_narr_timer_run(Loop *L, Timer *t);
 void js_narr_timer_done(Loop *L, Timer *t, bool cleared);
 void js_narr_async_start(Loop *L, Frame *f);
