@@ -25,6 +25,7 @@ int main(void)
         tasks_pane_suite,
         bar_pane_suite,
         export_suite,
+        js_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

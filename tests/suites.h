@@ -23,5 +23,6 @@ Suite *code_pane_suite(void);
 Suite *tasks_pane_suite(void);
 Suite *bar_pane_suite(void);
 Suite *export_suite(void);
+Suite *js_suite(void);
 
 #endif
