@@ -668,6 +668,13 @@ static void push_this(Comp *C, Node *at)
 
 static void push_fn(Comp *C, Node *at)
 {
+    FnState *m = C->fs;
+    while (m && m->arrow)
+        m = m->parent;
+    if (!m || !(m->f->flags & FN_METHOD)) {
+        fail(C, at, "SyntaxError: 'super' keyword unexpected here%s", "");
+        return;
+    }
     Resolved r = resolve(C, "%fn");
     if (!r.found) {
         fail(C, at, "SyntaxError: 'super' keyword unexpected here%s", "");
@@ -690,8 +697,8 @@ static void call_expr(Comp *C, Node *n)
     }
     if (callee->kind == N_MEMBER || callee->kind == N_INDEX) {
         if (callee->a->kind == N_SUPER) {
-            push_fn(C, callee);
-            push_this(C, callee);
+            push_fn(C, callee->a);
+            push_this(C, callee->a);
             if (callee->kind == N_MEMBER)
                 emit1(C, OP_SUPER_GET_KEEP, name_const(C, callee->str));
             else {
@@ -1222,8 +1229,8 @@ static void expr(Comp *C, Node *n)
     }
     case N_MEMBER:
         if (n->a->kind == N_SUPER) {
-            push_fn(C, n);
-            push_this(C, n);
+            push_fn(C, n->a);
+            push_this(C, n->a);
             emit1(C, OP_SUPER_GET, name_const(C, n->str));
             break;
         }
