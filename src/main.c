@@ -42,10 +42,11 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: loopscope [COMMAND] SCENARIO.py [options]\n"
+    fputs("usage: loopscope [COMMAND] SCENARIO.py|SCENARIO.js [options]\n"
           "\n"
-          "Runs a Python asyncio scenario on a simulated, deterministic event loop\n"
-          "(virtual clock: a 2-second sleep takes no real time) and shows what it did.\n"
+          "Runs a Python asyncio scenario, or a JavaScript one on Node's event loop\n"
+          "(a .js file), on a simulated, deterministic event loop (virtual clock: a\n"
+          "2-second sleep takes no real time) and shows what it did.\n"
           "\n"
           "commands:\n"
           "  SCENARIO           open the viewer: step, scrub and play the run (? lists the keys;\n"
@@ -73,7 +74,8 @@ static void usage(FILE *out)
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
-          "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
+          "                     (byte-identical to CPython 3.11, or Node 20 for .js, under a\n"
+          "                     virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
           "                     lane per task, for ui.perfetto.dev or chrome://tracing\n"
           "      -o FILE        write to FILE instead of standard output\n"
