@@ -20,6 +20,7 @@
 #include "record/seek.h"
 #include "record/trace.h"
 #include "py/py.h"
+#include "js/js.h"
 #include "tui/app.h"
 #include "view/frame.h"
 #include "view/grid.h"
@@ -46,10 +47,11 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: loopscope [COMMAND] SCENARIO.py [options]\n"
+    fputs("usage: loopscope [COMMAND] SCENARIO.py|SCENARIO.js [options]\n"
           "\n"
-          "Runs a Python asyncio scenario on a simulated, deterministic event loop\n"
-          "(virtual clock: a 2-second sleep takes no real time) and shows what it did.\n"
+          "Runs a Python asyncio scenario, or a JavaScript one on Node's event loop\n"
+          "(a .js file), on a simulated, deterministic event loop (virtual clock: a\n"
+          "2-second sleep takes no real time) and shows what it did.\n"
           "\n"
           "commands:\n"
           "  SCENARIO           open the viewer: step, scrub and play the run (? lists the keys;\n"
@@ -87,7 +89,8 @@ static void usage(FILE *out)
           "                     scenario's docstring and the .cast to download; takes\n"
           "                     record's --size, --speed, --title, --theme, --ascii, --no-color\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
-          "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
+          "                     (byte-identical to CPython 3.11, or Node 20 for .js, under a\n"
+          "                     virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
           "                     lane per task, for ui.perfetto.dev or chrome://tracing\n"
           "      -o FILE        write to FILE instead of standard output\n"
@@ -647,6 +650,19 @@ static int run_view(const Options *o, const Recording *rec, const Source *src, c
     return app_run(&v, &ao);
 }
 
+/* The language is the file's: SCENARIO.js runs on the JavaScript side
+ * (src/js), anything else on the Python side. */
+static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err)
+{
+    size_t n = strlen(src->path);
+    if (n > 3 && !strcmp(src->path + n - 3, ".js")) {
+        JsOptions jo = {.max_steps = opt->max_steps, .max_ops = opt->max_ops, .max_depth = opt->max_depth,
+                        .max_items = opt->max_items, .max_memory = opt->max_memory};
+        return (SimStatus)js_run(src, &jo, rec, err);
+    }
+    return sim_run(src, opt, rec, err);
+}
+
 int main(int argc, char **argv)
 {
     /* The terminal's character set comes from the locale; numbers never do:
@@ -670,7 +686,7 @@ int main(int argc, char **argv)
      * the disk */
     if ((!strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) && !o.sim.max_steps)
         o.sim.max_steps = RECORD_MAX_STEPS;
-    SimStatus st = sim_run(src, &o.sim, &rec, &err);
+    SimStatus st = run_scenario(src, &o.sim, &rec, &err);
     if (st == SIM_LOAD_ERROR) {
         source_print_error(stderr, src, &err);
         source_free(src);

@@ -28,6 +28,7 @@ int main(void)
         export_suite,
         words_suite,
         share_suite,
+        js_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

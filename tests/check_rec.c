@@ -124,7 +124,7 @@ END_TEST
 
 static bool is_final(StepKind k)
 {
-    return k == SK_END || k == SK_ERROR || k == SK_DEADLOCK || k == SK_LIMIT;
+    return k == SK_END || k == SK_ERROR || k == SK_DEADLOCK || k == SK_LIMIT || k == SK_UNHANDLED;
 }
 
 /* rec_step returns false once max_steps steps are recorded, except for the
@@ -148,13 +148,14 @@ START_TEST(test_step_limit)
     ck_assert(rec_step(r, SK_END, 10, -1, 0, "", "", ""));
     ck_assert(rec_step(r, SK_ERROR, 10, -1, 0, "ValueError", "", ""));
     ck_assert(rec_step(r, SK_DEADLOCK, 10, -1, 0, "", "", ""));
-    ck_assert_uint_eq(rec_nsteps(r), 14);
+    ck_assert(rec_step(r, SK_UNHANDLED, 10, -1, 0, "TypeError", "", ""));
+    ck_assert_uint_eq(rec_nsteps(r), 15);
     ck_assert_int_eq(rec_step_at(r, 10)->kind, SK_LIMIT);
     ck_assert_str_eq(rec_str(r, rec_step_at(r, 10)->text), "limit");
     ck_assert_int_eq(rec_step_at(r, 13)->kind, SK_DEADLOCK);
     /* still full for everything else */
     ck_assert(!rec_step(r, SK_PRINT, 11, -1, 0, "late", "", ""));
-    ck_assert_uint_eq(rec_nsteps(r), 14);
+    ck_assert_uint_eq(rec_nsteps(r), 15);
     rec_free(r);
 
     /* 0 means no limit */

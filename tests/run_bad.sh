@@ -73,12 +73,15 @@ check() { # FILE EXPECT
     fi
 }
 
-# NAME.expect drives the run; NAME.py need not exist (the missing-file case)
+# NAME.expect drives the run; NAME.py need not exist (the missing-file case);
+# a NAME.js beside it makes it a JavaScript case
 for e in tests/bad/*.expect "$tmp"/gen/*.expect; do
     [[ -e $e ]] || continue
     n=$(basename "${e%.expect}")
     [[ -n ${BAD_FILTER:-} && ! $n =~ $BAD_FILTER ]] && continue
-    check "${e%.expect}.py" "$e"
+    f="${e%.expect}.py"
+    [[ -e ${e%.expect}.js ]] && f="${e%.expect}.js"
+    check "$f" "$e"
 done
 # On a terminal, what the scenario prints or raises cannot drive it: control
 # characters come out as \xNN (pipes and files keep the bytes, see above).

@@ -26,5 +26,6 @@ Suite *bar_pane_suite(void);
 Suite *export_suite(void);
 Suite *words_suite(void);
 Suite *share_suite(void);
+Suite *js_suite(void);
 
 #endif

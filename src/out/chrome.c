@@ -274,6 +274,9 @@ static void steps(Out *o, const int *lane_of)
         case SK_ERROR:
             instant(o, 0, i, st->t, "loop", "uncaught", ": ", text);
             break;
+        case SK_UNHANDLED:
+            instant(o, 0, i, st->t, "loop", "unhandled rejection", ": ", text);
+            break;
         case SK_DEADLOCK:
             instant(o, 0, i, st->t, "loop", "deadlock", ": ", caption);
             break;

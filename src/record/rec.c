@@ -389,7 +389,8 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
               const char *log)
 {
     /* the events that end a run always fit, so a full recording still says why it stopped */
-    bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT;
+    bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT ||
+                 kind == SK_UNHANDLED;
     if (r->nsteps >= r->max_steps && !final) {
         r->full = true;
         return false;

@@ -27,7 +27,7 @@ typedef enum Outcome {
 } Outcome;
 
 typedef enum StepKind {
-    /* lines of the observable trace (trace-format.md) */
+    /* lines of the observable trace (trace-format.md, trace-format-js.md) */
     SK_START,      /* a task's first step begins; text: "<task name> <coroutine>" */
     SK_PRINT,      /* text: one line printed */
     SK_DONE,       /* text: "<task name> <coroutine>" */
@@ -38,6 +38,7 @@ typedef enum StepKind {
     SK_ERROR,      /* text: exception type name; the scenario ended with it */
     SK_DEADLOCK,
     SK_LIMIT,      /* text: which limit stopped the run */
+    SK_UNHANDLED,  /* text: the reason's type name; a rejection nothing handled ended the run (JavaScript) */
     /* steps only the viewer shows */
     SK_LOOP,       /* asyncio.run starts an event loop */
     SK_CREATE,     /* a task is created and scheduled: READY */

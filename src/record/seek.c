@@ -85,6 +85,7 @@ Seek *seek_new(const Recording *r)
             break;
         case SK_END:
         case SK_ERROR:
+        case SK_UNHANDLED:
         case SK_DEADLOCK:
         case SK_LOOP:
             running = -1;

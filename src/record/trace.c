@@ -37,7 +37,7 @@ const char *step_kind_name(StepKind k)
     static const char *const names[SK_KIND_COUNT] = {
         [SK_START] = "start", [SK_PRINT] = "print", [SK_DONE] = "done", [SK_RAISED] = "raised",
         [SK_CANCELLED] = "cancelled", [SK_WARN] = "warn", [SK_END] = "end", [SK_ERROR] = "error",
-        [SK_DEADLOCK] = "deadlock", [SK_LIMIT] = "limit", [SK_LOOP] = "loop", [SK_CREATE] = "create",
+        [SK_DEADLOCK] = "deadlock", [SK_LIMIT] = "limit", [SK_UNHANDLED] = "unhandled", [SK_LOOP] = "loop", [SK_CREATE] = "create",
         [SK_RESUME] = "resume", [SK_SUSPEND] = "suspend", [SK_WAKE] = "wake", [SK_CLOCK] = "clock",
         [SK_BLOCK] = "block", [SK_LABEL] = "label",
         [SK_JOB_START] = "job-start", [SK_JOB_END] = "job-end", [SK_STDERR] = "stderr",
@@ -51,7 +51,7 @@ void trace_write(const Recording *r, FILE *out)
     char t[64];
     for (size_t i = 0; i < n; i++) {
         const Step *s = rec_step_at(r, i);
-        if (s->kind > SK_LIMIT)
+        if (s->kind > SK_UNHANDLED)
             continue;
         trace_format_time(s->t, 3, t, sizeof t);
         const char *text = rec_str(r, s->text);

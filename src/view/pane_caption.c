@@ -147,7 +147,8 @@ static int draw_wrapped(Grid *g, int x, int y0, int w, int rows, Style st, const
 
 static bool ended_badly(const Step *s)
 {
-    return s->kind == SK_LIMIT || s->kind == SK_DEADLOCK || s->kind == SK_ERROR;
+    return s->kind == SK_LIMIT || s->kind == SK_DEADLOCK || s->kind == SK_ERROR ||
+           s->kind == SK_UNHANDLED;
 }
 
 static void caption_draw(const View *v, Grid *g, Rect r)

@@ -1,0 +1,431 @@
+/* narrate.c: what a learner sees of a JavaScript run. Turns the loop's and
+ * the VM's events into recorded steps: a card per async function call, per
+ * timer and per immediate (READY / RUNNING / WAITING / DONE, with what it
+ * waits on), the trace lines (print, error, unhandled, end), and a caption
+ * that states the rule of Node's loop at work. All wording lives here. */
+#include "loop.h"
+#include "../objects/inspect.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static double secs(const Loop *L) { return (double)L->now / 1000.0; }
+
+static void fmt_t(Buf *b, int64_t ms)
+{
+    buf_printf(b, "%lld.%03lld", (long long)(ms / 1000), (long long)(ms % 1000));
+}
+
+bool js_narr_room(Loop *L)
+{
+    if (!rec_full(L->rec))
+        return true;
+    if (!L->rt->limit)
+        js_limit(L->rt, "the recording's step limit (--max-steps)");
+    return false;
+}
+
+static int cur_line(Loop *L)
+{
+    return js_vm_current_line(L->rt);
+}
+
+/* Record a step, with a log line "[t] what" when what is given. */
+static void step_log(Loop *L, StepKind kind, int task, int line, const char *text, const char *caption,
+                     const char *what)
+{
+    Buf log;
+    buf_init(&log);
+    if (what && *what) {
+        char t[32];
+        snprintf(t, sizeof t, "[%.2f] ", secs(L));
+        buf_puts(&log, t);
+        buf_puts(&log, what);
+    }
+    if (!rec_step(L->rec, kind, secs(L), task, line, text, caption, log.s))
+        js_narr_room(L);
+    buf_free(&log);
+}
+
+static void step(Loop *L, StepKind kind, int task, int line, const char *text, const char *caption)
+{
+    step_log(L, kind, task, line, text, caption, NULL);
+}
+
+static void set(Loop *L, int task, TaskState st, Outcome out, const char *label, int line)
+{
+    if (task < 0)
+        return;
+    rec_task_set(L->rec, task, st, out, label, "", line, (uint32_t)L->seq++);
+}
+
+/* A short description of a value for labels and captions. */
+static void describe(Loop *L, JsValue v, Buf *b)
+{
+    Buf t;
+    buf_init(&t);
+    js_inspect(L->rt, v, &t);
+    char *nl = strchr(t.s, '\n');
+    if (nl)
+        *nl = 0;
+    if (strlen(t.s) > 40) {
+        t.s[37] = 0;
+        buf_printf(b, "%s...", t.s);
+    } else {
+        buf_puts(b, t.s);
+    }
+    buf_free(&t);
+}
+
+static const char *fname(Frame *f)
+{
+    const char *n = f->fn->name;
+    return n && *n ? n : "(anonymous)";
+}
+
+void js_narr_init(Loop *L)
+{
+    L->main_task = rec_task_new(L->rec, "script", "(main script)", false);
+    L->context = "script";
+    L->current_task = -1;
+}
+
+void js_narr_main_start(Loop *L)
+{
+    step(L, SK_LOOP, L->main_task, 1, "", "the main script runs first, to its end: nothing queued can run before it");
+    set(L, L->main_task, TS_RUNNING, OUT_NONE, "", 1);
+    L->current_task = L->main_task;
+}
+
+void js_narr_main_end(Loop *L)
+{
+    step(L, SK_SUSPEND, L->main_task, cur_line(L), "", "the main script has ended: now the queues run");
+    set(L, L->main_task, TS_DONE, OUT_RESULT, "ended", 0);
+    L->current_task = -1;
+}
+
+void js_narr_print(Loop *L, const char *line, size_t n)
+{
+    char *s = xstrndup(line, n);
+    const char *ctx = L->context ? L->context : "script";
+    const char *cap = "console.log prints a line";
+    if (!strcmp(ctx, "script"))
+        cap = "the main script runs synchronously: console.log prints at once";
+    else if (!strcmp(ctx, "nextTick"))
+        cap = "a process.nextTick callback: the nextTick queue runs before promise jobs";
+    else if (!strcmp(ctx, "microtask"))
+        cap = "a microtask (a promise callback): microtasks run before any timer or immediate";
+    else if (!strcmp(ctx, "timer"))
+        cap = "a timer callback, in the timers phase";
+    else if (!strcmp(ctx, "immediate"))
+        cap = "a setImmediate callback, in the check phase";
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "print: %s", s);
+    step_log(L, SK_PRINT, L->current_task, cur_line(L), s, cap, what.s);
+    buf_free(&what);
+    if (L->current_task >= 0) {
+        TaskView tv;
+        if (rec_task_at(L->rec, L->current_task, rec_nsteps(L->rec) - 1, &tv) && tv.state == TS_RUNNING)
+            set(L, L->current_task, TS_RUNNING, OUT_NONE, "", cur_line(L));
+    }
+    free(s);
+}
+
+void js_narr_end(Loop *L)
+{
+    step_log(L, SK_END, -1, 0, "", "nothing is left: no timer, no immediate, nothing queued. Node exits",
+             "the loop is empty: Node exits");
+}
+
+void js_narr_error(Loop *L, JsValue exc, bool unhandled)
+{
+    const char *name = js_ctor_name(L->rt, exc);
+    Buf cap;
+    buf_init(&cap);
+    if (unhandled)
+        buf_printf(&cap, "a promise was rejected with %s and nothing handled it by the end of the microtasks: "
+                         "Node 20 ends the process",
+                   name);
+    else
+        buf_printf(&cap, "an uncaught %s: Node prints it and exits", name);
+    step_log(L, unhandled ? SK_UNHANDLED : SK_ERROR, L->current_task, cur_line(L), name, cap.s,
+             unhandled ? "unhandled rejection: the process ends" : "uncaught exception: the process ends");
+    buf_free(&cap);
+    Buf tb;
+    buf_init(&tb);
+    Buf d;
+    buf_init(&d);
+    if (exc.tag == JV_OBJ && exc.u.o->kind == JK_ERROR) {
+        JsValue st;
+        if (js_get(L->rt, exc, L->rt->s_stack, &st) == 0 && st.tag == JV_STR)
+            buf_puts(&d, st.u.s->s);
+        else
+            describe(L, exc, &d);
+    } else {
+        describe(L, exc, &d);
+    }
+    buf_printf(&tb, "%s%s\n", unhandled ? "Unhandled promise rejection: " : "Uncaught ", d.s);
+    rec_set_status(L->rec, 1, tb.s);
+    buf_free(&d);
+    buf_free(&tb);
+}
+
+void js_narr_limit(Loop *L, const char *what)
+{
+    Buf m;
+    buf_init(&m);
+    buf_printf(&m, "the scenario was stopped: %s", what);
+    rec_step(L->rec, SK_LIMIT, secs(L), -1, 0, m.s, m.s, "");
+    buf_free(&m);
+}
+
+void js_narr_clock(Loop *L, int64_t from, int64_t to, const char *why)
+{
+    Buf cap;
+    buf_init(&cap);
+    StepKind k = SK_CLOCK;
+    if (!strcmp(why, "block")) {
+        k = SK_BLOCK;
+        buf_printf(&cap, "Atomics.wait blocks the whole loop for %lld ms: no callback can run meanwhile",
+                   (long long)(to - from));
+        int64_t save = L->now;
+        L->now = to;
+        step(L, k, L->current_task, cur_line(L), "", cap.s);
+        L->now = save;
+    } else {
+        if (!strcmp(why, "first turn"))
+            buf_puts(&cap, "the loop starts: a millisecond passes first, so a 0 ms timer is already due");
+        else {
+            buf_puts(&cap, "nothing is ready: the clock jumps to the next timer, at ");
+            fmt_t(&cap, to);
+        }
+        int64_t save = L->now;
+        L->now = to;
+        step(L, k, -1, 0, "", cap.s);
+        L->now = save;
+    }
+    rec_set_t0(L->rec, (double)from / 1000.0);
+    buf_free(&cap);
+}
+
+static const char *cb_name(Timer *t)
+{
+    if (t->cb.tag == JV_OBJ && t->cb.u.o->kind == JK_FUNCTION) {
+        const char *n = t->cb.u.o->x.fn.code->name;
+        if (n && *n)
+            return n;
+    }
+    return "callback";
+}
+
+void js_narr_timer_new(Loop *L, Timer *t)
+{
+    Buf name, label, cap;
+    buf_init(&name);
+    buf_init(&label);
+    buf_init(&cap);
+    if (t->immediate) {
+        buf_puts(&name, "setImmediate");
+        buf_puts(&label, "check phase");
+        buf_puts(&cap, "setImmediate queues a callback for the check phase, after this turn's timers");
+    } else {
+        buf_printf(&name, "%s %lldms", t->repeat ? "setInterval" : "setTimeout", (long long)t->duration);
+        buf_puts(&label, "timer at ");
+        fmt_t(&label, t->start + t->duration);
+        buf_printf(&cap, "%s(%s, %lld): a timer due at ", t->repeat ? "setInterval" : "setTimeout", cb_name(t),
+                   (long long)t->duration);
+        fmt_t(&cap, t->start + t->duration);
+        buf_puts(&cap, "; timers run only when the call stack and the microtasks are empty");
+    }
+    t->task = rec_task_new(L->rec, name.s, cb_name(t), false);
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s → %s", name.s, label.s);
+    step_log(L, SK_CREATE, t->task, t->line, "", cap.s, what.s);
+    buf_free(&what);
+    set(L, t->task, TS_WAITING, OUT_NONE, label.s, t->line);
+    buf_free(&name);
+    buf_free(&label);
+    buf_free(&cap);
+}
+
+void js_narr_phase(Loop *L, Timer **due, size_t n, bool check)
+{
+    if (!n)
+        return;
+    Buf cap;
+    buf_init(&cap);
+    if (check)
+        buf_printf(&cap, "check phase: %zu immediate%s queued before it began run%s now, in order", n,
+                   n > 1 ? "s" : "", n > 1 ? "" : "s");
+    else
+        buf_printf(&cap, "timers phase: %zu timer%s due; each callback runs, then the nextTicks and microtasks it "
+                         "queued",
+                   n, n > 1 ? "s are" : " is");
+    step(L, SK_WAKE, due[0]->task, 0, "", cap.s);
+    for (size_t i = 0; i < n; i++)
+        set(L, due[i]->task, TS_READY, OUT_NONE, check ? "check phase" : "due", due[i]->line);
+    buf_free(&cap);
+}
+
+void js_narr_timer_run(Loop *L, Timer *t)
+{
+    int line = 0;
+    if (t->cb.tag == JV_OBJ && t->cb.u.o->kind == JK_FUNCTION)
+        line = t->cb.u.o->x.fn.code->line;
+    step(L, SK_RESUME, t->task, line, "",
+         t->immediate ? "check phase: an immediate's callback runs (then nextTicks and microtasks)"
+                      : "timers phase: a due timer's callback runs (then nextTicks and microtasks)");
+    set(L, t->task, TS_RUNNING, OUT_NONE, "", line);
+    L->current_task = t->task;
+}
+
+void js_narr_timer_done(Loop *L, Timer *t, bool cleared)
+{
+    if (t->task < 0)
+        return;
+    if (t->repeat && !t->destroyed && !cleared) {
+        Buf label;
+        buf_init(&label);
+        buf_puts(&label, "timer at ");
+        fmt_t(&label, t->start + t->repeat);
+        step(L, SK_SUSPEND, t->task, 0, "", "setInterval re-arms from the time its callback started");
+        set(L, t->task, TS_WAITING, OUT_NONE, label.s, 0);
+        buf_free(&label);
+        return;
+    }
+    step(L, SK_SUSPEND, t->task, 0, "", cleared ? "the timer is cleared: it will never run" : "the callback returned");
+    set(L, t->task, TS_DONE, cleared ? OUT_CANCELLED : OUT_RESULT, cleared ? "cleared" : "ran", 0);
+}
+
+void js_narr_async_start(Loop *L, Frame *f)
+{
+    Buf coro, cap;
+    buf_init(&coro);
+    buf_init(&cap);
+    buf_printf(&coro, "%s()", fname(f));
+    f->task = rec_task_new(L->rec, fname(f), coro.s, false);
+    buf_printf(&cap, "calling %s() runs its body at once, synchronously, until its first await", fname(f));
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s() called", fname(f));
+    step_log(L, SK_CREATE, f->task, f->fn->line, "", cap.s, what.s);
+    buf_free(&what);
+    buf_free(&coro);
+    buf_free(&cap);
+}
+
+void js_narr_async_resume(Loop *L, Frame *f)
+{
+    if (f->task < 0)
+        return;
+    if (f->pc) {
+        Buf cap;
+        buf_init(&cap);
+        buf_printf(&cap, "microtask: %s() resumes after its await", fname(f));
+        step(L, SK_RESUME, f->task, js_vm_frame_line(f), "", cap.s);
+        buf_free(&cap);
+    }
+    set(L, f->task, TS_RUNNING, OUT_NONE, "", f->pc ? js_vm_frame_line(f) : f->fn->line);
+    f->result = JS_UNDEF;
+    L->current_task = f->task;
+}
+
+void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
+{
+    if (f->task < 0)
+        return;
+    Buf label, cap;
+    buf_init(&label);
+    buf_init(&cap);
+    buf_puts(&label, "await ");
+    bool thenable = value.tag == JV_OBJ && !(value.u.o->kind == JK_PROMISE);
+    if (f->await_text && *f->await_text) {
+        /* one line of the awaited expression: "Promise.all([ …" */
+        const char *nl = strchr(f->await_text, '\n');
+        size_t n = nl ? (size_t)(nl - f->await_text) : strlen(f->await_text);
+        while (n && (f->await_text[n - 1] == ' ' || f->await_text[n - 1] == '\r'))
+            n--;
+        buf_putn(&label, f->await_text, n);
+        if (nl)
+            buf_puts(&label, " …");
+    } else
+        describe(L, value, &label);
+    if (awaited->x.pr.timer > 0 && awaited->x.pr.timer <= L->ntimers) {
+        Timer *t = L->timers[awaited->x.pr.timer - 1];
+        buf_puts(&label, " → timer at ");
+        fmt_t(&label, t->start + t->duration);
+    } else if (awaited->x.pr.origin && value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE &&
+               awaited->x.pr.state == PS_PENDING) {
+        buf_printf(&label, " → %s%s", awaited->x.pr.origin, strchr(awaited->x.pr.origin, '.') ? "" : "()");
+    } else if (awaited->x.pr.state != PS_PENDING) {
+        buf_puts(&label, " (settled)");
+    }
+    if (thenable)
+        buf_printf(&cap, "%s() awaits a thenable: its then() runs in a microtask first, so this takes extra turns",
+                   fname(f));
+    else if (awaited->x.pr.state != PS_PENDING)
+        buf_printf(&cap, "%s() awaits a value that is already settled: it still gives the stack back, and goes on "
+                         "one microtask later",
+                   fname(f));
+    else
+        buf_printf(&cap, "%s() awaits: it gives the call stack back, and goes on as a microtask once the promise "
+                         "settles",
+                   fname(f));
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s() %s", fname(f), label.s);
+    step_log(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s, what.s);
+    buf_free(&what);
+    set(L, f->task, TS_WAITING, OUT_NONE, label.s, js_vm_frame_line(f));
+    L->current_task = -1;
+    buf_free(&label);
+    buf_free(&cap);
+}
+
+void js_narr_async_ready(Loop *L, Frame *f, bool rejected)
+{
+    if (f->task < 0)
+        return;
+    Buf cap;
+    buf_init(&cap);
+    buf_printf(&cap, "what %s() awaits has %s: its continuation is queued as a microtask", fname(f),
+               rejected ? "rejected" : "fulfilled");
+    step(L, SK_WAKE, f->task, js_vm_frame_line(f), "", cap.s);
+    set(L, f->task, TS_READY, OUT_NONE, "microtask queued", js_vm_frame_line(f));
+    buf_free(&cap);
+}
+
+void js_narr_async_end(Loop *L, Frame *f, bool threw, JsValue v)
+{
+    if (f->task < 0)
+        return;
+    Buf label, cap;
+    buf_init(&label);
+    buf_init(&cap);
+    if (threw) {
+        buf_printf(&label, "threw %s", js_ctor_name(L->rt, v));
+        buf_printf(&cap, "%s() threw: the promise it returned is rejected", fname(f));
+    } else {
+        buf_puts(&label, "= ");
+        describe(L, v, &label);
+        buf_printf(&cap, "%s() returned: the promise it returned is fulfilled%s", fname(f),
+                   v.tag == JV_OBJ && v.u.o->kind == JK_PROMISE ? " once the returned promise settles (two extra microtask turns)" : "");
+    }
+    Buf what;
+    buf_init(&what);
+    buf_printf(&what, "%s() %s", fname(f), label.s[0] == '=' ? "returned" : "threw");
+    step_log(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s, what.s);
+    buf_free(&what);
+    set(L, f->task, TS_DONE, threw ? OUT_RAISED : OUT_RESULT, label.s, 0);
+    L->current_task = -1;
+    buf_free(&label);
+    buf_free(&cap);
+}
+
+void js_narr_drain(Loop *L, const char *after)
+{
+    (void)L, (void)after;
+}

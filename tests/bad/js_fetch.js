@@ -1,0 +1,4 @@
+async function main() {
+  const r = await fetch('https://example.com');
+}
+main();

@@ -1,0 +1,2 @@
+let s = 'x';
+while (true) s += s;

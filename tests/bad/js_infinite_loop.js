@@ -1,0 +1,2 @@
+console.log('spin');
+while (true) {}

@@ -1,0 +1,2 @@
+function again() { Promise.resolve().then(again); }
+again();

@@ -1,0 +1,1 @@
+const ok = /ab+c/.test('abc');

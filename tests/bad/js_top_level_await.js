@@ -1,0 +1,2 @@
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+await sleep(10);

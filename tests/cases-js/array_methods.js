@@ -1,0 +1,10 @@
+const a = [5, 1, 4, 2, 3];
+console.log(a.map((x) => x * 2), a.filter((x) => x % 2), a.reduce((s, x) => s + x, 0));
+console.log(a.slice(1, 3), a.slice(-2), a.indexOf(4), a.includes(9), a.find((x) => x > 3), a.findIndex((x) => x > 3));
+console.log([...a].sort(), [...a].sort((x, y) => y - x), a.join('-'), a.some((x) => x > 4), a.every((x) => x > 0));
+console.log([1, [2, [3, [4]]]].flat(), [1, [2, [3, [4]]]].flat(Infinity), [1, 2].flatMap((x) => [x, x * 10]));
+const b = [1, 2, 3, 4, 5];
+console.log(b.splice(1, 2, 'x', 'y', 'z'), b);
+console.log(b.reverse(), b.at(-1), Array.isArray(b), Array.of(7, 8), new Array(3).fill(0));
+console.log([10, 1, 2].sort(), ['b', 'a', 'C'].sort());
+console.log(Array.from('hey'), Array.from(new Set([1, 1, 2])), [...[3, 4].entries()]);

@@ -1,0 +1,2 @@
+class A {}
+try { A(); } catch (e) { console.log(e.name, e.message); }

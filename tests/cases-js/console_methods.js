@@ -1,0 +1,18 @@
+console.info('info goes to stdout');
+console.debug('debug too');
+console.warn('warn goes to stderr');
+console.error('error too');
+console.dir({ a: 1 });
+console.dir('quoted by dir');
+console.group('Group');
+console.log('inside');
+console.group();
+console.log('deeper\nsecond line');
+console.groupEnd();
+console.groupEnd();
+console.log('outside');
+console.count();
+console.count('x');
+console.count();
+console.countReset();
+console.count();

@@ -1,0 +1,2 @@
+Promise.resolve().then(() => { throw new SyntaxError('in then'); });
+setTimeout(() => console.log('not reached'), 0);

@@ -1,0 +1,12 @@
+let s = '';
+for (const ch of 'héllo') s += ch + '.';
+console.log(s);
+for (const k in { a: 1, b: 2 }) console.log('key', k);
+for (const i in ['x', 'y']) console.log('index', i, typeof i);
+let n = 0;
+while (n < 3) n++;
+do { n += 10; } while (n < 5);
+console.log(n);
+const m = new Map([[1, 'one'], [2, 'two']]);
+for (const [k, v] of m) console.log(k, v);
+for (const x of new Set([3, 3, 4])) console.log('set', x);

@@ -1,0 +1,11 @@
+const m = new Map();
+m.set('a', 1).set('b', 2).set('a', 3);
+m.delete('b');
+console.log(m, [...m.keys()], [...m.values()], [...m.entries()]);
+m.forEach((v, k) => console.log('entry', k, v));
+const s = new Set([1, 2, 2, 3]);
+s.add(4).delete(1);
+console.log(s, [...s].map((x) => x * 2), s.has(4));
+const objKey = {};
+const m2 = new Map([[objKey, 'object key'], [NaN, 'nan key']]);
+console.log(m2.get(objKey), m2.get(NaN), m2.size);

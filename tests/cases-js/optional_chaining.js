@@ -1,0 +1,10 @@
+const o = { a: { b: 1 }, f() { return 'called'; } };
+console.log(o?.a?.b, o.x?.y, o.x?.y.z, o.f?.(), o.g?.(), o.a?.['b']);
+const n = null;
+console.log(n?.foo, n ?? 'default', 0 ?? 'zero kept', '' || 'empty replaced');
+let v = null;
+v ??= 5;
+let w = 1;
+w ||= 9;
+w &&= 7;
+console.log(v, w);

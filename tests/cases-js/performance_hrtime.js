@@ -1,0 +1,4 @@
+setTimeout(() => {
+  console.log(performance.now());
+  console.log(process.hrtime());
+}, 1500);

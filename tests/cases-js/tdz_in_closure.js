@@ -1,0 +1,4 @@
+function f() { return x; }
+try { f(); } catch (e) { console.log(e.name); }
+let x = 'now initialised';
+console.log(f());

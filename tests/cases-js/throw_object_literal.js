@@ -1,0 +1,1 @@
+setTimeout(() => { throw { code: 1 }; }, 0);

@@ -1,0 +1,5 @@
+setTimeout(() => {
+  console.log('about to throw');
+  throw new Error('boom');
+}, 100);
+setTimeout(() => console.log('never'), 200);

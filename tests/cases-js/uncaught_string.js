@@ -1,0 +1,1 @@
+setTimeout(() => { throw 'a string'; }, 1);

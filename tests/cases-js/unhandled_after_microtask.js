@@ -1,0 +1,3 @@
+Promise.reject(new Error('late'));
+queueMicrotask(() => console.log('microtask still runs'));
+process.nextTick(() => console.log('tick still runs'));

@@ -1,0 +1,3 @@
+class DbError extends Error {}
+async function query() { throw new DbError('down'); }
+query();

@@ -1,0 +1,3 @@
+const t = setTimeout(() => console.log('unref: never'), 100);
+t.unref();
+setTimeout(() => console.log('ref runs'), 50);
