@@ -2,7 +2,8 @@
  * Owns what the one-row bar says and which parts give way on a narrow
  * screen: "loopscope" and the scenario's title on the left; the play state,
  * the clock "t = 1.50s", the speed, "step 12/40", the recording marker and
- * the "? help" hint on the right. The title shrinks first (with an
+ * the "? help" hint on the right (the hint and "paused" only when the view
+ * shows interactive hints: not in frames, SVGs and casts). The title shrinks first (with an
  * ellipsis) and goes when too short to read, then the hint goes, then the
  * speed, then the name, then the right-hand parts take their short forms;
  * nothing is ever drawn outside the pane. The clock is formatted by
@@ -69,6 +70,9 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     for (int i = 0; i < NPARTS; i++)
         p[i].on = true;
     p[P_REC].on = v->recording;
+    /* a picture or a cast has no keys to press and is not paused */
+    p[P_PLAY].on = v->hints || v->playing;
+    p[P_HINT].on = v->hints;
 }
 
 static void header_draw(const View *v, Grid *g, Rect r)
@@ -103,7 +107,7 @@ static void header_draw(const View *v, Grid *g, Rect r)
     for (int l = 0; l < NLEVELS; l++) {
         const struct Level *lv = &levels[l];
         set_parts(v, g->ascii, lv->longform, p);
-        p[P_HINT].on = lv->hint;
+        p[P_HINT].on = p[P_HINT].on && lv->hint;
         p[P_SPEED].on = lv->speed;
         int right = parts_width(p);
         int left = lv->name ? namew : 0;
