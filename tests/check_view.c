@@ -345,29 +345,64 @@ static bool overlap(Rect a, Rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/* Every size from tiny to huge, for a narrow and the widest scenario,
+ * with the usual panes, every pane, and a presentation set: what is shown
+ * is on screen, non-empty, without overlaps, and the screen is used to its
+ * last row. */
 START_TEST(test_layout_all_sizes)
 {
-    for (int w = 1; w <= 260; w += (w < 70 ? 1 : 7)) {
-        for (int h = 1; h <= 90; h += (h < 30 ? 1 : 5)) {
-            Layout l = layout_compute(w, h);
-            if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
-                ck_assert(l.too_small);
-                continue;
+    static const char *const files[] = {"scenarios/gather.py", "scenarios/producer_consumer.py"};
+    static const char *const sets[] = {NULL, "code,tasks,log,output,notes,caption,timeline", "code,tasks,caption,output",
+                                       "code", "log,notes"};
+    for (size_t fi = 0; fi < 2; fi++) {
+        Fixture f;
+        fixture_open_file(&f, files[fi]);
+        for (size_t si = 0; si < sizeof sets / sizeof sets[0]; si++) {
+            char bad[64];
+            for (int p = 0; p < PART_COUNT; p++)
+                f.v.show[p] = SHOW_AUTO;
+            if (sets[si])
+                ck_assert(view_set_panes(&f.v, sets[si], bad, sizeof bad));
+            for (int w = 1; w <= 260; w += (w < 70 ? 1 : 7)) {
+                for (int h = 1; h <= 90; h += (h < 30 ? 1 : 5)) {
+                    Layout l = layout_compute(&f.v, w, h);
+                    if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
+                        ck_assert(l.too_small);
+                        continue;
+                    }
+                    ck_assert(!l.too_small);
+                    Rect rs[3 + FOCUS_COUNT] = {l.header, l.caption, l.timeline};
+                    bool want[3 + FOCUS_COUNT] = {true, view_shown(&f.v, PART_CAPTION, w),
+                                                  view_shown(&f.v, PART_TIMELINE, w)};
+                    int bottom = 0;
+                    for (int p = 0; p < FOCUS_COUNT; p++) {
+                        rs[3 + p] = l.box[p];
+                        want[3 + p] = view_shown(&f.v, p, w);
+                        if (want[3 + p] && l.box[p].y + l.box[p].h > bottom)
+                            bottom = l.box[p].y + l.box[p].h;
+                    }
+                    int nr = 3 + FOCUS_COUNT;
+                    for (int i = 0; i < nr; i++) {
+                        if (!want[i]) {
+                            ck_assert_msg(rs[i].w == 0, "%dx%d set %zu: hidden rect %d shown", w, h, si, i);
+                            continue;
+                        }
+                        ck_assert_msg(rs[i].w > 0 && rs[i].h > 0, "%dx%d set %zu: rect %d empty", w, h, si, i);
+                        ck_assert_msg(rs[i].x >= 0 && rs[i].y >= 0 && rs[i].x + rs[i].w <= w && rs[i].y + rs[i].h <= h,
+                                      "%dx%d: rect %d off screen", w, h, i);
+                        for (int j = i + 1; j < nr; j++)
+                            ck_assert_msg(!want[j] || !overlap(rs[i], rs[j]), "%dx%d set %zu: rects %d and %d overlap",
+                                          w, h, si, i, j);
+                    }
+                    if (want[3 + FOCUS_CODE])
+                        ck_assert_int_ge(l.box[FOCUS_CODE].h, 4);
+                    if (want[3 + FOCUS_TASKS])
+                        ck_assert_int_ge(l.box[FOCUS_TASKS].h, 4);
+                    ck_assert_msg(bottom == h, "%dx%d set %zu: the panes end at row %d", w, h, si, bottom);
+                }
             }
-            ck_assert(!l.too_small);
-            Rect rs[] = {l.header, l.code, l.tasks, l.caption, l.timeline, l.log};
-            int nr = (int)(sizeof rs / sizeof rs[0]);
-            for (int i = 0; i < nr; i++) {
-                ck_assert_msg(rs[i].w > 0 && rs[i].h > 0, "%dx%d: rect %d empty", w, h, i);
-                ck_assert_msg(rs[i].x >= 0 && rs[i].y >= 0 && rs[i].x + rs[i].w <= w && rs[i].y + rs[i].h <= h,
-                              "%dx%d: rect %d off screen", w, h, i);
-                for (int j = i + 1; j < nr; j++)
-                    ck_assert_msg(!overlap(rs[i], rs[j]), "%dx%d: rects %d and %d overlap", w, h, i, j);
-            }
-            ck_assert_int_ge(l.code.h, 5);
-            ck_assert_int_ge(l.tasks.h, 5);
-            ck_assert_int_eq(l.log.y + l.log.h, h); /* nothing wasted at the bottom */
         }
+        fixture_close(&f);
     }
 }
 END_TEST

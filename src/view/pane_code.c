@@ -248,8 +248,11 @@ static int wrap_rows(const char *text, int w, int indent, size_t *starts, size_t
 {
     size_t n = strlen(text), at = 0;
     int rows = 0;
-    if (w <= 0)
+    if (w <= 0) {
+        if (starts && max > 0)
+            starts[0] = lens[0] = 0;
         return 1;
+    }
     do {
         int room = rows ? w - indent : w;
         if (room < 1)

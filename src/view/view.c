@@ -397,7 +397,8 @@ static Action key_focus(View *v, const Input *in)
     int d = in->key == K_BTAB ? FOCUS_COUNT - 1 : 1;
     for (int i = 1, f = v->focus; i <= FOCUS_COUNT; i++) {
         f = (f + d) % FOCUS_COUNT;
-        if (v->lay.too_small || v->lay.box[f].w > 0) {
+        bool drawn = v->lay.too_small || v->lay.header.w > 0; /* else no frame yet: ask the view */
+        if (drawn ? v->lay.too_small || v->lay.box[f].w > 0 : view_shown(v, f, 0)) {
             v->focus = (Focus)f;
             return ACT_REDRAW;
         }
