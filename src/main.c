@@ -51,6 +51,8 @@ static void usage(FILE *out)
           "                     R records what you see into ./loopscope-NAME-N.cast)\n"
           "      --ascii        draw with ASCII only (automatic when the locale is not UTF-8)\n"
           "      --no-color     monochrome (also when NO_COLOR is set)\n"
+          "      --panes LIST   the panes to show, e.g. code,tasks,caption,output (of code,\n"
+          "                     tasks, log, output, notes, caption, timeline; keys 1-5 toggle)\n"
           "  frame SCENARIO     print one screen of the viewer as text\n"
           "      --step N       at step N (1 = the first; default 1)\n"
           "      --at T         at virtual time T seconds\n"
@@ -61,6 +63,8 @@ static void usage(FILE *out)
           "      --theme T      the SVG's colours: dark (default) or light\n"
           "      --title TEXT   the SVG's title (default: the scenario's)\n"
           "      --no-color     monochrome SVG (NO_COLOR does not change files)\n"
+          "      --panes LIST   the panes to show (as for the viewer)\n"
+          "      --hints        keep the viewer's key hints (? help, paused, r restarts)\n"
           "  record SCENARIO -o FILE.cast\n"
           "                     play the run into an asciicast v2 recording, timed in\n"
           "                     virtual time as the viewer plays it, with a marker per step;\n"
@@ -71,6 +75,8 @@ static void usage(FILE *out)
           "      --theme T      the player's colours: dark (default) or light\n"
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
+          "      --panes LIST   the panes to show (as for the viewer)\n"
+          "      --hints        keep the viewer's key hints\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11 under a virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
@@ -159,6 +165,8 @@ typedef struct Options {
     const char *svg;           /* frame --svg FILE, or NULL */
     const char *title;         /* --title, or NULL for the scenario's */
     const char *format;        /* trace --format: "text" or "chrome" */
+    const char *panes;         /* --panes LIST, or NULL for the usual panes */
+    bool hints;                /* --hints: frames and casts keep the key hints */
     bool light;                /* --theme light */
     double speed;              /* record --speed */
     SimOptions sim;
@@ -183,6 +191,8 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--theme", " frame record "},
         {"--title", " frame record "},
         {"--speed", " record "},
+        {"--panes", " frame view record "},
+        {"--hints", " frame record "},
         {"--format", " trace "},
         {"-o", " trace record "},
         {"--force", " frame trace record "},
@@ -222,6 +232,31 @@ static bool parse_speed(const char *val, double *out)
     return false;
 }
 
+/* --panes: a comma-separated list of the parts view.c knows. */
+static bool check_panes(const char *val)
+{
+    View probe;
+    memset(&probe, 0, sizeof probe);
+    char bad[64];
+    if (view_set_panes(&probe, val, bad, sizeof bad))
+        return true;
+    fprintf(stderr,
+            "loopscope: --panes: '%s' is not a pane (give a comma-separated list of code, tasks, log, output, "
+            "notes, caption, timeline)\n",
+            bad);
+    return false;
+}
+
+/* The view as the options ask: the panes shown, and key hints only in
+ * the viewer (or with --hints). */
+static void view_options(const Options *o, View *v)
+{
+    char bad[64];
+    if (o->panes)
+        view_set_panes(v, o->panes, bad, sizeof bad);
+    v->hints = !strcmp(o->cmd, "view") || o->hints;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
 {
@@ -239,7 +274,8 @@ static int parse_args(int argc, char **argv, Options *o)
             printf("loopscope %s\n", LOOPSCOPE_VERSION);
             return 0;
         } else if (!strcmp(a, "--json") || !strcmp(a, "--ansi") || !strcmp(a, "--ascii") ||
-                   !strcmp(a, "--no-color") || !strcmp(a, "--force")) {
+                   !strcmp(a, "--no-color") || !strcmp(a, "--force") || !strcmp(a, "--hints")) {
+            o->hints |= !strcmp(a, "--hints");
             o->json |= !strcmp(a, "--json");
             o->ansi |= !strcmp(a, "--ansi");
             o->ascii |= !strcmp(a, "--ascii");
@@ -269,6 +305,11 @@ static int parse_args(int argc, char **argv, Options *o)
                 return 2;
             }
             *(!strcmp(a, "-o") ? &o->out : !strcmp(a, "--svg") ? &o->svg : &o->title) = val;
+            i++;
+        } else if (!strcmp(a, "--panes")) {
+            if (!needs_value(a, val) || !check_panes(val))
+                return 2;
+            o->panes = val;
             i++;
         } else if (!strcmp(a, "--theme")) {
             if (!needs_value(a, val))
@@ -484,6 +525,7 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
 {
     View v;
     view_init(&v, rec, src, seek);
+    view_options(o, &v);
     if (!seek_view(o, &v))
         return 2;
     Grid *g = grid_new(o->w, o->h, o->ascii);
@@ -540,6 +582,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
 {
     View v;
     view_init(&v, rec, src, seek);
+    view_options(o, &v);
     if (!set_speed(&v, o->speed))
         return 2;
     Sink k;
@@ -596,6 +639,7 @@ static int run_view(const Options *o, const Recording *rec, const Source *src, c
     }
     View v;
     view_init(&v, rec, src, seek);
+    view_options(o, &v);
     AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
     return app_run(&v, &ao);
 }

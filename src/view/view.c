@@ -436,8 +436,12 @@ static Action key_sideways(View *v, const Input *in)
     return a;
 }
 
+static Action key_panes_reset(View *v, const Input *in);
+
 static Action key_toggle(View *v, const Input *in)
 {
+    if (in->key == '0')
+        return key_panes_reset(v, in);
     for (int p = 0; p < PART_COUNT; p++) {
         if (pane_slots[p].key != in->key)
             continue;
@@ -499,8 +503,7 @@ static const ViewKey keys[] = {
     {"\u2191 \u2193 j k", "Up Dn j k", "scroll the pane", {K_UP, K_DOWN, 'j', 'k'}, key_scroll},
     {"PgUp PgDn", "PgUp PgDn", "scroll a page", {K_PGUP, K_PGDN}, key_scroll},
     {"< >", "< >", "code sideways", {'<', '>'}, key_sideways},
-    {"1-5", "1-5", "show/hide a pane", {'1', '2', '3', '4', '5'}, key_toggle},
-    {"0", "0", "usual panes", {'0'}, key_panes_reset},
+    {"1-5 0", "1-5 0", "panes (0: usual)", {'1', '2', '3', '4', '5', '0'}, key_toggle},
     {"click", "click", "seek / focus", {K_CLICK}, key_click},
     {"R", "R", "record a .cast", {'R'}, key_record},
     {"Esc", "Esc", "clear the message", {K_ESC}, key_esc},
