@@ -467,6 +467,184 @@ START_TEST(test_frames_any_size)
 }
 END_TEST
 
+/* The text of the pane with focus f in the last frame, row by row. */
+static char *pane_text(const View *v, Grid *g, Focus f)
+{
+    Rect r = v->lay.box[f];
+    size_t cap = (size_t)(r.w * 4 + 2) * (size_t)(r.h > 0 ? r.h : 1) + 1, n = 0;
+    char *out = calloc(cap, 1);
+    for (int y = r.y; y < r.y + r.h; y++) {
+        const char *row = fixture_cells(g, r.x, y, r.w, true);
+        n += (size_t)snprintf(out + n, cap - n, "%s\n", row);
+    }
+    return out;
+}
+
+/* 1-5 show and hide panes, and the freed room goes to the others; 0
+ * brings back the usual set; Tab skips hidden panes; --panes lists. */
+START_TEST(test_pane_toggles)
+{
+    Fixture f;
+    fixture_open_file(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    Grid *g = grid_new(100, 30, false);
+    frame_draw(v, g);
+    ck_assert(v->lay.box[FOCUS_LOG].w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+    ck_assert_int_eq(v->lay.box[FOCUS_NOTES].w, 0); /* notes from 140 columns */
+    int log_w = v->lay.box[FOCUS_LOG].w;
+    ck_assert_int_eq(key(v, '4'), ACT_REDRAW); /* output off: the log takes its room */
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_OUTPUT].w, 0);
+    ck_assert_int_gt(v->lay.box[FOCUS_LOG].w, log_w);
+    ck_assert_ptr_nonnull(strstr(v->status, "output pane hidden"));
+    key(v, '5'); /* notes on */
+    frame_draw(v, g);
+    ck_assert_int_gt(v->lay.box[FOCUS_NOTES].w, 0);
+    char *t = pane_text(v, g, FOCUS_NOTES);
+    ck_assert_msg(strstr(t, "Two fetches at once with asyncio.gather") && strstr(t, "Promise.all"), "%s", t);
+    free(t);
+    int code_h = v->lay.box[FOCUS_CODE].h;
+    key(v, '3'); /* the whole bottom row gone: the main area grows */
+    key(v, '5');
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_LOG].w, 0);
+    ck_assert_int_gt(v->lay.box[FOCUS_CODE].h, code_h);
+    key(v, '2'); /* no tasks: the code has the main area to itself */
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_TASKS].w, 0);
+    ck_assert_int_eq(v->lay.box[FOCUS_CODE].w, 100);
+    /* Tab goes round the panes on screen only */
+    for (int i = 0; i < 6; i++) {
+        key(v, K_TAB);
+        ck_assert_int_eq(v->focus, FOCUS_CODE);
+    }
+    key(v, '0');
+    frame_draw(v, g);
+    ck_assert(v->lay.box[FOCUS_TASKS].w > 0 && v->lay.box[FOCUS_LOG].w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+
+    char bad[64];
+    ck_assert(!view_set_panes(v, "code,taks", bad, sizeof bad));
+    ck_assert_str_eq(bad, "taks");
+    ck_assert(!view_set_panes(v, "code,,tasks", bad, sizeof bad));
+    ck_assert(view_set_panes(v, "code,tasks,caption,output", bad, sizeof bad));
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_LOG].w, 0);
+    ck_assert_int_eq(v->lay.timeline.w, 0);
+    ck_assert(v->lay.caption.w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+    grid_free(g);
+    fixture_close(&f);
+}
+END_TEST
+
+/* The output pane holds exactly the printed lines of the steps so far,
+ * the one the current step printed highlighted; it is not the log. */
+START_TEST(test_output_pane)
+{
+    Fixture f;
+    fixture_open_file(&f, "scenarios/settimeout_order.py");
+    View *v = &f.v;
+    Grid *g = grid_new(100, 40, false);
+    size_t n = view_nsteps(v), prints = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Step *st = rec_step_at(v->rec, i);
+        view_seek(v, i);
+        frame_draw(v, g);
+        char *t = pane_text(v, g, FOCUS_OUTPUT);
+        if (st->kind == SK_PRINT) {
+            prints++;
+            const char *line = rec_str(v->rec, st->text);
+            ck_assert_msg(strstr(t, line), "step %zu: '%s' missing:\n%s", i + 1, line, t);
+            Rect r = v->lay.box[FOCUS_OUTPUT];
+            bool lit = false;
+            for (int y = r.y + 1; y < r.y + r.h - 1; y++)
+                if (strstr(fixture_cells(g, r.x + 1, y, r.w - 2, true), line) && grid_at(g, r.x + 2, y)->style == ST_LOG_CURRENT)
+                    lit = true;
+            ck_assert_msg(lit, "step %zu: '%s' not highlighted", i + 1, line);
+        }
+        ck_assert_msg(!strstr(t, "[0.00]") && !strstr(t, "print:"), "step %zu: log lines in the output:\n%s", i + 1, t);
+        if (prints == 0)
+            ck_assert_msg(strstr(t, "nothing printed yet"), "%s", t);
+        free(t);
+    }
+    ck_assert_uint_ge(prints, 3);
+    grid_free(g);
+    fixture_close(&f);
+}
+END_TEST
+
+/* g with something that is not a time says so; Enter on nothing too. */
+START_TEST(test_goto_not_a_time)
+{
+    Fixture f;
+    fixture_open_file(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    key(v, 'g');
+    ck_assert(v->prompt);
+    key(v, 'x');
+    ck_assert_ptr_nonnull(strstr(v->status, "'x' is not part of a time"));
+    ck_assert_str_eq(v->input, "");
+    key(v, '1');
+    ck_assert_str_eq(v->status, "");
+    key(v, K_ENTER);
+    ck_assert(!v->prompt);
+    key(v, 'g');
+    key(v, K_ENTER);
+    ck_assert_ptr_nonnull(strstr(v->status, "no time typed"));
+    fixture_close(&f);
+}
+END_TEST
+
+/* Frames, SVGs and casts have no key hints unless asked. */
+START_TEST(test_no_hints_in_exports)
+{
+    Fixture f;
+    fixture_open_file(&f, "scenarios/gather.py");
+    View *v = &f.v;
+    view_seek(v, view_nsteps(v) - 1);
+    Grid *g = grid_new(100, 30, false);
+    v->hints = false;
+    frame_draw(v, g);
+    char *t = fixture_grid_text(g);
+    ck_assert_msg(!strstr(t, "? help") && !strstr(t, "paused") && !strstr(t, "r restarts"), "%s", t);
+    free(t);
+    v->hints = true;
+    frame_draw(v, g);
+    t = fixture_grid_text(g);
+    ck_assert_msg(strstr(t, "? help") && strstr(t, "paused") && strstr(t, "r restarts"), "%s", t);
+    free(t);
+    grid_free(g);
+    fixture_close(&f);
+}
+END_TEST
+
+/* < and > scroll the code sideways, within its longest line. */
+START_TEST(test_code_sideways)
+{
+    Fixture f;
+    fixture_open_file(&f, "scenarios/producer_consumer.py");
+    View *v = &f.v;
+    Grid *g = grid_new(100, 30, false);
+    frame_draw(v, g);
+    key(v, '<');
+    ck_assert_int_eq(v->hscroll, 0);
+    ck_assert_int_eq(v->focus, FOCUS_CODE);
+    key(v, '>');
+    ck_assert_int_eq(v->hscroll, 8);
+    frame_draw(v, g);
+    char *t = pane_text(v, g, FOCUS_CODE);
+    ck_assert_msg(strstr(t, "col 9"), "%s", t);
+    free(t);
+    for (int i = 0; i < 100; i++)
+        key(v, '>');
+    ck_assert_int_lt(v->hscroll, 40); /* as far as the longest line needs */
+    for (int i = 0; i < 100; i++)
+        key(v, '<');
+    ck_assert_int_eq(v->hscroll, 0);
+    grid_free(g);
+    fixture_close(&f);
+}
+END_TEST
+
 Suite *view_suite(void)
 {
     Suite *s = suite_create("view");
@@ -486,6 +664,11 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_move_unpins_every_pane);
     tcase_add_test(tc, test_layout_all_sizes);
     tcase_add_test(tc, test_frames_deterministic_every_step);
+    tcase_add_test(tc, test_pane_toggles);
+    tcase_add_test(tc, test_output_pane);
+    tcase_add_test(tc, test_goto_not_a_time);
+    tcase_add_test(tc, test_no_hints_in_exports);
+    tcase_add_test(tc, test_code_sideways);
     tcase_add_loop_test(tc, test_frames_any_size, 0, 4);
     suite_add_tcase(s, tc);
     return s;
