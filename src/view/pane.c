@@ -111,7 +111,7 @@ const PaneSlot pane_slots[PART_COUNT] = {
 
 size_t pane_wrap_at(const char *text, size_t n, int w, bool *hard)
 {
-    size_t i = 0, space = 0;
+    size_t i = 0, space = 0, after = 0;
     int col = 0;
     bool word = false; /* a word before: a space after it is a break */
     *hard = false;
@@ -121,18 +121,22 @@ size_t pane_wrap_at(const char *text, size_t n, int w, bool *hard)
         int cw = grid_cp_width(cp);
         if (cp == ' ' && word)
             space = i;
-        word |= cp != ' ';
         if (col + cw > w)
             break;
+        word |= cp != ' ';
         col += cw;
         i += k;
+        /* a long word may break after an opening bracket, a comma, a slash
+         * or an equals sign: "DownloadError(" / "'notes.txt')" */
+        if (strchr("([{,/=", (int)cp) && cp && i < n && text[i] != ' ')
+            after = i;
     }
     if (i >= n)
         return n;
     if (text[i] == ' ' && word)
         return i;
-    if (space)
-        return space;
+    if (space || after)
+        return space > after ? space : after;
     *hard = true;
     return i ? i : (n ? grid_utf8_next(text, n, &(uint32_t){0}) : 0);
 }

@@ -48,9 +48,10 @@ int code_pane_want(const View *v);
 int code_pane_need(const View *v);
 
 /* Where text (n bytes, one line, no tabs) breaks to fit w columns: the
- * byte length of the first row, at the last space when there is one
- * (the spaces after it start the next row), else at w columns (*hard set:
- * a word longer than the row). All of text when it fits. */
+ * byte length of the first row, at the last space (the spaces after it
+ * start the next row) or after the last "(", "[", "{", ",", "/" or "="
+ * inside a word, whichever is later; else at w columns (*hard set: a
+ * word longer than the row). All of text when it fits. */
 size_t pane_wrap_at(const char *text, size_t n, int w, bool *hard);
 
 /* The time under column x of the timeline drawn in r, or -1 when x is not

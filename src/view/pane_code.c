@@ -497,7 +497,8 @@ static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, c
     int rows = wrap_rows(from, w, indent, starts, lens, MAXROWS);
     for (int r = 0; r < rows && r < rows_left && r < MAXROWS; r++) {
         int ry = y + r;
-        grid_fill(g, (Rect){in.x, ry, in.w, 1}, ' ', ST_CODE_CURRENT);
+        /* the highlight runs across the code, not the names column */
+        grid_fill(g, (Rect){in.x, ry, named ? o->code_x + w - in.x : in.w, 1}, ' ', ST_CODE_CURRENT);
         if (r == 0)
             grid_text(g, in.x, ry, 1, ST_CODE_CURRENT, g->ascii ? ">" : "\u25b6");
         else
