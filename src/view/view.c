@@ -391,13 +391,26 @@ static Action key_restart(View *v, const Input *in)
     return ACT_PLAYBACK;
 }
 
-/* The next pane on screen after (or before) the focused one. */
+/* The next pane on screen after (or before) the focused one, in the
+ * order of their toggle keys (code, tasks, log, output, notes: top left
+ * to bottom right). */
 static Action key_focus(View *v, const Input *in)
 {
-    int d = in->key == K_BTAB ? FOCUS_COUNT - 1 : 1;
-    for (int i = 1, f = v->focus; i <= FOCUS_COUNT; i++) {
-        f = (f + d) % FOCUS_COUNT;
-        bool drawn = v->lay.too_small || v->lay.header.w > 0; /* else no frame yet: ask the view */
+    int order[FOCUS_COUNT], n = 0, at = 0;
+    for (int k = 1; k < 128 && n < FOCUS_COUNT; k++)
+        for (int f = 0; f < FOCUS_COUNT; f++)
+            if (pane_slots[f].key == k)
+                order[n++] = f;
+    for (int f = 0; f < FOCUS_COUNT; f++) /* any pane without a key goes last */
+        if (!pane_slots[f].key)
+            order[n++] = f;
+    for (int i = 0; i < n; i++)
+        if (order[i] == (int)v->focus)
+            at = i;
+    int d = in->key == K_BTAB ? n - 1 : 1;
+    bool drawn = v->lay.too_small || v->lay.header.w > 0; /* else no frame yet: ask the view */
+    for (int i = 1; i <= n; i++) {
+        int f = order[(at + d * i) % n];
         if (drawn ? v->lay.too_small || v->lay.box[f].w > 0 : view_shown(v, f, 0)) {
             v->focus = (Focus)f;
             return ACT_REDRAW;
