@@ -5,7 +5,9 @@
 # shows up or a timeout passes; nothing waits on a fixed sleep. Covered: the
 # header's step counter under Right/Left/End/Home, moments with ] and [,
 # the mouse wheel and clicks, playback (and no wake-ups at all while
-# paused), help, focus, goto time, the R key (recording a .cast), resizing (down to "too
+# paused), help, focus, the pane toggles 1-5 and 0, the code sideways (< >),
+# goto time (and a key that is not part of a time), the R key (recording a
+# .cast), resizing (to 160x45 with the notes pane, down to "too
 # small"), colours (none under NO_COLOR), the ASCII fallback, every shipped
 # scenario, and that the terminal comes back usable (stty icanon/echo, no
 # UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
