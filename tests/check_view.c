@@ -123,10 +123,18 @@ START_TEST(test_goto_prompt)
     ck_assert(t_of(v, v->step) <= 1.2);
     ck_assert(fabs(v->playhead - 1.2) < 1e-9);
     key(v, 'g');
-    key(v, 'x'); /* ignored */
+    key(v, 'x'); /* not taken, and said so */
+    ck_assert_ptr_nonnull(strstr(v->status, "'x' is not part of a time"));
+    ck_assert_str_eq(v->input, "");
+    key(v, '1');
+    ck_assert_str_eq(v->status, ""); /* a digit clears the complaint */
     key(v, K_ESC);
     ck_assert(!v->prompt);
     ck_assert(fabs(v->playhead - 1.2) < 1e-9);
+    key(v, 'g');
+    key(v, K_ENTER); /* Enter on nothing says what to type */
+    ck_assert(!v->prompt);
+    ck_assert_ptr_nonnull(strstr(v->status, "no time typed"));
     double t;
     ck_assert(view_parse_time("1.5", &t) && t == 1.5);
     ck_assert(view_parse_time("1,5", &t) && t == 1.5);
@@ -467,6 +475,19 @@ START_TEST(test_frames_any_size)
 }
 END_TEST
 
+/* Open path (a fixture) with a w x h grid for whole frames. */
+static Grid *open_with_grid(Fixture *f, const char *path, int w, int h)
+{
+    fixture_open_file(f, path);
+    return grid_new(w, h, false);
+}
+
+static void close_with_grid(Fixture *f, Grid *g)
+{
+    grid_free(g);
+    fixture_close(f);
+}
+
 /* The text of the pane with focus f in the last frame, row by row. */
 static char *pane_text(const View *v, Grid *g, Focus f)
 {
@@ -485,9 +506,8 @@ static char *pane_text(const View *v, Grid *g, Focus f)
 START_TEST(test_pane_toggles)
 {
     Fixture f;
-    fixture_open_file(&f, "scenarios/gather.py");
+    Grid *g = open_with_grid(&f, "scenarios/gather.py", 100, 30);
     View *v = &f.v;
-    Grid *g = grid_new(100, 30, false);
     frame_draw(v, g);
     ck_assert(v->lay.box[FOCUS_LOG].w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
     ck_assert_int_eq(v->lay.box[FOCUS_NOTES].w, 0); /* notes from 140 columns */
@@ -531,8 +551,7 @@ START_TEST(test_pane_toggles)
     ck_assert_int_eq(v->lay.box[FOCUS_LOG].w, 0);
     ck_assert_int_eq(v->lay.timeline.w, 0);
     ck_assert(v->lay.caption.w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
-    grid_free(g);
-    fixture_close(&f);
+    close_with_grid(&f, g);
 }
 END_TEST
 
@@ -541,9 +560,8 @@ END_TEST
 START_TEST(test_output_pane)
 {
     Fixture f;
-    fixture_open_file(&f, "scenarios/settimeout_order.py");
+    Grid *g = open_with_grid(&f, "scenarios/settimeout_order.py", 100, 40);
     View *v = &f.v;
-    Grid *g = grid_new(100, 40, false);
     size_t n = view_nsteps(v), prints = 0;
     for (size_t i = 0; i < n; i++) {
         const Step *st = rec_step_at(v->rec, i);
@@ -567,30 +585,7 @@ START_TEST(test_output_pane)
         free(t);
     }
     ck_assert_uint_ge(prints, 3);
-    grid_free(g);
-    fixture_close(&f);
-}
-END_TEST
-
-/* g with something that is not a time says so; Enter on nothing too. */
-START_TEST(test_goto_not_a_time)
-{
-    Fixture f;
-    fixture_open_file(&f, "scenarios/gather.py");
-    View *v = &f.v;
-    key(v, 'g');
-    ck_assert(v->prompt);
-    key(v, 'x');
-    ck_assert_ptr_nonnull(strstr(v->status, "'x' is not part of a time"));
-    ck_assert_str_eq(v->input, "");
-    key(v, '1');
-    ck_assert_str_eq(v->status, "");
-    key(v, K_ENTER);
-    ck_assert(!v->prompt);
-    key(v, 'g');
-    key(v, K_ENTER);
-    ck_assert_ptr_nonnull(strstr(v->status, "no time typed"));
-    fixture_close(&f);
+    close_with_grid(&f, g);
 }
 END_TEST
 
@@ -598,10 +593,9 @@ END_TEST
 START_TEST(test_no_hints_in_exports)
 {
     Fixture f;
-    fixture_open_file(&f, "scenarios/gather.py");
+    Grid *g = open_with_grid(&f, "scenarios/gather.py", 100, 30);
     View *v = &f.v;
     view_seek(v, view_nsteps(v) - 1);
-    Grid *g = grid_new(100, 30, false);
     v->hints = false;
     frame_draw(v, g);
     char *t = fixture_grid_text(g);
@@ -612,8 +606,7 @@ START_TEST(test_no_hints_in_exports)
     t = fixture_grid_text(g);
     ck_assert_msg(strstr(t, "? help") && strstr(t, "paused") && strstr(t, "r restarts"), "%s", t);
     free(t);
-    grid_free(g);
-    fixture_close(&f);
+    close_with_grid(&f, g);
 }
 END_TEST
 
@@ -621,9 +614,8 @@ END_TEST
 START_TEST(test_code_sideways)
 {
     Fixture f;
-    fixture_open_file(&f, "scenarios/producer_consumer.py");
+    Grid *g = open_with_grid(&f, "scenarios/producer_consumer.py", 100, 30);
     View *v = &f.v;
-    Grid *g = grid_new(100, 30, false);
     frame_draw(v, g);
     key(v, '<');
     ck_assert_int_eq(v->hscroll, 0);
@@ -640,8 +632,7 @@ START_TEST(test_code_sideways)
     for (int i = 0; i < 100; i++)
         key(v, '<');
     ck_assert_int_eq(v->hscroll, 0);
-    grid_free(g);
-    fixture_close(&f);
+    close_with_grid(&f, g);
 }
 END_TEST
 
@@ -666,7 +657,6 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_frames_deterministic_every_step);
     tcase_add_test(tc, test_pane_toggles);
     tcase_add_test(tc, test_output_pane);
-    tcase_add_test(tc, test_goto_not_a_time);
     tcase_add_test(tc, test_no_hints_in_exports);
     tcase_add_test(tc, test_code_sideways);
     tcase_add_loop_test(tc, test_frames_any_size, 0, 4);
