@@ -4,8 +4,10 @@
  * position, DONE by when it finished), the card each task gets (its name,
  * disambiguated as "worker (Task-2)", or "worker #2" when narrow, when
  * coroutine names clash anywhere in the run; what it waits on, its await
- * chain, how it ended; a marker on the card the step changed), how a
- * column shares its rows among its cards, and, when they do not fit, one
+ * chain, how it ended, wrapped at spaces, never mid-word; a marker on the
+ * card the step changed), how a
+ * column shares its rows among its cards, how wide each column is (an
+ * empty one keeps only its title's room), and, when they do not fit, one
  * row per card with "+N more", scrolled to the changed card or, once the
  * learner scrolls, by v->scroll[FOCUS_TASKS]. Below the columns, when the
  * run used worker threads or processes (docs/threads.md), a THREADS area:
@@ -244,7 +246,10 @@ static int threads_rows(const View *v, int h)
     return n + 1 < h / 2 ? n + 1 : h / 2;
 }
 
-static bool cols_layout(const View *v, Rect r, Cols *c)
+/* The columns' widths: an empty column keeps just the room for its title
+ * ("RUNNING 0") and the columns with cards share the rest, so their cards
+ * wrap less; equal shares when that would not leave them more. */
+static bool cols_layout(const View *v, Rect r, const size_t count[NCOLS], Cols *c)
 {
     c->in = rect_inset(r, 1);
     int tr = threads_rows(v, c->in.h);
@@ -252,11 +257,29 @@ static bool cols_layout(const View *v, Rect r, Cols *c)
     c->in.h -= tr;
     if (c->in.w < NCOLS * 2 + NCOLS - 1 || c->in.h < 1)
         return false;
-    int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS, extra = avail % NCOLS;
-    int x = c->in.x;
+    int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS;
+    int narrow[NCOLS] = {0}, used = 0, wide = 0;
+    for (int k = 0; k < NCOLS; k++) {
+        char title[32];
+        snprintf(title, sizeof title, "%s 0", col_full[k]);
+        int tw = grid_text_width(title) + 1;
+        if (count && !count[k] && tw < base) {
+            narrow[k] = tw;
+            used += tw;
+        } else {
+            wide++;
+        }
+    }
+    if (!wide) { /* no cards at all: equal shares */
+        for (int k = 0; k < NCOLS; k++)
+            narrow[k] = 0;
+        used = 0;
+        wide = NCOLS;
+    }
+    int share = (avail - used) / wide, extra = (avail - used) % wide, x = c->in.x, i = 0;
     for (int k = 0; k < NCOLS; k++) {
         c->x[k] = x;
-        c->w[k] = base + (k < extra);
+        c->w[k] = narrow[k] ? narrow[k] : share + (i++ < extra);
         x += c->w[k] + 1;
     }
     return true;
@@ -524,9 +547,9 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
     Rect saved = grid_clip_push(g, r);
     pane_box(v, g, r, FOCUS_TASKS, "tasks");
     Cols c;
-    if (cols_layout(v, r, &c)) {
-        Board b;
-        board_build(v, &b);
+    Board b;
+    board_build(v, &b);
+    if (cols_layout(v, r, b.count, &c)) {
         const Step *st = v->rec ? rec_step_at(v->rec, v->step) : NULL;
         int changed = st ? st->task : -1;
         for (int k = 0; k < NCOLS; k++) {
@@ -534,9 +557,9 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
                 grid_vline(g, c.x[k] - 1, c.in.y, c.in.h, ST_BORDER);
             draw_column(v, g, &b, k, c.x[k], c.in.y, c.w[k], c.in.h, changed);
         }
-        board_free(&b);
         draw_threads(v, g, c.threads);
     }
+    board_free(&b);
     grid_clip_pop(g, saved);
 }
 
@@ -545,7 +568,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
 static Action tasks_key(View *v, const Input *in, Rect r)
 {
     Cols c;
-    int rows = cols_layout(v, r, &c) ? c.in.h - 1 : 0;
+    int rows = cols_layout(v, r, NULL, &c) ? c.in.h - 1 : 0;
     int most = 0, s = 0;
     if (rows > 0) {
         Board b;

@@ -463,8 +463,10 @@ static Action key_toggle(View *v, const Input *in)
         v->show[p] = on ? SHOW_ON : SHOW_OFF;
         snprintf(v->status, sizeof v->status, "%s pane %s (%c brings it %s, 0 shows the usual panes)",
                  pane_slots[p].name, on ? "shown" : "hidden", in->key, on ? "away" : "back");
-        if (!on && (int)v->focus == p)
-            v->focus = FOCUS_TASKS;
+        if (!on && (int)v->focus == p) { /* the keyboard goes to the next pane on screen */
+            Input tab = {.key = K_TAB};
+            key_focus(v, &tab);
+        }
         return ACT_REDRAW;
     }
     return ACT_NONE;
