@@ -467,8 +467,8 @@ static void squeeze_append(char *buf, size_t size, const char *row, int gutter)
     buf[n] = 0;
 }
 
-/* At 100x30, at every step of every shipped scenario, the current line is
- * on screen whole: its rows (the first marked ▶, the wrapped ones ↪) hold
+/* At 100x30 (and 80x24, 160x45, 220x60), at every step of every shipped
+ * scenario, the current line is on screen whole: its rows (the first marked ▶, the wrapped ones ↪) hold
  * all of its text, and none of them is cut with an ellipsis. */
 START_TEST(test_current_line_never_cut)
 {
@@ -486,48 +486,52 @@ START_TEST(test_current_line_never_cut)
         Fixture f;
         fixture_open_file(&f, path);
         files++;
-        Grid *g = grid_new(100, 30, false);
-        for (size_t step = 0; step < view_nsteps(&f.v); step++) {
-            view_seek(&f.v, step);
-            frame_draw(&f.v, g);
-            int line = expected_line(&f.v);
-            if (line <= 0)
-                continue;
-            Rect r = f.v.lay.box[FOCUS_CODE];
-            ck_assert_msg(r.w > 0, "%s step %zu: no code pane", path, step + 1);
-            int first = -1;
-            for (int i = 0; i < r.h - 2 && first < 0; i++)
-                if (!strncmp(row_text(g, r, i), "\u25b6", 3))
-                    first = i;
-            ck_assert_msg(first >= 0, "%s step %zu: line %d is not on screen", path, step + 1, line);
-            char want_no[16];
-            snprintf(want_no, sizeof want_no, " %d ", line);
-            ck_assert_msg(strstr(row_text(g, r, first), want_no), "%s step %zu: the marked line is not %d: %s", path,
-                          step + 1, line, row_text(g, r, first));
-            const char *t = row_text(g, r, first);
-            int gutter = (int)(strstr(t, want_no) - t) + (int)strlen(want_no) - 2; /* ▶ is 3 bytes, 1 column */
-            char shown[1024] = "";
-            for (int i = first; i < r.h - 2; i++) {
-                const char *row = row_text(g, r, i);
-                if (i > first && !strstr(row, "\u21aa"))
-                    break;
-                const char *cut = strstr(row, "\u2026"), *mark = strstr(row, "\u25c2");
-                ck_assert_msg(!cut || (mark && cut > mark), "%s step %zu: line %d is cut: %s", path, step + 1, line,
-                              row);
-                squeeze_append(shown, sizeof shown, row, gutter);
+        static const int sizes[][2] = {{100, 30}, {80, 24}, {160, 45}, {220, 60}};
+        for (size_t sz = 0; sz < sizeof sizes / sizeof sizes[0]; sz++) {
+            Grid *g = grid_new(sizes[sz][0], sizes[sz][1], false);
+            for (size_t step = 0; step < view_nsteps(&f.v); step++) {
+                view_seek(&f.v, step);
+                frame_draw(&f.v, g);
+                int line = expected_line(&f.v);
+                if (line <= 0)
+                    continue;
+                Rect r = f.v.lay.box[FOCUS_CODE];
+                ck_assert_msg(r.w > 0, "%s step %zu: no code pane", path, step + 1);
+                int first = -1;
+                for (int i = 0; i < r.h - 2 && first < 0; i++)
+                    if (!strncmp(row_text(g, r, i), "\u25b6", 3))
+                        first = i;
+                ck_assert_msg(first >= 0, "%s step %zu at %dx%d: line %d is not on screen", path, step + 1,
+                              sizes[sz][0], sizes[sz][1], line);
+                char want_no[16];
+                snprintf(want_no, sizeof want_no, " %d ", line);
+                ck_assert_msg(strstr(row_text(g, r, first), want_no), "%s step %zu: the marked line is not %d: %s", path,
+                              step + 1, line, row_text(g, r, first));
+                const char *t = row_text(g, r, first);
+                int gutter = (int)(strstr(t, want_no) - t) + (int)strlen(want_no) - 2; /* ▶ is 3 bytes, 1 column */
+                char shown[1024] = "";
+                for (int i = first; i < r.h - 2; i++) {
+                    const char *row = row_text(g, r, i);
+                    if (i > first && !strstr(row, "\u21aa"))
+                        break;
+                    const char *cut = strstr(row, "\u2026"), *mark = strstr(row, "\u25c2");
+                    ck_assert_msg(!cut || (mark && cut > mark), "%s step %zu at %dx%d: line %d is cut: %s", path, step + 1,
+                                  sizes[sz][0], sizes[sz][1], line, row);
+                    squeeze_append(shown, sizeof shown, row, gutter);
+                }
+                char *want = squeezed_line(f.src, line);
+                ck_assert_msg(!strcmp(shown, want), "%s step %zu at %dx%d: line %d shows '%s', not '%s'", path, step + 1,
+                              sizes[sz][0], sizes[sz][1], line, shown, want);
+                free(want);
+                checked++;
             }
-            char *want = squeezed_line(f.src, line);
-            ck_assert_msg(!strcmp(shown, want), "%s step %zu: line %d shows '%s', not '%s'", path, step + 1, line, shown,
-                          want);
-            free(want);
-            checked++;
+            grid_free(g);
         }
-        grid_free(g);
         fixture_close(&f);
     }
     closedir(d);
     ck_assert_int_ge(files, 10);
-    ck_assert_int_gt(checked, 500);
+    ck_assert_int_gt(checked, 2000);
 }
 END_TEST
 
