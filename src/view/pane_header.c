@@ -72,7 +72,7 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
         p[i].on = true;
     p[P_REC].on = v->recording;
     /* a picture or a cast has no keys to press and is not paused */
-    p[P_PLAY].on = v->hints || v->playing;
+    p[P_PLAY].on = v->hints;
     p[P_HINT].on = v->hints;
 }
 
