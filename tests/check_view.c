@@ -132,6 +132,12 @@ START_TEST(test_goto_prompt)
     ck_assert(!v->prompt);
     ck_assert(fabs(v->playhead - 1.2) < 1e-9);
     key(v, 'g');
+    key(v, '9');
+    key(v, '9');
+    key(v, K_ENTER); /* past the end: the last step, and says so */
+    ck_assert_uint_eq(v->step, view_nsteps(v) - 1);
+    ck_assert_ptr_nonnull(strstr(v->status, "the run ends at t = 1.50, before 99.00"));
+    key(v, 'g');
     key(v, K_ENTER); /* Enter on nothing says what to type */
     ck_assert(!v->prompt);
     ck_assert_ptr_nonnull(strstr(v->status, "no time typed"));

@@ -282,7 +282,15 @@ static Action prompt_key(View *v, const Input *in)
             snprintf(v->status, sizeof v->status, "not a time: '%s' (try 1.5)", v->input);
             return ACT_REDRAW;
         }
-        return view_seek_time(v, t);
+        Action a = view_seek_time(v, t);
+        double end = v->seek ? seek_end_time(v->seek) : 0;
+        if (t > end + EPS) {
+            char te[32], tt[32];
+            pane_format_time(end, 2, te, sizeof te);
+            pane_format_time(t, 2, tt, sizeof tt);
+            snprintf(v->status, sizeof v->status, "the run ends at t = %s, before %s: this is its last step", te, tt);
+        }
+        return a;
     }
     default:
         if ((in->key >= '0' && in->key <= '9') || in->key == '.' || in->key == ',' || in->key == 's') {
