@@ -46,6 +46,9 @@ extern const PaneSlot pane_slots[PART_COUNT];
  * the suspended tasks only marked, not named. */
 int code_pane_want(const View *v);
 int code_pane_need(const View *v);
+/* Measure v's source once for the two above and the pane's drawing
+ * (view_init calls it; without it they measure on every call). */
+void code_pane_measure(View *v);
 
 /* Where text (n bytes, one line, no tabs) breaks to fit w columns: the
  * byte length of the first row, at the last space (the spaces after it

@@ -294,7 +294,7 @@ static bool blank_or_comment(const char *p, size_t n)
     return true;
 }
 
-static Measure measure(const Grid *g, const Source *src)
+static Measure measure(const Grid *g, const Source *src) /* g NULL: widths as on a UTF-8 screen */
 {
     Measure m = {0};
     if (!src || !src->len)
@@ -416,15 +416,32 @@ static int gutter(int lines) { return 2 + digits(lines > 0 ? lines : 1) + 1; }
  * digit more, at most a name and a count. */
 enum { NAMES_MIN = 3, NAMES_WANT = 16, NAMES_MAX = 24 };
 
-int code_pane_need(const View *v)
+/* v's source measured: from the view's cache when it is for this source. */
+static Measure measured(const View *v)
+{
+    if (v->src && v->src_size.of == v->src)
+        return (Measure){v->src_size.lines, v->src_size.code_cols, v->src_size.all_cols};
+    return measure(NULL, v->src);
+}
+
+void code_pane_measure(View *v)
 {
     Measure m = measure(NULL, v->src);
+    v->src_size.of = v->src;
+    v->src_size.lines = m.lines;
+    v->src_size.code_cols = m.code_cols;
+    v->src_size.all_cols = m.all_cols;
+}
+
+int code_pane_need(const View *v)
+{
+    Measure m = measured(v);
     return 2 + gutter(m.lines) + m.code_cols + 1 + NAMES_MIN;
 }
 
 int code_pane_want(const View *v)
 {
-    Measure m = measure(NULL, v->src);
+    Measure m = measured(v);
     return 2 + gutter(m.lines) + m.code_cols + 1 + NAMES_WANT;
 }
 
@@ -437,10 +454,10 @@ typedef struct Geo {
     long hs; /* first column shown */
 } Geo;
 
-static Geo geometry(const View *v, const Grid *g, Rect in)
+static Geo geometry(const View *v, Rect in)
 {
     Geo o;
-    o.m = measure(g, v->src);
+    o.m = measured(v);
     o.num_x = in.x + 2;
     o.code_x = in.x + gutter(o.m.lines);
     o.full_w = in.x + in.w - o.code_x;
@@ -517,7 +534,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
         return;
     Rect saved = grid_clip_push(g, r);
     Rect in = rect_inset(r, 1);
-    Geo o = geometry(v, g, in);
+    Geo o = geometry(v, in);
     char title[200];
     const char *name = base_name(v->src ? v->src->path : NULL);
     if (o.hs > 0)
@@ -625,7 +642,7 @@ static Action code_key(View *v, const Input *in, Rect r)
 {
     Rect inner = rect_inset(r, 1);
     int h = inner.h > 0 ? inner.h : 1;
-    Geo o = geometry(v, NULL, inner);
+    Geo o = geometry(v, inner);
     int n = o.m.lines, most = n > h ? n - h : 0;
     if (in->key == '<' || in->key == '>') {
         long room = o.m.all_cols - o.full_w, to = o.hs + (in->key == '>' ? 8 : -8);

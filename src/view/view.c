@@ -64,6 +64,7 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
     v->speed = SPEED_1X;
     v->focus = FOCUS_TASKS;
     v->hints = true;
+    code_pane_measure(v);
     set_title(v);
     view_seek(v, 0);
 }

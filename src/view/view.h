@@ -91,6 +91,10 @@ typedef struct View {
     int scroll[FOCUS_COUNT];   /* first row shown, per pane */
     bool pinned[FOCUS_COUNT];  /* the user scrolled: stop following the action */
     int hscroll;               /* the code pane's first column (sideways scroll) */
+    struct {                   /* the source's size, measured once (view_init) */
+        const Source *of;      /* the source measured, NULL: not yet */
+        int lines, code_cols, all_cols;
+    } src_size;
     int8_t show[PART_COUNT];   /* Show, per part */
     bool hints;            /* show interactive-only hints (? help, paused, key
                               tips); off in frames, SVGs and casts unless asked */
