@@ -241,6 +241,16 @@ static size_t col_byte(const Grid *g, const char *text, long col)
     return i;
 }
 
+/* How far the wrapped rows of a line are indented in w columns: as far
+ * as the line itself, up to half the width. */
+static int wrap_indent(const char *text, int w)
+{
+    int indent = 0;
+    while (indent < w / 2 && text[indent] == ' ')
+        indent++;
+    return indent;
+}
+
 /* The rows the current line takes when wrapped: the first w columns, then
  * rows of w - indent under its own indentation. Fills starts[]/lens[]
  * (up to max rows) when they are not NULL. */
@@ -506,9 +516,7 @@ static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, c
     char *text = expand_tabs(p, len);
     const char *from = text + col_byte(g, text, o->hs);
     int w = named ? o->code_w : o->full_w;
-    int indent = 0;
-    while (from[indent] == ' ' && indent < w / 2)
-        indent++;
+    int indent = wrap_indent(from, w);
     enum { MAXROWS = 64 };
     size_t starts[MAXROWS], lens[MAXROWS];
     int rows = wrap_rows(from, w, indent, starts, lens, MAXROWS);
@@ -562,10 +570,9 @@ static void code_draw(const View *v, Grid *g, Rect r)
             char *text = expand_tabs(p, (size_t)((nl ? nl : end) - p));
             /* named or not, the narrower width decides, so the rows do not
              * change with the tasks on the line */
-            int indent = 0, w = o.code_w;
+            int w = o.code_w;
             const char *from = text + col_byte(g, text, o.hs);
-            while (from[indent] == ' ' && indent < w / 2)
-                indent++;
+            int indent = wrap_indent(from, w);
             extra = wrap_rows(from, w, indent, NULL, NULL, 0) - 1;
             free(text);
             if (extra > in.h - 1)
