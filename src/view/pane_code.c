@@ -515,7 +515,7 @@ static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, c
 {
     char *text = expand_tabs(p, len);
     const char *from = text + col_byte(g, text, o->hs);
-    int w = named ? o->code_w : o->full_w;
+    int w = o->code_w; /* as code_draw counted its rows, named or not */
     int indent = wrap_indent(from, w);
     enum { MAXROWS = 64 };
     size_t starts[MAXROWS], lens[MAXROWS];
