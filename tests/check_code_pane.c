@@ -141,6 +141,15 @@ START_TEST(test_gutter_names)
     ck_assert_ptr_null(strstr(row_text(f.g, r, 0), "◂"));
     ck_assert_int_eq(in_cell(f.g, r, 0, 3)->style, ST_LINENO);
 
+    /* a pane too narrow for the names column: a short line lets the name
+     * start further left, after its text, never over it */
+    Rect mid = {0, 0, 60, 20};
+    draw_at(&f, mid, s);
+    t = row_text(f.g, mid, 3);
+    ck_assert_msg(strstr(t, "sleep(1.5)") && strstr(t, "◂ fetch_user"), "'%s'", t);
+    ck_assert_int_gt(col_of(f.g, mid, 3, "◂ fetch_user"), col_of(f.g, mid, 3, "sleep(1.5)") + 10);
+    draw_at(&f, r, s);
+
     /* a READY task stands at its line too; a RUNNING one does not */
     s = fixture_step(&f, SK_START, fixture_task(&f, "fetch_user", 0), 0);
     draw_at(&f, r, s);

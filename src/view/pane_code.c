@@ -6,8 +6,9 @@
  * highlighted across the pane and always shown whole: when it is wider
  * than the pane it wraps under itself, at spaces where it can; the names
  * of suspended tasks (WAITING or READY) in a column of their own right of
- * the longest line ("◂ fetch_user +2"), never over code, down to a bare
- * "◂3" when the pane is narrow; which lines are shown (centred on the
+ * the longest line ("◂ fetch_user +2"), never over code (when that column
+ * is narrow, a short line lets them start further left), down to a bare
+ * "◂3"; which lines are shown (centred on the
  * current line unless the learner scrolled: v->scroll[FOCUS_CODE]) and
  * from which column (v->hscroll, the < and > keys); and how wide the pane
  * wants to be (code_pane_want / code_pane_need, for layout.c).
@@ -509,9 +510,29 @@ static void draw_names(Grid *g, int x, int y, int w, int count, const char *name
     grid_text(g, x, y, w, ST_CODE_WAITING, tiny);
 }
 
+/* Where the names go on a row whose line is p[0..n): in the names column,
+ * or, when the column is too narrow for them and the line is short, as
+ * far left as they need to fit at the pane's right edge, but never over
+ * the line's own text. */
+static int names_at(const Grid *g, const Geo *o, Rect in, const char *p, size_t n, int count, const char *name)
+{
+    char more[16] = "";
+    if (count > 1)
+        snprintf(more, sizeof more, " +%d", count - 1);
+    int want = 2 + grid_text_width(name) + grid_text_width(more);
+    if (want > NAMES_MAX)
+        want = NAMES_MAX;
+    if (want <= o->names_w)
+        return o->names_x;
+    long cols = line_cols(g, p, n, o->hs + o->full_w) - o->hs;
+    int after = o->code_x + (int)(cols > 0 ? cols : 0) + 2; /* a blank column after the code */
+    int x = in.x + in.w - 1 - want; /* a blank column before the frame */
+    return x < after ? (after < o->names_x ? after : o->names_x) : x < o->names_x ? x : o->names_x;
+}
+
 /* The current line's rows, from row y: wrapped (see wrap_rows) in the
  * current-line style, its number and mark on the first. */
-static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, const char *p, size_t len, bool named)
+static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, const char *p, size_t len, int fill_w)
 {
     char *text = expand_tabs(p, len);
     const char *from = text + col_byte(g, text, o->hs);
@@ -522,8 +543,8 @@ static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, c
     int rows = wrap_rows(from, w, indent, starts, lens, MAXROWS);
     for (int r = 0; r < rows && r < rows_left && r < MAXROWS; r++) {
         int ry = y + r;
-        /* the highlight runs across the code, not the names column */
-        grid_fill(g, (Rect){in.x, ry, named ? o->code_x + w - in.x : in.w, 1}, ' ', ST_CODE_CURRENT);
+        /* the highlight runs across the code, not the names */
+        grid_fill(g, (Rect){in.x, ry, fill_w, 1}, ' ', ST_CODE_CURRENT);
         if (r == 0)
             grid_text(g, in.x, ry, 1, ST_CODE_CURRENT, g->ascii ? ">" : "\u25b6");
         else
@@ -615,19 +636,25 @@ static void code_draw(const View *v, Grid *g, Rect r)
             scan_line(p, len, sty, &open);
             bool named = row < in.h && cnt[row] && o.names_w >= 2;
             if (line == cur) {
-                draw_current(g, &o, in, y, in.y + in.h - y, p, len, named);
+                /* a line that wraps keeps the names column; one that does not
+                 * may leave the names more room, as the other lines do */
+                int nx = !named ? 0 : extra ? o.names_x : names_at(g, &o, in, p, len, cnt[row], first[row]);
+                draw_current(g, &o, in, y, in.y + in.h - y, p, len, named ? nx - 1 - in.x : in.w);
                 grid_textf(g, o.num_x, y, in.x + in.w - o.num_x, ST_CODE_CURRENT, "%*d", digits(n), line);
                 if (named)
-                    draw_names(g, o.names_x, y, o.names_w, cnt[row], first[row]);
+                    draw_names(g, nx, y, in.x + in.w - nx < NAMES_MAX ? in.x + in.w - nx : NAMES_MAX, cnt[row],
+                               first[row]);
                 y += 1 + extra;
             } else {
                 Style num_st = named ? ST_CODE_WAITING : ST_LINENO;
                 grid_textf(g, o.num_x, y, in.x + in.w - o.num_x, num_st, "%*d", digits(n), line);
                 if (o.hs > 0 && line_cols(g, p, len, o.hs) > 0)
                     grid_text(g, o.code_x - 1, y, 1, ST_DIM, g->ascii ? "~" : "\u2026");
-                draw_line(g, o.code_x, y, named ? o.code_w : o.full_w, o.hs, p, len, sty, ST_CODE);
+                int nx = named ? names_at(g, &o, in, p, len, cnt[row], first[row]) : 0;
+                draw_line(g, o.code_x, y, named ? nx - 1 - o.code_x : o.full_w, o.hs, p, len, sty, ST_CODE);
                 if (named)
-                    draw_names(g, o.names_x, y, o.names_w, cnt[row], first[row]);
+                    draw_names(g, nx, y, in.x + in.w - nx < NAMES_MAX ? in.x + in.w - nx : NAMES_MAX, cnt[row],
+                               first[row]);
                 y++;
             }
         }
