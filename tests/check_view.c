@@ -508,7 +508,8 @@ static char *pane_text(const View *v, Grid *g, Focus f)
 }
 
 /* 1-5 show and hide panes, and the freed room goes to the others; 0
- * brings back the usual set; Tab skips hidden panes; --panes lists. */
+ * brings back the usual set; Tab skips hidden panes; --panes lists; no
+ * key hints unless asked. */
 START_TEST(test_pane_toggles)
 {
     Fixture f;
@@ -557,6 +558,20 @@ START_TEST(test_pane_toggles)
     ck_assert_int_eq(v->lay.box[FOCUS_LOG].w, 0);
     ck_assert_int_eq(v->lay.timeline.w, 0);
     ck_assert(v->lay.caption.w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+
+    /* frames, SVGs and casts have no key hints unless asked */
+    view_seek(v, view_nsteps(v) - 1);
+    v->status[0] = 0;
+    v->hints = false;
+    frame_draw(v, g);
+    t = fixture_grid_text(g);
+    ck_assert_msg(!strstr(t, "? help") && !strstr(t, "paused") && !strstr(t, "r restarts"), "%s", t);
+    free(t);
+    v->hints = true;
+    frame_draw(v, g);
+    t = fixture_grid_text(g);
+    ck_assert_msg(strstr(t, "? help") && strstr(t, "paused") && strstr(t, "r restarts"), "%s", t);
+    free(t);
     close_with_grid(&f, g);
 }
 END_TEST
@@ -591,27 +606,6 @@ START_TEST(test_output_pane)
         free(t);
     }
     ck_assert_uint_ge(prints, 3);
-    close_with_grid(&f, g);
-}
-END_TEST
-
-/* Frames, SVGs and casts have no key hints unless asked. */
-START_TEST(test_no_hints_in_exports)
-{
-    Fixture f;
-    Grid *g = open_with_grid(&f, "scenarios/gather.py", 100, 30);
-    View *v = &f.v;
-    view_seek(v, view_nsteps(v) - 1);
-    v->hints = false;
-    frame_draw(v, g);
-    char *t = fixture_grid_text(g);
-    ck_assert_msg(!strstr(t, "? help") && !strstr(t, "paused") && !strstr(t, "r restarts"), "%s", t);
-    free(t);
-    v->hints = true;
-    frame_draw(v, g);
-    t = fixture_grid_text(g);
-    ck_assert_msg(strstr(t, "? help") && strstr(t, "paused") && strstr(t, "r restarts"), "%s", t);
-    free(t);
     close_with_grid(&f, g);
 }
 END_TEST
@@ -663,7 +657,6 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_frames_deterministic_every_step);
     tcase_add_test(tc, test_pane_toggles);
     tcase_add_test(tc, test_output_pane);
-    tcase_add_test(tc, test_no_hints_in_exports);
     tcase_add_test(tc, test_code_sideways);
     tcase_add_loop_test(tc, test_frames_any_size, 0, 4);
     suite_add_tcase(s, tc);
