@@ -602,7 +602,7 @@ Action view_key(View *v, const Input *in)
     size_t n;
     const ViewKey *k = view_keys(&n);
     for (size_t i = 0; i < n; i++)
-        for (const int *p = k[i].keys; *p && p < k[i].keys + 6; p++)
+        for (const int *p = k[i].keys; p < k[i].keys + 8 && *p; p++)
             if (*p == in->key)
                 return k[i].run(v, in);
     return ACT_NONE;

@@ -54,8 +54,11 @@ typedef enum Action {
 
 /* The boxed panes, which can have the keyboard and be shown or hidden
  * (pane.c's pane_slots table says what each is and which key toggles
- * it). A new pane goes before FOCUS_COUNT, with a row in pane_slots and a
- * place in layout.c. */
+ * it). A new pane: its Focus before FOCUS_COUNT; a row in pane_slots
+ * (its Pane, its --panes name, its toggle key: that also gives it its
+ * place in the Tab order and in the help); the key in the toggle row of
+ * view.c's key table; a place in layout.c (the bottom[] row, say); and
+ * whether view_shown shows it by itself (SHOW_AUTO) at a width. */
 typedef enum Focus { FOCUS_TASKS, FOCUS_CODE, FOCUS_LOG, FOCUS_OUTPUT, FOCUS_NOTES, FOCUS_COUNT } Focus;
 
 /* Everything that can be shown or hidden: the boxed panes, then the two
@@ -129,7 +132,7 @@ typedef struct ViewKey {
     const char *label;     /* as the help shows it, UTF-8 ("\u2192 l") */
     const char *ascii;     /* the same for ASCII-only screens */
     const char *what;      /* what it does, a few words */
-    int keys[6];           /* the inputs it takes, 0-terminated */
+    int keys[8];           /* the inputs it takes, 0-terminated (or all 8 used) */
     Action (*run)(View *v, const Input *in);
 } ViewKey;
 const ViewKey *view_keys(size_t *n);
