@@ -58,6 +58,8 @@ static void usage(FILE *out)
           "                     R records what you see into ./loopscope-NAME-N.cast)\n"
           "      --ascii        draw with ASCII only (automatic when the locale is not UTF-8)\n"
           "      --no-color     monochrome (also when NO_COLOR is set)\n"
+          "      --panes LIST   the panes to show, e.g. code,tasks,caption,output (of code,\n"
+          "                     tasks, log, output, notes, caption, timeline; keys 1-5 toggle)\n"
           "  frame SCENARIO     print one screen of the viewer as text\n"
           "      --step N       at step N (1 = the first; default 1)\n"
           "      --at T         at virtual time T seconds\n"
@@ -70,6 +72,8 @@ static void usage(FILE *out)
           "      --theme T      the SVG's colours: dark (default) or light\n"
           "      --title TEXT   the SVG's title (default: the scenario's)\n"
           "      --no-color     monochrome SVG (NO_COLOR does not change files)\n"
+          "      --panes LIST   the panes to show (as for the viewer)\n"
+          "      --hints        keep the viewer's key hints (? help, paused, r restarts)\n"
           "  record SCENARIO -o FILE.cast\n"
           "                     play the run into an asciicast v2 recording, timed in\n"
           "                     virtual time as the viewer plays it, with a marker per step;\n"
@@ -88,6 +92,8 @@ static void usage(FILE *out)
           "                     asciinema-player, a marker per step ([ and ] jump), the\n"
           "                     scenario's docstring and the .cast to download; takes\n"
           "                     record's --size, --speed, --title, --theme, --ascii, --no-color\n"
+          "      --panes LIST   the panes to show (as for the viewer)\n"
+          "      --hints        keep the viewer's key hints\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11, or Node 20 for .js, under a\n"
           "                     virtual clock)\n"
@@ -181,6 +187,8 @@ typedef struct Options {
     const char *svg;           /* frame --svg FILE, or NULL */
     const char *title;         /* --title, or NULL for the scenario's */
     const char *format;        /* trace --format: "text" or "chrome" */
+    const char *panes;         /* --panes LIST, or NULL for the usual panes */
+    bool hints;                /* --hints: frames and casts keep the key hints */
     bool light;                /* --theme light */
     double speed;              /* record --speed */
     SimOptions sim;
@@ -211,6 +219,8 @@ static bool option_fits(const char *cmd, const char *opt)
         {"-o", " trace record html "},
         {"--force", " frame trace record html "},
         {"--internals", " frame record html "},
+        {"--panes", " frame view record html "},
+        {"--hints", " frame record html "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
         if (!strcmp(opt, fits[i].opt)) {
@@ -247,6 +257,32 @@ static bool parse_speed(const char *val, double *out)
     return false;
 }
 
+/* --panes: a comma-separated list of the parts view.c knows. */
+static bool check_panes(const char *val)
+{
+    View probe;
+    memset(&probe, 0, sizeof probe);
+    char bad[64];
+    if (view_set_panes(&probe, val, bad, sizeof bad))
+        return true;
+    fprintf(stderr,
+            "loopscope: --panes: '%s' is not a pane (give a comma-separated list of code, tasks, log, output, "
+            "notes, caption, timeline)\n",
+            bad);
+    return false;
+}
+
+/* The view as the options ask: the panes shown, key hints only in the
+ * viewer (or with --hints), the loop internals in the columns' place. */
+static void view_options(const Options *o, View *v)
+{
+    char bad[64];
+    if (o->panes)
+        view_set_panes(v, o->panes, bad, sizeof bad);
+    v->hints = !strcmp(o->cmd, "view") || o->hints;
+    v->internals = o->internals;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
 {
@@ -264,7 +300,8 @@ static int parse_args(int argc, char **argv, Options *o)
             printf("loopscope %s\n", LOOPSCOPE_VERSION);
             return 0;
         } else if (!strcmp(a, "--json") || !strcmp(a, "--ansi") || !strcmp(a, "--ascii") ||
-                   !strcmp(a, "--no-color") || !strcmp(a, "--force")) {
+                   !strcmp(a, "--no-color") || !strcmp(a, "--force") || !strcmp(a, "--hints")) {
+            o->hints |= !strcmp(a, "--hints");
             o->json |= !strcmp(a, "--json");
             o->ansi |= !strcmp(a, "--ansi");
             o->ascii |= !strcmp(a, "--ascii");
@@ -296,6 +333,11 @@ static int parse_args(int argc, char **argv, Options *o)
                 return 2;
             }
             *(!strcmp(a, "-o") ? &o->out : !strcmp(a, "--svg") ? &o->svg : &o->title) = val;
+            i++;
+        } else if (!strcmp(a, "--panes")) {
+            if (!needs_value(a, val) || !check_panes(val))
+                return 2;
+            o->panes = val;
             i++;
         } else if (!strcmp(a, "--theme")) {
             if (!needs_value(a, val))
@@ -538,7 +580,6 @@ static bool seek_view(const Options *o, View *v)
         view_seek_time(v, o->at);
     }
     v->status[0] = 0;
-    v->internals = o->internals;
     return true;
 }
 
@@ -546,6 +587,7 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
 {
     View v;
     view_init(&v, rec, src, seek);
+    view_options(o, &v);
     if (!seek_view(o, &v))
         return 2;
     Grid *g = grid_new(o->w, o->h, o->ascii);
@@ -580,7 +622,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
 {
     View v;
     view_init(&v, rec, src, seek);
-    v.internals = o->internals;
+    view_options(o, &v);
     if (!set_speed(&v, o->speed))
         return 2;
     Sink k;
@@ -646,6 +688,7 @@ static int run_view(const Options *o, const Recording *rec, const Source *src, c
     }
     View v;
     view_init(&v, rec, src, seek);
+    view_options(o, &v);
     AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
     return app_run(&v, &ao);
 }

@@ -9,9 +9,11 @@
 
 #include "fixture.h"
 
+#include "../src/view/frame.h"
 #include "../src/view/pane.h"
 #include "../src/view/view.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +116,9 @@ START_TEST(test_current_line)
 }
 END_TEST
 
-/* Suspended tasks stand at their lines: names at the right edge, line
- * numbers in the waiting style; several on a line are counted. */
+/* Suspended tasks stand at their lines: names in a column of their own,
+ * right of the longest line of code (never over code), line numbers in
+ * the waiting style; several on a line are counted. */
 START_TEST(test_gutter_names)
 {
     Fixture f;
@@ -126,13 +129,26 @@ START_TEST(test_gutter_names)
     draw_at(&f, r, s);
     const char *t = row_text(f.g, r, 3);
     ck_assert_msg(strstr(t, "◂ fetch_user") && !strcmp(strstr(t, "◂ fetch_user"), "◂ fetch_user"), "'%s'", t);
-    ck_assert_int_eq(col_of(f.g, r, 3, "◂ fetch_user") + (int)strlen("◂ fetch_user") - 2, r.w - 2);
-    ck_assert_int_eq(in_cell(f.g, r, 3, r.w - 3)->style, ST_CODE_WAITING);
+    int names = col_of(f.g, r, 3, "◂ fetch_user");
+    ck_assert_int_eq(col_of(f.g, r, 7, "◂ fetch_posts"), names);
+    ck_assert_int_eq(col_of(f.g, r, 11, "◂ main"), names);
+    for (int i = 0; i < r.h - 2; i++) /* right of every line */
+        ck_assert_int_le((int)strlen(row_text(f.g, (Rect){r.x, r.y, names + 1, r.h}, i)), names - 1);
+    ck_assert_int_eq(in_cell(f.g, r, 3, names)->style, ST_CODE_WAITING);
     ck_assert_int_eq(in_cell(f.g, r, 3, 3)->style, ST_CODE_WAITING); /* its line number */
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 11), "◂ main"));
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 7), "◂ fetch_posts"));
     ck_assert_ptr_null(strstr(row_text(f.g, r, 0), "◂"));
     ck_assert_int_eq(in_cell(f.g, r, 0, 3)->style, ST_LINENO);
+
+    /* a pane too narrow for the names column: a short line lets the name
+     * start further left, after its text, never over it */
+    Rect mid = {0, 0, 60, 20};
+    draw_at(&f, mid, s);
+    t = row_text(f.g, mid, 3);
+    ck_assert_msg(strstr(t, "sleep(1.5)") && strstr(t, "◂ fetch_user"), "'%s'", t);
+    ck_assert_int_gt(col_of(f.g, mid, 3, "◂ fetch_user"), col_of(f.g, mid, 3, "sleep(1.5)") + 10);
+    draw_at(&f, r, s);
 
     /* a READY task stands at its line too; a RUNNING one does not */
     s = fixture_step(&f, SK_START, fixture_task(&f, "fetch_user", 0), 0);
@@ -152,14 +168,17 @@ START_TEST(test_gutter_names)
     s = fixture_step(&f, SK_CLOCK, -2, 0);
     draw_at(&f, r, s);
     t = row_text(f.g, r, 2);
-    ck_assert_msg(strstr(t, "◂ worker(1), +2") != NULL, "'%s'", t);
+    ck_assert_msg(strstr(t, "◂ worker(1) +2") != NULL, "'%s'", t);
     ck_assert_ptr_nonnull(strstr(row_text(f.g, r, 4), "◂ main"));
 
-    /* a long line gives way to the name and ends in an ellipsis */
+    /* narrow: a long line gives way to the marker and ends in an
+     * ellipsis; the names go, the count stays */
     Rect narrow = {0, 0, 40, 20};
     draw_at(&f, narrow, s);
     t = row_text(f.g, narrow, 4);
-    ck_assert_msg(strstr(t, "… ◂ main") != NULL, "'%s'", t);
+    ck_assert_msg(strstr(t, "… ◂") != NULL, "'%s'", t);
+    t = row_text(f.g, narrow, 2);
+    ck_assert_msg(strstr(t, "◂3") != NULL, "'%s'", t);
     fixture_close(&f);
 }
 END_TEST
@@ -411,6 +430,120 @@ START_TEST(test_empty_source)
 }
 END_TEST
 
+/* The line the code pane marks as current at the view's step: the
+ * running task's, else the step's (0: none). */
+static int expected_line(const View *v)
+{
+    int run = seek_running(v->seek, v->step);
+    TaskView tv;
+    if (run >= 0 && rec_task_at(v->rec, run, v->step, &tv) && tv.line > 0)
+        return tv.line;
+    const Step *st = rec_step_at(v->rec, v->step);
+    return st && st->line > 0 ? st->line : 0;
+}
+
+/* Line n of src with tabs expanded and every space dropped. */
+static char *squeezed_line(const Source *src, int n)
+{
+    const char *p = src->text, *end = src->text + src->len;
+    for (int i = 1; i < n && p < end; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t len = (size_t)((nl ? nl : end) - p);
+    char *out = malloc(len + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+            out[o++] = p[i];
+    out[o] = 0;
+    return out;
+}
+
+/* Append the cells of a code row after its gutter, spaces dropped, up to
+ * the names column ("◂"). */
+static void squeeze_append(char *buf, size_t size, const char *row, int gutter)
+{
+    const char *p = row;
+    for (int c = 0; c < gutter && *p; c++) /* one column per character: the gutter is ASCII or ▶/↪ */
+        p += (*p & 0x80) ? ((*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4) : 1;
+    const char *mark = strstr(p, "\u25c2");
+    size_t n = strlen(buf);
+    for (; *p && p != mark && n + 1 < size; p++)
+        if (*p != ' ')
+            buf[n++] = *p;
+    buf[n] = 0;
+}
+
+/* At 100x30 (and 80x24, 160x45, 220x60), at every step of every shipped
+ * scenario, the current line is on screen whole: its rows (the first marked ▶, the wrapped ones ↪) hold
+ * all of its text, and none of them is cut with an ellipsis. */
+START_TEST(test_current_line_never_cut)
+{
+    DIR *d = opendir("scenarios");
+    ck_assert_ptr_nonnull(d);
+    int files = 0;
+    long checked = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || strcmp(e->d_name + len - 3, ".py") != 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "scenarios/%s", e->d_name);
+        Fixture f;
+        fixture_open_file(&f, path);
+        files++;
+        static const int sizes[][2] = {{100, 30}, {80, 24}, {160, 45}, {220, 60}};
+        for (size_t sz = 0; sz < sizeof sizes / sizeof sizes[0]; sz++) {
+            Grid *g = grid_new(sizes[sz][0], sizes[sz][1], false);
+            for (size_t step = 0; step < view_nsteps(&f.v); step++) {
+                view_seek(&f.v, step);
+                frame_draw(&f.v, g);
+                int line = expected_line(&f.v);
+                if (line <= 0)
+                    continue;
+                Rect r = f.v.lay.box[FOCUS_CODE];
+                ck_assert_msg(r.w > 0, "%s step %zu: no code pane", path, step + 1);
+                int first = -1;
+                for (int i = 0; i < r.h - 2 && first < 0; i++)
+                    if (!strncmp(row_text(g, r, i), "\u25b6", 3))
+                        first = i;
+                ck_assert_msg(first >= 0, "%s step %zu at %dx%d: line %d is not on screen", path, step + 1,
+                              sizes[sz][0], sizes[sz][1], line);
+                char want_no[16];
+                snprintf(want_no, sizeof want_no, " %d ", line);
+                ck_assert_msg(strstr(row_text(g, r, first), want_no), "%s step %zu: the marked line is not %d: %s", path,
+                              step + 1, line, row_text(g, r, first));
+                const char *t = row_text(g, r, first);
+                int gutter = (int)(strstr(t, want_no) - t) + (int)strlen(want_no) - 2; /* ▶ is 3 bytes, 1 column */
+                char shown[1024] = "";
+                for (int i = first; i < r.h - 2; i++) {
+                    const char *row = row_text(g, r, i);
+                    if (i > first && !strstr(row, "\u21aa"))
+                        break;
+                    const char *cut = strstr(row, "\u2026"), *mark = strstr(row, "\u25c2");
+                    ck_assert_msg(!cut || (mark && cut > mark), "%s step %zu at %dx%d: line %d is cut: %s", path, step + 1,
+                                  sizes[sz][0], sizes[sz][1], line, row);
+                    squeeze_append(shown, sizeof shown, row, gutter);
+                }
+                char *want = squeezed_line(f.src, line);
+                ck_assert_msg(!strcmp(shown, want), "%s step %zu at %dx%d: line %d shows '%s', not '%s'", path, step + 1,
+                              sizes[sz][0], sizes[sz][1], line, shown, want);
+                free(want);
+                checked++;
+            }
+            grid_free(g);
+        }
+        fixture_close(&f);
+    }
+    closedir(d);
+    ck_assert_int_ge(files, 10);
+    ck_assert_int_gt(checked, 2000);
+}
+END_TEST
+
 Suite *code_pane_suite(void)
 {
     Suite *s = suite_create("code_pane");
@@ -423,6 +556,7 @@ Suite *code_pane_suite(void)
     tcase_add_test(tc, test_follow_pin_keys);
     tcase_add_test(tc, test_tiny_and_ascii);
     tcase_add_test(tc, test_empty_source);
+    tcase_add_test(tc, test_current_line_never_cut);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -123,10 +123,24 @@ START_TEST(test_goto_prompt)
     ck_assert(t_of(v, v->step) <= 1.2);
     ck_assert(fabs(v->playhead - 1.2) < 1e-9);
     key(v, 'g');
-    key(v, 'x'); /* ignored */
+    key(v, 'x'); /* not taken, and said so */
+    ck_assert_ptr_nonnull(strstr(v->status, "'x' is not part of a time"));
+    ck_assert_str_eq(v->input, "");
+    key(v, '1');
+    ck_assert_str_eq(v->status, ""); /* a digit clears the complaint */
     key(v, K_ESC);
     ck_assert(!v->prompt);
     ck_assert(fabs(v->playhead - 1.2) < 1e-9);
+    key(v, 'g');
+    key(v, '9');
+    key(v, '9');
+    key(v, K_ENTER); /* past the end: the last step, and says so */
+    ck_assert_uint_eq(v->step, view_nsteps(v) - 1);
+    ck_assert_ptr_nonnull(strstr(v->status, "the run ends at t = 1.50, before 99.00"));
+    key(v, 'g');
+    key(v, K_ENTER); /* Enter on nothing says what to type */
+    ck_assert(!v->prompt);
+    ck_assert_ptr_nonnull(strstr(v->status, "no time typed"));
     double t;
     ck_assert(view_parse_time("1.5", &t) && t == 1.5);
     ck_assert(view_parse_time("1,5", &t) && t == 1.5);
@@ -283,13 +297,14 @@ START_TEST(test_focus_help_quit)
     fixture_open_file(&f, "scenarios/gather.py");
     View *v = &f.v;
     ck_assert_int_eq(v->focus, FOCUS_TASKS);
+    key(v, K_TAB); /* in the order of the panes' keys: code, tasks, log */
+    ck_assert_int_eq(v->focus, FOCUS_LOG);
     key(v, K_TAB);
     ck_assert_int_eq(v->focus, FOCUS_CODE);
     key(v, K_TAB);
-    key(v, K_TAB);
     ck_assert_int_eq(v->focus, FOCUS_TASKS);
     key(v, K_BTAB);
-    ck_assert_int_eq(v->focus, FOCUS_LOG);
+    ck_assert_int_eq(v->focus, FOCUS_CODE);
     key(v, '?');
     ck_assert(v->help);
     ck_assert_int_eq(key(v, K_RIGHT), ACT_REDRAW); /* closes the overlay, does not step */
@@ -316,10 +331,9 @@ START_TEST(test_move_unpins_every_pane)
     /* the tasks, then the code (a log that fits cannot be scrolled away
      * from its newest line, so it is pinned by hand) */
     for (int p = 0; p < 2; p++) {
-        ck_assert_int_eq(v->focus, p == 0 ? FOCUS_TASKS : FOCUS_CODE);
+        v->focus = p == 0 ? FOCUS_TASKS : FOCUS_CODE;
         ck_assert_int_eq(key(v, K_DOWN), ACT_REDRAW);
         ck_assert_msg(v->pinned[v->focus], "pane %d not pinned by a scroll", (int)v->focus);
-        key(v, K_TAB);
     }
     v->pinned[FOCUS_LOG] = true;
     key(v, K_RIGHT);
@@ -345,29 +359,64 @@ static bool overlap(Rect a, Rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+/* Every size from tiny to huge, for a narrow and the widest scenario,
+ * with the usual panes, every pane, and a presentation set: what is shown
+ * is on screen, non-empty, without overlaps, and the screen is used to its
+ * last row. */
 START_TEST(test_layout_all_sizes)
 {
-    for (int w = 1; w <= 260; w += (w < 70 ? 1 : 7)) {
-        for (int h = 1; h <= 90; h += (h < 30 ? 1 : 5)) {
-            Layout l = layout_compute(w, h);
-            if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
-                ck_assert(l.too_small);
-                continue;
+    static const char *const files[] = {"scenarios/gather.py", "scenarios/producer_consumer.py"};
+    static const char *const sets[] = {NULL, "code,tasks,log,output,notes,caption,timeline", "code,tasks,caption,output",
+                                       "code", "log,notes"};
+    for (size_t fi = 0; fi < 2; fi++) {
+        Fixture f;
+        fixture_open_file(&f, files[fi]);
+        for (size_t si = 0; si < sizeof sets / sizeof sets[0]; si++) {
+            char bad[64];
+            for (int p = 0; p < PART_COUNT; p++)
+                f.v.show[p] = SHOW_AUTO;
+            if (sets[si])
+                ck_assert(view_set_panes(&f.v, sets[si], bad, sizeof bad));
+            for (int w = 1; w <= 260; w += (w < 70 ? 1 : 7)) {
+                for (int h = 1; h <= 90; h += (h < 30 ? 1 : 5)) {
+                    Layout l = layout_compute(&f.v, w, h);
+                    if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
+                        ck_assert(l.too_small);
+                        continue;
+                    }
+                    ck_assert(!l.too_small);
+                    Rect rs[3 + FOCUS_COUNT] = {l.header, l.caption, l.timeline};
+                    bool want[3 + FOCUS_COUNT] = {true, view_shown(&f.v, PART_CAPTION, w),
+                                                  view_shown(&f.v, PART_TIMELINE, w)};
+                    int bottom = 0;
+                    for (int p = 0; p < FOCUS_COUNT; p++) {
+                        rs[3 + p] = l.box[p];
+                        want[3 + p] = view_shown(&f.v, p, w);
+                        if (want[3 + p] && l.box[p].y + l.box[p].h > bottom)
+                            bottom = l.box[p].y + l.box[p].h;
+                    }
+                    int nr = 3 + FOCUS_COUNT;
+                    for (int i = 0; i < nr; i++) {
+                        if (!want[i]) {
+                            ck_assert_msg(rs[i].w == 0, "%dx%d set %zu: hidden rect %d shown", w, h, si, i);
+                            continue;
+                        }
+                        ck_assert_msg(rs[i].w > 0 && rs[i].h > 0, "%dx%d set %zu: rect %d empty", w, h, si, i);
+                        ck_assert_msg(rs[i].x >= 0 && rs[i].y >= 0 && rs[i].x + rs[i].w <= w && rs[i].y + rs[i].h <= h,
+                                      "%dx%d: rect %d off screen", w, h, i);
+                        for (int j = i + 1; j < nr; j++)
+                            ck_assert_msg(!want[j] || !overlap(rs[i], rs[j]), "%dx%d set %zu: rects %d and %d overlap",
+                                          w, h, si, i, j);
+                    }
+                    if (want[3 + FOCUS_CODE])
+                        ck_assert_int_ge(l.box[FOCUS_CODE].h, 4);
+                    if (want[3 + FOCUS_TASKS])
+                        ck_assert_int_ge(l.box[FOCUS_TASKS].h, 4);
+                    ck_assert_msg(bottom == h, "%dx%d set %zu: the panes end at row %d", w, h, si, bottom);
+                }
             }
-            ck_assert(!l.too_small);
-            Rect rs[] = {l.header, l.code, l.tasks, l.caption, l.timeline, l.log};
-            int nr = (int)(sizeof rs / sizeof rs[0]);
-            for (int i = 0; i < nr; i++) {
-                ck_assert_msg(rs[i].w > 0 && rs[i].h > 0, "%dx%d: rect %d empty", w, h, i);
-                ck_assert_msg(rs[i].x >= 0 && rs[i].y >= 0 && rs[i].x + rs[i].w <= w && rs[i].y + rs[i].h <= h,
-                              "%dx%d: rect %d off screen", w, h, i);
-                for (int j = i + 1; j < nr; j++)
-                    ck_assert_msg(!overlap(rs[i], rs[j]), "%dx%d: rects %d and %d overlap", w, h, i, j);
-            }
-            ck_assert_int_ge(l.code.h, 5);
-            ck_assert_int_ge(l.tasks.h, 5);
-            ck_assert_int_eq(l.log.y + l.log.h, h); /* nothing wasted at the bottom */
         }
+        fixture_close(&f);
     }
 }
 END_TEST
@@ -432,6 +481,161 @@ START_TEST(test_frames_any_size)
 }
 END_TEST
 
+/* Open path (a fixture) with a w x h grid for whole frames. */
+static Grid *open_with_grid(Fixture *f, const char *path, int w, int h)
+{
+    fixture_open_file(f, path);
+    return grid_new(w, h, false);
+}
+
+static void close_with_grid(Fixture *f, Grid *g)
+{
+    grid_free(g);
+    fixture_close(f);
+}
+
+/* The text of the pane with focus f in the last frame, row by row. */
+static char *pane_text(const View *v, Grid *g, Focus f)
+{
+    Rect r = v->lay.box[f];
+    size_t cap = (size_t)(r.w * 4 + 2) * (size_t)(r.h > 0 ? r.h : 1) + 1, n = 0;
+    char *out = calloc(cap, 1);
+    for (int y = r.y; y < r.y + r.h; y++) {
+        const char *row = fixture_cells(g, r.x, y, r.w, true);
+        n += (size_t)snprintf(out + n, cap - n, "%s\n", row);
+    }
+    return out;
+}
+
+/* 1-5 show and hide panes, and the freed room goes to the others; 0
+ * brings back the usual set; Tab skips hidden panes; --panes lists; no
+ * key hints unless asked. */
+START_TEST(test_pane_toggles)
+{
+    Fixture f;
+    Grid *g = open_with_grid(&f, "scenarios/gather.py", 100, 30);
+    View *v = &f.v;
+    frame_draw(v, g);
+    ck_assert(v->lay.box[FOCUS_LOG].w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+    ck_assert_int_eq(v->lay.box[FOCUS_NOTES].w, 0); /* notes from 140 columns */
+    int log_w = v->lay.box[FOCUS_LOG].w;
+    ck_assert_int_eq(key(v, '4'), ACT_REDRAW); /* output off: the log takes its room */
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_OUTPUT].w, 0);
+    ck_assert_int_gt(v->lay.box[FOCUS_LOG].w, log_w);
+    ck_assert_ptr_nonnull(strstr(v->status, "output pane hidden"));
+    key(v, '5'); /* notes on */
+    frame_draw(v, g);
+    ck_assert_int_gt(v->lay.box[FOCUS_NOTES].w, 0);
+    char *t = pane_text(v, g, FOCUS_NOTES);
+    ck_assert_msg(strstr(t, "Two fetches at once with asyncio.gather") && strstr(t, "Promise.all"), "%s", t);
+    free(t);
+    int code_h = v->lay.box[FOCUS_CODE].h;
+    key(v, '3'); /* the whole bottom row gone: the main area grows */
+    key(v, '5');
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_LOG].w, 0);
+    ck_assert_int_gt(v->lay.box[FOCUS_CODE].h, code_h);
+    key(v, '2'); /* no tasks: the code has the main area to itself */
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_TASKS].w, 0);
+    ck_assert_int_eq(v->lay.box[FOCUS_CODE].w, 100);
+    /* Tab goes round the panes on screen only */
+    for (int i = 0; i < 6; i++) {
+        key(v, K_TAB);
+        ck_assert_int_eq(v->focus, FOCUS_CODE);
+    }
+    key(v, '0');
+    frame_draw(v, g);
+    ck_assert(v->lay.box[FOCUS_TASKS].w > 0 && v->lay.box[FOCUS_LOG].w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+
+    char bad[64];
+    ck_assert(!view_set_panes(v, "code,taks", bad, sizeof bad));
+    ck_assert_str_eq(bad, "taks");
+    ck_assert(!view_set_panes(v, "code,,tasks", bad, sizeof bad));
+    ck_assert(view_set_panes(v, "code,tasks,caption,output", bad, sizeof bad));
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.box[FOCUS_LOG].w, 0);
+    ck_assert_int_eq(v->lay.timeline.w, 0);
+    ck_assert(v->lay.caption.w > 0 && v->lay.box[FOCUS_OUTPUT].w > 0);
+
+    /* frames, SVGs and casts have no key hints unless asked */
+    view_seek(v, view_nsteps(v) - 1);
+    v->status[0] = 0;
+    v->hints = false;
+    frame_draw(v, g);
+    t = fixture_grid_text(g);
+    ck_assert_msg(!strstr(t, "? help") && !strstr(t, "paused") && !strstr(t, "r restarts"), "%s", t);
+    free(t);
+    v->hints = true;
+    frame_draw(v, g);
+    t = fixture_grid_text(g);
+    ck_assert_msg(strstr(t, "? help") && strstr(t, "paused") && strstr(t, "r restarts"), "%s", t);
+    free(t);
+    close_with_grid(&f, g);
+}
+END_TEST
+
+/* The output pane holds exactly the printed lines of the steps so far,
+ * the one the current step printed highlighted; it is not the log. */
+START_TEST(test_output_pane)
+{
+    Fixture f;
+    Grid *g = open_with_grid(&f, "scenarios/settimeout_order.py", 100, 40);
+    View *v = &f.v;
+    size_t n = view_nsteps(v), prints = 0;
+    for (size_t i = 0; i < n; i++) {
+        const Step *st = rec_step_at(v->rec, i);
+        view_seek(v, i);
+        frame_draw(v, g);
+        char *t = pane_text(v, g, FOCUS_OUTPUT);
+        if (st->kind == SK_PRINT) {
+            prints++;
+            const char *line = rec_str(v->rec, st->text);
+            ck_assert_msg(strstr(t, line), "step %zu: '%s' missing:\n%s", i + 1, line, t);
+            Rect r = v->lay.box[FOCUS_OUTPUT];
+            bool lit = false;
+            for (int y = r.y + 1; y < r.y + r.h - 1; y++)
+                if (strstr(fixture_cells(g, r.x + 1, y, r.w - 2, true), line) && grid_at(g, r.x + 2, y)->style == ST_LOG_CURRENT)
+                    lit = true;
+            ck_assert_msg(lit, "step %zu: '%s' not highlighted", i + 1, line);
+        }
+        ck_assert_msg(!strstr(t, "[0.00]") && !strstr(t, "print:"), "step %zu: log lines in the output:\n%s", i + 1, t);
+        if (prints == 0)
+            ck_assert_msg(strstr(t, "nothing printed yet"), "%s", t);
+        free(t);
+    }
+    ck_assert_uint_ge(prints, 3);
+    close_with_grid(&f, g);
+}
+END_TEST
+
+/* < and > scroll the code sideways, within its longest line. */
+START_TEST(test_code_sideways)
+{
+    Fixture f;
+    Grid *g = open_with_grid(&f, "scenarios/producer_consumer.py", 100, 30);
+    View *v = &f.v;
+    frame_draw(v, g);
+    key(v, '<');
+    ck_assert_int_eq(v->hscroll, 0);
+    ck_assert_int_eq(v->focus, FOCUS_CODE);
+    key(v, '>');
+    ck_assert_int_eq(v->hscroll, 8);
+    frame_draw(v, g);
+    char *t = pane_text(v, g, FOCUS_CODE);
+    ck_assert_msg(strstr(t, "col 9"), "%s", t);
+    free(t);
+    for (int i = 0; i < 100; i++)
+        key(v, '>');
+    ck_assert_int_lt(v->hscroll, 40); /* as far as the longest line needs */
+    for (int i = 0; i < 100; i++)
+        key(v, '<');
+    ck_assert_int_eq(v->hscroll, 0);
+    close_with_grid(&f, g);
+}
+END_TEST
+
 Suite *view_suite(void)
 {
     Suite *s = suite_create("view");
@@ -451,6 +655,9 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_move_unpins_every_pane);
     tcase_add_test(tc, test_layout_all_sizes);
     tcase_add_test(tc, test_frames_deterministic_every_step);
+    tcase_add_test(tc, test_pane_toggles);
+    tcase_add_test(tc, test_output_pane);
+    tcase_add_test(tc, test_code_sideways);
     tcase_add_loop_test(tc, test_frames_any_size, 0, 4);
     suite_add_tcase(s, tc);
     return s;

@@ -11,7 +11,7 @@
 # echoed by the terminal itself; the same while stopped by SIGTSTP, and
 # the redraw after SIGCONT (at a size changed meanwhile). Also: 200 random
 # resizes from 10x3 to 400x120 (paused and playing) then the screen equal
-# to `loopscope frame --size WxH` at the same step, 10x3 and 400x120
+# to `loopscope frame --size WxH --hints` at the same step, 10x3 and 400x120
 # exactly, SIGWINCH storms, SIGPIPE ignored, 1000 keys at once, garbage
 # (invalid UTF-8, unknown escape sequences, mouse reports outside the
 # window) that must neither quit, nor act, nor garble, and no CPU burnt
@@ -110,7 +110,7 @@ FRAME=""
 frame_is() { [ "$LAST" = "$FRAME" ]; }
 expect_frame() {
     local desc=$1 w=$2 h=$3 step=$4
-    FRAME=$("$LOOPSCOPE" frame "$SCENARIO" --step "$step" --size "${w}x$h")
+    FRAME=$("$LOOPSCOPE" frame "$SCENARIO" --step "$step" --size "${w}x$h" --hints)
     wait_until "$desc: the screen is \`frame --size ${w}x$h --step $step\`" frame_is
 }
 alive() { kill -0 "$1" 2>/dev/null; }

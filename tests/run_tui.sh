@@ -5,7 +5,9 @@
 # shows up or a timeout passes; nothing waits on a fixed sleep. Covered: the
 # header's step counter under Right/Left/End/Home, moments with ] and [,
 # the mouse wheel and clicks, playback (and no wake-ups at all while
-# paused), help, focus, goto time, the loop internals (i), the R key (recording a .cast), resizing (down to "too
+# paused), help, focus, the pane toggles 1-5 and 0, the code sideways (< >),
+# goto time (and a key that is not part of a time), the loop internals (i),
+# the R key (recording a .cast), resizing (to 160x45 with the notes pane, down to "too
 # small"), colours (none under NO_COLOR), the ASCII fallback, every shipped
 # scenario, and that the terminal comes back usable (stty icanon/echo, no
 # UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
@@ -108,22 +110,64 @@ main_session() {
     keys '?'
     wait_until "? again: help overlay gone" same_as "$shot"
 
-    # Focus: Tab moves it (the frame styles change), three Tabs go round,
-    # Shift-Tab goes back; a click on the code pane focuses it.
+    # Focus: Tab moves it (the frame styles change), four Tabs go round
+    # (tasks, log, output, code at 100x30), Shift-Tab goes back; a click
+    # on the code pane focuses it.
     cap_e
     shot=$LAST
     keys Tab
     wait_until "Tab: focus moves" -e differs_from "$shot"
-    keys Tab Tab
-    wait_until "Tab x3: focus back on the tasks" -e same_as "$shot"
+    keys Tab Tab Tab
+    wait_until "Tab x4: focus back on the tasks" -e same_as "$shot"
     keys Tab
     wait_until "Tab" -e differs_from "$shot"
     keys BTab
     wait_until "Shift-Tab: focus back" -e same_as "$shot"
     click 5 5
     wait_until "click: focus on the code pane" -e differs_from "$shot"
-    keys Tab Tab
-    wait_until "Tab x2 after the click: back on the tasks" -e same_as "$shot"
+    keys Tab
+    wait_until "Tab after the click: on to the tasks" -e same_as "$shot"
+
+    # Pane toggles: 1-5 hide and show code, tasks, log, output and notes;
+    # what stays takes the room; 0 brings back the usual panes.
+    wait_until "100x30: code, tasks, log and output" has '┌ gather\.py' && has '┌ tasks' && has '┌ log' && has '┌ output'
+    if lacks '┌ notes'; then ok "100x30: no notes pane by default"; else bad "100x30: no notes pane by default"; fi
+    keys 4
+    wait_until "4: the output pane goes" lacks '┌ output'
+    wait_until "4: and says so" has 'output pane hidden'
+    keys 5
+    wait_until "5: the notes pane comes, with the docstring" has '┌ notes' && has 'Promise\.all'
+    keys 3
+    wait_until "3: the log goes" lacks '┌ log'
+    keys 1
+    wait_until "1: the code goes" lacks '┌ gather\.py'
+    keys 2
+    wait_until "2: the tasks go" lacks '┌ tasks'
+    keys 2 1 3 4
+    wait_until "2 1 3 4: all back" has '┌ gather\.py' && has '┌ tasks' && has '┌ log' && has '┌ output'
+    keys 0
+    wait_until "0: the usual panes" lacks '┌ notes'
+    keys Escape
+    wait_until "Esc: the message goes" lacks 'the usual panes'
+    # < and >: the code sideways (gather's lines all fit at 100 columns)
+    keys '>'
+    wait_until ">: every line fits, says so" has 'nothing to scroll sideways'
+    keys Escape
+    wait_until "Esc: the message goes" lacks 'nothing to scroll sideways'
+    # g with something that is not a time says so
+    keys g
+    wait_until "g: the prompt" has 'goto time:'
+    keys x
+    wait_until "g x: not part of a time" has "'x' is not part of a time"
+    keys Escape
+    wait_until "Esc: the prompt goes" lacks 'goto time:'
+    # the help lists the pane keys, from the same table
+    keys '?'
+    wait_until "?: the pane keys in the help" has '1 code +2 tasks +3 log +4 output +5 notes'
+    keys '?'
+    wait_until "? again: help gone" lacks '1 code +2 tasks'
+    cap_e
+    shot=$LAST
 
     # A click on the timeline seeks: the end of the bar, then its start.
     local row
@@ -193,6 +237,9 @@ assert any(e[1] == "o" for e in ev) and any(e[1] == "m" for e in ev)' "$castf"; 
     wait_until "70x20: relayout" has_layout 70 20
     T resize-window -t ui -x 120 -y 40
     wait_until "120x40: relayout" has_layout 120 40
+    T resize-window -t ui -x 160 -y 45
+    wait_until "160x45: relayout, with the notes pane" has_layout 160 45 && has '┌ notes'
+    if has '┌ gather\.py.*┌ tasks'; then ok "160x45: code beside the tasks"; else bad "160x45: code beside the tasks"; fi
     T resize-window -t ui -x 40 -y 10
     wait_until "40x10: too small" has 'too small'
     T resize-window -t ui -x 100 -y 30
@@ -302,6 +349,20 @@ ctrlz_session() {
     wait_until "fg, q: exit status 0" has '^FG:0$'
 }
 
+# < and > scroll the code sideways when its lines are wider than the pane
+# (producer_consumer's longest line at 100 columns).
+sideways_session() {
+    new_shell sideways 100 30 || return
+    run_ui scenarios/producer_consumer.py
+    wait_until "sideways: starts" hdr_has 'step 1/[0-9]+' || return
+    keys '>'
+    wait_until ">: the code from column 9" has 'producer_consumer\.py . col 9'
+    keys '<'
+    wait_until "<: back to the left edge" lacks 'col 9'
+    keys q
+    wait_until "sideways, q: exit status 0" has '^EXITED:0$'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -320,6 +381,7 @@ main_session
 ascii_session
 nocolor_session
 scenarios_session
+sideways_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143

@@ -21,6 +21,8 @@ struct Seek {
     size_t *moment_of;  /* step -> moment */
     size_t *logs;       /* steps with a log line */
     size_t nlogs;
+    size_t *prints;     /* SK_PRINT steps: the scenario's output lines */
+    size_t nprints;
     Block *blocks;
     size_t nblocks;
     int *tasks;         /* visible task ids, creation order */
@@ -49,6 +51,7 @@ Seek *seek_new(const Recording *r)
     s->mstep = xmalloc((n ? n : 1) * sizeof(size_t));
     s->moment_of = xmalloc((n ? n : 1) * sizeof(size_t));
     s->logs = xmalloc((n ? n : 1) * sizeof(size_t));
+    s->prints = xmalloc((n ? n : 1) * sizeof(size_t));
     s->running = xmalloc((n ? n : 1) * sizeof(int));
     size_t capb = 0;
     int running = -1;
@@ -63,6 +66,8 @@ Seek *seek_new(const Recording *r)
         s->moment_of[i] = s->nmoments - 1;
         if (st->log)
             s->logs[s->nlogs++] = i;
+        if (st->kind == SK_PRINT)
+            s->prints[s->nprints++] = i;
         if (st->kind == SK_BLOCK) {
             if (s->nblocks == capb) {
                 capb = capb ? capb * 2 : 8;
@@ -127,6 +132,7 @@ void seek_free(Seek *s)
     xfree(s->mstep);
     xfree(s->moment_of);
     xfree(s->logs);
+    xfree(s->prints);
     xfree(s->blocks);
     xfree(s->tasks);
     xfree(s->running);
@@ -165,19 +171,25 @@ size_t seek_step_at_time(const Seek *s, double t)
 size_t seek_logs(const Seek *s) { return s->nlogs; }
 size_t seek_log_step(const Seek *s, size_t i) { return i < s->nlogs ? s->logs[i] : 0; }
 
-long seek_log_of(const Seek *s, size_t step)
+/* The last index into steps[0..n) (ascending) whose step is <= step, or -1. */
+static long last_at_or_before(const size_t *steps, size_t n, size_t step)
 {
-    /* the last log index whose step is <= step */
-    size_t lo = 0, hi = s->nlogs;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (s->logs[mid] <= step)
+        if (steps[mid] <= step)
             lo = mid + 1;
         else
             hi = mid;
     }
     return (long)lo - 1;
 }
+
+long seek_log_of(const Seek *s, size_t step) { return last_at_or_before(s->logs, s->nlogs, step); }
+
+size_t seek_prints(const Seek *s) { return s->nprints; }
+size_t seek_print_step(const Seek *s, size_t i) { return i < s->nprints ? s->prints[i] : 0; }
+long seek_print_of(const Seek *s, size_t step) { return last_at_or_before(s->prints, s->nprints, step); }
 
 size_t seek_blocks(const Seek *s) { return s->nblocks; }
 

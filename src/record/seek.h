@@ -1,7 +1,7 @@
 /* seek.h: ways into a recording by time, moment and log line.
  * Owns the indexes a viewer needs to move around a recording quickly: the
  * distinct moments (times at which something happens), the steps that
- * carry a log line, the stretches where time.sleep froze the loop, the
+ * carry a log line or print an output line, the stretches where time.sleep froze the loop, the
  * visible tasks in creation order, the task running at each step and the
  * job each worker lane runs.
  * Built once from a finished recording (O(steps)); every query is O(1)
@@ -39,6 +39,12 @@ size_t seek_logs(const Seek *s);
 size_t seek_log_step(const Seek *s, size_t i);
 /* The index of the last log line at or before step, or -1 if none. */
 long seek_log_of(const Seek *s, size_t step);
+
+/* Output lines: the steps that print one (SK_PRINT), in order, and the
+ * index of the last one at or before step (-1 if none). */
+size_t seek_prints(const Seek *s);
+size_t seek_print_step(const Seek *s, size_t i);
+long seek_print_of(const Seek *s, size_t step);
 
 /* Stretches where time.sleep blocked the loop: [t0, t1], and the step
  * that records it. */

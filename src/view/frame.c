@@ -1,5 +1,5 @@
 /* frame.c: one whole screen (see frame.h). Clears the grid, lays out the
- * panes for its size, clips the grid to each pane's rectangle while it
+ * panes for its size and the parts shown, clips the grid to each pane's rectangle while it
  * draws (so no pane can spill into another), then draws the help overlay
  * or, on a screen below the minimum, only a "too small" notice. */
 #include "frame.h"
@@ -41,17 +41,19 @@ static void draw_too_small(const Layout *l, Grid *g)
 void frame_draw(View *v, Grid *g)
 {
     grid_clear(g);
-    v->lay = layout_compute(g->w, g->h);
+    v->lay = layout_compute(v, g->w, g->h);
     if (v->lay.too_small) {
         draw_too_small(&v->lay, g);
         return;
     }
     draw_pane(&pane_header, v, g, v->lay.header);
-    draw_pane(&pane_code, v, g, v->lay.code);
-    draw_pane(v->internals ? &pane_internals : &pane_tasks, v, g, v->lay.tasks);
+    for (int f = 0; f < FOCUS_COUNT; f++) {
+        /* the internals view takes the task columns' place (key i) */
+        const Pane *p = f == FOCUS_TASKS && v->internals ? &pane_internals : pane_slots[f].pane;
+        draw_pane(p, v, g, v->lay.box[f]);
+    }
     draw_pane(&pane_caption, v, g, v->lay.caption);
     draw_pane(&pane_timeline, v, g, v->lay.timeline);
-    draw_pane(&pane_log, v, g, v->lay.log);
     if (v->help)
         draw_pane(&pane_help, v, g, (Rect){0, 0, g->w, g->h});
 }

@@ -8,6 +8,7 @@
 #include "pane.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -96,4 +97,46 @@ void pane_format_time(double t, int dec, char *buf, size_t n)
         snprintf(buf, n, "%s%lld.%0*lld", sign, iv / is, dec, iv % is);
     else
         snprintf(buf, n, "%s%lld", sign, iv);
+}
+
+const PaneSlot pane_slots[PART_COUNT] = {
+    [FOCUS_CODE] = {&pane_code, "code", '1'},
+    [FOCUS_TASKS] = {&pane_tasks, "tasks", '2'},
+    [FOCUS_LOG] = {&pane_log, "log", '3'},
+    [FOCUS_OUTPUT] = {&pane_output, "output", '4'},
+    [FOCUS_NOTES] = {&pane_notes, "notes", '5'},
+    [PART_CAPTION] = {&pane_caption, "caption", 0},
+    [PART_TIMELINE] = {&pane_timeline, "timeline", 0},
+};
+
+size_t pane_wrap_at(const char *text, size_t n, int w, bool *hard)
+{
+    size_t i = 0, space = 0, after = 0;
+    int col = 0;
+    bool word = false; /* a word before: a space after it is a break */
+    *hard = false;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = grid_utf8_next(text + i, n - i, &cp);
+        int cw = grid_cp_width(cp);
+        if (cp == ' ' && word)
+            space = i;
+        if (col + cw > w)
+            break;
+        word |= cp != ' ';
+        col += cw;
+        i += k;
+        /* a long word may break after an opening bracket, a comma, a slash
+         * or an equals sign: "DownloadError(" / "'notes.txt')" */
+        if (strchr("([{,/=", (int)cp) && cp && i < n && text[i] != ' ')
+            after = i;
+    }
+    if (i >= n)
+        return n;
+    if (text[i] == ' ' && word)
+        return i;
+    if (space || after)
+        return space > after ? space : after;
+    *hard = true;
+    return i ? i : (n ? grid_utf8_next(text, n, &(uint32_t){0}) : 0);
 }

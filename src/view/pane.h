@@ -25,8 +25,38 @@ extern const Pane pane_tasks;     /* RUNNING / WAITING / READY / DONE columns */
 extern const Pane pane_caption;   /* why this step happened; the status message */
 extern const Pane pane_timeline;  /* scrubber 0 .. end, ticks, blocked stretches */
 extern const Pane pane_log;       /* timestamped log, current line highlighted */
+extern const Pane pane_output;    /* what the scenario printed, current line highlighted */
+extern const Pane pane_notes;     /* the scenario's docstring, wrapped */
 extern const Pane pane_help;      /* the key overlay (drawn over everything) */
 extern const Pane pane_internals; /* ready queue, timers, sync primitives (in the tasks' place) */
+
+/* The parts that can be shown and hidden, indexed by Focus then PART_*:
+ * the pane that draws it, its name (for --panes and the help) and the
+ * key that shows and hides it. The one table the layout, the focus keys,
+ * the toggles, --panes and the help all read. */
+typedef struct PaneSlot {
+    const Pane *pane;
+    const char *name;     /* "code", "tasks", ..., "caption", "timeline" */
+    int key;              /* the toggle key, or 0 for none (--panes only) */
+} PaneSlot;
+extern const PaneSlot pane_slots[PART_COUNT];
+
+/* Columns the code pane wants to show every line of the scenario whole
+ * (without the module docstring, which the notes pane shows), its
+ * gutters and frame included; and the least it needs to show them with
+ * the suspended tasks only marked, not named. */
+int code_pane_want(const View *v);
+int code_pane_need(const View *v);
+/* Measure v's source once for the two above and the pane's drawing
+ * (view_init calls it; without it they measure on every call). */
+void code_pane_measure(View *v);
+
+/* Where text (n bytes, one line, no tabs) breaks to fit w columns: the
+ * byte length of the first row, at the last space (the spaces after it
+ * start the next row) or after the last "(", "[", "{", ",", "/" or "="
+ * inside a word, whichever is later; else at w columns (*hard set: a
+ * word longer than the row). All of text when it fits. */
+size_t pane_wrap_at(const char *text, size_t n, int w, bool *hard);
 
 /* The time under column x of the timeline drawn in r, or -1 when x is not
  * on the bar (for mouse seeks). */

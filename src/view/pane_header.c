@@ -2,7 +2,9 @@
  * Owns what the one-row bar says and which parts give way on a narrow
  * screen: "loopscope" and the scenario's title on the left; the play state,
  * the clock "t = 1.50s", the speed, "step 12/40", the recording marker and
- * the "? help" hint on the right. The title shrinks first (with an
+ * the "? help" hint on the right (the hint and "paused" only when the view
+ * shows interactive hints: not in frames, SVGs and casts). The whole title
+ * wins over the speed and the name; then the title shrinks (with an
  * ellipsis) and goes when too short to read, then the hint goes, then the
  * speed, then the name, then the right-hand parts take their short forms;
  * nothing is ever drawn outside the pane. The clock is formatted by
@@ -69,6 +71,9 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     for (int i = 0; i < NPARTS; i++)
         p[i].on = true;
     p[P_REC].on = v->recording;
+    /* a picture or a cast has no keys to press and is not paused */
+    p[P_PLAY].on = v->hints;
+    p[P_HINT].on = v->hints;
 }
 
 static void header_draw(const View *v, Grid *g, Rect r)
@@ -87,35 +92,41 @@ static void header_draw(const View *v, Grid *g, Rect r)
 
     /* From the richest form to the barest: the first that fits wins. */
     static const struct Level {
-        bool hint, speed, title, name, longform;
+        bool hint, speed, title, name, longform, whole;
     } levels[] = {
-        {true, true, true, true, true},     /* the title shrinks to TITLE_MIN, then goes */
-        {true, true, false, true, true},    /* everything else */
-        {false, true, false, true, true},   /* then the hint goes */
-        {false, false, false, true, true},  /* then the speed */
-        {false, false, false, false, true}, /* then the name */
-        {false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
+        {true, true, true, true, true, true},     /* the whole title, if it fits */
+        {true, false, true, true, true, true},    /* the speed makes room for it */
+        {true, false, true, false, true, true},   /* and the name */
+        {true, true, true, true, true, false},    /* the title shrinks to TITLE_MIN, then goes */
+        {true, true, false, true, true, false},    /* everything else */
+        {false, true, false, true, true, false},   /* then the hint goes */
+        {false, false, false, true, true, false},  /* then the speed */
+        {false, false, false, false, true, false}, /* then the name */
+        {false, false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
     };
     enum { NLEVELS = sizeof levels / sizeof levels[0] };
     Part p[NPARTS];
     int title_room = 0;
-    bool show_name = false;
+    bool show_name = false, name_on = true;
     for (int l = 0; l < NLEVELS; l++) {
         const struct Level *lv = &levels[l];
         set_parts(v, g->ascii, lv->longform, p);
-        p[P_HINT].on = lv->hint;
+        p[P_HINT].on = p[P_HINT].on && lv->hint;
         p[P_SPEED].on = lv->speed;
         int right = parts_width(p);
         int left = lv->name ? namew : 0;
         if (lv->title && titlew > 0) {
             int room = w - right - GAP - left - GAP;
-            if (room >= titlew || room >= TITLE_MIN) {
+            if (room >= titlew || (!lv->whole && room >= TITLE_MIN)) {
                 title_room = room < titlew ? room : titlew;
                 show_name = true;
+                name_on = lv->name;
                 break;
             }
             continue;
         }
+        if (lv->whole)
+            continue;
         if (left + (left ? GAP : 0) + right <= w || l == NLEVELS - 1) {
             show_name = lv->name;
             break;
@@ -124,11 +135,10 @@ static void header_draw(const View *v, Grid *g, Rect r)
 
     int x = x0;
     if (show_name) {
-        x += grid_text(g, x, r.y, w, ST_HEADER_ACCENT, name);
-        if (title_room > 0) {
-            x += GAP;
+        if (name_on)
+            x += grid_text(g, x, r.y, w, ST_HEADER_ACCENT, name) + (title_room > 0 ? GAP : 0);
+        if (title_room > 0)
             grid_text(g, x, r.y, title_room, ST_HEADER, title);
-        }
     }
     /* right-aligned; if even the barest form is too wide, it is cut on the
      * right by the width limit (the play state and clock come first) */

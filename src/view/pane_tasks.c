@@ -3,9 +3,10 @@
  * is in and in what order (RUNNING and WAITING by creation, READY by queue
  * position, DONE by when it finished), the card each task gets (its label
  * from rec_task_label, cut so that a clash suffix like " (Task-2)" stays
- * visible; what it waits on, its await
- * chain, how it ended; a marker on the card the step changed), how a
- * column shares its rows among its cards, and, when they do not fit, one
+ * visible; what it waits on, its await chain, how it ended, wrapped at
+ * spaces, never mid-word; a marker on the card the step changed), how a
+ * column shares its rows among its cards, how wide each column is (an
+ * empty one keeps only its title's room), and, when they do not fit, one
  * row per card with "+N more", scrolled to the changed card or, once the
  * learner scrolls, by v->scroll[FOCUS_TASKS]. Below the columns, when the
  * run used worker threads or processes (docs/threads.md), a THREADS area:
@@ -255,7 +256,10 @@ static int threads_rows(const View *v, int h)
     return n + 1 < h / 2 ? n + 1 : h / 2;
 }
 
-static bool cols_layout(const View *v, Rect r, Cols *c)
+/* The columns' widths: an empty column keeps just the room for its title
+ * ("RUNNING 0") and the columns with cards share the rest, so their cards
+ * wrap less; equal shares when that would not leave them more. */
+static bool cols_layout(const View *v, Rect r, const size_t count[NCOLS], Cols *c)
 {
     c->in = rect_inset(r, 1);
     int tr = threads_rows(v, c->in.h);
@@ -266,11 +270,29 @@ static bool cols_layout(const View *v, Rect r, Cols *c)
     c->in.h -= nr;
     if (c->in.w < NCOLS * 2 + NCOLS - 1 || c->in.h < 1)
         return false;
-    int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS, extra = avail % NCOLS;
-    int x = c->in.x;
+    int avail = c->in.w - (NCOLS - 1), base = avail / NCOLS;
+    int narrow[NCOLS] = {0}, used = 0, wide = 0;
+    for (int k = 0; k < NCOLS; k++) {
+        char title[32];
+        snprintf(title, sizeof title, "%s 0", col_full[k]);
+        int tw = grid_text_width(title) + 1;
+        if (count && !count[k] && tw < base) {
+            narrow[k] = tw;
+            used += tw;
+        } else {
+            wide++;
+        }
+    }
+    if (!wide) { /* no cards at all: equal shares */
+        for (int k = 0; k < NCOLS; k++)
+            narrow[k] = 0;
+        used = 0;
+        wide = NCOLS;
+    }
+    int share = (avail - used) / wide, extra = (avail - used) % wide, x = c->in.x, i = 0;
     for (int k = 0; k < NCOLS; k++) {
         c->x[k] = x;
-        c->w[k] = base + (k < extra);
+        c->w[k] = narrow[k] ? narrow[k] : share + (i++ < extra);
         x += c->w[k] + 1;
     }
     return true;
@@ -298,58 +320,44 @@ static void draw_title(Grid *g, int x, int y, int w, int k, size_t n)
     grid_text(g, x, y, w, col_style[k], buf);
 }
 
-/* Where text too wide for w columns breaks: the byte length of
- * the first row, at the last space when there is one past a third of w. */
-static size_t wrap_at(const char *text, int w)
-{
-    size_t i = 0, space = 0;
-    int col = 0;
-    while (text[i]) {
-        size_t n = 1;
-        while ((text[i + n] & 0xC0) == 0x80)
-            n++;
-        char one[8] = {0};
-        memcpy(one, text + i, n < sizeof one ? n : sizeof one - 1);
-        int cw = grid_text_width(one);
-        if (col + cw > w)
-            break;
-        if (text[i] == ' ' && col >= w / 3)
-            space = i;
-        col += cw;
-        i += n;
-    }
-    return space ? space : i;
-}
+/* Rows of a card's text: at most this many for its detail or its chain. */
+enum { TEXT_ROWS = 3 };
 
-/* text in up to rows rows (1 or 2) of w columns; the last ends in an
- * ellipsis if it still does not fit. Returns the rows used. */
-static int draw_wrapped(Grid *g, int x, int y, int w, int rows, Style st, const char *text)
+/* text in up to rows rows of w columns, broken at spaces only: a word
+ * wider than a row is cut with an ellipsis, never split, and the last row
+ * ends in an ellipsis if the text still does not fit. Draws when g is set;
+ * returns the rows it takes. */
+static int wrap_text(Grid *g, int x, int y, int w, int rows, Style st, const char *text)
 {
-    if (w <= 0 || rows <= 0)
+    size_t n = strlen(text);
+    int row = 0;
+    if (w <= 0 || rows <= 0 || !n)
         return 0;
-    if (rows == 1 || grid_text_width(text) <= w) {
-        grid_text(g, x, y, w, st, text);
-        return 1;
+    while (n && row < rows) {
+        bool hard;
+        size_t k = row == rows - 1 ? n : pane_wrap_at(text, n, w, &hard);
+        if (row < rows - 1 && hard) /* a word too long for a row: cut it, go on after it */
+            while (k < n && text[k] != ' ')
+                k++;
+        if (g) {
+            char *piece = xstrndup(text, k);
+            grid_text(g, x, y + row, w, st, piece);
+            xfree(piece);
+        }
+        row++;
+        text += k, n -= k;
+        while (n && *text == ' ')
+            text++, n--;
     }
-    size_t cut = wrap_at(text, w);
-    char *first = xstrndup(text, cut);
-    grid_text(g, x, y, w, st, first);
-    xfree(first);
-    const char *rest = text + cut;
-    while (*rest == ' ')
-        rest++;
-    grid_text(g, x, y + 1, w, st, rest);
-    return 2;
+    return row;
 }
 
 static int indent_of(int w) { return w >= 16 ? 2 : 1; }
 
-/* Rows text needs at width w: 0 for none, 1, or 2 when it must wrap. */
+/* Rows text needs at width w: 0 for none, up to TEXT_ROWS. */
 static uint8_t rows_for(const char *text, int w)
 {
-    if (!text || !*text)
-        return 0;
-    return grid_text_width(text) <= w ? 1 : 2;
+    return text ? (uint8_t)wrap_text(NULL, 0, 0, w, TEXT_ROWS, ST_NORMAL, text) : 0;
 }
 
 /* The name row: marker of the changed card, the never-awaited warning,
@@ -402,15 +410,15 @@ static void draw_card(Grid *g, const Card *c, int x, int y, int w, bool compact,
     int in = indent_of(w), row = 1;
     if (w <= in)
         return;
-    row += draw_wrapped(g, x + in, y + row, w - in, c->detail_rows, dst, detail);
+    row += wrap_text(g, x + in, y + row, w - in, c->detail_rows, dst, detail);
     if (tv->state != TS_DONE)
-        draw_wrapped(g, x + in, y + row, w - in, c->chain_rows, ST_DIM, tv->chain);
+        wrap_text(g, x + in, y + row, w - in, c->chain_rows, ST_DIM, tv->chain);
 }
 
 /* Share out `rows` rows among the column's n cards (n <= rows): every card
  * gets its name row, then, round by round, its first detail row, its
- * first chain row, the second rows of the two when they wrap (the changed
- * card first in each round, the rest from the top). Returns the blank rows
+ * first chain row, the second rows of the two when they wrap, the third
+ * (the changed card first in each round, the rest from the top). Returns the blank rows
  * to leave between cards (1 when there is room for it, else 0). */
 static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int changed)
 {
@@ -423,7 +431,7 @@ static int fit_column(Board *b, const size_t *ix, size_t n, int rows, int w, int
         want[i][1] = w > in && c->tv.state != TS_DONE && multi_chain(c->tv.chain) ? rows_for(c->tv.chain, w - in) : 0;
         c->detail_rows = c->chain_rows = 0;
     }
-    for (int round = 0; round < 4 && spare > 0; round++) {
+    for (int round = 0; round < 2 * TEXT_ROWS && spare > 0; round++) {
         int part = round & 1;
         uint8_t need = (uint8_t)(round / 2 + 1);
         for (size_t pass = 0; pass < 2 && spare > 0; pass++) {
@@ -585,9 +593,9 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
     Rect saved = grid_clip_push(g, r);
     pane_box(v, g, r, FOCUS_TASKS, "tasks");
     Cols c;
-    if (cols_layout(v, r, &c)) {
-        Board b;
-        board_build(v, &b);
+    Board b;
+    board_build(v, &b);
+    if (cols_layout(v, r, b.count, &c)) {
         const Step *st = v->rec ? rec_step_at(v->rec, v->step) : NULL;
         int changed = st ? st->task : -1;
         for (int k = 0; k < NCOLS; k++) {
@@ -595,10 +603,10 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
                 grid_vline(g, c.x[k] - 1, c.in.y, c.in.h, ST_BORDER);
             draw_column(v, g, &b, k, c.x[k], c.in.y, c.w[k], c.in.h, changed);
         }
-        board_free(&b);
         draw_threads(v, g, c.threads);
         draw_never(v, g, c.never);
     }
+    board_free(&b);
     grid_clip_pop(g, saved);
 }
 
@@ -607,7 +615,7 @@ static void tasks_draw(const View *v, Grid *g, Rect r)
 static Action tasks_key(View *v, const Input *in, Rect r)
 {
     Cols c;
-    int rows = cols_layout(v, r, &c) ? c.in.h - 1 : 0;
+    int rows = cols_layout(v, r, NULL, &c) ? c.in.h - 1 : 0;
     int most = 0, s = 0;
     if (rows > 0) {
         Board b;

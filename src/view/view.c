@@ -63,6 +63,8 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
     v->seek = seek;
     v->speed = SPEED_1X;
     v->focus = FOCUS_TASKS;
+    v->hints = true;
+    code_pane_measure(v);
     set_title(v);
     view_seek(v, 0);
 }
@@ -273,47 +275,42 @@ static Action prompt_key(View *v, const Input *in)
     case '\n': {
         double t;
         v->prompt = false;
-        if (!n)
+        if (!n) {
+            snprintf(v->status, sizeof v->status, "no time typed: g, then seconds like 1.5 and Enter");
             return ACT_REDRAW;
+        }
         if (!view_parse_time(v->input, &t)) {
             snprintf(v->status, sizeof v->status, "not a time: '%s' (try 1.5)", v->input);
             return ACT_REDRAW;
         }
-        return view_seek_time(v, t);
+        Action a = view_seek_time(v, t);
+        double end = v->seek ? seek_end_time(v->seek) : 0;
+        if (t > end + EPS) {
+            char te[32], tt[32];
+            pane_format_time(end, 2, te, sizeof te);
+            pane_format_time(t, 2, tt, sizeof tt);
+            snprintf(v->status, sizeof v->status, "the run ends at t = %s, before %s: this is its last step", te, tt);
+        }
+        return a;
     }
     default:
-        if (((in->key >= '0' && in->key <= '9') || in->key == '.' || in->key == ',' || in->key == 's') &&
-            n + 1 < sizeof v->input) {
-            v->input[n] = (char)in->key;
-            v->input[n + 1] = 0;
+        if ((in->key >= '0' && in->key <= '9') || in->key == '.' || in->key == ',' || in->key == 's') {
+            if (n + 1 < sizeof v->input) {
+                v->input[n] = (char)in->key;
+                v->input[n + 1] = 0;
+            }
+            v->status[0] = 0;
+        } else if (in->key > ' ' && in->key < 0x7f) {
+            snprintf(v->status, sizeof v->status, "'%c' is not part of a time: type seconds like 1.5 (Esc cancels)",
+                     (char)in->key);
+        } else if (in->key != K_CLICK && in->key != K_WHEEL_UP && in->key != K_WHEEL_DOWN) {
+            snprintf(v->status, sizeof v->status, "that key is not part of a time: type seconds like 1.5 (Esc cancels)");
         }
         return ACT_REDRAW;
     }
 }
 
-static const Pane *focus_pane(Focus f)
-{
-    switch (f) {
-    case FOCUS_CODE:
-        return &pane_code;
-    case FOCUS_LOG:
-        return &pane_log;
-    default:
-        return &pane_tasks;
-    }
-}
-
-static Rect focus_rect(const View *v, Focus f)
-{
-    switch (f) {
-    case FOCUS_CODE:
-        return v->lay.code;
-    case FOCUS_LOG:
-        return v->lay.log;
-    default:
-        return v->lay.tasks;
-    }
-}
+static Rect focus_rect(const View *v, Focus f) { return v->lay.box[f]; }
 
 static bool inside(Rect r, int x, int y)
 {
@@ -337,6 +334,267 @@ static Action click(View *v, const Input *in)
     return ACT_NONE;
 }
 
+/* ------------------------------------------------------------ the keys */
+
+static Action key_quit(View *v, const Input *in)
+{
+    (void)v, (void)in;
+    return ACT_QUIT;
+}
+
+static Action key_play(View *v, const Input *in)
+{
+    (void)in;
+    return toggle_play(v);
+}
+
+static Action key_next(View *v, const Input *in)
+{
+    (void)in;
+    if (at_end(v)) {
+        snprintf(v->status, sizeof v->status, "already at the last step: r restarts");
+        return ACT_REDRAW;
+    }
+    return move_to(v, v->step + 1);
+}
+
+static Action key_prev(View *v, const Input *in)
+{
+    (void)in;
+    if (v->step == 0) {
+        snprintf(v->status, sizeof v->status, "already at the first step");
+        return ACT_REDRAW;
+    }
+    return move_to(v, v->step - 1);
+}
+
+static Action key_ends(View *v, const Input *in)
+{
+    size_t n = view_nsteps(v);
+    return move_to(v, in->key == K_HOME ? 0 : n ? n - 1 : 0);
+}
+
+static Action key_moment(View *v, const Input *in) { return in->key == '[' ? prev_moment(v) : next_moment(v); }
+
+static Action key_speed(View *v, const Input *in)
+{
+    return change_speed(v, in->key == '+' || in->key == '=' ? +1 : -1);
+}
+
+static Action key_goto(View *v, const Input *in)
+{
+    (void)in;
+    v->prompt = true;
+    v->input[0] = 0;
+    v->status[0] = 0;
+    return ACT_REDRAW;
+}
+
+static Action key_restart(View *v, const Input *in)
+{
+    (void)in;
+    bool was = v->playing;
+    view_seek(v, 0);
+    v->playing = was;
+    snprintf(v->status, sizeof v->status, "back to the start");
+    return ACT_PLAYBACK;
+}
+
+/* The next pane on screen after (or before) the focused one, in the
+ * order of their toggle keys (code, tasks, log, output, notes: top left
+ * to bottom right). */
+static Action key_focus(View *v, const Input *in)
+{
+    int order[FOCUS_COUNT], n = 0, at = 0;
+    for (int k = 1; k < 128 && n < FOCUS_COUNT; k++)
+        for (int f = 0; f < FOCUS_COUNT; f++)
+            if (pane_slots[f].key == k)
+                order[n++] = f;
+    for (int f = 0; f < FOCUS_COUNT; f++) /* any pane without a key goes last */
+        if (!pane_slots[f].key)
+            order[n++] = f;
+    for (int i = 0; i < n; i++)
+        if (order[i] == (int)v->focus)
+            at = i;
+    int d = in->key == K_BTAB ? n - 1 : 1;
+    bool drawn = v->lay.too_small || v->lay.header.w > 0; /* else no frame yet: ask the view */
+    for (int i = 1; i <= n; i++) {
+        int f = order[(at + d * i) % n];
+        if (drawn ? v->lay.too_small || v->lay.box[f].w > 0 : view_shown(v, f, 0)) {
+            v->focus = (Focus)f;
+            return ACT_REDRAW;
+        }
+    }
+    return ACT_NONE;
+}
+
+static Action key_scroll(View *v, const Input *in)
+{
+    const Pane *p = pane_slots[v->focus].pane;
+    if (!p->key || v->lay.too_small || focus_rect(v, v->focus).w <= 0)
+        return ACT_NONE;
+    Input k = *in;
+    if (k.key == 'k')
+        k.key = K_UP;
+    else if (k.key == 'j')
+        k.key = K_DOWN;
+    return p->key(v, &k, focus_rect(v, v->focus));
+}
+
+/* < and >: the code sideways, whichever pane has the keyboard (the code
+ * pane takes it). */
+static Action key_sideways(View *v, const Input *in)
+{
+    Rect r = focus_rect(v, FOCUS_CODE);
+    if (v->lay.too_small || r.w <= 0) {
+        snprintf(v->status, sizeof v->status, "the code pane is hidden: %c shows it", pane_slots[FOCUS_CODE].key);
+        return ACT_REDRAW;
+    }
+    Action a = pane_code.key(v, in, r);
+    if (v->focus != FOCUS_CODE) {
+        v->focus = FOCUS_CODE;
+        return ACT_REDRAW;
+    }
+    return a;
+}
+
+static Action key_panes_reset(View *v, const Input *in);
+
+static Action key_internals(View *v, const Input *in)
+{
+    (void)in;
+    v->internals = !v->internals;
+    snprintf(v->status, sizeof v->status, "%s", v->internals ? "loop internals: i shows the tasks again" : "");
+    return ACT_REDRAW;
+}
+
+static Action key_toggle(View *v, const Input *in)
+{
+    if (in->key == '0')
+        return key_panes_reset(v, in);
+    if (in->key == 'i')
+        return key_internals(v, in);
+    for (int p = 0; p < PART_COUNT; p++) {
+        if (pane_slots[p].key != in->key)
+            continue;
+        int w = v->lay.too_small ? 0 : v->lay.header.w;
+        bool on = !view_shown(v, p, w);
+        v->show[p] = on ? SHOW_ON : SHOW_OFF;
+        snprintf(v->status, sizeof v->status, "%s pane %s (%c brings it %s, 0 shows the usual panes)",
+                 pane_slots[p].name, on ? "shown" : "hidden", in->key, on ? "away" : "back");
+        if (!on && (int)v->focus == p) { /* the keyboard goes to the next pane on screen */
+            Input tab = {.key = K_TAB};
+            key_focus(v, &tab);
+        }
+        return ACT_REDRAW;
+    }
+    return ACT_NONE;
+}
+
+static Action key_panes_reset(View *v, const Input *in)
+{
+    (void)in;
+    for (int p = 0; p < PART_COUNT; p++)
+        v->show[p] = SHOW_AUTO;
+    snprintf(v->status, sizeof v->status, "the usual panes for this screen size");
+    return ACT_REDRAW;
+}
+
+static Action key_help(View *v, const Input *in)
+{
+    (void)in;
+    v->help = true;
+    return ACT_REDRAW;
+}
+
+static Action key_record(View *v, const Input *in)
+{
+    (void)v, (void)in;
+    return ACT_RECORD;
+}
+
+static Action key_esc(View *v, const Input *in)
+{
+    (void)in;
+    if (!v->status[0])
+        return ACT_NONE;
+    v->status[0] = 0;
+    return ACT_REDRAW;
+}
+
+static Action key_click(View *v, const Input *in) { return click(v, in); }
+
+static const ViewKey keys[] = {
+    {"Space", "Space", "play / pause", {' ', 'p'}, key_play},
+    {"\u2192 l", "Right l", "next step", {K_RIGHT, 'l', 'n', K_WHEEL_DOWN}, key_next},
+    {"\u2190 h", "Left h", "previous step", {K_LEFT, 'h', K_WHEEL_UP}, key_prev},
+    {"Home End", "Home End", "first / last step", {K_HOME, K_END}, key_ends},
+    {"[ ]", "[ ]", "prev/next moment", {'[', ']'}, key_moment},
+    {"+ -", "+ -", "speed 0.25x..16x", {'+', '=', '-', '_'}, key_speed},
+    {"g", "g", "go to a time", {'g'}, key_goto},
+    {"r", "r", "restart", {'r'}, key_restart},
+    {"Tab S-Tab", "Tab S-Tab", "focus next/prev", {K_TAB, K_BTAB}, key_focus},
+    {"\u2191 \u2193 j k", "Up Dn j k", "scroll the pane", {K_UP, K_DOWN, 'j', 'k'}, key_scroll},
+    {"PgUp PgDn", "PgUp PgDn", "scroll a page", {K_PGUP, K_PGDN}, key_scroll},
+    {"< >", "< >", "code sideways", {'<', '>'}, key_sideways},
+    {"1-5 0 i", "1-5 0 i", "panes, internals", {'1', '2', '3', '4', '5', '0', 'i'}, key_toggle},
+    {"click", "click", "seek / focus", {K_CLICK}, key_click},
+    {"R", "R", "record a .cast", {'R'}, key_record},
+    {"Esc", "Esc", "clear the message", {K_ESC}, key_esc},
+    {"?", "?", "close this help", {'?'}, key_help},
+    {"q", "q", "quit", {'q', 'Q'}, key_quit},
+};
+
+const ViewKey *view_keys(size_t *n)
+{
+    *n = sizeof keys / sizeof keys[0];
+    return keys;
+}
+
+bool view_shown(const View *v, int part, int w)
+{
+    if (part < 0 || part >= PART_COUNT)
+        return false;
+    if (v->show[part] != SHOW_AUTO)
+        return v->show[part] == SHOW_ON;
+    if (part == FOCUS_NOTES)
+        return w >= 140;
+    if (part == FOCUS_OUTPUT)
+        return w >= 80;
+    return true;
+}
+
+bool view_set_panes(View *v, const char *list, char *bad, size_t n)
+{
+    int8_t show[PART_COUNT];
+    for (int p = 0; p < PART_COUNT; p++)
+        show[p] = SHOW_OFF;
+    const char *s = list;
+    for (;;) {
+        size_t len = strcspn(s, ",");
+        int found = -1;
+        for (int p = 0; p < PART_COUNT && len; p++)
+            if (strlen(pane_slots[p].name) == len && !strncmp(pane_slots[p].name, s, len))
+                found = p;
+        if (found < 0) {
+            snprintf(bad, n, "%.*s", (int)(len > 40 ? 40 : len), s);
+            return false;
+        }
+        show[found] = SHOW_ON;
+        if (!s[len])
+            break;
+        s += len + 1;
+    }
+    memcpy(v->show, show, sizeof show);
+    if (!view_shown(v, v->focus, 0))
+        for (int f = 0; f < FOCUS_COUNT; f++)
+            if (view_shown(v, f, 0)) {
+                v->focus = (Focus)f;
+                break;
+            }
+    return true;
+}
+
 Action view_key(View *v, const Input *in)
 {
     if (in->key == K_CTRL_C)
@@ -351,97 +609,11 @@ Action view_key(View *v, const Input *in)
         v->help = false; /* any other key closes the overlay */
         return ACT_REDRAW;
     }
-    size_t n = view_nsteps(v);
-    switch (in->key) {
-    case 'q':
-    case 'Q':
-        return ACT_QUIT;
-    case ' ':
-    case 'p':
-        return toggle_play(v);
-    case K_RIGHT:
-    case 'l':
-    case 'n':
-    case K_WHEEL_DOWN:
-        if (at_end(v)) {
-            snprintf(v->status, sizeof v->status, "already at the last step: r restarts");
-            return ACT_REDRAW;
-        }
-        return move_to(v, v->step + 1);
-    case K_LEFT:
-    case 'h':
-    case K_WHEEL_UP:
-        if (v->step == 0) {
-            snprintf(v->status, sizeof v->status, "already at the first step");
-            return ACT_REDRAW;
-        }
-        return move_to(v, v->step - 1);
-    case K_HOME:
-        return move_to(v, 0);
-    case K_END:
-        return move_to(v, n ? n - 1 : 0);
-    case '[':
-        return prev_moment(v);
-    case ']':
-        return next_moment(v);
-    case '+':
-    case '=':
-        return change_speed(v, +1);
-    case '-':
-    case '_':
-        return change_speed(v, -1);
-    case 'g':
-        v->prompt = true;
-        v->input[0] = 0;
-        v->status[0] = 0;
-        return ACT_REDRAW;
-    case 'r': {
-        bool was = v->playing;
-        view_seek(v, 0);
-        v->playing = was;
-        snprintf(v->status, sizeof v->status, "back to the start");
-        return ACT_PLAYBACK;
-    }
-    case K_TAB:
-        v->focus = (Focus)((v->focus + 1) % FOCUS_COUNT);
-        return ACT_REDRAW;
-    case K_BTAB:
-        v->focus = (Focus)((v->focus + FOCUS_COUNT - 1) % FOCUS_COUNT);
-        return ACT_REDRAW;
-    case '?':
-        v->help = true;
-        return ACT_REDRAW;
-    case 'R':
-        return ACT_RECORD;
-    case 'i':
-        v->internals = !v->internals;
-        snprintf(v->status, sizeof v->status, "%s", v->internals ? "loop internals: i shows the tasks again" : "");
-        return ACT_REDRAW;
-    case K_ESC:
-        if (v->status[0]) {
-            v->status[0] = 0;
-            return ACT_REDRAW;
-        }
-        return ACT_NONE;
-    case K_CLICK:
-        return click(v, in);
-    case K_UP:
-    case K_DOWN:
-    case K_PGUP:
-    case K_PGDN:
-    case 'k':
-    case 'j': {
-        const Pane *p = focus_pane(v->focus);
-        if (!p->key || v->lay.too_small)
-            return ACT_NONE;
-        Input k = *in;
-        if (k.key == 'k')
-            k.key = K_UP;
-        else if (k.key == 'j')
-            k.key = K_DOWN;
-        return p->key(v, &k, focus_rect(v, v->focus));
-    }
-    default:
-        return ACT_NONE;
-    }
+    size_t n;
+    const ViewKey *k = view_keys(&n);
+    for (size_t i = 0; i < n; i++)
+        for (const int *p = k[i].keys; p < k[i].keys + 8 && *p; p++)
+            if (*p == in->key)
+                return k[i].run(v, in);
+    return ACT_NONE;
 }

@@ -52,13 +52,31 @@ typedef enum Action {
     ACT_QUIT
 } Action;
 
-typedef enum Focus { FOCUS_TASKS, FOCUS_CODE, FOCUS_LOG, FOCUS_COUNT } Focus;
+/* The boxed panes, which can have the keyboard and be shown or hidden
+ * (pane.c's pane_slots table says what each is and which key toggles
+ * it). A new pane: its Focus before FOCUS_COUNT; a row in pane_slots
+ * (its Pane, its --panes name, its toggle key: that also gives it its
+ * place in the Tab order and in the help); the key in the toggle row of
+ * view.c's key table; a place in layout.c (the bottom[] row, say); and
+ * whether view_shown shows it by itself (SHOW_AUTO) at a width. */
+typedef enum Focus { FOCUS_TASKS, FOCUS_CODE, FOCUS_LOG, FOCUS_OUTPUT, FOCUS_NOTES, FOCUS_COUNT } Focus;
 
-/* Rectangles of the panes in the last frame (layout.c fills it). */
+/* Everything that can be shown or hidden: the boxed panes, then the two
+ * bars under the main area. */
+enum { PART_CAPTION = FOCUS_COUNT, PART_TIMELINE, PART_COUNT };
+
+/* Whether a part is shown: as the layout sees fit for the screen size
+ * (SHOW_AUTO), or as the learner asked (a toggle key, --panes). */
+typedef enum Show { SHOW_AUTO = 0, SHOW_ON = 1, SHOW_OFF = -1 } Show;
+
+/* Rectangles of the panes in the last frame (layout.c fills it). A part
+ * that is not shown has an empty rectangle (w == 0). */
 typedef struct Layout {
     bool too_small;        /* the screen is below the minimum: nothing else is set */
     int min_w, min_h;
-    Rect header, code, tasks, caption, timeline, log;
+    bool stacked;          /* the code above the task columns, not beside them */
+    Rect header, caption, timeline;
+    Rect box[FOCUS_COUNT]; /* the boxed panes, by Focus */
 } Layout;
 
 typedef struct View {
@@ -75,6 +93,14 @@ typedef struct View {
     Focus focus;
     int scroll[FOCUS_COUNT];   /* first row shown, per pane */
     bool pinned[FOCUS_COUNT];  /* the user scrolled: stop following the action */
+    int hscroll;               /* the code pane's first column (sideways scroll) */
+    struct {                   /* the source's size, measured once (view_init) */
+        const Source *of;      /* the source measured, NULL: not yet */
+        int lines, code_cols, all_cols;
+    } src_size;
+    int8_t show[PART_COUNT];   /* Show, per part */
+    bool hints;            /* show interactive-only hints (? help, paused, key
+                              tips); off in frames, SVGs and casts unless asked */
     bool help;             /* the help overlay is open */
     bool internals;        /* the loop internals view replaces the task columns */
     bool prompt;           /* typing a time for goto */
@@ -99,6 +125,27 @@ Action view_seek_time(View *v, double t);
 bool view_parse_time(const char *s, double *out);
 /* Handle one input. */
 Action view_key(View *v, const Input *in);
+
+/* The key table: every key the viewer knows, in the order the help
+ * overlay lists them. view_key dispatches through it and pane_help.c
+ * draws it, so the help can never miss a key. */
+typedef struct ViewKey {
+    const char *label;     /* as the help shows it, UTF-8 ("\u2192 l") */
+    const char *ascii;     /* the same for ASCII-only screens */
+    const char *what;      /* what it does, a few words */
+    int keys[8];           /* the inputs it takes, 0-terminated (or all 8 used) */
+    Action (*run)(View *v, const Input *in);
+} ViewKey;
+const ViewKey *view_keys(size_t *n);
+
+/* Is part p (a Focus or PART_*) shown on a w-column screen? SHOW_AUTO
+ * parts are shown when the width has room for them (the notes from 140
+ * columns, the output from 80, the rest always). */
+bool view_shown(const View *v, int part, int w);
+/* Set which parts are shown from a list like "code,tasks,caption,output"
+ * (the others are hidden). Returns false, with the name that is not a
+ * part in bad (n bytes), when one is not. */
+bool view_set_panes(View *v, const char *list, char *bad, size_t n);
 
 /* Playback speed, a multiple of virtual time (0.25 .. 16), and its label ("1x"). */
 double view_speed(const View *v);
