@@ -205,7 +205,7 @@ static void write_svg(Anim *a, uint64_t end, const char *title, FILE *out)
         buf_puts(&b, "</g>\n");
     }
     buf_puts(&b, "</g>\n</svg>\n");
-    free(name);
+    xfree(name);
     fwrite(b.s, 1, b.len, out);
     buf_free(&b);
 }
@@ -221,9 +221,9 @@ void anim_record(View *v, Grid *g, const Palette *pal, bool color, const char *t
     uint64_t end = play_run(v, g, &sink);
     write_svg(&a, end, title, out);
     grid_free(a.row);
-    free(a.rows);
-    free(a.hashes);
-    free(a.shown);
-    free(a.places);
-    free(a.frames);
+    xfree(a.rows);
+    xfree(a.hashes);
+    xfree(a.shown);
+    xfree(a.places);
+    xfree(a.frames);
 }

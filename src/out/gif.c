@@ -218,7 +218,7 @@ static bool render(Gif *g, const Grid *grid)
             index_rows(g, ROW_TOP(y), ROW_TOP(y + 1));
     if (ok)
         memcpy(g->prev->cells, grid->cells, (size_t)grid->w * (size_t)grid->h * sizeof(Cell));
-    free(changed);
+    xfree(changed);
     return ok;
 }
 
@@ -291,7 +291,7 @@ static void put_pending(Gif *g, int delay)
             line[x - x0] = g->written && a[x] == b[x] ? TRANSPARENT : a[x];
         ok = EGifPutLine(g->gif, line, x1 - x0 + 1) == GIF_OK;
     }
-    free(line);
+    xfree(line);
     if (!ok)
         fail(g, "giflib", GifErrorString(g->gif->Error));
     memcpy(g->shown, g->next, (size_t)g->pw * (size_t)g->ph);
@@ -369,8 +369,8 @@ bool gif_record(View *v, Grid *grid, const Palette *pal, bool color, FILE *out, 
         grid_free(g->prev);
     if (g->pending)
         grid_free(g->pending);
-    free(g->shown);
-    free(g->next);
-    free(g);
+    xfree(g->shown);
+    xfree(g->next);
+    xfree(g);
     return ok;
 }

@@ -267,7 +267,7 @@ void html_record(View *v, Grid *g, const HtmlPage *p, FILE *out)
         die("out of memory");
     write_page(p, &r, cast, castlen, out);
     for (size_t i = 0; i < r.n; i++)
-        free(r.marks[i].label);
-    free(r.marks);
-    free(cast);
+        xfree(r.marks[i].label);
+    xfree(r.marks);
+    xfree(cast);
 }

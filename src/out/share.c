@@ -67,7 +67,7 @@ bool share_write(const char *cmd, const char *format, View *v, Grid *g, const Sh
         char *name = cast_name(o->scenario);
         HtmlPage p = {.title = o->title, .doc = o->doc, .castname = name, .pal = o->pal, .color = o->color};
         html_record(v, g, &p, out);
-        free(name);
+        xfree(name);
     } else if (!strcmp(format, "svg")) {
         anim_record(v, g, o->pal, o->color, o->title, out);
     } else if (!strcmp(format, "gif")) {

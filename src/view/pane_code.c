@@ -549,9 +549,9 @@ static void draw_current(Grid *g, const Geo *o, Rect in, int y, int rows_left, c
         int x = o->code_x + (r ? indent : 0), rw = (r ? w - indent : w);
         char *piece = xstrndup(from + starts[r], lens[r]);
         grid_text(g, x, ry, rw > 0 ? rw : 1, ST_CODE_CURRENT, piece);
-        free(piece);
+        xfree(piece);
     }
-    free(text);
+    xfree(text);
 }
 
 static void code_draw(const View *v, Grid *g, Rect r)
@@ -592,7 +592,7 @@ static void code_draw(const View *v, Grid *g, Rect r)
             const char *from = text + col_byte(g, text, o.hs);
             int indent = wrap_indent(from, w);
             extra = wrap_rows(from, w, indent, NULL, NULL, 0) - 1;
-            free(text);
+            xfree(text);
             if (extra > in.h - 1)
                 extra = in.h - 1;
         }

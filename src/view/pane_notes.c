@@ -40,7 +40,7 @@ static void emit(Out *o, const char *t, size_t n, Style st)
         if (o->g && o->row >= o->top && o->row < o->top + o->h) {
             char *piece = xstrndup(t, k);
             grid_text(o->g, o->x, o->y0 + o->row - o->top, o->w, st, piece);
-            free(piece);
+            xfree(piece);
         }
         o->row++;
         t += k, n -= k;

@@ -167,7 +167,7 @@ static int str_const(Comp *C, const char *s, size_t n)
     } else {
         k = add_const(C, js_strv(js_str(C->rt, s, n)));
     }
-    free(tmp);
+    xfree(tmp);
     return k;
 }
 
@@ -439,8 +439,8 @@ static void pop_ctl(Comp *C, int break_target)
     Ctl *c = &C->fs->ctl[--C->fs->nctl];
     for (int i = 0; i < c->nbreaks; i++)
         patch_to(C, c->breaks[i], break_target);
-    free(c->breaks);
-    free(c->conts);
+    xfree(c->breaks);
+    xfree(c->conts);
 }
 
 static void emit_block_body(Comp *C, Node *b);
@@ -1257,7 +1257,7 @@ static void expr(Comp *C, Node *n)
         cur_chain = saved;
         for (int i = 0; i < ch.n; i++)
             patch(C, ch.jumps[i]);
-        free(ch.jumps);
+        xfree(ch.jumps);
         break;
     }
     case N_SEQ:
@@ -1618,7 +1618,7 @@ static void switch_stmt(Comp *C, Node *n, const char *label)
     }
     if (default_index < 0)
         patch(C, to_default);
-    free(body_jumps);
+    xfree(body_jumps);
     pop_ctl(C, here(C));
     if (scoped) {
         /* the discriminant sits above the environment's ctl entry: pop it first */
@@ -1856,12 +1856,12 @@ void js_code_free(JsRt *rt)
 {
     for (size_t i = 0; i < rt->nfuncs; i++) {
         JsFunc *f = rt->funcs[i];
-        free(f->code);
-        free(f->lines);
-        free(f->consts);
-        free(f->funcs);
+        xfree(f->code);
+        xfree(f->lines);
+        xfree(f->consts);
+        xfree(f->funcs);
     }
-    free(rt->funcs);
+    xfree(rt->funcs);
     rt->funcs = NULL;
     rt->nfuncs = rt->capfuncs = 0;
 }

@@ -227,7 +227,7 @@ static void enqueue_job(JsRt *rt, const JsJob *j)
         JsJob *v = xmalloc(nc * sizeof(JsJob));
         for (size_t i = 0; i < L->job_n; i++)
             v[i] = L->jobs[(L->job_head + i) % L->job_cap];
-        free(L->jobs);
+        xfree(L->jobs);
         L->jobs = v;
         L->job_head = 0;
         L->job_cap = nc;
@@ -280,7 +280,7 @@ NATIVE(next_tick)
         Tick *v = xmalloc(nc * sizeof(Tick));
         for (size_t i = 0; i < L->tick_n; i++)
             v[i] = L->ticks[(L->tick_head + i) % L->tick_cap];
-        free(L->ticks);
+        xfree(L->ticks);
         L->ticks = v;
         L->tick_head = 0;
         L->tick_cap = nc;
@@ -341,7 +341,7 @@ static int drain(Loop *L, const char *after)
             JsValue r;
             L->context = "nextTick";
             int st = js_call(rt, t.cb, JS_UNDEF, t.args, t.argc, &r);
-            free(t.args);
+            xfree(t.args);
             if (st < 0)
                 return callback_failed(L);
             if (!js_narr_room(L))
@@ -413,8 +413,8 @@ static void list_remove(Loop *L, TList *l)
             break;
         }
     }
-    free(l->items);
-    free(l);
+    xfree(l->items);
+    xfree(l);
 }
 
 static void insert(Loop *L, Timer *t, int64_t msecs, int64_t start)
@@ -724,7 +724,7 @@ static int run_immediates(Loop *L)
             break;
         }
     }
-    free(batch);
+    xfree(batch);
     return rc;
 }
 
@@ -1100,27 +1100,27 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
     } else {
         char *tb = xstrdup(rec_traceback(L.rec) ? rec_traceback(L.rec) : "");
         rec_set_status(L.rec, status, tb);
-        free(tb);
+        xfree(tb);
     }
     buf_free(&L.pending);
     for (size_t i = 0; i < L.tick_n; i++)
-        free(L.ticks[(L.tick_head + i) % L.tick_cap].args);
-    free(L.ticks);
-    free(L.jobs);
+        xfree(L.ticks[(L.tick_head + i) % L.tick_cap].args);
+    xfree(L.ticks);
+    xfree(L.jobs);
     for (int i = 0; i < L.nlists; i++) {
-        free(L.lists[i]->items);
-        free(L.lists[i]);
+        xfree(L.lists[i]->items);
+        xfree(L.lists[i]);
     }
-    free(L.lists);
-    free(L.timers);
-    free(L.immediates);
-    free(L.rejected);
+    xfree(L.lists);
+    xfree(L.timers);
+    xfree(L.immediates);
+    xfree(L.rejected);
     for (int i = 0; i < ncounts; i++)
-        free(counts[i].name);
+        xfree(counts[i].name);
     for (int i = 0; i < ntimers_lbl; i++)
-        free(timers_lbl[i].name);
-    free(counts);
-    free(timers_lbl);
+        xfree(timers_lbl[i].name);
+    xfree(counts);
+    xfree(timers_lbl);
     counts = timers_lbl = NULL;
     ncounts = ntimers_lbl = 0;
     js_code_free(&rt);

@@ -130,7 +130,7 @@ void js_narr_print(Loop *L, const char *line, size_t n)
         if (rec_task_at(L->rec, L->current_task, rec_nsteps(L->rec) - 1, &tv) && tv.state == TS_RUNNING)
             set(L, L->current_task, TS_RUNNING, OUT_NONE, "", cur_line(L));
     }
-    free(s);
+    xfree(s);
 }
 
 void js_narr_end(Loop *L)

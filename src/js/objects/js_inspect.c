@@ -43,8 +43,8 @@ static void out_add(Out *o, char *s)
 static void out_free(Out *o)
 {
     for (int i = 0; i < o->n; i++)
-        free(o->s[i]);
-    free(o->s);
+        xfree(o->s[i]);
+    xfree(o->s);
 }
 
 static size_t width(const char *s)
@@ -194,7 +194,7 @@ static char *property(Ctx *c, JsObject *o, JsString *key, int depth, bool array_
         js_quote(key, &b);
     buf_puts(&b, ": ");
     buf_puts(&b, val);
-    free(val);
+    xfree(val);
     return take(&b);
 }
 
@@ -270,11 +270,11 @@ static bool group_array(Ctx *c, Out *o, bool numbers, bool has_more)
                 out_add(&rows, xstrdup(o->s[o->n - 1]));
             out_free(o);
             *o = rows;
-            free(colmax);
+            xfree(colmax);
             grouped = true;
         }
     }
-    free(len);
+    xfree(len);
     return grouped;
 }
 
@@ -512,8 +512,8 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
                 Buf b;
                 buf_init(&b);
                 buf_printf(&b, "%s => %s", k, v);
-                free(k);
-                free(v);
+                xfree(k);
+                xfree(v);
                 k = take(&b);
             }
             out_add(&out, k);
@@ -531,7 +531,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
                 Buf b;
                 buf_init(&b);
                 buf_printf(&b, "<rejected> %s", v);
-                free(v);
+                xfree(v);
                 v = take(&b);
             }
             out_add(&out, v);
@@ -551,7 +551,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
             if (base.len) {
                 char *old = take(&base);
                 buf_printf(&base, "%s %s", ref, old);
-                free(old);
+                xfree(old);
             } else {
                 buf_puts(&base, ref);
             }
@@ -594,7 +594,7 @@ void js_inspect(JsRt *rt, JsValue v, Buf *b)
     Ctx c = {.rt = rt};
     char *s = format_value(&c, v, 0, true);
     buf_puts(b, s);
-    free(s);
+    xfree(s);
 }
 
 static int append_string(JsRt *rt, JsValue v, Buf *b)
@@ -646,7 +646,7 @@ int js_format_log(JsRt *rt, JsValue *args, int argc, Buf *b)
                         /* depth 0: nested objects show as [Object] */
                         char *s = format_value(&c, x, DEPTH, true);
                         buf_puts(&t, s);
-                        free(s);
+                        xfree(s);
                     } else if (append_string(rt, x, &t) < 0) {
                         buf_free(&t);
                         return -1;

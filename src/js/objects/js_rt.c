@@ -45,20 +45,20 @@ void js_rt_free(JsRt *rt)
 {
     for (JsObject *o = rt->heap; o;) {
         JsObject *next = o->next_alloc;
-        free(o->props);
+        xfree(o->props);
         if (o->kind == JK_ARRAY)
-            free(o->x.arr.items);
+            xfree(o->x.arr.items);
         if (o->kind == JK_MAP || o->kind == JK_SET) {
-            free(o->x.map.keys);
-            free(o->x.map.vals);
+            xfree(o->x.map.keys);
+            xfree(o->x.map.vals);
         }
-        free(o);
+        xfree(o);
         o = next;
     }
     for (size_t i = 0; i < rt->nblocks; i++)
-        free(rt->blocks[i]);
-    free(rt->blocks);
-    free(rt->interned);
+        xfree(rt->blocks[i]);
+    xfree(rt->blocks);
+    xfree(rt->interned);
     memset(rt, 0, sizeof *rt);
 }
 

@@ -99,7 +99,7 @@ JsString *js_intern(JsRt *rt, const char *s)
                 j = (j + 1) & (nc - 1);
             t[j] = e;
         }
-        free(rt->interned);
+        xfree(rt->interned);
         rt->interned = t;
         rt->capinterned = nc;
     }

@@ -339,7 +339,7 @@ NATIVE(bound_call)
     } else {
         r = js_call(rt, fn->x.nat.slot[0], fn->x.nat.slot[1], all, (int)n, out);
     }
-    free(all);
+    xfree(all);
     return r;
 }
 
@@ -582,7 +582,7 @@ NATIVE(arr_splice)
     for (size_t i = 0; i < ins; i++)
         items[s + i] = args[2 + i];
     memcpy(items + s + ins, a->x.arr.items + s + del, (len - s - del) * sizeof(JsValue));
-    free(a->x.arr.items);
+    xfree(a->x.arr.items);
     a->x.arr.items = items;
     a->x.arr.len = a->x.arr.cap = nlen;
     if (!nlen) {
@@ -850,8 +850,8 @@ NATIVE(arr_sort)
     if (r == 0)
         for (size_t i = 0; i < n && i < a->x.arr.len; i++)
             a->x.arr.items[i] = copy[i];
-    free(copy);
-    free(tmp);
+    xfree(copy);
+    xfree(tmp);
     *out = self;
     return r;
 }

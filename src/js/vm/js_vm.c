@@ -297,9 +297,9 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
         } else {
             rc = -1;
         }
-        free(f->stack);
-        free(f->h);
-        free(f->args);
+        xfree(f->stack);
+        xfree(f->h);
+        xfree(f->args);
     }
     rt->depth--;
     return rc;
@@ -1321,13 +1321,13 @@ void js_vm_free(JsRt *rt)
     if (!v)
         return;
     for (int i = 0; i < v->nasync; i++) {
-        free(v->async[i]->stack);
-        free(v->async[i]->h);
-        free(v->async[i]->args);
+        xfree(v->async[i]->stack);
+        xfree(v->async[i]->h);
+        xfree(v->async[i]->args);
     }
-    free(v->async);
-    free(v->stack);
-    free(v);
+    xfree(v->async);
+    xfree(v->stack);
+    xfree(v);
     rt->vm = NULL;
 }
 
