@@ -62,21 +62,14 @@ static unsigned long long build(const Recording *rec, Rows *rs, char *s, Buf *st
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = 0;
+        /* a ready handle, a timer or a primitive: a row of its section */
+        size_t *to = line[0] == 'R' ? ready : line[0] == 'T' ? timers : line[0] == 'P' ? prims : NULL;
+        int *cnt = line[0] == 'R' ? &nr : line[0] == 'T' ? &nt : &np;
+        if (to && *cnt < MAX_ROWS)
+            to[(*cnt)++] = line_text(rec, line, store, &scratch);
         switch (line[0]) {
         case 'I':
             iter = strtoull(line + 1, NULL, 10);
-            break;
-        case 'R':
-            if (nr < MAX_ROWS)
-                ready[nr++] = line_text(rec, line, store, &scratch);
-            break;
-        case 'T':
-            if (nt < MAX_ROWS)
-                timers[nt++] = line_text(rec, line, store, &scratch);
-            break;
-        case 'P':
-            if (np < MAX_ROWS)
-                prims[np++] = line_text(rec, line, store, &scratch);
             break;
         case 'r':
             snprintf(rs->more_ready, sizeof rs->more_ready, "+%s more", line + 1);
