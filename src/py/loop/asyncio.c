@@ -230,6 +230,25 @@ static TaskObj *task_arg(const char *fname, Obj *o)
     return (TaskObj *)o;
 }
 
+/* _who(task): words that read as the task's label on screen (a reference
+ * to it in the recording), its name for a task the screen does not show */
+PRIM(p_who)
+{
+    (void)self;
+    if (!vm_check_nargs("_who", nargs, kw, 1, 1))
+        return NULL;
+    TaskObj *t = task_arg("_who", args[0]);
+    if (!t)
+        return NULL;
+    Buf b;
+    buf_init(&b);
+    if (t->rec_id >= 0)
+        rec_put_ref(&b, t->rec_id);
+    else
+        buf_puts(&b, STR_S(t->name));
+    return str_from_buf(&b);
+}
+
 /* _set_note(task, str or None): the deadline shown after its waiting label */
 PRIM(p_set_note)
 {
@@ -445,6 +464,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
     add_fn(m, "_track", p_track);
+    add_fn(m, "_who", p_who);
     add_fn(m, "_group_label", p_group_label);
     add_fn(m, "_set_note", p_set_note);
     add_fn(m, "_get_note", p_get_note);

@@ -599,7 +599,7 @@ class TaskGroup:
 def _holder_name(task):
     if task is None:
         return "someone"
-    return task.get_name()
+    return _who(task)   # loopscope: the task's one label on screen
 
 
 def _state_repr(what, extra, waiters):
