@@ -441,6 +441,15 @@ START_TEST(test_internals_primitives)
         sem |= strstr(x, "PSemaphore (line 12): 2 of 2 free") != NULL;
     }
     ck_assert(items && held && waiting && notset && set && sem);
+    /* the waiting words name the holder by its label too */
+    bool words = false;
+    for (size_t s = 0; s < rec_nsteps(r); s++) {
+        TaskView tv;
+        if (rec_task_at(r, 2, s, &tv) && tv.state == TS_WAITING)
+            words |= !strcmp(rec_words_s(r, tv.label, &w),
+                             "Lock (held by worker(<Queue>, <Lock>, <Event>, <Semaphore>) (Task-2))");
+    }
+    ck_assert(words);
     /* the queue's own Event is not listed */
     for (size_t s = 0; s < rec_nsteps(r); s++)
         ck_assert_ptr_null(strstr(inside(r, s, &w), "PEvent (line 9)"));
