@@ -441,6 +441,15 @@ START_TEST(test_internals_primitives)
         sem |= strstr(x, "PSemaphore (line 12): 2 of 2 free") != NULL;
     }
     ck_assert(items && held && waiting && notset && set && sem);
+    /* the waiting words name the holder by its label too */
+    bool words = false;
+    for (size_t s = 0; s < rec_nsteps(r); s++) {
+        TaskView tv;
+        if (rec_task_at(r, 2, s, &tv) && tv.state == TS_WAITING)
+            words |= !strcmp(rec_words_s(r, tv.label, &w),
+                             "Lock (held by worker(<Queue>, <Lock>, <Event>, <Semaphore>) (Task-2))");
+    }
+    ck_assert(words);
     /* the queue's own Event is not listed */
     for (size_t s = 0; s < rec_nsteps(r); s++)
         ck_assert_ptr_null(strstr(inside(r, s, &w), "PEvent (line 9)"));
@@ -483,6 +492,40 @@ START_TEST(test_internals_pane_and_gap_caption)
 }
 END_TEST
 
+static const char *const crowd_py =
+    "import asyncio\n"
+    "async def w(n):\n"
+    "    await asyncio.sleep(n)\n"
+    "async def main():\n"
+    "    await asyncio.sleep(0.1)\n"
+    "    ts = [asyncio.create_task(w(i)) for i in range(40)]\n"
+    "    await asyncio.gather(*ts)\n"
+    "asyncio.run(main())\n";
+
+/* A long ready queue does not push the timers off a short pane: each
+ * section keeps its heading and a row, the rest says "+N more". */
+START_TEST(test_internals_pane_shares_rows)
+{
+    Fixture f;
+    fixture_open_grid(&f, "crowd.py", crowd_py, 60, 20, false);
+    /* main's second await: all 40 starts are queued, none has run */
+    size_t s = fixture_step(&f, SK_SUSPEND, fixture_task(&f, "main", 0), 4);
+    Rect r = {0, 0, 60, 12};
+    fixture_draw(&f, &pane_internals, r, s);
+    bool ready = false, timers = false, more = false, first = false;
+    for (int y = 0; y < r.h; y++) {
+        const char *t = fixture_cells(f.g, 0, y, r.w, true);
+        ready |= strstr(t, "READY QUEUE") != NULL;
+        timers |= strstr(t, "TIMERS") != NULL;
+        more |= strstr(t, "more") != NULL && strstr(t, "+") != NULL;
+        first |= strstr(t, "1 start w(0)") != NULL;
+    }
+    ck_assert_msg(ready && timers && more && first, "ready %d timers %d more %d first %d", ready, timers, more,
+                  first);
+    fixture_close(&f);
+}
+END_TEST
+
 Suite *words_suite(void)
 {
     Suite *s = suite_create("words");
@@ -498,6 +541,7 @@ Suite *words_suite(void)
     tcase_add_test(tc, test_internals_gather);
     tcase_add_test(tc, test_internals_primitives);
     tcase_add_test(tc, test_internals_pane_and_gap_caption);
+    tcase_add_test(tc, test_internals_pane_shares_rows);
     suite_add_tcase(s, tc);
     return s;
 }

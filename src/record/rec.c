@@ -300,24 +300,27 @@ int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
     return id;
 }
 
-void rec_task_rename(Recording *r, int task, const char *name)
+/* A task's name or call changes (NULL: keep it): it leaves its label's
+ * group and joins the new one. */
+static void task_relabel(Recording *r, int task, const char *name, const char *call, bool named)
 {
     if (task < 0 || task >= r->ntasks)
         return;
     label_leave(r, task);
-    r->tasks[task].name = rec_intern(r, name);
-    r->tasks[task].named = true;
+    RecTask *t = &r->tasks[task];
+    if (name)
+        t->name = rec_intern(r, name);
+    if (call)
+        t->call = rec_intern(r, call);
+    t->named = named;
     label_join(r, task);
 }
 
+void rec_task_rename(Recording *r, int task, const char *name) { task_relabel(r, task, name, NULL, true); }
+
 void rec_task_call(Recording *r, int task, const char *call, bool named)
 {
-    if (task < 0 || task >= r->ntasks)
-        return;
-    label_leave(r, task);
-    r->tasks[task].call = rec_intern(r, call);
-    r->tasks[task].named = named;
-    label_join(r, task);
+    task_relabel(r, task, NULL, call ? call : "", named);
 }
 
 const char *rec_task_label(const Recording *r, int task)

@@ -14,25 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One row to draw: a section heading, an entry, or a dim note. */
-typedef struct Row {
+/* A section of the pane: its heading, and its entries as offsets into
+ * the store of texts (a timer's is "when\twho\twhat"). */
+typedef struct Section {
     Style st;
-    const char *a, *b, *c; /* up to three cells: "1.00", "fetch", "sleep(1)" */
-} Row;
-
-enum { MAX_ROWS = 64 };
-
-typedef struct Rows {
-    Row r[MAX_ROWS];
+    const char *title, *sub, *empty;
+    size_t text[64];
     int n;
-    char more_ready[40], more_timers[40];
-} Rows;
+    unsigned long more;  /* entries the snapshot did not list ("r"/"t" lines) */
+    bool timers, numbered;
+} Section;
 
-static void add(Rows *rs, Style st, const char *a, const char *b, const char *c)
-{
-    if (rs->n < MAX_ROWS)
-        rs->r[rs->n++] = (Row){st, a, b, c};
-}
+enum { READY, TIMERS, SYNC, NSEC };
 
 /* The text of one snapshot line: a handle's words for R and T (by string
  * id), the line itself for the rest; task references read as labels. The
@@ -48,75 +41,71 @@ static size_t line_text(const Recording *rec, const char *line, Buf *store, Buf 
     return at;
 }
 
-/* Split the snapshot (s, cut in place) into rows: a heading per section,
- * even an empty one. Texts go to store, which must not change after. */
-static unsigned long long build(const Recording *rec, Rows *rs, char *s, Buf *store)
+/* Read the snapshot (s, cut in place) into the sections; the texts go to
+ * store. Returns the iteration count. */
+static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf *store)
 {
-    size_t ready[MAX_ROWS], timers[MAX_ROWS], prims[MAX_ROWS];
-    int nr = 0, nt = 0, np = 0;
     unsigned long long iter = 0;
     Buf scratch;
     buf_init(&scratch);
-    rs->more_ready[0] = rs->more_timers[0] = 0;
+    sec[READY] = (Section){.st = ST_READY, .title = "READY QUEUE", .sub = "runs next, in this order",
+                           .empty = "(empty)", .numbered = true};
+    sec[TIMERS] = (Section){.st = ST_WAITING, .title = "TIMERS", .sub = "by deadline", .empty = "(none)",
+                            .timers = true};
+    sec[SYNC] = (Section){.st = ST_BOLD, .title = "SYNC", .sub = "locks, semaphores, events, queues"};
     for (char *line = s; line && *line;) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = 0;
-        switch (line[0]) {
-        case 'I':
+        /* a ready handle, a timer or a primitive: an entry of its section */
+        int k = line[0] == 'R' || line[0] == 'r' ? READY : line[0] == 'T' || line[0] == 't' ? TIMERS
+                : line[0] == 'P'                 ? SYNC
+                                                 : -1;
+        if (line[0] == 'I')
             iter = strtoull(line + 1, NULL, 10);
-            break;
-        case 'R':
-            if (nr < MAX_ROWS)
-                ready[nr++] = line_text(rec, line, store, &scratch);
-            break;
-        case 'T':
-            if (nt < MAX_ROWS)
-                timers[nt++] = line_text(rec, line, store, &scratch);
-            break;
-        case 'P':
-            if (np < MAX_ROWS)
-                prims[np++] = line_text(rec, line, store, &scratch);
-            break;
-        case 'r':
-            snprintf(rs->more_ready, sizeof rs->more_ready, "+%s more", line + 1);
-            break;
-        case 't':
-            snprintf(rs->more_timers, sizeof rs->more_timers, "+%s more", line + 1);
-            break;
-        default:
-            break;
-        }
+        else if (k >= 0 && (line[0] == 'r' || line[0] == 't'))
+            sec[k].more = strtoul(line + 1, NULL, 10);
+        else if (k >= 0 && sec[k].n < (int)(sizeof sec[k].text / sizeof sec[k].text[0]))
+            sec[k].text[sec[k].n++] = line_text(rec, line, store, &scratch);
         line = nl ? nl + 1 : NULL;
     }
     buf_free(&scratch);
-    add(rs, ST_READY, "READY QUEUE", "runs next, in this order", NULL);
-    if (!nr)
-        add(rs, ST_DIM, "(empty)", NULL, NULL);
-    for (int i = 0; i < nr; i++)
-        add(rs, ST_NORMAL, store->s + ready[i], NULL, NULL);
-    if (rs->more_ready[0])
-        add(rs, ST_DIM, rs->more_ready, NULL, NULL);
-    add(rs, ST_WAITING, "TIMERS", "by deadline", NULL);
-    if (!nt)
-        add(rs, ST_DIM, "(none)", NULL, NULL);
-    for (int i = 0; i < nt; i++) {
-        char *when = store->s + timers[i];
-        char *t1 = strchr(when, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-        if (t1)
-            *t1 = 0;
-        if (t2)
-            *t2 = 0;
-        add(rs, ST_NORMAL, when, t1 ? t1 + 1 : "", t2 ? t2 + 1 : "");
-    }
-    if (rs->more_timers[0])
-        add(rs, ST_DIM, rs->more_timers, NULL, NULL);
-    if (np) {
-        add(rs, ST_BOLD, "SYNC", "locks, semaphores, events, queues", NULL);
-        for (int i = 0; i < np; i++)
-            add(rs, ST_NORMAL, store->s + prims[i], NULL, NULL);
-    }
     return iter;
+}
+
+/* Rows for each shown section out of h: every section gets its heading
+ * and one row first, then the rest goes round one row at a time to those
+ * that want more, so no section is pushed off by a long one. Returns
+ * whether there is room for a blank row between sections. */
+static bool share_rows(const Section *sec, const bool *shown, int h, int *rows)
+{
+    int want[NSEC], nshown = 0, used = 0;
+    for (int k = 0; k < NSEC; k++) {
+        rows[k] = 0;
+        want[k] = shown[k] ? 1 + (sec[k].n ? sec[k].n : 1) + (sec[k].more ? 1 : 0) : 0;
+        nshown += shown[k];
+    }
+    int total = 0;
+    for (int k = 0; k < NSEC; k++)
+        total += want[k];
+    bool gaps = total + nshown - 1 <= h;
+    if (gaps)
+        h -= nshown - 1;
+    for (int k = 0; k < NSEC && used < h; k++)
+        if (shown[k]) {
+            rows[k] = want[k] < 2 || h - used < 2 ? (h - used < want[k] ? h - used : want[k]) : 2;
+            used += rows[k];
+        }
+    for (bool more = true; more && used < h;) {
+        more = false;
+        for (int k = 0; k < NSEC && used < h; k++)
+            if (rows[k] < want[k]) {
+                rows[k]++;
+                used++;
+                more = true;
+            }
+    }
+    return gaps;
 }
 
 static void internals_draw(const View *v, Grid *g, Rect r)
@@ -126,68 +115,75 @@ static void internals_draw(const View *v, Grid *g, Rect r)
     char *s = xstrdup(snap);
     Buf store;
     buf_init(&store);
-    /* room for every text up front: the rows point into store */
-    buf_puts(&store, "");
-    Rows rs = {.n = 0};
-    unsigned long long iter = build(v->rec, &rs, s, &store);
+    Section sec[NSEC];
+    unsigned long long iter = build(v->rec, sec, s, &store);
     char title[80];
-    snprintf(title, sizeof title, "loop internals \u00b7 iteration %llu", iter);
-    if (g->ascii)
-        snprintf(title, sizeof title, "loop internals - iteration %llu", iter);
+    snprintf(title, sizeof title, g->ascii ? "loop internals - iteration %llu" : "loop internals \u00b7 iteration %llu",
+             iter);
     pane_box(v, g, r, FOCUS_TASKS, title);
     Rect in = rect_inset(r, 1);
-    if (in.w <= 0 || in.h <= 0) {
-        buf_free(&store);
-        xfree(s);
-        return;
-    }
-    Rect saved = grid_clip_push(g, in);
-    int pad = in.w > 20 ? 1 : 0, x = in.x + pad, w = in.w - 2 * pad;
-    /* the widest "when" and "who" of the timers line the columns up */
-    int ww = 0, whw = 0;
-    for (int i = 0; i < rs.n; i++)
-        if (rs.r[i].c) {
-            int a = grid_text_width(rs.r[i].a), b = grid_text_width(rs.r[i].b);
+    if (in.w > 0 && in.h > 0) {
+        Rect saved = grid_clip_push(g, in);
+        int pad = in.w > 20 ? 1 : 0, x = in.x + pad, w = in.w - 2 * pad;
+        /* the timers' "when" and "who" columns line up */
+        int ww = 0, whw = 0;
+        const char *twho[64], *twhat[64];
+        for (int i = 0; i < sec[TIMERS].n; i++) {
+            char *when = store.s + sec[TIMERS].text[i];
+            char *t1 = strchr(when, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            if (t1)
+                *t1 = 0;
+            if (t2)
+                *t2 = 0;
+            twho[i] = t1 ? t1 + 1 : "";
+            twhat[i] = t2 ? t2 + 1 : "";
+            int a = grid_text_width(when), b = grid_text_width(twho[i]);
             ww = a > ww ? a : ww;
             whw = b > whw ? b : whw;
         }
-    if (whw > w / 2)
-        whw = w / 2;
-    int y = in.y, rank = 0, section = 0;
-    for (int i = 0; i < rs.n && y < in.y + in.h; i++, y++) {
-        const Row *row = &rs.r[i];
-        bool heading = row->b && !row->c;
-        if (y == in.y + in.h - 1 && i + 1 < rs.n && !heading) {
-            grid_textf(g, x, y, w, ST_DIM, "+%d more rows (a taller screen shows them)", rs.n - i);
-            break;
-        }
-        if (heading) {
-            if (i && y + 1 < in.y + in.h && y > in.y)
-                y++; /* a blank row before each section but the first */
-            int used = grid_text(g, x, y, w, row->st, row->a);
+        whw = whw > w / 2 ? w / 2 : whw;
+        bool shown[NSEC] = {true, true, sec[SYNC].n > 0};
+        int rows[NSEC];
+        bool gaps = share_rows(sec, shown, in.h, rows);
+        int y = in.y;
+        for (int k = 0; k < NSEC; k++) {
+            if (!rows[k])
+                continue;
+            if (y > in.y && gaps)
+                y++;
+            const Section *c = &sec[k];
+            int used = grid_text(g, x, y, w, c->st, c->title);
             if (used + 2 < w)
-                grid_text(g, x + used + 2, y, w - used - 2, ST_DIM, row->b);
-            rank = 0;
-            section++;
-            continue;
+                grid_text(g, x + used + 2, y, w - used - 2, ST_DIM, c->sub);
+            y++;
+            int room = rows[k] - 1, fit = c->n;
+            if (fit + (c->more ? 1 : 0) > room) /* keep a row for "+N more" */
+                fit = room > 0 ? room - 1 : 0;
+            if (!c->n && room > 0)
+                grid_text(g, x + 2, y++, w - 2, ST_DIM, c->empty);
+            for (int i = 0; i < fit; i++, y++) {
+                const char *text = store.s + c->text[i];
+                if (c->timers) {
+                    int cx = x + 2;
+                    grid_text(g, cx, y, ww, ST_WAITING, text);
+                    cx += ww + 2;
+                    grid_text(g, cx, y, whw, ST_BOLD, twho[i]);
+                    cx += whw + 2;
+                    if (cx < x + w)
+                        grid_text(g, cx, y, x + w - cx, ST_NORMAL, twhat[i]);
+                    continue;
+                }
+                int nw = 0;
+                if (c->numbered)
+                    nw = grid_textf(g, x + 2, y, w - 2, ST_DIM, "%d ", i + 1);
+                grid_text(g, x + 2 + nw, y, w - 2 - nw, ST_NORMAL, text);
+            }
+            unsigned long rest = (unsigned long)(c->n - fit) + c->more;
+            if (rest && room > fit)
+                grid_textf(g, x + 2, y++, w - 2, ST_DIM, "+%lu more", rest);
         }
-        if (row->c) {
-            int cx = x + 2;
-            grid_text(g, cx, y, ww, ST_WAITING, row->a);
-            cx += ww + 2;
-            grid_text(g, cx, y, whw, ST_BOLD, row->b);
-            cx += whw + 2;
-            if (cx < x + w)
-                grid_text(g, cx, y, x + w - cx, ST_NORMAL, row->c);
-            continue;
-        }
-        char num[16];
-        snprintf(num, sizeof num, "%d ", ++rank);
-        bool numbered = row->st == ST_NORMAL && section == 1; /* the ready queue's run order */
-        int used = numbered ? grid_text(g, x + 2, y, w - 2, ST_DIM, num) : 0;
-        grid_text(g, x + 2 + used, y, w - 2 - used, row->st, row->a);
+        grid_clip_pop(g, saved);
     }
-    grid_clip_pop(g, saved);
     buf_free(&store);
     xfree(s);
 }

@@ -249,15 +249,19 @@ PRIM(p_set_label)
     return none_new();
 }
 
-/* _group_label(tasks): a TaskGroup's waiting words (narrate.c) */
+/* _group_label(running, total): a TaskGroup's waiting words (narrate.c) */
 PRIM(p_group_label)
 {
     (void)self;
-    if (!vm_check_nargs("_group_label", nargs, kw, 1, 1))
+    if (!vm_check_nargs("_group_label", nargs, kw, 2, 2))
         return NULL;
+    if (!is_int(args[0]) || !is_int(args[1]))
+        return err_null(&TypeErrorClass, "_group_label(running, total)");
+    int64_t running = int_value(args[0]), total = int_value(args[1]);
     Buf b;
     buf_init(&b);
-    narr_group_label(args[0], &b);
+    narr_group_label(running > 0 ? (size_t)running : 0, total > running ? (size_t)total : (size_t)(running > 0 ? running : 0),
+                     &b);
     return str_from_buf(&b);
 }
 
@@ -296,6 +300,25 @@ static TaskObj *task_arg(const char *fname, Obj *o)
     return (TaskObj *)o;
 }
 
+/* _who(task): words that read as the task's label on screen (a reference
+ * to it in the recording), its name for a task the screen does not show */
+PRIM(p_who)
+{
+    (void)self;
+    if (!vm_check_nargs("_who", nargs, kw, 1, 1))
+        return NULL;
+    TaskObj *t = task_arg("_who", args[0]);
+    if (!t)
+        return NULL;
+    Buf b;
+    buf_init(&b);
+    if (t->rec_id >= 0)
+        rec_put_ref(&b, t->rec_id);
+    else
+        buf_puts(&b, STR_S(t->name));
+    return str_from_buf(&b);
+}
+
 /* _set_note(task, str or None): the deadline shown after its waiting label */
 PRIM(p_set_note)
 {
@@ -328,17 +351,24 @@ PRIM(p_get_note)
 PRIM(p_gathering_future)
 {
     (void)self;
-    if (!vm_check_nargs("_gathering_future", nargs, kw, 2, 2))
+    if (!vm_check_nargs("_gathering_future", nargs, kw, 4, 4))
         return NULL;
     Obj *children = args[0];
-    if (!IS(children, ListClass) || !IS(args[1], LoopClass))
-        return err_null(&TypeErrorClass, "_gathering_future(list, loop)");
+    if (!IS(children, ListClass) || !IS(args[1], LoopClass) || !is_int(args[2]) || !is_int(args[3]))
+        return err_null(&TypeErrorClass, "_gathering_future(list, loop, distinct, pending)");
     FutureObj *f = (FutureObj *)future_new((LoopObj *)args[1]);
     f->children = tuple_new(LIST_N(children));
     for (size_t i = 0; i < LIST_N(children); i++) {
         INCREF(LIST_ITEMS(children)[i]);
         TUP_ITEMS(f->children)[i] = LIST_ITEMS(children)[i];
     }
+    int64_t total = int_value(args[2]), pending = int_value(args[3]);
+    f->children_total = total > 0 ? (size_t)total : 0;
+    f->children_pending = pending > 0 && pending <= total ? (size_t)pending : 0;
+    Buf b;
+    buf_init(&b);
+    narr_gather_label(f, &b);
+    SETREF(f->label, str_from_buf(&b));
     return &f->hdr;
 }
 
@@ -512,6 +542,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
     add_fn(m, "_track", p_track);
+    add_fn(m, "_who", p_who);
     add_fn(m, "_group_label", p_group_label);
     add_fn(m, "_set_note", p_set_note);
     add_fn(m, "_get_note", p_get_note);

@@ -113,6 +113,7 @@ static void schedule_callbacks(FutureObj *f)
     /* a task's end is shown before anyone it wakes becomes READY */
     if (class_is_sub(f->hdr.cls, &TaskClass))
         narr_task_finished((TaskObj *)f);
+    narr_counts_done(f);
     Obj *cbs = f->callbacks;
     f->callbacks = list_new(2);
     Obj *args = tuple_pack(1, &f->hdr);

@@ -38,18 +38,37 @@ static bool timer_before(const HandleObj *a, const HandleObj *b)
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
+/* The first k live timers of l by deadline into out, read off the heap
+ * best-first: a node can only come after its parent, so the candidates
+ * are the children of what was taken. Cancelled timers are passed over,
+ * at most SCAN_MAX of them, so the work is bounded by k, not the heap. */
+enum { SCAN_MAX = 64 };
+static size_t first_timers(const LoopObj *l, HandleObj **out, size_t k)
+{
+    size_t cand[2 * SCAN_MAX + 2], nc = 0, n = 0, looked = 0;
+    if (l->hlen)
+        cand[nc++] = 0;
+    while (nc && n < k && looked++ < SCAN_MAX + k) {
+        size_t best = 0;
+        for (size_t i = 1; i < nc; i++)
+            if (timer_before(l->heap[cand[i]], l->heap[cand[best]]))
+                best = i;
+        size_t at = cand[best];
+        cand[best] = cand[--nc];
+        HandleObj *h = l->heap[at];
+        if (!h->cancelled)
+            out[n++] = h;
+        for (size_t c = 2 * at + 1; c <= 2 * at + 2 && c < l->hlen; c++)
+            if (nc < sizeof cand / sizeof cand[0])
+                cand[nc++] = c;
+    }
+    return n;
+}
+
 HandleObj *loop_next_timer(void)
 {
-    LoopObj *l = sim.running;
-    HandleObj *best = NULL;
-    if (!l)
-        return NULL;
-    if (l->hlen && !l->heap[0]->cancelled)
-        return l->heap[0];
-    for (size_t i = 0; i < l->hlen; i++)
-        if (!l->heap[i]->cancelled && (!best || timer_before(l->heap[i], best)))
-            best = l->heap[i];
-    return best;
+    HandleObj *h = NULL;
+    return sim.running && first_timers(sim.running, &h, 1) ? h : NULL;
 }
 
 Obj *loop_attr(Obj *o, const char *name)
@@ -382,46 +401,23 @@ void internals_record(void)
     buf_init(&b);
     if (l) {
         buf_printf(&b, "I%llu\n", (unsigned long long)l->iterations);
-        size_t shown = 0, live = 0;
-        for (size_t i = 0; i < l->rlen; i++) {
+        /* the head of the ready queue, in run order; the rest is counted */
+        size_t shown = 0, i = 0;
+        for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
             HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
             if (h->cancelled)
                 continue;
-            live++;
-            if (shown++ >= SHOW_READY)
-                continue;
+            shown++;
             buf_printf(&b, "R%u\n", handle_words(h));
         }
-        if (live > SHOW_READY)
-            buf_printf(&b, "r%zu\n", live - SHOW_READY);
-        /* the first SHOW_TIMERS by deadline: a sort when few, else picks */
+        if (i < l->rlen)
+            buf_printf(&b, "r%zu\n", l->rlen - i);
         HandleObj *pick[SHOW_TIMERS];
-        size_t np = 0, ntimers = 0;
-        for (size_t i = 0; i < l->hlen; i++) {
-            HandleObj *h = l->heap[i];
-            if (h->cancelled)
-                continue;
-            ntimers++;
-            if (np < SHOW_TIMERS) {
-                pick[np++] = h;
-                for (size_t k = np - 1; k > 0 && timer_before(pick[k], pick[k - 1]); k--) {
-                    HandleObj *tmp = pick[k];
-                    pick[k] = pick[k - 1];
-                    pick[k - 1] = tmp;
-                }
-            } else if (timer_before(h, pick[np - 1])) {
-                pick[np - 1] = h; /* insertion: the rest is sorted */
-                for (size_t k = np - 1; k > 0 && timer_before(pick[k], pick[k - 1]); k--) {
-                    HandleObj *tmp = pick[k];
-                    pick[k] = pick[k - 1];
-                    pick[k - 1] = tmp;
-                }
-            }
-        }
-        for (size_t i = 0; i < np; i++)
-            buf_printf(&b, "T%u\n", handle_words(pick[i]));
-        if (ntimers > np)
-            buf_printf(&b, "t%zu\n", ntimers - np);
+        size_t np = first_timers(l, pick, SHOW_TIMERS);
+        for (size_t k = 0; k < np; k++)
+            buf_printf(&b, "T%u\n", handle_words(pick[k]));
+        if (l->hlen > np) /* cancelled ones included: they are still in the heap */
+            buf_printf(&b, "t%zu\n", l->hlen - np);
     }
     size_t k = 0, shownp = 0;
     for (size_t i = 0; i < nprims; i++) {

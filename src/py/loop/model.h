@@ -53,6 +53,7 @@ typedef struct FutureObj {
     bool retrieved;
     /* a gathering future (asyncio.gather's outer future) */
     Obj *children;      /* tuple or NULL */
+    size_t children_total, children_pending; /* distinct children, and those not done (the label) */
     bool cancel_requested;
 } FutureObj;
 
@@ -128,9 +129,14 @@ void narr_task_suspended(TaskObj *t, Obj *yielded);
 void narr_task_woken(TaskObj *t, FutureObj *by);
 void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
-/* A TaskGroup's waiting words for its task list, counted as the columns
- * count ("TaskGroup: 2 tasks still running, 1 done ..."). */
-void narr_group_label(Obj *tasks, Buf *out);
+/* The waiting words of a TaskGroup with `running` of its `total` tasks not
+ * done ("TaskGroup: 2 tasks still running, 1 done ..."), and of a gathering
+ * future ("gather: 1 of 2 pending"), counted as the columns count. */
+void narr_group_label(size_t running, size_t total, Buf *out);
+void narr_gather_label(const FutureObj *outer, Buf *out);
+/* Future f is done (a task's end is already recorded): the counts that
+ * wait on it drop now, in this step, not when their done callbacks run. */
+void narr_counts_done(FutureObj *f);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
 /* A `warn` trace line with this message, and a caption for the screen. */

@@ -87,8 +87,8 @@ static void queued_note(Buf *cap, TaskObj *t)
     if (!l)
         return;
     TaskObj *other = NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < l->rlen; i++) {
+    size_t n = 0, i = 0;
+    for (; i < l->rlen && i < 64; i++) { /* the head of the queue: bounded */
         HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
         Obj *cb = h->callback;
         if (h->cancelled || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
@@ -103,9 +103,12 @@ static void queued_note(Buf *cap, TaskObj *t)
     }
     if (!other)
         return;
-    if (n == 1)
+    if (n == 1 && i == l->rlen)
         buf_printf(cap, ". %s is READY but waits its turn: the loop runs one task at a time, and %s has not "
                         "reached an await yet", who(other), who(t));
+    else if (i < l->rlen)
+        buf_printf(cap, ". %s and others are READY but wait their turn: the loop runs one task at a time, and "
+                        "%s has not reached an await yet", who(other), who(t));
     else
         buf_printf(cap, ". %s and %zu more are READY but wait their turn: the loop runs one task at a time, and "
                         "%s has not reached an await yet", who(other), n - 1, who(t));
@@ -595,30 +598,31 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     buf_free(&label);
 }
 
-void narr_group_label(Obj *tasks, Buf *out)
+void narr_group_label(size_t running, size_t total, Buf *out)
 {
-    size_t n = 0, k = 0;
-    for (size_t i = 0; tasks && IS(tasks, ListClass) && i < LIST_N(tasks); i++) {
-        Obj *o = LIST_ITEMS(tasks)[i];
-        if (is_future(o) && ((FutureObj *)o)->state == FUT_PENDING)
-            n++;
-        else
-            k++;
-    }
-    if (!n) {
+    size_t done = total > running ? total - running : 0;
+    if (!running) {
         buf_puts(out, "TaskGroup: every task is done; the group hears of it on the next loop turn");
         return;
     }
-    buf_printf(out, "TaskGroup: %zu task%s still running", n, n == 1 ? "" : "s");
-    if (k)
-        buf_printf(out, ", %zu done (the group hears of it on the next loop turn)", k);
+    buf_printf(out, "TaskGroup: %zu task%s still running", running, running == 1 ? "" : "s");
+    if (done)
+        buf_printf(out, ", %zu done (the group hears of it on the next loop turn)", done);
 }
 
-/* Waiting task w's future now reads `words` (in this same step). */
-static void relabel(TaskObj *w, Buf *words)
+void narr_gather_label(const FutureObj *outer, Buf *out)
 {
-    FutureObj *f = w->fut_waiter;
+    buf_printf(out, "gather: %zu of %zu pending", outer->children_pending, outer->children_total);
+}
+
+/* Future f now reads `words`; the task waiting on it (if it waits on f
+ * itself) shows them in this same step. */
+static void relabel(FutureObj *f, Buf *words)
+{
     SETREF(f->label, str_new(words->s, words->len));
+    TaskObj *w = loop_waiter_of(f);
+    if (!w || w->rec_id < 0 || w->fut_waiter != f)
+        return;
     Buf label;
     buf_init(&label);
     waiting_label(w, f, &label);
@@ -626,45 +630,52 @@ static void relabel(TaskObj *w, Buf *words)
     buf_free(&label);
 }
 
-/* t just finished: the counts that wait on it (a gather's pending count, a
- * TaskGroup's running count) say so at once, as the columns do, instead
- * of when their done callbacks run on a later loop turn. */
-static void refresh_counts(TaskObj *t)
+/* The gathering future a done callback of gather's belongs to: the
+ * callback closes over it (a cell holding a future with children). */
+static FutureObj *gather_of(Obj *cb)
 {
-    LoopObj *l = sim.running;
+    if (!IS(cb, FuncClass) || !((FuncObj *)cb)->closure || strcmp(STR_S(((FuncObj *)cb)->name), "_done_callback"))
+        return NULL;
+    Obj *cells = ((FuncObj *)cb)->closure;
+    for (size_t i = 0; i < TUP_N(cells); i++) {
+        Obj *v = ((CellObj *)TUP_ITEMS(cells)[i])->v;
+        if (v && is_future(v) && ((FutureObj *)v)->children)
+            return (FutureObj *)v;
+    }
+    return NULL;
+}
+
+/* Each of f's done callbacks says who counts on it: a gather's, or a
+ * TaskGroup's (its bound _on_task_done). O(callbacks) per future. */
+void narr_counts_done(FutureObj *f)
+{
     Buf words;
     buf_init(&words);
-    for (size_t i = 0; l && l->tasks && i < LIST_N(l->tasks); i++) {
-        TaskObj *w = (TaskObj *)LIST_ITEMS(l->tasks)[i];
-        FutureObj *f = w->fut_waiter;
-        if (w == t || w->rec_id < 0 || w->fut.state != FUT_PENDING || !f || !f->children ||
-            f->state != FUT_PENDING || !IS(f->children, TupleClass))
+    for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
+        Obj *cb = LIST_ITEMS(f->callbacks)[i];
+        FutureObj *outer = gather_of(cb);
+        if (outer && outer->state == FUT_PENDING && outer->children_pending) {
+            outer->children_pending--;
+            buf_clear(&words);
+            narr_gather_label(outer, &words);
+            relabel(outer, &words);
             continue;
-        size_t pending = 0, mine = 0, n = TUP_N(f->children);
-        for (size_t k = 0; k < n; k++) {
-            FutureObj *c = (FutureObj *)TUP_ITEMS(f->children)[k];
-            mine += c == &t->fut;
-            pending += c->state == FUT_PENDING;
         }
-        if (!mine)
-            continue;
-        buf_clear(&words);
-        buf_printf(&words, "gather: %zu of %zu pending", pending, n);
-        relabel(w, &words);
-    }
-    for (size_t i = 0; t->fut.callbacks && i < LIST_N(t->fut.callbacks); i++) {
-        Obj *cb = LIST_ITEMS(t->fut.callbacks)[i];
         Obj *group = IS(cb, BoundClass) ? ((BoundObj *)cb)->self : NULL;
-        Obj *done = group ? loop_attr(group, "_on_completed_fut") : NULL;
+        Obj *running = group ? loop_attr(group, "_running") : NULL;
         Obj *tasks = group ? loop_attr(group, "_tasks") : NULL;
-        if (!done || !tasks || !is_future(done) || ((FutureObj *)done)->state != FUT_PENDING)
+        if (!running || !is_int(running) || !tasks || !IS(tasks, ListClass) || int_value(running) <= 0)
             continue;
-        TaskObj *w = loop_waiter_of((FutureObj *)done);
-        if (!w || w->rec_id < 0 || w->fut_waiter != (FutureObj *)done)
-            continue;
-        buf_clear(&words);
-        narr_group_label(tasks, &words);
-        relabel(w, &words);
+        int64_t left = int_value(running) - 1;
+        Obj *n = int_new(left);
+        dict_set_c(((InstanceObj *)group)->dict, "_running", n);
+        DECREF(n);
+        Obj *done = loop_attr(group, "_on_completed_fut");
+        if (done && is_future(done) && ((FutureObj *)done)->state == FUT_PENDING) {
+            buf_clear(&words);
+            narr_group_label((size_t)left, LIST_N(tasks), &words);
+            relabel((FutureObj *)done, &words);
+        }
     }
     buf_free(&words);
 }
@@ -719,7 +730,6 @@ void narr_task_finished(TaskObj *t)
     err_clear();
     step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
     set_state(t, TS_DONE, out, label.s);
-    refresh_counts(t);
     buf_free(&text);
     buf_free(&log);
     buf_free(&cap);

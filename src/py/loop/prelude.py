@@ -111,8 +111,8 @@ def gather(*coros_or_futures, return_exceptions=False):
             if not fut.cancelled():
                 fut.exception()
             return
-        if nfinished < nfuts:
-            _set_label(outer, f"gather: {nfuts - nfinished} of {nfuts} pending")
+        # loopscope: the pending count in outer's label dropped when fut
+        # finished (narrate.c), as the columns show it
         if not return_exceptions:
             if fut.cancelled():
                 exc = fut._make_cancelled_error()
@@ -141,20 +141,22 @@ def gather(*coros_or_futures, return_exceptions=False):
 
     arg_to_fut = {}
     children = []
+    ndone = 0       # loopscope: for the pending count
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
             fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut.get_loop()
             nfuts += 1
+            if fut.done():
+                ndone += 1
             arg_to_fut[arg] = fut
             fut.add_done_callback(_done_callback)
         else:
             fut = arg_to_fut[arg]
         children.append(fut)
 
-    outer = _gathering_future(children, loop)
-    _set_label(outer, f"gather: {nfuts - nfinished} of {nfuts} pending")
+    outer = _gathering_future(children, loop, nfuts, nfuts - ndone)   # labelled "gather: N of M pending"
     return outer
 
 
@@ -484,6 +486,7 @@ class TaskGroup:
         self._parent_task = None
         self._parent_cancel_requested = False
         self._tasks = []    # creation order: loopscope's rule for CPython's set
+        self._running = 0   # loopscope: its tasks not done yet, for the words
         self._errors = []
         self._base_error = None
         self._on_completed_fut = None
@@ -512,7 +515,9 @@ class TaskGroup:
         return self
 
     def _waiting_label(self):
-        return _group_label(self._tasks)   # loopscope: counted as the columns count
+        # loopscope: _running drops when a task finishes (narrate.c), as the
+        # columns count, not when its done callback runs a loop turn later
+        return _group_label(self._running, len(self._tasks))
 
     async def __aexit__(self, et, exc, tb):
         self._exiting = True
@@ -561,6 +566,7 @@ class TaskGroup:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
         self._tasks.append(task)
+        self._running += 1
         return task
 
     def _is_base_error(self, exc):
@@ -603,7 +609,7 @@ class TaskGroup:
 def _holder_name(task):
     if task is None:
         return "someone"
-    return task.get_name()
+    return _who(task)   # loopscope: the task's one label on screen
 
 
 def _state_repr(what, extra, waiters):
