@@ -73,7 +73,7 @@ typedef struct Event {
 } Event;
 
 static struct {
-    Event *ev;          /* sorted by (t, seq) */
+    Event *ev;          /* a binary heap by (t, seq): see ev_push */
     size_t n, cap;
     uint64_t seq;
     JobObj *running;    /* job whose function runs now ("on its thread"), or NULL */
@@ -140,19 +140,50 @@ static void relabel(JobObj *j)
 
 /* --------------------------------------------------------------- events */
 
+/* X.ev is a binary heap ordered by (t, seq): the earliest event first,
+ * and events at one time in the order they were pushed. It used to be a
+ * sorted array shifted by one on every push and pop, quadratic for a
+ * worker that prints a hundred thousand lines. */
+static bool ev_before(const Event *a, const Event *b)
+{
+    return a->t < b->t || (a->t == b->t && a->seq < b->seq);
+}
+
 static void ev_push(double t, JobObj *j, const char *text, size_t len)
 {
     if (X.n == X.cap) {
         X.cap = X.cap ? X.cap * 2 : 16;
         X.ev = xrealloc(X.ev, X.cap * sizeof *X.ev);
     }
-    size_t i = X.n;
-    while (i > 0 && X.ev[i - 1].t > t)
-        i--;
-    memmove(&X.ev[i + 1], &X.ev[i], (X.n - i) * sizeof *X.ev);
     INCREF(j);
-    X.ev[i] = (Event){t, X.seq++, j, text ? xstrndup(text, len) : NULL, len};
-    X.n++;
+    Event e = {t, X.seq++, j, text ? xstrndup(text, len) : NULL, len};
+    size_t i = X.n++;
+    while (i > 0 && ev_before(&e, &X.ev[(i - 1) / 2])) {
+        X.ev[i] = X.ev[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    X.ev[i] = e;
+}
+
+/* Remove and return the earliest event (X.n > 0). */
+static Event ev_pop(void)
+{
+    Event top = X.ev[0], last = X.ev[--X.n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= X.n)
+            break;
+        if (c + 1 < X.n && ev_before(&X.ev[c + 1], &X.ev[c]))
+            c++;
+        if (!ev_before(&X.ev[c], &last))
+            break;
+        X.ev[i] = X.ev[c];
+        i = c;
+    }
+    if (X.n)
+        X.ev[i] = last;
+    return top;
 }
 
 /* ------------------------------------------------------ future callbacks */
@@ -334,9 +365,7 @@ bool executor_run_until(double t)
     X.busy = true;
     bool ok = true;
     while (ok && X.n && X.ev[0].t <= t) {
-        Event ev = X.ev[0];
-        X.n--;
-        memmove(&X.ev[0], &X.ev[1], X.n * sizeof *X.ev);
+        Event ev = ev_pop();
         if (ev.t > sim.now)
             sim.now = ev.t;
         if (ev.text) {

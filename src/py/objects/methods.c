@@ -1267,6 +1267,8 @@ static Obj *list_m_reverse(Obj *self, Obj **args, int nargs, Obj *kwnames)
         return NULL;
     Obj **items = LIST_ITEMS(self);
     size_t n = LIST_N(self);
+    if (!vm_charge_ops(n >> 6))
+        return NULL;
     for (size_t i = 0; i < n / 2; i++) {
         Obj *t = items[i];
         items[i] = items[n - 1 - i];
@@ -1304,7 +1306,7 @@ static Obj *list_m_sort(Obj *self, Obj **args, int nargs, Obj *kwnames)
 static Obj *list_m_copy(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     (void)args;
-    if (!noargs("list.copy", nargs, kwnames))
+    if (!noargs("list.copy", nargs, kwnames) || !vm_charge_ops(LIST_N(self) >> 2))
         return NULL;
     Obj *r = list_new(LIST_N(self));
     for (size_t i = 0; i < LIST_N(self); i++)

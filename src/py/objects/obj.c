@@ -845,7 +845,7 @@ static int64_t hash_tuple(Obj *t)
     if (!vm_recursion_enter(""))
         return -1;
     for (size_t i = 0; i < TUP_N(t); i++) {
-        int64_t lane = obj_hash(TUP_ITEMS(t)[i]);
+        int64_t lane = vm_charge_ops(1) ? obj_hash(TUP_ITEMS(t)[i]) : -1;
         if (lane == -1 && err_occurred()) {
             vm_recursion_leave();
             return -1;
@@ -926,7 +926,7 @@ static int seq_eq(Obj *a, Obj *b)
         return 0;
     for (size_t i = 0;; i++) {
         Obj *x = seq_get_ref(a, i), *y = seq_get_ref(b, i);
-        int r = x && y ? obj_eq(x, y) : !x && !y;
+        int r = x && y ? (vm_charge_ops(1) ? obj_eq(x, y) : -1) : !x && !y;
         XDECREF(x);
         XDECREF(y);
         if (r <= 0 || !x || !y)
@@ -943,6 +943,8 @@ static int dict_eq(Obj *a, Obj *b)
     size_t pos = 0;
     Obj *k, *v;
     while (dict_next(a, &pos, &k, &v)) {
+        if (!vm_charge_ops(1))
+            return -1;
         INCREF(k);
         INCREF(v);
         Obj *w = dict_get(b, k);
@@ -993,7 +995,11 @@ int obj_eq(Obj *a, Obj *b)
         return 0;
     switch (a->cls->kind) {
     case K_STR:
-        return STR_LEN(a) == STR_LEN(b) && memcmp(STR_S(a), STR_S(b), STR_LEN(a)) == 0;
+        if (STR_LEN(a) != STR_LEN(b))
+            return 0;
+        if (STR_LEN(a) >= 4096 && !vm_charge_bytes(STR_LEN(a))) /* long texts only: keep == cheap */
+            return -1;
+        return memcmp(STR_S(a), STR_S(b), STR_LEN(a)) == 0;
     case K_TUPLE:
     case K_LIST:
     case K_DICT:

@@ -413,7 +413,7 @@ static Obj *seq_concat(Obj *a, Obj *b)
 {
     size_t na, nb;
     Obj **ia = seq_items(a, &na), **ib = seq_items(b, &nb);
-    if (!op_check_size(na + nb) || !vm_charge_ops((na + nb) >> 4))
+    if (!op_check_size(na + nb) || !vm_charge_ops((na + nb) >> 2))
         return NULL;
     if (IS(a, ListClass)) {
         Obj *r = seq_from_items(false, ia, na);
@@ -441,7 +441,7 @@ static Obj *seq_repeat(Obj *s, int64_t k)
 {
     size_t n, total;
     Obj **items = seq_items(s, &n);
-    if (!size_product(n, k, &total) || !vm_charge_ops(total >> 4))
+    if (!size_product(n, k, &total) || !vm_charge_ops(total >> 2))
         return NULL;
     bool tuple = IS(s, TupleClass);
     if (tuple && k == 1) {
@@ -1108,6 +1108,8 @@ static int compare_bool(Op op, Obj *a, Obj *b)
     Class *ca = CLS(a), *cb = CLS(b);
     if (ca == &StrClass && cb == &StrClass) {
         size_t na = STR_LEN(a), nb = STR_LEN(b);
+        if (!vm_charge_bytes(na < nb ? na : nb))
+            return -1;
         int c = memcmp(STR_S(a), STR_S(b), na < nb ? na : nb);
         if (c == 0)
             c = na < nb ? -1 : na > nb;
@@ -1120,6 +1122,8 @@ static int compare_bool(Op op, Obj *a, Obj *b)
             Obj **ia = seq_items(a, &na), **ib = seq_items(b, &nb);
             if (i >= na || i >= nb)
                 return cmp_result(op, na < nb ? -1 : na > nb);
+            if (!vm_charge_ops(1))
+                return -1;
             if (ia[i] == ib[i])
                 continue;
             Obj *x = ia[i], *y = ib[i];
@@ -1399,6 +1403,8 @@ static Obj *seq_getitem(Obj *o, Obj *key)
             INCREF(o);
             return o;
         }
+        if (!vm_charge_ops((uint64_t)count >> 2)) /* the copy is a C loop */
+            return NULL;
         Obj *r = tuple ? tuple_new((size_t)count) : list_new((size_t)count);
         for (int64_t k = 0, i = start; k < count; k++, i += step) {
             if (tuple) {

@@ -695,7 +695,7 @@ static bool issubset(SetObj *a, SetObj *b, int *r)
     int64_t hash;
     while (next_entry(a, &pos, &key, &hash)) {
         int c;
-        bool ok = contains_entry(b, key, hash, &c);
+        bool ok = vm_charge_ops(1) && contains_entry(b, key, hash, &c);
         DECREF(key);
         if (!ok)
             return false;
