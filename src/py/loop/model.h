@@ -183,6 +183,9 @@ void context_restore(Obj *prev);       /* undo context_swap, taking prev back */
 void context_reset(void);
 void context_add_prims(Obj *module_dict);
 
+/* mathmod.c: the C library's float functions for src/py/lib/math.py */
+void mathmod_add_prims(Obj *module_dict);
+
 /* cpython_names.c (generated): dir() of CPython 3.11's module, or NULL */
 const char *const *cpython_names(const char *module);
 

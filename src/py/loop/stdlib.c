@@ -227,6 +227,8 @@ static Obj *run_library(int i, Obj *m)
         DECREF(b);
     }
     context_add_prims(((ModuleObj *)m)->dict);
+    if (strcmp(lib_names[i], "math") == 0)
+        mathmod_add_prims(((ModuleObj *)m)->dict);
     if (!lib_src[i]) {
         char path[96];
         snprintf(path, sizeof path, "<%s>", lib_names[i]);
