@@ -1221,6 +1221,10 @@ Obj *op_compare(Op op, Obj *a, Obj *b)
         return bool_new(op == OP_IN ? r : !r);
     }
     default: {
+        /* x == x is False for a NaN: the operator compares values (only
+         * containers take identity for equality) */
+        if (a == b && IS(a, FloatClass) && isnan(FLOAT_V(a)) && (op == OP_EQ || op == OP_NE))
+            return bool_new(op == OP_NE);
         int r = compare_bool(op, a, b);
         return r < 0 ? NULL : bool_new(r);
     }
