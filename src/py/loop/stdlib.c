@@ -214,12 +214,27 @@ static Obj *p_wait_label(Obj *self, Obj **args, int nargs, Obj *kw)
     return vm_call(set, args, nargs, kw);
 }
 
+/* _warn(text): a `warn` trace line (warnings.warn) */
+static Obj *p_warn(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_warn", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], StrClass))
+        return err_null(&TypeErrorClass, "_warn(str)");
+    narr_warn(STR_S(args[0]), "warnings.warn: a warning is shown (on standard error in CPython) and the program goes on");
+    if (!narr_check_room())
+        return NULL;
+    return none_new();
+}
+
 static Obj *run_library(int i, Obj *m)
 {
     static const struct { const char *name; CFunc fn; } prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
         {"_set_names", p_set_names}, {"_wait_label", p_wait_label},
+        {"_warn", p_warn},
     };
     for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
         Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
