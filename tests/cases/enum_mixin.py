@@ -38,3 +38,13 @@ async def main():
 
 
 asyncio.run(main())
+
+
+for s in Status:
+    print("member", s.name, s.value)
+print(list(Code), len(Status), Status.OK in Status, "ok" in [m.value for m in Status])
+try:
+    for x in Plain.A:
+        pass
+except TypeError as e:
+    print(e)

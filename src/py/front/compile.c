@@ -1800,7 +1800,7 @@ static const char *const class_dunders[] = {
     "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",
     "__ilshift__", "__rshift__", "__rrshift__", "__irshift__", "__and__", "__rand__", "__iand__",
     "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__", "__matmul__", "__rmatmul__",
-    "__imatmul__", NULL,
+    "__imatmul__", "__class_iter__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would

@@ -3,10 +3,11 @@
 # __init_subclass__): Color.RED, .name, .value, Color(1), Color["RED"],
 # repr <Color.RED: 1>, str Color.RED. `class S(str, Enum)` gets the value
 # type as _member_type_ (the compiler puts it there): members compare and
-# hash as their values. Not supported by loopscope: iterating over the
-# class, len(Color), `x in Color` (they need a metaclass), the value type's
-# methods on a member (S.A.upper()); Color(1) gives an object equal to
-# Color.RED but not the same object.
+# hash as their values. Iterating over the class, len(Color) and
+# `x in Color` go through __class_iter__ (loopscope's stand-in for the
+# metaclass). Not supported by loopscope: the value type's methods on a
+# member (S.A.upper()); Color(1) gives an object equal to Color.RED but not
+# the same object.
 
 
 class auto:
@@ -78,6 +79,11 @@ class Enum:
 
     def __class_getitem__(cls, name):
         return cls._member_map_[name]
+
+    def __class_iter__(cls):
+        # iterating over the class, len() and `in` (a metaclass's work in
+        # CPython; loopscope's class objects call this hook)
+        return list(cls._member_list_)
 
     @property
     def name(self):

@@ -1202,6 +1202,14 @@ int op_contains(Obj *container, Obj *item)
         if (r != KLASS_NONE)
             return r;
     }
+    Obj *members = klass_class_iter(container);
+    if (members) {
+        int r = op_contains(members, item);
+        DECREF(members);
+        return r;
+    }
+    if (err_occurred())
+        return -1;
     err_format(&TypeErrorClass, "argument of type '%s' is not iterable", c->name);
     return -1;
 }
@@ -1648,6 +1656,14 @@ int64_t obj_len(Obj *o)
         if (n != KLASS_NONE)
             return n;
     }
+    Obj *members = klass_class_iter(o);
+    if (members) {
+        int64_t n = obj_len(members);
+        DECREF(members);
+        return n;
+    }
+    if (err_occurred())
+        return -1;
     err_format(&TypeErrorClass, "object of type '%s' has no len()", obj_type_name(o));
     return -1;
 }
