@@ -91,10 +91,6 @@ static Obj *p_fn2(Obj *self, Obj **args, int nargs, Obj *kw)
 
 void mathmod_add_prims(Obj *module_dict)
 {
-    Obj *a = builtin_new("_cmath_fn", p_fn, NULL);
-    Obj *b = builtin_new("_cmath_fn2", p_fn2, NULL);
-    dict_set_c(module_dict, "_cmath_fn", a);
-    dict_set_c(module_dict, "_cmath_fn2", b);
-    DECREF(a);
-    DECREF(b);
+    static const LibPrim prims[] = {{"_cmath_fn", p_fn}, {"_cmath_fn2", p_fn2}};
+    stdlib_add_prims(module_dict, prims, sizeof prims / sizeof prims[0]);
 }

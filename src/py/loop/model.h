@@ -172,6 +172,9 @@ const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin);
 Obj *stdlib_import(void *ud, Obj *name);
 /* Register a module and link it into its package (a.b into a). */
 void stdlib_add_module(Obj *module);
+/* Built-in functions for the library modules' namespaces. */
+typedef struct LibPrim { const char *name; CFunc fn; } LibPrim;
+void stdlib_add_prims(Obj *module_dict, const LibPrim *prims, size_t n);
 /* The scenario whose `# loopscope:` directives the library reads (borrowed). */
 void stdlib_set_scenario(const Source *src);
 

@@ -228,19 +228,24 @@ static Obj *p_warn(Obj *self, Obj **args, int nargs, Obj *kw)
     return none_new();
 }
 
+void stdlib_add_prims(Obj *module_dict, const LibPrim *prims, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
+        dict_set_c(module_dict, prims[k].name, b);
+        DECREF(b);
+    }
+}
+
 static Obj *run_library(int i, Obj *m)
 {
-    static const struct { const char *name; CFunc fn; } prims[] = {
+    static const LibPrim prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
         {"_set_names", p_set_names}, {"_wait_label", p_wait_label},
         {"_warn", p_warn},
     };
-    for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
-        Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
-        dict_set_c(((ModuleObj *)m)->dict, prims[k].name, b);
-        DECREF(b);
-    }
+    stdlib_add_prims(((ModuleObj *)m)->dict, prims, sizeof prims / sizeof prims[0]);
     context_add_prims(((ModuleObj *)m)->dict);
     if (strcmp(lib_names[i], "math") == 0)
         mathmod_add_prims(((ModuleObj *)m)->dict);
