@@ -175,6 +175,9 @@ void stdlib_add_module(Obj *module);
 /* Built-in functions for the library modules' namespaces. */
 typedef struct LibPrim { const char *name; CFunc fn; } LibPrim;
 void stdlib_add_prims(Obj *module_dict, const LibPrim *prims, size_t n);
+/* Check the scenario's `# loopscope:` directives (README: simulated network
+ * and files); false with a located error for a malformed one. */
+bool stdlib_check_directives(const Source *src, LangError *err);
 /* The scenario whose `# loopscope:` directives the library reads (borrowed). */
 void stdlib_set_scenario(const Source *src);
 
