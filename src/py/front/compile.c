@@ -1805,7 +1805,7 @@ static const char *const class_dunders[] = {
     "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",
     "__ilshift__", "__rshift__", "__rrshift__", "__irshift__", "__and__", "__rand__", "__iand__",
     "__or__", "__ror__", "__ior__", "__xor__", "__rxor__", "__ixor__", "__matmul__", "__rmatmul__",
-    "__imatmul__", NULL,
+    "__imatmul__", "__class_iter__", NULL,
 };
 
 /* A name a class body binds: refuse the special names loopscope would
@@ -1865,11 +1865,34 @@ static Obj *annotation_text(Comp *c, const Node *a)
     return s;
 }
 
+/* `class S(str, Enum)`: a built-in value type mixed into an enum (the base
+ * named ...Enum). The class gets the enum as its one base and the value type
+ * as `_member_type_`, which src/py/lib/enum.py reads; any other multiple
+ * inheritance stays refused. Returns the mixed-in type's node or NULL. */
+static const Node *enum_mixin(Comp *c, const Node *n)
+{
+    static const char *const types[] = {"str", "int", "float", NULL};
+    if (n->list.len != 2)
+        return NULL;
+    const Node *t = n->list.items[0], *e = n->list.items[1];
+    if (t->kind != N_NAME || !in_list(types, t->str) || (e->kind != N_NAME && e->kind != N_ATTR))
+        return NULL;
+    Scope *mod = c->u->sc;
+    while (mod->parent)
+        mod = mod->parent;
+    Sym *s = sym_find(mod, t->str);
+    size_t len = strlen(e->str);
+    if ((s && (s->flags & SYM_ASSIGNED)) || len < 4 || strcmp(e->str + len - 4, "Enum") != 0)
+        return NULL;
+    return t;
+}
+
 static void stmt_classdef(Comp *c, const Node *n)
 {
     Scope *sc = map_get(&c->map, n);
     int nbases = 0;
-    for (int i = 0; i < n->list.len; i++) {
+    const Node *mixin = enum_mixin(c, n);
+    for (int i = mixin ? 1 : 0; i < n->list.len; i++) {
         const Node *b = n->list.items[i];
         if (b->kind == N_KEYWORD && strcmp(b->str, "metaclass") == 0)
             unsupported(c, b, "metaclasses");
@@ -1903,6 +1926,10 @@ static void stmt_classdef(Comp *c, const Node *n)
     c->u = &inner;
     int argc, kwo, fl = 0;
     assign_slots(sc, NULL, &argc, &kwo, &fl);
+    if (mixin) {
+        name_op(c, mixin->str, ACC_LOAD, mixin);
+        emit(c, I_STORE_NAME, mangled_add(c, "_member_type_"));
+    }
     for (int i = 0; i < n->list2.len; i++)
         if (n->list2.items[i]->kind == N_ANNASSIGN && n->list2.items[i]->a->kind == N_NAME) {
             /* the body's annotations, as CPython keeps them: __annotations__ */
@@ -1927,7 +1954,7 @@ static void stmt_classdef(Comp *c, const Node *n)
     make_function(c, &no_params, sc, code);
     emit_const(c, str_from(n->str));
     if (nbases)
-        expr(c, n->list.items[0]);
+        expr(c, n->list.items[mixin ? 1 : 0]);
     emit(c, I_BUILD_CLASS, nbases);
     for (int i = 0; i < n->list3.len; i++)
         emit(c, I_CALL, 1);

@@ -1,10 +1,13 @@
-# enum: Enum, IntEnum, StrEnum, Flag-free, auto and unique, written for
-# loopscope. Members are made when the class statement ends (through
+# enum: Enum, IntEnum, StrEnum, auto and unique, written for loopscope.
+# Members are made when the class statement ends (through
 # __init_subclass__): Color.RED, .name, .value, Color(1), Color["RED"],
-# repr <Color.RED: 1>, str Color.RED. Not supported by loopscope: iterating
-# over the class, len(Color), `x in Color` (they need a metaclass), mixing
-# in str or int as a second base (class S(str, Enum)); Color(1) gives an
-# object equal to Color.RED but not the same object.
+# repr <Color.RED: 1>, str Color.RED. `class S(str, Enum)` gets the value
+# type as _member_type_ (the compiler puts it there): members compare and
+# hash as their values. Iterating over the class, len(Color) and
+# `x in Color` go through __class_iter__ (loopscope's stand-in for the
+# metaclass). Not supported by loopscope: the value type's methods on a
+# member (S.A.upper()); Color(1) gives an object equal to Color.RED but not
+# the same object.
 
 
 class auto:
@@ -77,6 +80,11 @@ class Enum:
     def __class_getitem__(cls, name):
         return cls._member_map_[name]
 
+    def __class_iter__(cls):
+        # iterating over the class, len() and `in` (a metaclass's work in
+        # CPython; loopscope's class objects call this hook)
+        return list(cls._member_list_)
+
     @property
     def name(self):
         return self._name_
@@ -93,26 +101,48 @@ class Enum:
 
     def __eq__(self, other):
         if isinstance(other, Enum):
+            if getattr(type(self), "_member_type_", None) is not None:
+                return self._value_ == other._value_
             return type(self) is type(other) and self._name_ == other._name_
+        if getattr(type(self), "_member_type_", None) is not None:
+            return self._value_ == other
         return NotImplemented
 
     def __hash__(self):
+        if getattr(type(self), "_member_type_", None) is not None:
+            return hash(self._value_)
         return hash(self._name_)
+
+    def _order(self, other, op):
+        if getattr(type(self), "_member_type_", None) is None:
+            raise TypeError(f"'{op}' not supported between instances of '{type(self).__name__}' and "
+                            f"'{type(other).__name__}'")
+        return self._value_, _value_of(other)
+
+    def __lt__(self, other):
+        a, b = self._order(other, "<")
+        return a < b
+
+    def __le__(self, other):
+        a, b = self._order(other, "<=")
+        return a <= b
+
+    def __gt__(self, other):
+        a, b = self._order(other, ">")
+        return a > b
+
+    def __ge__(self, other):
+        a, b = self._order(other, ">=")
+        return a >= b
 
 
 class _ValueEnum(Enum):
     """Members that print as, and compare equal to, their values."""
 
+    _member_type_ = object
+
     def __str__(self):
         return str(self._value_)
-
-    def __eq__(self, other):
-        if isinstance(other, Enum):
-            return self._value_ == other._value_
-        return self._value_ == other
-
-    def __hash__(self):
-        return hash(self._value_)
 
 
 def _value_of(x):
@@ -120,17 +150,7 @@ def _value_of(x):
 
 
 class IntEnum(_ValueEnum):
-    def __lt__(self, other):
-        return self._value_ < _value_of(other)
-
-    def __le__(self, other):
-        return self._value_ <= _value_of(other)
-
-    def __gt__(self, other):
-        return self._value_ > _value_of(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _value_of(other)
+    pass
 
 
 class StrEnum(_ValueEnum):

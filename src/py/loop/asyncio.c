@@ -662,6 +662,8 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     if (!o.max_memory)
         o.max_memory = SIM_MAX_MEMORY_MB;
 
+    if (!stdlib_check_directives(src, err))
+        return SIM_LOAD_ERROR;
     Arena *arena = arena_new();
     Node *tree = parse_module(src, arena, err);
     if (!tree) {

@@ -71,10 +71,6 @@ static Obj *p_ctx_swap(Obj *self, Obj **args, int nargs, Obj *kw)
 
 void context_add_prims(Obj *module_dict)
 {
-    Obj *a = builtin_new("_ctx_current", p_ctx_current, NULL);
-    Obj *b = builtin_new("_ctx_swap", p_ctx_swap, NULL);
-    dict_set_c(module_dict, "_ctx_current", a);
-    dict_set_c(module_dict, "_ctx_swap", b);
-    DECREF(a);
-    DECREF(b);
+    static const LibPrim prims[] = {{"_ctx_current", p_ctx_current}, {"_ctx_swap", p_ctx_swap}};
+    stdlib_add_prims(module_dict, prims, sizeof prims / sizeof prims[0]);
 }

@@ -210,6 +210,12 @@ const ModuleSpec *const *stdlib_specs(const ModuleSpec *const *builtin);
 Obj *stdlib_import(void *ud, Obj *name);
 /* Register a module and link it into its package (a.b into a). */
 void stdlib_add_module(Obj *module);
+/* Built-in functions for the library modules' namespaces. */
+typedef struct LibPrim { const char *name; CFunc fn; } LibPrim;
+void stdlib_add_prims(Obj *module_dict, const LibPrim *prims, size_t n);
+/* Check the scenario's `# loopscope:` directives (README: simulated network
+ * and files); false with a located error for a malformed one. */
+bool stdlib_check_directives(const Source *src, LangError *err);
 /* The scenario whose `# loopscope:` directives the library reads (borrowed). */
 void stdlib_set_scenario(const Source *src);
 
@@ -220,6 +226,9 @@ Obj *context_swap(Obj *ctx);           /* make ctx current (NULL: none); returns
 void context_restore(Obj *prev);       /* undo context_swap, taking prev back */
 void context_reset(void);
 void context_add_prims(Obj *module_dict);
+
+/* mathmod.c: the C library's float functions for src/py/lib/math.py */
+void mathmod_add_prims(Obj *module_dict);
 
 /* cpython_names.c (generated): dir() of CPython 3.11's module, or NULL */
 const char *const *cpython_names(const char *module);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 extern const char *const lib_names[];
 extern const char *const lib_sources[];
@@ -105,6 +106,85 @@ static Obj *p_new_class(Obj *self, Obj **args, int nargs, Obj *kw)
 static const Source *scenario;
 
 void stdlib_set_scenario(const Source *src) { scenario = src; }
+
+/* One directive token: [*i, end) after skipping spaces; false at the end. */
+static bool next_token(const char *line, size_t len, size_t *i, size_t *start, size_t *end)
+{
+    while (*i < len && (line[*i] == ' ' || line[*i] == '\t'))
+        (*i)++;
+    if (*i >= len)
+        return false;
+    *start = *i;
+    while (*i < len && line[*i] != ' ' && line[*i] != '\t')
+        (*i)++;
+    *end = *i;
+    return true;
+}
+
+static bool latency_ok(const char *t, size_t n)
+{
+    char buf[64];
+    if (n >= 2 && t[n - 2] == 'm' && t[n - 1] == 's')
+        n -= 2;
+    else if (n >= 1 && t[n - 1] == 's')
+        n -= 1;
+    if (n == 0 || n >= sizeof buf)
+        return false;
+    memcpy(buf, t, n);
+    buf[n] = '\0';
+    char *stop;
+    double v = strtod(buf, &stop);
+    return *stop == '\0' && v >= 0 && v < 1e12;
+}
+
+static bool directive_fail(LangError *err, int line, size_t col, const char *msg)
+{
+    err->line = line;
+    err->col = (int)col + 1;
+    snprintf(err->msg, sizeof err->msg, "%s", msg);
+    return false;
+}
+
+bool stdlib_check_directives(const Source *src, LangError *err)
+{
+    static const char tag[] = "# loopscope:";
+    static const char *const methods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*", NULL};
+    size_t len;
+    const char *line;
+    for (int n = 1; (line = source_line(src, n, &len)); n++) {
+        size_t i = 0, a, b;
+        while (i < len && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        if (len - i < sizeof tag - 1 || memcmp(line + i, tag, sizeof tag - 1) != 0)
+            continue;
+        i += sizeof tag - 1;
+        if (!next_token(line, len, &i, &a, &b))
+            continue;
+        bool net = b - a == 3 && memcmp(line + a, "net", 3) == 0;
+        bool file = b - a == 4 && memcmp(line + a, "file", 4) == 0;
+        if (!net && !file)
+            continue; /* another feature's directive */
+        if (file) {
+            if (!next_token(line, len, &i, &a, &b))
+                return directive_fail(err, n, i, "a file directive needs a path: # loopscope: file PATH CONTENT");
+            continue;
+        }
+        if (!next_token(line, len, &i, &a, &b))
+            return directive_fail(err, n, i, "a net directive needs a URL and a latency: "
+                                             "# loopscope: net [METHOD] URL LATENCY [STATUS] [BODY]");
+        bool method = false;
+        for (const char *const *m = methods; *m; m++)
+            if (strlen(*m) == b - a && strncasecmp(*m, line + a, b - a) == 0)
+                method = true;
+        if (method && !next_token(line, len, &i, &a, &b))
+            return directive_fail(err, n, i, "a net directive needs a URL after the method");
+        if (!next_token(line, len, &i, &a, &b))
+            return directive_fail(err, n, i, "a net directive needs a latency after the URL (0.3s, 300ms or 0.3)");
+        if (!latency_ok(line + a, b - a))
+            return directive_fail(err, n, a, "bad latency in a net directive (expected seconds: 0.3s, 300ms or 0.3)");
+    }
+    return true;
+}
 
 /* _directives(): the scenario's `# loopscope: ...` comment lines, the text
  * after the colon, in order (the simulated network and files read them) */
@@ -214,19 +294,41 @@ static Obj *p_wait_label(Obj *self, Obj **args, int nargs, Obj *kw)
     return vm_call(set, args, nargs, kw);
 }
 
+/* _warn(text): a `warn` trace line (warnings.warn) */
+static Obj *p_warn(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_warn", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], StrClass))
+        return err_null(&TypeErrorClass, "_warn(str)");
+    narr_warn(STR_S(args[0]), "warnings.warn: a warning is shown (on standard error in CPython) and the program goes on");
+    if (!narr_check_room())
+        return NULL;
+    return none_new();
+}
+
+void stdlib_add_prims(Obj *module_dict, const LibPrim *prims, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
+        dict_set_c(module_dict, prims[k].name, b);
+        DECREF(b);
+    }
+}
+
 static Obj *run_library(int i, Obj *m)
 {
-    static const struct { const char *name; CFunc fn; } prims[] = {
+    static const LibPrim prims[] = {
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
         {"_set_names", p_set_names}, {"_wait_label", p_wait_label},
+        {"_warn", p_warn},
     };
-    for (size_t k = 0; k < sizeof prims / sizeof prims[0]; k++) {
-        Obj *b = builtin_new(prims[k].name, prims[k].fn, NULL);
-        dict_set_c(((ModuleObj *)m)->dict, prims[k].name, b);
-        DECREF(b);
-    }
+    stdlib_add_prims(((ModuleObj *)m)->dict, prims, sizeof prims / sizeof prims[0]);
     context_add_prims(((ModuleObj *)m)->dict);
+    if (strcmp(lib_names[i], "math") == 0)
+        mathmod_add_prims(((ModuleObj *)m)->dict);
     if (!lib_src[i]) {
         char path[96];
         snprintf(path, sizeof path, "<%s>", lib_names[i]);

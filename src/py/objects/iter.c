@@ -229,6 +229,14 @@ Obj *obj_iter(Obj *o)
         return dict_iter(((DictViewObj *)o)->dict, IT_DICT_VALUES);
     if (c == &DictItemsClass)
         return dict_iter(((DictViewObj *)o)->dict, IT_DICT_ITEMS);
+    Obj *members = klass_class_iter(o);
+    if (members || err_occurred()) {
+        Obj *it = members ? obj_iter(members) : NULL;
+        XDECREF(members);
+        return it;
+    }
+    if (c == &ClassClass)
+        return err_null(&TypeErrorClass, "'type' object is not iterable");
     return err_null(&TypeErrorClass, "'%s' object is not iterable", c->name);
 }
 

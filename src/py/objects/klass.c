@@ -407,6 +407,16 @@ void klass_default_repr(Obj *o, Buf *out)
     buf_printf(out, " object at 0x%012llx>", (unsigned long long)(0x7f0000000000ULL + serial * 0x30));
 }
 
+Obj *klass_class_iter(Obj *o)
+{
+    if (!IS(o, ClassClass) || !((Class *)o)->heap)
+        return NULL;
+    Obj *f = class_lookup((Class *)o, str_intern("__class_iter__"));
+    if (!f || !IS(f, FuncClass))
+        return NULL;
+    return vm_call(f, &o, 1, NULL);
+}
+
 /* --------------------------------------------------------------- classes */
 
 static void class_dealloc(Obj *o)

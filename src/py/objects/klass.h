@@ -65,6 +65,11 @@ int klass_setattr(Obj *o, Obj *name, Obj *v);
 Obj *klass_special(Obj *o, const char *name);
 /* Call o.name(args...) for a special method found by klass_special. */
 Obj *klass_call_special(Obj *o, const char *name, Obj **args, int nargs);
+/* For a class object o (a class statement's class): what iterating over the
+ * class gives, from `__class_iter__` on its class chain, a library hook that
+ * stands in for a metaclass's __iter__ (enum's members). A new reference,
+ * NULL with an exception, or NULL without one when there is no hook. */
+Obj *klass_class_iter(Obj *o);
 /* callable(o) for an instance of a heap class. */
 bool klass_callable(Obj *o);
 /* While quiet (calls nest), str() and repr() ignore user-defined __str__ and

@@ -1239,6 +1239,14 @@ int op_contains(Obj *container, Obj *item)
         if (r != KLASS_NONE)
             return r;
     }
+    Obj *members = klass_class_iter(container);
+    if (members) {
+        int r = op_contains(members, item);
+        DECREF(members);
+        return r;
+    }
+    if (err_occurred())
+        return -1;
     err_format(&TypeErrorClass, "argument of type '%s' is not iterable", c->name);
     return -1;
 }
@@ -1258,6 +1266,10 @@ Obj *op_compare(Op op, Obj *a, Obj *b)
         return bool_new(op == OP_IN ? r : !r);
     }
     default: {
+        /* x == x is False for a NaN: the operator compares values (only
+         * containers take identity for equality) */
+        if (a == b && IS(a, FloatClass) && isnan(FLOAT_V(a)) && (op == OP_EQ || op == OP_NE))
+            return bool_new(op == OP_NE);
         int r = compare_bool(op, a, b);
         return r < 0 ? NULL : bool_new(r);
     }
@@ -1691,6 +1703,14 @@ int64_t obj_len(Obj *o)
         if (n != KLASS_NONE)
             return n;
     }
+    Obj *members = klass_class_iter(o);
+    if (members) {
+        int64_t n = obj_len(members);
+        DECREF(members);
+        return n;
+    }
+    if (err_occurred())
+        return -1;
     err_format(&TypeErrorClass, "object of type '%s' has no len()", obj_type_name(o));
     return -1;
 }

@@ -124,13 +124,41 @@ static Obj *bi_print(Obj *self, Obj **args, int nargs, Obj *kwnames)
     Obj *kw[4];
     if (!take_keywords("print", args, nargs, kwnames, names, kw))
         return NULL;
-    if (kw[2] && kw[2] != None)
+    /* file=: an object with a write method (sys.stdout, sys.stderr, a
+     * simulated file); there is no host file to print to */
+    Obj *file = kw[2] && kw[2] != None ? kw[2] : NULL;
+    if (file && !(CLS(file)->heap && klass_special(file, "write")))
         return err_null(&TypeErrorClass, "print(file=...) is not supported by loopscope");
     Buf sep, text;
     buf_init(&sep);
     buf_init(&text);
     if (!print_sep("sep", kw[0], &sep, " "))
         goto fail;
+    if (file) {
+        /* as CPython: file.write(str(arg)), with file.write(sep) between and file.write(end) after */
+        for (int i = 0; i <= nargs; i++) {
+            Buf piece;
+            buf_init(&piece);
+            bool ok = i == nargs ? print_sep("end", kw[1], &piece, "\n") : obj_str(args[i], &piece) >= 0;
+            Obj *parts[2] = {i > 0 && i < nargs ? str_new(sep.s, sep.len) : NULL,
+                             ok ? str_new(piece.s, piece.len) : NULL};
+            buf_free(&piece);
+            for (int k = 0; k < 2 && ok; k++) {
+                Obj *r = parts[k] ? klass_call_special(file, "write", &parts[k], 1) : None;
+                if (!r)
+                    ok = false;
+                else if (parts[k])
+                    DECREF(r);
+            }
+            XDECREF(parts[0]);
+            XDECREF(parts[1]);
+            if (!ok)
+                goto fail;
+        }
+        buf_free(&sep);
+        buf_free(&text);
+        return none_new();
+    }
     for (int i = 0; i < nargs; i++) {
         if (i)
             buf_putn(&text, sep.s, sep.len);

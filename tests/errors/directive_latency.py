@@ -1,0 +1,2 @@
+import asyncio
+# loopscope: net GET https://x.example/ fast

@@ -1,0 +1,1 @@
+# loopscope: net GET
