@@ -73,7 +73,7 @@ int js_throw(JsRt *rt, JsValue v)
 JsObject *js_error_new(JsRt *rt, int type, JsString *msg)
 {
     JsObject *proto = rt->error_proto;
-    if (type > 0 && rt->error_ctors[type]) {
+    if (type > 0 && type < 8 && rt->error_ctors[type]) {
         JsProp *p = js_own_prop(rt->error_ctors[type], rt->s_prototype);
         if (p && p->v.tag == JV_OBJ)
             proto = p->v.u.o;

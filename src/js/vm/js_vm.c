@@ -256,7 +256,7 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
         return js_throw_error(rt, ERR_RANGE, "Maximum call stack size exceeded");
     }
     bool async = fn->flags & FN_ASYNC;
-    Frame local;
+    Frame local = {0};
     Frame *f = async ? js_alloc(rt, sizeof(Frame)) : &local;
     memset(f, 0, sizeof *f);
     f->fn = fn;
