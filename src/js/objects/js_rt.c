@@ -37,6 +37,7 @@ void js_rt_init(JsRt *rt)
     rt->map_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->set_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->iterator_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
+    rt->generator_proto = js_obj_new(rt, JK_OBJECT, rt->iterator_proto);
     rt->date_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->global = js_obj_new(rt, JK_OBJECT, rt->object_proto);
 }
