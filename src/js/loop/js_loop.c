@@ -835,9 +835,7 @@ NATIVE(date_iso)
     Buf b;
     buf_init(&b);
     js_inspect(rt, self, &b);
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(perf_now)
