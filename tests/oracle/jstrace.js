@@ -252,6 +252,12 @@ globalThis.clearInterval = clear;
 globalThis.setImmediate = setImmediateV;
 globalThis.clearImmediate = clearImmediateV;
 globalThis.Date = VDate;
+// AbortSignal.timeout on the virtual clock; its timer is unref'd, as Node's is.
+AbortSignal.timeout = function timeout(ms) {
+    const c = new AbortController();
+    setTimeoutV(() => c.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();
+    return c.signal;
+};
 if (globalThis.performance) performance.now = () => now;
 process.hrtime = Object.assign((prev) => {
     const ns = BigInt(now) * 1000000n;

@@ -1267,6 +1267,14 @@ static void expr(Comp *C, Node *n)
                 emit(C, OP_POP);
         }
         break;
+    case N_YIELD:
+        if (n->a)
+            expr(C, n->a);
+        else
+            emit(C, OP_UNDEF);
+        C->line = n->line;
+        emit(C, OP_YIELD);
+        break;
     case N_AWAIT:
         expr(C, n->a);
         C->line = n->line;
@@ -1324,8 +1332,10 @@ static void assign_pattern(Comp *C, Node *p, int mode)
         assign_pattern(C, p->a, mode);
         break;
     }
-    case N_ARRAY_PAT:
-        emit(C, OP_TO_ARRAY);
+    case N_ARRAY_PAT: {
+        /* a generator gives only as many values as the pattern takes */
+        bool rest = p->n && p->list[p->n - 1] && p->list[p->n - 1]->kind == N_REST;
+        emit1(C, OP_TO_ARRAY, rest ? 0xffff : p->n);
         for (int i = 0; i < p->n; i++) {
             Node *e = p->list[i];
             if (!e)
@@ -1342,6 +1352,7 @@ static void assign_pattern(Comp *C, Node *p, int mode)
         }
         emit(C, OP_POP);
         break;
+    }
     case N_OBJECT_PAT: {
         int nkeys = 0;
         for (int i = 0; i < p->n; i++) {
@@ -1784,7 +1795,7 @@ static JsFunc *function(Comp *C, Node *fn, const char *name)
     bool arrow = fn->flags & NF_ARROW;
     f->flags = (arrow ? FN_ARROW : 0) | ((fn->flags & NF_ASYNC) ? FN_ASYNC : 0) |
                ((fn->flags & NF_METHOD) ? FN_METHOD : 0) | ((fn->flags & NF_CTOR) ? FN_CTOR : 0) |
-               ((fn->flags & NF_DERIVED) ? FN_DERIVED : 0);
+               ((fn->flags & NF_DERIVED) ? FN_DERIVED : 0) | ((fn->flags & NF_GENERATOR) ? FN_GENERATOR : 0);
     int nparams = 0;
     for (int i = 0; i < fn->n; i++) {
         if (fn->list[i]->kind == N_REST || fn->list[i]->kind == N_DEFAULT)

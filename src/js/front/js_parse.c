@@ -14,7 +14,7 @@ typedef struct Parser {
     Arena *a;
     LangError *err;
     bool failed;
-    bool in_async, in_function, in_class_ctor;
+    bool in_async, in_function, in_class_ctor, in_generator;
     int depth;
 } Parser;
 
@@ -448,7 +448,10 @@ static Node *object_literal(Parser *P)
             p->a = property_name(P, p);
             p->b = function_rest(P, kt, NULL, NF_METHOD | NF_ASYNC);
         } else if (is_op(kt, "*")) {
-            return fail_at(P, kt, "generators are not supported yet in loopscope's JavaScript", NULL);
+            next(P);
+            p->op[0] = PK_METHOD;
+            p->a = property_name(P, p);
+            p->b = function_rest(P, kt, NULL, NF_METHOD | NF_GENERATOR);
         } else {
             p->a = property_name(P, p);
             if (P->failed)
@@ -564,10 +567,9 @@ static Node *primary(Parser *P)
     }
     if (!strcmp(s, "function")) {
         next(P);
-        if (is_op(peek(P), "*"))
-            return fail_at(P, peek(P), "generators are not supported yet in loopscope's JavaScript", NULL);
+        int gen = accept(P, "*") ? NF_GENERATOR : 0;
         const char *name = is_ident_tok(peek(P)) ? next(P)->str : NULL;
-        return function_rest(P, t, name, 0);
+        return function_rest(P, t, name, gen);
     }
     if (!strcmp(s, "async") && is_name(peekn(P, 1), "function") && !peekn(P, 1)->nl_before) {
         next(P);
@@ -592,7 +594,7 @@ static Node *primary(Parser *P)
     if (!strcmp(s, "new"))
         return unexpected(P, t);
     if (!strcmp(s, "yield"))
-        return fail_at(P, t, "generators are not supported yet in loopscope's JavaScript", NULL);
+        return fail_at(P, t, "SyntaxError: yield is only valid in generator functions", NULL);
     return ident(P);
 }
 
@@ -888,8 +890,9 @@ static Node *arrow(Parser *P, const Token *at, int flags)
     if (peek(P)->nl_before)
         return unexpected(P, peek(P));
     expect(P, "=>");
-    bool was_async = P->in_async, was_fn = P->in_function;
+    bool was_async = P->in_async, was_fn = P->in_function, was_gen = P->in_generator;
     P->in_async = (flags & NF_ASYNC) != 0;
+    P->in_generator = false;
     P->in_function = true;
     if (is_op(peek(P), "{")) {
         f->b = braced_statements(P, f);
@@ -898,6 +901,7 @@ static Node *arrow(Parser *P, const Token *at, int flags)
         f->b = assign(P, false);
         f->end_line = f->b ? f->b->line : at->line;
     }
+    P->in_generator = was_gen;
     P->in_async = was_async;
     P->in_function = was_fn;
     return P->failed ? NULL : f;
@@ -914,6 +918,19 @@ static Node *assign(Parser *P, bool no_in)
     if (!enter(P))
         return NULL;
     Node *res = NULL;
+    if (is_name(t, "yield") && P->in_generator) {
+        next(P);
+        res = node(P, N_YIELD, t);
+        if (is_op(peek(P), "*"))
+            return fail_at(P, peek(P), "yield* is not supported yet in loopscope's JavaScript", NULL);
+        Token *u = peek(P);
+        bool ends = u->nl_before || u->kind == TK_EOF || is_op(u, ")") || is_op(u, "]") || is_op(u, "}") ||
+                    is_op(u, ",") || is_op(u, ";") || is_op(u, ":") || u->kind == TK_TMIDDLE || u->kind == TK_TTAIL;
+        if (!ends)
+            res->a = assign(P, no_in);
+        P->depth--;
+        return P->failed ? NULL : res;
+    }
     if (is_ident_tok(t) && is_op(peekn(P, 1), "=>") && strcmp(t->str, "async") != 0) {
         res = arrow(P, t, 0);
         P->depth--;
@@ -1006,8 +1023,9 @@ static Node *function_rest(Parser *P, const Token *at, const char *name, int fla
     if (!expect(P, "("))
         return NULL;
     NodeList params = {0};
-    bool was_async = P->in_async, was_fn = P->in_function;
+    bool was_async = P->in_async, was_fn = P->in_function, was_gen = P->in_generator;
     P->in_async = (flags & NF_ASYNC) != 0;
+    P->in_generator = (flags & NF_GENERATOR) != 0;
     P->in_function = true;
     while (!is_op(peek(P), ")") && !P->failed) {
         Token *pt = peek(P);
@@ -1026,6 +1044,7 @@ static Node *function_rest(Parser *P, const Token *at, const char *name, int fla
     expect(P, ")");
     set_list(f, &params);
     f->b = braced_statements(P, f);
+    P->in_generator = was_gen;
     P->in_async = was_async;
     P->in_function = was_fn;
     return P->failed ? NULL : f;
@@ -1068,8 +1087,12 @@ static Node *class_rest(Parser *P, const Token *at, bool is_decl)
             next(P);
             fflags |= NF_ASYNC;
         }
-        if (is_op(peek(P), "*"))
-            return fail_at(P, peek(P), "generators are not supported yet in loopscope's JavaScript", NULL);
+        if (is_op(peek(P), "*")) {
+            if (fflags & NF_ASYNC)
+                return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
+            next(P);
+            fflags |= NF_GENERATOR;
+        }
         Token *kt = peek(P);
         m->a = property_name(P, m);
         if (P->failed)
@@ -1230,15 +1253,20 @@ static Node *statement(Parser *P)
             next(P);
             if (async)
                 next(P);
-            if (is_op(peek(P), "*"))
-                return fail_at(P, peek(P), "generators are not supported yet in loopscope's JavaScript", NULL);
+            int gen = 0;
+            if (is_op(peek(P), "*")) {
+                if (async)
+                    return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
+                next(P);
+                gen = NF_GENERATOR;
+            }
             Token *nt = peek(P);
             if (!is_ident_tok(nt))
                 return unexpected(P, nt);
             next(P);
             res = node(P, N_FUNCDECL, t);
             res->str = nt->str;
-            res->a = function_rest(P, t, nt->str, async ? NF_ASYNC : 0);
+            res->a = function_rest(P, t, nt->str, (async ? NF_ASYNC : 0) | gen);
         } else if (!strcmp(s, "class")) {
             next(P);
             res = node(P, N_CLASSDECL, t);

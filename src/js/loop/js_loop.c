@@ -546,6 +546,19 @@ static int schedule(JsRt *rt, JsValue *args, int argc, bool repeat, JsValue *out
     return 0;
 }
 
+Timer *js_loop_timeout(Loop *L, JsValue cb, int64_t ms, bool ref)
+{
+    Timer *t = timer_new(L, cb, NULL, 0, false);
+    t->duration = ms >= 1 && ms <= 2147483647 ? ms : 1;
+    insert(L, t, t->duration, L->now);
+    if (!ref) {
+        t->ref = false;
+        L->refed--;
+    }
+    js_narr_timer_new(L, t);
+    return t;
+}
+
 NATIVE(set_timeout) { UNUSED; return schedule(rt, args, argc, false, out); }
 NATIVE(set_interval) { UNUSED; return schedule(rt, args, argc, true, out); }
 
@@ -822,9 +835,7 @@ NATIVE(date_iso)
     Buf b;
     buf_init(&b);
     js_inspect(rt, self, &b);
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(perf_now)
@@ -1056,6 +1067,7 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
     rt.loop = &L;
     buf_init(&L.pending);
     install(&L);
+    js_abort_install(&L);
     JsFunc *main_fn = js_compile(&rt, prog, err);
     arena_free(a);
     if (!main_fn) {

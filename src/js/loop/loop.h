@@ -71,6 +71,12 @@ typedef struct Loop {
     JsObject *timeout_proto, *immediate_proto;
 } Loop;
 
+/* js_loop.c: a virtual setTimeout(cb, ms) for the loop's own users (it
+ * keeps the loop alive only when ref). */
+Timer *js_loop_timeout(Loop *L, JsValue cb, int64_t ms, bool ref);
+/* js_abort.c: AbortController, AbortSignal (with timeout) and DOMException. */
+void js_abort_install(Loop *L);
+
 /* narrate.c: the recording. */
 void js_narr_init(Loop *L);
 void js_narr_print(Loop *L, const char *line, size_t n);

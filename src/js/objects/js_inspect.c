@@ -350,7 +350,8 @@ static void function_base(Ctx *c, JsObject *f, Buf *b)
         return;
     }
     bool async = f->kind == JK_FUNCTION && (f->fnflags & FN_ASYNC);
-    buf_printf(b, "[%s", async ? "AsyncFunction" : "Function");
+    bool gen = f->kind == JK_FUNCTION && (f->fnflags & FN_GENERATOR);
+    buf_printf(b, "[%s", gen ? "GeneratorFunction" : async ? "AsyncFunction" : "Function");
     if (*name)
         buf_printf(b, ": %s]", name);
     else
@@ -438,7 +439,9 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
         break;
     }
     default:
-        if (!ctor)
+        if (o->kind == JK_GENERATOR)
+            snprintf(open, sizeof open, "Object [Generator] {");
+        else if (!ctor)
             snprintf(open, sizeof open, "[Object: null prototype] {");
         else if (strcmp(ctor, "Object") != 0)
             snprintf(open, sizeof open, "%s {", ctor);

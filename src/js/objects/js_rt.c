@@ -37,6 +37,7 @@ void js_rt_init(JsRt *rt)
     rt->map_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->set_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->iterator_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
+    rt->generator_proto = js_obj_new(rt, JK_OBJECT, rt->iterator_proto);
     rt->date_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->global = js_obj_new(rt, JK_OBJECT, rt->object_proto);
 }
@@ -73,7 +74,7 @@ int js_throw(JsRt *rt, JsValue v)
 JsObject *js_error_new(JsRt *rt, int type, JsString *msg)
 {
     JsObject *proto = rt->error_proto;
-    if (type > 0 && rt->error_ctors[type]) {
+    if (type > 0 && type < 8 && rt->error_ctors[type]) {
         JsProp *p = js_own_prop(rt->error_ctors[type], rt->s_prototype);
         if (p && p->v.tag == JV_OBJ)
             proto = p->v.u.o;

@@ -36,7 +36,7 @@ struct JsRt {
 
     JsObject *global;
     JsObject *object_proto, *function_proto, *array_proto, *string_proto, *number_proto,
-        *boolean_proto, *error_proto, *promise_proto, *map_proto, *set_proto, *iterator_proto,
+        *boolean_proto, *error_proto, *promise_proto, *map_proto, *set_proto, *iterator_proto, *generator_proto,
         *date_proto;
     JsObject *promise_ctor, *array_ctor, *object_ctor;
     JsObject *error_ctors[8];  /* Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError */

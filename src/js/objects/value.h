@@ -41,7 +41,7 @@ struct JsString {
 
 typedef enum JsKind {
     JK_OBJECT, JK_ARRAY, JK_FUNCTION, JK_NATIVE, JK_ERROR, JK_PROMISE, JK_MAP, JK_SET,
-    JK_TIMEOUT, JK_IMMEDIATE, JK_BOXED, JK_DATE
+    JK_TIMEOUT, JK_IMMEDIATE, JK_BOXED, JK_DATE, JK_SIGNAL, JK_GENERATOR
 } JsKind;
 
 enum { PF_ENUM = 1, PF_ACCESSOR = 2, PF_CONST = 4 };
@@ -61,7 +61,7 @@ typedef int (*JsNativeFn)(JsRt *rt, JsValue self, JsValue *args, int argc, JsObj
 typedef enum PromiseState { PS_PENDING, PS_FULFILLED, PS_REJECTED } PromiseState;
 typedef struct JsReaction JsReaction;
 
-enum { FN_ARROW = 1, FN_ASYNC = 2, FN_CLASS = 4, FN_DERIVED = 8, FN_METHOD = 16, FN_CTOR = 32 };
+enum { FN_ARROW = 1, FN_ASYNC = 2, FN_CLASS = 4, FN_DERIVED = 8, FN_METHOD = 16, FN_CTOR = 32, FN_GENERATOR = 64 };
 
 struct JsObject {
     JsObject *next_alloc;   /* the runtime's heap list */
@@ -78,6 +78,7 @@ struct JsObject {
         struct { PromiseState state; JsValue value; JsReaction *reactions, *last; bool handled; int id; int timer; const char *origin; } pr;
         struct { JsValue *keys, *vals; size_t len, cap; } map;   /* Map and Set (vals unused) */
         struct { int id; } timer;
+        struct { void *frame; bool started, done, running; } gen;
         JsValue boxed;
         double date;
     } x;

@@ -642,9 +642,7 @@ static int join_array(JsRt *rt, JsObject *a, const char *sep, size_t seplen, JsV
             return js_limit(rt, "a string longer than --max-items");
         }
     }
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(arr_join)

@@ -74,9 +74,7 @@ NATIVE(str_from_char_code)
         }
         buf_put_utf8(&b, (uint32_t)js_to_int32(d) & 0xffff);
     }
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(str_slice)
@@ -265,9 +263,7 @@ NATIVE(str_pad)
     }
     if (fn->x.nat.arity == 0)
         buf_putn(&b, s->s, s->len);
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(str_repeat)
@@ -286,9 +282,7 @@ NATIVE(str_repeat)
     buf_init(&b);
     for (size_t i = 0; i < (size_t)n; i++)
         buf_putn(&b, s->s, s->len);
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(str_split)
@@ -365,9 +359,7 @@ NATIVE(str_replace)
     }
     if (start < s->len)
         buf_putn(&b, s->s + start, s->len - start);
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(str_concat)
@@ -387,9 +379,7 @@ NATIVE(str_concat)
         }
         buf_putn(&b, t->s, t->len);
     }
-    *out = js_strv(js_str(rt, b.s, b.len));
-    buf_free(&b);
-    return 0;
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(str_to_string)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum ExecStatus { EX_RETURN, EX_THROW, EX_AWAIT } ExecStatus;
+typedef enum ExecStatus { EX_RETURN, EX_THROW, EX_AWAIT, EX_YIELD } ExecStatus;
 
 static const JsVmHooks *hooks;
 
@@ -77,7 +77,10 @@ JsObject *js_vm_closure(JsRt *rt, JsFunc *f, JsEnv *env)
     o->x.fn.fields = JS_UNDEF;
     js_define(rt, o, rt->s_length, js_num(f->nparams), PF_CONST);
     js_define(rt, o, rt->s_name, js_strv(js_intern(rt, f->name)), PF_CONST);
-    if (!(f->flags & (FN_ARROW | FN_METHOD | FN_ASYNC))) {
+    if (f->flags & FN_GENERATOR) {
+        JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->generator_proto);
+        js_define(rt, o, rt->s_prototype, js_objv(proto), 0);
+    } else if (!(f->flags & (FN_ARROW | FN_METHOD | FN_ASYNC))) {
         JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
         js_define(rt, proto, rt->s_constructor, js_objv(o), 0);
         js_define(rt, o, rt->s_prototype, js_objv(proto), 0);
@@ -247,6 +250,17 @@ static void async_step(JsRt *rt, Frame *f, bool throwing)
     }
 }
 
+/* A frame that outlives its call (async, generator): freed with the VM. */
+static void keep_frame(JsRt *rt, Frame *f)
+{
+    VmState *v = vms(rt);
+    if (v->nasync == v->capasync) {
+        v->capasync = v->capasync ? v->capasync * 2 : 16;
+        v->async = xrealloc(v->async, (size_t)v->capasync * sizeof(Frame *));
+    }
+    v->async[v->nasync++] = f;
+}
+
 static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, int argc, JsValue new_target,
                          JsValue *out)
 {
@@ -255,9 +269,9 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
         rt->depth--;
         return js_throw_error(rt, ERR_RANGE, "Maximum call stack size exceeded");
     }
-    bool async = fn->flags & FN_ASYNC;
-    Frame local;
-    Frame *f = async ? js_alloc(rt, sizeof(Frame)) : &local;
+    bool async = fn->flags & FN_ASYNC, gen = fn->flags & FN_GENERATOR;
+    Frame local = {0};
+    Frame *f = async || gen ? js_alloc(rt, sizeof(Frame)) : &local;
     memset(f, 0, sizeof *f);
     f->fn = fn;
     f->callee = fo;
@@ -274,15 +288,19 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
         f->argc = argc;
     }
     int rc = 0;
-    if (async) {
+    if (gen) {
+        keep_frame(rt, f);
+        JsValue pv;
+        JsObject *proto = rt->generator_proto;
+        if (js_get(rt, js_objv(fo), rt->s_prototype, &pv) == 0 && pv.tag == JV_OBJ)
+            proto = pv.u.o;
+        JsObject *g = js_obj_new(rt, JK_GENERATOR, proto);
+        g->x.gen.frame = f;
+        *out = js_objv(g);
+    } else if (async) {
         f->promise = js_promise_new(rt);
         f->promise->x.pr.origin = fn->name && *fn->name ? fn->name : "(anonymous)";
-        VmState *v = vms(rt);
-        if (v->nasync == v->capasync) {
-            v->capasync = v->capasync ? v->capasync * 2 : 16;
-            v->async = xrealloc(v->async, (size_t)v->capasync * sizeof(Frame *));
-        }
-        v->async[v->nasync++] = f;
+        keep_frame(rt, f);
         if (hooks && hooks->async_start)
             hooks->async_start(rt, f);
         async_step(rt, f, false);
@@ -303,6 +321,70 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
     }
     rt->depth--;
     return rc;
+}
+
+/* ---- generators ---- */
+
+enum { GEN_NEXT, GEN_THROW, GEN_RETURN };
+
+/* Resume generator g: next(v), throw(v) or return(v). *value and *done say
+ * what it yielded or returned. 0, or -1 thrown. (return() does not run the
+ * generator's finally blocks: a documented simplification.) */
+static int gen_resume(JsRt *rt, JsObject *g, int mode, JsValue v, JsValue *value, bool *done)
+{
+    Frame *f = g->x.gen.frame;
+    *value = JS_UNDEF;
+    *done = true;
+    if (g->x.gen.running)
+        return js_throw_error(rt, ERR_TYPE, "Generator is already running");
+    if (g->x.gen.done || mode == GEN_RETURN || (!g->x.gen.started && mode == GEN_THROW)) {
+        g->x.gen.done = true;
+        if (mode == GEN_THROW)
+            return js_throw(rt, v);
+        *value = mode == GEN_RETURN ? v : JS_UNDEF;
+        return 0;
+    }
+    bool throwing = false;
+    if (!g->x.gen.started)
+        g->x.gen.started = true;
+    else if (mode == GEN_NEXT)
+        push(f, v);
+    else {
+        rt->has_exc = true;
+        rt->exc = v;
+        throwing = true;
+    }
+    if (++rt->depth > rt->max_depth) {
+        rt->depth--;
+        return js_throw_error(rt, ERR_RANGE, "Maximum call stack size exceeded");
+    }
+    g->x.gen.running = true;
+    ExecStatus st = exec(rt, f, throwing);
+    g->x.gen.running = false;
+    rt->depth--;
+    if (st == EX_THROW) {
+        g->x.gen.done = true;
+        return -1;
+    }
+    *value = f->result;
+    *done = st != EX_YIELD;
+    g->x.gen.done = *done;
+    return 0;
+}
+
+static int gen_method(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
+{
+    if (self.tag != JV_OBJ || self.u.o->kind != JK_GENERATOR)
+        return js_throw_error(rt, ERR_TYPE, "next method called on incompatible receiver");
+    JsValue value;
+    bool done;
+    if (gen_resume(rt, self.u.o, fn->x.nat.arity, argc ? args[0] : JS_UNDEF, &value, &done) < 0)
+        return -1;
+    JsObject *r = js_obj_new(rt, JK_OBJECT, rt->object_proto);
+    js_define(rt, r, rt->s_value, value, PF_ENUM);
+    js_define(rt, r, rt->s_done, js_bool(done), PF_ENUM);
+    *out = js_objv(r);
+    return 0;
 }
 
 /* ---- iteration ---- */
@@ -341,6 +423,19 @@ int js_vm_iterate_to_array(JsRt *rt, JsValue v, JsObject **out)
             for (size_t i = 0; i < o->x.map.len; i++)
                 js_array_push(rt, a, o->x.map.keys[i]);
             return 0;
+        }
+        if (o->kind == JK_GENERATOR) {
+            for (;;) {
+                JsValue x;
+                bool done;
+                if (gen_resume(rt, o, GEN_NEXT, JS_UNDEF, &x, &done) < 0)
+                    return -1;
+                if (done)
+                    return 0;
+                if (rt->max_items && a->x.arr.len >= rt->max_items)
+                    return js_limit(rt, "an array longer than --max-items");
+                js_array_push(rt, a, x);
+            }
         }
     }
     const char *what = v.tag == JV_UNDEF ? "undefined" : v.tag == JV_NULL ? "null" : js_typeof(v);
@@ -1191,18 +1286,33 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
                 items = for_in_keys(rt, v);
             } else if (v.tag == JV_OBJ && v.u.o->kind == JK_ARRAY) {
                 items = v.u.o; /* live: elements pushed during the loop are visited */
+            } else if (v.tag == JV_OBJ && v.u.o->kind == JK_GENERATOR) {
+                items = NULL; /* lazy: each turn resumes the generator */
             } else if (js_vm_iterate_to_array(rt, v, &items) < 0) {
                 goto exception;
             }
             JsObject *it = js_obj_new(rt, JK_BOXED, NULL);
-            it->x.boxed = js_num(0);
-            it->proto = items; /* the iterated array, privately */
+            it->x.boxed = items ? js_num(0) : v;
+            it->proto = items; /* the iterated array, privately (NULL: a generator in x.boxed) */
             push(f, js_objv(it));
             break;
         }
         case OP_ITER_NEXT: {
             JsObject *it = TOP().u.o;
             JsObject *items = it->proto;
+            if (!items) {
+                JsValue x;
+                bool done;
+                if (gen_resume(rt, it->x.boxed.u.o, GEN_NEXT, JS_UNDEF, &x, &done) < 0)
+                    goto exception;
+                if (done) {
+                    f->pc = rd32(code + f->pc);
+                } else {
+                    f->pc += 4;
+                    push(f, x);
+                }
+                break;
+            }
             size_t i = (size_t)it->x.boxed.u.n;
             if (i >= items->x.arr.len) {
                 f->pc = rd32(code + f->pc);
@@ -1215,11 +1325,24 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
             break;
         }
         case OP_TO_ARRAY: {
+            int want = rd16(code + f->pc);
+            f->pc += 2;
             JsValue v = POP();
             JsObject *items;
-            if (v.tag == JV_OBJ && v.u.o->kind == JK_ARRAY)
+            if (v.tag == JV_OBJ && v.u.o->kind == JK_ARRAY) {
                 items = v.u.o;
-            else if (js_vm_iterate_to_array(rt, v, &items) < 0)
+            } else if (v.tag == JV_OBJ && v.u.o->kind == JK_GENERATOR && want != 0xffff) {
+                items = js_array_new(rt, 0);
+                for (int k = 0; k < want; k++) {
+                    JsValue x;
+                    bool done;
+                    if (gen_resume(rt, v.u.o, GEN_NEXT, JS_UNDEF, &x, &done) < 0)
+                        goto exception;
+                    if (done)
+                        break;
+                    js_array_push(rt, items, x);
+                }
+            } else if (js_vm_iterate_to_array(rt, v, &items) < 0)
                 goto exception;
             push(f, js_objv(items));
             break;
@@ -1232,6 +1355,10 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
             push(f, js_objv(r));
             break;
         }
+        case OP_YIELD:
+            f->result = POP();
+            frames_pop(rt);
+            return EX_YIELD;
         case OP_AWAIT:
             f->await_text = fn->consts[rd16(code + f->pc)].u.s->s;
             f->pc += 2;
@@ -1335,6 +1462,12 @@ void js_vm_init(JsRt *rt, const JsVmHooks *h)
 {
     hooks = h;
     rt->vm = xcalloc(1, sizeof(VmState));
+    static const char *const gm[] = {"next", "throw", "return"};
+    for (int i = 0; i < 3; i++) {
+        JsObject *m = js_native_new(rt, gm[i], 1, gen_method);
+        m->x.nat.arity = i;
+        js_define(rt, rt->generator_proto, js_intern(rt, gm[i]), js_objv(m), 0);
+    }
     rt->call = js_vm_call;
     rt->construct = construct_hook;
 }

@@ -19,6 +19,13 @@ JsObject *js_native_ctor(JsRt *rt, const char *name, int arity, JsNativeFn f, Js
 int js_arg_number(JsRt *rt, JsValue v, double dflt, double *out);
 /* A relative index (negative counts from the end), clamped to [0, len]. */
 int js_rel_index(JsRt *rt, JsValue v, size_t len, size_t dflt, size_t *out);
+/* *out = the text of b as a string; b is released. Returns 0. */
+static inline int js_native_string(JsRt *rt, Buf *b, JsValue *out)
+{
+    *out = js_strv(js_str(rt, b->s, b->len));
+    buf_free(b);
+    return 0;
+}
 /* js_text.c: String, Number, Boolean, Math, JSON.parse. */
 void js_text_install(JsRt *rt);
 

@@ -1,0 +1,3 @@
+async function* ticks() {
+  yield 1;
+}

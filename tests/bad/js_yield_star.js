@@ -1,0 +1,3 @@
+function* all() {
+  yield* [1, 2];
+}
