@@ -17,7 +17,7 @@ STD      := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror=implicit-function-declaration
 XWARN    ?=
 CFLAGS   += $(OPT) $(STD) $(WARN) $(XWARN) -MMD -MP -DLOOPSCOPE_VERSION='"$(VERSION)"'
-LDLIBS   += -lm
+LDLIBS   += -lm -pthread
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)

@@ -1,10 +1,26 @@
-/* rec.c: steps, tasks, state histories and interned strings. See rec.h. */
+/* rec.c: steps, tasks, state histories and interned strings. See rec.h.
+ * A shared recording (rec_share) is written on one thread while another
+ * reads it: every public function that changes it takes the mutex, and the
+ * reader holds the same mutex (rec_lock) for as long as it looks. Writes
+ * that touch nothing a reader can see (the step not yet published) still
+ * lock, so that reallocating an array never races with a read. */
 #include "rec.h"
 
 #include "../base/base.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Step texts, captions, log lines and labels are mostly either the same
+ * few strings over and over or strings seen once (they hold a time). A
+ * direct-mapped cache of recent strings finds the repeats; the rest are
+ * stored without a hash-table probe, which on a long run is a cache miss
+ * into a table of millions of entries for a string that never comes back.
+ * A string stored twice this way just has two ids: ids are read through
+ * rec_str, never compared. */
+#define RECENT_SLOTS 4096
 
 typedef struct Change {
     uint32_t step;
@@ -45,9 +61,11 @@ struct Recording {
     char *pool;
     size_t poollen, poolcap;
     uint32_t *strs;     /* id -> pool offset */
+    uint32_t *hashes;   /* id -> its string's hash (no rehashing, fewer strcmp) */
     uint32_t nstrs, capstrs;
     uint32_t *hash;     /* open addressing: id+1, 0 empty */
-    uint32_t hashcap;
+    uint32_t hashcap, ntable;  /* slots, strings in the table */
+    uint32_t recent[RECENT_SLOTS];  /* hash -> id of a recently stored string, 0 none */
     RecLane *lanes;
     int nlanes, caplanes;
     RecJob *jobs;
@@ -55,38 +73,55 @@ struct Recording {
     char *path, *doc, *traceback;
     int status;
     bool full;
+    /* sharing with a reader on another thread (rec_share) */
+    bool shared;
+    bool done;              /* rec_finish: nothing more will be written */
+    atomic_bool cancel;     /* rec_cancel: steps are refused from now on */
+    pthread_mutex_t mu;
 };
 
-static uint64_t str_hash(const char *s)
+/* The writer's side of the lock: only a shared recording locks. */
+static void wlock(Recording *r)
+{
+    if (r->shared)
+        pthread_mutex_lock(&r->mu);
+}
+
+static void wunlock(Recording *r)
+{
+    if (r->shared)
+        pthread_mutex_unlock(&r->mu);
+}
+
+/* FNV-1a, then a final mix: FNV's low bits alone cluster on strings that
+ * differ only in a digit or two ("[1.00] ...", "[2.00] ..."), and the
+ * table is indexed by low bits. */
+static uint32_t str_hash(const char *s, size_t *len)
 {
     uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    *len = (size_t)(p - s);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
 static void hash_insert(Recording *r, uint32_t id)
 {
     uint32_t mask = r->hashcap - 1;
-    uint32_t i = (uint32_t)str_hash(r->pool + r->strs[id]) & mask;
+    uint32_t i = r->hashes[id] & mask;
     while (r->hash[i])
         i = (i + 1) & mask;
     r->hash[i] = id + 1;
 }
 
-uint32_t rec_intern(Recording *r, const char *s)
+/* Append s (len bytes and its NUL, hash h) to the pool: its new id. */
+static uint32_t pool_add(Recording *r, const char *s, size_t len, uint32_t h)
 {
-    if (!s || !*s)
-        return 0;
-    uint32_t mask = r->hashcap - 1;
-    uint32_t i = (uint32_t)str_hash(s) & mask;
-    while (r->hash[i]) {
-        uint32_t id = r->hash[i] - 1;
-        if (strcmp(r->pool + r->strs[id], s) == 0)
-            return id;
-        i = (i + 1) & mask;
-    }
-    size_t n = strlen(s) + 1;
+    size_t n = len + 1;
     while (r->poollen + n > r->poolcap) {
         r->poolcap *= 2;
         r->pool = xrealloc(r->pool, r->poolcap);
@@ -95,19 +130,64 @@ uint32_t rec_intern(Recording *r, const char *s)
     if (r->nstrs == r->capstrs) {
         r->capstrs *= 2;
         r->strs = xrealloc(r->strs, r->capstrs * sizeof(uint32_t));
+        r->hashes = xrealloc(r->hashes, r->capstrs * sizeof(uint32_t));
     }
     uint32_t id = r->nstrs++;
     r->strs[id] = (uint32_t)r->poollen;
+    r->hashes[id] = h;
     r->poollen += n;
-    if (r->nstrs * 2 > r->hashcap) {
-        free(r->hash);
+    return id;
+}
+
+/* The id of s: the same id for the same content, always. */
+static uint32_t intern(Recording *r, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    size_t len;
+    uint32_t h = str_hash(s, &len);
+    uint32_t mask = r->hashcap - 1;
+    uint32_t i = h & mask;
+    while (r->hash[i]) {
+        uint32_t id = r->hash[i] - 1;
+        if (r->hashes[id] == h && memcmp(r->pool + r->strs[id], s, len + 1) == 0)
+            return id;
+        i = (i + 1) & mask;
+    }
+    uint32_t id = pool_add(r, s, len, h);
+    if (++r->ntable * 2 > r->hashcap) {
+        uint32_t *old = r->hash, oldcap = r->hashcap;
         r->hashcap *= 2;
         r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
-        for (uint32_t k = 1; k < r->nstrs; k++)
-            hash_insert(r, k);
-    } else {
-        hash_insert(r, id);
+        for (uint32_t k = 0; k < oldcap; k++)
+            if (old[k])
+                hash_insert(r, old[k] - 1);
+        free(old);
     }
+    hash_insert(r, id);
+    return id;
+}
+
+/* The id of a step's or a change's string: a recent equal string's, or a
+ * new one (see RECENT_SLOTS). */
+static uint32_t store(Recording *r, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    size_t len;
+    uint32_t h = str_hash(s, &len);
+    uint32_t *slot = &r->recent[h & (RECENT_SLOTS - 1)];
+    if (*slot && r->hashes[*slot] == h && memcmp(r->pool + r->strs[*slot], s, len + 1) == 0)
+        return *slot;
+    *slot = pool_add(r, s, len, h);
+    return *slot;
+}
+
+uint32_t rec_intern(Recording *r, const char *s)
+{
+    wlock(r);
+    uint32_t id = intern(r, s);
+    wunlock(r);
     return id;
 }
 
@@ -129,6 +209,8 @@ Recording *rec_new(size_t max_steps)
     r->capstrs = 256;
     r->strs = xmalloc(r->capstrs * sizeof(uint32_t));
     r->strs[0] = 0;
+    r->hashes = xmalloc(r->capstrs * sizeof(uint32_t));
+    r->hashes[0] = 0;
     r->nstrs = 1;
     r->hashcap = 1024;
     r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
@@ -147,32 +229,86 @@ void rec_free(Recording *r)
     free(r->steps);
     free(r->pool);
     free(r->strs);
+    free(r->hashes);
     free(r->hash);
     free(r->path);
     free(r->doc);
     free(r->traceback);
+    if (r->shared)
+        pthread_mutex_destroy(&r->mu);
     free(r);
+}
+
+void rec_share(Recording *r)
+{
+    if (r->shared)
+        return;
+    pthread_mutex_init(&r->mu, NULL);
+    r->shared = true;
+}
+
+void rec_lock(const Recording *r)
+{
+    if (r->shared)
+        pthread_mutex_lock(&((Recording *)r)->mu);
+}
+
+void rec_unlock(const Recording *r)
+{
+    if (r->shared)
+        pthread_mutex_unlock(&((Recording *)r)->mu);
+}
+
+void rec_finish(Recording *r)
+{
+    wlock(r);
+    r->done = true;
+    wunlock(r);
+}
+
+bool rec_done(const Recording *r)
+{
+    return !r->shared || r->done;
+}
+
+void rec_cancel(Recording *r)
+{
+    atomic_store(&r->cancel, true);
+}
+
+size_t rec_published(const Recording *r)
+{
+    /* the last step is still being filled in (its task changes come
+     * after it) until the next step begins or the run ends */
+    if (r->shared && !r->done && r->nsteps)
+        return r->nsteps - 1;
+    return r->nsteps;
 }
 
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
+    wlock(r);
     if (r->ntasks == r->captasks) {
         r->captasks = r->captasks ? r->captasks * 2 : 16;
         r->tasks = xrealloc(r->tasks, (size_t)r->captasks * sizeof(RecTask));
     }
     RecTask *t = &r->tasks[r->ntasks];
     memset(t, 0, sizeof *t);
-    t->name = rec_intern(r, name);
-    t->coro = rec_intern(r, coro);
+    t->name = intern(r, name);
+    t->coro = intern(r, coro);
     t->hidden = hidden;
     t->created = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
-    return r->ntasks++;
+    int id = r->ntasks++;
+    wunlock(r);
+    return id;
 }
 
 void rec_task_rename(Recording *r, int task, const char *name)
 {
+    wlock(r);
     if (task >= 0 && task < r->ntasks)
-        r->tasks[task].name = rec_intern(r, name);
+        r->tasks[task].name = intern(r, name);
+    wunlock(r);
 }
 
 bool rec_full(const Recording *r)
@@ -185,25 +321,32 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
 {
     /* the events that end a run always fit, so a full recording still says why it stopped */
     bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT;
-    if (r->nsteps >= r->max_steps && !final) {
+    /* a reader that gave up on the run (rec_cancel) stops it as a full recording would */
+    bool stop = r->nsteps >= r->max_steps || (r->shared && atomic_load_explicit(&r->cancel, memory_order_relaxed));
+    if (stop && !final) {
         r->full = true;
         return false;
     }
+    wlock(r);
     if (r->nsteps == r->capsteps) {
         r->capsteps *= 2;
         r->steps = xrealloc(r->steps, r->capsteps * sizeof(Step));
     }
-    r->steps[r->nsteps++] = (Step){
+    r->steps[r->nsteps] = (Step){
         .t = t, .t0 = t, .kind = (uint8_t)kind, .task = task, .line = line,
-        .text = rec_intern(r, text), .caption = rec_intern(r, caption), .log = rec_intern(r, log),
+        .text = store(r, text), .caption = store(r, caption), .log = store(r, log),
     };
+    r->nsteps++;
+    wunlock(r);
     return true;
 }
 
 void rec_set_t0(Recording *r, double t0)
 {
+    wlock(r);
     if (r->nsteps)
         r->steps[r->nsteps - 1].t0 = t0;
+    wunlock(r);
 }
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
@@ -211,18 +354,20 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
 {
     if (task < 0 || task >= r->ntasks)
         return;
+    wlock(r);
     RecTask *t = &r->tasks[task];
     uint32_t step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
-    Change c = {step, (uint8_t)st, (uint8_t)out, rec_intern(r, label), rec_intern(r, chain), line, order};
+    Change c = {step, (uint8_t)st, (uint8_t)out, store(r, label), store(r, chain), line, order};
     if (t->nch && t->ch[t->nch - 1].step == step) {
         t->ch[t->nch - 1] = c; /* several changes in one step: keep the last */
-        return;
+    } else {
+        if (t->nch == t->capch) {
+            t->capch = t->capch ? t->capch * 2 : 4;
+            t->ch = xrealloc(t->ch, t->capch * sizeof(Change));
+        }
+        t->ch[t->nch++] = c;
     }
-    if (t->nch == t->capch) {
-        t->capch = t->capch ? t->capch * 2 : 4;
-        t->ch = xrealloc(t->ch, t->capch * sizeof(Change));
-    }
-    t->ch[t->nch++] = c;
+    wunlock(r);
 }
 
 size_t rec_nsteps(const Recording *r) { return r->nsteps; }
@@ -265,16 +410,20 @@ size_t rec_task_change_step(const Recording *r, int id, size_t k)
 
 int rec_lane(Recording *r, const char *name, LaneKind kind)
 {
-    uint32_t id = rec_intern(r, name);
-    for (int i = 0; i < r->nlanes; i++)
-        if (r->lanes[i].name == id && r->lanes[i].kind == kind)
-            return i;
-    if (r->nlanes == r->caplanes) {
-        r->caplanes = r->caplanes ? r->caplanes * 2 : 8;
-        r->lanes = xrealloc(r->lanes, (size_t)r->caplanes * sizeof(RecLane));
+    wlock(r);
+    uint32_t id = intern(r, name);
+    int lane = 0;
+    while (lane < r->nlanes && !(r->lanes[lane].name == id && r->lanes[lane].kind == kind))
+        lane++;
+    if (lane == r->nlanes) {
+        if (r->nlanes == r->caplanes) {
+            r->caplanes = r->caplanes ? r->caplanes * 2 : 8;
+            r->lanes = xrealloc(r->lanes, (size_t)r->caplanes * sizeof(RecLane));
+        }
+        r->lanes[r->nlanes++] = (RecLane){id, kind, r->nsteps ? r->nsteps - 1 : 0};
     }
-    r->lanes[r->nlanes] = (RecLane){id, kind, r->nsteps ? r->nsteps - 1 : 0};
-    return r->nlanes++;
+    wunlock(r);
+    return lane;
 }
 
 int rec_nlanes(const Recording *r) { return r->nlanes; }
@@ -296,21 +445,26 @@ LaneKind rec_lane_kind(const Recording *r, int lane)
 
 int rec_job_new(Recording *r, int lane, const char *func, double t0, double t1)
 {
+    wlock(r);
     if (r->njobs == r->capjobs) {
         r->capjobs = r->capjobs ? r->capjobs * 2 : 16;
         r->jobs = xrealloc(r->jobs, (size_t)r->capjobs * sizeof(RecJob));
     }
-    r->jobs[r->njobs] = (RecJob){lane, rec_intern(r, func), t0, t1, r->nsteps ? r->nsteps - 1 : 0, SIZE_MAX,
+    r->jobs[r->njobs] = (RecJob){lane, intern(r, func), t0, t1, r->nsteps ? r->nsteps - 1 : 0, SIZE_MAX,
                                  JOB_RUNNING};
-    return r->njobs++;
+    int id = r->njobs++;
+    wunlock(r);
+    return id;
 }
 
 void rec_job_end(Recording *r, int job, JobStatus status)
 {
     if (job < 0 || job >= r->njobs)
         return;
+    wlock(r);
     r->jobs[job].step1 = r->nsteps ? r->nsteps - 1 : 0;
     r->jobs[job].status = status;
+    wunlock(r);
 }
 
 int rec_njobs(const Recording *r) { return r->njobs; }
@@ -326,10 +480,12 @@ bool rec_job_at(const Recording *r, int job, JobView *out)
 
 void rec_set_info(Recording *r, const char *path, const char *doc)
 {
+    wlock(r);
     free(r->path);
     free(r->doc);
     r->path = xstrdup(path ? path : "");
     r->doc = xstrdup(doc ? doc : "");
+    wunlock(r);
 }
 
 const char *rec_path(const Recording *r) { return r->path ? r->path : ""; }
@@ -337,9 +493,11 @@ const char *rec_doc(const Recording *r) { return r->doc ? r->doc : ""; }
 
 void rec_set_status(Recording *r, int status, const char *traceback)
 {
+    wlock(r);
     r->status = status;
     free(r->traceback);
     r->traceback = traceback ? xstrdup(traceback) : NULL;
+    wunlock(r);
 }
 
 int rec_status(const Recording *r) { return r->status; }

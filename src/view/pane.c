@@ -97,3 +97,20 @@ void pane_format_time(double t, int dec, char *buf, size_t n)
     else
         snprintf(buf, n, "%s%lld", sign, iv);
 }
+
+void pane_group_digits(const char *num, char *buf, size_t n)
+{
+    if (!n)
+        return;
+    size_t lead = strspn(num, "-"), digits = strspn(num + lead, "0123456789");
+    size_t k = 0;
+    for (size_t i = 0; num[i] && k + 1 < n; i++) {
+        if (i > lead && i < lead + digits && (lead + digits - i) % 3 == 0) {
+            buf[k++] = ',';
+            if (k + 1 >= n)
+                break;
+        }
+        buf[k++] = num[i];
+    }
+    buf[k] = 0;
+}

@@ -196,7 +196,7 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     int used = draw_wrapped(g, r.x, r.y, r.w, rows, st, rec_str(v->rec, s->caption), &lastw);
 
     /* at the end of the run, say what comes next, unless the status says it */
-    if (last && !(status && strstr(v->status, "r restarts"))) {
+    if (last && !v->growing && !(status && strstr(v->status, "r restarts"))) {
         const char *hint = g->ascii ? "end of the run - r restarts" : "end of the run \u2014 r restarts";
         int hw = grid_text_width(hint);
         if (used > 0 && lastw + 3 + hw <= r.w)

@@ -129,7 +129,7 @@ static int cmp_namekey(const void *a, const void *b)
  * name does not change while the learner steps) also shows. */
 static void mark_clashes(const View *v, Board *b, size_t nvis)
 {
-    size_t nsteps = rec_nsteps(v->rec);
+    size_t nsteps = view_nsteps(v);
     if (!nsteps || !b->n)
         return;
     NameKey *keys = xmalloc(nvis * sizeof *keys);
