@@ -90,6 +90,7 @@ static void usage(FILE *out)
           "  --max-items N      length of the largest str/list (default 10000000)\n"
           "  --max-memory MB    memory while running (default 400)\n"
           "  --max-source BYTES size of the scenario file (default 1048576)\n"
+          "  --until T          stop the run when its virtual clock would pass T seconds\n"
           "\n"
           "  -h, --help         this help\n"
           "  --version          the version\n"
@@ -288,6 +289,14 @@ static int parse_args(int argc, char **argv, Options *o)
                 return 2;
             }
             o->format = val;
+            i++;
+        } else if (!strcmp(a, "--until")) {
+            if (!val || !view_parse_time(val, &o->sim.until)) {
+                fprintf(stderr, "loopscope: --until: '%s' is not a time in seconds (like 60 or 2.5)\n",
+                        val ? val : "");
+                return 2;
+            }
+            o->sim.until_set = true;
             i++;
         } else if (!strcmp(a, "--max-steps") || !strcmp(a, "--max-ops") || !strcmp(a, "--max-depth") ||
                    !strcmp(a, "--max-items") || !strcmp(a, "--max-memory") || !strcmp(a, "--max-source")) {

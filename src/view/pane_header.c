@@ -54,7 +54,7 @@ static const char *limit_name(const View *v)
         const char *opt, *name;
     } names[] = {
         {"--max-steps", "step limit"},   {"--max-ops", "operation limit"}, {"--max-memory", "memory limit"},
-        {"--max-items", "size limit"},   {"--max-depth", "depth limit"},   {"--until", "--until"},
+        {"--max-items", "size limit"},   {"--max-depth", "depth limit"},   {"--until", "time limit"},
     };
     const char *text = rec_str(v->rec, last->text);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
