@@ -153,6 +153,7 @@ bench: loopscope bench/bench_rec bench/bench_frame
 	bash bench/bench.sh
 	bench/bench_frame
 	bash bench/bench_tui.sh
+	bash bench/bench_longrun.sh
 
 bench/bench_rec: bench/bench_rec.c $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_rec.c $(B)/libcore.a $(LDLIBS)
