@@ -2,6 +2,7 @@
  * See base.h for the contracts. */
 #include "base.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,4 +263,38 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
+}
+
+long long fixed_round(double x, int dec)
+{
+    static const double scale[] = {1, 10, 100, 1000};
+    double s = scale[dec < 0 ? 0 : dec > 3 ? 3 : dec];
+    double v = floor(x * s);
+    /* fma gives the sign of x*s - v exactly: fix a product rounded up to
+     * an integer, then decide the rounding on the exact half */
+    if (fma(x, s, -v) < 0)
+        v -= 1;
+    double h = fma(x, s, -(v + 0.5));
+    if (h > 0 || (h == 0 && fmod(v, 2) != 0))
+        v += 1;
+    return (long long)v;
+}
+
+void fixed_write(long long v, int dec, char *buf, size_t n)
+{
+    char tmp[32];
+    int k = 0;
+    if (v < 0)
+        v = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+        if (k == dec)
+            tmp[k++] = '.';
+    } while (v > 0 || (dec && k <= dec + 1)); /* "0.05": a digit before the point */
+    size_t i = 0;
+    while (k > 0 && i + 1 < n)
+        buf[i++] = tmp[--k];
+    if (n)
+        buf[i] = 0;
 }
