@@ -105,14 +105,22 @@ void buf_puts(Buf *b, const char *s)
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
+    /* one pass when the text fits the room there is (it mostly does);
+     * a second, into room made to measure, when it does not */
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->s + b->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0)
+    if (n < 0) {
+        if (room)
+            b->s[b->len] = '\0'; /* whatever it wrote is not kept */
         return;
-    buf_reserve(b, (size_t)n);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= room) {
+        buf_reserve(b, (size_t)n);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
