@@ -93,16 +93,25 @@ static void wunlock(Recording *r)
         pthread_mutex_unlock(&r->mu);
 }
 
-/* FNV-1a, then a final mix: FNV's low bits alone cluster on strings that
- * differ only in a digit or two ("[1.00] ...", "[2.00] ..."), and the
- * table is indexed by low bits. */
+/* A string's hash, eight bytes at a time (the strings are log lines and
+ * captions of some 40-100 bytes, five or so per step), then a final mix so
+ * that the low bits, which index the tables, depend on every byte. *len
+ * receives strlen(s). */
 static uint32_t str_hash(const char *s, size_t *len)
 {
-    uint64_t h = 1469598103934665603ULL;
+    size_t n = strlen(s);
+    *len = n;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
     const char *p = s;
-    for (; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    *len = (size_t)(p - s);
+    for (; n >= 8; n -= 8, p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
