@@ -332,6 +332,17 @@ PY
     wait_until "long run: when the recording stops, the header names the limit" hdr_has 'stopped: step limit'
     TIMEOUT=$saved
     if hdr_has 'recording…'; then bad "long run: no progress line once recorded"; else ok "long run: no progress line once recorded"; fi
+    # the progress timer is gone with the recording: paused, no wake-ups
+    local pid before after
+    pid=$(ui_pid)
+    before=$(grep -h ctxt_switches "/proc/$pid/status" 2>/dev/null)
+    sleep 1
+    after=$(grep -h ctxt_switches "/proc/$pid/status" 2>/dev/null)
+    if [ -n "$before" ] && [ "$before" = "$after" ]; then
+        ok "long run: recorded and paused, no wake-ups in 1 s"
+    else
+        bad "long run: recorded and paused, no wake-ups in 1 s ($(echo $before) -> $(echo $after))"
+    fi
     keys End
     wait_until "long run: End goes to the limit step" hdr_has 'step 100001/100001'
     wait_until "long run: the last step says the step limit stopped the run" has 'reached its step limit'

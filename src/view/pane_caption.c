@@ -184,7 +184,9 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     size_t n = view_nsteps(v);
     if (n == 0 || rows <= 0) {
         if (n == 0 && rows > 0)
-            grid_text(g, r.x, r.y, r.w, ST_DIM, "(nothing was recorded)");
+            grid_text(g, r.x, r.y, r.w, ST_DIM,
+                      v->growing ? "(recording: the run has not finished its first step yet)"
+                                 : "(nothing was recorded)");
         grid_clip_pop(g, saved);
         return;
     }
