@@ -148,6 +148,12 @@ static uint32_t pool_add(Recording *r, const char *s, size_t len, uint32_t h)
     return id;
 }
 
+/* Is string id s (len bytes, hash h)? */
+static bool str_is(const Recording *r, uint32_t id, uint32_t h, const char *s, size_t len)
+{
+    return r->hashes[id] == h && memcmp(r->pool + r->strs[id], s, len + 1) == 0;
+}
+
 /* The id of s: the same id for the same content, always. */
 static uint32_t intern(Recording *r, const char *s)
 {
@@ -158,9 +164,8 @@ static uint32_t intern(Recording *r, const char *s)
     uint32_t mask = r->hashcap - 1;
     uint32_t i = h & mask;
     while (r->hash[i]) {
-        uint32_t id = r->hash[i] - 1;
-        if (r->hashes[id] == h && memcmp(r->pool + r->strs[id], s, len + 1) == 0)
-            return id;
+        if (str_is(r, r->hash[i] - 1, h, s, len))
+            return r->hash[i] - 1;
         i = (i + 1) & mask;
     }
     uint32_t id = pool_add(r, s, len, h);
@@ -186,7 +191,7 @@ static uint32_t store(Recording *r, const char *s)
     size_t len;
     uint32_t h = str_hash(s, &len);
     uint32_t *slot = &r->recent[h & (RECENT_SLOTS - 1)];
-    if (*slot && r->hashes[*slot] == h && memcmp(r->pool + r->strs[*slot], s, len + 1) == 0)
+    if (*slot && str_is(r, *slot, h, s, len))
         return *slot;
     *slot = pool_add(r, s, len, h);
     return *slot;
