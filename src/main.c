@@ -2,7 +2,10 @@
  * the simulator and hands the recording to the requested front end: the
  * interactive viewer (the default), one frame as text or SVG, the trace
  * (text or Chrome trace JSON), the step listing, or an asciicast
- * recording. Files are written through out/file.c (atomic, no overwrite
+ * recording. The viewer does not wait for the run: it loads the scenario,
+ * then records it on a thread (record/live.c) while the viewer shows the
+ * steps as they come (docs/longrun.md); the other commands run to the end
+ * first. Files are written through out/file.c (atomic, no overwrite
  * without --force). Exit status: 0 the scenario ran to its end (or the
  * viewer was quit, or the file was written), 1 it ended with an uncaught
  * exception, a deadlock or a limit (trace, steps), or a file could not be
