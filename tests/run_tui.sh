@@ -323,6 +323,7 @@ PY
     run_ui "$f --max-steps 100000 --max-ops 2000000000"
     wait_until "long run: the first frame shows the progress line" \
         hdr_has 'recording… [0-9,]+ steps, t = [0-9,]+\.[0-9]s' || return
+    wait_until "long run: steps come while recording" hdr_has 'step 1/[0-9]{3,}  recording…' || return
     keys End
     wait_until "long run: End while recording lands on the last step recorded so far" \
         has 'the last step recorded so far \(still recording\)'

@@ -3,12 +3,15 @@
  * reads it: every public function that changes it takes the mutex, and the
  * reader holds the same mutex (rec_lock) for as long as it looks. Writes
  * that touch nothing a reader can see (the step not yet published) still
- * lock, so that reallocating an array never races with a read. */
+ * lock, so that reallocating an array never races with a read. A reader
+ * waiting for the lock goes before the writer's next write (wlock), or a
+ * writer that locks thousands of times a second would starve it. */
 #include "rec.h"
 
 #include "../base/base.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,14 +80,21 @@ struct Recording {
     bool shared;
     bool done;              /* rec_finish: nothing more will be written */
     atomic_bool cancel;     /* rec_cancel: steps are refused from now on */
+    atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
 };
 
-/* The writer's side of the lock: only a shared recording locks. */
+/* The writer's side of the lock: only a shared recording locks. The
+ * writer takes and drops the mutex thousands of times a second, and a
+ * mutex is not fair: a reader woken by one unlock would mostly find it
+ * taken again. So a waiting reader goes first. */
 static void wlock(Recording *r)
 {
-    if (r->shared)
-        pthread_mutex_lock(&r->mu);
+    if (!r->shared)
+        return;
+    while (atomic_load_explicit(&r->want, memory_order_relaxed))
+        sched_yield();
+    pthread_mutex_lock(&r->mu);
 }
 
 static void wunlock(Recording *r)
@@ -258,13 +268,18 @@ void rec_share(Recording *r)
     if (r->shared)
         return;
     pthread_mutex_init(&r->mu, NULL);
+    atomic_init(&r->want, 0);
     r->shared = true;
 }
 
 void rec_lock(const Recording *r)
 {
-    if (r->shared)
-        pthread_mutex_lock(&((Recording *)r)->mu);
+    if (!r->shared)
+        return;
+    Recording *w = (Recording *)r;
+    atomic_fetch_add(&w->want, 1);
+    pthread_mutex_lock(&w->mu);
+    atomic_fetch_sub(&w->want, 1);
 }
 
 void rec_unlock(const Recording *r)
