@@ -109,6 +109,8 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap)
      * a second, into room made to measure, when it does not */
     va_list ap2;
     va_copy(ap2, ap);
+    if (b->cap - b->len < 160)
+        buf_reserve(b, 159); /* a caption's worth: printing past the end costs a second pass */
     size_t room = b->cap - b->len;
     int n = vsnprintf(b->s + b->len, room, fmt, ap2);
     va_end(ap2);
