@@ -14,13 +14,13 @@
  *     (docs/longrun.md), the progress timer: every PROGRESS_INTERVAL it
  *     indexes the steps published since (seek_update), restarts playback
  *     that waited at the edge, and redraws the header's progress. It
- *     stops for good when the run is over.
- * Everything that reads the recording (keys, ticks, frames) holds its
- * lock (rec_lock: nothing when it is not shared), so the recording thread
- * waits while a frame is built, never the other way round for long.
+ *     stops for good when the run is over;
  *   - SIGPIPE is ignored while the viewer runs (a write fails instead);
  *     the other signals that would end the process (crashes, Ctrl-\,
  *     kill -USR1...) restore the terminal in term.c and re-raise.
+ * Everything that reads the recording (keys, ticks, frames) holds its
+ * lock (rec_lock: nothing when it is not shared), so the recording thread
+ * waits while a frame is built, never the other way round for long.
  * The R key records what the viewer shows into ./loopscope-NAME-N.cast
  * (the first N that does not exist; nothing is ever overwritten): every
  * frame drawn goes through cast.c, timed by the real clock (ev_now) since
@@ -287,7 +287,7 @@ static void on_progress(struct ev_loop *loop, ev_timer *w, int revents)
     (void)revents;
     App *a = APP_OF(w, progress);
     lock(a);
-    seek_update(a->seek);
+    size_t added = seek_update(a->seek);
     bool done = rec_done(a->v->rec);
     if (done)
         a->v->growing = false;
@@ -298,7 +298,8 @@ static void on_progress(struct ev_loop *loop, ev_timer *w, int revents)
     }
     if (a->v->playing && !ev_is_active(&a->play))
         rearm(a);
-    redraw(a);
+    if (added || done) /* a run busy between steps: nothing new to show */
+        redraw(a);
 }
 
 /* The screen may have a new size: a grid to match, and a frame. */
