@@ -236,6 +236,9 @@ START_TEST(test_growing_edge)
     key(&v, K_RIGHT);
     ck_assert_uint_eq(v.step, 4);
     ck_assert_msg(strstr(v.status, "the last step recorded so far"), "%s", v.status);
+    view_seek_time(&v, 100); /* a time not recorded yet */
+    ck_assert_uint_eq(v.step, 4);
+    ck_assert_msg(strstr(v.status, "not recorded yet"), "%s", v.status);
     /* play at the edge: it waits, with no timer and no "end of the run" */
     ck_assert_int_eq(key(&v, ' '), ACT_PLAYBACK);
     ck_assert(v.playing);

@@ -236,6 +236,8 @@ Action view_seek_time(View *v, double t)
     double st = step_time(v, v->step);
     if (t > st && !at_end(v) && t < step_time(v, v->step + 1))
         v->playhead = t;
+    if (v->growing && at_end(v) && t > st)
+        snprintf(v->status, sizeof v->status, "not recorded yet: this is the last step so far (still recording)");
     return a;
 }
 
