@@ -99,4 +99,13 @@ void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t n);   /* zeroed, 16-byte aligned */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 
+/* ---- fixed-point numbers without printf (the recording's hot path) ----
+ * fixed_round: x * 10^dec rounded to an integer exactly as printf's "%.*f"
+ * rounds (the binary value, half to even), for 0 <= x < 1e12 and dec in
+ * 0..3. fixed_write: that integer v >= 0 as text with dec decimals
+ * ("1204.50"), into buf (n bytes; at least 24 always suffices), with '.'
+ * in every locale. Together they write what snprintf "%.*f" would. */
+long long fixed_round(double x, int dec);
+void fixed_write(long long v, int dec, char *buf, size_t n);
+
 #endif

@@ -334,6 +334,10 @@ bool executor_run_until(double t)
     X.busy = true;
     bool ok = true;
     while (ok && X.n && X.ev[0].t <= t) {
+        if (!sim_clock_may_reach(X.ev[0].t)) {
+            ok = false;
+            break;
+        }
         Event ev = X.ev[0];
         X.n--;
         memmove(&X.ev[0], &X.ev[1], X.n * sizeof *X.ev);
