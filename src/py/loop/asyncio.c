@@ -751,6 +751,7 @@ SimStatus sim_exec(SimRun *run)
 {
     CodeObj *code = run->code;
     xfree(run);
+    vm_stack_here(); /* this thread's C stack: sim_load may have run on another (docs/longrun.md) */
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
     dict_set_c(globals, "__name__", name);
