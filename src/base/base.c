@@ -20,11 +20,12 @@ void die(const char *fmt, ...)
     exit(3);
 }
 
-/* The count of live bytes and the cap (see base.h). The limit is SIZE_MAX
- * when there is no cap, so mem_over() is one compare either way. */
-size_t mem_live_bytes_, mem_limit_bytes_ = SIZE_MAX;
-static size_t mem_peak_bytes, mem_hard_bytes = SIZE_MAX, mem_cap_bytes;
-static char mem_msg[256];
+/* The count of live bytes and the cap (see base.h), one of each per
+ * thread. The limit is SIZE_MAX when there is no cap, so mem_over() is
+ * one compare either way. */
+_Thread_local size_t mem_live_bytes_, mem_limit_bytes_ = SIZE_MAX;
+static _Thread_local size_t mem_peak_bytes, mem_hard_bytes = SIZE_MAX, mem_cap_bytes;
+static _Thread_local char mem_msg[256];
 
 static size_t sat_add(size_t a, size_t b)
 {

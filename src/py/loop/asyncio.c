@@ -734,7 +734,6 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
 
     /* the scenario's own limits start now, not during the prelude */
     ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
-    vm_memory_start();
 
     SimRun *run = xcalloc(1, sizeof *run);
     run->code = code;
@@ -751,7 +750,10 @@ SimStatus sim_exec(SimRun *run)
 {
     CodeObj *code = run->code;
     xfree(run);
-    vm_stack_here(); /* this thread's C stack: sim_load may have run on another (docs/longrun.md) */
+    /* this thread's C stack and memory count: sim_load may have run on
+     * another thread (the viewer's, docs/longrun.md) */
+    vm_stack_here();
+    vm_memory_start();
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
     dict_set_c(globals, "__name__", name);
