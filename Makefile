@@ -17,7 +17,7 @@ STD      := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror=implicit-function-declaration
 XWARN    ?=
 CFLAGS   += $(OPT) $(STD) $(WARN) $(XWARN) -MMD -MP -DLOOPSCOPE_VERSION='"$(VERSION)"'
-LDLIBS   += -lm
+LDLIBS   += -lm -pthread
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
@@ -194,6 +194,7 @@ bench: loopscope bench/bench_rec bench/bench_frame
 	bash bench/bench.sh
 	bench/bench_frame
 	bash bench/bench_tui.sh
+	bash bench/bench_longrun.sh
 
 bench/bench_rec: bench/bench_rec.c $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_rec.c $(B)/libcore.a $(LDLIBS)

@@ -2,7 +2,10 @@
  * the simulator and hands the recording to the requested front end: the
  * interactive viewer (the default), one frame as text or SVG, the trace
  * (text or Chrome trace JSON), the step listing, or an asciicast
- * recording. Files are written through out/file.c (atomic, no overwrite
+ * recording. The viewer does not wait for the run: it loads the scenario,
+ * then records it on a thread (record/live.c) while the viewer shows the
+ * steps as they come (docs/longrun.md); the other commands run to the end
+ * first. Files are written through out/file.c (atomic, no overwrite
  * without --force). Exit status: 0 the scenario ran to its end (or the
  * viewer was quit, or the file was written), 1 it ended with an uncaught
  * exception, a deadlock or a limit (trace, steps), or a file could not be
@@ -16,6 +19,7 @@
 #include "out/share.h"
 #include "out/plain.h"
 #include "out/svg.h"
+#include "record/live.h"
 #include "record/rec.h"
 #include "record/seek.h"
 #include "record/trace.h"
@@ -118,6 +122,7 @@ static void usage(FILE *out)
           "  --max-memory MB    memory the scenario may allocate (default 400; counted\n"
           "                     exactly, checked before each allocation)\n"
           "  --max-source BYTES size of the scenario file (default 1048576)\n"
+          "  --until T          stop the run when its virtual clock would pass T seconds\n"
           "\n"
           "  -h, --help         this help\n"
           "  --version          the version\n"
@@ -359,6 +364,14 @@ static int parse_args(int argc, char **argv, Options *o)
             if (!parse_count(a, val, &v))
                 return 2;
             o->max_output = (size_t)v;
+            i++;
+        } else if (!strcmp(a, "--until")) {
+            if (!val || !view_parse_time(val, &o->sim.until)) {
+                fprintf(stderr, "loopscope: --until: '%s' is not a time in seconds (like 60 or 2.5)\n",
+                        val ? val : "");
+                return 2;
+            }
+            o->sim.until_set = true;
             i++;
         } else if (!strcmp(a, "--max-steps") || !strcmp(a, "--max-ops") || !strcmp(a, "--max-depth") ||
                    !strcmp(a, "--max-items") || !strcmp(a, "--max-memory") || !strcmp(a, "--max-source")) {
@@ -678,34 +691,94 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
     return !ok || capped ? 1 : st == SIM_OK ? 0 : 1;
 }
 
-static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+/* The viewer needs a terminal: says so, with what to run instead. */
+static bool have_terminal(const Options *o)
 {
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-        fprintf(stderr,
-                "loopscope: the viewer needs a terminal (standard %s is not one). Instead:\n"
-                "  loopscope trace %s           the trace\n"
-                "  loopscope frame %s --step N  one screen as text\n",
-                isatty(STDIN_FILENO) ? "output" : "input", o->path, o->path);
-        return 2;
-    }
-    View v;
-    view_init(&v, rec, src, seek);
-    view_options(o, &v);
-    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
-    return app_run(&v, &ao);
+    if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO))
+        return true;
+    fprintf(stderr,
+            "loopscope: the viewer needs a terminal (standard %s is not one). Instead:\n"
+            "  loopscope trace %s           the trace\n"
+            "  loopscope frame %s --step N  one screen as text\n",
+            isatty(STDIN_FILENO) ? "output" : "input", o->path, o->path);
+    return false;
 }
 
 /* The language is the file's: SCENARIO.js runs on the JavaScript side
  * (src/js), anything else on the Python side. */
-static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err)
+static bool scenario_is_js(const Source *src)
 {
     size_t n = strlen(src->path);
-    if (n > 3 && !strcmp(src->path + n - 3, ".js")) {
+    return n > 3 && !strcmp(src->path + n - 3, ".js");
+}
+
+static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err)
+{
+    if (scenario_is_js(src)) {
         JsOptions jo = {.max_steps = opt->max_steps, .max_ops = opt->max_ops, .max_depth = opt->max_depth,
                         .max_items = opt->max_items, .max_memory = opt->max_memory};
         return (SimStatus)js_run(src, &jo, rec, err);
     }
     return sim_run(src, opt, rec, err);
+}
+
+static void exec_thread(void *run) { sim_exec(run); }
+
+/* The viewer opens at once, whatever the run's length: the scenario is
+ * loaded here (a load error is said before any screen), then recorded on
+ * a thread of its own while the viewer shows the steps as they come
+ * (docs/longrun.md). Returns the exit status; *busy is set when the
+ * recording thread would not stop (a loop that records nothing), so the
+ * recording and src must be left alone: the process is about to exit. */
+static int view_live(const Options *o, const Source *src, bool *busy)
+{
+    LangError err = {0};
+    Recording *rec = NULL;
+    Live *live = NULL;
+    if (scenario_is_js(src)) {
+        /* the JavaScript side has no live run yet: record it all first */
+        if (run_scenario(src, &o->sim, &rec, &err) == SIM_LOAD_ERROR) {
+            source_print_error(stderr, src, &err);
+            return 2;
+        }
+        if (!have_terminal(o)) {
+            rec_free(rec);
+            return 2;
+        }
+    } else {
+        SimRun *run = sim_load(src, &o->sim, &err);
+        if (!run) {
+            source_print_error(stderr, src, &err);
+            return 2;
+        }
+        rec = sim_recording(run);
+        if (!have_terminal(o)) {
+            rec_share(rec);
+            rec_cancel(rec); /* no run to show: stop at its first step */
+            sim_exec(run);   /* which frees the language's state */
+            rec_free(rec);
+            return 2;
+        }
+        live = live_start(rec, exec_thread, run);
+        if (!live)
+            sim_exec(run); /* no thread: record it all first, as before */
+    }
+    rec_lock(rec);
+    Seek *seek = seek_new(rec);
+    View v;
+    view_init(&v, rec, src, seek);
+    view_options(o, &v);
+    v.growing = !rec_done(rec);
+    rec_unlock(rec);
+    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o), .live_seek = seek};
+    int rc = app_run(&v, &ao);
+    if (!live_stop(live, true, 0.5)) {
+        *busy = true;
+        return rc;
+    }
+    seek_free(seek);
+    rec_free(rec);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -725,6 +798,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: error: %s\n", o.path, err.msg);
         return 2;
     }
+    if (!strcmp(o.cmd, "view")) {
+        bool busy = false;
+        rc = view_live(&o, src, &busy);
+        if (!busy)
+            source_free(src);
+        return finish(rc);
+    }
     Recording *rec = NULL;
     /* a recording plays every step (half a second each at 1x, a few kB
      * each): a scenario that never ends stops early rather than filling
@@ -737,11 +817,9 @@ int main(int argc, char **argv)
         source_free(src);
         return 2;
     }
-    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) {
+    if (!strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) {
         Seek *seek = seek_new(rec);
-        if (!strcmp(o.cmd, "view"))
-            rc = run_view(&o, rec, src, seek);
-        else if (!strcmp(o.cmd, "frame"))
+        if (!strcmp(o.cmd, "frame"))
             rc = run_frame(&o, rec, src, seek);
         else
             rc = run_record(&o, rec, src, seek);

@@ -237,6 +237,69 @@ START_TEST(test_header_states)
 }
 END_TEST
 
+/* The run part: while the run is still being recorded, how far it has
+ * got; once a limit stopped it, which limit, at every step; nothing for a
+ * run that ended by itself. */
+START_TEST(test_header_run_part)
+{
+    Fixture f;
+    fx_open(&f, gather_py);
+    char want[80];
+    f.v.growing = true;
+    Grid *g = draw(&pane_header, &f, 120, 1, (Rect){0, 0, 120, 1}, false);
+    snprintf(want, sizeof want, "recording\u2026 %zu steps, t = 1.5s", nsteps(&f));
+    ck_assert_msg(strstr(row_text(g, 0), want), "%s", row_text(g, 0));
+    grid_free(g);
+    g = draw(&pane_header, &f, 120, 1, (Rect){0, 0, 120, 1}, true);
+    snprintf(want, sizeof want, "recording... %zu steps", nsteps(&f));
+    ck_assert_msg(strstr(row_text(g, 0), want), "%s", row_text(g, 0));
+    grid_free(g);
+    for (int w = 20; w <= 60; w += 8) /* narrow: short forms, never outside the pane */
+        grid_free(draw(&pane_header, &f, w, 1, (Rect){0, 0, w, 1}, false));
+    f.v.growing = false;
+    g = draw(&pane_header, &f, 120, 1, (Rect){0, 0, 120, 1}, false);
+    ck_assert_msg(!strstr(row_text(g, 0), "recording") && !strstr(row_text(g, 0), "stopped"), "%s",
+                  row_text(g, 0));
+    grid_free(g);
+    fixture_close(&f);
+
+    fx_open(&f, "import asyncio\n"
+                "async def main():\n"
+                "    print('big')\n"
+                "    s = 'x' * 20000000\n"
+                "asyncio.run(main())\n");
+    ck_assert_int_eq(rec_step_at(f.rec, nsteps(&f) - 1)->kind, SK_LIMIT);
+    for (size_t step = 0; step < nsteps(&f); step += nsteps(&f) - 1) {
+        view_seek(&f.v, step);
+        g = draw(&pane_header, &f, 120, 1, (Rect){0, 0, 120, 1}, false);
+        ck_assert_msg(strstr(row_text(g, 0), "\u26a0 stopped: size limit"), "%s", row_text(g, 0));
+        grid_free(g);
+    }
+    g = draw(&pane_header, &f, 120, 1, (Rect){0, 0, 120, 1}, true);
+    ck_assert_msg(strstr(row_text(g, 0), "! stopped: size limit"), "%s", row_text(g, 0));
+    grid_free(g);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_group_digits)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"0", "0"},       {"999", "999"},         {"1000", "1,000"},     {"340000", "340,000"},
+        {"1204.0", "1,204.0"}, {"1234567.25", "1,234,567.25"}, {"-1234", "-1,234"}, {"", ""},
+    };
+    char buf[32];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pane_group_digits(cases[i].in, buf, sizeof buf);
+        ck_assert_str_eq(buf, cases[i].out);
+    }
+    pane_group_digits("1234567", buf, 4); /* cut to fit, still terminated */
+    ck_assert_str_eq(buf, "1,2");
+}
+END_TEST
+
 /* The clock rounds like Python's f"{t:.2f}" (half to even on the binary
  * value), so it agrees with the "[0.12]" of the log lines. */
 START_TEST(test_header_clock_rounding)
@@ -956,6 +1019,8 @@ Suite *bar_pane_suite(void)
     tcase_add_test(tc, test_header_widths);
     tcase_add_test(tc, test_header_gives_way);
     tcase_add_test(tc, test_header_states);
+    tcase_add_test(tc, test_header_run_part);
+    tcase_add_test(tc, test_group_digits);
     tcase_add_test(tc, test_header_clock_rounding);
     tcase_add_test(tc, test_header_locale);
     suite_add_tcase(s, tc);

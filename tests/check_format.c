@@ -7,6 +7,7 @@
  * "width too large" where CPython would try to allocate. */
 #include "suites.h"
 
+#include "../src/base/base.h"
 #include "../src/py/objects/format.h"
 
 #include <locale.h>
@@ -2050,6 +2051,40 @@ START_TEST(test_locale_independent)
 }
 END_TEST
 
+/* base.c's fixed_round + fixed_write (the recording's "%.2f" without
+ * printf) write exactly what printf writes: exact halves (0.125, 2.675),
+ * values just below and above them, large times, and a deterministic
+ * spread of others. */
+START_TEST(test_fixed_matches_printf)
+{
+    static const double some[] = {0, 0.005, 0.015, 0.125, 0.375, 1.005, 2.675, 0.1, 0.7, 1e-9, 0.994999,
+                                  0.995, 0.9951, 9.995, 99.995, 249999.0, 250000.0, 123456.785, 1e11 + 0.125,
+                                  999999999999.99};
+    char want[64], got[64];
+    for (int dec = 0; dec <= 3; dec++) {
+        for (size_t i = 0; i < sizeof some / sizeof some[0]; i++) {
+            double xs[] = {some[i], nextafter(some[i], 0), nextafter(some[i], 1e13)};
+            for (int k = 0; k < 3; k++) {
+                snprintf(want, sizeof want, "%.*f", dec, xs[k]);
+                fixed_write(fixed_round(xs[k], dec), dec, got, sizeof got);
+                ck_assert_msg(!strcmp(want, got), "%.17g at %d: printf %s, fixed %s", xs[k], dec, want, got);
+            }
+        }
+    }
+    uint64_t r = 88172645463325252ULL;
+    for (int i = 0; i < 200000; i++) {
+        r ^= r << 13;
+        r ^= r >> 7;
+        r ^= r << 17;
+        double x = (double)(r % 100000000ULL) / ((i & 3) == 0 ? 1000.0 : (i & 3) == 1 ? 8.0 : 100.0);
+        int dec = i % 4;
+        snprintf(want, sizeof want, "%.*f", dec, x);
+        fixed_write(fixed_round(x, dec), dec, got, sizeof got);
+        ck_assert_msg(!strcmp(want, got), "%.17g at %d: printf %s, fixed %s", x, dec, want, got);
+    }
+}
+END_TEST
+
 Suite *format_suite(void)
 {
     Suite *s = suite_create("format");
@@ -2081,6 +2116,7 @@ Suite *format_suite(void)
 
     tc = tcase_create("locale");
     tcase_add_test(tc, test_locale_independent);
+    tcase_add_test(tc, test_fixed_matches_printf);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -543,6 +543,61 @@ START_TEST(test_step_limit)
 }
 END_TEST
 
+/* --until T: the run stops when its clock would pass T, with SK_LIMIT at
+ * T itself; everything due at or before T has run. The clock is stopped
+ * the same way by a timer, by time.sleep and by a worker thread. */
+static Recording *run_until(const char *code, double until)
+{
+    SimOptions opt = {.until_set = true, .until = until};
+    Recording *rec = run(code, &opt, SIM_FAILED);
+    size_t n = rec_nsteps(rec);
+    const Step *last = rec_step_at(rec, n - 1);
+    ck_assert_int_eq(last->kind, SK_LIMIT);
+    ck_assert(last->t == until);
+    ck_assert_ptr_nonnull(strstr(rec_str(rec, last->text), "--until"));
+    for (size_t i = 0; i < n; i++)
+        ck_assert(rec_step_at(rec, i)->t <= until);
+    ck_assert_ptr_nonnull(strstr(rec_traceback(rec), "time limit"));
+    return rec;
+}
+
+START_TEST(test_until)
+{
+    static const char *const timers = "import asyncio\n"
+                                      "async def main():\n"
+                                      "    while True:\n"
+                                      "        await asyncio.sleep(1)\n"
+                                      "        print('tick')\n"
+                                      "asyncio.run(main())\n";
+    Recording *rec = run_until(timers, 3);
+    int prints = 0;
+    for (size_t i = 0; i < rec_nsteps(rec); i++)
+        prints += rec_step_at(rec, i)->kind == SK_PRINT;
+    ck_assert_int_eq(prints, 3); /* the ticks at 1, 2 and 3 */
+    rec_free(rec);
+    rec = run_until(timers, 2.5);
+    rec_free(rec);
+    rec = run_until("import time\n"
+                    "print('a')\n"
+                    "time.sleep(10)\n"
+                    "print('b')\n",
+                    4);
+    rec_free(rec);
+    rec = run_until("import asyncio, time\n"
+                    "async def main():\n"
+                    "    await asyncio.to_thread(time.sleep, 5)\n"
+                    "asyncio.run(main())\n",
+                    1.5);
+    rec_free(rec);
+    /* a run that ends before T is not stopped */
+    SimOptions opt = {.until_set = true, .until = 10};
+    rec = run("import asyncio\n"
+              "asyncio.run(asyncio.sleep(10))\n",
+              &opt, SIM_OK);
+    rec_free(rec);
+}
+END_TEST
+
 static const char *const busy =
     "'''A busy scenario for the determinism check.'''\n"
     "import asyncio, time\n"
@@ -762,6 +817,7 @@ Suite *loop_suite(void)
      * done step, and done steps point at the task's own return line */
     tcase_add_test(tc, test_known_wake_after_done);
     tcase_add_test(tc, test_known_done_line);
+    tcase_add_test(tc, test_until);
     suite_add_tcase(s, tc);
     return s;
 }

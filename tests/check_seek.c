@@ -6,8 +6,11 @@
 
 #include "fixture.h"
 
+#include "../src/record/live.h"
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 static const char *const scenario_files[] = {
     "scenarios/gather.py",         "scenarios/blocking_sleep.py", "scenarios/fire_and_forget.py",
@@ -207,6 +210,161 @@ START_TEST(test_lanes)
 }
 END_TEST
 
+/* A shared recording publishes all its steps but the last (whose task
+ * changes may still come) until the writer finishes. */
+START_TEST(test_published_while_growing)
+{
+    Recording *r = rec_new(0);
+    rec_share(r);
+    ck_assert_uint_eq(rec_published(r), 0);
+    ck_assert(!rec_done(r));
+    ck_assert(rec_step(r, SK_LOOP, 0, -1, 0, "", "", "[0.00] loop"));
+    ck_assert_uint_eq(rec_published(r), 0);
+    ck_assert(rec_step(r, SK_CLOCK, 1, -1, 0, "", "", "[1.00] clock"));
+    ck_assert_uint_eq(rec_published(r), 1);
+    rec_lock(r);
+    Seek *s = seek_new(r);
+    rec_unlock(r);
+    ck_assert_uint_eq(seek_nsteps(s), 1);
+    ck_assert_uint_eq(seek_logs(s), 1);
+    ck_assert(seek_end_time(s) == 0);
+    rec_finish(r);
+    ck_assert(rec_done(r));
+    ck_assert_uint_eq(rec_published(r), 2);
+    ck_assert_uint_eq(seek_update(s), 1);
+    ck_assert_uint_eq(seek_nsteps(s), 2);
+    ck_assert_uint_eq(seek_moments(s), 2);
+    ck_assert(seek_end_time(s) == 1);
+    ck_assert_uint_eq(seek_update(s), 0);
+    /* a cancelled shared recording refuses steps, except the final ones */
+    Recording *c = rec_new(0);
+    rec_share(c);
+    rec_cancel(c);
+    ck_assert(!rec_step(c, SK_LOOP, 0, -1, 0, "", "", ""));
+    ck_assert(rec_full(c));
+    ck_assert(rec_step(c, SK_LIMIT, 0, -1, 0, "", "", ""));
+    rec_free(c);
+    seek_free(s);
+    rec_free(r);
+}
+END_TEST
+
+/* Tasks come to exist out of id order: the index keeps creation (id)
+ * order, places each task once, and skips hidden ones. */
+START_TEST(test_growing_tasks_in_order)
+{
+    Recording *r = rec_new(0);
+    int a = rec_task_new(r, "Task-1", "main", false);
+    int b = rec_task_new(r, "Task-2", "helper", true);
+    int c = rec_task_new(r, "Task-3", "worker", false);
+    ck_assert(rec_step(r, SK_CREATE, 0, c, 1, "", "", ""));
+    rec_task_set(r, c, TS_READY, OUT_NONE, "", "", 1, 0);
+    Seek *s = seek_new(r);
+    ck_assert_uint_eq(seek_tasks(s), 1);
+    ck_assert_int_eq(seek_task(s, 0), c);
+    ck_assert(rec_step(r, SK_CREATE, 0, a, 1, "", "", ""));
+    rec_task_set(r, a, TS_READY, OUT_NONE, "", "", 1, 1);
+    rec_task_set(r, b, TS_READY, OUT_NONE, "", "", 1, 2);
+    seek_update(s);
+    ck_assert_uint_eq(seek_tasks(s), 2);
+    ck_assert_int_eq(seek_task(s, 0), a);
+    ck_assert_int_eq(seek_task(s, 1), c);
+    seek_update(s); /* nothing new: nothing placed twice */
+    ck_assert_uint_eq(seek_tasks(s), 2);
+    seek_free(s);
+    rec_free(r);
+}
+END_TEST
+
+typedef struct Growing {
+    Source *src;
+    SimRun *run;
+} Growing;
+
+static void run_it(void *p) { sim_exec(((Growing *)p)->run); }
+
+/* The index of a recording made on another thread, brought up to date
+ * while it grows, ends equal to an index of the finished recording; and
+ * at every look it covers exactly the published steps. */
+START_TEST(test_growing_matches_finished)
+{
+    static const char py[] =
+        "import asyncio\n"
+        "import time\n"
+        "async def tick(name, n, d):\n"
+        "    for i in range(n):\n"
+        "        await asyncio.sleep(d)\n"
+        "        if i % 50 == 0:\n"
+        "            print(name, i)\n"
+        "    return n\n"
+        "async def main():\n"
+        "    ts = [asyncio.create_task(tick('t%d' % k, 400 + k, 0.01 * (k + 1))) for k in range(8)]\n"
+        "    await asyncio.sleep(0.5)\n"
+        "    extra = asyncio.create_task(tick('late', 300, 0.02))\n"
+        "    print(await asyncio.gather(*ts, extra))\n"
+        "    time.sleep(0.25)\n"
+        "asyncio.run(main())\n";
+    Growing g;
+    g.src = source_from_string("growing.py", py, sizeof py - 1);
+    LangError err = {0};
+    g.run = sim_load(g.src, NULL, &err);
+    ck_assert_ptr_nonnull(g.run);
+    Recording *r = sim_recording(g.run);
+    Live *live = live_start(r, run_it, &g);
+    ck_assert_ptr_nonnull(live);
+    rec_lock(r);
+    Seek *s = seek_new(r);
+    rec_unlock(r);
+    size_t looks = 0;
+    for (;;) {
+        rec_lock(r);
+        seek_update(s);
+        bool done = rec_done(r);
+        size_t n = rec_nsteps(r);
+        ck_assert_uint_eq(seek_nsteps(s), done || !n ? n : n - 1);
+        /* what is indexed answers as the recording says */
+        size_t k = seek_nsteps(s);
+        if (k) {
+            ck_assert(seek_end_time(s) == rec_step_at(r, k - 1)->t);
+            ck_assert_uint_eq(seek_moment_step(s, seek_moment_of(s, k - 1)) <= k - 1, 1);
+        }
+        rec_unlock(r);
+        looks++;
+        if (done)
+            break;
+        struct timespec ms = {0, 200000};
+        nanosleep(&ms, NULL);
+    }
+    ck_assert(live_stop(live, false, 10));
+    Seek *full = seek_new(r);
+    size_t n = rec_nsteps(r);
+    ck_assert_uint_gt(n, 3000);
+    ck_assert_uint_eq(seek_nsteps(s), n);
+    ck_assert_uint_eq(seek_moments(s), seek_moments(full));
+    for (size_t m = 0; m < seek_moments(full); m++) {
+        ck_assert(seek_moment_time(s, m) == seek_moment_time(full, m));
+        ck_assert_uint_eq(seek_moment_step(s, m), seek_moment_step(full, m));
+    }
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_eq(seek_moment_of(s, i), seek_moment_of(full, i));
+        ck_assert_int_eq(seek_running(s, i), seek_running(full, i));
+        ck_assert_int_eq(seek_log_of(s, i), seek_log_of(full, i));
+    }
+    ck_assert_uint_eq(seek_logs(s), seek_logs(full));
+    ck_assert_uint_eq(seek_blocks(s), seek_blocks(full));
+    ck_assert_uint_eq(seek_blocks(s), 1);
+    ck_assert_uint_eq(seek_tasks(s), seek_tasks(full));
+    for (size_t i = 0; i < seek_tasks(full); i++)
+        ck_assert_int_eq(seek_task(s, i), seek_task(full, i));
+    ck_assert(seek_end_time(s) == seek_end_time(full));
+    ck_assert_uint_ge(looks, 1);
+    seek_free(full);
+    seek_free(s);
+    rec_free(r);
+    source_free(g.src);
+}
+END_TEST
+
 Suite *seek_suite(void)
 {
     Suite *s = suite_create("seek");
@@ -220,6 +378,9 @@ Suite *seek_suite(void)
     tcase_add_test(tc, test_blocks);
     tcase_add_test(tc, test_empty_recording);
     tcase_add_test(tc, test_lanes);
+    tcase_add_test(tc, test_published_while_growing);
+    tcase_add_test(tc, test_growing_tasks_in_order);
+    tcase_add_test(tc, test_growing_matches_finished);
     suite_add_tcase(s, tc);
     return s;
 }

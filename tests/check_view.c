@@ -228,6 +228,61 @@ START_TEST(test_playback_timing)
 }
 END_TEST
 
+/* A recording still growing (docs/longrun.md): only published steps are
+ * reachable; End and Right say it is the last step so far; playback that
+ * reaches the edge waits there, goes on when steps come, and stops only at
+ * the end of the finished run. */
+START_TEST(test_growing_edge)
+{
+    Source *src = source_from_string("grow.py", "pass\n", 5);
+    Recording *r = rec_new(0);
+    rec_share(r);
+    for (int i = 0; i < 6; i++)
+        ck_assert(rec_step(r, SK_CLOCK, i, -1, 0, "", "a clock step", "[t] clock"));
+    Seek *s = seek_new(r);
+    View v;
+    view_init(&v, r, src, s);
+    v.growing = true;
+    ck_assert_uint_eq(view_nsteps(&v), 5); /* the last is not published yet */
+    key(&v, K_END);
+    ck_assert_uint_eq(v.step, 4);
+    ck_assert_msg(strstr(v.status, "recorded so far"), "%s", v.status);
+    key(&v, K_RIGHT);
+    ck_assert_uint_eq(v.step, 4);
+    ck_assert_msg(strstr(v.status, "the last step recorded so far"), "%s", v.status);
+    view_seek_time(&v, 100); /* a time not recorded yet */
+    ck_assert_uint_eq(v.step, 4);
+    ck_assert_msg(strstr(v.status, "not recorded yet"), "%s", v.status);
+    /* play at the edge: it waits, with no timer and no "end of the run" */
+    ck_assert_int_eq(key(&v, ' '), ACT_PLAYBACK);
+    ck_assert(v.playing);
+    ck_assert_uint_eq(v.step, 4);
+    ck_assert(view_tick_delay(&v) < 0);
+    view_tick(&v, 5.0);
+    ck_assert(v.playing);
+    ck_assert(!strstr(v.status, "end of the run"));
+    /* more steps come: playback goes on to the new edge and waits again */
+    for (int i = 6; i < 9; i++)
+        ck_assert(rec_step(r, SK_CLOCK, i, -1, 0, "", "a clock step", "[t] clock"));
+    ck_assert_uint_eq(seek_update(s), 3);
+    ck_assert(view_tick_delay(&v) >= 0);
+    view_tick(&v, 100.0);
+    ck_assert(v.playing);
+    ck_assert_uint_eq(v.step, 7);
+    /* the run ends: the last step comes, and playback stops there */
+    rec_finish(r);
+    seek_update(s);
+    v.growing = false;
+    view_tick(&v, 100.0);
+    ck_assert(!v.playing);
+    ck_assert_uint_eq(v.step, 8);
+    ck_assert_msg(strstr(v.status, "end of the run"), "%s", v.status);
+    seek_free(s);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
 START_TEST(test_pause_has_no_timer)
 {
     Fixture f;
@@ -654,6 +709,7 @@ Suite *view_suite(void)
     tcase_add_test(tc, test_focus_help_quit);
     tcase_add_test(tc, test_move_unpins_every_pane);
     tcase_add_test(tc, test_layout_all_sizes);
+    tcase_add_test(tc, test_growing_edge);
     tcase_add_test(tc, test_frames_deterministic_every_step);
     tcase_add_test(tc, test_pane_toggles);
     tcase_add_test(tc, test_output_pane);

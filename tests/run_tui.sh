@@ -11,7 +11,9 @@
 # small"), colours (none under NO_COLOR), the ASCII fallback, every shipped
 # scenario, and that the terminal comes back usable (stty icanon/echo, no
 # UI left on screen) after q, SIGINT, SIGTERM, SIGHUP, a crash (SIGSEGV)
-# and while stopped by Ctrl-Z (and fg brings the viewer back); also that
+# and while stopped by Ctrl-Z (and fg brings the viewer back); a run that
+# never ends (the viewer opens at once, shows progress, End while recording,
+# the limit named when it stops, q while recording); also that
 # the viewer refuses a non-terminal.
 # tests/run_term.sh checks the restore precisely (modes seen by a plain
 # sh, tmux's cursor/mouse/alternate-screen flags, echo), more signals,
@@ -377,6 +379,63 @@ no_tty() {
     fi
 }
 
+# A run that never ends (docs/longrun.md): the viewer opens at once with a
+# progress line while the run is recorded; End while recording lands on the
+# last step recorded so far; when the recording stops at its limit the
+# header says which limit; q while recording quits at once.
+longrun_session() {
+    local f="$TMPD/endless.py"
+    cat > "$f" << 'PY'
+"""Endless and busy: each second of the clock costs some work."""
+import asyncio
+
+async def main():
+    n = 0
+    while True:
+        for i in range(2000):
+            n += i
+        await asyncio.sleep(1)
+
+asyncio.run(main())
+PY
+    new_shell longrun 100 30 || return
+    run_ui "$f --max-steps 100000 --max-ops 2000000000"
+    wait_until "long run: the first frame shows the progress line" \
+        hdr_has 'recording… [0-9,]+ steps, t = [0-9,]+\.[0-9]s' || return
+    wait_until "long run: steps come while recording" hdr_has 'step 1/[0-9]{3,}  recording…' || return
+    keys End
+    wait_until "long run: End while recording lands on the last step recorded so far" \
+        has 'the last step recorded so far \(still recording\)'
+    if step_above 1 && lacks 'nothing was recorded'; then ok "long run: End shows a recorded step"; else bad "long run: End shows a recorded step"; fi
+    local saved=$TIMEOUT
+    TIMEOUT=$((TIMEOUT * 12))
+    wait_until "long run: when the recording stops, the header names the limit" hdr_has 'stopped: step limit'
+    TIMEOUT=$saved
+    if hdr_has 'recording…'; then bad "long run: no progress line once recorded"; else ok "long run: no progress line once recorded"; fi
+    # the progress timer is gone with the recording: paused, no wake-ups
+    local pid before after
+    pid=$(ui_pid)
+    before=$(grep -h ctxt_switches "/proc/$pid/status" 2>/dev/null)
+    sleep 1
+    after=$(grep -h ctxt_switches "/proc/$pid/status" 2>/dev/null)
+    if [ -n "$before" ] && [ "$before" = "$after" ]; then
+        ok "long run: recorded and paused, no wake-ups in 1 s"
+    else
+        bad "long run: recorded and paused, no wake-ups in 1 s ($(echo $before) -> $(echo $after))"
+    fi
+    keys End
+    wait_until "long run: End goes to the limit step" hdr_has 'step 100001/100001'
+    wait_until "long run: the last step says the step limit stopped the run" has 'reached its step limit'
+    keys q
+    wait_until "long run: q, exit status 0" has '^EXITED:0$'
+
+    # q while the run is still being recorded: the viewer quits at once
+    run_ui "$f --max-ops 2000000000"
+    wait_until "long run 2: opens recording" hdr_has 'recording…' || return
+    keys q
+    check_restored "long run 2: q while recording" 0
+}
+
 main_session
 ascii_session
 nocolor_session
@@ -388,6 +447,7 @@ signal_session sigterm TERM 143
 signal_session sighup HUP 129
 signal_session sigsegv SEGV 139
 no_tty
+longrun_session
 
 echo "tui: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,6 +4,7 @@
 #include "base.h"
 
 #include <malloc.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +20,12 @@ void die(const char *fmt, ...)
     exit(3);
 }
 
-/* The count of live bytes and the cap (see base.h). The limit is SIZE_MAX
- * when there is no cap, so mem_over() is one compare either way. */
-size_t mem_live_bytes_, mem_limit_bytes_ = SIZE_MAX;
-static size_t mem_peak_bytes, mem_hard_bytes = SIZE_MAX, mem_cap_bytes;
-static char mem_msg[256];
+/* The count of live bytes and the cap (see base.h), one of each per
+ * thread. The limit is SIZE_MAX when there is no cap, so mem_over() is
+ * one compare either way. */
+_Thread_local size_t mem_live_bytes_, mem_limit_bytes_ = SIZE_MAX;
+static _Thread_local size_t mem_peak_bytes, mem_hard_bytes = SIZE_MAX, mem_cap_bytes;
+static _Thread_local char mem_msg[256];
 
 static size_t sat_add(size_t a, size_t b)
 {
@@ -194,14 +196,24 @@ void buf_puts(Buf *b, const char *s)
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
+    /* one pass when the text fits the room there is (it mostly does);
+     * a second, into room made to measure, when it does not */
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    if (b->cap - b->len < 160)
+        buf_reserve(b, 159); /* a caption's worth: printing past the end costs a second pass */
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->s + b->len, room, fmt, ap2);
     va_end(ap2);
-    if (n < 0)
+    if (n < 0) {
+        if (room)
+            b->s[b->len] = '\0'; /* whatever it wrote is not kept */
         return;
-    buf_reserve(b, (size_t)n);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= room) {
+        buf_reserve(b, (size_t)n);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
@@ -361,4 +373,38 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
+}
+
+long long fixed_round(double x, int dec)
+{
+    static const double scale[] = {1, 10, 100, 1000};
+    double s = scale[dec < 0 ? 0 : dec > 3 ? 3 : dec];
+    double v = floor(x * s);
+    /* fma gives the sign of x*s - v exactly: fix a product rounded up to
+     * an integer, then decide the rounding on the exact half */
+    if (fma(x, s, -v) < 0)
+        v -= 1;
+    double h = fma(x, s, -(v + 0.5));
+    if (h > 0 || (h == 0 && fmod(v, 2) != 0))
+        v += 1;
+    return (long long)v;
+}
+
+void fixed_write(long long v, int dec, char *buf, size_t n)
+{
+    char tmp[32];
+    int k = 0;
+    if (v < 0)
+        v = 0;
+    do {
+        tmp[k++] = (char)('0' + v % 10);
+        v /= 10;
+        if (k == dec)
+            tmp[k++] = '.';
+    } while (v > 0 || (dec && k <= dec + 1)); /* "0.05": a digit before the point */
+    size_t i = 0;
+    while (k > 0 && i + 1 < n)
+        buf[i++] = tmp[--k];
+    if (n)
+        buf[i] = 0;
 }

@@ -36,6 +36,14 @@ void xfree(void *p);
  * everything loopscope allocates (objects, buffers, recordings), in a
  * normal and an ASan build alike.
  *
+ * The count and the cap belong to the thread that allocates: while the
+ * viewer shows a run recorded on another thread (docs/longrun.md), the
+ * run's thread counts the scenario and the recording, under its cap, and
+ * the viewer's frames count on the viewer's thread, uncapped (no lock and
+ * no shared counter on every allocation). A block freed on another thread
+ * than the one that allocated it comes off that thread's count, which
+ * never goes below zero.
+ *
  * mem_cap_set(cap, msg) caps the bytes allocated from now on: the count
  * may grow by at most cap bytes over what is live at this call. It is
  * enforced in two steps. Code that can raise an error asks mem_fits(n)
@@ -53,7 +61,7 @@ bool mem_fits(size_t n);
 /* True when the count is past the cap. Cheap: one compare. */
 static inline bool mem_over(void)
 {
-    extern size_t mem_live_bytes_, mem_limit_bytes_;
+    extern _Thread_local size_t mem_live_bytes_, mem_limit_bytes_;
     return mem_live_bytes_ > mem_limit_bytes_;
 }
 /* Print "loopscope: <msg>" to stderr and exit(3). For internal failures only;
@@ -98,5 +106,14 @@ Arena *arena_new(void);
 void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t n);   /* zeroed, 16-byte aligned */
 char *arena_strndup(Arena *a, const char *s, size_t n);
+
+/* ---- fixed-point numbers without printf (the recording's hot path) ----
+ * fixed_round: x * 10^dec rounded to an integer exactly as printf's "%.*f"
+ * rounds (the binary value, half to even), for 0 <= x < 1e12 and dec in
+ * 0..3. fixed_write: that integer v >= 0 as text with dec decimals
+ * ("1204.50"), into buf (n bytes; at least 24 always suffices), with '.'
+ * in every locale. Together they write what snprintf "%.*f" would. */
+long long fixed_round(double x, int dec);
+void fixed_write(long long v, int dec, char *buf, size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include "../base/source.h"
 #include "../record/rec.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct SimOptions {
@@ -17,6 +18,8 @@ typedef struct SimOptions {
     int max_depth;      /* Python call depth; 0 = default (1000) */
     size_t max_items;   /* largest str/list a scenario may build; 0 = default (10,000,000) */
     size_t max_memory;  /* peak memory in MB while running; 0 = default (SIM_MAX_MEMORY_MB) */
+    bool until_set;     /* --until: stop the run when the virtual clock would pass */
+    double until;       /* this time (seconds, >= 0), as a limit */
 } SimOptions;
 
 #define SIM_MAX_MEMORY_MB 400
@@ -36,5 +39,18 @@ typedef enum SimStatus {
  * recording (caller frees with rec_free); its traceback, if any, is in
  * rec_traceback(). On SIM_LOAD_ERROR *rec_out is NULL and err is filled. */
 SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out, LangError *err);
+
+/* sim_run in two halves, for a run recorded on another thread while the
+ * viewer shows it (docs/longrun.md). sim_load parses and compiles src and
+ * makes the (empty) recording: NULL with err filled on a load error.
+ * sim_recording is that recording, the caller's to free once sim_exec has
+ * returned. sim_exec runs the scenario to its end, frees run and returns
+ * SIM_OK or SIM_FAILED; it may be called on another thread (one run at a
+ * time: the language keeps its state in globals), and ends with
+ * rec_finish. */
+typedef struct SimRun SimRun;
+SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err);
+Recording *sim_recording(const SimRun *run);
+SimStatus sim_exec(SimRun *run);
 
 #endif

@@ -1,10 +1,29 @@
-/* rec.c: steps, tasks, state histories and interned strings. See rec.h. */
+/* rec.c: steps, tasks, state histories and interned strings. See rec.h.
+ * A shared recording (rec_share) is written on one thread while another
+ * reads it: every public function that changes it takes the mutex, and the
+ * reader holds the same mutex (rec_lock) for as long as it looks. Writes
+ * that touch nothing a reader can see (the step not yet published) still
+ * lock, so that reallocating an array never races with a read. A reader
+ * waiting for the lock goes before the writer's next write (wlock), or a
+ * writer that locks thousands of times a second would starve it. */
 #include "rec.h"
 
 #include "../base/base.h"
 
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Step texts, captions, log lines and labels are mostly either the same
+ * few strings over and over or strings seen once (they hold a time). A
+ * direct-mapped cache of recent strings finds the repeats; the rest are
+ * stored without a hash-table probe, which on a long run is a cache miss
+ * into a table of millions of entries for a string that never comes back.
+ * A string stored twice this way just has two ids: ids are read through
+ * rec_str, never compared. */
+#define RECENT_SLOTS 4096
 
 typedef struct Change {
     uint32_t step;
@@ -59,9 +78,11 @@ struct Recording {
     char *pool;
     size_t poollen, poolcap;
     uint32_t *strs;     /* id -> pool offset */
+    uint32_t *hashes;   /* id -> its string's hash (no rehashing, fewer strcmp) */
     uint32_t nstrs, capstrs;
     uint32_t *hash;     /* open addressing: id+1, 0 empty */
-    uint32_t hashcap;
+    uint32_t hashcap, ntable;  /* slots, strings in the table */
+    uint32_t recent[RECENT_SLOTS];  /* hash -> id of a recently stored string, 0 none */
     RecLane *lanes;
     int nlanes, caplanes;
     RecJob *jobs;
@@ -71,38 +92,71 @@ struct Recording {
     char *path, *doc, *traceback;
     int status;
     bool full;
+    /* sharing with a reader on another thread (rec_share) */
+    bool shared;
+    bool done;              /* rec_finish: nothing more will be written */
+    atomic_bool cancel;     /* rec_cancel: steps are refused from now on */
+    atomic_int want;        /* readers waiting for the lock */
+    pthread_mutex_t mu;
 };
 
-static uint64_t str_hash(const char *s)
+/* The writer's side of the lock: only a shared recording locks. The
+ * writer takes and drops the mutex thousands of times a second, and a
+ * mutex is not fair: a reader woken by one unlock would mostly find it
+ * taken again. So a waiting reader goes first. */
+static void wlock(Recording *r)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    if (!r->shared)
+        return;
+    while (atomic_load_explicit(&r->want, memory_order_relaxed))
+        sched_yield();
+    pthread_mutex_lock(&r->mu);
+}
+
+static void wunlock(Recording *r)
+{
+    if (r->shared)
+        pthread_mutex_unlock(&r->mu);
+}
+
+/* A string's hash, eight bytes at a time (the strings are log lines and
+ * captions of some 40-100 bytes, five or so per step), then a final mix so
+ * that the low bits, which index the tables, depend on every byte. *len
+ * receives strlen(s). */
+static uint32_t str_hash(const char *s, size_t *len)
+{
+    size_t n = strlen(s);
+    *len = n;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+    const char *p = s;
+    for (; n >= 8; n -= 8, p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
 static void hash_insert(Recording *r, uint32_t id)
 {
     uint32_t mask = r->hashcap - 1;
-    uint32_t i = (uint32_t)str_hash(r->pool + r->strs[id]) & mask;
+    uint32_t i = r->hashes[id] & mask;
     while (r->hash[i])
         i = (i + 1) & mask;
     r->hash[i] = id + 1;
 }
 
-uint32_t rec_intern(Recording *r, const char *s)
+/* Append s (len bytes and its NUL, hash h) to the pool: its new id. */
+static uint32_t pool_add(Recording *r, const char *s, size_t len, uint32_t h)
 {
-    if (!s || !*s)
-        return 0;
-    uint32_t mask = r->hashcap - 1;
-    uint32_t i = (uint32_t)str_hash(s) & mask;
-    while (r->hash[i]) {
-        uint32_t id = r->hash[i] - 1;
-        if (strcmp(r->pool + r->strs[id], s) == 0)
-            return id;
-        i = (i + 1) & mask;
-    }
-    size_t n = strlen(s) + 1;
+    size_t n = len + 1;
     while (r->poollen + n > r->poolcap) {
         r->poolcap *= 2;
         r->pool = xrealloc(r->pool, r->poolcap);
@@ -111,19 +165,69 @@ uint32_t rec_intern(Recording *r, const char *s)
     if (r->nstrs == r->capstrs) {
         r->capstrs *= 2;
         r->strs = xrealloc(r->strs, r->capstrs * sizeof(uint32_t));
+        r->hashes = xrealloc(r->hashes, r->capstrs * sizeof(uint32_t));
     }
     uint32_t id = r->nstrs++;
     r->strs[id] = (uint32_t)r->poollen;
+    r->hashes[id] = h;
     r->poollen += n;
-    if (r->nstrs * 2 > r->hashcap) {
-        xfree(r->hash);
+    return id;
+}
+
+/* Is string id s (len bytes, hash h)? */
+static bool str_is(const Recording *r, uint32_t id, uint32_t h, const char *s, size_t len)
+{
+    return r->hashes[id] == h && memcmp(r->pool + r->strs[id], s, len + 1) == 0;
+}
+
+/* The id of s: the same id for the same content, always. */
+static uint32_t intern(Recording *r, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    size_t len;
+    uint32_t h = str_hash(s, &len);
+    uint32_t mask = r->hashcap - 1;
+    uint32_t i = h & mask;
+    while (r->hash[i]) {
+        if (str_is(r, r->hash[i] - 1, h, s, len))
+            return r->hash[i] - 1;
+        i = (i + 1) & mask;
+    }
+    uint32_t id = pool_add(r, s, len, h);
+    if (++r->ntable * 2 > r->hashcap) {
+        uint32_t *old = r->hash, oldcap = r->hashcap;
         r->hashcap *= 2;
         r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
-        for (uint32_t k = 1; k < r->nstrs; k++)
-            hash_insert(r, k);
-    } else {
-        hash_insert(r, id);
+        for (uint32_t k = 0; k < oldcap; k++)
+            if (old[k])
+                hash_insert(r, old[k] - 1);
+        xfree(old);
     }
+    hash_insert(r, id);
+    return id;
+}
+
+/* The id of a step's or a change's string: a recent equal string's, or a
+ * new one (see RECENT_SLOTS). */
+static uint32_t store(Recording *r, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    size_t len;
+    uint32_t h = str_hash(s, &len);
+    uint32_t *slot = &r->recent[h & (RECENT_SLOTS - 1)];
+    if (*slot && str_is(r, *slot, h, s, len))
+        return *slot;
+    *slot = pool_add(r, s, len, h);
+    return *slot;
+}
+
+uint32_t rec_intern(Recording *r, const char *s)
+{
+    wlock(r);
+    uint32_t id = intern(r, s);
+    wunlock(r);
     return id;
 }
 
@@ -145,6 +249,8 @@ Recording *rec_new(size_t max_steps)
     r->capstrs = 256;
     r->strs = xmalloc(r->capstrs * sizeof(uint32_t));
     r->strs[0] = 0;
+    r->hashes = xmalloc(r->capstrs * sizeof(uint32_t));
+    r->hashes[0] = 0;
     r->nstrs = 1;
     r->hashcap = 1024;
     r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
@@ -165,10 +271,13 @@ void rec_free(Recording *r)
     xfree(r->inside);
     xfree(r->pool);
     xfree(r->strs);
+    xfree(r->hashes);
     xfree(r->hash);
     xfree(r->path);
     xfree(r->doc);
     xfree(r->traceback);
+    if (r->shared)
+        pthread_mutex_destroy(&r->mu);
     xfree(r);
 }
 
@@ -234,7 +343,7 @@ static void label_set(Recording *r, int id, bool clash)
         buf_printf(&b, "%s (%s)", base, name);
     else
         buf_printf(&b, "%s #%u", base, t->gserial);
-    t->label = rec_intern(r, b.s);
+    t->label = intern(r, b.s); /* the lock is held (label_join/label_leave) */
     buf_free(&b);
 }
 
@@ -282,21 +391,74 @@ static void label_leave(Recording *r, int id)
         label_set(r, g->head, false);
 }
 
+void rec_share(Recording *r)
+{
+    if (r->shared)
+        return;
+    pthread_mutex_init(&r->mu, NULL);
+    atomic_init(&r->want, 0);
+    r->shared = true;
+}
+
+void rec_lock(const Recording *r)
+{
+    if (!r->shared)
+        return;
+    Recording *w = (Recording *)r;
+    atomic_fetch_add(&w->want, 1);
+    pthread_mutex_lock(&w->mu);
+    atomic_fetch_sub(&w->want, 1);
+}
+
+void rec_unlock(const Recording *r)
+{
+    if (r->shared)
+        pthread_mutex_unlock(&((Recording *)r)->mu);
+}
+
+void rec_finish(Recording *r)
+{
+    wlock(r);
+    r->done = true;
+    wunlock(r);
+}
+
+bool rec_done(const Recording *r)
+{
+    return !r->shared || r->done;
+}
+
+void rec_cancel(Recording *r)
+{
+    atomic_store(&r->cancel, true);
+}
+
+size_t rec_published(const Recording *r)
+{
+    /* the last step is still being filled in (its task changes come
+     * after it) until the next step begins or the run ends */
+    if (r->shared && !r->done && r->nsteps)
+        return r->nsteps - 1;
+    return r->nsteps;
+}
+
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
+    wlock(r);
     if (r->ntasks == r->captasks) {
         r->captasks = r->captasks ? r->captasks * 2 : 16;
         r->tasks = xrealloc(r->tasks, (size_t)r->captasks * sizeof(RecTask));
     }
     RecTask *t = &r->tasks[r->ntasks];
     memset(t, 0, sizeof *t);
-    t->name = rec_intern(r, name);
-    t->coro = rec_intern(r, coro);
+    t->name = intern(r, name);
+    t->coro = intern(r, coro);
     t->hidden = hidden;
     t->created = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
     t->gprev = t->gnext = -1;
     int id = r->ntasks++;
     label_join(r, id);
+    wunlock(r);
     return id;
 }
 
@@ -304,16 +466,18 @@ int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
  * group and joins the new one. */
 static void task_relabel(Recording *r, int task, const char *name, const char *call, bool named)
 {
-    if (task < 0 || task >= r->ntasks)
-        return;
-    label_leave(r, task);
-    RecTask *t = &r->tasks[task];
-    if (name)
-        t->name = rec_intern(r, name);
-    if (call)
-        t->call = rec_intern(r, call);
-    t->named = named;
-    label_join(r, task);
+    wlock(r);
+    if (task >= 0 && task < r->ntasks) {
+        label_leave(r, task);
+        RecTask *t = &r->tasks[task];
+        if (name)
+            t->name = intern(r, name);
+        if (call)
+            t->call = intern(r, call);
+        t->named = named;
+        label_join(r, task);
+    }
+    wunlock(r);
 }
 
 void rec_task_rename(Recording *r, int task, const char *name) { task_relabel(r, task, name, NULL, true); }
@@ -394,10 +558,13 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
     /* the events that end a run always fit, so a full recording still says why it stopped */
     bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT ||
                  kind == SK_UNHANDLED;
-    if (r->nsteps >= r->max_steps && !final) {
+    /* a reader that gave up on the run (rec_cancel) stops it as a full recording would */
+    bool stop = r->nsteps >= r->max_steps || (r->shared && atomic_load_explicit(&r->cancel, memory_order_relaxed));
+    if (stop && !final) {
         r->full = true;
         return false;
     }
+    wlock(r);
     if (r->nsteps == r->capsteps) {
         r->capsteps *= 2;
         r->steps = xrealloc(r->steps, r->capsteps * sizeof(Step));
@@ -406,20 +573,24 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
     }
     if (r->inside) /* nothing changed unless told: the last step's */
         r->inside[r->nsteps] = r->nsteps ? r->inside[r->nsteps - 1] : 0;
-    r->steps[r->nsteps++] = (Step){
+    r->steps[r->nsteps] = (Step){
         .t = t, .t0 = t, .kind = (uint8_t)kind, .task = task, .line = line,
-        .text = rec_intern(r, text), .caption = rec_intern(r, caption), .log = rec_intern(r, log),
+        .text = store(r, text), .caption = store(r, caption), .log = store(r, log),
     };
+    r->nsteps++;
+    wunlock(r);
     return true;
 }
 
 void rec_set_internals(Recording *r, const char *snapshot)
 {
-    if (!r->nsteps)
-        return;
-    if (!r->inside)
-        r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
-    r->inside[r->nsteps - 1] = rec_intern(r, snapshot);
+    wlock(r);
+    if (r->nsteps) {
+        if (!r->inside)
+            r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
+        r->inside[r->nsteps - 1] = intern(r, snapshot);
+    }
+    wunlock(r);
 }
 
 const char *rec_internals_at(const Recording *r, size_t s)
@@ -429,8 +600,10 @@ const char *rec_internals_at(const Recording *r, size_t s)
 
 void rec_set_t0(Recording *r, double t0)
 {
+    wlock(r);
     if (r->nsteps)
         r->steps[r->nsteps - 1].t0 = t0;
+    wunlock(r);
 }
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
@@ -438,18 +611,20 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
 {
     if (task < 0 || task >= r->ntasks)
         return;
+    wlock(r);
     RecTask *t = &r->tasks[task];
     uint32_t step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
-    Change c = {step, (uint8_t)st, (uint8_t)out, rec_intern(r, label), rec_intern(r, chain), line, order};
+    Change c = {step, (uint8_t)st, (uint8_t)out, store(r, label), store(r, chain), line, order};
     if (t->nch && t->ch[t->nch - 1].step == step) {
         t->ch[t->nch - 1] = c; /* several changes in one step: keep the last */
-        return;
+    } else {
+        if (t->nch == t->capch) {
+            t->capch = t->capch ? t->capch * 2 : 4;
+            t->ch = xrealloc(t->ch, t->capch * sizeof(Change));
+        }
+        t->ch[t->nch++] = c;
     }
-    if (t->nch == t->capch) {
-        t->capch = t->capch ? t->capch * 2 : 4;
-        t->ch = xrealloc(t->ch, t->capch * sizeof(Change));
-    }
-    t->ch[t->nch++] = c;
+    wunlock(r);
 }
 
 size_t rec_nsteps(const Recording *r) { return r->nsteps; }
@@ -492,16 +667,20 @@ size_t rec_task_change_step(const Recording *r, int id, size_t k)
 
 int rec_lane(Recording *r, const char *name, LaneKind kind)
 {
-    uint32_t id = rec_intern(r, name);
-    for (int i = 0; i < r->nlanes; i++)
-        if (r->lanes[i].name == id && r->lanes[i].kind == kind)
-            return i;
-    if (r->nlanes == r->caplanes) {
-        r->caplanes = r->caplanes ? r->caplanes * 2 : 8;
-        r->lanes = xrealloc(r->lanes, (size_t)r->caplanes * sizeof(RecLane));
+    wlock(r);
+    uint32_t id = intern(r, name);
+    int lane = 0;
+    while (lane < r->nlanes && !(r->lanes[lane].name == id && r->lanes[lane].kind == kind))
+        lane++;
+    if (lane == r->nlanes) {
+        if (r->nlanes == r->caplanes) {
+            r->caplanes = r->caplanes ? r->caplanes * 2 : 8;
+            r->lanes = xrealloc(r->lanes, (size_t)r->caplanes * sizeof(RecLane));
+        }
+        r->lanes[r->nlanes++] = (RecLane){id, kind, r->nsteps ? r->nsteps - 1 : 0};
     }
-    r->lanes[r->nlanes] = (RecLane){id, kind, r->nsteps ? r->nsteps - 1 : 0};
-    return r->nlanes++;
+    wunlock(r);
+    return lane;
 }
 
 int rec_nlanes(const Recording *r) { return r->nlanes; }
@@ -523,21 +702,26 @@ LaneKind rec_lane_kind(const Recording *r, int lane)
 
 int rec_job_new(Recording *r, int lane, const char *func, double t0, double t1)
 {
+    wlock(r);
     if (r->njobs == r->capjobs) {
         r->capjobs = r->capjobs ? r->capjobs * 2 : 16;
         r->jobs = xrealloc(r->jobs, (size_t)r->capjobs * sizeof(RecJob));
     }
-    r->jobs[r->njobs] = (RecJob){lane, rec_intern(r, func), t0, t1, r->nsteps ? r->nsteps - 1 : 0, SIZE_MAX,
+    r->jobs[r->njobs] = (RecJob){lane, intern(r, func), t0, t1, r->nsteps ? r->nsteps - 1 : 0, SIZE_MAX,
                                  JOB_RUNNING};
-    return r->njobs++;
+    int id = r->njobs++;
+    wunlock(r);
+    return id;
 }
 
 void rec_job_end(Recording *r, int job, JobStatus status)
 {
     if (job < 0 || job >= r->njobs)
         return;
+    wlock(r);
     r->jobs[job].step1 = r->nsteps ? r->nsteps - 1 : 0;
     r->jobs[job].status = status;
+    wunlock(r);
 }
 
 int rec_njobs(const Recording *r) { return r->njobs; }
@@ -553,10 +737,12 @@ bool rec_job_at(const Recording *r, int job, JobView *out)
 
 void rec_set_info(Recording *r, const char *path, const char *doc)
 {
+    wlock(r);
     xfree(r->path);
     xfree(r->doc);
     r->path = xstrdup(path ? path : "");
     r->doc = xstrdup(doc ? doc : "");
+    wunlock(r);
 }
 
 const char *rec_path(const Recording *r) { return r->path ? r->path : ""; }
@@ -564,9 +750,11 @@ const char *rec_doc(const Recording *r) { return r->doc ? r->doc : ""; }
 
 void rec_set_status(Recording *r, int status, const char *traceback)
 {
+    wlock(r);
     r->status = status;
     xfree(r->traceback);
     r->traceback = traceback ? xstrdup(traceback) : NULL;
+    wunlock(r);
 }
 
 int rec_status(const Recording *r) { return r->status; }

@@ -6,7 +6,10 @@
  * Knows nothing about the interpreter or the terminal.
  *
  * Memory is proportional to the changes: each task keeps its own list of
- * state changes, and the state at step s is a binary search per task. */
+ * state changes, and the state at step s is a binary search per task.
+ *
+ * A recording can grow on one thread while another reads it (the viewer
+ * opens at once on a long run): see rec_share. */
 #ifndef LS_REC_H
 #define LS_REC_H
 
@@ -185,6 +188,29 @@ bool rec_job_at(const Recording *r, int job, JobView *out);
 void rec_set_internals(Recording *r, const char *snapshot);
 /* The snapshot as of step s ("" when none was recorded). */
 const char *rec_internals_at(const Recording *r, size_t s);
+
+/* ---- a recording that grows while it is read (docs/longrun.md) ----
+ * The writer calls rec_share before it starts another thread reading, and
+ * rec_finish when the run is over. Every function above that changes the
+ * recording then takes a mutex; the reader holds the same mutex with
+ * rec_lock/rec_unlock for as long as it reads anything (one key, one
+ * frame), and reads only the first rec_published() steps. Writes from the
+ * writer's own thread need no lock on its reads. */
+void rec_share(Recording *r);
+void rec_lock(const Recording *r);
+void rec_unlock(const Recording *r);
+/* Steps a reader may look at: all of them once the run is over; before,
+ * all but the last (its task changes may still be coming). Call it with
+ * the lock held on a shared recording. */
+size_t rec_published(const Recording *r);
+/* The writer is done: every step is published. */
+void rec_finish(Recording *r);
+/* True when nothing more will be written (always, unless shared).
+ * Call it with the lock held on a shared recording. */
+bool rec_done(const Recording *r);
+/* Any thread: ask the writer to stop. It refuses further steps as if the
+ * recording were full (the run then ends through its step-limit path). */
+void rec_cancel(Recording *r);
 
 /* Title and summary (the scenario's docstring) and its source path. */
 void rec_set_info(Recording *r, const char *path, const char *doc);

@@ -1,11 +1,14 @@
-/* seek.c: indexes over a finished recording for moving around it by time,
- * moment and log line. See seek.h. Everything is computed in one pass over
- * the steps in seek_new; queries are array reads or binary searches. */
+/* seek.c: indexes over a recording for moving around it by time, moment
+ * and log line. See seek.h. Each step is indexed once, in order, when
+ * seek_update first sees it published (all at once for a finished run, a
+ * batch at a time for one still recording); queries are array reads or
+ * binary searches. */
 #include "seek.h"
 
 #include "../base/base.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct Block {
     double t0, t1;
@@ -13,7 +16,8 @@ typedef struct Block {
 } Block;
 
 struct Seek {
-    size_t nsteps;
+    size_t nsteps;      /* steps indexed so far */
+    size_t cap;         /* room in the per-step arrays */
     double end;
     double *mtime;      /* moments: distinct times, ascending */
     size_t *mstep;      /* first step of each moment */
@@ -24,14 +28,19 @@ struct Seek {
     size_t *prints;     /* SK_PRINT steps: the scenario's output lines */
     size_t nprints;
     Block *blocks;
-    size_t nblocks;
+    size_t nblocks, capb;
     int *tasks;         /* visible task ids, creation order */
-    size_t ntasks;
+    size_t ntasks, captasks;
+    unsigned char *seen;  /* task id -> already placed (shown or hidden) */
+    int nseen;            /* task ids the seen array covers */
+    int task_scan;        /* every id below it is placed */
     int *running;       /* step -> running task id or -1 */
+    int run_now;        /* the running task after the last indexed step */
     const Recording *rec;
     int nlanes;
     int **lane_jobs;    /* per lane: its job ids in start order */
     size_t *lane_njobs;
+    int next_job;       /* jobs below it are placed in their lanes */
 };
 
 /* Two step times are the same moment when they print the same at the
@@ -45,84 +54,161 @@ static bool same_time(double a, double b)
 Seek *seek_new(const Recording *r)
 {
     Seek *s = xcalloc(1, sizeof *s);
-    size_t n = rec_nsteps(r);
-    s->nsteps = n;
-    s->mtime = xmalloc((n ? n : 1) * sizeof(double));
-    s->mstep = xmalloc((n ? n : 1) * sizeof(size_t));
-    s->moment_of = xmalloc((n ? n : 1) * sizeof(size_t));
-    s->logs = xmalloc((n ? n : 1) * sizeof(size_t));
-    s->prints = xmalloc((n ? n : 1) * sizeof(size_t));
-    s->running = xmalloc((n ? n : 1) * sizeof(int));
-    size_t capb = 0;
-    int running = -1;
-    for (size_t i = 0; i < n; i++) {
-        const Step *st = rec_step_at(r, i);
-        /* Times never go back; a moment starts where the time moves on. */
-        if (!s->nmoments || !same_time(st->t, s->mtime[s->nmoments - 1])) {
-            s->mtime[s->nmoments] = st->t;
-            s->mstep[s->nmoments] = i;
-            s->nmoments++;
-        }
-        s->moment_of[i] = s->nmoments - 1;
-        if (st->log)
-            s->logs[s->nlogs++] = i;
-        if (st->kind == SK_PRINT)
-            s->prints[s->nprints++] = i;
-        if (st->kind == SK_BLOCK) {
-            if (s->nblocks == capb) {
-                capb = capb ? capb * 2 : 8;
-                s->blocks = xrealloc(s->blocks, capb * sizeof(Block));
-            }
-            s->blocks[s->nblocks++] = (Block){st->t0, st->t, i};
-        }
-        /* The running task changes only on the steps that hand control over. */
-        switch ((StepKind)st->kind) {
-        case SK_START:
-        case SK_RESUME:
-            running = st->task;
-            break;
-        case SK_SUSPEND:
-        case SK_DONE:
-        case SK_RAISED:
-        case SK_CANCELLED:
-            if (st->task == running)
-                running = -1;
-            break;
-        case SK_END:
-        case SK_ERROR:
-        case SK_UNHANDLED:
-        case SK_DEADLOCK:
-        case SK_LOOP:
-            running = -1;
-            break;
-        default:
-            break;
-        }
-        s->running[i] = running;
-        s->end = st->t;
-    }
-    int nt = rec_ntasks(r);
-    s->tasks = xmalloc((nt ? (size_t)nt : 1) * sizeof(int));
-    for (int id = 0; id < nt; id++) {
-        TaskView tv;
-        if (rec_task_at(r, id, n ? n - 1 : 0, &tv) && !tv.hidden)
-            s->tasks[s->ntasks++] = id;
-    }
     s->rec = r;
-    s->nlanes = rec_nlanes(r);
-    s->lane_jobs = xcalloc((size_t)s->nlanes + 1, sizeof *s->lane_jobs);
-    s->lane_njobs = xcalloc((size_t)s->nlanes + 1, sizeof *s->lane_njobs);
-    for (int j = 0; j < rec_njobs(r); j++) {
-        JobView jv;
-        rec_job_at(r, j, &jv);
-        if (jv.lane < 0 || jv.lane >= s->nlanes)
-            continue;
-        size_t k = s->lane_njobs[jv.lane]++;
-        s->lane_jobs[jv.lane] = xrealloc(s->lane_jobs[jv.lane], (k + 1) * sizeof(int));
-        s->lane_jobs[jv.lane][k] = j;
-    }
+    s->run_now = -1;
+    seek_update(s);
     return s;
 }
+
+/* Room for n steps in every per-step array. */
+static void reserve_steps(Seek *s, size_t n)
+{
+    if (n <= s->cap && s->cap)
+        return;
+    size_t cap = s->cap ? s->cap : 256;
+    while (cap < n)
+        cap *= 2;
+    s->mtime = xrealloc(s->mtime, cap * sizeof(double));
+    s->mstep = xrealloc(s->mstep, cap * sizeof(size_t));
+    s->moment_of = xrealloc(s->moment_of, cap * sizeof(size_t));
+    s->logs = xrealloc(s->logs, cap * sizeof(size_t));
+    s->prints = xrealloc(s->prints, cap * sizeof(size_t));
+    s->running = xrealloc(s->running, cap * sizeof(int));
+    s->cap = cap;
+}
+
+/* Index one more step, i (the steps before it are indexed). */
+static void index_step(Seek *s, size_t i, const Step *st)
+{
+    /* Times never go back; a moment starts where the time moves on. */
+    if (!s->nmoments || !same_time(st->t, s->mtime[s->nmoments - 1])) {
+        s->mtime[s->nmoments] = st->t;
+        s->mstep[s->nmoments] = i;
+        s->nmoments++;
+    }
+    s->moment_of[i] = s->nmoments - 1;
+    if (st->log)
+        s->logs[s->nlogs++] = i;
+    if (st->kind == SK_PRINT)
+        s->prints[s->nprints++] = i;
+    if (st->kind == SK_BLOCK) {
+        if (s->nblocks == s->capb) {
+            s->capb = s->capb ? s->capb * 2 : 8;
+            s->blocks = xrealloc(s->blocks, s->capb * sizeof(Block));
+        }
+        s->blocks[s->nblocks++] = (Block){st->t0, st->t, i};
+    }
+    /* The running task changes only on the steps that hand control over. */
+    switch ((StepKind)st->kind) {
+    case SK_START:
+    case SK_RESUME:
+        s->run_now = st->task;
+        break;
+    case SK_SUSPEND:
+    case SK_DONE:
+    case SK_RAISED:
+    case SK_CANCELLED:
+        if (st->task == s->run_now)
+            s->run_now = -1;
+        break;
+    case SK_END:
+    case SK_ERROR:
+    case SK_UNHANDLED:
+    case SK_DEADLOCK:
+    case SK_LOOP:
+        s->run_now = -1;
+        break;
+    default:
+        break;
+    }
+    s->running[i] = s->run_now;
+    s->end = st->t;
+}
+
+/* The visible tasks that exist by the last indexed step, in id (creation)
+ * order. A task is placed once, when it first exists; an id that does not
+ * exist yet is looked at again next time. */
+static void index_tasks(Seek *s)
+{
+    const Recording *r = s->rec;
+    int nt = rec_ntasks(r);
+    if (nt > s->nseen) {
+        s->seen = xrealloc(s->seen, (size_t)nt);
+        memset(s->seen + s->nseen, 0, (size_t)(nt - s->nseen));
+        s->nseen = nt;
+    }
+    if (!s->nsteps)
+        return;
+    for (int id = s->task_scan; id < nt; id++) {
+        TaskView tv;
+        if (s->seen[id] || !rec_task_at(r, id, s->nsteps - 1, &tv))
+            continue;
+        s->seen[id] = 1;
+        if (tv.hidden)
+            continue;
+        if (s->ntasks == s->captasks) {
+            s->captasks = s->captasks ? s->captasks * 2 : 16;
+            s->tasks = xrealloc(s->tasks, s->captasks * sizeof(int));
+        }
+        size_t k = s->ntasks++; /* usually at the end; kept in id order */
+        while (k > 0 && s->tasks[k - 1] > id) {
+            s->tasks[k] = s->tasks[k - 1];
+            k--;
+        }
+        s->tasks[k] = id;
+    }
+    while (s->task_scan < nt && s->seen[s->task_scan])
+        s->task_scan++;
+}
+
+/* Jobs whose start step is indexed, each in its lane's list. */
+static void index_jobs(Seek *s)
+{
+    const Recording *r = s->rec;
+    int nl = rec_nlanes(r);
+    if (nl > s->nlanes) {
+        s->lane_jobs = xrealloc(s->lane_jobs, ((size_t)nl + 1) * sizeof *s->lane_jobs);
+        s->lane_njobs = xrealloc(s->lane_njobs, ((size_t)nl + 1) * sizeof *s->lane_njobs);
+        for (int i = s->nlanes; i <= nl; i++) {
+            s->lane_jobs[i] = NULL;
+            s->lane_njobs[i] = 0;
+        }
+        s->nlanes = nl;
+    }
+    int nj = rec_njobs(r);
+    while (s->next_job < nj) {
+        JobView jv;
+        rec_job_at(r, s->next_job, &jv);
+        if (s->nsteps == 0 || jv.step0 >= s->nsteps)
+            break; /* jobs start in step order: the rest start later too */
+        if (jv.lane >= 0 && jv.lane < s->nlanes) {
+            size_t k = s->lane_njobs[jv.lane]++;
+            s->lane_jobs[jv.lane] = xrealloc(s->lane_jobs[jv.lane], (k + 1) * sizeof(int));
+            s->lane_jobs[jv.lane][k] = s->next_job;
+        }
+        s->next_job++;
+    }
+}
+
+size_t seek_update(Seek *s)
+{
+    const Recording *r = s->rec;
+    size_t n = rec_published(r);
+    size_t before = s->nsteps;
+    if (n > s->nsteps) {
+        reserve_steps(s, n);
+        for (size_t i = s->nsteps; i < n; i++)
+            index_step(s, i, rec_step_at(r, i));
+        s->nsteps = n;
+    } else if (!s->cap) {
+        reserve_steps(s, 1);
+    }
+    index_tasks(s);
+    index_jobs(s);
+    return s->nsteps - before;
+}
+
+size_t seek_nsteps(const Seek *s) { return s->nsteps; }
 
 void seek_free(Seek *s)
 {
@@ -136,6 +222,7 @@ void seek_free(Seek *s)
     xfree(s->blocks);
     xfree(s->tasks);
     xfree(s->running);
+    xfree(s->seen);
     for (int i = 0; i < s->nlanes; i++)
         xfree(s->lane_jobs[i]);
     xfree(s->lane_jobs);

@@ -4,8 +4,10 @@
  * carry a log line or print an output line, the stretches where time.sleep froze the loop, the
  * visible tasks in creation order, the task running at each step and the
  * job each worker lane runs.
- * Built once from a finished recording (O(steps)); every query is O(1)
- * or a binary search. Reads the recording, never changes it. */
+ * Built from a recording, finished or still growing (rec_share): each
+ * step is indexed once (O(steps) in all); every query is O(1) or a binary
+ * search, and answers only about the steps indexed so far. Reads the
+ * recording, never changes it. */
 #ifndef LS_SEEK_H
 #define LS_SEEK_H
 
@@ -15,9 +17,16 @@
 
 typedef struct Seek Seek;
 
-/* Index r, which must not change afterwards. Free with seek_free. */
+/* Index r's published steps. r must outlive the index. Free with seek_free.
+ * On a shared recording, call it with the lock held (rec_lock). */
 Seek *seek_new(const Recording *r);
 void seek_free(Seek *s);
+/* Index the steps published since (rec_published), the tasks that came
+ * to exist and the jobs that started by then. Returns how many steps were
+ * added. On a shared recording, call it with the lock held. */
+size_t seek_update(Seek *s);
+/* Steps indexed: the only steps a reader of a growing recording may show. */
+size_t seek_nsteps(const Seek *s);
 
 /* Time of the last step (0 for an empty recording). */
 double seek_end_time(const Seek *s);

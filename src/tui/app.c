@@ -9,10 +9,18 @@
  *   - SIGTSTP (Ctrl-Z): give the terminal back and stop; on SIGCONT take
  *     it again, repaint everything and restart the playback clock (the
  *     time spent stopped is not played);
- *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal.
+ *   - SIGINT, SIGTERM, SIGHUP: leave the loop and restore the terminal;
+ *   - while the run is still being recorded on another thread
+ *     (docs/longrun.md), the progress timer: every PROGRESS_INTERVAL it
+ *     indexes the steps published since (seek_update), restarts playback
+ *     that waited at the edge, and redraws the header's progress. It
+ *     stops for good when the run is over;
  *   - SIGPIPE is ignored while the viewer runs (a write fails instead);
  *     the other signals that would end the process (crashes, Ctrl-\,
  *     kill -USR1...) restore the terminal in term.c and re-raise.
+ * Everything that reads the recording (keys, ticks, frames) holds its
+ * lock (rec_lock: nothing when it is not shared), so the recording thread
+ * waits while a frame is built, never the other way round for long.
  * The R key records what the viewer shows into ./loopscope-NAME-N.cast
  * (the first N that does not exist; nothing is ever overwritten): every
  * frame drawn goes through cast.c, timed by the real clock (ev_now) since
@@ -29,6 +37,8 @@
 
 #include "../out/cast.h"
 #include "../out/file.h"
+#include "../record/rec.h"
+#include "../record/seek.h"
 #include "../record/trace.h"
 #include "../view/frame.h"
 #include "../view/grid.h"
@@ -49,14 +59,19 @@
  * that is only garbage, consumed but giving no key, never counts). */
 #define EMPTY_READS_MAX 1000
 
+/* Seconds between looks at a recording that is still growing. */
+#define PROGRESS_INTERVAL 0.2
+
 typedef struct App {
     ev_io input;
     ev_timer play;
+    ev_timer progress;  /* only while the recording grows */
     ev_signal winch, tstp, cont, sigint, sigterm, sighup;
     struct ev_loop *loop;
     View *v;
     Grid *grid;
     AppOptions opt;
+    Seek *seek;         /* the view's index while the recording grows, else NULL */
     double last;        /* ev_now when playback time was last handed to the view */
     int empty_reads;    /* consecutive stdin wake-ups that gave no input */
     bool resumed;       /* on_tstp has already repainted after the stop */
@@ -71,10 +86,13 @@ typedef struct App {
 
 #define APP_OF(w, member) ((App *)(void *)((char *)(w) - offsetof(App, member)))
 
+static void lock(App *a) { rec_lock(a->v->rec); }
+static void unlock(App *a) { rec_unlock(a->v->rec); }
+
 static void redraw(App *a)
 {
+    lock(a);
     frame_draw(a->v, a->grid);
-    term_draw(a->grid);
     if (a->cast) {
         uint64_t us = trace_us(ev_now(a->loop) - a->cast_start);
         cast_frame(a->cast, us, a->grid);
@@ -83,6 +101,8 @@ static void redraw(App *a)
             cast_mark_step(a->cast, us, a->v, a->cast_step);
         }
     }
+    unlock(a);
+    term_draw(a->grid);
 }
 
 /* Arm the one-shot playback timer for the view's next tick, or leave it
@@ -93,7 +113,9 @@ static void rearm(App *a)
 {
     ev_timer_stop(a->loop, &a->play);
     a->last = ev_now(a->loop);
+    lock(a);
     double d = view_tick_delay(a->v);
+    unlock(a);
     if (d < 0 || !a->v->playing)
         return;
     ev_timer_set(&a->play, d, 0.);
@@ -203,7 +225,9 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
     Input in;
     while (term_read(&in)) {
         got = true;
+        lock(a);
         Action act = view_key(a->v, &in);
+        unlock(a);
         switch (act) {
         case ACT_NONE:
             break;
@@ -215,7 +239,9 @@ static void on_input(struct ev_loop *loop, ev_io *w, int revents)
             draw = true;
             break;
         case ACT_RECORD:
+            lock(a);
             record_toggle(a);
+            unlock(a);
             draw = true;
             break;
         case ACT_QUIT:
@@ -241,13 +267,38 @@ static void on_play(struct ev_loop *loop, ev_timer *w, int revents)
     (void)revents;
     App *a = APP_OF(w, play);
     double elapsed = ev_now(loop) - a->last;
+    lock(a);
     Action act = view_tick(a->v, elapsed < 0 ? 0 : elapsed);
+    unlock(a);
     if (act == ACT_QUIT) {
         quit(a, 0);
         return;
     }
     rearm(a);
     if (act != ACT_NONE)
+        redraw(a);
+}
+
+/* The recording grows: index what is new, let playback that waited at
+ * the edge go on, show the progress. The last look, once the run is
+ * over, stops the timer for good (a paused viewer then wakes for nothing). */
+static void on_progress(struct ev_loop *loop, ev_timer *w, int revents)
+{
+    (void)revents;
+    App *a = APP_OF(w, progress);
+    lock(a);
+    size_t added = seek_update(a->seek);
+    bool done = rec_done(a->v->rec);
+    if (done)
+        a->v->growing = false;
+    unlock(a);
+    if (done) {
+        ev_timer_stop(loop, w);
+        a->seek = NULL;
+    }
+    if (a->v->playing && !ev_is_active(&a->play))
+        rearm(a);
+    if (added || done) /* a run busy between steps: nothing new to show */
         redraw(a);
 }
 
@@ -361,6 +412,10 @@ int app_run(View *v, const AppOptions *opt)
     ev_io_start(a->loop, &a->input);
     ev_init(&a->play, on_play);
     rearm(a);   /* a view that starts out playing */
+    a->seek = opt->live_seek;
+    ev_timer_init(&a->progress, on_progress, PROGRESS_INTERVAL, PROGRESS_INTERVAL);
+    if (a->seek && a->v->growing)
+        ev_timer_start(a->loop, &a->progress);
     redraw(a);
 
     ev_run(a->loop, 0);
@@ -375,6 +430,7 @@ int app_run(View *v, const AppOptions *opt)
             a->status = 1;
     }
     ev_timer_stop(a->loop, &a->play);
+    ev_timer_stop(a->loop, &a->progress);
     ev_io_stop(a->loop, &a->input);
     for (int i = 0; i < NSIGS; i++)
         ev_signal_stop(a->loop, sigs[i]);

@@ -7,6 +7,8 @@
  * the pane's, so it passes them in here. */
 #include "pane.h"
 
+#include "../base/base.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -72,7 +74,6 @@ bool pane_made_up_name(const char *name)
 
 void pane_format_time(double t, int dec, char *buf, size_t n)
 {
-    static const double scale[] = {1, 10, 100, 1000};
     if (dec < 0)
         dec = 0;
     if (dec > 3)
@@ -82,21 +83,30 @@ void pane_format_time(double t, int dec, char *buf, size_t n)
         t = -t;
     if (!(t < 1e12)) /* also NaN */
         t = 1e12;
-    double s = scale[dec];
-    double v = floor(t * s);
-    /* fma gives the sign of t*s - x exactly: fix a product rounded up to
-     * an integer, then decide the rounding on the exact half */
-    if (fma(t, s, -v) < 0)
-        v -= 1;
-    double h = fma(t, s, -(v + 0.5));
-    if (h > 0 || (h == 0 && fmod(v, 2) != 0))
-        v += 1;
-    long long iv = (long long)v, is = (long long)s;
-    const char *sign = neg && iv ? "-" : "";
-    if (dec)
-        snprintf(buf, n, "%s%lld.%0*lld", sign, iv / is, dec, iv % is);
-    else
-        snprintf(buf, n, "%s%lld", sign, iv);
+    long long iv = fixed_round(t, dec);
+    if (neg && iv && n > 1) {
+        buf[0] = '-';
+        fixed_write(iv, dec, buf + 1, n - 1);
+    } else {
+        fixed_write(iv, dec, buf, n);
+    }
+}
+
+void pane_group_digits(const char *num, char *buf, size_t n)
+{
+    if (!n)
+        return;
+    size_t lead = strspn(num, "-"), digits = strspn(num + lead, "0123456789");
+    size_t k = 0;
+    for (size_t i = 0; num[i] && k + 1 < n; i++) {
+        if (i > lead && i < lead + digits && (lead + digits - i) % 3 == 0) {
+            buf[k++] = ',';
+            if (k + 1 >= n)
+                break;
+        }
+        buf[k++] = num[i];
+    }
+    buf[k] = 0;
 }
 
 const PaneSlot pane_slots[PART_COUNT] = {

@@ -87,5 +87,8 @@ bool pane_made_up_name(const char *name);
  * in every locale: integer arithmetic, no printf of a double. No "-0.00":
  * a negative t that rounds to zero prints as zero. */
 void pane_format_time(double t, int dec, char *buf, size_t n);
+/* A number as text ("1204.5", "340000") with its whole part in groups of
+ * three ("1,204.5", "340,000") into buf (n bytes; cut to fit). */
+void pane_group_digits(const char *num, char *buf, size_t n);
 
 #endif

@@ -185,7 +185,9 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     size_t n = view_nsteps(v);
     if (n == 0 || rows <= 0) {
         if (n == 0 && rows > 0)
-            grid_text(g, r.x, r.y, r.w, ST_DIM, "(nothing was recorded)");
+            grid_text(g, r.x, r.y, r.w, ST_DIM,
+                      v->growing ? "(recording: the run has not finished its first step yet)"
+                                 : "(nothing was recorded)");
         grid_clip_pop(g, saved);
         return;
     }
@@ -205,7 +207,7 @@ static void caption_draw(const View *v, Grid *g, Rect r)
     buf_free(&words);
 
     /* at the end of the run, say what comes next, unless the status says it */
-    if (last && v->hints && !(status && strstr(v->status, "r restarts"))) {
+    if (last && v->hints && !v->growing && !(status && strstr(v->status, "r restarts"))) {
         const char *hint = g->ascii ? "end of the run - r restarts" : "end of the run \u2014 r restarts";
         int hw = grid_text_width(hint);
         if (used > 0 && lastw + 3 + hw <= r.w)

@@ -7,7 +7,11 @@
  * wins over the speed and the name; then the title shrinks (with an
  * ellipsis) and goes when too short to read, then the hint goes, then the
  * speed, then the name, then the right-hand parts take their short forms;
- * nothing is ever drawn outside the pane. The clock is formatted by
+ * nothing is ever drawn outside the pane. While the run is still being
+ * recorded (docs/longrun.md) a part says how far it has got
+ * ("recording… 340,000 steps, t = 1,204.0s"); once a run that a limit
+ * stopped is complete, a part names the limit ("⚠ stopped: step limit")
+ * at every step. The clock is formatted by
  * pane_format_time (pane.c), so its decimal point is '.' in every locale.
  * The view's state is view.c's; the cells are grid.c's. */
 #include "pane.h"
@@ -20,10 +24,10 @@
 #define TITLE_MIN 12
 #define GAP 2
 
-enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_REC, P_HINT, NPARTS };
+enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_RUN, P_REC, P_HINT, NPARTS };
 
 typedef struct Part {
-    char text[48];
+    char text[96];
     Style st;
     bool on;
 } Part;
@@ -38,6 +42,55 @@ static int parts_width(const Part *p)
         w += grid_text_width(p[i].text) + (k++ ? GAP : 0);
     }
     return w;
+}
+
+/* The limit that stopped a finished run, named by the option that raises
+ * it (every limit's message names it), or NULL if none stopped it. */
+static const char *limit_name(const View *v)
+{
+    size_t n = view_nsteps(v);
+    const Step *last = n && !v->growing ? rec_step_at(v->rec, n - 1) : NULL;
+    if (!last || last->kind != SK_LIMIT)
+        return NULL;
+    static const struct {
+        const char *opt, *name;
+    } names[] = {
+        {"--max-steps", "step limit"},   {"--max-ops", "operation limit"}, {"--max-memory", "memory limit"},
+        {"--max-items", "size limit"},   {"--max-depth", "depth limit"},   {"--until", "time limit"},
+    };
+    const char *text = rec_str(v->rec, last->text);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strstr(text, names[i].opt))
+            return names[i].name;
+    return "a limit";
+}
+
+/* The run part: how far the recording has got while it grows, or the
+ * limit that stopped it. Returns false when there is nothing to say. */
+static bool run_part(const View *v, bool ascii, bool longform, char *out, size_t size)
+{
+    if (v->growing) {
+        char num[32], steps[32], t[32];
+        snprintf(num, sizeof num, "%zu", view_nsteps(v));
+        pane_group_digits(num, steps, sizeof steps);
+        pane_format_time(v->seek ? seek_end_time(v->seek) : 0, 1, num, sizeof num);
+        pane_group_digits(num, t, sizeof t);
+        const char *dots = ascii ? "..." : "\u2026";
+        if (longform)
+            snprintf(out, size, "recording%s %s steps, t = %ss", dots, steps, t);
+        else
+            snprintf(out, size, "rec%s %s", dots, steps);
+        return true;
+    }
+    const char *lim = limit_name(v);
+    if (!lim)
+        return false;
+    const char *warn = ascii ? "!" : "\u26a0";
+    if (longform)
+        snprintf(out, size, "%s stopped: %s", warn, lim);
+    else
+        snprintf(out, size, "%s %s", warn, lim);
+    return true;
 }
 
 static void set_parts(const View *v, bool ascii, bool longform, Part *p)
@@ -68,12 +121,14 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     p[P_STEP].st = ST_HEADER;
     p[P_REC].st = ST_HEADER_ACCENT;
     p[P_HINT].st = ST_HEADER;
+    p[P_RUN].st = ST_HEADER_ACCENT;
     for (int i = 0; i < NPARTS; i++)
         p[i].on = true;
     p[P_REC].on = v->recording;
     /* a picture or a cast has no keys to press and is not paused */
     p[P_PLAY].on = v->hints;
     p[P_HINT].on = v->hints;
+    p[P_RUN].on = run_part(v, ascii, longform, p[P_RUN].text, sizeof p[P_RUN].text);
 }
 
 static void header_draw(const View *v, Grid *g, Rect r)

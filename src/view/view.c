@@ -69,7 +69,9 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
     view_seek(v, 0);
 }
 
-size_t view_nsteps(const View *v) { return rec_nsteps(v->rec); }
+/* Only the steps the index has seen: a recording still growing on another
+ * thread has more, not yet ready to be shown. */
+size_t view_nsteps(const View *v) { return v->seek ? seek_nsteps(v->seek) : rec_nsteps(v->rec); }
 
 /* After a move every scrolled pane follows the action again: the code its
  * current line, the columns the card the step changed, the log its newest
@@ -106,6 +108,13 @@ static double dwell_time(const View *v)
 }
 
 static bool at_end(const View *v) { return v->step + 1 >= view_nsteps(v); }
+
+/* What the last step is called in messages: the run's, or while it is
+ * still being recorded, the last one so far. */
+static const char *last_step_words(const View *v)
+{
+    return v->growing ? "the last step recorded so far (still recording)" : "last step";
+}
 
 double view_tick_delay(const View *v)
 {
@@ -153,10 +162,12 @@ Action view_tick(View *v, double elapsed)
     }
     if (v->step != before)
         follow_action(v);
-    if (at_end(v)) {
+    if (at_end(v) && !v->growing) {
         stop_at_end(v);
         return ACT_PLAYBACK;
     }
+    /* at the edge of a recording that is still growing, playback waits
+     * there for more steps (no timer: the app rearms when they come) */
     return v->step != before || v->playhead != head ? ACT_REDRAW : ACT_NONE;
 }
 
@@ -168,7 +179,7 @@ static Action move_to(View *v, size_t step)
     v->status[0] = 0;
     view_seek(v, step);
     if (at_end(v) && view_nsteps(v) > 1)
-        snprintf(v->status, sizeof v->status, "last step: r restarts, Home goes to the first step");
+        snprintf(v->status, sizeof v->status, "%s: r restarts, Home goes to the first step", last_step_words(v));
     return was ? ACT_PLAYBACK : ACT_REDRAW;
 }
 
@@ -179,9 +190,9 @@ static Action toggle_play(View *v)
         v->playing = false;
         return ACT_PLAYBACK;
     }
-    if (at_end(v))
+    if (at_end(v) && !v->growing)
         view_seek(v, 0);
-    if (at_end(v))
+    if (at_end(v) && !v->growing)
         return ACT_REDRAW; /* a single step: nothing to play */
     v->playing = true;
     v->dwell = 0;
@@ -227,6 +238,8 @@ Action view_seek_time(View *v, double t)
     double st = step_time(v, v->step);
     if (t > st && !at_end(v) && t < step_time(v, v->step + 1))
         v->playhead = t;
+    if (v->growing && at_end(v) && t > st)
+        snprintf(v->status, sizeof v->status, "not recorded yet: this is the last step so far (still recording)");
     return a;
 }
 
@@ -352,7 +365,8 @@ static Action key_next(View *v, const Input *in)
 {
     (void)in;
     if (at_end(v)) {
-        snprintf(v->status, sizeof v->status, "already at the last step: r restarts");
+        snprintf(v->status, sizeof v->status, "already at %s: r restarts",
+                 v->growing ? "the last step recorded so far" : "the last step");
         return ACT_REDRAW;
     }
     return move_to(v, v->step + 1);

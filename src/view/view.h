@@ -107,6 +107,8 @@ typedef struct View {
     char input[16];
     char status[160];      /* a one-line message under the caption, "" for none */
     bool recording;        /* the app is recording a .cast (shown in the header) */
+    bool growing;          /* the run is still being recorded on another thread:
+                              only seek_nsteps steps exist so far (docs/longrun.md) */
     Layout lay;            /* set by frame_draw, used for mouse hits */
 } View;
 

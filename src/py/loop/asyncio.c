@@ -480,7 +480,7 @@ PRIM(t_sleep)
     }
     double from = sim.now;
     double to = sim.now + d;
-    if (!executor_run_until(to)) /* what worker threads do meanwhile */
+    if (!sim_clock_may_reach(to) || !executor_run_until(to)) /* what worker threads do meanwhile */
         return NULL;
     sim.now = to;
     narr_block(from, sim.now, vm_current_line());
@@ -645,9 +645,46 @@ static char *docstring(const Node *mod)
     return xstrndup(first->a->str, first->a->len);
 }
 
-SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out, LangError *err)
+bool sim_clock_may_reach(double t)
 {
-    *rec_out = NULL;
+    if (!(t > sim.until))
+        return true;
+    if (sim.until > sim.now)
+        sim.now = sim.until; /* the run stops at the time asked for */
+    char when[40];
+    snprintf(when, sizeof when, "%.15g", sim.until);
+    err_format(&LimitErrorClass,
+               "the run reached its time limit, t = %s (--until); the scenario was stopped there", when);
+    return false;
+}
+
+/* A deadlock or a limit ended the run: its step, and the same words for
+ * stderr (a trace piped elsewhere still explains exit 1). Steals exc. */
+static void end_stopped(Obj *exc)
+{
+    bool deadlock = class_is_sub(exc->cls, &DeadlockClass);
+    sim.stopped = true; /* nothing after the final line reaches the trace */
+    if (deadlock)
+        narr_deadlock();
+    else
+        narr_limit(exc);
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, deadlock ? "loopscope: deadlock: " : "loopscope: ");
+    obj_str(exc, &b);
+    buf_puts(&b, deadlock ? "; real Python would wait forever here\n" : "\n");
+    rec_set_status(sim.rec, 1, b.s);
+    buf_free(&b);
+    DECREF(exc);
+}
+
+/* A scenario loaded, compiled and ready to run (the VM is set up). */
+struct SimRun {
+    CodeObj *code;
+};
+
+SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
+{
     SimOptions o = opt ? *opt : (SimOptions){0};
     if (!o.max_steps)
         o.max_steps = 1000000;
@@ -663,12 +700,12 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         o.max_memory = SIM_MAX_MEMORY_MB;
 
     if (!stdlib_check_directives(src, err))
-        return SIM_LOAD_ERROR;
+        return NULL;
     Arena *arena = arena_new();
     Node *tree = parse_module(src, arena, err);
     if (!tree) {
         arena_free(arena);
-        return SIM_LOAD_ERROR;
+        return NULL;
     }
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
                      .asyncgen_firstiter = hook_asyncgen_firstiter, .import_module = stdlib_import};
@@ -682,12 +719,13 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     if (!code) {
         xfree(doc);
         vm_shutdown();
-        return SIM_LOAD_ERROR;
+        return NULL;
     }
 
     memset(&sim, 0, sizeof sim);
     loop_set_called = false;
     context_reset();
+    sim.until = o.until_set && o.until >= 0 ? o.until : INFINITY;
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
@@ -729,8 +767,26 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
 
     /* the scenario's own limits start now, not during the prelude */
     ((VMLimits *)vm_limits())->max_ops = vm_ops() + o.max_ops;
-    vm_memory_start();
 
+    SimRun *run = xcalloc(1, sizeof *run);
+    run->code = code;
+    return run;
+}
+
+Recording *sim_recording(const SimRun *run)
+{
+    (void)run;
+    return sim.rec;
+}
+
+SimStatus sim_exec(SimRun *run)
+{
+    CodeObj *code = run->code;
+    xfree(run);
+    /* this thread's C stack and memory count: sim_load may have run on
+     * another thread (the viewer's, docs/longrun.md) */
+    vm_stack_here();
+    vm_memory_start();
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
     dict_set_c(globals, "__name__", name);
@@ -742,20 +798,9 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
         Obj *exc = err_fetch();
         status = SIM_FAILED;
         sim.stopped = true; /* nothing after the final line reaches the trace */
-        bool deadlock = class_is_sub(exc->cls, &DeadlockClass);
-        if (deadlock || class_is_sub(exc->cls, &LimitErrorClass)) {
-            if (deadlock)
-                narr_deadlock();
-            else
-                narr_limit(exc);
-            /* said on stderr too: a trace piped elsewhere still explains exit 1 */
-            Buf b;
-            buf_init(&b);
-            buf_puts(&b, deadlock ? "loopscope: deadlock: " : "loopscope: ");
-            obj_str(exc, &b);
-            buf_puts(&b, deadlock ? "; real Python would wait forever here\n" : "\n");
-            rec_set_status(sim.rec, 1, b.s);
-            buf_free(&b);
+        if (class_is_sub(exc->cls, &LimitErrorClass)) {
+            end_stopped(exc);
+            exc = NULL;
         } else {
             char *text = NULL;
             size_t size = 0;
@@ -766,11 +811,15 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
             rec_set_status(sim.rec, 1, text);
             free(text); /* open_memstream's, from libc */
         }
-        DECREF(exc);
+        XDECREF(exc);
     } else {
         DECREF(r);
         /* the program waits for its worker threads before it exits */
         if (!executor_run_until(INFINITY)) {
+            if (err_matches(&LimitErrorClass)) { /* --until, the step limit */
+                status = SIM_FAILED;
+                end_stopped(err_fetch());
+            }
             err_clear();
             sim.stopped = true;
         }
@@ -794,8 +843,18 @@ SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out,
     context_reset();
     executor_reset();
     internals_reset();
-    *rec_out = sim.rec;
     buf_free(&sim.pending);
     vm_shutdown();
+    rec_finish(sim.rec);
     return status;
+}
+
+SimStatus sim_run(const Source *src, const SimOptions *opt, Recording **rec_out, LangError *err)
+{
+    *rec_out = NULL;
+    SimRun *run = sim_load(src, opt, err);
+    if (!run)
+        return SIM_LOAD_ERROR;
+    *rec_out = sim_recording(run);
+    return sim_exec(run);
 }

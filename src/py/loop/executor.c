@@ -365,6 +365,10 @@ bool executor_run_until(double t)
     X.busy = true;
     bool ok = true;
     while (ok && X.n && X.ev[0].t <= t) {
+        if (!sim_clock_may_reach(X.ev[0].t)) {
+            ok = false;
+            break;
+        }
         Event ev = ev_pop();
         if (ev.t > sim.now)
             sim.now = ev.t;

@@ -307,7 +307,7 @@ static bool loop_run_once(LoopObj *l)
          * timer happen before it (docs/threads.md) */
         double tnext;
         if (executor_next(&tnext) && (!l->hlen || tnext <= l->heap[0]->when)) {
-            if (!executor_advance(tnext))
+            if (!sim_clock_may_reach(tnext) || !executor_advance(tnext))
                 return false;
         } else if (!l->hlen) {
             err_format(&DeadlockClass, "no task can ever run again");
@@ -319,6 +319,8 @@ static bool loop_run_once(LoopObj *l)
         } else if (l->heap[0]->when > sim.now) {
             double when = l->heap[0]->when;
             double from = sim.now;
+            if (!sim_clock_may_reach(when))
+                return false;
             sim.now = when;
             narr_clock(from, when);
             if (!narr_check_room())

@@ -87,6 +87,7 @@ typedef struct SimState {
     TaskObj *current;           /* task whose step is running */
     Buf pending;                /* printed text not yet ended by a newline */
     bool stopped;               /* a limit or deadlock ended the run */
+    double until;               /* --until: the clock may not pass it (INFINITY: no limit) */
 } SimState;
 
 extern SimState sim;
@@ -151,6 +152,11 @@ void narr_deadlock(void);
 void narr_limit(Obj *exc);
 /* Raise the LimitError that stops the run when the recording is full. */
 bool narr_check_room(void);
+
+/* asyncio.c: may the virtual clock move on to t? Every place that moves
+ * the clock asks first. False, with a LimitError raised and the clock at
+ * the --until time, when t is past it. */
+bool sim_clock_may_reach(double t);
 
 /* narrate.c: worker threads and processes (executor.c) */
 void narr_job_queued(const char *func, bool process, int max_workers);

@@ -37,7 +37,10 @@ static const char *who(const TaskObj *t)
 static void fmt_t(Buf *b, double t)
 {
     char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.2f", t);
+    if (t >= 0 && t < 1e12)
+        fixed_write(fixed_round(t, 2), 2, tmp, sizeof tmp); /* "%.2f" without printf: every step has one */
+    else
+        snprintf(tmp, sizeof tmp, "%.2f", t);
     for (char *p = tmp; *p; p++)
         if (*p == ',')
             *p = '.';

@@ -80,6 +80,8 @@ static void stack_measure(void)
     vm.stack_budget = limit > (2u << 20) ? limit - (1u << 20) : limit / 2;
 }
 
+void vm_stack_here(void) { stack_measure(); }
+
 static bool stack_exhausted(void)
 {
     char *here = __builtin_frame_address(0);

@@ -63,6 +63,11 @@ void vm_memory_stop(void);
  * return with vm_recursion_leave(). */
 bool vm_recursion_enter(const char *where);
 void vm_recursion_leave(void);
+/* The C stack the scenario runs on starts about here: vm_init measures
+ * the calling thread's, and a run executed on another thread (the viewer
+ * records on one, docs/longrun.md) calls this there before it starts, or
+ * the guard would compare addresses of two different stacks. */
+void vm_stack_here(void);
 /* Charge n operations of a C loop (sum over a range, a str search, a sort)
  * to the run's operation budget: true, or false with the limit error set. */
 bool vm_charge_ops(uint64_t n);

@@ -1,0 +1,4 @@
+"""--until takes a time in seconds; anything else is refused."""
+import asyncio
+
+asyncio.run(asyncio.sleep(1))
