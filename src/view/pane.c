@@ -1,8 +1,7 @@
 /* pane.c: what the panes have in common (see pane.h): the frame and the
- * scrolling keys of the boxed panes (code, tasks, log), which task names
- * asyncio made up (the code's gutter and the task cards show the
- * coroutine instead), and times as the panes print them, the same in
- * every locale. Each pane's drawing, its key handler and its table are in
+ * scrolling keys of the boxed panes (code, tasks, log), and times as the
+ * panes print them, the same in every locale. Task labels are the
+ * recording's (rec_task_label). Each pane's drawing, its key handler and its table are in
  * its own pane_*.c; which rows a pane shows when it follows the action is
  * the pane's, so it passes them in here. */
 #include "pane.h"
@@ -12,7 +11,6 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 void pane_box(const View *v, Grid *g, Rect r, Focus f, const char *title)
 {
@@ -58,18 +56,6 @@ Action pane_scroll(View *v, Focus f, const Input *in, int top, int page, int mos
     v->scroll[f] = (int)to;
     v->pinned[f] = pin;
     return ACT_REDRAW;
-}
-
-bool pane_made_up_name(const char *name)
-{
-    if (!name || !*name || name[0] == '(')
-        return true;
-    if (strncmp(name, "Task-", 5) != 0 || !name[5])
-        return false;
-    for (const char *p = name + 5; *p; p++)
-        if (*p < '0' || *p > '9')
-            return false;
-    return true;
 }
 
 void pane_format_time(double t, int dec, char *buf, size_t n)

@@ -77,11 +77,6 @@ void pane_box(const View *v, Grid *g, Rect r, Focus f, const char *title);
  * is not one of these. */
 Action pane_scroll(View *v, Focus f, const Input *in, int top, int page, int most, bool end_follows);
 
-/* Does name say less than the task's coroutine's own? True for a name
- * asyncio made up ("Task-12"), a bare coroutine's "(coroutine)", "" and
- * NULL. */
-bool pane_made_up_name(const char *name);
-
 /* t seconds with dec decimals (0..3) into buf (n bytes), rounded exactly
  * like printf's "%.*f" (half to even on the binary value) but with '.'
  * in every locale: integer arithmetic, no printf of a double. No "-0.00":

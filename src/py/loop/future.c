@@ -517,13 +517,7 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
     bool hidden = gen_is_library(coro) && STR_S(t->coro_name)[0] == '_' &&
                   strcmp(STR_S(t->coro_name), "_wrap_awaitable") != 0; /* that one CPython's trace shows */
     t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
-    if (t->rec_id >= 0) {
-        Buf call;
-        buf_init(&call);
-        coro_call(coro, &call);
-        rec_task_call(sim.rec, t->rec_id, call.s, name && name != None);
-        buf_free(&call);
-    }
+    narr_task_call(t, coro, name && name != None);
     list_append(loop->tasks, &t->fut.hdr);
     Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
     loop_call_soon(loop, step, NULL);

@@ -124,6 +124,9 @@ bool is_future(Obj *o);
 /* narrate.c: turns model events into recorded steps with captions. */
 void narr_loop_begin(void);
 void narr_loop_end(long left);  /* left: tasks cancelled at the end, -1 unknown */
+/* Record the label of task t from the call that made coro (named: the
+ * program gave the task its name, which is the label then). */
+void narr_task_call(TaskObj *t, Obj *coro, bool named);
 void narr_task_created(TaskObj *t);
 void narr_task_running(TaskObj *t, bool first, Obj *thrown);
 void narr_task_suspended(TaskObj *t, Obj *yielded);

@@ -137,6 +137,117 @@ static void why_now(Buf *cap)
     buf_putc(cap, ')');
 }
 
+/* One argument as a label shows it (call_words): a function by its name, an
+ * object whose repr is "<module.Class object at 0x...>" as "<Class>", else
+ * its repr cut at max bytes (on a UTF-8 boundary) with an ellipsis. No user
+ * __repr__ runs (klass_quiet). */
+static void call_arg(Obj *v, Buf *out, size_t max)
+{
+    if (IS(v, FuncClass)) {
+        buf_puts(out, STR_S(((FuncObj *)v)->name));
+        return;
+    }
+    if (IS(v, BuiltinClass)) {
+        buf_puts(out, ((BuiltinObj *)v)->name);
+        return;
+    }
+    Buf b;
+    buf_init(&b);
+    klass_quiet(true);
+    obj_repr(v, &b);
+    klass_quiet(false);
+    err_clear();
+    if (b.len > 1 && b.s[0] == '<') {
+        size_t n = strcspn(b.s + 1, " >");
+        const char *name = b.s + 1, *dot;
+        while ((dot = memchr(name, '.', (size_t)(b.s + 1 + n - name))))
+            name = dot + 1;
+        buf_printf(out, "<%.*s>", (int)(b.s + 1 + n - name), name);
+    } else if (b.len > max) {
+        size_t n = max;
+        while (n && ((unsigned char)b.s[n] & 0xC0) == 0x80)
+            n--;
+        buf_putn(out, b.s, n);
+        buf_puts(out, "\xe2\x80\xa6");
+    } else {
+        buf_putn(out, b.s, b.len);
+    }
+    buf_free(&b);
+}
+
+/* The call that made coroutine coro, as written, with its arguments in
+ * repr style: "say_hello('Bob', 1)"; just its name when it takes none, has
+ * started or is the library's. Positional arguments, then *args, then
+ * keywords; a method's receiver and arguments left at their defaults are
+ * not written. This is the label of a task nobody named (rec_task_call). */
+static void call_words(Obj *coro, Buf *out)
+{
+    buf_puts(out, STR_S(((GenObj *)coro)->name));
+    const CodeObj *co;
+    const FuncObj *fn;
+    Obj *const *fast;
+    int nfast;
+    if (!coro_args(coro, &co, &fn, &fast, &nfast))
+        return;
+    int npos = co->argcount, nkw = co->kwonlycount, n = 0;
+    /* parameters left at their default are not written: "fetch('a')" */
+    const Obj *defs = fn ? fn->defaults : NULL;
+    int ndef = defs ? (int)TUP_N(defs) : 0, last = npos;
+    while (last > 0 && last > npos - ndef && last <= nfast &&
+           fast[last - 1] == TUP_ITEMS(defs)[ndef - (npos - last) - 1])
+        last--;
+    int va = npos + nkw;
+    bool has_va = (co->flags & CO_VARARGS) && va < nfast && fast[va] && IS(fast[va], TupleClass) && TUP_N(fast[va]);
+    if (has_va) /* a positional after the defaults: every one was written */
+        last = npos;
+    int first = 0;
+    if (npos && (!strcmp(STR_S(TUP_ITEMS(co->varnames)[0]), "self") ||
+                 !strcmp(STR_S(TUP_ITEMS(co->varnames)[0]), "cls")))
+        first = 1; /* a method: its receiver is not an argument as written */
+    size_t start = out->len;
+    buf_putc(out, '(');
+    for (int i = first; i < npos && i < nfast; i++) {
+        if (!fast[i] || i >= last)
+            continue;
+        if (n++)
+            buf_puts(out, ", ");
+        call_arg(fast[i], out, 24);
+    }
+    if (has_va)
+        for (size_t k = 0; k < TUP_N(fast[va]); k++) {
+            if (n++)
+                buf_puts(out, ", ");
+            call_arg(TUP_ITEMS(fast[va])[k], out, 24);
+        }
+    Obj *kwd = fn ? fn->kwdefaults : NULL;
+    for (int i = npos; i < npos + nkw && i < nfast; i++) {
+        const char *kname = STR_S(TUP_ITEMS(co->varnames)[i]);
+        if (!fast[i] || (kwd && dict_get_c(kwd, kname) == fast[i]))
+            continue;
+        if (n++)
+            buf_puts(out, ", ");
+        buf_printf(out, "%s=", kname);
+        call_arg(fast[i], out, 24);
+    }
+    if (!n) {
+        out->len = start; /* "main", not "main()" */
+        out->s[start] = '\0';
+        return;
+    }
+    buf_putc(out, ')');
+}
+
+void narr_task_call(TaskObj *t, Obj *coro, bool named)
+{
+    if (t->rec_id < 0)
+        return;
+    Buf call;
+    buf_init(&call);
+    call_words(coro, &call);
+    rec_task_call(sim.rec, t->rec_id, call.s, named);
+    buf_free(&call);
+}
+
 bool narr_check_room(void)
 {
     if (!rec_full(sim.rec))
@@ -778,7 +889,7 @@ void narr_never_awaited(GenObj *coro)
     int id = rec_task_new(sim.rec, "(coroutine)", STR_S(coro->name), false);
     Buf call;
     buf_init(&call);
-    coro_call(&coro->hdr, &call);
+    call_words(&coro->hdr, &call);
     rec_task_call(sim.rec, id, call.s, false);
     buf_free(&call);
     buf_puts(&cap, "\xe2\x9a\xa0 ");

@@ -733,99 +733,17 @@ void coro_chain(Obj *coro, Buf *out)
     }
 }
 
-/* One argument as a label shows it (coro_call): a function by its name, an
- * object whose repr is "<module.Class object at 0x...>" as "<Class>", else
- * its repr cut at max bytes (on a UTF-8 boundary) with an ellipsis. No user
- * __repr__ runs (klass_quiet). */
-static void call_arg(Obj *v, Buf *out, size_t max)
-{
-    if (IS(v, FuncClass)) {
-        buf_puts(out, STR_S(((FuncObj *)v)->name));
-        return;
-    }
-    if (IS(v, BuiltinClass)) {
-        buf_puts(out, ((BuiltinObj *)v)->name);
-        return;
-    }
-    Buf b;
-    buf_init(&b);
-    klass_quiet(true);
-    obj_repr(v, &b);
-    klass_quiet(false);
-    err_clear();
-    if (b.len > 1 && b.s[0] == '<') {
-        size_t n = strcspn(b.s + 1, " >");
-        const char *name = b.s + 1, *dot;
-        while ((dot = memchr(name, '.', (size_t)(b.s + 1 + n - name))))
-            name = dot + 1;
-        buf_printf(out, "<%.*s>", (int)(b.s + 1 + n - name), name);
-    } else if (b.len > max) {
-        size_t n = max;
-        while (n && ((unsigned char)b.s[n] & 0xC0) == 0x80)
-            n--;
-        buf_putn(out, b.s, n);
-        buf_puts(out, "\xe2\x80\xa6");
-    } else {
-        buf_putn(out, b.s, b.len);
-    }
-    buf_free(&b);
-}
-
-void coro_call(Obj *coro, Buf *out)
+bool coro_args(Obj *coro, const CodeObj **code, const FuncObj **func, Obj *const **fast, int *nfast)
 {
     GenObj *g = (GenObj *)coro;
-    buf_puts(out, STR_S(g->name));
     Frame *f = g->frame;
     if (!f || g->state != GEN_CREATED || (f->code->flags & CO_LIBRARY))
-        return;
-    const CodeObj *co = f->code;
-    int npos = co->argcount, nkw = co->kwonlycount, n = 0;
-    /* parameters left at their default are not written: "fetch('a')" */
-    const Obj *defs = f->func ? f->func->defaults : NULL;
-    int ndef = defs ? (int)TUP_N(defs) : 0, last = npos;
-    while (last > 0 && last > npos - ndef && f->fast[last - 1] == TUP_ITEMS(defs)[ndef - (npos - last) - 1])
-        last--;
-    int va = npos + nkw;
-    bool has_va = (co->flags & CO_VARARGS) && va < f->nfast && f->fast[va] && IS(f->fast[va], TupleClass) &&
-                  TUP_N(f->fast[va]);
-    if (has_va) /* a positional after the defaults: every one was written */
-        last = npos;
-    int first = 0;
-    if (npos && (!strcmp(STR_S(TUP_ITEMS(co->varnames)[0]), "self") ||
-                 !strcmp(STR_S(TUP_ITEMS(co->varnames)[0]), "cls")))
-        first = 1; /* a method: its receiver is not an argument as written */
-    size_t start = out->len;
-    buf_putc(out, '(');
-    /* as written: positional arguments, then *args, then keywords */
-    for (int i = first; i < npos && i < f->nfast; i++) {
-        if (!f->fast[i] || i >= last)
-            continue;
-        if (n++)
-            buf_puts(out, ", ");
-        call_arg(f->fast[i], out, 24);
-    }
-    if (has_va)
-        for (size_t k = 0; k < TUP_N(f->fast[va]); k++) {
-            if (n++)
-                buf_puts(out, ", ");
-            call_arg(TUP_ITEMS(f->fast[va])[k], out, 24);
-        }
-    Obj *kwd = f->func ? f->func->kwdefaults : NULL;
-    for (int i = npos; i < npos + nkw && i < f->nfast; i++) {
-        const char *kname = STR_S(TUP_ITEMS(co->varnames)[i]);
-        if (!f->fast[i] || (kwd && dict_get_c(kwd, kname) == f->fast[i]))
-            continue;
-        if (n++)
-            buf_puts(out, ", ");
-        buf_printf(out, "%s=", kname);
-        call_arg(f->fast[i], out, 24);
-    }
-    if (!n) {
-        out->len = start; /* "main", not "main()" */
-        out->s[start] = '\0';
-        return;
-    }
-    buf_putc(out, ')');
+        return false;
+    *code = f->code;
+    *func = f->func;
+    *fast = f->fast;
+    *nfast = f->nfast;
+    return true;
 }
 
 /* --------------------------------------------------------------- calls */

@@ -141,10 +141,10 @@ int coro_line(Obj *coro);
 /* Append "main → load → fetch" (names of the awaited coroutine chain,
  * library frames skipped) to out. */
 void coro_chain(Obj *coro, Buf *out);
-/* Append the call that made a coroutine that has not started, as written,
- * with its arguments in repr style: "say_hello('Bob', 1)"; just its name
- * when it has no arguments or has started. Long reprs end in an ellipsis. */
-void coro_call(Obj *coro, Buf *out);
+/* A coroutine that has not started (and is not the library's): its code,
+ * function (NULL for none) and fast locals, which hold its arguments
+ * (borrowed). False when it has started, is closed or is the library's. */
+bool coro_args(Obj *coro, const CodeObj **code, const FuncObj **func, Obj *const **fast, int *nfast);
 /* True when gen's code belongs to the built-in library (the prelude). */
 bool gen_is_library(Obj *gen);
 /* True when the innermost running frame is the scenario's own code (not
