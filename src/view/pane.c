@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 void pane_box(const View *v, Grid *g, Rect r, Focus f, const char *title)
 {
