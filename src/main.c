@@ -8,6 +8,7 @@
  * exception, a deadlock or a limit (trace, steps), or a file could not be
  * written, 2 it could not be loaded, bad usage, or no terminal for the
  * viewer. */
+#include "base/directive.h"
 #include "base/esc.h"
 #include "base/source.h"
 #include "out/cast.h"
@@ -18,6 +19,7 @@
 #include "out/svg.h"
 #include "record/rec.h"
 #include "record/seek.h"
+#include "record/stops.h"
 #include "record/trace.h"
 #include "py/py.h"
 #include "js/js.h"
@@ -60,6 +62,9 @@ static void usage(FILE *out)
           "      --no-color     monochrome (also when NO_COLOR is set)\n"
           "      --panes LIST   the panes to show, e.g. code,tasks,caption,output (of code,\n"
           "                     tasks, log, output, notes, caption, timeline; keys 1-5 toggle)\n"
+          "      --pause-on LIST  stop playback at these events too: print, start, done,\n"
+          "                     cancel, block (besides '# loopscope: pause: NOTE' comments;\n"
+          "                     . and , go to the next and previous stop)\n"
           "  frame SCENARIO     print one screen of the viewer as text\n"
           "      --step N       at step N (1 = the first; default 1)\n"
           "      --at T         at virtual time T seconds\n"
@@ -87,6 +92,8 @@ static void usage(FILE *out)
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
           "      --internals    show the loop internals instead of the task columns\n"
+          "      --markers M    stops (default when the scenario has stops: a marker at\n"
+          "                     each, labelled with its note) or steps (one per step)\n"
           "  html SCENARIO -o FILE.html\n"
           "                     one web page that works offline: the recording in\n"
           "                     asciinema-player, a marker per step ([ and ] jump), the\n"
@@ -194,6 +201,9 @@ typedef struct Options {
     SimOptions sim;
     size_t max_source;         /* --max-source bytes; 0 = SOURCE_MAX_BYTES */
     size_t max_output;         /* steps --max-output MB */
+    unsigned pause_on;         /* --pause-on events (STOP_ON_*) */
+    const char *markers;       /* --markers: "stops", "steps" or NULL */
+    const Stops *stops;        /* the scenario's stops, once it has run */
 } Options;
 
 /* Which commands take each option, for a clear error instead of silence.
@@ -221,6 +231,8 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--internals", " frame record html "},
         {"--panes", " frame view record html "},
         {"--hints", " frame record html "},
+        {"--pause-on", " frame view record html "},
+        {"--markers", " record html "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
         if (!strcmp(opt, fits[i].opt)) {
@@ -281,6 +293,8 @@ static void view_options(const Options *o, View *v)
         view_set_panes(v, o->panes, bad, sizeof bad);
     v->hints = !strcmp(o->cmd, "view") || o->hints;
     v->internals = o->internals;
+    v->stops = o->stops;
+    v->step_markers = o->markers && !strcmp(o->markers, "steps");
 }
 
 /* Returns -1 to go on, or an exit status. */
@@ -338,6 +352,25 @@ static int parse_args(int argc, char **argv, Options *o)
             if (!needs_value(a, val) || !check_panes(val))
                 return 2;
             o->panes = val;
+            i++;
+        } else if (!strcmp(a, "--pause-on")) {
+            char bad[64];
+            if (!needs_value(a, val))
+                return 2;
+            if (!stops_parse_events(val, &o->pause_on, bad, sizeof bad)) {
+                fprintf(stderr, "loopscope: --pause-on: '%s' is not an event (give a comma-separated list of "
+                        "print, start, done, cancel, block)\n", bad);
+                return 2;
+            }
+            i++;
+        } else if (!strcmp(a, "--markers")) {
+            if (!needs_value(a, val))
+                return 2;
+            if (strcmp(val, "stops") != 0 && strcmp(val, "steps") != 0) {
+                fprintf(stderr, "loopscope: --markers: '%s' is not stops or steps\n", val);
+                return 2;
+            }
+            o->markers = val;
             i++;
         } else if (!strcmp(a, "--theme")) {
             if (!needs_value(a, val))
@@ -736,6 +769,13 @@ int main(int argc, char **argv)
         return 2;
     }
     if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) {
+        /* the presenter's stops: a directive that is not one is a warning
+         * (it is still a comment), and the run goes on */
+        Directives ds;
+        directive_parse(src, &ds);
+        directive_print_warnings(stderr, src, &ds);
+        Stops *stops = stops_new(rec, &ds, o.pause_on);
+        o.stops = stops;
         Seek *seek = seek_new(rec);
         if (!strcmp(o.cmd, "view"))
             rc = run_view(&o, rec, src, seek);
@@ -744,6 +784,8 @@ int main(int argc, char **argv)
         else
             rc = run_record(&o, rec, src, seek);
         seek_free(seek);
+        stops_free(stops);
+        directive_free(&ds);
     } else {
         rc = run_listing(&o, rec, st);
     }

@@ -47,6 +47,7 @@ void frame_draw(View *v, Grid *g)
         return;
     }
     draw_pane(&pane_header, v, g, v->lay.header);
+    draw_pane(&pane_banner, v, g, v->lay.banner);
     for (int f = 0; f < FOCUS_COUNT; f++) {
         /* the internals view takes the task columns' place (key i) */
         const Pane *p = f == FOCUS_TASKS && v->internals ? &pane_internals : pane_slots[f].pane;

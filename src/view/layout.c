@@ -1,5 +1,7 @@
 /* layout.c: where the panes go for a screen size (see layout.h).
- * Top to bottom: the header bar; the main area, the code and the task
+ * Top to bottom: the header bar; at a presenter's stop, its banner (one
+ * row, two when the note needs them and the main area can spare them,
+ * taken from the main area so nothing else is covered); the main area, the code and the task
  * columns; the caption; the timeline; the bottom row of the log, the
  * program's output and the notes, side by side. The code is the star: it
  * gets the columns its lines need (code_pane_want, pane_code.c) and the
@@ -107,6 +109,12 @@ Layout layout_compute(const View *v, int w, int h)
     }
     int y = 1;
     l.header = (Rect){0, 0, w, 1};
+    if (view_at_stop(v) >= 0 && main_h >= 6) {
+        int bh = main_h >= 14 && banner_rows(v, w) > 1 ? 2 : 1;
+        l.banner = (Rect){0, y, w, bh};
+        y += bh;
+        main_h -= bh;
+    }
     lay_main(v, &l, w, y, main_h);
     y += main_h;
     if (caption_h)

@@ -57,6 +57,7 @@ static const StyleLook looks[ST_COUNT] = {
     [ST_LOG_CURRENT] = LOOK(DEF, ATTR_REVERSE, ATTR_REVERSE),
     [ST_KEY] = LOOK(CYAN, ATTR_BOLD, ATTR_BOLD),
     [ST_WARNING] = LOOK(YELLOW, ATTR_BOLD, ATTR_BOLD | ATTR_UNDERLINE),
+    [ST_BANNER] = LOOK(YELLOW, ATTR_REVERSE | ATTR_BOLD, ATTR_REVERSE | ATTR_BOLD),
 };
 
 /* A style outside the enum (a corrupt cell) looks like ST_NORMAL. */

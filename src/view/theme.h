@@ -45,6 +45,7 @@ typedef enum Style {
     ST_LOG_CURRENT,    /* the log line of the current step */
     ST_KEY,            /* a key name in help and hints */
     ST_WARNING,        /* "too small", limits, prompts */
+    ST_BANNER,         /* a presenter's stop and its note */
     ST_COUNT
 } Style;
 

@@ -64,6 +64,7 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
     v->speed = SPEED_1X;
     v->focus = FOCUS_TASKS;
     v->hints = true;
+    v->stop_pause = true;
     code_pane_measure(v);
     set_title(v);
     view_seek(v, 0);
@@ -143,6 +144,8 @@ Action view_tick(View *v, double elapsed)
             v->step++;
             v->playhead = next_t;
             v->dwell = 0;
+            if (v->stop_pause && view_at_stop(v) >= 0)
+                break; /* a presenter's stop: pause here */
         } else if (gap > EPS) {
             v->playhead += elapsed * view_speed(v);
             elapsed = 0;
@@ -155,6 +158,12 @@ Action view_tick(View *v, double elapsed)
         follow_action(v);
     if (at_end(v)) {
         stop_at_end(v);
+        return ACT_PLAYBACK;
+    }
+    if (v->step != before && v->stop_pause && view_at_stop(v) >= 0) {
+        v->playing = false;
+        v->dwell = 0;
+        v->status[0] = 0; /* the banner says where and why */
         return ACT_PLAYBACK;
     }
     return v->step != before || v->playhead != head ? ACT_REDRAW : ACT_NONE;
@@ -524,12 +533,40 @@ static Action key_esc(View *v, const Input *in)
 
 static Action key_click(View *v, const Input *in) { return click(v, in); }
 
+long view_at_stop(const View *v) { return v->stops ? stops_find(v->stops, v->step) : -1; }
+
+/* . and ,: the next and previous stop. */
+static Action key_stop(View *v, const Input *in)
+{
+    size_t n = stops_count(v->stops);
+    if (!n) {
+        snprintf(v->status, sizeof v->status,
+                 "no stops: add '# loopscope: pause: NOTE' comments, or run with --pause-on print");
+        return ACT_REDRAW;
+    }
+    size_t k = stops_reached(v->stops, v->step); /* stops at or before this step */
+    if (in->key == '.') {
+        if (k >= n) {
+            snprintf(v->status, sizeof v->status, "no stop after this one (%zu of %zu): , goes back", n, n);
+            return ACT_REDRAW;
+        }
+        return move_to(v, stops_get(v->stops, k)->step);
+    }
+    size_t before = view_at_stop(v) >= 0 ? k - 1 : k; /* stops strictly before this step */
+    if (!before) {
+        snprintf(v->status, sizeof v->status, "no stop before this one: . goes to the next");
+        return ACT_REDRAW;
+    }
+    return move_to(v, stops_get(v->stops, before - 1)->step);
+}
+
 static const ViewKey keys[] = {
     {"Space", "Space", "play / pause", {' ', 'p'}, key_play},
     {"\u2192 l", "Right l", "next step", {K_RIGHT, 'l', 'n', K_WHEEL_DOWN}, key_next},
     {"\u2190 h", "Left h", "previous step", {K_LEFT, 'h', K_WHEEL_UP}, key_prev},
     {"Home End", "Home End", "first / last step", {K_HOME, K_END}, key_ends},
     {"[ ]", "[ ]", "prev/next moment", {'[', ']'}, key_moment},
+    {", .", ", .", "prev/next stop", {',', '.'}, key_stop},
     {"+ -", "+ -", "speed 0.25x..16x", {'+', '=', '-', '_'}, key_speed},
     {"g", "g", "go to a time", {'g'}, key_goto},
     {"r", "r", "restart", {'r'}, key_restart},

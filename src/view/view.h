@@ -11,6 +11,7 @@
 #include "../base/source.h"
 #include "../record/rec.h"
 #include "../record/seek.h"
+#include "../record/stops.h"
 #include "grid.h"
 
 #include <stdbool.h>
@@ -76,6 +77,7 @@ typedef struct Layout {
     int min_w, min_h;
     bool stacked;          /* the code above the task columns, not beside them */
     Rect header, caption, timeline;
+    Rect banner;           /* the stop's note under the header (w == 0: not at a stop) */
     Rect box[FOCUS_COUNT]; /* the boxed panes, by Focus */
 } Layout;
 
@@ -107,6 +109,11 @@ typedef struct View {
     char input[16];
     char status[160];      /* a one-line message under the caption, "" for none */
     bool recording;        /* the app is recording a .cast (shown in the header) */
+    const Stops *stops;    /* where playback stops (a presenter's pauses), or NULL */
+    bool stop_pause;       /* playback pauses at a stop (the viewer); exports
+                              play through and mark them instead */
+    bool step_markers;     /* exports: a marker at every step even when
+                              there are stops (else only at the stops) */
     Layout lay;            /* set by frame_draw, used for mouse hits */
 } View;
 
@@ -123,6 +130,8 @@ Action view_seek_time(View *v, double t);
 /* Parse a time typed by the user: "1.5", "1,5", ".5", "2s"; a
  * non-negative decimal whatever the locale. Returns false if it is not one. */
 bool view_parse_time(const char *s, double *out);
+/* The stop the view is at (its index), or -1 when it is not at one. */
+long view_at_stop(const View *v);
 /* Handle one input. */
 Action view_key(View *v, const Input *in);
 

@@ -1,0 +1,283 @@
+/* check_stops.c: a presenter's stops: the pause directives
+ * (src/base/directive.c), where they fall in a recording
+ * (src/record/stops.c), playback pausing at them and the . and , keys
+ * (src/view/view.c), and the banner (src/view/pane_banner.c).
+ * Owns: the stops suite. Recordings are real runs of small scenarios. */
+#include "suites.h"
+
+#include "fixture.h"
+
+#include "../src/base/directive.h"
+#include "../src/record/stops.h"
+#include "../src/view/frame.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void parse(const char *text, const char *marker, Directives *ds)
+{
+    directive_parse_text(text, strlen(text), marker, ds);
+}
+
+START_TEST(test_directive_forms)
+{
+    Directives ds;
+    parse("x = 1  # loopscope: pause\n"
+          "# loopscope: pause: the note  \n"
+          "\n"
+          "#  another comment\n"
+          "y = 2\n"
+          "z = 3 #loopscope:pause:tight\n",
+          "#", &ds);
+    ck_assert_uint_eq(ds.nw, 0);
+    ck_assert_uint_eq(ds.n, 3);
+    ck_assert_int_eq(ds.d[0].line, 1);
+    ck_assert_str_eq(ds.d[0].note, "");
+    ck_assert_int_eq(ds.d[1].line, 5); /* on its own line: the next line of code */
+    ck_assert_int_eq(ds.d[1].at, 2);
+    ck_assert_str_eq(ds.d[1].note, "the note");
+    ck_assert_int_eq(ds.d[2].line, 6);
+    ck_assert_str_eq(ds.d[2].note, "tight");
+    directive_free(&ds);
+}
+END_TEST
+
+START_TEST(test_directive_warnings)
+{
+    Directives ds;
+    parse("a = 1  # loopscope: paws\n"        /* unknown: located at the word */
+          "b = 2  # loopscope pause\n"        /* no colon */
+          "c = 3  # loopscope:\n"             /* empty */
+          "d = 4  # loopscope: pause now\n"   /* text without a colon */
+          "e = 'a#loopscope: pause'\n"        /* not after a space: not one */
+          "# loopscope: pause: nothing after it\n",
+          "#", &ds);
+    ck_assert_uint_eq(ds.n, 0);
+    ck_assert_uint_eq(ds.nw, 5);
+    ck_assert_int_eq(ds.w[0].line, 1);
+    ck_assert_int_eq(ds.w[0].col, 21);
+    ck_assert_ptr_nonnull(strstr(ds.w[0].msg, "unknown loopscope directive 'paws'"));
+    ck_assert_int_eq(ds.w[1].line, 2);
+    ck_assert_int_eq(ds.w[1].col, 8);
+    ck_assert_ptr_nonnull(strstr(ds.w[1].msg, "':'"));
+    ck_assert_int_eq(ds.w[2].line, 3);
+    ck_assert_ptr_nonnull(strstr(ds.w[2].msg, "empty"));
+    ck_assert_int_eq(ds.w[3].line, 4);
+    ck_assert_int_eq(ds.w[3].col, 27);
+    ck_assert_ptr_nonnull(strstr(ds.w[3].msg, "'now'"));
+    ck_assert_int_eq(ds.w[4].line, 6);
+    ck_assert_ptr_nonnull(strstr(ds.w[4].msg, "no line of code"));
+    directive_free(&ds);
+}
+END_TEST
+
+START_TEST(test_directive_js_marker)
+{
+    Directives ds;
+    ck_assert_str_eq(directive_marker("a/b.js"), "//");
+    ck_assert_str_eq(directive_marker("a/b.py"), "#");
+    parse("// loopscope: pause: first\n"
+          "let a = 1; // loopscope: pause\n"
+          "let b = 2; # loopscope: pause\n",
+          "//", &ds);
+    ck_assert_uint_eq(ds.n, 2);
+    ck_assert_int_eq(ds.d[0].line, 2);
+    ck_assert_str_eq(ds.d[0].note, "first");
+    ck_assert_int_eq(ds.d[1].line, 2);
+    directive_free(&ds);
+    /* a column counts characters, not bytes */
+    parse("s = 'é'  # loopscope: nope\n", "#", &ds);
+    ck_assert_uint_eq(ds.nw, 1);
+    ck_assert_int_eq(ds.w[0].col, 23);
+    directive_free(&ds);
+}
+END_TEST
+
+static const char lesson[] = "import asyncio\n"
+                             "async def work(n):\n"
+                             "    print(n)  # loopscope: pause: printing\n"
+                             "    await asyncio.sleep(n)\n"
+                             "async def main():\n"
+                             "    await asyncio.gather(work(1), work(2))\n"
+                             "asyncio.run(main())\n";
+
+/* The stops of f's recording with the directives of its source. */
+static Stops *stops_of(Fixture *f, Directives *ds, unsigned events)
+{
+    directive_parse(f->src, ds);
+    return stops_new(f->rec, ds, events);
+}
+
+START_TEST(test_stops_in_recording)
+{
+    Fixture f;
+    fixture_open_text(&f, "lesson.py", lesson);
+    Directives ds;
+    Stops *s = stops_of(&f, &ds, 0);
+    ck_assert_uint_eq(stops_count(s), 2); /* each task comes to line 3 once */
+    for (size_t i = 0; i < 2; i++) {
+        const Stop *st = stops_get(s, i);
+        ck_assert_int_eq(st->line, 3);
+        ck_assert_str_eq(st->note, "printing");
+        ck_assert_int_eq(stops_find(s, st->step), (long)i);
+        ck_assert_uint_eq(stops_reached(s, st->step), i + 1);
+    }
+    ck_assert_uint_lt(stops_get(s, 0)->step, stops_get(s, 1)->step);
+    ck_assert_int_eq(stops_find(s, 0), -1);
+    ck_assert_uint_eq(stops_reached(s, 0), 0);
+    stops_free(s);
+    /* events: every print, and every task start, merged one per step */
+    s = stops_of(&f, &ds, STOP_ON_PRINT | STOP_ON_START | STOP_ON_DONE);
+    size_t prints = 0, starts = 0, dones = 0;
+    for (size_t i = 0; i < rec_nsteps(f.rec); i++) {
+        StepKind k = (StepKind)rec_step_at(f.rec, i)->kind;
+        prints += k == SK_PRINT, starts += k == SK_START, dones += k == SK_DONE;
+        if ((k == SK_PRINT || k == SK_START || k == SK_DONE) && stops_find(s, i) < 0)
+            ck_abort_msg("step %zu (%d) is not a stop", i, (int)k);
+    }
+    ck_assert_uint_eq(prints, 2);
+    ck_assert_uint_eq(starts, 3);
+    ck_assert_uint_ge(stops_count(s), prints + starts + dones - 2); /* a directive's step may be an event's too */
+    stops_free(s);
+    directive_free(&ds);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_pause_on_parse)
+{
+    unsigned m = 0;
+    char bad[64];
+    ck_assert(stops_parse_events("print,block", &m, bad, sizeof bad));
+    ck_assert_uint_eq(m, STOP_ON_PRINT | STOP_ON_BLOCK);
+    ck_assert(!stops_parse_events("print,prnt", &m, bad, sizeof bad));
+    ck_assert_str_eq(bad, "prnt");
+    ck_assert(!stops_parse_events("print,", &m, bad, sizeof bad));
+    ck_assert_str_eq(bad, "");
+}
+END_TEST
+
+static Action press(View *v, int k)
+{
+    Input in = {.key = k};
+    return view_key(v, &in);
+}
+
+/* Play as the app does: tick by the view's own delay until it stops. */
+static void play_until_paused(View *v)
+{
+    press(v, ' ');
+    for (int i = 0; i < 100000 && v->playing; i++)
+        view_tick(v, view_tick_delay(v));
+}
+
+START_TEST(test_playback_pauses_at_stops)
+{
+    Fixture f;
+    fixture_open_text(&f, "lesson.py", lesson);
+    Directives ds;
+    Stops *s = stops_of(&f, &ds, 0);
+    View *v = &f.v;
+    v->stops = s;
+    play_until_paused(v);
+    ck_assert_uint_eq(v->step, stops_get(s, 0)->step);
+    ck_assert_int_eq(view_at_stop(v), 0);
+    play_until_paused(v);
+    ck_assert_uint_eq(v->step, stops_get(s, 1)->step);
+    play_until_paused(v);
+    ck_assert_uint_eq(v->step, view_nsteps(v) - 1); /* no more stops: to the end */
+    /* the keys: . and , from anywhere */
+    view_seek(v, 0);
+    ck_assert_int_eq(press(v, '.'), ACT_REDRAW);
+    ck_assert_uint_eq(v->step, stops_get(s, 0)->step);
+    press(v, '.');
+    ck_assert_uint_eq(v->step, stops_get(s, 1)->step);
+    press(v, '.');
+    ck_assert_uint_eq(v->step, stops_get(s, 1)->step);
+    ck_assert_ptr_nonnull(strstr(v->status, "no stop after"));
+    press(v, ',');
+    ck_assert_uint_eq(v->step, stops_get(s, 0)->step);
+    press(v, ',');
+    ck_assert_uint_eq(v->step, stops_get(s, 0)->step);
+    ck_assert_ptr_nonnull(strstr(v->status, "no stop before"));
+    view_seek(v, view_nsteps(v) - 1);
+    press(v, ',');
+    ck_assert_uint_eq(v->step, stops_get(s, 1)->step);
+    /* with stop_pause off (exports) playback goes through */
+    view_seek(v, 0);
+    v->stop_pause = false;
+    play_until_paused(v);
+    ck_assert_uint_eq(v->step, view_nsteps(v) - 1);
+    stops_free(s);
+    directive_free(&ds);
+    fixture_close(&f);
+}
+END_TEST
+
+START_TEST(test_no_stops_key)
+{
+    Fixture f;
+    fixture_open_text(&f, "lesson.py", lesson);
+    press(&f.v, '.');
+    ck_assert_uint_eq(f.v.step, 0);
+    ck_assert_ptr_nonnull(strstr(f.v.status, "no stops"));
+    fixture_close(&f);
+}
+END_TEST
+
+/* The banner takes a row of its own: the code, the columns and the
+ * caption keep theirs, none overlap, at every screen size it fits. */
+START_TEST(test_banner_covers_nothing)
+{
+    Fixture f;
+    fixture_open_text(&f, "lesson.py", lesson);
+    Directives ds;
+    Stops *s = stops_of(&f, &ds, 0);
+    View *v = &f.v;
+    v->stops = s;
+    view_seek(v, stops_get(s, 0)->step);
+    int sizes[][2] = {{80, 24}, {100, 30}, {160, 45}, {60, 16}};
+    for (size_t i = 0; i < 4; i++) {
+        Grid *g = grid_new(sizes[i][0], sizes[i][1], false);
+        frame_draw(v, g);
+        Rect b = v->lay.banner;
+        ck_assert_int_gt(b.w, 0);
+        Rect others[] = {v->lay.header, v->lay.box[FOCUS_CODE], v->lay.box[FOCUS_TASKS], v->lay.caption};
+        for (size_t k = 0; k < 4; k++) {
+            Rect o = others[k];
+            bool overlap = o.w > 0 && b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h;
+            if (overlap)
+                ck_abort_msg("%dx%d: the banner overlaps part %zu", sizes[i][0], sizes[i][1], k);
+        }
+        char *text = fixture_grid_text(g);
+        ck_assert_ptr_nonnull(strstr(text, "stop 1/2, line 3: printing"));
+        free(text);
+        grid_free(g);
+    }
+    view_seek(v, 0);
+    Grid *g = grid_new(100, 30, false);
+    frame_draw(v, g);
+    ck_assert_int_eq(v->lay.banner.w, 0);
+    grid_free(g);
+    stops_free(s);
+    directive_free(&ds);
+    fixture_close(&f);
+}
+END_TEST
+
+Suite *stops_suite(void)
+{
+    Suite *s = suite_create("stops");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_directive_forms);
+    tcase_add_test(tc, test_directive_warnings);
+    tcase_add_test(tc, test_directive_js_marker);
+    tcase_add_test(tc, test_stops_in_recording);
+    tcase_add_test(tc, test_pause_on_parse);
+    tcase_add_test(tc, test_playback_pauses_at_stops);
+    tcase_add_test(tc, test_no_stops_key);
+    tcase_add_test(tc, test_banner_covers_nothing);
+    suite_add_tcase(s, tc);
+    return s;
+}
