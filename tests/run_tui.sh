@@ -363,6 +363,46 @@ sideways_session() {
     wait_until "sideways, q: exit status 0" has '^EXITED:0$'
 }
 
+# A presenter's stops (scenarios/lesson_tasks.py has six): playback
+# pauses at each with its note in a banner, . and , jump between them, the
+# header counts them; --pause-on adds event stops; a bad directive is a
+# located warning and the viewer still opens.
+stops_session() {
+    new_shell stops 100 30 || return
+    run_ui scenarios/lesson_tasks.py
+    wait_until "stops: starts, 6 stops" hdr_has 'stop 0/6' || return
+    keys Space
+    wait_until "stops: playback pauses at stop 1" hdr_has 'paused.*stop 1/6' || return
+    if has 'stop 1/6, line 20: created is not started' && has 'lesson_tasks\.py' && has 'RUNNING'; then
+        ok "stops: the banner shows the note beside the code and columns"
+    else
+        bad "stops: the banner shows the note beside the code and columns"
+    fi
+    keys Space
+    wait_until "stops: Space plays on to stop 2" hdr_has 'paused.*stop 2/6'
+    wait_until "stops: stop 2's note" has "line 11: a task's first step starts here"
+    keys '.'
+    wait_until "stops: . goes to stop 3" has 'stop 3/6, line 12'
+    keys ','
+    keys ','
+    wait_until "stops: , , back to stop 1" has 'stop 1/6, line 20'
+    keys ','
+    wait_until "stops: no stop before the first" has 'no stop before'
+    keys End
+    wait_until "stops: no banner off a stop" lacks '■ stop'
+    keys q
+    wait_until "stops, q: exit status 0" has '^EXITED:0$'
+    keys -l -- "clear"
+    keys Enter
+    printf 'import asyncio\nasync def main():\n    print(1)  # loopscope: paws\nasyncio.run(main())\n' >"$TMPD/bad_stop.py"
+    run_ui "$TMPD/bad_stop.py" --pause-on print
+    wait_until "--pause-on print: a stop at the print" hdr_has 'stop 0/1' || return
+    keys '.'
+    wait_until "--pause-on print: the banner says the event" has 'stop 1/1, on print'
+    keys q
+    wait_until "bad directive: warned, located, viewer ran" has 'bad_stop\.py:3:28: warning: unknown loopscope'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -382,6 +422,7 @@ ascii_session
 nocolor_session
 scenarios_session
 sideways_session
+stops_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143

@@ -31,7 +31,9 @@ static void mark(const PlaySink *sink, uint64_t us, const View *v, size_t step)
         sink->marker(sink->ctx, us, step, play_step_label(v, step));
     } else if (k >= 0) {
         const Stop *s = stops_get(v->stops, (size_t)k);
-        static Buf label;
+        static Buf label; /* lives until the next call, as play_step_label's */
+        if (!label.s)
+            buf_init(&label);
         buf_clear(&label);
         if (s->note[0]) {
             buf_puts(&label, s->note);
