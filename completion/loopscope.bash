@@ -8,10 +8,10 @@ _loopscope_opts()
 {
     local limits="--max-steps --max-ops --max-depth --max-items --max-memory --max-source"
     case $1 in
-        view)   echo "--ascii --no-color $limits --help" ;;
-        frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force $limits --help" ;;
-        record) echo "-o --format --size --speed --title --theme --ascii --no-color --force $limits --help" ;;
-        html)   echo "-o --size --speed --title --theme --ascii --no-color --force $limits --help" ;;
+        view)   echo "--ascii --no-color --pause-on $limits --help" ;;
+        frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force --pause-on $limits --help" ;;
+        record) echo "-o --format --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
+        html)   echo "-o --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
         trace)  echo "--format -o --force $limits --help" ;;
         steps)  echo "--json $limits --help" ;;
     esac
@@ -40,6 +40,8 @@ _loopscope()
             fi
             return ;;
         --theme) COMPREPLY=($(compgen -W "dark light" -- "$cur")); return ;;
+        --markers) COMPREPLY=($(compgen -W "stops steps" -- "$cur")); return ;;
+        --pause-on) COMPREPLY=($(compgen -W "print start done cancel block print,done" -- "$cur")); return ;;
         --speed) COMPREPLY=($(compgen -W "0.25 0.5 1 2 4 8 16" -- "$cur")); return ;;
         --size)  COMPREPLY=($(compgen -W "80x24 100x30 120x36 160x45" -- "$cur")); return ;;
         -o|--svg)
