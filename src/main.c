@@ -12,6 +12,7 @@
 #include "base/esc.h"
 #include "base/source.h"
 #include "out/cast.h"
+#include "view/compare.h"
 #include "out/chrome.h"
 #include "out/file.h"
 #include "out/share.h"
@@ -185,6 +186,8 @@ static bool parse_seconds(const char *val, double *out)
 
 typedef struct Options {
     const char *cmd, *path;
+    const char *path2;         /* compare's second scenario */
+    bool frame;                /* compare --frame */
     bool json, ansi, ascii, no_color, force;
     bool internals;            /* frame/record --internals */
     unsigned long long step;   /* frame --step, 1-based; 0 = not given */
@@ -216,21 +219,22 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--json", " steps "},
         {"--max-output", " steps "},
         {"--step", " frame "},
-        {"--at", " frame "},
-        {"--ansi", " frame "},
-        {"--svg", " frame "},
-        {"--size", " frame record html "},
-        {"--ascii", " frame view record html "},
-        {"--no-color", " frame view record html "},
-        {"--theme", " frame record html "},
-        {"--title", " frame record html "},
-        {"--speed", " record html "},
-        {"--format", " trace record "},
-        {"-o", " trace record html "},
-        {"--force", " frame trace record html "},
-        {"--internals", " frame record html "},
+        {"--at", " frame compare "},
+        {"--ansi", " frame compare "},
+        {"--svg", " frame compare "},
+        {"--frame", " compare "},
+        {"--size", " frame record html compare "},
+        {"--ascii", " frame view record html compare "},
+        {"--no-color", " frame view record html compare "},
+        {"--theme", " frame record html compare "},
+        {"--title", " frame record html compare "},
+        {"--speed", " record html compare "},
+        {"--format", " trace record compare "},
+        {"-o", " trace record html compare "},
+        {"--force", " frame trace record html compare "},
+        {"--internals", " frame record html compare "},
         {"--panes", " frame view record html "},
-        {"--hints", " frame record html "},
+        {"--hints", " frame record html compare "},
         {"--pause-on", " frame view record html "},
         {"--markers", " record html "},
     };
@@ -323,6 +327,8 @@ static int parse_args(int argc, char **argv, Options *o)
             o->force |= !strcmp(a, "--force");
         } else if (!strcmp(a, "--internals")) {
             o->internals = true;
+        } else if (!strcmp(a, "--frame")) {
+            o->frame = true;
         } else if (!strcmp(a, "--step")) {
             if (!parse_count(a, val, &o->step))
                 return 2;
@@ -417,11 +423,14 @@ static int parse_args(int argc, char **argv, Options *o)
             return 2;
         } else if (!o->cmd && !o->path &&
                    (!strcmp(a, "trace") || !strcmp(a, "steps") || !strcmp(a, "frame") || !strcmp(a, "view") ||
-                    !strcmp(a, "record") || !strcmp(a, "html"))) {
+                    !strcmp(a, "record") || !strcmp(a, "html") || !strcmp(a, "compare"))) {
             o->cmd = a;
             continue;
         } else if (!o->path) {
             o->path = a;
+            continue;
+        } else if (o->cmd && !strcmp(o->cmd, "compare") && !o->path2) {
+            o->path2 = a;
             continue;
         } else {
             fprintf(stderr, "loopscope: unexpected argument '%s' (see loopscope --help)\n", a);
@@ -436,6 +445,10 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (!o->cmd)
         o->cmd = "view";
+    if (!strcmp(o->cmd, "compare") && !o->path2) {
+        fprintf(stderr, "loopscope: compare needs two scenarios: loopscope compare A.py B.py\n");
+        return 2;
+    }
     for (int i = 0; i < ngiven; i++) {
         if (!option_fits(o->cmd, given[i])) {
             fprintf(stderr, "loopscope: %s does not go with the %s command (see loopscope --help)\n", given[i],
@@ -616,13 +629,10 @@ static bool seek_view(const Options *o, View *v)
     return true;
 }
 
-static int run_frame(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+/* frame: one screen of v (set up by the caller) as text, ANSI or SVG. */
+static int frame_view(const Options *o, View *vp)
 {
-    View v;
-    view_init(&v, rec, src, seek);
-    view_options(o, &v);
-    if (!seek_view(o, &v))
-        return 2;
+    View v = *vp;
     Grid *g = grid_new(o->w, o->h, o->ascii);
     frame_draw(&v, g);
     int rc = 0;
@@ -644,6 +654,16 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
     return rc;
 }
 
+static int run_frame(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    View v;
+    view_init(&v, rec, src, seek);
+    view_options(o, &v);
+    if (!seek_view(o, &v))
+        return 2;
+    return frame_view(o, &v);
+}
+
 /* The traceback or limit message of a failed run, on stderr. */
 static void say_failure(const Recording *rec)
 {
@@ -651,11 +671,10 @@ static void say_failure(const Recording *rec)
     esc_write(stderr, tb, strlen(tb));
 }
 
-static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+/* record and html: play v (set up by the caller) into the export. */
+static int record_view(const Options *o, View *vp, const Recording *rec)
 {
-    View v;
-    view_init(&v, rec, src, seek);
-    view_options(o, &v);
+    View v = *vp;
     if (!set_speed(&v, o->speed))
         return 2;
     Sink k;
@@ -673,6 +692,14 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
         return 1;
     }
     return sink_close(&k) ? 0 : 1;
+}
+
+static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    View v;
+    view_init(&v, rec, src, seek);
+    view_options(o, &v);
+    return record_view(o, &v, rec);
 }
 
 /* trace and steps: the scenario's status, or 1 if the output could not be written. */
@@ -709,7 +736,7 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
     return !ok || capped ? 1 : st == SIM_OK ? 0 : 1;
 }
 
-static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+static bool have_tty(const Options *o)
 {
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
         fprintf(stderr,
@@ -717,13 +744,88 @@ static int run_view(const Options *o, const Recording *rec, const Source *src, c
                 "  loopscope trace %s           the trace\n"
                 "  loopscope frame %s --step N  one screen as text\n",
                 isatty(STDIN_FILENO) ? "output" : "input", o->path, o->path);
-        return 2;
+        return false;
     }
+    return true;
+}
+
+static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    if (!have_tty(o))
+        return 2;
     View v;
     view_init(&v, rec, src, seek);
     view_options(o, &v);
     AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
     return app_run(&v, &ao);
+}
+
+static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err);
+
+/* One side of compare: its source, recording and seek index. */
+typedef struct Side {
+    Source *src;
+    Recording *rec;
+    Seek *seek;
+} Side;
+
+static bool side_load(const Options *o, const char *path, Side *s)
+{
+    LangError err = {0};
+    memset(s, 0, sizeof *s);
+    s->src = source_read_max(path, o->max_source ? o->max_source : SOURCE_MAX_BYTES, &err);
+    if (!s->src) {
+        fprintf(stderr, "%s: error: %s\n", path, err.msg);
+        return false;
+    }
+    if (run_scenario(s->src, &o->sim, &s->rec, &err) == SIM_LOAD_ERROR) {
+        source_print_error(stderr, s->src, &err);
+        return false;
+    }
+    s->seek = seek_new(s->rec);
+    return true;
+}
+
+static void side_free(Side *s)
+{
+    seek_free(s->seek);
+    rec_free(s->rec);
+    source_free(s->src);
+}
+
+/* loopscope compare A B: the viewer on the pair, or --frame / --svg one
+ * screen of it, or -o FILE a recording of it. */
+static int run_compare(Options *o)
+{
+    Side a, b;
+    int rc = 2;
+    bool ok = side_load(o, o->path, &a);
+    ok = ok && side_load(o, o->path2, &b);
+    if (ok) {
+        View va, vb;
+        view_init(&va, a.rec, a.src, a.seek);
+        view_init(&vb, b.rec, b.src, b.seek);
+        bool frame = o->frame || o->svg;
+        o->cmd = frame ? "frame" : o->out ? "record" : "view";
+        view_options(o, &va);
+        view_options(o, &vb);
+        compare_pair(&va, &vb);
+        if (frame) {
+            compare_seek_time(&va, o->at > 0 ? o->at : 0);
+            va.status[0] = 0;
+            rc = frame_view(o, &va);
+        } else if (o->out) {
+            rc = share_check_format("record", &o->format, o->out) ? record_view(o, &va, a.rec) : 2;
+        } else if (have_tty(o)) {
+            AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
+            rc = app_run(&va, &ao);
+        }
+    }
+    if (a.src)
+        side_free(&a);
+    if (ok || b.src)
+        side_free(&b);
+    return rc;
 }
 
 /* The language is the file's: SCENARIO.js runs on the JavaScript side
@@ -749,6 +851,8 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
         return finish(rc);
+    if (!strcmp(o.cmd, "compare"))
+        return finish(run_compare(&o));
 
     LangError err = {0};
     Source *src = source_read_max(o.path, o.max_source ? o.max_source : SOURCE_MAX_BYTES, &err);

@@ -4,6 +4,7 @@
  * or, on a screen below the minimum, only a "too small" notice. */
 #include "frame.h"
 
+#include "compare.h"
 #include "layout.h"
 #include "pane.h"
 
@@ -40,6 +41,10 @@ static void draw_too_small(const Layout *l, Grid *g)
 
 void frame_draw(View *v, Grid *g)
 {
+    if (v->twin) {
+        compare_draw(v, g);
+        return;
+    }
     grid_clear(g);
     v->lay = layout_compute(v, g->w, g->h);
     if (v->lay.too_small) {

@@ -7,6 +7,7 @@
  * drawing is frame.c's. No real clock here: the app passes elapsed time. */
 #include "view.h"
 
+#include "compare.h"
 #include "layout.h"
 #include "pane.h"
 
@@ -110,6 +111,8 @@ static bool at_end(const View *v) { return v->step + 1 >= view_nsteps(v); }
 
 double view_tick_delay(const View *v)
 {
+    if (v->twin)
+        return compare_tick_delay(v);
     if (!v->playing || at_end(v))
         return -1;
     double gap = step_time(v, v->step + 1) - v->playhead;
@@ -130,6 +133,8 @@ static void stop_at_end(View *v)
 
 Action view_tick(View *v, double elapsed)
 {
+    if (v->twin)
+        return compare_tick(v, elapsed);
     if (!v->playing)
         return ACT_NONE;
     size_t before = v->step;
@@ -230,6 +235,10 @@ static Action next_moment(View *v)
 
 Action view_seek_time(View *v, double t)
 {
+    if (v->twin) {
+        compare_seek_time(v, t);
+        return ACT_REDRAW;
+    }
     if (t < 0)
         t = 0;
     Action a = move_to(v, seek_step_at_time(v->seek, t));
@@ -646,6 +655,9 @@ Action view_key(View *v, const Input *in)
         v->help = false; /* any other key closes the overlay */
         return ACT_REDRAW;
     }
+    Action ca;
+    if (v->twin && compare_key(v, in, &ca))
+        return ca;
     size_t n;
     const ViewKey *k = view_keys(&n);
     for (size_t i = 0; i < n; i++)

@@ -112,6 +112,7 @@ typedef struct View {
     const Stops *stops;    /* where playback stops (a presenter's pauses), or NULL */
     bool stop_pause;       /* playback pauses at a stop (the viewer); exports
                               play through and mark them instead */
+    struct View *twin;     /* compare: the right-hand run (compare.c), or NULL */
     bool step_markers;     /* exports: a marker at every step even when
                               there are stops (else only at the stops) */
     Layout lay;            /* set by frame_draw, used for mouse hits */
