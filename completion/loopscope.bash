@@ -14,6 +14,7 @@ _loopscope_opts()
         html)   echo "-o --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
         trace)  echo "--format -o --force $limits --help" ;;
         steps)  echo "--json $limits --help" ;;
+        compare) echo "--frame --at --size --ansi --ascii --svg --theme --title --no-color -o --format --speed --force $limits --help" ;;
     esac
 }
 
@@ -25,7 +26,7 @@ _loopscope()
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-            frame|record|html|trace|steps|view) cmd=$w; break ;;
+            frame|record|html|trace|steps|view|compare) cmd=$w; break ;;
             -*) ;;
             *) [ -z "$cmd" ] && cmd=view ;;
         esac
@@ -64,7 +65,7 @@ _loopscope()
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.py' -- "$cur"))
     if [ -z "$cmd" ]; then
-        COMPREPLY+=($(compgen -W "frame record html trace steps view" -- "$cur"))
+        COMPREPLY+=($(compgen -W "frame record html trace steps view compare" -- "$cur"))
     fi
 }
 

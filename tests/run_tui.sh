@@ -403,6 +403,34 @@ stops_session() {
     wait_until "bad directive: warned, located, viewer ran" has 'bad_stop\.py:3:28: warning: unknown loopscope'
 }
 
+# compare: two halves over one clock; ] moves both to the next moment of
+# either run, End to the end of the longer, Space plays both, at 80x24.
+compare_session() {
+    new_shell compare 80 24 || return
+    run_ui compare scenarios/pair_sequential.py scenarios/pair_gather.py
+    wait_until "compare: both halves and both end times" hdr_has 'A: 2\.2s, B: 1\.0s' || return
+    if has 'pair_sequential\.py' && has 'pair_gather\.py' && has '^ A .*step' && has '^ B .*ends 1\.0s'; then
+        ok "compare: each half its code, one timeline with both runs"
+    else
+        bad "compare: each half its code, one timeline with both runs"
+    fi
+    keys ']'
+    wait_until "compare: ] to the next moment of either run (B's 0.50)" hdr_has 't = 0\.50s'
+    keys ']'
+    wait_until "compare: ] again (B's 0.75)" hdr_has 't = 0\.75s'
+    keys '['
+    wait_until "compare: [ back" hdr_has 't = 0\.50s'
+    keys End
+    wait_until "compare: End, the longer run's end" hdr_has 't = 2\.25s'
+    keys Home
+    wait_until "compare: Home" hdr_has 't = 0\.00s'
+    keys Space
+    wait_until "compare: Space plays both" hdr_has 'playing'
+    wait_until "compare: the shared clock moves" t_at_least 30
+    keys q
+    wait_until "compare, q: exit status 0" has '^EXITED:0$'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -423,6 +451,7 @@ nocolor_session
 scenarios_session
 sideways_session
 stops_session
+compare_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143
