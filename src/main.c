@@ -8,11 +8,13 @@
  * exception, a deadlock or a limit (trace, steps), or a file could not be
  * written, 2 it could not be loaded, bad usage, or no terminal for the
  * viewer. */
+#include "base/catalog.h"
 #include "base/directive.h"
 #include "base/esc.h"
 #include "base/source.h"
 #include "out/cast.h"
 #include "view/compare.h"
+#include "view/picker.h"
 #include "out/chrome.h"
 #include "out/file.h"
 #include "out/share.h"
@@ -36,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* record's default --max-steps. */
@@ -774,6 +777,9 @@ typedef struct Side {
     Seek *seek;
 } Side;
 
+static void side_free(Side *s);
+
+/* Load and run path; on failure, after the message, nothing is left held. */
 static bool side_load(const Options *o, const char *path, Side *s)
 {
     LangError err = {0};
@@ -785,6 +791,7 @@ static bool side_load(const Options *o, const char *path, Side *s)
     }
     if (run_scenario(s->src, &o->sim, &s->rec, &err) == SIM_LOAD_ERROR) {
         source_print_error(stderr, s->src, &err);
+        side_free(s);
         return false;
     }
     s->seek = seek_new(s->rec);
@@ -795,7 +802,9 @@ static void side_free(Side *s)
 {
     seek_free(s->seek);
     rec_free(s->rec);
-    source_free(s->src);
+    if (s->src)
+        source_free(s->src);
+    memset(s, 0, sizeof *s);
 }
 
 /* loopscope compare A B: the viewer on the pair, or --frame / --svg one
@@ -804,6 +813,7 @@ static int run_compare(Options *o)
 {
     Side a, b;
     int rc = 2;
+    memset(&b, 0, sizeof b);
     bool ok = side_load(o, o->path, &a);
     ok = ok && side_load(o, o->path2, &b);
     if (ok) {
@@ -826,10 +836,8 @@ static int run_compare(Options *o)
             rc = app_run(&va, &ao);
         }
     }
-    if (a.src)
-        side_free(&a);
-    if (ok || b.src)
-        side_free(&b);
+    side_free(&a);
+    side_free(&b);
     return rc;
 }
 
@@ -846,6 +854,98 @@ static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recordin
     return sim_run(src, opt, rec, err);
 }
 
+/* One scenario of the list in the viewer, with its stops. *leave says
+ * how the viewer was left. Returns the viewer's status, or 2 with a
+ * message in msg when the scenario could not be loaded. */
+static int list_open(const Options *o, const char *path, const AppOptions *ao, int *leave, char *msg, size_t n)
+{
+    Side s;
+    *leave = VIEW_LEAVE_QUIT;
+    if (!side_load(o, path, &s)) {
+        snprintf(msg, n, "%.80s could not be loaded (the reason is printed after you quit)", path);
+        return 2;
+    }
+    Directives ds;
+    directive_parse(s.src, &ds);
+    directive_print_warnings(stderr, s.src, &ds);
+    Stops *stops = stops_new(s.rec, &ds, o->pause_on);
+    View v;
+    view_init(&v, s.rec, s.src, s.seek);
+    Options oo = *o;
+    oo.stops = stops;
+    view_options(&oo, &v);
+    v.from_list = true;
+    int rc = app_run(&v, ao);
+    *leave = v.leave;
+    stops_free(stops);
+    directive_free(&ds);
+    side_free(&s);
+    return rc;
+}
+
+/* frame FOLDER: the list as a picture (as the viewer first shows it). */
+static int frame_list(const Options *o)
+{
+    Catalog cat;
+    char err[256];
+    if (!catalog_load(o->path, &cat, err, sizeof err)) {
+        fprintf(stderr, "loopscope: %s: %s\n", o->path, err);
+        return 2;
+    }
+    View lv;
+    Picker p;
+    picker_view(&lv, &p, &cat, 0);
+    lv.hints = o->hints;
+    int rc = frame_view(o, &lv);
+    catalog_free(&cat);
+    return rc;
+}
+
+/* loopscope FOLDER: the list of its scenarios; Enter opens one, and from
+ * it Backspace comes back to the list and N goes on to the next. */
+static int run_list(const Options *o)
+{
+    if (!have_tty(o))
+        return 2;
+    Catalog cat;
+    char err[256], msg[160] = "";
+    if (!catalog_load(o->path, &cat, err, sizeof err)) {
+        fprintf(stderr, "loopscope: %s: %s\n", o->path, err);
+        return 2;
+    }
+    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
+    size_t sel = 0;
+    long open = -1;
+    int rc = 0;
+    for (;;) {
+        if (open < 0) {
+            View lv;
+            Picker p;
+            picker_view(&lv, &p, &cat, sel);
+            snprintf(lv.status, sizeof lv.status, "%s", msg);
+            msg[0] = 0;
+            rc = app_run(&lv, &ao);
+            if (rc || p.chosen < 0)
+                break;
+            open = p.chosen;
+        }
+        sel = (size_t)open;
+        int leave;
+        rc = list_open(o, cat.e[sel].path, &ao, &leave, msg, sizeof msg);
+        if (rc == 2) {
+            open = -1;
+            continue;
+        }
+        if (rc || leave == VIEW_LEAVE_QUIT)
+            break;
+        open = leave == VIEW_LEAVE_NEXT && sel + 1 < cat.n ? (long)sel + 1 : -1;
+        if (leave == VIEW_LEAVE_NEXT && open < 0)
+            snprintf(msg, sizeof msg, "that was the last scenario of the list");
+    }
+    catalog_free(&cat);
+    return rc == 2 ? 0 : rc;
+}
+
 int main(int argc, char **argv)
 {
     /* The terminal's character set comes from the locale; numbers never do:
@@ -858,6 +958,11 @@ int main(int argc, char **argv)
         return finish(rc);
     if (!strcmp(o.cmd, "compare"))
         return finish(run_compare(&o));
+    struct stat sb;
+    if (!strcmp(o.cmd, "view") && stat(o.path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return finish(run_list(&o));
+    if (!strcmp(o.cmd, "frame") && stat(o.path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return finish(frame_list(&o));
 
     LangError err = {0};
     Source *src = source_read_max(o.path, o.max_source ? o.max_source : SOURCE_MAX_BYTES, &err);

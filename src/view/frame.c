@@ -5,6 +5,7 @@
 #include "frame.h"
 
 #include "compare.h"
+#include "picker.h"
 #include "layout.h"
 #include "pane.h"
 
@@ -43,6 +44,10 @@ void frame_draw(View *v, Grid *g)
 {
     if (v->twin) {
         compare_draw(v, g);
+        return;
+    }
+    if (v->picker) {
+        picker_draw(v, g);
         return;
     }
     grid_clear(g);

@@ -10,6 +10,7 @@
 #include "compare.h"
 #include "layout.h"
 #include "pane.h"
+#include "picker.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -569,6 +570,17 @@ static Action key_stop(View *v, const Input *in)
     return move_to(v, stops_get(v->stops, before - 1)->step);
 }
 
+/* Backspace and N: back to the scenario list, or on to the next scenario. */
+static Action key_leave(View *v, const Input *in)
+{
+    if (!v->from_list) {
+        snprintf(v->status, sizeof v->status, "not opened from a list: loopscope FOLDER/ opens one");
+        return ACT_REDRAW;
+    }
+    v->leave = in->key == 'N' ? VIEW_LEAVE_NEXT : VIEW_LEAVE_LIST;
+    return ACT_QUIT;
+}
+
 static const ViewKey keys[] = {
     {"Space", "Space", "play / pause", {' ', 'p'}, key_play},
     {"\u2192 l", "Right l", "next step", {K_RIGHT, 'l', 'n', K_WHEEL_DOWN}, key_next},
@@ -586,6 +598,7 @@ static const ViewKey keys[] = {
     {"1-5 0 i", "1-5 0 i", "panes, internals", {'1', '2', '3', '4', '5', '0', 'i'}, key_toggle},
     {"click", "click", "seek / focus", {K_CLICK}, key_click},
     {"R", "R", "record a .cast", {'R'}, key_record},
+    {"Bksp N", "Bksp N", "list, next scenario", {K_BACKSPACE, 8, 'N'}, key_leave},
     {"Esc", "Esc", "clear the message", {K_ESC}, key_esc},
     {"?", "?", "close this help", {'?'}, key_help},
     {"q", "q", "quit", {'q', 'Q'}, key_quit},
@@ -645,6 +658,8 @@ Action view_key(View *v, const Input *in)
 {
     if (in->key == K_CTRL_C)
         return ACT_QUIT;
+    if (v->picker)
+        return picker_key(v, in);
     if (v->prompt)
         return prompt_key(v, in);
     if (v->help) {

@@ -81,6 +81,9 @@ typedef struct Layout {
     Rect box[FOCUS_COUNT]; /* the boxed panes, by Focus */
 } Layout;
 
+/* How a viewer opened from the scenario list was left. */
+enum { VIEW_LEAVE_QUIT, VIEW_LEAVE_LIST, VIEW_LEAVE_NEXT };
+
 typedef struct View {
     const Recording *rec;
     const Source *src;
@@ -113,6 +116,9 @@ typedef struct View {
     bool stop_pause;       /* playback pauses at a stop (the viewer); exports
                               play through and mark them instead */
     struct View *twin;     /* compare: the right-hand run (compare.c), or NULL */
+    struct Picker *picker; /* the scenario list (picker.c): no recording, or NULL */
+    bool from_list;        /* opened from the scenario list: Backspace and N leave */
+    int leave;             /* how the viewer was left: VIEW_LEAVE_* */
     bool step_markers;     /* exports: a marker at every step even when
                               there are stops (else only at the stops) */
     Layout lay;            /* set by frame_draw, used for mouse hits */
