@@ -1,7 +1,9 @@
-/* check_stops.c: a presenter's stops: the pause directives
+/* check_stops.c: workshop mode. A presenter's stops: the pause directives
  * (src/base/directive.c), where they fall in a recording
  * (src/record/stops.c), playback pausing at them and the . and , keys
- * (src/view/view.c), and the banner (src/view/pane_banner.c).
+ * (src/view/view.c), and the banner (src/view/pane_banner.c); the
+ * scenario list (src/base/catalog.c, src/view/picker.c); two runs side by
+ * side (src/view/compare.c).
  * Owns: the stops suite. Recordings are real runs of small scenarios. */
 #include "suites.h"
 
@@ -9,7 +11,10 @@
 
 #include "../src/base/directive.h"
 #include "../src/record/stops.h"
+#include "../src/base/catalog.h"
+#include "../src/view/compare.h"
 #include "../src/view/frame.h"
+#include "../src/view/picker.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +270,133 @@ START_TEST(test_banner_covers_nothing)
 }
 END_TEST
 
+START_TEST(test_catalog_titles)
+{
+    char t[64];
+    catalog_title("a.py", "#!/usr/bin/env python3\n# a comment\n\"\"\"The title\nmore\n\"\"\"\n", t, sizeof t);
+    ck_assert_str_eq(t, "The title");
+    catalog_title("a.py", "'''\n   Second-line title  \n'''\n", t, sizeof t);
+    ck_assert_str_eq(t, "Second-line title");
+    catalog_title("a.py", "\"\"\"One line\"\"\"\nimport asyncio\n", t, sizeof t);
+    ck_assert_str_eq(t, "One line");
+    catalog_title("a.py", "import asyncio\n", t, sizeof t);
+    ck_assert_str_eq(t, "");
+    catalog_title("a.js", "/* Promise.all: three\n * more\n */\n", t, sizeof t);
+    ck_assert_str_eq(t, "Promise.all: three");
+    catalog_title("a.js", "/**\n * Star title\n */\n", t, sizeof t);
+    ck_assert_str_eq(t, "Star title");
+    catalog_title("a.js", "// Line comment title\nlet a;\n", t, sizeof t);
+    ck_assert_str_eq(t, "Line comment title");
+    catalog_title("a.py", "\"\"\"\"\"\"\n", t, sizeof t); /* an empty docstring */
+    ck_assert_str_eq(t, "");
+}
+END_TEST
+
+START_TEST(test_picker_keys)
+{
+    Catalog cat;
+    char err[128];
+    ck_assert(catalog_load("scenarios", &cat, err, sizeof err));
+    ck_assert_uint_gt(cat.n, 10);
+    for (size_t i = 1; i < cat.n; i++)
+        ck_assert_int_lt(strcmp(cat.e[i - 1].name, cat.e[i].name), 0);
+    View v;
+    Picker p;
+    picker_view(&v, &p, &cat, 0);
+    Grid *g = grid_new(80, 24, false);
+    frame_draw(&v, g);
+    char *text = fixture_grid_text(g);
+    ck_assert_ptr_nonnull(strstr(text, "gather.py"));
+    ck_assert_ptr_nonnull(strstr(text, "Two fetches at once with asyncio.gather"));
+    free(text);
+    ck_assert_int_eq(press(&v, K_DOWN), ACT_REDRAW);
+    ck_assert_uint_eq(p.sel, 1);
+    press(&v, K_UP);
+    press(&v, K_UP);
+    ck_assert_uint_eq(p.sel, 0);
+    press(&v, K_END);
+    ck_assert_uint_eq(p.sel, cat.n - 1);
+    frame_draw(&v, g); /* the list scrolls to show it */
+    text = fixture_grid_text(g);
+    ck_assert_ptr_nonnull(strstr(text, cat.e[cat.n - 1].name));
+    free(text);
+    press(&v, K_PGUP);
+    ck_assert_uint_lt(p.sel, cat.n - 1);
+    ck_assert_int_eq(press(&v, K_ENTER), ACT_QUIT);
+    ck_assert_int_eq(p.chosen, (long)p.sel);
+    ck_assert_int_eq(press(&v, 'q'), ACT_QUIT);
+    ck_assert_int_eq(p.chosen, -1);
+    grid_free(g);
+    catalog_free(&cat);
+    ck_assert(!catalog_load("src", &cat, err, sizeof err));
+    ck_assert_ptr_nonnull(strstr(err, "no scenarios"));
+}
+END_TEST
+
+START_TEST(test_leave_keys)
+{
+    Fixture f;
+    fixture_open_text(&f, "lesson.py", lesson);
+    ck_assert_int_eq(press(&f.v, 'N'), ACT_REDRAW); /* not from a list: says so */
+    ck_assert_ptr_nonnull(strstr(f.v.status, "not opened from a list"));
+    f.v.from_list = true;
+    ck_assert_int_eq(press(&f.v, 'N'), ACT_QUIT);
+    ck_assert_int_eq(f.v.leave, VIEW_LEAVE_NEXT);
+    ck_assert_int_eq(press(&f.v, K_BACKSPACE), ACT_QUIT);
+    ck_assert_int_eq(f.v.leave, VIEW_LEAVE_LIST);
+    fixture_close(&f);
+}
+END_TEST
+
+/* Both halves move through the moments of either run: each shows its
+ * run's last step at or before the shared time. */
+START_TEST(test_compare_moments)
+{
+    Fixture a, b;
+    fixture_open_file(&a, "scenarios/pair_sequential.py");
+    fixture_open_file(&b, "scenarios/pair_gather.py");
+    View *va = &a.v, *vb = &b.v;
+    compare_pair(va, vb);
+    double times[] = {0, 0.5, 0.75, 1.0, 1.5, 2.25};
+    for (size_t i = 1; i < sizeof times / sizeof times[0]; i++) {
+        press(va, ']');
+        ck_assert_double_eq_tol(va->playhead, times[i], 1e-9);
+        ck_assert_double_eq_tol(vb->playhead, times[i], 1e-9);
+        ck_assert(rec_step_at(va->rec, va->step)->t <= times[i] + 1e-9);
+        if (va->step + 1 < view_nsteps(va))
+            ck_assert(rec_step_at(va->rec, va->step + 1)->t > times[i] + 1e-9);
+        ck_assert(rec_step_at(vb->rec, vb->step)->t <= times[i] + 1e-9);
+    }
+    press(va, ']');
+    ck_assert_ptr_nonnull(strstr(va->status, "both runs are over"));
+    press(va, '[');
+    ck_assert_double_eq_tol(va->playhead, 1.5, 1e-9);
+    ck_assert_uint_eq(vb->step, view_nsteps(vb) - 1); /* B ended at 1.0 */
+    press(va, K_HOME);
+    ck_assert_double_eq_tol(va->playhead, 0, 1e-9);
+    /* playback on the shared clock, to the longer run's end */
+    press(va, ' ');
+    double played = 0;
+    for (int i = 0; i < 100000 && va->playing; i++) {
+        double d = view_tick_delay(va);
+        played += d;
+        view_tick(va, d);
+    }
+    ck_assert_double_eq_tol(played, 2.25, 0.051);
+    ck_assert_double_eq_tol(va->playhead, 2.25, 1e-9);
+    Grid *g = grid_new(100, 30, false);
+    frame_draw(va, g);
+    char *text = fixture_grid_text(g);
+    ck_assert_ptr_nonnull(strstr(text, "A: 2.2s, B: 1.0s"));
+    ck_assert_ptr_nonnull(strstr(text, "pair_sequential.py"));
+    ck_assert_ptr_nonnull(strstr(text, "pair_gather.py"));
+    free(text);
+    grid_free(g);
+    fixture_close(&b);
+    fixture_close(&a);
+}
+END_TEST
+
 Suite *stops_suite(void)
 {
     Suite *s = suite_create("stops");
@@ -278,6 +410,10 @@ Suite *stops_suite(void)
     tcase_add_test(tc, test_playback_pauses_at_stops);
     tcase_add_test(tc, test_no_stops_key);
     tcase_add_test(tc, test_banner_covers_nothing);
+    tcase_add_test(tc, test_catalog_titles);
+    tcase_add_test(tc, test_picker_keys);
+    tcase_add_test(tc, test_leave_keys);
+    tcase_add_test(tc, test_compare_moments);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -123,10 +123,9 @@ void picker_draw(View *v, Grid *g)
     }
     grid_text(g, 1, g->h - 2, g->w - 2, ST_DIM, c->e[p->sel].path);
     const char *hint = v->status[0] ? v->status
-                                    : "\u2191 \u2193 choose  Enter open  q quit   (in a scenario: Backspace back "
-                                      "to this list, N the next one)";
+                                    : "\u2191 \u2193 choose  Enter opens  q quits   then Backspace: this list, N: the next";
     if (g->ascii && !v->status[0])
-        hint = "Up Down choose  Enter open  q quit   (in a scenario: Backspace back to this list, N the next one)";
+        hint = "Up Down choose  Enter opens  q quits   then Backspace: this list, N: the next";
     if (v->hints || v->status[0])
         grid_text(g, 1, g->h - 1, g->w - 2, v->status[0] ? ST_WARNING : ST_DIM, hint);
 }
