@@ -431,6 +431,31 @@ compare_session() {
     wait_until "compare, q: exit status 0" has '^EXITED:0$'
 }
 
+# The scenario list: loopscope FOLDER lists the scenarios with their
+# titles; Enter opens one (with its stops), Backspace comes back with it
+# still chosen, N opens the next; q quits from the list.
+picker_session() {
+    new_shell picker 80 24 || return
+    run_ui scenarios/
+    wait_until "picker: the list with titles" has 'gather\.py +Two fetches at once with asyncio\.gather' || return
+    local i n
+    n=$(ls scenarios/*.py scenarios/*.js | LC_ALL=C sort | grep -n 'lesson_tasks\.py' | cut -d: -f1)
+    for ((i = 1; i < n; i++)); do keys Down; done
+    wait_until "picker: Down moves the choice" has "▸ lesson_tasks\.py"
+    keys Enter
+    wait_until "picker: Enter opens it (with its stops)" hdr_has 'stop 0/6' || return
+    keys BSpace
+    wait_until "picker: Backspace, back to the list, same choice" has "▸ lesson_tasks\.py"
+    keys Enter
+    wait_until "picker: open again" hdr_has 'stop 0/6' || return
+    keys N
+    wait_until "picker: N opens the next scenario" hdr_has "$(sed -n 1p "$(ls scenarios/*.py scenarios/*.js | LC_ALL=C sort | sed -n "$((n + 1))p")" | cut -c4-20)"
+    keys BSpace
+    wait_until "picker: back to the list" has '^ +scenario +what it shows'
+    keys q
+    wait_until "picker, q: exit status 0" has '^EXITED:0$'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -452,6 +477,7 @@ scenarios_session
 sideways_session
 stops_session
 compare_session
+picker_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143
