@@ -66,6 +66,7 @@ static void usage(FILE *out)
           "      --no-color     monochrome (also when NO_COLOR is set)\n"
           "      --panes LIST   the panes to show, e.g. code,tasks,caption,output (of code,\n"
           "                     tasks, log, output, notes, caption, timeline; keys 1-5 toggle)\n"
+          "      --theme projector  high contrast for a projector: nothing dim, bold text\n"
           "      --pause-on LIST  stop playback at these events too: print, start, done,\n"
           "                     cancel, block (besides '# loopscope: pause: NOTE' comments;\n"
           "                     . and , go to the next and previous stop)\n"
@@ -78,7 +79,7 @@ static void usage(FILE *out)
           "                     queues) in place of the task columns (key i)\n"
           "      --ascii        ASCII only\n"
           "      --svg FILE     write the screen as an SVG picture instead\n"
-          "      --theme T      the SVG's colours: dark (default) or light\n"
+          "      --theme T      the SVG's colours: dark (default), light or projector\n"
           "      --title TEXT   the SVG's title (default: the scenario's)\n"
           "      --no-color     monochrome SVG (NO_COLOR does not change files)\n"
           "      --panes LIST   the panes to show (as for the viewer)\n"
@@ -92,7 +93,7 @@ static void usage(FILE *out)
           "      --size WxH     screen size (default 100x30)\n"
           "      --speed X      playback speed: 0.25, 0.5, 1 (default), 2, 4, 8 or 16\n"
           "      --title TEXT   the recording's title (default: the scenario's)\n"
-          "      --theme T      the player's colours: dark (default) or light\n"
+          "      --theme T      the player's colours: dark (default), light or projector\n"
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
           "      --internals    show the loop internals instead of the task columns\n"
@@ -208,6 +209,7 @@ typedef struct Options {
     const char *panes;         /* --panes LIST, or NULL for the usual panes */
     bool hints;                /* --hints: frames and casts keep the key hints */
     bool light;                /* --theme light */
+    const char *theme;         /* --theme as given, or NULL */
     double speed;              /* record --speed */
     SimOptions sim;
     size_t max_source;         /* --max-source bytes; 0 = SOURCE_MAX_BYTES */
@@ -234,7 +236,7 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--size", " frame record html compare "},
         {"--ascii", " frame view record html compare "},
         {"--no-color", " frame view record html compare "},
-        {"--theme", " frame record html compare "},
+        {"--theme", " frame view record html compare "},
         {"--title", " frame record html compare "},
         {"--speed", " record html compare "},
         {"--format", " trace record compare "},
@@ -294,6 +296,12 @@ static bool check_panes(const char *val)
             "notes, caption, timeline)\n",
             bad);
     return false;
+}
+
+/* The colours of an export: --theme dark (the default), light or projector. */
+static const Palette *options_palette(const Options *o)
+{
+    return theme_is_projector() ? theme_palette_projector() : theme_palette(!o->light);
 }
 
 /* The view as the options ask: the panes shown, key hints only in the
@@ -389,11 +397,13 @@ static int parse_args(int argc, char **argv, Options *o)
         } else if (!strcmp(a, "--theme")) {
             if (!needs_value(a, val))
                 return 2;
-            if (strcmp(val, "dark") != 0 && strcmp(val, "light") != 0) {
-                fprintf(stderr, "loopscope: --theme: '%s' is not dark or light\n", val);
+            if (strcmp(val, "dark") != 0 && strcmp(val, "light") != 0 && strcmp(val, "projector") != 0) {
+                fprintf(stderr, "loopscope: --theme: '%s' is not dark, light or projector\n", val);
                 return 2;
             }
             o->light = !strcmp(val, "light");
+            o->theme = val;
+            theme_set_projector(!strcmp(val, "projector"));
             i++;
         } else if (!strcmp(a, "--format")) {
             if (!needs_value(a, val))
@@ -453,6 +463,11 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (!o->cmd)
         o->cmd = "view";
+    if (!strcmp(o->cmd, "view") && o->theme && strcmp(o->theme, "projector") != 0) {
+        fprintf(stderr, "loopscope: the viewer takes --theme projector only (otherwise it uses the terminal's own "
+                "colours)\n");
+        return 2;
+    }
     if (!strcmp(o->cmd, "compare") && !o->path2) {
         fprintf(stderr, "loopscope: compare needs two scenarios: loopscope compare A.py B.py\n");
         return 2;
@@ -648,7 +663,7 @@ static int frame_view(const Options *o, View *vp)
         Sink k;
         if (sink_open(&k, o->svg, o->force)) {
             /* a file: the same bytes whatever NO_COLOR says; --no-color asks for monochrome */
-            svg_write(g, theme_palette(!o->light), !o->no_color, o->title ? o->title : v.title, k.f);
+            svg_write(g, options_palette(o), !o->no_color, o->title ? o->title : v.title, k.f);
             rc = sink_close(&k) ? 0 : 1;
         } else {
             rc = 1;
@@ -690,7 +705,7 @@ static int record_view(const Options *o, View *vp, const Recording *rec)
         return 1;
     Grid *g = grid_new(o->w, o->h, o->ascii);
     ShareOptions so = {.scenario = o->path, .title = o->title ? o->title : v.title, .doc = rec_doc(rec),
-                       .pal = theme_palette(!o->light), .color = !o->no_color};
+                       .pal = options_palette(o), .color = !o->no_color};
     bool ok = share_write(o->cmd, o->format, &v, g, &so, k.f);
     grid_free(g);
     say_failure(rec); /* an error or a limit: recorded, and said */

@@ -3,7 +3,7 @@
  * (src/record/stops.c), playback pausing at them and the . and , keys
  * (src/view/view.c), and the banner (src/view/pane_banner.c); the
  * scenario list (src/base/catalog.c, src/view/picker.c); two runs side by
- * side (src/view/compare.c).
+ * side (src/view/compare.c); the projector theme (src/view/theme.c).
  * Owns: the stops suite. Recordings are real runs of small scenarios. */
 #include "suites.h"
 
@@ -397,6 +397,33 @@ START_TEST(test_compare_moments)
 }
 END_TEST
 
+/* Every theme tells the four task states apart without colour: in its
+ * monochrome form, and the projector theme in colour too. */
+START_TEST(test_themes_states_apart)
+{
+    const Style states[] = {ST_RUNNING, ST_WAITING, ST_READY, ST_DONE};
+    for (int proj = 0; proj < 2; proj++) {
+        theme_set_projector(proj);
+        for (int color = 0; color < 2; color++) {
+            if (color && !proj)
+                continue; /* dark and light in colour: the colours and the columns */
+            for (int i = 0; i < 4; i++)
+                for (int j = i + 1; j < 4; j++)
+                    if (theme_style(states[i], color).attr == theme_style(states[j], color).attr)
+                        ck_abort_msg("projector %d colour %d: states %d and %d look alike without colour", proj,
+                                     color, i, j);
+        }
+    }
+    /* the projector theme dims nothing and has its own palette */
+    theme_set_projector(true);
+    for (int s = 0; s < ST_COUNT; s++)
+        ck_assert(!(theme_style((Style)s, true).attr & ATTR_DIM));
+    ck_assert_uint_eq(theme_palette_projector()->bg, 0xffffff);
+    theme_set_projector(false);
+    ck_assert(theme_style(ST_DIM, true).attr & ATTR_DIM);
+}
+END_TEST
+
 Suite *stops_suite(void)
 {
     Suite *s = suite_create("stops");
@@ -414,6 +441,7 @@ Suite *stops_suite(void)
     tcase_add_test(tc, test_picker_keys);
     tcase_add_test(tc, test_leave_keys);
     tcase_add_test(tc, test_compare_moments);
+    tcase_add_test(tc, test_themes_states_apart);
     suite_add_tcase(s, tc);
     return s;
 }

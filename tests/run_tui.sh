@@ -456,6 +456,31 @@ picker_session() {
     wait_until "picker, q: exit status 0" has '^EXITED:0$'
 }
 
+# The projector theme: nothing dim on screen (the usual theme dims line
+# numbers and borders), bold text; --theme light is refused for the viewer.
+dimmed() { printf '%s\n' "$LAST" | grep -Eq $'\e\\[([0-9]+;)*2[;m]'; }
+theme_session() {
+    new_shell theme 100 30 || return
+    run_ui "$SCENARIO"
+    wait_until "theme: the usual theme starts" hdr_has 'step 1/[0-9]+' || return
+    cap_e
+    if dimmed; then ok "theme: the usual theme dims"; else bad "theme: the usual theme dims"; fi
+    keys q
+    wait_until "theme: q" has '^EXITED:0$' || return
+    keys -l -- "clear"
+    keys Enter
+    run_ui "$SCENARIO" --theme projector
+    wait_until "theme: projector starts" hdr_has 'step 1/[0-9]+' || return
+    cap_e
+    if ! dimmed && colored; then ok "theme: projector, nothing dim, still colours"; else bad "theme: projector, nothing dim, still colours"; fi
+    keys q
+    wait_until "theme, q: exit status 0" has '^EXITED:0$'
+    keys -l -- "clear"
+    keys Enter
+    run_ui "$SCENARIO" --theme light
+    wait_until "theme: --theme light refused for the viewer" has 'takes --theme projector only'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -478,6 +503,7 @@ sideways_session
 stops_session
 compare_session
 picker_session
+theme_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143

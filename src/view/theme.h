@@ -76,4 +76,11 @@ typedef struct Palette {
 } Palette;
 const Palette *theme_palette(bool dark);
 
+/* The projector theme (--theme projector): high contrast for a washed-out
+ * projector. theme_style answers with its looks while it is on (the
+ * process draws one theme at a time); its palette is for exports. */
+void theme_set_projector(bool on);
+bool theme_is_projector(void);
+const Palette *theme_palette_projector(void);
+
 #endif
