@@ -8,7 +8,7 @@ _loopscope_opts()
 {
     local limits="--max-steps --max-ops --max-depth --max-items --max-memory --max-source"
     case $1 in
-        view)   echo "--ascii --no-color --pause-on $limits --help" ;;
+        view)   echo "--ascii --no-color --pause-on --theme $limits --help" ;;
         frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force --pause-on $limits --help" ;;
         record) echo "-o --format --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
         html)   echo "-o --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
@@ -40,7 +40,7 @@ _loopscope()
                 COMPREPLY=($(compgen -W "cast svg gif" -- "$cur"))
             fi
             return ;;
-        --theme) COMPREPLY=($(compgen -W "dark light" -- "$cur")); return ;;
+        --theme) COMPREPLY=($(compgen -W "dark light projector" -- "$cur")); return ;;
         --markers) COMPREPLY=($(compgen -W "stops steps" -- "$cur")); return ;;
         --pause-on) COMPREPLY=($(compgen -W "print start done cancel block print,done" -- "$cur")); return ;;
         --speed) COMPREPLY=($(compgen -W "0.25 0.5 1 2 4 8 16" -- "$cur")); return ;;
