@@ -113,6 +113,27 @@ static Stops *stops_of(Fixture *f, Directives *ds, unsigned events)
     return stops_new(f->rec, ds, events);
 }
 
+/* The lesson recorded, with its stops on the view. */
+typedef struct Lesson {
+    Fixture f;
+    Directives ds;
+    Stops *stops;
+} Lesson;
+
+static void lesson_open(Lesson *l)
+{
+    fixture_open_text(&l->f, "lesson.py", lesson);
+    l->stops = stops_of(&l->f, &l->ds, 0);
+    l->f.v.stops = l->stops;
+}
+
+static void lesson_close(Lesson *l)
+{
+    stops_free(l->stops);
+    directive_free(&l->ds);
+    fixture_close(&l->f);
+}
+
 START_TEST(test_stops_in_recording)
 {
     Fixture f;
@@ -178,12 +199,10 @@ static void play_until_paused(View *v)
 
 START_TEST(test_playback_pauses_at_stops)
 {
-    Fixture f;
-    fixture_open_text(&f, "lesson.py", lesson);
-    Directives ds;
-    Stops *s = stops_of(&f, &ds, 0);
-    View *v = &f.v;
-    v->stops = s;
+    Lesson l;
+    lesson_open(&l);
+    Stops *s = l.stops;
+    View *v = &l.f.v;
     play_until_paused(v);
     ck_assert_uint_eq(v->step, stops_get(s, 0)->step);
     ck_assert_int_eq(view_at_stop(v), 0);
@@ -213,9 +232,7 @@ START_TEST(test_playback_pauses_at_stops)
     v->stop_pause = false;
     play_until_paused(v);
     ck_assert_uint_eq(v->step, view_nsteps(v) - 1);
-    stops_free(s);
-    directive_free(&ds);
-    fixture_close(&f);
+    lesson_close(&l);
 }
 END_TEST
 
@@ -234,12 +251,10 @@ END_TEST
  * caption keep theirs, none overlap, at every screen size it fits. */
 START_TEST(test_banner_covers_nothing)
 {
-    Fixture f;
-    fixture_open_text(&f, "lesson.py", lesson);
-    Directives ds;
-    Stops *s = stops_of(&f, &ds, 0);
-    View *v = &f.v;
-    v->stops = s;
+    Lesson l;
+    lesson_open(&l);
+    Stops *s = l.stops;
+    View *v = &l.f.v;
     view_seek(v, stops_get(s, 0)->step);
     int sizes[][2] = {{80, 24}, {100, 30}, {160, 45}, {60, 16}};
     for (size_t i = 0; i < 4; i++) {
@@ -264,31 +279,30 @@ START_TEST(test_banner_covers_nothing)
     frame_draw(v, g);
     ck_assert_int_eq(v->lay.banner.w, 0);
     grid_free(g);
-    stops_free(s);
-    directive_free(&ds);
-    fixture_close(&f);
+    lesson_close(&l);
 }
 END_TEST
 
 START_TEST(test_catalog_titles)
 {
-    char t[64];
-    catalog_title("a.py", "#!/usr/bin/env python3\n# a comment\n\"\"\"The title\nmore\n\"\"\"\n", t, sizeof t);
-    ck_assert_str_eq(t, "The title");
-    catalog_title("a.py", "'''\n   Second-line title  \n'''\n", t, sizeof t);
-    ck_assert_str_eq(t, "Second-line title");
-    catalog_title("a.py", "\"\"\"One line\"\"\"\nimport asyncio\n", t, sizeof t);
-    ck_assert_str_eq(t, "One line");
-    catalog_title("a.py", "import asyncio\n", t, sizeof t);
-    ck_assert_str_eq(t, "");
-    catalog_title("a.js", "/* Promise.all: three\n * more\n */\n", t, sizeof t);
-    ck_assert_str_eq(t, "Promise.all: three");
-    catalog_title("a.js", "/**\n * Star title\n */\n", t, sizeof t);
-    ck_assert_str_eq(t, "Star title");
-    catalog_title("a.js", "// Line comment title\nlet a;\n", t, sizeof t);
-    ck_assert_str_eq(t, "Line comment title");
-    catalog_title("a.py", "\"\"\"\"\"\"\n", t, sizeof t); /* an empty docstring */
-    ck_assert_str_eq(t, "");
+    static const struct {
+        const char *name, *text, *title;
+    } cases[] = {
+        {"a.py", "#!/usr/bin/env python3\n# a comment\n\"\"\"The title\nmore\n\"\"\"\n", "The title"},
+        {"a.py", "'''\n   Second-line title  \n'''\n", "Second-line title"},
+        {"a.py", "\"\"\"One line\"\"\"\nimport asyncio\n", "One line"},
+        {"a.py", "import asyncio\n", ""},
+        {"a.js", "/* Promise.all: three\n * more\n */\n", "Promise.all: three"},
+        {"a.js", "/**\n * Star title\n */\n", "Star title"},
+        {"a.js", "// Line comment title\nlet a;\n", "Line comment title"},
+        {"a.py", "\"\"\"\"\"\"\n", ""}, /* an empty docstring */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char t[64];
+        catalog_title(cases[i].name, cases[i].text, t, sizeof t);
+        if (strcmp(t, cases[i].title))
+            ck_abort_msg("case %zu: got '%s', want '%s'", i, t, cases[i].title);
+    }
 }
 END_TEST
 

@@ -160,15 +160,6 @@ Action compare_tick(View *a, double elapsed)
 
 /* ------------------------------------------------------------ drawing */
 
-static void draw_in(const Pane *p, const View *v, Grid *g, Rect r)
-{
-    if (r.w <= 0 || r.h <= 0)
-        return;
-    grid_clip(g, r);
-    p->draw(v, g, r);
-    grid_unclip(g);
-}
-
 /* A half's top row: "A  its title ... step 5/24" (the clock is shared:
  * the top bar has it). */
 static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
@@ -200,9 +191,9 @@ static void draw_half(View *v, const char *side, Grid *g, Rect r)
     grid_clip(g, head);
     draw_half_head(v, side, g, head);
     grid_unclip(g);
-    draw_in(&pane_code, v, g, code);
-    draw_in(v->internals ? &pane_internals : &pane_tasks, v, g, tasks);
-    draw_in(&pane_caption, v, g, caption);
+    pane_draw_in(&pane_code, v, g, code);
+    pane_draw_in(v->internals ? &pane_internals : &pane_tasks, v, g, tasks);
+    pane_draw_in(&pane_caption, v, g, caption);
 }
 
 /* Column of time t on a bar at bx, bw columns wide, for 0 .. end. */
@@ -283,5 +274,5 @@ void compare_draw(View *a, Grid *g)
     memset(&a->lay, 0, sizeof a->lay); /* no pane takes mouse hits or scroll keys here */
     a->lay.too_small = true;
     if (a->help)
-        draw_in(&pane_help, a, g, (Rect){0, 0, g->w, g->h});
+        pane_draw_in(&pane_help, a, g, (Rect){0, 0, g->w, g->h});
 }

@@ -11,14 +11,7 @@
 
 #include <stdio.h>
 
-static void draw_pane(const Pane *p, const View *v, Grid *g, Rect r)
-{
-    if (r.w <= 0 || r.h <= 0)
-        return;
-    grid_clip(g, r);
-    p->draw(v, g, r);
-    grid_unclip(g);
-}
+static void draw_pane(const Pane *p, const View *v, Grid *g, Rect r) { pane_draw_in(p, v, g, r); }
 
 /* The notice, in its long form when that fits the width, else a short one
  * that still fits a 10x3 screen whole ("too small", "need 60x16", "q
