@@ -355,9 +355,13 @@ static Action click(View *v, const Input *in)
 
 /* ------------------------------------------------------------ the keys */
 
+static Action key_leave(View *v, const Input *in);
+
+/* q quits; Backspace and N leave for the scenario list (key_leave). */
 static Action key_quit(View *v, const Input *in)
 {
-    (void)v, (void)in;
+    if (in->key != 'q' && in->key != 'Q')
+        return key_leave(v, in);
     return ACT_QUIT;
 }
 
@@ -393,7 +397,15 @@ static Action key_ends(View *v, const Input *in)
     return move_to(v, in->key == K_HOME ? 0 : n ? n - 1 : 0);
 }
 
-static Action key_moment(View *v, const Input *in) { return in->key == '[' ? prev_moment(v) : next_moment(v); }
+static Action key_stop(View *v, const Input *in);
+
+/* [ and ]: moments; , and .: a presenter's stops (one row of the help). */
+static Action key_moment(View *v, const Input *in)
+{
+    if (in->key == ',' || in->key == '.')
+        return key_stop(v, in);
+    return in->key == '[' ? prev_moment(v) : next_moment(v);
+}
 
 static Action key_speed(View *v, const Input *in)
 {
@@ -586,8 +598,7 @@ static const ViewKey keys[] = {
     {"\u2192 l", "Right l", "next step", {K_RIGHT, 'l', 'n', K_WHEEL_DOWN}, key_next},
     {"\u2190 h", "Left h", "previous step", {K_LEFT, 'h', K_WHEEL_UP}, key_prev},
     {"Home End", "Home End", "first / last step", {K_HOME, K_END}, key_ends},
-    {"[ ]", "[ ]", "prev/next moment", {'[', ']'}, key_moment},
-    {", .", ", .", "prev/next stop", {',', '.'}, key_stop},
+    {"[ ] , .", "[ ] , .", "moment, stop", {'[', ']', ',', '.'}, key_moment},
     {"+ -", "+ -", "speed 0.25x..16x", {'+', '=', '-', '_'}, key_speed},
     {"g", "g", "go to a time", {'g'}, key_goto},
     {"r", "r", "restart", {'r'}, key_restart},
@@ -598,10 +609,9 @@ static const ViewKey keys[] = {
     {"1-5 0 i", "1-5 0 i", "panes, internals", {'1', '2', '3', '4', '5', '0', 'i'}, key_toggle},
     {"click", "click", "seek / focus", {K_CLICK}, key_click},
     {"R", "R", "record a .cast", {'R'}, key_record},
-    {"Bksp N", "Bksp N", "list, next scenario", {K_BACKSPACE, 8, 'N'}, key_leave},
     {"Esc", "Esc", "clear the message", {K_ESC}, key_esc},
     {"?", "?", "close this help", {'?'}, key_help},
-    {"q", "q", "quit", {'q', 'Q'}, key_quit},
+    {"q Bksp N", "q Bksp N", "quit, list, next", {'q', 'Q', K_BACKSPACE, 8, 'N'}, key_quit},
 };
 
 const ViewKey *view_keys(size_t *n)
