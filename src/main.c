@@ -22,6 +22,7 @@
 #include "out/svg.h"
 #include "record/rec.h"
 #include "record/seek.h"
+#include "record/quiz.h"
 #include "record/stops.h"
 #include "record/trace.h"
 #include "py/py.h"
@@ -111,6 +112,10 @@ static void usage(FILE *out)
           "      --frame        print one screen of the pair instead (--at T, --size,\n"
           "                     --ansi, --ascii, --svg FILE as for frame); -o FILE records\n"
           "                     it instead (as record: --format, --speed, --size)\n"
+          "  quiz SCENARIO      the predict-mode questions as a handout: numbered, with the\n"
+          "                     choices and an answer key at the end (at the stops, or at\n"
+          "                     each print when there are none); --json as JSON;\n"
+          "                     --pause-on adds event stops; -o FILE writes to FILE\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11, or Node 20 for .js, under a\n"
           "                     virtual clock)\n"
@@ -226,7 +231,7 @@ static bool option_fits(const char *cmd, const char *opt)
     static const struct {
         const char *opt, *cmds;
     } fits[] = {
-        {"--json", " steps "},
+        {"--json", " steps quiz "},
         {"--max-output", " steps "},
         {"--step", " frame "},
         {"--at", " frame compare "},
@@ -240,12 +245,12 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--title", " frame record html compare "},
         {"--speed", " record html compare "},
         {"--format", " trace record compare "},
-        {"-o", " trace record html compare "},
-        {"--force", " frame trace record html compare "},
+        {"-o", " trace record html compare quiz "},
+        {"--force", " frame trace record html compare quiz "},
         {"--internals", " frame record html compare "},
         {"--panes", " frame view record html "},
         {"--hints", " frame record html compare "},
-        {"--pause-on", " frame view record html "},
+        {"--pause-on", " frame view record html quiz "},
         {"--markers", " record html "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
@@ -441,7 +446,7 @@ static int parse_args(int argc, char **argv, Options *o)
             return 2;
         } else if (!o->cmd && !o->path &&
                    (!strcmp(a, "trace") || !strcmp(a, "steps") || !strcmp(a, "frame") || !strcmp(a, "view") ||
-                    !strcmp(a, "record") || !strcmp(a, "html") || !strcmp(a, "compare"))) {
+                    !strcmp(a, "record") || !strcmp(a, "html") || !strcmp(a, "compare") || !strcmp(a, "quiz"))) {
             o->cmd = a;
             continue;
         } else if (!o->path) {
@@ -725,6 +730,28 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
     return record_view(o, &v, rec);
 }
 
+/* quiz: the handout of the questions predict mode asks. */
+static int run_quiz(const Options *o, const Recording *rec, const Stops *stops)
+{
+    Sink k;
+    if (!sink_open(&k, o->out ? o->out : "-", o->force))
+        return 1;
+    Quiz z;
+    quiz_make(rec, stops, &z);
+    View v; /* the title as the viewer gives it */
+    view_init(&v, rec, NULL, NULL);
+    EscStream es;
+    FILE *f = isatty(fileno(k.f)) ? esc_open(&es) : k.f;
+    if (o->json)
+        quiz_write_json(&z, v.title, f);
+    else
+        quiz_write_text(&z, v.title, f);
+    if (f != k.f)
+        esc_close(&es, k.f);
+    quiz_free(&z);
+    return sink_close(&k) ? 0 : 1;
+}
+
 /* trace and steps: the scenario's status, or 1 if the output could not be written. */
 static int run_listing(const Options *o, const Recording *rec, SimStatus st)
 {
@@ -997,7 +1024,8 @@ int main(int argc, char **argv)
         source_free(src);
         return 2;
     }
-    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) {
+    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html") ||
+        !strcmp(o.cmd, "quiz")) {
         /* the presenter's stops: a directive that is not one is a warning
          * (it is still a comment), and the run goes on */
         Directives ds;
@@ -1006,7 +1034,9 @@ int main(int argc, char **argv)
         Stops *stops = stops_new(rec, &ds, o.pause_on);
         o.stops = stops;
         Seek *seek = seek_new(rec);
-        if (!strcmp(o.cmd, "view"))
+        if (!strcmp(o.cmd, "quiz"))
+            rc = run_quiz(&o, rec, stops);
+        else if (!strcmp(o.cmd, "view"))
             rc = run_view(&o, rec, src, seek);
         else if (!strcmp(o.cmd, "frame"))
             rc = run_frame(&o, rec, src, seek);

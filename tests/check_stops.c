@@ -3,13 +3,15 @@
  * (src/record/stops.c), playback pausing at them and the . and , keys
  * (src/view/view.c), and the banner (src/view/pane_banner.c); the
  * scenario list (src/base/catalog.c, src/view/picker.c); two runs side by
- * side (src/view/compare.c); the projector theme (src/view/theme.c).
+ * side (src/view/compare.c); the projector theme (src/view/theme.c); the
+ * predict-mode questions (src/record/quiz.c).
  * Owns: the stops suite. Recordings are real runs of small scenarios. */
 #include "suites.h"
 
 #include "fixture.h"
 
 #include "../src/base/directive.h"
+#include "../src/record/quiz.h"
 #include "../src/record/stops.h"
 #include "../src/base/catalog.h"
 #include "../src/view/compare.h"
@@ -438,6 +440,48 @@ START_TEST(test_themes_states_apart)
 }
 END_TEST
 
+/* Questions come from the recording: the true answer is among the
+ * choices, the choices are distinct, and the same recording gives the
+ * same questions. */
+START_TEST(test_quiz_from_recording)
+{
+    Lesson l;
+    lesson_open(&l);
+    Quiz z, again;
+    quiz_make(l.f.rec, l.stops, &z);
+    quiz_make(l.f.rec, l.stops, &again);
+    ck_assert_uint_eq(z.n, 2); /* a question at each stop */
+    ck_assert_uint_eq(again.n, z.n);
+    ck_assert(!memcmp(z.q, again.q, z.n * sizeof *z.q));
+    for (size_t i = 0; i < z.n; i++) {
+        const Question *q = &z.q[i];
+        ck_assert_uint_eq(q->at, stops_get(l.stops, i)->step);
+        ck_assert_int_ge(q->n, 2);
+        ck_assert_int_lt(q->answer, q->n);
+        for (int a = 0; a < q->n; a++)
+            for (int b = a + 1; b < q->n; b++)
+                ck_assert_str_ne(q->choice[a], q->choice[b]);
+    }
+    /* stop 1 asks what prints next: the print on line 3, by work(1) */
+    ck_assert_int_eq(z.q[0].kind, QUIZ_PRINT);
+    ck_assert_str_eq(z.q[0].choice[z.q[0].answer], "1");
+    /* stop 2 asks which task runs line 3 next: the second one */
+    ck_assert_int_eq(z.q[1].kind, QUIZ_TASK);
+    ck_assert_str_eq(z.q[1].choice[z.q[1].answer], rec_task_label(l.f.rec, rec_step_at(l.f.rec, z.q[1].at)->task));
+    ck_assert_int_eq(quiz_between(&z, 0, z.q[0].at), 0);
+    ck_assert_int_eq(quiz_between(&z, z.q[0].at, z.q[0].at), -1);
+    quiz_free(&again);
+    quiz_free(&z);
+    /* without stops: a question before each print */
+    quiz_make(l.f.rec, NULL, &z);
+    ck_assert_uint_eq(z.n, 2);
+    for (size_t i = 0; i < z.n; i++)
+        ck_assert_int_eq(rec_step_at(l.f.rec, z.q[i].at)->kind, SK_PRINT);
+    quiz_free(&z);
+    lesson_close(&l);
+}
+END_TEST
+
 Suite *stops_suite(void)
 {
     Suite *s = suite_create("stops");
@@ -456,6 +500,7 @@ Suite *stops_suite(void)
     tcase_add_test(tc, test_leave_keys);
     tcase_add_test(tc, test_compare_moments);
     tcase_add_test(tc, test_themes_states_apart);
+    tcase_add_test(tc, test_quiz_from_recording);
     suite_add_tcase(s, tc);
     return s;
 }
