@@ -68,6 +68,9 @@ static void usage(FILE *out)
           "      --panes LIST   the panes to show, e.g. code,tasks,caption,output (of code,\n"
           "                     tasks, log, output, notes, caption, timeline; keys 1-5 toggle)\n"
           "      --theme projector  high contrast for a projector: nothing dim, bold text\n"
+          "      --predict      predict mode (key P): before each stop, or each print when\n"
+          "                     there are none, ask what comes next (answer 1-4); a score\n"
+          "                     in the header\n"
           "      --pause-on LIST  stop playback at these events too: print, start, done,\n"
           "                     cancel, block (besides '# loopscope: pause: NOTE' comments;\n"
           "                     . and , go to the next and previous stop)\n"
@@ -222,6 +225,8 @@ typedef struct Options {
     unsigned pause_on;         /* --pause-on events (STOP_ON_*) */
     const char *markers;       /* --markers: "stops", "steps" or NULL */
     const Stops *stops;        /* the scenario's stops, once it has run */
+    bool predict;              /* --predict */
+    const Quiz *quiz;          /* predict mode's questions, once it has run */
 } Options;
 
 /* Which commands take each option, for a clear error instead of silence.
@@ -252,6 +257,7 @@ static bool option_fits(const char *cmd, const char *opt)
         {"--hints", " frame record html compare "},
         {"--pause-on", " frame view record html quiz "},
         {"--markers", " record html "},
+        {"--predict", " view frame "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
         if (!strcmp(opt, fits[i].opt)) {
@@ -319,6 +325,8 @@ static void view_options(const Options *o, View *v)
     v->hints = !strcmp(o->cmd, "view") || o->hints;
     v->internals = o->internals;
     v->stops = o->stops;
+    v->quiz = o->quiz;
+    v->predict = o->predict && o->quiz && o->quiz->n;
     v->step_markers = o->markers && !strcmp(o->markers, "steps");
 }
 
@@ -350,6 +358,8 @@ static int parse_args(int argc, char **argv, Options *o)
             o->internals = true;
         } else if (!strcmp(a, "--frame")) {
             o->frame = true;
+        } else if (!strcmp(a, "--predict")) {
+            o->predict = true;
         } else if (!strcmp(a, "--step")) {
             if (!parse_count(a, val, &o->step))
                 return 2;
@@ -689,6 +699,7 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
     view_options(o, &v);
     if (!seek_view(o, &v))
         return 2;
+    view_ask_here(&v);
     return frame_view(o, &v);
 }
 
@@ -911,14 +922,18 @@ static int list_open(const Options *o, const char *path, const AppOptions *ao, i
     directive_parse(s.src, &ds);
     directive_print_warnings(stderr, s.src, &ds);
     Stops *stops = stops_new(s.rec, &ds, o->pause_on);
+    Quiz quiz;
+    quiz_make(s.rec, stops, &quiz);
     View v;
     view_init(&v, s.rec, s.src, s.seek);
     Options oo = *o;
     oo.stops = stops;
+    oo.quiz = &quiz;
     view_options(&oo, &v);
     v.from_list = true;
     int rc = app_run(&v, ao);
     *leave = v.leave;
+    quiz_free(&quiz);
     stops_free(stops);
     directive_free(&ds);
     side_free(&s);
@@ -1033,6 +1048,9 @@ int main(int argc, char **argv)
         directive_print_warnings(stderr, src, &ds);
         Stops *stops = stops_new(rec, &ds, o.pause_on);
         o.stops = stops;
+        Quiz quiz;
+        quiz_make(rec, stops, &quiz);
+        o.quiz = &quiz;
         Seek *seek = seek_new(rec);
         if (!strcmp(o.cmd, "quiz"))
             rc = run_quiz(&o, rec, stops);
@@ -1043,6 +1061,7 @@ int main(int argc, char **argv)
         else
             rc = run_record(&o, rec, src, seek);
         seek_free(seek);
+        quiz_free(&quiz);
         stops_free(stops);
         directive_free(&ds);
     } else {

@@ -1,5 +1,6 @@
 /* pane_banner.c: the presenter's banner (pane_banner), the row under the
- * header that a stop brings: "stop 2/5", where it is (the line of code,
+ * header that a stop brings (or, in predict mode, the question and its
+ * choices, a row each): "stop 2/5", where it is (the line of code,
  * or the event of --pause-on) and the note, wrapped onto a second row when
  * the layout gave it one, else cut with an ellipsis. The key hint only
  * where keys work (v->hints). Which steps are stops is stops.c's; where
@@ -35,6 +36,8 @@ static void banner_words(const View *v, Buf *b)
 
 int banner_rows(const View *v, int w)
 {
+    if (v->asking)
+        return 1 + v->quiz->q[v->asking - 1].n;
     Buf b;
     buf_init(&b);
     banner_words(v, &b);
@@ -43,10 +46,40 @@ int banner_rows(const View *v, int w)
     return rows;
 }
 
+/* Predict mode's question: "? 2/6  Which task runs line 11 next?", then
+ * a row per choice ("1) main"), or the rest of them on the last row when
+ * the banner is short. */
+static void question_draw(const View *v, Grid *g, Rect r)
+{
+    const Question *q = &v->quiz->q[v->asking - 1];
+    char head[160];
+    snprintf(head, sizeof head, "? %zu/%zu  %s  (answer 1-%d)", v->asking, v->quiz->n, q->text, q->n);
+    grid_fill(g, r, ' ', ST_BANNER);
+    grid_text(g, r.x + 1, r.y, r.w - 2, ST_BANNER, head);
+    Buf row;
+    buf_init(&row);
+    for (int c = 0, y = r.y + 1; c < q->n && y < r.y + r.h; c++) {
+        char one[160];
+        snprintf(one, sizeof one, "%s%d) %s", row.len ? "    " : "", c + 1, q->choice[c]);
+        buf_puts(&row, one);
+        if (y + 1 < r.y + r.h || c + 1 == q->n) {
+            grid_text(g, r.x + 3, y++, r.w - 4, ST_BANNER, row.s);
+            buf_clear(&row);
+        }
+    }
+    buf_free(&row);
+}
+
 static void banner_draw(const View *v, Grid *g, Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
+    if (v->asking) {
+        Rect saved = grid_clip_push(g, r);
+        question_draw(v, g, r);
+        grid_clip_pop(g, saved);
+        return;
+    }
     Rect saved = grid_clip_push(g, r);
     grid_fill(g, r, ' ', ST_BANNER);
     Buf b;

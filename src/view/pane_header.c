@@ -21,7 +21,7 @@
 #define TITLE_MIN 12
 #define GAP 2
 
-enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_REC, P_HINT, NPARTS };
+enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_SCORE, P_REC, P_HINT, NPARTS };
 
 typedef struct Part {
     char text[48];
@@ -78,6 +78,9 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
         p[i].on = true;
     p[P_REC].on = v->recording;
     p[P_STOP].on = v->stops && stops_count(v->stops) > 0;
+    snprintf(p[P_SCORE].text, sizeof p[P_SCORE].text, longform ? "score %d/%d" : "%d/%d", v->score, v->answered);
+    p[P_SCORE].st = ST_HEADER_ACCENT;
+    p[P_SCORE].on = v->predict;
     /* a picture or a cast has no keys to press and is not paused */
     p[P_PLAY].on = v->hints;
     p[P_HINT].on = v->hints;

@@ -102,6 +102,31 @@ void view_seek(View *v, size_t step)
 double view_speed(const View *v) { return speeds[v->speed]; }
 const char *view_speed_label(const View *v) { return speed_labels[v->speed]; }
 
+/* Predict mode: the first question not yet asked whose step is after
+ * the current one and at or before `to`, or -1. */
+static long pending_question(const View *v, size_t to)
+{
+    if (!v->predict || !v->quiz || v->twin)
+        return -1;
+    for (size_t i = v->next_q; i < v->quiz->n; i++) {
+        size_t at = v->quiz->q[i].at;
+        if (at > to)
+            break;
+        if (at > v->step)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Stop just before question q's step and ask it. */
+static void ask(View *v, long q)
+{
+    v->playing = false;
+    view_seek(v, v->quiz->q[q].at - 1);
+    v->asking = (size_t)q + 1;
+    v->status[0] = 0;
+}
+
 static double dwell_time(const View *v)
 {
     double d = DWELL_1X / view_speed(v);
@@ -144,6 +169,11 @@ Action view_tick(View *v, double elapsed)
         double next_t = step_time(v, v->step + 1);
         double gap = next_t - v->playhead;
         double need = gap > EPS ? gap / view_speed(v) : dwell_time(v) - v->dwell;
+        long q = pending_question(v, v->step + 1);
+        if (q >= 0) { /* predict mode: ask before the step is seen */
+            ask(v, q);
+            return ACT_PLAYBACK;
+        }
         if (elapsed + 1e-6 >= need) {
             /* reached the next step (timers fire a hair early or late) */
             elapsed -= need;
@@ -175,10 +205,22 @@ Action view_tick(View *v, double elapsed)
     return v->step != before || v->playhead != head ? ACT_REDRAW : ACT_NONE;
 }
 
+void view_ask_here(View *v)
+{
+    long q = pending_question(v, v->step + 1);
+    if (q >= 0)
+        ask(v, q);
+}
+
 /* A manual move pauses playback. */
 static Action move_to(View *v, size_t step)
 {
     bool was = v->playing;
+    long q = step > v->step ? pending_question(v, step) : -1;
+    if (q >= 0) {
+        ask(v, q);
+        return was ? ACT_PLAYBACK : ACT_REDRAW;
+    }
     v->playing = false;
     v->status[0] = 0;
     view_seek(v, step);
@@ -538,9 +580,13 @@ static Action key_help(View *v, const Input *in)
     return ACT_REDRAW;
 }
 
+static Action key_predict(View *v);
+
+/* R records; P turns predict mode on and off (one row of the help). */
 static Action key_record(View *v, const Input *in)
 {
-    (void)v, (void)in;
+    if (in->key == 'P')
+        return key_predict(v);
     return ACT_RECORD;
 }
 
@@ -593,6 +639,52 @@ static Action key_leave(View *v, const Input *in)
     return ACT_QUIT;
 }
 
+/* The answer to the question on screen: 1..n, or Esc to see it without
+ * answering. Then the step it asked about, with its caption. */
+static Action answer_key(View *v, const Input *in)
+{
+    const Question *q = &v->quiz->q[v->asking - 1];
+    int k = in->key - '1';
+    if (in->key == 'q' || in->key == 'Q' || in->key == '?')
+        return ACT_NONE; /* the table's: quit, help */
+    if (in->key != K_ESC && (k < 0 || k >= q->n)) {
+        snprintf(v->status, sizeof v->status, "answer with 1-%d (Esc shows it without answering)", q->n);
+        return ACT_REDRAW;
+    }
+    v->next_q = v->asking;
+    v->asking = 0;
+    view_seek(v, q->at);
+    if (in->key == K_ESC) {
+        snprintf(v->status, sizeof v->status, "it was %d) %.120s", q->answer + 1, q->choice[q->answer]);
+        return ACT_REDRAW;
+    }
+    bool right = k == q->answer;
+    v->score += right;
+    v->answered++;
+    if (right)
+        snprintf(v->status, sizeof v->status, "right! %d) %.120s", k + 1, q->choice[k]);
+    else
+        snprintf(v->status, sizeof v->status, "not this time: it was %d) %.120s", q->answer + 1, q->choice[q->answer]);
+    return ACT_REDRAW;
+}
+
+/* P: predict mode on or off. */
+static Action key_predict(View *v)
+{
+    if (!v->quiz || !v->quiz->n) {
+        snprintf(v->status, sizeof v->status, "no questions to ask: the scenario has no stops and prints nothing");
+        return ACT_REDRAW;
+    }
+    v->predict = !v->predict;
+    v->asking = 0;
+    if (v->predict)
+        snprintf(v->status, sizeof v->status, "predict mode: before %s the screen asks what comes next (1-4)",
+                 stops_count(v->stops) ? "each stop" : "each print");
+    else
+        snprintf(v->status, sizeof v->status, "predict mode off");
+    return ACT_REDRAW;
+}
+
 static const ViewKey keys[] = {
     {"Space", "Space", "play / pause", {' ', 'p'}, key_play},
     {"\u2192 l", "Right l", "next step", {K_RIGHT, 'l', 'n', K_WHEEL_DOWN}, key_next},
@@ -608,7 +700,7 @@ static const ViewKey keys[] = {
     {"< >", "< >", "code sideways", {'<', '>'}, key_sideways},
     {"1-5 0 i", "1-5 0 i", "panes, internals", {'1', '2', '3', '4', '5', '0', 'i'}, key_toggle},
     {"click", "click", "seek / focus", {K_CLICK}, key_click},
-    {"R", "R", "record a .cast", {'R'}, key_record},
+    {"R P", "R P", "record, predict", {'R', 'P'}, key_record},
     {"Esc", "Esc", "clear the message", {K_ESC}, key_esc},
     {"?", "?", "close this help", {'?'}, key_help},
     {"q Bksp N", "q Bksp N", "quit, list, next", {'q', 'Q', K_BACKSPACE, 8, 'N'}, key_quit},
@@ -682,6 +774,8 @@ Action view_key(View *v, const Input *in)
     }
     Action ca;
     if (v->twin && compare_key(v, in, &ca))
+        return ca;
+    if (v->asking && (ca = answer_key(v, in)) != ACT_NONE)
         return ca;
     size_t n;
     const ViewKey *k = view_keys(&n);

@@ -11,6 +11,7 @@
 #include "../base/source.h"
 #include "../record/rec.h"
 #include "../record/seek.h"
+#include "../record/quiz.h"
 #include "../record/stops.h"
 #include "grid.h"
 
@@ -116,6 +117,11 @@ typedef struct View {
     bool stop_pause;       /* playback pauses at a stop (the viewer); exports
                               play through and mark them instead */
     struct View *twin;     /* compare: the right-hand run (compare.c), or NULL */
+    const Quiz *quiz;      /* predict mode's questions (record/quiz.c), or NULL */
+    bool predict;          /* predict mode: ask before each question's step */
+    size_t asking;         /* the question on screen, 1-based; 0 for none */
+    size_t next_q;         /* questions before this one were asked already */
+    int score, answered;   /* right answers, of answered questions */
     struct Picker *picker; /* the scenario list (picker.c): no recording, or NULL */
     bool from_list;        /* opened from the scenario list: Backspace and N leave */
     int leave;             /* how the viewer was left: VIEW_LEAVE_* */
@@ -137,6 +143,9 @@ Action view_seek_time(View *v, double t);
 /* Parse a time typed by the user: "1.5", "1,5", ".5", "2s"; a
  * non-negative decimal whatever the locale. Returns false if it is not one. */
 bool view_parse_time(const char *s, double *out);
+/* Predict mode: when a question reveals the step after the current one,
+ * put it on screen (for a picture of a question: frame --predict). */
+void view_ask_here(View *v);
 /* The stop the view is at (its index), or -1 when it is not at one. */
 long view_at_stop(const View *v);
 /* Handle one input. */
