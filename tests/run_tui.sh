@@ -481,6 +481,46 @@ theme_session() {
     wait_until "theme: --theme light refused for the viewer" has 'takes --theme projector only'
 }
 
+# Predict mode: playback stops before each stop of lesson_tasks.py and
+# asks; the right answer (from the quiz's answer key) scores, a wrong one
+# does not, and both reveal the step; P turns it on from the viewer too.
+predict_session() {
+    local key r1 r2 w2
+    key=$("$LOOPSCOPE" quiz scenarios/lesson_tasks.py | sed -n 's/^Answers: //p')
+    r1=$(printf '%s\n' "$key" | tr ' ' '\n' | sed -n 's/^1-//p')
+    r2=$(printf '%s\n' "$key" | tr ' ' '\n' | sed -n 's/^2-//p')
+    w2=$((r2 == 1 ? 2 : 1))
+    new_shell predict 100 30 || return
+    run_ui scenarios/lesson_tasks.py --predict
+    wait_until "predict: score in the header" hdr_has 'score 0/0' || return
+    keys Space
+    wait_until "predict: asks before stop 1" has '\? 1/6  What prints next\?' || return
+    if lacks 'stop 1/6, line 20'; then ok "predict: the stop is hidden while asking"; else bad "predict: the stop is hidden while asking"; fi
+    keys 9
+    wait_until "predict: a key that is no choice says so" has 'answer with 1-4'
+    keys "$r1"
+    wait_until "predict: right answer scores" hdr_has 'score 1/1'
+    wait_until "predict: right, and the step revealed" has 'right! '
+    wait_until "predict: revealed at stop 1" has 'stop 1/6, line 20'
+    keys Space
+    wait_until "predict: asks before stop 2" has '\? 2/6' || return
+    keys "$w2"
+    wait_until "predict: wrong answer does not score" hdr_has 'score 1/2'
+    wait_until "predict: wrong, the right one shown" has 'not this time: it was '"$r2"'\)'
+    keys q
+    wait_until "predict, q: exit status 0" has '^EXITED:0$'
+    keys -l -- "clear"
+    keys Enter
+    run_ui scenarios/gather.py
+    wait_until "P: starts" hdr_has 'step 1/' || return
+    keys P
+    wait_until "P: predict mode on" hdr_has 'score 0/0'
+    keys End
+    wait_until "P: End stops at the first question (a print)" has '\? 1/[0-9]+  What prints next\?'
+    keys q
+    wait_until "P, q: exit status 0" has '^EXITED:0$'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -504,6 +544,7 @@ stops_session
 compare_session
 picker_session
 theme_session
+predict_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143
