@@ -8,12 +8,13 @@ _loopscope_opts()
 {
     local limits="--max-steps --max-ops --max-depth --max-items --max-memory --max-source"
     case $1 in
-        view)   echo "--ascii --no-color --pause-on --theme $limits --help" ;;
-        frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force --pause-on $limits --help" ;;
+        view)   echo "--ascii --no-color --pause-on --theme --predict $limits --help" ;;
+        frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force --pause-on --predict $limits --help" ;;
         record) echo "-o --format --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
         html)   echo "-o --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
         trace)  echo "--format -o --force $limits --help" ;;
         steps)  echo "--json $limits --help" ;;
+        quiz)   echo "--json --pause-on -o --force $limits --help" ;;
         compare) echo "--frame --at --size --ansi --ascii --svg --theme --title --no-color -o --format --speed --force $limits --help" ;;
     esac
 }
@@ -26,7 +27,7 @@ _loopscope()
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-            frame|record|html|trace|steps|view|compare) cmd=$w; break ;;
+            frame|record|html|trace|steps|view|compare|quiz) cmd=$w; break ;;
             -*) ;;
             *) [ -z "$cmd" ] && cmd=view ;;
         esac
@@ -65,7 +66,7 @@ _loopscope()
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.py' -- "$cur"))
     if [ -z "$cmd" ]; then
-        COMPREPLY+=($(compgen -W "frame record html trace steps view compare" -- "$cur"))
+        COMPREPLY+=($(compgen -W "frame record html trace steps view compare quiz" -- "$cur"))
     fi
 }
 
