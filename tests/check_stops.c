@@ -57,6 +57,7 @@ START_TEST(test_directive_warnings)
           "c = 3  # loopscope:\n"             /* empty */
           "d = 4  # loopscope: pause now\n"   /* text without a colon */
           "e = 'a#loopscope: pause'\n"        /* not after a space: not one */
+          "# loopscope: net GET https://x/ 0.3s {}\n" /* another feature's: not a warning */
           "# loopscope: pause: nothing after it\n",
           "#", &ds);
     ck_assert_uint_eq(ds.n, 0);
@@ -72,7 +73,7 @@ START_TEST(test_directive_warnings)
     ck_assert_int_eq(ds.w[3].line, 4);
     ck_assert_int_eq(ds.w[3].col, 27);
     ck_assert_ptr_nonnull(strstr(ds.w[3].msg, "'now'"));
-    ck_assert_int_eq(ds.w[4].line, 6);
+    ck_assert_int_eq(ds.w[4].line, 7);
     ck_assert_ptr_nonnull(strstr(ds.w[4].msg, "no line of code"));
     directive_free(&ds);
 }

@@ -1,7 +1,8 @@
 /* directive.c: reading `loopscope: pause` comments (see directive.h).
  * Owns the syntax: marker, spaces, "loopscope", spaces, ":", spaces, a
  * word; "pause" alone, or "pause" then ":" and the note. Anything else
- * after "loopscope" is a warning that says what was expected. The marker
+ * after "loopscope" is a warning that says what was expected, except
+ * the words of other features' directives (net, file), left to them. The marker
  * is only looked for at the start of a line or after a space or tab, so
  * "a#b" inside a string is not taken for one. */
 #include "directive.h"
@@ -90,6 +91,12 @@ static void read_one(Directives *ds, const char *p, size_t n, size_t mlen, int l
         warn(ds, line, col, "an empty loopscope directive (the one there is: 'loopscope: pause' or 'loopscope: pause: NOTE')", NULL, 0);
         return;
     }
+    /* other features' directives (the simulated network and files,
+     * src/py/loop/stdlib.c) are theirs to check */
+    static const char *const others[] = {"net", "file"};
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+        if (i - w0 == strlen(others[k]) && !memcmp(p + w0, others[k], i - w0))
+            return;
     if (i - w0 != 5 || memcmp(p + w0, "pause", 5)) {
         warn(ds, line, col + columns(p, w0), "unknown loopscope directive '%.*s' (the one there is: 'pause' or 'pause: NOTE')",
              p + w0, i - w0);
