@@ -201,9 +201,9 @@ input_session() {
     local pid c0 c1 i
     pid=$(vpid)
     keys $(for ((i = 0; i < 1000; i++)); do printf 'l '; done)
-    wait_until "input: 1000 x l at once: the last step" hdr_has 'step 30/30'
+    wait_until "input: 1000 x l at once: the last step" hdr_has 'step ([0-9]+)/\1 '
     keys $(for ((i = 0; i < 1000; i++)); do printf 'h '; done)
-    wait_until "input: 1000 x h at once: the first step" hdr_has 'step 1/30'
+    wait_until "input: 1000 x h at once: the first step" hdr_has 'step 1/[0-9]+ '
     keys Escape
     expect_frame "input: after the key storm" 100 30 1
     # invalid UTF-8, in one write and in 300 small ones
