@@ -230,7 +230,7 @@ static void draw_track(const View *v, const char *name, double end, double now, 
     grid_text(g, bx + bw + 1, y, lw, ST_DIM, label);
 }
 
-static void draw_top(View *a, Grid *g, double end)
+static void draw_top(View *a, Grid *g)
 {
     Rect r = {0, 0, g->w, 1};
     grid_fill(g, r, ' ', ST_HEADER);
@@ -239,12 +239,11 @@ static void draw_top(View *a, Grid *g, double end)
     pane_format_time(end_of(a->twin), 1, eb, sizeof eb);
     pane_format_time(a->playhead, 2, now, sizeof now);
     snprintf(left, sizeof left, "loopscope compare  A: %ss, B: %ss", ea, eb);
-    snprintf(right, sizeof right, "%s%st = %ss  %s", a->hints ? (a->playing ? "playing" : "paused") : "",
-             a->hints ? "  " : "", now, view_speed_label(a));
+    snprintf(right, sizeof right, "%s%st = %ss  %s%s", a->hints ? (a->playing ? "playing" : "paused") : "",
+             a->hints ? "  " : "", now, view_speed_label(a), a->hints ? "  ? help" : "");
     int rw = grid_text_width(right);
     grid_text(g, 1, 0, g->w - 2 - rw - 2, ST_HEADER_ACCENT, left);
     grid_text(g, g->w - 1 - rw, 0, rw, ST_HEADER_ACCENT, right);
-    (void)end;
 }
 
 void compare_draw(View *a, Grid *g)
@@ -263,7 +262,7 @@ void compare_draw(View *a, Grid *g)
     int status = a->status[0] ? 1 : 0, tl = 2;
     int half_h = g->h - 1 - tl - status;
     int hw = g->w / 2;
-    draw_top(a, g, end);
+    draw_top(a, g);
     draw_half(a, "A", g, (Rect){0, 1, hw, half_h});
     draw_half(b, "B", g, (Rect){hw, 1, g->w - hw, half_h});
     int y = 1 + half_h;
