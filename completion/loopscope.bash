@@ -8,12 +8,14 @@ _loopscope_opts()
 {
     local limits="--max-steps --max-ops --max-depth --max-items --max-memory --max-source"
     case $1 in
-        view)   echo "--ascii --no-color $limits --help" ;;
-        frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force $limits --help" ;;
-        record) echo "-o --format --size --speed --title --theme --ascii --no-color --force $limits --help" ;;
-        html)   echo "-o --size --speed --title --theme --ascii --no-color --force $limits --help" ;;
+        view)   echo "--ascii --no-color --pause-on --theme --predict $limits --help" ;;
+        frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force --pause-on --predict $limits --help" ;;
+        record) echo "-o --format --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
+        html)   echo "-o --size --speed --title --theme --ascii --no-color --force --pause-on --markers $limits --help" ;;
         trace)  echo "--format -o --force $limits --help" ;;
         steps)  echo "--json $limits --help" ;;
+        quiz)   echo "--json --pause-on -o --force $limits --help" ;;
+        compare) echo "--frame --at --size --ansi --ascii --svg --theme --title --no-color -o --format --speed --force $limits --help" ;;
     esac
 }
 
@@ -25,7 +27,7 @@ _loopscope()
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-            frame|record|html|trace|steps|view) cmd=$w; break ;;
+            frame|record|html|trace|steps|view|compare|quiz) cmd=$w; break ;;
             -*) ;;
             *) [ -z "$cmd" ] && cmd=view ;;
         esac
@@ -39,7 +41,9 @@ _loopscope()
                 COMPREPLY=($(compgen -W "cast svg gif" -- "$cur"))
             fi
             return ;;
-        --theme) COMPREPLY=($(compgen -W "dark light" -- "$cur")); return ;;
+        --theme) COMPREPLY=($(compgen -W "dark light projector" -- "$cur")); return ;;
+        --markers) COMPREPLY=($(compgen -W "stops steps" -- "$cur")); return ;;
+        --pause-on) COMPREPLY=($(compgen -W "print start done cancel block print,done" -- "$cur")); return ;;
         --speed) COMPREPLY=($(compgen -W "0.25 0.5 1 2 4 8 16" -- "$cur")); return ;;
         --size)  COMPREPLY=($(compgen -W "80x24 100x30 120x36 160x45" -- "$cur")); return ;;
         -o|--svg)
@@ -62,7 +66,7 @@ _loopscope()
     compopt -o filenames 2>/dev/null
     COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.py' -- "$cur"))
     if [ -z "$cmd" ]; then
-        COMPREPLY+=($(compgen -W "frame record html trace steps view" -- "$cur"))
+        COMPREPLY+=($(compgen -W "frame record html trace steps view compare quiz" -- "$cur"))
     fi
 }
 

@@ -11,9 +11,13 @@
  * exception, a deadlock or a limit (trace, steps), or a file could not be
  * written, 2 it could not be loaded, bad usage, or no terminal for the
  * viewer. */
+#include "base/catalog.h"
+#include "base/directive.h"
 #include "base/esc.h"
 #include "base/source.h"
 #include "out/cast.h"
+#include "view/compare.h"
+#include "view/picker.h"
 #include "out/chrome.h"
 #include "out/file.h"
 #include "out/share.h"
@@ -22,6 +26,8 @@
 #include "record/live.h"
 #include "record/rec.h"
 #include "record/seek.h"
+#include "record/quiz.h"
+#include "record/stops.h"
 #include "record/trace.h"
 #include "py/py.h"
 #include "js/js.h"
@@ -37,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* record's default --max-steps. */
@@ -64,6 +71,13 @@ static void usage(FILE *out)
           "      --no-color     monochrome (also when NO_COLOR is set)\n"
           "      --panes LIST   the panes to show, e.g. code,tasks,caption,output (of code,\n"
           "                     tasks, log, output, notes, caption, timeline; keys 1-5 toggle)\n"
+          "      --theme projector  high contrast for a projector: nothing dim, bold text\n"
+          "      --predict      predict mode (key P): before each stop, or each print when\n"
+          "                     there are none, ask what comes next (answer 1-4); a score\n"
+          "                     in the header\n"
+          "      --pause-on LIST  stop playback at these events too: print, start, done,\n"
+          "                     cancel, block (besides '# loopscope: pause: NOTE' comments;\n"
+          "                     . and , go to the next and previous stop)\n"
           "  frame SCENARIO     print one screen of the viewer as text\n"
           "      --step N       at step N (1 = the first; default 1)\n"
           "      --at T         at virtual time T seconds\n"
@@ -73,7 +87,7 @@ static void usage(FILE *out)
           "                     queues) in place of the task columns (key i)\n"
           "      --ascii        ASCII only\n"
           "      --svg FILE     write the screen as an SVG picture instead\n"
-          "      --theme T      the SVG's colours: dark (default) or light\n"
+          "      --theme T      the SVG's colours: dark (default), light or projector\n"
           "      --title TEXT   the SVG's title (default: the scenario's)\n"
           "      --no-color     monochrome SVG (NO_COLOR does not change files)\n"
           "      --panes LIST   the panes to show (as for the viewer)\n"
@@ -87,10 +101,12 @@ static void usage(FILE *out)
           "      --size WxH     screen size (default 100x30)\n"
           "      --speed X      playback speed: 0.25, 0.5, 1 (default), 2, 4, 8 or 16\n"
           "      --title TEXT   the recording's title (default: the scenario's)\n"
-          "      --theme T      the player's colours: dark (default) or light\n"
+          "      --theme T      the player's colours: dark (default), light or projector\n"
           "      --ascii        ASCII only\n"
           "      --no-color     monochrome (NO_COLOR does not change files)\n"
           "      --internals    show the loop internals instead of the task columns\n"
+          "      --markers M    stops (default when the scenario has stops: a marker at\n"
+          "                     each, labelled with its note) or steps (one per step)\n"
           "  html SCENARIO -o FILE.html\n"
           "                     one web page that works offline: the recording in\n"
           "                     asciinema-player, a marker per step ([ and ] jump), the\n"
@@ -98,6 +114,15 @@ static void usage(FILE *out)
           "                     record's --size, --speed, --title, --theme, --ascii, --no-color\n"
           "      --panes LIST   the panes to show (as for the viewer)\n"
           "      --hints        keep the viewer's key hints\n"
+          "  compare A B        two runs side by side over one clock (A.py, B.py or B.js):\n"
+          "                     the keys move both through the moments of either run\n"
+          "      --frame        print one screen of the pair instead (--at T, --size,\n"
+          "                     --ansi, --ascii, --svg FILE as for frame); -o FILE records\n"
+          "                     it instead (as record: --format, --speed, --size)\n"
+          "  quiz SCENARIO      the predict-mode questions as a handout: numbered, with the\n"
+          "                     choices and an answer key at the end (at the stops, or at\n"
+          "                     each print when there are none); --json as JSON;\n"
+          "                     --pause-on adds event stops; -o FILE writes to FILE\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
           "                     (byte-identical to CPython 3.11, or Node 20 for .js, under a\n"
           "                     virtual clock)\n"
@@ -185,6 +210,8 @@ static bool parse_seconds(const char *val, double *out)
 
 typedef struct Options {
     const char *cmd, *path;
+    const char *path2;         /* compare's second scenario */
+    bool frame;                /* compare --frame */
     bool json, ansi, ascii, no_color, force;
     bool internals;            /* frame/record --internals */
     unsigned long long step;   /* frame --step, 1-based; 0 = not given */
@@ -197,10 +224,16 @@ typedef struct Options {
     const char *panes;         /* --panes LIST, or NULL for the usual panes */
     bool hints;                /* --hints: frames and casts keep the key hints */
     bool light;                /* --theme light */
+    const char *theme;         /* --theme as given, or NULL */
     double speed;              /* record --speed */
     SimOptions sim;
     size_t max_source;         /* --max-source bytes; 0 = SOURCE_MAX_BYTES */
     size_t max_output;         /* steps --max-output MB */
+    unsigned pause_on;         /* --pause-on events (STOP_ON_*) */
+    const char *markers;       /* --markers: "stops", "steps" or NULL */
+    const Stops *stops;        /* the scenario's stops, once it has run */
+    bool predict;              /* --predict */
+    const Quiz *quiz;          /* predict mode's questions, once it has run */
 } Options;
 
 /* Which commands take each option, for a clear error instead of silence.
@@ -210,24 +243,28 @@ static bool option_fits(const char *cmd, const char *opt)
     static const struct {
         const char *opt, *cmds;
     } fits[] = {
-        {"--json", " steps "},
+        {"--json", " steps quiz "},
         {"--max-output", " steps "},
         {"--step", " frame "},
-        {"--at", " frame "},
-        {"--ansi", " frame "},
-        {"--svg", " frame "},
-        {"--size", " frame record html "},
-        {"--ascii", " frame view record html "},
-        {"--no-color", " frame view record html "},
-        {"--theme", " frame record html "},
-        {"--title", " frame record html "},
-        {"--speed", " record html "},
-        {"--format", " trace record "},
-        {"-o", " trace record html "},
-        {"--force", " frame trace record html "},
-        {"--internals", " frame record html "},
+        {"--at", " frame compare "},
+        {"--ansi", " frame compare "},
+        {"--svg", " frame compare "},
+        {"--frame", " compare "},
+        {"--size", " frame record html compare "},
+        {"--ascii", " frame view record html compare "},
+        {"--no-color", " frame view record html compare "},
+        {"--theme", " frame view record html compare "},
+        {"--title", " frame record html compare "},
+        {"--speed", " record html compare "},
+        {"--format", " trace record compare "},
+        {"-o", " trace record html compare quiz "},
+        {"--force", " frame trace record html compare quiz "},
+        {"--internals", " frame record html compare "},
         {"--panes", " frame view record html "},
-        {"--hints", " frame record html "},
+        {"--hints", " frame record html compare "},
+        {"--pause-on", " frame view record html quiz "},
+        {"--markers", " record html "},
+        {"--predict", " view frame "},
     };
     for (size_t i = 0; i < sizeof fits / sizeof fits[0]; i++) {
         if (!strcmp(opt, fits[i].opt)) {
@@ -279,6 +316,12 @@ static bool check_panes(const char *val)
     return false;
 }
 
+/* The colours of an export: --theme dark (the default), light or projector. */
+static const Palette *options_palette(const Options *o)
+{
+    return theme_is_projector() ? theme_palette_projector() : theme_palette(!o->light);
+}
+
 /* The view as the options ask: the panes shown, key hints only in the
  * viewer (or with --hints), the loop internals in the columns' place. */
 static void view_options(const Options *o, View *v)
@@ -288,6 +331,10 @@ static void view_options(const Options *o, View *v)
         view_set_panes(v, o->panes, bad, sizeof bad);
     v->hints = !strcmp(o->cmd, "view") || o->hints;
     v->internals = o->internals;
+    v->stops = o->stops;
+    v->quiz = o->quiz;
+    v->predict = o->predict && o->quiz && o->quiz->n;
+    v->step_markers = o->markers && !strcmp(o->markers, "steps");
 }
 
 /* Returns -1 to go on, or an exit status. */
@@ -316,6 +363,10 @@ static int parse_args(int argc, char **argv, Options *o)
             o->force |= !strcmp(a, "--force");
         } else if (!strcmp(a, "--internals")) {
             o->internals = true;
+        } else if (!strcmp(a, "--frame")) {
+            o->frame = true;
+        } else if (!strcmp(a, "--predict")) {
+            o->predict = true;
         } else if (!strcmp(a, "--step")) {
             if (!parse_count(a, val, &o->step))
                 return 2;
@@ -346,14 +397,35 @@ static int parse_args(int argc, char **argv, Options *o)
                 return 2;
             o->panes = val;
             i++;
+        } else if (!strcmp(a, "--pause-on")) {
+            char bad[64];
+            if (!needs_value(a, val))
+                return 2;
+            if (!stops_parse_events(val, &o->pause_on, bad, sizeof bad)) {
+                fprintf(stderr, "loopscope: --pause-on: '%s' is not an event (give a comma-separated list of "
+                        "print, start, done, cancel, block)\n", bad);
+                return 2;
+            }
+            i++;
+        } else if (!strcmp(a, "--markers")) {
+            if (!needs_value(a, val))
+                return 2;
+            if (strcmp(val, "stops") != 0 && strcmp(val, "steps") != 0) {
+                fprintf(stderr, "loopscope: --markers: '%s' is not stops or steps\n", val);
+                return 2;
+            }
+            o->markers = val;
+            i++;
         } else if (!strcmp(a, "--theme")) {
             if (!needs_value(a, val))
                 return 2;
-            if (strcmp(val, "dark") != 0 && strcmp(val, "light") != 0) {
-                fprintf(stderr, "loopscope: --theme: '%s' is not dark or light\n", val);
+            if (strcmp(val, "dark") != 0 && strcmp(val, "light") != 0 && strcmp(val, "projector") != 0) {
+                fprintf(stderr, "loopscope: --theme: '%s' is not dark, light or projector\n", val);
                 return 2;
             }
             o->light = !strcmp(val, "light");
+            o->theme = val;
+            theme_set_projector(!strcmp(val, "projector"));
             i++;
         } else if (!strcmp(a, "--format")) {
             if (!needs_value(a, val))
@@ -399,11 +471,14 @@ static int parse_args(int argc, char **argv, Options *o)
             return 2;
         } else if (!o->cmd && !o->path &&
                    (!strcmp(a, "trace") || !strcmp(a, "steps") || !strcmp(a, "frame") || !strcmp(a, "view") ||
-                    !strcmp(a, "record") || !strcmp(a, "html"))) {
+                    !strcmp(a, "record") || !strcmp(a, "html") || !strcmp(a, "compare") || !strcmp(a, "quiz"))) {
             o->cmd = a;
             continue;
         } else if (!o->path) {
             o->path = a;
+            continue;
+        } else if (o->cmd && !strcmp(o->cmd, "compare") && !o->path2) {
+            o->path2 = a;
             continue;
         } else {
             fprintf(stderr, "loopscope: unexpected argument '%s' (see loopscope --help)\n", a);
@@ -418,6 +493,15 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (!o->cmd)
         o->cmd = "view";
+    if (!strcmp(o->cmd, "view") && o->theme && strcmp(o->theme, "projector") != 0) {
+        fprintf(stderr, "loopscope: the viewer takes --theme projector only (otherwise it uses the terminal's own "
+                "colours)\n");
+        return 2;
+    }
+    if (!strcmp(o->cmd, "compare") && !o->path2) {
+        fprintf(stderr, "loopscope: compare needs two scenarios: loopscope compare A.py B.py\n");
+        return 2;
+    }
     for (int i = 0; i < ngiven; i++) {
         if (!option_fits(o->cmd, given[i])) {
             fprintf(stderr, "loopscope: %s does not go with the %s command (see loopscope --help)\n", given[i],
@@ -598,13 +682,10 @@ static bool seek_view(const Options *o, View *v)
     return true;
 }
 
-static int run_frame(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+/* frame: one screen of v (set up by the caller) as text, ANSI or SVG. */
+static int frame_view(const Options *o, View *vp)
 {
-    View v;
-    view_init(&v, rec, src, seek);
-    view_options(o, &v);
-    if (!seek_view(o, &v))
-        return 2;
+    View v = *vp;
     Grid *g = grid_new(o->w, o->h, o->ascii);
     frame_draw(&v, g);
     int rc = 0;
@@ -612,7 +693,7 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
         Sink k;
         if (sink_open(&k, o->svg, o->force)) {
             /* a file: the same bytes whatever NO_COLOR says; --no-color asks for monochrome */
-            svg_write(g, theme_palette(!o->light), !o->no_color, o->title ? o->title : v.title, k.f);
+            svg_write(g, options_palette(o), !o->no_color, o->title ? o->title : v.title, k.f);
             rc = sink_close(&k) ? 0 : 1;
         } else {
             rc = 1;
@@ -626,6 +707,17 @@ static int run_frame(const Options *o, const Recording *rec, const Source *src, 
     return rc;
 }
 
+static int run_frame(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    View v;
+    view_init(&v, rec, src, seek);
+    view_options(o, &v);
+    if (!seek_view(o, &v))
+        return 2;
+    view_ask_here(&v);
+    return frame_view(o, &v);
+}
+
 /* The traceback or limit message of a failed run, on stderr. */
 static void say_failure(const Recording *rec)
 {
@@ -633,11 +725,10 @@ static void say_failure(const Recording *rec)
     esc_write(stderr, tb, strlen(tb));
 }
 
-static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+/* record and html: play v (set up by the caller) into the export. */
+static int record_view(const Options *o, View *vp, const Recording *rec)
 {
-    View v;
-    view_init(&v, rec, src, seek);
-    view_options(o, &v);
+    View v = *vp;
     if (!set_speed(&v, o->speed))
         return 2;
     Sink k;
@@ -645,7 +736,7 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
         return 1;
     Grid *g = grid_new(o->w, o->h, o->ascii);
     ShareOptions so = {.scenario = o->path, .title = o->title ? o->title : v.title, .doc = rec_doc(rec),
-                       .pal = theme_palette(!o->light), .color = !o->no_color};
+                       .pal = options_palette(o), .color = !o->no_color};
     bool ok = share_write(o->cmd, o->format, &v, g, &so, k.f);
     grid_free(g);
     say_failure(rec); /* an error or a limit: recorded, and said */
@@ -654,6 +745,36 @@ static int run_record(const Options *o, const Recording *rec, const Source *src,
             file_abort(k.file);
         return 1;
     }
+    return sink_close(&k) ? 0 : 1;
+}
+
+static int run_record(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    View v;
+    view_init(&v, rec, src, seek);
+    view_options(o, &v);
+    return record_view(o, &v, rec);
+}
+
+/* quiz: the handout of the questions predict mode asks. */
+static int run_quiz(const Options *o, const Recording *rec, const Stops *stops)
+{
+    Sink k;
+    if (!sink_open(&k, o->out ? o->out : "-", o->force))
+        return 1;
+    Quiz z;
+    quiz_make(rec, stops, &z);
+    View v; /* the title as the viewer gives it */
+    view_init(&v, rec, NULL, NULL);
+    EscStream es;
+    FILE *f = isatty(fileno(k.f)) ? esc_open(&es) : k.f;
+    if (o->json)
+        quiz_write_json(&z, v.title, f);
+    else
+        quiz_write_text(&z, v.title, f);
+    if (f != k.f)
+        esc_close(&es, k.f);
+    quiz_free(&z);
     return sink_close(&k) ? 0 : 1;
 }
 
@@ -702,6 +823,105 @@ static bool have_terminal(const Options *o)
             "  loopscope frame %s --step N  one screen as text\n",
             isatty(STDIN_FILENO) ? "output" : "input", o->path, o->path);
     return false;
+}
+
+/* Stops and predict mode are computed over the whole recording, so a
+ * scenario with `loopscope: pause` comments, --pause-on or --predict is
+ * recorded to its end before the viewer opens; any other opens at once
+ * and records as it shows (view_live). */
+static bool wants_stops(const Options *o, const Source *src)
+{
+    if (o->pause_on || o->predict)
+        return true;
+    Directives ds;
+    directive_parse(src, &ds);
+    bool any = ds.n > 0 || ds.nw > 0;
+    directive_free(&ds);
+    return any;
+}
+
+static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
+{
+    if (!have_terminal(o))
+        return 2;
+    View v;
+    view_init(&v, rec, src, seek);
+    view_options(o, &v);
+    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
+    return app_run(&v, &ao);
+}
+
+static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err);
+
+/* One side of compare: its source, recording and seek index. */
+typedef struct Side {
+    Source *src;
+    Recording *rec;
+    Seek *seek;
+} Side;
+
+static void side_free(Side *s);
+
+/* Load and run path; on failure, after the message, nothing is left held. */
+static bool side_load(const Options *o, const char *path, Side *s)
+{
+    LangError err = {0};
+    memset(s, 0, sizeof *s);
+    s->src = source_read_max(path, o->max_source ? o->max_source : SOURCE_MAX_BYTES, &err);
+    if (!s->src) {
+        fprintf(stderr, "%s: error: %s\n", path, err.msg);
+        return false;
+    }
+    if (run_scenario(s->src, &o->sim, &s->rec, &err) == SIM_LOAD_ERROR) {
+        source_print_error(stderr, s->src, &err);
+        side_free(s);
+        return false;
+    }
+    s->seek = seek_new(s->rec);
+    return true;
+}
+
+static void side_free(Side *s)
+{
+    seek_free(s->seek);
+    rec_free(s->rec);
+    if (s->src)
+        source_free(s->src);
+    memset(s, 0, sizeof *s);
+}
+
+/* loopscope compare A B: the viewer on the pair, or --frame / --svg one
+ * screen of it, or -o FILE a recording of it. */
+static int run_compare(Options *o)
+{
+    Side a, b;
+    int rc = 2;
+    memset(&b, 0, sizeof b);
+    bool ok = side_load(o, o->path, &a);
+    ok = ok && side_load(o, o->path2, &b);
+    if (ok) {
+        View va, vb;
+        view_init(&va, a.rec, a.src, a.seek);
+        view_init(&vb, b.rec, b.src, b.seek);
+        bool frame = o->frame || o->svg;
+        o->cmd = frame ? "frame" : o->out ? "record" : "view";
+        view_options(o, &va);
+        view_options(o, &vb);
+        compare_pair(&va, &vb);
+        if (frame) {
+            compare_seek_time(&va, o->at > 0 ? o->at : 0);
+            va.status[0] = 0;
+            rc = frame_view(o, &va);
+        } else if (o->out) {
+            rc = share_check_format("record", &o->format, o->out) ? record_view(o, &va, a.rec) : 2;
+        } else if (have_terminal(o)) {
+            AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
+            rc = app_run(&va, &ao);
+        }
+    }
+    side_free(&a);
+    side_free(&b);
+    return rc;
 }
 
 /* The language is the file's: SCENARIO.js runs on the JavaScript side
@@ -781,6 +1001,103 @@ static int view_live(const Options *o, const Source *src, bool *busy)
     return rc;
 }
 
+
+/* One scenario of the list in the viewer, with its stops. *leave says
+ * how the viewer was left. Returns the viewer's status, or 2 with a
+ * message in msg when the scenario could not be loaded. */
+static int list_open(const Options *o, const char *path, const AppOptions *ao, int *leave, char *msg, size_t n)
+{
+    Side s;
+    *leave = VIEW_LEAVE_QUIT;
+    if (!side_load(o, path, &s)) {
+        snprintf(msg, n, "%.80s could not be loaded (the reason is printed after you quit)", path);
+        return 2;
+    }
+    Directives ds;
+    directive_parse(s.src, &ds);
+    directive_print_warnings(stderr, s.src, &ds);
+    Stops *stops = stops_new(s.rec, &ds, o->pause_on);
+    Quiz quiz;
+    quiz_make(s.rec, stops, &quiz);
+    View v;
+    view_init(&v, s.rec, s.src, s.seek);
+    Options oo = *o;
+    oo.stops = stops;
+    oo.quiz = &quiz;
+    view_options(&oo, &v);
+    v.from_list = true;
+    int rc = app_run(&v, ao);
+    *leave = v.leave;
+    quiz_free(&quiz);
+    stops_free(stops);
+    directive_free(&ds);
+    side_free(&s);
+    return rc;
+}
+
+/* frame FOLDER: the list as a picture (as the viewer first shows it). */
+static int frame_list(const Options *o)
+{
+    Catalog cat;
+    char err[256];
+    if (!catalog_load(o->path, &cat, err, sizeof err)) {
+        fprintf(stderr, "loopscope: %s: %s\n", o->path, err);
+        return 2;
+    }
+    View lv;
+    Picker p;
+    picker_view(&lv, &p, &cat, 0);
+    lv.hints = o->hints;
+    int rc = frame_view(o, &lv);
+    catalog_free(&cat);
+    return rc;
+}
+
+/* loopscope FOLDER: the list of its scenarios; Enter opens one, and from
+ * it Backspace comes back to the list and N goes on to the next. */
+static int run_list(const Options *o)
+{
+    if (!have_terminal(o))
+        return 2;
+    Catalog cat;
+    char err[256], msg[160] = "";
+    if (!catalog_load(o->path, &cat, err, sizeof err)) {
+        fprintf(stderr, "loopscope: %s: %s\n", o->path, err);
+        return 2;
+    }
+    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
+    size_t sel = 0;
+    long open = -1;
+    int rc = 0;
+    for (;;) {
+        if (open < 0) {
+            View lv;
+            Picker p;
+            picker_view(&lv, &p, &cat, sel);
+            snprintf(lv.status, sizeof lv.status, "%s", msg);
+            msg[0] = 0;
+            rc = app_run(&lv, &ao);
+            if (rc || p.chosen < 0)
+                break;
+            open = p.chosen;
+        }
+        sel = (size_t)open;
+        int leave;
+        rc = list_open(o, cat.e[sel].path, &ao, &leave, msg, sizeof msg);
+        if (rc == 2) {
+            open = -1;
+            continue;
+        }
+        if (rc || leave == VIEW_LEAVE_QUIT)
+            break;
+        open = leave == VIEW_LEAVE_NEXT && sel + 1 < cat.n ? (long)sel + 1 : -1;
+        if (leave == VIEW_LEAVE_NEXT && open < 0)
+            snprintf(msg, sizeof msg, "that was the last scenario of the list");
+    }
+    catalog_free(&cat);
+    return rc == 2 ? 0 : rc;
+}
+
 int main(int argc, char **argv)
 {
     /* The terminal's character set comes from the locale; numbers never do:
@@ -791,6 +1108,13 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc >= 0)
         return finish(rc);
+    if (!strcmp(o.cmd, "compare"))
+        return finish(run_compare(&o));
+    struct stat sb;
+    if (!strcmp(o.cmd, "view") && stat(o.path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return finish(run_list(&o));
+    if (!strcmp(o.cmd, "frame") && stat(o.path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return finish(frame_list(&o));
 
     LangError err = {0};
     Source *src = source_read_max(o.path, o.max_source ? o.max_source : SOURCE_MAX_BYTES, &err);
@@ -798,7 +1122,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: error: %s\n", o.path, err.msg);
         return 2;
     }
-    if (!strcmp(o.cmd, "view")) {
+    if (!strcmp(o.cmd, "view") && !wants_stops(&o, src)) {
         bool busy = false;
         rc = view_live(&o, src, &busy);
         if (!busy)
@@ -817,13 +1141,31 @@ int main(int argc, char **argv)
         source_free(src);
         return 2;
     }
-    if (!strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html")) {
+    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html") ||
+        !strcmp(o.cmd, "quiz")) {
+        /* the presenter's stops: a directive that is not one is a warning
+         * (it is still a comment), and the run goes on */
+        Directives ds;
+        directive_parse(src, &ds);
+        directive_print_warnings(stderr, src, &ds);
+        Stops *stops = stops_new(rec, &ds, o.pause_on);
+        o.stops = stops;
+        Quiz quiz;
+        quiz_make(rec, stops, &quiz);
+        o.quiz = &quiz;
         Seek *seek = seek_new(rec);
-        if (!strcmp(o.cmd, "frame"))
+        if (!strcmp(o.cmd, "quiz"))
+            rc = run_quiz(&o, rec, stops);
+        else if (!strcmp(o.cmd, "view"))
+            rc = run_view(&o, rec, src, seek);
+        else if (!strcmp(o.cmd, "frame"))
             rc = run_frame(&o, rec, src, seek);
         else
             rc = run_record(&o, rec, src, seek);
         seek_free(seek);
+        quiz_free(&quiz);
+        stops_free(stops);
+        directive_free(&ds);
     } else {
         rc = run_listing(&o, rec, st);
     }

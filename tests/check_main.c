@@ -29,6 +29,7 @@ int main(void)
         words_suite,
         share_suite,
         js_suite,
+        stops_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

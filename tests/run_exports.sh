@@ -137,7 +137,8 @@ for s in "${scenarios[@]}"; do
     for size in 100x30 72x20; do
         w=${size%x*} h=${size#*x}
         c=$tmp/$name.$size.cast
-        if ! "$bin" record "$s" --size "$size" -o "$c" 2>"$tmp/err"; then
+        # --markers steps: a scenario with stops marks only them by default
+        if ! "$bin" record "$s" --size "$size" --markers steps -o "$c" 2>"$tmp/err"; then
             bad "record $s --size $size: exit $? $(cat "$tmp/err")"
             continue
         fi
@@ -145,7 +146,7 @@ for s in "${scenarios[@]}"; do
             bad "record $s --size $size: shape: $(tail -n 1 "$tmp/err")"
             continue
         fi
-        "$bin" record "$s" --size "$size" -o "$c.again" 2>/dev/null
+        "$bin" record "$s" --size "$size" --markers steps -o "$c.again" 2>/dev/null
         check "record $s --size $size: the same bytes twice" cmp -s "$c" "$c.again"
         [ $have_tmux = 1 ] || continue
         "$bin" frame "$s" --step "$steps" --size "$size" >"$tmp/want"
@@ -164,13 +165,22 @@ for s in "${scenarios[@]}"; do
         fi
     done
     # twice the speed, half the time (the dwell and the gaps both scale)
-    "$bin" record "$s" --speed 2 -o "$tmp/$name.2x.cast" 2>/dev/null
+    "$bin" record "$s" --speed 2 --markers steps -o "$tmp/$name.2x.cast" 2>/dev/null
     end1=$(cast_shape "$tmp/$name.100x30.cast" 100 30 "$steps" 2>/dev/null)
     end2=$(cast_shape "$tmp/$name.2x.cast" 100 30 "$steps" 2>/dev/null)
     check "record $s --speed 2 ends at half the time ($end2 vs $end1)" \
         python3 -c 'import sys; a, b = map(float, sys.argv[1:]); sys.exit(abs(a / 2 - b) > 0.001 + a * 1e-6)' \
         "${end1:-0}" "${end2:-1}"
 done
+# a scenario with stops: a marker at each stop, labelled with its note
+"$bin" record scenarios/lesson_tasks.py -o "$tmp/stops.cast" 2>/dev/null
+check "record: a marker per stop, with its note" python3 -c 'import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()[1:]]
+marks = [e[2] for e in ev if e[1] == "m"]
+assert len(marks) == 6, marks
+assert marks[0] == "created is not started", marks
+assert marks[5].startswith("stop 6/6: "), marks' "$tmp/stops.cast"
+
 # the title and the theme reach the header
 "$bin" record scenarios/gather.py --title 'tab	"quoted" é' --theme light -o "$tmp/title.cast"
 check "record --title / --theme light reach the header" python3 -c 'import json, sys
@@ -412,7 +422,7 @@ expect_fail "--max-output with trace" 2 "does not go with the trace command" "$b
 
 expect_fail "record without -o" 2 "record needs -o" "$bin" record scenarios/gather.py
 expect_fail "frame --theme without --svg" 2 "goes with frame --svg" "$bin" frame scenarios/gather.py --theme light
-expect_fail "--theme blue" 2 "not dark or light" "$bin" frame scenarios/gather.py --svg "$tmp/x.svg" --theme blue
+expect_fail "--theme blue" 2 "not dark, light or projector" "$bin" frame scenarios/gather.py --svg "$tmp/x.svg" --theme blue
 expect_fail "--speed 3" 2 "not one of the speeds 0.25x, 0.5x, 1x, 2x, 4x, 8x, 16x" \
     "$bin" record scenarios/gather.py -o "$tmp/x.cast" --speed 3
 expect_fail "--format xml" 2 "not text or chrome" "$bin" trace scenarios/gather.py --format xml

@@ -140,12 +140,12 @@ assert d["requests"] == [], ("network requests", d["requests"])
 assert d["errors"] == [], ("console errors", d["errors"])
 for col in ("RUNNING", "WAITING", "READY", "DONE"):
     assert col in d["first"], ("first frame shows the column", col)
-assert "step 1/30" in d["first"], "the first frame is step 1"
 ms = d["markers"]
+assert "step 1/%d" % len(ms) in d["first"], "the first frame is step 1"
 nxt = min(t for t in ms if t > d["before"] + 1e-9)
 assert abs(d["after"]["time"] - nxt) < 1e-6, ("] jumps to the next marker", d["before"], d["after"]["time"], nxt)
 after = d["after"]["text"]
-assert "step 2/30" in after, "the next step's screen"
+assert "step 2/%d" % len(ms) in after, "the next step's screen"
 for col in ("RUNNING", "WAITING", "READY", "DONE", "log"):
     assert col in after, ("after the jump the screen is whole", col)
 assert d["steps"] == len(ms), "a list entry per marker"

@@ -365,6 +365,164 @@ sideways_session() {
     wait_until "sideways, q: exit status 0" has '^EXITED:0$'
 }
 
+# A presenter's stops (scenarios/lesson_tasks.py has six): playback
+# pauses at each with its note in a banner, . and , jump between them, the
+# header counts them; --pause-on adds event stops; a bad directive is a
+# located warning and the viewer still opens.
+stops_session() {
+    new_shell stops 100 30 || return
+    run_ui scenarios/lesson_tasks.py
+    wait_until "stops: starts, 6 stops" hdr_has 'stop 0/6' || return
+    keys Space
+    wait_until "stops: playback pauses at stop 1" hdr_has 'paused.*stop 1/6' || return
+    if has 'stop 1/6, line 20: created is not started' && has 'lesson_tasks\.py' && has 'RUNNING'; then
+        ok "stops: the banner shows the note beside the code and columns"
+    else
+        bad "stops: the banner shows the note beside the code and columns"
+    fi
+    keys Space
+    wait_until "stops: Space plays on to stop 2" hdr_has 'paused.*stop 2/6'
+    wait_until "stops: stop 2's note" has "line 11: a task's first step starts here"
+    keys '.'
+    wait_until "stops: . goes to stop 3" has 'stop 3/6, line 12'
+    keys ','
+    keys ','
+    wait_until "stops: , , back to stop 1" has 'stop 1/6, line 20'
+    keys ','
+    wait_until "stops: no stop before the first" has 'no stop before'
+    keys End
+    wait_until "stops: no banner off a stop" lacks '■ stop'
+    keys q
+    wait_until "stops, q: exit status 0" has '^EXITED:0$'
+    keys -l -- "clear"
+    keys Enter
+    printf 'import asyncio\nasync def main():\n    print(1)  # loopscope: paws\nasyncio.run(main())\n' >"$TMPD/bad_stop.py"
+    run_ui "$TMPD/bad_stop.py" --pause-on print
+    wait_until "--pause-on print: a stop at the print" hdr_has 'stop 0/1' || return
+    keys '.'
+    wait_until "--pause-on print: the banner says the event" has 'stop 1/1, on print'
+    keys q
+    wait_until "bad directive: warned, located, viewer ran" has 'bad_stop\.py:3:28: warning: unknown loopscope'
+}
+
+# compare: two halves over one clock; ] moves both to the next moment of
+# either run, End to the end of the longer, Space plays both, at 80x24.
+compare_session() {
+    new_shell compare 80 24 || return
+    run_ui compare scenarios/pair_sequential.py scenarios/pair_gather.py
+    wait_until "compare: both halves and both end times" hdr_has 'A: 2\.2s, B: 1\.0s' || return
+    if has 'pair_sequential\.py' && has 'pair_gather\.py' && has '^ A .*step' && has '^ B .*ends 1\.0s'; then
+        ok "compare: each half its code, one timeline with both runs"
+    else
+        bad "compare: each half its code, one timeline with both runs"
+    fi
+    keys ']'
+    wait_until "compare: ] to the next moment of either run (B's 0.50)" hdr_has 't = 0\.50s'
+    keys ']'
+    wait_until "compare: ] again (B's 0.75)" hdr_has 't = 0\.75s'
+    keys '['
+    wait_until "compare: [ back" hdr_has 't = 0\.50s'
+    keys End
+    wait_until "compare: End, the longer run's end" hdr_has 't = 2\.25s'
+    keys Home
+    wait_until "compare: Home" hdr_has 't = 0\.00s'
+    keys Space
+    wait_until "compare: Space plays both" hdr_has 'playing'
+    wait_until "compare: the shared clock moves" t_at_least 30
+    keys q
+    wait_until "compare, q: exit status 0" has '^EXITED:0$'
+}
+
+# The scenario list: loopscope FOLDER lists the scenarios with their
+# titles; Enter opens one (with its stops), Backspace comes back with it
+# still chosen, N opens the next; q quits from the list.
+picker_session() {
+    new_shell picker 80 24 || return
+    run_ui scenarios/
+    wait_until "picker: the list with titles" has 'gather\.py +Two fetches at once with asyncio\.gather' || return
+    local i n
+    n=$(ls scenarios/*.py scenarios/*.js | LC_ALL=C sort | grep -n 'lesson_tasks\.py' | cut -d: -f1)
+    for ((i = 1; i < n; i++)); do keys Down; done
+    wait_until "picker: Down moves the choice" has "▸ lesson_tasks\.py"
+    keys Enter
+    wait_until "picker: Enter opens it (with its stops)" hdr_has 'stop 0/6' || return
+    keys BSpace
+    wait_until "picker: Backspace, back to the list, same choice" has "▸ lesson_tasks\.py"
+    keys Enter
+    wait_until "picker: open again" hdr_has 'stop 0/6' || return
+    keys N
+    wait_until "picker: N opens the next scenario" hdr_has "$(sed -n 1p "$(ls scenarios/*.py scenarios/*.js | LC_ALL=C sort | sed -n "$((n + 1))p")" | cut -c4-20)"
+    keys BSpace
+    wait_until "picker: back to the list" has '^ +scenario +what it shows'
+    keys q
+    wait_until "picker, q: exit status 0" has '^EXITED:0$'
+}
+
+# The projector theme: nothing dim on screen (the usual theme dims line
+# numbers and borders), bold text; --theme light is refused for the viewer.
+dimmed() { printf '%s\n' "$LAST" | grep -Eq $'\e\\[([0-9]+;)*2[;m]'; }
+theme_session() {
+    new_shell theme 100 30 || return
+    run_ui "$SCENARIO"
+    wait_until "theme: the usual theme starts" hdr_has 'step 1/[0-9]+' || return
+    cap_e
+    if dimmed; then ok "theme: the usual theme dims"; else bad "theme: the usual theme dims"; fi
+    keys q
+    wait_until "theme: q" has '^EXITED:0$' || return
+    keys -l -- "clear"
+    keys Enter
+    run_ui "$SCENARIO" --theme projector
+    wait_until "theme: projector starts" hdr_has 'step 1/[0-9]+' || return
+    cap_e
+    if ! dimmed && colored; then ok "theme: projector, nothing dim, still colours"; else bad "theme: projector, nothing dim, still colours"; fi
+    keys q
+    wait_until "theme, q: exit status 0" has '^EXITED:0$'
+    keys -l -- "clear"
+    keys Enter
+    run_ui "$SCENARIO" --theme light
+    wait_until "theme: --theme light refused for the viewer" has 'takes --theme projector only'
+}
+
+# Predict mode: playback stops before each stop of lesson_tasks.py and
+# asks; the right answer (from the quiz's answer key) scores, a wrong one
+# does not, and both reveal the step; P turns it on from the viewer too.
+predict_session() {
+    local key r1 r2 w2
+    key=$("$LOOPSCOPE" quiz scenarios/lesson_tasks.py | sed -n 's/^Answers: //p')
+    r1=$(printf '%s\n' "$key" | tr ' ' '\n' | sed -n 's/^1-//p')
+    r2=$(printf '%s\n' "$key" | tr ' ' '\n' | sed -n 's/^2-//p')
+    w2=$((r2 == 1 ? 2 : 1))
+    new_shell predict 100 30 || return
+    run_ui scenarios/lesson_tasks.py --predict
+    wait_until "predict: score in the header" hdr_has 'score 0/0' || return
+    keys Space
+    wait_until "predict: asks before stop 1" has '\? 1/6  What prints next\?' || return
+    if lacks 'stop 1/6, line 20'; then ok "predict: the stop is hidden while asking"; else bad "predict: the stop is hidden while asking"; fi
+    keys 9
+    wait_until "predict: a key that is no choice says so" has 'answer with 1-4'
+    keys "$r1"
+    wait_until "predict: right answer scores" hdr_has 'score 1/1'
+    wait_until "predict: right, and the step revealed" has 'right! '
+    wait_until "predict: revealed at stop 1" has 'stop 1/6, line 20'
+    keys Space
+    wait_until "predict: asks before stop 2" has '\? 2/6' || return
+    keys "$w2"
+    wait_until "predict: wrong answer does not score" hdr_has 'score 1/2'
+    wait_until "predict: wrong, the right one shown" has 'not this time: it was '"$r2"'\)'
+    keys q
+    wait_until "predict, q: exit status 0" has '^EXITED:0$'
+    keys -l -- "clear"
+    keys Enter
+    run_ui scenarios/gather.py
+    wait_until "P: starts" hdr_has 'step 1/' || return
+    keys P
+    wait_until "P: predict mode on" hdr_has 'score 0/0'
+    keys End
+    wait_until "P: End stops at the first question (a print)" has '\? 1/[0-9]+  What prints next\?'
+    keys q
+    wait_until "P, q: exit status 0" has '^EXITED:0$'
+}
+
 # Without a terminal the viewer refuses, pointing to the text commands.
 no_tty() {
     local out="$TMPD/out" errf="$TMPD/err" rc
@@ -441,6 +599,11 @@ ascii_session
 nocolor_session
 scenarios_session
 sideways_session
+stops_session
+compare_session
+picker_session
+theme_session
+predict_session
 ctrlz_session
 signal_session sigint C-c 130
 signal_session sigterm TERM 143

@@ -27,5 +27,6 @@ Suite *export_suite(void);
 Suite *words_suite(void);
 Suite *share_suite(void);
 Suite *js_suite(void);
+Suite *stops_suite(void);
 
 #endif

@@ -269,5 +269,5 @@ void html_record(View *v, Grid *g, const HtmlPage *p, FILE *out)
     for (size_t i = 0; i < r.n; i++)
         xfree(r.marks[i].label);
     xfree(r.marks);
-    xfree(cast);
+    free(cast); /* open_memstream's, from libc */
 }

@@ -7,6 +7,8 @@
 #include "../record/trace.h"
 #include "../view/frame.h"
 
+#include <stdio.h>
+
 const char *play_step_label(const View *v, size_t s)
 {
     /* the caption's task references become labels here (rec_words); the
@@ -17,10 +19,32 @@ const char *play_step_label(const View *v, size_t s)
     return *cap ? cap : step_kind_name((StepKind)st->kind);
 }
 
+/* A scenario with stops gets a marker at each stop, labelled with its
+ * note (or "stop 2/5: " and the step's caption when it has none), unless
+ * the view asks for one at every step; without stops, every step. */
 static void mark(const PlaySink *sink, uint64_t us, const View *v, size_t step)
 {
-    if (step < view_nsteps(v))
+    if (step >= view_nsteps(v))
+        return;
+    long k = v->stops ? stops_find(v->stops, step) : -1;
+    if (!stops_count(v->stops) || v->step_markers) {
         sink->marker(sink->ctx, us, step, play_step_label(v, step));
+    } else if (k >= 0) {
+        const Stop *s = stops_get(v->stops, (size_t)k);
+        static Buf label; /* lives until the next call, as play_step_label's */
+        if (!label.s)
+            buf_init(&label);
+        buf_clear(&label);
+        if (s->note[0]) {
+            buf_puts(&label, s->note);
+        } else {
+            char head[48];
+            snprintf(head, sizeof head, "stop %ld/%zu: ", k + 1, stops_count(v->stops));
+            buf_puts(&label, head);
+            buf_puts(&label, play_step_label(v, step));
+        }
+        sink->marker(sink->ctx, us, step, label.s);
+    }
 }
 
 static void draw(const PlaySink *sink, View *v, Grid *g, double t)
@@ -35,6 +59,8 @@ static void draw(const PlaySink *sink, View *v, Grid *g, double t)
 
 uint64_t play_run(View *v, Grid *g, const PlaySink *sink)
 {
+    bool pause = v->stop_pause;
+    v->stop_pause = false; /* an export plays through its stops: they are markers */
     view_seek(v, 0);
     Input play = {.key = ' '};
     view_key(v, &play);
@@ -67,5 +93,6 @@ uint64_t play_run(View *v, Grid *g, const PlaySink *sink)
         if (!v->playing)
             break;
     }
+    v->stop_pause = pause;
     return trace_us(t);
 }

@@ -4,19 +4,14 @@
  * or, on a screen below the minimum, only a "too small" notice. */
 #include "frame.h"
 
+#include "compare.h"
+#include "picker.h"
 #include "layout.h"
 #include "pane.h"
 
 #include <stdio.h>
 
-static void draw_pane(const Pane *p, const View *v, Grid *g, Rect r)
-{
-    if (r.w <= 0 || r.h <= 0)
-        return;
-    grid_clip(g, r);
-    p->draw(v, g, r);
-    grid_unclip(g);
-}
+static void draw_pane(const Pane *p, const View *v, Grid *g, Rect r) { pane_draw_in(p, v, g, r); }
 
 /* The notice, in its long form when that fits the width, else a short one
  * that still fits a 10x3 screen whole ("too small", "need 60x16", "q
@@ -40,6 +35,14 @@ static void draw_too_small(const Layout *l, Grid *g)
 
 void frame_draw(View *v, Grid *g)
 {
+    if (v->twin) {
+        compare_draw(v, g);
+        return;
+    }
+    if (v->picker) {
+        picker_draw(v, g);
+        return;
+    }
     grid_clear(g);
     v->lay = layout_compute(v, g->w, g->h);
     if (v->lay.too_small) {
@@ -47,6 +50,7 @@ void frame_draw(View *v, Grid *g)
         return;
     }
     draw_pane(&pane_header, v, g, v->lay.header);
+    draw_pane(&pane_banner, v, g, v->lay.banner);
     for (int f = 0; f < FOCUS_COUNT; f++) {
         /* the internals view takes the task columns' place (key i) */
         const Pane *p = f == FOCUS_TASKS && v->internals ? &pane_internals : pane_slots[f].pane;

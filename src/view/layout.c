@@ -1,5 +1,8 @@
 /* layout.c: where the panes go for a screen size (see layout.h).
- * Top to bottom: the header bar; the main area, the code and the task
+ * Top to bottom: the header bar; at a presenter's stop, its banner (one
+ * row, two when the note needs them and the main area can spare them,
+ * taken from the main area so nothing else is covered), or predict mode's
+ * question and its choices; the main area, the code and the task
  * columns; the caption; the timeline; the bottom row of the log, the
  * program's output and the notes, side by side. The code is the star: it
  * gets the columns its lines need (code_pane_want, pane_code.c) and the
@@ -107,6 +110,14 @@ Layout layout_compute(const View *v, int w, int h)
     }
     int y = 1;
     l.header = (Rect){0, 0, w, 1};
+    if ((view_at_stop(v) >= 0 || v->asking) && main_h >= 6) {
+        int bh = banner_rows(v, w);
+        int most = v->asking ? (main_h >= 8 ? main_h - 6 : 1) : main_h >= 14 ? 2 : 1;
+        bh = bh > most ? most : bh;
+        l.banner = (Rect){0, y, w, bh};
+        y += bh;
+        main_h -= bh;
+    }
     lay_main(v, &l, w, y, main_h);
     y += main_h;
     if (caption_h)

@@ -137,3 +137,12 @@ size_t pane_wrap_at(const char *text, size_t n, int w, bool *hard)
     *hard = true;
     return i ? i : (n ? grid_utf8_next(text, n, &(uint32_t){0}) : 0);
 }
+
+void pane_draw_in(const Pane *p, const View *v, Grid *g, Rect r)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    grid_clip(g, r);
+    p->draw(v, g, r);
+    grid_unclip(g);
+}

@@ -29,6 +29,13 @@ extern const Pane pane_output;    /* what the scenario printed, current line hig
 extern const Pane pane_notes;     /* the scenario's docstring, wrapped */
 extern const Pane pane_help;      /* the key overlay (drawn over everything) */
 extern const Pane pane_internals; /* ready queue, timers, sync primitives (in the tasks' place) */
+extern const Pane pane_banner;    /* a presenter's stop: "stop 2/5, line 12: note" */
+
+/* Draw pane p into r (nothing when r is empty), the grid clipped to r. */
+void pane_draw_in(const Pane *p, const View *v, Grid *g, Rect r);
+
+/* Rows the banner of v's current stop needs on a w-column screen (1 or 2). */
+int banner_rows(const View *v, int w);
 
 /* The parts that can be shown and hidden, indexed by Focus then PART_*:
  * the pane that draws it, its name (for --panes and the help) and the

@@ -1,7 +1,8 @@
 /* pane_header.c: the top bar (pane_header).
  * Owns what the one-row bar says and which parts give way on a narrow
  * screen: "loopscope" and the scenario's title on the left; the play state,
- * the clock "t = 1.50s", the speed, "step 12/40", the recording marker and
+ * the clock "t = 1.50s", the speed, "step 12/40", "stop 2/5" (the
+ * presenter's stops reached, when there are any), the recording marker and
  * the "? help" hint on the right (the hint and "paused" only when the view
  * shows interactive hints: not in frames, SVGs and casts). The whole title
  * wins over the speed and the name; then the title shrinks (with an
@@ -24,7 +25,7 @@
 #define TITLE_MIN 12
 #define GAP 2
 
-enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_RUN, P_REC, P_HINT, NPARTS };
+enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_SCORE, P_RUN, P_REC, P_HINT, NPARTS };
 
 typedef struct Part {
     char text[96];
@@ -107,11 +108,15 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
         snprintf(p[P_CLOCK].text, sizeof p[P_CLOCK].text, "t = %ss", t);
         snprintf(p[P_STEP].text, sizeof p[P_STEP].text, "step %zu/%zu", cur, n);
         snprintf(p[P_REC].text, sizeof p[P_REC].text, "%s REC", ascii ? "*" : "\u25cf");
+        snprintf(p[P_STOP].text, sizeof p[P_STOP].text, "stop %zu/%zu", stops_reached(v->stops, v->step),
+                 stops_count(v->stops));
     } else {
         snprintf(p[P_PLAY].text, sizeof p[P_PLAY].text, "%s", play);
         snprintf(p[P_CLOCK].text, sizeof p[P_CLOCK].text, "%ss", t);
         snprintf(p[P_STEP].text, sizeof p[P_STEP].text, "%zu/%zu", cur, n);
         snprintf(p[P_REC].text, sizeof p[P_REC].text, "%s", ascii ? "*REC" : "\u25cfREC");
+        snprintf(p[P_STOP].text, sizeof p[P_STOP].text, "s%zu/%zu", stops_reached(v->stops, v->step),
+                 stops_count(v->stops));
     }
     snprintf(p[P_SPEED].text, sizeof p[P_SPEED].text, "%s", view_speed_label(v));
     snprintf(p[P_HINT].text, sizeof p[P_HINT].text, "? help");
@@ -119,12 +124,17 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     p[P_CLOCK].st = ST_HEADER_ACCENT;
     p[P_SPEED].st = ST_HEADER;
     p[P_STEP].st = ST_HEADER;
+    p[P_STOP].st = ST_HEADER_ACCENT;
     p[P_REC].st = ST_HEADER_ACCENT;
     p[P_HINT].st = ST_HEADER;
     p[P_RUN].st = ST_HEADER_ACCENT;
     for (int i = 0; i < NPARTS; i++)
         p[i].on = true;
     p[P_REC].on = v->recording;
+    p[P_STOP].on = v->stops && stops_count(v->stops) > 0;
+    snprintf(p[P_SCORE].text, sizeof p[P_SCORE].text, longform ? "score %d/%d" : "%d/%d", v->score, v->answered);
+    p[P_SCORE].st = ST_HEADER_ACCENT;
+    p[P_SCORE].on = v->predict;
     /* a picture or a cast has no keys to press and is not paused */
     p[P_PLAY].on = v->hints;
     p[P_HINT].on = v->hints;

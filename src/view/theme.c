@@ -57,13 +57,53 @@ static const StyleLook looks[ST_COUNT] = {
     [ST_LOG_CURRENT] = LOOK(DEF, ATTR_REVERSE, ATTR_REVERSE),
     [ST_KEY] = LOOK(CYAN, ATTR_BOLD, ATTR_BOLD),
     [ST_WARNING] = LOOK(YELLOW, ATTR_BOLD, ATTR_BOLD | ATTR_UNDERLINE),
+    [ST_BANNER] = LOOK(YELLOW, ATTR_REVERSE | ATTR_BOLD, ATTR_REVERSE | ATTR_BOLD),
 };
+
+static bool projector;
+
+void theme_set_projector(bool on) { projector = on; }
+bool theme_is_projector(void) { return projector; }
+
+/* The projector look: nothing dim (a washed-out projector loses it),
+ * ordinary text bold, accents in their bright forms, and the task states
+ * apart by attributes alone: running reverse bold, waiting bold, ready
+ * bold underlined, done plain (the only light text on screen). */
+static StyleAttr projector_look(Style s, bool color)
+{
+    StyleAttr a = looks[s].color;
+    a.attr &= (uint8_t)~ATTR_DIM;
+    if (a.fg >= RED && a.fg <= CYAN)
+        a.fg = (int8_t)(a.fg + 8);
+    switch (s) {
+    case ST_NORMAL:
+    case ST_CODE:
+    case ST_CAPTION:
+    case ST_LOG:
+    case ST_BORDER:
+    case ST_TRACK:
+        a.attr |= ATTR_BOLD;
+        break;
+    case ST_RUNNING: a.attr = ATTR_REVERSE | ATTR_BOLD; break;
+    case ST_WAITING: a.attr = ATTR_BOLD; break;
+    case ST_READY: a.attr = ATTR_BOLD | ATTR_UNDERLINE; break;
+    case ST_DONE: a.attr = 0; break;
+    case ST_RAISED: a.attr = ATTR_BOLD | ATTR_UNDERLINE | ATTR_REVERSE; break;
+    case ST_CANCELLED: a.attr = ATTR_UNDERLINE; break;
+    default: break;
+    }
+    if (!color)
+        a.fg = a.bg = DEF;
+    return a;
+}
 
 /* A style outside the enum (a corrupt cell) looks like ST_NORMAL. */
 StyleAttr theme_style(Style s, bool color)
 {
     if ((unsigned)s >= ST_COUNT)
         s = ST_NORMAL;
+    if (projector)
+        return projector_look(s, color);
     return color ? looks[s].color : looks[s].mono;
 }
 
@@ -88,3 +128,13 @@ const Palette *theme_palette(bool dark)
 {
     return &palettes[dark ? 1 : 0];
 }
+
+/* Black on white, every accent a deep, saturated colour: the most
+ * contrast a projector keeps. */
+static const Palette projector_palette = {
+    0x000000, 0xffffff,
+    {0x000000, 0xa00000, 0x006400, 0x6b4a00, 0x0030b0, 0x80008a, 0x005f70, 0x404040,
+     0x303030, 0xb00000, 0x006e00, 0x704e00, 0x0038c8, 0x8c0096, 0x00667a, 0x202020},
+};
+
+const Palette *theme_palette_projector(void) { return &projector_palette; }

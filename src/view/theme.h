@@ -45,6 +45,7 @@ typedef enum Style {
     ST_LOG_CURRENT,    /* the log line of the current step */
     ST_KEY,            /* a key name in help and hints */
     ST_WARNING,        /* "too small", limits, prompts */
+    ST_BANNER,         /* a presenter's stop and its note */
     ST_COUNT
 } Style;
 
@@ -74,5 +75,12 @@ typedef struct Palette {
     uint32_t ansi[16];
 } Palette;
 const Palette *theme_palette(bool dark);
+
+/* The projector theme (--theme projector): high contrast for a washed-out
+ * projector. theme_style answers with its looks while it is on (the
+ * process draws one theme at a time); its palette is for exports. */
+void theme_set_projector(bool on);
+bool theme_is_projector(void);
+const Palette *theme_palette_projector(void);
 
 #endif

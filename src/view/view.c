@@ -7,8 +7,10 @@
  * drawing is frame.c's. No real clock here: the app passes elapsed time. */
 #include "view.h"
 
+#include "compare.h"
 #include "layout.h"
 #include "pane.h"
+#include "picker.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -64,6 +66,7 @@ void view_init(View *v, const Recording *rec, const Source *src, const Seek *see
     v->speed = SPEED_1X;
     v->focus = FOCUS_TASKS;
     v->hints = true;
+    v->stop_pause = true;
     code_pane_measure(v);
     set_title(v);
     view_seek(v, 0);
@@ -101,6 +104,31 @@ void view_seek(View *v, size_t step)
 double view_speed(const View *v) { return speeds[v->speed]; }
 const char *view_speed_label(const View *v) { return speed_labels[v->speed]; }
 
+/* Predict mode: the first question not yet asked whose step is after
+ * the current one and at or before `to`, or -1. */
+static long pending_question(const View *v, size_t to)
+{
+    if (!v->predict || !v->quiz || v->twin)
+        return -1;
+    for (size_t i = v->next_q; i < v->quiz->n; i++) {
+        size_t at = v->quiz->q[i].at;
+        if (at > to)
+            break;
+        if (at > v->step)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Stop just before question q's step and ask it. */
+static void ask(View *v, long q)
+{
+    v->playing = false;
+    view_seek(v, v->quiz->q[q].at - 1);
+    v->asking = (size_t)q + 1;
+    v->status[0] = 0;
+}
+
 static double dwell_time(const View *v)
 {
     double d = DWELL_1X / view_speed(v);
@@ -118,6 +146,8 @@ static const char *last_step_words(const View *v)
 
 double view_tick_delay(const View *v)
 {
+    if (v->twin)
+        return compare_tick_delay(v);
     if (!v->playing || at_end(v))
         return -1;
     double gap = step_time(v, v->step + 1) - v->playhead;
@@ -138,6 +168,8 @@ static void stop_at_end(View *v)
 
 Action view_tick(View *v, double elapsed)
 {
+    if (v->twin)
+        return compare_tick(v, elapsed);
     if (!v->playing)
         return ACT_NONE;
     size_t before = v->step;
@@ -146,12 +178,19 @@ Action view_tick(View *v, double elapsed)
         double next_t = step_time(v, v->step + 1);
         double gap = next_t - v->playhead;
         double need = gap > EPS ? gap / view_speed(v) : dwell_time(v) - v->dwell;
+        long q = pending_question(v, v->step + 1);
+        if (q >= 0) { /* predict mode: ask before the step is seen */
+            ask(v, q);
+            return ACT_PLAYBACK;
+        }
         if (elapsed + 1e-6 >= need) {
             /* reached the next step (timers fire a hair early or late) */
             elapsed -= need;
             v->step++;
             v->playhead = next_t;
             v->dwell = 0;
+            if (v->stop_pause && view_at_stop(v) >= 0)
+                break; /* a presenter's stop: pause here */
         } else if (gap > EPS) {
             v->playhead += elapsed * view_speed(v);
             elapsed = 0;
@@ -166,15 +205,33 @@ Action view_tick(View *v, double elapsed)
         stop_at_end(v);
         return ACT_PLAYBACK;
     }
+    if (v->step != before && v->stop_pause && view_at_stop(v) >= 0) {
+        v->playing = false;
+        v->dwell = 0;
+        v->status[0] = 0; /* the banner says where and why */
+        return ACT_PLAYBACK;
+    }
     /* at the edge of a recording that is still growing, playback waits
      * there for more steps (no timer: the app rearms when they come) */
     return v->step != before || v->playhead != head ? ACT_REDRAW : ACT_NONE;
+}
+
+void view_ask_here(View *v)
+{
+    long q = pending_question(v, v->step + 1);
+    if (q >= 0)
+        ask(v, q);
 }
 
 /* A manual move pauses playback. */
 static Action move_to(View *v, size_t step)
 {
     bool was = v->playing;
+    long q = step > v->step ? pending_question(v, step) : -1;
+    if (q >= 0) {
+        ask(v, q);
+        return was ? ACT_PLAYBACK : ACT_REDRAW;
+    }
     v->playing = false;
     v->status[0] = 0;
     view_seek(v, step);
@@ -232,6 +289,10 @@ static Action next_moment(View *v)
 
 Action view_seek_time(View *v, double t)
 {
+    if (v->twin) {
+        compare_seek_time(v, t);
+        return ACT_REDRAW;
+    }
     if (t < 0)
         t = 0;
     Action a = move_to(v, seek_step_at_time(v->seek, t));
@@ -349,9 +410,13 @@ static Action click(View *v, const Input *in)
 
 /* ------------------------------------------------------------ the keys */
 
+static Action key_leave(View *v, const Input *in);
+
+/* q quits; Backspace and N leave for the scenario list (key_leave). */
 static Action key_quit(View *v, const Input *in)
 {
-    (void)v, (void)in;
+    if (in->key != 'q' && in->key != 'Q')
+        return key_leave(v, in);
     return ACT_QUIT;
 }
 
@@ -388,7 +453,15 @@ static Action key_ends(View *v, const Input *in)
     return move_to(v, in->key == K_HOME ? 0 : n ? n - 1 : 0);
 }
 
-static Action key_moment(View *v, const Input *in) { return in->key == '[' ? prev_moment(v) : next_moment(v); }
+static Action key_stop(View *v, const Input *in);
+
+/* [ and ]: moments; , and .: a presenter's stops (one row of the help). */
+static Action key_moment(View *v, const Input *in)
+{
+    if (in->key == ',' || in->key == '.')
+        return key_stop(v, in);
+    return in->key == '[' ? prev_moment(v) : next_moment(v);
+}
 
 static Action key_speed(View *v, const Input *in)
 {
@@ -521,9 +594,13 @@ static Action key_help(View *v, const Input *in)
     return ACT_REDRAW;
 }
 
+static Action key_predict(View *v);
+
+/* R records; P turns predict mode on and off (one row of the help). */
 static Action key_record(View *v, const Input *in)
 {
-    (void)v, (void)in;
+    if (in->key == 'P')
+        return key_predict(v);
     return ACT_RECORD;
 }
 
@@ -538,12 +615,96 @@ static Action key_esc(View *v, const Input *in)
 
 static Action key_click(View *v, const Input *in) { return click(v, in); }
 
+long view_at_stop(const View *v) { return v->stops ? stops_find(v->stops, v->step) : -1; }
+
+/* . and ,: the next and previous stop. */
+static Action key_stop(View *v, const Input *in)
+{
+    size_t n = stops_count(v->stops);
+    if (!n) {
+        snprintf(v->status, sizeof v->status,
+                 "no stops: add '# loopscope: pause: NOTE' comments, or run with --pause-on print");
+        return ACT_REDRAW;
+    }
+    size_t k = stops_reached(v->stops, v->step); /* stops at or before this step */
+    if (in->key == '.') {
+        if (k >= n) {
+            snprintf(v->status, sizeof v->status, "no stop after this one (%zu of %zu): , goes back", n, n);
+            return ACT_REDRAW;
+        }
+        return move_to(v, stops_get(v->stops, k)->step);
+    }
+    size_t before = view_at_stop(v) >= 0 ? k - 1 : k; /* stops strictly before this step */
+    if (!before) {
+        snprintf(v->status, sizeof v->status, "no stop before this one: . goes to the next");
+        return ACT_REDRAW;
+    }
+    return move_to(v, stops_get(v->stops, before - 1)->step);
+}
+
+/* Backspace and N: back to the scenario list, or on to the next scenario. */
+static Action key_leave(View *v, const Input *in)
+{
+    if (!v->from_list) {
+        snprintf(v->status, sizeof v->status, "not opened from a list: loopscope FOLDER/ opens one");
+        return ACT_REDRAW;
+    }
+    v->leave = in->key == 'N' ? VIEW_LEAVE_NEXT : VIEW_LEAVE_LIST;
+    return ACT_QUIT;
+}
+
+/* The answer to the question on screen: 1..n, or Esc to see it without
+ * answering. Then the step it asked about, with its caption. */
+static Action answer_key(View *v, const Input *in)
+{
+    const Question *q = &v->quiz->q[v->asking - 1];
+    int k = in->key - '1';
+    if (in->key == 'q' || in->key == 'Q' || in->key == '?')
+        return ACT_NONE; /* the table's: quit, help */
+    if (in->key != K_ESC && (k < 0 || k >= q->n)) {
+        snprintf(v->status, sizeof v->status, "answer with 1-%d (Esc shows it without answering)", q->n);
+        return ACT_REDRAW;
+    }
+    v->next_q = v->asking;
+    v->asking = 0;
+    view_seek(v, q->at);
+    if (in->key == K_ESC) {
+        snprintf(v->status, sizeof v->status, "it was %d) %.120s", q->answer + 1, q->choice[q->answer]);
+        return ACT_REDRAW;
+    }
+    bool right = k == q->answer;
+    v->score += right;
+    v->answered++;
+    if (right)
+        snprintf(v->status, sizeof v->status, "right! %d) %.120s", k + 1, q->choice[k]);
+    else
+        snprintf(v->status, sizeof v->status, "not this time: it was %d) %.120s", q->answer + 1, q->choice[q->answer]);
+    return ACT_REDRAW;
+}
+
+/* P: predict mode on or off. */
+static Action key_predict(View *v)
+{
+    if (!v->quiz || !v->quiz->n) {
+        snprintf(v->status, sizeof v->status, "no questions to ask: the scenario has no stops and prints nothing");
+        return ACT_REDRAW;
+    }
+    v->predict = !v->predict;
+    v->asking = 0;
+    if (v->predict)
+        snprintf(v->status, sizeof v->status, "predict mode: before %s the screen asks what comes next (1-4)",
+                 stops_count(v->stops) ? "each stop" : "each print");
+    else
+        snprintf(v->status, sizeof v->status, "predict mode off");
+    return ACT_REDRAW;
+}
+
 static const ViewKey keys[] = {
     {"Space", "Space", "play / pause", {' ', 'p'}, key_play},
     {"\u2192 l", "Right l", "next step", {K_RIGHT, 'l', 'n', K_WHEEL_DOWN}, key_next},
     {"\u2190 h", "Left h", "previous step", {K_LEFT, 'h', K_WHEEL_UP}, key_prev},
     {"Home End", "Home End", "first / last step", {K_HOME, K_END}, key_ends},
-    {"[ ]", "[ ]", "prev/next moment", {'[', ']'}, key_moment},
+    {"[ ] , .", "[ ] , .", "moment, stop", {'[', ']', ',', '.'}, key_moment},
     {"+ -", "+ -", "speed 0.25x..16x", {'+', '=', '-', '_'}, key_speed},
     {"g", "g", "go to a time", {'g'}, key_goto},
     {"r", "r", "restart", {'r'}, key_restart},
@@ -553,10 +714,10 @@ static const ViewKey keys[] = {
     {"< >", "< >", "code sideways", {'<', '>'}, key_sideways},
     {"1-5 0 i", "1-5 0 i", "panes, internals", {'1', '2', '3', '4', '5', '0', 'i'}, key_toggle},
     {"click", "click", "seek / focus", {K_CLICK}, key_click},
-    {"R", "R", "record a .cast", {'R'}, key_record},
+    {"R P", "R P", "record, predict", {'R', 'P'}, key_record},
     {"Esc", "Esc", "clear the message", {K_ESC}, key_esc},
     {"?", "?", "close this help", {'?'}, key_help},
-    {"q", "q", "quit", {'q', 'Q'}, key_quit},
+    {"q Bksp N", "q Bksp N", "quit, list, next", {'q', 'Q', K_BACKSPACE, 8, 'N'}, key_quit},
 };
 
 const ViewKey *view_keys(size_t *n)
@@ -613,6 +774,8 @@ Action view_key(View *v, const Input *in)
 {
     if (in->key == K_CTRL_C)
         return ACT_QUIT;
+    if (v->picker)
+        return picker_key(v, in);
     if (v->prompt)
         return prompt_key(v, in);
     if (v->help) {
@@ -623,6 +786,11 @@ Action view_key(View *v, const Input *in)
         v->help = false; /* any other key closes the overlay */
         return ACT_REDRAW;
     }
+    Action ca;
+    if (v->twin && compare_key(v, in, &ca))
+        return ca;
+    if (v->asking && (ca = answer_key(v, in)) != ACT_NONE)
+        return ca;
     size_t n;
     const ViewKey *k = view_keys(&n);
     for (size_t i = 0; i < n; i++)

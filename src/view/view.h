@@ -11,6 +11,8 @@
 #include "../base/source.h"
 #include "../record/rec.h"
 #include "../record/seek.h"
+#include "../record/quiz.h"
+#include "../record/stops.h"
 #include "grid.h"
 
 #include <stdbool.h>
@@ -76,8 +78,12 @@ typedef struct Layout {
     int min_w, min_h;
     bool stacked;          /* the code above the task columns, not beside them */
     Rect header, caption, timeline;
+    Rect banner;           /* the stop's note under the header (w == 0: not at a stop) */
     Rect box[FOCUS_COUNT]; /* the boxed panes, by Focus */
 } Layout;
+
+/* How a viewer opened from the scenario list was left. */
+enum { VIEW_LEAVE_QUIT, VIEW_LEAVE_LIST, VIEW_LEAVE_NEXT };
 
 typedef struct View {
     const Recording *rec;
@@ -109,6 +115,20 @@ typedef struct View {
     bool recording;        /* the app is recording a .cast (shown in the header) */
     bool growing;          /* the run is still being recorded on another thread:
                               only seek_nsteps steps exist so far (docs/longrun.md) */
+    const Stops *stops;    /* where playback stops (a presenter's pauses), or NULL */
+    bool stop_pause;       /* playback pauses at a stop (the viewer); exports
+                              play through and mark them instead */
+    struct View *twin;     /* compare: the right-hand run (compare.c), or NULL */
+    const Quiz *quiz;      /* predict mode's questions (record/quiz.c), or NULL */
+    bool predict;          /* predict mode: ask before each question's step */
+    size_t asking;         /* the question on screen, 1-based; 0 for none */
+    size_t next_q;         /* questions before this one were asked already */
+    int score, answered;   /* right answers, of answered questions */
+    struct Picker *picker; /* the scenario list (picker.c): no recording, or NULL */
+    bool from_list;        /* opened from the scenario list: Backspace and N leave */
+    int leave;             /* how the viewer was left: VIEW_LEAVE_* */
+    bool step_markers;     /* exports: a marker at every step even when
+                              there are stops (else only at the stops) */
     Layout lay;            /* set by frame_draw, used for mouse hits */
 } View;
 
@@ -125,6 +145,11 @@ Action view_seek_time(View *v, double t);
 /* Parse a time typed by the user: "1.5", "1,5", ".5", "2s"; a
  * non-negative decimal whatever the locale. Returns false if it is not one. */
 bool view_parse_time(const char *s, double *out);
+/* Predict mode: when a question reveals the step after the current one,
+ * put it on screen (for a picture of a question: frame --predict). */
+void view_ask_here(View *v);
+/* The stop the view is at (its index), or -1 when it is not at one. */
+long view_at_stop(const View *v);
 /* Handle one input. */
 Action view_key(View *v, const Input *in);
 

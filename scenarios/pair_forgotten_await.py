@@ -1,0 +1,20 @@
+"""Pair A: the forgotten await
+save() is called without await: that only builds a coroutine object, none
+of its body runs, and Python warns that it was never awaited. Compare with
+pair_awaited.py.
+"""
+import asyncio
+
+
+async def save(item):
+    print(f"saving {item}")
+    await asyncio.sleep(0.5)
+    print(f"{item} saved")
+
+
+async def main():
+    save("report")
+    print("main: done?")
+
+
+asyncio.run(main())

@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def main():
+    print("no docstring here")
+
+
+asyncio.run(main())
