@@ -108,7 +108,7 @@ main_session() {
     shot=$LAST
     keys '?'
     wait_until "?: help overlay shown" has '[Ss]pace.*(play|pause)'
-    if has 'i +loop internals'; then ok "?: the i key is listed"; else bad "?: the i key is listed"; fi
+    if has '1-5 0 i +panes, internals'; then ok "?: the i key is listed"; else bad "?: the i key is listed"; fi
     keys '?'
     wait_until "? again: help overlay gone" same_as "$shot"
 
