@@ -944,6 +944,40 @@ static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recordin
 
 static void exec_thread(void *run) { sim_exec(run); }
 
+/* What the viewer makes once the whole run is recorded: predict mode's
+ * questions (the P key), over the run's prints (a scenario with stops
+ * or --predict is recorded whole before the viewer opens: wants_stops). */
+typedef struct Whole {
+    const Source *src;
+    const Options *o;
+    Directives ds;
+    Stops *stops;
+    Quiz quiz;
+    bool made;
+} Whole;
+
+static void whole_run(View *v, void *ctx)
+{
+    Whole *w = ctx;
+    if (w->made)
+        return;
+    directive_parse(w->src, &w->ds);
+    w->stops = stops_new(v->rec, &w->ds, w->o->pause_on);
+    quiz_make(v->rec, w->stops, &w->quiz);
+    v->stops = w->stops;
+    v->quiz = &w->quiz;
+    w->made = true;
+}
+
+static void whole_free(Whole *w)
+{
+    if (!w->made)
+        return;
+    quiz_free(&w->quiz);
+    stops_free(w->stops);
+    directive_free(&w->ds);
+}
+
 /* The viewer opens at once, whatever the run's length: the scenario is
  * loaded here (a load error is said before any screen), then recorded on
  * a thread of its own while the viewer shows the steps as they come
@@ -990,12 +1024,17 @@ static int view_live(const Options *o, const Source *src, bool *busy)
     view_options(o, &v);
     v.growing = !rec_done(rec);
     rec_unlock(rec);
-    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o), .live_seek = seek};
+    Whole w = {.src = src, .o = o};
+    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o), .live_seek = seek,
+                     .recorded = whole_run, .recorded_ctx = &w};
+    if (!v.growing)
+        whole_run(&v, &w);
     int rc = app_run(&v, &ao);
     if (!live_stop(live, true, 0.5)) {
         *busy = true;
         return rc;
     }
+    whole_free(&w);
     seek_free(seek);
     rec_free(rec);
     return rc;

@@ -86,8 +86,18 @@ typedef struct App {
 
 #define APP_OF(w, member) ((App *)(void *)((char *)(w) - offsetof(App, member)))
 
-static void lock(App *a) { rec_lock(a->v->rec); }
-static void unlock(App *a) { rec_unlock(a->v->rec); }
+/* The scenario list (picker) has no recording to lock. */
+static void lock(App *a)
+{
+    if (a->v->rec)
+        rec_lock(a->v->rec);
+}
+
+static void unlock(App *a)
+{
+    if (a->v->rec)
+        rec_unlock(a->v->rec);
+}
 
 static void redraw(App *a)
 {
@@ -289,8 +299,11 @@ static void on_progress(struct ev_loop *loop, ev_timer *w, int revents)
     lock(a);
     size_t added = seek_update(a->seek);
     bool done = rec_done(a->v->rec);
-    if (done)
+    if (done) {
         a->v->growing = false;
+        if (a->opt.recorded)
+            a->opt.recorded(a->v, a->opt.recorded_ctx);
+    }
     unlock(a);
     if (done) {
         ev_timer_stop(loop, w);

@@ -18,6 +18,11 @@ typedef struct AppOptions {
      * thread (v->growing): the app brings it up to date a few times a
      * second, under the recording's lock, until the run is over. */
     Seek *live_seek;
+    /* Called once, under the recording's lock, when a growing recording
+     * is complete: what needs the whole run (stops, predict mode's
+     * questions) is made then. NULL for none. */
+    void (*recorded)(View *v, void *ctx);
+    void *recorded_ctx;
 } AppOptions;
 
 /* Run the UI on v until the user quits. Returns an exit status (0, or 1
