@@ -155,6 +155,7 @@ START_TEST(test_stops_in_recording)
     ck_assert_int_eq(stops_find(s, 0), -1);
     ck_assert_uint_eq(stops_reached(s, 0), 0);
     stops_free(s);
+    directive_free(&ds); /* stops_of parses them again */
     /* events: every print, and every task start, merged one per step */
     s = stops_of(&f, &ds, STOP_ON_PRINT | STOP_ON_START | STOP_ON_DONE);
     size_t prints = 0, starts = 0, dones = 0;
