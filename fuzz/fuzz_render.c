@@ -70,8 +70,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t hv = hash(data, size);
 
     trace_write(rec, out);
-    steps_write_text(rec, out);
-    steps_write_json(rec, out);
+    steps_write_text(rec, out, (size_t)16 << 20); /* a listing stops at 16 MB, as --max-output would */
+    steps_write_json(rec, out, (size_t)16 << 20);
     Seek *seek = seek_new(rec);
     chrome_write(rec, seek, out);
 
