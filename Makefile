@@ -170,7 +170,8 @@ $(B)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(B)/libview.a $(B)/libcore.a
 # callbacks C code makes while walking it: issue 17's attack class).
 $(B)/seed/.stamp: $(wildcard scenarios/*.py tests/cases/*.py tests/errors/*.py fuzz/seeds/*.py)
 	@rm -rf $(B)/seed && mkdir -p $(B)/seed
-	cp $^ $(B)/seed/
+	@# named after their path: tests/cases/x.py and tests/errors/x.py may share a name
+	@for f in $^; do cp "$$f" "$(B)/seed/$$(echo "$$f" | tr / _)"; done
 	@touch $@
 
 # One short run per target from the shipped scenarios and fuzz/seeds/ only
