@@ -825,32 +825,6 @@ static bool have_terminal(const Options *o)
     return false;
 }
 
-/* Stops and predict mode are computed over the whole recording, so a
- * scenario with `loopscope: pause` comments, --pause-on or --predict is
- * recorded to its end before the viewer opens; any other opens at once
- * and records as it shows (view_live). */
-static bool wants_stops(const Options *o, const Source *src)
-{
-    if (o->pause_on || o->predict)
-        return true;
-    Directives ds;
-    directive_parse(src, &ds);
-    bool any = ds.n > 0 || ds.nw > 0;
-    directive_free(&ds);
-    return any;
-}
-
-static int run_view(const Options *o, const Recording *rec, const Source *src, const Seek *seek)
-{
-    if (!have_terminal(o))
-        return 2;
-    View v;
-    view_init(&v, rec, src, seek);
-    view_options(o, &v);
-    AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o)};
-    return app_run(&v, &ao);
-}
-
 static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err);
 
 /* One side of compare: its source, recording and seek index. */
@@ -944,11 +918,10 @@ static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recordin
 
 static void exec_thread(void *run) { sim_exec(run); }
 
-/* What the viewer makes once the whole run is recorded: predict mode's
- * questions (the P key), over the run's prints (a scenario with stops
- * or --predict is recorded whole before the viewer opens: wants_stops). */
+/* What the viewer makes once the whole run is recorded: the presenter's
+ * stops and predict mode's questions (the P key). The directives are read
+ * before the viewer opens, so their warnings come first. */
 typedef struct Whole {
-    const Source *src;
     const Options *o;
     Directives ds;
     Stops *stops;
@@ -961,20 +934,20 @@ static void whole_run(View *v, void *ctx)
     Whole *w = ctx;
     if (w->made)
         return;
-    directive_parse(w->src, &w->ds);
     w->stops = stops_new(v->rec, &w->ds, w->o->pause_on);
     quiz_make(v->rec, w->stops, &w->quiz);
     v->stops = w->stops;
     v->quiz = &w->quiz;
+    v->predict = w->o->predict && w->quiz.n;
     w->made = true;
 }
 
 static void whole_free(Whole *w)
 {
-    if (!w->made)
-        return;
-    quiz_free(&w->quiz);
-    stops_free(w->stops);
+    if (w->made) {
+        quiz_free(&w->quiz);
+        stops_free(w->stops);
+    }
     directive_free(&w->ds);
 }
 
@@ -989,14 +962,20 @@ static int view_live(const Options *o, const Source *src, bool *busy)
     LangError err = {0};
     Recording *rec = NULL;
     Live *live = NULL;
-    if (scenario_is_js(src)) {
-        /* the JavaScript side has no live run yet: record it all first */
-        if (run_scenario(src, &o->sim, &rec, &err) == SIM_LOAD_ERROR) {
-            source_print_error(stderr, src, &err);
-            return 2;
-        }
-        if (!have_terminal(o)) {
+    Whole w = {.o = o};
+    /* a directive that is not one is a warning (it is still a comment) */
+    directive_parse(src, &w.ds);
+    directive_print_warnings(stderr, src, &w.ds);
+    /* Stops and questions need the whole run, and the JavaScript side has
+     * no live run yet: those are recorded to the end before the viewer
+     * opens; any other opens at once and makes them when its run ends. */
+    bool whole = scenario_is_js(src) || o->pause_on || o->predict || w.ds.n || w.ds.nw;
+    if (whole) {
+        if (run_scenario(src, &o->sim, &rec, &err) == SIM_LOAD_ERROR || !have_terminal(o)) {
+            if (!rec)
+                source_print_error(stderr, src, &err);
             rec_free(rec);
+            directive_free(&w.ds);
             return 2;
         }
     } else {
@@ -1011,6 +990,7 @@ static int view_live(const Options *o, const Source *src, bool *busy)
             rec_cancel(rec); /* no run to show: stop at its first step */
             sim_exec(run);   /* which frees the language's state */
             rec_free(rec);
+            directive_free(&w.ds);
             return 2;
         }
         live = live_start(rec, exec_thread, run);
@@ -1024,7 +1004,6 @@ static int view_live(const Options *o, const Source *src, bool *busy)
     view_options(o, &v);
     v.growing = !rec_done(rec);
     rec_unlock(rec);
-    Whole w = {.src = src, .o = o};
     AppOptions ao = {.ascii = o->ascii || !utf8_locale(), .color = want_color(o), .live_seek = seek,
                      .recorded = whole_run, .recorded_ctx = &w};
     if (!v.growing)
@@ -1161,7 +1140,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: error: %s\n", o.path, err.msg);
         return 2;
     }
-    if (!strcmp(o.cmd, "view") && !wants_stops(&o, src)) {
+    if (!strcmp(o.cmd, "view")) {
         bool busy = false;
         rc = view_live(&o, src, &busy);
         if (!busy)
@@ -1180,8 +1159,7 @@ int main(int argc, char **argv)
         source_free(src);
         return 2;
     }
-    if (!strcmp(o.cmd, "view") || !strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html") ||
-        !strcmp(o.cmd, "quiz")) {
+    if (!strcmp(o.cmd, "frame") || !strcmp(o.cmd, "record") || !strcmp(o.cmd, "html") || !strcmp(o.cmd, "quiz")) {
         /* the presenter's stops: a directive that is not one is a warning
          * (it is still a comment), and the run goes on */
         Directives ds;
@@ -1195,8 +1173,6 @@ int main(int argc, char **argv)
         Seek *seek = seek_new(rec);
         if (!strcmp(o.cmd, "quiz"))
             rc = run_quiz(&o, rec, stops);
-        else if (!strcmp(o.cmd, "view"))
-            rc = run_view(&o, rec, src, seek);
         else if (!strcmp(o.cmd, "frame"))
             rc = run_frame(&o, rec, src, seek);
         else
