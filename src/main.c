@@ -982,6 +982,7 @@ static int view_live(const Options *o, const Source *src, bool *busy)
         SimRun *run = sim_load(src, &o->sim, &err);
         if (!run) {
             source_print_error(stderr, src, &err);
+            directive_free(&w.ds);
             return 2;
         }
         rec = sim_recording(run);
