@@ -906,17 +906,54 @@ static bool scenario_is_js(const Source *src)
     return n > 3 && !strcmp(src->path + n - 3, ".js");
 }
 
+static JsOptions js_options(const SimOptions *opt)
+{
+    return (JsOptions){.max_steps = opt->max_steps, .max_ops = opt->max_ops, .max_depth = opt->max_depth,
+                       .max_items = opt->max_items, .max_memory = opt->max_memory, .until_set = opt->until_set,
+                       .until = opt->until};
+}
+
 static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err)
 {
     if (scenario_is_js(src)) {
-        JsOptions jo = {.max_steps = opt->max_steps, .max_ops = opt->max_ops, .max_depth = opt->max_depth,
-                        .max_items = opt->max_items, .max_memory = opt->max_memory};
+        JsOptions jo = js_options(opt);
         return (SimStatus)js_run(src, &jo, rec, err);
     }
     return sim_run(src, opt, rec, err);
 }
 
-static void exec_thread(void *run) { sim_exec(run); }
+/* A scenario loaded for a run on the recording thread: one language's
+ * half-run (sim_load or js_load). */
+typedef struct Loaded {
+    SimRun *py;
+    JsRun *js;
+} Loaded;
+
+static bool load_scenario(const Source *src, const SimOptions *opt, Loaded *ld, LangError *err)
+{
+    *ld = (Loaded){0};
+    if (scenario_is_js(src)) {
+        JsOptions jo = js_options(opt);
+        ld->js = js_load(src, &jo, err);
+        return ld->js != NULL;
+    }
+    ld->py = sim_load(src, opt, err);
+    return ld->py != NULL;
+}
+
+static Recording *loaded_recording(const Loaded *ld)
+{
+    return ld->js ? js_recording(ld->js) : sim_recording(ld->py);
+}
+
+static void exec_thread(void *arg)
+{
+    Loaded *ld = arg;
+    if (ld->js)
+        js_exec(ld->js);
+    else
+        sim_exec(ld->py);
+}
 
 /* What the viewer makes once the whole run is recorded: the presenter's
  * stops and predict mode's questions (the P key). The directives are read
@@ -966,10 +1003,11 @@ static int view_live(const Options *o, const Source *src, bool *busy)
     /* a directive that is not one is a warning (it is still a comment) */
     directive_parse(src, &w.ds);
     directive_print_warnings(stderr, src, &w.ds);
-    /* Stops and questions need the whole run, and the JavaScript side has
-     * no live run yet: those are recorded to the end before the viewer
-     * opens; any other opens at once and makes them when its run ends. */
-    bool whole = scenario_is_js(src) || o->pause_on || o->predict || w.ds.n || w.ds.nw;
+    /* Stops and questions need the whole run: those are recorded to the
+     * end before the viewer opens; any other opens at once (either
+     * language) and makes them when its run ends. */
+    bool whole = o->pause_on || o->predict || w.ds.n || w.ds.nw;
+    static Loaded ld; /* the recording thread reads it, possibly after we return */
     if (whole) {
         if (run_scenario(src, &o->sim, &rec, &err) == SIM_LOAD_ERROR || !have_terminal(o)) {
             if (!rec)
@@ -979,24 +1017,23 @@ static int view_live(const Options *o, const Source *src, bool *busy)
             return 2;
         }
     } else {
-        SimRun *run = sim_load(src, &o->sim, &err);
-        if (!run) {
+        if (!load_scenario(src, &o->sim, &ld, &err)) {
             source_print_error(stderr, src, &err);
             directive_free(&w.ds);
             return 2;
         }
-        rec = sim_recording(run);
+        rec = loaded_recording(&ld);
         if (!have_terminal(o)) {
             rec_share(rec);
-            rec_cancel(rec); /* no run to show: stop at its first step */
-            sim_exec(run);   /* which frees the language's state */
+            rec_cancel(rec);   /* no run to show: stop at its first step */
+            exec_thread(&ld);  /* which frees the language's state */
             rec_free(rec);
             directive_free(&w.ds);
             return 2;
         }
-        live = live_start(rec, exec_thread, run);
+        live = live_start(rec, exec_thread, &ld);
         if (!live)
-            sim_exec(run); /* no thread: record it all first, as before */
+            exec_thread(&ld); /* no thread: record it all first, as before */
     }
     rec_lock(rec);
     Seek *seek = seek_new(rec);

@@ -81,20 +81,27 @@ static size_t next_print(const Recording *rec, size_t s)
     return SIZE_MAX;
 }
 
-static bool ask_print(const Recording *rec, size_t at, Question *q)
+/* The run's printed lines, distinct, in order: the same candidates for
+ * every print question, so made once. A long run (an endless setInterval)
+ * prints thousands of lines; the first PRINT_POOL_MAX distinct ones are
+ * candidates enough, and keep this linear in the run's length. */
+enum { PRINT_POOL_MAX = 256 };
+
+static void print_pool(const Recording *rec, Pool *pool)
+{
+    for (size_t i = 0; i < rec_nsteps(rec) && pool->n < PRINT_POOL_MAX; i++)
+        if (rec_step_at(rec, i)->kind == SK_PRINT)
+            pool_add(pool, rec_str(rec, rec_step_at(rec, i)->text));
+}
+
+static bool ask_print(const Recording *rec, size_t at, const Pool *pool, Question *q)
 {
     size_t p = next_print(rec, at);
     if (p == SIZE_MAX)
         return false;
-    Pool pool = {0};
-    for (size_t i = 0; i < rec_nsteps(rec); i++)
-        if (rec_step_at(rec, i)->kind == SK_PRINT)
-            pool_add(&pool, rec_str(rec, rec_step_at(rec, i)->text));
     q->kind = QUIZ_PRINT;
     snprintf(q->text, sizeof q->text, "What prints next?");
-    bool ok = draw_choices(q, rec_str(rec, rec_step_at(rec, p)->text), &pool);
-    xfree(pool.s);
-    return ok;
+    return draw_choices(q, rec_str(rec, rec_step_at(rec, p)->text), pool);
 }
 
 static bool ask_task(const Recording *rec, size_t at, int line, Question *q)
@@ -151,6 +158,8 @@ void quiz_make(const Recording *rec, const Stops *stops, Quiz *out)
 {
     memset(out, 0, sizeof *out);
     size_t cap = 0;
+    Pool prints = {0};
+    print_pool(rec, &prints);
     size_t ns = stops_count(stops);
     if (ns) {
         for (size_t k = 0; k < ns; k++) {
@@ -163,22 +172,24 @@ void quiz_make(const Recording *rec, const Stops *stops, Quiz *out)
             bool ok = false;
             for (int tries = 0; tries < 3 && !ok; tries++) {
                 int kind = (int)((k + (size_t)tries) % 3);
-                ok = kind == 0 ? ask_print(rec, s->step, &q)
+                ok = kind == 0 ? ask_print(rec, s->step, &prints, &q)
                    : kind == 1 ? q.line > 0 && ask_task(rec, s->step, q.line, &q)
                                : q.line > 0 && ask_clock(rec, s->step, q.line, &q);
             }
             if (ok)
                 add(out, &cap, &q);
         }
+        xfree(prints.s);
         return;
     }
     for (size_t i = 1; i < rec_nsteps(rec); i++) {
         if (rec_step_at(rec, i)->kind != SK_PRINT)
             continue;
         Question q = {.at = i, .line = rec_step_at(rec, i)->line};
-        if (ask_print(rec, i, &q))
+        if (ask_print(rec, i, &prints, &q))
             add(out, &cap, &q);
     }
+    xfree(prints.s);
 }
 
 void quiz_free(Quiz *z)

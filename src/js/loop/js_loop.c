@@ -751,14 +751,31 @@ static int64_t next_expiry(Loop *L, bool *any)
     return *any ? L->lists[0]->expiry : 0;
 }
 
+/* The clock moves to `to` unless that passes --until: then the run stops
+ * there, through the limit path (as the Python side does). */
+static bool clock_to(Loop *L, int64_t to, const char *why)
+{
+    if (to > L->until) {
+        if (L->until > L->now)
+            L->now = L->until;
+        snprintf(L->until_msg, sizeof L->until_msg,
+                 "the run reached its time limit, t = %.15g (--until); the scenario was stopped there",
+                 (double)L->until / 1000.0);
+        js_limit(L->rt, L->until_msg);
+        finish_error(L, JS_UNDEF, false);
+        return false;
+    }
+    js_narr_clock(L, L->now, to, why);
+    L->now = to;
+    return true;
+}
+
 static void run_loop(Loop *L)
 {
     bool any;
     int64_t first = next_expiry(L, &any);
-    if (any && first > L->now && first <= L->now + 1) {
-        js_narr_clock(L, L->now, first, "first turn");
-        L->now = first;
-    }
+    if (any && first > L->now && first <= L->now + 1 && !clock_to(L, first, "first turn"))
+        return;
     while (!L->finished) {
         if (!alive(L))
             break;
@@ -770,10 +787,8 @@ static void run_loop(Loop *L)
             int64_t e = next_expiry(L, &any);
             if (!any)
                 break;
-            if (e > L->now) {
-                js_narr_clock(L, L->now, e, "jump");
-                L->now = e;
-            }
+            if (e > L->now && !clock_to(L, e, "jump"))
+                return;
         }
         if (run_immediates(L) < 0)
             return;
@@ -1042,91 +1057,119 @@ static const char *doc_of(const Source *src, Buf *b)
     return b->s;
 }
 
-int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangError *err)
+/* A scenario loaded, compiled and ready to run. */
+struct JsRun {
+    JsRt rt;
+    Loop L;
+    JsFunc *main_fn;
+    char *path;
+};
+
+JsRun *js_load(const Source *src, const JsOptions *opt, LangError *err)
 {
-    *rec_out = NULL;
     Arena *a = arena_new();
     Node *prog = js_parse(src, a, err);
     if (!prog) {
         arena_free(a);
-        return 2;
+        return NULL;
     }
-    JsRt rt;
-    js_rt_init(&rt);
-    rt.max_ops = opt && opt->max_ops ? opt->max_ops : 50000000;
-    rt.max_depth = opt && opt->max_depth ? opt->max_depth : 1000;
-    rt.max_items = opt && opt->max_items ? opt->max_items : 10000000;
-    rt.max_bytes = (opt && opt->max_memory ? opt->max_memory : 400) * (size_t)1024 * 1024;
-    js_vm_init(&rt, &vm_hooks);
+    JsRun *run = xcalloc(1, sizeof *run);
+    JsRt *rt = &run->rt;
+    Loop *L = &run->L;
+    js_rt_init(rt);
+    rt->max_ops = opt && opt->max_ops ? opt->max_ops : 50000000;
+    rt->max_depth = opt && opt->max_depth ? opt->max_depth : 1000;
+    rt->max_items = opt && opt->max_items ? opt->max_items : 10000000;
+    rt->max_bytes = (opt && opt->max_memory ? opt->max_memory : 400) * (size_t)1024 * 1024;
+    js_vm_init(rt, &vm_hooks);
     js_promise_set_host(&host);
-    js_builtins_install(&rt);
-    js_promise_install(&rt);
-    Loop L;
-    memset(&L, 0, sizeof L);
-    L.rt = &rt;
-    rt.loop = &L;
-    buf_init(&L.pending);
-    install(&L);
-    js_abort_install(&L);
-    JsFunc *main_fn = js_compile(&rt, prog, err);
+    js_builtins_install(rt);
+    js_promise_install(rt);
+    L->rt = rt;
+    rt->loop = L;
+    L->until = INT64_MAX;
+    if (opt && opt->until_set && opt->until >= 0)
+        L->until = opt->until * 1000 < 9e15 ? (int64_t)floor(opt->until * 1000 + 1e-6) : INT64_MAX;
+    buf_init(&L->pending);
+    install(L);
+    js_abort_install(L);
+    run->main_fn = js_compile(rt, prog, err);
     arena_free(a);
-    if (!main_fn) {
-        buf_free(&L.pending);
-        js_code_free(&rt);
-        js_vm_free(&rt);
-        js_rt_free(&rt);
-        return 2;
+    if (!run->main_fn) {
+        buf_free(&L->pending);
+        js_code_free(rt);
+        js_vm_free(rt);
+        js_rt_free(rt);
+        xfree(run);
+        return NULL;
     }
-    L.rec = rec_new(opt && opt->max_steps ? opt->max_steps : 1000000);
+    L->rec = rec_new(opt && opt->max_steps ? opt->max_steps : 1000000);
     Buf doc;
     buf_init(&doc);
-    rec_set_info(L.rec, src->path, doc_of(src, &doc));
+    rec_set_info(L->rec, src->path, doc_of(src, &doc));
     buf_free(&doc);
-    js_narr_init(&L);
+    run->path = xstrdup(src->path);
+    js_narr_init(L);
+    return run;
+}
 
-    JsObject *exports = js_obj_new(&rt, JK_OBJECT, rt.object_proto);
-    JsObject *module = js_obj_new(&rt, JK_OBJECT, rt.object_proto);
-    js_define(&rt, module, js_intern(&rt, "exports"), js_objv(exports), PF_ENUM);
-    JsValue margs[5] = {js_objv(exports), JS_UNDEF, js_objv(module), js_strv(js_cstr(&rt, src->path)),
-                        js_strv(js_cstr(&rt, "."))};
-    JsObject *main_obj = js_vm_closure(&rt, main_fn, NULL);
-    js_narr_main_start(&L);
+Recording *js_recording(const JsRun *run)
+{
+    return run->L.rec;
+}
+
+int js_exec(JsRun *run)
+{
+    JsRt *rt = &run->rt;
+    Loop *L = &run->L;
+    /* the promise host is one global: this run's, on whichever thread */
+    js_promise_set_host(&host);
+    JsObject *exports = js_obj_new(rt, JK_OBJECT, rt->object_proto);
+    JsObject *module = js_obj_new(rt, JK_OBJECT, rt->object_proto);
+    js_define(rt, module, js_intern(rt, "exports"), js_objv(exports), PF_ENUM);
+    JsValue margs[5] = {js_objv(exports), JS_UNDEF, js_objv(module), js_strv(js_cstr(rt, run->path)),
+                        js_strv(js_cstr(rt, "."))};
+    JsObject *main_obj = js_vm_closure(rt, run->main_fn, NULL);
+    js_narr_main_start(L);
     JsValue r;
-    if (js_call(&rt, js_objv(main_obj), js_objv(exports), margs, 5, &r) < 0) {
-        callback_failed(&L);
+    if (js_call(rt, js_objv(main_obj), js_objv(exports), margs, 5, &r) < 0) {
+        callback_failed(L);
     } else {
-        js_narr_main_end(&L);
-        if (drain(&L, "the main script") == 0)
-            run_loop(&L);
+        js_narr_main_end(L);
+        if (drain(L, "the main script") == 0)
+            run_loop(L);
     }
-    if (!L.finished) {
-        L.finished = true;
-        L.status = 1;
+    if (!L->finished) {
+        L->finished = true;
+        L->status = 1;
     }
-    *rec_out = L.rec;
-    int status = L.status;
-    if (rt.limit) {
+    Recording *rec = L->rec;
+    int status = L->status;
+    if (rt->limit) {
         char msg[300];
-        snprintf(msg, sizeof msg, "loopscope: the scenario was stopped: %s\n", rt.limit);
-        rec_set_status(L.rec, 1, msg);
+        /* --until's words stand alone, as on the Python side */
+        snprintf(msg, sizeof msg, "loopscope: %s%s\n", rt->limit == L->until_msg ? "" : "the scenario was stopped: ",
+                 rt->limit);
+        rec_set_status(rec, 1, msg);
     } else {
-        char *tb = xstrdup(rec_traceback(L.rec) ? rec_traceback(L.rec) : "");
-        rec_set_status(L.rec, status, tb);
+        char *tb = xstrdup(rec_traceback(rec) ? rec_traceback(rec) : "");
+        rec_set_status(rec, status, tb);
         xfree(tb);
     }
-    buf_free(&L.pending);
-    for (size_t i = 0; i < L.tick_n; i++)
-        xfree(L.ticks[(L.tick_head + i) % L.tick_cap].args);
-    xfree(L.ticks);
-    xfree(L.jobs);
-    for (int i = 0; i < L.nlists; i++) {
-        xfree(L.lists[i]->items);
-        xfree(L.lists[i]);
+    js_narr_free(L);
+    buf_free(&L->pending);
+    for (size_t i = 0; i < L->tick_n; i++)
+        xfree(L->ticks[(L->tick_head + i) % L->tick_cap].args);
+    xfree(L->ticks);
+    xfree(L->jobs);
+    for (int i = 0; i < L->nlists; i++) {
+        xfree(L->lists[i]->items);
+        xfree(L->lists[i]);
     }
-    xfree(L.lists);
-    xfree(L.timers);
-    xfree(L.immediates);
-    xfree(L.rejected);
+    xfree(L->lists);
+    xfree(L->timers);
+    xfree(L->immediates);
+    xfree(L->rejected);
     for (int i = 0; i < ncounts; i++)
         xfree(counts[i].name);
     for (int i = 0; i < ntimers_lbl; i++)
@@ -1135,8 +1178,21 @@ int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangErr
     xfree(timers_lbl);
     counts = timers_lbl = NULL;
     ncounts = ntimers_lbl = 0;
-    js_code_free(&rt);
-    js_vm_free(&rt);
-    js_rt_free(&rt);
+    js_code_free(rt);
+    js_vm_free(rt);
+    js_rt_free(rt);
+    xfree(run->path);
+    xfree(run);
+    rec_finish(rec);
     return status ? 1 : 0;
+}
+
+int js_run(const Source *src, const JsOptions *opt, Recording **rec_out, LangError *err)
+{
+    *rec_out = NULL;
+    JsRun *run = js_load(src, opt, err);
+    if (!run)
+        return 2;
+    *rec_out = js_recording(run);
+    return js_exec(run);
 }

@@ -176,7 +176,7 @@ void js_narr_limit(Loop *L, const char *what)
 {
     Buf m;
     buf_init(&m);
-    buf_printf(&m, "the scenario was stopped: %s", what);
+    buf_printf(&m, "%s%s", what == L->until_msg ? "" : "the scenario was stopped: ", what);
     rec_step(L->rec, SK_LIMIT, secs(L), -1, 0, m.s, m.s, "");
     buf_free(&m);
 }
@@ -428,4 +428,9 @@ void js_narr_async_end(Loop *L, Frame *f, bool threw, JsValue v)
 void js_narr_drain(Loop *L, const char *after)
 {
     (void)L, (void)after;
+}
+
+void js_narr_free(Loop *L)
+{
+    (void)L;
 }

@@ -69,6 +69,9 @@ typedef struct Loop {
     int current_task;     /* the card on the call stack, or -1 */
     int seq;
     JsObject *timeout_proto, *immediate_proto;
+    int64_t until;        /* --until, in ms (INT64_MAX: none) */
+    char until_msg[160];  /* the limit's words once it stops the run */
+    struct Narr *narr;    /* narrate.c's own state (cards of callbacks, waits) */
 } Loop;
 
 /* js_loop.c: a virtual setTimeout(cb, ms) for the loop's own users (it
@@ -79,6 +82,7 @@ void js_abort_install(Loop *L);
 
 /* narrate.c: the recording. */
 void js_narr_init(Loop *L);
+void js_narr_free(Loop *L);
 void js_narr_print(Loop *L, const char *line, size_t n);
 void js_narr_end(Loop *L);
 void js_narr_error(Loop *L, JsValue exc, bool unhandled);
