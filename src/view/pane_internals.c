@@ -3,7 +3,11 @@
  * Owns how the recorded snapshot of the loop at the current step reads: the
  * iteration count in the title, the READY QUEUE in run order with what each
  * handle will do, the TIMERS by deadline with the task each one wakes, and
- * the sync primitives in play. Task references read as labels (rec_words).
+ * the sync primitives in play. A snapshot with a title line (H, from a
+ * JavaScript run) reads as Node's loop instead: the CALL STACK, the
+ * NEXTTICK QUEUE, the MICROTASKS in run order, the TIMERS by expiry and
+ * the IMMEDIATES, in two columns when there is room. Task references read
+ * as labels (rec_words).
  * Leaves to others: what the snapshot holds (the language's loop model, via
  * rec_set_internals), where the pane goes (layout, frame.c). */
 #include "pane.h"
@@ -25,7 +29,7 @@ typedef struct Section {
     bool timers, numbered;
 } Section;
 
-enum { READY, TIMERS, SYNC, NSEC };
+enum { READY, TIMERS, SYNC, STACK, TICKS, MICRO, CHECK, NSEC };
 
 /* The text of one snapshot line: a handle's words for R and T (by string
  * id), the line itself for the rest; task references read as labels. The
@@ -34,16 +38,26 @@ static size_t line_text(const Recording *rec, const char *line, Buf *store, Buf 
 {
     size_t at = store->len;
     const char *s = line + 1;
-    if (line[0] == 'R' || line[0] == 'T')
+    if (strchr("RTSNMX", line[0]))
         s = rec_str(rec, (uint32_t)strtoul(s, NULL, 10));
     buf_puts(store, rec_words_s(rec, s, scratch));
     buf_putc(store, '\0');
     return at;
 }
 
+/* The section of a snapshot line's letter (upper case: an entry, lower
+ * case: how many more), or -1. */
+static int section_of(char c)
+{
+    static const char letters[] = "rtpsnmx";
+    static const int secs[] = {READY, TIMERS, SYNC, STACK, TICKS, MICRO, CHECK};
+    const char *at = c ? strchr(letters, c | 0x20) : NULL;
+    return at ? secs[at - letters] : -1;
+}
+
 /* Read the snapshot (s, cut in place) into the sections; the texts go to
- * store. Returns the iteration count. */
-static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf *store)
+ * store. Returns the iteration count; a title line (H) goes to title. */
+static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf *store, char *title, size_t tn)
 {
     unsigned long long iter = 0;
     Buf scratch;
@@ -53,17 +67,26 @@ static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf
     sec[TIMERS] = (Section){.st = ST_WAITING, .title = "TIMERS", .sub = "by deadline", .empty = "(none)",
                             .timers = true};
     sec[SYNC] = (Section){.st = ST_BOLD, .title = "SYNC", .sub = "locks, semaphores, events, queues"};
+    sec[STACK] = (Section){.st = ST_RUNNING, .title = "CALL STACK", .sub = "running now, innermost first",
+                           .empty = "(empty: the loop may take the next job)"};
+    sec[TICKS] = (Section){.st = ST_READY, .title = "NEXTTICK QUEUE", .sub = "runs first", .empty = "(empty)",
+                           .numbered = true};
+    sec[MICRO] = (Section){.st = ST_READY, .title = "MICROTASKS", .sub = "then, in this order", .empty = "(empty)",
+                           .numbered = true};
+    sec[CHECK] = (Section){.st = ST_READY, .title = "IMMEDIATES", .sub = "check phase", .empty = "(none)",
+                           .numbered = true};
     for (char *line = s; line && *line;) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = 0;
-        /* a ready handle, a timer or a primitive: an entry of its section */
-        int k = line[0] == 'R' || line[0] == 'r' ? READY : line[0] == 'T' || line[0] == 't' ? TIMERS
-                : line[0] == 'P'                 ? SYNC
-                                                 : -1;
+        /* a ready handle, a timer, a primitive, a frame or a job: an entry
+         * of its section */
+        int k = line[0] == 'P' ? SYNC : line[0] == 'p' ? -1 : section_of(line[0]);
         if (line[0] == 'I')
             iter = strtoull(line + 1, NULL, 10);
-        else if (k >= 0 && (line[0] == 'r' || line[0] == 't'))
+        else if (line[0] == 'H')
+            snprintf(title, tn, "%s", line + 1);
+        else if (k >= 0 && line[0] >= 'a' && line[0] <= 'z')
             sec[k].more = strtoul(line + 1, NULL, 10);
         else if (k >= 0 && sec[k].n < (int)(sizeof sec[k].text / sizeof sec[k].text[0]))
             sec[k].text[sec[k].n++] = line_text(rec, line, store, &scratch);
@@ -73,39 +96,101 @@ static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf
     return iter;
 }
 
-/* Rows for each shown section out of h: every section gets its heading
- * and one row first, then the rest goes round one row at a time to those
- * that want more, so no section is pushed off by a long one. Returns
- * whether there is room for a blank row between sections. */
-static bool share_rows(const Section *sec, const bool *shown, int h, int *rows)
+/* Rows for each of the n sections in order[] out of h: every section gets
+ * its heading and one row first, then the rest goes round one row at a
+ * time to those that want more, so no section is pushed off by a long one.
+ * Returns whether there is room for a blank row between sections. */
+static bool share_rows(const Section *sec, const int *order, int n, int h, int *rows)
 {
-    int want[NSEC], nshown = 0, used = 0;
-    for (int k = 0; k < NSEC; k++) {
-        rows[k] = 0;
-        want[k] = shown[k] ? 1 + (sec[k].n ? sec[k].n : 1) + (sec[k].more ? 1 : 0) : 0;
-        nshown += shown[k];
+    int want[NSEC], used = 0, total = 0;
+    for (int i = 0; i < n; i++) {
+        const Section *c = &sec[order[i]];
+        rows[i] = 0;
+        want[i] = 1 + (c->n ? c->n : 1) + (c->more ? 1 : 0);
+        total += want[i];
     }
-    int total = 0;
-    for (int k = 0; k < NSEC; k++)
-        total += want[k];
-    bool gaps = total + nshown - 1 <= h;
+    bool gaps = total + n - 1 <= h;
     if (gaps)
-        h -= nshown - 1;
-    for (int k = 0; k < NSEC && used < h; k++)
-        if (shown[k]) {
-            rows[k] = want[k] < 2 || h - used < 2 ? (h - used < want[k] ? h - used : want[k]) : 2;
-            used += rows[k];
-        }
+        h -= n - 1;
+    for (int i = 0; i < n && used < h; i++) {
+        rows[i] = want[i] < 2 || h - used < 2 ? (h - used < want[i] ? h - used : want[i]) : 2;
+        used += rows[i];
+    }
     for (bool more = true; more && used < h;) {
         more = false;
-        for (int k = 0; k < NSEC && used < h; k++)
-            if (rows[k] < want[k]) {
-                rows[k]++;
+        for (int i = 0; i < n && used < h; i++)
+            if (rows[i] < want[i]) {
+                rows[i]++;
                 used++;
                 more = true;
             }
     }
     return gaps;
+}
+
+/* Draw the n sections of order[] down the rectangle in. */
+static void draw_sections(Grid *g, Rect in, Section *sec, const int *order, int n, Buf *store)
+{
+    int pad = in.w > 20 ? 1 : 0, x = in.x + pad, w = in.w - 2 * pad;
+    /* the timers' "when" and "who" columns line up */
+    int ww = 0, whw = 0;
+    const char *twho[64], *twhat[64];
+    bool timers = false;
+    for (int i = 0; i < n; i++)
+        timers |= order[i] == TIMERS;
+    for (int i = 0; timers && i < sec[TIMERS].n; i++) {
+        char *when = store->s + sec[TIMERS].text[i];
+        char *t1 = strchr(when, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (t1)
+            *t1 = 0;
+        if (t2)
+            *t2 = 0;
+        twho[i] = t1 ? t1 + 1 : "";
+        twhat[i] = t2 ? t2 + 1 : "";
+        int a = grid_text_width(when), b = grid_text_width(twho[i]);
+        ww = a > ww ? a : ww;
+        whw = b > whw ? b : whw;
+    }
+    whw = whw > w / 2 ? w / 2 : whw;
+    int rows[NSEC];
+    bool gaps = share_rows(sec, order, n, in.h, rows);
+    int y = in.y;
+    for (int i = 0; i < n; i++) {
+        if (!rows[i])
+            continue;
+        if (y > in.y && gaps)
+            y++;
+        const Section *c = &sec[order[i]];
+        int used = grid_text(g, x, y, w, c->st, c->title);
+        if (used + 2 < w)
+            grid_text(g, x + used + 2, y, w - used - 2, ST_DIM, c->sub);
+        y++;
+        int room = rows[i] - 1, fit = c->n;
+        if (fit + (c->more ? 1 : 0) > room) /* keep a row for "+N more" */
+            fit = room > 0 ? room - 1 : 0;
+        if (!c->n && room > 0)
+            grid_text(g, x + 2, y++, w - 2, ST_DIM, c->empty);
+        for (int k = 0; k < fit; k++, y++) {
+            const char *text = store->s + c->text[k];
+            if (c->timers) {
+                int cx = x + 2;
+                grid_text(g, cx, y, ww, ST_WAITING, text);
+                cx += ww + 2;
+                grid_text(g, cx, y, whw, ST_BOLD, twho[k]);
+                cx += whw + 2;
+                if (cx < x + w)
+                    grid_text(g, cx, y, x + w - cx, ST_NORMAL, twhat[k]);
+                continue;
+            }
+            int nw = 0;
+            if (c->numbered)
+                nw = grid_textf(g, x + 2, y, w - 2, ST_DIM, "%d ", k + 1);
+            grid_text(g, x + 2 + nw, y, w - 2 - nw, ST_NORMAL, text);
+        }
+        unsigned long rest = (unsigned long)(c->n - fit) + c->more;
+        if (rest && room > fit)
+            grid_textf(g, x + 2, y++, w - 2, ST_DIM, "+%lu more", rest);
+    }
 }
 
 static void internals_draw(const View *v, Grid *g, Rect r)
@@ -116,71 +201,35 @@ static void internals_draw(const View *v, Grid *g, Rect r)
     Buf store;
     buf_init(&store);
     Section sec[NSEC];
-    unsigned long long iter = build(v->rec, sec, s, &store);
-    char title[80];
-    snprintf(title, sizeof title, g->ascii ? "loop internals - iteration %llu" : "loop internals \u00b7 iteration %llu",
-             iter);
+    char node[80] = "";
+    unsigned long long iter = build(v->rec, sec, s, &store, node, sizeof node);
+    char title[120];
+    if (node[0])
+        snprintf(title, sizeof title, g->ascii ? "event loop - %s" : "event loop \u00b7 %s", node);
+    else
+        snprintf(title, sizeof title,
+                 g->ascii ? "loop internals - iteration %llu" : "loop internals \u00b7 iteration %llu", iter);
     pane_box(v, g, r, FOCUS_TASKS, title);
     Rect in = rect_inset(r, 1);
     if (in.w > 0 && in.h > 0) {
         Rect saved = grid_clip_push(g, in);
-        int pad = in.w > 20 ? 1 : 0, x = in.x + pad, w = in.w - 2 * pad;
-        /* the timers' "when" and "who" columns line up */
-        int ww = 0, whw = 0;
-        const char *twho[64], *twhat[64];
-        for (int i = 0; i < sec[TIMERS].n; i++) {
-            char *when = store.s + sec[TIMERS].text[i];
-            char *t1 = strchr(when, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-            if (t1)
-                *t1 = 0;
-            if (t2)
-                *t2 = 0;
-            twho[i] = t1 ? t1 + 1 : "";
-            twhat[i] = t2 ? t2 + 1 : "";
-            int a = grid_text_width(when), b = grid_text_width(twho[i]);
-            ww = a > ww ? a : ww;
-            whw = b > whw ? b : whw;
-        }
-        whw = whw > w / 2 ? w / 2 : whw;
-        bool shown[NSEC] = {true, true, sec[SYNC].n > 0};
-        int rows[NSEC];
-        bool gaps = share_rows(sec, shown, in.h, rows);
-        int y = in.y;
-        for (int k = 0; k < NSEC; k++) {
-            if (!rows[k])
-                continue;
-            if (y > in.y && gaps)
-                y++;
-            const Section *c = &sec[k];
-            int used = grid_text(g, x, y, w, c->st, c->title);
-            if (used + 2 < w)
-                grid_text(g, x + used + 2, y, w - used - 2, ST_DIM, c->sub);
-            y++;
-            int room = rows[k] - 1, fit = c->n;
-            if (fit + (c->more ? 1 : 0) > room) /* keep a row for "+N more" */
-                fit = room > 0 ? room - 1 : 0;
-            if (!c->n && room > 0)
-                grid_text(g, x + 2, y++, w - 2, ST_DIM, c->empty);
-            for (int i = 0; i < fit; i++, y++) {
-                const char *text = store.s + c->text[i];
-                if (c->timers) {
-                    int cx = x + 2;
-                    grid_text(g, cx, y, ww, ST_WAITING, text);
-                    cx += ww + 2;
-                    grid_text(g, cx, y, whw, ST_BOLD, twho[i]);
-                    cx += whw + 2;
-                    if (cx < x + w)
-                        grid_text(g, cx, y, x + w - cx, ST_NORMAL, twhat[i]);
-                    continue;
-                }
-                int nw = 0;
-                if (c->numbered)
-                    nw = grid_textf(g, x + 2, y, w - 2, ST_DIM, "%d ", i + 1);
-                grid_text(g, x + 2 + nw, y, w - 2 - nw, ST_NORMAL, text);
+        if (!node[0]) {
+            int order[3] = {READY, TIMERS, SYNC};
+            draw_sections(g, in, sec, order, sec[SYNC].n > 0 ? 3 : 2, &store);
+        } else {
+            /* Node's loop: what runs now and next on the left, what waits
+             * for the clock on the right (one column when narrow) */
+            sec[TIMERS].sub = "by expiry";
+            int left[3] = {STACK, TICKS, MICRO}, right[2] = {TIMERS, CHECK}, all[5] = {STACK, TICKS, MICRO, TIMERS, CHECK};
+            if (in.w >= 60) {
+                int lw = in.w / 2;
+                draw_sections(g, (Rect){in.x, in.y, lw, in.h}, sec, left, 3, &store);
+                for (int y = in.y; y < in.y + in.h; y++)
+                    grid_text(g, in.x + lw, y, 1, ST_DIM, g->ascii ? "|" : "\u2502");
+                draw_sections(g, (Rect){in.x + lw + 1, in.y, in.w - lw - 1, in.h}, sec, right, 2, &store);
+            } else {
+                draw_sections(g, in, sec, all, 5, &store);
             }
-            unsigned long rest = (unsigned long)(c->n - fit) + c->more;
-            if (rest && room > fit)
-                grid_textf(g, x + 2, y++, w - 2, ST_DIM, "+%lu more", rest);
         }
         grid_clip_pop(g, saved);
     }

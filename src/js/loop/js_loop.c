@@ -225,20 +225,28 @@ static void enqueue_job(JsRt *rt, const JsJob *j)
     if (L->job_n == L->job_cap) {
         size_t nc = L->job_cap ? L->job_cap * 2 : 64;
         JsJob *v = xmalloc(nc * sizeof(JsJob));
-        for (size_t i = 0; i < L->job_n; i++)
+        int *c = xmalloc(nc * sizeof(int));
+        for (size_t i = 0; i < L->job_n; i++) {
             v[i] = L->jobs[(L->job_head + i) % L->job_cap];
+            c[i] = L->job_card[(L->job_head + i) % L->job_cap];
+        }
         xfree(L->jobs);
+        xfree(L->job_card);
         L->jobs = v;
+        L->job_card = c;
         L->job_head = 0;
         L->job_cap = nc;
     }
-    L->jobs[(L->job_head + L->job_n++) % L->job_cap] = *j;
+    size_t at = (L->job_head + L->job_n++) % L->job_cap;
+    L->jobs[at] = *j;
+    L->job_card[at] = -1;
     rt->bytes += sizeof(JsJob);
-    if (j->kind == JOB_REACTION) {
-        Frame *f = js_vm_resume_frame(j->handler);
-        if (f)
-            js_narr_async_ready(L, f, j->rejected);
-    }
+    Frame *f = j->kind == JOB_REACTION ? js_vm_resume_frame(j->handler) : NULL;
+    if (f)
+        js_narr_async_ready(L, f, j->rejected);
+    else
+        L->job_card[at] = js_narr_job_queued(L, j);
+    js_internals_record(L);
 }
 
 static void on_rejection(JsRt *rt, JsObject *p, bool handled)
@@ -257,7 +265,12 @@ static void on_rejection(JsRt *rt, JsObject *p, bool handled)
     L->rejected[L->nrejected++] = p;
 }
 
-static const JsHost host = {.enqueue = enqueue_job, .rejection = on_rejection};
+static void on_progress(JsRt *rt, JsObject *p, int pending, int total)
+{
+    js_narr_progress(LP(rt), p, pending, total);
+}
+
+static const JsHost host = {.enqueue = enqueue_job, .rejection = on_rejection, .progress = on_progress};
 
 static JsValue *copy_args(JsValue *args, int argc)
 {
@@ -278,15 +291,23 @@ NATIVE(next_tick)
     if (L->tick_n == L->tick_cap) {
         size_t nc = L->tick_cap ? L->tick_cap * 2 : 32;
         Tick *v = xmalloc(nc * sizeof(Tick));
-        for (size_t i = 0; i < L->tick_n; i++)
+        int *c = xmalloc(nc * sizeof(int));
+        for (size_t i = 0; i < L->tick_n; i++) {
             v[i] = L->ticks[(L->tick_head + i) % L->tick_cap];
+            c[i] = L->tick_card[(L->tick_head + i) % L->tick_cap];
+        }
         xfree(L->ticks);
+        xfree(L->tick_card);
         L->ticks = v;
+        L->tick_card = c;
         L->tick_head = 0;
         L->tick_cap = nc;
     }
-    L->ticks[(L->tick_head + L->tick_n++) % L->tick_cap] = (Tick){args[0], copy_args(args + 1, argc - 1), argc - 1};
+    size_t at = (L->tick_head + L->tick_n++) % L->tick_cap;
+    L->ticks[at] = (Tick){args[0], copy_args(args + 1, argc - 1), argc - 1};
     rt->bytes += sizeof(Tick) + (size_t)(argc > 1 ? argc - 1 : 0) * sizeof(JsValue);
+    L->tick_card[at] = js_narr_tick_queued(L, args[0]);
+    js_internals_record(L);
     *out = JS_UNDEF;
     return 0;
 }
@@ -336,24 +357,30 @@ static int drain(Loop *L, const char *after)
     for (;;) {
         while (L->tick_n && !L->finished) {
             Tick t = L->ticks[L->tick_head];
+            int card = L->tick_card[L->tick_head];
             L->tick_head = (L->tick_head + 1) % L->tick_cap;
             L->tick_n--;
             JsValue r;
             L->context = "nextTick";
+            js_narr_callback_run(L, card, t.cb);
             int st = js_call(rt, t.cb, JS_UNDEF, t.args, t.argc, &r);
             xfree(t.args);
             if (st < 0)
                 return callback_failed(L);
+            js_narr_callback_done(L, card, NULL);
             if (!js_narr_room(L))
                 return -1;
         }
         while (L->job_n && !L->finished) {
             JsJob j = L->jobs[L->job_head];
+            int card = L->job_card[L->job_head];
             L->job_head = (L->job_head + 1) % L->job_cap;
             L->job_n--;
             L->context = "microtask";
+            js_narr_callback_run(L, card, j.handler);
             if (js_job_run(rt, &j) < 0)
                 return callback_failed(L);
+            js_narr_callback_done(L, card, j.derived);
             if (!js_narr_room(L))
                 return -1;
         }
@@ -779,6 +806,7 @@ static void run_loop(Loop *L)
     while (!L->finished) {
         if (!alive(L))
             break;
+        L->turns++;
         if (process_timers(L, L->now) < 0)
             return;
         if (!alive(L))
@@ -1161,7 +1189,9 @@ int js_exec(JsRun *run)
     for (size_t i = 0; i < L->tick_n; i++)
         xfree(L->ticks[(L->tick_head + i) % L->tick_cap].args);
     xfree(L->ticks);
+    xfree(L->tick_card);
     xfree(L->jobs);
+    xfree(L->job_card);
     for (int i = 0; i < L->nlists; i++) {
         xfree(L->lists[i]->items);
         xfree(L->lists[i]);

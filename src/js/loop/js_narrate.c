@@ -10,6 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What narration keeps between events: the functions waiting on a
+ * promise (to relabel them as a Promise.all progresses) and each
+ * combinator's progress. */
+typedef struct Wait {
+    int task;
+    JsObject *promise;
+    int line;
+} Wait;
+
+typedef struct Prog {
+    JsObject *promise;
+    int pending, total;
+} Prog;
+
+struct Narr {
+    Wait *w;
+    int nw, capw;
+    Prog *p;
+    int np, capp;
+};
+
 static double secs(const Loop *L) { return (double)L->now / 1000.0; }
 
 static void fmt_t(Buf *b, int64_t ms)
@@ -45,6 +66,8 @@ static void step_log(Loop *L, StepKind kind, int task, int line, const char *tex
     }
     if (!rec_step(L->rec, kind, secs(L), task, line, text, caption, log.s))
         js_narr_room(L);
+    else
+        js_internals_record(L);
     buf_free(&log);
 }
 
@@ -84,8 +107,197 @@ static const char *fname(Frame *f)
     return n && *n ? n : "(anonymous)";
 }
 
+void js_narr_free(Loop *L)
+{
+    if (!L->narr)
+        return;
+    xfree(L->narr->w);
+    xfree(L->narr->p);
+    xfree(L->narr);
+    L->narr = NULL;
+}
+
+static Prog *prog_of(Loop *L, JsObject *p)
+{
+    struct Narr *n = L->narr;
+    for (int i = 0; i < n->np; i++)
+        if (n->p[i].promise == p)
+            return &n->p[i];
+    return NULL;
+}
+
+/* "await Promise.all: 1 of 2 pending" while it is, else NULL */
+static bool put_progress(Loop *L, JsObject *p, Buf *label)
+{
+    Prog *g = prog_of(L, p);
+    if (!g || p->x.pr.state != PS_PENDING)
+        return false;
+    buf_printf(label, "await %s: %d of %d pending", p->x.pr.origin ? p->x.pr.origin : "Promise.all", g->pending,
+               g->total);
+    return true;
+}
+
+void js_narr_progress(Loop *L, JsObject *p, int pending, int total)
+{
+    struct Narr *n = L->narr;
+    Prog *g = prog_of(L, p);
+    if (!g && pending > 0) {
+        if (n->np == n->capp) {
+            n->capp = n->capp ? n->capp * 2 : 8;
+            n->p = xrealloc(n->p, (size_t)n->capp * sizeof(Prog));
+        }
+        g = &n->p[n->np++];
+        g->promise = p;
+    }
+    if (!g)
+        return;
+    g->pending = pending;
+    g->total = total;
+    for (int i = 0; i < n->nw; i++) {
+        Wait *w = &n->w[i];
+        if (w->promise != p || pending == 0)
+            continue;
+        Buf label, cap;
+        buf_init(&label);
+        buf_init(&cap);
+        put_progress(L, p, &label);
+        buf_printf(&cap, "an element of %s has settled: %d of %d still pending, so ", p->x.pr.origin, pending, total);
+        rec_put_ref(&cap, w->task);
+        buf_puts(&cap, " keeps waiting");
+        step(L, SK_LABEL, w->task, w->line, "", cap.s);
+        set(L, w->task, TS_WAITING, OUT_NONE, label.s, w->line);
+        buf_free(&label);
+        buf_free(&cap);
+    }
+    if (pending == 0) /* settled: no label will ask again */
+        *g = n->p[--n->np];
+}
+
+static void wait_add(Loop *L, int task, JsObject *p, int line)
+{
+    struct Narr *n = L->narr;
+    if (n->nw == n->capw) {
+        n->capw = n->capw ? n->capw * 2 : 8;
+        n->w = xrealloc(n->w, (size_t)n->capw * sizeof(Wait));
+    }
+    n->w[n->nw++] = (Wait){task, p, line};
+}
+
+static void wait_drop(Loop *L, int task)
+{
+    struct Narr *n = L->narr;
+    for (int i = 0; i < n->nw; i++)
+        if (n->w[i].task == task) {
+            n->w[i] = n->w[--n->nw];
+            return;
+        }
+}
+
+static int fn_line(JsValue fn)
+{
+    return fn.tag == JV_OBJ && fn.u.o->kind == JK_FUNCTION ? fn.u.o->x.fn.code->line : 0;
+}
+
+static const char *fn_name(JsValue fn)
+{
+    if (fn.tag == JV_OBJ && fn.u.o->kind == JK_FUNCTION && fn.u.o->x.fn.code->name && *fn.u.o->x.fn.code->name)
+        return fn.u.o->x.fn.code->name;
+    return NULL;
+}
+
+/* A READY card for a callback queued as a job: "then callback (line 12)". */
+static int callback_card(Loop *L, const char *what, JsValue fn, const char *label, const char *cap)
+{
+    Buf name, coro;
+    buf_init(&name);
+    buf_init(&coro);
+    const char *n = fn_name(fn);
+    if (n)
+        buf_printf(&name, "%s %s() (line %d)", what, n, fn_line(fn));
+    else
+        buf_printf(&name, "%s (line %d)", what, fn_line(fn));
+    buf_printf(&coro, "%s", n ? n : what);
+    int card = rec_task_new(L->rec, name.s, coro.s, false);
+    Buf log;
+    buf_init(&log);
+    buf_printf(&log, "%s queued", name.s);
+    step_log(L, SK_CREATE, card, fn_line(fn), "", cap, log.s);
+    set(L, card, TS_READY, OUT_NONE, label, fn_line(fn));
+    buf_free(&log);
+    buf_free(&name);
+    buf_free(&coro);
+    return card;
+}
+
+int js_narr_job_queued(Loop *L, const JsJob *j)
+{
+    if (j->kind == JOB_CALLBACK)
+        return callback_card(L, "queueMicrotask callback", j->handler, "microtask queued",
+                             "queueMicrotask puts the callback on the microtask queue: it runs as soon as the call "
+                             "stack is empty, before any timer");
+    if (j->kind != JOB_REACTION || j->handler.tag != JV_OBJ || j->handler.u.o->kind != JK_FUNCTION)
+        return -1;
+    if (j->rejected)
+        return callback_card(L, "catch callback", j->handler, "microtask queued",
+                             "the promise is rejected: its catch callback is queued as a microtask, to run when the "
+                             "call stack is empty");
+    return callback_card(L, "then callback", j->handler, "microtask queued",
+                         "the promise is fulfilled: its then callback is queued as a microtask, to run when the call "
+                         "stack is empty, before any timer");
+}
+
+int js_narr_tick_queued(Loop *L, JsValue cb)
+{
+    return callback_card(L, "nextTick callback", cb, "nextTick queue",
+                         "process.nextTick queues a callback that runs before every promise job, as soon as the "
+                         "current callback or script ends");
+}
+
+void js_narr_callback_run(Loop *L, int card, JsValue cb)
+{
+    if (card < 0)
+        return;
+    bool tick = !strcmp(L->context, "nextTick");
+    step(L, SK_RESUME, card, fn_line(cb), "",
+         tick ? "the nextTick queue runs first, before the microtask queue: this callback runs now"
+              : "the call stack is empty, so the microtask queue runs, in order: this callback runs now");
+    set(L, card, TS_RUNNING, OUT_NONE, "", fn_line(cb));
+    L->current_task = card;
+}
+
+void js_narr_callback_done(Loop *L, int card, JsObject *derived)
+{
+    if (card < 0)
+        return;
+    Buf label, cap;
+    buf_init(&label);
+    buf_init(&cap);
+    bool threw = derived && derived->x.pr.state == PS_REJECTED;
+    if (threw) {
+        buf_printf(&label, "threw %s", js_ctor_name(L->rt, derived->x.pr.value));
+        buf_puts(&cap, "the callback threw: the promise then() returned is rejected with it");
+    } else if (derived && derived->x.pr.state == PS_FULFILLED) {
+        buf_puts(&label, "= ");
+        describe(L, derived->x.pr.value, &label);
+        buf_puts(&cap, "the callback returned: the promise then() returned is fulfilled with its value");
+    } else if (derived) {
+        buf_puts(&label, "returned a promise");
+        buf_puts(&cap, "the callback returned a promise: the promise then() returned follows it, two microtask "
+                       "turns later at the earliest");
+    } else {
+        buf_puts(&label, "ran");
+        buf_puts(&cap, "the callback returned");
+    }
+    step(L, SK_SUSPEND, card, 0, "", cap.s);
+    set(L, card, TS_DONE, threw ? OUT_RAISED : OUT_RESULT, label.s, 0);
+    L->current_task = -1;
+    buf_free(&label);
+    buf_free(&cap);
+}
+
 void js_narr_init(Loop *L)
 {
+    L->narr = xcalloc(1, sizeof *L->narr);
     L->main_task = rec_task_new(L->rec, "script", "(main script)", false);
     L->context = "script";
     L->current_task = -1;
@@ -307,6 +519,18 @@ void js_narr_async_start(Loop *L, Frame *f)
     buf_init(&cap);
     buf_printf(&coro, "%s()", fname(f));
     f->task = rec_task_new(L->rec, fname(f), coro.s, false);
+    Buf call;
+    buf_init(&call);
+    buf_printf(&call, "%s(", fname(f));
+    for (int i = 0; i < f->argc && i < 4; i++) {
+        if (i)
+            buf_puts(&call, ", ");
+        describe(L, f->args[i], &call);
+    }
+    buf_puts(&call, f->argc > 4 ? ", …)" : ")");
+    if (call.len <= 48)
+        rec_task_call(L->rec, f->task, call.s, false);
+    buf_free(&call);
     buf_printf(&cap, "calling %s() runs its body at once, synchronously, until its first await", fname(f));
     Buf what;
     buf_init(&what);
@@ -328,6 +552,7 @@ void js_narr_async_resume(Loop *L, Frame *f)
         step(L, SK_RESUME, f->task, js_vm_frame_line(f), "", cap.s);
         buf_free(&cap);
     }
+    wait_drop(L, f->task);
     set(L, f->task, TS_RUNNING, OUT_NONE, "", f->pc ? js_vm_frame_line(f) : f->fn->line);
     f->result = JS_UNDEF;
     L->current_task = f->task;
@@ -340,9 +565,12 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
     Buf label, cap;
     buf_init(&label);
     buf_init(&cap);
-    buf_puts(&label, "await ");
     bool thenable = value.tag == JV_OBJ && !(value.u.o->kind == JK_PROMISE);
-    if (f->await_text && *f->await_text) {
+    wait_drop(L, f->task);
+    wait_add(L, f->task, awaited, js_vm_frame_line(f));
+    if (put_progress(L, awaited, &label)) {
+        /* "await Promise.all: 3 of 3 pending", relabelled as they settle */
+    } else if ((buf_puts(&label, "await "), f->await_text && *f->await_text)) {
         /* one line of the awaited expression: "Promise.all([ …" */
         const char *nl = strchr(f->await_text, '\n');
         size_t n = nl ? (size_t)(nl - f->await_text) : strlen(f->await_text);
@@ -353,7 +581,9 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
             buf_puts(&label, " …");
     } else
         describe(L, value, &label);
-    if (awaited->x.pr.timer > 0 && awaited->x.pr.timer <= L->ntimers) {
+    if (prog_of(L, awaited) && awaited->x.pr.state == PS_PENDING) {
+        /* the progress says it all */
+    } else if (awaited->x.pr.timer > 0 && awaited->x.pr.timer <= L->ntimers) {
         Timer *t = L->timers[awaited->x.pr.timer - 1];
         buf_puts(&label, " → timer at ");
         fmt_t(&label, t->start + t->duration);
@@ -430,7 +660,3 @@ void js_narr_drain(Loop *L, const char *after)
     (void)L, (void)after;
 }
 
-void js_narr_free(Loop *L)
-{
-    (void)L;
-}

@@ -48,6 +48,8 @@ typedef struct Loop {
     Tick *ticks;
     size_t tick_head, tick_n, tick_cap;
     JsJob *jobs;
+    int *job_card;        /* beside jobs: the job's card in the recording, or -1 */
+    int *tick_card;       /* beside ticks: the same */
     size_t job_head, job_n, job_cap;
     TList **lists;        /* sorted by (expiry, id) */
     int nlists, caplists;
@@ -70,6 +72,7 @@ typedef struct Loop {
     int seq;
     JsObject *timeout_proto, *immediate_proto;
     int64_t until;        /* --until, in ms (INT64_MAX: none) */
+    int turns;            /* loop turns begun (the internals view's title) */
     char until_msg[160];  /* the limit's words once it stops the run */
     struct Narr *narr;    /* narrate.c's own state (cards of callbacks, waits) */
 } Loop;
@@ -79,6 +82,10 @@ typedef struct Loop {
 Timer *js_loop_timeout(Loop *L, JsValue cb, int64_t ms, bool ref);
 /* js_abort.c: AbortController, AbortSignal (with timeout) and DOMException. */
 void js_abort_install(Loop *L);
+
+/* internals.c: the snapshot of the queues for the internals view, as of
+ * the last recorded step (called after each step and each enqueue). */
+void js_internals_record(Loop *L);
 
 /* narrate.c: the recording. */
 void js_narr_init(Loop *L);
@@ -101,6 +108,20 @@ void js_narr_async_ready(Loop *L, Frame *f, bool rejected);
 void js_narr_async_resume(Loop *L, Frame *f);
 void js_narr_async_end(Loop *L, Frame *f, bool threw, JsValue v);
 void js_narr_drain(Loop *L, const char *after);
+/* Cards for callbacks queued as jobs: a then/catch callback or a
+ * queueMicrotask callback (READY as a microtask), a nextTick callback.
+ * Each returns the card, or -1 when the job gets none (an await's
+ * continuation has its function's card; internal jobs have none). */
+int js_narr_job_queued(Loop *L, const JsJob *j);
+int js_narr_tick_queued(Loop *L, JsValue cb);
+/* The card's callback starts (RUNNING) and ends (DONE with the value of
+ * derived, the promise then() returned, when there is one). card -1:
+ * nothing is recorded. */
+void js_narr_callback_run(Loop *L, int card, JsValue cb);
+void js_narr_callback_done(Loop *L, int card, JsObject *derived);
+/* A combinator's promise has pending of total elements left: the label of
+ * every function awaiting it changes (a SK_LABEL step). */
+void js_narr_progress(Loop *L, JsObject *p, int pending, int total);
 bool js_narr_room(Loop *L);
 
 

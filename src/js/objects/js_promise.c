@@ -325,6 +325,7 @@ enum { COMB_ALL, COMB_ALL_SETTLED, COMB_ANY, COMB_RACE };
 /* The shared state of one combinator call. */
 typedef struct Comb {
     JsObject *values;   /* array of results (or errors for any) */
+    JsObject *promise;  /* the combined promise (for the host's progress) */
     int remaining;
     JsValue resolve, reject;
     int kind;
@@ -352,7 +353,10 @@ static int element_fn(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject 
         x = js_objv(o);
     }
     c->values->x.arr.items[i] = x;
-    if (--c->remaining == 0) {
+    --c->remaining;
+    if (host->progress)
+        host->progress(rt, c->promise, c->remaining, (int)c->values->x.arr.len);
+    if (c->remaining == 0) {
         JsValue arr = js_objv(c->values), r;
         if (c->kind == COMB_ANY) {
             JsObject *e = js_error_new(rt, ERR_AGGREGATE, js_cstr(rt, "All promises were rejected"));
@@ -377,13 +381,29 @@ static JsObject *element(JsRt *rt, Comb *c, size_t index, int arity)
     return f;
 }
 
+static const char *const comb_names[] = {"Promise.all", "Promise.allSettled", "Promise.any", "Promise.race"};
+
+const char *js_promise_handler_kind(JsValue handler, int *index)
+{
+    if (handler.tag != JV_OBJ || handler.u.o->kind != JK_NATIVE)
+        return NULL;
+    JsObject *f = handler.u.o;
+    if (f->x.nat.fn == element_fn) {
+        *index = (int)f->x.nat.slot[2].u.n;
+        return comb_names[((Comb *)f->x.nat.ptr)->kind];
+    }
+    if (f->x.nat.fn == resolve_fn)
+        return f->x.nat.arity == 2 ? "reject" : "resolve";
+    return NULL;
+}
+
 static int combinator(JsRt *rt, JsValue self, JsValue *args, int argc, int kind, JsValue *out)
 {
-    static const char *const names[] = {"Promise.all", "Promise.allSettled", "Promise.any", "Promise.race"};
     JsObject *p = js_promise_new(rt);
-    p->x.pr.origin = names[kind];
+    p->x.pr.origin = comb_names[kind];
     Comb *c = js_alloc(rt, sizeof *c);
     c->kind = kind;
+    c->promise = p;
     js_promise_functions(rt, p, &c->resolve, &c->reject);
     *out = js_objv(p);
     JsValue iterable = argc > 0 ? args[0] : JS_UNDEF;
@@ -437,6 +457,8 @@ static int combinator(JsRt *rt, JsValue self, JsValue *args, int argc, int kind,
         if (invoke_then(rt, next, on_f, on_r, &ignored) < 0)
             goto abrupt;
     }
+    if (kind != COMB_RACE && host->progress)
+        host->progress(rt, p, c->remaining - 1, (int)c->values->x.arr.len);
     if (kind != COMB_RACE && --c->remaining == 0) {
         JsValue arr = js_objv(c->values), r;
         if (kind == COMB_ANY) {

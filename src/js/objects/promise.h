@@ -37,6 +37,9 @@ typedef struct JsHost {
     void (*rejection)(JsRt *rt, JsObject *promise, bool handled);
     /* a promise settled: for the viewer's labels */
     void (*settled)(JsRt *rt, JsObject *promise);
+    /* a combinator's promise (Promise.all, allSettled, any) has `pending`
+     * of `total` elements still to settle: for the WAITING label */
+    void (*progress)(JsRt *rt, JsObject *promise, int pending, int total);
 } JsHost;
 
 void js_promise_set_host(const JsHost *host);
@@ -55,6 +58,11 @@ JsObject *js_promise_resolve_value(JsRt *rt, JsValue v);
 int js_job_run(JsRt *rt, const JsJob *job);
 /* A pair of resolving functions for p (native functions sharing a flag). */
 void js_promise_functions(JsRt *rt, JsObject *p, JsValue *resolve, JsValue *reject);
+
+/* What a job's handler is, for the internals view: a combinator's element
+ * function (*index set, the combinator's name returned: "Promise.all"), a
+ * promise's resolve or reject function ("resolve"/"reject"), or NULL. */
+const char *js_promise_handler_kind(JsValue handler, int *index);
 
 /* Install Promise and its prototype on the global object. */
 void js_promise_install(JsRt *rt);

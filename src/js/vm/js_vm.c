@@ -48,6 +48,18 @@ int js_vm_current_line(JsRt *rt)
     return v && v->n ? js_vm_frame_line(v->stack[v->n - 1]) : 0;
 }
 
+int js_vm_depth(JsRt *rt)
+{
+    VmState *v = vms(rt);
+    return v ? v->n : 0;
+}
+
+const Frame *js_vm_frame(JsRt *rt, int i)
+{
+    VmState *v = vms(rt);
+    return v && i >= 0 && i < v->n ? v->stack[v->n - 1 - i] : NULL;
+}
+
 static JsEnv *env_new(JsRt *rt, JsEnv *parent, int n)
 {
     JsEnv *e = js_alloc(rt, sizeof(JsEnv) + (size_t)(n ? n : 1) * sizeof(JsValue));

@@ -56,6 +56,10 @@ int js_vm_construct(JsRt *rt, JsValue fn, JsValue *args, int argc, JsValue *out)
 int js_vm_frame_line(const Frame *f);
 /* The innermost running frame's line, or 0. */
 int js_vm_current_line(JsRt *rt);
+/* The call stack, for the internals view: how many frames are running,
+ * and frame i counted from the innermost (0), or NULL. */
+int js_vm_depth(JsRt *rt);
+const Frame *js_vm_frame(JsRt *rt, int i);
 /* Install the built-in objects (builtins.c). */
 void js_builtins_install(JsRt *rt);
 /* Array-like iteration for spread, for-of and Array.from: the values of an
