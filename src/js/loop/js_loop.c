@@ -377,6 +377,8 @@ static int drain(Loop *L, const char *after)
             L->job_head = (L->job_head + 1) % L->job_cap;
             L->job_n--;
             L->context = "microtask";
+            if (card < 0 && !(j.kind == JOB_REACTION && js_vm_resume_frame(j.handler)))
+                js_internals_record(L); /* a job no step shows leaves the queue here */
             js_narr_callback_run(L, card, j.handler);
             if (js_job_run(rt, &j) < 0)
                 return callback_failed(L);

@@ -29,6 +29,11 @@ struct Narr {
     int nw, capw;
     Prog *p;
     int np, capp;
+    /* who is on the call stack: the card of the script or callback the
+     * loop is running (ctx), and the async activations called inside it */
+    int ctx;
+    int *stk;
+    int nstk, capstk;
 };
 
 static double secs(const Loop *L) { return (double)L->now / 1000.0; }
@@ -107,12 +112,60 @@ static const char *fname(Frame *f)
     return n && *n ? n : "(anonymous)";
 }
 
+/* An async activation in a caption or log line: its card, by reference. */
+static void who(Buf *b, Frame *f)
+{
+    if (f->task >= 0)
+        rec_put_ref(b, f->task);
+    else
+        buf_printf(b, "%s()", fname(f));
+}
+
+static void cur_update(Loop *L)
+{
+    struct Narr *n = L->narr;
+    L->current_task = n->nstk ? n->stk[n->nstk - 1] : n->ctx;
+}
+
+/* The loop runs the script or a callback (its card, or -1 when it ends). */
+static void cur_ctx(Loop *L, int task)
+{
+    L->narr->ctx = task;
+    L->narr->nstk = 0;
+    cur_update(L);
+}
+
+/* An async activation is on the stack (it started or resumed)... */
+static void cur_push(Loop *L, int task)
+{
+    struct Narr *n = L->narr;
+    if (n->nstk == n->capstk) {
+        n->capstk = n->capstk ? n->capstk * 2 : 16;
+        n->stk = xrealloc(n->stk, (size_t)n->capstk * sizeof(int));
+    }
+    n->stk[n->nstk++] = task;
+    cur_update(L);
+}
+
+/* ...and gives it back (await, return, throw): its caller runs on. */
+static void cur_pop(Loop *L, int task)
+{
+    struct Narr *n = L->narr;
+    for (int i = n->nstk - 1; i >= 0; i--)
+        if (n->stk[i] == task) {
+            n->nstk = i;
+            break;
+        }
+    cur_update(L);
+}
+
 void js_narr_free(Loop *L)
 {
     if (!L->narr)
         return;
     xfree(L->narr->w);
     xfree(L->narr->p);
+    xfree(L->narr->stk);
     xfree(L->narr);
     L->narr = NULL;
 }
@@ -260,9 +313,10 @@ void js_narr_callback_run(Loop *L, int card, JsValue cb)
     bool tick = !strcmp(L->context, "nextTick");
     step(L, SK_RESUME, card, fn_line(cb), "",
          tick ? "the nextTick queue runs first, before the microtask queue: this callback runs now"
-              : "the call stack is empty, so the microtask queue runs, in order: this callback runs now");
+              : "the call stack is empty, so the microtask queue runs, in order, before any timer: this callback "
+                "runs now");
     set(L, card, TS_RUNNING, OUT_NONE, "", fn_line(cb));
-    L->current_task = card;
+    cur_ctx(L, card);
 }
 
 void js_narr_callback_done(Loop *L, int card, JsObject *derived)
@@ -290,7 +344,7 @@ void js_narr_callback_done(Loop *L, int card, JsObject *derived)
     }
     step(L, SK_SUSPEND, card, 0, "", cap.s);
     set(L, card, TS_DONE, threw ? OUT_RAISED : OUT_RESULT, label.s, 0);
-    L->current_task = -1;
+    cur_ctx(L, -1);
     buf_free(&label);
     buf_free(&cap);
 }
@@ -298,6 +352,7 @@ void js_narr_callback_done(Loop *L, int card, JsObject *derived)
 void js_narr_init(Loop *L)
 {
     L->narr = xcalloc(1, sizeof *L->narr);
+    L->narr->ctx = -1;
     L->main_task = rec_task_new(L->rec, "script", "(main script)", false);
     L->context = "script";
     L->current_task = -1;
@@ -307,36 +362,50 @@ void js_narr_main_start(Loop *L)
 {
     step(L, SK_LOOP, L->main_task, 1, "", "the main script runs first, to its end: nothing queued can run before it");
     set(L, L->main_task, TS_RUNNING, OUT_NONE, "", 1);
-    L->current_task = L->main_task;
+    cur_ctx(L, L->main_task);
 }
 
 void js_narr_main_end(Loop *L)
 {
     step(L, SK_SUSPEND, L->main_task, cur_line(L), "", "the main script has ended: now the queues run");
     set(L, L->main_task, TS_DONE, OUT_RESULT, "ended", 0);
-    L->current_task = -1;
+    cur_ctx(L, -1);
 }
 
 void js_narr_print(Loop *L, const char *line, size_t n)
 {
     char *s = xstrndup(line, n);
     const char *ctx = L->context ? L->context : "script";
-    const char *cap = "console.log prints a line";
-    if (!strcmp(ctx, "script"))
-        cap = "the main script runs synchronously: console.log prints at once";
-    else if (!strcmp(ctx, "nextTick"))
-        cap = "a process.nextTick callback: the nextTick queue runs before promise jobs";
-    else if (!strcmp(ctx, "microtask"))
-        cap = "a microtask (a promise callback): microtasks run before any timer or immediate";
-    else if (!strcmp(ctx, "timer"))
-        cap = "a timer callback, in the timers phase";
-    else if (!strcmp(ctx, "immediate"))
-        cap = "a setImmediate callback, in the check phase";
+    Buf capb;
+    buf_init(&capb);
+    struct Narr *nr = L->narr;
+    bool in_async = nr->nstk > 0 && L->current_task == nr->stk[nr->nstk - 1];
+    if (!strcmp(ctx, "script") && in_async) {
+        rec_put_ref(&capb, L->current_task);
+        buf_puts(&capb, " runs synchronously, called from the main script: console.log prints at once");
+    } else if (!strcmp(ctx, "script")) {
+        buf_puts(&capb, "the main script runs synchronously: console.log prints at once");
+    } else if (!strcmp(ctx, "nextTick")) {
+        buf_puts(&capb, "a process.nextTick callback: the nextTick queue runs before promise jobs");
+    } else if (!strcmp(ctx, "microtask") && in_async) {
+        rec_put_ref(&capb, L->current_task);
+        buf_puts(&capb, " goes on as a microtask: microtasks run before the next timer or immediate");
+    } else if (!strcmp(ctx, "microtask")) {
+        buf_puts(&capb, "a microtask (a promise callback): microtasks run before the next timer or immediate");
+    } else if (!strcmp(ctx, "timer")) {
+        buf_puts(&capb, "a timer callback, in the timers phase: the script and every microtask before it are done");
+    } else if (!strcmp(ctx, "immediate")) {
+        buf_puts(&capb, "a setImmediate callback, in the check phase, after this turn's timers");
+    } else {
+        buf_puts(&capb, "console.log prints a line");
+    }
+    const char *cap = capb.s;
     Buf what;
     buf_init(&what);
     buf_printf(&what, "print: %s", s);
     step_log(L, SK_PRINT, L->current_task, cur_line(L), s, cap, what.s);
     buf_free(&what);
+    buf_free(&capb);
     if (L->current_task >= 0) {
         TaskView tv;
         if (rec_task_at(L->rec, L->current_task, rec_nsteps(L->rec) - 1, &tv) && tv.state == TS_RUNNING)
@@ -429,7 +498,9 @@ static const char *cb_name(Timer *t)
         if (n && *n)
             return n;
     }
-    return "callback";
+    int index;
+    const char *kind = js_promise_handler_kind(t->cb, &index);
+    return kind && (!strcmp(kind, "resolve") || !strcmp(kind, "reject")) ? kind : "callback";
 }
 
 void js_narr_timer_new(Loop *L, Timer *t)
@@ -449,9 +520,18 @@ void js_narr_timer_new(Loop *L, Timer *t)
         buf_printf(&cap, "%s(%s, %lld): a timer due at ", t->repeat ? "setInterval" : "setTimeout", cb_name(t),
                    (long long)t->duration);
         fmt_t(&cap, t->start + t->duration);
+        buf_puts(&cap, t->duration == 1 ? " (a delay under 1 ms counts as 1 ms)" : "");
         buf_puts(&cap, "; timers run only when the call stack and the microtasks are empty");
     }
     t->task = rec_task_new(L->rec, name.s, cb_name(t), false);
+    if (t->line > 0) {
+        /* the line tells two timers of the same delay apart */
+        Buf call;
+        buf_init(&call);
+        buf_printf(&call, "%s (line %d)", name.s, t->line);
+        rec_task_call(L->rec, t->task, call.s, false);
+        buf_free(&call);
+    }
     Buf what;
     buf_init(&what);
     buf_printf(&what, "%s → %s", name.s, label.s);
@@ -491,11 +571,13 @@ void js_narr_timer_run(Loop *L, Timer *t)
          t->immediate ? "check phase: an immediate's callback runs (then nextTicks and microtasks)"
                       : "timers phase: a due timer's callback runs (then nextTicks and microtasks)");
     set(L, t->task, TS_RUNNING, OUT_NONE, "", line);
-    L->current_task = t->task;
+    cur_ctx(L, t->task);
 }
 
 void js_narr_timer_done(Loop *L, Timer *t, bool cleared)
 {
+    if (!cleared)
+        cur_ctx(L, -1);
     if (t->task < 0)
         return;
     if (t->repeat && !t->destroyed && !cleared) {
@@ -508,7 +590,13 @@ void js_narr_timer_done(Loop *L, Timer *t, bool cleared)
         buf_free(&label);
         return;
     }
-    step(L, SK_SUSPEND, t->task, 0, "", cleared ? "the timer is cleared: it will never run" : "the callback returned");
+    step(L, SK_SUSPEND, t->task, 0, "",
+         cleared                  ? "the timer is cleared: it will never run"
+         : L->tick_n && L->job_n  ? "the callback returned: the nextTicks it queued run now, then its microtasks, "
+                                    "before the next callback"
+         : L->tick_n              ? "the callback returned: the nextTicks it queued run now, before the next callback"
+         : L->job_n               ? "the callback returned: the microtasks it queued run now, before the next callback"
+                                  : "the callback returned");
     set(L, t->task, TS_DONE, cleared ? OUT_CANCELLED : OUT_RESULT, cleared ? "cleared" : "ran", 0);
 }
 
@@ -531,7 +619,9 @@ void js_narr_async_start(Loop *L, Frame *f)
     if (call.len <= 48)
         rec_task_call(L->rec, f->task, call.s, false);
     buf_free(&call);
-    buf_printf(&cap, "calling %s() runs its body at once, synchronously, until its first await", fname(f));
+    buf_puts(&cap, "calling ");
+    rec_put_ref(&cap, f->task);
+    buf_puts(&cap, ": an async function runs synchronously, right now, until its first await");
     Buf what;
     buf_init(&what);
     buf_printf(&what, "%s() called", fname(f));
@@ -548,14 +638,16 @@ void js_narr_async_resume(Loop *L, Frame *f)
     if (f->pc) {
         Buf cap;
         buf_init(&cap);
-        buf_printf(&cap, "microtask: %s() resumes after its await", fname(f));
+        buf_puts(&cap, "the call stack is empty, so the microtask queue runs: ");
+        who(&cap, f);
+        buf_puts(&cap, " resumes after its await");
         step(L, SK_RESUME, f->task, js_vm_frame_line(f), "", cap.s);
         buf_free(&cap);
     }
     wait_drop(L, f->task);
     set(L, f->task, TS_RUNNING, OUT_NONE, "", f->pc ? js_vm_frame_line(f) : f->fn->line);
     f->result = JS_UNDEF;
-    L->current_task = f->task;
+    cur_push(L, f->task);
 }
 
 void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
@@ -593,24 +685,24 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
     } else if (awaited->x.pr.state != PS_PENDING) {
         buf_puts(&label, " (settled)");
     }
+    who(&cap, f);
     if (thenable)
-        buf_printf(&cap, "%s() awaits a thenable: its then() runs in a microtask first, so this takes extra turns",
-                   fname(f));
+        buf_puts(&cap, " awaits a thenable (an object with a then method): awaiting a thenable takes two extra "
+                       "microtask turns, one to call its then() and one to pass the result on");
     else if (awaited->x.pr.state != PS_PENDING)
-        buf_printf(&cap, "%s() awaits a value that is already settled: it still gives the stack back, and goes on "
-                         "one microtask later",
-                   fname(f));
+        buf_puts(&cap, " awaits a value that is already settled: it still gives the call stack back, and goes on "
+                       "one microtask later");
     else
-        buf_printf(&cap, "%s() awaits: it gives the call stack back, and goes on as a microtask once the promise "
-                         "settles",
-                   fname(f));
+        buf_puts(&cap, " awaits: it gives the call stack back, and goes on as a microtask once the promise "
+                       "settles");
     Buf what;
     buf_init(&what);
-    buf_printf(&what, "%s() %s", fname(f), label.s);
+    who(&what, f);
+    buf_printf(&what, " %s", label.s);
     step_log(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s, what.s);
     buf_free(&what);
     set(L, f->task, TS_WAITING, OUT_NONE, label.s, js_vm_frame_line(f));
-    L->current_task = -1;
+    cur_pop(L, f->task);
     buf_free(&label);
     buf_free(&cap);
 }
@@ -621,7 +713,9 @@ void js_narr_async_ready(Loop *L, Frame *f, bool rejected)
         return;
     Buf cap;
     buf_init(&cap);
-    buf_printf(&cap, "what %s() awaits has %s: its continuation is queued as a microtask", fname(f),
+    buf_puts(&cap, "what ");
+    who(&cap, f);
+    buf_printf(&cap, " awaits has %s: the rest of its body is queued as a microtask",
                rejected ? "rejected" : "fulfilled");
     step(L, SK_WAKE, f->task, js_vm_frame_line(f), "", cap.s);
     set(L, f->task, TS_READY, OUT_NONE, "microtask queued", js_vm_frame_line(f));
@@ -637,20 +731,25 @@ void js_narr_async_end(Loop *L, Frame *f, bool threw, JsValue v)
     buf_init(&cap);
     if (threw) {
         buf_printf(&label, "threw %s", js_ctor_name(L->rt, v));
-        buf_printf(&cap, "%s() threw: the promise it returned is rejected", fname(f));
+        who(&cap, f);
+        buf_puts(&cap, " threw: the promise it returned is rejected");
     } else {
         buf_puts(&label, "= ");
         describe(L, v, &label);
-        buf_printf(&cap, "%s() returned: the promise it returned is fulfilled%s", fname(f),
-                   v.tag == JV_OBJ && v.u.o->kind == JK_PROMISE ? " once the returned promise settles (two extra microtask turns)" : "");
+        who(&cap, f);
+        buf_printf(&cap, " returned: the promise it returned is fulfilled%s",
+                   v.tag == JV_OBJ && v.u.o->kind == JK_PROMISE
+                       ? " once the returned promise settles (two extra microtask turns)"
+                       : "");
     }
     Buf what;
     buf_init(&what);
-    buf_printf(&what, "%s() %s", fname(f), label.s[0] == '=' ? "returned" : "threw");
+    who(&what, f);
+    buf_puts(&what, label.s[0] == '=' ? " returned" : " threw");
     step_log(L, SK_SUSPEND, f->task, js_vm_frame_line(f), "", cap.s, what.s);
     buf_free(&what);
     set(L, f->task, TS_DONE, threw ? OUT_RAISED : OUT_RESULT, label.s, 0);
-    L->current_task = -1;
+    cur_pop(L, f->task);
     buf_free(&label);
     buf_free(&cap);
 }
