@@ -828,6 +828,8 @@ static bool have_terminal(const Options *o)
 static SimStatus run_scenario(const Source *src, const SimOptions *opt, Recording **rec, LangError *err);
 
 /* One side of compare: its source, recording and seek index. */
+static const char *scenario_lang(const Source *src);
+
 typedef struct Side {
     Source *src;
     Recording *rec;
@@ -881,6 +883,8 @@ static int run_compare(Options *o)
         o->cmd = frame ? "frame" : o->out ? "record" : "view";
         view_options(o, &va);
         view_options(o, &vb);
+        va.lang = scenario_lang(a.src);
+        vb.lang = scenario_lang(b.src);
         compare_pair(&va, &vb);
         if (frame) {
             compare_seek_time(&va, o->at > 0 ? o->at : 0);
@@ -904,6 +908,12 @@ static bool scenario_is_js(const Source *src)
 {
     size_t n = strlen(src->path);
     return n > 3 && !strcmp(src->path + n - 3, ".js");
+}
+
+/* The language's name, for a compare half's header. */
+static const char *scenario_lang(const Source *src)
+{
+    return scenario_is_js(src) ? "JavaScript" : "Python";
 }
 
 static JsOptions js_options(const SimOptions *opt)

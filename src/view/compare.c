@@ -68,12 +68,33 @@ static void place(View *a, double t)
         a->pinned[f] = b->pinned[f] = false;
 }
 
+/* Within one moment (steps at the same virtual time): does v have a
+ * step after (dir 1) or before (dir -1) its current one at time t? */
+static bool same_moment(const View *v, double t, int dir)
+{
+    size_t n = view_nsteps(v), s = v->step;
+    if (!n || s >= n || (dir < 0 && s == 0) || (dir > 0 && s + 1 >= n))
+        return false;
+    double here = rec_step_at(v->rec, s)->t, there = rec_step_at(v->rec, dir > 0 ? s + 1 : s - 1)->t;
+    return here > t - EPS && here < t + EPS && there > t - EPS && there < t + EPS;
+}
+
+/* Put v at its first step at time t, when it has one there. */
+static void first_at(View *v, double t)
+{
+    while (same_moment(v, t, -1))
+        v->step--;
+}
+
 void compare_pair(View *a, View *b)
 {
     a->twin = b;
     b->hints = a->hints;
     place(a, 0);
+    first_at(a, 0);
+    first_at(b, 0);
 }
+
 
 void compare_seek_time(View *a, double t)
 {
@@ -87,6 +108,38 @@ static Action go(View *a, double t)
     compare_seek_time(a, t);
     a->status[0] = 0;
     return was ? ACT_PLAYBACK : ACT_REDRAW;
+}
+
+/* One step on both sides, kept on the same virtual time: inside a moment
+ * each side that has another step at that time takes it (so "A, C, B" at
+ * t = 0 reads step by step); at a moment's end both go to the next moment
+ * of either run, each at its first step there. Backwards the same way,
+ * entering the previous moment at its last steps. */
+static Action step_both(View *a, int dir, double next)
+{
+    View *b = a->twin;
+    double t = a->playhead;
+    bool ma = same_moment(a, t, dir), mb = same_moment(b, t, dir);
+    a->status[0] = 0;
+    if (ma || mb) {
+        bool was = a->playing;
+        a->playing = false;
+        a->step += ma ? (size_t)dir : 0;
+        b->step += mb ? (size_t)dir : 0;
+        a->dwell = 0;
+        return was ? ACT_PLAYBACK : ACT_REDRAW;
+    }
+    if (next < 0) {
+        if (dir > 0)
+            snprintf(a->status, sizeof a->status, "both runs are over: Home goes back to the start");
+        return ACT_REDRAW;
+    }
+    Action act = go(a, next);
+    if (dir > 0) {
+        first_at(a, next);
+        first_at(b, next);
+    }
+    return act;
 }
 
 bool compare_key(View *a, const Input *in, Action *out)
@@ -111,8 +164,15 @@ bool compare_key(View *a, const Input *in, Action *out)
     case K_RIGHT:
     case 'l':
     case 'n':
-    case ']':
     case K_WHEEL_DOWN:
+        *out = step_both(a, 1, na < 0 ? nb : nb < 0 ? na : na < nb ? na : nb);
+        return true;
+    case K_LEFT:
+    case 'h':
+    case K_WHEEL_UP:
+        *out = step_both(a, -1, pa > pb ? pa : pb);
+        return true;
+    case ']':
         if (na < 0 && nb < 0) {
             snprintf(a->status, sizeof a->status, "both runs are over: Home goes back to the start");
             *out = ACT_REDRAW;
@@ -120,10 +180,7 @@ bool compare_key(View *a, const Input *in, Action *out)
             *out = go(a, na < 0 ? nb : nb < 0 ? na : na < nb ? na : nb);
         }
         return true;
-    case K_LEFT:
-    case 'h':
     case '[':
-    case K_WHEEL_UP:
         *out = go(a, pa > pb ? pa : pb > 0 ? pb : 0);
         return true;
     case K_HOME:
@@ -160,7 +217,7 @@ Action compare_tick(View *a, double elapsed)
 
 /* ------------------------------------------------------------ drawing */
 
-/* A half's top row: "A  its title ... step 5/24" (the clock is shared:
+/* A half's top row: "A  Python  its title ... step 5/24" (the clock is shared:
  * the top bar has it). */
 static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
 {
@@ -169,6 +226,8 @@ static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
     snprintf(right, sizeof right, "step %zu/%zu", view_nsteps(v) ? v->step + 1 : 0, view_nsteps(v));
     int rw = grid_text_width(right);
     int x = r.x + 1 + grid_text(g, r.x + 1, r.y, 2, ST_HEADER_ACCENT, side) + 1;
+    if (v->lang && r.x + r.w - 1 - rw - 2 - x > 20) /* the language first, when both fit */
+        x += grid_text(g, x, r.y, r.x + r.w - 1 - rw - 2 - x, ST_HEADER_ACCENT, v->lang) + 1;
     grid_text(g, x, r.y, r.x + r.w - 1 - rw - 2 - x, ST_HEADER, v->title);
     grid_text(g, r.x + r.w - 1 - rw, r.y, rw, ST_HEADER, right);
 }

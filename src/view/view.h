@@ -90,6 +90,8 @@ typedef struct View {
     const Source *src;
     const Seek *seek;
     char title[160];       /* first line of the docstring, or the file name */
+    const char *lang;      /* the scenario's language ("Python", "JavaScript"), named in a compare
+                              half's header; NULL: not named (main.c sets it) */
     size_t step;           /* current step, 0 .. nsteps-1 */
     bool playing;
     int speed;             /* index into the speed table (view_speed) */
