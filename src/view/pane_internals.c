@@ -67,8 +67,7 @@ static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf
     sec[TIMERS] = (Section){.st = ST_WAITING, .title = "TIMERS", .sub = "by deadline", .empty = "(none)",
                             .timers = true};
     sec[SYNC] = (Section){.st = ST_BOLD, .title = "SYNC", .sub = "locks, semaphores, events, queues"};
-    sec[STACK] = (Section){.st = ST_RUNNING, .title = "CALL STACK", .sub = "running now, innermost first",
-                           .empty = "(empty: the loop may take the next job)"};
+    sec[STACK] = (Section){.st = ST_RUNNING, .title = "CALL STACK", .sub = "innermost first", .empty = "(empty)"};
     sec[TICKS] = (Section){.st = ST_READY, .title = "NEXTTICK QUEUE", .sub = "runs first", .empty = "(empty)",
                            .numbered = true};
     sec[MICRO] = (Section){.st = ST_READY, .title = "MICROTASKS", .sub = "then, in this order", .empty = "(empty)",

@@ -27,7 +27,7 @@ static void put_fn(Buf *b, JsValue fn, const char *what)
         else
             buf_printf(b, "%s (line %d)", what, c->line);
     } else if (kind && (!strcmp(kind, "resolve") || !strcmp(kind, "reject"))) {
-        buf_printf(b, "%s(): settles a promise", kind);
+        buf_printf(b, "%s() of a promise", kind);
     } else if (fn.tag == JV_OBJ && fn.u.o->kind == JK_NATIVE && fn.u.o->x.nat.name && *fn.u.o->x.nat.name) {
         buf_printf(b, "%s()", fn.u.o->x.nat.name);
     } else {
@@ -100,22 +100,18 @@ void js_internals_record(Loop *L)
     buf_init(&snap);
     buf_init(&w);
     /* the title: the loop's turn and where it is */
-    buf_printf(&snap, "Hturn %d \xc2\xb7 %s\n", L->turns,
-               !strcmp(L->context, "script")      ? "main script"
-               : !strcmp(L->context, "timer")     ? "timers phase"
-               : !strcmp(L->context, "immediate") ? "check phase"
-                                                  : L->context);
+    buf_printf(&snap, "Hturn %d \xc2\xb7 %s\n", L->turns, L->phase ? L->phase : "main script");
     int depth = js_vm_depth(rt), shown = 0;
     for (int i = 0; i < depth && shown < SHOW; i++) {
         const Frame *f = js_vm_frame(rt, i);
         if (f->fn == NULL)
             continue;
         if (i == depth - 1 && !strcmp(L->context, "script"))
-            buf_printf(&w, "(main script) \xc2\xb7 line %d", js_vm_frame_line(f));
+            buf_printf(&w, "(main script) \xc2\xb7 at line %d", js_vm_frame_line(f));
         else if (f->fn->name && *f->fn->name)
-            buf_printf(&w, "%s() \xc2\xb7 line %d", frame_name(f), js_vm_frame_line(f));
+            buf_printf(&w, "%s() \xc2\xb7 at line %d", frame_name(f), js_vm_frame_line(f));
         else
-            buf_printf(&w, "function of line %d \xc2\xb7 line %d", f->fn->line, js_vm_frame_line(f));
+            buf_printf(&w, "function (line %d) \xc2\xb7 at line %d", f->fn->line, js_vm_frame_line(f));
         entry(L, &snap, 'S', &w);
         shown++;
     }

@@ -34,6 +34,14 @@ struct Narr {
     int ctx;
     int *stk;
     int nstk, capstk;
+    /* the promises of the latest async calls and their cards, so an await
+     * on one names the call ("await p → greet('ada')"); a ring: labels of
+     * older ones fall back to the function's name */
+    struct {
+        JsObject *promise;
+        int task;
+    } calls[64];
+    int ncalls;
 };
 
 static double secs(const Loop *L) { return (double)L->now / 1000.0; }
@@ -88,6 +96,18 @@ static void set(Loop *L, int task, TaskState st, Outcome out, const char *label,
     rec_task_set(L->rec, task, st, out, label, "", line, (uint32_t)L->seq++);
 }
 
+/* READY cards in the order Node runs them: the nextTick queue first, then
+ * the microtasks, then the due timers or immediates, each queue FIFO. */
+enum { RUN_TICK, RUN_MICRO, RUN_PHASE };
+
+static void set_ready(Loop *L, int task, const char *label, int line, int queue)
+{
+    if (task < 0)
+        return;
+    uint32_t order = ((uint32_t)queue << 30) | ((uint32_t)L->seq++ & 0x3fffffffu);
+    rec_task_set(L->rec, task, TS_READY, OUT_NONE, label, "", line, order);
+}
+
 /* A short description of a value for labels and captions. */
 static void describe(Loop *L, JsValue v, Buf *b)
 {
@@ -119,6 +139,17 @@ static void who(Buf *b, Frame *f)
         rec_put_ref(b, f->task);
     else
         buf_printf(b, "%s()", fname(f));
+}
+
+/* The card of the async call that returned promise p, when it is recent
+ * (an empty slot's promise is NULL: it matches nothing). */
+static int call_card(Loop *L, JsObject *p)
+{
+    struct Narr *n = L->narr;
+    for (int i = 0; i < 64; i++)
+        if (n->calls[i].promise == p)
+            return n->calls[i].task;
+    return -1;
 }
 
 static void cur_update(Loop *L)
@@ -275,7 +306,7 @@ static int callback_card(Loop *L, const char *what, JsValue fn, const char *labe
     buf_init(&log);
     buf_printf(&log, "%s queued", name.s);
     step_log(L, SK_CREATE, card, fn_line(fn), "", cap, log.s);
-    set(L, card, TS_READY, OUT_NONE, label, fn_line(fn));
+    set_ready(L, card, label, fn_line(fn), !strcmp(what, "nextTick callback") ? RUN_TICK : RUN_MICRO);
     buf_free(&log);
     buf_free(&name);
     buf_free(&coro);
@@ -360,6 +391,7 @@ void js_narr_init(Loop *L)
 
 void js_narr_main_start(Loop *L)
 {
+    L->phase = "main script";
     step(L, SK_LOOP, L->main_task, 1, "", "the main script runs first, to its end: nothing queued can run before it");
     set(L, L->main_task, TS_RUNNING, OUT_NONE, "", 1);
     cur_ctx(L, L->main_task);
@@ -367,6 +399,7 @@ void js_narr_main_start(Loop *L)
 
 void js_narr_main_end(Loop *L)
 {
+    L->phase = "after the main script";
     step(L, SK_SUSPEND, L->main_task, cur_line(L), "", "the main script has ended: now the queues run");
     set(L, L->main_task, TS_DONE, OUT_RESULT, "ended", 0);
     cur_ctx(L, -1);
@@ -476,6 +509,7 @@ void js_narr_clock(Loop *L, int64_t from, int64_t to, const char *why)
         step(L, k, L->current_task, cur_line(L), "", cap.s);
         L->now = save;
     } else {
+        L->phase = "the clock moves";
         if (!strcmp(why, "first turn"))
             buf_puts(&cap, "the loop starts: a millisecond passes first, so a 0 ms timer is already due");
         else {
@@ -549,6 +583,7 @@ void js_narr_phase(Loop *L, Timer **due, size_t n, bool check)
         return;
     Buf cap;
     buf_init(&cap);
+    L->phase = check ? "check phase" : "timers phase";
     if (check)
         buf_printf(&cap, "check phase: %zu immediate%s queued before it began run%s now, in order", n,
                    n > 1 ? "s" : "", n > 1 ? "" : "s");
@@ -558,7 +593,7 @@ void js_narr_phase(Loop *L, Timer **due, size_t n, bool check)
                    n, n > 1 ? "s are" : " is");
     step(L, SK_WAKE, due[0]->task, 0, "", cap.s);
     for (size_t i = 0; i < n; i++)
-        set(L, due[i]->task, TS_READY, OUT_NONE, check ? "check phase" : "due", due[i]->line);
+        set_ready(L, due[i]->task, check ? "check phase" : "due", due[i]->line, RUN_PHASE);
     buf_free(&cap);
 }
 
@@ -607,6 +642,12 @@ void js_narr_async_start(Loop *L, Frame *f)
     buf_init(&cap);
     buf_printf(&coro, "%s()", fname(f));
     f->task = rec_task_new(L->rec, fname(f), coro.s, false);
+    if (f->promise) {
+        struct Narr *n = L->narr;
+        n->calls[n->ncalls].promise = f->promise;
+        n->calls[n->ncalls].task = f->task;
+        n->ncalls = (n->ncalls + 1) % 64;
+    }
     Buf call;
     buf_init(&call);
     buf_printf(&call, "%s(", fname(f));
@@ -679,6 +720,10 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
         Timer *t = L->timers[awaited->x.pr.timer - 1];
         buf_puts(&label, " → timer at ");
         fmt_t(&label, t->start + t->duration);
+    } else if (call_card(L, awaited) >= 0 && value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE &&
+               awaited->x.pr.state == PS_PENDING) {
+        buf_puts(&label, " → ");
+        rec_put_ref(&label, call_card(L, awaited));
     } else if (awaited->x.pr.origin && value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE &&
                awaited->x.pr.state == PS_PENDING) {
         buf_printf(&label, " → %s%s", awaited->x.pr.origin, strchr(awaited->x.pr.origin, '.') ? "" : "()");
@@ -718,7 +763,7 @@ void js_narr_async_ready(Loop *L, Frame *f, bool rejected)
     buf_printf(&cap, " awaits has %s: the rest of its body is queued as a microtask",
                rejected ? "rejected" : "fulfilled");
     step(L, SK_WAKE, f->task, js_vm_frame_line(f), "", cap.s);
-    set(L, f->task, TS_READY, OUT_NONE, "microtask queued", js_vm_frame_line(f));
+    set_ready(L, f->task, "microtask queued", js_vm_frame_line(f), RUN_MICRO);
     buf_free(&cap);
 }
 

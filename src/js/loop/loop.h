@@ -73,6 +73,7 @@ typedef struct Loop {
     JsObject *timeout_proto, *immediate_proto;
     int64_t until;        /* --until, in ms (INT64_MAX: none) */
     int turns;            /* loop turns begun (the internals view's title) */
+    const char *phase;    /* where the loop is, in words: "main script", "timers phase"... */
     char until_msg[160];  /* the limit's words once it stops the run */
     struct Narr *narr;    /* narrate.c's own state (cards of callbacks, waits) */
 } Loop;
