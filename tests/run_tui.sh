@@ -295,7 +295,7 @@ nocolor_session() {
 scenarios_session() {
     new_shell all 80 24 || return
     local f n
-    for f in scenarios/*.py; do
+    for f in scenarios/*.py scenarios/*.js; do
         keys -l -- "clear"
         keys Enter
         wait_until "$f: clear" lacks 'EXITED' || return
@@ -431,6 +431,60 @@ compare_session() {
     wait_until "compare: the shared clock moves" t_at_least 30
     keys q
     wait_until "compare, q: exit status 0" has '^EXITED:0$'
+}
+
+# JavaScript: a .js file opens on Node's loop, with the callback cards and
+# the internals (call stack, nextTick queue, microtasks, timers,
+# immediates) under i; an endless setInterval opens at once and stops at
+# the step limit; a Python/JavaScript pair side by side names each
+# language, and Right steps both through the same moment.
+js_session() {
+    new_shell js 100 30 || return
+    run_ui scenarios/loop_phases.js
+    wait_until "js: opens at step 1" hdr_has 'step 1/[0-9]+' || return
+    wait_until "js: the main script's card is RUNNING" has 'RUNNING 1 .*' || return
+    keys Right Right Right Right Right Right Right
+    wait_until "js: step 8, a nextTick callback's card is READY" has 'nextTick callback \(line 15\)'
+    if has 'READY 2' && has 'then callback \(line 14\)'; then ok "js: the then callback's card is READY too"; else bad "js: the then callback's card is READY too"; fi
+    keys i
+    wait_until "js: i shows Node's loop" has 'event loop · turn 0' || return
+    if has 'NEXTTICK QUEUE' && has 'MICROTASKS' && has 'TIMERS' && has 'IMMEDIATES' && has 'CALL STACK'; then
+        ok "js internals: call stack, nextTick queue, microtasks, timers, immediates"
+    else
+        bad "js internals: call stack, nextTick queue, microtasks, timers, immediates"
+    fi
+    if has '1 then callback \(line 14\)' && has '1 callback \(line 15\)' && has '0\.001 .*setTimeout 1ms \(line 7\)'; then
+        ok "js internals: each queue's entries, timers by expiry"
+    else
+        bad "js internals: each queue's entries, timers by expiry"
+    fi
+    keys Right
+    wait_until "js internals: the nextTick callback runs first, on the call stack" has 'nextTick callback \(line 15\) · runs now' 
+    keys Left
+    wait_until "js internals: stepping back shows it queued again" has '1 callback \(line 15\)'
+    keys i
+    wait_until "js: i again, the task columns" has 'RUNNING 0' || return
+    keys q
+    wait_until "js: q, exit status 0" has '^EXITED:0$'
+
+    local f="$TMPD/interval.js"
+    printf '%s\n' '// forever' 'let n = 0;' 'setInterval(() => { n++; if (n % 100 === 0) console.log("tick", n); }, 1000);' > "$f"
+    run_ui "$f --max-steps 30000"
+    wait_until "js endless: the viewer opens, the run is limited" hdr_has 'step 1/[0-9]+' || return
+    keys End
+    wait_until "js endless: End reaches the limit, named" has 'step limit' || return
+    keys q
+    wait_until "js endless: q, exit status 0" has '^EXITED:0$'
+
+    run_ui compare scenarios/pair_a_c_b.py scenarios/pair_a_c_b.js
+    wait_until "pair: both halves, each names its language" has 'A Python .*B JavaScript' || return
+    keys Right
+    wait_until "pair: Right, both sides one step on at t = 0" has 'step 2/[0-9]+ .*step 2/[0-9]+'
+    keys End
+    wait_until "pair: End, both sides at their last step" has 'step ([0-9]+)/\1 .*step ([0-9]+)/\2' || return
+    if has 'asyncio.run\(\) is finished' && has 'Node exits'; then ok "pair: each side's own ending"; else bad "pair: each side's own ending"; fi
+    keys q
+    wait_until "pair, q: exit status 0" has '^EXITED:0$'
 }
 
 # The scenario list: loopscope FOLDER lists the scenarios with their
@@ -601,6 +655,7 @@ scenarios_session
 sideways_session
 stops_session
 compare_session
+js_session
 picker_session
 theme_session
 predict_session

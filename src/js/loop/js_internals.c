@@ -115,6 +115,12 @@ void js_internals_record(Loop *L)
         entry(L, &snap, 'S', &w);
         shown++;
     }
+    if (!depth && L->current_task >= 0) {
+        /* a callback the loop takes now: on the stack from this step on */
+        rec_put_ref(&w, L->current_task);
+        buf_puts(&w, " \xc2\xb7 runs now");
+        entry(L, &snap, 'S', &w);
+    }
     if (depth > shown)
         buf_printf(&snap, "s%d\n", depth - shown);
     for (size_t i = 0; i < L->tick_n && i < SHOW; i++) {

@@ -342,6 +342,7 @@ void js_narr_callback_run(Loop *L, int card, JsValue cb)
     if (card < 0)
         return;
     bool tick = !strcmp(L->context, "nextTick");
+    cur_ctx(L, card);
     step(L, SK_RESUME, card, fn_line(cb), "",
          tick ? "the nextTick queue runs first, before the microtask queue: this callback runs now"
               : "the call stack is empty, so the microtask queue runs, in order, before any timer: this callback "
@@ -602,11 +603,11 @@ void js_narr_timer_run(Loop *L, Timer *t)
     int line = 0;
     if (t->cb.tag == JV_OBJ && t->cb.u.o->kind == JK_FUNCTION)
         line = t->cb.u.o->x.fn.code->line;
+    cur_ctx(L, t->task);
     step(L, SK_RESUME, t->task, line, "",
          t->immediate ? "check phase: an immediate's callback runs (then nextTicks and microtasks)"
                       : "timers phase: a due timer's callback runs (then nextTicks and microtasks)");
     set(L, t->task, TS_RUNNING, OUT_NONE, "", line);
-    cur_ctx(L, t->task);
 }
 
 void js_narr_timer_done(Loop *L, Timer *t, bool cleared)
@@ -676,6 +677,7 @@ void js_narr_async_resume(Loop *L, Frame *f)
 {
     if (f->task < 0)
         return;
+    cur_push(L, f->task);
     if (f->pc) {
         Buf cap;
         buf_init(&cap);
@@ -688,7 +690,6 @@ void js_narr_async_resume(Loop *L, Frame *f)
     wait_drop(L, f->task);
     set(L, f->task, TS_RUNNING, OUT_NONE, "", f->pc ? js_vm_frame_line(f) : f->fn->line);
     f->result = JS_UNDEF;
-    cur_push(L, f->task);
 }
 
 void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
