@@ -138,6 +138,134 @@ START_TEST(test_async_card_done)
 }
 END_TEST
 
+/* --until stops a JavaScript run too, as a stated limit at that time,
+ * and js_load/js_exec (the viewer's background run) make the same trace. */
+START_TEST(test_until)
+{
+    const char *text = "let n = 0;\nsetInterval(() => console.log('tick', ++n), 1000);\n";
+    Source *src = source_from_string("case.js", text, strlen(text));
+    LangError err = {0};
+    JsOptions o = {.until_set = true, .until = 2.5};
+    JsRun *run = js_load(src, &o, &err);
+    ck_assert_ptr_nonnull(run);
+    Recording *r = js_recording(run);
+    ck_assert_int_eq(js_exec(run), 1);
+    char *got = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&got, &n);
+    trace_write(r, m);
+    fclose(m);
+    ck_assert_str_eq(got, "1.000 print tick 1\n2.000 print tick 2\n2.500 limit the run reached its time limit, "
+                          "t = 2.5 (--until); the scenario was stopped there\n");
+    free(got);
+    rec_free(r);
+    source_free(src);
+}
+END_TEST
+
+/* The internals snapshot's entries of one kind (a letter), words resolved,
+ * one per line, into out. */
+static void snapshot_entries(const Recording *r, size_t step, char letter, Buf *out)
+{
+    char *snap = xstrdup(rec_internals_at(r, step));
+    Buf scratch;
+    buf_init(&scratch);
+    for (char *line = strtok(snap, "\n"); line; line = strtok(NULL, "\n"))
+        if (line[0] == letter) {
+            const char *w = letter == 'H' ? line + 1 : rec_str(r, (uint32_t)strtoul(line + 1, NULL, 10));
+            buf_puts(out, rec_words_s(r, w, &scratch));
+            buf_putc(out, '\n');
+        }
+    buf_free(&scratch);
+    xfree(snap);
+}
+
+/* The step where the main script ends: the queues as Node holds them. */
+START_TEST(test_internals_queues)
+{
+    char *got;
+    Recording *r;
+    LangError err = {0};
+    ck_assert_int_eq(run_js("setTimeout(function tick() {}, 5);\n"
+                            "setImmediate(() => {});\n"
+                            "Promise.resolve().then(() => 1);\n"
+                            "queueMicrotask(function later() {});\n"
+                            "process.nextTick(() => {});\n",
+                            &got, &r, &err),
+                     0);
+    size_t end = SIZE_MAX;
+    for (size_t i = 0; i < rec_nsteps(r) && end == SIZE_MAX; i++) {
+        const Step *st = rec_step_at(r, i);
+        if (st->kind == SK_SUSPEND && st->task == 0)
+            end = i;
+    }
+    ck_assert(end != SIZE_MAX);
+    Buf b;
+    buf_init(&b);
+    snapshot_entries(r, end, 'H', &b);
+    ck_assert_str_eq(b.s, "turn 0 \u00b7 after the main script\n");
+    buf_clear(&b);
+    snapshot_entries(r, end, 'S', &b);
+    ck_assert_str_eq(b.s, "");
+    snapshot_entries(r, end, 'N', &b);
+    ck_assert_str_eq(b.s, "callback (line 5)\n");
+    buf_clear(&b);
+    snapshot_entries(r, end, 'M', &b);
+    ck_assert_str_eq(b.s, "then callback (line 3)\nqueueMicrotask callback later() (line 4)\n");
+    buf_clear(&b);
+    snapshot_entries(r, end, 'T', &b);
+    ck_assert_str_eq(b.s, "0.005\tsetTimeout 5ms (line 1)\tcallback tick() (line 1)\n");
+    buf_clear(&b);
+    snapshot_entries(r, end, 'X', &b);
+    ck_assert_str_eq(b.s, "callback (line 2)\n");
+    /* one step on, the nextTick callback is on the stack and off its queue */
+    buf_clear(&b);
+    snapshot_entries(r, end + 1, 'S', &b);
+    ck_assert_str_eq(b.s, "nextTick callback (line 5) \u00b7 runs now\n");
+    buf_clear(&b);
+    snapshot_entries(r, end + 1, 'N', &b);
+    ck_assert_str_eq(b.s, "");
+    buf_free(&b);
+    rec_free(r);
+    free(got);
+}
+END_TEST
+
+/* A label that says what awaits what, live, and a then callback's card. */
+START_TEST(test_cards_and_labels)
+{
+    char *got;
+    Recording *r;
+    LangError err = {0};
+    ck_assert_int_eq(run_js("const sleep = (ms) => new Promise((res) => setTimeout(res, ms));\n"
+                            "async function main() {\n"
+                            "  await Promise.all([sleep(100), sleep(200)]);\n"
+                            "}\n"
+                            "main().then(() => 3);\n",
+                            &got, &r, &err),
+                     0);
+    int seen_two = 0, seen_one = 0, then_done = 0;
+    Buf scratch;
+    buf_init(&scratch);
+    for (int k = 0; k < rec_ntasks(r); k++)
+        for (size_t c = 0; c < rec_task_nchanges(r, k); c++) {
+            TaskView tv;
+            ck_assert(rec_task_at(r, k, rec_task_change_step(r, k, c), &tv));
+            const char *label = rec_words_s(r, tv.label, &scratch);
+            seen_two += !strcmp(label, "await Promise.all: 2 of 2 pending");
+            seen_one += !strcmp(label, "await Promise.all: 1 of 2 pending");
+            then_done += !strcmp(rec_task_label(r, k), "then callback (line 5)") && tv.state == TS_DONE &&
+                         !strcmp(label, "= 3");
+        }
+    buf_free(&scratch);
+    ck_assert_int_eq(seen_two, 1);
+    ck_assert_int_eq(seen_one, 1);
+    ck_assert_int_eq(then_done, 1);
+    rec_free(r);
+    free(got);
+}
+END_TEST
+
 START_TEST(test_number_fmt)
 {
     static const struct {
@@ -168,6 +296,9 @@ Suite *js_suite(void)
     tcase_add_test(tc, test_load_errors_located);
     tcase_add_test(tc, test_async_card_done);
     tcase_add_test(tc, test_number_fmt);
+    tcase_add_test(tc, test_until);
+    tcase_add_test(tc, test_internals_queues);
+    tcase_add_test(tc, test_cards_and_labels);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -374,9 +374,9 @@ void js_narr_callback_done(Loop *L, int card, JsObject *derived)
         buf_puts(&label, "ran");
         buf_puts(&cap, "the callback returned");
     }
+    cur_ctx(L, -1); /* off the call stack as of this step */
     step(L, SK_SUSPEND, card, 0, "", cap.s);
     set(L, card, TS_DONE, threw ? OUT_RAISED : OUT_RESULT, label.s, 0);
-    cur_ctx(L, -1);
     buf_free(&label);
     buf_free(&cap);
 }
@@ -401,9 +401,9 @@ void js_narr_main_start(Loop *L)
 void js_narr_main_end(Loop *L)
 {
     L->phase = "after the main script";
+    cur_ctx(L, -1);
     step(L, SK_SUSPEND, L->main_task, cur_line(L), "", "the main script has ended: now the queues run");
     set(L, L->main_task, TS_DONE, OUT_RESULT, "ended", 0);
-    cur_ctx(L, -1);
 }
 
 void js_narr_print(Loop *L, const char *line, size_t n)
