@@ -1,7 +1,6 @@
 """Pair A: the forgotten await
-save() is called without await: that only builds a coroutine object, none
-of its body runs, and Python warns that it was never awaited. Compare with
-pair_awaited.py. In JavaScript the forgotten call still runs, side by side:
+save() without await only builds a coroutine: none of its body runs, and
+Python warns. Compare with pair_awaited.py; in JavaScript it still runs:
   loopscope compare scenarios/pair_forgotten_await.py scenarios/pair_forgotten_await.js
 """
 import asyncio

@@ -1,7 +1,6 @@
 """Pair B: the same three downloads with asyncio.gather
-gather turns each download into a task, and their sleeps overlap: the run
-takes as long as the slowest one, 1.0 s, not 2.25 s. Compare with
-pair_sequential.py. Its JavaScript twin, Promise.all, side by side:
+gather makes each download a task and their sleeps overlap: 1.0 s, not
+2.25 s. Compare with pair_sequential.py; the JavaScript twin, side by side:
   loopscope compare scenarios/pair_gather.py scenarios/pair_gather.js
 """
 import asyncio

@@ -883,8 +883,11 @@ static int run_compare(Options *o)
         o->cmd = frame ? "frame" : o->out ? "record" : "view";
         view_options(o, &va);
         view_options(o, &vb);
-        va.lang = scenario_lang(a.src);
-        vb.lang = scenario_lang(b.src);
+        /* each half names its language when the two differ */
+        if (strcmp(scenario_lang(a.src), scenario_lang(b.src))) {
+            va.lang = scenario_lang(a.src);
+            vb.lang = scenario_lang(b.src);
+        }
         compare_pair(&va, &vb);
         if (frame) {
             compare_seek_time(&va, o->at > 0 ? o->at : 0);
