@@ -731,8 +731,7 @@ static int process_timers(Loop *L, int64_t tnow)
                 return -1;
             if (t->repeat && !t->destroyed)
                 insert(L, t, t->repeat, start);
-            else
-                js_narr_timer_done(L, t, false);
+            js_narr_timer_done(L, t, false);
             if (drain(L, "a timer callback") < 0)
                 return -1;
         }

@@ -616,18 +616,38 @@ void js_narr_timer_done(Loop *L, Timer *t, bool cleared)
         cur_ctx(L, -1);
     if (t->task < 0)
         return;
+    const char *queued = L->tick_n && L->job_n ? "; the nextTicks and microtasks it queued run first"
+                         : L->tick_n              ? "; the nextTicks it queued run first"
+                         : L->job_n               ? "; the microtasks it queued run first"
+                                                  : "";
     if (t->repeat && !t->destroyed && !cleared) {
-        Buf label;
+        Buf label, cap;
         buf_init(&label);
+        buf_init(&cap);
         buf_puts(&label, "timer at ");
         fmt_t(&label, t->start + t->repeat);
-        step(L, SK_SUSPEND, t->task, 0, "", "setInterval re-arms from the time its callback started");
+        buf_printf(&cap, "setInterval re-arms from the time its callback started: next at ");
+        fmt_t(&cap, t->start + t->repeat);
+        buf_puts(&cap, queued);
+        step(L, SK_SUSPEND, t->task, 0, "", cap.s);
         set(L, t->task, TS_WAITING, OUT_NONE, label.s, 0);
         buf_free(&label);
+        buf_free(&cap);
+        return;
+    }
+    if (cleared && L->current_task == t->task) {
+        /* cleared from its own callback, which is still running */
+        step(L, SK_LABEL, t->task, cur_line(L), "", "the timer is cleared from its own callback: it will not run again");
+        set(L, t->task, TS_RUNNING, OUT_NONE, "", cur_line(L));
+        return;
+    }
+    if (!cleared && t->repeat) {
+        step(L, SK_SUSPEND, t->task, 0, "", "the callback returned, and its interval was cleared: it is done");
+        set(L, t->task, TS_DONE, OUT_RESULT, "ran, then cleared", 0);
         return;
     }
     step(L, SK_SUSPEND, t->task, 0, "",
-         cleared                  ? "the timer is cleared: it will never run"
+         cleared                  ? "the timer is cleared: its callback will not run any more"
          : L->tick_n && L->job_n  ? "the callback returned: the nextTicks it queued run now, then its microtasks, "
                                     "before the next callback"
          : L->tick_n              ? "the callback returned: the nextTicks it queued run now, before the next callback"
