@@ -686,7 +686,8 @@ void js_narr_async_start(Loop *L, Frame *f)
     buf_puts(&cap, ": an async function runs synchronously, right now, until its first await");
     Buf what;
     buf_init(&what);
-    buf_printf(&what, "%s() called", fname(f));
+    rec_put_ref(&what, f->task);
+    buf_puts(&what, " called");
     step_log(L, SK_CREATE, f->task, f->fn->line, "", cap.s, what.s);
     buf_free(&what);
     buf_free(&coro);
@@ -743,8 +744,11 @@ void js_narr_async_await(Loop *L, Frame *f, JsObject *awaited, JsValue value)
         fmt_t(&label, t->start + t->duration);
     } else if (call_card(L, awaited) >= 0 && value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE &&
                awaited->x.pr.state == PS_PENDING) {
-        buf_puts(&label, " → ");
-        rec_put_ref(&label, call_card(L, awaited));
+        /* "await p → greet('ada')"; "await load(7)" says it already */
+        if (strcmp(label.s + 6, rec_task_label(L->rec, call_card(L, awaited)))) {
+            buf_puts(&label, " → ");
+            rec_put_ref(&label, call_card(L, awaited));
+        }
     } else if (awaited->x.pr.origin && value.tag == JV_OBJ && value.u.o->kind == JK_PROMISE &&
                awaited->x.pr.state == PS_PENDING) {
         buf_printf(&label, " → %s%s", awaited->x.pr.origin, strchr(awaited->x.pr.origin, '.') ? "" : "()");
