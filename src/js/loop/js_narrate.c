@@ -785,8 +785,9 @@ void js_narr_async_ready(Loop *L, Frame *f, bool rejected)
     buf_init(&cap);
     buf_puts(&cap, "what ");
     who(&cap, f);
-    buf_printf(&cap, " awaits has %s: the rest of its body is queued as a microtask",
-               rejected ? "rejected" : "fulfilled");
+    buf_puts(&cap, rejected ? " awaits has rejected: the rest of its body is queued as a microtask, and the await "
+                              "will throw there"
+                            : " awaits has fulfilled: the rest of its body is queued as a microtask");
     step(L, SK_WAKE, f->task, js_vm_frame_line(f), "", cap.s);
     set_ready(L, f->task, "microtask queued", js_vm_frame_line(f), RUN_MICRO);
     buf_free(&cap);
