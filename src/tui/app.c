@@ -226,12 +226,18 @@ static int input_state(void)
     return 2;
 }
 
+static void on_progress(struct ev_loop *loop, ev_timer *w, int revents);
+
 static void on_input(struct ev_loop *loop, ev_io *w, int revents)
 {
-    (void)loop;
     (void)revents;
     App *a = APP_OF(w, input);
     bool got = false, draw = false;
+    /* a key pressed while (or just after) the run records sees all of it
+     * that is there, and a finished run's stops and questions (P), without
+     * waiting for the progress timer's next look */
+    if (a->seek)
+        on_progress(loop, &a->progress, 0);
     Input in;
     while (term_read(&in)) {
         got = true;
