@@ -14,6 +14,29 @@
 
 enum { SHOW = 12 };
 
+/* What the snapshots reuse from one step to the next (a snapshot is made
+ * at every step): the words of the frames on the stack, by depth, and the
+ * last snapshot set, so an unchanged one is not interned again. */
+struct Inside {
+    struct {
+        const JsFunc *fn;
+        int line;
+        bool main;
+        uint32_t id;
+    } frame[SHOW];
+    Buf last;
+    size_t last_step;
+};
+
+void js_internals_free(Loop *L)
+{
+    if (!L->inside)
+        return;
+    buf_free(&L->inside->last);
+    xfree(L->inside);
+    L->inside = NULL;
+}
+
 /* A function's words: "name() (line 5)", or what (a "callback") with its
  * line when it has no name; a promise's resolve function says so. */
 static void put_fn(Buf *b, JsValue fn, const char *what)
@@ -95,6 +118,11 @@ void js_internals_record(Loop *L)
 {
     if (!rec_nsteps(L->rec))
         return;
+    if (!L->inside) {
+        L->inside = xcalloc(1, sizeof *L->inside);
+        buf_init(&L->inside->last);
+    }
+    struct Inside *in = L->inside;
     JsRt *rt = L->rt;
     Buf snap, w;
     buf_init(&snap);
@@ -106,13 +134,26 @@ void js_internals_record(Loop *L)
         const Frame *f = js_vm_frame(rt, i);
         if (f->fn == NULL)
             continue;
-        if (i == depth - 1 && !strcmp(L->context, "script"))
-            buf_printf(&w, "(main script) \xc2\xb7 at line %d", js_vm_frame_line(f));
+        bool main = i == depth - 1 && !strcmp(L->context, "script");
+        int line = js_vm_frame_line(f);
+        if (in->frame[shown].id && in->frame[shown].fn == f->fn && in->frame[shown].line == line &&
+            in->frame[shown].main == main) {
+            buf_printf(&snap, "S%u\n", in->frame[shown].id);
+            shown++;
+            continue;
+        }
+        if (main)
+            buf_printf(&w, "(main script) \xc2\xb7 at line %d", line);
         else if (f->fn->name && *f->fn->name)
-            buf_printf(&w, "%s() \xc2\xb7 at line %d", frame_name(f), js_vm_frame_line(f));
+            buf_printf(&w, "%s() \xc2\xb7 at line %d", frame_name(f), line);
         else
-            buf_printf(&w, "function (line %d) \xc2\xb7 at line %d", f->fn->line, js_vm_frame_line(f));
-        entry(L, &snap, 'S', &w);
+            buf_printf(&w, "function (line %d) \xc2\xb7 at line %d", f->fn->line, line);
+        in->frame[shown].fn = f->fn;
+        in->frame[shown].line = line;
+        in->frame[shown].main = main;
+        in->frame[shown].id = rec_intern(L->rec, w.s);
+        buf_clear(&w);
+        buf_printf(&snap, "S%u\n", in->frame[shown].id);
         shown++;
     }
     if (!depth && L->current_task >= 0) {
@@ -132,8 +173,12 @@ void js_internals_record(Loop *L)
         buf_printf(&snap, "n%zu\n", L->tick_n - SHOW);
     for (size_t i = 0; i < L->job_n && i < SHOW; i++) {
         size_t at = (L->job_head + i) % L->job_cap;
-        job_words(&L->jobs[at], L->job_card ? L->job_card[at] : -1, &w);
-        entry(L, &snap, 'M', &w);
+        if (!L->job_words[at]) {
+            job_words(&L->jobs[at], L->job_card[at], &w);
+            L->job_words[at] = rec_intern(L->rec, w.s);
+            buf_clear(&w);
+        }
+        buf_printf(&snap, "M%u\n", L->job_words[at]);
     }
     if (L->job_n > SHOW)
         buf_printf(&snap, "m%zu\n", L->job_n - SHOW);
@@ -142,13 +187,19 @@ void js_internals_record(Loop *L)
     for (int i = 0; i < L->nlists; i++) {
         const TList *l = L->lists[i];
         for (size_t k = 0; k < l->n; k++) {
-            const Timer *t = l->items[l->head + k];
+            Timer *t = l->items[l->head + k];
             if (t->destroyed)
                 continue;
             total++;
             if (nt >= SHOW)
                 continue;
-            put_ms(&w, t->start + l->msecs);
+            nt++;
+            int64_t due = t->start + l->msecs;
+            if (t->words && t->words_due == (t->ref ? due : -2 - due)) {
+                buf_printf(&snap, "T%u\n", t->words);
+                continue;
+            }
+            put_ms(&w, due);
             buf_putc(&w, '\t');
             if (t->task >= 0)
                 rec_put_ref(&w, t->task);
@@ -158,25 +209,38 @@ void js_internals_record(Loop *L)
                 buf_printf(&w, ", repeats every %lld ms", (long long)t->repeat);
             if (!t->ref)
                 buf_puts(&w, " (unref'd)");
-            entry(L, &snap, 'T', &w);
-            nt++;
+            t->words = rec_intern(L->rec, w.s);
+            t->words_due = t->ref ? due : -2 - due; /* ref() or unref() makes new words */
+            buf_clear(&w);
+            buf_printf(&snap, "T%u\n", t->words);
         }
     }
     if (total > nt)
         buf_printf(&snap, "t%zu\n", total - nt);
     size_t ni = 0;
     for (size_t i = 0; i < L->imm_n; i++) {
-        const Timer *t = L->immediates[i];
+        Timer *t = L->immediates[i];
         if (t->destroyed)
             continue;
         if (ni++ >= SHOW)
             continue;
-        put_fn(&w, t->cb, "callback");
-        entry(L, &snap, 'X', &w);
+        if (!t->words) {
+            put_fn(&w, t->cb, "callback");
+            t->words = rec_intern(L->rec, w.s);
+            buf_clear(&w);
+        }
+        buf_printf(&snap, "X%u\n", t->words);
     }
     if (ni > SHOW)
         buf_printf(&snap, "x%zu\n", ni - SHOW);
-    rec_set_internals(L->rec, snap.s);
+    /* the same snapshot again at the same step: nothing to set */
+    size_t step = rec_nsteps(L->rec);
+    if (step != in->last_step || in->last.len != snap.len || memcmp(in->last.s, snap.s, snap.len)) {
+        rec_set_internals(L->rec, snap.s);
+        buf_clear(&in->last);
+        buf_putn(&in->last, snap.s, snap.len);
+        in->last_step = step;
+    }
     buf_free(&snap);
     buf_free(&w);
 }

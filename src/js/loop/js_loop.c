@@ -226,20 +226,25 @@ static void enqueue_job(JsRt *rt, const JsJob *j)
         size_t nc = L->job_cap ? L->job_cap * 2 : 64;
         JsJob *v = xmalloc(nc * sizeof(JsJob));
         int *c = xmalloc(nc * sizeof(int));
+        uint32_t *w = xmalloc(nc * sizeof(uint32_t));
         for (size_t i = 0; i < L->job_n; i++) {
             v[i] = L->jobs[(L->job_head + i) % L->job_cap];
             c[i] = L->job_card[(L->job_head + i) % L->job_cap];
+            w[i] = L->job_words[(L->job_head + i) % L->job_cap];
         }
         xfree(L->jobs);
         xfree(L->job_card);
+        xfree(L->job_words);
         L->jobs = v;
         L->job_card = c;
+        L->job_words = w;
         L->job_head = 0;
         L->job_cap = nc;
     }
     size_t at = (L->job_head + L->job_n++) % L->job_cap;
     L->jobs[at] = *j;
     L->job_card[at] = -1;
+    L->job_words[at] = 0;
     rt->bytes += sizeof(JsJob);
     Frame *f = j->kind == JOB_REACTION ? js_vm_resume_frame(j->handler) : NULL;
     if (f)
@@ -1193,6 +1198,8 @@ int js_exec(JsRun *run)
     xfree(L->tick_card);
     xfree(L->jobs);
     xfree(L->job_card);
+    xfree(L->job_words);
+    js_internals_free(L);
     for (int i = 0; i < L->nlists; i++) {
         xfree(L->lists[i]->items);
         xfree(L->lists[i]);

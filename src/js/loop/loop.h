@@ -25,6 +25,8 @@ struct Timer {
     int id;
     int task;             /* its card, or -1 */
     int line;             /* where it was made */
+    uint32_t words;       /* internals.c: its entry's words (0: not made), for ... */
+    int64_t words_due;    /* ... this due time (-1: an immediate's) */
 };
 
 struct TList {
@@ -49,6 +51,7 @@ typedef struct Loop {
     size_t tick_head, tick_n, tick_cap;
     JsJob *jobs;
     int *job_card;        /* beside jobs: the job's card in the recording, or -1 */
+    uint32_t *job_words;  /* beside jobs: internals.c's words for it (0: not made yet) */
     int *tick_card;       /* beside ticks: the same */
     size_t job_head, job_n, job_cap;
     TList **lists;        /* sorted by (expiry, id) */
@@ -76,6 +79,7 @@ typedef struct Loop {
     const char *phase;    /* where the loop is, in words: "main script", "timers phase"... */
     char until_msg[160];  /* the limit's words once it stops the run */
     struct Narr *narr;    /* narrate.c's own state (cards of callbacks, waits) */
+    struct Inside *inside; /* internals.c's own state (words made, the last snapshot) */
 } Loop;
 
 /* js_loop.c: a virtual setTimeout(cb, ms) for the loop's own users (it
@@ -87,6 +91,7 @@ void js_abort_install(Loop *L);
 /* internals.c: the snapshot of the queues for the internals view, as of
  * the last recorded step (called after each step and each enqueue). */
 void js_internals_record(Loop *L);
+void js_internals_free(Loop *L);
 
 /* narrate.c: the recording. */
 void js_narr_init(Loop *L);
