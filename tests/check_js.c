@@ -200,31 +200,28 @@ START_TEST(test_internals_queues)
             end = i;
     }
     ck_assert(end != SIZE_MAX);
+    static const struct {
+        size_t at; /* steps after the script's end */
+        char letter;
+        const char *want;
+    } cases[] = {
+        {0, 'H', "turn 0 \u00b7 after the main script\n"},
+        {0, 'S', ""},
+        {0, 'N', "callback (line 5)\n"},
+        {0, 'M', "then callback (line 3)\nqueueMicrotask callback later() (line 4)\n"},
+        {0, 'T', "0.005\tsetTimeout 5ms (line 1)\tcallback tick() (line 1)\n"},
+        {0, 'X', "callback (line 2)\n"},
+        /* one step on, the nextTick callback is on the stack and off its queue */
+        {1, 'S', "nextTick callback (line 5) \u00b7 runs now\n"},
+        {1, 'N', ""},
+    };
     Buf b;
     buf_init(&b);
-    snapshot_entries(r, end, 'H', &b);
-    ck_assert_str_eq(b.s, "turn 0 \u00b7 after the main script\n");
-    buf_clear(&b);
-    snapshot_entries(r, end, 'S', &b);
-    ck_assert_str_eq(b.s, "");
-    snapshot_entries(r, end, 'N', &b);
-    ck_assert_str_eq(b.s, "callback (line 5)\n");
-    buf_clear(&b);
-    snapshot_entries(r, end, 'M', &b);
-    ck_assert_str_eq(b.s, "then callback (line 3)\nqueueMicrotask callback later() (line 4)\n");
-    buf_clear(&b);
-    snapshot_entries(r, end, 'T', &b);
-    ck_assert_str_eq(b.s, "0.005\tsetTimeout 5ms (line 1)\tcallback tick() (line 1)\n");
-    buf_clear(&b);
-    snapshot_entries(r, end, 'X', &b);
-    ck_assert_str_eq(b.s, "callback (line 2)\n");
-    /* one step on, the nextTick callback is on the stack and off its queue */
-    buf_clear(&b);
-    snapshot_entries(r, end + 1, 'S', &b);
-    ck_assert_str_eq(b.s, "nextTick callback (line 5) \u00b7 runs now\n");
-    buf_clear(&b);
-    snapshot_entries(r, end + 1, 'N', &b);
-    ck_assert_str_eq(b.s, "");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        buf_clear(&b);
+        snapshot_entries(r, end + cases[i].at, cases[i].letter, &b);
+        ck_assert_str_eq(b.s ? b.s : "", cases[i].want);
+    }
     buf_free(&b);
     rec_free(r);
     free(got);
