@@ -292,6 +292,8 @@ nocolor_session() {
 
 # Every shipped scenario opens, goes to its last step, plays from the
 # start for a moment and quits cleanly, at 80x24.
+hdr_recorded() { hdr_has 'step 1/[0-9]+' && ! hdr_has 'recording'; }
+
 scenarios_session() {
     new_shell all 80 24 || return
     local f n
@@ -301,6 +303,8 @@ scenarios_session() {
         wait_until "$f: clear" lacks 'EXITED' || return
         run_ui "$f"
         wait_until "$f: starts" hdr_has 'step 1/[0-9]+' || continue
+        # the run records on its own thread: count its steps once it is over
+        wait_until "$f: recorded" hdr_recorded || continue
         n=$(header | sed -nE 's/.*step 1\/([0-9]+).*/\1/p')
         keys End
         wait_until "$f: End" hdr_has "step $n/$n"
