@@ -6,6 +6,7 @@
  * optional chains and try/finally (the finally body is emitted on every
  * way out), and refusing browser and network globals with a located
  * message. Leaves running the code to vm/. */
+#include "../objects/bigint.h"
 #include "code.h"
 
 #include <stdio.h>
@@ -533,7 +534,6 @@ static const char *const refused_globals[][2] = {
     {"Function", "the Function constructor is refused in loopscope's JavaScript"},
     {"WebSocket", "WebSocket is refused: loopscope simulates no network"},
     {"Worker", "Worker threads are refused in loopscope's JavaScript"},
-    {"Symbol", "Symbol is not supported yet in loopscope's JavaScript"},
     {"Proxy", "Proxy is not supported yet in loopscope's JavaScript"},
     {"Reflect", "Reflect is not supported yet in loopscope's JavaScript"},
     {"WeakMap", "WeakMap is not supported yet in loopscope's JavaScript"},
@@ -1097,7 +1097,15 @@ static void expr(Comp *C, Node *n)
     C->line = n->line;
     switch (n->kind) {
     case N_NUM:
-        emit_num(C, n->num);
+        if (n->str) {
+            JsBig *big = js_big_parse(C->rt, n->str, strlen(n->str));
+            if (!big)
+                fail(C, n, "RangeError: Maximum BigInt size exceeded%s", "");
+            else
+                emit1(C, OP_CONST, add_const(C, js_bigv(big)));
+        } else {
+            emit_num(C, n->num);
+        }
         break;
     case N_STR:
         emit1(C, OP_CONST, str_const(C, n->str, n->slen));

@@ -273,14 +273,27 @@ static int number(Lexer *L, bool nl)
             return fail(L, s, "SyntaxError: Octal literals are not allowed");
         }
     }
+    bool fraction = memchr(b.s, '.', b.len) || ((s[1] | 32) != 'x' && (memchr(b.s, 'e', b.len) || memchr(b.s, 'E', b.len)));
     buf_free(&b);
+    const char *big = NULL;
     if (*p == 'n') {
-        return fail(L, s, "BigInt literals are not supported in loopscope's JavaScript");
+        /* a BigInt literal: str keeps its digits (prefix included, no '_') */
+        if (fraction || (p - s > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+            return fail(L, s, "SyntaxError: Invalid or unexpected token");
+        Buf d;
+        buf_init(&d);
+        for (const char *q = s; q < p; q++)
+            if (*q != '_')
+                buf_putc(&d, *q);
+        big = arena_strndup(L->a, d.s, d.len);
+        buf_free(&d);
+        p++;
     }
     if (is_id_char((unsigned char)*p))
         return fail(L, p, "SyntaxError: Invalid or unexpected token");
     Token *t = push(L, TK_NUM, s, nl);
     t->num = v;
+    t->str = big;
     L->p = p;
     return 0;
 }

@@ -527,6 +527,7 @@ static Node *primary(Parser *P)
         next(P);
         Node *n = node(P, N_NUM, t);
         n->num = t->num;
+        n->str = t->str; /* a BigInt's digits */
         return n;
     }
     case TK_STR: {
@@ -544,7 +545,10 @@ static Node *primary(Parser *P)
             next(P);
             Node *e = expression(P, false);
             expect(P, ")");
-            return P->failed ? NULL : e;
+            if (P->failed)
+                return NULL;
+            e->flags |= NF_PAREN;
+            return e;
         }
         if (is_op(t, "["))
             return array_literal(P);
@@ -750,7 +754,7 @@ static Node *unary(Parser *P)
         res = e;
     }
     P->depth--;
-    if (res && is_op(peek(P), "**") && (res->kind == N_UNARY || res->kind == N_AWAIT) )
+    if (res && is_op(peek(P), "**") && (res->kind == N_UNARY || res->kind == N_AWAIT) && !(res->flags & NF_PAREN))
         return fail_at(P, peek(P), "SyntaxError: Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence", NULL);
     return P->failed ? NULL : res;
 }

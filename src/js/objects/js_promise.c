@@ -480,20 +480,6 @@ static int p_race(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn,
     return combinator(rt, self, args, argc, COMB_RACE, out);
 }
 
-static int p_with_resolvers(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
-{
-    (void)self, (void)args, (void)argc, (void)fn;
-    JsObject *p = js_promise_new(rt);
-    JsValue res, rej;
-    js_promise_functions(rt, p, &res, &rej);
-    JsObject *o = js_obj_new(rt, JK_OBJECT, rt->object_proto);
-    js_define(rt, o, js_intern(rt, "promise"), js_objv(p), PF_ENUM);
-    js_define(rt, o, js_intern(rt, "resolve"), res, PF_ENUM);
-    js_define(rt, o, js_intern(rt, "reject"), rej, PF_ENUM);
-    *out = js_objv(o);
-    return 0;
-}
-
 static void method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn fn)
 {
     js_define(rt, o, js_intern(rt, name), js_objv(js_native_new(rt, name, arity, fn)), 0);
@@ -515,6 +501,5 @@ void js_promise_install(JsRt *rt)
     method(rt, ctor, "allSettled", 1, p_all_settled);
     method(rt, ctor, "any", 1, p_any);
     method(rt, ctor, "race", 1, p_race);
-    method(rt, ctor, "withResolvers", 0, p_with_resolvers);
     js_define(rt, rt->global, js_intern(rt, "Promise"), js_objv(ctor), 0);
 }

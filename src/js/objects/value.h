@@ -17,11 +17,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef enum JsTag { JV_UNDEF, JV_NULL, JV_BOOL, JV_NUM, JV_STR, JV_OBJ, JV_HOLE } JsTag;
+/* JV_SYM: a Symbol; u.s is its property key, a string no scenario text can
+ * spell (it starts with the byte 0xff, never valid UTF-8): see symbol.c.
+ * JV_BIG: a BigInt; u.big is its magnitude and sign (bigint.c). */
+typedef enum JsTag { JV_UNDEF, JV_NULL, JV_BOOL, JV_NUM, JV_STR, JV_OBJ, JV_HOLE, JV_SYM, JV_BIG } JsTag;
 
 typedef struct JsString JsString;
 typedef struct JsObject JsObject;
 typedef struct JsRt JsRt;
+typedef struct JsBig JsBig;
 
 typedef struct JsValue {
     uint8_t tag;
@@ -30,6 +34,7 @@ typedef struct JsValue {
         double n;
         JsString *s;
         JsObject *o;
+        JsBig *big;
     } u;
 } JsValue;
 
@@ -92,6 +97,9 @@ static inline JsValue js_num(double n) { JsValue v = {.tag = JV_NUM}; v.u.n = n;
 static inline JsValue js_strv(JsString *s) { JsValue v = {.tag = JV_STR}; v.u.s = s; return v; }
 static inline JsValue js_objv(JsObject *o) { JsValue v = {.tag = JV_OBJ}; v.u.o = o; return v; }
 static inline bool js_is_obj(JsValue v) { return v.tag == JV_OBJ; }
+static inline JsValue js_symv(JsString *key) { JsValue v = {.tag = JV_SYM}; v.u.s = key; return v; }
+/* A property key that is a Symbol's (never listed by Object.keys or for-in). */
+static inline bool js_is_symkey(const JsString *k) { return k->len && (unsigned char)k->s[0] == 0xff; }
 static inline bool js_is_nullish(JsValue v) { return v.tag == JV_UNDEF || v.tag == JV_NULL; }
 bool js_is_callable(JsValue v);
 

@@ -3,6 +3,8 @@
  * JSON, the Error family, Map and Set, and the global functions. Timers,
  * console, process and Date live in loop/ (they need the virtual clock
  * and the recording). Math.random is seeded (fixed, so runs repeat). */
+#include "../objects/bigint.h"
+#include "../objects/symbol.h"
 #include "natives.h"
 #include "../objects/inspect.h"
 
@@ -1171,6 +1173,8 @@ static void fn_arity(JsObject *f, int a)
 void js_builtins_install(JsRt *rt)
 {
     JsObject *g = rt->global;
+    js_symbol_install(rt);
+    js_bigint_install(rt);
     js_define(rt, g, js_intern(rt, "globalThis"), js_objv(g), 0);
     (void)global_this_getter;
     js_define(rt, g, js_intern(rt, "NaN"), js_num(NAN), PF_CONST);

@@ -4,6 +4,7 @@
  * parseInt/parseFloat/isNaN/isFinite, Math (random is seeded, so a run
  * repeats), and JSON.parse (JSON.stringify's writer lives in inspect.c).
  * Object, Array, errors and collections are in js_builtins.c. */
+#include "../objects/bigint.h"
 #include "natives.h"
 #include "../objects/inspect.h"
 
@@ -409,7 +410,9 @@ NATIVE(num_ctor)
 {
     UNUSED;
     double d = 0;
-    if (argc && js_to_number(rt, args[0], &d) < 0)
+    if (argc && args[0].tag == JV_BIG)
+        d = js_big_to_double(args[0].u.big);
+    else if (argc && js_to_number(rt, args[0], &d) < 0)
         return -1;
     *out = js_num(d);
     return 0;

@@ -1,5 +1,6 @@
 /* vm.c: frames, the eval loop, calls and async functions. See vm.h. */
 #include "vm.h"
+#include "../objects/bigint.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -538,6 +539,8 @@ static int add_values(JsRt *rt, JsValue a, JsValue b, JsValue *out)
         *out = js_strv(h);
         return 0;
     }
+    if (a.tag == JV_BIG || b.tag == JV_BIG)
+        return js_big_operator(rt, '+', a, b, out);
     *out = js_num(js_to_number_prim(rt, a) + js_to_number_prim(rt, b));
     return 0;
 }
@@ -560,6 +563,12 @@ static int compare(JsRt *rt, JsValue a, JsValue b, int *res)
     if (a.tag == JV_STR && b.tag == JV_STR) {
         int c = strcmp(a.u.s->s, b.u.s->s);
         *res = c < 0 ? -1 : c > 0 ? 1 : 0;
+        return 0;
+    }
+    if (a.tag == JV_BIG || b.tag == JV_BIG) {
+        if (a.tag == JV_SYM || b.tag == JV_SYM)
+            return js_throw_error(rt, ERR_TYPE, "Cannot convert a Symbol value to a number");
+        *res = js_big_compare(rt, a, b);
         return 0;
     }
     double x = js_to_number_prim(rt, a), y = js_to_number_prim(rt, b);
@@ -593,6 +602,12 @@ static int instance_of(JsRt *rt, JsValue v, JsValue ctor, bool *out)
 
 static int numeric_op(JsRt *rt, Op op, JsValue a, JsValue b, JsValue *out)
 {
+    if (a.tag == JV_BIG || b.tag == JV_BIG) {
+        static const char ops[] = {[OP_SUB] = '-', [OP_MUL] = '*', [OP_DIV] = '/', [OP_MOD] = '%', [OP_EXP] = 'e',
+                                   [OP_BITAND] = '&', [OP_BITOR] = '|', [OP_BITXOR] = '^', [OP_SHL] = '<',
+                                   [OP_SHR] = '>', [OP_USHR] = 'u'};
+        return js_big_operator(rt, ops[op], a, b, out);
+    }
     double x, y;
     if (js_to_number(rt, a, &x) < 0 || js_to_number(rt, b, &y) < 0)
         return -1;
@@ -1188,6 +1203,15 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
         case OP_DEC: {
             JsValue a = POP();
             double x;
+            if (a.tag == JV_BIG && op != OP_PLUS) {
+                JsValue one = js_bigv(js_big_from_double(rt, 1)), r = a;
+                if (op == OP_NEG)
+                    r = js_bigv(js_big_neg(rt, a.u.big));
+                else if ((op == OP_INC || op == OP_DEC) && js_big_operator(rt, op == OP_INC ? '+' : '-', a, one, &r) < 0)
+                    goto exception;
+                push(f, r);
+                break;
+            }
             if (js_to_number(rt, a, &x) < 0)
                 goto exception;
             push(f, js_num(op == OP_NEG ? -x : op == OP_INC ? x + 1 : op == OP_DEC ? x - 1 : x));
@@ -1201,6 +1225,13 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
         case OP_BITNOT: {
             JsValue a = POP();
             double x;
+            if (a.tag == JV_BIG) { /* ~a is -a - 1 */
+                JsValue r;
+                if (js_big_operator(rt, '-', js_bigv(js_big_neg(rt, a.u.big)), js_bigv(js_big_from_double(rt, 1)), &r) < 0)
+                    goto exception;
+                push(f, r);
+                break;
+            }
             if (js_to_number(rt, a, &x) < 0)
                 goto exception;
             push(f, js_num((double)~js_to_int32(x)));
