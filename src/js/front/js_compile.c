@@ -451,6 +451,7 @@ static void emit_block_body(Comp *C, Node *b);
 static void unwind_to(Comp *C, int to, bool keep_stack)
 {
     FnState *fs = C->fs;
+    int above = 1; /* keep_stack: the items over the next kept one (the return value first) */
     for (int i = fs->nctl - 1; i > to; i--) {
         Ctl *c = &fs->ctl[i];
         switch (c->kind) {
@@ -458,9 +459,17 @@ static void unwind_to(Comp *C, int to, bool keep_stack)
             emit(C, OP_POP_ENV);
             break;
         case CTL_ITER:
+            /* leaving a for-of early closes its iterator (return()) */
+            if (keep_stack)
+                emit1(C, OP_ITER_CLOSE_AT, above++);
+            else
+                emit(C, OP_ITER_CLOSE);
+            break;
         case CTL_STACK:
             if (!keep_stack)
                 emit(C, OP_POP);
+            else
+                above++;
             break;
         case CTL_LOOP:
             if (c->iter_env)
@@ -1281,7 +1290,15 @@ static void expr(Comp *C, Node *n)
         else
             emit(C, OP_UNDEF);
         C->line = n->line;
-        emit(C, OP_YIELD);
+        if (n->flags & NF_DELEGATE) {
+            /* yield*: [record, received, mode] -> the delegate's return value */
+            emit(C, OP_ITER);
+            emit(C, OP_UNDEF);
+            emit_num(C, 0);
+            emit(C, OP_YIELD_STAR);
+        } else {
+            emit(C, OP_YIELD);
+        }
         break;
     case N_AWAIT:
         expr(C, n->a);
@@ -1523,15 +1540,34 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
     }
     emit_jump_to(C, OP_JMP, top);
     patch(C, exit_jump);
+    emit(C, OP_POP); /* the iterator is done */
+    int end = emit_jump(C, OP_JMP);
     pop_ctl(C, here(C));
     C->fs->nctl--; /* CTL_ITER */
-    emit(C, OP_POP);
+    emit(C, OP_ITER_CLOSE); /* break: close it (its return()) */
+    patch(C, end);
 }
 
 static void try_stmt(Comp *C, Node *n)
 {
     Node *fin = n->d;
-    int t1 = emit_jump(C, OP_TRY);
+    if (fin && n->c) {
+        /* try {} catch {} finally {} is try { try {} catch {} } finally {}:
+         * the finally's handler then covers the catch block too, and a
+         * generator's return() (which skips catch blocks) still runs it */
+        Node *inner = mk(C, N_TRY, n), *block = mk(C, N_BLOCK, n), *outer = mk(C, N_TRY, n);
+        inner->a = n->a;
+        inner->b = n->b;
+        inner->c = n->c;
+        block->list = arena_alloc(C->a, sizeof(Node *));
+        block->list[0] = inner;
+        block->n = 1;
+        outer->a = block;
+        outer->d = fin;
+        try_stmt(C, outer);
+        return;
+    }
+    int t1 = emit_jump(C, n->c ? OP_TRY : OP_TRY_FINALLY);
     Ctl *c = push_ctl(C, CTL_TRY);
     c->finally = fin;
     emit_block_body(C, n->a);
@@ -1545,7 +1581,7 @@ static void try_stmt(Comp *C, Node *n)
     if (n->c) {
         int t2 = -1;
         if (fin) {
-            t2 = emit_jump(C, OP_TRY);
+            t2 = emit_jump(C, OP_TRY_FINALLY);
             c = push_ctl(C, CTL_TRY);
             c->finally = fin;
         }

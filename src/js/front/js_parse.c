@@ -925,8 +925,13 @@ static Node *assign(Parser *P, bool no_in)
     if (is_name(t, "yield") && P->in_generator) {
         next(P);
         res = node(P, N_YIELD, t);
-        if (is_op(peek(P), "*"))
-            return fail_at(P, peek(P), "yield* is not supported yet in loopscope's JavaScript", NULL);
+        if (is_op(peek(P), "*") && !peek(P)->nl_before) {
+            next(P);
+            res->flags |= NF_DELEGATE;
+            res->a = assign(P, no_in);
+            P->depth--;
+            return P->failed ? NULL : res;
+        }
         Token *u = peek(P);
         bool ends = u->nl_before || u->kind == TK_EOF || is_op(u, ")") || is_op(u, "]") || is_op(u, "}") ||
                     is_op(u, ",") || is_op(u, ";") || is_op(u, ":") || u->kind == TK_TMIDDLE || u->kind == TK_TTAIL;

@@ -38,7 +38,7 @@ struct JsRt {
     JsObject *object_proto, *function_proto, *array_proto, *string_proto, *number_proto,
         *boolean_proto, *error_proto, *promise_proto, *map_proto, *set_proto, *iterator_proto, *generator_proto,
         *date_proto, *symbol_proto, *bigint_proto, *async_generator_proto, *async_iterator_proto,
-        *regexp_proto;
+        *regexp_proto, *array_iter_proto;
     JsObject *promise_ctor, *array_ctor, *object_ctor;
     JsObject *error_ctors[8];  /* Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError */
 

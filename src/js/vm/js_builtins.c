@@ -429,7 +429,7 @@ NATIVE(arr_from)
     UNUSED;
     JsValue src = ARG(0), map = ARG(1);
     JsObject *items;
-    if (src.tag == JV_OBJ && src.u.o->kind == JK_OBJECT) {
+    if (src.tag == JV_OBJ && src.u.o->kind == JK_OBJECT && !js_find_prop(src.u.o, rt->sym_iterator, NULL)) {
         /* an array-like: { length: n } */
         JsValue len;
         double n;
@@ -931,7 +931,16 @@ NATIVE(arr_keys_values)
             js_array_push(rt, r, js_objv(js_array_pair(rt, js_num((double)i), item(a, i))));
         }
     }
-    *out = js_objv(r);
+    *out = js_objv(js_array_iterator(rt, r, 1));
+    return 0;
+}
+
+/* Array.prototype[Symbol.iterator]: a live iterator over the array. */
+NATIVE(arr_values_iter)
+{
+    UNUSED;
+    THIS_ARRAY(a);
+    *out = js_objv(js_array_iterator(rt, a, 1));
     return 0;
 }
 
@@ -1242,6 +1251,9 @@ void js_builtins_install(JsRt *rt)
     js_native_method(rt, ap, "at", 1, arr_at);
     fn_arity(js_native_method(rt, ap, "keys", 0, arr_keys_values), 0);
     fn_arity(js_native_method(rt, ap, "values", 0, arr_keys_values), 1);
+    js_define(rt, ap, rt->sym_iterator, js_objv(js_native_new(rt, "values", 0, arr_values_iter)), 0);
+    js_iter_install(rt);
+    js_gen_install(rt);
     fn_arity(js_native_method(rt, ap, "entries", 0, arr_keys_values), 2);
 
     js_text_install(rt);

@@ -5,6 +5,7 @@
  * repeats), and JSON.parse (JSON.stringify's writer lives in inspect.c).
  * Object, Array, errors and collections are in js_builtins.c. */
 #include "../objects/bigint.h"
+#include "../objects/symbol.h"
 #include "natives.h"
 #include "../objects/inspect.h"
 
@@ -28,6 +29,11 @@ NATIVE(str_ctor)
     JsString *s;
     if (argc == 0) {
         s = js_intern(rt, "");
+    } else if (args[0].tag == JV_SYM && !rt->constructing) {
+        Buf b;
+        buf_init(&b);
+        js_symbol_describe(args[0].u.s, &b);
+        return js_native_string(rt, &b, out);
     } else if (js_to_string(rt, args[0], &s) < 0) {
         return -1;
     }
