@@ -31,6 +31,7 @@ typedef struct Ctl {
     const char *label;
     Node *finally;
     bool iter_env;       /* CTL_LOOP: an environment per iteration */
+    bool await_each;     /* CTL_ITER: a for await loop's (closing it awaits) */
     int *breaks, nbreaks, capbreaks;
     int *conts, nconts, capconts;
 } Ctl;
@@ -446,6 +447,20 @@ static void pop_ctl(Comp *C, int break_target)
 
 static void emit_block_body(Comp *C, Node *b);
 
+/* AsyncIteratorClose of the record k items below the top: call return()
+ * if there is one and await what it gives (it must be an object). */
+static void emit_async_close(Comp *C, int k)
+{
+    emit(C, OP_ASYNC_CLOSE);
+    emit_u16(C, k);
+    int skip = here(C);
+    for (int i = 0; i < 4; i++)
+        emit_byte(C, 0);
+    emit1(C, OP_AWAIT, name_const(C, ""));
+    emit(C, OP_CHECK_OBJ);
+    patch(C, skip);
+}
+
 /* Leave every control entry above index `to` (exclusive): pop environments
  * and stack items, end try blocks and run their finally bodies. */
 static void unwind_to(Comp *C, int to, bool keep_stack)
@@ -460,10 +475,15 @@ static void unwind_to(Comp *C, int to, bool keep_stack)
             break;
         case CTL_ITER:
             /* leaving a for-of early closes its iterator (return()) */
-            if (keep_stack)
+            if (c->await_each) {
+                emit_async_close(C, keep_stack ? above++ : 0);
+                if (!keep_stack)
+                    emit(C, OP_POP);
+            } else if (keep_stack) {
                 emit1(C, OP_ITER_CLOSE_AT, above++);
-            else
+            } else {
                 emit(C, OP_ITER_CLOSE);
+            }
             break;
         case CTL_STACK:
             if (!keep_stack)
@@ -1290,7 +1310,13 @@ static void expr(Comp *C, Node *n)
         else
             emit(C, OP_UNDEF);
         C->line = n->line;
-        if (n->flags & NF_DELEGATE) {
+        if ((C->fs->f->flags & FN_ASYNC) && !(n->flags & NF_DELEGATE)) {
+            /* an async generator's yield awaits its operand first */
+            emit1(C, OP_AWAIT, name_const(C, ""));
+            emit(C, OP_YIELD);
+        } else if ((C->fs->f->flags & FN_ASYNC)) {
+            fail(C, n, "yield* in async generators is not supported yet in loopscope's JavaScript%s", "");
+        } else if (n->flags & NF_DELEGATE) {
             /* yield*: [record, received, mode] -> the delegate's return value */
             emit(C, OP_ITER);
             emit(C, OP_UNDEF);
@@ -1507,16 +1533,24 @@ static void for_stmt(Comp *C, Node *n, const char *label)
 
 static void for_of_stmt(Comp *C, Node *n, const char *label)
 {
-    bool of = n->kind == N_FOROF;
+    bool of = n->kind == N_FOROF, await_each = n->flags & NF_AWAIT_EACH;
     expr(C, n->b);
     C->line = n->line;
-    emit(C, of ? OP_ITER : OP_FORIN);
-    push_ctl(C, CTL_ITER);
+    emit(C, await_each ? OP_ITER_ASYNC : of ? OP_ITER : OP_FORIN);
+    push_ctl(C, CTL_ITER)->await_each = await_each;
     int li = C->fs->nctl;
     Ctl *loop = push_ctl(C, CTL_LOOP);
     loop->label = label;
     int top = here(C);
-    int exit_jump = emit_jump(C, OP_ITER_NEXT);
+    int exit_jump;
+    if (await_each) {
+        /* each step awaits the iterator's next() (a sync one's values too) */
+        emit(C, OP_ASYNC_NEXT);
+        emit1(C, OP_AWAIT, name_const(C, ""));
+        exit_jump = emit_jump(C, OP_ITER_RESULT);
+    } else {
+        exit_jump = emit_jump(C, OP_ITER_NEXT);
+    }
     Node *target = n->a;
     bool lexical = target->kind == N_VAR && target->op[0] != 'v';
     if (lexical) {
@@ -1544,7 +1578,12 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
     int end = emit_jump(C, OP_JMP);
     pop_ctl(C, here(C));
     C->fs->nctl--; /* CTL_ITER */
-    emit(C, OP_ITER_CLOSE); /* break: close it (its return()) */
+    if (await_each) {
+        emit_async_close(C, 0);
+        emit(C, OP_POP);
+    } else {
+        emit(C, OP_ITER_CLOSE); /* break: close it (its return()) */
+    }
     patch(C, end);
 }
 
@@ -1717,10 +1756,13 @@ static void stmt(Comp *C, Node *n)
         break;
     }
     case N_RETURN:
-        if (n->a)
+        if (n->a) {
             expr(C, n->a);
-        else
+            if ((C->fs->f->flags & (FN_ASYNC | FN_GENERATOR)) == (FN_ASYNC | FN_GENERATOR))
+                emit1(C, OP_AWAIT, name_const(C, "")); /* an async generator's return awaits */
+        } else {
             emit(C, OP_UNDEF);
+        }
         C->line = n->line;
         unwind_to(C, -1, true);
         emit(C, OP_RETURN);

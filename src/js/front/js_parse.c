@@ -442,11 +442,10 @@ static Node *object_literal(Parser *P)
             p->b = function_rest(P, kt, NULL, NF_METHOD);
         } else if (is_name(kt, "async") && starts_property_name(peekn(P, 1)) && !peekn(P, 1)->nl_before) {
             next(P);
-            if (is_op(peek(P), "*"))
-                return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
+            int gen = accept(P, "*") ? NF_GENERATOR : 0;
             p->op[0] = PK_METHOD;
             p->a = property_name(P, p);
-            p->b = function_rest(P, kt, NULL, NF_METHOD | NF_ASYNC);
+            p->b = function_rest(P, kt, NULL, NF_METHOD | NF_ASYNC | gen);
         } else if (is_op(kt, "*")) {
             next(P);
             p->op[0] = PK_METHOD;
@@ -578,10 +577,9 @@ static Node *primary(Parser *P)
     if (!strcmp(s, "async") && is_name(peekn(P, 1), "function") && !peekn(P, 1)->nl_before) {
         next(P);
         next(P);
-        if (is_op(peek(P), "*"))
-            return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
+        int gen = accept(P, "*") ? NF_GENERATOR : 0;
         const char *name = is_ident_tok(peek(P)) ? next(P)->str : NULL;
-        return function_rest(P, t, name, NF_ASYNC);
+        return function_rest(P, t, name, NF_ASYNC | gen);
     }
     if (!strcmp(s, "class")) {
         next(P);
@@ -726,6 +724,9 @@ static Node *unary(Parser *P)
         res = node(P, N_UNARY, t);
         snprintf(res->op, sizeof res->op, "%c", t->str[0]); /* t, v, d */
         res->a = unary(P);
+    } else if (is_name(t, "await") && P->in_function && !P->in_async && !peekn(P, 1)->nl_before &&
+               (peekn(P, 1)->kind == TK_NAME || peekn(P, 1)->kind == TK_NUM || peekn(P, 1)->kind == TK_STR)) {
+        return fail_at(P, t, "SyntaxError: await is only valid in async functions and the top level bodies of modules", NULL);
     } else if (is_name(t, "await") && (P->in_async || !P->in_function)) {
         if (!P->in_async)
             return fail_at(P, t, "top-level await is refused: Node 20 would run this file as an ES module, with another order (wrap it in an async function)", NULL);
@@ -1097,8 +1098,6 @@ static Node *class_rest(Parser *P, const Token *at, bool is_decl)
             fflags |= NF_ASYNC;
         }
         if (is_op(peek(P), "*")) {
-            if (fflags & NF_ASYNC)
-                return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
             next(P);
             fflags |= NF_GENERATOR;
         }
@@ -1195,8 +1194,15 @@ static bool starts_let_decl(Parser *P)
 /* for '(' (init ';' test ';' update | decl ('of'|'in') Expression) ')' Statement */
 static Node *for_statement(Parser *P, const Token *t)
 {
-    if (is_name(peek(P), "await"))
-        return fail_at(P, peek(P), "for await is not supported yet in loopscope's JavaScript", NULL);
+    bool await_each = false;
+    if (is_name(peek(P), "await")) {
+        if (!P->in_function)
+            return fail_at(P, peek(P), "top-level await is refused: Node 20 would run this file as an ES module, with another order (wrap it in an async function)", NULL);
+        if (!P->in_async)
+            return fail_at(P, peek(P), "SyntaxError: Unexpected reserved word", NULL);
+        next(P);
+        await_each = true;
+    }
     if (!expect(P, "("))
         return NULL;
     Node *init = NULL;
@@ -1209,8 +1215,12 @@ static Node *for_statement(Parser *P, const Token *t)
         return NULL;
     if (is_name(peek(P), "of") || is_name(peek(P), "in")) {
         bool of = peek(P)->str[0] == 'o';
+        if (await_each && !of)
+            return unexpected(P, peek(P));
         next(P);
         Node *n = node(P, of ? N_FOROF : N_FORIN, t);
+        if (await_each)
+            n->flags |= NF_AWAIT_EACH;
         if (init->kind == N_VAR) {
             if (init->n != 1 || init->list[0]->b)
                 return fail_at(P, t, "SyntaxError: Invalid left-hand side in for-%s loop", of ? "of" : "in");
@@ -1223,6 +1233,8 @@ static Node *for_statement(Parser *P, const Token *t)
         n->d = statement(P);
         return P->failed ? NULL : n;
     }
+    if (await_each)
+        return unexpected(P, peek(P));
     Node *n = node(P, N_FOR, t);
     n->a = init;
     expect(P, ";");
@@ -1264,8 +1276,6 @@ static Node *statement(Parser *P)
                 next(P);
             int gen = 0;
             if (is_op(peek(P), "*")) {
-                if (async)
-                    return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
                 next(P);
                 gen = NF_GENERATOR;
             }

@@ -456,7 +456,7 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     }
     default:
         if (o->kind == JK_GENERATOR)
-            snprintf(open, sizeof open, "Object [Generator] {");
+            snprintf(open, sizeof open, "Object [%s] {", o->fnflags ? "AsyncGenerator" : "Generator");
         else if (!ctor)
             snprintf(open, sizeof open, "[Object: null prototype] {");
         else if (strcmp(ctor, "Object") != 0)

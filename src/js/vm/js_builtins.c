@@ -269,6 +269,12 @@ NATIVE(obj_to_string)
         t = "Error";
     else if (self.tag == JV_OBJ && self.u.o->kind == JK_PROMISE)
         t = "Promise";
+    else if (self.tag == JV_OBJ && self.u.o->kind == JK_GENERATOR)
+        t = self.u.o->fnflags ? "AsyncGenerator" : "Generator";
+    else if (self.tag == JV_SYM)
+        t = "Symbol";
+    else if (self.tag == JV_BIG)
+        t = "BigInt";
     *out = js_strv(js_strf(rt, "[object %s]", t));
     return 0;
 }
@@ -1254,6 +1260,7 @@ void js_builtins_install(JsRt *rt)
     js_define(rt, ap, rt->sym_iterator, js_objv(js_native_new(rt, "values", 0, arr_values_iter)), 0);
     js_iter_install(rt);
     js_gen_install(rt);
+    js_agen_install(rt);
     fn_arity(js_native_method(rt, ap, "entries", 0, arr_keys_values), 2);
 
     js_text_install(rt);

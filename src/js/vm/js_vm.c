@@ -93,7 +93,7 @@ JsObject *js_vm_closure(JsRt *rt, JsFunc *f, JsEnv *env)
     js_define(rt, o, rt->s_length, js_num(f->nparams), PF_CONST);
     js_define(rt, o, rt->s_name, js_strv(js_intern(rt, f->name)), PF_CONST);
     if (f->flags & FN_GENERATOR) {
-        JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->generator_proto);
+        JsObject *proto = js_obj_new(rt, JK_OBJECT, f->flags & FN_ASYNC ? rt->async_generator_proto : rt->generator_proto);
         js_define(rt, o, rt->s_prototype, js_objv(proto), 0);
     } else if (!(f->flags & (FN_ARROW | FN_METHOD | FN_ASYNC))) {
         JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
@@ -213,7 +213,7 @@ static int construct_hook(JsRt *rt, JsValue fn, JsValue *args, int argc, JsValue
 
 /* ---- async functions ---- */
 
-static void async_step(JsRt *rt, Frame *f, bool throwing);
+#define async_step js_vm_async_step
 
 static int resume_fn(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
 {
@@ -233,7 +233,7 @@ static int resume_fn(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *
 }
 
 /* Run an async frame until it awaits, returns or throws. */
-static void async_step(JsRt *rt, Frame *f, bool throwing)
+void js_vm_async_step(JsRt *rt, Frame *f, bool throwing)
 {
     if (hooks && hooks->async_resume)
         hooks->async_resume(rt, f);
@@ -251,6 +251,10 @@ static void async_step(JsRt *rt, Frame *f, bool throwing)
         if (hooks && hooks->async_await)
             hooks->async_await(rt, f, p, f->result);
         js_promise_then(rt, p, js_objv(on_f), js_objv(on_r), NULL);
+        return;
+    }
+    if (f->agen) {
+        js_agen_after(rt, f, st);
         return;
     }
     f->done = true;
@@ -312,6 +316,10 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
             proto = pv.u.o;
         JsObject *g = js_obj_new(rt, JK_GENERATOR, proto);
         g->x.gen.frame = f;
+        if (async) {
+            g->fnflags = 1; /* an async generator (agen.c) */
+            f->agen = g;
+        }
         *out = js_objv(g);
     } else if (async) {
         f->promise = js_promise_new(rt);
@@ -1244,6 +1252,62 @@ ExecStatus js_vm_exec(JsRt *rt, Frame *f, bool throwing)
                 goto exception;
             break;
         }
+        case OP_ITER_ASYNC: {
+            JsValue v = POP();
+            JsObject *rec;
+            if (js_iter_open(rt, v, true, &rec) < 0)
+                goto exception;
+            push(f, js_objv(rec));
+            break;
+        }
+        case OP_ASYNC_NEXT: {
+            JsValue p;
+            if (js_await_iter_next(rt, TOP().u.o, &p) < 0)
+                goto exception;
+            push(f, p);
+            break;
+        }
+        case OP_ITER_RESULT: {
+            /* [record, result] -> [record, value], or [record] and jump when done */
+            JsValue r = POP(), d, v;
+            if (r.tag != JV_OBJ) {
+                js_throw_error(rt, ERR_TYPE, "Iterator result %s is not an object", r.tag == JV_UNDEF ? "undefined" : js_typeof(r));
+                goto exception;
+            }
+            if (js_get(rt, r, rt->s_done, &d) < 0)
+                goto exception;
+            if (js_truthy(d)) {
+                f->pc = rd32(code + f->pc);
+                break;
+            }
+            if (js_get(rt, r, rt->s_value, &v) < 0)
+                goto exception;
+            f->pc += 4;
+            push(f, v);
+            break;
+        }
+        case OP_ASYNC_CLOSE: {
+            int k = rd16(code + f->pc);
+            JsValue p;
+            bool none;
+            if (js_await_iter_close(rt, PEEK(k).u.o, &p, &none) < 0)
+                goto exception;
+            if (none) {
+                f->pc = rd32(code + f->pc + 2);
+            } else {
+                f->pc += 6;
+                push(f, p);
+            }
+            break;
+        }
+        case OP_CHECK_OBJ: {
+            JsValue r = POP();
+            if (r.tag != JV_OBJ) {
+                js_throw_error(rt, ERR_TYPE, "Iterator result %s is not an object", r.tag == JV_UNDEF ? "undefined" : js_typeof(r));
+                goto exception;
+            }
+            break;
+        }
         case OP_YIELD_STAR: {
             int mode = (int)POP().u.n;
             JsValue received = POP(), x;
@@ -1402,6 +1466,7 @@ void js_vm_free(JsRt *rt)
         xfree(v->async[i]->stack);
         xfree(v->async[i]->h);
         xfree(v->async[i]->args);
+        js_agen_free(v->async[i]);
     }
     xfree(v->async);
     xfree(v->stack);

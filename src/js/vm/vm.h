@@ -40,6 +40,7 @@ typedef struct Frame {
     bool delegating;     /* a generator paused inside yield* (resumes into it) */
     JsValue ret_value;   /* a generator's return(v): the value, while finally blocks run */
     JsObject *agen;      /* an async generator's object, or NULL */
+    void *agen_queue;    /* its request queue (agen.c) */
 } Frame;
 
 /* What the loop layer learns about async activations (for the viewer). */
@@ -106,6 +107,20 @@ JsObject *js_array_iterator(JsRt *rt, JsObject *a, int kind);
 void js_iter_install(JsRt *rt);
 /* Is this record's iterator a sync one wrapped for for-await? */
 bool js_iter_from_sync(const JsObject *rec);
+
+/* Run an async frame (an async function's or an async generator's) until it
+ * awaits, returns, throws or yields; resumption values are pushed first. */
+void js_vm_async_step(JsRt *rt, Frame *f, bool throwing);
+
+/* ---- async generators and for await (agen.c) ---- */
+/* What an async generator's yield, return or throw does to its queue. */
+void js_agen_after(JsRt *rt, Frame *f, ExecStatus st);
+void js_agen_install(JsRt *rt);
+void js_agen_free(Frame *f);
+/* for await: the value to await for the next step (a promise of a result). */
+int js_await_iter_next(JsRt *rt, JsObject *rec, JsValue *out);
+/* AsyncIteratorClose: the value to await, or *none when there is no return(). */
+int js_await_iter_close(JsRt *rt, JsObject *rec, JsValue *out, bool *none);
 
 /* ---- generators (gen.c) ---- */
 int js_gen_resume(JsRt *rt, JsObject *g, int mode, JsValue v, JsValue *value, bool *done);
