@@ -440,7 +440,7 @@ static Node *object_literal(Parser *P)
             p->op[0] = kt->str[0] == 'g' ? PK_GET : PK_SET;
             p->a = property_name(P, p);
             p->b = function_rest(P, kt, NULL, NF_METHOD);
-        } else if (is_name(kt, "async") && starts_property_name(peekn(P, 1)) && !peekn(P, 1)->nl_before) {
+        } else if (is_name(kt, "async") && (starts_property_name(peekn(P, 1)) || is_op(peekn(P, 1), "*")) && !peekn(P, 1)->nl_before) {
             next(P);
             int gen = accept(P, "*") ? NF_GENERATOR : 0;
             p->op[0] = PK_METHOD;
@@ -1093,7 +1093,7 @@ static Node *class_rest(Parser *P, const Token *at, bool is_decl)
         if ((is_name(mt, "get") || is_name(mt, "set")) && starts_property_name(peekn(P, 1))) {
             next(P);
             m->op[0] = mt->str[0] == 'g' ? PK_GET : PK_SET;
-        } else if (is_name(mt, "async") && starts_property_name(peekn(P, 1)) && !peekn(P, 1)->nl_before) {
+        } else if (is_name(mt, "async") && (starts_property_name(peekn(P, 1)) || is_op(peekn(P, 1), "*")) && !peekn(P, 1)->nl_before) {
             next(P);
             fflags |= NF_ASYNC;
         }
