@@ -7,6 +7,7 @@
  * way out), and refusing browser and network globals with a located
  * message. Leaves running the code to vm/. */
 #include "../objects/bigint.h"
+#include "../objects/regexp.h"
 #include "code.h"
 
 #include <stdio.h>
@@ -1139,6 +1140,22 @@ static void expr(Comp *C, Node *n)
     case N_STR:
         emit1(C, OP_CONST, str_const(C, n->str, n->slen));
         break;
+    case N_REGEXP: {
+        /* checked now (a bad pattern is a located SyntaxError); each
+         * evaluation makes a new RegExp from the compiled template */
+        const char *err;
+        JsRegex *re = js_regex_compile(C->rt, n->str, n->slen, n->str2, &err);
+        if (!re) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "Invalid regular expression: /%.*s/%.10s: %.60s", (int)(n->slen > 200 ? 200 : n->slen),
+                     n->str, n->str2, err);
+            fail(C, n, "SyntaxError: %s", msg);
+            break;
+        }
+        JsObject *tmpl = js_regexp_new(C->rt, re, js_str(C->rt, n->str, n->slen), n->str2);
+        emit1(C, OP_REGEXP, add_const(C, js_objv(tmpl)));
+        break;
+    }
     case N_TEMPLATE:
         template_expr(C, n);
         break;

@@ -5,6 +5,7 @@
 #include "inspect.h"
 #include "bigint.h"
 #include "symbol.h"
+#include "regexp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -441,6 +442,12 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     }
     case JK_PROMISE:
         snprintf(open, sizeof open, "%s {", ctor ? ctor : "Promise");
+        break;
+    case JK_REGEXP:
+        js_regexp_describe(o, &base);
+        if (nkeys == 0)
+            return take(&base);
+        snprintf(open, sizeof open, "{");
         break;
     case JK_DATE: {
         double ms = o->x.date;

@@ -46,7 +46,7 @@ struct JsString {
 
 typedef enum JsKind {
     JK_OBJECT, JK_ARRAY, JK_FUNCTION, JK_NATIVE, JK_ERROR, JK_PROMISE, JK_MAP, JK_SET,
-    JK_TIMEOUT, JK_IMMEDIATE, JK_BOXED, JK_DATE, JK_SIGNAL, JK_GENERATOR
+    JK_TIMEOUT, JK_IMMEDIATE, JK_BOXED, JK_DATE, JK_SIGNAL, JK_GENERATOR, JK_REGEXP
 } JsKind;
 
 enum { PF_ENUM = 1, PF_ACCESSOR = 2, PF_CONST = 4 };
@@ -86,6 +86,7 @@ struct JsObject {
         struct { void *frame; bool started, done, running; } gen;
         JsValue boxed;
         double date;
+        struct { struct JsRegex *re; JsString *source; char flags[12]; } re;   /* regexp.h */
     } x;
 };
 

@@ -5,6 +5,7 @@
  * and the recording). Math.random is seeded (fixed, so runs repeat). */
 #include "../objects/bigint.h"
 #include "../objects/symbol.h"
+#include "../objects/regexp.h"
 #include "natives.h"
 #include "../objects/inspect.h"
 
@@ -1264,6 +1265,7 @@ void js_builtins_install(JsRt *rt)
     fn_arity(js_native_method(rt, ap, "entries", 0, arr_keys_values), 2);
 
     js_text_install(rt);
+    js_regexp_install(rt);
     js_native_method(rt, rt->string_proto, "at", 1, arr_at);
 
     static const char *const en[] = {"Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError",

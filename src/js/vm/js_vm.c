@@ -2,6 +2,7 @@
 #include "vm.h"
 #include "../objects/bigint.h"
 #include "../objects/symbol.h"
+#include "../objects/regexp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1298,6 +1299,12 @@ ExecStatus js_vm_exec(JsRt *rt, Frame *f, bool throwing)
                 f->pc += 6;
                 push(f, p);
             }
+            break;
+        }
+        case OP_REGEXP: {
+            JsObject *t = fn->consts[rd16(code + f->pc)].u.o;
+            f->pc += 2;
+            push(f, js_objv(js_regexp_new(rt, t->x.re.re, t->x.re.source, t->x.re.flags)));
             break;
         }
         case OP_CHECK_OBJ: {
