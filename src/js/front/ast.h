@@ -28,7 +28,8 @@ enum {
     NF_ARROW = 1, NF_ASYNC = 2, NF_METHOD = 4, NF_CTOR = 8, NF_STATIC = 16, NF_COMPUTED = 32,
     NF_OPTIONAL = 64, NF_PREFIX = 128, NF_SHORTHAND = 256, NF_EXPRBODY = 512, NF_DERIVED = 1024,
     NF_GENERATOR = 2048, NF_PAREN = 4096,
-    NF_DELEGATE = 8192 /* yield* */, NF_AWAIT_EACH = 16384 /* for await */
+    NF_DELEGATE = 8192 /* yield* */, NF_AWAIT_EACH = 16384 /* for await */,
+    NF_STATIC_BLOCK = 32768
 };
 
 typedef struct Node Node;

@@ -8,6 +8,7 @@
  * message. Leaves running the code to vm/. */
 #include "../objects/bigint.h"
 #include "../objects/regexp.h"
+#include "private.h"
 #include "code.h"
 
 #include <stdio.h>
@@ -977,6 +978,10 @@ static Node *fields_function(Comp *C, Node *cls, bool is_static)
         Node *m = cls->list[i];
         if (m->op[0] != PK_FIELD || ((m->flags & NF_STATIC) != 0) != is_static)
             continue;
+        if (m->flags & NF_STATIC_BLOCK) {
+            body->list[body->n++] = m->b;
+            continue;
+        }
         Node *target;
         if (m->flags & NF_COMPUTED) {
             target = mk(C, N_INDEX, m);
@@ -1082,20 +1087,21 @@ static void class_expr(Comp *C, Node *n, const char *name)
         closure(C, inst, "");
         emit(C, OP_SET_FIELDS);
     }
+    if (inner) {
+        /* the class's own name is bound before its static parts run */
+        Resolved r = resolve(C, n->str);
+        emit2(C, OP_INIT_VAR, r.hops, r.slot);
+    }
     Node *stat = fields_function(C, n, true);
     if (stat) {
-        /* static fields: run now with this = F */
+        /* static fields and blocks: run now with this = F */
         emit(C, OP_DUP);
         closure(C, stat, "");
         emit1(C, OP_CALL_METHOD, 0);
         emit(C, OP_POP);
     }
-    if (inner) {
-        Resolved r = resolve(C, n->str);
-        emit2(C, OP_INIT_VAR, r.hops, r.slot);
-        /* patch the scope's size */
-        pop_block_scope(C);
-    }
+    if (inner)
+        pop_block_scope(C); /* patch the scope's size */
 }
 
 static void template_expr(Comp *C, Node *n)
@@ -1241,7 +1247,10 @@ static void expr(Comp *C, Node *n)
         update_expr(C, n);
         break;
     case N_BINARY:
-        expr(C, n->a);
+        if (!strcmp(n->op, "in") && n->a->kind == N_IDENT && (unsigned char)n->a->str[0] == 0xfe)
+            emit1(C, OP_CONST, name_const(C, n->a->str)); /* #x in obj: a private name's key */
+        else
+            expr(C, n->a);
         expr(C, n->b);
         C->line = n->line;
         emit(C, binop(n->op));
@@ -2002,7 +2011,7 @@ JsFunc *js_compile(JsRt *rt, Node *program, LangError *err)
         if (program->list[i])
             last = program->list[i]->line;
     fn.end_line = last;
-    JsFunc *f = function(&C, &fn, "");
+    JsFunc *f = js_resolve_private(program, a, err) < 0 ? (C.failed = true, NULL) : function(&C, &fn, "");
     arena_free(a);
     return C.failed ? NULL : f;
 }

@@ -402,10 +402,11 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
             nl = false;
             continue;
         }
-        if (is_id_start(c) || c == '\\') {
+        if (is_id_start(c) || c == '\\' || (c == '#' && p + 1 < L.end && is_id_start((unsigned char)p[1]))) {
+            /* a name, or a class's private name (#x) */
             if (c == '\\')
                 return fail(&L, p, "SyntaxError: Invalid or unexpected token (escapes in names are not supported)");
-            const char *q = p;
+            const char *q = c == '#' ? p + 1 : p;
             while (q < L.end && is_id_char((unsigned char)*q))
                 q++;
             Token *t = push(&L, TK_NAME, p, nl);
@@ -477,7 +478,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
                 k++;
         }
         if (!strcmp(puncts[k], "#"))
-            return fail(&L, p, "private class members (#name) are not supported in loopscope's JavaScript");
+            return fail(&L, p, "SyntaxError: Invalid or unexpected token");
         if (!strcmp(puncts[k], "@"))
             return fail(&L, p, "SyntaxError: Invalid or unexpected token");
         Token *t = push(&L, TK_PUNCT, p, nl);

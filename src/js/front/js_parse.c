@@ -1093,8 +1093,19 @@ static Node *class_rest(Parser *P, const Token *at, bool is_decl)
         if (is_name(mt, "static") && !is_op(peekn(P, 1), "(") && !is_op(peekn(P, 1), "=")) {
             next(P);
             m->flags |= NF_STATIC;
-            if (is_op(peek(P), "{"))
-                return fail_at(P, peek(P), "static blocks are not supported yet in loopscope's JavaScript", NULL);
+            if (is_op(peek(P), "{")) {
+                /* a static block: run with the static fields, this = the class */
+                bool was_fn = P->in_function, was_async = P->in_async;
+                P->in_function = true;
+                P->in_async = false;
+                m->op[0] = PK_FIELD;
+                m->flags |= NF_STATIC_BLOCK;
+                m->b = statement(P);
+                P->in_function = was_fn;
+                P->in_async = was_async;
+                list_push(P, &l, m);
+                continue;
+            }
             mt = peek(P);
         }
         int fflags = NF_METHOD;

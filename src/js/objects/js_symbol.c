@@ -50,6 +50,10 @@ void js_symbol_describe(const JsString *key, Buf *b)
 
 JsString *js_key_function_name(JsRt *rt, JsString *key)
 {
+    if (js_is_private_key(key)) {
+        const char *h = strchr(key->s, '#');
+        return js_cstr(rt, h ? h : key->s);
+    }
     if (!js_is_symkey(key))
         return key;
     const char *s;

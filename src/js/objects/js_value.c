@@ -271,7 +271,7 @@ JsObject *js_own_keys(JsRt *rt, JsObject *o, bool enumerable_only)
         qsort(a->x.arr.items + first, a->x.arr.len - first, sizeof(JsValue), cmp_index);
     for (int i = 0; i < o->nprops; i++)
         if ((!enumerable_only || (o->props[i].flags & PF_ENUM)) && js_array_index(o->props[i].key) < 0 &&
-            !js_is_symkey(o->props[i].key))
+            !js_is_symkey(o->props[i].key) && !js_is_private_key(o->props[i].key))
             js_array_push(rt, a, js_strv(o->props[i].key));
     return a;
 }
@@ -442,7 +442,7 @@ int js_set(JsRt *rt, JsValue obj, JsString *key, JsValue v)
     }
     if (!o->extensible)
         return 0;
-    js_define(rt, o, key, v, PF_ENUM);
+    js_define(rt, o, key, v, js_is_private_key(key) ? 0 : PF_ENUM);
     return 0;
 }
 

@@ -101,6 +101,8 @@ static inline bool js_is_obj(JsValue v) { return v.tag == JV_OBJ; }
 static inline JsValue js_symv(JsString *key) { JsValue v = {.tag = JV_SYM}; v.u.s = key; return v; }
 /* A property key that is a Symbol's (never listed by Object.keys or for-in). */
 static inline bool js_is_symkey(const JsString *k) { return k->len && (unsigned char)k->s[0] == 0xff; }
+/* A class's private name (#x): 0xfe, the class's number, the name (front/private.c). */
+static inline bool js_is_private_key(const JsString *k) { return k->len && (unsigned char)k->s[0] == 0xfe; }
 static inline bool js_is_nullish(JsValue v) { return v.tag == JV_UNDEF || v.tag == JV_NULL; }
 bool js_is_callable(JsValue v);
 
