@@ -12,7 +12,7 @@ typedef enum NodeKind {
     N_NUM, N_STR, N_TEMPLATE, N_IDENT, N_THIS, N_SUPER, N_NULL, N_TRUE, N_FALSE,
     N_ARRAY, N_OBJECT, N_PROP, N_FUNC, N_CLASS, N_UNARY, N_UPDATE, N_BINARY, N_LOGICAL,
     N_ASSIGN, N_COND, N_CALL, N_NEW, N_MEMBER, N_INDEX, N_SEQ, N_SPREAD, N_AWAIT, N_OPTCHAIN, N_YIELD,
-    N_NEWTARGET, N_REGEXP,
+    N_NEWTARGET, N_REGEXP, N_TEMPLATE_OBJ,
     /* patterns */
     N_ARRAY_PAT, N_OBJECT_PAT, N_DEFAULT, N_REST,
     /* statements */
@@ -43,6 +43,7 @@ struct Node {
     int n;
     const char *str;   /* names, strings, a regexp's body (arena) */
     const char *str2;  /* a regexp's flags */
+    const char *raw_src; /* a template chunk's text in the source (tagged templates' raw strings) */
     size_t slen;
     double num;
     int end_line;      /* functions: the line of the closing brace */

@@ -1146,6 +1146,19 @@ static void expr(Comp *C, Node *n)
     case N_STR:
         emit1(C, OP_CONST, str_const(C, n->str, n->slen));
         break;
+    case N_TEMPLATE_OBJ: {
+        /* one frozen strings array per call site, made now */
+        JsObject *arr = js_array_new(C->rt, 0), *raw = js_array_new(C->rt, 0);
+        for (int i = 0; i < n->n; i++) {
+            js_array_push(C->rt, arr, js_strv(js_str(C->rt, n->list[i]->str, n->list[i]->slen)));
+            js_array_push(C->rt, raw, js_strv(js_str(C->rt, n->a->list[i]->str, n->a->list[i]->slen)));
+        }
+        raw->extensible = false;
+        js_define(C->rt, arr, js_intern(C->rt, "raw"), js_objv(raw), 0);
+        arr->extensible = false;
+        emit1(C, OP_CONST, add_const(C, js_objv(arr)));
+        break;
+    }
     case N_REGEXP: {
         /* checked now (a bad pattern is a located SyntaxError); each
          * evaluation makes a new RegExp from the compiled template */

@@ -366,6 +366,20 @@ static bool arguments(Parser *P, Node *call)
 
 /* TemplateLiteral: the chunks and substitutions, as N_TEMPLATE whose list
  * alternates N_STR and expressions. */
+/* The raw text of a template chunk whose text starts at src (just after
+ * its ` or }): up to the closing ` or ${, escapes kept as written. */
+static const char *raw_text(Parser *P, const char *src, size_t *n)
+{
+    const char *q = src;
+    while (*q && *q != '`' && !(q[0] == '$' && q[1] == '{')) {
+        if (*q == '\\' && q[1])
+            q++;
+        q++;
+    }
+    *n = (size_t)(q - src);
+    return arena_strndup(P->a, src, *n);
+}
+
 static Node *template_literal(Parser *P)
 {
     Token *t = next(P);
@@ -374,6 +388,7 @@ static Node *template_literal(Parser *P)
     Node *s = node(P, N_STR, t);
     s->str = t->str;
     s->slen = t->slen;
+    s->raw_src = t->src;
     list_push(P, &l, s);
     if (t->kind == TK_THEAD) {
         for (;;) {
@@ -387,6 +402,7 @@ static Node *template_literal(Parser *P)
             Node *cs = node(P, N_STR, c);
             cs->str = c->str;
             cs->slen = c->slen;
+            cs->raw_src = c->src;
             list_push(P, &l, cs);
             if (c->kind == TK_TTAIL)
                 break;
@@ -693,7 +709,32 @@ static Node *call_member(Parser *P, bool no_call)
                 return NULL;
             e = c;
         } else if (o->kind == TK_TEMPLATE || o->kind == TK_THEAD) {
-            return fail_at(P, o, "tagged templates are not supported yet in loopscope's JavaScript", NULL);
+            /* tag`a${x}b`: tag(strings, x), strings being this site's frozen
+             * array of cooked texts with their raw texts in .raw */
+            Node *tpl = template_literal(P);
+            if (!tpl)
+                return NULL;
+            Node *c = node(P, N_CALL, o);
+            c->a = e;
+            Node *obj = node(P, N_TEMPLATE_OBJ, o);
+            Node *raw = node(P, N_ARRAY, o);
+            NodeList cooked = {0}, raws = {0}, args = {0};
+            list_push(P, &args, obj);
+            for (int i = 0; i < tpl->n; i++) {
+                if (i % 2) {
+                    list_push(P, &args, tpl->list[i]);
+                    continue;
+                }
+                list_push(P, &cooked, tpl->list[i]);
+                Node *r = node(P, N_STR, o);
+                r->str = raw_text(P, tpl->list[i]->raw_src, &r->slen);
+                list_push(P, &raws, r);
+            }
+            set_list(obj, &cooked);
+            set_list(raw, &raws);
+            obj->a = raw;
+            set_list(c, &args);
+            e = c;
         } else {
             break;
         }
