@@ -20,10 +20,30 @@ static void track(JsRt *rt, void *p, size_t n)
     rt->bytes += n + 16;
 }
 
+enum { BUMP_CHUNK = 256 * 1024, BUMP_MAX = 4096 };
+
+/* Small blocks come from 256 KB chunks (bump allocation: nothing is freed
+ * before the run ends, and one free per chunk then); large ones stand alone. */
 void *js_alloc(JsRt *rt, size_t n)
 {
-    void *p = xcalloc(1, n ? n : 1);
-    track(rt, p, n);
+    if (!n)
+        n = 1;
+    if (n > BUMP_MAX) {
+        void *p = xcalloc(1, n);
+        track(rt, p, n);
+        return p;
+    }
+    size_t need = (n + 15) & ~(size_t)15;
+    if (rt->bump_left < need) {
+        rt->bump = xcalloc(1, BUMP_CHUNK);
+        rt->bump_left = BUMP_CHUNK;
+        track(rt, rt->bump, 0);
+        rt->bytes -= 16;
+    }
+    void *p = rt->bump;
+    rt->bump += need;
+    rt->bump_left -= need;
+    rt->bytes += n + 16;
     return p;
 }
 
@@ -115,8 +135,7 @@ JsString *js_intern(JsRt *rt, const char *s)
 
 JsObject *js_obj_new(JsRt *rt, JsKind kind, JsObject *proto)
 {
-    JsObject *o = xcalloc(1, sizeof *o);
-    rt->bytes += sizeof *o + 16;
+    JsObject *o = js_alloc(rt, sizeof *o);
     o->next_alloc = rt->heap;
     rt->heap = o;
     o->kind = (uint8_t)kind;

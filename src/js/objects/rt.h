@@ -17,6 +17,8 @@ struct JsRt {
     void **blocks;             /* other allocations (strings, envs, arrays) */
     size_t nblocks, capblocks;
     size_t bytes, max_bytes;
+    char *bump;                /* js_alloc's current chunk */
+    size_t bump_left;
     uint64_t ops, max_ops;
     int depth, max_depth;
     size_t max_items;
