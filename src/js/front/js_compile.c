@@ -1605,13 +1605,28 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
     } else {
         assign_pattern(C, target, AM_ASSIGN);
     }
+    /* for-of: an exception leaving the body closes the iterator (return()) */
+    bool guard = of && !await_each;
+    int handler = -1;
+    if (guard) {
+        handler = emit_jump(C, OP_TRY_FINALLY);
+        push_ctl(C, CTL_TRY);
+    }
     loop_body(C, n->d, loop);
+    if (guard) {
+        C->fs->nctl--;
+        emit(C, OP_END_TRY);
+    }
     finish_continues(C, li, here(C));
     if (lexical) {
         emit(C, OP_POP_ENV);
         C->fs->scope = C->fs->scope->parent;
     }
     emit_jump_to(C, OP_JMP, top);
+    if (guard) {
+        patch(C, handler);
+        emit(C, OP_ITER_CLOSE_THROW);
+    }
     patch(C, exit_jump);
     emit(C, OP_POP); /* the iterator is done */
     int end = emit_jump(C, OP_JMP);

@@ -1301,6 +1301,18 @@ ExecStatus js_vm_exec(JsRt *rt, Frame *f, bool throwing)
             }
             break;
         }
+        case OP_ITER_CLOSE_THROW: {
+            /* [record, exception]: close the iterator (its own errors are
+             * dropped), then throw the exception on */
+            JsValue e = POP();
+            JsObject *rec = POP().u.o;
+            if (js_iter_close(rt, rec) < 0 && !rt->limit)
+                js_catch(rt);
+            if (rt->limit)
+                goto exception;
+            js_throw(rt, e);
+            goto exception;
+        }
         case OP_REGEXP: {
             JsObject *t = fn->consts[rd16(code + f->pc)].u.o;
             f->pc += 2;
