@@ -508,6 +508,33 @@ static int big_value_of(JsRt *rt, JsValue self, JsValue *args, int argc, JsObjec
     return 0;
 }
 
+/* BigInt.asUintN (arity 0) and asIntN (1): v wrapped to `bits` bits. */
+static int big_as_n(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
+{
+    (void)self;
+    double bits = 0;
+    JsBig *v, *m, *r;
+    if (argc > 0 && js_to_number(rt, args[0], &bits) < 0)
+        return -1;
+    if (!(bits >= 0 && bits <= 65536 && bits == floor(bits)))
+        return js_throw_error(rt, ERR_RANGE, "Invalid value: not (convertible to) a safe integer");
+    if (to_bigint(rt, argc > 1 ? args[1] : JS_UNDEF, &v) < 0)
+        return -1;
+    JsBig *mod = shift_left(rt, js_big_from_double(rt, 1), (long)bits);
+    if (js_big_binary(rt, '%', v, mod, &m) < 0)
+        return -1;
+    if (m->neg)
+        m = add_signed(rt, m, mod, false);
+    r = m;
+    if (fn->x.nat.arity == 1 && bits > 0) {
+        JsBig *half = shift_left(rt, js_big_from_double(rt, 1), (long)bits - 1);
+        if (js_big_cmp(m, half) >= 0)
+            r = add_signed(rt, m, mod, true);
+    }
+    *out = js_bigv(r);
+    return 0;
+}
+
 static void method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn f)
 {
     js_define(rt, o, js_intern(rt, name), js_objv(js_native_new(rt, name, arity, f)), 0);
@@ -522,6 +549,10 @@ void js_bigint_install(JsRt *rt)
     method(rt, rt->bigint_proto, "toString", 0, big_to_string);
     method(rt, rt->bigint_proto, "toLocaleString", 0, big_to_string);
     method(rt, rt->bigint_proto, "valueOf", 0, big_value_of);
+    method(rt, B, "asUintN", 2, big_as_n);
+    method(rt, B, "asIntN", 2, big_as_n);
+    js_own_prop(B, js_intern(rt, "asIntN"))->v.u.o->x.nat.arity = 1;
+    js_own_prop(B, js_intern(rt, "asUintN"))->v.u.o->x.nat.arity = 0;
     js_define(rt, rt->global, js_intern(rt, "BigInt"), js_objv(B), 0);
 }
 
