@@ -34,6 +34,7 @@ typedef struct Ctl {
     Node *finally;
     bool iter_env;       /* CTL_LOOP: an environment per iteration */
     bool await_each;     /* CTL_ITER: a for await loop's (closing it awaits) */
+    struct Scope *scope; /* the scope when it began (a finally body is compiled in it) */
     int *breaks, nbreaks, capbreaks;
     int *conts, nconts, capconts;
 } Ctl;
@@ -426,6 +427,7 @@ static Ctl *push_ctl(Comp *C, int kind)
     Ctl *c = &C->fs->ctl[C->fs->nctl++];
     memset(c, 0, sizeof *c);
     c->kind = kind;
+    c->scope = C->fs->scope;
     return c;
 }
 
@@ -505,6 +507,7 @@ static void unwind_to(Comp *C, int to, bool keep_stack)
                 memcpy(copy, fs->ctl, sizeof copy);
                 fs->nctl = i;
                 Scope *sc = fs->scope;
+                fs->scope = c->scope; /* the environments inside the try are gone by now */
                 emit_block_body(C, c->finally);
                 fs->scope = sc;
                 memcpy(fs->ctl, copy, sizeof copy);
@@ -1354,7 +1357,15 @@ static void expr(Comp *C, Node *n)
             emit1(C, OP_AWAIT, name_const(C, ""));
             emit(C, OP_YIELD);
         } else if ((C->fs->f->flags & FN_ASYNC)) {
-            fail(C, n, "yield* in async generators is not supported yet in loopscope's JavaScript%s", "");
+            /* yield* in an async generator: [record, received, mode], then
+             * each turn sends, awaits the delegate's result and yields its value */
+            emit(C, OP_ITER_ASYNC);
+            emit(C, OP_UNDEF);
+            emit_num(C, 0);
+            int send = here(C);
+            emit(C, OP_AGEN_SEND);
+            emit1(C, OP_AWAIT, name_const(C, ""));
+            emit_jump_to(C, OP_AGEN_RESULT, send);
         } else if (n->flags & NF_DELEGATE) {
             /* yield*: [record, received, mode] -> the delegate's return value */
             emit(C, OP_ITER);

@@ -121,13 +121,18 @@ NATIVE(return_resumed)
 {
     (void)self, (void)args, (void)argc;
     Frame *f = fn->x.nat.ptr;
-    if (fn->x.nat.arity == 0) {
-        f->ret_value = ARG(0);
-        js_throw(rt, js_vm_return_completion(rt));
+    if (f->delegating) {
+        /* in yield*: the delegate gets return(awaited) or throw(reason) */
+        f->delegating = false;
+        js_vm_push(f, ARG(0));
+        js_vm_push(f, js_num(fn->x.nat.arity == 0 ? GEN_RETURN : GEN_THROW));
+        js_vm_async_step(rt, f, false);
     } else {
-        js_throw(rt, ARG(0));
+        if (fn->x.nat.arity == 0)
+            f->ret_value = ARG(0);
+        js_throw(rt, fn->x.nat.arity == 0 ? js_vm_return_completion(rt) : ARG(0));
+        js_vm_async_step(rt, f, true);
     }
-    js_vm_async_step(rt, f, true);
     *out = JS_UNDEF;
     return rt->limit ? -1 : 0;
 }
@@ -140,6 +145,15 @@ static void resume(JsRt *rt, Frame *f)
     int was = q->state;
     q->state = AG_RUN;
     if (was == AG_START) {
+        js_vm_async_step(rt, f, false);
+        return;
+    }
+    if (f->delegating && r.mode != GEN_RETURN) {
+        /* paused in yield*: the request goes to the delegate as it is (a
+         * return's value is awaited first, below, as at any yield) */
+        f->delegating = false;
+        js_vm_push(f, r.value);
+        js_vm_push(f, js_num(r.mode));
         js_vm_async_step(rt, f, false);
         return;
     }
@@ -327,4 +341,53 @@ int js_await_iter_close(JsRt *rt, JsObject *rec, JsValue *out, bool *none)
         return 0;
     }
     return js_call(rt, method, it, NULL, 0, out);
+}
+
+/* ---- yield* in an async generator ---- */
+
+int js_agen_send(JsRt *rt, JsObject *rec, int *mode, JsValue recv, JsValue *out)
+{
+    if (js_iter_from_sync(rec)) {
+        if (*mode == GEN_NEXT && js_iter_from_sync(rec)) {
+            /* next(v) of the wrapped sync iterator */
+            JsValue value;
+            bool done;
+            if (js_iter_resume(rt, rec, GEN_NEXT, recv, &value, &done) < 0)
+                return -1;
+            *out = js_objv(from_sync_continuation(rt, value, done));
+            return 0;
+        }
+        if (*mode == GEN_RETURN) {
+            bool none;
+            return js_await_iter_close(rt, rec, out, &none);
+        }
+        JsValue value;
+        bool done;
+        if (js_iter_resume(rt, rec, GEN_THROW, recv, &value, &done) < 0)
+            return -1;
+        *out = js_objv(from_sync_continuation(rt, value, done));
+        return 0;
+    }
+    JsValue it = rec->x.boxed, method;
+    if (*mode == GEN_NEXT) {
+        JsProp *np = js_own_prop(rec, rt->s_next);
+        method = np ? np->v : JS_UNDEF;
+    } else if (js_get(rt, it, js_intern(rt, *mode == GEN_THROW ? "throw" : "return"), &method) < 0) {
+        return -1;
+    }
+    if (js_is_nullish(method) && *mode == GEN_RETURN) {
+        *mode = 3; /* no return(): await the value, then return it */
+        *out = recv;
+        return 0;
+    }
+    if (js_is_nullish(method) && *mode == GEN_THROW) {
+        JsValue r;
+        bool none;
+        if (js_await_iter_close(rt, rec, &r, &none) < 0)
+            return -1;
+        return js_throw_error(rt, ERR_TYPE, "The iterator does not provide a 'throw' method");
+    }
+    if (!js_is_callable(method))
+        return js_throw_error(rt, ERR_TYPE, "%s is not a function", *mode == GEN_NEXT ? "next" : *mode == GEN_THROW ? "throw" : "return");
+    return js_call(rt, method, it, &recv, 1, out);
 }

@@ -1301,6 +1301,50 @@ ExecStatus js_vm_exec(JsRt *rt, Frame *f, bool throwing)
             }
             break;
         }
+        case OP_AGEN_SEND: {
+            /* [record, received, mode] -> [record, mode, what to await] */
+            int mode = (int)POP().u.n;
+            JsValue received = POP(), p;
+            if (js_agen_send(rt, TOP().u.o, &mode, received, &p) < 0)
+                goto exception;
+            push(f, js_num(mode));
+            push(f, p);
+            break;
+        }
+        case OP_AGEN_RESULT: {
+            /* [record, mode, result]: the delegate's value ends yield*,
+             * returns (mode return), or is yielded, resuming at the send */
+            JsValue r = POP(), d, v;
+            int mode = (int)POP().u.n;
+            if (mode == 3) {
+                f->ret_value = r;
+                js_throw(rt, js_vm_return_completion(rt));
+                goto exception;
+            }
+            if (r.tag != JV_OBJ) {
+                js_throw_error(rt, ERR_TYPE, "Iterator result %s is not an object", r.tag == JV_UNDEF ? "undefined" : js_typeof(r));
+                goto exception;
+            }
+            if (js_get(rt, r, rt->s_done, &d) < 0 || js_get(rt, r, rt->s_value, &v) < 0)
+                goto exception;
+            if (js_truthy(d) && mode == GEN_RETURN) {
+                /* the delegate returned: so does this generator */
+                f->ret_value = v;
+                js_throw(rt, js_vm_return_completion(rt));
+                goto exception;
+            }
+            if (js_truthy(d)) {
+                f->sp--;
+                push(f, v);
+                f->pc += 4;
+                break;
+            }
+            f->pc = rd32(code + f->pc);
+            f->delegating = true;
+            f->result = v;
+            frames_pop(rt);
+            return EX_YIELD;
+        }
         case OP_ITER_CLOSE_THROW: {
             /* [record, exception]: close the iterator (its own errors are
              * dropped), then throw the exception on */

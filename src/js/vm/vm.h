@@ -122,6 +122,11 @@ int js_await_iter_next(JsRt *rt, JsObject *rec, JsValue *out);
 /* AsyncIteratorClose: the value to await, or *none when there is no return(). */
 int js_await_iter_close(JsRt *rt, JsObject *rec, JsValue *out, bool *none);
 
+/* yield* in an async generator: send the request (*mode, recv) to the
+ * delegate; *out is what to await (*mode becomes 3 when the delegate has
+ * no return(): then *out is the value to return). */
+int js_agen_send(JsRt *rt, JsObject *rec, int *mode, JsValue recv, JsValue *out);
+
 /* ---- generators (gen.c) ---- */
 int js_gen_resume(JsRt *rt, JsObject *g, int mode, JsValue v, JsValue *value, bool *done);
 void js_gen_install(JsRt *rt);
