@@ -397,6 +397,12 @@ static int combinator(JsRt *rt, JsValue self, JsValue *args, int argc, int kind,
     if (iterable.tag != JV_OBJ || iterable.u.o->kind != JK_ARRAY) {
         if (iterable.tag == JV_OBJ && (iterable.u.o->kind == JK_SET)) {
             /* a Set iterates its keys */
+        } else if (iterable.tag == JV_OBJ && rt->iterate) {
+            /* any other iterable: its values, taken first (vm's iteration) */
+            JsObject *items;
+            if (rt->iterate(rt, iterable, &items) < 0)
+                goto abrupt;
+            iterable = js_objv(items);
         } else {
             js_throw_error(rt, ERR_TYPE, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
                            iterable.tag == JV_UNDEF ? "undefined" : js_typeof(iterable));

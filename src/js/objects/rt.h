@@ -53,6 +53,7 @@ struct JsRt {
 
     JsCallHook call;
     JsConstructHook construct;
+    int (*iterate)(JsRt *rt, JsValue v, JsObject **out);   /* vm's iteration into an array */
     void *vm;                  /* vm/ state */
     void *loop;                /* loop/ state */
 };

@@ -1543,4 +1543,5 @@ void js_vm_init(JsRt *rt, const JsVmHooks *h)
     rt->vm = xcalloc(1, sizeof(VmState));
     rt->call = js_vm_call;
     rt->construct = construct_hook;
+    rt->iterate = js_vm_iterate_to_array;
 }
