@@ -6,9 +6,10 @@
  * optional chains and try/finally (the finally body is emitted on every
  * way out), and refusing browser and network globals with a located
  * message. Leaves running the code to vm/. */
-#include "../objects/bigint.h"
-#include "../objects/regexp.h"
+#include "literal.h"
 #include "private.h"
+#include "refused.h"
+#include "class.h"
 #include "code.h"
 
 #include <stdio.h>
@@ -554,31 +555,11 @@ static void break_or_continue(Comp *C, Node *n)
 
 /* ---- names ---- */
 
-static const char *const refused_globals[][2] = {
-    {"fetch", "fetch is refused: loopscope simulates no network (write the delay with setTimeout)"},
-    {"MessageChannel", "MessageChannel is refused: its port messages are not simulated"},
-    {"BroadcastChannel", "BroadcastChannel is refused: its messages are not simulated"},
-    {"document", "the DOM is refused: loopscope runs Node scenarios, not pages"},
-    {"window", "the DOM is refused: loopscope runs Node scenarios, not pages"},
-    {"XMLHttpRequest", "XMLHttpRequest is refused: loopscope simulates no network"},
-    {"requestAnimationFrame", "requestAnimationFrame is refused: loopscope runs Node scenarios, not pages"},
-    {"localStorage", "localStorage is refused: loopscope runs Node scenarios, not pages"},
-    {"alert", "alert is refused: loopscope runs Node scenarios, not pages"},
-    {"eval", "eval is refused in loopscope's JavaScript"},
-    {"Function", "the Function constructor is refused in loopscope's JavaScript"},
-    {"WebSocket", "WebSocket is refused: loopscope simulates no network"},
-    {"Worker", "Worker threads are refused in loopscope's JavaScript"},
-    {"Proxy", "Proxy is not supported yet in loopscope's JavaScript"},
-    {"Reflect", "Reflect is not supported yet in loopscope's JavaScript"},
-    {"WeakMap", "WeakMap is not supported yet in loopscope's JavaScript"},
-    {"WeakRef", "WeakRef is not supported yet in loopscope's JavaScript"},
-};
-
 static void check_refused(Comp *C, Node *id)
 {
-    for (size_t i = 0; i < sizeof refused_globals / sizeof refused_globals[0]; i++)
-        if (!strcmp(id->str, refused_globals[i][0]))
-            fail(C, id, "%s", refused_globals[i][1]);
+    const char *why = js_refused_global(id->str);
+    if (why)
+        fail(C, id, "%s", why);
 }
 
 static void get_name(Comp *C, Node *id)
@@ -955,66 +936,7 @@ static void object_expr(Comp *C, Node *n)
     }
 }
 
-static Node *mk(Comp *C, NodeKind k, Node *at)
-{
-    Node *n = arena_alloc(C->a, sizeof *n);
-    n->kind = k;
-    n->line = at->line;
-    n->col = at->col;
-    return n;
-}
-
-/* The field initialiser of a class as a method: `this.f = expr; ...`. */
-static Node *fields_function(Comp *C, Node *cls, bool is_static)
-{
-    int count = 0;
-    for (int i = 0; i < cls->n; i++)
-        if (cls->list[i]->op[0] == PK_FIELD && ((cls->list[i]->flags & NF_STATIC) != 0) == is_static)
-            count++;
-    if (!count)
-        return NULL;
-    Node *f = mk(C, N_FUNC, cls);
-    f->flags = NF_METHOD;
-    Node *body = mk(C, N_BLOCK, cls);
-    body->list = arena_alloc(C->a, (size_t)count * sizeof(Node *));
-    for (int i = 0; i < cls->n; i++) {
-        Node *m = cls->list[i];
-        if (m->op[0] != PK_FIELD || ((m->flags & NF_STATIC) != 0) != is_static)
-            continue;
-        if (m->flags & NF_STATIC_BLOCK) {
-            body->list[body->n++] = m->b;
-            continue;
-        }
-        Node *target;
-        if (m->flags & NF_COMPUTED) {
-            target = mk(C, N_INDEX, m);
-            target->a = mk(C, N_THIS, m);
-            target->b = m->a;
-        } else {
-            target = mk(C, N_MEMBER, m);
-            target->a = mk(C, N_THIS, m);
-            if (m->a->kind == N_NUM) {
-                char buf[64];
-                js_number_fmt(m->a->num, buf, sizeof buf);
-                target->str = arena_strndup(C->a, buf, strlen(buf));
-            } else {
-                target->str = m->a->str;
-            }
-        }
-        Node *as = mk(C, N_ASSIGN, m);
-        strcpy(as->op, "=");
-        as->a = target;
-        as->b = m->b ? m->b : mk(C, N_IDENT, m);
-        if (!m->b)
-            as->b->str = "undefined";
-        Node *st = mk(C, N_EXPR, m);
-        st->a = as;
-        body->list[body->n++] = st;
-    }
-    f->b = body;
-    f->end_line = cls->end_line;
-    return f;
-}
+static Node *mk(Comp *C, NodeKind k, Node *at) { return js_node_new(C->a, k, at); }
 
 static void class_expr(Comp *C, Node *n, const char *name)
 {
@@ -1085,7 +1007,7 @@ static void class_expr(Comp *C, Node *n, const char *name)
             emit(C, OP_SWAP);
     }
     emit(C, OP_POP); /* P */
-    Node *inst = fields_function(C, n, false);
+    Node *inst = js_class_fields(C->a, n, false);
     if (inst) {
         closure(C, inst, "");
         emit(C, OP_SET_FIELDS);
@@ -1095,7 +1017,7 @@ static void class_expr(Comp *C, Node *n, const char *name)
         Resolved r = resolve(C, n->str);
         emit2(C, OP_INIT_VAR, r.hops, r.slot);
     }
-    Node *stat = fields_function(C, n, true);
+    Node *stat = js_class_fields(C->a, n, true);
     if (stat) {
         /* static fields and blocks: run now with this = F */
         emit(C, OP_DUP);
@@ -1124,6 +1046,17 @@ static void template_expr(Comp *C, Node *n)
     emit1(C, OP_TEMPLATE, parts);
 }
 
+/* A BigInt, a tagged template's strings or a regexp: a constant (literal.c). */
+static void literal(Comp *C, Node *n)
+{
+    JsValue v;
+    char msg[320];
+    if (js_literal_const(C->rt, n, &v, msg, sizeof msg) < 0)
+        fail(C, n, "%s", msg);
+    else
+        emit1(C, n->kind == N_REGEXP ? OP_REGEXP : OP_CONST, add_const(C, v));
+}
+
 static void expr(Comp *C, Node *n)
 {
     if (!n || C->failed)
@@ -1136,48 +1069,19 @@ static void expr(Comp *C, Node *n)
     C->line = n->line;
     switch (n->kind) {
     case N_NUM:
-        if (n->str) {
-            JsBig *big = js_big_parse(C->rt, n->str, strlen(n->str));
-            if (!big)
-                fail(C, n, "RangeError: Maximum BigInt size exceeded%s", "");
-            else
-                emit1(C, OP_CONST, add_const(C, js_bigv(big)));
-        } else {
+        if (!n->str) {
             emit_num(C, n->num);
+            break;
         }
+        literal(C, n); /* a BigInt */
+        break;
+    case N_TEMPLATE_OBJ:
+    case N_REGEXP:
+        literal(C, n);
         break;
     case N_STR:
         emit1(C, OP_CONST, str_const(C, n->str, n->slen));
         break;
-    case N_TEMPLATE_OBJ: {
-        /* one frozen strings array per call site, made now */
-        JsObject *arr = js_array_new(C->rt, 0), *raw = js_array_new(C->rt, 0);
-        for (int i = 0; i < n->n; i++) {
-            js_array_push(C->rt, arr, js_strv(js_str(C->rt, n->list[i]->str, n->list[i]->slen)));
-            js_array_push(C->rt, raw, js_strv(js_str(C->rt, n->a->list[i]->str, n->a->list[i]->slen)));
-        }
-        raw->extensible = false;
-        js_define(C->rt, arr, js_intern(C->rt, "raw"), js_objv(raw), 0);
-        arr->extensible = false;
-        emit1(C, OP_CONST, add_const(C, js_objv(arr)));
-        break;
-    }
-    case N_REGEXP: {
-        /* checked now (a bad pattern is a located SyntaxError); each
-         * evaluation makes a new RegExp from the compiled template */
-        const char *err;
-        JsRegex *re = js_regex_compile(C->rt, n->str, n->slen, n->str2, &err);
-        if (!re) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "Invalid regular expression: /%.*s/%.10s: %.60s", (int)(n->slen > 200 ? 200 : n->slen),
-                     n->str, n->str2, err);
-            fail(C, n, "SyntaxError: %s", msg);
-            break;
-        }
-        JsObject *tmpl = js_regexp_new(C->rt, re, js_str(C->rt, n->str, n->slen), n->str2);
-        emit1(C, OP_REGEXP, add_const(C, js_objv(tmpl)));
-        break;
-    }
     case N_TEMPLATE:
         template_expr(C, n);
         break;
