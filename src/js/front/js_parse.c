@@ -545,19 +545,13 @@ static Node *primary(Parser *P)
         n->str = t->str; /* a BigInt's digits */
         return n;
     }
-    case TK_REGEXP: {
-        next(P);
-        Node *n = node(P, N_REGEXP, t);
-        n->str = t->str;
-        n->slen = t->slen;
-        n->str2 = t->regexp_flags;
-        return n;
-    }
+    case TK_REGEXP:
     case TK_STR: {
         next(P);
-        Node *n = node(P, N_STR, t);
+        Node *n = node(P, t->kind == TK_STR ? N_STR : N_REGEXP, t);
         n->str = t->str;
         n->slen = t->slen;
+        n->str2 = t->regexp_flags; /* a regexp's flags */
         return n;
     }
     case TK_TEMPLATE:

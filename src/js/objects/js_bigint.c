@@ -535,25 +535,15 @@ static int big_as_n(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *f
     return 0;
 }
 
-static void method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn f)
-{
-    js_define(rt, o, js_intern(rt, name), js_objv(js_native_new(rt, name, arity, f)), 0);
-}
-
 void js_bigint_install(JsRt *rt)
 {
     rt->bigint_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
-    JsObject *B = js_native_new(rt, "BigInt", 1, big_call);
-    js_define(rt, B, rt->s_prototype, js_objv(rt->bigint_proto), PF_CONST);
-    js_define(rt, rt->bigint_proto, rt->s_constructor, js_objv(B), 0);
-    method(rt, rt->bigint_proto, "toString", 0, big_to_string);
-    method(rt, rt->bigint_proto, "toLocaleString", 0, big_to_string);
-    method(rt, rt->bigint_proto, "valueOf", 0, big_value_of);
-    method(rt, B, "asUintN", 2, big_as_n);
-    method(rt, B, "asIntN", 2, big_as_n);
-    js_own_prop(B, js_intern(rt, "asIntN"))->v.u.o->x.nat.arity = 1;
-    js_own_prop(B, js_intern(rt, "asUintN"))->v.u.o->x.nat.arity = 0;
-    js_define(rt, rt->global, js_intern(rt, "BigInt"), js_objv(B), 0);
+    JsObject *B = js_native_class(rt, "BigInt", 1, big_call, rt->bigint_proto);
+    js_method(rt, rt->bigint_proto, "toString", 0, big_to_string);
+    js_method(rt, rt->bigint_proto, "toLocaleString", 0, big_to_string);
+    js_method(rt, rt->bigint_proto, "valueOf", 0, big_value_of);
+    js_method(rt, B, "asUintN", 2, big_as_n)->x.nat.arity = 0;
+    js_method(rt, B, "asIntN", 2, big_as_n)->x.nat.arity = 1;
 }
 
 /* ---- the operators on mixed operands ---- */

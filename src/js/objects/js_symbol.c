@@ -157,18 +157,11 @@ static int sym_key_for(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject
     return 0;
 }
 
-static void method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn f)
-{
-    js_define(rt, o, js_intern(rt, name), js_objv(js_native_new(rt, name, arity, f)), 0);
-}
-
 void js_symbol_install(JsRt *rt)
 {
     rt->symbol_proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
     rt->sym_registry = js_obj_new(rt, JK_OBJECT, NULL);
-    JsObject *S = js_native_new(rt, "Symbol", 0, sym_call);
-    js_define(rt, S, rt->s_prototype, js_objv(rt->symbol_proto), PF_CONST);
-    js_define(rt, rt->symbol_proto, rt->s_constructor, js_objv(S), 0);
+    JsObject *S = js_native_class(rt, "Symbol", 0, sym_call, rt->symbol_proto);
     static const char it[] = "Symbol.iterator", ait[] = "Symbol.asyncIterator";
     rt->sym_iterator = js_symbol_key(rt, it, sizeof it - 1, true);
     rt->sym_async_iterator = js_symbol_key(rt, ait, sizeof ait - 1, true);
@@ -180,11 +173,10 @@ void js_symbol_install(JsRt *rt)
         snprintf(d, sizeof d, "Symbol.%s", others[i]);
         js_define(rt, S, js_intern(rt, others[i]), js_symv(js_symbol_key(rt, d, strlen(d), true)), PF_CONST);
     }
-    method(rt, S, "for", 1, sym_for);
-    method(rt, S, "keyFor", 1, sym_key_for);
-    method(rt, rt->symbol_proto, "toString", 0, sym_to_string);
-    method(rt, rt->symbol_proto, "valueOf", 0, sym_value_of);
+    js_method(rt, S, "for", 1, sym_for);
+    js_method(rt, S, "keyFor", 1, sym_key_for);
+    js_method(rt, rt->symbol_proto, "toString", 0, sym_to_string);
+    js_method(rt, rt->symbol_proto, "valueOf", 0, sym_value_of);
     js_define_accessor(rt, rt->symbol_proto, js_intern(rt, "description"),
                        js_objv(js_native_new(rt, "get description", 0, sym_description)), JS_UNDEF, 0);
-    js_define(rt, rt->global, js_intern(rt, "Symbol"), js_objv(S), 0);
 }

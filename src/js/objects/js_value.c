@@ -144,6 +144,22 @@ JsObject *js_obj_new(JsRt *rt, JsKind kind, JsObject *proto)
     return o;
 }
 
+JsObject *js_method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn fn)
+{
+    JsObject *m = js_native_new(rt, name, arity, fn);
+    js_define(rt, o, js_intern(rt, name), js_objv(m), 0);
+    return m;
+}
+
+JsObject *js_native_class(JsRt *rt, const char *name, int arity, JsNativeFn fn, JsObject *proto)
+{
+    JsObject *c = js_native_new(rt, name, arity, fn);
+    js_define(rt, c, rt->s_prototype, js_objv(proto), PF_CONST);
+    js_define(rt, proto, rt->s_constructor, js_objv(c), 0);
+    js_define(rt, rt->global, js_intern(rt, name), js_objv(c), 0);
+    return c;
+}
+
 JsObject *js_array_new(JsRt *rt, size_t cap)
 {
     JsObject *a = js_obj_new(rt, JK_ARRAY, rt->array_proto);

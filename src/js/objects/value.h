@@ -120,6 +120,11 @@ void js_array_push(JsRt *rt, JsObject *a, JsValue v);
 /* The two-element array [a, b] (entries). */
 JsObject *js_array_pair(JsRt *rt, JsValue a, JsValue b);
 JsObject *js_native_new(JsRt *rt, const char *name, int arity, JsNativeFn fn);
+/* A native method defined on o (not enumerable); returned. */
+JsObject *js_method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn fn);
+/* A native function linked with proto (prototype/constructor) and defined
+ * on the global object under name (Symbol, BigInt: callable, not `new`). */
+JsObject *js_native_class(JsRt *rt, const char *name, int arity, JsNativeFn fn, JsObject *proto);
 
 /* ---- properties ---- */
 JsProp *js_own_prop(const JsObject *o, const JsString *key);

@@ -66,6 +66,18 @@ static void complete_step(JsRt *rt, Frame *f, bool threw, JsValue v, bool done)
 
 static void drain(JsRt *rt, Frame *f);
 
+/* p.then(fn, fn) for frame f: the fulfilled reaction has arity 0, the
+ * rejected one arity 1. */
+static void then_frame(JsRt *rt, JsObject *p, JsNativeFn fn, Frame *f)
+{
+    JsObject *on_f = js_native_new(rt, "", 1, fn);
+    JsObject *on_r = js_native_new(rt, "", 1, fn);
+    on_f->x.nat.ptr = on_r->x.nat.ptr = f;
+    on_f->x.nat.arity = 0;
+    on_r->x.nat.arity = 1;
+    js_promise_then(rt, p, js_objv(on_f), js_objv(on_r), NULL);
+}
+
 /* The reactions of AsyncGeneratorAwaitReturn (arity 0: fulfilled, 1: rejected). */
 NATIVE(await_return_done)
 {
@@ -93,12 +105,7 @@ static void await_return(JsRt *rt, Frame *f)
         drain(rt, f);
         return;
     }
-    JsObject *on_f = js_native_new(rt, "", 1, await_return_done);
-    JsObject *on_r = js_native_new(rt, "", 1, await_return_done);
-    on_f->x.nat.ptr = on_r->x.nat.ptr = f;
-    on_f->x.nat.arity = 0;
-    on_r->x.nat.arity = 1;
-    js_promise_then(rt, p, js_objv(on_f), js_objv(on_r), NULL);
+    then_frame(rt, p, await_return_done, f);
 }
 
 /* AsyncGeneratorDrainQueue: the generator is done; answer what is queued. */
@@ -170,12 +177,7 @@ static void resume(JsRt *rt, Frame *f)
                 js_vm_async_step(rt, f, true);
             return;
         }
-        JsObject *on_f = js_native_new(rt, "", 1, return_resumed);
-        JsObject *on_r = js_native_new(rt, "", 1, return_resumed);
-        on_f->x.nat.ptr = on_r->x.nat.ptr = f;
-        on_f->x.nat.arity = 0;
-        on_r->x.nat.arity = 1;
-        js_promise_then(rt, p, js_objv(on_f), js_objv(on_r), NULL);
+        then_frame(rt, p, return_resumed, f);
     }
 }
 
