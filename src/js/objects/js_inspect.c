@@ -464,6 +464,8 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     default:
         if (o->kind == JK_GENERATOR)
             snprintf(open, sizeof open, "Object [%s] {", o->fnflags ? "AsyncGenerator" : "Generator");
+        else if (js_own_prop(o, js_intern(rt, "\xff" "tag")))  /* a built-in iterator (iter.c) */
+            snprintf(open, sizeof open, "Object [%s] {", js_own_prop(o, js_intern(rt, "\xff" "tag"))->v.u.s->s);
         else if (!ctor)
             snprintf(open, sizeof open, "[Object: null prototype] {");
         else if (strcmp(ctor, "Object") != 0)

@@ -283,6 +283,7 @@ JsObject *js_array_iterator(JsRt *rt, JsObject *a, int kind)
     js_define(rt, it, js_intern(rt, "\xff" "arr"), js_objv(a), 0);
     js_define(rt, it, js_intern(rt, "\xff" "i"), js_num(0), 0);
     js_define(rt, it, js_intern(rt, "\xff" "kind"), js_num(kind), 0);
+    js_define(rt, it, js_intern(rt, "\xff" "tag"), js_strv(js_intern(rt, "Array Iterator")), 0);
     return it;
 }
 

@@ -365,7 +365,13 @@ NATIVE(str_match)
         if (which == 1)
             use = js_regexp_new(rt, r->x.re.re, r->x.re.source, r->x.re.flags);
         rc = all_matches(rt, use, &S, which == 1 ? push_result : push_match, a);
-        *out = which == 1 ? js_objv(js_array_iterator(rt, a, 1)) : a->x.arr.len ? js_objv(a) : JS_NULL;
+        if (which == 1) {
+            JsObject *it = js_array_iterator(rt, a, 1);
+            js_define(rt, it, js_intern(rt, "\xff" "tag"), js_strv(js_intern(rt, "RegExp String Iterator")), 0);
+            *out = js_objv(it);
+        } else {
+            *out = a->x.arr.len ? js_objv(a) : JS_NULL;
+        }
     }
     subject_free(&S);
     return rc;
