@@ -1521,7 +1521,7 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
         assign_pattern(C, target, AM_ASSIGN);
     }
     /* for-of: an exception leaving the body closes the iterator (return()) */
-    bool guard = of && !await_each;
+    bool guard = of;
     int handler = -1;
     if (guard) {
         handler = emit_jump(C, OP_TRY_FINALLY);
@@ -1538,9 +1538,30 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
         C->fs->scope = C->fs->scope->parent;
     }
     emit_jump_to(C, OP_JMP, top);
-    if (guard) {
+    if (guard && !await_each) {
         patch(C, handler);
         emit(C, OP_ITER_CLOSE_THROW);
+    } else if (guard) {
+        /* for await: [record, exception] -> await return() (its errors
+         * dropped), then throw the exception on */
+        patch(C, handler);
+        emit(C, OP_SWAP);
+        int ignore = emit_jump(C, OP_TRY);
+        emit(C, OP_ASYNC_CLOSE);
+        emit_u16(C, 0);
+        int skip = here(C);
+        for (int i = 0; i < 4; i++)
+            emit_byte(C, 0);
+        emit1(C, OP_AWAIT, name_const(C, ""));
+        emit(C, OP_POP);
+        patch(C, skip);
+        emit(C, OP_END_TRY);
+        int after = emit_jump(C, OP_JMP);
+        patch(C, ignore);
+        emit(C, OP_POP);
+        patch(C, after);
+        emit(C, OP_POP);
+        emit(C, OP_THROW);
     }
     patch(C, exit_jump);
     emit(C, OP_POP); /* the iterator is done */
