@@ -461,7 +461,7 @@ static void emit_async_close(Comp *C, int k)
     int skip = here(C);
     for (int i = 0; i < 4; i++)
         emit_byte(C, 0);
-    emit1(C, OP_AWAIT, name_const(C, ""));
+    emit1(C, OP_AWAIT, name_const(C, "the iterator's return()"));
     emit(C, OP_CHECK_OBJ);
     patch(C, skip);
 }
@@ -1268,7 +1268,7 @@ static void expr(Comp *C, Node *n)
             emit_num(C, 0);
             int send = here(C);
             emit(C, OP_AGEN_SEND);
-            emit1(C, OP_AWAIT, name_const(C, ""));
+            emit1(C, OP_AWAIT, name_const(C, "the inner iterator of yield*"));
             emit_jump_to(C, OP_AGEN_RESULT, send);
         } else if (n->flags & NF_DELEGATE) {
             /* yield*: [record, received, mode] -> the delegate's return value */
@@ -1500,7 +1500,7 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
     if (await_each) {
         /* each step awaits the iterator's next() (a sync one's values too) */
         emit(C, OP_ASYNC_NEXT);
-        emit1(C, OP_AWAIT, name_const(C, ""));
+        emit1(C, OP_AWAIT, name_const(C, "next() in for await"));
         exit_jump = emit_jump(C, OP_ITER_RESULT);
     } else {
         exit_jump = emit_jump(C, OP_ITER_NEXT);
@@ -1552,7 +1552,7 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
         int skip = here(C);
         for (int i = 0; i < 4; i++)
             emit_byte(C, 0);
-        emit1(C, OP_AWAIT, name_const(C, ""));
+        emit1(C, OP_AWAIT, name_const(C, "the iterator's return()"));
         emit(C, OP_POP);
         patch(C, skip);
         emit(C, OP_END_TRY);
