@@ -453,8 +453,9 @@ static void pop_ctl(Comp *C, int break_target)
 static void emit_block_body(Comp *C, Node *b);
 
 /* AsyncIteratorClose of the record k items below the top: call return()
- * if there is one and await what it gives (it must be an object). */
-static void emit_async_close(Comp *C, int k)
+ * if there is one and await what it gives (with check: it must be an
+ * object; without, for a throw completion, it is dropped). */
+static void emit_async_close(Comp *C, int k, bool check)
 {
     emit(C, OP_ASYNC_CLOSE);
     emit_u16(C, k);
@@ -462,7 +463,7 @@ static void emit_async_close(Comp *C, int k)
     for (int i = 0; i < 4; i++)
         emit_byte(C, 0);
     emit1(C, OP_AWAIT, name_const(C, "the iterator's return()"));
-    emit(C, OP_CHECK_OBJ);
+    emit(C, check ? OP_CHECK_OBJ : OP_POP);
     patch(C, skip);
 }
 
@@ -481,7 +482,7 @@ static void unwind_to(Comp *C, int to, bool keep_stack)
         case CTL_ITER:
             /* leaving a for-of early closes its iterator (return()) */
             if (c->await_each) {
-                emit_async_close(C, keep_stack ? above++ : 0);
+                emit_async_close(C, keep_stack ? above++ : 0, true);
                 if (!keep_stack)
                     emit(C, OP_POP);
             } else if (keep_stack) {
@@ -1547,14 +1548,7 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
         patch(C, handler);
         emit(C, OP_SWAP);
         int ignore = emit_jump(C, OP_TRY);
-        emit(C, OP_ASYNC_CLOSE);
-        emit_u16(C, 0);
-        int skip = here(C);
-        for (int i = 0; i < 4; i++)
-            emit_byte(C, 0);
-        emit1(C, OP_AWAIT, name_const(C, "the iterator's return()"));
-        emit(C, OP_POP);
-        patch(C, skip);
+        emit_async_close(C, 0, false);
         emit(C, OP_END_TRY);
         int after = emit_jump(C, OP_JMP);
         patch(C, ignore);
@@ -1569,7 +1563,7 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
     pop_ctl(C, here(C));
     C->fs->nctl--; /* CTL_ITER */
     if (await_each) {
-        emit_async_close(C, 0);
+        emit_async_close(C, 0, true);
         emit(C, OP_POP);
     } else {
         emit(C, OP_ITER_CLOSE); /* break: close it (its return()) */

@@ -16,18 +16,13 @@
 
 JsObject *js_native_method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn f)
 {
-    JsObject *n = js_native_new(rt, name, arity, f);
-    js_define(rt, o, js_intern(rt, name), js_objv(n), 0);
-    return n;
+    return js_method(rt, o, name, arity, f);
 }
 
 JsObject *js_native_ctor(JsRt *rt, const char *name, int arity, JsNativeFn f, JsObject *proto)
 {
-    JsObject *c = js_native_new(rt, name, arity, f);
+    JsObject *c = js_native_class(rt, name, arity, f, proto);
     c->fnflags |= FN_CTOR;
-    js_define(rt, c, rt->s_prototype, js_objv(proto), PF_CONST);
-    js_define(rt, proto, rt->s_constructor, js_objv(c), 0);
-    js_define(rt, rt->global, js_intern(rt, name), js_objv(c), 0);
     return c;
 }
 
