@@ -1,3 +1,4 @@
-async function* ticks() {
-  yield 1;
+async function* ok() { yield 1; }
+function notAsync() {
+  const v = await ok().next();
 }

@@ -1,1 +1,1 @@
-const big = 10n;
+const big = 1.5n;

@@ -1,1 +1,3 @@
-for await (const x of []) {}
+function f() {
+  for await (const x of []) {}
+}

@@ -1,3 +1,4 @@
 class A {
-  #secret = 1;
+  #x = 1;
 }
+console.log(new A().#y);

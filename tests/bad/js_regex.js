@@ -1,1 +1,2 @@
-const ok = /ab+c/.test('abc');
+const ok = /a+/g;
+const r = /abc

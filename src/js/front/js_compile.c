@@ -6,6 +6,10 @@
  * optional chains and try/finally (the finally body is emitted on every
  * way out), and refusing browser and network globals with a located
  * message. Leaves running the code to vm/. */
+#include "literal.h"
+#include "private.h"
+#include "refused.h"
+#include "class.h"
 #include "code.h"
 
 #include <stdio.h>
@@ -30,6 +34,8 @@ typedef struct Ctl {
     const char *label;
     Node *finally;
     bool iter_env;       /* CTL_LOOP: an environment per iteration */
+    bool await_each;     /* CTL_ITER: a for await loop's (closing it awaits) */
+    struct Scope *scope; /* the scope when it began (a finally body is compiled in it) */
     int *breaks, nbreaks, capbreaks;
     int *conts, nconts, capconts;
 } Ctl;
@@ -422,6 +428,7 @@ static Ctl *push_ctl(Comp *C, int kind)
     Ctl *c = &C->fs->ctl[C->fs->nctl++];
     memset(c, 0, sizeof *c);
     c->kind = kind;
+    c->scope = C->fs->scope;
     return c;
 }
 
@@ -445,11 +452,27 @@ static void pop_ctl(Comp *C, int break_target)
 
 static void emit_block_body(Comp *C, Node *b);
 
+/* AsyncIteratorClose of the record k items below the top: call return()
+ * if there is one and await what it gives (with check: it must be an
+ * object; without, for a throw completion, it is dropped). */
+static void emit_async_close(Comp *C, int k, bool check)
+{
+    emit(C, OP_ASYNC_CLOSE);
+    emit_u16(C, k);
+    int skip = here(C);
+    for (int i = 0; i < 4; i++)
+        emit_byte(C, 0);
+    emit1(C, OP_AWAIT, name_const(C, "the iterator's return()"));
+    emit(C, check ? OP_CHECK_OBJ : OP_POP);
+    patch(C, skip);
+}
+
 /* Leave every control entry above index `to` (exclusive): pop environments
  * and stack items, end try blocks and run their finally bodies. */
 static void unwind_to(Comp *C, int to, bool keep_stack)
 {
     FnState *fs = C->fs;
+    int above = 1; /* keep_stack: the items over the next kept one (the return value first) */
     for (int i = fs->nctl - 1; i > to; i--) {
         Ctl *c = &fs->ctl[i];
         switch (c->kind) {
@@ -457,9 +480,22 @@ static void unwind_to(Comp *C, int to, bool keep_stack)
             emit(C, OP_POP_ENV);
             break;
         case CTL_ITER:
+            /* leaving a for-of early closes its iterator (return()) */
+            if (c->await_each) {
+                emit_async_close(C, keep_stack ? above++ : 0, true);
+                if (!keep_stack)
+                    emit(C, OP_POP);
+            } else if (keep_stack) {
+                emit1(C, OP_ITER_CLOSE_AT, above++);
+            } else {
+                emit(C, OP_ITER_CLOSE);
+            }
+            break;
         case CTL_STACK:
             if (!keep_stack)
                 emit(C, OP_POP);
+            else
+                above++;
             break;
         case CTL_LOOP:
             if (c->iter_env)
@@ -473,6 +509,7 @@ static void unwind_to(Comp *C, int to, bool keep_stack)
                 memcpy(copy, fs->ctl, sizeof copy);
                 fs->nctl = i;
                 Scope *sc = fs->scope;
+                fs->scope = c->scope; /* the environments inside the try are gone by now */
                 emit_block_body(C, c->finally);
                 fs->scope = sc;
                 memcpy(fs->ctl, copy, sizeof copy);
@@ -519,32 +556,11 @@ static void break_or_continue(Comp *C, Node *n)
 
 /* ---- names ---- */
 
-static const char *const refused_globals[][2] = {
-    {"fetch", "fetch is refused: loopscope simulates no network (write the delay with setTimeout)"},
-    {"MessageChannel", "MessageChannel is refused: its port messages are not simulated"},
-    {"BroadcastChannel", "BroadcastChannel is refused: its messages are not simulated"},
-    {"document", "the DOM is refused: loopscope runs Node scenarios, not pages"},
-    {"window", "the DOM is refused: loopscope runs Node scenarios, not pages"},
-    {"XMLHttpRequest", "XMLHttpRequest is refused: loopscope simulates no network"},
-    {"requestAnimationFrame", "requestAnimationFrame is refused: loopscope runs Node scenarios, not pages"},
-    {"localStorage", "localStorage is refused: loopscope runs Node scenarios, not pages"},
-    {"alert", "alert is refused: loopscope runs Node scenarios, not pages"},
-    {"eval", "eval is refused in loopscope's JavaScript"},
-    {"Function", "the Function constructor is refused in loopscope's JavaScript"},
-    {"WebSocket", "WebSocket is refused: loopscope simulates no network"},
-    {"Worker", "Worker threads are refused in loopscope's JavaScript"},
-    {"Symbol", "Symbol is not supported yet in loopscope's JavaScript"},
-    {"Proxy", "Proxy is not supported yet in loopscope's JavaScript"},
-    {"Reflect", "Reflect is not supported yet in loopscope's JavaScript"},
-    {"WeakMap", "WeakMap is not supported yet in loopscope's JavaScript"},
-    {"WeakRef", "WeakRef is not supported yet in loopscope's JavaScript"},
-};
-
 static void check_refused(Comp *C, Node *id)
 {
-    for (size_t i = 0; i < sizeof refused_globals / sizeof refused_globals[0]; i++)
-        if (!strcmp(id->str, refused_globals[i][0]))
-            fail(C, id, "%s", refused_globals[i][1]);
+    const char *why = js_refused_global(id->str);
+    if (why)
+        fail(C, id, "%s", why);
 }
 
 static void get_name(Comp *C, Node *id)
@@ -921,62 +937,7 @@ static void object_expr(Comp *C, Node *n)
     }
 }
 
-static Node *mk(Comp *C, NodeKind k, Node *at)
-{
-    Node *n = arena_alloc(C->a, sizeof *n);
-    n->kind = k;
-    n->line = at->line;
-    n->col = at->col;
-    return n;
-}
-
-/* The field initialiser of a class as a method: `this.f = expr; ...`. */
-static Node *fields_function(Comp *C, Node *cls, bool is_static)
-{
-    int count = 0;
-    for (int i = 0; i < cls->n; i++)
-        if (cls->list[i]->op[0] == PK_FIELD && ((cls->list[i]->flags & NF_STATIC) != 0) == is_static)
-            count++;
-    if (!count)
-        return NULL;
-    Node *f = mk(C, N_FUNC, cls);
-    f->flags = NF_METHOD;
-    Node *body = mk(C, N_BLOCK, cls);
-    body->list = arena_alloc(C->a, (size_t)count * sizeof(Node *));
-    for (int i = 0; i < cls->n; i++) {
-        Node *m = cls->list[i];
-        if (m->op[0] != PK_FIELD || ((m->flags & NF_STATIC) != 0) != is_static)
-            continue;
-        Node *target;
-        if (m->flags & NF_COMPUTED) {
-            target = mk(C, N_INDEX, m);
-            target->a = mk(C, N_THIS, m);
-            target->b = m->a;
-        } else {
-            target = mk(C, N_MEMBER, m);
-            target->a = mk(C, N_THIS, m);
-            if (m->a->kind == N_NUM) {
-                char buf[64];
-                js_number_fmt(m->a->num, buf, sizeof buf);
-                target->str = arena_strndup(C->a, buf, strlen(buf));
-            } else {
-                target->str = m->a->str;
-            }
-        }
-        Node *as = mk(C, N_ASSIGN, m);
-        strcpy(as->op, "=");
-        as->a = target;
-        as->b = m->b ? m->b : mk(C, N_IDENT, m);
-        if (!m->b)
-            as->b->str = "undefined";
-        Node *st = mk(C, N_EXPR, m);
-        st->a = as;
-        body->list[body->n++] = st;
-    }
-    f->b = body;
-    f->end_line = cls->end_line;
-    return f;
-}
+static Node *mk(Comp *C, NodeKind k, Node *at) { return js_node_new(C->a, k, at); }
 
 static void class_expr(Comp *C, Node *n, const char *name)
 {
@@ -1047,25 +1008,26 @@ static void class_expr(Comp *C, Node *n, const char *name)
             emit(C, OP_SWAP);
     }
     emit(C, OP_POP); /* P */
-    Node *inst = fields_function(C, n, false);
+    Node *inst = js_class_fields(C->a, n, false);
     if (inst) {
         closure(C, inst, "");
         emit(C, OP_SET_FIELDS);
     }
-    Node *stat = fields_function(C, n, true);
+    if (inner) {
+        /* the class's own name is bound before its static parts run */
+        Resolved r = resolve(C, n->str);
+        emit2(C, OP_INIT_VAR, r.hops, r.slot);
+    }
+    Node *stat = js_class_fields(C->a, n, true);
     if (stat) {
-        /* static fields: run now with this = F */
+        /* static fields and blocks: run now with this = F */
         emit(C, OP_DUP);
         closure(C, stat, "");
         emit1(C, OP_CALL_METHOD, 0);
         emit(C, OP_POP);
     }
-    if (inner) {
-        Resolved r = resolve(C, n->str);
-        emit2(C, OP_INIT_VAR, r.hops, r.slot);
-        /* patch the scope's size */
-        pop_block_scope(C);
-    }
+    if (inner)
+        pop_block_scope(C); /* patch the scope's size */
 }
 
 static void template_expr(Comp *C, Node *n)
@@ -1085,6 +1047,17 @@ static void template_expr(Comp *C, Node *n)
     emit1(C, OP_TEMPLATE, parts);
 }
 
+/* A BigInt, a tagged template's strings or a regexp: a constant (literal.c). */
+static void literal(Comp *C, Node *n)
+{
+    JsValue v;
+    char msg[320];
+    if (js_literal_const(C->rt, n, &v, msg, sizeof msg) < 0)
+        fail(C, n, "%s", msg);
+    else
+        emit1(C, n->kind == N_REGEXP ? OP_REGEXP : OP_CONST, add_const(C, v));
+}
+
 static void expr(Comp *C, Node *n)
 {
     if (!n || C->failed)
@@ -1097,7 +1070,15 @@ static void expr(Comp *C, Node *n)
     C->line = n->line;
     switch (n->kind) {
     case N_NUM:
-        emit_num(C, n->num);
+        if (!n->str) {
+            emit_num(C, n->num);
+            break;
+        }
+        literal(C, n); /* a BigInt */
+        break;
+    case N_TEMPLATE_OBJ:
+    case N_REGEXP:
+        literal(C, n);
         break;
     case N_STR:
         emit1(C, OP_CONST, str_const(C, n->str, n->slen));
@@ -1187,7 +1168,10 @@ static void expr(Comp *C, Node *n)
         update_expr(C, n);
         break;
     case N_BINARY:
-        expr(C, n->a);
+        if (!strcmp(n->op, "in") && n->a->kind == N_IDENT && (unsigned char)n->a->str[0] == 0xfe)
+            emit1(C, OP_CONST, name_const(C, n->a->str)); /* #x in obj: a private name's key */
+        else
+            expr(C, n->a);
         expr(C, n->b);
         C->line = n->line;
         emit(C, binop(n->op));
@@ -1273,7 +1257,29 @@ static void expr(Comp *C, Node *n)
         else
             emit(C, OP_UNDEF);
         C->line = n->line;
-        emit(C, OP_YIELD);
+        if ((C->fs->f->flags & FN_ASYNC) && !(n->flags & NF_DELEGATE)) {
+            /* an async generator's yield awaits its operand first */
+            emit1(C, OP_AWAIT, name_const(C, ""));
+            emit(C, OP_YIELD);
+        } else if ((C->fs->f->flags & FN_ASYNC)) {
+            /* yield* in an async generator: [record, received, mode], then
+             * each turn sends, awaits the delegate's result and yields its value */
+            emit(C, OP_ITER_ASYNC);
+            emit(C, OP_UNDEF);
+            emit_num(C, 0);
+            int send = here(C);
+            emit(C, OP_AGEN_SEND);
+            emit1(C, OP_AWAIT, name_const(C, "the inner iterator of yield*"));
+            emit_jump_to(C, OP_AGEN_RESULT, send);
+        } else if (n->flags & NF_DELEGATE) {
+            /* yield*: [record, received, mode] -> the delegate's return value */
+            emit(C, OP_ITER);
+            emit(C, OP_UNDEF);
+            emit_num(C, 0);
+            emit(C, OP_YIELD_STAR);
+        } else {
+            emit(C, OP_YIELD);
+        }
         break;
     case N_AWAIT:
         expr(C, n->a);
@@ -1482,16 +1488,24 @@ static void for_stmt(Comp *C, Node *n, const char *label)
 
 static void for_of_stmt(Comp *C, Node *n, const char *label)
 {
-    bool of = n->kind == N_FOROF;
+    bool of = n->kind == N_FOROF, await_each = n->flags & NF_AWAIT_EACH;
     expr(C, n->b);
     C->line = n->line;
-    emit(C, of ? OP_ITER : OP_FORIN);
-    push_ctl(C, CTL_ITER);
+    emit(C, await_each ? OP_ITER_ASYNC : of ? OP_ITER : OP_FORIN);
+    push_ctl(C, CTL_ITER)->await_each = await_each;
     int li = C->fs->nctl;
     Ctl *loop = push_ctl(C, CTL_LOOP);
     loop->label = label;
     int top = here(C);
-    int exit_jump = emit_jump(C, OP_ITER_NEXT);
+    int exit_jump;
+    if (await_each) {
+        /* each step awaits the iterator's next() (a sync one's values too) */
+        emit(C, OP_ASYNC_NEXT);
+        emit1(C, OP_AWAIT, name_const(C, "next() in for await"));
+        exit_jump = emit_jump(C, OP_ITER_RESULT);
+    } else {
+        exit_jump = emit_jump(C, OP_ITER_NEXT);
+    }
     Node *target = n->a;
     bool lexical = target->kind == N_VAR && target->op[0] != 'v';
     if (lexical) {
@@ -1507,23 +1521,76 @@ static void for_of_stmt(Comp *C, Node *n, const char *label)
     } else {
         assign_pattern(C, target, AM_ASSIGN);
     }
+    /* for-of: an exception leaving the body closes the iterator (return()) */
+    bool guard = of;
+    int handler = -1;
+    if (guard) {
+        handler = emit_jump(C, OP_TRY_FINALLY);
+        push_ctl(C, CTL_TRY);
+    }
     loop_body(C, n->d, loop);
+    if (guard) {
+        C->fs->nctl--;
+        emit(C, OP_END_TRY);
+    }
     finish_continues(C, li, here(C));
     if (lexical) {
         emit(C, OP_POP_ENV);
         C->fs->scope = C->fs->scope->parent;
     }
     emit_jump_to(C, OP_JMP, top);
+    if (guard && !await_each) {
+        patch(C, handler);
+        emit(C, OP_ITER_CLOSE_THROW);
+    } else if (guard) {
+        /* for await: [record, exception] -> await return() (its errors
+         * dropped), then throw the exception on */
+        patch(C, handler);
+        emit(C, OP_SWAP);
+        int ignore = emit_jump(C, OP_TRY);
+        emit_async_close(C, 0, false);
+        emit(C, OP_END_TRY);
+        int after = emit_jump(C, OP_JMP);
+        patch(C, ignore);
+        emit(C, OP_POP);
+        patch(C, after);
+        emit(C, OP_POP);
+        emit(C, OP_THROW);
+    }
     patch(C, exit_jump);
+    emit(C, OP_POP); /* the iterator is done */
+    int end = emit_jump(C, OP_JMP);
     pop_ctl(C, here(C));
     C->fs->nctl--; /* CTL_ITER */
-    emit(C, OP_POP);
+    if (await_each) {
+        emit_async_close(C, 0, true);
+        emit(C, OP_POP);
+    } else {
+        emit(C, OP_ITER_CLOSE); /* break: close it (its return()) */
+    }
+    patch(C, end);
 }
 
 static void try_stmt(Comp *C, Node *n)
 {
     Node *fin = n->d;
-    int t1 = emit_jump(C, OP_TRY);
+    if (fin && n->c) {
+        /* try {} catch {} finally {} is try { try {} catch {} } finally {}:
+         * the finally's handler then covers the catch block too, and a
+         * generator's return() (which skips catch blocks) still runs it */
+        Node *inner = mk(C, N_TRY, n), *block = mk(C, N_BLOCK, n), *outer = mk(C, N_TRY, n);
+        inner->a = n->a;
+        inner->b = n->b;
+        inner->c = n->c;
+        block->list = arena_alloc(C->a, sizeof(Node *));
+        block->list[0] = inner;
+        block->n = 1;
+        outer->a = block;
+        outer->d = fin;
+        try_stmt(C, outer);
+        return;
+    }
+    int t1 = emit_jump(C, n->c ? OP_TRY : OP_TRY_FINALLY);
     Ctl *c = push_ctl(C, CTL_TRY);
     c->finally = fin;
     emit_block_body(C, n->a);
@@ -1537,7 +1604,7 @@ static void try_stmt(Comp *C, Node *n)
     if (n->c) {
         int t2 = -1;
         if (fin) {
-            t2 = emit_jump(C, OP_TRY);
+            t2 = emit_jump(C, OP_TRY_FINALLY);
             c = push_ctl(C, CTL_TRY);
             c->finally = fin;
         }
@@ -1673,10 +1740,13 @@ static void stmt(Comp *C, Node *n)
         break;
     }
     case N_RETURN:
-        if (n->a)
+        if (n->a) {
             expr(C, n->a);
-        else
+            if ((C->fs->f->flags & (FN_ASYNC | FN_GENERATOR)) == (FN_ASYNC | FN_GENERATOR))
+                emit1(C, OP_AWAIT, name_const(C, "")); /* an async generator's return awaits */
+        } else {
             emit(C, OP_UNDEF);
+        }
         C->line = n->line;
         unwind_to(C, -1, true);
         emit(C, OP_RETURN);
@@ -1899,7 +1969,7 @@ JsFunc *js_compile(JsRt *rt, Node *program, LangError *err)
         if (program->list[i])
             last = program->list[i]->line;
     fn.end_line = last;
-    JsFunc *f = function(&C, &fn, "");
+    JsFunc *f = js_resolve_private(program, a, err) < 0 ? (C.failed = true, NULL) : function(&C, &fn, "");
     arena_free(a);
     return C.failed ? NULL : f;
 }

@@ -216,6 +216,7 @@ static bool prev_ends_value(const Lexer *L)
     case TK_STR:
     case TK_TEMPLATE:
     case TK_TTAIL:
+    case TK_REGEXP:
         return true;
     case TK_NAME: {
         static const char *const kw[] = {"return", "typeof", "case", "do", "else", "in", "instanceof",
@@ -273,15 +274,64 @@ static int number(Lexer *L, bool nl)
             return fail(L, s, "SyntaxError: Octal literals are not allowed");
         }
     }
+    bool fraction = memchr(b.s, '.', b.len) || ((s[1] | 32) != 'x' && (memchr(b.s, 'e', b.len) || memchr(b.s, 'E', b.len)));
     buf_free(&b);
+    const char *big = NULL;
     if (*p == 'n') {
-        return fail(L, s, "BigInt literals are not supported in loopscope's JavaScript");
+        /* a BigInt literal: str keeps its digits (prefix included, no '_') */
+        if (fraction || (p - s > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+            return fail(L, s, "SyntaxError: Invalid or unexpected token");
+        Buf d;
+        buf_init(&d);
+        for (const char *q = s; q < p; q++)
+            if (*q != '_')
+                buf_putc(&d, *q);
+        big = arena_strndup(L->a, d.s, d.len);
+        buf_free(&d);
+        p++;
     }
     if (is_id_char((unsigned char)*p))
         return fail(L, p, "SyntaxError: Invalid or unexpected token");
     Token *t = push(L, TK_NUM, s, nl);
     t->num = v;
+    t->str = big;
     L->p = p;
+    return 0;
+}
+
+/* /body/flags at p: a TK_REGEXP token (the pattern itself is checked by
+ * the compiler, which reports Node's message for a bad one). */
+static int regexp_literal(Lexer *L, const char *p, bool nl)
+{
+    const char *q = p + 1;
+    bool in_class = false;
+    for (;; q++) {
+        if (q >= L->end || *q == '\n' || *q == '\r')
+            return fail(L, p, "SyntaxError: Invalid regular expression: missing /");
+        if (*q == '\\') {
+            if (q + 1 >= L->end || q[1] == '\n')
+                return fail(L, p, "SyntaxError: Invalid regular expression: missing /");
+            q++;
+            continue;
+        }
+        if (*q == '[')
+            in_class = true;
+        else if (*q == ']')
+            in_class = false;
+        else if (*q == '/' && !in_class)
+            break;
+    }
+    const char *f = q + 1, *fe = f;
+    while (fe < L->end && is_id_char((unsigned char)*fe))
+        fe++;
+    for (const char *k = f; k < fe; k++)
+        if (!strchr("dgimsuy", *k) || memchr(k + 1, *k, (size_t)(fe - k - 1)))
+            return fail(L, p, "SyntaxError: Invalid regular expression flags");
+    Token *t = push(L, TK_REGEXP, p, nl);
+    t->str = arena_strndup(L->a, p + 1, (size_t)(q - p - 1));
+    t->slen = (size_t)(q - p - 1);
+    t->regexp_flags = arena_strndup(L->a, f, (size_t)(fe - f));
+    L->p = fe;
     return 0;
 }
 
@@ -352,10 +402,11 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
             nl = false;
             continue;
         }
-        if (is_id_start(c) || c == '\\') {
+        if (is_id_start(c) || c == '\\' || (c == '#' && p + 1 < L.end && is_id_start((unsigned char)p[1]))) {
+            /* a name, or a class's private name (#x) */
             if (c == '\\')
                 return fail(&L, p, "SyntaxError: Invalid or unexpected token (escapes in names are not supported)");
-            const char *q = p;
+            const char *q = c == '#' ? p + 1 : p;
             while (q < L.end && is_id_char((unsigned char)*q))
                 q++;
             Token *t = push(&L, TK_NAME, p, nl);
@@ -409,8 +460,12 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
             nl = false;
             continue;
         }
-        if (c == '/' && !prev_ends_value(&L))
-            return fail(&L, p, "regular expression literals are not supported in loopscope's JavaScript");
+        if (c == '/' && !prev_ends_value(&L)) {
+            if (regexp_literal(&L, p, nl) < 0)
+                return -1;
+            nl = false;
+            continue;
+        }
         size_t k;
         for (k = 0; k < sizeof puncts / sizeof puncts[0]; k++)
             if (!strncmp(p, puncts[k], strlen(puncts[k])))
@@ -423,7 +478,7 @@ int js_lex(const Source *src, Arena *a, Token **toks, LangError *err)
                 k++;
         }
         if (!strcmp(puncts[k], "#"))
-            return fail(&L, p, "private class members (#name) are not supported in loopscope's JavaScript");
+            return fail(&L, p, "SyntaxError: Invalid or unexpected token");
         if (!strcmp(puncts[k], "@"))
             return fail(&L, p, "SyntaxError: Invalid or unexpected token");
         Token *t = push(&L, TK_PUNCT, p, nl);

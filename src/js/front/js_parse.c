@@ -366,6 +366,20 @@ static bool arguments(Parser *P, Node *call)
 
 /* TemplateLiteral: the chunks and substitutions, as N_TEMPLATE whose list
  * alternates N_STR and expressions. */
+/* The raw text of a template chunk whose text starts at src (just after
+ * its ` or }): up to the closing ` or ${, escapes kept as written. */
+static const char *raw_text(Parser *P, const char *src, size_t *n)
+{
+    const char *q = src;
+    while (*q && *q != '`' && !(q[0] == '$' && q[1] == '{')) {
+        if (*q == '\\' && q[1])
+            q++;
+        q++;
+    }
+    *n = (size_t)(q - src);
+    return arena_strndup(P->a, src, *n);
+}
+
 static Node *template_literal(Parser *P)
 {
     Token *t = next(P);
@@ -374,6 +388,7 @@ static Node *template_literal(Parser *P)
     Node *s = node(P, N_STR, t);
     s->str = t->str;
     s->slen = t->slen;
+    s->raw_src = t->src;
     list_push(P, &l, s);
     if (t->kind == TK_THEAD) {
         for (;;) {
@@ -387,6 +402,7 @@ static Node *template_literal(Parser *P)
             Node *cs = node(P, N_STR, c);
             cs->str = c->str;
             cs->slen = c->slen;
+            cs->raw_src = c->src;
             list_push(P, &l, cs);
             if (c->kind == TK_TTAIL)
                 break;
@@ -440,13 +456,12 @@ static Node *object_literal(Parser *P)
             p->op[0] = kt->str[0] == 'g' ? PK_GET : PK_SET;
             p->a = property_name(P, p);
             p->b = function_rest(P, kt, NULL, NF_METHOD);
-        } else if (is_name(kt, "async") && starts_property_name(peekn(P, 1)) && !peekn(P, 1)->nl_before) {
+        } else if (is_name(kt, "async") && (starts_property_name(peekn(P, 1)) || is_op(peekn(P, 1), "*")) && !peekn(P, 1)->nl_before) {
             next(P);
-            if (is_op(peek(P), "*"))
-                return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
+            int gen = accept(P, "*") ? NF_GENERATOR : 0;
             p->op[0] = PK_METHOD;
             p->a = property_name(P, p);
-            p->b = function_rest(P, kt, NULL, NF_METHOD | NF_ASYNC);
+            p->b = function_rest(P, kt, NULL, NF_METHOD | NF_ASYNC | gen);
         } else if (is_op(kt, "*")) {
             next(P);
             p->op[0] = PK_METHOD;
@@ -527,13 +542,16 @@ static Node *primary(Parser *P)
         next(P);
         Node *n = node(P, N_NUM, t);
         n->num = t->num;
+        n->str = t->str; /* a BigInt's digits */
         return n;
     }
+    case TK_REGEXP:
     case TK_STR: {
         next(P);
-        Node *n = node(P, N_STR, t);
+        Node *n = node(P, t->kind == TK_STR ? N_STR : N_REGEXP, t);
         n->str = t->str;
         n->slen = t->slen;
+        n->str2 = t->regexp_flags; /* a regexp's flags */
         return n;
     }
     case TK_TEMPLATE:
@@ -544,7 +562,10 @@ static Node *primary(Parser *P)
             next(P);
             Node *e = expression(P, false);
             expect(P, ")");
-            return P->failed ? NULL : e;
+            if (P->failed)
+                return NULL;
+            e->flags |= NF_PAREN;
+            return e;
         }
         if (is_op(t, "["))
             return array_literal(P);
@@ -574,10 +595,9 @@ static Node *primary(Parser *P)
     if (!strcmp(s, "async") && is_name(peekn(P, 1), "function") && !peekn(P, 1)->nl_before) {
         next(P);
         next(P);
-        if (is_op(peek(P), "*"))
-            return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
+        int gen = accept(P, "*") ? NF_GENERATOR : 0;
         const char *name = is_ident_tok(peek(P)) ? next(P)->str : NULL;
-        return function_rest(P, t, name, NF_ASYNC);
+        return function_rest(P, t, name, NF_ASYNC | gen);
     }
     if (!strcmp(s, "class")) {
         next(P);
@@ -683,7 +703,32 @@ static Node *call_member(Parser *P, bool no_call)
                 return NULL;
             e = c;
         } else if (o->kind == TK_TEMPLATE || o->kind == TK_THEAD) {
-            return fail_at(P, o, "tagged templates are not supported yet in loopscope's JavaScript", NULL);
+            /* tag`a${x}b`: tag(strings, x), strings being this site's frozen
+             * array of cooked texts with their raw texts in .raw */
+            Node *tpl = template_literal(P);
+            if (!tpl)
+                return NULL;
+            Node *c = node(P, N_CALL, o);
+            c->a = e;
+            Node *obj = node(P, N_TEMPLATE_OBJ, o);
+            Node *raw = node(P, N_ARRAY, o);
+            NodeList cooked = {0}, raws = {0}, args = {0};
+            list_push(P, &args, obj);
+            for (int i = 0; i < tpl->n; i++) {
+                if (i % 2) {
+                    list_push(P, &args, tpl->list[i]);
+                    continue;
+                }
+                list_push(P, &cooked, tpl->list[i]);
+                Node *r = node(P, N_STR, o);
+                r->str = raw_text(P, tpl->list[i]->raw_src, &r->slen);
+                list_push(P, &raws, r);
+            }
+            set_list(obj, &cooked);
+            set_list(raw, &raws);
+            obj->a = raw;
+            set_list(c, &args);
+            e = c;
         } else {
             break;
         }
@@ -722,6 +767,9 @@ static Node *unary(Parser *P)
         res = node(P, N_UNARY, t);
         snprintf(res->op, sizeof res->op, "%c", t->str[0]); /* t, v, d */
         res->a = unary(P);
+    } else if (is_name(t, "await") && P->in_function && !P->in_async && !peekn(P, 1)->nl_before &&
+               (peekn(P, 1)->kind == TK_NAME || peekn(P, 1)->kind == TK_NUM || peekn(P, 1)->kind == TK_STR)) {
+        return fail_at(P, t, "SyntaxError: await is only valid in async functions and the top level bodies of modules", NULL);
     } else if (is_name(t, "await") && (P->in_async || !P->in_function)) {
         if (!P->in_async)
             return fail_at(P, t, "top-level await is refused: Node 20 would run this file as an ES module, with another order (wrap it in an async function)", NULL);
@@ -750,7 +798,7 @@ static Node *unary(Parser *P)
         res = e;
     }
     P->depth--;
-    if (res && is_op(peek(P), "**") && (res->kind == N_UNARY || res->kind == N_AWAIT) )
+    if (res && is_op(peek(P), "**") && (res->kind == N_UNARY || res->kind == N_AWAIT) && !(res->flags & NF_PAREN))
         return fail_at(P, peek(P), "SyntaxError: Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence", NULL);
     return P->failed ? NULL : res;
 }
@@ -921,8 +969,13 @@ static Node *assign(Parser *P, bool no_in)
     if (is_name(t, "yield") && P->in_generator) {
         next(P);
         res = node(P, N_YIELD, t);
-        if (is_op(peek(P), "*"))
-            return fail_at(P, peek(P), "yield* is not supported yet in loopscope's JavaScript", NULL);
+        if (is_op(peek(P), "*") && !peek(P)->nl_before) {
+            next(P);
+            res->flags |= NF_DELEGATE;
+            res->a = assign(P, no_in);
+            P->depth--;
+            return P->failed ? NULL : res;
+        }
         Token *u = peek(P);
         bool ends = u->nl_before || u->kind == TK_EOF || is_op(u, ")") || is_op(u, "]") || is_op(u, "}") ||
                     is_op(u, ",") || is_op(u, ";") || is_op(u, ":") || u->kind == TK_TMIDDLE || u->kind == TK_TTAIL;
@@ -1075,21 +1128,30 @@ static Node *class_rest(Parser *P, const Token *at, bool is_decl)
         if (is_name(mt, "static") && !is_op(peekn(P, 1), "(") && !is_op(peekn(P, 1), "=")) {
             next(P);
             m->flags |= NF_STATIC;
-            if (is_op(peek(P), "{"))
-                return fail_at(P, peek(P), "static blocks are not supported yet in loopscope's JavaScript", NULL);
+            if (is_op(peek(P), "{")) {
+                /* a static block: run with the static fields, this = the class */
+                bool was_fn = P->in_function, was_async = P->in_async;
+                P->in_function = true;
+                P->in_async = false;
+                m->op[0] = PK_FIELD;
+                m->flags |= NF_STATIC_BLOCK;
+                m->b = statement(P);
+                P->in_function = was_fn;
+                P->in_async = was_async;
+                list_push(P, &l, m);
+                continue;
+            }
             mt = peek(P);
         }
         int fflags = NF_METHOD;
         if ((is_name(mt, "get") || is_name(mt, "set")) && starts_property_name(peekn(P, 1))) {
             next(P);
             m->op[0] = mt->str[0] == 'g' ? PK_GET : PK_SET;
-        } else if (is_name(mt, "async") && starts_property_name(peekn(P, 1)) && !peekn(P, 1)->nl_before) {
+        } else if (is_name(mt, "async") && (starts_property_name(peekn(P, 1)) || is_op(peekn(P, 1), "*")) && !peekn(P, 1)->nl_before) {
             next(P);
             fflags |= NF_ASYNC;
         }
         if (is_op(peek(P), "*")) {
-            if (fflags & NF_ASYNC)
-                return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
             next(P);
             fflags |= NF_GENERATOR;
         }
@@ -1186,8 +1248,15 @@ static bool starts_let_decl(Parser *P)
 /* for '(' (init ';' test ';' update | decl ('of'|'in') Expression) ')' Statement */
 static Node *for_statement(Parser *P, const Token *t)
 {
-    if (is_name(peek(P), "await"))
-        return fail_at(P, peek(P), "for await is not supported yet in loopscope's JavaScript", NULL);
+    bool await_each = false;
+    if (is_name(peek(P), "await")) {
+        if (!P->in_function)
+            return fail_at(P, peek(P), "top-level await is refused: Node 20 would run this file as an ES module, with another order (wrap it in an async function)", NULL);
+        if (!P->in_async)
+            return fail_at(P, peek(P), "SyntaxError: Unexpected reserved word", NULL);
+        next(P);
+        await_each = true;
+    }
     if (!expect(P, "("))
         return NULL;
     Node *init = NULL;
@@ -1200,8 +1269,12 @@ static Node *for_statement(Parser *P, const Token *t)
         return NULL;
     if (is_name(peek(P), "of") || is_name(peek(P), "in")) {
         bool of = peek(P)->str[0] == 'o';
+        if (await_each && !of)
+            return unexpected(P, peek(P));
         next(P);
         Node *n = node(P, of ? N_FOROF : N_FORIN, t);
+        if (await_each)
+            n->flags |= NF_AWAIT_EACH;
         if (init->kind == N_VAR) {
             if (init->n != 1 || init->list[0]->b)
                 return fail_at(P, t, "SyntaxError: Invalid left-hand side in for-%s loop", of ? "of" : "in");
@@ -1214,6 +1287,8 @@ static Node *for_statement(Parser *P, const Token *t)
         n->d = statement(P);
         return P->failed ? NULL : n;
     }
+    if (await_each)
+        return unexpected(P, peek(P));
     Node *n = node(P, N_FOR, t);
     n->a = init;
     expect(P, ";");
@@ -1255,8 +1330,6 @@ static Node *statement(Parser *P)
                 next(P);
             int gen = 0;
             if (is_op(peek(P), "*")) {
-                if (async)
-                    return fail_at(P, peek(P), "async generators are not supported yet in loopscope's JavaScript", NULL);
                 next(P);
                 gen = NF_GENERATOR;
             }

@@ -3,8 +3,9 @@
  * arbitrary lookahead to tell `(a, b) => ...` from a parenthesised
  * expression), cooked string and template values, numbers, the
  * newline-before flag automatic semicolon insertion needs, and located
- * errors for what cannot be a token. Regular expression literals and
- * BigInt are refused here. Leaves grammar to parse.c. */
+ * errors for what cannot be a token. A BigInt literal is a TK_NUM whose
+ * str holds its digits; a regular expression literal is TK_REGEXP (str
+ * the body, flags in the token's op). Leaves grammar to parse.c. */
 #ifndef LS_JS_LEX_H
 #define LS_JS_LEX_H
 
@@ -22,7 +23,8 @@ typedef enum JsTok {
     TK_THEAD,     /* `...${ */
     TK_TMIDDLE,   /* }...${ */
     TK_TTAIL,     /* }...` */
-    TK_PUNCT      /* op holds the punctuator */
+    TK_PUNCT,     /* op holds the punctuator */
+    TK_REGEXP     /* /body/flags: str = body, regexp_flags = flags */
 } JsTok;
 
 typedef struct Token {
@@ -30,7 +32,8 @@ typedef struct Token {
     int line, col;
     bool nl_before;   /* a line break between this token and the previous one */
     char op[5];       /* TK_PUNCT */
-    const char *str;  /* TK_NAME, TK_STR, templates: NUL-terminated, arena-owned */
+    const char *str;  /* TK_NAME, TK_STR, templates, TK_REGEXP, BigInt TK_NUM: NUL-terminated, arena-owned */
+    const char *regexp_flags;
     size_t slen;
     double num;
     const char *src, *src_end;  /* the token's bytes in the source */

@@ -3,6 +3,9 @@
  * many short items fall into columns) follow Node's documented behaviour;
  * the code is our own. */
 #include "inspect.h"
+#include "bigint.h"
+#include "symbol.h"
+#include "regexp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -104,7 +107,7 @@ void js_quote(const JsString *s, Buf *b)
     buf_putc(b, q);
 }
 
-static char *primitive(JsValue v)
+static char *primitive(JsRt *rt, JsValue v)
 {
     Buf b;
     buf_init(&b);
@@ -129,6 +132,13 @@ static char *primitive(JsValue v)
         break;
     case JV_STR:
         js_quote(v.u.s, &b);
+        break;
+    case JV_SYM:
+        js_symbol_describe(v.u.s, &b);
+        break;
+    case JV_BIG:
+        buf_puts(&b, js_big_to_string(rt, v.u.big, 10)->s);
+        buf_putc(&b, 'n');
         break;
     default:
         buf_puts(&b, "undefined");
@@ -186,7 +196,11 @@ static char *property(Ctx *c, JsObject *o, JsString *key, int depth, bool array_
         return val;
     Buf b;
     buf_init(&b);
-    if (!strcmp(key->s, "__proto__"))
+    if (js_is_symkey(key)) {
+        buf_putc(&b, '[');
+        js_symbol_describe(key, &b);
+        buf_putc(&b, ']');
+    } else if (!strcmp(key->s, "__proto__"))
         buf_puts(&b, "['__proto__']");
     else if (is_ident_key(key))
         buf_puts(&b, key->s);
@@ -363,6 +377,9 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     JsRt *rt = c->rt;
     const char *ctor = ctor_name(rt, o);
     JsObject *keys = js_own_keys(rt, o, true);
+    for (int i = 0; i < o->nprops; i++) /* then the symbol keys, as Node lists them */
+        if ((o->props[i].flags & PF_ENUM) && js_is_symkey(o->props[i].key))
+            js_array_push(rt, keys, js_strv(o->props[i].key));
     size_t nkeys = keys->x.arr.len;
     size_t first_key = 0;
     if (o->kind == JK_ARRAY) {
@@ -426,6 +443,12 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     case JK_PROMISE:
         snprintf(open, sizeof open, "%s {", ctor ? ctor : "Promise");
         break;
+    case JK_REGEXP:
+        js_regexp_describe(o, &base);
+        if (nkeys == 0)
+            return take(&base);
+        snprintf(open, sizeof open, "{");
+        break;
     case JK_DATE: {
         double ms = o->x.date;
         time_t secs = (time_t)floor(ms / 1000);
@@ -440,7 +463,9 @@ static char *format_object(Ctx *c, JsObject *o, int depth)
     }
     default:
         if (o->kind == JK_GENERATOR)
-            snprintf(open, sizeof open, "Object [Generator] {");
+            snprintf(open, sizeof open, "Object [%s] {", o->fnflags ? "AsyncGenerator" : "Generator");
+        else if (js_own_prop(o, js_intern(rt, "\xff" "tag")))  /* a built-in iterator (iter.c) */
+            snprintf(open, sizeof open, "Object [%s] {", js_own_prop(o, js_intern(rt, "\xff" "tag"))->v.u.s->s);
         else if (!ctor)
             snprintf(open, sizeof open, "[Object: null prototype] {");
         else if (strcmp(ctor, "Object") != 0)
@@ -570,7 +595,7 @@ static char *format_value(Ctx *c, JsValue v, int depth, bool top)
 {
     (void)top;
     if (v.tag != JV_OBJ)
-        return primitive(v);
+        return primitive(c->rt, v);
     JsObject *o = v.u.o;
     for (int i = 0; i < c->nseen; i++) {
         if (c->seen[i] == o) {
@@ -774,6 +799,8 @@ static int json_value(JsRt *rt, JsValue v, const char *indent, int level, JsObje
             return -1;
     }
     switch (v.tag) {
+    case JV_BIG:
+        return js_throw_error(rt, ERR_TYPE, "Do not know how to serialize a BigInt");
     case JV_NULL:
         buf_puts(b, "null");
         return 0;

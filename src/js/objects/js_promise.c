@@ -417,6 +417,12 @@ static int combinator(JsRt *rt, JsValue self, JsValue *args, int argc, int kind,
     if (iterable.tag != JV_OBJ || iterable.u.o->kind != JK_ARRAY) {
         if (iterable.tag == JV_OBJ && (iterable.u.o->kind == JK_SET)) {
             /* a Set iterates its keys */
+        } else if (iterable.tag == JV_OBJ && rt->iterate) {
+            /* any other iterable: its values, taken first (vm's iteration) */
+            JsObject *items;
+            if (rt->iterate(rt, iterable, &items) < 0)
+                goto abrupt;
+            iterable = js_objv(items);
         } else {
             js_throw_error(rt, ERR_TYPE, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
                            iterable.tag == JV_UNDEF ? "undefined" : js_typeof(iterable));
@@ -502,20 +508,6 @@ static int p_race(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn,
     return combinator(rt, self, args, argc, COMB_RACE, out);
 }
 
-static int p_with_resolvers(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
-{
-    (void)self, (void)args, (void)argc, (void)fn;
-    JsObject *p = js_promise_new(rt);
-    JsValue res, rej;
-    js_promise_functions(rt, p, &res, &rej);
-    JsObject *o = js_obj_new(rt, JK_OBJECT, rt->object_proto);
-    js_define(rt, o, js_intern(rt, "promise"), js_objv(p), PF_ENUM);
-    js_define(rt, o, js_intern(rt, "resolve"), res, PF_ENUM);
-    js_define(rt, o, js_intern(rt, "reject"), rej, PF_ENUM);
-    *out = js_objv(o);
-    return 0;
-}
-
 static void method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn fn)
 {
     js_define(rt, o, js_intern(rt, name), js_objv(js_native_new(rt, name, arity, fn)), 0);
@@ -537,6 +529,5 @@ void js_promise_install(JsRt *rt)
     method(rt, ctor, "allSettled", 1, p_all_settled);
     method(rt, ctor, "any", 1, p_any);
     method(rt, ctor, "race", 1, p_race);
-    method(rt, ctor, "withResolvers", 0, p_with_resolvers);
     js_define(rt, rt->global, js_intern(rt, "Promise"), js_objv(ctor), 0);
 }

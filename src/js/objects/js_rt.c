@@ -53,8 +53,7 @@ void js_rt_free(JsRt *rt)
             xfree(o->x.map.keys);
             xfree(o->x.map.vals);
         }
-        xfree(o);
-        o = next;
+        o = next; /* the object itself lives in a js_alloc chunk */
     }
     for (size_t i = 0; i < rt->nblocks; i++)
         xfree(rt->blocks[i]);

@@ -1,5 +1,6 @@
 /* value.c: allocation, strings, properties and conversions. See value.h. */
 #include "rt.h"
+#include "bigint.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -19,10 +20,30 @@ static void track(JsRt *rt, void *p, size_t n)
     rt->bytes += n + 16;
 }
 
+enum { BUMP_CHUNK = 256 * 1024, BUMP_MAX = 4096 };
+
+/* Small blocks come from 256 KB chunks (bump allocation: nothing is freed
+ * before the run ends, and one free per chunk then); large ones stand alone. */
 void *js_alloc(JsRt *rt, size_t n)
 {
-    void *p = xcalloc(1, n ? n : 1);
-    track(rt, p, n);
+    if (!n)
+        n = 1;
+    if (n > BUMP_MAX) {
+        void *p = xcalloc(1, n);
+        track(rt, p, n);
+        return p;
+    }
+    size_t need = (n + 15) & ~(size_t)15;
+    if (rt->bump_left < need) {
+        rt->bump = xcalloc(1, BUMP_CHUNK);
+        rt->bump_left = BUMP_CHUNK;
+        track(rt, rt->bump, 0);
+        rt->bytes -= 16;
+    }
+    void *p = rt->bump;
+    rt->bump += need;
+    rt->bump_left -= need;
+    rt->bytes += n + 16;
     return p;
 }
 
@@ -114,14 +135,29 @@ JsString *js_intern(JsRt *rt, const char *s)
 
 JsObject *js_obj_new(JsRt *rt, JsKind kind, JsObject *proto)
 {
-    JsObject *o = xcalloc(1, sizeof *o);
-    rt->bytes += sizeof *o + 16;
+    JsObject *o = js_alloc(rt, sizeof *o);
     o->next_alloc = rt->heap;
     rt->heap = o;
     o->kind = (uint8_t)kind;
     o->proto = proto;
     o->extensible = true;
     return o;
+}
+
+JsObject *js_method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn fn)
+{
+    JsObject *m = js_native_new(rt, name, arity, fn);
+    js_define(rt, o, js_intern(rt, name), js_objv(m), 0);
+    return m;
+}
+
+JsObject *js_native_class(JsRt *rt, const char *name, int arity, JsNativeFn fn, JsObject *proto)
+{
+    JsObject *c = js_native_new(rt, name, arity, fn);
+    js_define(rt, c, rt->s_prototype, js_objv(proto), PF_CONST);
+    js_define(rt, proto, rt->s_constructor, js_objv(c), 0);
+    js_define(rt, rt->global, js_intern(rt, name), js_objv(c), 0);
+    return c;
 }
 
 JsObject *js_array_new(JsRt *rt, size_t cap)
@@ -269,7 +305,8 @@ JsObject *js_own_keys(JsRt *rt, JsObject *o, bool enumerable_only)
     if (a->x.arr.len - first > 1)
         qsort(a->x.arr.items + first, a->x.arr.len - first, sizeof(JsValue), cmp_index);
     for (int i = 0; i < o->nprops; i++)
-        if ((!enumerable_only || (o->props[i].flags & PF_ENUM)) && js_array_index(o->props[i].key) < 0)
+        if ((!enumerable_only || (o->props[i].flags & PF_ENUM)) && js_array_index(o->props[i].key) < 0 &&
+            !js_is_symkey(o->props[i].key) && !js_is_private_key(o->props[i].key))
             js_array_push(rt, a, js_strv(o->props[i].key));
     return a;
 }
@@ -360,6 +397,10 @@ int js_get(JsRt *rt, JsValue obj, JsString *key, JsValue *out)
         return get_from(rt, rt->number_proto, obj, key, out);
     case JV_BOOL:
         return get_from(rt, rt->boolean_proto, obj, key, out);
+    case JV_SYM:
+        return get_from(rt, rt->symbol_proto, obj, key, out);
+    case JV_BIG:
+        return get_from(rt, rt->bigint_proto, obj, key, out);
     case JV_OBJ: {
         JsObject *o = obj.u.o;
         if (o->kind == JK_ARRAY) {
@@ -436,13 +477,13 @@ int js_set(JsRt *rt, JsValue obj, JsString *key, JsValue v)
     }
     if (!o->extensible)
         return 0;
-    js_define(rt, o, key, v, PF_ENUM);
+    js_define(rt, o, key, v, js_is_private_key(key) ? 0 : PF_ENUM);
     return 0;
 }
 
 JsString *js_to_key(JsRt *rt, JsValue v)
 {
-    if (v.tag == JV_STR)
+    if (v.tag == JV_STR || v.tag == JV_SYM)
         return v.u.s;
     if (v.tag == JV_NUM) {
         char buf[64];
@@ -507,7 +548,10 @@ bool js_truthy(JsValue v)
     case JV_STR:
         return v.u.s->len > 0;
     case JV_OBJ:
+    case JV_SYM:
         return true;
+    case JV_BIG:
+        return !js_big_is_zero(v.u.big);
     default:
         return false;
     }
@@ -601,6 +645,10 @@ int js_to_number(JsRt *rt, JsValue v, double *out)
             return -1;
         v = p;
     }
+    if (v.tag == JV_SYM)
+        return js_throw_error(rt, ERR_TYPE, "Cannot convert a Symbol value to a number");
+    if (v.tag == JV_BIG)
+        return js_throw_error(rt, ERR_TYPE, "Cannot convert a BigInt value to a number");
     *out = js_to_number_prim(rt, v);
     return 0;
 }
@@ -620,7 +668,7 @@ void js_number_fmt(double d, char *buf, size_t n)
         snprintf(buf, n, "0");
         return;
     }
-    if (d == floor(d) && fabs(d) < 1e21) {
+    if (d == floor(d) && fabs(d) < 9007199254740992.0) { /* exact: beyond 2^53 the shortest digits differ */
         snprintf(buf, n, "%.0f", d);
         return;
     }
@@ -699,6 +747,11 @@ int js_to_string(JsRt *rt, JsValue v, JsString **out)
     case JV_STR:
         *out = v.u.s;
         return 0;
+    case JV_SYM:
+        return js_throw_error(rt, ERR_TYPE, "Cannot convert a Symbol value to a string");
+    case JV_BIG:
+        *out = js_big_to_string(rt, v.u.big, 10);
+        return 0;
     case JV_OBJ: {
         JsValue p;
         if (to_primitive(rt, v, true, &p) < 0)
@@ -727,6 +780,10 @@ bool js_strict_equals(JsValue a, JsValue b)
         return js_str_eq(a.u.s, b.u.s);
     case JV_OBJ:
         return a.u.o == b.u.o;
+    case JV_SYM:
+        return a.u.s == b.u.s;
+    case JV_BIG:
+        return js_big_cmp(a.u.big, b.u.big) == 0;
     default:
         return false;
     }
@@ -760,6 +817,14 @@ int js_loose_equals(JsRt *rt, JsValue a, JsValue b, bool *out)
                 return -1;
             continue;
         }
+        if (a.tag == JV_SYM || b.tag == JV_SYM) {
+            *out = false;
+            return 0;
+        }
+        if (a.tag == JV_BIG || b.tag == JV_BIG) {
+            *out = js_big_compare(rt, a, b) == 0;
+            return 0;
+        }
         /* both primitives of different types: compare as numbers */
         *out = js_to_number_prim(rt, a) == js_to_number_prim(rt, b);
         return 0;
@@ -783,6 +848,10 @@ const char *js_typeof(JsValue v)
         return "string";
     case JV_OBJ:
         return js_is_callable(v) ? "function" : "object";
+    case JV_SYM:
+        return "symbol";
+    case JV_BIG:
+        return "bigint";
     default:
         return "undefined";
     }

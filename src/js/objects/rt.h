@@ -17,6 +17,8 @@ struct JsRt {
     void **blocks;             /* other allocations (strings, envs, arrays) */
     size_t nblocks, capblocks;
     size_t bytes, max_bytes;
+    char *bump;                /* js_alloc's current chunk */
+    size_t bump_left;
     uint64_t ops, max_ops;
     int depth, max_depth;
     size_t max_items;
@@ -37,15 +39,21 @@ struct JsRt {
     JsObject *global;
     JsObject *object_proto, *function_proto, *array_proto, *string_proto, *number_proto,
         *boolean_proto, *error_proto, *promise_proto, *map_proto, *set_proto, *iterator_proto, *generator_proto,
-        *date_proto;
+        *date_proto, *symbol_proto, *bigint_proto, *async_generator_proto, *async_iterator_proto,
+        *regexp_proto, *array_iter_proto;
     JsObject *promise_ctor, *array_ctor, *object_ctor;
     JsObject *error_ctors[8];  /* Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError */
 
     JsString *s_length, *s_prototype, *s_constructor, *s_then, *s_message, *s_name, *s_stack,
         *s_value, *s_done, *s_next, *s_errors, *s_status, *s_reason, *s_cause;
 
+    JsString *sym_iterator, *sym_async_iterator;   /* Symbol.iterator, Symbol.asyncIterator (keys) */
+    JsObject *sym_registry;    /* Symbol.for: description -> symbol */
+    int nsymbols;
+
     JsCallHook call;
     JsConstructHook construct;
+    int (*iterate)(JsRt *rt, JsValue v, JsObject **out);   /* vm's iteration into an array */
     void *vm;                  /* vm/ state */
     void *loop;                /* loop/ state */
 };

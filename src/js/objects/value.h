@@ -17,11 +17,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef enum JsTag { JV_UNDEF, JV_NULL, JV_BOOL, JV_NUM, JV_STR, JV_OBJ, JV_HOLE } JsTag;
+/* JV_SYM: a Symbol; u.s is its property key, a string no scenario text can
+ * spell (it starts with the byte 0xff, never valid UTF-8): see symbol.c.
+ * JV_BIG: a BigInt; u.big is its magnitude and sign (bigint.c). */
+typedef enum JsTag { JV_UNDEF, JV_NULL, JV_BOOL, JV_NUM, JV_STR, JV_OBJ, JV_HOLE, JV_SYM, JV_BIG } JsTag;
 
 typedef struct JsString JsString;
 typedef struct JsObject JsObject;
 typedef struct JsRt JsRt;
+typedef struct JsBig JsBig;
 
 typedef struct JsValue {
     uint8_t tag;
@@ -30,6 +34,7 @@ typedef struct JsValue {
         double n;
         JsString *s;
         JsObject *o;
+        JsBig *big;
     } u;
 } JsValue;
 
@@ -41,7 +46,7 @@ struct JsString {
 
 typedef enum JsKind {
     JK_OBJECT, JK_ARRAY, JK_FUNCTION, JK_NATIVE, JK_ERROR, JK_PROMISE, JK_MAP, JK_SET,
-    JK_TIMEOUT, JK_IMMEDIATE, JK_BOXED, JK_DATE, JK_SIGNAL, JK_GENERATOR
+    JK_TIMEOUT, JK_IMMEDIATE, JK_BOXED, JK_DATE, JK_SIGNAL, JK_GENERATOR, JK_REGEXP
 } JsKind;
 
 enum { PF_ENUM = 1, PF_ACCESSOR = 2, PF_CONST = 4 };
@@ -81,6 +86,7 @@ struct JsObject {
         struct { void *frame; bool started, done, running; } gen;
         JsValue boxed;
         double date;
+        struct { struct JsRegex *re; JsString *source; char flags[12]; } re;   /* regexp.h */
     } x;
 };
 
@@ -92,6 +98,11 @@ static inline JsValue js_num(double n) { JsValue v = {.tag = JV_NUM}; v.u.n = n;
 static inline JsValue js_strv(JsString *s) { JsValue v = {.tag = JV_STR}; v.u.s = s; return v; }
 static inline JsValue js_objv(JsObject *o) { JsValue v = {.tag = JV_OBJ}; v.u.o = o; return v; }
 static inline bool js_is_obj(JsValue v) { return v.tag == JV_OBJ; }
+static inline JsValue js_symv(JsString *key) { JsValue v = {.tag = JV_SYM}; v.u.s = key; return v; }
+/* A property key that is a Symbol's (never listed by Object.keys or for-in). */
+static inline bool js_is_symkey(const JsString *k) { return k->len && (unsigned char)k->s[0] == 0xff; }
+/* A class's private name (#x): 0xfe, the class's number, the name (front/private.c). */
+static inline bool js_is_private_key(const JsString *k) { return k->len && (unsigned char)k->s[0] == 0xfe; }
 static inline bool js_is_nullish(JsValue v) { return v.tag == JV_UNDEF || v.tag == JV_NULL; }
 bool js_is_callable(JsValue v);
 
@@ -109,6 +120,11 @@ void js_array_push(JsRt *rt, JsObject *a, JsValue v);
 /* The two-element array [a, b] (entries). */
 JsObject *js_array_pair(JsRt *rt, JsValue a, JsValue b);
 JsObject *js_native_new(JsRt *rt, const char *name, int arity, JsNativeFn fn);
+/* A native method defined on o (not enumerable); returned. */
+JsObject *js_method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn fn);
+/* A native function linked with proto (prototype/constructor) and defined
+ * on the global object under name (Symbol, BigInt: callable, not `new`). */
+JsObject *js_native_class(JsRt *rt, const char *name, int arity, JsNativeFn fn, JsObject *proto);
 
 /* ---- properties ---- */
 JsProp *js_own_prop(const JsObject *o, const JsString *key);

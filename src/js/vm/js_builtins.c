@@ -3,6 +3,9 @@
  * JSON, the Error family, Map and Set, and the global functions. Timers,
  * console, process and Date live in loop/ (they need the virtual clock
  * and the recording). Math.random is seeded (fixed, so runs repeat). */
+#include "../objects/bigint.h"
+#include "../objects/symbol.h"
+#include "../objects/regexp.h"
 #include "natives.h"
 #include "../objects/inspect.h"
 
@@ -13,18 +16,13 @@
 
 JsObject *js_native_method(JsRt *rt, JsObject *o, const char *name, int arity, JsNativeFn f)
 {
-    JsObject *n = js_native_new(rt, name, arity, f);
-    js_define(rt, o, js_intern(rt, name), js_objv(n), 0);
-    return n;
+    return js_method(rt, o, name, arity, f);
 }
 
 JsObject *js_native_ctor(JsRt *rt, const char *name, int arity, JsNativeFn f, JsObject *proto)
 {
-    JsObject *c = js_native_new(rt, name, arity, f);
+    JsObject *c = js_native_class(rt, name, arity, f, proto);
     c->fnflags |= FN_CTOR;
-    js_define(rt, c, rt->s_prototype, js_objv(proto), PF_CONST);
-    js_define(rt, proto, rt->s_constructor, js_objv(c), 0);
-    js_define(rt, rt->global, js_intern(rt, name), js_objv(c), 0);
     return c;
 }
 
@@ -267,6 +265,12 @@ NATIVE(obj_to_string)
         t = "Error";
     else if (self.tag == JV_OBJ && self.u.o->kind == JK_PROMISE)
         t = "Promise";
+    else if (self.tag == JV_OBJ && self.u.o->kind == JK_GENERATOR)
+        t = self.u.o->fnflags ? "AsyncGenerator" : "Generator";
+    else if (self.tag == JV_SYM)
+        t = "Symbol";
+    else if (self.tag == JV_BIG)
+        t = "BigInt";
     *out = js_strv(js_strf(rt, "[object %s]", t));
     return 0;
 }
@@ -427,7 +431,7 @@ NATIVE(arr_from)
     UNUSED;
     JsValue src = ARG(0), map = ARG(1);
     JsObject *items;
-    if (src.tag == JV_OBJ && src.u.o->kind == JK_OBJECT) {
+    if (src.tag == JV_OBJ && src.u.o->kind == JK_OBJECT && !js_find_prop(src.u.o, rt->sym_iterator, NULL)) {
         /* an array-like: { length: n } */
         JsValue len;
         double n;
@@ -929,7 +933,16 @@ NATIVE(arr_keys_values)
             js_array_push(rt, r, js_objv(js_array_pair(rt, js_num((double)i), item(a, i))));
         }
     }
-    *out = js_objv(r);
+    *out = js_objv(js_array_iterator(rt, r, 1));
+    return 0;
+}
+
+/* Array.prototype[Symbol.iterator]: a live iterator over the array. */
+NATIVE(arr_values_iter)
+{
+    UNUSED;
+    THIS_ARRAY(a);
+    *out = js_objv(js_array_iterator(rt, a, 1));
     return 0;
 }
 
@@ -1161,6 +1174,121 @@ NATIVE(global_this_getter)
     return 0;
 }
 
+/* ---- structuredClone ---- */
+
+typedef struct CloneMemo {
+    JsObject **from, **to;
+    int n, cap;
+} CloneMemo;
+
+/* The structured clone of v: plain objects (own enumerable string keys, the
+ * prototype dropped), arrays (holes kept), Map, Set, Date, boxed values and
+ * errors; cycles and shared references kept. Functions and symbols cannot
+ * be cloned (DataCloneError). */
+static int clone_value(JsRt *rt, JsValue v, CloneMemo *m, JsValue *out)
+{
+    if (v.tag == JV_SYM || js_is_callable(v)) {
+        JsString *src = NULL;
+        if (v.tag == JV_SYM)
+            src = js_intern(rt, "Symbol()");
+        else if (js_to_string(rt, v, &src) < 0)
+            return -1;
+        JsObject *e = js_error_new(rt, ERR_ERROR, js_strf(rt, "%s could not be cloned.", src->s));
+        js_define(rt, e, rt->s_name, js_strv(js_intern(rt, "DataCloneError")), 0);
+        return js_throw(rt, js_objv(e));
+    }
+    if (v.tag != JV_OBJ) {
+        *out = v;
+        return 0;
+    }
+    JsObject *o = v.u.o;
+    for (int i = 0; i < m->n; i++)
+        if (m->from[i] == o) {
+            *out = js_objv(m->to[i]);
+            return 0;
+        }
+    JsObject *c;
+    switch (o->kind) {
+    case JK_ARRAY: c = js_array_new(rt, o->x.arr.len); break;
+    case JK_MAP: c = js_obj_new(rt, JK_MAP, rt->map_proto); break;
+    case JK_SET: c = js_obj_new(rt, JK_SET, rt->set_proto); break;
+    case JK_DATE: c = js_obj_new(rt, JK_DATE, rt->date_proto); c->x.date = o->x.date; break;
+    case JK_ERROR: c = js_obj_new(rt, JK_ERROR, o->proto); break;
+    case JK_OBJECT: c = js_obj_new(rt, JK_OBJECT, rt->object_proto); break;
+    default: {
+        JsObject *e = js_error_new(rt, ERR_ERROR, js_strf(rt, "%s could not be cloned.", "#<Object>"));
+        js_define(rt, e, rt->s_name, js_strv(js_intern(rt, "DataCloneError")), 0);
+        return js_throw(rt, js_objv(e));
+    }
+    }
+    if (m->n == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 16;
+        m->from = xrealloc(m->from, (size_t)m->cap * sizeof(JsObject *));
+        m->to = xrealloc(m->to, (size_t)m->cap * sizeof(JsObject *));
+    }
+    m->from[m->n] = o;
+    m->to[m->n++] = c;
+    *out = js_objv(c);
+    if (++rt->depth > rt->max_depth) {
+        rt->depth--;
+        return js_throw_error(rt, ERR_RANGE, "Maximum call stack size exceeded");
+    }
+    int rc = 0;
+    if (o->kind == JK_ARRAY) {
+        for (size_t i = 0; i < o->x.arr.len && rc == 0; i++) {
+            JsValue x = o->x.arr.items[i], y = JS_HOLE;
+            if (x.tag != JV_HOLE)
+                rc = clone_value(rt, x, m, &y);
+            js_array_push(rt, c, y);
+        }
+    } else if (o->kind == JK_MAP || o->kind == JK_SET) {
+        for (size_t i = 0; i < o->x.map.len && rc == 0; i++) {
+            JsValue k, val = JS_UNDEF;
+            rc = clone_value(rt, o->x.map.keys[i], m, &k);
+            if (rc == 0 && o->kind == JK_MAP)
+                rc = clone_value(rt, o->x.map.vals[i], m, &val);
+            if (rc == 0) {
+                JsValue add, ignored, kv[2] = {k, val};
+                rc = js_get(rt, js_objv(c), js_intern(rt, o->kind == JK_MAP ? "set" : "add"), &add);
+                if (rc == 0)
+                    rc = js_call(rt, add, js_objv(c), kv, o->kind == JK_MAP ? 2 : 1, &ignored);
+            }
+        }
+    } else if (o->kind == JK_ERROR) {
+        static const char *const keep[] = {"message", "stack", "name", "cause"};
+        for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+            JsProp *p = js_own_prop(o, js_intern(rt, keep[i]));
+            if (p && !(p->flags & PF_ACCESSOR))
+                js_define(rt, c, p->key, p->v, p->flags & PF_ENUM);
+        }
+    }
+    if (o->kind == JK_OBJECT || o->kind == JK_ARRAY) {
+        for (int i = 0; i < o->nprops && rc == 0; i++) {
+            JsProp *p = &o->props[i];
+            if (!(p->flags & PF_ENUM) || js_is_symkey(p->key))
+                continue;
+            JsValue x, y;
+            rc = js_get(rt, v, p->key, &x);
+            if (rc == 0)
+                rc = clone_value(rt, x, m, &y);
+            if (rc == 0)
+                js_define(rt, c, p->key, y, PF_ENUM);
+        }
+    }
+    rt->depth--;
+    return rc;
+}
+
+NATIVE(structured_clone)
+{
+    UNUSED;
+    CloneMemo m = {0};
+    int rc = clone_value(rt, ARG(0), &m, out);
+    xfree(m.from);
+    xfree(m.to);
+    return rc;
+}
+
 /* ---- install ---- */
 
 static void fn_arity(JsObject *f, int a)
@@ -1171,7 +1299,10 @@ static void fn_arity(JsObject *f, int a)
 void js_builtins_install(JsRt *rt)
 {
     JsObject *g = rt->global;
+    js_symbol_install(rt);
+    js_bigint_install(rt);
     js_define(rt, g, js_intern(rt, "globalThis"), js_objv(g), 0);
+    js_native_method(rt, g, "structuredClone", 1, structured_clone);
     (void)global_this_getter;
     js_define(rt, g, js_intern(rt, "NaN"), js_num(NAN), PF_CONST);
     js_define(rt, g, js_intern(rt, "Infinity"), js_num(INFINITY), PF_CONST);
@@ -1238,9 +1369,14 @@ void js_builtins_install(JsRt *rt)
     js_native_method(rt, ap, "at", 1, arr_at);
     fn_arity(js_native_method(rt, ap, "keys", 0, arr_keys_values), 0);
     fn_arity(js_native_method(rt, ap, "values", 0, arr_keys_values), 1);
+    js_define(rt, ap, rt->sym_iterator, js_objv(js_native_new(rt, "values", 0, arr_values_iter)), 0);
+    js_iter_install(rt);
+    js_gen_install(rt);
+    js_agen_install(rt);
     fn_arity(js_native_method(rt, ap, "entries", 0, arr_keys_values), 2);
 
     js_text_install(rt);
+    js_regexp_install(rt);
     js_native_method(rt, rt->string_proto, "at", 1, arr_at);
 
     static const char *const en[] = {"Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError",

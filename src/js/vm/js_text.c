@@ -4,6 +4,8 @@
  * parseInt/parseFloat/isNaN/isFinite, Math (random is seeded, so a run
  * repeats), and JSON.parse (JSON.stringify's writer lives in inspect.c).
  * Object, Array, errors and collections are in js_builtins.c. */
+#include "../objects/bigint.h"
+#include "../objects/symbol.h"
 #include "natives.h"
 #include "../objects/inspect.h"
 
@@ -27,6 +29,11 @@ NATIVE(str_ctor)
     JsString *s;
     if (argc == 0) {
         s = js_intern(rt, "");
+    } else if (args[0].tag == JV_SYM && !rt->constructing) {
+        Buf b;
+        buf_init(&b);
+        js_symbol_describe(args[0].u.s, &b);
+        return js_native_string(rt, &b, out);
     } else if (js_to_string(rt, args[0], &s) < 0) {
         return -1;
     }
@@ -409,7 +416,9 @@ NATIVE(num_ctor)
 {
     UNUSED;
     double d = 0;
-    if (argc && js_to_number(rt, args[0], &d) < 0)
+    if (argc && args[0].tag == JV_BIG)
+        d = js_big_to_double(args[0].u.big);
+    else if (argc && js_to_number(rt, args[0], &d) < 0)
         return -1;
     *out = js_num(d);
     return 0;
@@ -514,6 +523,113 @@ NATIVE(parse_int)
     }
     *out = js_num(k ? sign * v : NAN);
     return 0;
+}
+
+/* Number.prototype.toPrecision: p significant digits, rounded half up on
+ * the exact decimal expansion; exponent form when e < -6 or e >= p. */
+NATIVE(num_to_precision)
+{
+    UNUSED;
+    double d = self.tag == JV_NUM ? self.u.n : NAN, pd;
+    if (ARG(0).tag == JV_UNDEF || !isfinite(d)) {
+        *out = js_strv(js_number_to_string(rt, d));
+        return 0;
+    }
+    if (js_arg_number(rt, ARG(0), 0, &pd) < 0)
+        return -1;
+    if (!(pd >= 1 && pd <= 100))
+        return js_throw_error(rt, ERR_RANGE, "toPrecision() argument must be between 1 and 100");
+    int p = (int)pd;
+    Buf b;
+    buf_init(&b);
+    if (d < 0) {
+        buf_putc(&b, '-');
+        d = -d;
+    }
+    char digits[160];
+    int e = 0;
+    if (d == 0) {
+        memset(digits, '0', (size_t)p);
+        digits[p] = 0;
+    } else {
+        /* the exact expansion, then round half up at p digits */
+        char tmp[200];
+        snprintf(tmp, sizeof tmp, "%.*e", p + 40 < 110 ? p + 40 : 110, d);
+        int k = 0;
+        for (const char *q = tmp; *q && *q != 'e'; q++)
+            if (*q != '.')
+                digits[k++] = *q;
+        e = atoi(strchr(tmp, 'e') + 1);
+        bool up = digits[p] >= '5';
+        digits[p] = 0;
+        if (up) {
+            int i = p - 1;
+            while (i >= 0 && digits[i] == '9')
+                digits[i--] = '0';
+            if (i >= 0) {
+                digits[i]++;
+            } else {
+                memmove(digits + 1, digits, (size_t)p);
+                digits[0] = '1';
+                digits[p] = 0;
+                e++;
+            }
+        }
+    }
+    if (e < -6 || e >= p) {
+        buf_putc(&b, digits[0]);
+        if (p > 1) {
+            buf_putc(&b, '.');
+            buf_puts(&b, digits + 1);
+        }
+        buf_printf(&b, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+    } else if (e >= 0) {
+        buf_putn(&b, digits, (size_t)e + 1);
+        if (p > e + 1) {
+            buf_putc(&b, '.');
+            buf_puts(&b, digits + e + 1);
+        }
+    } else {
+        buf_puts(&b, "0.");
+        for (int i = 0; i < -e - 1; i++)
+            buf_putc(&b, '0');
+        buf_puts(&b, digits);
+    }
+    return js_native_string(rt, &b, out);
+}
+
+/* String.raw(strings, ...subs): the raw texts with the substitutions between. */
+NATIVE(str_raw)
+{
+    UNUSED;
+    JsValue raw;
+    if (js_is_nullish(ARG(0)))
+        return js_throw_error(rt, ERR_TYPE, "Cannot convert undefined or null to object");
+    if (js_get(rt, ARG(0), js_intern(rt, "raw"), &raw) < 0)
+        return -1;
+    JsValue lenv;
+    double len;
+    if (js_get(rt, raw, rt->s_length, &lenv) < 0 || js_to_number(rt, lenv, &len) < 0)
+        return -1;
+    Buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < (size_t)(len > 0 ? len : 0); i++) {
+        JsValue part;
+        JsString *ps;
+        if (js_get_elem(rt, raw, js_num((double)i), &part) < 0 || js_to_string(rt, part, &ps) < 0) {
+            buf_free(&b);
+            return -1;
+        }
+        buf_putn(&b, ps->s, ps->len);
+        if (i + 1 < (size_t)len && (int)i + 1 < argc) {
+            if (js_to_string(rt, args[i + 1], &ps) < 0) {
+                buf_free(&b);
+                return -1;
+            }
+            buf_putn(&b, ps->s, ps->len);
+        }
+    }
+    return js_native_string(rt, &b, out);
 }
 
 NATIVE(num_to_fixed)
@@ -951,6 +1067,8 @@ void js_text_install(JsRt *rt)
     js_define(rt, N, js_intern(rt, "NEGATIVE_INFINITY"), js_num(-INFINITY), PF_CONST);
     js_define(rt, N, js_intern(rt, "NaN"), js_num(NAN), PF_CONST);
     js_native_method(rt, rt->number_proto, "toFixed", 1, num_to_fixed);
+    js_native_method(rt, rt->number_proto, "toPrecision", 1, num_to_precision);
+    js_native_method(rt, S, "raw", 1, str_raw);
     js_native_method(rt, rt->number_proto, "toString", 1, num_to_string);
     js_native_method(rt, rt->number_proto, "valueOf", 0, num_value_of);
     js_native_ctor(rt, "Boolean", 1, bool_ctor, rt->boolean_proto);

@@ -1,12 +1,13 @@
 /* vm.c: frames, the eval loop, calls and async functions. See vm.h. */
 #include "vm.h"
+#include "../objects/bigint.h"
+#include "../objects/symbol.h"
+#include "../objects/regexp.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum ExecStatus { EX_RETURN, EX_THROW, EX_AWAIT, EX_YIELD } ExecStatus;
 
 static const JsVmHooks *hooks;
 
@@ -16,9 +17,24 @@ typedef struct VmState {
     int n, cap;
     Frame **async;        /* every async frame, for freeing their buffers */
     int nasync, capasync;
+    JsObject *return_marker; /* js_vm_return_completion's value */
 } VmState;
 
 static VmState *vms(JsRt *rt) { return rt->vm; }
+
+JsValue js_vm_return_completion(JsRt *rt)
+{
+    VmState *v = vms(rt);
+    if (!v->return_marker)
+        v->return_marker = js_obj_new(rt, JK_OBJECT, NULL);
+    return js_objv(v->return_marker);
+}
+
+bool js_vm_is_return_completion(JsRt *rt, JsValue x)
+{
+    VmState *v = vms(rt);
+    return v && v->return_marker && x.tag == JV_OBJ && x.u.o == v->return_marker;
+}
 
 static void frames_push(JsRt *rt, Frame *f)
 {
@@ -90,7 +106,7 @@ JsObject *js_vm_closure(JsRt *rt, JsFunc *f, JsEnv *env)
     js_define(rt, o, rt->s_length, js_num(f->nparams), PF_CONST);
     js_define(rt, o, rt->s_name, js_strv(js_intern(rt, f->name)), PF_CONST);
     if (f->flags & FN_GENERATOR) {
-        JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->generator_proto);
+        JsObject *proto = js_obj_new(rt, JK_OBJECT, f->flags & FN_ASYNC ? rt->async_generator_proto : rt->generator_proto);
         js_define(rt, o, rt->s_prototype, js_objv(proto), 0);
     } else if (!(f->flags & (FN_ARROW | FN_METHOD | FN_ASYNC))) {
         JsObject *proto = js_obj_new(rt, JK_OBJECT, rt->object_proto);
@@ -102,7 +118,7 @@ JsObject *js_vm_closure(JsRt *rt, JsFunc *f, JsEnv *env)
 
 /* ---- value stack ---- */
 
-static void push(Frame *f, JsValue v)
+void js_vm_push(Frame *f, JsValue v)
 {
     if (f->sp == f->cap) {
         f->cap = f->cap ? f->cap * 2 : 16;
@@ -115,7 +131,8 @@ static void push(Frame *f, JsValue v)
 #define TOP() (f->stack[f->sp - 1])
 #define PEEK(k) (f->stack[f->sp - 1 - (k)])
 
-static int exec(JsRt *rt, Frame *f, bool throwing);
+#define push js_vm_push
+#define exec js_vm_exec
 
 /* ---- calls ---- */
 
@@ -209,7 +226,7 @@ static int construct_hook(JsRt *rt, JsValue fn, JsValue *args, int argc, JsValue
 
 /* ---- async functions ---- */
 
-static void async_step(JsRt *rt, Frame *f, bool throwing);
+#define async_step js_vm_async_step
 
 static int resume_fn(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
 {
@@ -229,7 +246,7 @@ static int resume_fn(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *
 }
 
 /* Run an async frame until it awaits, returns or throws. */
-static void async_step(JsRt *rt, Frame *f, bool throwing)
+void js_vm_async_step(JsRt *rt, Frame *f, bool throwing)
 {
     if (hooks && hooks->async_resume)
         hooks->async_resume(rt, f);
@@ -249,6 +266,10 @@ static void async_step(JsRt *rt, Frame *f, bool throwing)
         js_promise_then(rt, p, js_objv(on_f), js_objv(on_r), NULL);
         return;
     }
+    if (f->agen) {
+        js_agen_after(rt, f, st);
+        return;
+    }
     f->done = true;
     if (st == EX_RETURN) {
         if (hooks && hooks->async_end)
@@ -263,7 +284,7 @@ static void async_step(JsRt *rt, Frame *f, bool throwing)
 }
 
 /* A frame that outlives its call (async, generator): freed with the VM. */
-static void keep_frame(JsRt *rt, Frame *f)
+void js_vm_keep_frame(JsRt *rt, Frame *f)
 {
     VmState *v = vms(rt);
     if (v->nasync == v->capasync) {
@@ -301,18 +322,22 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
     }
     int rc = 0;
     if (gen) {
-        keep_frame(rt, f);
+        js_vm_keep_frame(rt, f);
         JsValue pv;
         JsObject *proto = rt->generator_proto;
         if (js_get(rt, js_objv(fo), rt->s_prototype, &pv) == 0 && pv.tag == JV_OBJ)
             proto = pv.u.o;
         JsObject *g = js_obj_new(rt, JK_GENERATOR, proto);
         g->x.gen.frame = f;
+        if (async) {
+            g->fnflags = 1; /* an async generator (agen.c) */
+            f->agen = g;
+        }
         *out = js_objv(g);
     } else if (async) {
         f->promise = js_promise_new(rt);
         f->promise->x.pr.origin = fn->name && *fn->name ? fn->name : "(anonymous)";
-        keep_frame(rt, f);
+        js_vm_keep_frame(rt, f);
         if (hooks && hooks->async_start)
             hooks->async_start(rt, f);
         async_step(rt, f, false);
@@ -335,127 +360,6 @@ static int call_function(JsRt *rt, JsObject *fo, JsValue self, JsValue *args, in
     return rc;
 }
 
-/* ---- generators ---- */
-
-enum { GEN_NEXT, GEN_THROW, GEN_RETURN };
-
-/* Resume generator g: next(v), throw(v) or return(v). *value and *done say
- * what it yielded or returned. 0, or -1 thrown. (return() does not run the
- * generator's finally blocks: a documented simplification.) */
-static int gen_resume(JsRt *rt, JsObject *g, int mode, JsValue v, JsValue *value, bool *done)
-{
-    Frame *f = g->x.gen.frame;
-    *value = JS_UNDEF;
-    *done = true;
-    if (g->x.gen.running)
-        return js_throw_error(rt, ERR_TYPE, "Generator is already running");
-    if (g->x.gen.done || mode == GEN_RETURN || (!g->x.gen.started && mode == GEN_THROW)) {
-        g->x.gen.done = true;
-        if (mode == GEN_THROW)
-            return js_throw(rt, v);
-        *value = mode == GEN_RETURN ? v : JS_UNDEF;
-        return 0;
-    }
-    bool throwing = false;
-    if (!g->x.gen.started)
-        g->x.gen.started = true;
-    else if (mode == GEN_NEXT)
-        push(f, v);
-    else {
-        rt->has_exc = true;
-        rt->exc = v;
-        throwing = true;
-    }
-    if (++rt->depth > rt->max_depth) {
-        rt->depth--;
-        return js_throw_error(rt, ERR_RANGE, "Maximum call stack size exceeded");
-    }
-    g->x.gen.running = true;
-    ExecStatus st = exec(rt, f, throwing);
-    g->x.gen.running = false;
-    rt->depth--;
-    if (st == EX_THROW) {
-        g->x.gen.done = true;
-        return -1;
-    }
-    *value = f->result;
-    *done = st != EX_YIELD;
-    g->x.gen.done = *done;
-    return 0;
-}
-
-static int gen_method(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn, JsValue *out)
-{
-    if (self.tag != JV_OBJ || self.u.o->kind != JK_GENERATOR)
-        return js_throw_error(rt, ERR_TYPE, "next method called on incompatible receiver");
-    JsValue value;
-    bool done;
-    if (gen_resume(rt, self.u.o, fn->x.nat.arity, argc ? args[0] : JS_UNDEF, &value, &done) < 0)
-        return -1;
-    JsObject *r = js_obj_new(rt, JK_OBJECT, rt->object_proto);
-    js_define(rt, r, rt->s_value, value, PF_ENUM);
-    js_define(rt, r, rt->s_done, js_bool(done), PF_ENUM);
-    *out = js_objv(r);
-    return 0;
-}
-
-/* ---- iteration ---- */
-
-int js_vm_iterate_to_array(JsRt *rt, JsValue v, JsObject **out)
-{
-    JsObject *a = js_array_new(rt, 0);
-    *out = a;
-    if (v.tag == JV_STR) {
-        const JsString *s = v.u.s;
-        for (size_t i = 0; i < s->len;) {
-            size_t j = i + 1;
-            while (j < s->len && ((unsigned char)s->s[j] & 0xc0) == 0x80)
-                j++;
-            js_array_push(rt, a, js_strv(js_str(rt, s->s + i, j - i)));
-            i = j;
-        }
-        return 0;
-    }
-    if (v.tag == JV_OBJ) {
-        JsObject *o = v.u.o;
-        if (o->kind == JK_ARRAY) {
-            for (size_t i = 0; i < o->x.arr.len; i++) {
-                JsValue x = o->x.arr.items[i];
-                js_array_push(rt, a, x.tag == JV_HOLE ? JS_UNDEF : x);
-            }
-            return 0;
-        }
-        if (o->kind == JK_MAP) {
-            for (size_t i = 0; i < o->x.map.len; i++) {
-                js_array_push(rt, a, js_objv(js_array_pair(rt, o->x.map.keys[i], o->x.map.vals[i])));
-            }
-            return 0;
-        }
-        if (o->kind == JK_SET) {
-            for (size_t i = 0; i < o->x.map.len; i++)
-                js_array_push(rt, a, o->x.map.keys[i]);
-            return 0;
-        }
-        if (o->kind == JK_GENERATOR) {
-            for (;;) {
-                JsValue x;
-                bool done;
-                if (gen_resume(rt, o, GEN_NEXT, JS_UNDEF, &x, &done) < 0)
-                    return -1;
-                if (done)
-                    return 0;
-                if (rt->max_items && a->x.arr.len >= rt->max_items)
-                    return js_limit(rt, "an array longer than --max-items");
-                js_array_push(rt, a, x);
-            }
-        }
-    }
-    const char *what = v.tag == JV_UNDEF ? "undefined" : v.tag == JV_NULL ? "null" : js_typeof(v);
-    if (v.tag == JV_OBJ)
-        what = "object";
-    return js_throw_error(rt, ERR_TYPE, "%s is not iterable", what);
-}
-
 /* for-in keys: own enumerable string keys, then the prototype chain's. */
 static JsObject *for_in_keys(JsRt *rt, JsValue v)
 {
@@ -475,7 +379,7 @@ static JsObject *for_in_keys(JsRt *rt, JsValue v)
                 if (o->x.arr.items[i].tag != JV_HOLE)
                     js_array_push(rt, a, js_strv(js_number_to_string(rt, (double)i)));
         for (int i = 0; i < o->nprops; i++) {
-            if (!(o->props[i].flags & PF_ENUM))
+            if (!(o->props[i].flags & PF_ENUM) || js_is_symkey(o->props[i].key))
                 continue;
             bool seen = false;
             for (size_t k = 0; k < a->x.arr.len && !seen; k++)
@@ -491,6 +395,9 @@ static JsObject *for_in_keys(JsRt *rt, JsValue v)
 
 static int add_values(JsRt *rt, JsValue a, JsValue b, JsValue *out)
 {
+    if (a.tag == JV_SYM || b.tag == JV_SYM)
+        return js_throw_error(rt, ERR_TYPE, "Cannot convert a Symbol value to a %s",
+                              a.tag == JV_STR || b.tag == JV_STR ? "string" : "number");
     if (a.tag == JV_NUM && b.tag == JV_NUM) {
         *out = js_num(a.u.n + b.u.n);
         return 0;
@@ -550,6 +457,8 @@ static int add_values(JsRt *rt, JsValue a, JsValue b, JsValue *out)
         *out = js_strv(h);
         return 0;
     }
+    if (a.tag == JV_BIG || b.tag == JV_BIG)
+        return js_big_operator(rt, '+', a, b, out);
     *out = js_num(js_to_number_prim(rt, a) + js_to_number_prim(rt, b));
     return 0;
 }
@@ -572,6 +481,12 @@ static int compare(JsRt *rt, JsValue a, JsValue b, int *res)
     if (a.tag == JV_STR && b.tag == JV_STR) {
         int c = strcmp(a.u.s->s, b.u.s->s);
         *res = c < 0 ? -1 : c > 0 ? 1 : 0;
+        return 0;
+    }
+    if (a.tag == JV_BIG || b.tag == JV_BIG) {
+        if (a.tag == JV_SYM || b.tag == JV_SYM)
+            return js_throw_error(rt, ERR_TYPE, "Cannot convert a Symbol value to a number");
+        *res = js_big_compare(rt, a, b);
         return 0;
     }
     double x = js_to_number_prim(rt, a), y = js_to_number_prim(rt, b);
@@ -605,6 +520,12 @@ static int instance_of(JsRt *rt, JsValue v, JsValue ctor, bool *out)
 
 static int numeric_op(JsRt *rt, Op op, JsValue a, JsValue b, JsValue *out)
 {
+    if (a.tag == JV_BIG || b.tag == JV_BIG) {
+        static const char ops[] = {[OP_SUB] = '-', [OP_MUL] = '*', [OP_DIV] = '/', [OP_MOD] = '%', [OP_EXP] = 'e',
+                                   [OP_BITAND] = '&', [OP_BITOR] = '|', [OP_BITXOR] = '^', [OP_SHL] = '<',
+                                   [OP_SHR] = '>', [OP_USHR] = 'u'};
+        return js_big_operator(rt, ops[op], a, b, out);
+    }
     double x, y;
     if (js_to_number(rt, a, &x) < 0 || js_to_number(rt, b, &y) < 0)
         return -1;
@@ -647,12 +568,13 @@ static int define_method(JsRt *rt, JsValue target, JsValue key, JsValue fn, int 
     JsString *k = js_to_key(rt, key);
     if (fn.tag == JV_OBJ && fn.u.o->kind == JK_FUNCTION) {
         fn.u.o->x.fn.home = t;
+        JsString *name = js_key_function_name(rt, k);
         if (kind == 'g' || kind == 'G' || kind == 's' || kind == 'S') {
             char buf[300];
-            snprintf(buf, sizeof buf, "%s %s", (kind | 32) == 'g' ? "get" : "set", k->s);
+            snprintf(buf, sizeof buf, "%s %s", (kind | 32) == 'g' ? "get" : "set", name->s);
             js_define(rt, fn.u.o, rt->s_name, js_strv(js_cstr(rt, buf)), PF_CONST);
         } else {
-            js_define(rt, fn.u.o, rt->s_name, js_strv(k), PF_CONST);
+            js_define(rt, fn.u.o, rt->s_name, js_strv(name), PF_CONST);
         }
     }
     uint8_t flags = (kind == 'o' || kind == 'g' || kind == 's') ? PF_ENUM : 0;
@@ -739,7 +661,7 @@ static int call_value(JsRt *rt, Frame *f, JsValue fn, JsValue self, JsValue *arg
     return js_vm_call(rt, fn, self, args, argc, out);
 }
 
-static int exec(JsRt *rt, Frame *f, bool throwing)
+ExecStatus js_vm_exec(JsRt *rt, Frame *f, bool throwing)
 {
     const JsFunc *fn = f->fn;
     const uint8_t *code = fn->code;
@@ -1200,6 +1122,15 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
         case OP_DEC: {
             JsValue a = POP();
             double x;
+            if (a.tag == JV_BIG && op != OP_PLUS) {
+                JsValue one = js_bigv(js_big_from_double(rt, 1)), r = a;
+                if (op == OP_NEG)
+                    r = js_bigv(js_big_neg(rt, a.u.big));
+                else if ((op == OP_INC || op == OP_DEC) && js_big_operator(rt, op == OP_INC ? '+' : '-', a, one, &r) < 0)
+                    goto exception;
+                push(f, r);
+                break;
+            }
             if (js_to_number(rt, a, &x) < 0)
                 goto exception;
             push(f, js_num(op == OP_NEG ? -x : op == OP_INC ? x + 1 : op == OP_DEC ? x - 1 : x));
@@ -1213,6 +1144,13 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
         case OP_BITNOT: {
             JsValue a = POP();
             double x;
+            if (a.tag == JV_BIG) { /* ~a is -a - 1 */
+                JsValue r;
+                if (js_big_operator(rt, '-', js_bigv(js_big_neg(rt, a.u.big)), js_bigv(js_big_from_double(rt, 1)), &r) < 0)
+                    goto exception;
+                push(f, r);
+                break;
+            }
             if (js_to_number(rt, a, &x) < 0)
                 goto exception;
             push(f, js_num((double)~js_to_int32(x)));
@@ -1265,11 +1203,12 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
             js_throw(rt, POP());
             goto exception;
         case OP_TRY:
+        case OP_TRY_FINALLY:
             if (f->nh == f->caph) {
                 f->caph = f->caph ? f->caph * 2 : 4;
                 f->h = xrealloc(f->h, (size_t)f->caph * sizeof(Handler));
             }
-            f->h[f->nh++] = (Handler){.pc = rd32(code + f->pc), .sp = f->sp, .env = f->env};
+            f->h[f->nh++] = (Handler){.pc = rd32(code + f->pc), .sp = f->sp, .env = f->env, .finally = op == OP_TRY_FINALLY};
             f->pc += 4;
             break;
         case OP_END_TRY:
@@ -1293,48 +1232,179 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
         case OP_ITER:
         case OP_FORIN: {
             JsValue v = POP();
-            JsObject *items;
-            if (op == OP_FORIN) {
-                items = for_in_keys(rt, v);
-            } else if (v.tag == JV_OBJ && v.u.o->kind == JK_ARRAY) {
-                items = v.u.o; /* live: elements pushed during the loop are visited */
-            } else if (v.tag == JV_OBJ && v.u.o->kind == JK_GENERATOR) {
-                items = NULL; /* lazy: each turn resumes the generator */
-            } else if (js_vm_iterate_to_array(rt, v, &items) < 0) {
+            JsObject *rec;
+            if (op == OP_FORIN)
+                rec = js_iter_of_array(rt, for_in_keys(rt, v));
+            else if (js_iter_open(rt, v, false, &rec) < 0)
                 goto exception;
-            }
-            JsObject *it = js_obj_new(rt, JK_BOXED, NULL);
-            it->x.boxed = items ? js_num(0) : v;
-            it->proto = items; /* the iterated array, privately (NULL: a generator in x.boxed) */
-            push(f, js_objv(it));
+            push(f, js_objv(rec));
             break;
         }
         case OP_ITER_NEXT: {
-            JsObject *it = TOP().u.o;
-            JsObject *items = it->proto;
-            if (!items) {
-                JsValue x;
-                bool done;
-                if (gen_resume(rt, it->x.boxed.u.o, GEN_NEXT, JS_UNDEF, &x, &done) < 0)
-                    goto exception;
-                if (done) {
-                    f->pc = rd32(code + f->pc);
-                } else {
-                    f->pc += 4;
-                    push(f, x);
-                }
-                break;
+            JsValue x;
+            bool done;
+            if (js_iter_step(rt, TOP().u.o, &x, &done) < 0)
+                goto exception;
+            if (done) {
+                f->pc = rd32(code + f->pc);
+            } else {
+                f->pc += 4;
+                push(f, x);
             }
-            size_t i = (size_t)it->x.boxed.u.n;
-            if (i >= items->x.arr.len) {
+            break;
+        }
+        case OP_ITER_CLOSE:
+        case OP_ITER_CLOSE_AT: {
+            int k = op == OP_ITER_CLOSE ? 0 : rd16(code + f->pc);
+            if (op == OP_ITER_CLOSE_AT)
+                f->pc += 2;
+            JsObject *rec = PEEK(k).u.o;
+            if (op == OP_ITER_CLOSE)
+                f->sp--;
+            if (js_iter_close(rt, rec) < 0)
+                goto exception;
+            break;
+        }
+        case OP_ITER_ASYNC: {
+            JsValue v = POP();
+            JsObject *rec;
+            if (js_iter_open(rt, v, true, &rec) < 0)
+                goto exception;
+            push(f, js_objv(rec));
+            break;
+        }
+        case OP_ASYNC_NEXT: {
+            JsValue p;
+            if (js_await_iter_next(rt, TOP().u.o, &p) < 0)
+                goto exception;
+            push(f, p);
+            break;
+        }
+        case OP_ITER_RESULT: {
+            /* [record, result] -> [record, value], or [record] and jump when done */
+            JsValue r = POP(), d, v;
+            if (r.tag != JV_OBJ) {
+                js_throw_error(rt, ERR_TYPE, "Iterator result %s is not an object", r.tag == JV_UNDEF ? "undefined" : js_typeof(r));
+                goto exception;
+            }
+            if (js_get(rt, r, rt->s_done, &d) < 0)
+                goto exception;
+            if (js_truthy(d)) {
                 f->pc = rd32(code + f->pc);
                 break;
             }
+            if (js_get(rt, r, rt->s_value, &v) < 0)
+                goto exception;
             f->pc += 4;
-            it->x.boxed = js_num((double)(i + 1));
-            JsValue v = items->x.arr.items[i];
-            push(f, v.tag == JV_HOLE ? JS_UNDEF : v);
+            push(f, v);
             break;
+        }
+        case OP_ASYNC_CLOSE: {
+            int k = rd16(code + f->pc);
+            JsValue p;
+            bool none;
+            if (js_await_iter_close(rt, PEEK(k).u.o, &p, &none) < 0)
+                goto exception;
+            if (none) {
+                f->pc = rd32(code + f->pc + 2);
+            } else {
+                f->pc += 6;
+                push(f, p);
+            }
+            break;
+        }
+        case OP_AGEN_SEND: {
+            /* [record, received, mode] -> [record, mode, what to await] */
+            int mode = (int)POP().u.n;
+            JsValue received = POP(), p;
+            if (js_agen_send(rt, TOP().u.o, &mode, received, &p) < 0)
+                goto exception;
+            push(f, js_num(mode));
+            push(f, p);
+            break;
+        }
+        case OP_AGEN_RESULT: {
+            /* [record, mode, result]: the delegate's value ends yield*,
+             * returns (mode return), or is yielded, resuming at the send */
+            JsValue r = POP(), d, v;
+            int mode = (int)POP().u.n;
+            if (mode == 3) {
+                f->ret_value = r;
+                js_throw(rt, js_vm_return_completion(rt));
+                goto exception;
+            }
+            if (r.tag != JV_OBJ) {
+                js_throw_error(rt, ERR_TYPE, "Iterator result %s is not an object", r.tag == JV_UNDEF ? "undefined" : js_typeof(r));
+                goto exception;
+            }
+            if (js_get(rt, r, rt->s_done, &d) < 0 || js_get(rt, r, rt->s_value, &v) < 0)
+                goto exception;
+            if (js_truthy(d) && mode == GEN_RETURN) {
+                /* the delegate returned: so does this generator */
+                f->ret_value = v;
+                js_throw(rt, js_vm_return_completion(rt));
+                goto exception;
+            }
+            if (js_truthy(d)) {
+                f->sp--;
+                push(f, v);
+                f->pc += 4;
+                break;
+            }
+            f->pc = rd32(code + f->pc);
+            f->delegating = true;
+            f->result = v;
+            frames_pop(rt);
+            return EX_YIELD;
+        }
+        case OP_ITER_CLOSE_THROW: {
+            /* [record, exception]: close the iterator (its own errors are
+             * dropped), then throw the exception on */
+            JsValue e = POP();
+            JsObject *rec = POP().u.o;
+            if (js_iter_close(rt, rec) < 0 && !rt->limit)
+                js_catch(rt);
+            if (rt->limit)
+                goto exception;
+            js_throw(rt, e);
+            goto exception;
+        }
+        case OP_REGEXP: {
+            JsObject *t = fn->consts[rd16(code + f->pc)].u.o;
+            f->pc += 2;
+            push(f, js_objv(js_regexp_new(rt, t->x.re.re, t->x.re.source, t->x.re.flags)));
+            break;
+        }
+        case OP_CHECK_OBJ: {
+            JsValue r = POP();
+            if (r.tag != JV_OBJ) {
+                js_throw_error(rt, ERR_TYPE, "Iterator result %s is not an object", r.tag == JV_UNDEF ? "undefined" : js_typeof(r));
+                goto exception;
+            }
+            break;
+        }
+        case OP_YIELD_STAR: {
+            int mode = (int)POP().u.n;
+            JsValue received = POP(), x;
+            bool done;
+            if (js_iter_resume(rt, TOP().u.o, mode, received, &x, &done) < 0)
+                goto exception;
+            if (done && mode == GEN_RETURN) {
+                /* the delegate returned: so does this generator, through its finally blocks */
+                f->ret_value = x;
+                js_throw(rt, js_vm_return_completion(rt));
+                goto exception;
+            }
+            if (done) {
+                f->sp--;
+                push(f, x);
+                break;
+            }
+            f->pc--; /* resume here: the next value goes to the delegate */
+            f->delegating = true;
+            f->result = x;
+            frames_pop(rt);
+            return EX_YIELD;
         }
         case OP_TO_ARRAY: {
             int want = rd16(code + f->pc);
@@ -1343,17 +1413,22 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
             JsObject *items;
             if (v.tag == JV_OBJ && v.u.o->kind == JK_ARRAY) {
                 items = v.u.o;
-            } else if (v.tag == JV_OBJ && v.u.o->kind == JK_GENERATOR && want != 0xffff) {
+            } else if (want != 0xffff) {
+                /* destructuring: take only what the pattern names, then close */
+                JsObject *rec;
+                if (js_iter_open(rt, v, false, &rec) < 0)
+                    goto exception;
                 items = js_array_new(rt, 0);
-                for (int k = 0; k < want; k++) {
+                bool done = false;
+                for (int k = 0; k < want && !done; k++) {
                     JsValue x;
-                    bool done;
-                    if (gen_resume(rt, v.u.o, GEN_NEXT, JS_UNDEF, &x, &done) < 0)
+                    if (js_iter_step(rt, rec, &x, &done) < 0)
                         goto exception;
-                    if (done)
-                        break;
-                    js_array_push(rt, items, x);
+                    if (!done)
+                        js_array_push(rt, items, x);
                 }
+                if (!done && js_iter_close(rt, rec) < 0)
+                    goto exception;
             } else if (js_vm_iterate_to_array(rt, v, &items) < 0)
                 goto exception;
             push(f, js_objv(items));
@@ -1433,6 +1508,9 @@ static int exec(JsRt *rt, Frame *f, bool throwing)
     exception:
         if (!rt->exc_line)
             rt->exc_line = js_vm_frame_line(f);
+        if (!rt->limit && f->nh && js_vm_is_return_completion(rt, rt->exc))
+            while (f->nh && !f->h[f->nh - 1].finally)
+                f->nh--; /* a generator's return(): only finally blocks run */
         if (rt->limit || f->nh == 0) {
             frames_pop(rt);
             return EX_THROW;
@@ -1463,6 +1541,7 @@ void js_vm_free(JsRt *rt)
         xfree(v->async[i]->stack);
         xfree(v->async[i]->h);
         xfree(v->async[i]->args);
+        js_agen_free(v->async[i]);
     }
     xfree(v->async);
     xfree(v->stack);
@@ -1474,12 +1553,7 @@ void js_vm_init(JsRt *rt, const JsVmHooks *h)
 {
     hooks = h;
     rt->vm = xcalloc(1, sizeof(VmState));
-    static const char *const gm[] = {"next", "throw", "return"};
-    for (int i = 0; i < 3; i++) {
-        JsObject *m = js_native_new(rt, gm[i], 1, gen_method);
-        m->x.nat.arity = i;
-        js_define(rt, rt->generator_proto, js_intern(rt, gm[i]), js_objv(m), 0);
-    }
     rt->call = js_vm_call;
     rt->construct = construct_hook;
+    rt->iterate = js_vm_iterate_to_array;
 }

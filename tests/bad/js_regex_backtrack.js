@@ -1,0 +1,2 @@
+const evil = /(a+)+$/;
+console.log(evil.test("a".repeat(40) + "!"));

@@ -1,0 +1,15 @@
+const r = /ab+c/gi; console.log(r, r.test('xABBC'), 'a-b-c'.split(/-/), 'aaa'.replace(/a/g, 'b'));
+console.log('x1y22'.match(/\d+/g), /(\d)(\d)/.exec('a12'));
+console.log('2024-01-15'.replace(/(\d+)-(\d+)-(\d+)/, '$3/$2/$1'), 'John Smith'.replace(/(?<first>\w+)\s(?<last>\w+)/, '$<last>, $<first>'));
+const m = /(?<y>\d{4})-(?<m>\d\d)/.exec('on 2024-05!'); console.log(m, m.groups.y, m.index);
+console.log([...'a1b2c3'.matchAll(/[a-z](\d)/g)].map(x => x[1] + '@' + x.index));
+console.log('one  two   three'.split(/\s+/), 'a,b;c'.split(/[,;]/), 'abc'.split(/(b)/), ''.split(/x/), 'abc'.split(''), 'a1b2'.split(/\d/, 1));
+console.log('Hello World'.search(/o/), 'xyz'.search(/a/), /^\w+@\w+\.com$/.test('me@site.com'), /colou?r/.test('color'));
+const g = /o/g; console.log(g.exec('foo boo').index, g.lastIndex, g.exec('foo boo').index, g.lastIndex);
+console.log('aBc'.replace(/b/i, x => x.toUpperCase() + '!'), 'a.b.c'.replaceAll('.', '/'), 'x-y-z'.replaceAll(/-/g, (m, off) => off));
+console.log(/a.c/s.test('a\nc'), /a.c/.test('a\nc'), /^b/m.test('a\nb'), /\bcat\b/.test('the cat sat'), /(a)\1/.test('aa'));
+console.log(new RegExp('x+', 'g'), new RegExp('a/b').source, String(/x/y), /[\]]/.source, /(?=a)a/.flags, RegExp('q').global);
+console.log('price: $10, $20'.match(/\$(\d+)/g), 'aaa'.match(/a*?/)[0].length, 'aaa'.match(/a{2}/)[0], 'abcabc'.lastIndexOf('c'));
+console.log(/(?<!\$)\b\d+/.exec('cost $30 or 40')[0], /(?<=\$)\d+/.exec('cost $30')[0], /x(?!y)/.exec('xyxz').index);
+console.log('tom,dick,,harry'.split(','), 'ab'.replace('', '_'), 'a$b'.replace('$', '$$'), 'abc'.replace('b', '[$&$`$\']'));
+console.log(/[^a-c]/.exec('abcd')[0], /\u0041/.test('A'), /\x41/.test('A'), /[\d.]+/.exec('v1.25x')[0], 'ÉCOLE'.match(/école/i) !== null);
