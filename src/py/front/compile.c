@@ -731,13 +731,14 @@ static bool in_async_function(Comp *c)
     return c->u->sc->kind != SC_MODULE && c->u->sc->is_async;
 }
 
-/* Known Python builtins that loopscope deliberately does not provide. */
+/* Known Python builtins that loopscope deliberately does not provide: the
+ * ones reaching the host or the interpreter (open, exec, globals...) and
+ * the ones it lacks. getattr, hasattr, setattr, iter, next, map, filter,
+ * hash, id and the other builtins.c provides are ordinary builtins. */
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
-    "getattr", "setattr", "delattr", "hasattr", "breakpoint", "memoryview", "bytearray",
-    "bytes", "help", "exit", "quit", "dir", "id", "hash", "iter", "next", "map", "filter",
-    "reversed", "callable", "chr", "ord", "hex", "oct", "bin", "format",
-    "divmod", "pow", "ascii", "slice", "complex", "__build_class__", "aiter", "anext",
+    "delattr", "breakpoint", "memoryview", "bytearray", "bytes", "help", "exit", "quit",
+    "dir", "ascii", "slice", "complex", "__build_class__", "aiter", "anext",
     NULL,
 };
 

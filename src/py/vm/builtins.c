@@ -809,7 +809,17 @@ static Obj *bi_id(Obj *self, Obj **args, int nargs, Obj *kwnames)
     (void)self;
     if (!vm_one_arg("id", nargs, kwnames))
         return NULL;
-    return int_new((int64_t)(uintptr_t)args[0]);
+    /* CPython's id is an address; loopscope's must not vary between runs:
+     * an instance's is the address its default repr prints; other objects
+     * get their allocation number in another range, and static ones (None,
+     * builtins, classes) their offset from None, fixed for a given binary. */
+    Obj *o = args[0];
+    Class *c = CLS(o);
+    if ((c->heap && !c->is_exception) || c == &ObjectClass)
+        return int_new((int64_t)(0x7f0000000000ULL + ((InstanceObj *)o)->serial * 0x30));
+    if (o->serial)
+        return int_new((int64_t)(0x7f1000000000ULL + o->serial * 0x10));
+    return int_new((int64_t)0x7e8000000000LL + (int64_t)((intptr_t)o - (intptr_t)None));
 }
 
 /* ----------------------------------------------------------- attributes */
