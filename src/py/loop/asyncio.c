@@ -577,6 +577,15 @@ static Obj *asyncio_module_new(void)
     }
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
+    /* the loop's coroutine methods are written in the prelude */
+    static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};
+    for (size_t i = 0; i < sizeof loop_methods / sizeof loop_methods[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "_loop_%s", loop_methods[i]);
+        Obj *f = dict_get_c(((ModuleObj *)m)->dict, name);
+        if (f)
+            dict_set_c(LoopClass.dict, loop_methods[i], f);
+    }
     return m;
 }
 

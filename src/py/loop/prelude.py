@@ -1081,6 +1081,16 @@ async def _shutdown_default_executor():
     return
 
 
+# loop.shutdown_asyncgens() and loop.shutdown_default_executor() (asyncio.c
+# puts them on the loop class)
+async def _loop_shutdown_asyncgens(self):
+    await _shutdown_asyncgens()
+
+
+async def _loop_shutdown_default_executor(self, timeout=None):
+    await _shutdown_default_executor()
+
+
 def _cancel_all_tasks(loop):
     to_cancel = _all_tasks(loop)
     if not to_cancel:
