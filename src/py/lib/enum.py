@@ -5,9 +5,9 @@
 # type as _member_type_ (the compiler puts it there): members compare and
 # hash as their values. Iterating over the class, len(Color) and
 # `x in Color` go through __class_iter__ (loopscope's stand-in for the
-# metaclass). Not supported by loopscope: the value type's methods on a
-# member (S.A.upper()); Color(1) gives an object equal to Color.RED but not
-# the same object.
+# metaclass), Color(1) through __class_call__ (for its __call__), so it
+# is Color.RED itself. IntEnum members do int arithmetic and StrEnum
+# members str's methods, by delegating to the value.
 
 
 class auto:
@@ -27,17 +27,20 @@ def _is_descriptor(v):
 
 
 class Enum:
-    def __init__(self, value):
+    def __class_call__(cls, value):
+        # Color(1) is Color.RED: the member itself (a metaclass's __call__
+        # in CPython; loopscope's class objects call this hook)
         if _Building.active:
-            self._value_ = value
-            return
-        cls = type(self)
+            return NotImplemented
+        if type(value) is cls:
+            return value
         for m in cls._member_list_:
             if m._value_ == value:
-                self._name_ = m._name_
-                self._value_ = m._value_
-                return
+                return m
         raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    def __init__(self, value):
+        self._value_ = value
 
     def __init_subclass__(cls):
         members = []
@@ -134,6 +137,30 @@ class Enum:
     def __ge__(self, other):
         a, b = self._order(other, ">=")
         return a >= b
+
+
+def _arith(name, op):
+    # IntEnum members (and `class X(int, Enum)` ones) do their value's
+    # arithmetic; plain Enum members have none
+    def forward(self, other):
+        if getattr(type(self), "_member_type_", None) is None:
+            return NotImplemented
+        return op(self._value_, _value_of(other))
+
+    def backward(self, other):
+        if getattr(type(self), "_member_type_", None) is None:
+            return NotImplemented
+        return op(_value_of(other), self._value_)
+
+    setattr(Enum, f"__{name}__", forward)
+    setattr(Enum, f"__r{name}__", backward)
+
+
+for _name, _op in (("add", lambda a, b: a + b), ("sub", lambda a, b: a - b),
+                   ("mul", lambda a, b: a * b), ("truediv", lambda a, b: a / b),
+                   ("floordiv", lambda a, b: a // b), ("mod", lambda a, b: a % b),
+                   ("pow", lambda a, b: a ** b)):
+    _arith(_name, _op)
 
 
 class _ValueEnum(Enum):

@@ -335,11 +335,40 @@ static void instance_dealloc(Obj *o)
         XDECREF(((InstanceObj *)o)->dict);
 }
 
+/* A class defining __class_call__ (loopscope's stand-in for a metaclass's
+ * __call__, as enum uses it to hand back an existing member): called as
+ * __class_call__(cls, *args, **kw). NotImplemented from it means "make an
+ * instance as usual"; *done is false then. */
+static Obj *class_call_hook(Class *c, Obj **args, int nargs, Obj *kwnames, bool *done)
+{
+    *done = false;
+    Obj *f = class_lookup(c, str_intern("__class_call__"));
+    if (!f || !IS(f, FuncClass))
+        return NULL;
+    size_t n = (size_t)nargs + (kwnames ? TUP_N(kwnames) : 0);
+    Obj **a = xmalloc((n + 1) * sizeof *a);
+    a[0] = &c->hdr;
+    for (size_t i = 0; i < n; i++)
+        a[i + 1] = args[i];
+    Obj *r = vm_call(f, a, nargs + 1, kwnames);
+    xfree(a);
+    if (r == NotImplemented) {
+        DECREF(r);
+        return NULL;
+    }
+    *done = true;
+    return r;
+}
+
 /* Calling a user class: make the instance, then run __init__. */
 static Obj *instance_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     Class *c = (Class *)self;
     Obj *o;
+    bool hooked;
+    Obj *made = class_call_hook(c, args, nargs, kwnames, &hooked);
+    if (hooked)
+        return made;
     if (c->is_exception) {
         Obj *t = tuple_new((size_t)nargs);
         for (int i = 0; i < nargs; i++) {
