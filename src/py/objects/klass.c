@@ -298,6 +298,22 @@ int klass_setattr(Obj *o, Obj *name, Obj *v)
     if (IS(o, ClassClass))
         return class_setattr((Class *)o, name, v);
     Class *c = CLS(o);
+    if (c->heap) {
+        /* __setattr__ / __delattr__ set on the class by the library (a frozen
+         * dataclass): NotImplemented from it means "store as usual". Class
+         * bodies in scenarios cannot define them (compile.c refuses). */
+        Obj *hook = class_lookup(c, str_intern(v ? "__setattr__" : "__delattr__"));
+        if (hook && IS(hook, FuncClass)) {
+            Obj *a[3] = {o, name, v};
+            Obj *r = vm_call(hook, a, v ? 3 : 2, NULL);
+            if (!r)
+                return -1;
+            bool through = r == NotImplemented;
+            DECREF(r);
+            if (!through)
+                return 0;
+        }
+    }
     Obj *cv = class_lookup(c, name);
     if (cv && IS(cv, PropertyClass)) {
         PropertyObj *p = (PropertyObj *)cv;
