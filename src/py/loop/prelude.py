@@ -612,10 +612,10 @@ def _holder_name(task):
     return _who(task)   # loopscope: the task's one label on screen
 
 
-def _state_repr(what, extra, waiters):
+def _state_repr(obj, what, extra, waiters):
     if waiters:
         extra = f"{extra}, waiters:{len(waiters)}"
-    return f"<asyncio.locks.{what} object [{extra}]>"
+    return f"<asyncio.locks.{what} object at {id(obj):#x} [{extra}]>"
 
 
 class _LoopBound:
@@ -650,7 +650,7 @@ class Lock(_AsyncWithAcquire):
         _track(self)            # loopscope: the internals view
 
     def __repr__(self):
-        return _state_repr("Lock", "locked" if self._locked else "unlocked", self._waiters)
+        return _state_repr(self, "Lock", "locked" if self._locked else "unlocked", self._waiters)
 
     def locked(self):
         return self._locked
@@ -711,7 +711,7 @@ class Event(_LoopBound):
         _track(self)            # loopscope: the internals view
 
     def __repr__(self):
-        return _state_repr("Event", "set" if self._value else "unset", self._waiters)
+        return _state_repr(self, "Event", "set" if self._value else "unset", self._waiters)
 
     def is_set(self):
         return self._value
@@ -754,7 +754,7 @@ class Condition(_AsyncWithAcquire):
         self._waiters = []
 
     def __repr__(self):
-        return _state_repr("Condition", "locked" if self.locked() else "unlocked", self._waiters)
+        return _state_repr(self, "Condition", "locked" if self.locked() else "unlocked", self._waiters)
 
     async def wait(self):
         if not self.locked():
@@ -815,7 +815,7 @@ class Semaphore(_AsyncWithAcquire):
 
     def __repr__(self):
         extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
-        return _state_repr(type(self).__name__, extra, self._waiters)
+        return _state_repr(self, type(self).__name__, extra, self._waiters)
 
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
@@ -911,7 +911,7 @@ class Queue(_LoopBound):
         self._queue.append(item)
 
     def __repr__(self):
-        return f"<{type(self).__name__} {self._format()}>"
+        return f"<{type(self).__name__} at {id(self):#x} {self._format()}>"
 
     def __str__(self):
         return f"<{type(self).__name__} {self._format()}>"
@@ -1278,7 +1278,7 @@ class Barrier(_LoopBound):
 
     def __repr__(self):
         state = {0: "filling", 1: "draining", -1: "resetting", -2: "broken"}[self._state]
-        return f"<asyncio.locks.Barrier object [{state}, waiters:{self.n_waiting}/{self.parties}]>"
+        return f"<asyncio.locks.Barrier object at {id(self):#x} [{state}, waiters:{self.n_waiting}/{self.parties}]>"
 
 
 # ---- executors (threads.md) ----
