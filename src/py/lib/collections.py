@@ -3,7 +3,10 @@
 # from CPython: defaultdict, Counter and OrderedDict are not dict
 # subclasses (isinstance(x, dict) is False), and a namedtuple is not a
 # tuple subclass; what they print and how they behave otherwise follows
-# CPython.
+# CPython. Subclasses print their own class name; deque[int] and the like
+# make a types.GenericAlias.
+
+_GenericAlias = type(list[int])
 
 
 def _check_maxlen(maxlen):
@@ -12,6 +15,8 @@ def _check_maxlen(maxlen):
 
 
 class deque:
+    __class_getitem__ = _GenericAlias  # deque[int] at run time
+
     def __init__(self, iterable=(), maxlen=None):
         _check_maxlen(maxlen)
         self._items = []
@@ -109,8 +114,8 @@ class deque:
 
     def __repr__(self):
         if self.maxlen is None:
-            return f"deque({self._items!r})"
-        return f"deque({self._items!r}, maxlen={self.maxlen})"
+            return f"{type(self).__name__}({self._items!r})"
+        return f"{type(self).__name__}({self._items!r}, maxlen={self.maxlen})"
 
 
 class _DictLike:
@@ -196,6 +201,8 @@ class _DictLike:
 
 
 class defaultdict(_DictLike):
+    __class_getitem__ = _GenericAlias
+
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
@@ -215,10 +222,12 @@ class defaultdict(_DictLike):
     def __repr__(self):
         f = self.default_factory
         fr = "None" if f is None else (f"<class '{f.__name__}'>" if isinstance(f, type) else repr(f))
-        return f"defaultdict({fr}, {self._d!r})"
+        return f"{type(self).__name__}({fr}, {self._d!r})"
 
 
 class OrderedDict(_DictLike):
+    __class_getitem__ = _GenericAlias
+
     def move_to_end(self, key, last=True):
         v = self._d.pop(key)
         if last:
@@ -236,11 +245,13 @@ class OrderedDict(_DictLike):
 
     def __repr__(self):
         if not self._d:
-            return "OrderedDict()"
-        return f"OrderedDict({list(self._d.items())!r})"
+            return f"{type(self).__name__}()"
+        return f"{type(self).__name__}({list(self._d.items())!r})"
 
 
 class Counter(_DictLike):
+    __class_getitem__ = _GenericAlias
+
     def __init__(self, iterable=None, **kwargs):
         self._d = {}
         self.update(iterable, **kwargs)
@@ -310,12 +321,14 @@ class Counter(_DictLike):
 
     def __repr__(self):
         if not self._d:
-            return "Counter()"
+            return f"{type(self).__name__}()"
         parts = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
-        return "Counter({" + parts + "})"
+        return type(self).__name__ + "({" + parts + "})"
 
 
 class ChainMap:
+    __class_getitem__ = _GenericAlias
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -364,7 +377,7 @@ class ChainMap:
         return ChainMap(*self.maps[1:])
 
     def __repr__(self):
-        return f"ChainMap({', '.join(repr(m) for m in self.maps)})"
+        return f"{type(self).__name__}({', '.join(repr(m) for m in self.maps)})"
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -399,7 +412,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def __repr__(self):
         inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self._values))
-        return f"{typename}({inner})"
+        return f"{type(self).__name__}({inner})"
 
     def __iter__(self):
         return iter(self._values)

@@ -889,6 +889,7 @@ def _wakeup_next(waiters):
 
 class Queue(_LoopBound):
     _get_label = "Queue.get (empty)"
+    __class_getitem__ = type(list[int])   # asyncio.Queue[int]
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
