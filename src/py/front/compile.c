@@ -6,6 +6,7 @@
  * constructs loopscope does not run ("X is not supported by loopscope").
  * It leaves the meaning of each instruction to vm.c and syntax to parse.c. */
 #include "code.h"
+#include "stdlib_names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1962,8 +1963,8 @@ static void stmt_classdef(Comp *c, const Node *n)
     name_op(c, n->str, ACC_STORE, n);
 }
 
-/* A module loopscope does not have: the host's (os, socket, threading...)
- * stay out on purpose; the README's "The standard library" lists the rest. */
+/* A standard-library module loopscope does not have: the host's (os, socket,
+ * threading...) stay out on purpose; the README lists the rest. */
 #define IMPORT_REFUSED                                                                             \
     "importing '%s' is not supported by loopscope (it provides asyncio and the standard-library " \
     "modules its README lists, none that reach the host)"
@@ -1972,14 +1973,14 @@ static void stmt_import(Comp *c, const Node *n)
 {
     if (n->kind == N_IMPORTFROM) {
         const ModuleSpec *m = n->ival ? NULL : module_find(c, n->str);
-        if (!m) {
+        if (!m && (n->ival || stdlib_module_exists(n->str))) {
             FAIL(c, n, IMPORT_REFUSED, n->str);
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, n->str));
         for (int i = 0; i < n->list.len; i++) {
             const Node *al = n->list.items[i];
-            if (!in_list(m->exports, al->str) && !module_typo(m, al->str)) {
+            if (m && !in_list(m->exports, al->str) && !module_typo(m, al->str)) {
                 char what[200];
                 snprintf(what, sizeof what, "%s.%s", m->name, al->str);
                 unsupported(c, al, what);
@@ -1994,7 +1995,7 @@ static void stmt_import(Comp *c, const Node *n)
     for (int i = 0; i < n->list.len; i++) {
         const Node *al = n->list.items[i];
         const ModuleSpec *m = module_find(c, al->str);
-        if (!m) {
+        if (!m && stdlib_module_exists(al->str)) { /* else ModuleNotFoundError at run time */
             FAIL(c, al, IMPORT_REFUSED, al->str);
             return;
         }

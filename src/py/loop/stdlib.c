@@ -13,6 +13,7 @@
 #include "../front/parse.h"
 #include "../objects/klass.h"
 #include "../objects/methods.h"
+#include "../vm/builtins.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,8 +358,20 @@ Obj *stdlib_import(void *ud, Obj *name)
         return have;
     }
     int i = lib_index(STR_S(name));
-    if (i < 0 && !is_package(STR_S(name)))
-        return err_null(&RuntimeErrorClass, "No module named '%s'", STR_S(name));
+    if (i < 0 && !is_package(STR_S(name))) {
+        /* a module CPython has no more than loopscope (the compiler refused
+         * the standard library's): CPython's error, naming the top package
+         * unless that one exists (aiohttp.web: aiohttp is a module here) */
+        const char *s = STR_S(name);
+        int top = (int)strcspn(s, ".");
+        char head[64];
+        snprintf(head, sizeof head, "%.*s", top, s);
+        if (lib_index(head) >= 0 && !is_package(head))
+            return err_null(&ModuleNotFoundErrorClass, "No module named '%s'; '%s' is not a package", s, head);
+        if (is_package(head))
+            top = (int)strlen(s);
+        return err_null(&ModuleNotFoundErrorClass, "No module named '%.*s'", top, s);
+    }
     Obj *m = module_new(STR_S(name));
     dict_set_c(((ModuleObj *)m)->dict, "__name__", ((ModuleObj *)m)->name);
     stdlib_add_module(m); /* first: modules that import each other find it */
