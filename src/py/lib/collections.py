@@ -1,9 +1,10 @@
 # collections: deque, defaultdict, Counter, OrderedDict, ChainMap and
 # namedtuple, written for loopscope in the scenario language. Differences
 # from CPython: defaultdict, Counter and OrderedDict are not dict
-# subclasses (isinstance(x, dict) is False), and a namedtuple is not a
-# tuple subclass; what they print and how they behave otherwise follows
-# CPython. Subclasses print their own class name; deque[int] and the like
+# subclasses and a namedtuple is not a tuple subclass (isinstance() says
+# they are, through _builtin_base_, but type(x) is x's own class and C
+# code does not take them for a dict or tuple); what they print and how
+# they behave otherwise follows CPython. Subclasses print their own class name; deque[int] and the like
 # make a types.GenericAlias.
 
 _GenericAlias = type(list[int])
@@ -120,6 +121,8 @@ class deque:
 
 class _DictLike:
     """The mapping methods shared by defaultdict, Counter and OrderedDict."""
+
+    _builtin_base_ = dict   # isinstance(Counter(), dict), as in CPython
 
     def __init__(self, *args, **kwargs):
         self._d = {}
@@ -450,7 +453,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         values = [kwargs.pop(n, v) for n, v in zip(fields, self._values)]
         if kwargs:
             raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
-        return cls(*values)
+        return type(self)(*values)
 
     def count(self, x):
         return self._values.count(x)
@@ -458,16 +461,19 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def index(self, x):
         return self._values.index(x)
 
-    def _make(iterable):
-        return cls(*iterable)
+    def _make(klass, iterable):
+        values = list(iterable)
+        if len(values) != nf:
+            raise TypeError(f"Expected {nf} arguments, got {len(values)}")
+        return klass(*values)
 
     ns = {
         "__module__": "__main__" if module is None else module,
         "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__len__": __len__,
         "__getitem__": __getitem__, "__eq__": __eq__, "__hash__": __hash__, "__lt__": __lt__,
         "__le__": __le__, "__gt__": __gt__, "__ge__": __ge__, "_asdict": _asdict,
-        "_replace": _replace, "count": count, "index": index, "_make": staticmethod(_make),
-        "_fields": fields, "_field_defaults": field_defaults,
+        "_replace": _replace, "count": count, "index": index, "_make": classmethod(_make),
+        "_fields": fields, "_field_defaults": field_defaults, "_builtin_base_": tuple,
     }
     cls = _new_class(typename, None, ns)
     return cls

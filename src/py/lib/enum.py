@@ -71,6 +71,9 @@ class Enum:
         cls._member_list_ = members
         cls._member_map_ = by_name
         cls.__members__ = dict(by_name)
+        mixed = _class_dict(cls).get("_member_type_")
+        if mixed in (str, int, float):
+            cls._builtin_base_ = mixed   # isinstance(S.A, str), as in CPython
 
     def _generate_next_value_(name, start, count, last_values):
         for v in reversed(last_values):
@@ -177,10 +180,12 @@ def _value_of(x):
 
 
 class IntEnum(_ValueEnum):
-    pass
+    _builtin_base_ = int
 
 
 class StrEnum(_ValueEnum):
+    _builtin_base_ = str
+
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
 

@@ -257,11 +257,23 @@ static bool is_class(Obj *o)
     return IS(o, ClassClass);
 }
 
+/* The library's stand-ins for CPython's subclasses of built-in types
+ * (collections' Counter for dict, a namedtuple for tuple, an IntEnum for
+ * int) name that type as the class attribute _builtin_base_: isinstance
+ * and issubclass count it, nothing else does (the object is not a dict). */
+static int builtin_stand_in(Class *c, Class *spec)
+{
+    if (!c->heap || spec->heap)
+        return 0;
+    Obj *b = class_lookup(c, str_intern("_builtin_base_"));
+    return b && is_class(b) && !((Class *)b)->heap && class_is_sub((Class *)b, spec);
+}
+
 /* 1, 0, or -1 with TypeError (fname: isinstance or issubclass). */
 static int class_matches(const char *fname, Class *c, Obj *spec)
 {
     if (is_class(spec))
-        return class_is_sub(c, (Class *)spec);
+        return class_is_sub(c, (Class *)spec) || builtin_stand_in(c, (Class *)spec);
     if (IS(spec, TupleClass)) {
         for (size_t i = 0; i < TUP_N(spec); i++) {
             int r = class_matches(fname, c, TUP_ITEMS(spec)[i]);
