@@ -1801,7 +1801,7 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__",
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__", "__format__",
     "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
     "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
     "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",

@@ -105,6 +105,11 @@ class Enum:
     def __str__(self):
         return f"{type(self).__name__}.{self._name_}"
 
+    def __format__(self, spec):
+        if getattr(type(self), "_builtin_base_", None) is not None:
+            return format(self._value_, spec)   # IntEnum, (str, Enum): the value's format
+        return format(str(self), spec)
+
     def __eq__(self, other):
         if isinstance(other, Enum):
             if getattr(type(self), "_member_type_", None) is not None:

@@ -1736,6 +1736,8 @@ Obj *op_format(Obj *v, Obj *spec)
         ok = fmt_format_float(FLOAT_V(v), sp, n, &out, err, sizeof err);
     } else {
         buf_free(&out);
+        if (CLS(v)->heap && klass_special(v, "__format__")) /* datetime's, a class's own */
+            return klass_call_special(v, "__format__", &spec, 1);
         if (n == 0)
             return obj_str_new(v);
         return err_null(&TypeErrorClass, "unsupported format string passed to %s.__format__",
