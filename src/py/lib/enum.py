@@ -106,8 +106,6 @@ class Enum:
         return f"{type(self).__name__}.{self._name_}"
 
     def __format__(self, spec):
-        if getattr(type(self), "_builtin_base_", None) is not None:
-            return format(self._value_, spec)   # IntEnum, (str, Enum): the value's format
         return format(str(self), spec)
 
     def __eq__(self, other):
@@ -178,6 +176,9 @@ class _ValueEnum(Enum):
 
     def __str__(self):
         return str(self._value_)
+
+    def __format__(self, spec):
+        return format(self._value_, spec)   # IntEnum, StrEnum: the value's format
 
 
 def _value_of(x):
