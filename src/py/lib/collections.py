@@ -95,8 +95,8 @@ class deque:
         return x in self._items
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            raise TypeError("sequence index must be integer, not 'slice'")
+        if not isinstance(i, int):
+            raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
         if not self._items:
             raise IndexError("deque index out of range")
         try:
