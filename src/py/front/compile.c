@@ -732,10 +732,7 @@ static bool in_async_function(Comp *c)
     return c->u->sc->kind != SC_MODULE && c->u->sc->is_async;
 }
 
-/* Known Python builtins that loopscope deliberately does not provide: the
- * ones reaching the host or the interpreter (open, exec, globals...) and
- * the ones it lacks. getattr, hasattr, setattr, iter, next, map, filter,
- * hash, id and the other builtins.c provides are ordinary builtins. */
+/* Python builtins loopscope does not provide: host or interpreter access (open, exec...), and bytes. */
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
     "delattr", "breakpoint", "memoryview", "bytearray", "bytes", "help", "exit", "quit",
