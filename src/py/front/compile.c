@@ -736,7 +736,7 @@ static bool in_async_function(Comp *c)
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
     "delattr", "breakpoint", "memoryview", "bytearray", "bytes", "help", "exit", "quit",
-    "dir", "ascii", "slice", "complex", "__build_class__", "aiter", "anext",
+    "dir", "ascii", "slice", "complex", "__build_class__",
     NULL,
 };
 

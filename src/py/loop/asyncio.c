@@ -586,6 +586,16 @@ static Obj *asyncio_module_new(void)
         if (f)
             dict_set_c(LoopClass.dict, loop_methods[i], f);
     }
+    /* aiter() and anext(), written in the prelude (a program that uses them
+     * has imported asyncio) */
+    static const char *const builtins[] = {"aiter", "anext"};
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "_builtin_%s", builtins[i]);
+        Obj *f = dict_get_c(((ModuleObj *)m)->dict, name);
+        if (f)
+            dict_set_c(vm_builtins(), builtins[i], f);
+    }
     return m;
 }
 

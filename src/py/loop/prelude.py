@@ -1082,6 +1082,32 @@ async def _shutdown_default_executor():
     return
 
 
+# the builtins aiter() and anext() (asyncio.c puts them among the builtins)
+def _builtin_aiter(obj):
+    # the special method is looked up on the type, as CPython does
+    if not hasattr(type(obj), "__aiter__"):
+        raise TypeError(f"'{type(obj).__name__}' object is not an async iterable")
+    return obj.__aiter__()
+
+
+async def _anext_or(iterator, default):
+    try:
+        return await iterator.__anext__()
+    except StopAsyncIteration:
+        return default
+
+
+_NO_DEFAULT = object()
+
+
+def _builtin_anext(iterator, default=_NO_DEFAULT):
+    if not hasattr(type(iterator), "__anext__"):
+        raise TypeError(f"'{type(iterator).__name__}' object is not an async iterator")
+    if default is _NO_DEFAULT:
+        return iterator.__anext__()
+    return _anext_or(iterator, default)
+
+
 # loop.shutdown_asyncgens() and loop.shutdown_default_executor() (asyncio.c
 # puts them on the loop class)
 async def _loop_shutdown_asyncgens(self):
