@@ -74,6 +74,8 @@ class Enum:
         mixed = _class_dict(cls).get("_member_type_")
         if mixed in (str, int, float):
             cls._builtin_base_ = mixed   # isinstance(S.A, str), as in CPython
+        if mixed is str or _class_dict(cls).get("_builtin_base_") is str:
+            _give_str_methods(cls)
 
     def _generate_next_value_(name, start, count, last_values):
         for v in reversed(last_values):
@@ -179,6 +181,27 @@ class _ValueEnum(Enum):
 
     def __format__(self, spec):
         return format(self._value_, spec)   # IntEnum, StrEnum: the value's format
+
+
+_STR_METHODS = ("upper", "lower", "title", "capitalize", "casefold", "swapcase", "strip", "lstrip",
+                "rstrip", "split", "rsplit", "splitlines", "startswith", "endswith", "replace", "find",
+                "rfind", "index", "count", "join", "partition", "rpartition", "center", "ljust", "rjust",
+                "zfill", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "removeprefix",
+                "removesuffix", "format", "encode")
+
+
+def _str_method(name):
+    def method(self, *args, **kwargs):
+        return getattr(self._value_, name)(*args, **kwargs)
+    return method
+
+
+def _give_str_methods(cls):
+    # members of a str-valued enum have str's methods (CPython's are str
+    # instances): S.A.upper() works on the value
+    for name in _STR_METHODS:
+        if name not in _class_dict(cls):
+            setattr(cls, name, _str_method(name))
 
 
 def _value_of(x):
