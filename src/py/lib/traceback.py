@@ -25,11 +25,9 @@ def _exception(exc, value):
     return exc if value is _NO_VALUE else value
 
 
-class _NoValue:
+class _NO_VALUE:
+    # a class, not an instance: importing makes no object (addresses stay put)
     pass
-
-
-_NO_VALUE = _NoValue()
 
 
 def _write(text, file):

@@ -1097,7 +1097,10 @@ async def _anext_or(iterator, default):
         return default
 
 
-_NO_DEFAULT = object()
+class _NO_DEFAULT:
+    # a class, not an instance: loading the prelude makes no object, so
+    # the deterministic addresses of the program's own objects stay put
+    pass
 
 
 def _builtin_anext(iterator, default=_NO_DEFAULT):
