@@ -302,7 +302,7 @@ int klass_setattr(Obj *o, Obj *name, Obj *v)
         /* __setattr__ / __delattr__ set on the class by the library (a frozen
          * dataclass): NotImplemented from it means "store as usual". Class
          * bodies in scenarios cannot define them (compile.c refuses). */
-        Obj *hook = class_lookup(c, str_intern(v ? "__setattr__" : "__delattr__"));
+        Obj *hook = class_lookup(c, v ? special_name("__setattr__") : special_name("__delattr__"));
         if (hook && IS(hook, FuncClass)) {
             Obj *a[3] = {o, name, v};
             Obj *r = vm_call(hook, a, v ? 3 : 2, NULL);
@@ -358,7 +358,7 @@ static void instance_dealloc(Obj *o)
 static Obj *class_call_hook(Class *c, Obj **args, int nargs, Obj *kwnames, bool *done)
 {
     *done = false;
-    Obj *f = class_lookup(c, str_intern("__class_call__"));
+    Obj *f = class_lookup(c, special_name("__class_call__"));
     if (!f || !IS(f, FuncClass))
         return NULL;
     size_t n = (size_t)nargs + (kwnames ? TUP_N(kwnames) : 0);
