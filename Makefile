@@ -207,6 +207,7 @@ test: deps
 	@$(MAKE) --no-print-directory loopscope $(B)/check_runner
 	$(B)/check_runner
 	bash tests/run_cases.sh
+	bash tests/run_realworld.sh
 	bash tests/run_cases_js.sh
 	bash tests/run_errors.sh
 	bash tests/run_bad.sh
@@ -238,7 +239,7 @@ SAN_ENV   := ASAN_OPTIONS=handle_segv=0:handle_abort=0:handle_sigbus=0:handle_si
              LSAN_OPTIONS=exitcode=86:print_suppressions=0:suppressions=$(CURDIR)/tests/lsan.supp \
              CK_DEFAULT_TIMEOUT=60 BAD_TIMEOUT=240 BAD_NO_RSS=1
 SAN_MAKE  := $(MAKE) --no-print-directory B=$(SAN_B) EXE=$(SAN_B)/loopscope CC=$(SAN_CC) OPT='-O1 -g $(SAN_FLAGS)' XWARN='$(SAN_WARN)'
-SAN_TESTS := tests/run_cases.sh tests/run_cases_js.sh tests/run_errors.sh tests/run_bad.sh tests/run_frames.sh tests/run_tui.sh \
+SAN_TESTS := tests/run_cases.sh tests/run_realworld.sh tests/run_cases_js.sh tests/run_errors.sh tests/run_bad.sh tests/run_frames.sh tests/run_tui.sh \
              tests/run_term.sh tests/run_exports.sh tests/run_share.sh
 
 .PHONY: sanitize sanitize-build

@@ -811,7 +811,7 @@ static int run_listing(const Options *o, const Recording *rec, SimStatus st)
                 "loopscope: steps: stopped after %zu of %zu steps: the listing reached its limit of %zu MB "
                 "(raise it with --max-output MB)\n",
                 capped - 1, rec_nsteps(rec), o->max_output);
-    return !ok || capped ? 1 : st == SIM_OK ? 0 : 1;
+    return !ok || capped ? 1 : st == SIM_OK ? rec_status(rec) : 1; /* sys.exit(n): n */
 }
 
 /* The viewer needs a terminal: says so, with what to run instead. */

@@ -1,5 +1,5 @@
 def f():
-    return hash(1)
+    return vars(1)
 if False:
-    hash = 1
+    vars = 1
 print(f())

@@ -1,3 +1,3 @@
 if False:
-    id = getattr = hash = None
-print(id(print))
+    vars = dir = None
+print(vars(print))

@@ -466,10 +466,15 @@ def main(argv):
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     _install()
     status = 0
+    exiting = False
     try:
         runpy.run_path(path, run_name="__main__")
         # Module-level garbage (a coroutine kept in a global) goes away now.
         gc.collect()
+    except SystemExit as e:
+        # sys.exit(): no traceback and no error line, CPython's exit status
+        # (a code that is not an int or None is written to stderr, status 1)
+        exiting, code = True, e.code
     except BaseException as e:
         _flush_pending()
         _out.flush()
@@ -477,6 +482,15 @@ def main(argv):
         sys.stderr.flush()
         _event("error", type(e).__name__)
         status = 1
+    if exiting:
+        gc.collect()   # the traceback let go of the module's globals
+        if code is None:
+            status = 0
+        elif isinstance(code, int):
+            status = code & 0xff
+        else:
+            sys.stderr.write(f"{code}\n")
+            status = 1
     _flush_pending()
     _out.flush()
     sys.stderr.flush()

@@ -6,6 +6,7 @@
  * constructs loopscope does not run ("X is not supported by loopscope").
  * It leaves the meaning of each instruction to vm.c and syntax to parse.c. */
 #include "code.h"
+#include "stdlib_names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -731,13 +732,11 @@ static bool in_async_function(Comp *c)
     return c->u->sc->kind != SC_MODULE && c->u->sc->is_async;
 }
 
-/* Known Python builtins that loopscope deliberately does not provide. */
+/* Python builtins loopscope does not provide: host or interpreter access (open, exec...), and bytes. */
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
-    "getattr", "setattr", "delattr", "hasattr", "breakpoint", "memoryview", "bytearray",
-    "bytes", "help", "exit", "quit", "dir", "id", "hash", "iter", "next", "map", "filter",
-    "reversed", "callable", "chr", "ord", "hex", "oct", "bin", "format",
-    "divmod", "pow", "ascii", "slice", "complex", "__build_class__", "aiter", "anext",
+    "delattr", "breakpoint", "memoryview", "bytearray", "bytes", "help", "exit", "quit",
+    "dir", "ascii", "slice", "complex", "__build_class__",
     NULL,
 };
 
@@ -1799,7 +1798,7 @@ static const char *const class_dunders[] = {
     "__init__", "__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
     "__hash__", "__len__", "__bool__", "__contains__", "__iter__", "__next__", "__getitem__",
     "__setitem__", "__delitem__", "__call__", "__enter__", "__exit__", "__aenter__", "__aexit__",
-    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__",
+    "__aiter__", "__anext__", "__await__", "__doc__", "__class_getitem__", "__post_init__", "__init_subclass__", "__format__",
     "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__", "__mul__", "__rmul__", "__imul__",
     "__truediv__", "__rtruediv__", "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
     "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__", "__lshift__", "__rlshift__",
@@ -1961,8 +1960,8 @@ static void stmt_classdef(Comp *c, const Node *n)
     name_op(c, n->str, ACC_STORE, n);
 }
 
-/* A module loopscope does not have: the host's (os, socket, threading...)
- * stay out on purpose; the README's "The standard library" lists the rest. */
+/* A standard-library module loopscope does not have: the host's (os, socket,
+ * threading...) stay out on purpose; the README lists the rest. */
 #define IMPORT_REFUSED                                                                             \
     "importing '%s' is not supported by loopscope (it provides asyncio and the standard-library " \
     "modules its README lists, none that reach the host)"
@@ -1971,14 +1970,14 @@ static void stmt_import(Comp *c, const Node *n)
 {
     if (n->kind == N_IMPORTFROM) {
         const ModuleSpec *m = n->ival ? NULL : module_find(c, n->str);
-        if (!m) {
+        if (!m && (n->ival || stdlib_module_exists(n->str))) {
             FAIL(c, n, IMPORT_REFUSED, n->str);
             return;
         }
         emit(c, I_IMPORT_NAME, name_add(c, n->str));
         for (int i = 0; i < n->list.len; i++) {
             const Node *al = n->list.items[i];
-            if (!in_list(m->exports, al->str) && !module_typo(m, al->str)) {
+            if (m && !in_list(m->exports, al->str) && !module_typo(m, al->str)) {
                 char what[200];
                 snprintf(what, sizeof what, "%s.%s", m->name, al->str);
                 unsupported(c, al, what);
@@ -1993,7 +1992,7 @@ static void stmt_import(Comp *c, const Node *n)
     for (int i = 0; i < n->list.len; i++) {
         const Node *al = n->list.items[i];
         const ModuleSpec *m = module_find(c, al->str);
-        if (!m) {
+        if (!m && stdlib_module_exists(al->str)) { /* else ModuleNotFoundError at run time */
             FAIL(c, al, IMPORT_REFUSED, al->str);
             return;
         }

@@ -1,9 +1,13 @@
 # collections: deque, defaultdict, Counter, OrderedDict, ChainMap and
 # namedtuple, written for loopscope in the scenario language. Differences
 # from CPython: defaultdict, Counter and OrderedDict are not dict
-# subclasses (isinstance(x, dict) is False), and a namedtuple is not a
-# tuple subclass; what they print and how they behave otherwise follows
-# CPython.
+# subclasses and a namedtuple is not a tuple subclass (isinstance() says
+# they are, through _builtin_base_, but type(x) is x's own class and C
+# code does not take them for a dict or tuple); what they print and how
+# they behave otherwise follows CPython. Subclasses print their own class name; deque[int] and the like
+# make a types.GenericAlias.
+
+_GenericAlias = type(list[int])
 
 
 def _check_maxlen(maxlen):
@@ -12,6 +16,8 @@ def _check_maxlen(maxlen):
 
 
 class deque:
+    __class_getitem__ = _GenericAlias  # deque[int] at run time
+
     def __init__(self, iterable=(), maxlen=None):
         _check_maxlen(maxlen)
         self._items = []
@@ -89,8 +95,8 @@ class deque:
         return x in self._items
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            raise TypeError("sequence index must be integer, not 'slice'")
+        if not isinstance(i, int):
+            raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
         if not self._items:
             raise IndexError("deque index out of range")
         try:
@@ -109,12 +115,14 @@ class deque:
 
     def __repr__(self):
         if self.maxlen is None:
-            return f"deque({self._items!r})"
-        return f"deque({self._items!r}, maxlen={self.maxlen})"
+            return f"{type(self).__name__}({self._items!r})"
+        return f"{type(self).__name__}({self._items!r}, maxlen={self.maxlen})"
 
 
 class _DictLike:
     """The mapping methods shared by defaultdict, Counter and OrderedDict."""
+
+    _builtin_base_ = dict   # isinstance(Counter(), dict), as in CPython
 
     def __init__(self, *args, **kwargs):
         self._d = {}
@@ -196,6 +204,8 @@ class _DictLike:
 
 
 class defaultdict(_DictLike):
+    __class_getitem__ = _GenericAlias
+
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
@@ -215,10 +225,12 @@ class defaultdict(_DictLike):
     def __repr__(self):
         f = self.default_factory
         fr = "None" if f is None else (f"<class '{f.__name__}'>" if isinstance(f, type) else repr(f))
-        return f"defaultdict({fr}, {self._d!r})"
+        return f"{type(self).__name__}({fr}, {self._d!r})"
 
 
 class OrderedDict(_DictLike):
+    __class_getitem__ = _GenericAlias
+
     def move_to_end(self, key, last=True):
         v = self._d.pop(key)
         if last:
@@ -236,11 +248,13 @@ class OrderedDict(_DictLike):
 
     def __repr__(self):
         if not self._d:
-            return "OrderedDict()"
-        return f"OrderedDict({list(self._d.items())!r})"
+            return f"{type(self).__name__}()"
+        return f"{type(self).__name__}({list(self._d.items())!r})"
 
 
 class Counter(_DictLike):
+    __class_getitem__ = _GenericAlias
+
     def __init__(self, iterable=None, **kwargs):
         self._d = {}
         self.update(iterable, **kwargs)
@@ -310,12 +324,14 @@ class Counter(_DictLike):
 
     def __repr__(self):
         if not self._d:
-            return "Counter()"
+            return f"{type(self).__name__}()"
         parts = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
-        return "Counter({" + parts + "})"
+        return type(self).__name__ + "({" + parts + "})"
 
 
 class ChainMap:
+    __class_getitem__ = _GenericAlias
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -364,7 +380,7 @@ class ChainMap:
         return ChainMap(*self.maps[1:])
 
     def __repr__(self):
-        return f"ChainMap({', '.join(repr(m) for m in self.maps)})"
+        return f"{type(self).__name__}({', '.join(repr(m) for m in self.maps)})"
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -399,7 +415,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def __repr__(self):
         inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self._values))
-        return f"{typename}({inner})"
+        return f"{type(self).__name__}({inner})"
 
     def __iter__(self):
         return iter(self._values)
@@ -437,7 +453,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         values = [kwargs.pop(n, v) for n, v in zip(fields, self._values)]
         if kwargs:
             raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
-        return cls(*values)
+        return type(self)(*values)
 
     def count(self, x):
         return self._values.count(x)
@@ -445,16 +461,19 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def index(self, x):
         return self._values.index(x)
 
-    def _make(iterable):
-        return cls(*iterable)
+    def _make(klass, iterable):
+        values = list(iterable)
+        if len(values) != nf:
+            raise TypeError(f"Expected {nf} arguments, got {len(values)}")
+        return klass(*values)
 
     ns = {
         "__module__": "__main__" if module is None else module,
         "__init__": __init__, "__repr__": __repr__, "__iter__": __iter__, "__len__": __len__,
         "__getitem__": __getitem__, "__eq__": __eq__, "__hash__": __hash__, "__lt__": __lt__,
         "__le__": __le__, "__gt__": __gt__, "__ge__": __ge__, "_asdict": _asdict,
-        "_replace": _replace, "count": count, "index": index, "_make": staticmethod(_make),
-        "_fields": fields, "_field_defaults": field_defaults,
+        "_replace": _replace, "count": count, "index": index, "_make": classmethod(_make),
+        "_fields": fields, "_field_defaults": field_defaults, "_builtin_base_": tuple,
     }
     cls = _new_class(typename, None, ns)
     return cls

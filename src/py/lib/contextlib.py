@@ -2,6 +2,8 @@
 # aclosing, nullcontext, ExitStack and AsyncExitStack, written for loopscope
 # from the documented behaviour of CPython's contextlib.
 
+from functools import wraps as _wraps
+
 
 class AbstractContextManager:
     def __enter__(self):
@@ -20,10 +22,27 @@ class AbstractAsyncContextManager:
 
 
 class ContextDecorator:
+    # As a decorator, each call of the function enters a fresh manager.
+    def _recreate_cm(self):
+        return self
+
     def __call__(self, func):
+        @_wraps(func)
         def inner(*args, **kwds):
-            with self:
+            with self._recreate_cm():
                 return func(*args, **kwds)
+        return inner
+
+
+class AsyncContextDecorator:
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        @_wraps(func)
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
         return inner
 
 
@@ -31,6 +50,9 @@ class _GeneratorContextManager(ContextDecorator):
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
 
     def __enter__(self):
         try:
@@ -58,10 +80,13 @@ class _GeneratorContextManager(ContextDecorator):
         raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorContextManager:
+class _AsyncGeneratorContextManager(AsyncContextDecorator):
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
 
     async def __aenter__(self):
         try:

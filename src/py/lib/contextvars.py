@@ -24,6 +24,7 @@ class Token:
 
 
 class ContextVar:
+    __class_getitem__ = type(list[int])   # ContextVar[int]
     def __init__(self, name, *, default=_MISSING):
         self.name = name
         self._default = default

@@ -2,7 +2,9 @@
 # field, fields, asdict, astuple, replace, is_dataclass, written for
 # loopscope from the documented behaviour of CPython's dataclasses. The
 # fields come from the class body's annotations. frozen=True makes the
-# class hashable but assignment to a field is not blocked by loopscope.
+# class hashable and assigning or deleting a field raises
+# FrozenInstanceError (a __setattr__ put on the class, which returns
+# NotImplemented while __init__ runs: loopscope's "store as usual").
 
 
 class _MissingType:
@@ -97,7 +99,7 @@ def _own_annotations(cls):
     return getattr(cls, "__annotations__", {})
 
 
-def _make_init(cls, fields):
+def _make_init(cls, fields, frozen):
     init_fields = [f for f in fields.values() if f.init]
     positional = [f for f in init_fields if not f.kw_only]
     keyword = [f for f in init_fields if f.kw_only]
@@ -145,18 +147,41 @@ def _make_init(cls, fields):
                 text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
                 raise TypeError(f"{cls.__qualname__}.__init__() missing {len(missing)} required {kind} "
                                 f"argument{'s' if len(missing) > 1 else ''}: {text}")
-        for f in all_fields:
-            if f.init:
-                setattr(self, f.name, values[f.name])
-            elif f.default is not MISSING:
-                setattr(self, f.name, f.default)
-            elif f.default_factory is not MISSING:
-                setattr(self, f.name, f.default_factory())
+        if frozen:
+            _Initializing.ids.add(id(self))
+        try:
+            for f in all_fields:
+                if f.init:
+                    setattr(self, f.name, values[f.name])
+                elif f.default is not MISSING:
+                    setattr(self, f.name, f.default)
+                elif f.default_factory is not MISSING:
+                    setattr(self, f.name, f.default_factory())
+        finally:
+            _Initializing.ids.discard(id(self))
         post = getattr(self, "__post_init__", None)
         if post is not None:
             post()
 
     return __init__
+
+
+class FrozenInstanceError(AttributeError):
+    pass
+
+
+class _Initializing:
+    ids = set()
+
+
+def _frozen_setattr(self, name, value):
+    if id(self) in _Initializing.ids:
+        return NotImplemented
+    raise FrozenInstanceError(f"cannot assign to field '{name}'")
+
+
+def _frozen_delattr(self, name):
+    raise FrozenInstanceError(f"cannot delete field '{name}'")
 
 
 def _values(obj, fields, which):
@@ -167,7 +192,10 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
     fields = _collect(cls, kw_only)
     cls.__dataclass_fields__ = fields
     if init:
-        cls.__init__ = _make_init(cls, fields)
+        cls.__init__ = _make_init(cls, fields, frozen)
+    if frozen:
+        cls.__setattr__ = _frozen_setattr
+        cls.__delattr__ = _frozen_delattr
     if repr:
         def __repr__(self):
             parts = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields.values() if f.repr)

@@ -275,8 +275,18 @@ class datetime(date):
                         self.microsecond if microsecond is None else microsecond, self.tzinfo)
 
     def isoformat(self, sep="T", timespec="auto"):
-        s = f"{self.year:04d}-{self.month:02d}-{self.day:02d}{sep}{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
-        if self.microsecond:
+        s = f"{self.year:04d}-{self.month:02d}-{self.day:02d}{sep}{self.hour:02d}"
+        if timespec == "auto":
+            timespec = "microseconds" if self.microsecond else "seconds"
+        if timespec not in ("hours", "minutes", "seconds", "milliseconds", "microseconds"):
+            raise ValueError("Unknown timespec value")
+        if timespec != "hours":
+            s += f":{self.minute:02d}"
+        if timespec not in ("hours", "minutes"):
+            s += f":{self.second:02d}"
+        if timespec == "milliseconds":
+            s += f".{self.microsecond // 1000:03d}"
+        elif timespec == "microseconds":
             s += f".{self.microsecond:06d}"
         if self.tzinfo is not None:
             s += "+00:00"

@@ -5,9 +5,9 @@
 # type as _member_type_ (the compiler puts it there): members compare and
 # hash as their values. Iterating over the class, len(Color) and
 # `x in Color` go through __class_iter__ (loopscope's stand-in for the
-# metaclass). Not supported by loopscope: the value type's methods on a
-# member (S.A.upper()); Color(1) gives an object equal to Color.RED but not
-# the same object.
+# metaclass), Color(1) through __class_call__ (for its __call__), so it
+# is Color.RED itself. IntEnum members do int arithmetic and StrEnum
+# members str's methods, by delegating to the value.
 
 
 class auto:
@@ -27,17 +27,20 @@ def _is_descriptor(v):
 
 
 class Enum:
-    def __init__(self, value):
+    def __class_call__(cls, value):
+        # Color(1) is Color.RED: the member itself (a metaclass's __call__
+        # in CPython; loopscope's class objects call this hook)
         if _Building.active:
-            self._value_ = value
-            return
-        cls = type(self)
+            return NotImplemented
+        if type(value) is cls:
+            return value
         for m in cls._member_list_:
             if m._value_ == value:
-                self._name_ = m._name_
-                self._value_ = m._value_
-                return
+                return m
         raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    def __init__(self, value):
+        self._value_ = value
 
     def __init_subclass__(cls):
         members = []
@@ -68,6 +71,11 @@ class Enum:
         cls._member_list_ = members
         cls._member_map_ = by_name
         cls.__members__ = dict(by_name)
+        mixed = _class_dict(cls).get("_member_type_")
+        if mixed in (str, int, float):
+            cls._builtin_base_ = mixed   # isinstance(S.A, str), as in CPython
+        if mixed is str or _class_dict(cls).get("_builtin_base_") is str:
+            _give_str_methods(cls)
 
     def _generate_next_value_(name, start, count, last_values):
         for v in reversed(last_values):
@@ -98,6 +106,9 @@ class Enum:
 
     def __str__(self):
         return f"{type(self).__name__}.{self._name_}"
+
+    def __format__(self, spec):
+        return format(str(self), spec)
 
     def __eq__(self, other):
         if isinstance(other, Enum):
@@ -136,6 +147,30 @@ class Enum:
         return a >= b
 
 
+def _arith(name, op):
+    # IntEnum members (and `class X(int, Enum)` ones) do their value's
+    # arithmetic; plain Enum members have none
+    def forward(self, other):
+        if getattr(type(self), "_member_type_", None) is None:
+            return NotImplemented
+        return op(self._value_, _value_of(other))
+
+    def backward(self, other):
+        if getattr(type(self), "_member_type_", None) is None:
+            return NotImplemented
+        return op(_value_of(other), self._value_)
+
+    setattr(Enum, f"__{name}__", forward)
+    setattr(Enum, f"__r{name}__", backward)
+
+
+for _name, _op in (("add", lambda a, b: a + b), ("sub", lambda a, b: a - b),
+                   ("mul", lambda a, b: a * b), ("truediv", lambda a, b: a / b),
+                   ("floordiv", lambda a, b: a // b), ("mod", lambda a, b: a % b),
+                   ("pow", lambda a, b: a ** b)):
+    _arith(_name, _op)
+
+
 class _ValueEnum(Enum):
     """Members that print as, and compare equal to, their values."""
 
@@ -144,16 +179,42 @@ class _ValueEnum(Enum):
     def __str__(self):
         return str(self._value_)
 
+    def __format__(self, spec):
+        return format(self._value_, spec)   # IntEnum, StrEnum: the value's format
+
+
+_STR_METHODS = ("upper", "lower", "title", "capitalize", "casefold", "swapcase", "strip", "lstrip",
+                "rstrip", "split", "rsplit", "splitlines", "startswith", "endswith", "replace", "find",
+                "rfind", "index", "count", "join", "partition", "rpartition", "center", "ljust", "rjust",
+                "zfill", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "removeprefix",
+                "removesuffix", "format", "encode")
+
+
+def _str_method(name):
+    def method(self, *args, **kwargs):
+        return getattr(self._value_, name)(*args, **kwargs)
+    return method
+
+
+def _give_str_methods(cls):
+    # members of a str-valued enum have str's methods (CPython's are str
+    # instances): S.A.upper() works on the value
+    for name in _STR_METHODS:
+        if name not in _class_dict(cls):
+            setattr(cls, name, _str_method(name))
+
 
 def _value_of(x):
     return x._value_ if isinstance(x, Enum) else x
 
 
 class IntEnum(_ValueEnum):
-    pass
+    _builtin_base_ = int
 
 
 class StrEnum(_ValueEnum):
+    _builtin_base_ = str
+
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
 

@@ -46,7 +46,22 @@ def _float(f):
     return repr(f)
 
 
+def _builtin_view(o):
+    # collections' defaultdict, Counter and OrderedDict are dict subclasses
+    # in CPython and a namedtuple is a tuple: json writes them as such
+    import collections
+    if isinstance(o, collections._DictLike):
+        return dict(o.items())
+    if hasattr(o, "_value_") and hasattr(type(o), "_builtin_base_"):
+        return o._value_   # an IntEnum or `class S(str, Enum)` member
+    if hasattr(type(o), "_fields") and hasattr(o, "_values"):
+        return o._values
+    return o
+
+
 def _encode(o, indent, item_sep, key_sep, sort_keys, ensure_ascii, default, level, out):
+    if o is not None and type(o) not in (str, int, float, bool, list, tuple, dict):
+        o = _builtin_view(o)
     if o is None:
         out.append("null")
     elif o is True:

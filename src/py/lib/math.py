@@ -223,11 +223,28 @@ def fsum(iterable):
                 i += 1
             x = hi
         partials[i:] = [x]
-    total = 0.0
-    while partials:
-        total_prev = total
-        total = partials.pop() + total_prev
-    return sum(partials, total) if partials else total
+    # add the partials from the largest down while the sum stays exact,
+    # then round half-even across the rest (CPython's last step)
+    n = len(partials)
+    if n == 0:
+        return 0.0
+    n -= 1
+    hi = partials[n]
+    lo = 0.0
+    while n > 0:
+        x = hi
+        n -= 1
+        y = partials[n]
+        hi = x + y
+        lo = y - (hi - x)
+        if lo != 0.0:
+            break
+    if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
+        y = lo * 2.0
+        x = hi + y
+        if y == x - hi:
+            hi = x
+    return hi
 
 
 def isqrt(n):

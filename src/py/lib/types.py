@@ -42,3 +42,4 @@ BuiltinFunctionType = type(len)
 import _ctime
 ModuleType = type(_ctime)
 NoneType = type(None)
+GenericAlias = type(list[int])

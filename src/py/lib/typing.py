@@ -165,11 +165,44 @@ def NewType(name, tp):
     return new_type
 
 
-def TypedDict(typename, fields=None, total=True, **kwargs):
-    return dict
+class TypedDict:
+    """class Config(TypedDict): host: str -- Config(host=...) makes a dict.
+    TypedDict("Config", {"host": str}) is the functional form."""
+
+    def __class_call__(cls, *args, total=True, **kwargs):
+        if cls is TypedDict:
+            fields = args[1] if len(args) > 1 else kwargs
+            return _new_class(args[0], TypedDict, {"__annotations__": dict(fields), "__module__": "__main__"})
+        return dict(*args, **kwargs)
 
 
-def NamedTuple(typename, fields=None, **kwargs):
-    from collections import namedtuple
-    names = [f[0] for f in fields] if fields else list(kwargs)
-    return namedtuple(typename, names)
+class NamedTuple:
+    """class Job(NamedTuple): id: int; name: str = "x" -- the fields come
+    from the annotations, their defaults from the class body; methods
+    defined in the body stay. NamedTuple("Job", [("id", int)]) is the
+    functional form."""
+
+    def __class_call__(cls, *args, **kwargs):
+        if cls is NamedTuple:
+            from collections import namedtuple
+            fields = args[1] if len(args) > 1 else None
+            names = [f[0] for f in fields] if fields else list(kwargs)
+            return namedtuple(args[0], names)
+        return NotImplemented
+
+    def __init_subclass__(cls):
+        from collections import namedtuple
+        own = _class_dict(cls)
+        names = list(own.get("__annotations__", {}))
+        defaults = []
+        for name in names:
+            if name in own:
+                defaults.append(own[name])
+            elif defaults:
+                with_default = ", ".join(n for n in names if n in own)
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field"
+                                f"{'s' if len(defaults) > 1 else ''} {with_default}")
+        made = namedtuple(cls.__name__, names, defaults=defaults)
+        for key, value in _class_dict(made).items():
+            if key not in own and key not in ("__module__", "__qualname__", "__doc__", "__dict__"):
+                setattr(cls, key, value)

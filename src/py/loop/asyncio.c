@@ -577,6 +577,25 @@ static Obj *asyncio_module_new(void)
     }
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
+    /* the loop's coroutine methods are written in the prelude */
+    static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};
+    for (size_t i = 0; i < sizeof loop_methods / sizeof loop_methods[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "_loop_%s", loop_methods[i]);
+        Obj *f = dict_get_c(((ModuleObj *)m)->dict, name);
+        if (f)
+            dict_set_c(LoopClass.dict, loop_methods[i], f);
+    }
+    /* aiter() and anext(), written in the prelude (a program that uses them
+     * has imported asyncio) */
+    static const char *const builtins[] = {"aiter", "anext"};
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "_builtin_%s", builtins[i]);
+        Obj *f = dict_get_c(((ModuleObj *)m)->dict, name);
+        if (f)
+            dict_set_c(vm_builtins(), builtins[i], f);
+    }
     return m;
 }
 
@@ -779,6 +798,32 @@ Recording *sim_recording(const SimRun *run)
     return sim.rec;
 }
 
+/* sys.exit(code) ended the program (the SystemExit is fetched): CPython's
+ * exit status, and the message it writes to standard error for a code that
+ * is not an int or None. Not an error: the program's end runs as usual. */
+static int system_exit_status(char **message)
+{
+    Obj *exc = err_fetch();
+    Obj *args = ((ExcObj *)exc)->args;
+    Obj *code = !args || TUP_N(args) == 0 ? None : TUP_N(args) == 1 ? TUP_ITEMS(args)[0] : args;
+    int status = 0;
+    *message = NULL;
+    if (IS(code, IntClass) || IS(code, BoolClass)) {
+        status = (int)(INT_V(code) & 0xff);
+    } else if (code != None) {
+        Buf b;
+        buf_init(&b);
+        obj_str(code, &b);
+        err_clear();
+        buf_putc(&b, '\n');
+        *message = xstrdup(b.s);
+        buf_free(&b);
+        status = 1;
+    }
+    DECREF(exc);
+    return status;
+}
+
 SimStatus sim_exec(SimRun *run)
 {
     CodeObj *code = run->code;
@@ -794,6 +839,12 @@ SimStatus sim_exec(SimRun *run)
     Obj *r = vm_run_module(code, globals);
     DECREF(code);
     SimStatus status = SIM_OK;
+    char *exit_message = NULL;
+    int exit_status = 0;
+    if (!r && err_matches(&SystemExitClass)) {
+        exit_status = system_exit_status(&exit_message);
+        r = none_new();
+    }
     if (!r) {
         Obj *exc = err_fetch();
         status = SIM_FAILED;
@@ -814,6 +865,10 @@ SimStatus sim_exec(SimRun *run)
         XDECREF(exc);
     } else {
         DECREF(r);
+        if (exit_status || exit_message) {
+            rec_set_status(sim.rec, exit_status, exit_message ? exit_message : "");
+            xfree(exit_message);
+        }
         /* the program waits for its worker threads before it exits */
         if (!executor_run_until(INFINITY)) {
             if (err_matches(&LimitErrorClass)) { /* --until, the step limit */

@@ -608,6 +608,69 @@ JOB_METHOD(jm_add_done_callback)
     return none_new();
 }
 
+/* concurrent.futures.Future() made directly: not a job, settled by
+ * set_result / set_exception (wrap_future's callbacks see it like a job). */
+static Obj *job_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("Future", nargs, kw, 0, 0))
+        return NULL;
+    return (Obj *)job_new(NULL);
+}
+
+static bool job_settable(JobObj *j)
+{
+    if (!job_is_done(j))
+        return true;
+    Buf r;
+    buf_init(&r);
+    job_repr(&j->hdr, &r);
+    err_format(&InvalidStateErrorClass, "%s: %s", j->state == CF_CANCELLED ? "CANCELLED" : "FINISHED", r.s);
+    buf_free(&r);
+    return false;
+}
+
+JOB_METHOD(jm_set_result)
+{
+    if (!vm_check_nargs("set_result", nargs, kw, 1, 1))
+        return NULL;
+    JobObj *j = (JobObj *)self;
+    if (!job_settable(j))
+        return NULL;
+    INCREF(args[0]);
+    SETREF(j->result, args[0]);
+    return job_settle(j, CF_FINISHED) ? none_new() : NULL;
+}
+
+JOB_METHOD(jm_set_exception)
+{
+    if (!vm_check_nargs("set_exception", nargs, kw, 1, 1))
+        return NULL;
+    JobObj *j = (JobObj *)self;
+    if (!job_settable(j))
+        return NULL;
+    if (args[0] != None) {
+        INCREF(args[0]);
+        SETREF(j->exception, args[0]);
+    }
+    return job_settle(j, CF_FINISHED) ? none_new() : NULL;
+}
+
+JOB_METHOD(jm_set_running_or_notify_cancel)
+{
+    (void)args;
+    if (!vm_check_nargs("set_running_or_notify_cancel", nargs, kw, 0, 0))
+        return NULL;
+    JobObj *j = (JobObj *)self;
+    if (j->state == CF_CANCELLED)
+        return bool_new(false);
+    if (j->state != CF_PENDING)
+        return err_null(&RuntimeErrorClass, "Future in unexpected state");
+    j->state = CF_RUNNING;
+    return bool_new(true);
+}
+
 /* ------------------------------------------------------------ executors */
 
 static void exec_dealloc(Obj *o)
@@ -889,6 +952,10 @@ void executor_init_class(void)
     class_add_method(&JobClass, "cancelled", jm_cancelled);
     class_add_method(&JobClass, "cancel", jm_cancel);
     class_add_method(&JobClass, "add_done_callback", jm_add_done_callback);
+    class_add_method(&JobClass, "set_result", jm_set_result);
+    class_add_method(&JobClass, "set_exception", jm_set_exception);
+    class_add_method(&JobClass, "set_running_or_notify_cancel", jm_set_running_or_notify_cancel);
+    JobClass.ctor = job_ctor;
     class_add_method(&ExecutorClass, "submit", em_submit);
     class_add_method(&ExecutorClass, "shutdown", em_shutdown);
     class_add_method(&ExecutorClass, "__enter__", em_enter);

@@ -278,6 +278,12 @@ static bool handle_run(LoopObj *l, HandleObj *h)
     }
     if (err_matches(&LimitErrorClass))
         return false;
+    if (err_matches(&SystemExitClass) || err_matches(&KeyboardInterruptClass)) {
+        /* a task's: its future holds it and run_until_complete raises it;
+         * CPython prints no "Exception in callback" for these */
+        err_clear();
+        return true;
+    }
     Obj *exc = err_fetch();
     Buf b;
     buf_init(&b);

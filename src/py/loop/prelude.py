@@ -612,10 +612,10 @@ def _holder_name(task):
     return _who(task)   # loopscope: the task's one label on screen
 
 
-def _state_repr(what, extra, waiters):
+def _state_repr(obj, what, extra, waiters):
     if waiters:
         extra = f"{extra}, waiters:{len(waiters)}"
-    return f"<asyncio.locks.{what} object [{extra}]>"
+    return f"<asyncio.locks.{what} object at {id(obj):#x} [{extra}]>"
 
 
 class _LoopBound:
@@ -650,7 +650,7 @@ class Lock(_AsyncWithAcquire):
         _track(self)            # loopscope: the internals view
 
     def __repr__(self):
-        return _state_repr("Lock", "locked" if self._locked else "unlocked", self._waiters)
+        return _state_repr(self, "Lock", "locked" if self._locked else "unlocked", self._waiters)
 
     def locked(self):
         return self._locked
@@ -711,7 +711,7 @@ class Event(_LoopBound):
         _track(self)            # loopscope: the internals view
 
     def __repr__(self):
-        return _state_repr("Event", "set" if self._value else "unset", self._waiters)
+        return _state_repr(self, "Event", "set" if self._value else "unset", self._waiters)
 
     def is_set(self):
         return self._value
@@ -754,7 +754,7 @@ class Condition(_AsyncWithAcquire):
         self._waiters = []
 
     def __repr__(self):
-        return _state_repr("Condition", "locked" if self.locked() else "unlocked", self._waiters)
+        return _state_repr(self, "Condition", "locked" if self.locked() else "unlocked", self._waiters)
 
     async def wait(self):
         if not self.locked():
@@ -815,7 +815,7 @@ class Semaphore(_AsyncWithAcquire):
 
     def __repr__(self):
         extra = "locked" if self.locked() else f"unlocked, value:{self._value}"
-        return _state_repr(type(self).__name__, extra, self._waiters)
+        return _state_repr(self, type(self).__name__, extra, self._waiters)
 
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
@@ -889,6 +889,7 @@ def _wakeup_next(waiters):
 
 class Queue(_LoopBound):
     _get_label = "Queue.get (empty)"
+    __class_getitem__ = type(list[int])   # asyncio.Queue[int]
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -911,7 +912,7 @@ class Queue(_LoopBound):
         self._queue.append(item)
 
     def __repr__(self):
-        return f"<{type(self).__name__} {self._format()}>"
+        return f"<{type(self).__name__} at {id(self):#x} {self._format()}>"
 
     def __str__(self):
         return f"<{type(self).__name__} {self._format()}>"
@@ -1079,6 +1080,45 @@ async def _shutdown_asyncgens():
 
 async def _shutdown_default_executor():
     return
+
+
+# the builtins aiter() and anext() (asyncio.c puts them among the builtins)
+def _builtin_aiter(obj):
+    # the special method is looked up on the type, as CPython does
+    if not hasattr(type(obj), "__aiter__"):
+        raise TypeError(f"'{type(obj).__name__}' object is not an async iterable")
+    return obj.__aiter__()
+
+
+async def _anext_or(iterator, default):
+    try:
+        return await iterator.__anext__()
+    except StopAsyncIteration:
+        return default
+
+
+class _NO_DEFAULT:
+    # a class, not an instance: loading the prelude makes no object, so
+    # the deterministic addresses of the program's own objects stay put
+    pass
+
+
+def _builtin_anext(iterator, default=_NO_DEFAULT):
+    if not hasattr(type(iterator), "__anext__"):
+        raise TypeError(f"'{type(iterator).__name__}' object is not an async iterator")
+    if default is _NO_DEFAULT:
+        return iterator.__anext__()
+    return _anext_or(iterator, default)
+
+
+# loop.shutdown_asyncgens() and loop.shutdown_default_executor() (asyncio.c
+# puts them on the loop class)
+async def _loop_shutdown_asyncgens(self):
+    await _shutdown_asyncgens()
+
+
+async def _loop_shutdown_default_executor(self, timeout=None):
+    await _shutdown_default_executor()
 
 
 def _cancel_all_tasks(loop):
@@ -1268,7 +1308,7 @@ class Barrier(_LoopBound):
 
     def __repr__(self):
         state = {0: "filling", 1: "draining", -1: "resetting", -2: "broken"}[self._state]
-        return f"<asyncio.locks.Barrier object [{state}, waiters:{self.n_waiting}/{self.parties}]>"
+        return f"<asyncio.locks.Barrier object at {id(self):#x} [{state}, waiters:{self.n_waiting}/{self.parties}]>"
 
 
 # ---- executors (threads.md) ----

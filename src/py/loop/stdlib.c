@@ -13,6 +13,7 @@
 #include "../front/parse.h"
 #include "../objects/klass.h"
 #include "../objects/methods.h"
+#include "../vm/builtins.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,6 +295,28 @@ static Obj *p_wait_label(Obj *self, Obj **args, int nargs, Obj *kw)
     return vm_call(set, args, nargs, kw);
 }
 
+/* _format_tb(exc): the traceback text loopscope writes for an uncaught
+ * exc (its chain, its frames from where it was caught down to where it was
+ * raised, and its last line), for the traceback module */
+static Obj *p_format_tb(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_format_tb", nargs, kw, 1, 1))
+        return NULL;
+    if (!IS(args[0], BaseExceptionClass) && !class_is_sub(CLS(args[0]), &BaseExceptionClass))
+        return err_null(&TypeErrorClass, "_format_tb(exception)");
+    char *text = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&text, &size);
+    if (!mem)
+        return err_null(&MemoryErrorClass, "out of memory");
+    vm_print_traceback(args[0], mem);
+    fclose(mem);
+    Obj *r = str_new(text, size);
+    free(text); /* open_memstream's, from libc */
+    return r;
+}
+
 /* _warn(text): a `warn` trace line (warnings.warn) */
 static Obj *p_warn(Obj *self, Obj **args, int nargs, Obj *kw)
 {
@@ -323,7 +346,7 @@ static Obj *run_library(int i, Obj *m)
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
         {"_set_names", p_set_names}, {"_wait_label", p_wait_label},
-        {"_warn", p_warn},
+        {"_warn", p_warn}, {"_format_tb", p_format_tb},
     };
     stdlib_add_prims(((ModuleObj *)m)->dict, prims, sizeof prims / sizeof prims[0]);
     context_add_prims(((ModuleObj *)m)->dict);
@@ -357,8 +380,20 @@ Obj *stdlib_import(void *ud, Obj *name)
         return have;
     }
     int i = lib_index(STR_S(name));
-    if (i < 0 && !is_package(STR_S(name)))
-        return err_null(&RuntimeErrorClass, "No module named '%s'", STR_S(name));
+    if (i < 0 && !is_package(STR_S(name))) {
+        /* a module CPython has no more than loopscope (the compiler refused
+         * the standard library's): CPython's error, naming the top package
+         * unless that one exists (aiohttp.web: aiohttp is a module here) */
+        const char *s = STR_S(name);
+        int top = (int)strcspn(s, ".");
+        char head[64];
+        snprintf(head, sizeof head, "%.*s", top, s);
+        if (lib_index(head) >= 0 && !is_package(head))
+            return err_null(&ModuleNotFoundErrorClass, "No module named '%s'; '%s' is not a package", s, head);
+        if (is_package(head))
+            top = (int)strlen(s);
+        return err_null(&ModuleNotFoundErrorClass, "No module named '%.*s'", top, s);
+    }
     Obj *m = module_new(STR_S(name));
     dict_set_c(((ModuleObj *)m)->dict, "__name__", ((ModuleObj *)m)->name);
     stdlib_add_module(m); /* first: modules that import each other find it */

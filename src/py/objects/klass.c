@@ -298,6 +298,22 @@ int klass_setattr(Obj *o, Obj *name, Obj *v)
     if (IS(o, ClassClass))
         return class_setattr((Class *)o, name, v);
     Class *c = CLS(o);
+    if (c->heap) {
+        /* __setattr__ / __delattr__ set on the class by the library (a frozen
+         * dataclass): NotImplemented from it means "store as usual". Class
+         * bodies in scenarios cannot define them (compile.c refuses). */
+        Obj *hook = class_lookup(c, v ? special_name("__setattr__") : special_name("__delattr__"));
+        if (hook && IS(hook, FuncClass)) {
+            Obj *a[3] = {o, name, v};
+            Obj *r = vm_call(hook, a, v ? 3 : 2, NULL);
+            if (!r)
+                return -1;
+            bool through = r == NotImplemented;
+            DECREF(r);
+            if (!through)
+                return 0;
+        }
+    }
     Obj *cv = class_lookup(c, name);
     if (cv && IS(cv, PropertyClass)) {
         PropertyObj *p = (PropertyObj *)cv;
@@ -335,11 +351,40 @@ static void instance_dealloc(Obj *o)
         XDECREF(((InstanceObj *)o)->dict);
 }
 
+/* A class defining __class_call__ (loopscope's stand-in for a metaclass's
+ * __call__, as enum uses it to hand back an existing member): called as
+ * __class_call__(cls, *args, **kw). NotImplemented from it means "make an
+ * instance as usual"; *done is false then. */
+static Obj *class_call_hook(Class *c, Obj **args, int nargs, Obj *kwnames, bool *done)
+{
+    *done = false;
+    Obj *f = class_lookup(c, special_name("__class_call__"));
+    if (!f || !IS(f, FuncClass))
+        return NULL;
+    size_t n = (size_t)nargs + (kwnames ? TUP_N(kwnames) : 0);
+    Obj **a = xmalloc((n + 1) * sizeof *a);
+    a[0] = &c->hdr;
+    for (size_t i = 0; i < n; i++)
+        a[i + 1] = args[i];
+    Obj *r = vm_call(f, a, nargs + 1, kwnames);
+    xfree(a);
+    if (r == NotImplemented) {
+        DECREF(r);
+        return NULL;
+    }
+    *done = true;
+    return r;
+}
+
 /* Calling a user class: make the instance, then run __init__. */
 static Obj *instance_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     Class *c = (Class *)self;
     Obj *o;
+    bool hooked;
+    Obj *made = class_call_hook(c, args, nargs, kwnames, &hooked);
+    if (hooked)
+        return made;
     if (c->is_exception) {
         Obj *t = tuple_new((size_t)nargs);
         for (int i = 0; i < nargs; i++) {

@@ -9,6 +9,7 @@
  * (methods.c), number and str formatting (format.c), the exception
  * attribute hook (builtins.c). Every error message is CPython 3.11's. */
 #include "ops.h"
+#include "alias.h"
 
 #include "format.h"
 #include "iter.h"
@@ -1485,15 +1486,8 @@ Obj *op_getitem(Obj *o, Obj *key)
     default:
         if (CLS(o)->heap && klass_special(o, "__getitem__"))
             return klass_call_special(o, "__getitem__", &key, 1);
-        if (IS(o, ClassClass) && ((Class *)o)->heap) {
-            /* Generic[T]: __class_getitem__, implicitly a class method */
-            Obj *f = class_lookup((Class *)o, str_intern("__class_getitem__"));
-            if (f) {
-                Obj *args[2] = {o, key};
-                return vm_call(f, args, 2, NULL);
-            }
-            return err_null(&TypeErrorClass, "type '%s' is not subscriptable", ((Class *)o)->name);
-        }
+        if (IS(o, ClassClass))
+            return alias_class_getitem(o, key);
         return err_null(&TypeErrorClass, "'%s' object is not subscriptable", obj_type_name(o));
     }
 }
@@ -1742,6 +1736,8 @@ Obj *op_format(Obj *v, Obj *spec)
         ok = fmt_format_float(FLOAT_V(v), sp, n, &out, err, sizeof err);
     } else {
         buf_free(&out);
+        if (CLS(v)->heap && klass_special(v, "__format__")) /* datetime's, a class's own */
+            return klass_call_special(v, "__format__", &spec, 1);
         if (n == 0)
             return obj_str_new(v);
         return err_null(&TypeErrorClass, "unsupported format string passed to %s.__format__",

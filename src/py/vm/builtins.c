@@ -257,11 +257,23 @@ static bool is_class(Obj *o)
     return IS(o, ClassClass);
 }
 
+/* The library's stand-ins for CPython's subclasses of built-in types
+ * (collections' Counter for dict, a namedtuple for tuple, an IntEnum for
+ * int) name that type as the class attribute _builtin_base_: isinstance
+ * and issubclass count it, nothing else does (the object is not a dict). */
+static int builtin_stand_in(Class *c, Class *spec)
+{
+    if (!c->heap || spec->heap)
+        return 0;
+    Obj *b = class_lookup(c, str_intern("_builtin_base_"));
+    return b && is_class(b) && !((Class *)b)->heap && class_is_sub((Class *)b, spec);
+}
+
 /* 1, 0, or -1 with TypeError (fname: isinstance or issubclass). */
 static int class_matches(const char *fname, Class *c, Obj *spec)
 {
     if (is_class(spec))
-        return class_is_sub(c, (Class *)spec);
+        return class_is_sub(c, (Class *)spec) || builtin_stand_in(c, (Class *)spec);
     if (IS(spec, TupleClass)) {
         for (size_t i = 0; i < TUP_N(spec); i++) {
             int r = class_matches(fname, c, TUP_ITEMS(spec)[i]);
@@ -809,7 +821,17 @@ static Obj *bi_id(Obj *self, Obj **args, int nargs, Obj *kwnames)
     (void)self;
     if (!vm_one_arg("id", nargs, kwnames))
         return NULL;
-    return int_new((int64_t)(uintptr_t)args[0]);
+    /* CPython's id is an address; loopscope's must not vary between runs:
+     * an instance's is the address its default repr prints; other objects
+     * get their allocation number in another range, and static ones (None,
+     * builtins, classes) their offset from None, fixed for a given binary. */
+    Obj *o = args[0];
+    Class *c = CLS(o);
+    if ((c->heap && !c->is_exception) || c == &ObjectClass)
+        return int_new((int64_t)(0x7f0000000000ULL + ((InstanceObj *)o)->serial * 0x30));
+    if (o->serial)
+        return int_new((int64_t)(0x7f1000000000ULL + o->serial * 0x10));
+    return int_new((int64_t)0x7e8000000000LL + (int64_t)((intptr_t)o - (intptr_t)None));
 }
 
 /* ----------------------------------------------------------- attributes */

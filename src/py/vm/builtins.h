@@ -14,6 +14,7 @@ void builtins_init(Obj *builtins_dict);
  * built with the constructor and attribute hook of the others. */
 void exctree_init(Obj *builtins_dict, CFunc ctor, Obj *(*getattr)(Obj *, Obj *));
 extern Class ImportErrorClass;
+extern Class ModuleNotFoundErrorClass; /* stdlib.c raises it (exctree.c) */
 /* callable(o) */
 bool obj_callable(Obj *o);
 

@@ -16,7 +16,8 @@ XC(BufferErrorClass, "BufferError", &ExceptionClass);
 XC(EOFErrorClass, "EOFError", &ExceptionClass);
 Class ImportErrorClass = {.name = "ImportError", .kind = K_EXC, .base = &ExceptionClass, .size = sizeof(ExcObj),
                          .is_exception = true, .builtin = true};
-XC(ModuleNotFoundErrorClass, "ModuleNotFoundError", &ImportErrorClass);
+Class ModuleNotFoundErrorClass = {.name = "ModuleNotFoundError", .kind = K_EXC, .base = &ImportErrorClass,
+                                  .size = sizeof(ExcObj), .is_exception = true, .builtin = true};
 XC(BlockingIOErrorClass, "BlockingIOError", &OSErrorClass);
 XC(ChildProcessErrorClass, "ChildProcessError", &OSErrorClass);
 XC(ConnectionErrorClass, "ConnectionError", &OSErrorClass);
