@@ -89,7 +89,7 @@ else
     i=0
     for f in "${files[@]}"; do
         i=$((i + 1))
-        "${with_timeout[@]}" "$LOOPSCOPE" trace "$f" > "$tmp/ls.out" 2> "$tmp/ls.err"
+        "${with_timeout[@]}" "$LOOPSCOPE" trace --python 3.11 "$f" > "$tmp/ls.out" 2> "$tmp/ls.err"
         rc=$?
         checked[$f]=1
         if ! check loopscope "$f" "$tmp/ls.out" "$rc" "$tmp/ls.err"; then

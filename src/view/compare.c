@@ -160,13 +160,15 @@ Action compare_tick(View *a, double elapsed)
 
 /* ------------------------------------------------------------ drawing */
 
-/* A half's top row: "A  its title ... step 5/24" (the clock is shared:
- * the top bar has it). */
+/* A half's top row: "A  its title ... Python 3.12  step 5/24" (the clock
+ * is shared: the top bar has it; the version says whose semantics). */
 static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
 {
     grid_fill(g, r, ' ', ST_HEADER);
-    char right[48];
-    snprintf(right, sizeof right, "step %zu/%zu", view_nsteps(v) ? v->step + 1 : 0, view_nsteps(v));
+    char right[80];
+    const char *rt = rec_runtime(v->rec);
+    snprintf(right, sizeof right, "%s%sstep %zu/%zu", rt, *rt ? "  " : "", view_nsteps(v) ? v->step + 1 : 0,
+             view_nsteps(v));
     int rw = grid_text_width(right);
     int x = r.x + 1 + grid_text(g, r.x + 1, r.y, 2, ST_HEADER_ACCENT, side) + 1;
     grid_text(g, x, r.y, r.x + r.w - 1 - rw - 2 - x, ST_HEADER, v->title);

@@ -1,6 +1,7 @@
 /* pane_header.c: the top bar (pane_header).
  * Owns what the one-row bar says and which parts give way on a narrow
- * screen: "loopscope" and the scenario's title on the left; the play state,
+ * screen: "loopscope" and the scenario's title on the left; whose
+ * semantics the run followed ("Python 3.12", short "py3.12"), the play state,
  * the clock "t = 1.50s", the speed, "step 12/40", "stop 2/5" (the
  * presenter's stops reached, when there are any), the recording marker and
  * the "? help" hint on the right (the hint and "paused" only when the view
@@ -25,7 +26,7 @@
 #define TITLE_MIN 12
 #define GAP 2
 
-enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_SCORE, P_RUN, P_REC, P_HINT, NPARTS };
+enum { P_LANG, P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_SCORE, P_RUN, P_REC, P_HINT, NPARTS };
 
 typedef struct Part {
     char text[96];
@@ -118,6 +119,13 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
         snprintf(p[P_STOP].text, sizeof p[P_STOP].text, "s%zu/%zu", stops_reached(v->stops, v->step),
                  stops_count(v->stops));
     }
+    /* whose semantics: "Python 3.12", short "py3.12" */
+    const char *rt = rec_runtime(v->rec);
+    if (!longform && !strncmp(rt, "Python ", 7))
+        snprintf(p[P_LANG].text, sizeof p[P_LANG].text, "py%s", rt + 7);
+    else
+        snprintf(p[P_LANG].text, sizeof p[P_LANG].text, "%s", rt);
+    p[P_LANG].st = ST_HEADER;
     snprintf(p[P_SPEED].text, sizeof p[P_SPEED].text, "%s", view_speed_label(v));
     snprintf(p[P_HINT].text, sizeof p[P_HINT].text, "? help");
     p[P_PLAY].st = ST_HEADER_ACCENT;
@@ -131,6 +139,7 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     for (int i = 0; i < NPARTS; i++)
         p[i].on = true;
     p[P_REC].on = v->recording;
+    p[P_LANG].on = rt[0] != 0;
     p[P_STOP].on = v->stops && stops_count(v->stops) > 0;
     snprintf(p[P_SCORE].text, sizeof p[P_SCORE].text, longform ? "score %d/%d" : "%d/%d", v->score, v->answered);
     p[P_SCORE].st = ST_HEADER_ACCENT;
