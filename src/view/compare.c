@@ -161,12 +161,15 @@ Action compare_tick(View *a, double elapsed)
 /* ------------------------------------------------------------ drawing */
 
 /* A half's top row: "A  its title ... Python 3.12  step 5/24" (the clock
- * is shared: the top bar has it; the version says whose semantics). */
-static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
+ * is shared: the top bar has it; the version says whose semantics when
+ * the halves differ in it). */
+static void draw_half_head(const View *v, const char *side, bool same_version, Grid *g, Rect r)
 {
     grid_fill(g, r, ' ', ST_HEADER);
     char right[80];
-    const char *rt = rec_runtime(v->rec);
+    /* the version, when the two runs follow different ones (the top bar
+     * says it once when they share it) */
+    const char *rt = same_version ? "" : rec_runtime(v->rec);
     snprintf(right, sizeof right, "%s%sstep %zu/%zu", rt, *rt ? "  " : "", view_nsteps(v) ? v->step + 1 : 0,
              view_nsteps(v));
     int rw = grid_text_width(right);
@@ -176,7 +179,7 @@ static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
 }
 
 /* One half: its own header, code, columns and caption. */
-static void draw_half(View *v, const char *side, Grid *g, Rect r)
+static void draw_half(View *v, const char *side, bool same_version, Grid *g, Rect r)
 {
     int cap = 2, code_h = (r.h - 1 - cap) * 2 / 5;
     if (code_h < 4)
@@ -191,7 +194,7 @@ static void draw_half(View *v, const char *side, Grid *g, Rect r)
     v->lay.box[FOCUS_TASKS] = tasks;
     v->lay.caption = caption;
     grid_clip(g, head);
-    draw_half_head(v, side, g, head);
+    draw_half_head(v, side, same_version, g, head);
     grid_unclip(g);
     pane_draw_in(&pane_code, v, g, code);
     pane_draw_in(v->internals ? &pane_internals : &pane_tasks, v, g, tasks);
@@ -240,7 +243,9 @@ static void draw_top(View *a, Grid *g)
     pane_format_time(end_of(a), 1, ea, sizeof ea);
     pane_format_time(end_of(a->twin), 1, eb, sizeof eb);
     pane_format_time(a->playhead, 2, now, sizeof now);
-    snprintf(left, sizeof left, "loopscope compare  A: %ss, B: %ss", ea, eb);
+    const char *rt = rec_runtime(a->rec);
+    bool same = a->twin && *rt && !strcmp(rt, rec_runtime(a->twin->rec));
+    snprintf(left, sizeof left, "loopscope compare  A: %ss, B: %ss%s%s", ea, eb, same ? "  " : "", same ? rt : "");
     snprintf(right, sizeof right, "%s%st = %ss  %s%s", a->hints ? (a->playing ? "playing" : "paused") : "",
              a->hints ? "  " : "", now, view_speed_label(a), a->hints ? "  ? help" : "");
     int rw = grid_text_width(right);
@@ -265,8 +270,9 @@ void compare_draw(View *a, Grid *g)
     int half_h = g->h - 1 - tl - status;
     int hw = g->w / 2;
     draw_top(a, g);
-    draw_half(a, "A", g, (Rect){0, 1, hw, half_h});
-    draw_half(b, "B", g, (Rect){hw, 1, g->w - hw, half_h});
+    bool same = !strcmp(rec_runtime(a->rec), rec_runtime(b->rec));
+    draw_half(a, "A", same, g, (Rect){0, 1, hw, half_h});
+    draw_half(b, "B", same, g, (Rect){hw, 1, g->w - hw, half_h});
     int y = 1 + half_h;
     draw_track(a, "A", end, a->playhead, g, 1, y, g->w - 2);
     draw_track(b, "B", end, a->playhead, g, 1, y + 1, g->w - 2);
