@@ -235,21 +235,50 @@ static void draw_track(const View *v, const char *name, double end, double now, 
     grid_text(g, bx + bw + 1, y, lw, ST_DIM, label);
 }
 
+/* A run's end for the top bar: "2.5s", and when the two runs follow
+ * different versions, how their hops differ: "2.5s, 3 tasks, 21 turns"
+ * (its tasks, and the iterations of its last loop). */
+static void side_summary(const View *v, bool versions, char *out, size_t n)
+{
+    char t[32];
+    pane_format_time(end_of(v), 1, t, sizeof t);
+    /* the loop's count as of the last step it was running at (the end
+     * step comes after the loop has stopped) */
+    unsigned long long turns = 0;
+    bool have_turns = false;
+    for (size_t i = view_nsteps(v); i-- > 0 && !have_turns;) {
+        const char *in = rec_internals_at(v->rec, i);
+        have_turns = in[0] == 'I' && sscanf(in + 1, "%llu", &turns) == 1;
+    }
+    if (!versions)
+        snprintf(out, n, "%ss", t);
+    else {
+        size_t tasks = v->seek ? seek_tasks(v->seek) : 0;
+        int k = snprintf(out, n, "%ss, %zu task%s", t, tasks, tasks == 1 ? "" : "s");
+        if (have_turns && k > 0 && (size_t)k < n)
+            snprintf(out + k, n - (size_t)k, ", %llu turn%s", turns, turns == 1 ? "" : "s");
+    }
+}
+
 static void draw_top(View *a, Grid *g)
 {
     Rect r = {0, 0, g->w, 1};
     grid_fill(g, r, ' ', ST_HEADER);
-    char ea[32], eb[32], now[32], right[160], left[96];
-    pane_format_time(end_of(a), 1, ea, sizeof ea);
-    pane_format_time(end_of(a->twin), 1, eb, sizeof eb);
-    pane_format_time(a->playhead, 2, now, sizeof now);
+    char ea[64], eb[64], now[32], right[160], left[192];
     const char *rt = rec_runtime(a->rec);
-    bool same = a->twin && *rt && !strcmp(rt, rec_runtime(a->twin->rec));
-    snprintf(left, sizeof left, "loopscope compare  A: %ss, B: %ss%s%s", ea, eb, same ? "  " : "", same ? rt : "");
+    bool same = !strcmp(rt, rec_runtime(a->twin->rec));
+    side_summary(a, !same, ea, sizeof ea);
+    side_summary(a->twin, !same, eb, sizeof eb);
+    pane_format_time(a->playhead, 2, now, sizeof now);
+    snprintf(left, sizeof left, "loopscope compare  A: %s%sB: %s%s%s", ea, same ? ", " : "  ", eb,
+             same && *rt ? "  " : "", same ? rt : "");
     snprintf(right, sizeof right, "%s%st = %ss  %s%s", a->hints ? (a->playing ? "playing" : "paused") : "",
              a->hints ? "  " : "", now, view_speed_label(a), a->hints ? "  ? help" : "");
     int rw = grid_text_width(right);
-    grid_text(g, 1, 0, g->w - 2 - rw - 2, ST_HEADER_ACCENT, left);
+    const char *l = left;
+    if (grid_text_width(left) > g->w - 2 - rw - 2 && !strncmp(left, "loopscope compare  ", 19))
+        l += 19; /* the runs' summaries before the name */
+    grid_text(g, 1, 0, g->w - 2 - rw - 2, ST_HEADER_ACCENT, l);
     grid_text(g, g->w - 1 - rw, 0, rw, ST_HEADER_ACCENT, right);
 }
 
