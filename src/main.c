@@ -367,7 +367,8 @@ static bool parse_python(Options *o, const char *val)
     if (!needs_value("--python", val))
         return false;
     if (!sim_python_parse(val, &minor)) {
-        fprintf(stderr, "loopscope: --python: '%s' is not a version loopscope follows (3.11, 3.12 or 3.13)\n", val);
+        fprintf(stderr, "loopscope: --python: '%s' is not a version loopscope follows (3.11, 3.12 or 3.13; as "
+                "3.11.7, 3.12.1 or 3.13.0)\n", val);
         return false;
     }
     if (o->npython == 2) {
