@@ -6,7 +6,7 @@
 
 _loopscope_opts()
 {
-    local limits="--max-steps --max-ops --max-depth --max-items --max-memory --max-source"
+    local limits="--max-steps --max-ops --max-depth --max-items --max-memory --max-source --python"
     case $1 in
         view)   echo "--ascii --no-color --pause-on --theme --predict $limits --help" ;;
         frame)  echo "--step --at --size --ansi --ascii --svg --theme --title --no-color --force --pause-on --predict $limits --help" ;;
@@ -43,6 +43,7 @@ _loopscope()
             return ;;
         --theme) COMPREPLY=($(compgen -W "dark light projector" -- "$cur")); return ;;
         --markers) COMPREPLY=($(compgen -W "stops steps" -- "$cur")); return ;;
+        --python) COMPREPLY=($(compgen -W "3.11 3.12 3.13" -- "$cur")); return ;;
         --pause-on) COMPREPLY=($(compgen -W "print start done cancel block print,done" -- "$cur")); return ;;
         --speed) COMPREPLY=($(compgen -W "0.25 0.5 1 2 4 8 16" -- "$cur")); return ;;
         --size)  COMPREPLY=($(compgen -W "80x24 100x30 120x36 160x45" -- "$cur")); return ;;

@@ -126,8 +126,8 @@ static void usage(FILE *out)
           "                     each print when there are none); --json as JSON;\n"
           "                     --pause-on adds event stops; -o FILE writes to FILE\n"
           "  trace SCENARIO     the observable trace: starts, prints, ends, with times\n"
-          "                     (byte-identical to CPython 3.11, or Node 20 for .js, under a\n"
-          "                     virtual clock)\n"
+          "                     (byte-identical to CPython --python V, or Node 20 for .js,\n"
+          "                     under a virtual clock)\n"
           "      --format F     text (default) or chrome: Chrome trace event JSON with a\n"
           "                     lane per task, for ui.perfetto.dev or chrome://tracing\n"
           "      -o FILE        write to FILE instead of standard output\n"
@@ -150,6 +150,10 @@ static void usage(FILE *out)
           "                     exactly, checked before each allocation)\n"
           "  --max-source BYTES size of the scenario file (default 1048576)\n"
           "  --until T          stop the run when its virtual clock would pass T seconds\n"
+          "\n"
+          "  --python V         follow CPython V's asyncio and language: 3.11, 3.12 (the\n"
+          "                     default) or 3.13; beats a '# loopscope: python 3.13' line;\n"
+          "                     compare takes two: --python 3.11 --python 3.12 X.py\n"
           "\n"
           "  -h, --help         this help\n"
           "  --version          the version\n"
@@ -236,6 +240,8 @@ typedef struct Options {
     const Stops *stops;        /* the scenario's stops, once it has run */
     bool predict;              /* --predict */
     const Quiz *quiz;          /* predict mode's questions, once it has run */
+    int python[2];             /* --python 3.X (minor versions); compare takes two */
+    int npython;
 } Options;
 
 /* Which commands take each option, for a clear error instead of silence.
@@ -339,6 +345,43 @@ static void view_options(const Options *o, View *v)
     v->step_markers = o->markers && !strcmp(o->markers, "steps");
 }
 
+static bool path_is_js(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && !strcmp(path + n - 3, ".js");
+}
+
+/* --python given for a JavaScript scenario: refused with a message (it
+ * runs on Node 20's loop, which has no versions to choose). */
+static bool js_refuses_python(const char *path)
+{
+    if (!path_is_js(path))
+        return true;
+    fprintf(stderr, "loopscope: --python chooses the Python version; %s is JavaScript (it runs on Node 20's event "
+            "loop)\n", path);
+    return false;
+}
+
+/* --python 3.11|3.12|3.13: once, or twice for compare (one run each). */
+static bool parse_python(Options *o, const char *val)
+{
+    int minor;
+    if (!needs_value("--python", val))
+        return false;
+    if (!sim_python_parse(val, &minor)) {
+        fprintf(stderr, "loopscope: --python: '%s' is not a version loopscope follows (3.11, 3.12 or 3.13; as "
+                "3.11.7, 3.12.1 or 3.13.0)\n", val);
+        return false;
+    }
+    if (o->npython == 2) {
+        fprintf(stderr, "loopscope: --python: at most two versions (compare runs one on each side)\n");
+        return false;
+    }
+    o->python[o->npython++] = minor;
+    o->sim.python = o->python[0];
+    return true;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, Options *o)
 {
@@ -434,6 +477,10 @@ static int parse_args(int argc, char **argv, Options *o)
                 return 2;
             o->format = val; /* checked once the command is known */
             i++;
+        } else if (!strcmp(a, "--python")) {
+            if (!parse_python(o, val))
+                return 2;
+            i++;
         } else if (!strcmp(a, "--max-output")) {
             if (!parse_count(a, val, &v))
                 return 2;
@@ -500,10 +547,21 @@ static int parse_args(int argc, char **argv, Options *o)
                 "colours)\n");
         return 2;
     }
-    if (!strcmp(o->cmd, "compare") && !o->path2) {
-        fprintf(stderr, "loopscope: compare needs two scenarios: loopscope compare A.py B.py\n");
+    if (!strcmp(o->cmd, "compare") && !o->path2 && o->npython == 2) {
+        o->path2 = o->path; /* one scenario under two versions */
+    } else if (!strcmp(o->cmd, "compare") && !o->path2) {
+        fprintf(stderr, "loopscope: compare needs two scenarios (loopscope compare A.py B.py), or one and two "
+                "versions (loopscope compare --python 3.11 --python 3.12 X.py)\n");
         return 2;
     }
+    if (o->npython == 2 && strcmp(o->cmd, "compare") != 0) {
+        fprintf(stderr, "loopscope: --python is given twice: two versions go with compare (one run each)\n");
+        return 2;
+    }
+    if (o->npython && strcmp(o->cmd, "compare") != 0 && !js_refuses_python(o->path))
+        return 2;
+    if (o->npython && !strcmp(o->cmd, "compare") && path_is_js(o->path2) && !js_refuses_python(o->path))
+        return 2;
     for (int i = 0; i < ngiven; i++) {
         if (!option_fits(o->cmd, given[i])) {
             fprintf(stderr, "loopscope: %s does not go with the %s command (see loopscope --help)\n", given[i],
@@ -684,6 +742,19 @@ static bool seek_view(const Options *o, View *v)
     return true;
 }
 
+/* An export's title: --title, else the scenario's with whose semantics
+ * the run followed ("Gather (Python 3.12)"), so the file says which. */
+static const char *export_title(const Options *o, const View *v, char *buf, size_t n)
+{
+    if (o->title)
+        return o->title;
+    const char *rt = rec_runtime(v->rec);
+    if (!*rt)
+        return v->title;
+    snprintf(buf, n, "%s (%s)", v->title, rt);
+    return buf;
+}
+
 /* frame: one screen of v (set up by the caller) as text, ANSI or SVG. */
 static int frame_view(const Options *o, View *vp)
 {
@@ -695,7 +766,8 @@ static int frame_view(const Options *o, View *vp)
         Sink k;
         if (sink_open(&k, o->svg, o->force)) {
             /* a file: the same bytes whatever NO_COLOR says; --no-color asks for monochrome */
-            svg_write(g, options_palette(o), !o->no_color, o->title ? o->title : v.title, k.f);
+            char tb[sizeof v.title + 40];
+            svg_write(g, options_palette(o), !o->no_color, export_title(o, &v, tb, sizeof tb), k.f);
             rc = sink_close(&k) ? 0 : 1;
         } else {
             rc = 1;
@@ -737,7 +809,8 @@ static int record_view(const Options *o, View *vp, const Recording *rec)
     if (!sink_open(&k, o->out, o->force))
         return 1;
     Grid *g = grid_new(o->w, o->h, o->ascii);
-    ShareOptions so = {.scenario = o->path, .title = o->title ? o->title : v.title, .doc = rec_doc(rec),
+    char tb[sizeof v.title + 40];
+    ShareOptions so = {.scenario = o->path, .title = export_title(o, &v, tb, sizeof tb), .doc = rec_doc(rec),
                        .pal = options_palette(o), .color = !o->no_color};
     bool ok = share_write(o->cmd, o->format, &v, g, &so, k.f);
     grid_free(g);
@@ -876,6 +949,8 @@ static int run_compare(Options *o)
     int rc = 2;
     memset(&b, 0, sizeof b);
     bool ok = side_load(o, o->path, &a);
+    if (o->npython == 2)
+        o->sim.python = o->python[1]; /* --python A --python B: B's side */
     ok = ok && side_load(o, o->path2, &b);
     if (ok) {
         View va, vb;
@@ -909,11 +984,7 @@ static int run_compare(Options *o)
 
 /* The language is the file's: SCENARIO.js runs on the JavaScript side
  * (src/js), anything else on the Python side. */
-static bool scenario_is_js(const Source *src)
-{
-    size_t n = strlen(src->path);
-    return n > 3 && !strcmp(src->path + n - 3, ".js");
-}
+static bool scenario_is_js(const Source *src) { return path_is_js(src->path); }
 
 /* The language's name, for a compare half's header. */
 static const char *scenario_lang(const Source *src)

@@ -116,17 +116,20 @@ END_TEST
 
 /* ------------------------------------------------------ runs and words */
 
-static Recording *run(const char *code)
+/* Run code following CPython 3.<python> (0: the default, 3.12). */
+static Recording *run_as(const char *code, int python)
 {
     Source *src = source_from_string("<test>", code, strlen(code));
     Recording *rec = NULL;
     LangError err = {0};
-    SimOptions opt = {0};
+    SimOptions opt = {.python = python};
     SimStatus st = sim_run(src, &opt, &rec, &err);
     source_free(src);
     ck_assert_msg(st == SIM_OK, "status %d (%d:%d %s)", (int)st, err.line, err.col, err.msg);
     return rec;
 }
+
+static Recording *run(const char *code) { return run_as(code, 0); }
 
 /* The label of the visible task running coro (the nth such). */
 static const char *label_of(const Recording *r, const char *coro, int nth)
@@ -279,7 +282,14 @@ static const char *const timeouts_py =
 
 START_TEST(test_timeout_captions)
 {
-    Recording *r = run(timeouts_py);
+    /* 3.12+: wait_for is a timeout() around the await, in main's own task */
+    Recording *r12 = run_as(timeouts_py, 12);
+    ck_assert_int_ge(caption_with(r12, "the timeout's deadline 1.00 fired: main is cancelled while it waits on sleep(3)"),
+                     0);
+    ck_assert_int_eq(caption_with(r12, "task slow"), -1);
+    rec_free(r12);
+    /* 3.11: wait_for runs slow in a task of its own */
+    Recording *r = run_as(timeouts_py, 11);
     long w = caption_with(r, "main is READY: wait_for's deadline 1.00 fired before task slow finished");
     ck_assert_int_ge(w, 0);
     ck_assert_ptr_nonnull(strstr(rec_str(r, rec_step_at(r, (size_t)w)->caption), "TimeoutError at the wait_for"));
@@ -289,6 +299,37 @@ START_TEST(test_timeout_captions)
                                  "`async with timeout()` turns it into TimeoutError"));
     ck_assert_int_eq(caption_with(r, "is done (task slow, timeout"), -1);
     rec_free(r);
+}
+END_TEST
+
+/* Which version a run follows: --python (SimOptions.python) beats the
+ * scenario's `# loopscope: python 3.X`, which beats the default, 3.12;
+ * the recording says which, and so does sys.version_info. */
+START_TEST(test_python_version_choice)
+{
+    static const char *const plain = "import sys\nprint(sys.version_info[:3])\n";
+    static const char *const asks = "# loopscope: python 3.13\nimport sys\nprint(sys.version_info[:3])\n";
+    static const struct {
+        const char *code;
+        int python;
+        const char *runtime, *printed;
+    } cases[] = {
+        {plain, 0, "Python 3.12", "(3, 12, 1)"},
+        {plain, 11, "Python 3.11", "(3, 11, 7)"},
+        {asks, 0, "Python 3.13", "(3, 13, 0)"},
+        {asks, 11, "Python 3.11", "(3, 11, 7)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Recording *r = run_as(cases[i].code, cases[i].python);
+        ck_assert_str_eq(rec_runtime(r), cases[i].runtime);
+        bool printed = false;
+        for (size_t k = 0; k < rec_nsteps(r); k++) {
+            const Step *st = rec_step_at(r, k);
+            printed |= st->kind == SK_PRINT && !strcmp(rec_str(r, st->text), cases[i].printed);
+        }
+        ck_assert_msg(printed, "case %zu: no print of %s", i, cases[i].printed);
+        rec_free(r);
+    }
 }
 END_TEST
 
@@ -537,6 +578,7 @@ Suite *words_suite(void)
     tcase_add_test(tc, test_call_labels);
     tcase_add_test(tc, test_print_and_order_captions);
     tcase_add_test(tc, test_timeout_captions);
+    tcase_add_test(tc, test_python_version_choice);
     tcase_add_test(tc, test_taskgroup_counts);
     tcase_add_test(tc, test_internals_gather);
     tcase_add_test(tc, test_internals_primitives);

@@ -103,8 +103,8 @@ check "html: the page's content" python3 - "$tmp/again.html" "$tmp/lesson.cast" 
 import base64, html.parser, re, sys
 page, cast, nsteps, vendor = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 text = open(page, encoding="utf-8").read()
-assert "<title>Two fetches at once with asyncio.gather</title>" in text, "title"
-assert "<h1>Two fetches at once with asyncio.gather</h1>" in text, "heading"
+assert "<title>Two fetches at once with asyncio.gather (Python 3.12)</title>" in text, "title"
+assert "<h1>Two fetches at once with asyncio.gather (Python 3.12)</h1>" in text, "heading"
 assert "gather is Python&apos;s Promise.all" in text, "the docstring's summary"
 licence = open(vendor + "/LICENSE", encoding="utf-8").read()
 assert "Apache License" in text and "Licensed under the Apache License" in licence, "licence"

@@ -2,7 +2,7 @@
  * Owns the syntax: marker, spaces, "loopscope", spaces, ":", spaces, a
  * word; "pause" alone, or "pause" then ":" and the note. Anything else
  * after "loopscope" is a warning that says what was expected, except
- * the words of other features' directives (net, file), left to them. The marker
+ * the words of other features' directives (net, file, python), left to them. The marker
  * is only looked for at the start of a line or after a space or tab, so
  * "a#b" inside a string is not taken for one. */
 #include "directive.h"
@@ -93,7 +93,7 @@ static void read_one(Directives *ds, const char *p, size_t n, size_t mlen, int l
     }
     /* other features' directives (the simulated network and files,
      * src/py/loop/stdlib.c) are theirs to check */
-    static const char *const others[] = {"net", "file"};
+    static const char *const others[] = {"net", "file", "python"};
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
         if (i - w0 == strlen(others[k]) && !memcmp(p + w0, others[k], i - w0))
             return;

@@ -351,7 +351,15 @@ void chrome_write(const Recording *r, const Seek *s, FILE *out)
         xfree(o.ev[i].json);
     }
     fputs("],\n\"displayTimeUnit\": \"ms\",\n\"otherData\": {\"clock\": \"virtual: ts and dur are microseconds of the "
-          "simulated loop's clock\"}}\n",
+          "simulated loop's clock\"",
           out);
+    if (*rec_runtime(r)) { /* whose semantics: "Python 3.12" */
+        Buf sem;
+        buf_init(&sem);
+        buf_put_json(&sem, rec_runtime(r));
+        fprintf(out, ", \"semantics\": %s", sem.s);
+        buf_free(&sem);
+    }
+    fputs("}}\n", out);
     xfree(o.ev);
 }

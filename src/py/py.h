@@ -20,7 +20,13 @@ typedef struct SimOptions {
     size_t max_memory;  /* peak memory in MB while running; 0 = default (SIM_MAX_MEMORY_MB) */
     bool until_set;     /* --until: stop the run when the virtual clock would pass */
     double until;       /* this time (seconds, >= 0), as a limit */
+    int python;         /* the CPython minor version to follow: 11, 12 or 13;
+                         * 0 = the scenario's `# loopscope: python 3.X`, else 3.12 */
 } SimOptions;
+
+/* --python's value: "3.11", "3.12", "3.13" (or with the patch level
+ * followed: 3.11.7, 3.12.1, 3.13.0) -> *minor. False for anything else. */
+bool sim_python_parse(const char *text, int *minor);
 
 #define SIM_MAX_MEMORY_MB 400
 /* The largest max_depth: about what an 8 MB C stack holds for plain Python

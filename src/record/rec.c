@@ -14,6 +14,7 @@
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Step texts, captions, log lines and labels are mostly either the same
@@ -90,6 +91,7 @@ struct Recording {
     LabelGroup *groups; /* open addressing on base label id */
     uint32_t ngroups, capgroups;
     char *path, *doc, *traceback;
+    char runtime[32];   /* whose semantics the run followed ("Python 3.12"), or "" */
     int status;
     bool full;
     /* sharing with a reader on another thread (rec_share) */
@@ -747,6 +749,15 @@ void rec_set_info(Recording *r, const char *path, const char *doc)
 
 const char *rec_path(const Recording *r) { return r->path ? r->path : ""; }
 const char *rec_doc(const Recording *r) { return r->doc ? r->doc : ""; }
+
+void rec_set_runtime(Recording *r, const char *runtime)
+{
+    wlock(r);
+    snprintf(r->runtime, sizeof r->runtime, "%s", runtime ? runtime : "");
+    wunlock(r);
+}
+
+const char *rec_runtime(const Recording *r) { return r->runtime; }
 
 void rec_set_status(Recording *r, int status, const char *traceback)
 {

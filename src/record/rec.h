@@ -216,6 +216,10 @@ void rec_cancel(Recording *r);
 void rec_set_info(Recording *r, const char *path, const char *doc);
 const char *rec_path(const Recording *r);
 const char *rec_doc(const Recording *r);
+/* Whose semantics the run followed, for headers and exports: "Python 3.12"
+ * (set by the language; "" when it says nothing). Copied; at most 31 bytes. */
+void rec_set_runtime(Recording *r, const char *runtime);
+const char *rec_runtime(const Recording *r);
 /* How the run ended, for exit codes: 0 ok, 1 error/deadlock/limit. */
 void rec_set_status(Recording *r, int status, const char *traceback);
 int rec_status(const Recording *r);

@@ -1,6 +1,8 @@
 /* pane_header.c: the top bar (pane_header).
  * Owns what the one-row bar says and which parts give way on a narrow
- * screen: "loopscope" and the scenario's title on the left; the play state,
+ * screen: "loopscope" and the scenario's title on the left; whose
+ * semantics the run followed ("Python 3.12" when everything fits, else
+ * "py3.12"), the play state,
  * the clock "t = 1.50s", the speed, "step 12/40", "stop 2/5" (the
  * presenter's stops reached, when there are any), the recording marker and
  * the "? help" hint on the right (the hint and "paused" only when the view
@@ -25,7 +27,7 @@
 #define TITLE_MIN 12
 #define GAP 2
 
-enum { P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_SCORE, P_RUN, P_REC, P_HINT, NPARTS };
+enum { P_LANG, P_PLAY, P_CLOCK, P_SPEED, P_STEP, P_STOP, P_SCORE, P_RUN, P_REC, P_HINT, NPARTS };
 
 typedef struct Part {
     char text[96];
@@ -94,7 +96,7 @@ static bool run_part(const View *v, bool ascii, bool longform, char *out, size_t
     return true;
 }
 
-static void set_parts(const View *v, bool ascii, bool longform, Part *p)
+static void set_parts(const View *v, bool ascii, bool longform, bool langlong, Part *p)
 {
     char t[32];
     pane_format_time(v->playhead, 2, t, sizeof t);
@@ -118,6 +120,13 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
         snprintf(p[P_STOP].text, sizeof p[P_STOP].text, "s%zu/%zu", stops_reached(v->stops, v->step),
                  stops_count(v->stops));
     }
+    /* whose semantics: "Python 3.12", short "py3.12" */
+    const char *rt = rec_runtime(v->rec);
+    if (!langlong && !strncmp(rt, "Python ", 7))
+        snprintf(p[P_LANG].text, sizeof p[P_LANG].text, "py%s", rt + 7);
+    else
+        snprintf(p[P_LANG].text, sizeof p[P_LANG].text, "%s", rt);
+    p[P_LANG].st = ST_HEADER;
     snprintf(p[P_SPEED].text, sizeof p[P_SPEED].text, "%s", view_speed_label(v));
     snprintf(p[P_HINT].text, sizeof p[P_HINT].text, "? help");
     p[P_PLAY].st = ST_HEADER_ACCENT;
@@ -131,6 +140,7 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     for (int i = 0; i < NPARTS; i++)
         p[i].on = true;
     p[P_REC].on = v->recording;
+    p[P_LANG].on = rt[0] != 0;
     p[P_STOP].on = v->stops && stops_count(v->stops) > 0;
     snprintf(p[P_SCORE].text, sizeof p[P_SCORE].text, longform ? "score %d/%d" : "%d/%d", v->score, v->answered);
     p[P_SCORE].st = ST_HEADER_ACCENT;
@@ -157,17 +167,19 @@ static void header_draw(const View *v, Grid *g, Rect r)
 
     /* From the richest form to the barest: the first that fits wins. */
     static const struct Level {
-        bool hint, speed, title, name, longform, whole;
+        bool hint, speed, title, name, longform, whole, lang;
     } levels[] = {
-        {true, true, true, true, true, true},     /* the whole title, if it fits */
-        {true, false, true, true, true, true},    /* the speed makes room for it */
-        {true, false, true, false, true, true},   /* and the name */
-        {true, true, true, true, true, false},    /* the title shrinks to TITLE_MIN, then goes */
-        {true, true, false, true, true, false},    /* everything else */
-        {false, true, false, true, true, false},   /* then the hint goes */
-        {false, false, false, true, true, false},  /* then the speed */
-        {false, false, false, false, true, false}, /* then the name */
-        {false, false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
+        {true, true, true, true, true, true, true},     /* the whole title, if it fits */
+        {true, true, true, false, true, true, true},    /* the name makes room for it */
+        {true, false, true, true, true, true, true},    /* or the speed */
+        {true, false, true, false, true, true, true},   /* or both */
+        {true, true, true, true, true, false, true},    /* the title shrinks to TITLE_MIN, then goes */
+        {true, true, false, true, true, false, true},    /* everything else (the version short) */
+        {true, true, false, true, true, false, false},   /* then the version goes */
+        {false, true, false, true, true, false, false},   /* then the hint */
+        {false, false, false, true, true, false, false},  /* then the speed */
+        {false, false, false, false, true, false, false}, /* then the name */
+        {false, false, false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
     };
     enum { NLEVELS = sizeof levels / sizeof levels[0] };
     Part p[NPARTS];
@@ -175,9 +187,11 @@ static void header_draw(const View *v, Grid *g, Rect r)
     bool show_name = false, name_on = true;
     for (int l = 0; l < NLEVELS; l++) {
         const struct Level *lv = &levels[l];
-        set_parts(v, g->ascii, lv->longform, p);
+        /* the version's long form only when everything fits */
+        set_parts(v, g->ascii, lv->longform, l == 0, p);
         p[P_HINT].on = p[P_HINT].on && lv->hint;
         p[P_SPEED].on = lv->speed;
+        p[P_LANG].on = p[P_LANG].on && lv->lang;
         int right = parts_width(p);
         int left = lv->name ? namew : 0;
         if (lv->title && titlew > 0) {

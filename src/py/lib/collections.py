@@ -249,6 +249,8 @@ class OrderedDict(_DictLike):
     def __repr__(self):
         if not self._d:
             return f"{type(self).__name__}()"
+        if _pyver() >= (3, 12):
+            return f"{type(self).__name__}({self._d!r})"    # 3.12: a dict display
         return f"{type(self).__name__}({list(self._d.items())!r})"
 
 

@@ -1,10 +1,12 @@
 # sys: only what touches no host: exit, stdout.write, stderr.write,
 # version_info, version, maxsize. Everything else of sys stays refused.
+# The version is the one the run follows (--python, `# loopscope: python`,
+# default 3.12), at the patch level installed beside loopscope's oracle.
 
 
 class _VersionInfo:
     def __init__(self):
-        self._t = (3, 11, 7, "final", 0)
+        self._t = _pyver() + ("final", 0)
         self.major, self.minor, self.micro, self.releaselevel, self.serial = self._t
 
     def __getitem__(self, i):
@@ -32,11 +34,12 @@ class _VersionInfo:
         return self._t >= other
 
     def __repr__(self):
-        return "sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0)"
+        return (f"sys.version_info(major={self.major}, minor={self.minor}, micro={self.micro}, "
+                "releaselevel='final', serial=0)")
 
 
 version_info = _VersionInfo()
-version = "3.11.7 (loopscope)"
+version = f"{version_info.major}.{version_info.minor}.{version_info.micro} (loopscope)"
 maxsize = 9223372036854775807
 
 

@@ -8,6 +8,7 @@
 #include "../objects/agen.h"
 #include "../front/code.h"
 #include "../front/parse.h"
+#include "../front/pyver.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -91,6 +92,12 @@ static Obj *loop_made(void)
 LoopObj *asyncio_policy_loop(void)
 {
     if (!sim.event_loop && !loop_set_called) {
+        /* 3.12 and 3.13 still make the loop, with a DeprecationWarning
+         * (3.11.7 makes it silently) */
+        if (pyver_minor() >= 12)
+            narr_warn("There is no current event loop",
+                      "asyncio.get_event_loop() outside a running loop: Python 3.12+ still makes a new loop "
+                      "here but warns (DeprecationWarning): use asyncio.run() or new_event_loop()");
         loop_set_called = true;
         sim.event_loop = (LoopObj *)loop_made();
     }
@@ -556,6 +563,14 @@ static Obj *asyncio_module_new(void)
     add_obj(m, "TimeoutError", &TimeoutErrorClass.hdr);
     add_obj(m, "InvalidStateError", &InvalidStateErrorClass.hdr);
     add_obj(m, "__name__", ((ModuleObj *)m)->name);
+    /* the version the prelude follows, as (3, minor): hidden from scenarios
+     * like every underscore name of the prelude */
+    Obj *three = int_new(3), *minor = int_new(pyver_minor());
+    Obj *ver = tuple_pack(2, three, minor);
+    add_obj(m, "_PYVER", ver);
+    DECREF(ver);
+    DECREF(three);
+    DECREF(minor);
 
     if (!prelude_src)
         prelude_src = source_from_string("<asyncio>", prelude_py, strlen(prelude_py));
@@ -720,6 +735,11 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
 
     if (!stdlib_check_directives(src, err))
         return NULL;
+    /* the version first: the grammar, the library and sys follow it */
+    int asked = pyver_directive(src, err);
+    if (asked < 0)
+        return NULL;
+    pyver_set(o.python ? o.python : asked ? asked : PYVER_DEFAULT);
     Arena *arena = arena_new();
     Node *tree = parse_module(src, arena, err);
     if (!tree) {
@@ -749,6 +769,9 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
     sim.rec = rec_new(o.max_steps);
     rec_set_info(sim.rec, src->path, doc);
     xfree(doc);
+    char runtime[32];
+    snprintf(runtime, sizeof runtime, "Python 3.%d", pyver_minor());
+    rec_set_runtime(sim.rec, runtime);
     /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
      * without them a Deadlock leaks its args and traceback */
     DeadlockClass.dealloc = LimitErrorClass.dealloc;
@@ -791,6 +814,8 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
     run->code = code;
     return run;
 }
+
+bool sim_python_parse(const char *text, int *minor) { return pyver_parse(text, minor); }
 
 Recording *sim_recording(const SimRun *run)
 {

@@ -11,6 +11,7 @@
 
 #include "../front/code.h"
 #include "../front/parse.h"
+#include "../front/pyver.h"
 #include "../objects/klass.h"
 #include "../objects/methods.h"
 #include "../vm/builtins.h"
@@ -331,6 +332,22 @@ static Obj *p_warn(Obj *self, Obj **args, int nargs, Obj *kw)
     return none_new();
 }
 
+/* _pyver(): (3, minor, micro) of the CPython version the run follows
+ * (front/pyver.c), for sys.version_info */
+static Obj *p_pyver(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    (void)args;
+    if (!vm_check_nargs("_pyver", nargs, kw, 0, 0))
+        return NULL;
+    Obj *a = int_new(3), *b = int_new(pyver_minor()), *c = int_new(pyver_micro(pyver_minor()));
+    Obj *t = tuple_pack(3, a, b, c);
+    DECREF(a);
+    DECREF(b);
+    DECREF(c);
+    return t;
+}
+
 void stdlib_add_prims(Obj *module_dict, const LibPrim *prims, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -346,7 +363,7 @@ static Obj *run_library(int i, Obj *m)
         {"_new_class", p_new_class}, {"_code_flags", p_code_flags}, {"_directives", p_directives},
         {"_class_dict", p_class_dict}, {"_stderr", p_stderr},
         {"_set_names", p_set_names}, {"_wait_label", p_wait_label},
-        {"_warn", p_warn}, {"_format_tb", p_format_tb},
+        {"_warn", p_warn}, {"_format_tb", p_format_tb}, {"_pyver", p_pyver},
     };
     stdlib_add_prims(((ModuleObj *)m)->dict, prims, sizeof prims / sizeof prims[0]);
     context_add_prims(((ModuleObj *)m)->dict);
