@@ -105,10 +105,15 @@ def islice(iterable, *args):
     step = 1 if step is None else step
     if start < 0 or (stop is not None and stop < 0) or step <= 0:
         raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    # never takes an item past stop from the iterator (CPython's islice leaves
+    # the rest where it is: tuple(islice(it, n)) takes exactly n)
+    it = iter(iterable)
     nexti = start
     i = 0
-    for x in iterable:
-        if stop is not None and i >= stop:
+    while stop is None or i < stop:
+        try:
+            x = next(it)
+        except StopIteration:
             return
         if i == nexti:
             yield x
@@ -187,3 +192,27 @@ def combinations_with_replacement(iterable, r):
     for indices in product(range(n), repeat=r):
         if sorted(indices) == list(indices):
             yield tuple(pool[i] for i in indices)
+
+
+if _pyver() >= (3, 12):
+    # batched is new in 3.12 (3.11 has no such attribute); 3.13 adds strict=.
+    def _batched(iterable, n, strict):
+        it = iter(iterable)
+        while True:
+            batch = tuple(islice(it, n))
+            if not batch:
+                return
+            if strict and len(batch) != n:
+                raise ValueError("batched(): incomplete batch")
+            yield batch
+
+    if _pyver() >= (3, 13):
+        def batched(iterable, n, *, strict=False):
+            if n < 1:
+                raise ValueError("n must be at least one")
+            return _batched(iterable, n, strict)
+    else:
+        def batched(iterable, n):
+            if n < 1:
+                raise ValueError("n must be at least one")
+            return _batched(iterable, n, False)
