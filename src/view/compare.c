@@ -217,6 +217,13 @@ Action compare_tick(View *a, double elapsed)
 
 /* ------------------------------------------------------------ drawing */
 
+/* Do the two runs follow the same semantics? Two languages (each half names
+ * its own) count as the same: versions only differ within one language. */
+static bool same_runtime(const View *a)
+{
+    return a->lang || !strcmp(rec_runtime(a->rec), rec_runtime(a->twin->rec));
+}
+
 /* A half's top row: "A  Python  its title ... Python 3.12  step 5/24" (the
  * clock is shared: the top bar has it; the language shows when the halves
  * differ in it, the version when they differ in that). */
@@ -231,8 +238,10 @@ static void draw_half_head(const View *v, const char *side, bool same_version, G
              view_nsteps(v));
     int rw = grid_text_width(right);
     int x = r.x + 1 + grid_text(g, r.x + 1, r.y, 2, ST_HEADER_ACCENT, side) + 1;
-    if (v->lang && r.x + r.w - 1 - rw - 2 - x > 20) /* the language first, when both fit */
-        x += grid_text(g, x, r.y, r.x + r.w - 1 - rw - 2 - x, ST_HEADER_ACCENT, v->lang) + 1;
+    /* the language first, when both fit ("Python 3.12" when the run names its version) */
+    const char *lang = v->lang && *rec_runtime(v->rec) ? rec_runtime(v->rec) : v->lang;
+    if (lang && r.x + r.w - 1 - rw - 2 - x > 20)
+        x += grid_text(g, x, r.y, r.x + r.w - 1 - rw - 2 - x, ST_HEADER_ACCENT, lang) + 1;
     grid_text(g, x, r.y, r.x + r.w - 1 - rw - 2 - x, ST_HEADER, v->title);
     grid_text(g, r.x + r.w - 1 - rw, r.y, rw, ST_HEADER, right);
 }
@@ -324,8 +333,8 @@ static void draw_top(View *a, Grid *g)
     Rect r = {0, 0, g->w, 1};
     grid_fill(g, r, ' ', ST_HEADER);
     char ea[64], eb[64], now[32], right[160], left[192];
-    const char *rt = rec_runtime(a->rec);
-    bool same = !strcmp(rt, rec_runtime(a->twin->rec));
+    const char *rt = a->lang ? "" : rec_runtime(a->rec);
+    bool same = same_runtime(a);
     side_summary(a, !same, ea, sizeof ea);
     side_summary(a->twin, !same, eb, sizeof eb);
     pane_format_time(a->playhead, 2, now, sizeof now);
@@ -358,7 +367,7 @@ void compare_draw(View *a, Grid *g)
     int half_h = g->h - 1 - tl - status;
     int hw = g->w / 2;
     draw_top(a, g);
-    bool same = !strcmp(rec_runtime(a->rec), rec_runtime(b->rec));
+    bool same = same_runtime(a);
     draw_half(a, "A", same, g, (Rect){0, 1, hw, half_h});
     draw_half(b, "B", same, g, (Rect){hw, 1, g->w - hw, half_h});
     int y = 1 + half_h;
