@@ -759,3 +759,15 @@ void rec_set_status(Recording *r, int status, const char *traceback)
 
 int rec_status(const Recording *r) { return r->status; }
 const char *rec_traceback(const Recording *r) { return r->traceback ? r->traceback : ""; }
+
+size_t rec_bytes(const Recording *r)
+{
+    size_t n = sizeof *r + r->capsteps * sizeof(Step) + (r->inside ? r->capsteps * sizeof(uint32_t) : 0);
+    n += (size_t)r->captasks * sizeof(RecTask);
+    for (int i = 0; i < r->ntasks; i++)
+        n += r->tasks[i].capch * sizeof(Change);
+    n += r->poolcap + (size_t)r->capstrs * 2 * sizeof(uint32_t) + (size_t)r->hashcap * sizeof(uint32_t);
+    n += (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob);
+    n += (size_t)r->capgroups * sizeof(LabelGroup);
+    return n;
+}

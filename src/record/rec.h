@@ -219,6 +219,10 @@ const char *rec_doc(const Recording *r);
 /* How the run ended, for exit codes: 0 ok, 1 error/deadlock/limit. */
 void rec_set_status(Recording *r, int status, const char *traceback);
 int rec_status(const Recording *r);
+/* The bytes the recording holds (steps, task histories, strings, side
+ * tables: the capacity allocated, not just what is used). For `make bench`'s
+ * bytes-per-step figure. */
+size_t rec_bytes(const Recording *r);
 const char *rec_traceback(const Recording *r);
 
 #endif
