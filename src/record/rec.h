@@ -57,13 +57,16 @@ typedef enum StepKind {
     SK_KIND_COUNT
 } StepKind;
 
+/* A step as readers see it. The recording stores steps packed (16 bytes,
+ * with the times in runs beside them) and reads one out on request. */
 typedef struct Step {
     double t;          /* virtual time when it happens (for SK_BLOCK: when it ends) */
-    double t0;         /* SK_CLOCK / SK_BLOCK: the time before */
+    double t0;         /* SK_CLOCK / SK_BLOCK: the time before (else t) */
     uint8_t kind;      /* StepKind */
     int32_t task;      /* task id it concerns, or -1 */
     int32_t line;      /* source line, 0 if none */
-    uint32_t text;     /* string ids (0 = "") */
+    uint32_t text;     /* string ids (0 = ""); caption and log are read with
+                        * rec_words only: a lazy step's are made then */
     uint32_t caption;
     uint32_t log;
 } Step;
@@ -124,14 +127,44 @@ const char *rec_words_s(const Recording *r, const char *s, Buf *scratch);
  * limit has been reached. Strings are copied. */
 bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text,
               const char *caption, const char *log);
-/* Set t0 on the last step (clock jumps). */
+
+/* ---- lazy words: a step can store what happened as numbers and leave
+ * its caption and log line to be written when someone reads them
+ * (rec_words), by the language's narrator, which the recording holds but
+ * does not know. The narrator writes step's caption (REC_CAPTION) or log
+ * line (REC_LOG) into out, from the step (rec_step_at: kind, task, t, t0)
+ * and the numbers it stored with it (rec_step_args); task words go in as
+ * references (rec_put_ref). It runs on the reader's thread with the lock
+ * held, and must read nothing but the recording. ---- */
+enum { REC_CAPTION, REC_LOG };
+typedef void (*RecNarrate)(const Recording *r, size_t step, int what, Buf *out);
+void rec_set_narrator(Recording *r, RecNarrate fn);
+/* rec_step, with nargs numbers for the narrator in place of a caption and
+ * a log line (copied). */
+bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                   const uint32_t *args, size_t nargs);
+/* The numbers step i was recorded with (zeros for a step that is not lazy). */
+const uint32_t *rec_step_args(const Recording *r, size_t i);
+/* A string's id for a step's or a change's words (rec_str reads it back).
+ * Unlike rec_intern, equal strings may get different ids: use it for words
+ * that are stored, not compared. */
+uint32_t rec_store(Recording *r, const char *s);
+
+/* Set t0 on the last step (a clock jump or a block: SK_CLOCK or SK_BLOCK). */
 void rec_set_t0(Recording *r, double t0);
 /* A task's visible state changes as of the last recorded step. */
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
                   int line, uint32_t order);
+/* rec_task_set with the label as a string id (rec_store), for a narrator
+ * that names the same words in a lazy step's numbers. */
+void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t label, const char *chain, int line,
+                     uint32_t order);
 bool rec_full(const Recording *r);
 
 size_t rec_nsteps(const Recording *r);
+/* Step i, read out of the packed steps (NULL past the end). The Step is
+ * the calling thread's, valid for the next 63 calls on that thread: copy
+ * it to keep it longer. */
 const Step *rec_step_at(const Recording *r, size_t i);
 int rec_ntasks(const Recording *r);
 /* State of task id as of step s (after it). Returns false if the task does
