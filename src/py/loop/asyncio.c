@@ -728,6 +728,7 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
     sim.until = o.until_set && o.until >= 0 ? o.until : INFINITY;
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
+    rec_set_narrator(sim.rec, narr_words);
     rec_set_info(sim.rec, src->path, doc);
     xfree(doc);
     /* an exception's dealloc/free_mem (static in obj.c) are not inherited:
