@@ -216,10 +216,12 @@ bool rec_job_at(const Recording *r, int job, JobView *out);
  *   "P<text>"            a sync primitive in play (queue items, lock owner...)
  *   "r<n>" / "t<n>"      n more ready handles / timers than listed
  * Task words are references (rec_put_ref). A handle's words are interned
- * once and named by id, and equal snapshots share one interned string, so
- * a step costs 4 bytes when nothing changed and a few dozen when it did. ---- */
+ * once and named by id. The recording keeps each line as a number and each
+ * snapshot as its edits of the one before (see rec.c), so a step costs 4
+ * bytes when nothing changed and some 20 when the ready queue moved. ---- */
 void rec_set_internals(Recording *r, const char *snapshot);
-/* The snapshot as of step s ("" when none was recorded). */
+/* The snapshot as of step s ("" when none was recorded): the calling
+ * thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);
 
 /* ---- a recording that grows while it is read (docs/longrun.md) ----
