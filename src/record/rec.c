@@ -559,7 +559,14 @@ enum { REF_OPEN = 1, REF_CLOSE = 2 }; /* \1 id \2; \1\2 is a literal \1 */
 
 void rec_put_ref(Buf *b, int task)
 {
-    buf_printf(b, "%c%d%c", REF_OPEN, task, REF_CLOSE);
+    buf_putc(b, REF_OPEN);
+    if (task < 0) {
+        buf_putc(b, '-');
+        buf_put_uint(b, (unsigned long long)-(long long)task);
+    } else {
+        buf_put_uint(b, (unsigned long long)task);
+    }
+    buf_putc(b, REF_CLOSE);
 }
 
 void rec_put_text(Buf *b, const char *s, size_t n)

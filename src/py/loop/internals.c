@@ -394,13 +394,21 @@ static void describe_prim(const Prim *p, Buf *b)
 
 /* ------------------------------------------------------------ snapshot */
 
+/* One line of the snapshot: a letter and a number (every step has a dozen). */
+static void put_line(Buf *b, char letter, unsigned long long v)
+{
+    buf_putc(b, letter);
+    buf_put_uint(b, v);
+    buf_putc(b, '\n');
+}
+
 void internals_record(void)
 {
     LoopObj *l = sim.running;
     Buf b;
     buf_init(&b);
     if (l) {
-        buf_printf(&b, "I%llu\n", (unsigned long long)l->iterations);
+        put_line(&b, 'I', l->iterations);
         /* the head of the ready queue, in run order; the rest is counted */
         size_t shown = 0, i = 0;
         for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
@@ -408,16 +416,16 @@ void internals_record(void)
             if (h->cancelled)
                 continue;
             shown++;
-            buf_printf(&b, "R%u\n", handle_words(h));
+            put_line(&b, 'R', handle_words(h));
         }
         if (i < l->rlen)
-            buf_printf(&b, "r%zu\n", l->rlen - i);
+            put_line(&b, 'r', l->rlen - i);
         HandleObj *pick[SHOW_TIMERS];
         size_t np = first_timers(l, pick, SHOW_TIMERS);
         for (size_t k = 0; k < np; k++)
-            buf_printf(&b, "T%u\n", handle_words(pick[k]));
+            put_line(&b, 'T', handle_words(pick[k]));
         if (l->hlen > np) /* cancelled ones included: they are still in the heap */
-            buf_printf(&b, "t%zu\n", l->hlen - np);
+            put_line(&b, 't', l->hlen - np);
     }
     size_t k = 0, shownp = 0;
     for (size_t i = 0; i < nprims; i++) {
