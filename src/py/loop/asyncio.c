@@ -844,6 +844,7 @@ SimStatus sim_exec(SimRun *run)
     context_reset();
     executor_reset();
     internals_reset();
+    narr_reset();
     buf_free(&sim.pending);
     vm_shutdown();
     rec_finish(sim.rec);

@@ -21,6 +21,7 @@ typedef struct Prim {
 } Prim;
 
 static Prim *prims;
+static Buf snap;        /* the snapshot being written (internals_record) */
 static size_t nprims, capprims;
 
 TaskObj *loop_waiter_of(FutureObj *f)
@@ -300,6 +301,9 @@ void internals_track(Obj *o, bool on)
 
 void internals_reset(void)
 {
+    if (snap.s)
+        buf_free(&snap);
+    snap = (Buf){0};
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
     xfree(prims);
@@ -405,8 +409,10 @@ static void put_line(Buf *b, char letter, unsigned long long v)
 void internals_record(void)
 {
     LoopObj *l = sim.running;
-    Buf b;
-    buf_init(&b);
+    Buf b = snap; /* kept from step to step: no malloc per step */
+    if (!b.s)
+        buf_init(&b);
+    buf_clear(&b);
     if (l) {
         put_line(&b, 'I', l->iterations);
         /* the head of the ready queue, in run order; the rest is counted */
@@ -439,5 +445,5 @@ void internals_record(void)
     }
     nprims = k;
     rec_set_internals(sim.rec, b.s);
-    buf_free(&b);
+    snap = b;
 }

@@ -13,6 +13,29 @@
 
 SimState sim;
 
+/* Scratch text for the steps every task makes, kept from step to step so
+ * that a step allocates nothing; narr_reset frees it after the run. Each
+ * has one user, so none is overwritten while it is read. */
+static Buf hot_chain, hot_inner_chain, hot_label, hot_inner, hot_text;
+
+static Buf *hot(Buf *b)
+{
+    if (!b->s)
+        buf_init(b);
+    buf_clear(b);
+    return b;
+}
+
+void narr_reset(void)
+{
+    Buf *all[] = {&hot_chain, &hot_inner_chain, &hot_label, &hot_inner, &hot_text};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        if (all[i]->s)
+            buf_free(all[i]);
+        *all[i] = (Buf){0};
+    }
+}
+
 static const char *cname(TaskObj *t) { return STR_S(t->coro_name); }
 static const char *tname(TaskObj *t) { return STR_S(t->name); }
 
@@ -71,15 +94,13 @@ static void task_chain(TaskObj *t, Buf *out)
  * of its await chain ("main → like_python" gives like_python). */
 static void inner_coro(TaskObj *t, Buf *out)
 {
-    Buf chain;
-    buf_init(&chain);
-    task_chain(t, &chain);
-    const char *arrow = NULL, *p = chain.s;
+    Buf *chain = hot(&hot_inner_chain);
+    task_chain(t, chain);
+    const char *arrow = NULL, *p = chain->s;
     while ((p = strstr(p, " \xe2\x86\x92 ")))
         arrow = p++;
     if (arrow)
         buf_puts(out, arrow + 5);
-    buf_free(&chain);
 }
 
 /* " (fetch is READY too, but waits its turn: ...)" when another task is
@@ -286,11 +307,9 @@ static void set_state_id(TaskObj *t, TaskState st, Outcome out, uint32_t label)
 {
     if (t->rec_id < 0)
         return;
-    Buf chain;
-    buf_init(&chain);
-    task_chain(t, &chain);
-    rec_task_set_id(sim.rec, t->rec_id, st, out, label, chain.s, task_line(t), (uint32_t)sim.seq);
-    buf_free(&chain);
+    Buf *chain = hot(&hot_chain);
+    task_chain(t, chain);
+    rec_task_set_id(sim.rec, t->rec_id, st, out, label, chain->s, task_line(t), (uint32_t)sim.seq);
 }
 
 /* Record task t's visible state in the current step. */
@@ -627,28 +646,26 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     if (t->rec_id < 0)
         return;
     uint32_t a[5] = {0};
-    Buf text;
-    buf_init(&text);
+    Buf *text = hot(&hot_text);
     if (first) {
         narr_flush_print();
         a[0] = LW_FIRST;
         a[1] = thrown != NULL;
         put_next_timer(a + 2);
-        buf_printf(&text, "%s %s", tname(t), cname(t));
+        buf_puts(text, tname(t));
+        buf_putc(text, ' ');
+        buf_puts(text, cname(t));
     } else if (thrown) {
         a[0] = LW_THROWN;
         a[1] = rec_store(sim.rec, thrown->cls->name);
     } else {
         a[0] = LW_RESUME;
-        Buf inner;
-        buf_init(&inner);
-        inner_coro(t, &inner);
-        a[1] = rec_store(sim.rec, inner.s);
-        buf_free(&inner);
+        Buf *inner = hot(&hot_inner);
+        inner_coro(t, inner);
+        a[1] = rec_store(sim.rec, inner->s);
         put_next_timer(a + 2);
     }
-    step_lazy(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text.s, a, 5);
-    buf_free(&text);
+    step_lazy(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text->s, a, 5);
     set_state(t, TS_RUNNING, OUT_NONE, "");
 }
 
@@ -670,16 +687,12 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
         set_state(t, TS_READY, OUT_NONE, "yielded: back of the queue");
         return;
     }
-    Buf label, inner;
-    buf_init(&label);
-    buf_init(&inner);
-    waiting_label(t, (FutureObj *)yielded, &label);
-    inner_coro(t, &inner);
-    uint32_t a[3] = {LW_AWAIT, rec_store(sim.rec, label.s), rec_store(sim.rec, inner.s)};
+    Buf *label = hot(&hot_label), *inner = hot(&hot_inner);
+    waiting_label(t, (FutureObj *)yielded, label);
+    inner_coro(t, inner);
+    uint32_t a[3] = {LW_AWAIT, rec_store(sim.rec, label->s), rec_store(sim.rec, inner->s)};
     step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 3);
     set_state_id(t, TS_WAITING, OUT_NONE, a[1]);
-    buf_free(&label);
-    buf_free(&inner);
 }
 
 /* How a woken task's step reads (LW_WAKE), decided when it is recorded. */
@@ -697,9 +710,9 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
 {
     if (t->rec_id < 0)
         return;
-    Buf label;
-    buf_init(&label);
-    future_describe(by, &label);
+    Buf *lb = hot(&hot_label);
+    future_describe(by, lb);
+    Buf label = *lb; /* read only, and cut below */
     bool cancelled = by->state == FUT_CANCELLED, asked = t->num_cancels_requested > 0;
     bool deadline = t->note && !strncmp(STR_S(t->note), "deadline ", 9);
     uint32_t how;
@@ -725,7 +738,6 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
     step_lazy(SK_WAKE, t->rec_id, task_line(t), "", a, 4);
     set_state_id(t, TS_READY, OUT_NONE, a[2]);
-    buf_free(&label);
 }
 
 /* The words of a woken task's step (LW_WAKE): how it reads (WK_*), whether
