@@ -785,27 +785,9 @@ static void woken_words(int what, unsigned how, bool cancelled, const char *labe
     }
 }
 
-/* The lazy steps' words that name no task but the step's (w) and read one
- * string (x): LW_THROWN, LW_YIELD. */
-static void simple_words(unsigned lw, int what, const char *w, const char *x, Buf *out)
+/* A clock jump's caption (LW_CLOCK): until when, and what is due then. */
+static void clock_caption(const Recording *r, const Step *s, const uint32_t *a, Buf *out)
 {
-    if (lw == LW_THROWN && what == REC_LOG)
-        buf_printf(out, "%s resumes with %s", w, x);
-    else if (lw == LW_THROWN)
-        buf_printf(out, "%s resumes: %s is raised at its await", w, x);
-    else if (what == REC_LOG)
-        buf_printf(out, "%s yields to the loop", w);
-    else
-        buf_printf(out, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", w);
-}
-
-static void clock_words(const Recording *r, const Step *s, const uint32_t *a, int what, Buf *out)
-{
-    if (what == REC_LOG) {
-        buf_puts(out, "clock jumps to ");
-        fmt_t(out, s->t);
-        return;
-    }
     buf_puts(out, "nothing is ready: the loop sleeps until t=");
     fmt_t(out, s->t);
     if (a[1] == CLOCK_NEXT) {
@@ -820,6 +802,93 @@ static void clock_words(const Recording *r, const Step *s, const uint32_t *a, in
         buf_puts(out, "'s deadline is due");
     else
         buf_printf(out, "'s %s is due", rec_str(r, a[3]));
+}
+
+/* A lazy step's log line after its "[t] " (w names the step's task). */
+static void lazy_log(const Recording *r, const Step *s, const uint32_t *a, const char *w, Buf *out)
+{
+    switch (a[0]) {
+    case LW_CREATE:
+        buf_printf(out, "%s scheduled as %s", w, rec_str(r, a[1]));
+        break;
+    case LW_FIRST:
+        buf_printf(out, "%s entered", w);
+        break;
+    case LW_RESUME:
+        buf_printf(out, "%s resumes", w);
+        break;
+    case LW_THROWN:
+        buf_printf(out, "%s resumes with %s", w, rec_str(r, a[1]));
+        break;
+    case LW_YIELD:
+        buf_printf(out, "%s yields to the loop", w);
+        break;
+    case LW_AWAIT:
+        buf_printf(out, "%s awaits %s", w, rec_str(r, a[1]));
+        break;
+    case LW_WAKE:
+        woken_words(REC_LOG, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
+        break;
+    case LW_CLOCK:
+        buf_puts(out, "clock jumps to ");
+        fmt_t(out, s->t);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A lazy step's caption (w names the step's task). */
+static void lazy_caption(const Recording *r, const Step *s, const uint32_t *a, const char *w, Buf *out)
+{
+    switch (a[0]) {
+    case LW_CREATE:
+        buf_printf(out, "%s is wrapped in a task and queued: it is READY but has not started", w);
+        if (a[2]) {
+            buf_puts(out, "; it can run once ");
+            rec_put_ref(out, (int)a[2] - 1);
+            buf_puts(out, " reaches an await");
+        }
+        break;
+    case LW_FIRST:
+        buf_printf(out, "the loop runs %s's first step: it is next in the ready queue", w);
+        if (a[1])
+            buf_puts(out, ", but it was cancelled before it began, so CancelledError is raised at once");
+        else
+            why_now(out, a + 2);
+        break;
+    case LW_RESUME:
+        buf_printf(out, "%s resumes where it left off", w);
+        if (a[1])
+            buf_printf(out, ", inside %s", rec_str(r, a[1]));
+        buf_puts(out, ": the ready queue runs its next step");
+        why_now(out, a + 2);
+        break;
+    case LW_THROWN:
+        buf_printf(out, "%s resumes: %s is raised at its await", w, rec_str(r, a[1]));
+        break;
+    case LW_YIELD:
+        buf_printf(out, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", w);
+        break;
+    case LW_AWAIT: {
+        const char *label = rec_str(r, a[1]), *inner = rec_str(r, a[2]);
+        if (*inner)
+            buf_printf(out, "%s awaits %s: %s's task gives control back to the loop, which is free to run others",
+                       inner, label, w);
+        else
+            buf_printf(out, "%s awaits %s and gives control back to the loop, which is free to run others", w,
+                       label);
+        break;
+    }
+    case LW_WAKE:
+        woken_words(REC_CAPTION, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
+        break;
+    case LW_CLOCK:
+        clock_caption(r, s, a, out);
+        break;
+    default:
+        break;
+    }
 }
 
 /* Step i's caption or log line (what: REC_CAPTION or REC_LOG), written
@@ -847,66 +916,9 @@ void narr_words(const Recording *r, size_t i, int what, Buf *out)
         buf_putc(out, '[');
         fmt_t(out, s.t);
         buf_puts(out, "] ");
-    }
-    switch (a[0]) {
-    case LW_CREATE:
-        if (what == REC_LOG) {
-            buf_printf(out, "%s scheduled as %s", w, rec_str(r, a[1]));
-            break;
-        }
-        buf_printf(out, "%s is wrapped in a task and queued: it is READY but has not started", w);
-        if (a[2]) {
-            buf_puts(out, "; it can run once ");
-            rec_put_ref(out, (int)a[2] - 1);
-            buf_puts(out, " reaches an await");
-        }
-        break;
-    case LW_FIRST:
-        if (what == REC_LOG) {
-            buf_printf(out, "%s entered", w);
-            break;
-        }
-        buf_printf(out, "the loop runs %s's first step: it is next in the ready queue", w);
-        if (a[1])
-            buf_puts(out, ", but it was cancelled before it began, so CancelledError is raised at once");
-        else
-            why_now(out, a + 2);
-        break;
-    case LW_RESUME:
-        if (what == REC_LOG) {
-            buf_printf(out, "%s resumes", w);
-            break;
-        }
-        buf_printf(out, "%s resumes where it left off", w);
-        if (a[1])
-            buf_printf(out, ", inside %s", rec_str(r, a[1]));
-        buf_puts(out, ": the ready queue runs its next step");
-        why_now(out, a + 2);
-        break;
-    case LW_THROWN:
-    case LW_YIELD:
-        simple_words(a[0], what, w, rec_str(r, a[1]), out);
-        break;
-    case LW_AWAIT: {
-        const char *label = rec_str(r, a[1]), *inner = rec_str(r, a[2]);
-        if (what == REC_LOG)
-            buf_printf(out, "%s awaits %s", w, label);
-        else if (*inner)
-            buf_printf(out, "%s awaits %s: %s's task gives control back to the loop, which is free to run others",
-                       inner, label, w);
-        else
-            buf_printf(out, "%s awaits %s and gives control back to the loop, which is free to run others", w,
-                       label);
-        break;
-    }
-    case LW_WAKE:
-        woken_words(what, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
-        break;
-    case LW_CLOCK:
-        clock_words(r, &s, a, what, out);
-        break;
-    default:
-        break;
+        lazy_log(r, &s, a, w, out);
+    } else {
+        lazy_caption(r, &s, a, w, out);
     }
 }
 
