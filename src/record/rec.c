@@ -775,16 +775,18 @@ static uint32_t line_code(Recording *r, const char *s, size_t n)
         if (i == n && v <= IN_NUM_MAX)
             return IN_NUM | (uint32_t)(l - in_letters) << 24 | v;
     }
+    /* other lines are stored, not interned: equal ones from one step to
+     * the next still share an id (store's recent strings) */
     char tmp[256];
     if (n < sizeof tmp) {
         memcpy(tmp, s, n);
         tmp[n] = '\0';
-        return intern(r, tmp);
+        return store(r, tmp);
     }
     char *big = xmalloc(n + 1);
     memcpy(big, s, n);
     big[n] = '\0';
-    uint32_t id = intern(r, big);
+    uint32_t id = store(r, big);
     xfree(big);
     return id;
 }

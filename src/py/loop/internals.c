@@ -206,9 +206,8 @@ static void describe_handle(const HandleObj *h, Buf *b)
 /* A timer: "when \t who \t what". */
 static void describe_timer(const HandleObj *h, Buf *b)
 {
-    char when[40];
-    snprintf(when, sizeof when, "%.2f", h->when);
-    buf_printf(b, "%s\t", when);
+    narr_fmt_time(b, h->when);
+    buf_putc(b, '\t');
     TaskObj *t = loop_timer_task(h);
     if (t)
         put_task(b, t);
@@ -269,7 +268,7 @@ static uint32_t handle_words(HandleObj *h)
         describe_timer(h, &b);
     else
         describe_handle(h, &b);
-    h->words = rec_intern(sim.rec, b.s);
+    h->words = rec_store(sim.rec, b.s); /* mostly new words: no table to search */
     h->words_key = key;
     h->words_state = state;
     buf_free(&b);

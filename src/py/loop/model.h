@@ -134,6 +134,8 @@ void narr_task_woken(TaskObj *t, FutureObj *by);
 /* The recording's narrator (rec_set_narrator): a lazy step's caption or
  * log line, written when it is read. */
 void narr_words(const Recording *r, size_t i, int what, Buf *out);
+/* A time as every caption writes it: "%.2f", without printf. */
+void narr_fmt_time(Buf *b, double t);
 /* Free the narrator's scratch text (after a run). */
 void narr_reset(void);
 void narr_task_finished(TaskObj *t);

@@ -57,7 +57,7 @@ static const char *who(const TaskObj *t)
     return b;
 }
 
-static void fmt_t(Buf *b, double t)
+void narr_fmt_time(Buf *b, double t)
 {
     char tmp[64];
     if (t >= 0 && t < 1e12)
@@ -74,7 +74,7 @@ static void fmt_t(Buf *b, double t)
 static void log_prefix(Buf *b)
 {
     buf_putc(b, '[');
-    fmt_t(b, sim.now);
+    narr_fmt_time(b, sim.now);
     buf_puts(b, "] ");
 }
 
@@ -161,7 +161,7 @@ static void why_now(Buf *cap, const uint32_t *a)
     if (!a[0])
         return;
     buf_puts(cap, ", before any timer is due (the next is at t=");
-    fmt_t(cap, get_double(a + 1));
+    narr_fmt_time(cap, get_double(a + 1));
     buf_putc(cap, ')');
 }
 
@@ -516,7 +516,7 @@ void narr_block(double from, double to, int line)
     TaskObj *t = sim.current;
     log_prefix(&log);
     buf_printf(&log, "time.sleep blocks the loop until ");
-    fmt_t(&log, to);
+    narr_fmt_time(&log, to);
     buf_printf(&cap, "time.sleep(");
     Obj *d = float_new(to - from);
     size_t at = cap.len;
@@ -527,9 +527,9 @@ void narr_block(double from, double to, int line)
         cap.s[cap.len] = '\0';
     }
     buf_puts(&cap, ") blocks the whole loop from ");
-    fmt_t(&cap, from);
+    narr_fmt_time(&cap, from);
     buf_puts(&cap, " to ");
-    fmt_t(&cap, to);
+    narr_fmt_time(&cap, to);
     buf_printf(&cap, ": it is a plain call in %s, not an await, so no other task can run meanwhile",
                t ? who(t) : "the module");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
@@ -566,7 +566,7 @@ void narr_job_started(const char *func, const char *lane, bool process, double t
     log_prefix(&log);
     buf_printf(&log, "%s() started on %s", func, lane);
     buf_printf(&cap, "%s() runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
-    fmt_t(&cap, t1);
+    narr_fmt_time(&cap, t1);
     buf_puts(&cap, ". The event loop is not blocked: other tasks keep running meanwhile");
     step(SK_JOB_START, -1, 0, lane, cap.s, log.s);
     buf_free(&log);
@@ -597,9 +597,9 @@ void narr_thread_wait(double from, double to, const char *lane)
     buf_init(&cap);
     log_prefix(&log);
     buf_puts(&log, "clock jumps to ");
-    fmt_t(&log, to);
+    narr_fmt_time(&log, to);
     buf_printf(&cap, "nothing is ready, so the loop waits; the next thing to happen is on worker %s at t=", lane);
-    fmt_t(&cap, to);
+    narr_fmt_time(&cap, to);
     step(SK_CLOCK, -1, 0, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     buf_free(&log);
@@ -614,11 +614,11 @@ void narr_wait_block(double from, double to, int line, const char *what)
     TaskObj *t = sim.current;
     log_prefix(&log);
     buf_printf(&log, "%s: the loop is blocked until ", what);
-    fmt_t(&log, to);
+    narr_fmt_time(&log, to);
     buf_printf(&cap, "%s in %s blocks the whole loop from ", what, t ? who(t) : "the module");
-    fmt_t(&cap, from);
+    narr_fmt_time(&cap, from);
     buf_puts(&cap, " to ");
-    fmt_t(&cap, to);
+    narr_fmt_time(&cap, to);
     buf_puts(&cap, ": a blocking wait, so no other task can run meanwhile");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
@@ -789,7 +789,7 @@ static void woken_words(int what, unsigned how, bool cancelled, const char *labe
 static void clock_caption(const Recording *r, const Step *s, const uint32_t *a, Buf *out)
 {
     buf_puts(out, "nothing is ready: the loop sleeps until t=");
-    fmt_t(out, s->t);
+    narr_fmt_time(out, s->t);
     if (a[1] == CLOCK_NEXT) {
         buf_puts(out, ", when the next timer is due");
         return;
@@ -831,7 +831,7 @@ static void lazy_log(const Recording *r, const Step *s, const uint32_t *a, const
         break;
     case LW_CLOCK:
         buf_puts(out, "clock jumps to ");
-        fmt_t(out, s->t);
+        narr_fmt_time(out, s->t);
         break;
     default:
         break;
@@ -914,7 +914,7 @@ void narr_words(const Recording *r, size_t i, int what, Buf *out)
     }
     if (what == REC_LOG) {
         buf_putc(out, '[');
-        fmt_t(out, s.t);
+        narr_fmt_time(out, s.t);
         buf_puts(out, "] ");
         lazy_log(r, &s, a, w, out);
     } else {
