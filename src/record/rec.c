@@ -109,7 +109,7 @@ struct Recording {
     uint32_t *snaps;    /* snapshot k starts at in[snaps[k]] */
     size_t nsnaps, capsnaps;
     uint32_t *prev, *cur; /* the last snapshot's codes, and the next's */
-    size_t nprev;
+    size_t nprev, ncur;
     size_t nsteps, capsteps, max_steps;
     /* times: the steps at which the clock reads a new time, ascending */
     uint32_t *tstep;
@@ -859,28 +859,69 @@ static size_t snap_read(const Recording *r, size_t k, uint32_t *out, uint32_t *t
     return n;
 }
 
-void rec_set_internals(Recording *r, const char *snapshot)
+/* The writer's next snapshot, line by line (rec_internals_begin...). */
+static void cur_add(Recording *r, uint32_t code)
+{
+    if (r->ncur < IN_MAX_LINES)
+        r->cur[r->ncur++] = code;
+}
+
+void rec_internals_begin(Recording *r)
+{
+    if (!r->cur) { /* the writer's own: no reader looks at these */
+        r->prev = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
+        r->cur = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
+    }
+    r->ncur = 0;
+}
+
+void rec_internals_line(Recording *r, const char *line, size_t n)
 {
     wlock(r);
-    if (r->nsteps) {
-        if (!r->inside) {
+    cur_add(r, line_code(r, line, n));
+    wunlock(r);
+}
+
+void rec_internals_num(Recording *r, char letter, unsigned long long v)
+{
+    const char *l = memchr(in_letters, letter, sizeof in_letters - 1);
+    if (l && v >= 1 && v <= IN_NUM_MAX) { /* what line_code makes of the same line */
+        cur_add(r, IN_NUM | (uint32_t)(l - in_letters) << 24 | (uint32_t)v);
+        return;
+    }
+    Buf b;
+    buf_init(&b);
+    buf_putc(&b, letter);
+    buf_put_uint(&b, v);
+    rec_internals_line(r, b.s, b.len);
+    buf_free(&b);
+}
+
+void rec_internals_end(Recording *r)
+{
+    wlock(r);
+    if (r->nsteps && r->cur) {
+        if (!r->inside)
             r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
-            r->prev = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
-            r->cur = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
-        }
-        size_t n = 0;
-        for (const char *p = snapshot; *p && n < IN_MAX_LINES;) {
-            const char *nl = strchr(p, '\n');
-            size_t len = nl ? (size_t)(nl - p) : strlen(p);
-            r->cur[n++] = line_code(r, p, len);
-            p += len + (nl != NULL);
-        }
+        size_t n = r->ncur;
         /* the same as the last one: the same snapshot */
         if (!r->nsnaps || n != r->nprev || memcmp(r->cur, r->prev, n * sizeof(uint32_t)) != 0)
             snap_add(r, r->cur, n);
         r->inside[r->nsteps - 1] = (uint32_t)r->nsnaps; /* snapshot index + 1 */
     }
     wunlock(r);
+}
+
+void rec_set_internals(Recording *r, const char *snapshot)
+{
+    rec_internals_begin(r);
+    for (const char *p = snapshot; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        rec_internals_line(r, p, len);
+        p += len + (nl != NULL);
+    }
+    rec_internals_end(r);
 }
 
 const char *rec_internals_at(const Recording *r, size_t s)

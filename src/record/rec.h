@@ -220,6 +220,14 @@ bool rec_job_at(const Recording *r, int job, JobView *out);
  * snapshot as its edits of the one before (see rec.c), so a step costs 4
  * bytes when nothing changed and some 20 when the ready queue moved. ---- */
 void rec_set_internals(Recording *r, const char *snapshot);
+/* The same snapshot line by line, without writing it as text first: begin,
+ * then each line in order (a letter and a number, or any other line of n
+ * bytes without its newline), then end, which records it for the last
+ * step. */
+void rec_internals_begin(Recording *r);
+void rec_internals_num(Recording *r, char letter, unsigned long long v);
+void rec_internals_line(Recording *r, const char *line, size_t n);
+void rec_internals_end(Recording *r);
 /* The snapshot as of step s ("" when none was recorded): the calling
  * thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);

@@ -397,23 +397,14 @@ static void describe_prim(const Prim *p, Buf *b)
 
 /* ------------------------------------------------------------ snapshot */
 
-/* One line of the snapshot: a letter and a number (every step has a dozen). */
-static void put_line(Buf *b, char letter, unsigned long long v)
-{
-    buf_putc(b, letter);
-    buf_put_uint(b, v);
-    buf_putc(b, '\n');
-}
 
 void internals_record(void)
 {
     LoopObj *l = sim.running;
-    Buf b = snap; /* kept from step to step: no malloc per step */
-    if (!b.s)
-        buf_init(&b);
-    buf_clear(&b);
+    Recording *r = sim.rec;
+    rec_internals_begin(r);
     if (l) {
-        put_line(&b, 'I', l->iterations);
+        rec_internals_num(r, 'I', l->iterations);
         /* the head of the ready queue, in run order; the rest is counted */
         size_t shown = 0, i = 0;
         for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
@@ -421,17 +412,21 @@ void internals_record(void)
             if (h->cancelled)
                 continue;
             shown++;
-            put_line(&b, 'R', handle_words(h));
+            rec_internals_num(r, 'R', handle_words(h));
         }
         if (i < l->rlen)
-            put_line(&b, 'r', l->rlen - i);
+            rec_internals_num(r, 'r', l->rlen - i);
         HandleObj *pick[SHOW_TIMERS];
         size_t np = first_timers(l, pick, SHOW_TIMERS);
         for (size_t k = 0; k < np; k++)
-            put_line(&b, 'T', handle_words(pick[k]));
+            rec_internals_num(r, 'T', handle_words(pick[k]));
         if (l->hlen > np) /* cancelled ones included: they are still in the heap */
-            put_line(&b, 't', l->hlen - np);
+            rec_internals_num(r, 't', l->hlen - np);
     }
+    Buf b = snap; /* the primitives' lines, kept from step to step: no malloc per step */
+    if (!b.s)
+        buf_init(&b);
+    buf_clear(&b);
     size_t k = 0, shownp = 0;
     for (size_t i = 0; i < nprims; i++) {
         if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
@@ -443,6 +438,12 @@ void internals_record(void)
             describe_prim(&prims[k - 1], &b);
     }
     nprims = k;
-    rec_set_internals(sim.rec, b.s);
+    for (const char *p = b.s; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        rec_internals_line(r, p, len);
+        p += len + (nl != NULL);
+    }
+    rec_internals_end(r);
     snap = b;
 }
