@@ -191,7 +191,8 @@ fuzz-long: fuzz
 	        $(FUZZ_B)/corpus/$$t $(FUZZ_B)/seed || exit 1; done
 
 # Benchmarks, not part of make test: bench/bench.sh prints a short table.
-bench: loopscope bench/bench_rec bench/bench_frame
+bench: loopscope bench/bench_rec bench/bench_frame bench/bench_size
+	bash bench/bench_targets.sh
 	bash bench/bench.sh
 	bench/bench_frame
 	bash bench/bench_tui.sh
@@ -199,6 +200,9 @@ bench: loopscope bench/bench_rec bench/bench_frame
 
 bench/bench_rec: bench/bench_rec.c $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_rec.c $(B)/libcore.a $(LDLIBS)
+
+bench/bench_size: bench/bench_size.c $(B)/libcore.a
+	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_size.c $(B)/libcore.a $(LDLIBS)
 
 bench/bench_frame: bench/bench_frame.c $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_frame.c $(B)/libview.a $(B)/libcore.a $(LDLIBS)
@@ -292,6 +296,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
-	rm -rf $(B) $(FUZZ_B) $(SAN_B) loopscope bench/bench_rec bench/bench_frame
+	rm -rf $(B) $(FUZZ_B) $(SAN_B) loopscope bench/bench_rec bench/bench_frame bench/bench_size
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

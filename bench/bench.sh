@@ -2,7 +2,7 @@
 # bench.sh: the benchmarks behind `make bench` (not part of `make test`).
 # Owns: running bench/bench_rec (seeking in a 1,000,000-step recording),
 # timing `loopscope trace` against the CPython oracle (tests/oracle/pytrace.py)
-# on the largest test case and on a generated stress scenario, checking that
+# on the largest test case and on two of bench/scenarios, checking that
 # both print the same trace, and measuring peak RSS with /usr/bin/time -v when
 # it is there. Installs nothing: a missing tool skips its rows.
 #
@@ -69,31 +69,6 @@ peak_rss() {
     if [ -n "$kb" ]; then awk -v kb="$kb" 'BEGIN { printf "%.1f MB", kb / 1024 }'; else echo "n/a"; fi
 }
 
-# The stress scenario: 2,000 tasks, each 50 sleeps of 0.01*k seconds with
-# some arithmetic between them; one in a hundred prints its sum.
-cat > "$tmp/stress.py" << 'EOF'
-"""Stress: 2000 tasks, each sleeping 50 times with arithmetic in between."""
-import asyncio
-
-async def worker(k):
-    acc = 0
-    for i in range(50):
-        await asyncio.sleep(0.01 * (k % 50 + 1))
-        acc += (i * k) % 7 + i // 3
-    if k % 100 == 0:
-        print(k, acc)
-    return acc
-
-async def main():
-    tasks = [asyncio.create_task(worker(k)) for k in range(2000)]
-    total = 0
-    for t in tasks:
-        total += await t
-    print(total)
-
-asyncio.run(main())
-EOF
-
 largest=$(ls -S tests/cases/*.py | head -n 1)
 
 rows=()
@@ -117,12 +92,12 @@ bench_one() {
 echo "== loopscope trace vs CPython 3.11 (tests/oracle/pytrace.py), best of $RUNS"
 status=0
 bench_one "largest case: $(basename "$largest")" "$largest" || status=1
-bench_one "stress: 2000 tasks x 50 sleeps" "$tmp/stress.py" || status=1
+bench_one "10,000 tasks x 10 sleeps" bench/scenarios/many_sleeps.py || status=1
 lines=$(wc -l < "$tmp/ls.out")
-bench_one "queue+lock+TaskGroup: 20,000 items" bench/queue_lock.py || status=1
+bench_one "queue+lock+TaskGroup: 20,000 items" bench/scenarios/mix_lock_queue_group.py || status=1
 printf '%-34s %10s %10s %8s %11s %11s  %s\n' "scenario" "loopscope" "CPython" "speedup" "RSS ls" "RSS py" "traces"
 for r in "${rows[@]}"; do echo "$r"; done
-echo "(stress trace: $lines lines; speedup = CPython time / loopscope time, process start included)"
+echo "(10,000-task trace: $lines lines; speedup = CPython time / loopscope time, process start included)"
 if [ $status -ne 0 ]; then
     echo "bench: loopscope and CPython printed different traces" >&2
 fi

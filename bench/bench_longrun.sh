@@ -24,22 +24,13 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-longrun.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-cat > "$tmp/endless.py" << 'PY'
-"""Endless: a loop that sleeps one second, forever."""
-import asyncio
-
-async def main():
-    while True:
-        await asyncio.sleep(1)
-
-asyncio.run(main())
-PY
+endless=bench/scenarios/endless.py
 
 echo "== long runs: an endless sleep loop"
 best=""
 for ((i = 0; i < RUNS; i++)); do
     a=$(date +%s%N)
-    "$LOOPSCOPE" trace "$tmp/endless.py" > "$tmp/trace" 2> /dev/null
+    "$LOOPSCOPE" trace "$endless" > "$tmp/trace" 2> /dev/null
     b=$(date +%s%N)
     if [ -z "$best" ] || [ $((b - a)) -lt "$best" ]; then best=$((b - a)); fi
 done
@@ -53,8 +44,8 @@ fi
 # peak RSS in kB of one run, or empty
 rss_kb() { /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'; }
 if [ -x /usr/bin/time ]; then
-    big=$(rss_kb "$LOOPSCOPE" trace "$tmp/endless.py")
-    small=$(rss_kb "$LOOPSCOPE" trace "$tmp/endless.py" --max-steps 10000)
+    big=$(rss_kb "$LOOPSCOPE" trace "$endless")
+    small=$(rss_kb "$LOOPSCOPE" trace "$endless" --max-steps 10000)
     if [ -n "$big" ] && [ -n "$small" ]; then
         awk -v b="$big" -v s="$small" 'BEGIN { printf "%-44s %10.0f B   (peak RSS %.1f MB; issue 16 target: 24 B)\n", "bytes per step", (b - s) * 1024 / 990000, b / 1024 }'
     fi
@@ -63,7 +54,7 @@ else
 fi
 
 if command -v python3 > /dev/null 2>&1; then
-    for s in "$tmp/endless.py" scenarios/gather.py; do
+    for s in "$endless" scenarios/gather.py; do
         ms=$(python3 bench/first_frame.py --runs "$RUNS" -- "$LOOPSCOPE" "$s") || { echo "first frame: $ms" >&2; exit 1; }
         printf '%-44s %12s   (target < 100 ms)\n' "viewer's first frame: $(basename "$s")" "$ms"
     done

@@ -194,6 +194,16 @@ void buf_puts(Buf *b, const char *s)
     buf_putn(b, s, strlen(s));
 }
 
+void buf_put_uint(Buf *b, unsigned long long v)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do
+        tmp[--n] = (char)('0' + v % 10);
+    while ((v /= 10));
+    buf_putn(b, tmp + n, sizeof tmp - n);
+}
+
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
     /* one pass when the text fits the room there is (it mostly does);

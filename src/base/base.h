@@ -82,6 +82,8 @@ void buf_putc(Buf *b, char c);
 void buf_puts(Buf *b, const char *s);
 void buf_putn(Buf *b, const char *s, size_t n);
 void buf_printf(Buf *b, const char *fmt, ...) LS_PRINTF(2, 3);
+/* v in decimal, without printf (for the recording's hot paths). */
+void buf_put_uint(Buf *b, unsigned long long v);
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 /* Hand the bytes to the caller (who frees them) and reset b to empty. */
 char *buf_take(Buf *b, size_t *len_out);

@@ -247,10 +247,14 @@ static void steps(Out *o, const int *lane_of)
 {
     const Recording *r = o->r;
     size_t n = rec_nsteps(r);
+    Buf words;
+    buf_init(&words);
     for (size_t i = 0; i < n; i++) {
         const Step *st = rec_step_at(r, i);
         const char *text = rec_str(r, st->text);
-        const char *caption = rec_str(r, st->caption);
+        /* only these kinds show their caption: a lazy one is made here */
+        bool shown = st->kind == SK_BLOCK || st->kind == SK_CLOCK || st->kind == SK_DEADLOCK;
+        const char *caption = shown ? rec_words(r, st->caption, &words) : "";
         int task_lane_ = st->task >= 0 && st->task < rec_ntasks(r) ? lane_of[st->task] : 0;
         switch ((StepKind)st->kind) {
         case SK_PRINT:
@@ -287,6 +291,7 @@ static void steps(Out *o, const int *lane_of)
             break;
         }
     }
+    buf_free(&words);
 }
 
 void chrome_write(const Recording *r, const Seek *s, FILE *out)

@@ -26,13 +26,46 @@
  * rec_str, never compared. */
 #define RECENT_SLOTS 4096
 
+/* One change of a task's state: 20 bytes. lso packs the line (27 bits),
+ * the state (2) and the outcome (3). */
 typedef struct Change {
     uint32_t step;
-    uint8_t state, outcome;
     uint32_t label, chain;
-    int32_t line;
+    uint32_t lso;
     uint32_t order;
 } Change;
+
+#define CH_LINE_MAX 0x7FFFFFF
+
+/* A step as stored: 16 bytes. kl packs the kind (5 bits), whether its
+ * words are the narrator's to make (LAZY) and the line (24 bits). arg is,
+ * for a lazy step, where its numbers start in args; else its index in
+ * words (caption and log ids). Its time is in the time runs, its t0 (when
+ * it is not t) in the t0 list. */
+typedef struct PStep {
+    uint32_t kl;
+    int32_t task;
+    uint32_t text;
+    uint32_t arg;
+} PStep;
+
+enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_LINE_SHIFT = 8 };
+#define KL_LINE_MAX 0xFFFFFF
+
+/* The id a lazy step's caption or log is read by (rec_words): a tag bit,
+ * which of the two, and the step. Steps are clamped below 2^30. */
+#define LAZY_ID 0x80000000u
+#define LAZY_LOG 0x40000000u
+#define LAZY_STEP 0x3FFFFFFFu
+
+typedef struct Words {
+    uint32_t caption, log;
+} Words;
+
+typedef struct T0 {
+    uint32_t step;
+    double t0;
+} T0;
 
 typedef struct RecTask {
     uint32_t name, coro;
@@ -70,9 +103,26 @@ typedef struct LabelGroup {
 } LabelGroup;
 
 struct Recording {
-    Step *steps;
-    uint32_t *inside;   /* per step: its internals snapshot (string id) */
+    PStep *steps;
+    uint32_t *inside;   /* per step: its internals snapshot (index + 1, 0 none) */
+    uint32_t *in;       /* the snapshots, as edits (rec_set_internals) */
+    size_t nin, capin;
+    uint32_t *snaps;    /* snapshot k starts at in[snaps[k]] */
+    size_t nsnaps, capsnaps;
+    uint32_t *prev, *cur; /* the last snapshot's codes, and the next's */
+    size_t nprev, ncur;
     size_t nsteps, capsteps, max_steps;
+    /* times: the steps at which the clock reads a new time, ascending */
+    uint32_t *tstep;
+    double *tval;
+    size_t ntimes, captimes;
+    T0 *t0s;            /* the steps whose t0 is not their t */
+    size_t nt0, capt0;
+    Words *words;       /* eager steps' captions and logs */
+    size_t nwords, capwords;
+    uint32_t *args;     /* lazy steps' numbers for the narrator */
+    size_t nargs, capargs;
+    RecNarrate narrate;
     RecTask *tasks;
     int ntasks, captasks;
     /* string interning: offsets into one pool, hashed */
@@ -242,8 +292,10 @@ Recording *rec_new(size_t max_steps)
 {
     Recording *r = xcalloc(1, sizeof *r);
     r->max_steps = max_steps ? max_steps : (size_t)-1;
+    if (r->max_steps > LAZY_STEP) /* lazy ids name the step in 30 bits */
+        r->max_steps = LAZY_STEP;
     r->capsteps = 256;
-    r->steps = xmalloc(r->capsteps * sizeof(Step));
+    r->steps = xmalloc(r->capsteps * sizeof(PStep));
     r->poolcap = 4096;
     r->pool = xmalloc(r->poolcap);
     r->pool[0] = '\0';
@@ -270,7 +322,16 @@ void rec_free(Recording *r)
     xfree(r->lanes);
     xfree(r->jobs);
     xfree(r->steps);
+    xfree(r->tstep);
+    xfree(r->tval);
+    xfree(r->t0s);
+    xfree(r->words);
+    xfree(r->args);
     xfree(r->inside);
+    xfree(r->in);
+    xfree(r->snaps);
+    xfree(r->prev);
+    xfree(r->cur);
     xfree(r->pool);
     xfree(r->strs);
     xfree(r->hashes);
@@ -500,7 +561,14 @@ enum { REF_OPEN = 1, REF_CLOSE = 2 }; /* \1 id \2; \1\2 is a literal \1 */
 
 void rec_put_ref(Buf *b, int task)
 {
-    buf_printf(b, "%c%d%c", REF_OPEN, task, REF_CLOSE);
+    buf_putc(b, REF_OPEN);
+    if (task < 0) {
+        buf_putc(b, '-');
+        buf_put_uint(b, (unsigned long long)-(long long)task);
+    } else {
+        buf_put_uint(b, (unsigned long long)task);
+    }
+    buf_putc(b, REF_CLOSE);
 }
 
 void rec_put_text(Buf *b, const char *s, size_t n)
@@ -546,7 +614,30 @@ const char *rec_words_s(const Recording *r, const char *s, Buf *scratch)
 
 const char *rec_words(const Recording *r, uint32_t id, Buf *scratch)
 {
-    return rec_words_s(r, rec_str(r, id), scratch);
+    if (!(id & LAZY_ID) || !r->narrate)
+        return rec_words_s(r, rec_str(r, id), scratch);
+    /* a lazy step's words: the narrator makes them now, from its numbers */
+    static _Thread_local Buf raw;
+    if (!raw.s)
+        buf_init(&raw);
+    buf_clear(&raw);
+    size_t step = id & LAZY_STEP;
+    if (step < r->nsteps)
+        r->narrate(r, step, (id & LAZY_LOG) ? REC_LOG : REC_CAPTION, &raw);
+    const char *w = rec_words_s(r, raw.s, scratch);
+    if (w == raw.s) { /* no references: still the caller's scratch, as promised */
+        if (!scratch->s)
+            buf_init(scratch);
+        buf_clear(scratch);
+        buf_putn(scratch, raw.s, raw.len);
+        w = scratch->s;
+    }
+    /* a long caption once read must not keep its memory on this thread */
+    if (raw.cap > 4096) {
+        buf_free(&raw);
+        raw = (Buf){0};
+    }
+    return w;
 }
 
 bool rec_full(const Recording *r)
@@ -554,8 +645,8 @@ bool rec_full(const Recording *r)
     return r->full;
 }
 
-bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text, const char *caption,
-              const char *log)
+/* Room for one more step, and for the side tables that grow with it. */
+static bool step_room(Recording *r, StepKind kind)
 {
     /* the events that end a run always fit, so a full recording still says why it stopped */
     bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT ||
@@ -566,47 +657,325 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
         r->full = true;
         return false;
     }
-    wlock(r);
     if (r->nsteps == r->capsteps) {
         r->capsteps *= 2;
-        r->steps = xrealloc(r->steps, r->capsteps * sizeof(Step));
+        r->steps = xrealloc(r->steps, r->capsteps * sizeof(PStep));
         if (r->inside)
             r->inside = xrealloc(r->inside, r->capsteps * sizeof(uint32_t));
     }
+    return true;
+}
+
+/* Append step number r->nsteps at time t (the lock is held). */
+static void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
+                     uint32_t arg)
+{
     if (r->inside) /* nothing changed unless told: the last step's */
         r->inside[r->nsteps] = r->nsteps ? r->inside[r->nsteps - 1] : 0;
-    r->steps[r->nsteps] = (Step){
-        .t = t, .t0 = t, .kind = (uint8_t)kind, .task = task, .line = line,
-        .text = store(r, text), .caption = store(r, caption), .log = store(r, log),
+    if (!r->ntimes || r->tval[r->ntimes - 1] != t) {
+        if (r->ntimes == r->captimes) {
+            r->captimes = r->captimes ? r->captimes * 2 : 64;
+            r->tstep = xrealloc(r->tstep, r->captimes * sizeof(uint32_t));
+            r->tval = xrealloc(r->tval, r->captimes * sizeof(double));
+        }
+        r->tstep[r->ntimes] = (uint32_t)r->nsteps;
+        r->tval[r->ntimes++] = t;
+    }
+    uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
+    r->steps[r->nsteps] = (PStep){
+        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | l << KL_LINE_SHIFT, .task = task, .text = text, .arg = arg,
     };
     r->nsteps++;
+}
+
+bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text, const char *caption,
+              const char *log)
+{
+    wlock(r);
+    if (!step_room(r, kind)) {
+        wunlock(r);
+        return false;
+    }
+    if (r->nwords == r->capwords) {
+        r->capwords = r->capwords ? r->capwords * 2 : 64;
+        r->words = xrealloc(r->words, r->capwords * sizeof(Words));
+    }
+    r->words[r->nwords] = (Words){store(r, caption), store(r, log)};
+    step_add(r, kind, t, task, line, store(r, text), false, (uint32_t)r->nwords++);
     wunlock(r);
     return true;
 }
 
-void rec_set_internals(Recording *r, const char *snapshot)
+bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                   const uint32_t *args, size_t nargs)
 {
     wlock(r);
-    if (r->nsteps) {
+    if (!step_room(r, kind)) {
+        wunlock(r);
+        return false;
+    }
+    while (r->nargs + nargs > r->capargs) {
+        r->capargs = r->capargs ? r->capargs * 2 : 256;
+        r->args = xrealloc(r->args, r->capargs * sizeof(uint32_t));
+    }
+    uint32_t at = (uint32_t)r->nargs;
+    if (nargs)
+        memcpy(r->args + at, args, nargs * sizeof(uint32_t));
+    r->nargs += nargs;
+    step_add(r, kind, t, task, line, store(r, text), true, at);
+    wunlock(r);
+    return true;
+}
+
+void rec_set_narrator(Recording *r, RecNarrate fn)
+{
+    wlock(r);
+    r->narrate = fn;
+    wunlock(r);
+}
+
+const uint32_t *rec_step_args(const Recording *r, size_t i)
+{
+    static const uint32_t none[8];
+    if (i >= r->nsteps || !(r->steps[i].kl & KL_LAZY))
+        return none;
+    return r->args + r->steps[i].arg;
+}
+
+uint32_t rec_store(Recording *r, const char *s)
+{
+    wlock(r);
+    uint32_t id = store(r, s);
+    wunlock(r);
+    return id;
+}
+
+/* ------------------------------------------------ internals snapshots
+ * A snapshot is a list of lines, and most lines are a letter and a number
+ * ("I12", "R345", "t9"): each line becomes one 32-bit code, the number
+ * inline (IN_NUM) or else the id of the line's interned text. Consecutive
+ * snapshots share most of their lines (the ready queue moves up by one),
+ * so snapshot k is stored as edits of snapshot k-1: runs copied from it
+ * (IN_COPY: where and how many) and new codes. Every IN_KEY-th snapshot
+ * is stored whole, so reading one replays at most IN_KEY - 1 edits. */
+
+#define IN_COPY 0x80000000u
+#define IN_NUM 0x40000000u
+#define IN_NUM_MAX 0xFFFFFFu
+enum { IN_KEY = 32, IN_MAX_LINES = 1023 };
+static const char in_letters[] = "IRrTt";
+
+/* The code of one line (s, n bytes, no newline). */
+static uint32_t line_code(Recording *r, const char *s, size_t n)
+{
+    const char *l = n >= 2 ? memchr(in_letters, s[0], sizeof in_letters - 1) : NULL;
+    if (l && n <= 9 && s[1] != '0') {
+        uint32_t v = 0;
+        size_t i = 1;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            v = v * 10 + (uint32_t)(s[i++] - '0');
+        if (i == n && v <= IN_NUM_MAX)
+            return IN_NUM | (uint32_t)(l - in_letters) << 24 | v;
+    }
+    /* other lines are stored, not interned: equal ones from one step to
+     * the next still share an id (store's recent strings) */
+    char tmp[256];
+    if (n < sizeof tmp) {
+        memcpy(tmp, s, n);
+        tmp[n] = '\0';
+        return store(r, tmp);
+    }
+    char *big = xmalloc(n + 1);
+    memcpy(big, s, n);
+    big[n] = '\0';
+    uint32_t id = store(r, big);
+    xfree(big);
+    return id;
+}
+
+static void in_push(Recording *r, uint32_t v)
+{
+    if (r->nin == r->capin) {
+        r->capin = r->capin ? r->capin * 2 : 256;
+        r->in = xrealloc(r->in, r->capin * sizeof(uint32_t));
+    }
+    r->in[r->nin++] = v;
+}
+
+/* Store codes (n of them) as snapshot r->nsnaps, edits of the last one. */
+static void snap_add(Recording *r, const uint32_t *codes, size_t n)
+{
+    if (r->nsnaps == r->capsnaps) {
+        r->capsnaps = r->capsnaps ? r->capsnaps * 2 : 64;
+        r->snaps = xrealloc(r->snaps, r->capsnaps * sizeof(uint32_t));
+    }
+    r->snaps[r->nsnaps] = (uint32_t)r->nin;
+    in_push(r, (uint32_t)n);
+    size_t np = r->nsnaps % IN_KEY ? r->nprev : 0; /* a key snapshot copies nothing */
+    const uint32_t *prev = r->prev;
+    size_t i = 0;
+    while (i < n) {
+        size_t best = 0, at = 0;
+        for (size_t j = 0; j < np && best < n - i; j++) {
+            size_t k = 0;
+            while (j + k < np && i + k < n && prev[j + k] == codes[i + k])
+                k++;
+            if (k > best) {
+                best = k;
+                at = j;
+            }
+        }
+        if (best >= 2) {
+            in_push(r, IN_COPY | (uint32_t)at << 12 | (uint32_t)best);
+            i += best;
+        } else {
+            in_push(r, codes[i++]);
+        }
+    }
+    r->nsnaps++;
+    r->nprev = n;
+    memcpy(r->prev, codes, n * sizeof(uint32_t));
+}
+
+/* Snapshot k's codes into out (room for IN_MAX_LINES); returns how many. */
+static size_t snap_read(const Recording *r, size_t k, uint32_t *out, uint32_t *tmp)
+{
+    size_t n = 0;
+    for (size_t j = k - k % IN_KEY; j <= k; j++) {
+        const uint32_t *p = r->in + r->snaps[j];
+        size_t want = p[0], m = 0;
+        p++;
+        while (m < want) {
+            uint32_t c = *p++;
+            if (c & IN_COPY) {
+                size_t at = c >> 12 & 0xFFF, len = c & 0xFFF;
+                for (size_t q = 0; q < len && at + q < n && m < want; q++)
+                    tmp[m++] = out[at + q];
+            } else {
+                tmp[m++] = c;
+            }
+        }
+        memcpy(out, tmp, m * sizeof(uint32_t));
+        n = m;
+    }
+    return n;
+}
+
+/* The writer's next snapshot, line by line (rec_internals_begin...). */
+static void cur_add(Recording *r, uint32_t code)
+{
+    if (r->ncur < IN_MAX_LINES)
+        r->cur[r->ncur++] = code;
+}
+
+void rec_internals_begin(Recording *r)
+{
+    if (!r->cur) { /* the writer's own: no reader looks at these */
+        r->prev = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
+        r->cur = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
+    }
+    r->ncur = 0;
+}
+
+void rec_internals_line(Recording *r, const char *line, size_t n)
+{
+    wlock(r);
+    cur_add(r, line_code(r, line, n));
+    wunlock(r);
+}
+
+void rec_internals_num(Recording *r, char letter, unsigned long long v)
+{
+    const char *l = memchr(in_letters, letter, sizeof in_letters - 1);
+    if (l && v >= 1 && v <= IN_NUM_MAX) { /* what line_code makes of the same line */
+        cur_add(r, IN_NUM | (uint32_t)(l - in_letters) << 24 | (uint32_t)v);
+        return;
+    }
+    Buf b;
+    buf_init(&b);
+    buf_putc(&b, letter);
+    buf_put_uint(&b, v);
+    rec_internals_line(r, b.s, b.len);
+    buf_free(&b);
+}
+
+void rec_internals_end(Recording *r)
+{
+    wlock(r);
+    if (r->nsteps && r->cur) {
         if (!r->inside)
             r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
-        r->inside[r->nsteps - 1] = intern(r, snapshot);
+        size_t n = r->ncur;
+        /* the same as the last one: the same snapshot */
+        if (!r->nsnaps || n != r->nprev || memcmp(r->cur, r->prev, n * sizeof(uint32_t)) != 0)
+            snap_add(r, r->cur, n);
+        r->inside[r->nsteps - 1] = (uint32_t)r->nsnaps; /* snapshot index + 1 */
     }
     wunlock(r);
 }
 
+void rec_set_internals(Recording *r, const char *snapshot)
+{
+    rec_internals_begin(r);
+    for (const char *p = snapshot; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        rec_internals_line(r, p, len);
+        p += len + (nl != NULL);
+    }
+    rec_internals_end(r);
+}
+
 const char *rec_internals_at(const Recording *r, size_t s)
 {
-    return r->inside && s < r->nsteps ? rec_str(r, r->inside[s]) : "";
+    if (!r->inside || s >= r->nsteps || !r->inside[s])
+        return "";
+    static _Thread_local Buf text; /* a zeroed Buf works (buf.c) */
+    uint32_t codes[IN_MAX_LINES], tmp[IN_MAX_LINES];
+    size_t n = snap_read(r, r->inside[s] - 1, codes, tmp);
+    if (!text.s)
+        buf_init(&text);
+    buf_clear(&text);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = codes[i];
+        if (c & IN_NUM) {
+            char num[16];
+            int len = 0;
+            uint32_t v = c & IN_NUM_MAX;
+            do
+                num[len++] = (char)('0' + v % 10);
+            while ((v /= 10));
+            buf_putc(&text, in_letters[c >> 24 & 0x3F]);
+            while (len)
+                buf_putc(&text, num[--len]);
+        } else {
+            buf_puts(&text, rec_str(r, c));
+        }
+        buf_putc(&text, '\n');
+    }
+    return text.s;
 }
 
 void rec_set_t0(Recording *r, double t0)
 {
     wlock(r);
-    if (r->nsteps)
-        r->steps[r->nsteps - 1].t0 = t0;
+    if (r->nsteps) {
+        uint32_t last = (uint32_t)(r->nsteps - 1);
+        if (r->nt0 && r->t0s[r->nt0 - 1].step == last) {
+            r->t0s[r->nt0 - 1].t0 = t0;
+        } else {
+            if (r->nt0 == r->capt0) {
+                r->capt0 = r->capt0 ? r->capt0 * 2 : 64;
+                r->t0s = xrealloc(r->t0s, r->capt0 * sizeof(T0));
+            }
+            r->t0s[r->nt0++] = (T0){last, t0};
+        }
+    }
     wunlock(r);
 }
+
+static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+                       uint32_t order);
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
                   int line, uint32_t order)
@@ -614,9 +983,28 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
     if (task < 0 || task >= r->ntasks)
         return;
     wlock(r);
+    change_add(r, task, st, out, store(r, label), store(r, chain), line, order);
+    wunlock(r);
+}
+
+void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t label, const char *chain, int line,
+                     uint32_t order)
+{
+    if (task < 0 || task >= r->ntasks)
+        return;
+    wlock(r);
+    change_add(r, task, st, out, label, store(r, chain), line, order);
+    wunlock(r);
+}
+
+/* Record a change of task in the last step (the lock is held). */
+static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+                       uint32_t order)
+{
     RecTask *t = &r->tasks[task];
     uint32_t step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
-    Change c = {step, (uint8_t)st, (uint8_t)out, store(r, label), store(r, chain), line, order};
+    uint32_t l = line < 0 ? 0 : line > CH_LINE_MAX ? CH_LINE_MAX : (uint32_t)line;
+    Change c = {step, label, chain, l << 5 | (uint32_t)st << 3 | (uint32_t)out, order};
     if (t->nch && t->ch[t->nch - 1].step == step) {
         t->ch[t->nch - 1] = c; /* several changes in one step: keep the last */
     } else {
@@ -626,11 +1014,79 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
         }
         t->ch[t->nch++] = c;
     }
-    wunlock(r);
 }
 
 size_t rec_nsteps(const Recording *r) { return r->nsteps; }
-const Step *rec_step_at(const Recording *r, size_t i) { return i < r->nsteps ? &r->steps[i] : NULL; }
+/* The time run step i is in: the last k with tstep[k] <= i. Walks from
+ * the run the last call on this thread found, since readers mostly go
+ * step by step. */
+static double time_at(const Recording *r, size_t i)
+{
+    static _Thread_local const Recording *last_r;
+    static _Thread_local size_t last_k;
+    size_t n = r->ntimes, k = last_r == r && last_k < n ? last_k : 0;
+    if (!n)
+        return 0;
+    if (r->tstep[k] <= i && (k + 1 == n || r->tstep[k + 1] > i)) {
+        /* the same run */
+    } else if (k + 1 < n && r->tstep[k + 1] <= i && (k + 2 == n || r->tstep[k + 2] > i)) {
+        k++;
+    } else {
+        size_t lo = 0, hi = n;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (r->tstep[mid] <= i)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        k = lo;
+    }
+    last_r = r;
+    last_k = k;
+    return r->tval[k];
+}
+
+static double t0_at(const Recording *r, size_t i, double t)
+{
+    size_t lo = 0, hi = r->nt0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->t0s[mid].step < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nt0 && r->t0s[lo].step == i ? r->t0s[lo].t0 : t;
+}
+
+/* Steps are read out of their packed form into a small ring per thread:
+ * see rec_step_at's contract. */
+enum { STEP_RING = 64 };
+
+const Step *rec_step_at(const Recording *r, size_t i)
+{
+    static _Thread_local Step ring[STEP_RING];
+    static _Thread_local unsigned next;
+    if (i >= r->nsteps)
+        return NULL;
+    const PStep *p = &r->steps[i];
+    Step *s = &ring[next++ % STEP_RING];
+    double t = time_at(r, i);
+    StepKind kind = (StepKind)(p->kl & KL_KIND);
+    *s = (Step){
+        .t = t, .t0 = (kind == SK_CLOCK || kind == SK_BLOCK) && r->nt0 ? t0_at(r, i, t) : t,
+        .kind = (uint8_t)kind, .task = p->task, .line = (int32_t)(p->kl >> KL_LINE_SHIFT), .text = p->text,
+    };
+    if (p->kl & KL_LAZY) {
+        s->caption = LAZY_ID | (uint32_t)i;
+        s->log = LAZY_ID | LAZY_LOG | (uint32_t)i;
+    } else {
+        s->caption = r->words[p->arg].caption;
+        s->log = r->words[p->arg].log;
+    }
+    return s;
+}
 int rec_ntasks(const Recording *r) { return r->ntasks; }
 
 bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
@@ -650,9 +1106,9 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
     }
     const Change *c = &t->ch[lo];
     *out = (TaskView){
-        .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)c->state,
-        .outcome = (Outcome)c->outcome, .label = rec_str(r, c->label), .chain = rec_str(r, c->chain),
-        .line = c->line, .order = c->order, .since = c->step, .created = t->ch[0].step, .hidden = t->hidden,
+        .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)(c->lso >> 3 & 3),
+        .outcome = (Outcome)(c->lso & 7), .label = rec_str(r, c->label), .chain = rec_str(r, c->chain),
+        .line = (int)(c->lso >> 5), .order = c->order, .since = c->step, .created = t->ch[0].step, .hidden = t->hidden,
     };
     return true;
 }
@@ -770,3 +1226,18 @@ void rec_set_status(Recording *r, int status, const char *traceback)
 
 int rec_status(const Recording *r) { return r->status; }
 const char *rec_traceback(const Recording *r) { return r->traceback ? r->traceback : ""; }
+
+size_t rec_bytes(const Recording *r)
+{
+    size_t n = sizeof *r + r->capsteps * sizeof(PStep) + (r->inside ? r->capsteps * sizeof(uint32_t) : 0);
+    n += r->captimes * (sizeof(uint32_t) + sizeof(double)) + r->capt0 * sizeof(T0);
+    n += r->capwords * sizeof(Words) + r->capargs * sizeof(uint32_t);
+    n += (r->capin + r->capsnaps) * sizeof(uint32_t) + (r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0);
+    n += (size_t)r->captasks * sizeof(RecTask);
+    for (int i = 0; i < r->ntasks; i++)
+        n += r->tasks[i].capch * sizeof(Change);
+    n += r->poolcap + (size_t)r->capstrs * 2 * sizeof(uint32_t) + (size_t)r->hashcap * sizeof(uint32_t);
+    n += (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob);
+    n += (size_t)r->capgroups * sizeof(LabelGroup);
+    return n;
+}

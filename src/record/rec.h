@@ -57,13 +57,16 @@ typedef enum StepKind {
     SK_KIND_COUNT
 } StepKind;
 
+/* A step as readers see it. The recording stores steps packed (16 bytes,
+ * with the times in runs beside them) and reads one out on request. */
 typedef struct Step {
     double t;          /* virtual time when it happens (for SK_BLOCK: when it ends) */
-    double t0;         /* SK_CLOCK / SK_BLOCK: the time before */
+    double t0;         /* SK_CLOCK / SK_BLOCK: the time before (else t) */
     uint8_t kind;      /* StepKind */
     int32_t task;      /* task id it concerns, or -1 */
     int32_t line;      /* source line, 0 if none */
-    uint32_t text;     /* string ids (0 = "") */
+    uint32_t text;     /* string ids (0 = ""); caption and log are read with
+                        * rec_words only: a lazy step's are made then */
     uint32_t caption;
     uint32_t log;
 } Step;
@@ -124,14 +127,44 @@ const char *rec_words_s(const Recording *r, const char *s, Buf *scratch);
  * limit has been reached. Strings are copied. */
 bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text,
               const char *caption, const char *log);
-/* Set t0 on the last step (clock jumps). */
+
+/* ---- lazy words: a step can store what happened as numbers and leave
+ * its caption and log line to be written when someone reads them
+ * (rec_words), by the language's narrator, which the recording holds but
+ * does not know. The narrator writes step's caption (REC_CAPTION) or log
+ * line (REC_LOG) into out, from the step (rec_step_at: kind, task, t, t0)
+ * and the numbers it stored with it (rec_step_args); task words go in as
+ * references (rec_put_ref). It runs on the reader's thread with the lock
+ * held, and must read nothing but the recording. ---- */
+enum { REC_CAPTION, REC_LOG };
+typedef void (*RecNarrate)(const Recording *r, size_t step, int what, Buf *out);
+void rec_set_narrator(Recording *r, RecNarrate fn);
+/* rec_step, with nargs numbers for the narrator in place of a caption and
+ * a log line (copied). */
+bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                   const uint32_t *args, size_t nargs);
+/* The numbers step i was recorded with (zeros for a step that is not lazy). */
+const uint32_t *rec_step_args(const Recording *r, size_t i);
+/* A string's id for a step's or a change's words (rec_str reads it back).
+ * Unlike rec_intern, equal strings may get different ids: use it for words
+ * that are stored, not compared. */
+uint32_t rec_store(Recording *r, const char *s);
+
+/* Set t0 on the last step (a clock jump or a block: SK_CLOCK or SK_BLOCK). */
 void rec_set_t0(Recording *r, double t0);
 /* A task's visible state changes as of the last recorded step. */
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
                   int line, uint32_t order);
+/* rec_task_set with the label as a string id (rec_store), for a narrator
+ * that names the same words in a lazy step's numbers. */
+void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t label, const char *chain, int line,
+                     uint32_t order);
 bool rec_full(const Recording *r);
 
 size_t rec_nsteps(const Recording *r);
+/* Step i, read out of the packed steps (NULL past the end). The Step is
+ * the calling thread's, valid for the next 63 calls on that thread: copy
+ * it to keep it longer. */
 const Step *rec_step_at(const Recording *r, size_t i);
 int rec_ntasks(const Recording *r);
 /* State of task id as of step s (after it). Returns false if the task does
@@ -183,10 +216,20 @@ bool rec_job_at(const Recording *r, int job, JobView *out);
  *   "P<text>"            a sync primitive in play (queue items, lock owner...)
  *   "r<n>" / "t<n>"      n more ready handles / timers than listed
  * Task words are references (rec_put_ref). A handle's words are interned
- * once and named by id, and equal snapshots share one interned string, so
- * a step costs 4 bytes when nothing changed and a few dozen when it did. ---- */
+ * once and named by id. The recording keeps each line as a number and each
+ * snapshot as its edits of the one before (see rec.c), so a step costs 4
+ * bytes when nothing changed and some 20 when the ready queue moved. ---- */
 void rec_set_internals(Recording *r, const char *snapshot);
-/* The snapshot as of step s ("" when none was recorded). */
+/* The same snapshot line by line, without writing it as text first: begin,
+ * then each line in order (a letter and a number, or any other line of n
+ * bytes without its newline), then end, which records it for the last
+ * step. */
+void rec_internals_begin(Recording *r);
+void rec_internals_num(Recording *r, char letter, unsigned long long v);
+void rec_internals_line(Recording *r, const char *line, size_t n);
+void rec_internals_end(Recording *r);
+/* The snapshot as of step s ("" when none was recorded): the calling
+ * thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);
 
 /* ---- a recording that grows while it is read (docs/longrun.md) ----
@@ -223,6 +266,10 @@ const char *rec_runtime(const Recording *r);
 /* How the run ended, for exit codes: 0 ok, 1 error/deadlock/limit. */
 void rec_set_status(Recording *r, int status, const char *traceback);
 int rec_status(const Recording *r);
+/* The bytes the recording holds (steps, task histories, strings, side
+ * tables: the capacity allocated, not just what is used). For `make bench`'s
+ * bytes-per-step figure. */
+size_t rec_bytes(const Recording *r);
 const char *rec_traceback(const Recording *r);
 
 #endif

@@ -767,6 +767,7 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
     sim.until = o.until_set && o.until >= 0 ? o.until : INFINITY;
     buf_init(&sim.pending);
     sim.rec = rec_new(o.max_steps);
+    rec_set_narrator(sim.rec, narr_words);
     rec_set_info(sim.rec, src->path, doc);
     xfree(doc);
     char runtime[32];
@@ -923,6 +924,7 @@ SimStatus sim_exec(SimRun *run)
     context_reset();
     executor_reset();
     internals_reset();
+    narr_reset();
     buf_free(&sim.pending);
     vm_shutdown();
     rec_finish(sim.rec);

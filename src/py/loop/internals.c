@@ -21,6 +21,7 @@ typedef struct Prim {
 } Prim;
 
 static Prim *prims;
+static Buf snap;        /* the snapshot being written (internals_record) */
 static size_t nprims, capprims;
 
 TaskObj *loop_waiter_of(FutureObj *f)
@@ -205,9 +206,8 @@ static void describe_handle(const HandleObj *h, Buf *b)
 /* A timer: "when \t who \t what". */
 static void describe_timer(const HandleObj *h, Buf *b)
 {
-    char when[40];
-    snprintf(when, sizeof when, "%.2f", h->when);
-    buf_printf(b, "%s\t", when);
+    narr_fmt_time(b, h->when);
+    buf_putc(b, '\t');
     TaskObj *t = loop_timer_task(h);
     if (t)
         put_task(b, t);
@@ -268,7 +268,7 @@ static uint32_t handle_words(HandleObj *h)
         describe_timer(h, &b);
     else
         describe_handle(h, &b);
-    h->words = rec_intern(sim.rec, b.s);
+    h->words = rec_store(sim.rec, b.s); /* mostly new words: no table to search */
     h->words_key = key;
     h->words_state = state;
     buf_free(&b);
@@ -300,6 +300,9 @@ void internals_track(Obj *o, bool on)
 
 void internals_reset(void)
 {
+    if (snap.s)
+        buf_free(&snap);
+    snap = (Buf){0};
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
     xfree(prims);
@@ -394,13 +397,14 @@ static void describe_prim(const Prim *p, Buf *b)
 
 /* ------------------------------------------------------------ snapshot */
 
+
 void internals_record(void)
 {
     LoopObj *l = sim.running;
-    Buf b;
-    buf_init(&b);
+    Recording *r = sim.rec;
+    rec_internals_begin(r);
     if (l) {
-        buf_printf(&b, "I%llu\n", (unsigned long long)l->iterations);
+        rec_internals_num(r, 'I', l->iterations);
         /* the head of the ready queue, in run order; the rest is counted */
         size_t shown = 0, i = 0;
         for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
@@ -408,17 +412,21 @@ void internals_record(void)
             if (h->cancelled)
                 continue;
             shown++;
-            buf_printf(&b, "R%u\n", handle_words(h));
+            rec_internals_num(r, 'R', handle_words(h));
         }
         if (i < l->rlen)
-            buf_printf(&b, "r%zu\n", l->rlen - i);
+            rec_internals_num(r, 'r', l->rlen - i);
         HandleObj *pick[SHOW_TIMERS];
         size_t np = first_timers(l, pick, SHOW_TIMERS);
         for (size_t k = 0; k < np; k++)
-            buf_printf(&b, "T%u\n", handle_words(pick[k]));
+            rec_internals_num(r, 'T', handle_words(pick[k]));
         if (l->hlen > np) /* cancelled ones included: they are still in the heap */
-            buf_printf(&b, "t%zu\n", l->hlen - np);
+            rec_internals_num(r, 't', l->hlen - np);
     }
+    Buf b = snap; /* the primitives' lines, kept from step to step: no malloc per step */
+    if (!b.s)
+        buf_init(&b);
+    buf_clear(&b);
     size_t k = 0, shownp = 0;
     for (size_t i = 0; i < nprims; i++) {
         if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
@@ -430,6 +438,12 @@ void internals_record(void)
             describe_prim(&prims[k - 1], &b);
     }
     nprims = k;
-    rec_set_internals(sim.rec, b.s);
-    buf_free(&b);
+    for (const char *p = b.s; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        rec_internals_line(r, p, len);
+        p += len + (nl != NULL);
+    }
+    rec_internals_end(r);
+    snap = b;
 }

@@ -131,6 +131,13 @@ void narr_task_created(TaskObj *t);
 void narr_task_running(TaskObj *t, bool first, Obj *thrown);
 void narr_task_suspended(TaskObj *t, Obj *yielded);
 void narr_task_woken(TaskObj *t, FutureObj *by);
+/* The recording's narrator (rec_set_narrator): a lazy step's caption or
+ * log line, written when it is read. */
+void narr_words(const Recording *r, size_t i, int what, Buf *out);
+/* A time as every caption writes it: "%.2f", without printf. */
+void narr_fmt_time(Buf *b, double t);
+/* Free the narrator's scratch text (after a run). */
+void narr_reset(void);
 void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
 /* The waiting words of a TaskGroup with `running` of its `total` tasks not

@@ -13,6 +13,29 @@
 
 SimState sim;
 
+/* Scratch text for the steps every task makes, kept from step to step so
+ * that a step allocates nothing; narr_reset frees it after the run. Each
+ * has one user, so none is overwritten while it is read. */
+static Buf hot_chain, hot_inner_chain, hot_label, hot_inner, hot_text;
+
+static Buf *hot(Buf *b)
+{
+    if (!b->s)
+        buf_init(b);
+    buf_clear(b);
+    return b;
+}
+
+void narr_reset(void)
+{
+    Buf *all[] = {&hot_chain, &hot_inner_chain, &hot_label, &hot_inner, &hot_text};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        if (all[i]->s)
+            buf_free(all[i]);
+        *all[i] = (Buf){0};
+    }
+}
+
 static const char *cname(TaskObj *t) { return STR_S(t->coro_name); }
 static const char *tname(TaskObj *t) { return STR_S(t->name); }
 
@@ -34,7 +57,7 @@ static const char *who(const TaskObj *t)
     return b;
 }
 
-static void fmt_t(Buf *b, double t)
+void narr_fmt_time(Buf *b, double t)
 {
     char tmp[64];
     if (t >= 0 && t < 1e12)
@@ -51,7 +74,7 @@ static void fmt_t(Buf *b, double t)
 static void log_prefix(Buf *b)
 {
     buf_putc(b, '[');
-    fmt_t(b, sim.now);
+    narr_fmt_time(b, sim.now);
     buf_puts(b, "] ");
 }
 
@@ -71,15 +94,13 @@ static void task_chain(TaskObj *t, Buf *out)
  * of its await chain ("main → like_python" gives like_python). */
 static void inner_coro(TaskObj *t, Buf *out)
 {
-    Buf chain;
-    buf_init(&chain);
-    task_chain(t, &chain);
-    const char *arrow = NULL, *p = chain.s;
+    Buf *chain = hot(&hot_inner_chain);
+    task_chain(t, chain);
+    const char *arrow = NULL, *p = chain->s;
     while ((p = strstr(p, " \xe2\x86\x92 ")))
         arrow = p++;
     if (arrow)
         buf_puts(out, arrow + 5);
-    buf_free(&chain);
 }
 
 /* " (fetch is READY too, but waits its turn: ...)" when another task is
@@ -126,14 +147,21 @@ static uint64_t name_hash(const char *s)
     return h ? h : 1;
 }
 
-/* ", before any timer is due (the next is at t=1.00)" when a timer waits. */
-static void why_now(Buf *cap)
+static double get_double(const uint32_t *a)
 {
-    HandleObj *h = loop_next_timer();
-    if (!h || h->when <= sim.now)
+    double d;
+    memcpy(&d, a, sizeof d);
+    return d;
+}
+
+/* ", before any timer is due (the next is at t=1.00)" when a timer waits:
+ * a[0] says whether one does, a[1..2] hold its time (put_next_timer). */
+static void why_now(Buf *cap, const uint32_t *a)
+{
+    if (!a[0])
         return;
     buf_puts(cap, ", before any timer is due (the next is at t=");
-    fmt_t(cap, h->when);
+    narr_fmt_time(cap, get_double(a + 1));
     buf_putc(cap, ')');
 }
 
@@ -273,16 +301,64 @@ static void step(StepKind kind, int task, int line, const char *text, const char
         set_state(cur, TS_RUNNING, OUT_NONE, "");
 }
 
+/* Record task t's visible state in the current step, its label given as a
+ * string id (rec_store) so that a lazy step can name the same words. */
+static void set_state_id(TaskObj *t, TaskState st, Outcome out, uint32_t label)
+{
+    if (t->rec_id < 0)
+        return;
+    Buf *chain = hot(&hot_chain);
+    task_chain(t, chain);
+    rec_task_set_id(sim.rec, t->rec_id, st, out, label, chain->s, task_line(t), (uint32_t)sim.seq);
+}
+
 /* Record task t's visible state in the current step. */
 static void set_state(TaskObj *t, TaskState st, Outcome out, const char *label)
 {
     if (t->rec_id < 0)
         return;
-    Buf chain;
-    buf_init(&chain);
-    task_chain(t, &chain);
-    rec_task_set(sim.rec, t->rec_id, st, out, label, chain.s, task_line(t), (uint32_t)sim.seq);
-    buf_free(&chain);
+    set_state_id(t, st, out, rec_store(sim.rec, label));
+}
+
+/* ------------------------------------------------------------ lazy steps
+ * The steps every task makes over and over (created, first step, resume,
+ * suspend, wake) and the clock's jumps store what happened as numbers; the
+ * caption and the log line are written from them only when someone reads
+ * that step (narr_words, through rec_words). args[0] says which words. */
+
+enum {
+    LW_CREATE,   /* name, current task + 1 (0: none) */
+    LW_FIRST,    /* thrown, next timer (has, when) */
+    LW_RESUME,   /* inner coroutine, next timer (has, when) */
+    LW_THROWN,   /* exception type name */
+    LW_YIELD,    /* (none) */
+    LW_AWAIT,    /* label, inner coroutine */
+    LW_WAKE,     /* flags (1 cancelled, 2 cancel requested), label, note */
+    LW_CLOCK,    /* what is due (CLOCK_*), its task, what it is */
+    LW_COUNT
+};
+enum { CLOCK_NEXT, CLOCK_DEADLINE, CLOCK_TIMEOUT, CLOCK_WHAT };
+enum { LW_MAX_ARGS = 6 };
+
+/* The next timer, when it is later than now: "has" and its time, in three
+ * numbers (why_now reads them back). */
+static void put_next_timer(uint32_t *a)
+{
+    HandleObj *h = loop_next_timer();
+    a[0] = h && h->when > sim.now;
+    double when = a[0] ? h->when : 0;
+    memcpy(&a[1], &when, sizeof when);
+}
+
+/* Record a lazy step (see step()). */
+static void step_lazy(StepKind kind, int task, int line, const char *text, const uint32_t *args, size_t nargs)
+{
+    if (!rec_step_lazy(sim.rec, kind, sim.now, task, line, text, args, nargs))
+        return;
+    internals_record();
+    TaskObj *cur = sim.current;
+    if (cur && cur->rec_id >= 0 && cur->rec_id != task && cur->fut.state == FUT_PENDING)
+        set_state(cur, TS_RUNNING, OUT_NONE, "");
 }
 
 /* ---------------------------------------------------------------- print */
@@ -404,14 +480,9 @@ void narr_loop_end(long left)
 
 void narr_clock(double from, double to)
 {
-    Buf log, cap;
-    buf_init(&log);
-    buf_init(&cap);
-    log_prefix(&log);
-    buf_puts(&log, "clock jumps to ");
-    fmt_t(&log, to);
-    buf_puts(&cap, "nothing is ready: the loop sleeps until t=");
-    fmt_t(&cap, to);
+    /* the step's time is `to`: the loop moved the clock before it calls this */
+    (void)to;
+    uint32_t a[4] = {LW_CLOCK, CLOCK_NEXT, 0, 0};
     HandleObj *h = loop_next_timer();
     TaskObj *t = h ? loop_timer_task(h) : NULL;
     if (t && t->fut_waiter && t->rec_id >= 0) {
@@ -419,23 +490,22 @@ void narr_clock(double from, double to)
         buf_init(&what);
         future_describe(t->fut_waiter, &what);
         char *cut = strstr(what.s, " until ");
-        if (strstr(what.s, ", timeout "))
-            buf_printf(&cap, ", when %s's timeout is due", who(t));
-        else {
+        if (strstr(what.s, ", timeout ")) {
+            a[1] = CLOCK_TIMEOUT;
+        } else {
             if (cut)
                 *cut = '\0';
-            buf_printf(&cap, ", when %s's %s is due", who(t), what.s);
+            a[1] = CLOCK_WHAT;
+            a[3] = rec_store(sim.rec, what.s);
         }
+        a[2] = (uint32_t)t->rec_id;
         buf_free(&what);
     } else if (t && t->rec_id >= 0) {
-        buf_printf(&cap, ", when %s's deadline is due", who(t));
-    } else {
-        buf_puts(&cap, ", when the next timer is due");
+        a[1] = CLOCK_DEADLINE;
+        a[2] = (uint32_t)t->rec_id;
     }
-    step(SK_CLOCK, -1, 0, "", cap.s, log.s);
+    step_lazy(SK_CLOCK, -1, 0, "", a, 4);
     rec_set_t0(sim.rec, from);
-    buf_free(&log);
-    buf_free(&cap);
 }
 
 void narr_block(double from, double to, int line)
@@ -446,7 +516,7 @@ void narr_block(double from, double to, int line)
     TaskObj *t = sim.current;
     log_prefix(&log);
     buf_printf(&log, "time.sleep blocks the loop until ");
-    fmt_t(&log, to);
+    narr_fmt_time(&log, to);
     buf_printf(&cap, "time.sleep(");
     Obj *d = float_new(to - from);
     size_t at = cap.len;
@@ -457,9 +527,9 @@ void narr_block(double from, double to, int line)
         cap.s[cap.len] = '\0';
     }
     buf_puts(&cap, ") blocks the whole loop from ");
-    fmt_t(&cap, from);
+    narr_fmt_time(&cap, from);
     buf_puts(&cap, " to ");
-    fmt_t(&cap, to);
+    narr_fmt_time(&cap, to);
     buf_printf(&cap, ": it is a plain call in %s, not an await, so no other task can run meanwhile",
                t ? who(t) : "the module");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
@@ -496,7 +566,7 @@ void narr_job_started(const char *func, const char *lane, bool process, double t
     log_prefix(&log);
     buf_printf(&log, "%s() started on %s", func, lane);
     buf_printf(&cap, "%s() runs on worker %s %s for %.2fs, until t=", func, worker_kind(process), lane, t1 - t0);
-    fmt_t(&cap, t1);
+    narr_fmt_time(&cap, t1);
     buf_puts(&cap, ". The event loop is not blocked: other tasks keep running meanwhile");
     step(SK_JOB_START, -1, 0, lane, cap.s, log.s);
     buf_free(&log);
@@ -527,9 +597,9 @@ void narr_thread_wait(double from, double to, const char *lane)
     buf_init(&cap);
     log_prefix(&log);
     buf_puts(&log, "clock jumps to ");
-    fmt_t(&log, to);
+    narr_fmt_time(&log, to);
     buf_printf(&cap, "nothing is ready, so the loop waits; the next thing to happen is on worker %s at t=", lane);
-    fmt_t(&cap, to);
+    narr_fmt_time(&cap, to);
     step(SK_CLOCK, -1, 0, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
     buf_free(&log);
@@ -544,11 +614,11 @@ void narr_wait_block(double from, double to, int line, const char *what)
     TaskObj *t = sim.current;
     log_prefix(&log);
     buf_printf(&log, "%s: the loop is blocked until ", what);
-    fmt_t(&log, to);
+    narr_fmt_time(&log, to);
     buf_printf(&cap, "%s in %s blocks the whole loop from ", what, t ? who(t) : "the module");
-    fmt_t(&cap, from);
+    narr_fmt_time(&cap, from);
     buf_puts(&cap, " to ");
-    fmt_t(&cap, to);
+    narr_fmt_time(&cap, to);
     buf_puts(&cap, ": a blocking wait, so no other task can run meanwhile");
     step(SK_BLOCK, t && t->rec_id >= 0 ? t->rec_id : -1, line, "", cap.s, log.s);
     rec_set_t0(sim.rec, from);
@@ -564,60 +634,39 @@ void narr_task_created(TaskObj *t)
 {
     if (t->rec_id < 0)
         return;
-    Buf log, cap;
-    buf_init(&log);
-    buf_init(&cap);
-    log_prefix(&log);
-    buf_printf(&log, "%s scheduled as %s", who(t), tname(t));
-    buf_printf(&cap, "%s is wrapped in a task and queued: it is READY but has not started", who(t));
+    uint32_t a[3] = {LW_CREATE, rec_store(sim.rec, tname(t)), 0};
     if (sim.current && sim.current != t && sim.current->rec_id >= 0)
-        buf_printf(&cap, "; it can run once %s reaches an await", who(sim.current));
-    step(SK_CREATE, t->rec_id, vm_current_line(), "", cap.s, log.s);
+        a[2] = (uint32_t)sim.current->rec_id + 1;
+    step_lazy(SK_CREATE, t->rec_id, vm_current_line(), "", a, 3);
     set_state(t, TS_READY, OUT_NONE, "scheduled");
-    buf_free(&log);
-    buf_free(&cap);
 }
 
 void narr_task_running(TaskObj *t, bool first, Obj *thrown)
 {
     if (t->rec_id < 0)
         return;
-    Buf log, cap;
-    buf_init(&log);
-    buf_init(&cap);
-    log_prefix(&log);
+    uint32_t a[5] = {0};
+    Buf *text = hot(&hot_text);
     if (first) {
         narr_flush_print();
-        buf_printf(&log, "%s entered", who(t));
-        buf_printf(&cap, "the loop runs %s's first step: it is next in the ready queue", who(t));
-        if (thrown)
-            buf_printf(&cap, ", but it was cancelled before it began, so CancelledError is raised at once");
-        else
-            why_now(&cap);
+        a[0] = LW_FIRST;
+        a[1] = thrown != NULL;
+        put_next_timer(a + 2);
+        buf_puts(text, tname(t));
+        buf_putc(text, ' ');
+        buf_puts(text, cname(t));
     } else if (thrown) {
-        buf_printf(&log, "%s resumes with %s", who(t), thrown->cls->name);
-        buf_printf(&cap, "%s resumes: %s is raised at its await", who(t), thrown->cls->name);
+        a[0] = LW_THROWN;
+        a[1] = rec_store(sim.rec, thrown->cls->name);
     } else {
-        buf_printf(&log, "%s resumes", who(t));
-        Buf inner;
-        buf_init(&inner);
-        inner_coro(t, &inner);
-        buf_printf(&cap, "%s resumes where it left off", who(t));
-        if (inner.len)
-            buf_printf(&cap, ", inside %s", inner.s);
-        buf_puts(&cap, ": the ready queue runs its next step");
-        why_now(&cap);
-        buf_free(&inner);
+        a[0] = LW_RESUME;
+        Buf *inner = hot(&hot_inner);
+        inner_coro(t, inner);
+        a[1] = rec_store(sim.rec, inner->s);
+        put_next_timer(a + 2);
     }
-    Buf text;
-    buf_init(&text);
-    if (first)
-        buf_printf(&text, "%s %s", tname(t), cname(t));
-    step(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text.s, cap.s, log.s);
-    buf_free(&text);
+    step_lazy(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text->s, a, 5);
     set_state(t, TS_RUNNING, OUT_NONE, "");
-    buf_free(&log);
-    buf_free(&cap);
 }
 
 /* What t waits on: the future's label, plus the task's deadline note. */
@@ -632,84 +681,245 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
 {
     if (t->rec_id < 0)
         return;
-    Buf log, cap, label;
-    buf_init(&log);
-    buf_init(&cap);
-    buf_init(&label);
-    log_prefix(&log);
     if (yielded == None) {
-        buf_puts(&label, "yielded: back of the queue");
-        buf_printf(&log, "%s yields to the loop", who(t));
-        buf_printf(&cap, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", who(t));
-        step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
-        set_state(t, TS_READY, OUT_NONE, label.s);
-    } else {
-        waiting_label(t, (FutureObj *)yielded, &label);
-        buf_printf(&log, "%s awaits %s", who(t), label.s);
-        Buf inner;
-        buf_init(&inner);
-        inner_coro(t, &inner);
-        if (inner.len)
-            buf_printf(&cap, "%s awaits %s: %s's task gives control back to the loop, which is free to run "
-                             "others", inner.s, label.s, who(t));
-        else
-            buf_printf(&cap, "%s awaits %s and gives control back to the loop, which is free to run others",
-                       who(t), label.s);
-        buf_free(&inner);
-        step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
-        set_state(t, TS_WAITING, OUT_NONE, label.s);
+        uint32_t a[1] = {LW_YIELD};
+        step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 1);
+        set_state(t, TS_READY, OUT_NONE, "yielded: back of the queue");
+        return;
     }
-    buf_free(&log);
-    buf_free(&cap);
-    buf_free(&label);
+    Buf *label = hot(&hot_label), *inner = hot(&hot_inner);
+    waiting_label(t, (FutureObj *)yielded, label);
+    inner_coro(t, inner);
+    uint32_t a[3] = {LW_AWAIT, rec_store(sim.rec, label->s), rec_store(sim.rec, inner->s)};
+    step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 3);
+    set_state_id(t, TS_WAITING, OUT_NONE, a[1]);
 }
+
+/* How a woken task's step reads (LW_WAKE), decided when it is recorded. */
+enum {
+    WK_DEADLINE, /* a timeout's deadline cancelled it */
+    WK_CANCEL,   /* it was cancelled while it waited */
+    WK_WAIT_FOR, /* wait_for's deadline fired */
+    WK_SLEEP,    /* its sleep is over */
+    WK_COLON,    /* what it waited on, with a detail after a colon */
+    WK_PAREN,    /* "Queue.get (empty)": the wait, without its detail */
+    WK_PLAIN
+};
 
 void narr_task_woken(TaskObj *t, FutureObj *by)
 {
     if (t->rec_id < 0)
         return;
-    Buf log, cap, label;
-    buf_init(&log);
-    buf_init(&cap);
-    buf_init(&label);
-    future_describe(by, &label);
-    log_prefix(&log);
-    if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0 && t->note &&
-        !strncmp(STR_S(t->note), "deadline ", 9)) {
-        buf_printf(&log, "%s is cancelled: %s", who(t), STR_S(t->note));
-        buf_printf(&cap, "the timeout's %s: %s is cancelled while it waits on %s. CancelledError is raised at "
-                         "that await, and the `async with timeout()` turns it into TimeoutError",
-                   STR_S(t->note), who(t), label.s);
-    } else if (by->state == FUT_CANCELLED && t->num_cancels_requested > 0) {
-        buf_printf(&log, "%s is cancelled", who(t));
-        buf_printf(&cap, "%s is cancelled while it waits on %s: it is READY, and CancelledError will be raised "
-                         "at that await so its except and finally blocks can clean up", who(t), label.s);
-    } else {
-        buf_printf(&log, "%s is ready", who(t));
-        const char *why = by->state == FUT_CANCELLED ? "was cancelled" : "is done";
-        if (!strncmp(label.s, "wait_for's deadline", 19))
-            buf_printf(&cap, "%s is READY: %s. wait_for now cancels it, waits for it to end, and turns its "
-                             "CancelledError into TimeoutError at the wait_for", who(t), label.s);
-        else if (!strncmp(label.s, "sleep(", 6) && by->state != FUT_CANCELLED) {
-            char *until = strstr(label.s, " until ");
-            if (until)
-                *until = '\0';
-            buf_printf(&cap, "%s is READY: its %s is over, so its next step joins the ready queue", who(t),
-                       label.s);
-        } else if (strchr(label.s, ':'))
-            buf_printf(&cap, "%s is READY: what it waited on %s (%s)", who(t), why, label.s);
-        else if (strstr(label.s, " (") && strncmp(label.s, "task ", 5)) { /* "Queue.get (empty)" */
-            *strstr(label.s, " (") = '\0';
-            buf_printf(&cap, "%s is READY: its wait on %s %s, so its next step joins the ready queue", who(t), label.s,
-                       by->state == FUT_CANCELLED ? "was cancelled" : "is over");
-        } else
-            buf_printf(&cap, "%s is READY: %s %s, so its next step joins the ready queue", who(t), label.s, why);
+    Buf *lb = hot(&hot_label);
+    future_describe(by, lb);
+    Buf label = *lb; /* read only, and cut below */
+    bool cancelled = by->state == FUT_CANCELLED, asked = t->num_cancels_requested > 0;
+    bool deadline = t->note && !strncmp(STR_S(t->note), "deadline ", 9);
+    uint32_t how;
+    if (cancelled && asked && deadline)
+        how = WK_DEADLINE;
+    else if (cancelled && asked)
+        how = WK_CANCEL;
+    else if (!strncmp(label.s, "wait_for's deadline", 19))
+        how = WK_WAIT_FOR;
+    else if (!strncmp(label.s, "sleep(", 6) && !cancelled)
+        how = WK_SLEEP;
+    else if (strchr(label.s, ':'))
+        how = WK_COLON;
+    else if (strstr(label.s, " (") && strncmp(label.s, "task ", 5))
+        how = WK_PAREN;
+    else
+        how = WK_PLAIN;
+    /* the task's READY label is what it waited on, without the detail */
+    char *cut = how == WK_SLEEP ? strstr(label.s, " until ") : how == WK_PAREN ? strstr(label.s, " (") : NULL;
+    if (cut)
+        *cut = '\0';
+    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, rec_store(sim.rec, label.s),
+                     how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
+    step_lazy(SK_WAKE, t->rec_id, task_line(t), "", a, 4);
+    set_state_id(t, TS_READY, OUT_NONE, a[2]);
+}
+
+/* The words of a woken task's step (LW_WAKE): how it reads (WK_*), whether
+ * what it waited on was cancelled, the label of that wait, the task's
+ * deadline note, and w naming the task. */
+static void woken_words(int what, unsigned how, bool cancelled, const char *label, const char *note, const char *w,
+                        Buf *out)
+{
+    if (what == REC_LOG) {
+        if (how == WK_DEADLINE)
+            buf_printf(out, "%s is cancelled: %s", w, note);
+        else if (how == WK_CANCEL)
+            buf_printf(out, "%s is cancelled", w);
+        else
+            buf_printf(out, "%s is ready", w);
+        return;
     }
-    step(SK_WAKE, t->rec_id, task_line(t), "", cap.s, log.s);
-    set_state(t, TS_READY, OUT_NONE, label.s);
-    buf_free(&log);
-    buf_free(&cap);
-    buf_free(&label);
+    const char *why = cancelled ? "was cancelled" : "is done";
+    switch (how) {
+    case WK_DEADLINE:
+        buf_printf(out, "the timeout's %s: %s is cancelled while it waits on %s. CancelledError is raised at "
+                        "that await, and the `async with timeout()` turns it into TimeoutError", note, w, label);
+        break;
+    case WK_CANCEL:
+        buf_printf(out, "%s is cancelled while it waits on %s: it is READY, and CancelledError will be raised "
+                        "at that await so its except and finally blocks can clean up", w, label);
+        break;
+    case WK_WAIT_FOR:
+        buf_printf(out, "%s is READY: %s. wait_for now cancels it, waits for it to end, and turns its "
+                        "CancelledError into TimeoutError at the wait_for", w, label);
+        break;
+    case WK_SLEEP:
+        buf_printf(out, "%s is READY: its %s is over, so its next step joins the ready queue", w, label);
+        break;
+    case WK_COLON:
+        buf_printf(out, "%s is READY: what it waited on %s (%s)", w, why, label);
+        break;
+    case WK_PAREN:
+        buf_printf(out, "%s is READY: its wait on %s %s, so its next step joins the ready queue", w, label,
+                   cancelled ? "was cancelled" : "is over");
+        break;
+    default:
+        buf_printf(out, "%s is READY: %s %s, so its next step joins the ready queue", w, label, why);
+        break;
+    }
+}
+
+/* A clock jump's caption (LW_CLOCK): until when, and what is due then. */
+static void clock_caption(const Recording *r, const Step *s, const uint32_t *a, Buf *out)
+{
+    buf_puts(out, "nothing is ready: the loop sleeps until t=");
+    narr_fmt_time(out, s->t);
+    if (a[1] == CLOCK_NEXT) {
+        buf_puts(out, ", when the next timer is due");
+        return;
+    }
+    buf_puts(out, ", when ");
+    rec_put_ref(out, (int)a[2]);
+    if (a[1] == CLOCK_TIMEOUT)
+        buf_puts(out, "'s timeout is due");
+    else if (a[1] == CLOCK_DEADLINE)
+        buf_puts(out, "'s deadline is due");
+    else
+        buf_printf(out, "'s %s is due", rec_str(r, a[3]));
+}
+
+/* A lazy step's log line after its "[t] " (w names the step's task). */
+static void lazy_log(const Recording *r, const Step *s, const uint32_t *a, const char *w, Buf *out)
+{
+    switch (a[0]) {
+    case LW_CREATE:
+        buf_printf(out, "%s scheduled as %s", w, rec_str(r, a[1]));
+        break;
+    case LW_FIRST:
+        buf_printf(out, "%s entered", w);
+        break;
+    case LW_RESUME:
+        buf_printf(out, "%s resumes", w);
+        break;
+    case LW_THROWN:
+        buf_printf(out, "%s resumes with %s", w, rec_str(r, a[1]));
+        break;
+    case LW_YIELD:
+        buf_printf(out, "%s yields to the loop", w);
+        break;
+    case LW_AWAIT:
+        buf_printf(out, "%s awaits %s", w, rec_str(r, a[1]));
+        break;
+    case LW_WAKE:
+        woken_words(REC_LOG, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
+        break;
+    case LW_CLOCK:
+        buf_puts(out, "clock jumps to ");
+        narr_fmt_time(out, s->t);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A lazy step's caption (w names the step's task). */
+static void lazy_caption(const Recording *r, const Step *s, const uint32_t *a, const char *w, Buf *out)
+{
+    switch (a[0]) {
+    case LW_CREATE:
+        buf_printf(out, "%s is wrapped in a task and queued: it is READY but has not started", w);
+        if (a[2]) {
+            buf_puts(out, "; it can run once ");
+            rec_put_ref(out, (int)a[2] - 1);
+            buf_puts(out, " reaches an await");
+        }
+        break;
+    case LW_FIRST:
+        buf_printf(out, "the loop runs %s's first step: it is next in the ready queue", w);
+        if (a[1])
+            buf_puts(out, ", but it was cancelled before it began, so CancelledError is raised at once");
+        else
+            why_now(out, a + 2);
+        break;
+    case LW_RESUME:
+        buf_printf(out, "%s resumes where it left off", w);
+        if (a[1])
+            buf_printf(out, ", inside %s", rec_str(r, a[1]));
+        buf_puts(out, ": the ready queue runs its next step");
+        why_now(out, a + 2);
+        break;
+    case LW_THROWN:
+        buf_printf(out, "%s resumes: %s is raised at its await", w, rec_str(r, a[1]));
+        break;
+    case LW_YIELD:
+        buf_printf(out, "%s gives the loop a turn (sleep(0)) and goes to the back of the READY queue", w);
+        break;
+    case LW_AWAIT: {
+        const char *label = rec_str(r, a[1]), *inner = rec_str(r, a[2]);
+        if (*inner)
+            buf_printf(out, "%s awaits %s: %s's task gives control back to the loop, which is free to run others",
+                       inner, label, w);
+        else
+            buf_printf(out, "%s awaits %s and gives control back to the loop, which is free to run others", w,
+                       label);
+        break;
+    }
+    case LW_WAKE:
+        woken_words(REC_CAPTION, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
+        break;
+    case LW_CLOCK:
+        clock_caption(r, s, a, out);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Step i's caption or log line (what: REC_CAPTION or REC_LOG), written
+ * from the numbers its lazy step stored: the recording's narrator
+ * (rec_set_narrator). Reads the recording only. */
+void narr_words(const Recording *r, size_t i, int what, Buf *out)
+{
+    const Step *st = rec_step_at(r, i);
+    if (!st)
+        return;
+    Step s = *st;
+    uint32_t a[LW_MAX_ARGS];
+    memcpy(a, rec_step_args(r, i), sizeof a);
+    if (a[0] >= LW_COUNT || (s.task < 0 && a[0] != LW_CLOCK))
+        return;
+    char w[24] = "";
+    if (s.task >= 0) {
+        Buf ref;
+        buf_init(&ref);
+        rec_put_ref(&ref, s.task);
+        snprintf(w, sizeof w, "%s", ref.s);
+        buf_free(&ref);
+    }
+    if (what == REC_LOG) {
+        buf_putc(out, '[');
+        narr_fmt_time(out, s.t);
+        buf_puts(out, "] ");
+        lazy_log(r, &s, a, w, out);
+    } else {
+        lazy_caption(r, &s, a, w, out);
+    }
 }
 
 void narr_group_label(size_t running, size_t total, Buf *out)
