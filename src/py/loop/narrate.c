@@ -578,6 +578,37 @@ void narr_task_created(TaskObj *t)
     buf_free(&cap);
 }
 
+/* ------------------------------------------------------- eager tasks */
+
+/* The task whose step called create_task for the eager task starting now
+ * (NULL: no task's). Read when that task's first step is told. */
+static TaskObj *eager_creator;
+
+void narr_task_eager(TaskObj *t, TaskObj *creator)
+{
+    (void)t;
+    eager_creator = creator && creator->rec_id >= 0 ? creator : NULL;
+}
+
+/* The eager first step is over: the creator, which waited inside its
+ * create_task call, runs again in this same step. */
+void narr_task_eager_back(TaskObj *t, TaskObj *creator)
+{
+    (void)t;
+    if (creator && creator->rec_id >= 0 && creator->fut.state == FUT_PENDING)
+        set_state(creator, TS_RUNNING, OUT_NONE, "");
+}
+
+/* "fetch('a') starts at once: ..." for an eager task's first step. */
+static void eager_words(TaskObj *t, Buf *log, Buf *cap)
+{
+    const char *from = eager_creator ? who(eager_creator) : "the caller";
+    buf_printf(log, "%s entered at once (eager task, inside create_task)", who(t));
+    buf_printf(cap, "%s starts at once: with an eager task factory, create_task runs the body right now, "
+                    "inside %s's call, up to its first await, like calling a JavaScript async function. "
+                    "It skips the ready queue; %s waits in create_task until then", who(t), from, from);
+}
+
 void narr_task_running(TaskObj *t, bool first, Obj *thrown)
 {
     if (t->rec_id < 0)
@@ -586,7 +617,10 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     buf_init(&log);
     buf_init(&cap);
     log_prefix(&log);
-    if (first) {
+    if (first && t->eager) {
+        narr_flush_print();
+        eager_words(t, &log, &cap);
+    } else if (first) {
         narr_flush_print();
         buf_printf(&log, "%s entered", who(t));
         buf_printf(&cap, "the loop runs %s's first step: it is next in the ready queue", who(t));
@@ -616,6 +650,13 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     step(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text.s, cap.s, log.s);
     buf_free(&text);
     set_state(t, TS_RUNNING, OUT_NONE, "");
+    if (first && t->eager && eager_creator && eager_creator->fut.state == FUT_PENDING) {
+        Buf label;
+        buf_init(&label);
+        buf_printf(&label, "in create_task: %s runs first", who(t));
+        set_state(eager_creator, TS_WAITING, OUT_NONE, label.s);
+        buf_free(&label);
+    }
     buf_free(&log);
     buf_free(&cap);
 }
@@ -649,7 +690,12 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
         Buf inner;
         buf_init(&inner);
         inner_coro(t, &inner);
-        if (inner.len)
+        if (t->eager)
+            buf_printf(&cap, "%s reaches its first await (%s): create_task returns the task to %s, which goes "
+                             "on right after its call. The task now WAITS like any other, and the loop resumes "
+                             "it later", inner.len ? inner.s : who(t), label.s,
+                       eager_creator ? who(eager_creator) : "the caller");
+        else if (inner.len)
             buf_printf(&cap, "%s awaits %s: %s's task gives control back to the loop, which is free to run "
                              "others", inner.s, label.s, who(t));
         else
@@ -839,7 +885,12 @@ void narr_task_finished(TaskObj *t)
         obj_repr(t->fut.result, &label);
         klass_quiet(false);
         buf_printf(&log, "%s done %s", who(t), label.s);
-        buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t), label.s + 4);
+        if (t->eager)
+            buf_printf(&cap, "%s returns %s without ever awaiting: its task is DONE before create_task even "
+                             "returns, and it never went through the ready queue", who(t), label.s + 4);
+        else
+            buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t),
+                       label.s + 4);
     }
     err_clear();
     step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);

@@ -59,6 +59,17 @@ def create_task(coro, *, name=None, context=None):
     return task
 
 
+if _PYVER >= (3, 12):
+    # eager tasks: a factory that makes each task with eager_start=True, so
+    # its body runs inside create_task up to its first await (future.c)
+    def create_eager_task_factory(custom_task_constructor):
+        def factory(loop, coro, *, name=None, context=None):
+            return custom_task_constructor(coro, loop=loop, name=name, context=context, eager_start=True)
+        return factory
+
+    eager_task_factory = create_eager_task_factory(Task)
+
+
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
@@ -148,15 +159,24 @@ def gather(*coros_or_futures, return_exceptions=False):
             if loop is None:
                 loop = fut.get_loop()
             nfuts += 1
+            arg_to_fut[arg] = fut
             if fut.done():
                 ndone += 1
-            arg_to_fut[arg] = fut
+                if _PYVER >= (3, 12):
+                    # 3.12: a child already done (an eager task that never
+                    # awaited) is counted below, without a loop turn
+                    done_futs.append(fut)
+                    children.append(fut)
+                    continue
             fut.add_done_callback(_done_callback)
         else:
             fut = arg_to_fut[arg]
         children.append(fut)
 
     outer = _gathering_future(children, loop, nfuts, nfuts - ndone)   # labelled "gather: N of M pending"
+    # 3.12: when every child is done already, this completes the gather now
+    for fut in done_futs:
+        _done_callback(fut)
     return outer
 
 
@@ -564,6 +584,10 @@ class TaskGroup:
         task = self._loop.create_task(coro)
         if name is not None:
             task.set_name(name)
+        if _PYVER >= (3, 12) and task.done():
+            # 3.12: a task that finished eagerly is never added to the group
+            self._on_task_done(task)
+            return task
         task.add_done_callback(self._on_task_done)
         self._tasks.append(task)
         self._running += 1
