@@ -903,6 +903,12 @@ class QueueFull(Exception):
     pass
 
 
+if _PYVER >= (3, 13):
+    class QueueShutDown(Exception):
+        """Raised when putting on to or getting from a shut-down Queue."""
+        pass
+
+
 def _wakeup_next(waiters):
     while waiters:
         waiter = waiters.pop(0)
@@ -919,6 +925,7 @@ class Queue(_LoopBound):
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0
+        self._is_shutdown = False   # only 3.13's shutdown() sets it
         self._finished = Event()
         _track(self._finished, False)   # loopscope: part of the queue
         self._finished.set()
@@ -950,6 +957,8 @@ class Queue(_LoopBound):
             result += f" _putters[{len(self._putters)}]"
         if self._unfinished_tasks:
             result += f" tasks={self._unfinished_tasks}"
+        if self._is_shutdown:
+            result += " shutdown"
         return result
 
     def qsize(self):
@@ -969,6 +978,8 @@ class Queue(_LoopBound):
 
     async def put(self, item):
         while self.full():
+            if self._is_shutdown:
+                raise QueueShutDown
             putter = self._get_loop().create_future()
             _set_label(putter, f"Queue.put (full, {self._maxsize} of {self._maxsize})")
             self._putters.append(putter)
@@ -984,6 +995,8 @@ class Queue(_LoopBound):
         return self.put_nowait(item)
 
     def put_nowait(self, item):
+        if self._is_shutdown:
+            raise QueueShutDown
         if self.full():
             raise QueueFull
         self._put(item)
@@ -993,6 +1006,8 @@ class Queue(_LoopBound):
 
     async def get(self):
         while self.empty():
+            if self._is_shutdown and self.empty():
+                raise QueueShutDown
             getter = self._get_loop().create_future()
             _set_label(getter, self._get_label)
             self._getters.append(getter)
@@ -1009,6 +1024,8 @@ class Queue(_LoopBound):
 
     def get_nowait(self):
         if self.empty():
+            if self._is_shutdown:
+                raise QueueShutDown
             raise QueueEmpty
         item = self._get()
         _wakeup_next(self._putters)
@@ -1024,6 +1041,29 @@ class Queue(_LoopBound):
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished._wait_as(f"Queue.join ({self._unfinished_tasks} unfinished)")
+
+    if _PYVER >= (3, 13):
+        def shutdown(self, immediate=False):
+            # 3.13: puts raise QueueShutDown from now on, gets once the queue
+            # is empty (at once when immediate, which drops what is queued
+            # and counts it done); every waiting getter and putter wakes up
+            # to find out
+            self._is_shutdown = True
+            if immediate:
+                while not self.empty():
+                    self._get()
+                    if self._unfinished_tasks > 0:
+                        self._unfinished_tasks -= 1
+                if self._unfinished_tasks == 0:
+                    self._finished.set()
+            while self._getters:
+                getter = self._getters.pop(0)
+                if not getter.done():
+                    getter.set_result(None)
+            while self._putters:
+                putter = self._putters.pop(0)
+                if not putter.done():
+                    putter.set_result(None)
 
 
 def _sift_down(heap, start, pos):
