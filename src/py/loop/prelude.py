@@ -337,45 +337,111 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     return done, pending
 
 
-def as_completed(fs, *, timeout=None):
-    if _isfuture(fs) or _iscoroutine(fs):
-        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
-    done = Queue()
-    done._get_label = "as_completed: the next one to finish"
-    loop = get_event_loop()
-    todo = []
-    for f in _unique(fs):
-        fut = ensure_future(f, loop=loop)
-        if not _contains_identical(todo, fut):
-            todo.append(fut)
-    handle = None
+if _PYVER >= (3, 13):
+    class _AsCompletedIterator:
+        # 3.13's as_completed object: its tasks are made when as_completed
+        # is called; `async for` yields the futures themselves (the tasks
+        # given, or those made for coroutines) as they finish, a plain
+        # `for` yields coroutines that return each one's result
+        def __init__(self, aws, timeout):
+            self._done = Queue()
+            self._done._get_label = "as_completed: the next one to finish"
+            self._timeout_handle = None
+            loop = get_event_loop()
+            todo = []
+            for aw in _unique(aws):
+                fut = ensure_future(aw, loop=loop)
+                if not _contains_identical(todo, fut):
+                    todo.append(fut)
+            for f in todo:
+                f.add_done_callback(self._handle_completion)
+            if todo and timeout is not None:
+                self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
+            self._todo = todo
+            self._todo_left = len(todo)
 
-    def on_timeout():
+        def __aiter__(self):
+            return self
+
+        def __iter__(self):
+            return self
+
+        async def __anext__(self):
+            if not self._todo_left:
+                raise StopAsyncIteration
+            self._todo_left -= 1
+            return await self._wait_for_one()
+
+        def __next__(self):
+            if not self._todo_left:
+                raise StopIteration
+            self._todo_left -= 1
+            return self._wait_for_one(resolve=True)
+
+        def _handle_timeout(self):
+            for f in self._todo:
+                f.remove_done_callback(self._handle_completion)
+                self._done.put_nowait(None)
+            self._todo.clear()
+
+        def _handle_completion(self, f):
+            if not self._todo:
+                return
+            self._todo.remove(f)
+            self._done.put_nowait(f)
+            if not self._todo and self._timeout_handle is not None:
+                self._timeout_handle.cancel()
+
+        async def _wait_for_one(self, resolve=False):
+            f = await self._done.get()
+            if f is None:
+                raise TimeoutError
+            return f.result() if resolve else f
+
+    def as_completed(fs, *, timeout=None):
+        if _isfuture(fs) or _iscoroutine(fs) or hasattr(fs, "__await__"):
+            raise TypeError(f"expects an iterable of awaitables, not {type(fs).__name__}")
+        return _AsCompletedIterator(fs, timeout)
+else:
+    def as_completed(fs, *, timeout=None):
+        if _isfuture(fs) or _iscoroutine(fs):
+            raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+        done = Queue()
+        done._get_label = "as_completed: the next one to finish"
+        loop = get_event_loop()
+        todo = []
+        for f in _unique(fs):
+            fut = ensure_future(f, loop=loop)
+            if not _contains_identical(todo, fut):
+                todo.append(fut)
+        handle = None
+
+        def on_timeout():
+            for f in todo:
+                f.remove_done_callback(on_completion)
+                done.put_nowait(None)
+            todo.clear()
+
+        def on_completion(f):
+            if not todo:
+                return
+            todo.remove(f)
+            done.put_nowait(f)
+            if not todo and handle is not None:
+                handle.cancel()
+
+        async def _wait_for_one():
+            f = await done.get()
+            if f is None:
+                raise TimeoutError
+            return f.result()
+
         for f in todo:
-            f.remove_done_callback(on_completion)
-            done.put_nowait(None)
-        todo.clear()
-
-    def on_completion(f):
-        if not todo:
-            return
-        todo.remove(f)
-        done.put_nowait(f)
-        if not todo and handle is not None:
-            handle.cancel()
-
-    async def _wait_for_one():
-        f = await done.get()
-        if f is None:
-            raise TimeoutError
-        return f.result()
-
-    for f in todo:
-        f.add_done_callback(on_completion)
-    if todo and timeout is not None:
-        handle = loop.call_later(timeout, on_timeout)
-    for _ in range(len(todo)):
-        yield _wait_for_one()
+            f.add_done_callback(on_completion)
+        if todo and timeout is not None:
+            handle = loop.call_later(timeout, on_timeout)
+        for _ in range(len(todo)):
+            yield _wait_for_one()
 
 
 def shield(arg):
