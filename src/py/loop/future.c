@@ -621,6 +621,7 @@ static bool task_step(TaskObj *t, Obj *exc)
     if (r == GEN_RETURNED) {
         if (t->must_cancel) {
             t->must_cancel = false;
+            t->returned = true; /* the trace says done: the coroutine returned */
             future_cancel(&t->fut, t->fut.cancel_msg);
         } else {
             future_set_result(&t->fut, out);

@@ -72,6 +72,7 @@ typedef struct TaskObj {
     Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
     bool started;
     bool eager;         /* its first step runs now, inside the call that made it (eager_start) */
+    bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
     uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
                            this task a caption explained last (a hash) */
 } TaskObj;

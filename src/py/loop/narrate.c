@@ -855,7 +855,14 @@ void narr_task_finished(TaskObj *t)
     Buf text;
     buf_init(&text);
     buf_printf(&text, "%s %s", tname(t), cname(t));
-    if (t->fut.state == FUT_CANCELLED) {
+    if (t->fut.state == FUT_CANCELLED && t->returned) {
+        kind = SK_DONE; /* the trace's word for a coroutine that returned */
+        out = OUT_CANCELLED;
+        buf_puts(&label, "cancelled");
+        buf_printf(&log, "%s returned, but its task is cancelled", who(t));
+        buf_printf(&cap, "%s returns, but cancel() was called on its task during this last step: the task "
+                         "ends CANCELLED anyway, and its return value is dropped", who(t));
+    } else if (t->fut.state == FUT_CANCELLED) {
         kind = SK_CANCELLED;
         out = OUT_CANCELLED;
         buf_puts(&label, "cancelled");

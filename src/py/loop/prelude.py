@@ -538,7 +538,19 @@ class Timeout:
         _set_note(self._task, self._outer_note)
         if self._state == "expiring":
             self._state = "expired"
-            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+            if _PYVER >= (3, 13):
+                if self._task.uncancel() <= self._cancelling and exc_type is not None:
+                    if issubclass(exc_type, CancelledError):
+                        raise TimeoutError from exc_val
+                    elif exc_val is not None:
+                        # 3.13: another error raised while the timeout
+                        # cancelled the body gets a TimeoutError between it
+                        # and that CancelledError in its context chain
+                        _insert_timeout_error(exc_val)
+                        if isinstance(exc_val, ExceptionGroup):
+                            for exc in exc_val.exceptions:
+                                _insert_timeout_error(exc)
+            elif self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
                 raise TimeoutError from exc_val
         elif self._state == "active":
             self._state = "finished"
@@ -549,6 +561,16 @@ class Timeout:
         self._task.cancel()
         self._state = "expiring"
         self._handle = None
+
+
+def _insert_timeout_error(exc_val):
+    while exc_val.__context__ is not None:
+        if isinstance(exc_val.__context__, CancelledError):
+            te = TimeoutError()
+            te.__context__ = te.__cause__ = exc_val.__context__
+            exc_val.__context__ = te
+            break
+        exc_val = exc_val.__context__
 
 
 def timeout(delay):
@@ -609,10 +631,15 @@ class TaskGroup:
         self._exiting = True
         if exc is not None and self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
-        propagate_cancellation_error = exc if et is CancelledError else None
-        if self._parent_cancel_requested:
-            if self._parent_task.uncancel() == 0:
-                propagate_cancellation_error = None
+        if _PYVER >= (3, 13):
+            # 3.13: any CancelledError subclass; the parent's uncancel()
+            # waits until the tasks are done (below)
+            propagate_cancellation_error = exc if et is not None and issubclass(et, CancelledError) else None
+        else:
+            propagate_cancellation_error = exc if et is CancelledError else None
+            if self._parent_cancel_requested:
+                if self._parent_task.uncancel() == 0:
+                    propagate_cancellation_error = None
         if et is not None:
             if not self._aborting:
                 self._abort()
@@ -629,11 +656,25 @@ class TaskGroup:
             self._on_completed_fut = None
         if self._base_error is not None:
             raise self._base_error
-        if propagate_cancellation_error and not self._errors:
-            raise propagate_cancellation_error
-        if et is not None and et is not CancelledError:
-            self._errors.append(exc)
+        if _PYVER >= (3, 13):
+            if self._parent_cancel_requested:
+                if self._parent_task.uncancel() == 0:
+                    propagate_cancellation_error = None
+            if propagate_cancellation_error is not None and not self._errors:
+                raise propagate_cancellation_error
+            if et is not None and not issubclass(et, CancelledError):
+                self._errors.append(exc)
+        else:
+            if propagate_cancellation_error and not self._errors:
+                raise propagate_cancellation_error
+            if et is not None and et is not CancelledError:
+                self._errors.append(exc)
         if self._errors:
+            if _PYVER >= (3, 13) and self._parent_task.cancelling():
+                # 3.13: a cancellation from outside the group stays pending
+                # (uncancel and cancel again keep its count)
+                self._parent_task.uncancel()
+                self._parent_task.cancel()
             try:
                 me = BaseExceptionGroup("unhandled errors in a TaskGroup", self._errors)
                 raise me from None
@@ -641,12 +682,17 @@ class TaskGroup:
                 self._errors = None
 
     def create_task(self, coro, *, name=None, context=None):
+        refused = None
         if not self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
-        if self._exiting and not self._tasks:
-            raise RuntimeError(f"TaskGroup {self!r} is finished")
-        if self._aborting:
-            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+            refused = f"TaskGroup {self!r} has not been entered"
+        elif self._exiting and not self._tasks:
+            refused = f"TaskGroup {self!r} is finished"
+        elif self._aborting:
+            refused = f"TaskGroup {self!r} is shutting down"
+        if refused is not None:
+            if _PYVER >= (3, 13):
+                coro.close()    # 3.13: so it never warns "never awaited"
+            raise RuntimeError(refused)
         task = self._loop.create_task(coro)
         if name is not None:
             task.set_name(name)
