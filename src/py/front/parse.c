@@ -14,6 +14,7 @@
  * too (Vec), abandoning their old blocks; total waste stays under 2x. */
 #include "parse.h"
 
+#include "fscan.h"
 #include "lex.h"
 
 #include <ctype.h>
@@ -1462,7 +1463,7 @@ static const char *fs_parts(Parser *p, FScan *fs, const char *s, int level, Vec 
 static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec *parts)
 {
     const char *end = fs->end;
-    if (level >= 2)
+    if (level >= 2 && !fscan_pep701())
         fs_fail(p, fs, s, "f-string: expressions nested too deeply");
     int line, col;
     fs_pos(fs, s, &line, &col);
@@ -1471,7 +1472,9 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
     int depth = 0, triple = 0;
     char quote = 0;
     const char *e = s + 1;
-    for (; e < end; e++) {
+    if (fscan_pep701()) /* 3.12: strings in any quotes, backslashes, comments */
+        e = fscan_expr_end(s + 1, end);
+    else for (; e < end; e++) {
         char ch = *e;
         if (ch == '\\')
             fs_fail(p, fs, e, "f-string expression part cannot include a backslash");
@@ -1534,7 +1537,8 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
         q++;
     if (q == e) {
         if (*e == '}')
-            fs_fail(p, fs, e, "f-string: empty expression not allowed");
+            fs_fail(p, fs, e, fscan_pep701() ? "f-string: valid expression required before '}'"
+                                             : "f-string: empty expression not allowed");
         char msg[64];
         snprintf(msg, sizeof msg, "f-string: expression required before '%c'", *e);
         fs_fail(p, fs, e, msg);
@@ -1553,9 +1557,13 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
         e++;
         if (e >= end)
             fs_fail(p, fs, e, "f-string: expecting '}'");
-        if (*e != 's' && *e != 'r' && *e != 'a')
-            fs_fail(p, fs, e,
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (*e != 's' && *e != 'r' && *e != 'a') {
+            char msg[96];
+            snprintf(msg, sizeof msg, "f-string: invalid conversion character '%c': expected 's', 'r', or 'a'",
+                     *e);
+            fs_fail(p, fs, e, fscan_pep701() && *e != '}' ? msg
+                    : "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        }
         f->op = (Op)*e;
         e++;
         if (e >= end)
