@@ -176,7 +176,7 @@ class _TracedCoro(collections.abc.Coroutine):
         self.__qualname__ = getattr(coro, "__qualname__", self.__name__)
 
     def _say(self, kind, extra=None):
-        task = self._task() if self._task is not None else asyncio.current_task()
+        task = self._task() if self._task is not None else None
         name = task.get_name() if task is not None else "?"
         text = f"{name} {self.__name__}"
         if extra is not None:
@@ -238,29 +238,6 @@ def _task_factory(loop, coro, context=None, name=None):
     return task
 
 
-def _factory_task(loop, coro, context=None, name=None):
-    """loop.create_task with a task factory the scenario set (for example
-    asyncio.eager_task_factory): the factory gets the traced coroutine, as
-    CPython calls it (without the name), and the task is renamed after only
-    when a name was given (3.13.0-3.13.2 also rename to None: gh-130033,
-    fixed in 3.13.3, whose behaviour the harness follows). An eager factory
-    runs the first step inside the factory call, before the task is known
-    here: _TracedCoro asks current_task() then."""
-    if (not asyncio.iscoroutine(coro)
-            or getattr(coro, "cr_code", None) in _SHUTDOWN_CODES):
-        task = loop._task_factory(loop, coro) if context is None else \
-            loop._task_factory(loop, coro, context=context)
-    else:
-        wrapped = _TracedCoro(coro)
-        task = loop._task_factory(loop, wrapped) if context is None else \
-            loop._task_factory(loop, wrapped, context=context)
-        wrapped._task = weakref.ref(task)
-        _registry.append(weakref.ref(task))
-    if name is not None:
-        task.set_name(name)
-    return task
-
-
 class _TraceLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         sel = _VirtualSelector()
@@ -290,9 +267,7 @@ class _TraceLoop(asyncio.SelectorEventLoop):
         # renames the task, so a named task would still use up a Task-N number.
         # Passing the name to the Task keeps the numbering of plain CPython.
         self._check_closed()
-        if self._task_factory is None:
-            return _task_factory(self, coro, context=context, name=name)
-        return _factory_task(self, coro, context=context, name=name)
+        return _task_factory(self, coro, context=context, name=name)
 
 
 # Reprs name the loop's class ("unclosed event loop <...>" when a loop that
@@ -395,7 +370,7 @@ def _ordered_as_completed(fs, *, timeout=None):
     from asyncio.queues import Queue
     done = Queue()
 
-    loop = _get_loop_for_as_completed()
+    loop = asyncio.events._get_event_loop()
     todo = _InsertionOrderedSet(asyncio.tasks.ensure_future(f, loop=loop)
                                 for f in _InsertionOrderedSet(fs))
     timeout_handle = None
@@ -435,38 +410,6 @@ _stock_taskgroup_init = asyncio.taskgroups.TaskGroup.__init__
 def _ordered_taskgroup_init(self):
     _stock_taskgroup_init(self)
     self._tasks = _InsertionOrderedSet()
-
-
-if sys.version_info >= (3, 12):
-    # 3.12 reads the loop with events.get_event_loop(); the rest is 3.11's
-    _get_loop_for_as_completed = asyncio.events.get_event_loop
-else:
-    _get_loop_for_as_completed = asyncio.events._get_event_loop
-
-
-if sys.version_info >= (3, 13):
-    class _OrderedAsCompletedIterator(asyncio.tasks._AsCompletedIterator):
-        """3.13's as_completed object (iterator and async iterator) with its
-        two sets ordered, as in _ordered_as_completed."""
-
-        def __init__(self, aws, timeout):
-            self._done = asyncio.queues.Queue()
-            self._timeout_handle = None
-            loop = asyncio.events.get_event_loop()
-            todo = _InsertionOrderedSet(asyncio.tasks.ensure_future(aw, loop=loop)
-                                        for aw in _InsertionOrderedSet(aws))
-            for f in todo:
-                f.add_done_callback(self._handle_completion)
-            if todo and timeout is not None:
-                self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
-            self._todo = todo
-            self._todo_left = len(todo)
-
-    def _ordered_as_completed(fs, *, timeout=None):
-        import inspect
-        if inspect.isawaitable(fs):
-            raise TypeError(f"expects an iterable of awaitables, not {type(fs).__name__}")
-        return _OrderedAsCompletedIterator(fs, timeout)
 
 
 def _install_set_order():
@@ -766,7 +709,7 @@ def _wk_print(*args, sep=" ", end="\n", file=None, flush=False):
     heapq.heappush(_wk.events, (_wk.clock, next(_wk.seq), text, _wk.running))
 
 
-async def _wk_shutdown_default_executor(self, timeout=None):
+async def _wk_shutdown_default_executor(self):
     self._executor_shutdown_called = True
     pool = self._default_executor
     if pool is None:
