@@ -604,9 +604,9 @@ static void eager_words(TaskObj *t, Buf *log, Buf *cap)
 {
     const char *from = eager_creator ? who(eager_creator) : "the caller";
     buf_printf(log, "%s entered at once (eager task, inside create_task)", who(t));
-    buf_printf(cap, "%s starts at once: with an eager task factory, create_task runs the body right now, "
-                    "inside %s's call, up to its first await, like calling a JavaScript async function. "
-                    "It skips the ready queue; %s waits in create_task until then", who(t), from, from);
+    buf_printf(cap, "%s starts at once, inside %s's create_task call: the eager task factory runs the body "
+                    "now, up to its first await (like a JavaScript async function), instead of queueing it",
+               who(t), from);
 }
 
 void narr_task_running(TaskObj *t, bool first, Obj *thrown)
@@ -692,8 +692,8 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
         inner_coro(t, &inner);
         if (t->eager)
             buf_printf(&cap, "%s reaches its first await (%s): create_task returns the task to %s, which goes "
-                             "on right after its call. The task now WAITS like any other, and the loop resumes "
-                             "it later", inner.len ? inner.s : who(t), label.s,
+                             "on. From here the task WAITS and is resumed by the loop like any other",
+                       inner.len ? inner.s : who(t), label.s,
                        eager_creator ? who(eager_creator) : "the caller");
         else if (inner.len)
             buf_printf(&cap, "%s awaits %s: %s's task gives control back to the loop, which is free to run "
