@@ -16,6 +16,7 @@
 
 #include "fscan.h"
 #include "lex.h"
+#include "pyver.h"
 
 #include <ctype.h>
 #include <setjmp.h>
@@ -2018,7 +2019,32 @@ static Node *docstring_of(const NodeList *body)
     return NULL;
 }
 
-/* function_def: decorators ['async'] 'def' NAME '(' [params] ')' ['->' expression] ':' block */
+/* type_params (3.12, PEP 695): '[' type_param (',' type_param)* [','] ']'
+ * type_param: NAME [':' expression] ['=' expression (3.13)] | '*' NAME | '**' NAME
+ * Read and dropped: they only name types for annotations, which loopscope
+ * does not evaluate. Before 3.12 the '[' stays where the caller fails. */
+static void type_params(Parser *p)
+{
+    if (tk(p) != T_LSQB || pyver_minor() < 12)
+        return;
+    advance(p);
+    do {
+        if (tk(p) == T_RSQB)
+            break;
+        if (!accept(p, T_STAR))
+            accept(p, T_DSTAR);
+        if (tk(p) != T_NAME)
+            fail_here(p);
+        advance(p);
+        if (accept(p, T_COLON))
+            expression(p);
+        if (pyver_minor() >= 13 && accept(p, T_EQUAL))
+            expression(p);
+    } while (accept(p, T_COMMA));
+    expect(p, T_RSQB);
+}
+
+/* function_def: decorators ['async'] 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block */
 static Node *function_def(Parser *p, Node *n)
 {
     int line = TK.line;
@@ -2028,6 +2054,7 @@ static Node *function_def(Parser *p, Node *n)
         fail_here(p);
     n->str = TK.str;
     advance(p);
+    type_params(p);
     if (!accept(p, T_LPAR))
         parse_fail(p, TK.line, TK.col, "expected '('");
     Vec params = {0};
@@ -2042,7 +2069,7 @@ static Node *function_def(Parser *p, Node *n)
     return finish_block(n, &n->list2);
 }
 
-/* class_def: decorators 'class' NAME ['(' [arguments] ')'] ':' block */
+/* class_def: decorators 'class' NAME [type_params] ['(' [arguments] ')'] ':' block */
 static Node *class_def(Parser *p, Node *n)
 {
     int line = TK.line;
@@ -2052,6 +2079,7 @@ static Node *class_def(Parser *p, Node *n)
         fail_here(p);
     n->str = TK.str;
     advance(p);
+    type_params(p);
     if (tk(p) == T_LPAR) {
         Pos open = here(p);
         advance(p);
@@ -2480,6 +2508,8 @@ static void statement(Parser *p, Vec *out)
     case T_INDENT:
         fail_here(p);
     case T_NAME:
+        if (is_name(p, "type") && lex_peek(p->lx) == T_NAME && pyver_minor() >= 12)
+            fail_unsupported(p, TK.line, TK.col, "type statements (PEP 695) are");
         if (is_name(p, "match")) {
             switch (lex_peek(p->lx)) {
             case T_NAME: case T_NUMBER: case T_STRING: case T_FSTRING: case T_LBRACE:
