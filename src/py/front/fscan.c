@@ -10,7 +10,9 @@
 
 bool fscan_pep701(void) { return pyver_minor() >= 12; }
 
-static int depth;   /* strings and fields open in this scan */
+static int depth;       /* strings and fields open in this scan */
+static int fdepth;      /* f-strings open in this scan (CPython allows 149) */
+static bool too_deep;   /* this scan went past one of the limits */
 
 static bool ident_char(unsigned char c) { return c == '_' || isalnum(c) || c >= 0x80; }
 
@@ -38,7 +40,10 @@ static const char *field_close(const char *s, const char *end, FScanFail *fail);
 
 const char *fscan_string_end(const char *p, const char *end, bool fstr, bool raw, FScanFail *fail)
 {
-    if (depth >= FSCAN_MAX_DEPTH) {
+    if (depth == 0)
+        too_deep = false;
+    if (depth >= FSCAN_MAX_DEPTH || (fstr && fdepth >= FSCAN_MAX_FSTRINGS)) {
+        too_deep = true;
         fail->at = p;
         fail->too_deep = true;
         return NULL;
@@ -47,6 +52,7 @@ const char *fscan_string_end(const char *p, const char *end, bool fstr, bool raw
     bool triple = end - p >= 3 && p[1] == q && p[2] == q;
     p += triple ? 3 : 1;
     depth++;
+    fdepth += fstr;
     const char *r = NULL;
     while (p < end) {
         char c = *p;
@@ -81,8 +87,11 @@ const char *fscan_string_end(const char *p, const char *end, bool fstr, bool raw
         p++;
     }
     depth--;
-    if (!r && p && !fail->too_deep)
+    fdepth -= fstr;
+    if (!r && p && !too_deep)
         fail->at = p < end ? p : end;
+    if (!r)
+        fail->too_deep = too_deep;
     return r;
 }
 
@@ -148,8 +157,8 @@ static const char *field_close(const char *s, const char *end, FScanFail *fail)
         while (e < end && *e != '}' && *e != '\n') {
             if (*e == '{') {
                 if (depth >= FSCAN_MAX_DEPTH) {
+                    too_deep = true;
                     fail->at = e;
-                    fail->too_deep = true;
                     return NULL;
                 }
                 depth++;

@@ -17,10 +17,11 @@ bool fscan_pep701(void);
 typedef struct FScanFail {
     const char *at;     /* where the scan gave up: a newline of a one-line
                            string's text, or the end of the input */
-    bool too_deep;      /* strings and fields nested past FSCAN_MAX_DEPTH */
+    bool too_deep;      /* nested past FSCAN_MAX_DEPTH or FSCAN_MAX_FSTRINGS */
 } FScanFail;
 
-#define FSCAN_MAX_DEPTH 200
+#define FSCAN_MAX_DEPTH 200     /* strings and fields, one inside another */
+#define FSCAN_MAX_FSTRINGS 149  /* f-strings one inside another, as CPython 3.12 */
 
 /* p is at a string's opening quote, within [p, end); fstr says it is an
  * f-string (its replacement fields may hold anything), raw that it is a

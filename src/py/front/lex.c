@@ -657,7 +657,7 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
         const char *stop = fscan_string_end(open, lx->end, true, prefix & P_RAW, &fail);
         if (!stop) {
             if (fail.too_deep)
-                return lex_fail(lx, tk, tk->line, tk->col, "f-string: expressions nested too deeply");
+                return lex_fail(lx, tk, tk->line, tk->col, "too many nested f-strings");
             int at = body_line, col = body_col;
             lex_advance_pos(body, fail.at, &at, &col);
             if (fail.at >= lx->end && fail.at > body && fail.at[-1] == '\n')
