@@ -578,13 +578,13 @@ static Obj *task_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
  * (a limit) comes back as false, with the task returned to no one. */
 static bool task_eager_start(TaskObj *t)
 {
-    TaskObj *creator = sim.current;
-    narr_task_eager(t, creator);
     t->eager = true;
+    t->eager_from = sim.current;
     bool ok = task_step_in_context(t, NULL);
-    t->eager = false;
     if (ok)
-        narr_task_eager_back(t, creator);
+        narr_task_eager_back(t);
+    t->eager = false;
+    t->eager_from = NULL;
     if (!ok)
         DECREF(&t->fut.hdr);
     return ok;

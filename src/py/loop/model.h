@@ -72,6 +72,7 @@ typedef struct TaskObj {
     Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
     bool started;
     bool eager;         /* its first step runs now, inside the call that made it (eager_start) */
+    struct TaskObj *eager_from; /* while eager: the task whose step made it (borrowed), or NULL */
     bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
     uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
                            this task a caption explained last (a hash) */
@@ -138,10 +139,9 @@ void narr_loop_end(long left);  /* left: tasks cancelled at the end, -1 unknown 
  * program gave the task its name, which is the label then). */
 void narr_task_call(TaskObj *t, Obj *coro, bool named);
 void narr_task_created(TaskObj *t);
-/* Task t starts eagerly inside creator's step (NULL: outside any task),
- * and that first step is over (t waits, or is already done). */
-void narr_task_eager(TaskObj *t, TaskObj *creator);
-void narr_task_eager_back(TaskObj *t, TaskObj *creator);
+/* Task t's eager first step is over (t waits, or is already done): the
+ * task whose step made it (t->eager_from) runs again. */
+void narr_task_eager_back(TaskObj *t);
 void narr_task_running(TaskObj *t, bool first, Obj *thrown);
 void narr_task_suspended(TaskObj *t, Obj *yielded);
 void narr_task_woken(TaskObj *t, FutureObj *by);

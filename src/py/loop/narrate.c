@@ -580,29 +580,26 @@ void narr_task_created(TaskObj *t)
 
 /* ------------------------------------------------------- eager tasks */
 
-/* The task whose step called create_task for the eager task starting now
- * (NULL: no task's). Read when that task's first step is told. */
-static TaskObj *eager_creator;
-
-void narr_task_eager(TaskObj *t, TaskObj *creator)
+/* The task whose step made eager task t, when it is one the screen shows. */
+static TaskObj *eager_creator(const TaskObj *t)
 {
-    (void)t;
-    eager_creator = creator && creator->rec_id >= 0 ? creator : NULL;
+    TaskObj *c = t->eager_from;
+    return c && c->rec_id >= 0 && c->fut.state == FUT_PENDING ? c : NULL;
 }
 
 /* The eager first step is over: the creator, which waited inside its
  * create_task call, runs again in this same step. */
-void narr_task_eager_back(TaskObj *t, TaskObj *creator)
+void narr_task_eager_back(TaskObj *t)
 {
-    (void)t;
-    if (creator && creator->rec_id >= 0 && creator->fut.state == FUT_PENDING)
+    TaskObj *creator = eager_creator(t);
+    if (creator)
         set_state(creator, TS_RUNNING, OUT_NONE, "");
 }
 
 /* "fetch('a') starts at once: ..." for an eager task's first step. */
 static void eager_words(TaskObj *t, Buf *log, Buf *cap)
 {
-    const char *from = eager_creator ? who(eager_creator) : "the caller";
+    const char *from = eager_creator(t) ? who(eager_creator(t)) : "the caller";
     buf_printf(log, "%s entered at once (eager task, inside create_task)", who(t));
     buf_printf(cap, "%s starts at once, inside %s's create_task call: the eager task factory runs the body "
                     "now, up to its first await (like a JavaScript async function), instead of queueing it",
@@ -650,11 +647,11 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     step(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text.s, cap.s, log.s);
     buf_free(&text);
     set_state(t, TS_RUNNING, OUT_NONE, "");
-    if (first && t->eager && eager_creator && eager_creator->fut.state == FUT_PENDING) {
+    if (first && t->eager && eager_creator(t)) {
         Buf label;
         buf_init(&label);
         buf_printf(&label, "in create_task: %s runs first", who(t));
-        set_state(eager_creator, TS_WAITING, OUT_NONE, label.s);
+        set_state(eager_creator(t), TS_WAITING, OUT_NONE, label.s);
         buf_free(&label);
     }
     buf_free(&log);
@@ -694,7 +691,7 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
             buf_printf(&cap, "%s reaches its first await (%s): create_task returns the task to %s, which goes "
                              "on. From here the task WAITS and is resumed by the loop like any other",
                        inner.len ? inner.s : who(t), label.s,
-                       eager_creator ? who(eager_creator) : "the caller");
+                       eager_creator(t) ? who(eager_creator(t)) : "the caller");
         else if (inner.len)
             buf_printf(&cap, "%s awaits %s: %s's task gives control back to the loop, which is free to run "
                              "others", inner.s, label.s, who(t));
