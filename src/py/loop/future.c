@@ -57,6 +57,19 @@ static Obj *future_getattr(Obj *o, Obj *name);
 
 /* asyncio.Future(*, loop=None): without a loop, the running loop or the
  * policy's current one (made and set on first use, as in 3.11). */
+/* The loop=... argument of Future() and Task(): that loop, else the
+ * running one, else the policy's (made and set on first use, as in 3.11).
+ * NULL with an error raised. */
+static LoopObj *loop_arg(Obj *arg, const char *who)
+{
+    if (arg && arg != None) {
+        if (!IS(arg, LoopClass))
+            return (LoopObj *)err_null(&TypeErrorClass, "%s(loop=...) needs an event loop", who);
+        return (LoopObj *)arg;
+    }
+    return sim.running ? sim.running : asyncio_policy_loop();
+}
+
 static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     if ((Class *)self != &FutureClass)
@@ -67,17 +80,8 @@ static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
     Obj *a[1] = {NULL};
     if (!vm_parse_args("Future", args, nargs, kw, names, 0, a))
         return NULL;
-    LoopObj *loop;
-    if (a[0] && a[0] != None) {
-        if (!IS(a[0], LoopClass))
-            return err_null(&TypeErrorClass, "Future(loop=...) needs an event loop");
-        loop = (LoopObj *)a[0];
-    } else if (sim.running) {
-        loop = sim.running;
-    } else if (!(loop = asyncio_policy_loop())) {
-        return NULL;
-    }
-    return future_new(loop);
+    LoopObj *loop = loop_arg(a[0], "Future");
+    return loop ? future_new(loop) : NULL;
 }
 
 Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
@@ -556,16 +560,9 @@ static Obj *task_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
         return err_null(&TypeErrorClass, "'eager_start' is an invalid keyword argument for Task()");
     if (!vm_parse_args("Task", args, nargs, kw, names, 1, a))
         return NULL;
-    LoopObj *loop;
-    if (a[1] && a[1] != None) {
-        if (!IS(a[1], LoopClass))
-            return err_null(&TypeErrorClass, "Task(loop=...) needs an event loop");
-        loop = (LoopObj *)a[1];
-    } else if (sim.running) {
-        loop = sim.running;
-    } else if (!(loop = asyncio_policy_loop())) {
+    LoopObj *loop = loop_arg(a[1], "Task");
+    if (!loop)
         return NULL;
-    }
     int eager = a[4] ? obj_truth(a[4]) : 0;
     if (eager < 0)
         return NULL;

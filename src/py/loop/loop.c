@@ -579,6 +579,23 @@ Obj *loop_create_task(LoopObj *l, Obj *coro, Obj *name)
     return task;
 }
 
+/* A callable the loop may keep (exception handler, task factory): its
+ * value for Python (None when unset, a new reference), and setting it
+ * (None unsets it). */
+static Obj *optional_get(Obj *v)
+{
+    v = v ? v : None;
+    INCREF(v);
+    return v;
+}
+
+static void optional_set(Obj **slot, Obj *v)
+{
+    v = v == None ? NULL : v;
+    XINCREF(v);
+    SETREF(*slot, v);
+}
+
 /* loop.set_task_factory(factory): a callable (loop, coro) -> task, or None
  * for plain tasks again */
 static Obj *m_set_task_factory(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -587,9 +604,7 @@ static Obj *m_set_task_factory(Obj *self, Obj **args, int nargs, Obj *kw)
         return NULL;
     if (args[0] != None && !obj_callable(args[0]))
         return err_null(&TypeErrorClass, "task factory must be a callable or None");
-    LoopObj *l = (LoopObj *)self;
-    XINCREF(args[0] == None ? NULL : args[0]);
-    SETREF(l->task_factory, args[0] == None ? NULL : args[0]);
+    optional_set(&((LoopObj *)self)->task_factory, args[0]);
     return none_new();
 }
 
@@ -598,9 +613,7 @@ static Obj *m_get_task_factory(Obj *self, Obj **args, int nargs, Obj *kw)
     (void)args;
     if (!vm_check_nargs("get_task_factory", nargs, kw, 0, 0))
         return NULL;
-    Obj *f = ((LoopObj *)self)->task_factory ? ((LoopObj *)self)->task_factory : None;
-    INCREF(f);
-    return f;
+    return optional_get(((LoopObj *)self)->task_factory);
 }
 
 static Obj *m_run_until_complete(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -674,8 +687,7 @@ static Obj *m_set_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
         buf_free(&b);
         return NULL;
     }
-    XINCREF(args[0] == None ? NULL : args[0]);
-    SETREF(l->exc_handler, args[0] == None ? NULL : args[0]);
+    optional_set(&l->exc_handler, args[0]);
     return none_new();
 }
 
@@ -684,9 +696,7 @@ static Obj *m_get_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
     (void)args;
     if (!vm_check_nargs("get_exception_handler", nargs, kw, 0, 0))
         return NULL;
-    Obj *h = ((LoopObj *)self)->exc_handler ? ((LoopObj *)self)->exc_handler : None;
-    INCREF(h);
-    return h;
+    return optional_get(((LoopObj *)self)->exc_handler);
 }
 
 static Obj *context_arg(const char *fname, Obj **args, int nargs, Obj *kw)
