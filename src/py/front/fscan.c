@@ -79,8 +79,10 @@ const char *fscan_string_end(const char *p, const char *end, bool fstr, bool raw
                 continue;
             }
             p = field_close(p + 1, end, fail);
-            if (!p)
+            if (!p) {
+                fail->in_field = true;
                 break;
+            }
             p++;
             continue;
         }

@@ -18,6 +18,7 @@ typedef struct FScanFail {
     const char *at;     /* where the scan gave up: a newline of a one-line
                            string's text, or the end of the input */
     bool too_deep;      /* nested past FSCAN_MAX_DEPTH or FSCAN_MAX_FSTRINGS */
+    bool in_field;      /* a replacement field never closed (3.12: "expecting '}'") */
 } FScanFail;
 
 #define FSCAN_MAX_DEPTH 200     /* strings and fields, one inside another */
