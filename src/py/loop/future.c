@@ -860,8 +860,13 @@ static Obj *tm_uncancel(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!vm_check_nargs("uncancel", nargs, kw, 0, 0))
         return NULL;
     TaskObj *t = (TaskObj *)self;
-    if (t->num_cancels_requested > 0)
+    if (t->num_cancels_requested > 0) {
         t->num_cancels_requested--;
+        /* 3.13: the last request taken back withdraws a cancellation not
+         * yet delivered (3.11 and 3.12 still deliver it) */
+        if (t->num_cancels_requested == 0 && pyver_minor() >= 13)
+            t->must_cancel = false;
+    }
     return int_new(t->num_cancels_requested);
 }
 
