@@ -1171,10 +1171,12 @@ class Queue(_LoopBound):
             while self._getters:
                 getter = self._getters.pop(0)
                 if not getter.done():
+                    _set_label(getter, "Queue.get: the queue was shut down", True)   # loopscope: the wake step says it
                     getter.set_result(None)
             while self._putters:
                 putter = self._putters.pop(0)
                 if not putter.done():
+                    _set_label(putter, "Queue.put: the queue was shut down", True)
                     putter.set_result(None)
 
 
