@@ -1,7 +1,7 @@
 """Timeouts: wait_for and asyncio.timeout cancel the slow work
-fetch_report needs 3 s but we only give it 1 s. wait_for wraps it in a task,
-cancels that task at the deadline, lets its cleanup run, and raises
-TimeoutError. asyncio.timeout() does the same for a whole block.
+fetch_report needs 3 s but we only give it 1 s. wait_for cancels it at the
+deadline, lets its cleanup run and raises TimeoutError (3.11 runs it in a task
+of its own; 3.12+ in main's, under a timeout()). asyncio.timeout() does that for a block.
 """
 import asyncio
 

@@ -161,12 +161,15 @@ Action compare_tick(View *a, double elapsed)
 /* ------------------------------------------------------------ drawing */
 
 /* A half's top row: "A  its title ... Python 3.12  step 5/24" (the clock
- * is shared: the top bar has it; the version says whose semantics). */
-static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
+ * is shared: the top bar has it; the version says whose semantics when
+ * the halves differ in it). */
+static void draw_half_head(const View *v, const char *side, bool same_version, Grid *g, Rect r)
 {
     grid_fill(g, r, ' ', ST_HEADER);
     char right[80];
-    const char *rt = rec_runtime(v->rec);
+    /* the version, when the two runs follow different ones (the top bar
+     * says it once when they share it) */
+    const char *rt = same_version ? "" : rec_runtime(v->rec);
     snprintf(right, sizeof right, "%s%sstep %zu/%zu", rt, *rt ? "  " : "", view_nsteps(v) ? v->step + 1 : 0,
              view_nsteps(v));
     int rw = grid_text_width(right);
@@ -176,7 +179,7 @@ static void draw_half_head(const View *v, const char *side, Grid *g, Rect r)
 }
 
 /* One half: its own header, code, columns and caption. */
-static void draw_half(View *v, const char *side, Grid *g, Rect r)
+static void draw_half(View *v, const char *side, bool same_version, Grid *g, Rect r)
 {
     int cap = 2, code_h = (r.h - 1 - cap) * 2 / 5;
     if (code_h < 4)
@@ -191,7 +194,7 @@ static void draw_half(View *v, const char *side, Grid *g, Rect r)
     v->lay.box[FOCUS_TASKS] = tasks;
     v->lay.caption = caption;
     grid_clip(g, head);
-    draw_half_head(v, side, g, head);
+    draw_half_head(v, side, same_version, g, head);
     grid_unclip(g);
     pane_draw_in(&pane_code, v, g, code);
     pane_draw_in(v->internals ? &pane_internals : &pane_tasks, v, g, tasks);
@@ -232,19 +235,50 @@ static void draw_track(const View *v, const char *name, double end, double now, 
     grid_text(g, bx + bw + 1, y, lw, ST_DIM, label);
 }
 
+/* A run's end for the top bar: "2.5s", and when the two runs follow
+ * different versions, how their hops differ: "2.5s, 3 tasks, 21 turns"
+ * (its tasks, and the iterations of its last loop). */
+static void side_summary(const View *v, bool versions, char *out, size_t n)
+{
+    char t[32];
+    pane_format_time(end_of(v), 1, t, sizeof t);
+    /* the loop's count as of the last step it was running at (the end
+     * step comes after the loop has stopped) */
+    unsigned long long turns = 0;
+    bool have_turns = false;
+    for (size_t i = view_nsteps(v); i-- > 0 && !have_turns;) {
+        const char *in = rec_internals_at(v->rec, i);
+        have_turns = in[0] == 'I' && sscanf(in + 1, "%llu", &turns) == 1;
+    }
+    if (!versions)
+        snprintf(out, n, "%ss", t);
+    else {
+        size_t tasks = v->seek ? seek_tasks(v->seek) : 0;
+        int k = snprintf(out, n, "%ss, %zu task%s", t, tasks, tasks == 1 ? "" : "s");
+        if (have_turns && k > 0 && (size_t)k < n)
+            snprintf(out + k, n - (size_t)k, ", %llu turn%s", turns, turns == 1 ? "" : "s");
+    }
+}
+
 static void draw_top(View *a, Grid *g)
 {
     Rect r = {0, 0, g->w, 1};
     grid_fill(g, r, ' ', ST_HEADER);
-    char ea[32], eb[32], now[32], right[160], left[96];
-    pane_format_time(end_of(a), 1, ea, sizeof ea);
-    pane_format_time(end_of(a->twin), 1, eb, sizeof eb);
+    char ea[64], eb[64], now[32], right[160], left[192];
+    const char *rt = rec_runtime(a->rec);
+    bool same = !strcmp(rt, rec_runtime(a->twin->rec));
+    side_summary(a, !same, ea, sizeof ea);
+    side_summary(a->twin, !same, eb, sizeof eb);
     pane_format_time(a->playhead, 2, now, sizeof now);
-    snprintf(left, sizeof left, "loopscope compare  A: %ss, B: %ss", ea, eb);
+    snprintf(left, sizeof left, "loopscope compare  A: %s%sB: %s%s%s", ea, same ? ", " : "  ", eb,
+             same && *rt ? "  " : "", same ? rt : "");
     snprintf(right, sizeof right, "%s%st = %ss  %s%s", a->hints ? (a->playing ? "playing" : "paused") : "",
              a->hints ? "  " : "", now, view_speed_label(a), a->hints ? "  ? help" : "");
     int rw = grid_text_width(right);
-    grid_text(g, 1, 0, g->w - 2 - rw - 2, ST_HEADER_ACCENT, left);
+    const char *l = left;
+    if (grid_text_width(left) > g->w - 2 - rw - 2 && !strncmp(left, "loopscope compare  ", 19))
+        l += 19; /* the runs' summaries before the name */
+    grid_text(g, 1, 0, g->w - 2 - rw - 2, ST_HEADER_ACCENT, l);
     grid_text(g, g->w - 1 - rw, 0, rw, ST_HEADER_ACCENT, right);
 }
 
@@ -265,8 +299,9 @@ void compare_draw(View *a, Grid *g)
     int half_h = g->h - 1 - tl - status;
     int hw = g->w / 2;
     draw_top(a, g);
-    draw_half(a, "A", g, (Rect){0, 1, hw, half_h});
-    draw_half(b, "B", g, (Rect){hw, 1, g->w - hw, half_h});
+    bool same = !strcmp(rec_runtime(a->rec), rec_runtime(b->rec));
+    draw_half(a, "A", same, g, (Rect){0, 1, hw, half_h});
+    draw_half(b, "B", same, g, (Rect){hw, 1, g->w - hw, half_h});
     int y = 1 + half_h;
     draw_track(a, "A", end, a->playhead, g, 1, y, g->w - 2);
     draw_track(b, "B", end, a->playhead, g, 1, y + 1, g->w - 2);

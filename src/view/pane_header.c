@@ -1,7 +1,8 @@
 /* pane_header.c: the top bar (pane_header).
  * Owns what the one-row bar says and which parts give way on a narrow
  * screen: "loopscope" and the scenario's title on the left; whose
- * semantics the run followed ("Python 3.12", short "py3.12"), the play state,
+ * semantics the run followed ("Python 3.12"; "py3.12" once the title has to
+ * shrink), the play state,
  * the clock "t = 1.50s", the speed, "step 12/40", "stop 2/5" (the
  * presenter's stops reached, when there are any), the recording marker and
  * the "? help" hint on the right (the hint and "paused" only when the view
@@ -95,7 +96,7 @@ static bool run_part(const View *v, bool ascii, bool longform, char *out, size_t
     return true;
 }
 
-static void set_parts(const View *v, bool ascii, bool longform, Part *p)
+static void set_parts(const View *v, bool ascii, bool longform, bool langlong, Part *p)
 {
     char t[32];
     pane_format_time(v->playhead, 2, t, sizeof t);
@@ -121,7 +122,7 @@ static void set_parts(const View *v, bool ascii, bool longform, Part *p)
     }
     /* whose semantics: "Python 3.12", short "py3.12" */
     const char *rt = rec_runtime(v->rec);
-    if (!longform && !strncmp(rt, "Python ", 7))
+    if (!langlong && !strncmp(rt, "Python ", 7))
         snprintf(p[P_LANG].text, sizeof p[P_LANG].text, "py%s", rt + 7);
     else
         snprintf(p[P_LANG].text, sizeof p[P_LANG].text, "%s", rt);
@@ -166,17 +167,18 @@ static void header_draw(const View *v, Grid *g, Rect r)
 
     /* From the richest form to the barest: the first that fits wins. */
     static const struct Level {
-        bool hint, speed, title, name, longform, whole;
+        bool hint, speed, title, name, longform, whole, lang;
     } levels[] = {
-        {true, true, true, true, true, true},     /* the whole title, if it fits */
-        {true, false, true, true, true, true},    /* the speed makes room for it */
-        {true, false, true, false, true, true},   /* and the name */
-        {true, true, true, true, true, false},    /* the title shrinks to TITLE_MIN, then goes */
-        {true, true, false, true, true, false},    /* everything else */
-        {false, true, false, true, true, false},   /* then the hint goes */
-        {false, false, false, true, true, false},  /* then the speed */
-        {false, false, false, false, true, false}, /* then the name */
-        {false, false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
+        {true, true, true, true, true, true, true},     /* the whole title, if it fits */
+        {true, false, true, true, true, true, true},    /* the speed makes room for it */
+        {true, false, true, false, true, true, true},   /* and the name */
+        {true, true, true, true, true, false, true},    /* the title shrinks to TITLE_MIN, then goes */
+        {true, true, false, true, true, false, true},    /* everything else (the version short) */
+        {true, true, false, true, true, false, false},   /* then the version goes */
+        {false, true, false, true, true, false, false},   /* then the hint */
+        {false, false, false, true, true, false, false},  /* then the speed */
+        {false, false, false, false, true, false, false}, /* then the name */
+        {false, false, false, false, false, false, false} /* short forms: "||  1.50s  12/40" */
     };
     enum { NLEVELS = sizeof levels / sizeof levels[0] };
     Part p[NPARTS];
@@ -184,9 +186,11 @@ static void header_draw(const View *v, Grid *g, Rect r)
     bool show_name = false, name_on = true;
     for (int l = 0; l < NLEVELS; l++) {
         const struct Level *lv = &levels[l];
-        set_parts(v, g->ascii, lv->longform, p);
+        /* the version's long form only beside a whole title */
+        set_parts(v, g->ascii, lv->longform, lv->longform && lv->whole, p);
         p[P_HINT].on = p[P_HINT].on && lv->hint;
         p[P_SPEED].on = lv->speed;
+        p[P_LANG].on = p[P_LANG].on && lv->lang;
         int right = parts_width(p);
         int left = lv->name ? namew : 0;
         if (lv->title && titlew > 0) {

@@ -1,7 +1,9 @@
-# pytrace.py: the CPython oracle. Runs a scenario under real CPython 3.11 asyncio
-# on a virtual clock and prints the trace described in docs trace-format.md.
+# pytrace.py: the CPython oracle. Runs a scenario under real CPython asyncio
+# (3.11.7, 3.12.1 or 3.13.0: whichever python3 runs it) on a virtual clock and
+# prints the trace described in docs trace-format.md.
 #
 #   python3 tests/oracle/pytrace.py FILE.py
+#   python3 tests/oracle/pytrace.py --batch OUTDIR SECONDS < "KEY<TAB>FILE" lines
 #
 # Standard library only. Exit status: 0 on normal completion, 1 after an uncaught
 # exception ("error" line, traceback on stderr) or a deadlock ("deadlock" line).
@@ -35,6 +37,7 @@ import traceback
 import warnings
 import weakref
 
+_PY = sys.version_info[:2]       # (3, 11), (3, 12) or (3, 13): the branches below
 _clock = 0.0                      # the virtual clock, shared by every loop
 _out = sys.stdout                 # where trace lines go
 _pending = ""                     # printed text not yet ended by a newline
@@ -177,6 +180,10 @@ class _TracedCoro(collections.abc.Coroutine):
 
     def _say(self, kind, extra=None):
         task = self._task() if self._task is not None else None
+        if task is None and self._task is None:
+            # an eager task (3.12+) runs its first step inside Task(): the
+            # factory has not been told the task yet, but it is current
+            task = asyncio.current_task()
         name = task.get_name() if task is not None else "?"
         text = f"{name} {self.__name__}"
         if extra is not None:
@@ -223,8 +230,10 @@ class _TracedCoro(collections.abc.Coroutine):
 
 
 def _task_factory(loop, coro, context=None, name=None):
-    """Like 3.11's default task creation, plus the tracing wrapper. Takes name
-    so that a named task does not use up a Task-N number (see _TraceLoop)."""
+    """Like the default task creation, plus the tracing wrapper. Takes name
+    so that a named task does not use up a Task-N number (see _TraceLoop).
+    A task factory the scenario installed (loop.set_task_factory, e.g.
+    3.12's eager_task_factory) makes the task, from the wrapped coroutine."""
     if (not asyncio.iscoroutine(coro)
             or getattr(coro, "cr_code", None) in _SHUTDOWN_CODES):
         # Not traced: asyncio.run's own shutdown tasks (they still use up
@@ -232,7 +241,19 @@ def _task_factory(loop, coro, context=None, name=None):
         # CPython's own TypeError.
         return asyncio.Task(coro, loop=loop, name=name, context=context)
     wrapped = _TracedCoro(coro)
-    task = asyncio.Task(wrapped, loop=loop, name=name, context=context)
+    factory = loop.get_task_factory()
+    if factory is None:
+        task = asyncio.Task(wrapped, loop=loop, name=name, context=context)
+    else:
+        # as BaseEventLoop.create_task calls a factory; the name is set
+        # only when one was given: the behaviour fixed in 3.13.3
+        # (gh-130033; 3.13.0 to 3.13.2 call set_name(None))
+        if context is None:
+            task = factory(loop, wrapped)
+        else:
+            task = factory(loop, wrapped, context=context)
+        if name is not None:
+            task.set_name(name)
     wrapped._task = weakref.ref(task)
     _registry.append(weakref.ref(task))
     return task
@@ -263,9 +284,11 @@ class _TraceLoop(asyncio.SelectorEventLoop):
         return timer
 
     def create_task(self, coro, *, name=None, context=None):
-        # 3.11's create_task calls a task factory without the name and then
-        # renames the task, so a named task would still use up a Task-N number.
-        # Passing the name to the Task keeps the numbering of plain CPython.
+        # The stock create_task calls a task factory without the name and
+        # then renames the task, so a named task would still use up a Task-N
+        # number. Passing the name to the Task keeps the numbering of plain
+        # CPython (where 3.11 and 3.12's asyncio.create_task name the task
+        # after making it, so a number is used up; 3.13's passes the name).
         self._check_closed()
         return _task_factory(self, coro, context=context, name=name)
 
@@ -305,9 +328,9 @@ def _cancel_all_tasks(loop):
 _stock_run = asyncio.runners.run
 
 
-def _run(main, *, debug=None):
+def _run(main, **kwargs):
     try:
-        return _stock_run(main, debug=debug)
+        return _stock_run(main, **kwargs)
     finally:
         _registry[:] = [r for r in _registry if r() is not None]
         _event("end")
@@ -321,8 +344,11 @@ def _run(main, *, debug=None):
 #   - as_completed: `{ensure_future(f) for f in set(fs)}` decides which
 #     coroutine's task is created first (Task-N numbers, start order), and
 #     `for f in todo: f.add_done_callback(...)` decides the order in which
-#     futures that are already done come out. The function below is 3.11.7's
-#     as_completed with both sets replaced by an insertion-ordered set.
+#     futures that are already done come out. Per version, from that
+#     version's source, with both sets replaced by an insertion-ordered set:
+#     3.11.7's and 3.12.1's generator function below (they differ in one
+#     call: 3.12 takes the loop from get_event_loop()), and 3.13.0's
+#     _AsCompletedIterator, whose __init__ alone is replaced.
 #   - TaskGroup._abort: `for t in self._tasks: t.cancel()` decides the order in
 #     which siblings get their CancelledError. TaskGroup.__init__ is wrapped to
 #     make `_tasks` an insertion-ordered set; the rest is the real TaskGroup.
@@ -331,6 +357,7 @@ def _run(main, *, debug=None):
 # pending) sets it returns stay real sets (scenarios must not iterate them
 # unsorted). asyncio.run's shutdown order is handled by _cancel_all_tasks above.
 
+import asyncio.queues
 import asyncio.taskgroups
 
 
@@ -363,14 +390,17 @@ class _InsertionOrderedSet(collections.abc.MutableSet):
 
 
 def _ordered_as_completed(fs, *, timeout=None):
-    """asyncio.tasks.as_completed of CPython 3.11.7 with ordered sets."""
+    """asyncio.tasks.as_completed of CPython 3.11.7 and 3.12.1 with ordered sets."""
     if asyncio.futures.isfuture(fs) or asyncio.coroutines.iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
 
     from asyncio.queues import Queue
     done = Queue()
 
-    loop = asyncio.events._get_event_loop()
+    if _PY >= (3, 12):
+        loop = asyncio.events.get_event_loop()
+    else:
+        loop = asyncio.events._get_event_loop()
     todo = _InsertionOrderedSet(asyncio.tasks.ensure_future(f, loop=loop)
                                 for f in _InsertionOrderedSet(fs))
     timeout_handle = None
@@ -404,6 +434,23 @@ def _ordered_as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
+def _ordered_as_completed_iterator_init(self, aws, timeout):
+    """asyncio.tasks._AsCompletedIterator.__init__ of CPython 3.13.0 with
+    ordered sets (the rest of the class is the real one)."""
+    self._done = asyncio.queues.Queue()
+    self._timeout_handle = None
+
+    loop = asyncio.events.get_event_loop()
+    todo = _InsertionOrderedSet(asyncio.tasks.ensure_future(aw, loop=loop)
+                                for aw in _InsertionOrderedSet(aws))
+    for f in todo:
+        f.add_done_callback(self._handle_completion)
+    if todo and timeout is not None:
+        self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
+    self._todo = todo
+    self._todo_left = len(todo)
+
+
 _stock_taskgroup_init = asyncio.taskgroups.TaskGroup.__init__
 
 
@@ -413,8 +460,11 @@ def _ordered_taskgroup_init(self):
 
 
 def _install_set_order():
-    asyncio.tasks.as_completed = _ordered_as_completed
-    asyncio.as_completed = _ordered_as_completed
+    if _PY >= (3, 13):
+        asyncio.tasks._AsCompletedIterator.__init__ = _ordered_as_completed_iterator_init
+    else:
+        asyncio.tasks.as_completed = _ordered_as_completed
+        asyncio.as_completed = _ordered_as_completed
     asyncio.taskgroups.TaskGroup.__init__ = _ordered_taskgroup_init
 
 
@@ -709,7 +759,7 @@ def _wk_print(*args, sep=" ", end="\n", file=None, flush=False):
     heapq.heappush(_wk.events, (_wk.clock, next(_wk.seq), text, _wk.running))
 
 
-async def _wk_shutdown_default_executor(self):
+async def _wk_shutdown_default_executor(self, timeout=None):
     self._executor_shutdown_called = True
     pool = self._default_executor
     if pool is None:
@@ -893,5 +943,47 @@ def _install():
 # ---- end of the standard library ---------------------------------------------
 
 
+# ---- batch mode (tests/run_cases.sh) ---------------------------------------
+# `pytrace.py --batch OUTDIR SECONDS` reads "KEY<TAB>FILE" lines on standard
+# input and runs each FILE as `pytrace.py FILE` would, in a child forked from
+# this process (which has imported everything but changed nothing yet):
+# standard output and error go to OUTDIR/KEY.out and .err, the exit status
+# to OUTDIR/KEY.rc (124 when the child ran for more than SECONDS or was
+# killed). The imports are paid once instead of once per file.
+
+import signal
+
+
+def _batch(outdir, limit):
+    for line in sys.stdin:
+        key, _, path = line.rstrip("\n").partition("\t")
+        if not path:
+            continue
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                for fd, name, mode in ((0, os.devnull, os.O_RDONLY),
+                                       (1, f"{outdir}/{key}.out", os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
+                                       (2, f"{outdir}/{key}.err", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)):
+                    f = os.open(name, mode, 0o644)
+                    os.dup2(f, fd)
+                    os.close(f)
+                signal.alarm(limit)
+                main(["pytrace.py", path])
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(3)
+        _, status = os.waitpid(pid, 0)
+        rc = os.waitstatus_to_exitcode(status)
+        with open(f"{outdir}/{key}.rc", "w") as f:
+            f.write(f"{rc if rc >= 0 else 124}\n")
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--batch":
+        sys.exit(_batch(sys.argv[2], int(sys.argv[3])))
     main(sys.argv)

@@ -237,6 +237,8 @@ class OrderedDict(_DictLike):
     def __repr__(self):
         if not self._d:
             return "OrderedDict()"
+        if _pyver() >= (3, 12):
+            return f"OrderedDict({self._d!r})"    # 3.12: a dict display
         return f"OrderedDict({list(self._d.items())!r})"
 
 

@@ -129,6 +129,8 @@ def dump(obj, fp, **kwargs):
 
 
 _WS = " \t\n\r"
+# 3.13 names a trailing comma ("Illegal trailing comma before end of object")
+_TRAILING_COMMA = _pyver() >= (3, 13)
 
 
 class _Parser:
@@ -244,9 +246,12 @@ class _Parser:
         if self.pos < len(doc) and doc[self.pos] == "}":
             self.pos += 1
             return result
+        comma = None
         while True:
             self.ws()
             if self.pos >= len(doc) or doc[self.pos] != '"':
+                if comma is not None and _TRAILING_COMMA and self.pos < len(doc) and doc[self.pos] == "}":
+                    self.fail("Illegal trailing comma before end of object", comma)
                 self.fail("Expecting property name enclosed in double quotes")
             key = self.string()
             self.ws()
@@ -256,6 +261,7 @@ class _Parser:
             result[key] = self.value()
             self.ws()
             if self.pos < len(doc) and doc[self.pos] == ",":
+                comma = self.pos
                 self.pos += 1
                 continue
             if self.pos < len(doc) and doc[self.pos] == "}":
@@ -275,7 +281,12 @@ class _Parser:
             result.append(self.value())
             self.ws()
             if self.pos < len(doc) and doc[self.pos] == ",":
+                comma = self.pos
                 self.pos += 1
+                if _TRAILING_COMMA:
+                    self.ws()
+                    if self.pos < len(doc) and doc[self.pos] == "]":
+                        self.fail("Illegal trailing comma before end of array", comma)
                 continue
             if self.pos < len(doc) and doc[self.pos] == "]":
                 self.pos += 1

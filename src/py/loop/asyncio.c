@@ -92,6 +92,12 @@ static Obj *loop_made(void)
 LoopObj *asyncio_policy_loop(void)
 {
     if (!sim.event_loop && !loop_set_called) {
+        /* 3.12 and 3.13 still make the loop, with a DeprecationWarning
+         * (3.11.7 makes it silently) */
+        if (pyver_minor() >= 12)
+            narr_warn("There is no current event loop",
+                      "asyncio.get_event_loop() outside a running loop: Python 3.12+ still makes a new loop "
+                      "here but warns (DeprecationWarning): use asyncio.run() or new_event_loop()");
         loop_set_called = true;
         sim.event_loop = (LoopObj *)loop_made();
     }

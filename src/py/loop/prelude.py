@@ -4,6 +4,9 @@
 # CPython uses makes the extra loop iterations ("hops") come out right by
 # construction. Written for loopscope from the documented semantics of
 # CPython 3.11's asyncio; frames here are library frames, hidden from users.
+# One program for every version loopscope follows: _PYVER is (3, 11),
+# (3, 12) or (3, 13) (--python, front/pyver.c), and each place where the
+# versions' asyncio differs branches on it, saying which version does what.
 
 def get_running_loop():
     loop = _get_running_loop()
@@ -51,7 +54,10 @@ async def _wrap_awaitable(awaitable):
 
 def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
-    # like CPython 3.11: the task is made without the name (so it uses up a
+    if _PYVER >= (3, 13):
+        # 3.13 hands the name to the loop: a named task uses up no Task-N
+        return loop.create_task(coro, name=name)
+    # 3.11 and 3.12: the task is made without the name (so it uses up a
     # Task-N number) and renamed afterwards
     task = loop.create_task(coro)
     if name is not None:
@@ -159,22 +165,20 @@ def gather(*coros_or_futures, return_exceptions=False):
             if loop is None:
                 loop = fut.get_loop()
             nfuts += 1
-            arg_to_fut[arg] = fut
             if fut.done():
                 ndone += 1
-                if _PYVER >= (3, 12):
-                    # 3.12: a child already done (an eager task that never
-                    # awaited) is counted below, without a loop turn
-                    done_futs.append(fut)
-                    children.append(fut)
-                    continue
-            fut.add_done_callback(_done_callback)
+            arg_to_fut[arg] = fut
+            if _PYVER >= (3, 12) and fut.done():
+                # 3.12: a child already done is counted at once, below,
+                # not through a callback a loop iteration later
+                done_futs.append(fut)
+            else:
+                fut.add_done_callback(_done_callback)
         else:
             fut = arg_to_fut[arg]
         children.append(fut)
 
     outer = _gathering_future(children, loop, nfuts, nfuts - ndone)   # labelled "gather: N of M pending"
-    # 3.12: when every child is done already, this completes the gather now
     for fut in done_futs:
         _done_callback(fut)
     return outer
@@ -234,6 +238,8 @@ async def _cancel_and_wait(fut, loop):
 
 
 async def wait_for(fut, timeout):
+    if _PYVER >= (3, 12):
+        return await _wait_for_with_timeout(fut, timeout)
     loop = get_running_loop()
     if timeout is None:
         return await fut
@@ -279,6 +285,23 @@ async def wait_for(fut, timeout):
             raise TimeoutError() from exc
     finally:
         handle.cancel()
+
+
+async def _wait_for_with_timeout(fut, delay):
+    # 3.12+: wait_for is `async with timeout(delay): return await fut`; a
+    # coroutine is awaited in the caller's task (no task of its own, no
+    # Task-N), and the deadline cancels the caller
+    if delay is not None and delay <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, fut.get_loop())
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    async with timeout(delay):
+        return await fut
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
@@ -539,13 +562,13 @@ class Timeout:
         if self._state == "expiring":
             self._state = "expired"
             if _PYVER >= (3, 13):
+                # 3.13: any exception leaving the block after the deadline
+                # fired counts; a CancelledError (or a subclass) becomes
+                # TimeoutError, another gets a TimeoutError in its context
                 if self._task.uncancel() <= self._cancelling and exc_type is not None:
                     if issubclass(exc_type, CancelledError):
                         raise TimeoutError from exc_val
                     elif exc_val is not None:
-                        # 3.13: another error raised while the timeout
-                        # cancelled the body gets a TimeoutError between it
-                        # and that CancelledError in its context chain
                         _insert_timeout_error(exc_val)
                         if isinstance(exc_val, ExceptionGroup):
                             for exc in exc_val.exceptions:
@@ -564,6 +587,8 @@ class Timeout:
 
 
 def _insert_timeout_error(exc_val):
+    # 3.13: a TimeoutError goes between an exception and the CancelledError
+    # it was raised while handling, so the chain says the deadline fired
     while exc_val.__context__ is not None:
         if isinstance(exc_val.__context__, CancelledError):
             te = TimeoutError()
@@ -632,8 +657,8 @@ class TaskGroup:
         if exc is not None and self._is_base_error(exc) and self._base_error is None:
             self._base_error = exc
         if _PYVER >= (3, 13):
-            # 3.13: any CancelledError subclass; the parent's uncancel()
-            # waits until the tasks are done (below)
+            # 3.13: a subclass of CancelledError counts too, and the
+            # parent's uncancel() waits until the tasks are done (below)
             propagate_cancellation_error = exc if et is not None and issubclass(et, CancelledError) else None
         else:
             propagate_cancellation_error = exc if et is CancelledError else None
@@ -671,8 +696,7 @@ class TaskGroup:
                 self._errors.append(exc)
         if self._errors:
             if _PYVER >= (3, 13) and self._parent_task.cancelling():
-                # 3.13: a cancellation from outside the group stays pending
-                # (uncancel and cancel again keep its count)
+                # 3.13: a cancellation from outside the group stays counted
                 self._parent_task.uncancel()
                 self._parent_task.cancel()
             try:
@@ -691,13 +715,17 @@ class TaskGroup:
             refused = f"TaskGroup {self!r} is shutting down"
         if refused is not None:
             if _PYVER >= (3, 13):
-                coro.close()    # 3.13: so it never warns "never awaited"
+                coro.close()    # 3.13: no "never awaited" warning follows
             raise RuntimeError(refused)
-        task = self._loop.create_task(coro)
-        if name is not None:
-            task.set_name(name)
+        if _PYVER >= (3, 13):
+            task = self._loop.create_task(coro, name=name)   # no Task-N when named
+        else:
+            task = self._loop.create_task(coro)
+            if name is not None:
+                task.set_name(name)
         if _PYVER >= (3, 12) and task.done():
-            # 3.12: a task that finished eagerly is never added to the group
+            # 3.12: a task already done (an eager one that finished) is
+            # counted at once, with no done callback
             self._on_task_done(task)
             return task
         task.add_done_callback(self._on_task_done)

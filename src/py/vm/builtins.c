@@ -18,6 +18,7 @@
 #include "../objects/set.h"
 #include "../objects/text.h"
 #include "vm.h"
+#include "../front/pyver.h"
 
 #include <math.h>
 #include <string.h>
@@ -345,6 +346,18 @@ static Obj *bi_sum(Obj *self, Obj **args, int nargs, Obj *kwnames)
         INCREF(start);
         acc = start;
     }
+    /* 3.12+ adds floats with Neumaier's compensation (sum([0.1] * 10) is
+     * 1.0; 3.11's plain adds make it 0.9999999999999999): once the total
+     * is a float, float items go into (fsum, comp), whole numbers into
+     * fsum, and anything else ends it, the compensation added first */
+    bool fmode = false, ftried = pyver_minor() < 12 || acc; /* CPython looks once: at a float start, */
+    double fsum = 0, comp = 0;                                /* or after the first add past the ints */
+    if (acc && IS(acc, FloatClass) && pyver_minor() >= 12) {
+        fmode = true;
+        fsum = FLOAT_V(acc);
+        DECREF(acc);
+        acc = NULL;
+    }
     Obj *v;
     while ((v = obj_next(it))) {
         if (int_mode) {
@@ -361,18 +374,45 @@ static Obj *bi_sum(Obj *self, Obj **args, int nargs, Obj *kwnames)
             }
             acc = int_new((int64_t)total);
         }
+        if (fmode) {
+            if (IS(v, FloatClass)) {
+                double x = FLOAT_V(v), t = fsum + x;
+                comp += fabs(fsum) >= fabs(x) ? (fsum - t) + x : (x - t) + fsum;
+                fsum = t;
+                DECREF(v);
+                continue;
+            }
+            if (is_int(v)) {
+                fsum += (double)int_value(v);
+                DECREF(v);
+                continue;
+            }
+            fmode = false;
+            acc = float_new(comp != 0 && isfinite(comp) ? fsum + comp : fsum);
+        }
         Obj *r = op_binary(OP_ADD, acc, v);
         DECREF(v);
         DECREF(acc);
         acc = r;
         if (!acc)
             break;
+        if (!ftried) {
+            ftried = true;
+            if (IS(acc, FloatClass)) {
+                fmode = true;
+                fsum = FLOAT_V(acc);
+                DECREF(acc);
+                acc = NULL;
+            }
+        }
     }
     DECREF(it);
     if (err_occurred()) {
         XDECREF(acc);
         return NULL;
     }
+    if (fmode)
+        return float_new(comp != 0 && isfinite(comp) ? fsum + comp : fsum);
     if (int_mode) {
         if (total > INT64_MAX || total < INT64_MIN)
             return err_null(&OverflowErrorClass, OVERFLOW_MSG);
