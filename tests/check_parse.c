@@ -808,7 +808,7 @@ static const ParseCase fstring312_cases[] = {
     {"class C[T, *Ts, **P]: pass", "(module"},
     {"f'{}'", "1:4: f-string: valid expression required before '}'"},
     {"f'{x!z}'", "1:6: f-string: invalid conversion character 'z': expected 's', 'r', or 'a'"},
-    {"f'{x'", "1:1: f-string: expecting '}'"},
+    {"f'{x'", "1:5: f-string: expecting '}'"},
     {"x = f'{1} and more", "1:5: unterminated f-string literal (detected at line 1)"},
     {"type X = int", "1:1: type statements (PEP 695) are not supported by loopscope"},
 };
@@ -1096,7 +1096,7 @@ START_TEST(test_limits)
     ck_assert_str_eq(got, "1:208: too deeply nested (loopscope's limit is 200 levels)");
     free(got);
     got = parse_n(b.s, b.len);
-    ck_assert_str_eq(got, "1:5: f-string: expecting '}'");
+    ck_assert_str_eq(got, "1:10009: f-string: expecting '}'");
     free(got);
 
     /* long but flat: fine */

@@ -11,6 +11,7 @@
 bool fscan_pep701(void) { return pyver_minor() >= 12; }
 
 static int depth;       /* strings and fields open in this scan */
+static const char *open_quote; /* a field's string that never ended (FScanFail.quote) */
 static int fdepth;      /* f-strings open in this scan (CPython allows 149) */
 static bool too_deep;   /* this scan went past one of the limits */
 
@@ -40,8 +41,10 @@ static const char *field_close(const char *s, const char *end, FScanFail *fail);
 
 const char *fscan_string_end(const char *p, const char *end, bool fstr, bool raw, FScanFail *fail)
 {
-    if (depth == 0)
+    if (depth == 0) {
         too_deep = false;
+        open_quote = NULL;
+    }
     if (depth >= FSCAN_MAX_DEPTH || (fstr && fdepth >= FSCAN_MAX_FSTRINGS)) {
         too_deep = true;
         fail->at = p;
@@ -81,6 +84,7 @@ const char *fscan_string_end(const char *p, const char *end, bool fstr, bool raw
             p = field_close(p + 1, end, fail);
             if (!p) {
                 fail->in_field = true;
+                fail->quote = open_quote;
                 break;
             }
             p++;
@@ -117,9 +121,13 @@ const char *fscan_expr_end(const char *s, const char *end)
                 if (a == e)
                     fstr = raw = false;
                 FScanFail fail = {0};
+                const char *q = e;
                 e = fscan_string_end(e, end, fstr, raw, &fail);
-                if (!e)
+                if (!e) {
+                    if (!open_quote)
+                        open_quote = q;
                     return end;
+                }
             }
             continue;
         }

@@ -19,6 +19,8 @@ typedef struct FScanFail {
                            string's text, or the end of the input */
     bool too_deep;      /* nested past FSCAN_MAX_DEPTH or FSCAN_MAX_FSTRINGS */
     bool in_field;      /* a replacement field never closed (3.12: "expecting '}'") */
+    const char *quote;  /* then: the quote in that field that opened a string
+                           running to the end (where CPython points), or NULL */
 } FScanFail;
 
 #define FSCAN_MAX_DEPTH 200     /* strings and fields, one inside another */

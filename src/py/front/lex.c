@@ -658,8 +658,14 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
         if (!stop) {
             if (fail.too_deep)
                 return lex_fail(lx, tk, tk->line, tk->col, "too many nested f-strings");
-            if (fail.in_field && !triple)
-                return lex_fail(lx, tk, tk->line, tk->col, "f-string: expecting '}'");
+            if (fail.in_field && !triple) {
+                int at = tk->line, col = tk->col;
+                if (fail.quote) { /* CPython points at the quote that would have ended it */
+                    at = body_line, col = body_col;
+                    lex_advance_pos(body, fail.quote, &at, &col);
+                }
+                return lex_fail(lx, tk, at, col, "f-string: expecting '}'");
+            }
             int at = body_line, col = body_col;
             lex_advance_pos(body, fail.at, &at, &col);
             if (fail.at >= lx->end && fail.at > body && fail.at[-1] == '\n')

@@ -1302,15 +1302,18 @@ def new_event_loop():
     return _new_loop()
 
 
-def run(main, *, debug=None):
+def _run(main, debug, loop_factory):
     left = [None]   # loopscope: how many tasks were left over, for the words
     try:
         if _get_running_loop() is not None:
             raise RuntimeError("asyncio.run() cannot be called from a running event loop")
         if not _iscoroutine(main):
             raise ValueError(f"a coroutine was expected, got {main!r}")
-        loop = _new_loop()
-        _set_event_loop(loop)
+        if loop_factory is None:
+            loop = _new_loop()
+            _set_event_loop(loop)
+        else:
+            loop = loop_factory()   # 3.12: not made the current event loop
         _loop_begin()
         try:
             task = loop.create_task(main)
@@ -1321,10 +1324,19 @@ def run(main, *, debug=None):
                 loop.run_until_complete(_shutdown_asyncgens())
                 loop.run_until_complete(_shutdown_default_executor())
             finally:
-                _set_event_loop(None)
+                if loop_factory is None:
+                    _set_event_loop(None)
                 loop.close()
     finally:
         _loop_end(left[0])
+
+
+if _PYVER >= (3, 12):
+    def run(main, *, debug=None, loop_factory=None):
+        return _run(main, debug, loop_factory)
+else:
+    def run(main, *, debug=None):
+        return _run(main, debug, None)
 
 
 class Runner:
