@@ -302,6 +302,37 @@ START_TEST(test_timeout_captions)
 }
 END_TEST
 
+/* Which version a run follows: --python (SimOptions.python) beats the
+ * scenario's `# loopscope: python 3.X`, which beats the default, 3.12;
+ * the recording says which, and so does sys.version_info. */
+START_TEST(test_python_version_choice)
+{
+    static const char *const plain = "import sys\nprint(sys.version_info[:3])\n";
+    static const char *const asks = "# loopscope: python 3.13\nimport sys\nprint(sys.version_info[:3])\n";
+    static const struct {
+        const char *code;
+        int python;
+        const char *runtime, *printed;
+    } cases[] = {
+        {plain, 0, "Python 3.12", "(3, 12, 1)"},
+        {plain, 11, "Python 3.11", "(3, 11, 7)"},
+        {asks, 0, "Python 3.13", "(3, 13, 0)"},
+        {asks, 11, "Python 3.11", "(3, 11, 7)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Recording *r = run_as(cases[i].code, cases[i].python);
+        ck_assert_str_eq(rec_runtime(r), cases[i].runtime);
+        bool printed = false;
+        for (size_t k = 0; k < rec_nsteps(r); k++) {
+            const Step *st = rec_step_at(r, k);
+            printed |= st->kind == SK_PRINT && !strcmp(rec_str(r, st->text), cases[i].printed);
+        }
+        ck_assert_msg(printed, "case %zu: no print of %s", i, cases[i].printed);
+        rec_free(r);
+    }
+}
+END_TEST
+
 static const char *const group_py =
     "import asyncio\n"
     "async def ok(n):\n"
@@ -547,6 +578,7 @@ Suite *words_suite(void)
     tcase_add_test(tc, test_call_labels);
     tcase_add_test(tc, test_print_and_order_captions);
     tcase_add_test(tc, test_timeout_captions);
+    tcase_add_test(tc, test_python_version_choice);
     tcase_add_test(tc, test_taskgroup_counts);
     tcase_add_test(tc, test_internals_gather);
     tcase_add_test(tc, test_internals_primitives);

@@ -256,7 +256,8 @@ assert any(e[1] == "o" for e in ev) and any(e[1] == "m" for e in ev)' "$castf"; 
 # a drawn last row, and no row is longer than W characters.
 has_layout() {
     local w=$1 h=$2 line last="" rows=0 LC_ALL=C.UTF-8
-    hdr_has '^ loopscope .*step [0-9]+/[0-9]+' || return 1
+    # the header: the name may give way to the title and the Python version
+    hdr_has '^ (loopscope .*|.*py3\.[0-9]+ .*)step [0-9]+/[0-9]+' || return 1
     while IFS= read -r line; do
         rows=$((rows + 1))
         last=$line

@@ -1,8 +1,8 @@
 /* pane_header.c: the top bar (pane_header).
  * Owns what the one-row bar says and which parts give way on a narrow
  * screen: "loopscope" and the scenario's title on the left; whose
- * semantics the run followed ("Python 3.12"; "py3.12" once the title has to
- * shrink), the play state,
+ * semantics the run followed ("Python 3.12" when everything fits, else
+ * "py3.12"), the play state,
  * the clock "t = 1.50s", the speed, "step 12/40", "stop 2/5" (the
  * presenter's stops reached, when there are any), the recording marker and
  * the "? help" hint on the right (the hint and "paused" only when the view
@@ -170,8 +170,9 @@ static void header_draw(const View *v, Grid *g, Rect r)
         bool hint, speed, title, name, longform, whole, lang;
     } levels[] = {
         {true, true, true, true, true, true, true},     /* the whole title, if it fits */
-        {true, false, true, true, true, true, true},    /* the speed makes room for it */
-        {true, false, true, false, true, true, true},   /* and the name */
+        {true, true, true, false, true, true, true},    /* the name makes room for it */
+        {true, false, true, true, true, true, true},    /* or the speed */
+        {true, false, true, false, true, true, true},   /* or both */
         {true, true, true, true, true, false, true},    /* the title shrinks to TITLE_MIN, then goes */
         {true, true, false, true, true, false, true},    /* everything else (the version short) */
         {true, true, false, true, true, false, false},   /* then the version goes */
@@ -186,8 +187,8 @@ static void header_draw(const View *v, Grid *g, Rect r)
     bool show_name = false, name_on = true;
     for (int l = 0; l < NLEVELS; l++) {
         const struct Level *lv = &levels[l];
-        /* the version's long form only beside a whole title */
-        set_parts(v, g->ascii, lv->longform, lv->longform && lv->whole, p);
+        /* the version's long form only when everything fits */
+        set_parts(v, g->ascii, lv->longform, l == 0, p);
         p[P_HINT].on = p[P_HINT].on && lv->hint;
         p[P_SPEED].on = lv->speed;
         p[P_LANG].on = p[P_LANG].on && lv->lang;
