@@ -12,6 +12,7 @@
 #include "../src/base/base.h"
 #include "../src/py/front/ast.h"
 #include "../src/py/front/parse.h"
+#include "../src/py/front/pyver.h"
 #include "../src/base/source.h"
 
 #include <stdio.h>
@@ -781,12 +782,45 @@ START_TEST(test_trees)
 }
 END_TEST
 
+/* The messages above are 3.11's: its f-string grammar (3.12's is below). */
 START_TEST(test_errors)
 {
     const ParseCase *c = &error_cases[_i];
+    pyver_set(11);
     char *got = parse_str(c->src);
+    pyver_set(PYVER_DEFAULT);
     ck_assert_msg(strcmp(got, c->want) == 0, "parsing \"%s\"\n got: %s\nwant: %s", c->src, got,
                   c->want);
+    free(got);
+}
+END_TEST
+
+/* 3.12's f-strings (PEP 701): fields are code; messages checked against
+ * CPython 3.12.1. A want starting with "(module" is a parse that works. */
+static const ParseCase fstring312_cases[] = {
+    {"x = f'{'a'}'", "(module"},
+    {"x = f\"{\"\\n\".join(y)}\"", "(module"},
+    {"x = f'{y # note\n}'", "(module"},
+    {"x = f'{f'{f'{y}'}'}'", "(module"},
+    {"x = f'{y:{z:{w}}}'", "(module"},
+    {"x = f'{y!r:>{w}}'", "(module"},
+    {"def f[T](x: T) -> T: pass", "(module"},
+    {"class C[T, *Ts, **P]: pass", "(module"},
+    {"f'{}'", "1:4: f-string: valid expression required before '}'"},
+    {"f'{x!z}'", "1:6: f-string: invalid conversion character 'z': expected 's', 'r', or 'a'"},
+    {"f'{x'", "1:5: f-string: expecting '}'"},
+    {"x = f'{1} and more", "1:5: unterminated f-string literal (detected at line 1)"},
+    {"type X = int", "1:1: type statements (PEP 695) are not supported by loopscope"},
+};
+
+START_TEST(test_fstring312)
+{
+    const ParseCase *c = &fstring312_cases[_i];
+    pyver_set(12);
+    char *got = parse_str(c->src);
+    pyver_set(PYVER_DEFAULT);
+    ck_assert_msg(strncmp(got, c->want, strlen(c->want)) == 0, "parsing \"%s\"\n got: %s\nwant: %s", c->src,
+                  got, c->want);
     free(got);
 }
 END_TEST
@@ -1050,14 +1084,19 @@ START_TEST(test_limits)
     ck_assert_msg(strncmp(got, "(module (if", 11) == 0, "%.100s", got);
     free(got);
 
-    /* inside an f-string */
+    /* inside an f-string (3.11's grammar; 3.12's scan finds no end) */
     buf_clear(&b);
     buf_puts(&b, "x = f'{");
     for (int i = 0; i < 10000; i++)
         buf_putc(&b, '(');
     buf_puts(&b, "}'");
+    pyver_set(11);
     got = parse_n(b.s, b.len);
+    pyver_set(PYVER_DEFAULT);
     ck_assert_str_eq(got, "1:208: too deeply nested (loopscope's limit is 200 levels)");
+    free(got);
+    got = parse_n(b.s, b.len);
+    ck_assert_str_eq(got, "1:10009: f-string: expecting '}'");
     free(got);
 
     /* long but flat: fine */
@@ -1101,6 +1140,7 @@ Suite *parse_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_trees, 0, (int)(sizeof tree_cases / sizeof tree_cases[0]));
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof error_cases / sizeof error_cases[0]));
+    tcase_add_loop_test(tc, test_fstring312, 0, (int)(sizeof fstring312_cases / sizeof fstring312_cases[0]));
     tcase_add_test(tc, test_positions);
     tcase_add_test(tc, test_docstrings);
     tcase_add_test(tc, test_fields);

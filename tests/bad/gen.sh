@@ -45,8 +45,9 @@ py deep_unpack 'print("(" * 10000 + "a" + ",)" * 10000 + " = 1")'
 expect deep_unpack 2 "@FILE@:1:201: error: $nest"
 py deep_sum 'print("x = " + "+".join(["1"] * 100000))'
 expect deep_sum 2 "@FILE@:1:404: error: $nest"
+# (3.12's grammar, PEP 701, the default; 3.11 says "f-string: expecting '}'")
 py deep_fstring 'print("x = " + "f\"{" * 200 + "1" + "}\"" * 200)'
-expect deep_fstring 2 "@FILE@:1:9: error: f-string: expecting '}'"
+expect deep_fstring 2 "@FILE@:1:5: error: too many nested f-strings"
 ind="too deeply nested (loopscope's limit is 100 indentation levels)"
 py deep_if 'print("".join(" " * i + "if True:\n" for i in range(1000)) + " " * 1000 + "pass")'
 expect deep_if 2 "@FILE@:102:102: error: $ind"

@@ -9,6 +9,8 @@
  * well formed. Positions are tracked as we go: col counts lead bytes. */
 #include "lex.h"
 
+#include "fscan.h"
+
 #include "../objects/format.h"
 
 #include <stdarg.h>
@@ -641,6 +643,7 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
 {
     int q = cur(lx);
     int triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
+    const char *open = lx->p;
     adv(lx);
     if (triple) {
         adv(lx);
@@ -648,7 +651,33 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
     }
     const char *body = lx->p;
     int body_line = lx->line, body_col = lx->col;
-    for (;;) {
+    if ((prefix & P_F) && fscan_pep701()) {
+        /* 3.12: the fields are code (fscan.c finds where they end) */
+        FScanFail fail = {0};
+        const char *stop = fscan_string_end(open, lx->end, true, prefix & P_RAW, &fail);
+        if (!stop) {
+            if (fail.too_deep)
+                return lex_fail(lx, tk, tk->line, tk->col, "too many nested f-strings");
+            if (fail.in_field && !triple) {
+                int at = tk->line, col = tk->col;
+                if (fail.quote) { /* CPython points at the quote that would have ended it */
+                    at = body_line, col = body_col;
+                    lex_advance_pos(body, fail.quote, &at, &col);
+                }
+                return lex_fail(lx, tk, at, col, "f-string: expecting '}'");
+            }
+            int at = body_line, col = body_col;
+            lex_advance_pos(body, fail.at, &at, &col);
+            if (fail.at >= lx->end && fail.at > body && fail.at[-1] == '\n')
+                at--;
+            return lex_fail(lx, tk, tk->line, tk->col,
+                            triple ? "unterminated triple-quoted f-string literal (detected at line %d)"
+                                   : "unterminated f-string literal (detected at line %d)",
+                            at);
+        }
+        while (lx->p < stop - (triple ? 3 : 1))
+            adv(lx);
+    } else for (;;) {
         int c = cur(lx);
         if (c == 0 || (c == '\n' && !triple)) {
             int at = lx->line;

@@ -14,7 +14,9 @@
  * too (Vec), abandoning their old blocks; total waste stays under 2x. */
 #include "parse.h"
 
+#include "fscan.h"
 #include "lex.h"
+#include "pyver.h"
 
 #include <ctype.h>
 #include <setjmp.h>
@@ -1462,7 +1464,7 @@ static const char *fs_parts(Parser *p, FScan *fs, const char *s, int level, Vec 
 static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec *parts)
 {
     const char *end = fs->end;
-    if (level >= 2)
+    if (level >= 2 && !fscan_pep701())
         fs_fail(p, fs, s, "f-string: expressions nested too deeply");
     int line, col;
     fs_pos(fs, s, &line, &col);
@@ -1471,7 +1473,9 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
     int depth = 0, triple = 0;
     char quote = 0;
     const char *e = s + 1;
-    for (; e < end; e++) {
+    if (fscan_pep701()) /* 3.12: strings in any quotes, backslashes, comments */
+        e = fscan_expr_end(s + 1, end);
+    else for (; e < end; e++) {
         char ch = *e;
         if (ch == '\\')
             fs_fail(p, fs, e, "f-string expression part cannot include a backslash");
@@ -1534,7 +1538,8 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
         q++;
     if (q == e) {
         if (*e == '}')
-            fs_fail(p, fs, e, "f-string: empty expression not allowed");
+            fs_fail(p, fs, e, fscan_pep701() ? "f-string: valid expression required before '}'"
+                                             : "f-string: empty expression not allowed");
         char msg[64];
         snprintf(msg, sizeof msg, "f-string: expression required before '%c'", *e);
         fs_fail(p, fs, e, msg);
@@ -1553,9 +1558,13 @@ static const char *fs_field(Parser *p, FScan *fs, const char *s, int level, Vec 
         e++;
         if (e >= end)
             fs_fail(p, fs, e, "f-string: expecting '}'");
-        if (*e != 's' && *e != 'r' && *e != 'a')
-            fs_fail(p, fs, e,
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (*e != 's' && *e != 'r' && *e != 'a') {
+            char msg[96];
+            snprintf(msg, sizeof msg, "f-string: invalid conversion character '%c': expected 's', 'r', or 'a'",
+                     *e);
+            fs_fail(p, fs, e, fscan_pep701() && *e != '}' ? msg
+                    : "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        }
         f->op = (Op)*e;
         e++;
         if (e >= end)
@@ -2010,7 +2019,32 @@ static Node *docstring_of(const NodeList *body)
     return NULL;
 }
 
-/* function_def: decorators ['async'] 'def' NAME '(' [params] ')' ['->' expression] ':' block */
+/* type_params (3.12, PEP 695): '[' type_param (',' type_param)* [','] ']'
+ * type_param: NAME [':' expression] ['=' expression (3.13)] | '*' NAME | '**' NAME
+ * Read and dropped: they only name types for annotations, which loopscope
+ * does not evaluate. Before 3.12 the '[' stays where the caller fails. */
+static void type_params(Parser *p)
+{
+    if (tk(p) != T_LSQB || pyver_minor() < 12)
+        return;
+    advance(p);
+    do {
+        if (tk(p) == T_RSQB)
+            break;
+        if (!accept(p, T_STAR))
+            accept(p, T_DSTAR);
+        if (tk(p) != T_NAME)
+            fail_here(p);
+        advance(p);
+        if (accept(p, T_COLON))
+            expression(p);
+        if (pyver_minor() >= 13 && accept(p, T_EQUAL))
+            expression(p);
+    } while (accept(p, T_COMMA));
+    expect(p, T_RSQB);
+}
+
+/* function_def: decorators ['async'] 'def' NAME [type_params] '(' [params] ')' ['->' expression] ':' block */
 static Node *function_def(Parser *p, Node *n)
 {
     int line = TK.line;
@@ -2020,6 +2054,7 @@ static Node *function_def(Parser *p, Node *n)
         fail_here(p);
     n->str = TK.str;
     advance(p);
+    type_params(p);
     if (!accept(p, T_LPAR))
         parse_fail(p, TK.line, TK.col, "expected '('");
     Vec params = {0};
@@ -2034,7 +2069,7 @@ static Node *function_def(Parser *p, Node *n)
     return finish_block(n, &n->list2);
 }
 
-/* class_def: decorators 'class' NAME ['(' [arguments] ')'] ':' block */
+/* class_def: decorators 'class' NAME [type_params] ['(' [arguments] ')'] ':' block */
 static Node *class_def(Parser *p, Node *n)
 {
     int line = TK.line;
@@ -2044,6 +2079,7 @@ static Node *class_def(Parser *p, Node *n)
         fail_here(p);
     n->str = TK.str;
     advance(p);
+    type_params(p);
     if (tk(p) == T_LPAR) {
         Pos open = here(p);
         advance(p);
@@ -2472,6 +2508,8 @@ static void statement(Parser *p, Vec *out)
     case T_INDENT:
         fail_here(p);
     case T_NAME:
+        if (is_name(p, "type") && lex_peek(p->lx) == T_NAME && pyver_minor() >= 12)
+            fail_unsupported(p, TK.line, TK.col, "type statements (PEP 695) are");
         if (is_name(p, "match")) {
             switch (lex_peek(p->lx)) {
             case T_NAME: case T_NUMBER: case T_STRING: case T_FSTRING: case T_LBRACE:

@@ -6,6 +6,8 @@
  * CancelledError at the coroutine's next suspension point). */
 #include "model.h"
 
+#include "../front/pyver.h"
+
 #include "../objects/ops.h"
 
 #include <string.h>
@@ -55,6 +57,19 @@ static Obj *future_getattr(Obj *o, Obj *name);
 
 /* asyncio.Future(*, loop=None): without a loop, the running loop or the
  * policy's current one (made and set on first use, as in 3.11). */
+/* The loop=... argument of Future() and Task(): that loop, else the
+ * running one, else the policy's (made and set on first use, as in 3.11).
+ * NULL with an error raised. */
+static LoopObj *loop_arg(Obj *arg, const char *who)
+{
+    if (arg && arg != None) {
+        if (!IS(arg, LoopClass))
+            return (LoopObj *)err_null(&TypeErrorClass, "%s(loop=...) needs an event loop", who);
+        return (LoopObj *)arg;
+    }
+    return sim.running ? sim.running : asyncio_policy_loop();
+}
+
 static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     if ((Class *)self != &FutureClass)
@@ -65,17 +80,8 @@ static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
     Obj *a[1] = {NULL};
     if (!vm_parse_args("Future", args, nargs, kw, names, 0, a))
         return NULL;
-    LoopObj *loop;
-    if (a[0] && a[0] != None) {
-        if (!IS(a[0], LoopClass))
-            return err_null(&TypeErrorClass, "Future(loop=...) needs an event loop");
-        loop = (LoopObj *)a[0];
-    } else if (sim.running) {
-        loop = sim.running;
-    } else if (!(loop = asyncio_policy_loop())) {
-        return NULL;
-    }
-    return future_new(loop);
+    LoopObj *loop = loop_arg(a[0], "Future");
+    return loop ? future_new(loop) : NULL;
 }
 
 Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
@@ -473,14 +479,21 @@ static void task_repr(Obj *o, Buf *out)
     buf_printf(out, " name='%s' coro=<%s()>>", STR_S(t->name), STR_S(t->coro_name));
 }
 
+static Obj *task_ctor(Obj *self, Obj **args, int nargs, Obj *kw);
+
 Class TaskClass = {.name = "Task", .kind = K_OTHER, .base = &FutureClass, .size = sizeof(TaskObj),
                    .dealloc = task_dealloc, .repr = task_repr, .await_step = future_await,
-                   .getattr = future_getattr, .builtin = true};
+                   .getattr = future_getattr, .ctor = task_ctor, .builtin = true};
 
 static Obj *task_step_cb(Obj *self, Obj **args, int nargs, Obj *kw);
 static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw);
 
-Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
+static bool task_step_in_context(TaskObj *t, Obj *exc);
+static bool task_eager_start(TaskObj *t);
+
+/* A new task for coro on loop: named name (None: the next Task-N), its
+ * first step scheduled, or run at once when eager (task_new_eager). */
+static Obj *task_make(LoopObj *loop, Obj *coro, Obj *name, bool eager)
 {
     if (!IS(coro, CoroClass)) {
         Buf b;
@@ -519,11 +532,59 @@ Obj *task_new(LoopObj *loop, Obj *coro, Obj *name)
     t->rec_id = hidden ? -1 : rec_task_new(sim.rec, STR_S(t->name), STR_S(t->coro_name), false);
     narr_task_call(t, coro, name && name != None);
     list_append(loop->tasks, &t->fut.hdr);
+    if (eager && loop->running && sim.running == loop)
+        return task_eager_start(t) ? &t->fut.hdr : NULL;
     Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
     loop_call_soon(loop, step, NULL);
     DECREF(step);
     narr_task_created(t);
     return &t->fut.hdr;
+}
+
+Obj *task_new(LoopObj *loop, Obj *coro, Obj *name) { return task_make(loop, coro, name, false); }
+
+Obj *task_new_eager(LoopObj *loop, Obj *coro, Obj *name) { return task_make(loop, coro, name, true); }
+
+/* asyncio.Task(coro, *, loop=None, name=None, context=None), and from
+ * 3.12 eager_start=False: what a custom task factory calls (the context
+ * is taken and not used: a task runs in a copy of its creator's). */
+static Obj *task_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if ((Class *)self != &TaskClass)
+        return err_null(&TypeErrorClass, "cannot create '%s' instances", ((Class *)self)->name);
+    static const char *const names[] = {"coro", "loop", "name", "context", "eager_start", NULL};
+    Obj *a[5] = {NULL};
+    if (nargs > 1)
+        return err_null(&TypeErrorClass, "Task() takes at most 1 positional argument (%d given)", nargs);
+    if (pyver_minor() < 12 && kw && dict_get_c(kw, "eager_start"))
+        return err_null(&TypeErrorClass, "'eager_start' is an invalid keyword argument for Task()");
+    if (!vm_parse_args("Task", args, nargs, kw, names, 1, a))
+        return NULL;
+    LoopObj *loop = loop_arg(a[1], "Task");
+    if (!loop)
+        return NULL;
+    int eager = a[4] ? obj_truth(a[4]) : 0;
+    if (eager < 0)
+        return NULL;
+    return task_make(loop, a[0], a[2] ? a[2] : None, eager);
+}
+
+/* Task.__init__'s eager start (3.12+): the first step runs here, inside
+ * the creator's step, with the new task as the current one. An exception
+ * of the coroutine ends the task, as in any step; only a stop of the run
+ * (a limit) comes back as false, with the task returned to no one. */
+static bool task_eager_start(TaskObj *t)
+{
+    t->eager = true;
+    t->eager_from = sim.current;
+    bool ok = task_step_in_context(t, NULL);
+    if (ok)
+        narr_task_eager_back(t);
+    t->eager = false;
+    t->eager_from = NULL;
+    if (!ok)
+        DECREF(&t->fut.hdr);
+    return ok;
 }
 
 /* Mirror of Task.__step: run the coroutine until it suspends or ends. */
@@ -557,6 +618,7 @@ static bool task_step(TaskObj *t, Obj *exc)
     if (r == GEN_RETURNED) {
         if (t->must_cancel) {
             t->must_cancel = false;
+            t->returned = true; /* the trace says done: the coroutine returned */
             future_cancel(&t->fut, t->fut.cancel_msg);
         } else {
             future_set_result(&t->fut, out);
@@ -798,8 +860,13 @@ static Obj *tm_uncancel(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!vm_check_nargs("uncancel", nargs, kw, 0, 0))
         return NULL;
     TaskObj *t = (TaskObj *)self;
-    if (t->num_cancels_requested > 0)
+    if (t->num_cancels_requested > 0) {
         t->num_cancels_requested--;
+        /* 3.13: the last request taken back withdraws a cancellation not
+         * yet delivered (3.11 and 3.12 still deliver it) */
+        if (t->num_cancels_requested == 0 && pyver_minor() >= 13)
+            t->must_cancel = false;
+    }
     return int_new(t->num_cancels_requested);
 }
 

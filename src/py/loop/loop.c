@@ -174,6 +174,7 @@ static void loop_dealloc(Obj *o)
     XDECREF(l->tasks);
     XDECREF(l->exc_handler);
     XDECREF(l->executor);
+    XDECREF(l->task_factory);
 }
 
 static void loop_free_mem(Obj *o)
@@ -399,9 +400,13 @@ Obj *loop_run_until_complete(LoopObj *l, Obj *fut)
         INCREF(fut);
         f = fut;
     } else if (IS(fut, CoroClass)) {
-        f = task_new(l, fut, None);
+        f = loop_create_task(l, fut, None); /* the task factory too, as ensure_future */
         if (!f)
             return NULL;
+        if (!is_future(f)) {
+            DECREF(f);
+            return err_null(&TypeErrorClass, "the task factory must return a Future");
+        }
     } else {
         return err_null(&TypeErrorClass, "An asyncio.Future, a coroutine or an awaitable is required");
     }
@@ -555,7 +560,66 @@ static Obj *m_create_task(Obj *self, Obj **args, int nargs, Obj *kw)
         return NULL;
     if (!check_open((LoopObj *)self))
         return NULL;
-    return task_new((LoopObj *)self, a[0], a[1] ? a[1] : None);
+    return loop_create_task((LoopObj *)self, a[0], a[1] ? a[1] : None);
+}
+
+Obj *loop_create_task(LoopObj *l, Obj *coro, Obj *name)
+{
+    if (!l->task_factory)
+        return task_new(l, coro, name);
+    /* as CPython: the factory gets (loop, coro), and a name is set after */
+    Obj *factory = l->task_factory;
+    INCREF(factory);
+    Obj *task = vm_call2(factory, &l->hdr, coro);
+    DECREF(factory);
+    if (!task || !name || name == None)
+        return task;
+    Obj *set = obj_getattr_c(task, "set_name");
+    Obj *r = set ? vm_call1(set, name) : NULL;
+    XDECREF(set);
+    if (!r) {
+        DECREF(task);
+        return NULL;
+    }
+    DECREF(r);
+    return task;
+}
+
+/* A callable the loop may keep (exception handler, task factory): its
+ * value for Python (None when unset, a new reference), and setting it
+ * (None unsets it). */
+static Obj *optional_get(Obj *v)
+{
+    v = v ? v : None;
+    INCREF(v);
+    return v;
+}
+
+static void optional_set(Obj **slot, Obj *v)
+{
+    v = v == None ? NULL : v;
+    XINCREF(v);
+    SETREF(*slot, v);
+}
+
+/* loop.set_task_factory(factory): a callable (loop, coro) -> task, or None
+ * for plain tasks again */
+static Obj *m_set_task_factory(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    if (!vm_check_nargs("set_task_factory", nargs, kw, 1, 1))
+        return NULL;
+    if (args[0] != None && !obj_callable(args[0]))
+        return err_null(&TypeErrorClass, "task factory must be a callable or None");
+    optional_set(&((LoopObj *)self)->task_factory, args[0]);
+    return none_new();
+}
+
+static Obj *m_get_task_factory(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("get_task_factory", nargs, kw, 0, 0))
+        return NULL;
+    return optional_get(((LoopObj *)self)->task_factory);
 }
 
 static Obj *m_run_until_complete(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -629,8 +693,7 @@ static Obj *m_set_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
         buf_free(&b);
         return NULL;
     }
-    XINCREF(args[0] == None ? NULL : args[0]);
-    SETREF(l->exc_handler, args[0] == None ? NULL : args[0]);
+    optional_set(&l->exc_handler, args[0]);
     return none_new();
 }
 
@@ -639,9 +702,7 @@ static Obj *m_get_exception_handler(Obj *self, Obj **args, int nargs, Obj *kw)
     (void)args;
     if (!vm_check_nargs("get_exception_handler", nargs, kw, 0, 0))
         return NULL;
-    Obj *h = ((LoopObj *)self)->exc_handler ? ((LoopObj *)self)->exc_handler : None;
-    INCREF(h);
-    return h;
+    return optional_get(((LoopObj *)self)->exc_handler);
 }
 
 static Obj *context_arg(const char *fname, Obj **args, int nargs, Obj *kw)
@@ -689,6 +750,8 @@ void loop_init_class(void)
     class_add_method(&LoopClass, "call_at", m_call_at);
     class_add_method(&LoopClass, "create_future", m_create_future);
     class_add_method(&LoopClass, "create_task", m_create_task);
+    class_add_method(&LoopClass, "set_task_factory", m_set_task_factory);
+    class_add_method(&LoopClass, "get_task_factory", m_get_task_factory);
     class_add_method(&LoopClass, "run_until_complete", m_run_until_complete);
     class_add_method(&LoopClass, "run_forever", m_run_forever);
     class_add_method(&LoopClass, "stop", m_stop);

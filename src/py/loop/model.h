@@ -36,6 +36,7 @@ typedef struct LoopObj {
     Obj *executor;      /* the default executor (executor.c), or NULL */
     uint64_t iterations;/* _run_once calls so far (the internals view) */
     bool executor_shutdown;
+    Obj *task_factory;  /* set_task_factory's callable, or NULL (3.12+: eager_task_factory) */
 } LoopObj;
 
 typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
@@ -70,6 +71,9 @@ typedef struct TaskObj {
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
     Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
     bool started;
+    bool eager;         /* its first step runs now, inside the call that made it (eager_start) */
+    struct TaskObj *eager_from; /* while eager: the task whose step made it (borrowed), or NULL */
+    bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
     uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
                            this task a caption explained last (a hash) */
 } TaskObj;
@@ -118,6 +122,13 @@ void future_add_callback(FutureObj *f, Obj *cb);
 /* A label describing f for the WAITING column ("sleep(1) until 1.00", "task fetch"). */
 void future_describe(FutureObj *f, Buf *out);
 Obj *task_new(LoopObj *loop, Obj *coro, Obj *name);
+/* task_new with eager_start (3.12+): when the loop runs, the task's first
+ * step runs now, inside this call, up to its first await (or to its end);
+ * else it is scheduled like any task. NULL with an error (a limit). */
+Obj *task_new_eager(LoopObj *loop, Obj *coro, Obj *name);
+/* loop.create_task: through the loop's task factory when one is set (the
+ * name is set after, as CPython does), else task_new. */
+Obj *loop_create_task(LoopObj *loop, Obj *coro, Obj *name);
 void future_init_class(void);
 bool is_future(Obj *o);
 
@@ -128,6 +139,9 @@ void narr_loop_end(long left);  /* left: tasks cancelled at the end, -1 unknown 
  * program gave the task its name, which is the label then). */
 void narr_task_call(TaskObj *t, Obj *coro, bool named);
 void narr_task_created(TaskObj *t);
+/* Task t's eager first step is over (t waits, or is already done): the
+ * task whose step made it (t->eager_from) runs again. */
+void narr_task_eager_back(TaskObj *t);
 void narr_task_running(TaskObj *t, bool first, Obj *thrown);
 void narr_task_suspended(TaskObj *t, Obj *yielded);
 void narr_task_woken(TaskObj *t, FutureObj *by);

@@ -641,10 +641,93 @@ void narr_task_created(TaskObj *t)
     set_state(t, TS_READY, OUT_NONE, "scheduled");
 }
 
+/* ------------------------------------------------------- eager tasks */
+
+/* The task whose step made eager task t, when it is one the screen shows. */
+static TaskObj *eager_creator(const TaskObj *t)
+{
+    TaskObj *c = t->eager_from;
+    return c && c->rec_id >= 0 && c->fut.state == FUT_PENDING ? c : NULL;
+}
+
+/* The eager first step is over: the creator, which waited inside its
+ * create_task call, runs again in this same step. */
+void narr_task_eager_back(TaskObj *t)
+{
+    TaskObj *creator = eager_creator(t);
+    if (creator)
+        set_state(creator, TS_RUNNING, OUT_NONE, "");
+}
+
+/* "fetch('a') starts at once: ..." for an eager task's first step. */
+static void eager_words(TaskObj *t, Buf *log, Buf *cap)
+{
+    const char *from = eager_creator(t) ? who(eager_creator(t)) : "the caller";
+    buf_printf(log, "%s entered at once (eager task, inside create_task)", who(t));
+    buf_printf(cap, "%s starts at once, inside %s's create_task call: the eager task factory runs the body "
+                    "now, up to its first await (like a JavaScript async function), instead of queueing it",
+               who(t), from);
+}
+
+/* An eager task's first step (rare: its words are written now, not lazily):
+ * it runs, and the task that called create_task waits inside that call. */
+static void eager_running(TaskObj *t)
+{
+    Buf log, cap, text;
+    buf_init(&log);
+    buf_init(&cap);
+    buf_init(&text);
+    log_prefix(&log);
+    narr_flush_print();
+    eager_words(t, &log, &cap);
+    buf_printf(&text, "%s %s", tname(t), cname(t));
+    step(SK_START, t->rec_id, task_line(t), text.s, cap.s, log.s);
+    set_state(t, TS_RUNNING, OUT_NONE, "");
+    if (eager_creator(t)) {
+        Buf label;
+        buf_init(&label);
+        buf_printf(&label, "in create_task: %s runs first", who(t));
+        set_state(eager_creator(t), TS_WAITING, OUT_NONE, label.s);
+        buf_free(&label);
+    }
+    buf_free(&text);
+    buf_free(&log);
+    buf_free(&cap);
+}
+
+static void waiting_label(const TaskObj *t, FutureObj *f, Buf *out);
+
+/* An eager task reaches its first await: create_task returns to its caller. */
+static void eager_suspended(TaskObj *t, Obj *yielded)
+{
+    Buf log, cap, label, inner;
+    buf_init(&log);
+    buf_init(&cap);
+    buf_init(&label);
+    buf_init(&inner);
+    log_prefix(&log);
+    waiting_label(t, (FutureObj *)yielded, &label);
+    buf_printf(&log, "%s awaits %s", who(t), label.s);
+    inner_coro(t, &inner);
+    buf_printf(&cap, "%s reaches its first await (%s): create_task returns the task to %s, which goes "
+                     "on. From here the task WAITS and is resumed by the loop like any other",
+               inner.len ? inner.s : who(t), label.s, eager_creator(t) ? who(eager_creator(t)) : "the caller");
+    step(SK_SUSPEND, t->rec_id, task_line(t), "", cap.s, log.s);
+    set_state(t, TS_WAITING, OUT_NONE, label.s);
+    buf_free(&inner);
+    buf_free(&label);
+    buf_free(&log);
+    buf_free(&cap);
+}
+
 void narr_task_running(TaskObj *t, bool first, Obj *thrown)
 {
     if (t->rec_id < 0)
         return;
+    if (first && t->eager) {
+        eager_running(t);
+        return;
+    }
     uint32_t a[5] = {0};
     Buf *text = hot(&hot_text);
     if (first) {
@@ -685,6 +768,10 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
         uint32_t a[1] = {LW_YIELD};
         step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 1);
         set_state(t, TS_READY, OUT_NONE, "yielded: back of the queue");
+        return;
+    }
+    if (t->eager) {
+        eager_suspended(t, yielded);
         return;
     }
     Buf *label = hot(&hot_label), *inner = hot(&hot_inner);
@@ -1019,7 +1106,14 @@ void narr_task_finished(TaskObj *t)
     Buf text;
     buf_init(&text);
     buf_printf(&text, "%s %s", tname(t), cname(t));
-    if (t->fut.state == FUT_CANCELLED) {
+    if (t->fut.state == FUT_CANCELLED && t->returned) {
+        kind = SK_DONE; /* the trace's word for a coroutine that returned */
+        out = OUT_CANCELLED;
+        buf_puts(&label, "cancelled");
+        buf_printf(&log, "%s returned, but its task is cancelled", who(t));
+        buf_printf(&cap, "%s returns, but cancel() was called on its task during this last step: the task "
+                         "ends CANCELLED anyway, and its return value is dropped", who(t));
+    } else if (t->fut.state == FUT_CANCELLED) {
         kind = SK_CANCELLED;
         out = OUT_CANCELLED;
         buf_puts(&label, "cancelled");
@@ -1049,7 +1143,12 @@ void narr_task_finished(TaskObj *t)
         obj_repr(t->fut.result, &label);
         klass_quiet(false);
         buf_printf(&log, "%s done %s", who(t), label.s);
-        buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t), label.s + 4);
+        if (t->eager)
+            buf_printf(&cap, "%s returns %s without ever awaiting: its task is DONE before create_task even "
+                             "returns, and it never went through the ready queue", who(t), label.s + 4);
+        else
+            buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t),
+                       label.s + 4);
     }
     err_clear();
     step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);

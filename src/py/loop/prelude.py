@@ -65,6 +65,17 @@ def create_task(coro, *, name=None, context=None):
     return task
 
 
+if _PYVER >= (3, 12):
+    # eager tasks: a factory that makes each task with eager_start=True, so
+    # its body runs inside create_task up to its first await (future.c)
+    def create_eager_task_factory(custom_task_constructor):
+        def factory(loop, coro, *, name=None, context=None):
+            return custom_task_constructor(coro, loop=loop, name=name, context=context, eager_start=True)
+        return factory
+
+    eager_task_factory = create_eager_task_factory(Task)
+
+
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
@@ -349,45 +360,111 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     return done, pending
 
 
-def as_completed(fs, *, timeout=None):
-    if _isfuture(fs) or _iscoroutine(fs):
-        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
-    done = Queue()
-    done._get_label = "as_completed: the next one to finish"
-    loop = get_event_loop()
-    todo = []
-    for f in _unique(fs):
-        fut = ensure_future(f, loop=loop)
-        if not _contains_identical(todo, fut):
-            todo.append(fut)
-    handle = None
+if _PYVER >= (3, 13):
+    class _AsCompletedIterator:
+        # 3.13's as_completed object: its tasks are made when as_completed
+        # is called; `async for` yields the futures themselves (the tasks
+        # given, or those made for coroutines) as they finish, a plain
+        # `for` yields coroutines that return each one's result
+        def __init__(self, aws, timeout):
+            self._done = Queue()
+            self._done._get_label = "as_completed: the next one to finish"
+            self._timeout_handle = None
+            loop = get_event_loop()
+            todo = []
+            for aw in _unique(aws):
+                fut = ensure_future(aw, loop=loop)
+                if not _contains_identical(todo, fut):
+                    todo.append(fut)
+            for f in todo:
+                f.add_done_callback(self._handle_completion)
+            if todo and timeout is not None:
+                self._timeout_handle = loop.call_later(timeout, self._handle_timeout)
+            self._todo = todo
+            self._todo_left = len(todo)
 
-    def on_timeout():
+        def __aiter__(self):
+            return self
+
+        def __iter__(self):
+            return self
+
+        async def __anext__(self):
+            if not self._todo_left:
+                raise StopAsyncIteration
+            self._todo_left -= 1
+            return await self._wait_for_one()
+
+        def __next__(self):
+            if not self._todo_left:
+                raise StopIteration
+            self._todo_left -= 1
+            return self._wait_for_one(resolve=True)
+
+        def _handle_timeout(self):
+            for f in self._todo:
+                f.remove_done_callback(self._handle_completion)
+                self._done.put_nowait(None)
+            self._todo.clear()
+
+        def _handle_completion(self, f):
+            if not self._todo:
+                return
+            self._todo.remove(f)
+            self._done.put_nowait(f)
+            if not self._todo and self._timeout_handle is not None:
+                self._timeout_handle.cancel()
+
+        async def _wait_for_one(self, resolve=False):
+            f = await self._done.get()
+            if f is None:
+                raise TimeoutError
+            return f.result() if resolve else f
+
+    def as_completed(fs, *, timeout=None):
+        if _isfuture(fs) or _iscoroutine(fs) or hasattr(fs, "__await__"):
+            raise TypeError(f"expects an iterable of awaitables, not {type(fs).__name__}")
+        return _AsCompletedIterator(fs, timeout)
+else:
+    def as_completed(fs, *, timeout=None):
+        if _isfuture(fs) or _iscoroutine(fs):
+            raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+        done = Queue()
+        done._get_label = "as_completed: the next one to finish"
+        loop = get_event_loop()
+        todo = []
+        for f in _unique(fs):
+            fut = ensure_future(f, loop=loop)
+            if not _contains_identical(todo, fut):
+                todo.append(fut)
+        handle = None
+
+        def on_timeout():
+            for f in todo:
+                f.remove_done_callback(on_completion)
+                done.put_nowait(None)
+            todo.clear()
+
+        def on_completion(f):
+            if not todo:
+                return
+            todo.remove(f)
+            done.put_nowait(f)
+            if not todo and handle is not None:
+                handle.cancel()
+
+        async def _wait_for_one():
+            f = await done.get()
+            if f is None:
+                raise TimeoutError
+            return f.result()
+
         for f in todo:
-            f.remove_done_callback(on_completion)
-            done.put_nowait(None)
-        todo.clear()
-
-    def on_completion(f):
-        if not todo:
-            return
-        todo.remove(f)
-        done.put_nowait(f)
-        if not todo and handle is not None:
-            handle.cancel()
-
-    async def _wait_for_one():
-        f = await done.get()
-        if f is None:
-            raise TimeoutError
-        return f.result()
-
-    for f in todo:
-        f.add_done_callback(on_completion)
-    if todo and timeout is not None:
-        handle = loop.call_later(timeout, on_timeout)
-    for _ in range(len(todo)):
-        yield _wait_for_one()
+            f.add_done_callback(on_completion)
+        if todo and timeout is not None:
+            handle = loop.call_later(timeout, on_timeout)
+        for _ in range(len(todo)):
+            yield _wait_for_one()
 
 
 def shield(arg):
@@ -966,6 +1043,12 @@ class QueueFull(Exception):
     pass
 
 
+if _PYVER >= (3, 13):
+    class QueueShutDown(Exception):
+        """Raised when putting on to or getting from a shut-down Queue."""
+        pass
+
+
 def _wakeup_next(waiters):
     while waiters:
         waiter = waiters.pop(0)
@@ -983,6 +1066,7 @@ class Queue(_LoopBound):
         self._getters = []
         self._putters = []
         self._unfinished_tasks = 0
+        self._is_shutdown = False   # only 3.13's shutdown() sets it
         self._finished = Event()
         _track(self._finished, False)   # loopscope: part of the queue
         self._finished.set()
@@ -1014,6 +1098,8 @@ class Queue(_LoopBound):
             result += f" _putters[{len(self._putters)}]"
         if self._unfinished_tasks:
             result += f" tasks={self._unfinished_tasks}"
+        if self._is_shutdown:
+            result += " shutdown"
         return result
 
     def qsize(self):
@@ -1033,6 +1119,8 @@ class Queue(_LoopBound):
 
     async def put(self, item):
         while self.full():
+            if self._is_shutdown:
+                raise QueueShutDown
             putter = self._get_loop().create_future()
             _set_label(putter, f"Queue.put (full, {self._maxsize} of {self._maxsize})")
             self._putters.append(putter)
@@ -1048,6 +1136,8 @@ class Queue(_LoopBound):
         return self.put_nowait(item)
 
     def put_nowait(self, item):
+        if self._is_shutdown:
+            raise QueueShutDown
         if self.full():
             raise QueueFull
         self._put(item)
@@ -1057,6 +1147,8 @@ class Queue(_LoopBound):
 
     async def get(self):
         while self.empty():
+            if self._is_shutdown and self.empty():
+                raise QueueShutDown
             getter = self._get_loop().create_future()
             _set_label(getter, self._get_label)
             self._getters.append(getter)
@@ -1073,6 +1165,8 @@ class Queue(_LoopBound):
 
     def get_nowait(self):
         if self.empty():
+            if self._is_shutdown:
+                raise QueueShutDown
             raise QueueEmpty
         item = self._get()
         _wakeup_next(self._putters)
@@ -1088,6 +1182,31 @@ class Queue(_LoopBound):
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished._wait_as(f"Queue.join ({self._unfinished_tasks} unfinished)")
+
+    if _PYVER >= (3, 13):
+        def shutdown(self, immediate=False):
+            # 3.13: puts raise QueueShutDown from now on, gets once the queue
+            # is empty (at once when immediate, which drops what is queued
+            # and counts it done); every waiting getter and putter wakes up
+            # to find out
+            self._is_shutdown = True
+            if immediate:
+                while not self.empty():
+                    self._get()
+                    if self._unfinished_tasks > 0:
+                        self._unfinished_tasks -= 1
+                if self._unfinished_tasks == 0:
+                    self._finished.set()
+            while self._getters:
+                getter = self._getters.pop(0)
+                if not getter.done():
+                    _set_label(getter, "Queue.get: the queue was shut down", True)   # loopscope: the wake step says it
+                    getter.set_result(None)
+            while self._putters:
+                putter = self._putters.pop(0)
+                if not putter.done():
+                    _set_label(putter, "Queue.put: the queue was shut down", True)
+                    putter.set_result(None)
 
 
 def _sift_down(heap, start, pos):
@@ -1223,15 +1342,18 @@ def new_event_loop():
     return _new_loop()
 
 
-def run(main, *, debug=None):
+def _run(main, debug, loop_factory):
     left = [None]   # loopscope: how many tasks were left over, for the words
     try:
         if _get_running_loop() is not None:
             raise RuntimeError("asyncio.run() cannot be called from a running event loop")
         if not _iscoroutine(main):
             raise ValueError(f"a coroutine was expected, got {main!r}")
-        loop = _new_loop()
-        _set_event_loop(loop)
+        if loop_factory is None:
+            loop = _new_loop()
+            _set_event_loop(loop)
+        else:
+            loop = loop_factory()   # 3.12: not made the current event loop
         _loop_begin()
         try:
             task = loop.create_task(main)
@@ -1242,10 +1364,19 @@ def run(main, *, debug=None):
                 loop.run_until_complete(_shutdown_asyncgens())
                 loop.run_until_complete(_shutdown_default_executor())
             finally:
-                _set_event_loop(None)
+                if loop_factory is None:
+                    _set_event_loop(None)
                 loop.close()
     finally:
         _loop_end(left[0])
+
+
+if _PYVER >= (3, 12):
+    def run(main, *, debug=None, loop_factory=None):
+        return _run(main, debug, loop_factory)
+else:
+    def run(main, *, debug=None):
+        return _run(main, debug, None)
 
 
 class Runner:

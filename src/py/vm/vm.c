@@ -2195,7 +2195,10 @@ static XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                            obj_type_name(o));
             }
             XDECREF(m);
+            Obj *failed = it ? NULL : err_fetch(); /* freeing o may run code (a generator's close) */
             DECREF(o);
+            if (failed)
+                err_set(failed);
             if (!it)
                 goto error;
             Obj *next = IS(it, AsyncGenClass) ? NULL : obj_getattr_c(it, "__anext__");
