@@ -763,7 +763,10 @@ uint32_t rec_store(Recording *r, const char *s)
 #define IN_NUM 0x40000000u
 #define IN_NUM_MAX 0xFFFFFFu
 enum { IN_KEY = 32, IN_MAX_LINES = 1023 };
-static const char in_letters[] = "IRrTt";
+/* Python's letters, then JavaScript's (stack, nextTick, microtasks,
+ * immediates, each with its "n more"): appended only, so a code keeps its
+ * letter */
+static const char in_letters[] = "IRrTtSsNnMmXx";
 
 /* The code of one line (s, n bytes, no newline). */
 static uint32_t line_code(Recording *r, const char *s, size_t n)
@@ -897,6 +900,11 @@ void rec_internals_num(Recording *r, char letter, unsigned long long v)
     buf_put_uint(&b, v);
     rec_internals_line(r, b.s, b.len);
     buf_free(&b);
+}
+
+void rec_internals_str(Recording *r, uint32_t id)
+{
+    cur_add(r, id); /* what line_code makes of the string's text */
 }
 
 void rec_internals_end(Recording *r)

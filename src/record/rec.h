@@ -227,6 +227,9 @@ void rec_set_internals(Recording *r, const char *snapshot);
 void rec_internals_begin(Recording *r);
 void rec_internals_num(Recording *r, char letter, unsigned long long v);
 void rec_internals_line(Recording *r, const char *line, size_t n);
+/* A line that is a string interned with rec_intern, by its id (a line
+ * whose text is the same each step costs no hashing). */
+void rec_internals_str(Recording *r, uint32_t id);
 void rec_internals_end(Recording *r);
 /* The snapshot as of step s ("" when none was recorded): the calling
  * thread's text, valid until its next call. */

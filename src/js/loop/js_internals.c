@@ -9,7 +9,6 @@
  * narrate.c and the drawing to src/view/pane_internals.c. */
 #include "loop.h"
 
-#include <stdio.h>
 #include <string.h>
 
 enum { SHOW = 12 };
@@ -24,15 +23,15 @@ struct Inside {
         bool main;
         uint32_t id;
     } frame[SHOW];
-    Buf last;
-    size_t last_step;
+    uint32_t title, runs; /* the title's and the "runs now" line's ids */
+    int title_turn, runs_task;
+    const char *title_phase;
 };
 
 void js_internals_free(Loop *L)
 {
     if (!L->inside)
         return;
-    buf_free(&L->inside->last);
     xfree(L->inside);
     L->inside = NULL;
 }
@@ -61,13 +60,6 @@ static void put_fn(Buf *b, JsValue fn, const char *what)
 static const char *frame_name(const Frame *f)
 {
     return f->fn->name && *f->fn->name ? f->fn->name : "(anonymous)";
-}
-
-/* One entry: the words interned, named by id after its letter. */
-static void entry(Loop *L, Buf *snap, char letter, Buf *words)
-{
-    buf_printf(snap, "%c%u\n", letter, rec_intern(L->rec, words->s));
-    buf_clear(words);
 }
 
 /* What a microtask job will do when it runs. */
@@ -114,21 +106,42 @@ static void put_ms(Buf *b, int64_t ms)
     buf_printf(b, "%lld.%03lld", (long long)(ms / 1000), (long long)(ms % 1000));
 }
 
+/* The title line's id: "turn N · phase", made again only when either
+ * changes (the phases are string literals). */
+static uint32_t title_id(Loop *L, struct Inside *in)
+{
+    if (in->title && in->title_turn == L->turns && in->title_phase == L->phase)
+        return in->title;
+    Buf w;
+    buf_init(&w);
+    buf_puts(&w, "Hturn ");
+    buf_put_uint(&w, (unsigned long long)L->turns);
+    buf_puts(&w, " \xc2\xb7 ");
+    buf_puts(&w, L->phase ? L->phase : "main script");
+    in->title = rec_store(L->rec, w.s); /* new each turn: stored, not interned */
+    in->title_turn = L->turns;
+    in->title_phase = L->phase;
+    buf_free(&w);
+    return in->title;
+}
+
+/* The snapshot goes to the recording line by line (rec_internals_begin):
+ * each entry is a letter and the id of its interned words, each title a
+ * string id, so nothing is written as text and read back. */
 void js_internals_record(Loop *L)
 {
-    if (!rec_nsteps(L->rec))
+    Recording *r = L->rec;
+    if (!rec_nsteps(r))
         return;
-    if (!L->inside) {
+    if (!L->inside)
         L->inside = xcalloc(1, sizeof *L->inside);
-        buf_init(&L->inside->last);
-    }
     struct Inside *in = L->inside;
     JsRt *rt = L->rt;
-    Buf snap, w;
-    buf_init(&snap);
+    Buf w;
     buf_init(&w);
+    rec_internals_begin(r);
     /* the title: the loop's turn and where it is */
-    buf_printf(&snap, "Hturn %d \xc2\xb7 %s\n", L->turns, L->phase ? L->phase : "main script");
+    rec_internals_str(r, title_id(L, in));
     int depth = js_vm_depth(rt), shown = 0;
     for (int i = 0; i < depth && shown < SHOW; i++) {
         const Frame *f = js_vm_frame(rt, i);
@@ -136,52 +149,55 @@ void js_internals_record(Loop *L)
             continue;
         bool main = i == depth - 1 && !strcmp(L->context, "script");
         int line = js_vm_frame_line(f);
-        if (in->frame[shown].id && in->frame[shown].fn == f->fn && in->frame[shown].line == line &&
-            in->frame[shown].main == main) {
-            buf_printf(&snap, "S%u\n", in->frame[shown].id);
-            shown++;
-            continue;
+        if (!in->frame[shown].id || in->frame[shown].fn != f->fn || in->frame[shown].line != line ||
+            in->frame[shown].main != main) {
+            if (main)
+                buf_printf(&w, "(main script) \xc2\xb7 at line %d", line);
+            else if (f->fn->name && *f->fn->name)
+                buf_printf(&w, "%s() \xc2\xb7 at line %d", frame_name(f), line);
+            else
+                buf_printf(&w, "function (line %d) \xc2\xb7 at line %d", f->fn->line, line);
+            in->frame[shown].fn = f->fn;
+            in->frame[shown].line = line;
+            in->frame[shown].main = main;
+            in->frame[shown].id = rec_intern(r, w.s);
+            buf_clear(&w);
         }
-        if (main)
-            buf_printf(&w, "(main script) \xc2\xb7 at line %d", line);
-        else if (f->fn->name && *f->fn->name)
-            buf_printf(&w, "%s() \xc2\xb7 at line %d", frame_name(f), line);
-        else
-            buf_printf(&w, "function (line %d) \xc2\xb7 at line %d", f->fn->line, line);
-        in->frame[shown].fn = f->fn;
-        in->frame[shown].line = line;
-        in->frame[shown].main = main;
-        in->frame[shown].id = rec_intern(L->rec, w.s);
-        buf_clear(&w);
-        buf_printf(&snap, "S%u\n", in->frame[shown].id);
+        rec_internals_num(r, 'S', in->frame[shown].id);
         shown++;
     }
     if (!depth && L->current_task >= 0) {
         /* a callback the loop takes now: on the stack from this step on */
-        rec_put_ref(&w, L->current_task);
-        buf_puts(&w, " \xc2\xb7 runs now");
-        entry(L, &snap, 'S', &w);
+        if (!in->runs || in->runs_task != L->current_task) {
+            rec_put_ref(&w, L->current_task);
+            buf_puts(&w, " \xc2\xb7 runs now");
+            in->runs = rec_store(r, w.s); /* a new card each run */
+            in->runs_task = L->current_task;
+            buf_clear(&w);
+        }
+        rec_internals_num(r, 'S', in->runs);
     }
     if (depth > shown)
-        buf_printf(&snap, "s%d\n", depth - shown);
+        rec_internals_num(r, 's', (unsigned long long)(depth - shown));
     for (size_t i = 0; i < L->tick_n && i < SHOW; i++) {
         const Tick *t = &L->ticks[(L->tick_head + i) % L->tick_cap];
         put_fn(&w, t->cb, "callback");
-        entry(L, &snap, 'N', &w);
+        rec_internals_num(r, 'N', rec_intern(r, w.s));
+        buf_clear(&w);
     }
     if (L->tick_n > SHOW)
-        buf_printf(&snap, "n%zu\n", L->tick_n - SHOW);
+        rec_internals_num(r, 'n', L->tick_n - SHOW);
     for (size_t i = 0; i < L->job_n && i < SHOW; i++) {
         size_t at = (L->job_head + i) % L->job_cap;
         if (!L->job_words[at]) {
             job_words(&L->jobs[at], L->job_card[at], &w);
-            L->job_words[at] = rec_intern(L->rec, w.s);
+            L->job_words[at] = rec_intern(r, w.s);
             buf_clear(&w);
         }
-        buf_printf(&snap, "M%u\n", L->job_words[at]);
+        rec_internals_num(r, 'M', L->job_words[at]);
     }
     if (L->job_n > SHOW)
-        buf_printf(&snap, "m%zu\n", L->job_n - SHOW);
+        rec_internals_num(r, 'm', L->job_n - SHOW);
     /* timers: the lists by (expiry, id), each list's timers in order */
     size_t nt = 0, total = 0;
     for (int i = 0; i < L->nlists; i++) {
@@ -195,28 +211,26 @@ void js_internals_record(Loop *L)
                 continue;
             nt++;
             int64_t due = t->start + l->msecs;
-            if (t->words && t->words_due == (t->ref ? due : -2 - due)) {
-                buf_printf(&snap, "T%u\n", t->words);
-                continue;
+            if (!t->words || t->words_due != (t->ref ? due : -2 - due)) {
+                put_ms(&w, due);
+                buf_putc(&w, '\t');
+                if (t->task >= 0)
+                    rec_put_ref(&w, t->task);
+                buf_putc(&w, '\t');
+                put_fn(&w, t->cb, "callback");
+                if (t->repeat)
+                    buf_printf(&w, ", repeats every %lld ms", (long long)t->repeat);
+                if (!t->ref)
+                    buf_puts(&w, " (unref'd)");
+                t->words = rec_store(r, w.s); /* new each expiry: stored, not interned */
+                t->words_due = t->ref ? due : -2 - due; /* ref() or unref() makes new words */
+                buf_clear(&w);
             }
-            put_ms(&w, due);
-            buf_putc(&w, '\t');
-            if (t->task >= 0)
-                rec_put_ref(&w, t->task);
-            buf_putc(&w, '\t');
-            put_fn(&w, t->cb, "callback");
-            if (t->repeat)
-                buf_printf(&w, ", repeats every %lld ms", (long long)t->repeat);
-            if (!t->ref)
-                buf_puts(&w, " (unref'd)");
-            t->words = rec_intern(L->rec, w.s);
-            t->words_due = t->ref ? due : -2 - due; /* ref() or unref() makes new words */
-            buf_clear(&w);
-            buf_printf(&snap, "T%u\n", t->words);
+            rec_internals_num(r, 'T', t->words);
         }
     }
     if (total > nt)
-        buf_printf(&snap, "t%zu\n", total - nt);
+        rec_internals_num(r, 't', total - nt);
     size_t ni = 0;
     for (size_t i = 0; i < L->imm_n; i++) {
         Timer *t = L->immediates[i];
@@ -226,21 +240,14 @@ void js_internals_record(Loop *L)
             continue;
         if (!t->words) {
             put_fn(&w, t->cb, "callback");
-            t->words = rec_intern(L->rec, w.s);
+            t->words = rec_intern(r, w.s);
             buf_clear(&w);
         }
-        buf_printf(&snap, "X%u\n", t->words);
+        rec_internals_num(r, 'X', t->words);
     }
     if (ni > SHOW)
-        buf_printf(&snap, "x%zu\n", ni - SHOW);
-    /* the same snapshot again at the same step: nothing to set */
-    size_t step = rec_nsteps(L->rec);
-    if (step != in->last_step || in->last.len != snap.len || memcmp(in->last.s, snap.s, snap.len)) {
-        rec_set_internals(L->rec, snap.s);
-        buf_clear(&in->last);
-        buf_putn(&in->last, snap.s, snap.len);
-        in->last_step = step;
-    }
-    buf_free(&snap);
+        rec_internals_num(r, 'x', ni - SHOW);
+    /* the same snapshot as the last one is not stored again (rec.c) */
+    rec_internals_end(r);
     buf_free(&w);
 }
