@@ -49,7 +49,7 @@ typedef struct PStep {
     uint32_t arg;
 } PStep;
 
-enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_LINE_SHIFT = 8 };
+enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_LINE_SHIFT = 8 };
 #define KL_LINE_MAX 0xFFFFFF
 
 /* The id a lazy step's caption or log is read by (rec_words): a tag bit,
@@ -709,6 +709,12 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
 bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
                    const uint32_t *args, size_t nargs)
 {
+    return rec_step_lazy_as(r, kind, t, task, line, text, args, nargs, true);
+}
+
+bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                      const uint32_t *args, size_t nargs, bool log)
+{
     wlock(r);
     if (!step_room(r, kind)) {
         wunlock(r);
@@ -723,6 +729,8 @@ bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, co
         memcpy(r->args + at, args, nargs * sizeof(uint32_t));
     r->nargs += nargs;
     step_add(r, kind, t, task, line, store(r, text), true, at);
+    if (!log)
+        r->steps[r->nsteps - 1].kl |= KL_NOLOG;
     wunlock(r);
     return true;
 }
@@ -1088,7 +1096,7 @@ const Step *rec_step_at(const Recording *r, size_t i)
     };
     if (p->kl & KL_LAZY) {
         s->caption = LAZY_ID | (uint32_t)i;
-        s->log = LAZY_ID | LAZY_LOG | (uint32_t)i;
+        s->log = p->kl & KL_NOLOG ? 0 : LAZY_ID | LAZY_LOG | (uint32_t)i;
     } else {
         s->caption = r->words[p->arg].caption;
         s->log = r->words[p->arg].log;

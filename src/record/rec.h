@@ -143,6 +143,10 @@ void rec_set_narrator(Recording *r, RecNarrate fn);
  * a log line (copied). */
 bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
                    const uint32_t *args, size_t nargs);
+/* rec_step_lazy; with log false, the step has a caption and no log line
+ * (the narrator is asked for its caption only). */
+bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                      const uint32_t *args, size_t nargs, bool log);
 /* The numbers step i was recorded with (zeros for a step that is not lazy). */
 const uint32_t *rec_step_args(const Recording *r, size_t i);
 /* A string's id for a step's or a change's words (rec_str reads it back).

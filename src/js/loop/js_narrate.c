@@ -89,6 +89,46 @@ static void step(Loop *L, StepKind kind, int task, int line, const char *text, c
     step_log(L, kind, task, line, text, caption, NULL);
 }
 
+/* ---- lazy words: the steps every turn of a repeating timer makes (the
+ * clock's jump, the re-arm) store what they say as numbers, and the words
+ * are written when someone reads them (js_narr_words), so an endless
+ * interval keeps no new caption per turn. ---- */
+enum { JW_CLOCK = 1, JW_REARM, JW_COUNT };
+static const char *const queued_words[] = {
+    "",
+    "; the nextTicks and microtasks it queued run first",
+    "; the nextTicks it queued run first",
+    "; the microtasks it queued run first",
+};
+
+/* A step with no log line, its caption JW word w about the time ms. */
+static void lazy_step(Loop *L, StepKind kind, int task, uint32_t w, int64_t ms, uint32_t more)
+{
+    uint32_t a[4] = {w, (uint32_t)((uint64_t)ms & 0xFFFFFFFFu), (uint32_t)((uint64_t)ms >> 32), more};
+    if (!rec_step_lazy_as(L->rec, kind, secs(L), task, 0, "", a, 4, false))
+        js_narr_room(L);
+    else
+        js_internals_record(L);
+}
+
+/* A lazy step's caption (the recording's narrator, rec_set_narrator):
+ * reads the recording only. */
+static void js_narr_words(const Recording *r, size_t i, int what, Buf *out)
+{
+    const uint32_t *a = rec_step_args(r, i);
+    if (what != REC_CAPTION || a[0] == 0 || a[0] >= JW_COUNT)
+        return;
+    int64_t ms = (int64_t)((uint64_t)a[1] | (uint64_t)a[2] << 32);
+    if (a[0] == JW_CLOCK) {
+        buf_puts(out, "nothing is ready: the clock jumps to the next timer, at ");
+        fmt_t(out, ms);
+        return;
+    }
+    buf_puts(out, "setInterval re-arms from the time its callback started: next at ");
+    fmt_t(out, ms);
+    buf_puts(out, queued_words[a[3] < 4 ? a[3] : 0]);
+}
+
 static void set(Loop *L, int task, TaskState st, Outcome out, const char *label, int line)
 {
     if (task < 0)
@@ -388,6 +428,7 @@ void js_narr_init(Loop *L)
     L->main_task = rec_task_new(L->rec, "script", "(main script)", false);
     L->context = "script";
     L->current_task = -1;
+    rec_set_narrator(L->rec, js_narr_words);
 }
 
 void js_narr_main_start(Loop *L)
@@ -511,15 +552,12 @@ void js_narr_clock(Loop *L, int64_t from, int64_t to, const char *why)
         L->now = save;
     } else {
         L->phase = "the clock moves";
-        if (!strcmp(why, "first turn"))
-            buf_puts(&cap, "the loop starts: a millisecond passes first, so a 0 ms timer is already due");
-        else {
-            buf_puts(&cap, "nothing is ready: the clock jumps to the next timer, at ");
-            fmt_t(&cap, to);
-        }
         int64_t save = L->now;
         L->now = to;
-        step(L, k, -1, 0, "", cap.s);
+        if (!strcmp(why, "first turn"))
+            step(L, k, -1, 0, "", "the loop starts: a millisecond passes first, so a 0 ms timer is already due");
+        else
+            lazy_step(L, k, -1, JW_CLOCK, to, 0);
         L->now = save;
     }
     rec_set_t0(L->rec, (double)from / 1000.0);
@@ -616,23 +654,15 @@ void js_narr_timer_done(Loop *L, Timer *t, bool cleared)
         cur_ctx(L, -1);
     if (t->task < 0)
         return;
-    const char *queued = L->tick_n && L->job_n ? "; the nextTicks and microtasks it queued run first"
-                         : L->tick_n              ? "; the nextTicks it queued run first"
-                         : L->job_n               ? "; the microtasks it queued run first"
-                                                  : "";
+    uint32_t q = L->tick_n && L->job_n ? 1 : L->tick_n ? 2 : L->job_n ? 3 : 0;
     if (t->repeat && !t->destroyed && !cleared) {
-        Buf label, cap;
+        Buf label;
         buf_init(&label);
-        buf_init(&cap);
         buf_puts(&label, "timer at ");
         fmt_t(&label, t->start + t->repeat);
-        buf_printf(&cap, "setInterval re-arms from the time its callback started: next at ");
-        fmt_t(&cap, t->start + t->repeat);
-        buf_puts(&cap, queued);
-        step(L, SK_SUSPEND, t->task, 0, "", cap.s);
+        lazy_step(L, SK_SUSPEND, t->task, JW_REARM, t->start + t->repeat, q);
         set(L, t->task, TS_WAITING, OUT_NONE, label.s, 0);
         buf_free(&label);
-        buf_free(&cap);
         return;
     }
     if (cleared && L->current_task == t->task) {
