@@ -29,22 +29,8 @@ command -v node > /dev/null 2>&1 && have_node=1
 have_time=0
 [ -x /usr/bin/time ] && have_time=1
 
-# best_s CMD...: the best wall time of RUNS runs, in seconds (any exit status)
-best_s() {
-    local best="" i a b
-    for ((i = 0; i < RUNS; i++)); do
-        a=$(date +%s%N)
-        "$@" > /dev/null 2>&1
-        b=$(date +%s%N)
-        if [ -z "$best" ] || [ $((b - a)) -lt "$best" ]; then best=$((b - a)); fi
-    done
-    awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
-}
-# rss_kb CMD...: peak resident set of one run in kB (empty when unknown)
-rss_kb() {
-    [ $have_time -eq 1 ] || return 0
-    /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
-}
+# best_s and rss_kb
+. bench/bench_lib.sh
 mb() { awk -v k="$1" 'BEGIN { printf "%.1fMB", k / 1024 }'; }
 
 echo "== JavaScript: loopscope trace vs node $(node --version 2>/dev/null) (tests/oracle/jstrace.js: virtual timers), best of $RUNS"
@@ -52,12 +38,10 @@ printf '%-18s %9s %9s %8s %9s %9s %8s\n' scenario loopscope node speedup "RSS ls
 status=0
 for s in interval_250k promises_10k; do
     f=bench/scenarios/$s.js
-    "$LOOPSCOPE" trace "$f" --max-steps $BIG > /dev/null 2>&1 || { echo "bench_js: loopscope failed on $f" >&2; status=1; continue; }
-    tl=$(best_s "$LOOPSCOPE" trace "$f" --max-steps $BIG)
+    tl=$(best_s "$LOOPSCOPE" trace "$f" --max-steps $BIG) || { echo "bench_js: loopscope failed on $f" >&2; status=1; continue; }
     rl=$(rss_kb "$LOOPSCOPE" trace "$f" --max-steps $BIG)
     if [ $have_node -eq 1 ]; then
-        node tests/oracle/jstrace.js "$f" > /dev/null 2>&1 || { echo "bench_js: node failed on $f" >&2; status=1; continue; }
-        tn=$(best_s node tests/oracle/jstrace.js "$f")
+        tn=$(best_s node tests/oracle/jstrace.js "$f") || { echo "bench_js: node failed on $f" >&2; status=1; continue; }
         rn=$(rss_kb node tests/oracle/jstrace.js "$f")
         sp=$(awk -v a="$tl" -v b="$tn" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')
     else
@@ -75,7 +59,8 @@ done
 # the endless interval: the step limit ends it (exit status 1)
 f=$(mktemp --suffix=.js)
 echo 'setInterval(() => {}, 1000);' > "$f"
-tl=$(best_s "$LOOPSCOPE" trace "$f")
+limited() { "$@"; [ $? -le 1 ]; } # exit status 1: stopped at the step limit, as expected
+tl=$(best_s limited "$LOOPSCOPE" trace "$f") || { echo "bench_js: loopscope failed on $f" >&2; status=1; }
 rl=$(rss_kb "$LOOPSCOPE" trace "$f")
 printf '%-18s %8ss to the 1,000,000-step limit, peak RSS %s\n' endless_interval "$tl" "$([ -n "$rl" ] && mb "$rl" || echo -)"
 rm -f "$f"

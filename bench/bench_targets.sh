@@ -34,22 +34,8 @@ command -v python3 > /dev/null 2>&1 && have_py=1
 have_time=0
 [ -x /usr/bin/time ] && have_time=1
 
-# best_s CMD...: the best wall time of RUNS runs, in seconds; fails when CMD does
-best_s() {
-    local best="" i a b
-    for ((i = 0; i < RUNS; i++)); do
-        a=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || return 1
-        b=$(date +%s%N)
-        if [ -z "$best" ] || [ $((b - a)) -lt "$best" ]; then best=$((b - a)); fi
-    done
-    awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }'
-}
-# rss_kb CMD...: peak resident set of one run in kB (empty when unknown)
-rss_kb() {
-    [ $have_time -eq 1 ] || return 0
-    /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
-}
+# best_s and rss_kb
+. bench/bench_lib.sh
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 
 echo "== issue 16 targets: loopscope trace vs python3 $(python3 -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null) (bench/pyclock.py: CPython's asyncio on a virtual clock, no tracing), best of $RUNS"
