@@ -45,6 +45,8 @@ struct JsFunc {
     int nslots;          /* the function scope's size */
     int line, end_line;
     bool uses_arguments;
+    struct { size_t pc; char *text; } *recv; /* .then/.catch receivers (js_callsite.c) */
+    int nrecv, caprecv;
 };
 
 struct JsEnv {
@@ -59,5 +61,11 @@ struct JsEnv {
 JsFunc *js_compile(JsRt *rt, Node *program, LangError *err);
 /* Free every compiled function's code (before js_rt_free). */
 void js_code_free(JsRt *rt);
+/* js_callsite.c: a `.then`/`.catch` call's receiver words ("p",
+ * "this.ready"), noted by the compiler at pc (just past the call), found
+ * again while the call runs (NULL when none). */
+void js_callsite_note(JsFunc *f, size_t pc, const char *method, const Node *recv);
+const char *js_callsite_recv(const JsFunc *f, size_t pc);
+void js_callsite_free(JsFunc *f);
 
 #endif

@@ -738,6 +738,8 @@ static void call_expr(Comp *C, Node *n)
             emit1(C, OP_CALL_METHOD, argc);
         else
             emit(C, OP_CALL_METHOD_ARR);
+        if (callee->kind == N_MEMBER)
+            js_callsite_note(C->fs->f, C->fs->f->ncode, callee->str, callee->a);
         return;
     }
     expr(C, callee);
@@ -1941,6 +1943,7 @@ void js_code_free(JsRt *rt)
         xfree(f->lines);
         xfree(f->consts);
         xfree(f->funcs);
+        js_callsite_free(f);
     }
     xfree(rt->funcs);
     rt->funcs = NULL;

@@ -98,7 +98,10 @@ static void job_words(const JsJob *j, int card, Buf *w)
         return;
     }
     (void)card;
-    put_fn(w, j->handler, j->rejected ? "catch callback" : "then callback");
+    if (j->recv && j->handler.tag == JV_OBJ && j->handler.u.o->kind == JK_FUNCTION)
+        js_callback_words(w, j->rejected ? "catch callback" : "then callback", j->handler, j->recv);
+    else
+        put_fn(w, j->handler, j->rejected ? "catch callback" : "then callback");
 }
 
 static void put_ms(Buf *b, int64_t ms)

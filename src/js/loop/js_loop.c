@@ -275,7 +275,18 @@ static void on_progress(JsRt *rt, JsObject *p, int pending, int total)
     js_narr_progress(LP(rt), p, pending, total);
 }
 
-static const JsHost host = {.enqueue = enqueue_job, .rejection = on_rejection, .progress = on_progress};
+/* The `.then`/`.catch` call running now: its receiver's words, from the
+ * innermost frame's call site (js_callsite.c). */
+static const char *on_receiver(JsRt *rt)
+{
+    if (js_vm_depth(rt) <= 0)
+        return NULL;
+    const Frame *f = js_vm_frame(rt, 0);
+    return f && f->fn ? js_callsite_recv(f->fn, f->pc) : NULL;
+}
+
+static const JsHost host = {
+    .enqueue = enqueue_job, .rejection = on_rejection, .progress = on_progress, .receiver = on_receiver};
 
 static JsValue *copy_args(JsValue *args, int argc)
 {

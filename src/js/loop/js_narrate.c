@@ -329,17 +329,27 @@ static const char *fn_name(JsValue fn)
     return NULL;
 }
 
-/* A READY card for a callback queued as a job: "then callback (line 12)". */
-static int callback_card(Loop *L, const char *what, JsValue fn, const char *label, const char *cap)
+void js_callback_words(Buf *b, const char *what, JsValue fn, const char *recv)
+{
+    const char *n = fn_name(fn);
+    buf_puts(b, what);
+    if (n)
+        buf_printf(b, " %s()", n);
+    if (recv)
+        buf_printf(b, " of %s", recv);
+    buf_printf(b, " (line %d)", fn_line(fn));
+}
+
+/* A READY card for a callback queued as a job: "then callback (line 12)",
+ * "then callback of p (line 12)" when then() was called on a name. */
+static int callback_card(Loop *L, const char *what, JsValue fn, const char *recv, const char *label,
+                         const char *cap)
 {
     Buf name, coro;
     buf_init(&name);
     buf_init(&coro);
     const char *n = fn_name(fn);
-    if (n)
-        buf_printf(&name, "%s %s() (line %d)", what, n, fn_line(fn));
-    else
-        buf_printf(&name, "%s (line %d)", what, fn_line(fn));
+    js_callback_words(&name, what, fn, recv);
     buf_printf(&coro, "%s", n ? n : what);
     int card = rec_task_new(L->rec, name.s, coro.s, false);
     Buf log;
@@ -356,23 +366,23 @@ static int callback_card(Loop *L, const char *what, JsValue fn, const char *labe
 int js_narr_job_queued(Loop *L, const JsJob *j)
 {
     if (j->kind == JOB_CALLBACK)
-        return callback_card(L, "queueMicrotask callback", j->handler, "microtask queued",
+        return callback_card(L, "queueMicrotask callback", j->handler, NULL, "microtask queued",
                              "queueMicrotask puts the callback on the microtask queue: it runs as soon as the call "
                              "stack is empty, before any timer");
     if (j->kind != JOB_REACTION || j->handler.tag != JV_OBJ || j->handler.u.o->kind != JK_FUNCTION)
         return -1;
     if (j->rejected)
-        return callback_card(L, "catch callback", j->handler, "microtask queued",
+        return callback_card(L, "catch callback", j->handler, j->recv, "microtask queued",
                              "the promise is rejected: its catch callback is queued as a microtask, to run when the "
                              "call stack is empty");
-    return callback_card(L, "then callback", j->handler, "microtask queued",
+    return callback_card(L, "then callback", j->handler, j->recv, "microtask queued",
                          "the promise is fulfilled: its then callback is queued as a microtask, to run when the call "
                          "stack is empty, before any timer");
 }
 
 int js_narr_tick_queued(Loop *L, JsValue cb)
 {
-    return callback_card(L, "nextTick callback", cb, "nextTick queue",
+    return callback_card(L, "nextTick callback", cb, NULL, "nextTick queue",
                          "process.nextTick queues a callback that runs before every promise job, as soon as the "
                          "current callback or script ends");
 }

@@ -119,6 +119,9 @@ void js_narr_drain(Loop *L, const char *after);
  * Each returns the card, or -1 when the job gets none (an await's
  * continuation has its function's card; internal jobs have none). */
 int js_narr_job_queued(Loop *L, const JsJob *j);
+/* A callback's words: "then callback (line 12)", "then callback handle()
+ * of p (line 12)" (recv: what then() was called on, or NULL). */
+void js_callback_words(Buf *b, const char *what, JsValue fn, const char *recv);
 int js_narr_tick_queued(Loop *L, JsValue cb);
 /* The card's callback starts (RUNNING) and ends (DONE with the value of
  * derived, the promise then() returned, when there is one). card -1:

@@ -29,7 +29,7 @@ static void enqueue_reaction(JsRt *rt, JsObject *p, JsReaction *r)
 {
     bool rej = p->x.pr.state == PS_REJECTED;
     JsJob j = {.kind = JOB_REACTION, .rejected = rej, .handler = rej ? r->on_rejected : r->on_fulfilled,
-               .derived = r->derived, .arg = p->x.pr.value, .promise = p};
+               .derived = r->derived, .arg = p->x.pr.value, .promise = p, .recv = r->recv};
     host->enqueue(rt, &j);
 }
 
@@ -79,9 +79,11 @@ void js_promise_resolve(JsRt *rt, JsObject *p, JsValue v)
     host->enqueue(rt, &j);
 }
 
-void js_promise_then(JsRt *rt, JsObject *p, JsValue on_f, JsValue on_r, JsObject *derived)
+/* PerformPromiseThen, the reaction remembering what then() was called on. */
+static void then_on(JsRt *rt, JsObject *p, JsValue on_f, JsValue on_r, JsObject *derived, const char *recv)
 {
     JsReaction *r = js_alloc(rt, sizeof *r);
+    r->recv = recv;
     r->on_fulfilled = js_is_callable(on_f) ? on_f : JS_UNDEF;
     r->on_rejected = js_is_callable(on_r) ? on_r : JS_UNDEF;
     r->derived = derived;
@@ -97,6 +99,11 @@ void js_promise_then(JsRt *rt, JsObject *p, JsValue on_f, JsValue on_r, JsObject
         enqueue_reaction(rt, p, r);
     }
     p->x.pr.handled = true;
+}
+
+void js_promise_then(JsRt *rt, JsObject *p, JsValue on_f, JsValue on_r, JsObject *derived)
+{
+    then_on(rt, p, on_f, on_r, derived, NULL);
 }
 
 JsObject *js_promise_resolve_value(JsRt *rt, JsValue v)
@@ -239,7 +246,8 @@ static int p_then(JsRt *rt, JsValue self, JsValue *args, int argc, JsObject *fn,
     if (this_promise(rt, self, "then", &p) < 0)
         return -1;
     JsObject *d = js_promise_new(rt);
-    js_promise_then(rt, p, argc > 0 ? args[0] : JS_UNDEF, argc > 1 ? args[1] : JS_UNDEF, d);
+    then_on(rt, p, argc > 0 ? args[0] : JS_UNDEF, argc > 1 ? args[1] : JS_UNDEF, d,
+            host->receiver ? host->receiver(rt) : NULL);
     *out = js_objv(d);
     return 0;
 }

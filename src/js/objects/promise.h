@@ -18,6 +18,7 @@ struct JsReaction {
     JsReaction *next;
     JsValue on_fulfilled, on_rejected;   /* undefined: pass the value through */
     JsObject *derived;                   /* the promise then() returned, or NULL (await) */
+    const char *recv;                    /* what then() was called on ("p"), or NULL */
 };
 
 typedef struct JsJob {
@@ -27,6 +28,7 @@ typedef struct JsJob {
     JsObject *derived;
     JsValue arg;            /* the settled value, or the thenable */
     JsObject *promise;      /* JOB_THENABLE: the promise to resolve; else the settled one */
+    const char *recv;       /* JOB_REACTION: the words then() was called on ("p"), or NULL */
 } JsJob;
 
 /* What loop/ provides. */
@@ -40,6 +42,9 @@ typedef struct JsHost {
     /* a combinator's promise (Promise.all, allSettled, any) has `pending`
      * of `total` elements still to settle: for the WAITING label */
     void (*progress)(JsRt *rt, JsObject *promise, int pending, int total);
+    /* the receiver's words of the `.then`/`.catch` call running now ("p"),
+     * or NULL: to name the promise on its callback's card */
+    const char *(*receiver)(JsRt *rt);
 } JsHost;
 
 void js_promise_set_host(const JsHost *host);
