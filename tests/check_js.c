@@ -260,6 +260,26 @@ START_TEST(test_cards_and_labels)
     ck_assert_int_eq(then_done, 1);
     rec_free(r);
     free(got);
+    /* a callback card names the promise it waits on when the receiver is a
+     * name or a chain of names, and not when it is a call (p is fulfilled:
+     * the catch passes it on without a callback of its own) */
+    ck_assert_int_eq(run_js("const p = Promise.resolve(2);\n"
+                            "p.then((v) => v + 1);\n"
+                            "const box = {ready: p};\n"
+                            "box.ready.then(function show() {});\n"
+                            "p.catch(() => 0).then(() => 1);\n",
+                            &got, &r, &err),
+                     0);
+    static const char *const want[] = {"then callback of p (line 2)", "then callback show() of box.ready (line 4)",
+                                       "then callback (line 5)"};
+    for (size_t w = 0; w < sizeof want / sizeof want[0]; w++) {
+        int found = 0;
+        for (int k = 0; k < rec_ntasks(r); k++)
+            found += !strcmp(rec_task_label(r, k), want[w]);
+        ck_assert_msg(found == 1, "no card labelled '%s'", want[w]);
+    }
+    rec_free(r);
+    free(got);
 }
 END_TEST
 
