@@ -42,6 +42,15 @@ if [ ! -x "$LOOPSCOPE" ]; then
     echo "run_realworld.sh: $LOOPSCOPE not found (make loopscope)" >&2
     exit 2
 fi
+. tests/oracle/versions.sh
+oracle_py=""
+if [ "$oracle" = 1 ]; then
+    oracle_py=$(python_for 3.11)
+    if [ -z "$oracle_py" ]; then
+        echo "run_realworld.sh: --oracle needs CPython 3.11 (${PY_PATCH[3.11]}), which is not installed here" >&2
+        exit 2
+    fi
+fi
 with_timeout=()
 command -v timeout > /dev/null 2>&1 && with_timeout=(timeout "$TIMEOUT")
 
@@ -68,7 +77,7 @@ for f in "$dir"/*.py; do
     "${with_timeout[@]}" "$LOOPSCOPE" trace --python 3.11 "$f" > "$tmp/out" 2> "$tmp/err"
     rc=$?
     if [ "$oracle" = 1 ]; then
-        PYENV_VERSION=3.11.7 python3 tests/oracle/pytrace.py "$f" > "$tmp/py" 2> /dev/null
+        "$oracle_py" tests/oracle/pytrace.py "$f" > "$tmp/py" 2> /dev/null
         prc=$?
         if [ "$prc" != "$want" ] || ! cmp -s <(blank "$tmp/py") <(blank "$dir/$name.trace"); then
             echo "ORACLE $name: CPython no longer prints the stored trace (regen.sh)"
