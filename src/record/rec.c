@@ -1257,3 +1257,33 @@ size_t rec_bytes(const Recording *r)
     n += (size_t)r->capgroups * sizeof(LabelGroup);
     return n;
 }
+
+void rec_bytes_detail(const Recording *r, RecBytesFn fn, void *ctx)
+{
+    fn(ctx, "recording", sizeof *r, sizeof *r, false);
+    fn(ctx, "steps", r->nsteps * sizeof(PStep), r->capsteps * sizeof(PStep), false);
+    fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)), r->captimes * (sizeof(uint32_t) + sizeof(double)),
+       false);
+    fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
+    fn(ctx, "words", r->nwords * sizeof(Words), r->capwords * sizeof(Words), false);
+    fn(ctx, "args", r->nargs * sizeof(uint32_t), r->capargs * sizeof(uint32_t), false);
+    size_t nch = 0, capch = 0;
+    for (int i = 0; i < r->ntasks; i++) {
+        nch += r->tasks[i].nch * sizeof(Change);
+        capch += r->tasks[i].capch * sizeof(Change);
+    }
+    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), (size_t)r->captasks * sizeof(RecTask), false);
+    fn(ctx, "changes", nch, capch, false);
+    fn(ctx, "pool", r->poollen, r->poolcap, false);
+    fn(ctx, "strs", (size_t)r->nstrs * 2 * sizeof(uint32_t), (size_t)r->capstrs * 2 * sizeof(uint32_t), false);
+    fn(ctx, "hash", (size_t)r->hashcap * sizeof(uint32_t), (size_t)r->hashcap * sizeof(uint32_t), false);
+    fn(ctx, "lanes+jobs+groups", (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) +
+       (size_t)r->ngroups * sizeof(LabelGroup), (size_t)r->caplanes * sizeof(RecLane) +
+       (size_t)r->capjobs * sizeof(RecJob) + (size_t)r->capgroups * sizeof(LabelGroup), false);
+    fn(ctx, "inside", r->inside ? r->nsteps * sizeof(uint32_t) : 0, r->inside ? r->capsteps * sizeof(uint32_t) : 0,
+       true);
+    fn(ctx, "in", r->nin * sizeof(uint32_t), r->capin * sizeof(uint32_t), true);
+    fn(ctx, "snaps", r->nsnaps * sizeof(uint32_t), r->capsnaps * sizeof(uint32_t), true);
+    fn(ctx, "prev+cur", r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0, r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0,
+       true);
+}

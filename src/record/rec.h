@@ -277,6 +277,12 @@ int rec_status(const Recording *r);
  * tables: the capacity allocated, not just what is used). For `make bench`'s
  * bytes-per-step figure. */
 size_t rec_bytes(const Recording *r);
+/* The same bytes table by table, for `bench/bench_size --detail`: fn is
+ * called once per table with its name, the bytes in use and the bytes
+ * allocated; internals says whether the table belongs to the internals
+ * view's snapshots (rec_internals_*). */
+typedef void (*RecBytesFn)(void *ctx, const char *table, size_t used, size_t cap, bool internals);
+void rec_bytes_detail(const Recording *r, RecBytesFn fn, void *ctx);
 const char *rec_traceback(const Recording *r);
 
 #endif
