@@ -9,6 +9,8 @@
 #include "rec.h"
 
 #include "../base/base.h"
+#include "chunk.h"
+#include "hist.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -26,31 +28,20 @@
  * rec_str, never compared. */
 #define RECENT_SLOTS 4096
 
-/* One change of a task's state: 20 bytes. lso packs the line (27 bits),
- * the state (2) and the outcome (3). */
-typedef struct Change {
-    uint32_t step;
-    uint32_t label, chain;
-    uint32_t lso;
-    uint32_t order;
-} Change;
-
 #define CH_LINE_MAX 0x7FFFFFF
 
-/* A step as stored: 16 bytes. kl packs the kind (5 bits), whether its
- * words are the narrator's to make (LAZY) and the line (24 bits). arg is,
- * for a lazy step, where its numbers start in args; else its index in
- * words (caption and log ids). Its time is in the time runs, its t0 (when
- * it is not t) in the t0 list. */
+/* A step as stored: 8 bytes. kl packs the kind (5 bits), whether its words
+ * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
+ * whether its t0 is the step before's time (T0PREV), whether it has a
+ * text (TEXT), and the line (23 bits). Its time is in the time runs, its
+ * other t0s in the t0 list, and the rest in the step's bytes (below). */
 typedef struct PStep {
     uint32_t kl;
     int32_t task;
-    uint32_t text;
-    uint32_t arg;
 } PStep;
 
-enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_LINE_SHIFT = 8 };
-#define KL_LINE_MAX 0xFFFFFF
+enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100, KL_LINE_SHIFT = 9 };
+#define KL_LINE_MAX 0x7FFFFF
 
 /* The id a lazy step's caption or log is read by (rec_words): a tag bit,
  * which of the two, and the step. Steps are clamped below 2^30. */
@@ -58,9 +49,30 @@ enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_LINE_SHIFT = 8 };
 #define LAZY_LOG 0x40000000u
 #define LAZY_STEP 0x3FFFFFFFu
 
-typedef struct Words {
-    uint32_t caption, log;
-} Words;
+/* ---- a step's bytes: its text (when it has one), then a lazy step's
+ * numbers (how many, then each) or an eager step's caption and log. Each
+ * number is a varint of its difference from the last nonzero number in
+ * the same place (0 is 0), so string ids just stored and times that move
+ * a little cost a byte or two. The places start again from zero every
+ * SB_GROUP steps, whose bytes' offset is kept (ck): reading step i decodes
+ * at most SB_GROUP - 1 steps before it, and a reader walking forward
+ * decodes each step once (its thread's cursor). A step's bytes never
+ * straddle two blocks: one that might not fit starts the next block. */
+enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_PLACES, SB_MAX = 1 + 11 * 5 };
+
+typedef struct StepBytes {
+    uint32_t text, caption, log;
+    uint32_t nargs, args[SB_ARGS];
+} StepBytes;
+
+typedef struct SbCursor {
+    unsigned long serial; /* the recording's (rec_new): a freed one's address may come back */
+    size_t step;          /* the next step to decode */
+    size_t off;           /* its bytes */
+    uint32_t ctx[SB_PLACES];
+    size_t have;          /* the step in sb + 1, 0 none */
+    StepBytes sb;
+} SbCursor;
 
 typedef struct T0 {
     uint32_t step;
@@ -77,8 +89,7 @@ typedef struct RecTask {
     uint32_t label;     /* its label (rec_task_label) */
     int gprev, gnext;   /* the other visible tasks with the same base label */
     uint32_t gserial;   /* its number among them, for "#k" */
-    Change *ch;
-    size_t nch, capch;
+    Hist hist;          /* its state changes (hist.c) */
 } RecTask;
 
 typedef struct RecLane {
@@ -103,7 +114,7 @@ typedef struct LabelGroup {
 } LabelGroup;
 
 struct Recording {
-    PStep *steps;
+    Chunks steps;       /* PStep */
     uint32_t *inside;   /* per step: its internals snapshot (index + 1, 0 none) */
     uint32_t *in;       /* the snapshots, as edits (rec_set_internals) */
     size_t nin, capin;
@@ -111,27 +122,32 @@ struct Recording {
     size_t nsnaps, capsnaps;
     uint32_t *prev, *cur; /* the last snapshot's codes, and the next's */
     size_t nprev, ncur;
-    size_t nsteps, capsteps, max_steps;
+    size_t nsteps, capsteps, max_steps; /* capsteps: room in inside */
+    unsigned long serial;
     /* times: the steps at which the clock reads a new time, ascending */
     uint32_t *tstep;
     double *tval;
     size_t ntimes, captimes;
-    T0 *t0s;            /* the steps whose t0 is not their t */
+    T0 *t0s;            /* the steps whose t0 is neither their t nor the step before's */
     size_t nt0, capt0;
-    Words *words;       /* eager steps' captions and logs */
-    size_t nwords, capwords;
-    uint32_t *args;     /* lazy steps' numbers for the narrator */
-    size_t nargs, capargs;
+    Chunks sbytes;      /* the steps' bytes (StepBytes) */
+    size_t sblen;
+    Chunks ck;          /* size_t: the offset of each SB_GROUP steps' bytes */
+    uint32_t sbctx[SB_PLACES]; /* the writer's places */
+    Chunks nums;        /* double: numbers for narrators (rec_num) */
+    uint32_t nnums;
     RecNarrate narrate;
     RecTask *tasks;
     int ntasks, captasks;
-    /* string interning: offsets into one pool, hashed */
-    char *pool;
-    size_t poollen, poolcap;
-    uint32_t *strs;     /* id -> pool offset */
-    uint32_t *hashes;   /* id -> its string's hash (no rehashing, fewer strcmp) */
-    uint32_t nstrs, capstrs;
-    uint32_t *hash;     /* open addressing: id+1, 0 empty */
+    HistPool hist;      /* the blocks of every task's changes */
+    /* strings: in blocks (never moved), by id; interned ones hashed */
+    Chunks pool;
+    size_t poollen;     /* bytes used of the pool's blocks: block << 16 | offset of the next string */
+    char **big;         /* strings too long for a block, each its own allocation */
+    size_t nbig, capbig, bigbytes;
+    Chunks strs;        /* uint32_t: id -> where (STR_BIG | index in big, or block << 16 | offset) */
+    uint32_t nstrs;
+    uint32_t *hash;     /* open addressing: (id+1, hash) pairs, 0 empty */
     uint32_t hashcap, ntable;  /* slots, strings in the table */
     uint32_t recent[RECENT_SLOTS];  /* hash -> id of a recently stored string, 0 none */
     RecLane *lanes;
@@ -196,40 +212,68 @@ static uint32_t str_hash(const char *s, size_t *len)
     return (uint32_t)h;
 }
 
-static void hash_insert(Recording *r, uint32_t id)
+/* Strings live in the pool's 64 KiB blocks (one that does not fit in
+ * what is left of the current block starts the next; one longer than
+ * STR_BIG_LEN gets an allocation of its own), so adding one never moves
+ * another, and an id's entry says where it is. */
+#define STR_BIG 0x80000000u
+enum { STR_BIG_LEN = CHUNK_BYTES / 4 };
+
+static void hash_insert(Recording *r, uint32_t id, uint32_t h)
 {
     uint32_t mask = r->hashcap - 1;
-    uint32_t i = r->hashes[id] & mask;
-    while (r->hash[i])
+    uint32_t i = h & mask;
+    while (r->hash[2 * i])
         i = (i + 1) & mask;
-    r->hash[i] = id + 1;
+    r->hash[2 * i] = id + 1;
+    r->hash[2 * i + 1] = h;
 }
 
-/* Append s (len bytes and its NUL, hash h) to the pool: its new id. */
-static uint32_t pool_add(Recording *r, const char *s, size_t len, uint32_t h)
+static const char *str_at(const Recording *r, uint32_t id)
+{
+    uint32_t w = *CHUNKS_AT(r->strs, uint32_t, id);
+    if (w & STR_BIG)
+        return r->big[w & ~STR_BIG];
+    return (const char *)r->pool.blk[w >> CHUNK_SHIFT] + (w & (CHUNK_BYTES - 1));
+}
+
+/* Append s (len bytes and its NUL) to the pool: its new id. */
+static uint32_t pool_add(Recording *r, const char *s, size_t len)
 {
     size_t n = len + 1;
-    while (r->poollen + n > r->poolcap) {
-        r->poolcap *= 2;
-        r->pool = xrealloc(r->pool, r->poolcap);
+    uint32_t where;
+    if (n > STR_BIG_LEN) {
+        if (r->nbig == r->capbig) {
+            r->capbig = r->capbig ? r->capbig * 2 : 8;
+            r->big = xrealloc(r->big, r->capbig * sizeof *r->big);
+        }
+        r->big[r->nbig] = xmalloc(n);
+        memcpy(r->big[r->nbig], s, n);
+        r->bigbytes += n;
+        where = STR_BIG | (uint32_t)r->nbig++;
+    } else {
+        size_t k = r->poollen >> CHUNK_SHIFT, off = r->poollen & (CHUNK_BYTES - 1);
+        if (off + n > CHUNK_BYTES) {
+            k++;
+            off = 0;
+        }
+        if (k >= STR_BIG >> CHUNK_SHIFT)
+            die("loopscope: the recording's strings passed 2 GiB");
+        memcpy(chunks_block(&r->pool, k) + off, s, n);
+        where = (uint32_t)(k << CHUNK_SHIFT | off);
+        r->poollen = (k << CHUNK_SHIFT) + off + n;
     }
-    memcpy(r->pool + r->poollen, s, n);
-    if (r->nstrs == r->capstrs) {
-        r->capstrs *= 2;
-        r->strs = xrealloc(r->strs, r->capstrs * sizeof(uint32_t));
-        r->hashes = xrealloc(r->hashes, r->capstrs * sizeof(uint32_t));
-    }
+    if (r->nstrs == UINT32_MAX >> 1)
+        die("loopscope: the recording holds too many strings");
     uint32_t id = r->nstrs++;
-    r->strs[id] = (uint32_t)r->poollen;
-    r->hashes[id] = h;
-    r->poollen += n;
+    *CHUNKS_PUT(r->strs, uint32_t, id) = where;
     return id;
 }
 
-/* Is string id s (len bytes, hash h)? */
-static bool str_is(const Recording *r, uint32_t id, uint32_t h, const char *s, size_t len)
+/* Is string id s? */
+static bool str_is(const Recording *r, uint32_t id, const char *s)
 {
-    return r->hashes[id] == h && memcmp(r->pool + r->strs[id], s, len + 1) == 0;
+    return strcmp(str_at(r, id), s) == 0;
 }
 
 /* The id of s: the same id for the same content, always. */
@@ -241,22 +285,22 @@ static uint32_t intern(Recording *r, const char *s)
     uint32_t h = str_hash(s, &len);
     uint32_t mask = r->hashcap - 1;
     uint32_t i = h & mask;
-    while (r->hash[i]) {
-        if (str_is(r, r->hash[i] - 1, h, s, len))
-            return r->hash[i] - 1;
+    while (r->hash[2 * i]) {
+        if (r->hash[2 * i + 1] == h && str_is(r, r->hash[2 * i] - 1, s))
+            return r->hash[2 * i] - 1;
         i = (i + 1) & mask;
     }
-    uint32_t id = pool_add(r, s, len, h);
+    uint32_t id = pool_add(r, s, len);
     if (++r->ntable * 2 > r->hashcap) {
         uint32_t *old = r->hash, oldcap = r->hashcap;
         r->hashcap *= 2;
-        r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
+        r->hash = xcalloc(2 * (size_t)r->hashcap, sizeof(uint32_t));
         for (uint32_t k = 0; k < oldcap; k++)
-            if (old[k])
-                hash_insert(r, old[k] - 1);
+            if (old[2 * k])
+                hash_insert(r, old[2 * k] - 1, old[2 * k + 1]);
         xfree(old);
     }
-    hash_insert(r, id);
+    hash_insert(r, id, h);
     return id;
 }
 
@@ -269,9 +313,9 @@ static uint32_t store(Recording *r, const char *s)
     size_t len;
     uint32_t h = str_hash(s, &len);
     uint32_t *slot = &r->recent[h & (RECENT_SLOTS - 1)];
-    if (*slot && str_is(r, *slot, h, s, len))
+    if (*slot && str_is(r, *slot, s))
         return *slot;
-    *slot = pool_add(r, s, len, h);
+    *slot = pool_add(r, s, len);
     return *slot;
 }
 
@@ -285,29 +329,20 @@ uint32_t rec_intern(Recording *r, const char *s)
 
 const char *rec_str(const Recording *r, uint32_t id)
 {
-    return id < r->nstrs ? r->pool + r->strs[id] : "";
+    return id && id < r->nstrs ? str_at(r, id) : "";
 }
 
 Recording *rec_new(size_t max_steps)
 {
+    static atomic_ulong serials;
     Recording *r = xcalloc(1, sizeof *r);
+    r->serial = atomic_fetch_add(&serials, 1) + 1;
     r->max_steps = max_steps ? max_steps : (size_t)-1;
     if (r->max_steps > LAZY_STEP) /* lazy ids name the step in 30 bits */
         r->max_steps = LAZY_STEP;
-    r->capsteps = 256;
-    r->steps = xmalloc(r->capsteps * sizeof(PStep));
-    r->poolcap = 4096;
-    r->pool = xmalloc(r->poolcap);
-    r->pool[0] = '\0';
-    r->poollen = 1;
-    r->capstrs = 256;
-    r->strs = xmalloc(r->capstrs * sizeof(uint32_t));
-    r->strs[0] = 0;
-    r->hashes = xmalloc(r->capstrs * sizeof(uint32_t));
-    r->hashes[0] = 0;
-    r->nstrs = 1;
+    pool_add(r, "", 0); /* id 0 */
     r->hashcap = 1024;
-    r->hash = xcalloc(r->hashcap, sizeof(uint32_t));
+    r->hash = xcalloc(2 * (size_t)r->hashcap, sizeof(uint32_t));
     return r;
 }
 
@@ -316,25 +351,29 @@ void rec_free(Recording *r)
     if (!r)
         return;
     for (int i = 0; i < r->ntasks; i++)
-        xfree(r->tasks[i].ch);
+        hist_free(&r->tasks[i].hist);
+    hist_pool_free(&r->hist);
     xfree(r->tasks);
     xfree(r->groups);
     xfree(r->lanes);
     xfree(r->jobs);
-    xfree(r->steps);
+    chunks_free(&r->steps);
     xfree(r->tstep);
     xfree(r->tval);
     xfree(r->t0s);
-    xfree(r->words);
-    xfree(r->args);
+    chunks_free(&r->sbytes);
+    chunks_free(&r->ck);
+    chunks_free(&r->nums);
     xfree(r->inside);
     xfree(r->in);
     xfree(r->snaps);
     xfree(r->prev);
     xfree(r->cur);
-    xfree(r->pool);
-    xfree(r->strs);
-    xfree(r->hashes);
+    chunks_free(&r->pool);
+    for (size_t i = 0; i < r->nbig; i++)
+        xfree(r->big[i]);
+    xfree(r->big);
+    chunks_free(&r->strs);
     xfree(r->hash);
     xfree(r->path);
     xfree(r->doc);
@@ -657,35 +696,125 @@ static bool step_room(Recording *r, StepKind kind)
         r->full = true;
         return false;
     }
-    if (r->nsteps == r->capsteps) {
-        r->capsteps *= 2;
-        r->steps = xrealloc(r->steps, r->capsteps * sizeof(PStep));
+    if (r->nsteps >= r->capsteps) {
+        r->capsteps = r->capsteps ? r->capsteps * 2 : 256;
         if (r->inside)
             r->inside = xrealloc(r->inside, r->capsteps * sizeof(uint32_t));
     }
     return true;
 }
 
-/* Append step number r->nsteps at time t (the lock is held). */
-static void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
-                     uint32_t arg)
+/* One number of a step's bytes at place k. */
+static unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
 {
+    if (!v)
+        return varint_put(q, 0);
+    int64_t d = (int64_t)v - (int64_t)*ctx;
+    *ctx = v;
+    return varint_put(q, zigzag(d) + 1);
+}
+
+static const unsigned char *sb_get(const unsigned char *q, uint32_t *v, uint32_t *ctx)
+{
+    uint64_t c;
+    q = varint_get(q, &c);
+    if (!c) {
+        *v = 0;
+        return q;
+    }
+    *v = *ctx = (uint32_t)((int64_t)*ctx + unzigzag(c - 1));
+    return q;
+}
+
+/* Where step bytes of at most SB_MAX bytes start, from off. */
+static size_t sb_fit(size_t off)
+{
+    if ((off & (CHUNK_BYTES - 1)) + SB_MAX > CHUNK_BYTES)
+        off = (off | (CHUNK_BYTES - 1)) + 1;
+    return off;
+}
+
+/* Append step number r->nsteps at time t (the lock is held), with its
+ * bytes: text, then args (lazy) or caption and log. */
+static void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
+                     const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
+{
+    size_t i = r->nsteps;
     if (r->inside) /* nothing changed unless told: the last step's */
-        r->inside[r->nsteps] = r->nsteps ? r->inside[r->nsteps - 1] : 0;
+        r->inside[i] = i ? r->inside[i - 1] : 0;
     if (!r->ntimes || r->tval[r->ntimes - 1] != t) {
         if (r->ntimes == r->captimes) {
             r->captimes = r->captimes ? r->captimes * 2 : 64;
             r->tstep = xrealloc(r->tstep, r->captimes * sizeof(uint32_t));
             r->tval = xrealloc(r->tval, r->captimes * sizeof(double));
         }
-        r->tstep[r->ntimes] = (uint32_t)r->nsteps;
+        r->tstep[r->ntimes] = (uint32_t)i;
         r->tval[r->ntimes++] = t;
     }
+    if (i % SB_GROUP == 0) {
+        memset(r->sbctx, 0, sizeof r->sbctx);
+        *CHUNKS_PUT(r->ck, size_t, i / SB_GROUP) = r->sblen;
+    }
+    size_t off = sb_fit(r->sblen);
+    unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    if (text)
+        q = sb_put(q, text, &r->sbctx[SB_TEXT]);
+    if (lazy) {
+        while (nargs && !args[nargs - 1]) /* trailing zeros read back as zeros */
+            nargs--;
+        if (nargs > SB_ARGS)
+            nargs = SB_ARGS;
+        *q++ = (unsigned char)nargs;
+        for (size_t k = 0; k < nargs; k++)
+            q = sb_put(q, args[k], &r->sbctx[k]);
+    } else {
+        q = sb_put(q, caption, &r->sbctx[SB_CAPTION]);
+        q = sb_put(q, log, &r->sbctx[SB_LOG]);
+    }
+    r->sblen = off + (size_t)(q - q0);
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
-    r->steps[r->nsteps] = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | l << KL_LINE_SHIFT, .task = task, .text = text, .arg = arg,
+    *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
+        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | l << KL_LINE_SHIFT, .task = task,
     };
     r->nsteps++;
+}
+
+/* Step i's bytes, read through the calling thread's cursor. */
+static const StepBytes *step_bytes(const Recording *r, size_t i)
+{
+    static _Thread_local SbCursor cur;
+    if (cur.serial == r->serial && cur.have == i + 1)
+        return &cur.sb;
+    if (cur.serial != r->serial || cur.step > i || i - cur.step >= SB_GROUP) {
+        cur.serial = r->serial;
+        cur.step = i - i % SB_GROUP;
+        cur.off = *CHUNKS_AT(r->ck, size_t, i / SB_GROUP);
+    }
+    for (;;) {
+        size_t j = cur.step;
+        if (j % SB_GROUP == 0)
+            memset(cur.ctx, 0, sizeof cur.ctx);
+        uint32_t kl = CHUNKS_AT(r->steps, PStep, j)->kl;
+        size_t off = sb_fit(cur.off);
+        const unsigned char *q0 = r->sbytes.blk[off >> CHUNK_SHIFT] + (off & (CHUNK_BYTES - 1)), *q = q0;
+        StepBytes *sb = &cur.sb;
+        memset(sb, 0, sizeof *sb);
+        if (kl & KL_TEXT)
+            q = sb_get(q, &sb->text, &cur.ctx[SB_TEXT]);
+        if (kl & KL_LAZY) {
+            sb->nargs = *q++;
+            for (size_t k = 0; k < sb->nargs && k < SB_ARGS; k++)
+                q = sb_get(q, &sb->args[k], &cur.ctx[k]);
+        } else {
+            q = sb_get(q, &sb->caption, &cur.ctx[SB_CAPTION]);
+            q = sb_get(q, &sb->log, &cur.ctx[SB_LOG]);
+        }
+        cur.off = off + (size_t)(q - q0);
+        cur.step = j + 1;
+        cur.have = j + 1;
+        if (j == i)
+            return sb;
+    }
 }
 
 bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const char *text, const char *caption,
@@ -696,12 +825,8 @@ bool rec_step(Recording *r, StepKind kind, double t, int task, int line, const c
         wunlock(r);
         return false;
     }
-    if (r->nwords == r->capwords) {
-        r->capwords = r->capwords ? r->capwords * 2 : 64;
-        r->words = xrealloc(r->words, r->capwords * sizeof(Words));
-    }
-    r->words[r->nwords] = (Words){store(r, caption), store(r, log)};
-    step_add(r, kind, t, task, line, store(r, text), false, (uint32_t)r->nwords++);
+    uint32_t c = store(r, caption), l = store(r, log);
+    step_add(r, kind, t, task, line, store(r, text), false, NULL, 0, c, l);
     wunlock(r);
     return true;
 }
@@ -720,17 +845,9 @@ bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line,
         wunlock(r);
         return false;
     }
-    while (r->nargs + nargs > r->capargs) {
-        r->capargs = r->capargs ? r->capargs * 2 : 256;
-        r->args = xrealloc(r->args, r->capargs * sizeof(uint32_t));
-    }
-    uint32_t at = (uint32_t)r->nargs;
-    if (nargs)
-        memcpy(r->args + at, args, nargs * sizeof(uint32_t));
-    r->nargs += nargs;
-    step_add(r, kind, t, task, line, store(r, text), true, at);
+    step_add(r, kind, t, task, line, store(r, text), true, args, nargs, 0, 0);
     if (!log)
-        r->steps[r->nsteps - 1].kl |= KL_NOLOG;
+        CHUNKS_AT(r->steps, PStep, r->nsteps - 1)->kl |= KL_NOLOG;
     wunlock(r);
     return true;
 }
@@ -744,10 +861,31 @@ void rec_set_narrator(Recording *r, RecNarrate fn)
 
 const uint32_t *rec_step_args(const Recording *r, size_t i)
 {
-    static const uint32_t none[8];
-    if (i >= r->nsteps || !(r->steps[i].kl & KL_LAZY))
+    static const uint32_t none[SB_ARGS];
+    static _Thread_local uint32_t ring[4][SB_ARGS];
+    static _Thread_local unsigned next;
+    if (i >= r->nsteps || !(CHUNKS_AT(r->steps, PStep, i)->kl & KL_LAZY))
         return none;
-    return r->args + r->steps[i].arg;
+    uint32_t *a = ring[next++ % 4];
+    memcpy(a, step_bytes(r, i)->args, sizeof ring[0]);
+    return a;
+}
+
+uint32_t rec_num(Recording *r, double v)
+{
+    wlock(r);
+    if (!r->nnums || *CHUNKS_AT(r->nums, double, r->nnums - 1) != v) {
+        *CHUNKS_PUT(r->nums, double, r->nnums) = v;
+        r->nnums++;
+    }
+    uint32_t id = r->nnums - 1;
+    wunlock(r);
+    return id;
+}
+
+double rec_num_at(const Recording *r, uint32_t id)
+{
+    return id < r->nnums ? *CHUNKS_AT(r->nums, double, id) : 0;
 }
 
 uint32_t rec_store(Recording *r, const char *s)
@@ -972,13 +1110,19 @@ const char *rec_internals_at(const Recording *r, size_t s)
     return text.s;
 }
 
+static double time_at(const Recording *r, size_t i);
+
 void rec_set_t0(Recording *r, double t0)
 {
     wlock(r);
     if (r->nsteps) {
         uint32_t last = (uint32_t)(r->nsteps - 1);
-        if (r->nt0 && r->t0s[r->nt0 - 1].step == last) {
-            r->t0s[r->nt0 - 1].t0 = t0;
+        PStep *p = CHUNKS_AT(r->steps, PStep, last);
+        p->kl &= ~(uint32_t)KL_T0PREV;
+        if (r->nt0 && r->t0s[r->nt0 - 1].step == last) /* set again: decided again */
+            r->nt0--;
+        if (last && time_at(r, last - 1) == t0) {
+            p->kl |= KL_T0PREV; /* the clock jumps from the time of the step before: nothing to keep */
         } else {
             if (r->nt0 == r->capt0) {
                 r->capt0 = r->capt0 ? r->capt0 * 2 : 64;
@@ -990,8 +1134,17 @@ void rec_set_t0(Recording *r, double t0)
     wunlock(r);
 }
 
+/* Record a change of task in the last step (the lock is held). */
 static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
-                       uint32_t order);
+                       uint32_t order)
+{
+    uint32_t l = line < 0 ? 0 : line > CH_LINE_MAX ? CH_LINE_MAX : (uint32_t)line;
+    HistChange c = {
+        .step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0), .label = label, .chain = chain, .line = l,
+        .order = order, .state = (uint8_t)st, .outcome = (uint8_t)out,
+    };
+    hist_add(&r->hist, &r->tasks[task].hist, &c);
+}
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
                   int line, uint32_t order)
@@ -1011,25 +1164,6 @@ void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t
     wlock(r);
     change_add(r, task, st, out, label, store(r, chain), line, order);
     wunlock(r);
-}
-
-/* Record a change of task in the last step (the lock is held). */
-static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
-                       uint32_t order)
-{
-    RecTask *t = &r->tasks[task];
-    uint32_t step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
-    uint32_t l = line < 0 ? 0 : line > CH_LINE_MAX ? CH_LINE_MAX : (uint32_t)line;
-    Change c = {step, label, chain, l << 5 | (uint32_t)st << 3 | (uint32_t)out, order};
-    if (t->nch && t->ch[t->nch - 1].step == step) {
-        t->ch[t->nch - 1] = c; /* several changes in one step: keep the last */
-    } else {
-        if (t->nch == t->capch) {
-            t->capch = t->capch ? t->capch * 2 : 4;
-            t->ch = xrealloc(t->ch, t->capch * sizeof(Change));
-        }
-        t->ch[t->nch++] = c;
-    }
 }
 
 size_t rec_nsteps(const Recording *r) { return r->nsteps; }
@@ -1086,20 +1220,29 @@ const Step *rec_step_at(const Recording *r, size_t i)
     static _Thread_local unsigned next;
     if (i >= r->nsteps)
         return NULL;
-    const PStep *p = &r->steps[i];
+    const PStep *p = CHUNKS_AT(r->steps, PStep, i);
     Step *s = &ring[next++ % STEP_RING];
-    double t = time_at(r, i);
+    double t = time_at(r, i), t0 = t;
     StepKind kind = (StepKind)(p->kl & KL_KIND);
+    if (kind == SK_CLOCK || kind == SK_BLOCK) {
+        if (p->kl & KL_T0PREV)
+            t0 = time_at(r, i - 1);
+        else if (r->nt0)
+            t0 = t0_at(r, i, t);
+    }
     *s = (Step){
-        .t = t, .t0 = (kind == SK_CLOCK || kind == SK_BLOCK) && r->nt0 ? t0_at(r, i, t) : t,
-        .kind = (uint8_t)kind, .task = p->task, .line = (int32_t)(p->kl >> KL_LINE_SHIFT), .text = p->text,
+        .t = t, .t0 = t0, .kind = (uint8_t)kind, .task = p->task, .line = (int32_t)(p->kl >> KL_LINE_SHIFT),
     };
     if (p->kl & KL_LAZY) {
         s->caption = LAZY_ID | (uint32_t)i;
         s->log = p->kl & KL_NOLOG ? 0 : LAZY_ID | LAZY_LOG | (uint32_t)i;
+        if (p->kl & KL_TEXT)
+            s->text = step_bytes(r, i)->text;
     } else {
-        s->caption = r->words[p->arg].caption;
-        s->log = r->words[p->arg].log;
+        const StepBytes *sb = step_bytes(r, i);
+        s->text = sb->text;
+        s->caption = sb->caption;
+        s->log = sb->log;
     }
     return s;
 }
@@ -1110,33 +1253,42 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
     if (id < 0 || id >= r->ntasks)
         return false;
     const RecTask *t = &r->tasks[id];
-    if (!t->nch || t->ch[0].step > s)
+    HistChange c;
+    if (!hist_at(&r->hist, &t->hist, s > UINT32_MAX ? UINT32_MAX : (uint32_t)s, &c))
         return false;
-    size_t lo = 0, hi = t->nch; /* last change with step <= s */
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (t->ch[mid].step <= s)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    const Change *c = &t->ch[lo];
     *out = (TaskView){
-        .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro), .state = (TaskState)(c->lso >> 3 & 3),
-        .outcome = (Outcome)(c->lso & 7), .label = rec_str(r, c->label), .chain = rec_str(r, c->chain),
-        .line = (int)(c->lso >> 5), .order = c->order, .since = c->step, .created = t->ch[0].step, .hidden = t->hidden,
+        .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro),
+        .state = (TaskState)c.state, .outcome = (Outcome)c.outcome, .label = rec_str(r, c.label),
+        .chain = rec_str(r, c.chain), .line = (int)c.line, .order = c.order, .since = c.step,
+        .created = hist_first_step(&r->hist, &t->hist), .hidden = t->hidden,
     };
     return true;
 }
 
 size_t rec_task_nchanges(const Recording *r, int id)
 {
-    return id >= 0 && id < r->ntasks ? r->tasks[id].nch : 0;
+    return id >= 0 && id < r->ntasks ? r->tasks[id].hist.n : 0;
 }
 
 size_t rec_task_change_step(const Recording *r, int id, size_t k)
 {
-    return k < rec_task_nchanges(r, id) ? r->tasks[id].ch[k].step : 0;
+    static _Thread_local struct {
+        unsigned long serial;
+        int task;
+        HistCursor cur;
+    } c;
+    if (k >= rec_task_nchanges(r, id))
+        return 0;
+    if (c.serial != r->serial || c.task != id) {
+        c.serial = r->serial;
+        c.task = id;
+        c.cur = (HistCursor){0};
+    }
+    if (c.cur.h) /* the tasks array may have moved: the history is the same */
+        c.cur.h = &r->tasks[id].hist;
+    HistChange ch;
+    hist_get(&r->hist, &r->tasks[id].hist, (uint32_t)k, &c.cur, &ch);
+    return ch.step;
 }
 
 int rec_lane(Recording *r, const char *name, LaneKind kind)
@@ -1243,47 +1395,56 @@ void rec_set_status(Recording *r, int status, const char *traceback)
 int rec_status(const Recording *r) { return r->status; }
 const char *rec_traceback(const Recording *r) { return r->traceback ? r->traceback : ""; }
 
+/* Each table's bytes in use and allocated; internals: the internals
+ * view's (rec_internals_*). */
+static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
+{
+    size_t ckn = (r->nsteps + SB_GROUP - 1) / SB_GROUP;
+    fn(ctx, "recording", sizeof *r, sizeof *r, false);
+    fn(ctx, "steps", r->nsteps * sizeof(PStep), chunks_bytes(&r->steps), false);
+    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), chunks_bytes(&r->sbytes) + chunks_bytes(&r->ck), false);
+    fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)),
+       r->captimes * (sizeof(uint32_t) + sizeof(double)), false);
+    fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
+    fn(ctx, "numbers", r->nnums * sizeof(double), chunks_bytes(&r->nums), false);
+    size_t hused, hcap = 0;
+    size_t hpool = hist_pool_bytes(&r->hist, &hused);
+    for (int i = 0; i < r->ntasks; i++)
+        hcap += hist_bytes(&r->tasks[i].hist);
+    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), (size_t)r->captasks * sizeof(RecTask), false);
+    fn(ctx, "changes", hused + hcap, hpool + hcap, false);
+    fn(ctx, "strings", r->poollen + r->bigbytes + r->nbig * sizeof(char *),
+       chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *), false);
+    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
+    fn(ctx, "intern table", (size_t)r->hashcap * 2 * sizeof(uint32_t), (size_t)r->hashcap * 2 * sizeof(uint32_t),
+       false);
+    fn(ctx, "lanes+jobs+groups",
+       (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup),
+       (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob) +
+           (size_t)r->capgroups * sizeof(LabelGroup),
+       false);
+    fn(ctx, "inside", r->inside ? r->nsteps * sizeof(uint32_t) : 0, r->inside ? r->capsteps * sizeof(uint32_t) : 0,
+       true);
+    fn(ctx, "in", r->nin * sizeof(uint32_t), r->capin * sizeof(uint32_t), true);
+    fn(ctx, "snaps", r->nsnaps * sizeof(uint32_t), r->capsnaps * sizeof(uint32_t), true);
+    fn(ctx, "prev+cur", r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0,
+       r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0, true);
+}
+
+static void bytes_sum(void *ctx, const char *table, size_t used, size_t cap, bool internals)
+{
+    (void)table, (void)used, (void)internals;
+    *(size_t *)ctx += cap;
+}
+
 size_t rec_bytes(const Recording *r)
 {
-    size_t n = sizeof *r + r->capsteps * sizeof(PStep) + (r->inside ? r->capsteps * sizeof(uint32_t) : 0);
-    n += r->captimes * (sizeof(uint32_t) + sizeof(double)) + r->capt0 * sizeof(T0);
-    n += r->capwords * sizeof(Words) + r->capargs * sizeof(uint32_t);
-    n += (r->capin + r->capsnaps) * sizeof(uint32_t) + (r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0);
-    n += (size_t)r->captasks * sizeof(RecTask);
-    for (int i = 0; i < r->ntasks; i++)
-        n += r->tasks[i].capch * sizeof(Change);
-    n += r->poolcap + (size_t)r->capstrs * 2 * sizeof(uint32_t) + (size_t)r->hashcap * sizeof(uint32_t);
-    n += (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob);
-    n += (size_t)r->capgroups * sizeof(LabelGroup);
+    size_t n = 0;
+    bytes_tables(r, bytes_sum, &n);
     return n;
 }
 
 void rec_bytes_detail(const Recording *r, RecBytesFn fn, void *ctx)
 {
-    fn(ctx, "recording", sizeof *r, sizeof *r, false);
-    fn(ctx, "steps", r->nsteps * sizeof(PStep), r->capsteps * sizeof(PStep), false);
-    fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)), r->captimes * (sizeof(uint32_t) + sizeof(double)),
-       false);
-    fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
-    fn(ctx, "words", r->nwords * sizeof(Words), r->capwords * sizeof(Words), false);
-    fn(ctx, "args", r->nargs * sizeof(uint32_t), r->capargs * sizeof(uint32_t), false);
-    size_t nch = 0, capch = 0;
-    for (int i = 0; i < r->ntasks; i++) {
-        nch += r->tasks[i].nch * sizeof(Change);
-        capch += r->tasks[i].capch * sizeof(Change);
-    }
-    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), (size_t)r->captasks * sizeof(RecTask), false);
-    fn(ctx, "changes", nch, capch, false);
-    fn(ctx, "pool", r->poollen, r->poolcap, false);
-    fn(ctx, "strs", (size_t)r->nstrs * 2 * sizeof(uint32_t), (size_t)r->capstrs * 2 * sizeof(uint32_t), false);
-    fn(ctx, "hash", (size_t)r->hashcap * sizeof(uint32_t), (size_t)r->hashcap * sizeof(uint32_t), false);
-    fn(ctx, "lanes+jobs+groups", (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) +
-       (size_t)r->ngroups * sizeof(LabelGroup), (size_t)r->caplanes * sizeof(RecLane) +
-       (size_t)r->capjobs * sizeof(RecJob) + (size_t)r->capgroups * sizeof(LabelGroup), false);
-    fn(ctx, "inside", r->inside ? r->nsteps * sizeof(uint32_t) : 0, r->inside ? r->capsteps * sizeof(uint32_t) : 0,
-       true);
-    fn(ctx, "in", r->nin * sizeof(uint32_t), r->capin * sizeof(uint32_t), true);
-    fn(ctx, "snaps", r->nsnaps * sizeof(uint32_t), r->capsnaps * sizeof(uint32_t), true);
-    fn(ctx, "prev+cur", r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0, r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0,
-       true);
+    bytes_tables(r, fn, ctx);
 }

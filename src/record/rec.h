@@ -57,8 +57,9 @@ typedef enum StepKind {
     SK_KIND_COUNT
 } StepKind;
 
-/* A step as readers see it. The recording stores steps packed (16 bytes,
- * with the times in runs beside them) and reads one out on request. */
+/* A step as readers see it. The recording stores steps packed (8 bytes,
+ * with the times in runs and the rest in bytes beside them) and reads one
+ * out on request. */
 typedef struct Step {
     double t;          /* virtual time when it happens (for SK_BLOCK: when it ends) */
     double t0;         /* SK_CLOCK / SK_BLOCK: the time before (else t) */
@@ -149,6 +150,11 @@ bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line,
                       const uint32_t *args, size_t nargs, bool log);
 /* The numbers step i was recorded with (zeros for a step that is not lazy). */
 const uint32_t *rec_step_args(const Recording *r, size_t i);
+/* A number for a narrator's step numbers that does not fit in 32 bits (a
+ * time): its id, rec_num_at reads it back. A number equal to the last one
+ * stored gets the same id. */
+uint32_t rec_num(Recording *r, double v);
+double rec_num_at(const Recording *r, uint32_t id);
 /* A string's id for a step's or a change's words (rec_str reads it back).
  * Unlike rec_intern, equal strings may get different ids: use it for words
  * that are stored, not compared. */

@@ -147,21 +147,14 @@ static uint64_t name_hash(const char *s)
     return h ? h : 1;
 }
 
-static double get_double(const uint32_t *a)
-{
-    double d;
-    memcpy(&d, a, sizeof d);
-    return d;
-}
-
 /* ", before any timer is due (the next is at t=1.00)" when a timer waits:
- * a[0] says whether one does, a[1..2] hold its time (put_next_timer). */
-static void why_now(Buf *cap, const uint32_t *a)
+ * a[0] says whether one does, a[1] is its time's rec_num (put_next_timer). */
+static void why_now(const Recording *r, Buf *cap, const uint32_t *a)
 {
     if (!a[0])
         return;
     buf_puts(cap, ", before any timer is due (the next is at t=");
-    narr_fmt_time(cap, get_double(a + 1));
+    narr_fmt_time(cap, rec_num_at(r, a[1]));
     buf_putc(cap, ')');
 }
 
@@ -340,14 +333,13 @@ enum {
 enum { CLOCK_NEXT, CLOCK_DEADLINE, CLOCK_TIMEOUT, CLOCK_WHAT };
 enum { LW_MAX_ARGS = 6 };
 
-/* The next timer, when it is later than now: "has" and its time, in three
- * numbers (why_now reads them back). */
+/* The next timer, when it is later than now: "has" and its time (a
+ * rec_num id), in two numbers (why_now reads them back). */
 static void put_next_timer(uint32_t *a)
 {
     HandleObj *h = loop_next_timer();
     a[0] = h && h->when > sim.now;
-    double when = a[0] ? h->when : 0;
-    memcpy(&a[1], &when, sizeof when);
+    a[1] = a[0] ? rec_num(sim.rec, h->when) : 0;
 }
 
 /* Record a lazy step (see step()). */
@@ -942,14 +934,14 @@ static void lazy_caption(const Recording *r, const Step *s, const uint32_t *a, c
         if (a[1])
             buf_puts(out, ", but it was cancelled before it began, so CancelledError is raised at once");
         else
-            why_now(out, a + 2);
+            why_now(r, out, a + 2);
         break;
     case LW_RESUME:
         buf_printf(out, "%s resumes where it left off", w);
         if (a[1])
             buf_printf(out, ", inside %s", rec_str(r, a[1]));
         buf_puts(out, ": the ready queue runs its next step");
-        why_now(out, a + 2);
+        why_now(r, out, a + 2);
         break;
     case LW_THROWN:
         buf_printf(out, "%s resumes: %s is raised at its await", w, rec_str(r, a[1]));

@@ -1,0 +1,68 @@
+/* hist.h: one task's history of state changes, packed.
+ * Owns: how the changes are stored. A change is a handful of numbers that
+ * mostly repeat or move a little (the step, the label, the await chain,
+ * the line, the queue order), so each one is written as differences from
+ * the change before it, in a few bytes, into 128-byte blocks taken from
+ * one pool (HistPool) shared by every task. Each block starts afresh (its
+ * first step and change index in its header), so the change in force at a
+ * step is a binary search over the task's blocks and a short decode.
+ * Knows nothing of tasks' names or labels (rec.c). */
+#ifndef LS_HIST_H
+#define LS_HIST_H
+
+#include "chunk.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct HistChange {
+    uint32_t step;
+    uint32_t label, chain; /* string ids */
+    uint32_t line, order;
+    uint8_t state, outcome; /* 2 and 3 bits */
+} HistChange;
+
+/* What a change is written against: the one before it in its block. */
+typedef struct HistCtx {
+    uint32_t step, label, chain, line, order;
+} HistCtx;
+
+typedef struct HistPool {
+    Chunks blocks;
+    uint32_t n;
+} HistPool;
+
+typedef struct Hist {
+    uint32_t *blk;          /* its blocks, in order */
+    uint32_t nblk, capblk;
+    uint32_t n;             /* changes */
+    uint16_t wpos, lastpos; /* the end of the last block, where its last change starts */
+    HistCtx wctx, lastctx;  /* the context after the last change, and before it */
+} Hist;
+
+/* A reader's place in one history, for walking its changes in order. */
+typedef struct HistCursor {
+    const Hist *h;
+    uint32_t k, b, pos;     /* change k is next, in block b at pos */
+    HistCtx ctx;
+} HistCursor;
+
+/* Append change c (c->step >= the last change's); a change at the same
+ * step as the last one replaces it. */
+void hist_add(HistPool *p, Hist *h, const HistChange *c);
+/* The last change with step <= step; false when there is none. */
+bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out);
+/* The step of the first change (0 when none). */
+uint32_t hist_first_step(const HistPool *p, const Hist *h);
+/* Change k (k < h->n), read from cur (start one zeroed; it resumes where
+ * the last call left off when k moves forward). */
+void hist_get(const HistPool *p, const Hist *h, uint32_t k, HistCursor *cur, HistChange *out);
+void hist_free(Hist *h);
+/* Bytes h itself holds (its block list; the blocks are the pool's). */
+size_t hist_bytes(const Hist *h);
+/* The pool's bytes: allocated, and in use (the blocks handed out). */
+size_t hist_pool_bytes(const HistPool *p, size_t *used);
+void hist_pool_free(HistPool *p);
+
+#endif
