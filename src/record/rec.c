@@ -1413,9 +1413,31 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
         hcap += hist_bytes(&r->tasks[i].hist);
     fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), (size_t)r->captasks * sizeof(RecTask), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
-    fn(ctx, "strings", r->poollen + r->bigbytes + r->nbig * sizeof(char *),
-       chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *), false);
-    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
+    /* the strings only the internals snapshots name are theirs */
+    size_t in_str = 0, in_nstr = 0;
+    unsigned char *mine = xcalloc(r->nstrs / 8 + 1, 1);
+    for (size_t k = 0; k < r->nsnaps; k++) {
+        const uint32_t *p = r->in + r->snaps[k], *end = k + 1 < r->nsnaps ? r->in + r->snaps[k + 1] : r->in + r->nin;
+        for (p++; p < end; p++) {
+            uint32_t c = *p;
+            if (c & IN_NUM) { /* an upper-case letter but I names a string by its id */
+                char l = in_letters[c >> 24 & 0x3F];
+                c = l >= 'A' && l <= 'Z' && l != 'I' ? c & IN_NUM_MAX : 0;
+            }
+            if (c & IN_COPY || !c || c >= r->nstrs || mine[c / 8] & 1 << c % 8)
+                continue;
+            mine[c / 8] |= (unsigned char)(1 << c % 8);
+            in_str += strlen(str_at(r, c)) + 1;
+            in_nstr++;
+        }
+    }
+    xfree(mine);
+    size_t pool = chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *);
+    size_t pool_used = r->poollen + r->bigbytes + r->nbig * sizeof(char *);
+    fn(ctx, "strings", pool_used - in_str, pool - in_str, false);
+    fn(ctx, "string ids", (size_t)(r->nstrs - in_nstr) * sizeof(uint32_t),
+       chunks_bytes(&r->strs) - in_nstr * sizeof(uint32_t), false);
+    fn(ctx, "strings (internals)", in_str + in_nstr * sizeof(uint32_t), in_str + in_nstr * sizeof(uint32_t), true);
     fn(ctx, "intern table", (size_t)r->hashcap * 2 * sizeof(uint32_t), (size_t)r->hashcap * 2 * sizeof(uint32_t),
        false);
     fn(ctx, "lanes+jobs+groups",
