@@ -25,7 +25,8 @@ void chunks_free(Chunks *c);
 /* Bytes allocated (blocks and the block list). */
 size_t chunks_bytes(const Chunks *c);
 
-/* Element i of a table of T (sizeof(T) a power of two up to CHUNK_BYTES). */
+/* Element i of a table of T (sizeof(T) up to CHUNK_BYTES; a power of two
+ * wastes nothing at a block's end and indexes with shifts). */
 #define CHUNKS_AT(c, T, i) \
     ((T *)(void *)(c).blk[(size_t)(i) / (CHUNK_BYTES / sizeof(T))] + (size_t)(i) % (CHUNK_BYTES / sizeof(T)))
 /* The same, making its block first (for appending element i). */

@@ -111,9 +111,14 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
         unsigned char *b = block(p, h->blk[h->nblk - 1]);
+        HistCtx x = {.step = head_u32(b, 0)}; /* the context before it: decode up to it */
+        uint32_t pos = HB_HEAD;
+        HistChange skip;
+        while (pos < h->lastpos && decode(b, &pos, &x, &skip))
+            ;
         memset(b + h->lastpos, 0, (size_t)(h->wpos - h->lastpos));
         h->wpos = h->lastpos;
-        h->wctx = h->lastctx;
+        h->wctx = x;
         h->n--;
     }
     unsigned char tmp[HC_MAX];
@@ -125,7 +130,6 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
         len = encode(tmp, c, &x);
     }
     h->lastpos = h->wpos;
-    h->lastctx = h->wctx;
     memcpy(block(p, h->blk[h->nblk - 1]) + h->wpos, tmp, len);
     h->wpos = (uint16_t)(h->wpos + len);
     h->wctx = x;

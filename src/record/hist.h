@@ -38,7 +38,7 @@ typedef struct Hist {
     uint32_t nblk, capblk;
     uint32_t n;             /* changes */
     uint16_t wpos, lastpos; /* the end of the last block, where its last change starts */
-    HistCtx wctx, lastctx;  /* the context after the last change, and before it */
+    HistCtx wctx;           /* the context after the last change */
 } Hist;
 
 /* A reader's place in one history, for walking its changes in order. */

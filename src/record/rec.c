@@ -81,7 +81,6 @@ typedef struct T0 {
 
 typedef struct RecTask {
     uint32_t name, coro;
-    uint32_t created;   /* first step it exists at */
     bool hidden;
     bool named;         /* the program named it: the name is its label */
     uint32_t call;      /* the call as written, or 0 */
@@ -137,8 +136,8 @@ struct Recording {
     Chunks nums;        /* double: numbers for narrators (rec_num) */
     uint32_t nnums;
     RecNarrate narrate;
-    RecTask *tasks;
-    int ntasks, captasks;
+    Chunks tasks;       /* RecTask, never moved */
+    int ntasks;
     HistPool hist;      /* the blocks of every task's changes */
     /* strings: in blocks (never moved), by id; interned ones hashed */
     Chunks pool;
@@ -149,7 +148,7 @@ struct Recording {
     uint32_t nstrs;
     uint32_t *hash;     /* open addressing: (id+1, hash) pairs, 0 empty */
     uint32_t hashcap, ntable;  /* slots, strings in the table */
-    uint32_t recent[RECENT_SLOTS];  /* hash -> id of a recently stored string, 0 none */
+    uint32_t recent[RECENT_SLOTS][2];  /* hash -> (id, hash) of a recently stored string, id 0 none */
     RecLane *lanes;
     int nlanes, caplanes;
     RecJob *jobs;
@@ -167,6 +166,9 @@ struct Recording {
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
 };
+
+/* Task i's record. */
+#define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
 
 /* The writer's side of the lock: only a shared recording locks. The
  * writer takes and drops the mutex thousands of times a second, and a
@@ -312,11 +314,12 @@ static uint32_t store(Recording *r, const char *s)
         return 0;
     size_t len;
     uint32_t h = str_hash(s, &len);
-    uint32_t *slot = &r->recent[h & (RECENT_SLOTS - 1)];
-    if (*slot && str_is(r, *slot, s))
-        return *slot;
-    *slot = pool_add(r, s, len);
-    return *slot;
+    uint32_t *slot = r->recent[h & (RECENT_SLOTS - 1)];
+    if (slot[0] && slot[1] == h && str_is(r, slot[0], s))
+        return slot[0];
+    slot[0] = pool_add(r, s, len);
+    slot[1] = h;
+    return slot[0];
 }
 
 uint32_t rec_intern(Recording *r, const char *s)
@@ -351,9 +354,9 @@ void rec_free(Recording *r)
     if (!r)
         return;
     for (int i = 0; i < r->ntasks; i++)
-        hist_free(&r->tasks[i].hist);
+        hist_free(&TASK(r, i)->hist);
     hist_pool_free(&r->hist);
-    xfree(r->tasks);
+    chunks_free(&r->tasks);
     xfree(r->groups);
     xfree(r->lanes);
     xfree(r->jobs);
@@ -433,7 +436,7 @@ static bool made_up_name(const char *s)
 /* Set t's label from its base and whether its group clashes. */
 static void label_set(Recording *r, int id, bool clash)
 {
-    RecTask *t = &r->tasks[id];
+    RecTask *t = TASK(r, id);
     if (!clash) {
         t->label = t->base;
         return;
@@ -451,7 +454,7 @@ static void label_set(Recording *r, int id, bool clash)
 
 static void label_join(Recording *r, int id)
 {
-    RecTask *t = &r->tasks[id];
+    RecTask *t = TASK(r, id);
     t->base = t->named ? t->name : t->call;
     if (!t->base) /* no call recorded: a made-up name says less than the coroutine */
         t->base = t->coro && (!t->name || made_up_name(rec_str(r, t->name))) ? t->coro : t->name;
@@ -463,7 +466,7 @@ static void label_join(Recording *r, int id)
     t->gprev = g->tail;
     t->gnext = -1;
     if (g->tail >= 0)
-        r->tasks[g->tail].gnext = id;
+        TASK(r, g->tail)->gnext = id;
     else
         g->head = id;
     g->tail = id;
@@ -474,16 +477,16 @@ static void label_join(Recording *r, int id)
 
 static void label_leave(Recording *r, int id)
 {
-    RecTask *t = &r->tasks[id];
+    RecTask *t = TASK(r, id);
     LabelGroup *g = t->hidden || !t->base ? NULL : group_slot(r, t->base, false);
     if (!g)
         return;
     if (t->gprev >= 0)
-        r->tasks[t->gprev].gnext = t->gnext;
+        TASK(r, t->gprev)->gnext = t->gnext;
     else
         g->head = t->gnext;
     if (t->gnext >= 0)
-        r->tasks[t->gnext].gprev = t->gprev;
+        TASK(r, t->gnext)->gprev = t->gprev;
     else
         g->tail = t->gprev;
     t->gprev = t->gnext = -1;
@@ -547,16 +550,11 @@ size_t rec_published(const Recording *r)
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
     wlock(r);
-    if (r->ntasks == r->captasks) {
-        r->captasks = r->captasks ? r->captasks * 2 : 16;
-        r->tasks = xrealloc(r->tasks, (size_t)r->captasks * sizeof(RecTask));
-    }
-    RecTask *t = &r->tasks[r->ntasks];
+    RecTask *t = CHUNKS_PUT(r->tasks, RecTask, r->ntasks);
     memset(t, 0, sizeof *t);
     t->name = intern(r, name);
     t->coro = intern(r, coro);
     t->hidden = hidden;
-    t->created = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0);
     t->gprev = t->gnext = -1;
     int id = r->ntasks++;
     label_join(r, id);
@@ -571,7 +569,7 @@ static void task_relabel(Recording *r, int task, const char *name, const char *c
     wlock(r);
     if (task >= 0 && task < r->ntasks) {
         label_leave(r, task);
-        RecTask *t = &r->tasks[task];
+        RecTask *t = TASK(r, task);
         if (name)
             t->name = intern(r, name);
         if (call)
@@ -591,7 +589,7 @@ void rec_task_call(Recording *r, int task, const char *call, bool named)
 
 const char *rec_task_label(const Recording *r, int task)
 {
-    return task >= 0 && task < r->ntasks ? rec_str(r, r->tasks[task].label) : "";
+    return task >= 0 && task < r->ntasks ? rec_str(r, TASK(r, task)->label) : "";
 }
 
 /* ------------------------------------------------ references to tasks */
@@ -1143,7 +1141,7 @@ static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32
         .step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0), .label = label, .chain = chain, .line = l,
         .order = order, .state = (uint8_t)st, .outcome = (uint8_t)out,
     };
-    hist_add(&r->hist, &r->tasks[task].hist, &c);
+    hist_add(&r->hist, &TASK(r, task)->hist, &c);
 }
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
@@ -1252,7 +1250,7 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
 {
     if (id < 0 || id >= r->ntasks)
         return false;
-    const RecTask *t = &r->tasks[id];
+    const RecTask *t = TASK(r, id);
     HistChange c;
     if (!hist_at(&r->hist, &t->hist, s > UINT32_MAX ? UINT32_MAX : (uint32_t)s, &c))
         return false;
@@ -1267,7 +1265,7 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
 
 size_t rec_task_nchanges(const Recording *r, int id)
 {
-    return id >= 0 && id < r->ntasks ? r->tasks[id].hist.n : 0;
+    return id >= 0 && id < r->ntasks ? TASK(r, id)->hist.n : 0;
 }
 
 size_t rec_task_change_step(const Recording *r, int id, size_t k)
@@ -1285,9 +1283,9 @@ size_t rec_task_change_step(const Recording *r, int id, size_t k)
         c.cur = (HistCursor){0};
     }
     if (c.cur.h) /* the tasks array may have moved: the history is the same */
-        c.cur.h = &r->tasks[id].hist;
+        c.cur.h = &TASK(r, id)->hist;
     HistChange ch;
-    hist_get(&r->hist, &r->tasks[id].hist, (uint32_t)k, &c.cur, &ch);
+    hist_get(&r->hist, &TASK(r, id)->hist, (uint32_t)k, &c.cur, &ch);
     return ch.step;
 }
 
@@ -1410,8 +1408,8 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t hused, hcap = 0;
     size_t hpool = hist_pool_bytes(&r->hist, &hused);
     for (int i = 0; i < r->ntasks; i++)
-        hcap += hist_bytes(&r->tasks[i].hist);
-    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), (size_t)r->captasks * sizeof(RecTask), false);
+        hcap += hist_bytes(&TASK(r, i)->hist);
+    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), chunks_bytes(&r->tasks), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
     /* the strings only the internals snapshots name are theirs */
     size_t in_str = 0, in_nstr = 0;
