@@ -8,7 +8,9 @@
 #   - peak memory (maximum RSS, /usr/bin/time -v) of both; target: at most
 #     python3's;
 #   - the recording's bytes per step (bench/bench_size: rec_bytes over
-#     rec_nsteps); target: 24 or less;
+#     rec_nsteps), with and without the internals view's snapshot tables
+#     ("w/o int"); target: 24 or less (`bench/bench_size --detail F` gives
+#     them table by table);
 # and, for the endless `while True: await asyncio.sleep(1)`, the time to
 # the 1,000,000-step limit; target: under 0.5 s. Each figure gets PASS or
 # MISS. Installs nothing; a missing tool skips its rows. Exit status 0 even
@@ -39,13 +41,14 @@ have_time=0
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 
 echo "== issue 16 targets: loopscope trace vs python3 $(python3 -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null) (bench/pyclock.py: CPython's asyncio on a virtual clock, no tracing), best of $RUNS"
-printf '%-22s %9s %9s %8s %6s %9s %9s %8s %6s %9s %6s\n' scenario loopscope python3 speedup "≥5x" "RSS ls" "RSS py" "ratio" "≤1" "B/step" "≤24"
+printf '%-22s %9s %9s %8s %6s %9s %9s %8s %6s %9s %6s %8s %6s\n' scenario loopscope python3 speedup "≥5x" "RSS ls" "RSS py" "ratio" "≤1" "B/step" "≤24" "w/o int" "≤24"
 status=0
 for s in many_sleeps queue_pingpong sleep0_storm mix_lock_queue_group; do
     f=bench/scenarios/$s.py
     tl=$(best_s "$LOOPSCOPE" trace "$f" --max-steps $BIG) || { echo "bench_targets: loopscope failed on $f" >&2; status=1; continue; }
-    read -r steps bytes < <("$SIZE" "$f" $BIG)
+    read -r steps bytes own < <("$SIZE" "$f" $BIG)
     bps=$(awk -v b="$bytes" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
+    obps=$(awk -v b="$own" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
     rl=$(rss_kb "$LOOPSCOPE" trace "$f" --max-steps $BIG)
     if [ $have_py -eq 1 ]; then
         tp=$(best_s python3 bench/pyclock.py "$f") || { echo "bench_targets: python3 failed on $f" >&2; status=1; continue; }
@@ -64,7 +67,8 @@ for s in many_sleeps queue_pingpong sleep0_storm mix_lock_queue_group; do
         mr=- mrv=- rl=${rl:--} rp=${rp:--}
     fi
     bv=$(verdict "$(awk -v x="$bps" 'BEGIN { print (x <= 24) }')")
-    printf '%-22s %8ss %8ss %7sx %6s %9s %9s %7sx %6s %9s %6s\n' "$s" "$tl" "$tp" "$sp" "$spv" "$rl" "$rp" "$mr" "$mrv" "$bps" "$bv"
+    obv=$(verdict "$(awk -v x="$obps" 'BEGIN { print (x <= 24) }')")
+    printf '%-22s %8ss %8ss %7sx %6s %9s %9s %7sx %6s %9s %6s %8s %6s\n' "$s" "$tl" "$tp" "$sp" "$spv" "$rl" "$rp" "$mr" "$mrv" "$bps" "$bv" "$obps" "$obv"
     echo "    ($steps steps)"
 done
 
@@ -81,8 +85,10 @@ if [ -z "$tl" ]; then
     done
     tl=$(awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }')
 fi
-read -r steps bytes < <("$SIZE" "$f")
+read -r steps bytes own < <("$SIZE" "$f")
 bps=$(awk -v b="$bytes" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
-printf '%-22s %8ss to %s steps (< 0.5 s: %s), %s B/step (≤ 24: %s)\n' endless "$tl" "$steps" \
-    "$(verdict "$(awk -v x="$tl" 'BEGIN { print (x < 0.5) }')")" "$bps" "$(verdict "$(awk -v x="$bps" 'BEGIN { print (x <= 24) }')")"
+obps=$(awk -v b="$own" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
+printf '%-22s %8ss to %s steps (< 0.5 s: %s), %s B/step (≤ 24: %s), %s without internals (≤ 24: %s)\n' endless "$tl" "$steps" \
+    "$(verdict "$(awk -v x="$tl" 'BEGIN { print (x < 0.5) }')")" "$bps" "$(verdict "$(awk -v x="$bps" 'BEGIN { print (x <= 24) }')")" \
+    "$obps" "$(verdict "$(awk -v x="$obps" 'BEGIN { print (x <= 24) }')")"
 exit $status
