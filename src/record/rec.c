@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <ctype.h>
 
 /* Step texts, captions, log lines and labels are mostly either the same
  * few strings over and over or strings seen once (they hold a time). A
@@ -27,6 +28,7 @@
  * A string stored twice this way just has two ids: ids are read through
  * rec_str, never compared. */
 #define RECENT_SLOTS 4096
+#define NUM_RECENT 1024
 
 #define CH_LINE_MAX 0x7FFFFFF
 
@@ -144,7 +146,11 @@ struct Recording {
     size_t poollen;     /* bytes used of the pool's blocks: block << 16 | offset of the next string */
     char **big;         /* strings too long for a block, each its own allocation */
     size_t nbig, capbig, bigbytes;
-    Chunks strs;        /* uint32_t: id -> where (STR_BIG | index in big, or block << 16 | offset) */
+    Chunks strs;        /* uint32_t: id -> where (STR_BIG | index in big, STR_NUM | index in
+                         * nlabels, or block << 16 | offset) */
+    Chunks nlabels;     /* NumLabel */
+    uint32_t nnlabels;
+    uint32_t numrecent[NUM_RECENT][3]; /* (prefix, cents, id) of recent ones */
     uint32_t nstrs;
     uint32_t *hash;     /* open addressing: (id+1, hash) pairs, 0 empty */
     uint32_t hashcap, ntable;  /* slots, strings in the table */
@@ -217,9 +223,18 @@ static uint32_t str_hash(const char *s, size_t *len)
 /* Strings live in the pool's 64 KiB blocks (one that does not fit in
  * what is left of the current block starts the next; one longer than
  * STR_BIG_LEN gets an allocation of its own), so adding one never moves
- * another, and an id's entry says where it is. */
+ * another, and an id's entry says where it is. A label that ends in a
+ * time ("sleep(1) until 12.35", rec_store_label) is new at every sleep:
+ * it is kept as its text's id and the number (STR_NUM: 8 bytes in nlabels
+ * instead of the text), and written out the first time it is read. */
 #define STR_BIG 0x80000000u
-enum { STR_BIG_LEN = CHUNK_BYTES / 4 };
+#define STR_NUM 0x40000000u
+enum { STR_BIG_LEN = CHUNK_BYTES / 4, STR_MAX_BLOCKS = 1 << 14 };
+
+typedef struct NumLabel {
+    uint32_t prefix; /* the text before the number */
+    uint32_t cents;  /* the number, which has two decimals */
+} NumLabel;
 
 static void hash_insert(Recording *r, uint32_t id, uint32_t h)
 {
@@ -231,19 +246,10 @@ static void hash_insert(Recording *r, uint32_t id, uint32_t h)
     r->hash[2 * i + 1] = h;
 }
 
-static const char *str_at(const Recording *r, uint32_t id)
-{
-    uint32_t w = *CHUNKS_AT(r->strs, uint32_t, id);
-    if (w & STR_BIG)
-        return r->big[w & ~STR_BIG];
-    return (const char *)r->pool.blk[w >> CHUNK_SHIFT] + (w & (CHUNK_BYTES - 1));
-}
-
-/* Append s (len bytes and its NUL) to the pool: its new id. */
-static uint32_t pool_add(Recording *r, const char *s, size_t len)
+/* Copy s (len bytes and its NUL) into the pool: where it is. */
+static uint32_t pool_put(Recording *r, const char *s, size_t len)
 {
     size_t n = len + 1;
-    uint32_t where;
     if (n > STR_BIG_LEN) {
         if (r->nbig == r->capbig) {
             r->capbig = r->capbig ? r->capbig * 2 : 8;
@@ -252,24 +258,55 @@ static uint32_t pool_add(Recording *r, const char *s, size_t len)
         r->big[r->nbig] = xmalloc(n);
         memcpy(r->big[r->nbig], s, n);
         r->bigbytes += n;
-        where = STR_BIG | (uint32_t)r->nbig++;
-    } else {
-        size_t k = r->poollen >> CHUNK_SHIFT, off = r->poollen & (CHUNK_BYTES - 1);
-        if (off + n > CHUNK_BYTES) {
-            k++;
-            off = 0;
-        }
-        if (k >= STR_BIG >> CHUNK_SHIFT)
-            die("loopscope: the recording's strings passed 2 GiB");
-        memcpy(chunks_block(&r->pool, k) + off, s, n);
-        where = (uint32_t)(k << CHUNK_SHIFT | off);
-        r->poollen = (k << CHUNK_SHIFT) + off + n;
+        return STR_BIG | (uint32_t)r->nbig++;
     }
-    if (r->nstrs == UINT32_MAX >> 1)
+    size_t k = r->poollen >> CHUNK_SHIFT, off = r->poollen & (CHUNK_BYTES - 1);
+    if (off + n > CHUNK_BYTES) {
+        k++;
+        off = 0;
+    }
+    if (k >= STR_MAX_BLOCKS)
+        die("loopscope: the recording's strings passed 1 GiB");
+    memcpy(chunks_block(&r->pool, k) + off, s, n);
+    r->poollen = (k << CHUNK_SHIFT) + off + n;
+    return (uint32_t)(k << CHUNK_SHIFT | off);
+}
+
+/* A new id for a string that is where says. */
+static uint32_t str_new(Recording *r, uint32_t where)
+{
+    if (r->nstrs == STR_NUM)
         die("loopscope: the recording holds too many strings");
     uint32_t id = r->nstrs++;
     *CHUNKS_PUT(r->strs, uint32_t, id) = where;
     return id;
+}
+
+/* Append s (len bytes and its NUL) to the pool: its new id. */
+static uint32_t pool_add(Recording *r, const char *s, size_t len)
+{
+    return str_new(r, pool_put(r, s, len));
+}
+
+static const char *str_at(const Recording *r, uint32_t id)
+{
+    uint32_t *w = CHUNKS_AT(r->strs, uint32_t, id);
+    if (*w & STR_NUM) { /* written out now, once; a reader holds the lock (rec_lock) */
+        Recording *m = (Recording *)r;
+        const NumLabel *l = CHUNKS_AT(r->nlabels, NumLabel, *w & ~STR_NUM);
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, str_at(r, l->prefix));
+        buf_put_uint(&b, l->cents / 100);
+        buf_putc(&b, '.');
+        buf_putc(&b, (char)('0' + l->cents / 10 % 10));
+        buf_putc(&b, (char)('0' + l->cents % 10));
+        *w = pool_put(m, b.s, b.len);
+        buf_free(&b);
+    }
+    if (*w & STR_BIG)
+        return r->big[*w & ~STR_BIG];
+    return (const char *)r->pool.blk[*w >> CHUNK_SHIFT] + (*w & (CHUNK_BYTES - 1));
 }
 
 /* Is string id s? */
@@ -320,6 +357,51 @@ static uint32_t store(Recording *r, const char *s)
     slot[0] = pool_add(r, s, len);
     slot[1] = h;
     return slot[0];
+}
+
+/* s's last number, when it has two decimals and reads back the same
+ * ("12.35": no sign, no leading zero, at most 7 digits before the point):
+ * where it starts and its value in hundredths. */
+static bool ends_in_cents(const char *s, size_t len, size_t *at, uint32_t *cents)
+{
+    if (len < 4 || s[len - 3] != '.' || !isdigit((unsigned char)s[len - 1]) || !isdigit((unsigned char)s[len - 2]))
+        return false;
+    size_t i = len - 3;
+    while (i > 0 && isdigit((unsigned char)s[i - 1]))
+        i--;
+    size_t nint = len - 3 - i;
+    if (!nint || nint > 7 || (nint > 1 && s[i] == '0'))
+        return false;
+    uint32_t v = 0;
+    for (size_t k = i; k < len - 3; k++)
+        v = v * 10 + (uint32_t)(s[k] - '0');
+    *at = i;
+    *cents = v * 100 + (uint32_t)(s[len - 2] - '0') * 10 + (uint32_t)(s[len - 1] - '0');
+    return true;
+}
+
+uint32_t rec_store_label(Recording *r, const char *s)
+{
+    size_t len = s ? strlen(s) : 0, at;
+    uint32_t cents;
+    if (!ends_in_cents(s, len, &at, &cents) || at >= 256)
+        return rec_store(r, s);
+    char prefix[256];
+    memcpy(prefix, s, at);
+    prefix[at] = '\0';
+    wlock(r);
+    NumLabel l = {store(r, prefix), cents};
+    /* many tasks sleep until the same time: a recent equal label's id */
+    uint32_t *slot = r->numrecent[(l.prefix * 2654435761u ^ cents * 40503u) % NUM_RECENT];
+    if (!slot[2] || slot[0] != l.prefix || slot[1] != cents) {
+        *CHUNKS_PUT(r->nlabels, NumLabel, r->nnlabels) = l;
+        slot[0] = l.prefix;
+        slot[1] = cents;
+        slot[2] = str_new(r, STR_NUM | r->nnlabels++);
+    }
+    uint32_t id = slot[2];
+    wunlock(r);
+    return id;
 }
 
 uint32_t rec_intern(Recording *r, const char *s)
@@ -377,6 +459,7 @@ void rec_free(Recording *r)
         xfree(r->big[i]);
     xfree(r->big);
     chunks_free(&r->strs);
+    chunks_free(&r->nlabels);
     xfree(r->hash);
     xfree(r->path);
     xfree(r->doc);
@@ -1433,6 +1516,7 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t pool = chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *);
     size_t pool_used = r->poollen + r->bigbytes + r->nbig * sizeof(char *);
     fn(ctx, "strings", pool_used - in_str, pool - in_str, false);
+    fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), chunks_bytes(&r->nlabels), false);
     fn(ctx, "string ids", (size_t)(r->nstrs - in_nstr) * sizeof(uint32_t),
        chunks_bytes(&r->strs) - in_nstr * sizeof(uint32_t), false);
     fn(ctx, "strings (internals)", in_str + in_nstr * sizeof(uint32_t), in_str + in_nstr * sizeof(uint32_t), true);

@@ -160,6 +160,12 @@ double rec_num_at(const Recording *r, uint32_t id);
  * that are stored, not compared. */
 uint32_t rec_store(Recording *r, const char *s);
 
+/* rec_store for a label that may end in a time with two decimals
+ * ("sleep(1) until 12.35"): such a label is kept as its text and the
+ * number (8 bytes, not a new string at every sleep), and written out when
+ * first read. Any other string is stored as rec_store does. */
+uint32_t rec_store_label(Recording *r, const char *s);
+
 /* Set t0 on the last step (a clock jump or a block: SK_CLOCK or SK_BLOCK). */
 void rec_set_t0(Recording *r, double t0);
 /* A task's visible state changes as of the last recorded step. */

@@ -310,7 +310,7 @@ static void set_state(TaskObj *t, TaskState st, Outcome out, const char *label)
 {
     if (t->rec_id < 0)
         return;
-    set_state_id(t, st, out, rec_store(sim.rec, label));
+    set_state_id(t, st, out, rec_store_label(sim.rec, label));
 }
 
 /* ------------------------------------------------------------ lazy steps
@@ -328,6 +328,7 @@ enum {
     LW_AWAIT,    /* label, inner coroutine */
     LW_WAKE,     /* flags (1 cancelled, 2 cancel requested), label, note */
     LW_CLOCK,    /* what is due (CLOCK_*), its task, what it is */
+    LW_DONE,     /* eager, the result's label ("→ 42") */
     LW_COUNT
 };
 enum { CLOCK_NEXT, CLOCK_DEADLINE, CLOCK_TIMEOUT, CLOCK_WHAT };
@@ -769,7 +770,7 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     Buf *label = hot(&hot_label), *inner = hot(&hot_inner);
     waiting_label(t, (FutureObj *)yielded, label);
     inner_coro(t, inner);
-    uint32_t a[3] = {LW_AWAIT, rec_store(sim.rec, label->s), rec_store(sim.rec, inner->s)};
+    uint32_t a[3] = {LW_AWAIT, rec_store_label(sim.rec, label->s), rec_store(sim.rec, inner->s)};
     step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 3);
     set_state_id(t, TS_WAITING, OUT_NONE, a[1]);
 }
@@ -908,6 +909,9 @@ static void lazy_log(const Recording *r, const Step *s, const uint32_t *a, const
     case LW_WAKE:
         woken_words(REC_LOG, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
         break;
+    case LW_DONE:
+        buf_printf(out, "%s done %s", w, rec_str(r, a[2]));
+        break;
     case LW_CLOCK:
         buf_puts(out, "clock jumps to ");
         narr_fmt_time(out, s->t);
@@ -962,6 +966,16 @@ static void lazy_caption(const Recording *r, const Step *s, const uint32_t *a, c
     case LW_WAKE:
         woken_words(REC_CAPTION, a[1] & 7, a[1] >> 3 & 1, rec_str(r, a[2]), rec_str(r, a[3]), w, out);
         break;
+    case LW_DONE: {
+        const char *result = rec_str(r, a[2]);
+        result += strncmp(result, "\xe2\x86\x92 ", 4) ? 0 : 4; /* "→ 42": 42 */
+        if (a[1])
+            buf_printf(out, "%s returns %s without ever awaiting: its task is DONE before create_task even "
+                            "returns, and it never went through the ready queue", w, result);
+        else
+            buf_printf(out, "%s returns %s: its task is DONE and anyone awaiting it is woken", w, result);
+        break;
+    }
     case LW_CLOCK:
         clock_caption(r, s, a, out);
         break;
@@ -1134,17 +1148,16 @@ void narr_task_finished(TaskObj *t)
         klass_quiet(true);
         obj_repr(t->fut.result, &label);
         klass_quiet(false);
-        buf_printf(&log, "%s done %s", who(t), label.s);
-        if (t->eager)
-            buf_printf(&cap, "%s returns %s without ever awaiting: its task is DONE before create_task even "
-                             "returns, and it never went through the ready queue", who(t), label.s + 4);
-        else
-            buf_printf(&cap, "%s returns %s: its task is DONE and anyone awaiting it is woken", who(t),
-                       label.s + 4);
     }
     err_clear();
-    step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
-    set_state(t, TS_DONE, out, label.s);
+    if (out == OUT_RESULT) { /* every task ends so: its words wait to be read (LW_DONE) */
+        uint32_t a[3] = {LW_DONE, t->eager, rec_store(sim.rec, label.s)};
+        step_lazy(kind, t->rec_id, task_line(t), text.s, a, 3);
+        set_state_id(t, TS_DONE, out, a[2]);
+    } else {
+        step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
+        set_state(t, TS_DONE, out, label.s);
+    }
     buf_free(&text);
     buf_free(&log);
     buf_free(&cap);
