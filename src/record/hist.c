@@ -100,8 +100,11 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
     memcpy(b + 4, &h->n, 4);
     if (h->nblk == h->capblk) {
         h->capblk = h->capblk ? h->capblk * 2 : 2;
-        h->blk = xrealloc(h->blk, h->capblk * sizeof *h->blk);
+        h->blk = xrealloc(h->blk, h->capblk * 2 * sizeof *h->blk);
+        h->first = h->blk + h->capblk; /* the second half: moved up */
+        memmove(h->first, h->blk + h->capblk / 2, h->nblk * sizeof *h->blk);
     }
+    h->first[h->nblk] = c->step;
     h->blk[h->nblk++] = id;
     h->wpos = HB_HEAD;
     h->wctx = (HistCtx){.step = c->step};
@@ -138,7 +141,8 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 
 uint32_t hist_first_step(const HistPool *p, const Hist *h)
 {
-    return h->nblk ? head_u32(block(p, h->blk[0]), 0) : 0;
+    (void)p;
+    return h->nblk ? h->first[0] : 0;
 }
 
 bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
@@ -148,7 +152,7 @@ bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
     uint32_t lo = 0, hi = h->nblk; /* the last block starting at or before step */
     while (hi - lo > 1) {
         uint32_t mid = (lo + hi) / 2;
-        if (head_u32(block(p, h->blk[mid]), 0) <= step)
+        if (h->first[mid] <= step)
             lo = mid;
         else
             hi = mid;
@@ -202,7 +206,7 @@ void hist_free(Hist *h)
     memset(h, 0, sizeof *h);
 }
 
-size_t hist_bytes(const Hist *h) { return h->capblk * sizeof *h->blk; }
+size_t hist_bytes(const Hist *h) { return h->capblk * 2 * sizeof *h->blk; }
 
 size_t hist_pool_bytes(const HistPool *p, size_t *used)
 {

@@ -34,7 +34,8 @@ typedef struct HistPool {
 } HistPool;
 
 typedef struct Hist {
-    uint32_t *blk;          /* its blocks, in order */
+    uint32_t *blk;          /* its blocks, in order (one allocation with first) */
+    uint32_t *first;        /* each block's first step, for the binary search */
     uint32_t nblk, capblk;
     uint32_t n;             /* changes */
     uint16_t wpos, lastpos; /* the end of the last block, where its last change starts */
