@@ -3,9 +3,16 @@
  * reads it: every public function that changes it takes the mutex, and the
  * reader holds the same mutex (rec_lock) for as long as it looks. Writes
  * that touch nothing a reader can see (the step not yet published) still
- * lock, so that reallocating an array never races with a read. A reader
+ * lock, so that growing a table never races with a read. A reader
  * waiting for the lock goes before the writer's next write (wlock), or a
- * writer that locks thousands of times a second would starve it. */
+ * writer that locks thousands of times a second would starve it. A
+ * reader may write too: a label kept as a number (rec_store_label) is
+ * written out into the pool the first time it is read, under the lock.
+ *
+ * Storage (docs/perf.md): the big tables grow a 64 KiB block at a time
+ * (chunk.h), never copied; a step is 8 bytes plus a few bytes of
+ * differences (its text, numbers, caption and log ids); a task's changes
+ * are differences in pooled blocks (hist.c). */
 #include "rec.h"
 
 #include "../base/base.h"
