@@ -1,8 +1,8 @@
 /* hist.c: a task's state changes as differences in pooled blocks. See
  * hist.h.
  *
- * A block is 128 bytes: its first change's step and index (4 bytes each),
- * then changes, then zeros. A change is a header byte (0x80, the state,
+ * A block is 128 bytes: its first change's index (4 bytes), then changes,
+ * then zeros; the task keeps each block's id and first step. A change is a header byte (0x80, the state,
  * the outcome, "no label" and "the same chain") and varints: the step's
  * distance from the last change's, the label's and the chain's distance
  * from the last ones (when present), the line's and the order's. A block's
@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-enum { HB = 128, HB_HEAD = 8, HB_PER_CHUNK = CHUNK_BYTES / HB, HC_MAX = 1 + 5 * 10 };
+enum { HB = 128, HB_HEAD = 4, HB_PER_CHUNK = CHUNK_BYTES / HB, HC_MAX = 1 + 5 * 10 };
 enum { HC_MARK = 0x80, HC_NOLABEL = 0x20, HC_SAMECHAIN = 0x40 };
 
 static unsigned char *block(const HistPool *p, uint32_t b)
@@ -96,8 +96,7 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
 {
     uint32_t id = p->n++;
     unsigned char *b = chunks_block(&p->blocks, id / HB_PER_CHUNK) + (size_t)(id % HB_PER_CHUNK) * HB;
-    memcpy(b, &c->step, 4);
-    memcpy(b + 4, &h->n, 4);
+    memcpy(b, &h->n, 4);
     if (h->nblk == h->capblk) {
         h->capblk = h->capblk ? h->capblk * 2 : 2;
         h->blk = xrealloc(h->blk, h->capblk * 2 * sizeof *h->blk);
@@ -114,7 +113,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
         unsigned char *b = block(p, h->blk[h->nblk - 1]);
-        HistCtx x = {.step = head_u32(b, 0)}; /* the context before it: decode up to it */
+        HistCtx x = {.step = h->first[h->nblk - 1]}; /* the context before it: decode up to it */
         uint32_t pos = HB_HEAD;
         HistChange skip;
         while (pos < h->lastpos && decode(b, &pos, &x, &skip))
@@ -158,7 +157,7 @@ bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
             hi = mid;
     }
     const unsigned char *b = block(p, h->blk[lo]);
-    HistCtx x = {.step = head_u32(b, 0)};
+    HistCtx x = {.step = h->first[lo]};
     uint32_t pos = HB_HEAD;
     HistChange c;
     bool any = false;
@@ -175,13 +174,13 @@ void hist_get(const HistPool *p, const Hist *h, uint32_t k, HistCursor *cur, His
         uint32_t lo = 0, hi = h->nblk; /* the last block whose first change is at or before k */
         while (hi - lo > 1) {
             uint32_t mid = (lo + hi) / 2;
-            if (head_u32(block(p, h->blk[mid]), 4) <= k)
+            if (head_u32(block(p, h->blk[mid]), 0) <= k)
                 lo = mid;
             else
                 hi = mid;
         }
         const unsigned char *b = block(p, h->blk[lo]);
-        *cur = (HistCursor){.h = h, .k = head_u32(b, 4), .b = lo, .pos = HB_HEAD, .ctx = {.step = head_u32(b, 0)}};
+        *cur = (HistCursor){.h = h, .k = head_u32(b, 0), .b = lo, .pos = HB_HEAD, .ctx = {.step = h->first[lo]}};
     }
     for (;;) {
         const unsigned char *b = block(p, h->blk[cur->b]);
@@ -192,7 +191,7 @@ void hist_get(const HistPool *p, const Hist *h, uint32_t k, HistCursor *cur, His
             }
             b = block(p, h->blk[++cur->b]);
             cur->pos = HB_HEAD;
-            cur->ctx = (HistCtx){.step = head_u32(b, 0)};
+            cur->ctx = (HistCtx){.step = h->first[cur->b]};
             continue;
         }
         if (cur->k++ == k)

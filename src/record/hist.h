@@ -4,8 +4,9 @@
  * the line, the queue order), so each one is written as differences from
  * the change before it, in a few bytes, into 128-byte blocks taken from
  * one pool (HistPool) shared by every task. Each block starts afresh (its
- * first step and change index in its header), so the change in force at a
- * step is a binary search over the task's blocks and a short decode.
+ * first step beside its id, its first change's index in it), so the
+ * change in force at a step is a binary search over the task's blocks'
+ * first steps and a short decode.
  * Knows nothing of tasks' names or labels (rec.c). */
 #ifndef LS_HIST_H
 #define LS_HIST_H

@@ -42,15 +42,20 @@
 /* A step as stored: 8 bytes. kl packs the kind (5 bits), whether its words
  * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
  * whether its t0 is the step before's time (T0PREV), whether it has a
- * text (TEXT), and the line (23 bits). Its time is in the time runs, its
+ * text (TEXT), how many numbers it has (NARGS, up to 7), and the line (20
+ * bits). Its time is in the time runs, its
  * other t0s in the t0 list, and the rest in the step's bytes (below). */
 typedef struct PStep {
     uint32_t kl;
     int32_t task;
 } PStep;
 
-enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100, KL_LINE_SHIFT = 9 };
-#define KL_LINE_MAX 0x7FFFFF
+enum {
+    KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100,
+    KL_NARGS_SHIFT = 9, KL_NARGS = 7, /* how many numbers a lazy step has in its bytes */
+    KL_LINE_SHIFT = 12
+};
+#define KL_LINE_MAX 0xFFFFF
 
 /* The id a lazy step's caption or log is read by (rec_words): a tag bit,
  * which of the two, and the step. Steps are clamped below 2^30. */
@@ -59,7 +64,7 @@ enum { KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEX
 #define LAZY_STEP 0x3FFFFFFFu
 
 /* ---- a step's bytes: its text (when it has one), then a lazy step's
- * numbers (how many, then each) or an eager step's caption and log. Each
+ * numbers (as many as its kl says) or an eager step's caption and log. Each
  * number is a varint of its difference from the last nonzero number in
  * the same place (0 is 0), so string ids just stored and times that move
  * a little cost a byte or two. The places start again from zero every
@@ -133,9 +138,9 @@ struct Recording {
     size_t nsteps, capsteps, max_steps; /* capsteps: room in inside */
     unsigned long serial;
     /* times: the steps at which the clock reads a new time, ascending */
-    uint32_t *tstep;
-    double *tval;
-    size_t ntimes, captimes;
+    Chunks tstep;       /* uint32_t */
+    Chunks tval;        /* double */
+    size_t ntimes;
     T0 *t0s;            /* the steps whose t0 is neither their t nor the step before's */
     size_t nt0, capt0;
     Chunks sbytes;      /* the steps' bytes (StepBytes) */
@@ -179,6 +184,10 @@ struct Recording {
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
 };
+
+/* The time runs: run k starts at step TSTEP and reads TVAL. */
+#define TSTEP(r, k) (*CHUNKS_AT((r)->tstep, uint32_t, k))
+#define TVAL(r, k) (*CHUNKS_AT((r)->tval, double, k))
 
 /* Task i's record. */
 #define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
@@ -450,8 +459,8 @@ void rec_free(Recording *r)
     xfree(r->lanes);
     xfree(r->jobs);
     chunks_free(&r->steps);
-    xfree(r->tstep);
-    xfree(r->tval);
+    chunks_free(&r->tstep);
+    chunks_free(&r->tval);
     xfree(r->t0s);
     chunks_free(&r->sbytes);
     chunks_free(&r->ck);
@@ -830,14 +839,10 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
     size_t i = r->nsteps;
     if (r->inside) /* nothing changed unless told: the last step's */
         r->inside[i] = i ? r->inside[i - 1] : 0;
-    if (!r->ntimes || r->tval[r->ntimes - 1] != t) {
-        if (r->ntimes == r->captimes) {
-            r->captimes = r->captimes ? r->captimes * 2 : 64;
-            r->tstep = xrealloc(r->tstep, r->captimes * sizeof(uint32_t));
-            r->tval = xrealloc(r->tval, r->captimes * sizeof(double));
-        }
-        r->tstep[r->ntimes] = (uint32_t)i;
-        r->tval[r->ntimes++] = t;
+    if (!r->ntimes || TVAL(r, r->ntimes - 1) != t) {
+        *CHUNKS_PUT(r->tstep, uint32_t, r->ntimes) = (uint32_t)i;
+        *CHUNKS_PUT(r->tval, double, r->ntimes) = t;
+        r->ntimes++;
     }
     if (i % SB_GROUP == 0) {
         memset(r->sbctx, 0, sizeof r->sbctx);
@@ -850,9 +855,8 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
     if (lazy) {
         while (nargs && !args[nargs - 1]) /* trailing zeros read back as zeros */
             nargs--;
-        if (nargs > SB_ARGS)
-            nargs = SB_ARGS;
-        *q++ = (unsigned char)nargs;
+        if (nargs > KL_NARGS)
+            nargs = KL_NARGS;
         for (size_t k = 0; k < nargs; k++)
             q = sb_put(q, args[k], &r->sbctx[k]);
     } else {
@@ -862,7 +866,9 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
     r->sblen = off + (size_t)(q - q0);
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | l << KL_LINE_SHIFT, .task = task,
+        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | (uint32_t)nargs << KL_NARGS_SHIFT |
+              l << KL_LINE_SHIFT,
+        .task = task,
     };
     r->nsteps++;
 }
@@ -890,8 +896,8 @@ static const StepBytes *step_bytes(const Recording *r, size_t i)
         if (kl & KL_TEXT)
             q = sb_get(q, &sb->text, &cur.ctx[SB_TEXT]);
         if (kl & KL_LAZY) {
-            sb->nargs = *q++;
-            for (size_t k = 0; k < sb->nargs && k < SB_ARGS; k++)
+            sb->nargs = kl >> KL_NARGS_SHIFT & KL_NARGS;
+            for (size_t k = 0; k < sb->nargs; k++)
                 q = sb_get(q, &sb->args[k], &cur.ctx[k]);
         } else {
             q = sb_get(q, &sb->caption, &cur.ctx[SB_CAPTION]);
@@ -1265,15 +1271,15 @@ static double time_at(const Recording *r, size_t i)
     size_t n = r->ntimes, k = last_r == r && last_k < n ? last_k : 0;
     if (!n)
         return 0;
-    if (r->tstep[k] <= i && (k + 1 == n || r->tstep[k + 1] > i)) {
+    if (TSTEP(r, k) <= i && (k + 1 == n || TSTEP(r, k + 1) > i)) {
         /* the same run */
-    } else if (k + 1 < n && r->tstep[k + 1] <= i && (k + 2 == n || r->tstep[k + 2] > i)) {
+    } else if (k + 1 < n && TSTEP(r, k + 1) <= i && (k + 2 == n || TSTEP(r, k + 2) > i)) {
         k++;
     } else {
         size_t lo = 0, hi = n;
         while (hi - lo > 1) {
             size_t mid = (lo + hi) / 2;
-            if (r->tstep[mid] <= i)
+            if (TSTEP(r, mid) <= i)
                 lo = mid;
             else
                 hi = mid;
@@ -1282,7 +1288,7 @@ static double time_at(const Recording *r, size_t i)
     }
     last_r = r;
     last_k = k;
-    return r->tval[k];
+    return TVAL(r, k);
 }
 
 static double t0_at(const Recording *r, size_t i, double t)
@@ -1492,7 +1498,7 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     fn(ctx, "steps", r->nsteps * sizeof(PStep), chunks_bytes(&r->steps), false);
     fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), chunks_bytes(&r->sbytes) + chunks_bytes(&r->ck), false);
     fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)),
-       r->captimes * (sizeof(uint32_t) + sizeof(double)), false);
+       chunks_bytes(&r->tstep) + chunks_bytes(&r->tval), false);
     fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
     fn(ctx, "numbers", r->nnums * sizeof(double), chunks_bytes(&r->nums), false);
     size_t hused, hcap = 0;

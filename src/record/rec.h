@@ -141,7 +141,8 @@ enum { REC_CAPTION, REC_LOG };
 typedef void (*RecNarrate)(const Recording *r, size_t step, int what, Buf *out);
 void rec_set_narrator(Recording *r, RecNarrate fn);
 /* rec_step, with nargs numbers for the narrator in place of a caption and
- * a log line (copied). */
+ * a log line (copied; at most 7 are kept, and trailing zeros read back as
+ * zeros). */
 bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
                    const uint32_t *args, size_t nargs);
 /* rec_step_lazy; with log false, the step has a caption and no log line
