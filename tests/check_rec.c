@@ -3,6 +3,8 @@
  * creation and visibility, and rec_task_at's binary search checked against
  * a brute-force model (a flat log of every change, scanned linearly) over
  * random change sequences from a fixed-seed PRNG, so a failure replays.
+ * Steps' packed storage is checked the same way (a model of random steps
+ * read back in every order), and labels kept as numbers read back exact.
  * Knows nothing about the simulator: every call here is rec.h's API.
  * known_bugs holds checks that fail today; they only run with
  * LOOPSCOPE_KNOWN_BUGS=1. */
@@ -435,6 +437,132 @@ START_TEST(test_info_status)
 }
 END_TEST
 
+
+/* Steps as recorded, against what was given: a model of 150,000 random
+ * steps (lazy ones with up to 7 numbers, eager ones with words, texts,
+ * clock jumps with and without a t0 of the step before's time), read back
+ * forward, backward and at random, across the storage's blocks and the
+ * 64-step groups its differences restart at. */
+typedef struct ModelStep {
+    StepKind kind;
+    double t, t0;
+    int task, line;
+    bool lazy;
+    uint32_t nargs, args[7];
+    char text[24], caption[24], log[24];
+} ModelStep;
+
+static void check_model_step(const Recording *r, const ModelStep *m, size_t i)
+{
+    const Step *s = rec_step_at(r, i);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_msg(s->kind == m->kind && s->task == m->task && s->line == m->line, "step %zu", i);
+    ck_assert_msg(s->t == m->t && s->t0 == m->t0, "step %zu: t %g/%g t0 %g/%g", i, s->t, m->t, s->t0, m->t0);
+    ck_assert_str_eq(rec_str(r, s->text), m->text);
+    const uint32_t *a = rec_step_args(r, i);
+    if (m->lazy) {
+        for (uint32_t k = 0; k < 7; k++)
+            ck_assert_msg(a[k] == (k < m->nargs ? m->args[k] : 0), "step %zu arg %u", i, k);
+    } else {
+        ck_assert_str_eq(rec_str(r, s->caption), m->caption);
+        ck_assert_str_eq(rec_str(r, s->log), m->log);
+    }
+}
+
+START_TEST(test_step_bytes_model)
+{
+    enum { N = 150000 };
+    rng_seed(0x5715);
+    ModelStep *m = calloc(N, sizeof *m);
+    ck_assert_ptr_nonnull(m);
+    Recording *r = rec_new(0);
+    double t = 0;
+    for (size_t i = 0; i < N; i++) {
+        ModelStep *x = &m[i];
+        if (rng(4) == 0)
+            t += rng(1000) / 100.0;
+        x->t = x->t0 = t;
+        x->task = (int)rng(2000) - 1;
+        x->line = (int)rng(1u << 20);
+        x->lazy = rng(3) != 0;
+        if (rng(5) == 0)
+            snprintf(x->text, sizeof x->text, "Task-%u w", rng(rng(2) ? 10 : 100000));
+        if (x->lazy) {
+            x->kind = rng(2) ? SK_RESUME : SK_CLOCK;
+            x->nargs = rng(8);
+            for (uint32_t k = 0; k < x->nargs; k++) {
+                uint32_t v = rng(4) == 0 ? 0 : rng(3) == 0 ? rng(5) : rng(2) ? rng(1u << 31) * 2 + rng(2) : rng(70000);
+                x->args[k] = v;
+            }
+            while (x->nargs && !x->args[x->nargs - 1]) /* trailing zeros read back as zeros anyway */
+                x->nargs--;
+            ck_assert(rec_step_lazy(r, x->kind, t, x->task, x->line, x->text, x->args, x->nargs));
+        } else {
+            x->kind = rng(2) ? SK_PRINT : SK_BLOCK;
+            snprintf(x->caption, sizeof x->caption, "cap %u", rng(rng(2) ? 5 : 1000000));
+            if (rng(2))
+                snprintf(x->log, sizeof x->log, "[%u] log", rng(1000000));
+            ck_assert(rec_step(r, x->kind, t, x->task, x->line, x->text, x->caption, x->log));
+        }
+        if (x->kind == SK_CLOCK || x->kind == SK_BLOCK) {
+            x->t0 = rng(2) && i ? m[i - 1].t : t - rng(50) / 10.0;
+            rec_set_t0(r, x->t0 + 1); /* set twice: the last one holds */
+            rec_set_t0(r, x->t0);
+        }
+    }
+    ck_assert_uint_eq(rec_nsteps(r), N);
+    for (size_t i = 0; i < N; i++)
+        check_model_step(r, &m[i], i);
+    for (size_t i = N; i-- > 0;)
+        if (i % 7 == 0)
+            check_model_step(r, &m[i], i);
+    for (int k = 0; k < 20000; k++) {
+        size_t i = rng(N);
+        check_model_step(r, &m[i], i);
+    }
+    rec_free(r);
+    free(m);
+}
+END_TEST
+
+/* A label ending in a time is kept as a number and reads back exactly;
+ * anything else is kept as it is. */
+START_TEST(test_store_label)
+{
+    Recording *r = rec_new(0);
+    char longp[400];
+    memset(longp, 'x', 300);
+    strcpy(longp + 300, " until 1.25");
+    const char *cases[] = {
+        "sleep(1) until 12.35", "sleep(0.5) until 0.00", "until 9999999.99", "t 12345678.90", "a 007.50",
+        "a -1.00", "x 12.3", "1.005", "12.34", ".25", "sleep(2)", "", "until 0.05", longp, "Queue.get (empty)",
+    };
+    uint32_t ids[sizeof cases / sizeof *cases];
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        ids[k] = rec_store_label(r, cases[k]);
+    ck_assert_uint_eq(rec_store_label(r, "sleep(1) until 12.35"), ids[0]); /* a recent one: the same id */
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        ck_assert_str_eq(rec_str(r, ids[k]), cases[k]);
+        ck_assert_str_eq(rec_str(r, ids[k]), cases[k]); /* written out once, read again */
+    }
+    ck_assert_uint_eq(ids[11], 0);
+    rec_free(r);
+}
+END_TEST
+
+/* rec_num keeps doubles for a narrator's numbers; the same as the last one
+ * gets the same id. */
+START_TEST(test_num)
+{
+    Recording *r = rec_new(0);
+    uint32_t a = rec_num(r, 1.25), b = rec_num(r, 1.25), c = rec_num(r, 1e300), d = rec_num(r, -0.5);
+    ck_assert_uint_eq(a, b);
+    ck_assert(rec_num_at(r, a) == 1.25 && rec_num_at(r, c) == 1e300 && rec_num_at(r, d) == -0.5);
+    ck_assert(rec_num_at(r, 99) == 0);
+    rec_free(r);
+}
+END_TEST
+
 Suite *rec_suite(void)
 {
     Suite *s = suite_create("rec");
@@ -450,6 +578,9 @@ Suite *rec_suite(void)
     tcase_add_test(tc, test_task_at_model_dense);
     tcase_add_test(tc, test_task_at_model_limited);
     tcase_add_test(tc, test_info_status);
+    tcase_add_test(tc, test_step_bytes_model);
+    tcase_add_test(tc, test_store_label);
+    tcase_add_test(tc, test_num);
     suite_add_tcase(s, tc);
     if (getenv("LOOPSCOPE_KNOWN_BUGS")) {
         tc = tcase_create("known_bugs");
