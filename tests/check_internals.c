@@ -25,21 +25,7 @@ enum { BLOCK = 512, BENCH_STEPS = 20000 };
  * references as labels. Returns text valid until the next call. */
 static const char *resolved(const Recording *r, size_t s, Buf *w)
 {
-    static Buf text;
-    if (!text.s)
-        buf_init(&text);
-    buf_clear(&text);
-    for (const char *p = rec_internals_at(r, s); *p;) {
-        size_t n = strcspn(p, "\n");
-        buf_putc(&text, *p);
-        if (strchr("RTSNMX", *p))
-            buf_puts(&text, rec_str(r, (uint32_t)strtoul(p + 1, NULL, 10)));
-        else
-            buf_putn(&text, p + 1, n - 1);
-        buf_putc(&text, '\n');
-        p += n + (p[n] == '\n');
-    }
-    const char *out = rec_words_s(r, text.s ? text.s : "", w);
+    const char *out = rec_words_s(r, rec_internals_at(r, s), w);
     if (out != w->s) {
         buf_clear(w);
         buf_puts(w, out);
