@@ -425,6 +425,21 @@ void inside_end(Inside *in, size_t step)
         diff_sec(in, step, i);
 }
 
+void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)
+{
+    int sec = MISC;
+    for (int i = 0; i < NSEC; i++)
+        if (letter == list_letter[i] || (letter == count_letter[i] && letter))
+            sec = i;
+    Sec *c = &in->next.sec[sec];
+    sec_clear(c);
+    for (size_t i = 0; i < n && i < MAX_LINES; i++)
+        sec_insert(c, c->n, e[i]);
+    c->has = has;
+    c->count = has ? count : 0;
+    diff_sec(in, step, sec);
+}
+
 /* ------------------------------------------------------------ reading */
 
 /* One entry's text: its letter (unless a whole line), then its words with

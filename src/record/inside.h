@@ -33,6 +33,9 @@ size_t inside_bytes(const Inside *in);
 void inside_begin(Inside *in);
 void inside_add(Inside *in, InLine line);
 void inside_end(Inside *in, size_t step);
+/* One section of step's snapshot given alone (letter: its list's or its
+ * count's), the rest as it was: its n entries and its count. */
+void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count);
 
 /* Step s's snapshot as text, entries with their words (rec_str through r);
  * "" before the first. The calling thread's text. */

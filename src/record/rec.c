@@ -809,6 +809,21 @@ void rec_internals_end(Recording *r)
     wunlock(r);
 }
 
+void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
+                           unsigned long long count)
+{
+    InLine l[64];
+    if (n > sizeof l / sizeof l[0])
+        n = sizeof l / sizeof l[0];
+    for (size_t i = 0; i < n; i++)
+        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
+                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+    wlock(r);
+    if (r->nsteps)
+        inside_section(inside_of(r), r->nsteps - 1, letter, l, n, shown, count);
+    wunlock(r);
+}
+
 void rec_set_internals(Recording *r, const char *snapshot)
 {
     rec_internals_begin(r);

@@ -242,6 +242,19 @@ void rec_internals_str(Recording *r, uint32_t id);
  * as "1.50", as "%.2f" shows it), a tab, then the words of string id. */
 void rec_internals_time(Recording *r, char letter, unsigned long long hundredths, uint32_t id);
 void rec_internals_end(Recording *r);
+/* Or one section at a time, the others left as they were, for a writer
+ * that knows what changed: the list of letter (R, T, P...) as n entries
+ * and its count (r, t...; shown false: no count line). An entry is its
+ * words' id, with a time or as a whole line (a P line's text). For I,
+ * n is 0 and the count is the iteration count. */
+typedef struct RecEntry {
+    uint32_t id;
+    bool line;                    /* the id's text is the whole line */
+    bool timed;                   /* "<hundredths as 1.50>\t" before the words */
+    unsigned long long hundredths;
+} RecEntry;
+void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
+                           unsigned long long count);
 /* The snapshot as of step s ("" when none was recorded), entries with
  * their words: the calling thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);
