@@ -665,6 +665,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                     if (!res) {
                         ok = false;
                     } else {
+                        internals_epoch++; /* a queued step's words say it */
                         if (obj_truth(res) == 1)
                             t->must_cancel = false;
                         DECREF(res);
@@ -800,6 +801,7 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
          * request. CPython walks the chain again (quadratic for a chain of
          * tasks, in an order it leaves open); the outcome is the same
          * CancelledError in each task. */
+        internals_epoch++; /* a queued step's words say it */
         if (t->fut_waiter && t->fut_waiter->state != FUT_PENDING)
             t->must_cancel = true;
         return bool_new(true);
@@ -823,6 +825,7 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
             return bool_new(true);
     }
     t->must_cancel = true;
+    internals_epoch++; /* a queued step's words say it */
     XINCREF(a[0] && a[0] != None ? a[0] : NULL);
     SETREF(t->fut.cancel_msg, a[0] && a[0] != None ? a[0] : NULL);
     return bool_new(true);
@@ -864,6 +867,7 @@ static Obj *tm_uncancel(Obj *self, Obj **args, int nargs, Obj *kw)
         t->num_cancels_requested--;
         /* 3.13: the last request taken back withdraws a cancellation not
          * yet delivered (3.11 and 3.12 still deliver it) */
+        internals_epoch++; /* a queued step's words say it */
         if (t->num_cancels_requested == 0 && pyver_minor() >= 13)
             t->must_cancel = false;
     }

@@ -436,8 +436,17 @@ static struct {
     uint64_t rhead, rtail, htop;
     HandleObj *ready[SHOW_READY], *timers[SHOW_TIMERS];
     size_t nready, ntimers;
+    /* the ready handles shown: their sequence numbers and entries, and
+     * whether their words hang on more than their task's must_cancel */
+    uint64_t rseq[SHOW_READY];
+    RecEntry rent[SHOW_READY];
+    bool rvol[SHOW_READY];
+    size_t rscan;       /* queue places read for them (cancelled ones too) */
+    uint64_t epoch;     /* internals_epoch then */
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
+
+uint64_t internals_epoch;
 
 static void ready_sig(const LoopObj *l, size_t *n, uint64_t *head, uint64_t *tail)
 {
@@ -458,20 +467,96 @@ static bool words_moved(HandleObj *const *hs, size_t n)
     return false;
 }
 
-static void record_ready(LoopObj *l)
+/* Do h's words hang on more than its task's must_cancel (which only
+ * Task.cancel and uncancel change, and they move internals_epoch)? */
+static bool volatile_words(const HandleObj *h)
 {
-    RecEntry e[SHOW_READY];
-    size_t shown = 0, i = 0;
+    Obj *cb = h->callback;
+    return h->timer || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
+           !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass);
+}
+
+/* Read the queue from place i on (the shown handles before it kept) up to
+ * SHOW_READY shown, and record the section. */
+static void ready_from(LoopObj *l, size_t i)
+{
+    size_t shown = seen.nready;
     for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
         HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
         if (h->cancelled)
             continue;
         seen.ready[shown] = h;
-        e[shown++] = entry(h);
+        seen.rseq[shown] = h->seq;
+        seen.rent[shown] = entry(h);
+        seen.rvol[shown++] = volatile_words(h);
     }
     seen.nready = shown;
-    rec_internals_section(sim.rec, 'R', e, shown, i < l->rlen, l->rlen - i);
+    seen.rscan = i;
+    rec_internals_section(sim.rec, 'R', seen.rent, shown, i < l->rlen, l->rlen - i);
     ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
+    seen.epoch = internals_epoch;
+}
+
+static void record_ready(LoopObj *l)
+{
+    seen.nready = 0;
+    ready_from(l, 0);
+}
+
+/* Has a shown handle that is not a task's step or wakeup been cancelled,
+ * or have its words moved? (A task's are watched through the epoch.) */
+static bool volatile_moved(void)
+{
+    for (size_t i = 0; i < seen.nready; i++)
+        if (seen.rvol[i] && words_moved(&seen.ready[i], 1))
+            return true;
+    return false;
+}
+
+/* The ready section, step by step. The queue only loses handles at its
+ * head and gains them at its tail, so while no handle was cancelled and no
+ * task's must_cancel changed (the epoch), the shown handles still queued
+ * keep their words: drop those run since, read on from where the last
+ * read stopped. Anything else reads the head of the queue again. */
+static void update_ready(LoopObj *l)
+{
+    size_t n;
+    uint64_t head, tail;
+    ready_sig(l, &n, &head, &tail);
+    bool same = n == seen.rlen && head == seen.rhead && tail == seen.rtail;
+    if (internals_epoch != seen.epoch) {
+        record_ready(l);
+        return;
+    }
+    if (same) {
+        if (volatile_moved())
+            record_ready(l);
+        return;
+    }
+    size_t gone = seen.nready;
+    if (seen.rscan != seen.nready || !n) { /* cancelled ones were passed over: read it all */
+        record_ready(l);
+        return;
+    }
+    for (size_t j = 0; j < seen.nready; j++)
+        if (seen.rseq[j] == head) {
+            gone = j;
+            break;
+        }
+    if (gone == seen.nready) {
+        record_ready(l);
+        return;
+    }
+    seen.nready -= gone;
+    memmove(seen.ready, seen.ready + gone, seen.nready * sizeof seen.ready[0]);
+    memmove(seen.rseq, seen.rseq + gone, seen.nready * sizeof seen.rseq[0]);
+    memmove(seen.rent, seen.rent + gone, seen.nready * sizeof seen.rent[0]);
+    memmove(seen.rvol, seen.rvol + gone, seen.nready * sizeof seen.rvol[0]);
+    if (volatile_moved()) {
+        record_ready(l);
+        return;
+    }
+    ready_from(l, seen.nready);
 }
 
 static void record_timers(LoopObj *l)
@@ -660,11 +745,7 @@ void internals_record(void)
             rec_internals_section(sim.rec, 'I', NULL, 0, true, l->iterations);
             seen.iter = l->iterations;
         }
-        size_t n;
-        uint64_t head, tail;
-        ready_sig(l, &n, &head, &tail);
-        if (n != seen.rlen || head != seen.rhead || tail != seen.rtail || words_moved(seen.ready, seen.nready))
-            record_ready(l);
+        update_ready(l);
         if (l->hlen != seen.hlen || (l->hlen && l->heap[0]->seq != seen.htop) ||
             words_moved(seen.timers, seen.ntimers))
             record_timers(l);

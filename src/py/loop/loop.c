@@ -66,6 +66,7 @@ static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
     HandleObj *h = (HandleObj *)self;
     if (!h->cancelled) {
         h->cancelled = true;
+        internals_epoch++; /* its place in the internals view */
         SETREF(h->callback, none_new());
         SETREF(h->args, tuple_new(0));
     }

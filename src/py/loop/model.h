@@ -196,6 +196,9 @@ void internals_record(void);
 /* A sync primitive comes into play (on) or is not one to show (off). */
 void internals_track(Obj *o, bool on);
 void internals_reset(void);
+/* Moved by whatever changes a queued handle's words behind its back: a
+ * handle's cancel(), a task's must_cancel set or taken back. */
+extern uint64_t internals_epoch;
 /* The task waiting on f, the next live timer, the task a timer wakes (or
  * NULL each). */
 TaskObj *loop_waiter_of(FutureObj *f);
