@@ -425,12 +425,18 @@ void inside_end(Inside *in, size_t step)
         diff_sec(in, step, i);
 }
 
-void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)
+/* The section of a list's or a count's letter (others: the last). */
+static int sec_of_letter(char letter)
 {
-    int sec = MISC;
     for (int i = 0; i < NSEC; i++)
         if (letter == list_letter[i] || (letter == count_letter[i] && letter))
-            sec = i;
+            return i;
+    return MISC;
+}
+
+void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)
+{
+    int sec = sec_of_letter(letter);
     Sec *c = &in->next.sec[sec];
     sec_clear(c);
     for (size_t i = 0; i < n && i < MAX_LINES; i++)
@@ -438,6 +444,30 @@ void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_
     c->has = has;
     c->count = has ? count : 0;
     diff_sec(in, step, sec);
+}
+
+void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine *e, size_t n, bool has,
+                 uint64_t count)
+{
+    int sec = sec_of_letter(letter);
+    Sec *c = &in->cur.sec[sec];
+    bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
+    if (npop == 1 && n == 1 && dec) {
+        edit(in, step, OP_SHIFT, sec, 0, &e[0]);
+        return;
+    }
+    for (size_t i = 0; i < npop; i++)
+        edit(in, step, OP_POP, sec, 0, NULL);
+    for (size_t i = 0; i < n; i++)
+        edit(in, step, OP_PUSH, sec, 0, &e[i]);
+    if (c->has == has && c->count == (has ? count : 0))
+        return;
+    if (has && ((c->has && count == c->count + 1) || (!c->has && count == 1)))
+        edit(in, step, OP_INC, sec, 0, NULL);
+    else if (dec)
+        edit(in, step, OP_DEC, sec, 0, NULL);
+    else
+        edit(in, step, OP_COUNT, sec, has ? count + 1 : 0, NULL);
 }
 
 /* ------------------------------------------------------------ reading */

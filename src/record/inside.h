@@ -37,6 +37,11 @@ void inside_end(Inside *in, size_t step);
  * count's), the rest as it was: its n entries and its count. */
 void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count);
 
+/* The same for a writer that knows how a list moved: its first npop
+ * entries gone, the n of e appended, and its count. */
+void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine *e, size_t n, bool has,
+                 uint64_t count);
+
 /* Step s's snapshot as text, entries with their words (rec_str through r);
  * "" before the first. The calling thread's text. */
 const char *inside_at(const Inside *in, const Recording *r, size_t s);

@@ -809,18 +809,36 @@ void rec_internals_end(Recording *r)
     wunlock(r);
 }
 
+/* Entries as inside.c keeps them (at most 64). */
+static size_t in_lines(char letter, const RecEntry *e, size_t n, InLine *l)
+{
+    if (n > 64)
+        n = 64;
+    for (size_t i = 0; i < n; i++)
+        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
+                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+    return n;
+}
+
 void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
                            unsigned long long count)
 {
     InLine l[64];
-    if (n > sizeof l / sizeof l[0])
-        n = sizeof l / sizeof l[0];
-    for (size_t i = 0; i < n; i++)
-        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
-                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+    n = in_lines(letter, e, n, l);
     wlock(r);
     if (r->nsteps)
         inside_section(inside_of(r), r->nsteps - 1, letter, l, n, shown, count);
+    wunlock(r);
+}
+
+void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *e, size_t n, bool shown,
+                        unsigned long long count)
+{
+    InLine l[64];
+    n = in_lines(letter, e, n, l);
+    wlock(r);
+    if (r->nsteps)
+        inside_move(inside_of(r), r->nsteps - 1, letter, npop, l, n, shown, count);
     wunlock(r);
 }
 

@@ -255,6 +255,10 @@ typedef struct RecEntry {
 } RecEntry;
 void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
                            unsigned long long count);
+/* A list section that moved like a queue: its first npop entries gone,
+ * the n of e appended at its end, and its count. */
+void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *e, size_t n, bool shown,
+                        unsigned long long count);
 /* The snapshot as of step s ("" when none was recorded), entries with
  * their words: the calling thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);

@@ -476,11 +476,33 @@ static bool volatile_words(const HandleObj *h)
            !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass);
 }
 
-/* Read the queue from place i on (the shown handles before it kept) up to
- * SHOW_READY shown, and record the section. */
-static void ready_from(LoopObj *l, size_t i)
+/* The handles the next steps will read, a handle or so a step, are each a
+ * chain of cold loads (the handle, its callback, its task): start them a
+ * link a step ahead. */
+static void prefetch_from(const LoopObj *l, size_t i)
 {
-    size_t shown = seen.nready;
+#if defined(__GNUC__)
+    if (i + 2 < l->rlen)
+        __builtin_prefetch(l->ready[(l->rhead + i + 2) % l->rcap]);
+    if (i + 1 < l->rlen)
+        __builtin_prefetch(l->ready[(l->rhead + i + 1) % l->rcap]->callback);
+    if (i < l->rlen) {
+        Obj *cb = l->ready[(l->rhead + i) % l->rcap]->callback;
+        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
+            __builtin_prefetch(((BuiltinObj *)cb)->self);
+    }
+#else
+    (void)l;
+    (void)i;
+#endif
+}
+
+/* Read the queue from place i on (the shown handles before it kept, gone
+ * handles gone from the head since the last step) up to SHOW_READY shown,
+ * and record the section: whole, or how it moved. */
+static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
+{
+    size_t kept = seen.nready, shown = kept;
     for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
         HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
         if (h->cancelled)
@@ -492,15 +514,19 @@ static void ready_from(LoopObj *l, size_t i)
     }
     seen.nready = shown;
     seen.rscan = i;
-    rec_internals_section(sim.rec, 'R', seen.rent, shown, i < l->rlen, l->rlen - i);
+    if (whole)
+        rec_internals_section(sim.rec, 'R', seen.rent, shown, i < l->rlen, l->rlen - i);
+    else
+        rec_internals_move(sim.rec, 'R', gone, seen.rent + kept, shown - kept, i < l->rlen, l->rlen - i);
     ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
     seen.epoch = internals_epoch;
+    prefetch_from(l, i);
 }
 
 static void record_ready(LoopObj *l)
 {
     seen.nready = 0;
-    ready_from(l, 0);
+    ready_from(l, 0, 0, true);
 }
 
 /* Has a shown handle that is not a task's step or wakeup been cancelled,
@@ -556,7 +582,7 @@ static void update_ready(LoopObj *l)
         record_ready(l);
         return;
     }
-    ready_from(l, seen.nready);
+    ready_from(l, seen.nready, gone, false);
 }
 
 static void record_timers(LoopObj *l)
