@@ -448,11 +448,18 @@ static struct {
 
 uint64_t internals_epoch;
 
+/* The handle at place i of the ready queue (i < rlen): no division. */
+static HandleObj *ready_at(const LoopObj *l, size_t i)
+{
+    size_t at = l->rhead + i;
+    return l->ready[at >= l->rcap ? at - l->rcap : at];
+}
+
 static void ready_sig(const LoopObj *l, size_t *n, uint64_t *head, uint64_t *tail)
 {
     *n = l->rlen;
-    *head = l->rlen ? l->ready[l->rhead]->seq : 0;
-    *tail = l->rlen ? l->ready[(l->rhead + l->rlen - 1) % l->rcap]->seq : 0;
+    *head = l->rlen ? ready_at(l, 0)->seq : 0;
+    *tail = l->rlen ? ready_at(l, l->rlen - 1)->seq : 0;
 }
 
 /* Has a shown handle been cancelled, or has what its words say changed? */
@@ -476,27 +483,6 @@ static bool volatile_words(const HandleObj *h)
            !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass);
 }
 
-/* The handles the next steps will read, a handle or so a step, are each a
- * chain of cold loads (the handle, its callback, its task): start them a
- * link a step ahead. */
-static void prefetch_from(const LoopObj *l, size_t i)
-{
-#if defined(__GNUC__)
-    if (i + 2 < l->rlen)
-        __builtin_prefetch(l->ready[(l->rhead + i + 2) % l->rcap]);
-    if (i + 1 < l->rlen)
-        __builtin_prefetch(l->ready[(l->rhead + i + 1) % l->rcap]->callback);
-    if (i < l->rlen) {
-        Obj *cb = l->ready[(l->rhead + i) % l->rcap]->callback;
-        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
-            __builtin_prefetch(((BuiltinObj *)cb)->self);
-    }
-#else
-    (void)l;
-    (void)i;
-#endif
-}
-
 /* Read the queue from place i on (the shown handles before it kept, gone
  * handles gone from the head since the last step) up to SHOW_READY shown,
  * and record the section: whole, or how it moved. */
@@ -504,7 +490,7 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
 {
     size_t kept = seen.nready, shown = kept;
     for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
-        HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
+        HandleObj *h = ready_at(l, i);
         if (h->cancelled)
             continue;
         seen.ready[shown] = h;
@@ -520,7 +506,26 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         rec_internals_move(sim.rec, 'R', gone, seen.rent + kept, shown - kept, i < l->rlen, l->rlen - i);
     ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
     seen.epoch = internals_epoch;
-    prefetch_from(l, i);
+#if defined(__GNUC__)
+    /* the handles the next steps will read, a handle or so a step, are
+     * each a chain of cold loads (the handle, its callback, its task):
+     * start them a link a step ahead (here, not in a function of its own,
+     * which the compiler would drop as doing nothing) */
+    if (i + 3 < l->rlen)
+        __builtin_prefetch(ready_at(l, i + 3));
+    if (i + 2 < l->rlen)
+        __builtin_prefetch(ready_at(l, i + 2)->callback);
+    if (i + 1 < l->rlen) {
+        Obj *cb = ready_at(l, i + 1)->callback;
+        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
+            __builtin_prefetch(((BuiltinObj *)cb)->self);
+    }
+    if (i < l->rlen) {
+        Obj *cb = ready_at(l, i)->callback;
+        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
+            __builtin_prefetch((char *)((BuiltinObj *)cb)->self + offsetof(TaskObj, must_cancel));
+    }
+#endif
 }
 
 static void record_ready(LoopObj *l)
