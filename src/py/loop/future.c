@@ -116,6 +116,7 @@ static void note_wakeup(FutureObj *f, Obj *cb)
 
 static void schedule_callbacks(FutureObj *f)
 {
+    internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
     if (class_is_sub(f->hdr.cls, &TaskClass))
         narr_task_finished((TaskObj *)f);
@@ -195,6 +196,7 @@ Obj *future_result(FutureObj *f)
 
 void future_add_callback(FutureObj *f, Obj *cb)
 {
+    internals_touch(f);
     if (f->state != FUT_PENDING) {
         Obj *args = tuple_pack(1, &f->hdr);
         loop_call_soon(f->loop, cb, args);
@@ -329,6 +331,7 @@ static Obj *fm_remove_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
         }
     }
     DECREF(cbs);
+    internals_touch(f);
     SETREF(f->callbacks, keep);
     return int_new(removed);
 }
@@ -604,6 +607,7 @@ static bool task_step(TaskObj *t, Obj *exc)
         INCREF(exc);
         thrown = exc;
     }
+    internals_touch(t);
     SETREF(t->fut_waiter, NULL);
     TaskObj *prev = sim.current;
     sim.current = t;
@@ -655,6 +659,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                 future_add_callback(w, wake);
                 DECREF(wake);
                 INCREF(w);
+                internals_touch(t);
                 SETREF(t->fut_waiter, w);
                 narr_task_suspended(t, out);
                 if (t->must_cancel) {

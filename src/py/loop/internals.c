@@ -443,10 +443,17 @@ static struct {
     bool rvol[SHOW_READY];
     size_t rscan;       /* queue places read for them (cancelled ones too) */
     uint64_t epoch;     /* internals_epoch then */
+    /* the timers shown: when they were read, and whether one's words hang
+     * on more than the watched futures and tasks (a bound method's
+     * attributes) */
+    uint64_t tepoch, touched;
+    bool tvol;
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
 
-uint64_t internals_epoch;
+uint64_t internals_epoch, internals_watch, internals_touched;
+
+static uint64_t watch_bit(const void *o) { return 1ull << ((uintptr_t)o >> 4 & 63); }
 
 /* The handle at place i of the ready queue (i < rlen): no division. */
 static HandleObj *ready_at(const LoopObj *l, size_t i)
@@ -594,8 +601,26 @@ static void record_timers(LoopObj *l)
 {
     RecEntry e[SHOW_TIMERS];
     size_t np = first_timers(l, seen.timers, SHOW_TIMERS);
-    for (size_t k = 0; k < np; k++)
-        e[k] = entry(seen.timers[k]);
+    uint64_t watch = 0;
+    seen.tvol = false;
+    for (size_t k = 0; k < np; k++) {
+        HandleObj *h = seen.timers[k];
+        e[k] = entry(h);
+        /* what words_key reads: the future it is given, the task waiting
+         * on it (its callbacks) and the future that task awaits */
+        Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+        if (!IS(h->callback, FuncClass) && !IS(h->callback, BuiltinClass))
+            seen.tvol = true;
+        if (arg && is_future(arg)) {
+            watch |= watch_bit(arg);
+            TaskObj *t = loop_waiter_of((FutureObj *)arg);
+            if (t)
+                watch |= watch_bit(t) | (t->fut_waiter ? watch_bit(t->fut_waiter) : 0);
+        }
+    }
+    internals_watch = watch;
+    seen.touched = internals_touched;
+    seen.tepoch = internals_epoch;
     seen.ntimers = np;
     /* cancelled ones are counted: they are still in the heap */
     rec_internals_section(sim.rec, 'T', e, np, l->hlen > np, l->hlen - np);
@@ -778,8 +803,11 @@ void internals_record(void)
         }
         update_ready(l);
         if (l->hlen != seen.hlen || (l->hlen && l->heap[0]->seq != seen.htop) ||
-            words_moved(seen.timers, seen.ntimers))
+            ((seen.tvol || seen.touched != internals_touched || seen.tepoch != internals_epoch) &&
+             words_moved(seen.timers, seen.ntimers)))
             record_timers(l);
+        else if (seen.touched != internals_touched || seen.tepoch != internals_epoch)
+            record_timers(l); /* the same words: watch what they hang on now */
     }
     uint64_t fp = prims_fingerprint();
     if (!fp || fp != seen.prims) {
