@@ -448,12 +448,18 @@ static struct {
      * attributes) */
     uint64_t tepoch, touched;
     bool tvol;
+    uint64_t tseq[SHOW_TIMERS];
+    RecEntry tent[SHOW_TIMERS];
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
 
-uint64_t internals_epoch, internals_watch, internals_touched;
+uint64_t internals_epoch, internals_watch[8], internals_touched;
 
-static uint64_t watch_bit(const void *o) { return 1ull << ((uintptr_t)o >> 4 & 63); }
+static void watch(uint64_t *mask, const void *o)
+{
+    uintptr_t b = (uintptr_t)o >> 4 & 511;
+    mask[b >> 6] |= 1ull << (b & 63);
+}
 
 /* The handle at place i of the ready queue (i < rlen): no division. */
 static HandleObj *ready_at(const LoopObj *l, size_t i)
@@ -597,28 +603,50 @@ static void update_ready(LoopObj *l)
     ready_from(l, seen.nready, gone, false);
 }
 
-static void record_timers(LoopObj *l)
+/* The timers section: the first SHOW_TIMERS live timers by deadline. When
+ * all is true every one's words are checked; else the heap only moved and
+ * nothing their words hang on was touched, so a timer shown before keeps
+ * its entry and only the new ones are read. */
+static void record_timers(LoopObj *l, bool all)
 {
+    HandleObj *now[SHOW_TIMERS];
     RecEntry e[SHOW_TIMERS];
-    size_t np = first_timers(l, seen.timers, SHOW_TIMERS);
-    uint64_t watch = 0;
-    seen.tvol = false;
+    uint64_t tseq[SHOW_TIMERS];
+    size_t np = first_timers(l, now, SHOW_TIMERS);
+    uint64_t mask[8] = {0};
+    if (!all)
+        memcpy(mask, internals_watch, sizeof mask);
+    bool vol = false;
     for (size_t k = 0; k < np; k++) {
-        HandleObj *h = seen.timers[k];
+        HandleObj *h = now[k];
+        tseq[k] = h->seq;
+        size_t j = 0;
+        while (!all && j < seen.ntimers && !(seen.timers[j] == h && seen.tseq[j] == h->seq))
+            j++;
+        if (!all && j < seen.ntimers) {
+            e[k] = seen.tent[j];
+            continue;
+        }
         e[k] = entry(h);
         /* what words_key reads: the future it is given, the task waiting
          * on it (its callbacks) and the future that task awaits */
         Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
         if (!IS(h->callback, FuncClass) && !IS(h->callback, BuiltinClass))
-            seen.tvol = true;
+            vol = true;
         if (arg && is_future(arg)) {
-            watch |= watch_bit(arg);
+            watch(mask, arg);
             TaskObj *t = loop_waiter_of((FutureObj *)arg);
             if (t)
-                watch |= watch_bit(t) | (t->fut_waiter ? watch_bit(t->fut_waiter) : 0);
+                watch(mask, t);
+            if (t && t->fut_waiter)
+                watch(mask, t->fut_waiter);
         }
     }
-    internals_watch = watch;
+    memcpy(internals_watch, mask, sizeof mask);
+    memcpy(seen.timers, now, np * sizeof now[0]);
+    memcpy(seen.tseq, tseq, np * sizeof tseq[0]);
+    memcpy(seen.tent, e, np * sizeof e[0]);
+    seen.tvol = all ? vol : seen.tvol || vol;
     seen.touched = internals_touched;
     seen.tepoch = internals_epoch;
     seen.ntimers = np;
@@ -793,7 +821,7 @@ void internals_record(void)
             rec_internals_section(sim.rec, 'T', NULL, 0, false, 0);
         } else {
             record_ready(l);
-            record_timers(l);
+            record_timers(l, true);
         }
     }
     if (l) {
@@ -802,12 +830,10 @@ void internals_record(void)
             seen.iter = l->iterations;
         }
         update_ready(l);
-        if (l->hlen != seen.hlen || (l->hlen && l->heap[0]->seq != seen.htop) ||
-            ((seen.tvol || seen.touched != internals_touched || seen.tepoch != internals_epoch) &&
-             words_moved(seen.timers, seen.ntimers)))
-            record_timers(l);
-        else if (seen.touched != internals_touched || seen.tepoch != internals_epoch)
-            record_timers(l); /* the same words: watch what they hang on now */
+        if (seen.tvol || seen.touched != internals_touched || seen.tepoch != internals_epoch)
+            record_timers(l, true);
+        else if (l->hlen != seen.hlen || (l->hlen && l->heap[0]->seq != seen.htop))
+            record_timers(l, false);
     }
     uint64_t fp = prims_fingerprint();
     if (!fp || fp != seen.prims) {

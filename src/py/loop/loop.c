@@ -66,7 +66,8 @@ static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
     HandleObj *h = (HandleObj *)self;
     if (!h->cancelled) {
         h->cancelled = true;
-        internals_epoch++; /* its place in the internals view */
+        if (!h->timer || h->in_heap) /* its place in the internals view */
+            internals_epoch++;
         SETREF(h->callback, none_new());
         SETREF(h->args, tuple_new(0));
     }

@@ -200,13 +200,14 @@ void internals_reset(void);
  * handle's cancel(), a task's must_cancel set or taken back. */
 extern uint64_t internals_epoch;
 /* The futures and tasks the shown timers' words hang on, as bits of a
- * mask by address: future.c touches a future whose state or callbacks
- * change and a task whose awaited future changes, and a touch of a watched
- * one counts, so the timers are read again only then. */
-extern uint64_t internals_watch, internals_touched;
+ * 512-bit mask by address: future.c touches a future whose state or
+ * callbacks change and a task whose awaited future changes, and a touch of
+ * a watched one counts, so the timers are read again only then. */
+extern uint64_t internals_watch[8], internals_touched;
 static inline void internals_touch(const void *o)
 {
-    if (internals_watch >> ((uintptr_t)o >> 4 & 63) & 1)
+    uintptr_t b = (uintptr_t)o >> 4 & 511;
+    if (internals_watch[b >> 6] >> (b & 63) & 1)
         internals_touched++;
 }
 /* The task waiting on f, the next live timer, the task a timer wakes (or
