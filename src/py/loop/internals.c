@@ -437,10 +437,11 @@ static struct {
     HandleObj *ready[SHOW_READY], *timers[SHOW_TIMERS];
     size_t nready, ntimers;
     /* the ready handles shown: their sequence numbers and entries, and
-     * whether their words hang on more than their task's must_cancel */
+     * how their words are watched (RV_*) */
     uint64_t rseq[SHOW_READY];
     RecEntry rent[SHOW_READY];
-    bool rvol[SHOW_READY];
+    uint8_t rvol[SHOW_READY];
+    uint64_t rtouched;  /* internals_touched when they were checked */
     size_t rscan;       /* queue places read for them (cancelled ones too) */
     uint64_t epoch;     /* internals_epoch then */
     /* the timers shown: when they were read, and whether one's words hang
@@ -450,8 +451,15 @@ static struct {
     bool tvol;
     uint64_t tseq[SHOW_TIMERS];
     RecEntry tent[SHOW_TIMERS];
+    uint64_t tmask[8], rmask[8]; /* what the timers' and the ready handles' words hang on */
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
+
+/* How a shown ready handle's words are watched: a task's step or wakeup
+ * through the epoch (its must_cancel), a plain function's or builtin's
+ * through the watch mask, anything else (a bound method's attributes) by
+ * checking it at every step. */
+enum { RV_TASK, RV_STEP, RV_WATCH };
 
 uint64_t internals_epoch, internals_watch[8], internals_touched;
 
@@ -459,6 +467,31 @@ static void watch(uint64_t *mask, const void *o)
 {
     uintptr_t b = (uintptr_t)o >> 4 & 511;
     mask[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Watch what h's words hang on (words_key reads them: h itself, the future
+ * it is given, the task waiting on it, the future that task awaits).
+ * Returns false when they hang on more (a callable other than a function
+ * or a builtin): it must be checked at every step. */
+static bool watch_deps(uint64_t *mask, HandleObj *h)
+{
+    watch(mask, h);
+    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+    if (arg && is_future(arg)) {
+        watch(mask, arg);
+        TaskObj *t = loop_waiter_of((FutureObj *)arg);
+        if (t)
+            watch(mask, t);
+        if (t && t->fut_waiter)
+            watch(mask, t->fut_waiter);
+    }
+    return IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass);
+}
+
+static void publish_watch(void)
+{
+    for (int i = 0; i < 8; i++)
+        internals_watch[i] = seen.tmask[i] | seen.rmask[i];
 }
 
 /* The handle at place i of the ready queue (i < rlen): no division. */
@@ -509,8 +542,15 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         seen.ready[shown] = h;
         seen.rseq[shown] = h->seq;
         seen.rent[shown] = entry(h);
-        seen.rvol[shown++] = volatile_words(h);
+        seen.rvol[shown++] = volatile_words(h) ? RV_WATCH : RV_TASK;
     }
+    /* watch what the shown ones hang on now */
+    memset(seen.rmask, 0, sizeof seen.rmask);
+    for (size_t k = 0; k < shown; k++)
+        if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
+            seen.rvol[k] = RV_STEP;
+    publish_watch();
+    seen.rtouched = internals_touched;
     seen.nready = shown;
     seen.rscan = i;
     if (whole)
@@ -548,11 +588,13 @@ static void record_ready(LoopObj *l)
 }
 
 /* Has a shown handle that is not a task's step or wakeup been cancelled,
- * or have its words moved? (A task's are watched through the epoch.) */
+ * or have its words moved? (A task's are watched through the epoch; the
+ * watched ones are looked at only after a touch.) */
 static bool volatile_moved(void)
 {
+    bool touched = seen.rtouched != internals_touched;
     for (size_t i = 0; i < seen.nready; i++)
-        if (seen.rvol[i] && words_moved(&seen.ready[i], 1))
+        if ((seen.rvol[i] == RV_STEP || (seen.rvol[i] == RV_WATCH && touched)) && words_moved(&seen.ready[i], 1))
             return true;
     return false;
 }
@@ -575,6 +617,8 @@ static void update_ready(LoopObj *l)
     if (same) {
         if (volatile_moved())
             record_ready(l);
+        else
+            seen.rtouched = internals_touched;
         return;
     }
     size_t gone = seen.nready;
@@ -615,7 +659,7 @@ static void record_timers(LoopObj *l, bool all)
     size_t np = first_timers(l, now, SHOW_TIMERS);
     uint64_t mask[8] = {0};
     if (!all)
-        memcpy(mask, internals_watch, sizeof mask);
+        memcpy(mask, seen.tmask, sizeof mask);
     bool vol = false;
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = now[k];
@@ -628,21 +672,11 @@ static void record_timers(LoopObj *l, bool all)
             continue;
         }
         e[k] = entry(h);
-        /* what words_key reads: the future it is given, the task waiting
-         * on it (its callbacks) and the future that task awaits */
-        Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
-        if (!IS(h->callback, FuncClass) && !IS(h->callback, BuiltinClass))
+        if (!watch_deps(mask, h))
             vol = true;
-        if (arg && is_future(arg)) {
-            watch(mask, arg);
-            TaskObj *t = loop_waiter_of((FutureObj *)arg);
-            if (t)
-                watch(mask, t);
-            if (t && t->fut_waiter)
-                watch(mask, t->fut_waiter);
-        }
     }
-    memcpy(internals_watch, mask, sizeof mask);
+    memcpy(seen.tmask, mask, sizeof mask);
+    publish_watch();
     memcpy(seen.timers, now, np * sizeof now[0]);
     memcpy(seen.tseq, tseq, np * sizeof tseq[0]);
     memcpy(seen.tent, e, np * sizeof e[0]);
