@@ -172,8 +172,7 @@ static void snapshot_entries(const Recording *r, size_t step, char letter, Buf *
     buf_init(&scratch);
     for (char *line = strtok(snap, "\n"); line; line = strtok(NULL, "\n"))
         if (line[0] == letter) {
-            const char *w = letter == 'H' ? line + 1 : rec_str(r, (uint32_t)strtoul(line + 1, NULL, 10));
-            buf_puts(out, rec_words_s(r, w, &scratch));
+            buf_puts(out, rec_words_s(r, line + 1, &scratch));
             buf_putc(out, '\n');
         }
     buf_free(&scratch);

@@ -30,6 +30,7 @@ int main(void)
         share_suite,
         js_suite,
         stops_suite,
+        internals_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

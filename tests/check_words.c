@@ -409,24 +409,14 @@ static const char *const prims_py =
     "    await asyncio.gather(*ts)\n"
     "asyncio.run(main())\n";
 
-/* The snapshot at step s as text: each handle's words in place of its
- * string id ("Rstep fetch", "T1.00\tfetch\tsleep(1)"), task references
- * read as labels. */
+/* The snapshot at step s as text ("Rstep fetch", "T1.00\tfetch\tsleep(1)"),
+ * task references read as labels. */
 static const char *inside(const Recording *r, size_t s, Buf *w)
 {
     static Buf text;
     buf_init(&text);
     const char *p = rec_internals_at(r, s);
-    while (*p) {
-        size_t n = strcspn(p, "\n");
-        buf_putc(&text, *p);
-        if (*p == 'R' || *p == 'T')
-            buf_puts(&text, rec_str(r, (uint32_t)strtoul(p + 1, NULL, 10)));
-        else
-            buf_putn(&text, p + 1, n - 1);
-        buf_putc(&text, '\n');
-        p += n + (p[n] == '\n');
-    }
+    buf_puts(&text, p);
     const char *out = rec_words_s(r, text.s, w);
     if (out != w->s) { /* no references: keep it past the free */
         buf_clear(w);

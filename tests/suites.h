@@ -28,5 +28,6 @@ Suite *words_suite(void);
 Suite *share_suite(void);
 Suite *js_suite(void);
 Suite *stops_suite(void);
+Suite *internals_suite(void);
 
 #endif

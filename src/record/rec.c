@@ -18,6 +18,7 @@
 #include "../base/base.h"
 #include "chunk.h"
 #include "hist.h"
+#include "inside.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -128,14 +129,8 @@ typedef struct LabelGroup {
 
 struct Recording {
     Chunks steps;       /* PStep */
-    uint32_t *inside;   /* per step: its internals snapshot (index + 1, 0 none) */
-    uint32_t *in;       /* the snapshots, as edits (rec_set_internals) */
-    size_t nin, capin;
-    uint32_t *snaps;    /* snapshot k starts at in[snaps[k]] */
-    size_t nsnaps, capsnaps;
-    uint32_t *prev, *cur; /* the last snapshot's codes, and the next's */
-    size_t nprev, ncur;
-    size_t nsteps, capsteps, max_steps; /* capsteps: room in inside */
+    Inside *inside;     /* the internals snapshots (inside.c), or NULL */
+    size_t nsteps, max_steps;
     unsigned long serial;
     /* times: the steps at which the clock reads a new time, ascending */
     Chunks tstep;       /* uint32_t */
@@ -465,11 +460,7 @@ void rec_free(Recording *r)
     chunks_free(&r->sbytes);
     chunks_free(&r->ck);
     chunks_free(&r->nums);
-    xfree(r->inside);
-    xfree(r->in);
-    xfree(r->snaps);
-    xfree(r->prev);
-    xfree(r->cur);
+    inside_free(r->inside);
     chunks_free(&r->pool);
     for (size_t i = 0; i < r->nbig; i++)
         xfree(r->big[i]);
@@ -793,11 +784,6 @@ static bool step_room(Recording *r, StepKind kind)
         r->full = true;
         return false;
     }
-    if (r->nsteps >= r->capsteps) {
-        r->capsteps = r->capsteps ? r->capsteps * 2 : 256;
-        if (r->inside)
-            r->inside = xrealloc(r->inside, r->capsteps * sizeof(uint32_t));
-    }
     return true;
 }
 
@@ -837,8 +823,6 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
                      const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
 {
     size_t i = r->nsteps;
-    if (r->inside) /* nothing changed unless told: the last step's */
-        r->inside[i] = i ? r->inside[i - 1] : 0;
     if (!r->ntimes || TVAL(r, r->ntimes - 1) != t) {
         *CHUNKS_PUT(r->tstep, uint32_t, r->ntimes) = (uint32_t)i;
         *CHUNKS_PUT(r->tval, double, r->ntimes) = t;
@@ -991,174 +975,99 @@ uint32_t rec_store(Recording *r, const char *s)
 }
 
 /* ------------------------------------------------ internals snapshots
- * A snapshot is a list of lines, and most lines are a letter and a number
- * ("I12", "R345", "t9"): each line becomes one 32-bit code, the number
- * inline (IN_NUM) or else the id of the line's interned text. Consecutive
- * snapshots share most of their lines (the ready queue moves up by one),
- * so snapshot k is stored as edits of snapshot k-1: runs copied from it
- * (IN_COPY: where and how many) and new codes. Every IN_KEY-th snapshot
- * is stored whole, so reading one replays at most IN_KEY - 1 edits. */
+ * Stored by inside.c as what changed from one step's snapshot to the next.
+ * The lines are given to the writer's own next snapshot without the lock;
+ * only the end, which stores, takes it. */
 
-#define IN_COPY 0x80000000u
-#define IN_NUM 0x40000000u
-#define IN_NUM_MAX 0xFFFFFFu
-enum { IN_KEY = 32, IN_MAX_LINES = 1023 };
-/* Python's letters, then JavaScript's (stack, nextTick, microtasks,
- * immediates, each with its "n more"): appended only, so a code keeps its
- * letter */
-static const char in_letters[] = "IRrTtSsNnMmXx";
-
-/* The code of one line (s, n bytes, no newline). */
-static uint32_t line_code(Recording *r, const char *s, size_t n)
+static Inside *inside_of(Recording *r)
 {
-    const char *l = n >= 2 ? memchr(in_letters, s[0], sizeof in_letters - 1) : NULL;
-    if (l && n <= 9 && s[1] != '0') {
-        uint32_t v = 0;
-        size_t i = 1;
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            v = v * 10 + (uint32_t)(s[i++] - '0');
-        if (i == n && v <= IN_NUM_MAX)
-            return IN_NUM | (uint32_t)(l - in_letters) << 24 | v;
-    }
-    /* other lines are stored, not interned: equal ones from one step to
-     * the next still share an id (store's recent strings) */
-    char tmp[256];
-    if (n < sizeof tmp) {
-        memcpy(tmp, s, n);
-        tmp[n] = '\0';
-        return store(r, tmp);
-    }
-    char *big = xmalloc(n + 1);
-    memcpy(big, s, n);
-    big[n] = '\0';
-    uint32_t id = store(r, big);
-    xfree(big);
-    return id;
+    if (!r->inside)
+        r->inside = inside_new();
+    return r->inside;
 }
 
-static void in_push(Recording *r, uint32_t v)
-{
-    if (r->nin == r->capin) {
-        r->capin = r->capin ? r->capin * 2 : 256;
-        r->in = xrealloc(r->in, r->capin * sizeof(uint32_t));
-    }
-    r->in[r->nin++] = v;
-}
+void rec_internals_begin(Recording *r) { inside_begin(inside_of(r)); }
 
-/* Store codes (n of them) as snapshot r->nsnaps, edits of the last one. */
-static void snap_add(Recording *r, const uint32_t *codes, size_t n)
-{
-    if (r->nsnaps == r->capsnaps) {
-        r->capsnaps = r->capsnaps ? r->capsnaps * 2 : 64;
-        r->snaps = xrealloc(r->snaps, r->capsnaps * sizeof(uint32_t));
-    }
-    r->snaps[r->nsnaps] = (uint32_t)r->nin;
-    in_push(r, (uint32_t)n);
-    size_t np = r->nsnaps % IN_KEY ? r->nprev : 0; /* a key snapshot copies nothing */
-    const uint32_t *prev = r->prev;
-    size_t i = 0;
-    while (i < n) {
-        size_t best = 0, at = 0;
-        for (size_t j = 0; j < np && best < n - i; j++) {
-            size_t k = 0;
-            while (j + k < np && i + k < n && prev[j + k] == codes[i + k])
-                k++;
-            if (k > best) {
-                best = k;
-                at = j;
-            }
-        }
-        if (best >= 2) {
-            in_push(r, IN_COPY | (uint32_t)at << 12 | (uint32_t)best);
-            i += best;
-        } else {
-            in_push(r, codes[i++]);
-        }
-    }
-    r->nsnaps++;
-    r->nprev = n;
-    memcpy(r->prev, codes, n * sizeof(uint32_t));
-}
-
-/* Snapshot k's codes into out (room for IN_MAX_LINES); returns how many. */
-static size_t snap_read(const Recording *r, size_t k, uint32_t *out, uint32_t *tmp)
-{
-    size_t n = 0;
-    for (size_t j = k - k % IN_KEY; j <= k; j++) {
-        const uint32_t *p = r->in + r->snaps[j];
-        size_t want = p[0], m = 0;
-        p++;
-        while (m < want) {
-            uint32_t c = *p++;
-            if (c & IN_COPY) {
-                size_t at = c >> 12 & 0xFFF, len = c & 0xFFF;
-                for (size_t q = 0; q < len && at + q < n && m < want; q++)
-                    tmp[m++] = out[at + q];
-            } else {
-                tmp[m++] = c;
-            }
-        }
-        memcpy(out, tmp, m * sizeof(uint32_t));
-        n = m;
-    }
-    return n;
-}
-
-/* The writer's next snapshot, line by line (rec_internals_begin...). */
-static void cur_add(Recording *r, uint32_t code)
-{
-    if (r->ncur < IN_MAX_LINES)
-        r->cur[r->ncur++] = code;
-}
-
-void rec_internals_begin(Recording *r)
-{
-    if (!r->cur) { /* the writer's own: no reader looks at these */
-        r->prev = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
-        r->cur = xmalloc(IN_MAX_LINES * sizeof(uint32_t));
-    }
-    r->ncur = 0;
-}
-
-void rec_internals_line(Recording *r, const char *line, size_t n)
-{
-    wlock(r);
-    cur_add(r, line_code(r, line, n));
-    wunlock(r);
-}
+/* The letters whose number is a string id: an entry's words. */
+static bool is_ref_letter(char letter) { return letter && strchr("RTSNMX", letter); }
 
 void rec_internals_num(Recording *r, char letter, unsigned long long v)
 {
-    const char *l = memchr(in_letters, letter, sizeof in_letters - 1);
-    if (l && v >= 1 && v <= IN_NUM_MAX) { /* what line_code makes of the same line */
-        cur_add(r, IN_NUM | (uint32_t)(l - in_letters) << 24 | (uint32_t)v);
-        return;
-    }
-    Buf b;
-    buf_init(&b);
-    buf_putc(&b, letter);
-    buf_put_uint(&b, v);
-    rec_internals_line(r, b.s, b.len);
-    buf_free(&b);
+    InLine l = {.kind = IL_NUM, .letter = letter, .v = v};
+    if (is_ref_letter(letter) && v <= UINT32_MAX)
+        l = (InLine){.kind = IL_REF, .letter = letter, .id = (uint32_t)v};
+    inside_add(inside_of(r), l);
 }
 
 void rec_internals_str(Recording *r, uint32_t id)
 {
-    cur_add(r, id); /* what line_code makes of the string's text */
+    inside_add(inside_of(r), (InLine){.kind = IL_LINE, .letter = rec_str(r, id)[0], .id = id});
+}
+
+void rec_internals_time(Recording *r, char letter, unsigned long long hundredths, uint32_t id)
+{
+    inside_add(inside_of(r), (InLine){.kind = IL_TIME, .letter = letter, .id = id, .v = hundredths});
+}
+
+void rec_internals_line(Recording *r, const char *line, size_t n)
+{
+    /* a letter and a number (no leading zero) is a number line */
+    if (n >= 2 && n <= 20 && strchr("IRrTtSsNnMmXx", line[0]) && line[1] != '0') {
+        unsigned long long v = 0;
+        size_t i = 1;
+        while (i < n && line[i] >= '0' && line[i] <= '9')
+            v = v * 10 + (unsigned long long)(line[i++] - '0');
+        if (i == n) {
+            rec_internals_num(r, line[0], v);
+            return;
+        }
+    }
+    char *text = xmalloc(n + 1);
+    memcpy(text, line, n);
+    text[n] = '\0';
+    uint32_t id = rec_store(r, text); /* equal lines from step to step share an id (store's recent strings) */
+    xfree(text);
+    rec_internals_str(r, id);
 }
 
 void rec_internals_end(Recording *r)
 {
     wlock(r);
-    if (r->nsteps && r->cur) {
-        if (!r->inside)
-            r->inside = xcalloc(r->capsteps, sizeof(uint32_t));
-        size_t n = r->ncur;
-        /* the same as the last one: the same snapshot */
-        if (!r->nsnaps || n != r->nprev || memcmp(r->cur, r->prev, n * sizeof(uint32_t)) != 0)
-            snap_add(r, r->cur, n);
-        r->inside[r->nsteps - 1] = (uint32_t)r->nsnaps; /* snapshot index + 1 */
-    }
+    if (r->nsteps)
+        inside_end(inside_of(r), r->nsteps - 1);
+    wunlock(r);
+}
+
+/* Entries as inside.c keeps them (at most 64). */
+static size_t in_lines(char letter, const RecEntry *e, size_t n, InLine *l)
+{
+    if (n > 64)
+        n = 64;
+    for (size_t i = 0; i < n; i++)
+        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
+                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+    return n;
+}
+
+void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
+                           unsigned long long count)
+{
+    InLine l[64];
+    n = in_lines(letter, e, n, l);
+    wlock(r);
+    if (r->nsteps)
+        inside_section(inside_of(r), r->nsteps - 1, letter, l, n, shown, count);
+    wunlock(r);
+}
+
+void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *e, size_t n, bool shown,
+                        unsigned long long count)
+{
+    InLine l[64];
+    n = in_lines(letter, e, n, l);
+    wlock(r);
+    if (r->nsteps)
+        inside_move(inside_of(r), r->nsteps - 1, letter, npop, l, n, shown, count);
     wunlock(r);
 }
 
@@ -1176,32 +1085,7 @@ void rec_set_internals(Recording *r, const char *snapshot)
 
 const char *rec_internals_at(const Recording *r, size_t s)
 {
-    if (!r->inside || s >= r->nsteps || !r->inside[s])
-        return "";
-    static _Thread_local Buf text; /* a zeroed Buf works (buf.c) */
-    uint32_t codes[IN_MAX_LINES], tmp[IN_MAX_LINES];
-    size_t n = snap_read(r, r->inside[s] - 1, codes, tmp);
-    if (!text.s)
-        buf_init(&text);
-    buf_clear(&text);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = codes[i];
-        if (c & IN_NUM) {
-            char num[16];
-            int len = 0;
-            uint32_t v = c & IN_NUM_MAX;
-            do
-                num[len++] = (char)('0' + v % 10);
-            while ((v /= 10));
-            buf_putc(&text, in_letters[c >> 24 & 0x3F]);
-            while (len)
-                buf_putc(&text, num[--len]);
-        } else {
-            buf_puts(&text, rec_str(r, c));
-        }
-        buf_putc(&text, '\n');
-    }
-    return text.s;
+    return s < r->nsteps ? inside_at(r->inside, r, s) : "";
 }
 
 static double time_at(const Recording *r, size_t i);
@@ -1507,32 +1391,13 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
         hcap += hist_bytes(&TASK(r, i)->hist);
     fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), chunks_bytes(&r->tasks), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
-    /* the strings only the internals snapshots name are theirs */
-    size_t in_str = 0, in_nstr = 0;
-    unsigned char *mine = xcalloc(r->nstrs / 8 + 1, 1);
-    for (size_t k = 0; k < r->nsnaps; k++) {
-        const uint32_t *p = r->in + r->snaps[k], *end = k + 1 < r->nsnaps ? r->in + r->snaps[k + 1] : r->in + r->nin;
-        for (p++; p < end; p++) {
-            uint32_t c = *p;
-            if (c & IN_NUM) { /* an upper-case letter but I names a string by its id */
-                char l = in_letters[c >> 24 & 0x3F];
-                c = l >= 'A' && l <= 'Z' && l != 'I' ? c & IN_NUM_MAX : 0;
-            }
-            if (c & IN_COPY || !c || c >= r->nstrs || mine[c / 8] & 1 << c % 8)
-                continue;
-            mine[c / 8] |= (unsigned char)(1 << c % 8);
-            in_str += strlen(str_at(r, c)) + 1;
-            in_nstr++;
-        }
-    }
-    xfree(mine);
+    /* the strings the internals snapshots name are counted with the other
+     * strings: inside.c keeps ids in its edits, not a list of them */
     size_t pool = chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *);
     size_t pool_used = r->poollen + r->bigbytes + r->nbig * sizeof(char *);
-    fn(ctx, "strings", pool_used - in_str, pool - in_str, false);
+    fn(ctx, "strings", pool_used, pool, false);
     fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), chunks_bytes(&r->nlabels), false);
-    fn(ctx, "string ids", (size_t)(r->nstrs - in_nstr) * sizeof(uint32_t),
-       chunks_bytes(&r->strs) - in_nstr * sizeof(uint32_t), false);
-    fn(ctx, "strings (internals)", in_str + in_nstr * sizeof(uint32_t), in_str + in_nstr * sizeof(uint32_t), true);
+    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
     fn(ctx, "intern table", (size_t)r->hashcap * 2 * sizeof(uint32_t), (size_t)r->hashcap * 2 * sizeof(uint32_t),
        false);
     fn(ctx, "lanes+jobs+groups",
@@ -1540,12 +1405,7 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
        (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob) +
            (size_t)r->capgroups * sizeof(LabelGroup),
        false);
-    fn(ctx, "inside", r->inside ? r->nsteps * sizeof(uint32_t) : 0, r->inside ? r->capsteps * sizeof(uint32_t) : 0,
-       true);
-    fn(ctx, "in", r->nin * sizeof(uint32_t), r->capin * sizeof(uint32_t), true);
-    fn(ctx, "snaps", r->nsnaps * sizeof(uint32_t), r->capsnaps * sizeof(uint32_t), true);
-    fn(ctx, "prev+cur", r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0,
-       r->prev ? 2 * IN_MAX_LINES * sizeof(uint32_t) : 0, true);
+    fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
 }
 
 static void bytes_sum(void *ctx, const char *table, size_t used, size_t cap, bool internals)

@@ -224,32 +224,56 @@ int rec_njobs(const Recording *r);
 bool rec_job_at(const Recording *r, int job, JobView *out);
 
 /* ---- the loop's insides at each step (the internals view): recorded
- * by the language's loop model, as text of one entry per line:
+ * by the language's loop model as one entry per line:
  *   "I<n>"               loop iterations so far
- *   "R<id>"              a handle in the ready queue, in run order: id is
- *                        the string of what it will do ("step fetch")
- *   "T<id>"              a timer, by deadline: the string is
- *                        "<when>\t<who>\t<what>"
+ *   "R<words>"           a handle in the ready queue, in run order: what it
+ *                        will do ("step fetch")
+ *   "T<words>"           a timer, by deadline: "<when>\t<who>\t<what>"
  *   "P<text>"            a sync primitive in play (queue items, lock owner...)
  *   "r<n>" / "t<n>"      n more ready handles / timers than listed
- * Task words are references (rec_put_ref). A handle's words are interned
- * once and named by id. The recording keeps each line as a number and each
- * snapshot as its edits of the one before (see rec.c), so a step costs 4
- * bytes when nothing changed and some 20 when the ready queue moved. ---- */
+ * (JavaScript's: "H<title>", then S s N n M m T t X x the same way.) Task
+ * words are references (rec_put_ref): read them with rec_words_s. The
+ * writer names an entry's words by string id (rec_internals_num with an
+ * entry's letter, R T S N M X), and a timer's time apart from them
+ * (rec_internals_time), so that nothing is formatted per step. The
+ * recording keeps only what changed from one step's snapshot to the next
+ * (src/record/inside.c): the ready queue moving up by one costs 2 bytes, a
+ * step where nothing changed nothing. ---- */
 void rec_set_internals(Recording *r, const char *snapshot);
 /* The same snapshot line by line, without writing it as text first: begin,
  * then each line in order (a letter and a number, or any other line of n
  * bytes without its newline), then end, which records it for the last
- * step. */
+ * step. A step no snapshot is recorded for shows the one before it. For an
+ * entry's letter (R T S N M X) the number is its words' string id. */
 void rec_internals_begin(Recording *r);
 void rec_internals_num(Recording *r, char letter, unsigned long long v);
 void rec_internals_line(Recording *r, const char *line, size_t n);
 /* A line that is a string interned with rec_intern, by its id (a line
  * whose text is the same each step costs no hashing). */
 void rec_internals_str(Recording *r, uint32_t id);
+/* An entry with a time: letter, the time in hundredths of a second (shown
+ * as "1.50", as "%.2f" shows it), a tab, then the words of string id. */
+void rec_internals_time(Recording *r, char letter, unsigned long long hundredths, uint32_t id);
 void rec_internals_end(Recording *r);
-/* The snapshot as of step s ("" when none was recorded): the calling
- * thread's text, valid until its next call. */
+/* Or one section at a time, the others left as they were, for a writer
+ * that knows what changed: the list of letter (R, T, P...) as n entries
+ * and its count (r, t...; shown false: no count line). An entry is its
+ * words' id, with a time or as a whole line (a P line's text). For I,
+ * n is 0 and the count is the iteration count. */
+typedef struct RecEntry {
+    uint32_t id;
+    bool line;                    /* the id's text is the whole line */
+    bool timed;                   /* "<hundredths as 1.50>\t" before the words */
+    unsigned long long hundredths;
+} RecEntry;
+void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
+                           unsigned long long count);
+/* A list section that moved like a queue: its first npop entries gone,
+ * the n of e appended at its end, and its count. */
+void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *e, size_t n, bool shown,
+                        unsigned long long count);
+/* The snapshot as of step s ("" when none was recorded), entries with
+ * their words: the calling thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);
 
 /* ---- a recording that grows while it is read (docs/longrun.md) ----

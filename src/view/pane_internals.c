@@ -31,16 +31,13 @@ typedef struct Section {
 
 enum { READY, TIMERS, SYNC, STACK, TICKS, MICRO, CHECK, NSEC };
 
-/* The text of one snapshot line: a handle's words for R and T (by string
- * id), the line itself for the rest; task references read as labels. The
- * text is appended to store, NUL-ended; returns its offset. */
+/* The text of one snapshot line after its letter (a handle's words, a
+ * timer's "when\twho\twhat", a primitive's state), task references read
+ * as labels. The text is appended to store, NUL-ended; returns its offset. */
 static size_t line_text(const Recording *rec, const char *line, Buf *store, Buf *scratch)
 {
     size_t at = store->len;
-    const char *s = line + 1;
-    if (strchr("RTSNMX", line[0]))
-        s = rec_str(rec, (uint32_t)strtoul(s, NULL, 10));
-    buf_puts(store, rec_words_s(rec, s, scratch));
+    buf_puts(store, rec_words_s(rec, line + 1, scratch));
     buf_putc(store, '\0');
     return at;
 }

@@ -116,6 +116,7 @@ static void note_wakeup(FutureObj *f, Obj *cb)
 
 static void schedule_callbacks(FutureObj *f)
 {
+    internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
     if (class_is_sub(f->hdr.cls, &TaskClass))
         narr_task_finished((TaskObj *)f);
@@ -195,6 +196,7 @@ Obj *future_result(FutureObj *f)
 
 void future_add_callback(FutureObj *f, Obj *cb)
 {
+    internals_touch(f);
     if (f->state != FUT_PENDING) {
         Obj *args = tuple_pack(1, &f->hdr);
         loop_call_soon(f->loop, cb, args);
@@ -329,6 +331,7 @@ static Obj *fm_remove_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
         }
     }
     DECREF(cbs);
+    internals_touch(f);
     SETREF(f->callbacks, keep);
     return int_new(removed);
 }
@@ -604,6 +607,7 @@ static bool task_step(TaskObj *t, Obj *exc)
         INCREF(exc);
         thrown = exc;
     }
+    internals_touch(t);
     SETREF(t->fut_waiter, NULL);
     TaskObj *prev = sim.current;
     sim.current = t;
@@ -655,6 +659,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                 future_add_callback(w, wake);
                 DECREF(wake);
                 INCREF(w);
+                internals_touch(t);
                 SETREF(t->fut_waiter, w);
                 narr_task_suspended(t, out);
                 if (t->must_cancel) {
@@ -665,6 +670,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                     if (!res) {
                         ok = false;
                     } else {
+                        internals_epoch++; /* a queued step's words say it */
                         if (obj_truth(res) == 1)
                             t->must_cancel = false;
                         DECREF(res);
@@ -800,6 +806,7 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
          * request. CPython walks the chain again (quadratic for a chain of
          * tasks, in an order it leaves open); the outcome is the same
          * CancelledError in each task. */
+        internals_epoch++; /* a queued step's words say it */
         if (t->fut_waiter && t->fut_waiter->state != FUT_PENDING)
             t->must_cancel = true;
         return bool_new(true);
@@ -823,6 +830,7 @@ static Obj *tm_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
             return bool_new(true);
     }
     t->must_cancel = true;
+    internals_epoch++; /* a queued step's words say it */
     XINCREF(a[0] && a[0] != None ? a[0] : NULL);
     SETREF(t->fut.cancel_msg, a[0] && a[0] != None ? a[0] : NULL);
     return bool_new(true);
@@ -864,6 +872,7 @@ static Obj *tm_uncancel(Obj *self, Obj **args, int nargs, Obj *kw)
         t->num_cancels_requested--;
         /* 3.13: the last request taken back withdraws a cancellation not
          * yet delivered (3.11 and 3.12 still deliver it) */
+        internals_epoch++; /* a queued step's words say it */
         if (t->num_cancels_requested == 0 && pyver_minor() >= 13)
             t->must_cancel = false;
     }

@@ -1,11 +1,16 @@
 /* internals.c: the loop's insides as the internals view shows them.
  * Owns: reading the model at a step (the ready queue in run order and what
  * each handle will do, the timer heap by deadline, the iteration count, the
- * sync primitives in play) into the recording's snapshot text (rec.h), and
- * the list of primitives the prelude registers with _track. Also says who
- * a future or timer wakes, for the captions. Leaves the wording of steps
- * to narrate.c and the drawing to src/view/pane_internals.c. Reads only:
- * no scenario code runs here (labels are reprs under klass_quiet). */
+ * sync primitives in play) into the recording's snapshot (rec.h), and the
+ * list of primitives the prelude registers with _track. Also says who a
+ * future or timer wakes, for the captions. A step costs almost nothing
+ * when none of that changed: each part of the snapshot is made again only
+ * when what it was made from changed (the queue's ends, the heap's top,
+ * the shown handles' words, a fingerprint of each primitive), and the
+ * recording stores only the edits (src/record/inside.c). Leaves the
+ * wording of steps to narrate.c and the drawing to
+ * src/view/pane_internals.c. Reads only: no scenario code runs here
+ * (labels are reprs under klass_quiet). */
 #include "model.h"
 
 #include "../objects/klass.h"
@@ -24,11 +29,27 @@ static Prim *prims;
 static Buf snap;        /* the snapshot being written (internals_record) */
 static size_t nprims, capprims;
 
+/* Is cb a task's wakeup (future.c's "task_wakeup")? Its C function is
+ * learnt from the first one met, then compared: no strcmp per callback. */
+static bool is_wakeup(Obj *cb)
+{
+    static CFunc wakeup;
+    if (!IS(cb, BuiltinClass))
+        return false;
+    const BuiltinObj *b = (const BuiltinObj *)cb;
+    if (wakeup)
+        return b->fn == wakeup;
+    if (strcmp(b->name, "task_wakeup"))
+        return false;
+    wakeup = b->fn;
+    return true;
+}
+
 TaskObj *loop_waiter_of(FutureObj *f)
 {
     for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
         Obj *cb = LIST_ITEMS(f->callbacks)[i];
-        if (IS(cb, BuiltinClass) && !strcmp(((BuiltinObj *)cb)->name, "task_wakeup"))
+        if (is_wakeup(cb))
             return (TaskObj *)((BuiltinObj *)cb)->self;
     }
     return NULL;
@@ -69,6 +90,8 @@ static size_t first_timers(const LoopObj *l, HandleObj **out, size_t k)
 HandleObj *loop_next_timer(void)
 {
     HandleObj *h = NULL;
+    if (sim.running && sim.running->hlen && !sim.running->heap[0]->cancelled)
+        return sim.running->heap[0]; /* the top, when live, is the first */
     return sim.running && first_timers(sim.running, &h, 1) ? h : NULL;
 }
 
@@ -158,8 +181,7 @@ static void describe_handle(const HandleObj *h, Buf *b)
     if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self &&
         class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
         TaskObj *t = (TaskObj *)((BuiltinObj *)cb)->self;
-        const char *name = ((BuiltinObj *)cb)->name;
-        if (!strcmp(name, "task_wakeup")) {
+        if (is_wakeup(cb)) {
             buf_puts(b, "wake ");
             put_task(b, t);
             if (h->args && TUP_N(h->args) && is_future(TUP_ITEMS(h->args)[0])) {
@@ -203,11 +225,18 @@ static void describe_handle(const HandleObj *h, Buf *b)
     }
 }
 
-/* A timer: "when \t who \t what". */
+/* A timer's time is kept apart from its words, in hundredths, when it
+ * reads as "%.2f" does without printf (narr_fmt_time). */
+static bool timed(const HandleObj *h) { return h->timer && h->when >= 0 && h->when < 1e12; }
+
+/* A timer: "when \t who \t what" ("who \t what" when timed: the time is
+ * the recording's to show). */
 static void describe_timer(const HandleObj *h, Buf *b)
 {
-    narr_fmt_time(b, h->when);
-    buf_putc(b, '\t');
+    if (!timed(h)) {
+        narr_fmt_time(b, h->when);
+        buf_putc(b, '\t');
+    }
     TaskObj *t = loop_timer_task(h);
     if (t)
         put_task(b, t);
@@ -255,7 +284,7 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
 }
 
 /* The string id of h's words, made when first needed or when what they
- * depend on changed. */
+ * depend on changed; interned, so a task's "step fetch" has one id. */
 static uint32_t handle_words(HandleObj *h)
 {
     uint8_t state;
@@ -268,7 +297,7 @@ static uint32_t handle_words(HandleObj *h)
         describe_timer(h, &b);
     else
         describe_handle(h, &b);
-    h->words = rec_store(sim.rec, b.s); /* mostly new words: no table to search */
+    h->words = rec_intern(sim.rec, b.s);
     h->words_key = key;
     h->words_state = state;
     buf_free(&b);
@@ -296,18 +325,6 @@ void internals_track(Obj *o, bool on)
     }
     INCREF(o);
     prims[nprims++] = (Prim){o, vm_current_line()};
-}
-
-void internals_reset(void)
-{
-    if (snap.s)
-        buf_free(&snap);
-    snap = (Buf){0};
-    for (size_t i = 0; i < nprims; i++)
-        DECREF(prims[i].o);
-    xfree(prims);
-    prims = NULL;
-    nprims = capprims = 0;
 }
 
 /* The tasks waiting on a list of futures: " · waiting: a, b". */
@@ -397,32 +414,404 @@ static void describe_prim(const Prim *p, Buf *b)
 
 /* ------------------------------------------------------------ snapshot */
 
-
-void internals_record(void)
+/* h as an entry of the snapshot. */
+static RecEntry entry(HandleObj *h)
 {
-    LoopObj *l = sim.running;
-    Recording *r = sim.rec;
-    rec_internals_begin(r);
-    if (l) {
-        rec_internals_num(r, 'I', l->iterations);
-        /* the head of the ready queue, in run order; the rest is counted */
-        size_t shown = 0, i = 0;
-        for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
-            HandleObj *h = l->ready[(l->rhead + i) % l->rcap];
-            if (h->cancelled)
-                continue;
-            shown++;
-            rec_internals_num(r, 'R', handle_words(h));
-        }
-        if (i < l->rlen)
-            rec_internals_num(r, 'r', l->rlen - i);
-        HandleObj *pick[SHOW_TIMERS];
-        size_t np = first_timers(l, pick, SHOW_TIMERS);
-        for (size_t k = 0; k < np; k++)
-            rec_internals_num(r, 'T', handle_words(pick[k]));
-        if (l->hlen > np) /* cancelled ones included: they are still in the heap */
-            rec_internals_num(r, 't', l->hlen - np);
+    uint32_t id = handle_words(h);
+    if (!timed(h))
+        return (RecEntry){.id = id};
+    return (RecEntry){.id = id, .timed = true, .hundredths = (unsigned long long)fixed_round(h->when, 2)};
+}
+
+/* What the last snapshot was made from. The handles shown are alive as
+ * long as the queue's (or the heap's) signature holds: a FIFO whose
+ * length, first and last handle are the same holds the same handles
+ * (sequence numbers are never reused), and a heap changes only by a push,
+ * which changes its length, or a pop, which takes its top away. */
+static struct {
+    bool valid, loop_on;
+    LoopObj *loop;
+    uint64_t iter;
+    size_t rlen, hlen;
+    uint64_t rhead, rtail, htop;
+    HandleObj *ready[SHOW_READY], *timers[SHOW_TIMERS];
+    size_t nready, ntimers;
+    /* the ready handles shown: their sequence numbers and entries, and
+     * how their words are watched (RV_*) */
+    uint64_t rseq[SHOW_READY];
+    RecEntry rent[SHOW_READY];
+    uint8_t rvol[SHOW_READY];
+    uint64_t rtouched;  /* internals_touched when they were checked */
+    size_t rscan;       /* queue places read for them (cancelled ones too) */
+    uint64_t epoch;     /* internals_epoch then */
+    /* the timers shown: when they were read, and whether one's words hang
+     * on more than the watched futures and tasks (a bound method's
+     * attributes) */
+    uint64_t tepoch, touched;
+    bool tvol;
+    uint64_t tseq[SHOW_TIMERS];
+    RecEntry tent[SHOW_TIMERS];
+    uint64_t tmask[8], rmask[8]; /* what the timers' and the ready handles' words hang on */
+    uint64_t prims;     /* the primitives' fingerprint */
+} seen;
+
+/* How a shown ready handle's words are watched: a task's step or wakeup
+ * through the epoch (its must_cancel), a plain function's or builtin's
+ * through the watch mask, anything else (a bound method's attributes) by
+ * checking it at every step. */
+enum { RV_TASK, RV_STEP, RV_WATCH };
+
+uint64_t internals_epoch, internals_watch[8], internals_touched;
+
+static void watch(uint64_t *mask, const void *o)
+{
+    uintptr_t b = (uintptr_t)o >> 4 & 511;
+    mask[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Watch what h's words hang on (words_key reads them: h itself, the future
+ * it is given, the task waiting on it, the future that task awaits).
+ * Returns false when they hang on more (a callable other than a function
+ * or a builtin): it must be checked at every step. */
+static bool watch_deps(uint64_t *mask, HandleObj *h)
+{
+    watch(mask, h);
+    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+    if (arg && is_future(arg)) {
+        watch(mask, arg);
+        TaskObj *t = loop_waiter_of((FutureObj *)arg);
+        if (t)
+            watch(mask, t);
+        if (t && t->fut_waiter)
+            watch(mask, t->fut_waiter);
     }
+    return IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass);
+}
+
+static void publish_watch(void)
+{
+    for (int i = 0; i < 8; i++)
+        internals_watch[i] = seen.tmask[i] | seen.rmask[i];
+}
+
+/* The handle at place i of the ready queue (i < rlen): no division. */
+static HandleObj *ready_at(const LoopObj *l, size_t i)
+{
+    size_t at = l->rhead + i;
+    return l->ready[at >= l->rcap ? at - l->rcap : at];
+}
+
+static void ready_sig(const LoopObj *l, size_t *n, uint64_t *head, uint64_t *tail)
+{
+    *n = l->rlen;
+    *head = l->rlen ? ready_at(l, 0)->seq : 0;
+    *tail = l->rlen ? ready_at(l, l->rlen - 1)->seq : 0;
+}
+
+/* Has a shown handle been cancelled, or has what its words say changed? */
+static bool words_moved(HandleObj *const *hs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        HandleObj *h = hs[i];
+        uint8_t state;
+        if (h->cancelled || words_key(h, &state) != h->words_key || state != h->words_state)
+            return true;
+    }
+    return false;
+}
+
+/* Do h's words hang on more than its task's must_cancel (which only
+ * Task.cancel and uncancel change, and they move internals_epoch)? */
+static bool volatile_words(const HandleObj *h)
+{
+    Obj *cb = h->callback;
+    return h->timer || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
+           !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass);
+}
+
+/* Read the queue from place i on (the shown handles before it kept, gone
+ * handles gone from the head since the last step) up to SHOW_READY shown,
+ * and record the section: whole, or how it moved. */
+static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
+{
+    size_t kept = seen.nready, shown = kept;
+    for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
+        HandleObj *h = ready_at(l, i);
+        if (h->cancelled)
+            continue;
+        seen.ready[shown] = h;
+        seen.rseq[shown] = h->seq;
+        seen.rent[shown] = entry(h);
+        seen.rvol[shown++] = volatile_words(h) ? RV_WATCH : RV_TASK;
+    }
+    /* watch what the shown ones hang on now */
+    memset(seen.rmask, 0, sizeof seen.rmask);
+    for (size_t k = 0; k < shown; k++)
+        if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
+            seen.rvol[k] = RV_STEP;
+    publish_watch();
+    seen.rtouched = internals_touched;
+    seen.nready = shown;
+    seen.rscan = i;
+    if (whole)
+        rec_internals_section(sim.rec, 'R', seen.rent, shown, i < l->rlen, l->rlen - i);
+    else
+        rec_internals_move(sim.rec, 'R', gone, seen.rent + kept, shown - kept, i < l->rlen, l->rlen - i);
+    ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
+    seen.epoch = internals_epoch;
+#if defined(__GNUC__)
+    /* the handles the next steps will read, a handle or so a step, are
+     * each a chain of cold loads (the handle, its callback, its task):
+     * start them a link a step ahead (here, not in a function of its own,
+     * which the compiler would drop as doing nothing) */
+    if (i + 3 < l->rlen)
+        __builtin_prefetch(ready_at(l, i + 3));
+    if (i + 2 < l->rlen)
+        __builtin_prefetch(ready_at(l, i + 2)->callback);
+    if (i + 1 < l->rlen) {
+        Obj *cb = ready_at(l, i + 1)->callback;
+        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
+            __builtin_prefetch(((BuiltinObj *)cb)->self);
+    }
+    if (i < l->rlen) {
+        Obj *cb = ready_at(l, i)->callback;
+        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
+            __builtin_prefetch((char *)((BuiltinObj *)cb)->self + offsetof(TaskObj, must_cancel));
+    }
+#endif
+}
+
+static void record_ready(LoopObj *l)
+{
+    seen.nready = 0;
+    ready_from(l, 0, 0, true);
+}
+
+/* Has a shown handle that is not a task's step or wakeup been cancelled,
+ * or have its words moved? (A task's are watched through the epoch; the
+ * watched ones are looked at only after a touch.) */
+static bool volatile_moved(void)
+{
+    bool touched = seen.rtouched != internals_touched;
+    for (size_t i = 0; i < seen.nready; i++)
+        if ((seen.rvol[i] == RV_STEP || (seen.rvol[i] == RV_WATCH && touched)) && words_moved(&seen.ready[i], 1))
+            return true;
+    return false;
+}
+
+/* The ready section, step by step. The queue only loses handles at its
+ * head and gains them at its tail, so while no handle was cancelled and no
+ * task's must_cancel changed (the epoch), the shown handles still queued
+ * keep their words: drop those run since, read on from where the last
+ * read stopped. Anything else reads the head of the queue again. */
+static void update_ready(LoopObj *l)
+{
+    size_t n;
+    uint64_t head, tail;
+    ready_sig(l, &n, &head, &tail);
+    bool same = n == seen.rlen && head == seen.rhead && tail == seen.rtail;
+    if (internals_epoch != seen.epoch) {
+        record_ready(l);
+        return;
+    }
+    if (same) {
+        if (volatile_moved())
+            record_ready(l);
+        else
+            seen.rtouched = internals_touched;
+        return;
+    }
+    size_t gone = seen.nready;
+    if (seen.rscan != seen.nready || !n) { /* cancelled ones were passed over: read it all */
+        record_ready(l);
+        return;
+    }
+    for (size_t j = 0; j < seen.nready; j++)
+        if (seen.rseq[j] == head) {
+            gone = j;
+            break;
+        }
+    if (gone == seen.nready) {
+        record_ready(l);
+        return;
+    }
+    seen.nready -= gone;
+    memmove(seen.ready, seen.ready + gone, seen.nready * sizeof seen.ready[0]);
+    memmove(seen.rseq, seen.rseq + gone, seen.nready * sizeof seen.rseq[0]);
+    memmove(seen.rent, seen.rent + gone, seen.nready * sizeof seen.rent[0]);
+    memmove(seen.rvol, seen.rvol + gone, seen.nready * sizeof seen.rvol[0]);
+    if (volatile_moved()) {
+        record_ready(l);
+        return;
+    }
+    ready_from(l, seen.nready, gone, false);
+}
+
+/* The timers section: the first SHOW_TIMERS live timers by deadline. When
+ * all is true every one's words are checked; else the heap only moved and
+ * nothing their words hang on was touched, so a timer shown before keeps
+ * its entry and only the new ones are read. */
+static void record_timers(LoopObj *l, bool all)
+{
+    HandleObj *now[SHOW_TIMERS];
+    RecEntry e[SHOW_TIMERS];
+    uint64_t tseq[SHOW_TIMERS];
+    size_t np = first_timers(l, now, SHOW_TIMERS);
+    uint64_t mask[8] = {0};
+    if (!all)
+        memcpy(mask, seen.tmask, sizeof mask);
+    bool vol = false;
+    for (size_t k = 0; k < np; k++) {
+        HandleObj *h = now[k];
+        tseq[k] = h->seq;
+        size_t j = 0;
+        while (!all && j < seen.ntimers && !(seen.timers[j] == h && seen.tseq[j] == h->seq))
+            j++;
+        if (!all && j < seen.ntimers) {
+            e[k] = seen.tent[j];
+            continue;
+        }
+        e[k] = entry(h);
+        if (!watch_deps(mask, h))
+            vol = true;
+    }
+    memcpy(seen.tmask, mask, sizeof mask);
+    publish_watch();
+    memcpy(seen.timers, now, np * sizeof now[0]);
+    memcpy(seen.tseq, tseq, np * sizeof tseq[0]);
+    memcpy(seen.tent, e, np * sizeof e[0]);
+    seen.tvol = all ? vol : seen.tvol || vol;
+    seen.touched = internals_touched;
+    seen.tepoch = internals_epoch;
+    seen.ntimers = np;
+    /* cancelled ones are counted: they are still in the heap */
+    rec_internals_section(sim.rec, 'T', e, np, l->hlen > np, l->hlen - np);
+    seen.hlen = l->hlen;
+    seen.htop = l->hlen ? l->heap[0]->seq : 0;
+}
+
+/* ---------------------------------------------------- primitives' state
+ * A primitive is described again only when its fingerprint changes: the
+ * attributes describe_prim reads (as object addresses: an int or a list is
+ * another object once reassigned), the first items of its queue and the
+ * futures waiting on it with their state and callbacks. An item whose repr
+ * may change in place (anything but None, bool, int, float, str) makes it
+ * described every step, as before. Attributes are found through a cached
+ * index into the instance's dict, good while the dict's keys stay put
+ * (its version). */
+
+typedef struct Slot {
+    const DictObj *d;
+    uint64_t version;
+    long ix;            /* the entry, -1 none */
+} Slot;
+
+enum { A_QUEUE, A_MAXSIZE, A_GETTERS, A_PUTTERS, A_LOCKED, A_HOLDER, A_WAITERS, A_SIZE, A_VALUE, NATTR };
+static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters", "_putters", "_locked",
+                                              "_holder", "_waiters", "_size",    "_value"};
+
+typedef struct PrimSlots {
+    const Obj *o;
+    Slot s[NATTR];
+} PrimSlots;
+
+static PrimSlots *pslots;
+static size_t npslots;
+
+static Obj *slot_get(Slot *sl, Obj *o, int a)
+{
+    if (!o || !CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
+        return NULL;
+    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
+    if (sl->d != d || sl->version != d->version) {
+        sl->d = d;
+        sl->version = d->version;
+        sl->ix = -1;
+        for (size_t i = 0; i < d->used; i++) {
+            Obj *k = d->entries[i].key;
+            if (k && IS(k, StrClass) && !strcmp(STR_S(k), attr_names[a])) {
+                sl->ix = (long)i;
+                break;
+            }
+        }
+    }
+    return sl->ix >= 0 ? d->entries[sl->ix].value : NULL;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull; }
+
+static bool steady(Obj *o)
+{
+    return o == None || IS(o, BoolClass) || IS(o, IntClass) || IS(o, FloatClass) || IS(o, StrClass);
+}
+
+/* The futures of a waiters list: each one's state and callbacks. */
+static uint64_t mix_waiters(uint64_t h, Obj *w)
+{
+    h = mix(h, (uintptr_t)w);
+    if (!w || !IS(w, ListClass))
+        return h;
+    h = mix(h, LIST_N(w));
+    for (size_t i = 0; i < LIST_N(w); i++) {
+        Obj *f = LIST_ITEMS(w)[i];
+        h = mix(h, (uintptr_t)f);
+        if (!is_future(f))
+            continue;
+        FutureObj *fu = (FutureObj *)f;
+        h = mix(h, (uint64_t)fu->state);
+        for (size_t k = 0; fu->callbacks && k < LIST_N(fu->callbacks); k++)
+            h = mix(h, (uintptr_t)LIST_ITEMS(fu->callbacks)[k]);
+    }
+    return h;
+}
+
+/* The fingerprint of the primitives shown; 0 when one must be described
+ * again whatever it says (an item that may read differently). */
+static uint64_t prims_fingerprint(void)
+{
+    if (npslots < nprims) {
+        pslots = xrealloc(pslots, nprims * sizeof *pslots);
+        npslots = nprims;
+    }
+    uint64_t h = 0xcbf29ce484222325ull;
+    h = mix(h, nprims);
+    for (size_t i = 0, shown = 0; i < nprims; i++) {
+        Obj *o = prims[i].o;
+        h = mix(h, (uintptr_t)o);
+        if (o->rc <= 1)
+            return 0; /* gone: the list changes */
+        if (shown++ >= SHOW_PRIMS)
+            continue;
+        PrimSlots *ps = &pslots[i];
+        if (ps->o != o) {
+            memset(ps, 0, sizeof *ps);
+            ps->o = o;
+        }
+        for (int a = 0; a < NATTR; a++) {
+            Obj *v = slot_get(&ps->s[a], o, a);
+            h = mix(h, (uintptr_t)v);
+            if (!v)
+                continue;
+            if (a == A_QUEUE && IS(v, ListClass)) {
+                h = mix(h, LIST_N(v));
+                for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS; k++) {
+                    Obj *item = LIST_ITEMS(v)[k];
+                    if (!steady(item))
+                        return 0;
+                    h = mix(h, (uintptr_t)item);
+                }
+            } else if (a == A_GETTERS || a == A_PUTTERS || a == A_WAITERS) {
+                h = mix_waiters(h, v);
+            } else if (a == A_HOLDER && !steady(v) && !class_is_sub(CLS(v), &TaskClass)) {
+                return 0;
+            }
+        }
+    }
+    return h ? h : 1;
+}
+
+static void record_prims(void)
+{
     Buf b = snap; /* the primitives' lines, kept from step to step: no malloc per step */
     if (!b.s)
         buf_init(&b);
@@ -438,12 +827,67 @@ void internals_record(void)
             describe_prim(&prims[k - 1], &b);
     }
     nprims = k;
-    for (const char *p = b.s; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        rec_internals_line(r, p, len);
-        p += len + (nl != NULL);
+    RecEntry e[SHOW_PRIMS];
+    size_t n = 0;
+    for (char *p = b.s; *p && n < SHOW_PRIMS;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        e[n++] = (RecEntry){.id = rec_intern(sim.rec, p), .line = true};
+        p = nl ? nl + 1 : p + strlen(p);
     }
-    rec_internals_end(r);
+    rec_internals_section(sim.rec, 'P', e, n, false, 0);
     snap = b;
+}
+
+void internals_record(void)
+{
+    LoopObj *l = sim.running;
+    if (!seen.valid || l != seen.loop || !l != !seen.loop_on) {
+        memset(&seen, 0, sizeof seen);
+        seen.valid = true;
+        seen.loop = l;
+        seen.loop_on = l != NULL;
+        seen.iter = UINT64_MAX;
+        if (!l) {
+            rec_internals_section(sim.rec, 'I', NULL, 0, false, 0);
+            rec_internals_section(sim.rec, 'R', NULL, 0, false, 0);
+            rec_internals_section(sim.rec, 'T', NULL, 0, false, 0);
+        } else {
+            record_ready(l);
+            record_timers(l, true);
+        }
+    }
+    if (l) {
+        if (l->iterations != seen.iter) {
+            rec_internals_section(sim.rec, 'I', NULL, 0, true, l->iterations);
+            seen.iter = l->iterations;
+        }
+        update_ready(l);
+        if (seen.tvol || seen.touched != internals_touched || seen.tepoch != internals_epoch)
+            record_timers(l, true);
+        else if (l->hlen != seen.hlen || (l->hlen && l->heap[0]->seq != seen.htop))
+            record_timers(l, false);
+    }
+    uint64_t fp = prims_fingerprint();
+    if (!fp || fp != seen.prims) {
+        record_prims();
+        seen.prims = fp;
+    }
+}
+
+void internals_reset(void)
+{
+    if (snap.s)
+        buf_free(&snap);
+    snap = (Buf){0};
+    for (size_t i = 0; i < nprims; i++)
+        DECREF(prims[i].o);
+    xfree(prims);
+    prims = NULL;
+    nprims = capprims = 0;
+    xfree(pslots);
+    pslots = NULL;
+    npslots = 0;
+    memset(&seen, 0, sizeof seen);
 }

@@ -66,6 +66,10 @@ static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
     HandleObj *h = (HandleObj *)self;
     if (!h->cancelled) {
         h->cancelled = true;
+        if (!h->timer || h->in_heap) /* its place in the internals view */
+            internals_epoch++;
+        else
+            internals_touch(h);
         SETREF(h->callback, none_new());
         SETREF(h->args, tuple_new(0));
     }

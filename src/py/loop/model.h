@@ -196,6 +196,20 @@ void internals_record(void);
 /* A sync primitive comes into play (on) or is not one to show (off). */
 void internals_track(Obj *o, bool on);
 void internals_reset(void);
+/* Moved by whatever changes a queued handle's words behind its back: a
+ * handle's cancel(), a task's must_cancel set or taken back. */
+extern uint64_t internals_epoch;
+/* The futures and tasks the shown timers' words hang on, as bits of a
+ * 512-bit mask by address: future.c touches a future whose state or
+ * callbacks change and a task whose awaited future changes, and a touch of
+ * a watched one counts, so the timers are read again only then. */
+extern uint64_t internals_watch[8], internals_touched;
+static inline void internals_touch(const void *o)
+{
+    uintptr_t b = (uintptr_t)o >> 4 & 511;
+    if (internals_watch[b >> 6] >> (b & 63) & 1)
+        internals_touched++;
+}
 /* The task waiting on f, the next live timer, the task a timer wakes (or
  * NULL each). */
 TaskObj *loop_waiter_of(FutureObj *f);

@@ -1,0 +1,547 @@
+/* inside.c: the internals snapshots of a recording, stored as what changed.
+ * Owns: the writer's last snapshot, the stream of edits that turns one
+ * step's snapshot into the next, keyframes, and reading a step's snapshot
+ * back as text. Leaves to rec.c the lock, the step count and the strings
+ * (rec_str), and to the languages what a snapshot says.
+ *
+ * A snapshot is eight sections, each a list of entries and a count, read
+ * in this order: H/I, S/s, N/n, M/m, R/r, T/t, X/x, P (a list's letter, then
+ * its count's: Python writes I R r T t P, JavaScript H S s N n M m T t X x).
+ * A step's snapshot is stored as edits of the one before, each a byte
+ *
+ *     [steps since the last edit: 2 bits][what: 3 bits][section: 3 bits]
+ *
+ * (3 steps or more: a varint follows) and the entry or number it needs.
+ * An entry is a varint (its string id as a difference from the last one
+ * written, times 4, plus its kind), then for a time its hundredths, as a
+ * difference too. The ready queue moving up by one is one SHIFT: 2 bytes.
+ * A step whose snapshot did not change costs nothing: a step shows the
+ * last snapshot given at or before it (none: ""). Every KEY_STEPS
+ * steps or KEY_BYTES bytes a keyframe (the whole snapshot) starts again,
+ * so reading a step decodes at most one keyframe and KEY_BYTES of edits. */
+#include "inside.h"
+
+#include "../base/base.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096 };
+static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
+static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
+enum { MISC = NSEC - 1 };
+
+/* The edits (3 bits). */
+enum {
+    OP_POP,   /* drop the list's first entry */
+    OP_PUSH,  /* append an entry */
+    OP_SHIFT, /* POP, PUSH, and the count one less: the queue moved up */
+    OP_EDIT,  /* varint pos*4+k: k 0 insert an entry, 1 delete, 2 set, 3 clear */
+    OP_COUNT, /* varint: the count + 1, 0: none */
+    OP_INC,   /* the count one more (none: 1) */
+    OP_DEC,   /* the count one less (1: none, but I stays at 0) */
+};
+enum { ED_INS, ED_DEL, ED_SET, ED_CLEAR };
+
+typedef struct Sec {
+    InLine *e;
+    size_t n, cap;
+    bool has;       /* the count is shown */
+    uint64_t count;
+} Sec;
+
+typedef struct State {
+    Sec sec[NSEC];
+    size_t lines;
+} State;
+
+typedef struct InKey {
+    uint32_t step;
+    uint32_t at;    /* offset of its snapshot in ops */
+} InKey;
+
+/* The delta bases of the entry coding: reset at each keyframe. */
+typedef struct Bases {
+    uint32_t id;
+    uint64_t cent;
+} Bases;
+
+struct Inside {
+    State cur;          /* the last snapshot stored */
+    State next;         /* the one being given (begin ... end) */
+    uint8_t *ops;
+    size_t nops, capops;
+    InKey *keys;
+    size_t nkeys, capkeys;
+    size_t opstep;      /* the step of the last edit or keyframe */
+    Bases b;
+};
+
+/* ------------------------------------------------------------ the state */
+
+static void sec_clear(Sec *c)
+{
+    c->n = 0;
+    c->has = false;
+    c->count = 0;
+}
+
+static void state_free(State *s)
+{
+    for (int i = 0; i < NSEC; i++)
+        xfree(s->sec[i].e);
+    memset(s, 0, sizeof *s);
+}
+
+static bool line_eq(const InLine *a, const InLine *b)
+{
+    return a->kind == b->kind && a->letter == b->letter && a->id == b->id && a->v == b->v;
+}
+
+static void sec_insert(Sec *c, size_t at, InLine l)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 16;
+        c->e = xrealloc(c->e, c->cap * sizeof *c->e);
+    }
+    if (at > c->n)
+        at = c->n;
+    memmove(c->e + at + 1, c->e + at, (c->n - at) * sizeof *c->e);
+    c->e[at] = l;
+    c->n++;
+}
+
+static void sec_delete(Sec *c, size_t at)
+{
+    if (at >= c->n)
+        return;
+    memmove(c->e + at, c->e + at + 1, (c->n - at - 1) * sizeof *c->e);
+    c->n--;
+}
+
+static void count_inc(Sec *c)
+{
+    c->count = c->has ? c->count + 1 : 1;
+    c->has = true;
+}
+
+static void count_dec(Sec *c, int sec)
+{
+    if (!c->has)
+        return;
+    if (c->count <= 1 && sec != 0) {
+        c->has = false;
+        c->count = 0;
+    } else if (c->count) {
+        c->count--;
+    }
+}
+
+/* The section a line goes to, and whether it is the section's count. */
+static int sec_of(const InLine *l, bool *is_count)
+{
+    *is_count = false;
+    for (int i = 0; i < NSEC; i++) {
+        if (l->kind == IL_NUM && l->letter == count_letter[i] && count_letter[i]) {
+            *is_count = true;
+            return i;
+        }
+        if (l->kind != IL_NUM && l->letter == list_letter[i])
+            return i;
+    }
+    return MISC;
+}
+
+/* ------------------------------------------------------------ the bytes */
+
+static void put_byte(Inside *in, uint8_t v)
+{
+    if (in->nops == in->capops) {
+        in->capops = in->capops ? in->capops * 2 : 1024;
+        in->ops = xrealloc(in->ops, in->capops);
+    }
+    in->ops[in->nops++] = v;
+}
+
+static void put_varint(Inside *in, uint64_t v)
+{
+    while (v >= 0x80) {
+        put_byte(in, (uint8_t)(v | 0x80));
+        v >>= 7;
+    }
+    put_byte(in, (uint8_t)v);
+}
+
+static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
+{
+    uint64_t v = 0;
+    for (int shift = 0; *p < end && shift < 64; shift += 7) {
+        uint8_t c = *(*p)++;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
+
+static uint64_t zigzag(int64_t v) { return v < 0 ? ((uint64_t)(-(v + 1)) << 1) | 1 : (uint64_t)v << 1; }
+static int64_t unzigzag(uint64_t v) { return v & 1 ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1); }
+
+/* An entry: id difference and kind; a time's hundredths; a letter when
+ * the section does not say it. */
+static void put_entry(Inside *in, int sec, const InLine *l)
+{
+    put_varint(in, zigzag((int64_t)l->id - (int64_t)in->b.id) << 2 | l->kind);
+    in->b.id = l->id;
+    if (l->kind == IL_TIME || l->kind == IL_NUM) {
+        put_varint(in, zigzag((int64_t)(l->v - in->b.cent)));
+        in->b.cent = l->v;
+    }
+    if (l->kind != IL_LINE && sec == MISC)
+        put_byte(in, (uint8_t)l->letter);
+}
+
+static InLine get_entry(const uint8_t **p, const uint8_t *end, int sec, Bases *b)
+{
+    InLine l = {0};
+    uint64_t v = get_varint(p, end);
+    l.kind = (uint8_t)(v & 3);
+    b->id = (uint32_t)((int64_t)b->id + unzigzag(v >> 2));
+    l.id = b->id;
+    l.letter = list_letter[sec];
+    if (l.kind == IL_TIME || l.kind == IL_NUM) {
+        b->cent += (uint64_t)unzigzag(get_varint(p, end));
+        l.v = b->cent;
+    }
+    if (l.kind != IL_LINE && sec == MISC && *p < end)
+        l.letter = (char)*(*p)++;
+    return l;
+}
+
+/* ------------------------------------------------------------ keyframes */
+
+static void put_state(Inside *in, const State *s)
+{
+    in->b = (Bases){0};
+    for (int i = 0; i < NSEC; i++) {
+        const Sec *c = &s->sec[i];
+        put_varint(in, c->n);
+        for (size_t k = 0; k < c->n; k++)
+            put_entry(in, i, &c->e[k]);
+        put_varint(in, c->has ? c->count + 1 : 0);
+    }
+}
+
+static void get_state(const uint8_t **p, const uint8_t *end, State *s, Bases *b)
+{
+    *b = (Bases){0};
+    for (int i = 0; i < NSEC; i++) {
+        Sec *c = &s->sec[i];
+        sec_clear(c);
+        size_t n = (size_t)get_varint(p, end);
+        for (size_t k = 0; k < n && *p < end; k++)
+            sec_insert(c, c->n, get_entry(p, end, i, b));
+        uint64_t v = get_varint(p, end);
+        c->has = v != 0;
+        c->count = v ? v - 1 : 0;
+    }
+}
+
+/* ------------------------------------------------------------ the edits */
+
+/* Apply one edit to s (the writer's and the reader's one way to do it). */
+static void apply(State *s, int op, int sec, uint64_t arg, const InLine *l)
+{
+    Sec *c = &s->sec[sec];
+    switch (op) {
+    case OP_SHIFT:
+        count_dec(c, sec);
+        /* fall through */
+    case OP_POP:
+        sec_delete(c, 0);
+        if (op == OP_POP)
+            break;
+        /* fall through */
+    case OP_PUSH:
+        sec_insert(c, c->n, *l);
+        break;
+    case OP_EDIT:
+        switch (arg & 3) {
+        case ED_INS:
+            sec_insert(c, (size_t)(arg >> 2), *l);
+            break;
+        case ED_DEL:
+            sec_delete(c, (size_t)(arg >> 2));
+            break;
+        case ED_SET:
+            if ((arg >> 2) < c->n)
+                c->e[arg >> 2] = *l;
+            break;
+        default:
+            c->n = 0;
+        }
+        break;
+    case OP_COUNT:
+        c->has = arg != 0;
+        c->count = arg ? arg - 1 : 0;
+        break;
+    case OP_INC:
+        count_inc(c);
+        break;
+    case OP_DEC:
+        count_dec(c, sec);
+        break;
+    }
+}
+
+/* Write an edit for step and apply it to the writer's snapshot: a
+ * keyframe first when one is due. */
+static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const InLine *l)
+{
+    if (!in->nkeys || (step > in->opstep && (step - in->keys[in->nkeys - 1].step >= KEY_STEPS ||
+                                             in->nops - in->keys[in->nkeys - 1].at >= KEY_BYTES))) {
+        if (in->nkeys == in->capkeys) {
+            in->capkeys = in->capkeys ? in->capkeys * 2 : 64;
+            in->keys = xrealloc(in->keys, in->capkeys * sizeof *in->keys);
+        }
+        in->keys[in->nkeys++] = (InKey){(uint32_t)step, (uint32_t)in->nops};
+        put_state(in, &in->cur);
+        in->opstep = step;
+    }
+    size_t d = step - in->opstep;
+    put_byte(in, (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec));
+    if (d >= 3)
+        put_varint(in, d - 3);
+    in->opstep = step;
+    if (op == OP_EDIT || op == OP_COUNT)
+        put_varint(in, arg);
+    if (op == OP_PUSH || op == OP_SHIFT || (op == OP_EDIT && ((arg & 3) == ED_INS || (arg & 3) == ED_SET)))
+        put_entry(in, sec, l);
+    apply(&in->cur, op, sec, arg, l);
+}
+
+/* The edits that turn the writer's section into the next one's. */
+static void diff_sec(Inside *in, size_t step, int sec)
+{
+    Sec *o = &in->cur.sec[sec];
+    const Sec *n = &in->next.sec[sec];
+    size_t m = o->n, k = n->n, d = 0;
+    /* the head gone: the first new entry further down the old list */
+    if (k && m && !line_eq(&o->e[0], &n->e[0]))
+        for (size_t j = 1; j < m; j++)
+            if (line_eq(&o->e[j], &n->e[0])) {
+                d = j;
+                break;
+            }
+    size_t rest = m - d, pre = 0, suf = 0;
+    while (pre < rest && pre < k && line_eq(&o->e[d + pre], &n->e[pre]))
+        pre++;
+    while (suf < rest - pre && suf < k - pre && line_eq(&o->e[m - 1 - suf], &n->e[k - 1 - suf]))
+        suf++;
+    size_t del = rest - pre - suf, ins = k - pre - suf, set = del < ins ? del : ins;
+    bool shift = d == 1 && del == 0 && ins == 1 && suf == 0 && o->has &&
+                 ((n->has && n->count + 1 == o->count) || (!n->has && o->count == 1 && sec != 0));
+    if (d + del + ins - set > k + 1) { /* cheaper to write it out again */
+        edit(in, step, OP_EDIT, sec, ED_CLEAR, NULL);
+        for (size_t i = 0; i < k; i++)
+            edit(in, step, OP_PUSH, sec, 0, &n->e[i]);
+    } else if (shift) {
+        edit(in, step, OP_SHIFT, sec, 0, &n->e[k - 1]);
+    } else {
+        for (size_t i = 0; i < d; i++)
+            edit(in, step, OP_POP, sec, 0, NULL);
+        for (size_t i = 0; i < set; i++)
+            edit(in, step, OP_EDIT, sec, (uint64_t)(pre + i) << 2 | ED_SET, &n->e[pre + i]);
+        for (size_t i = set; i < del; i++)
+            edit(in, step, OP_EDIT, sec, (uint64_t)(pre + set) << 2 | ED_DEL, NULL);
+        for (size_t i = set; i < ins; i++) {
+            size_t at = pre + i;
+            if (at == o->n)
+                edit(in, step, OP_PUSH, sec, 0, &n->e[at]);
+            else
+                edit(in, step, OP_EDIT, sec, (uint64_t)at << 2 | ED_INS, &n->e[at]);
+        }
+    }
+    if (o->has == n->has && o->count == n->count)
+        return;
+    if (n->has && ((o->has && n->count == o->count + 1) || (!o->has && n->count == 1)))
+        edit(in, step, OP_INC, sec, 0, NULL);
+    else if (o->has && ((n->has && n->count + 1 == o->count) || (!n->has && o->count == 1 && sec != 0)))
+        edit(in, step, OP_DEC, sec, 0, NULL);
+    else
+        edit(in, step, OP_COUNT, sec, n->has ? n->count + 1 : 0, NULL);
+}
+
+/* ------------------------------------------------------------ writing */
+
+Inside *inside_new(void) { return xcalloc(1, sizeof(Inside)); }
+
+void inside_free(Inside *in)
+{
+    if (!in)
+        return;
+    state_free(&in->cur);
+    state_free(&in->next);
+    xfree(in->ops);
+    xfree(in->keys);
+    xfree(in);
+}
+
+size_t inside_bytes(const Inside *in)
+{
+    if (!in)
+        return 0;
+    size_t n = sizeof *in + in->capops + in->capkeys * sizeof(InKey);
+    for (int i = 0; i < NSEC; i++)
+        n += (in->cur.sec[i].cap + in->next.sec[i].cap) * sizeof(InLine);
+    return n;
+}
+
+void inside_begin(Inside *in)
+{
+    for (int i = 0; i < NSEC; i++)
+        sec_clear(&in->next.sec[i]);
+    in->next.lines = 0;
+}
+
+void inside_add(Inside *in, InLine line)
+{
+    if (in->next.lines >= MAX_LINES)
+        return;
+    in->next.lines++;
+    bool is_count;
+    Sec *c = &in->next.sec[sec_of(&line, &is_count)];
+    if (is_count) {
+        c->has = true;
+        c->count = line.v;
+    } else {
+        sec_insert(c, c->n, line);
+    }
+}
+
+void inside_end(Inside *in, size_t step)
+{
+    for (int i = 0; i < NSEC; i++)
+        diff_sec(in, step, i);
+}
+
+/* The section of a list's or a count's letter (others: the last). */
+static int sec_of_letter(char letter)
+{
+    for (int i = 0; i < NSEC; i++)
+        if (letter == list_letter[i] || (letter == count_letter[i] && letter))
+            return i;
+    return MISC;
+}
+
+void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)
+{
+    int sec = sec_of_letter(letter);
+    Sec *c = &in->next.sec[sec];
+    sec_clear(c);
+    for (size_t i = 0; i < n && i < MAX_LINES; i++)
+        sec_insert(c, c->n, e[i]);
+    c->has = has;
+    c->count = has ? count : 0;
+    diff_sec(in, step, sec);
+}
+
+void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine *e, size_t n, bool has,
+                 uint64_t count)
+{
+    int sec = sec_of_letter(letter);
+    Sec *c = &in->cur.sec[sec];
+    bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
+    if (npop == 1 && n == 1 && dec) {
+        edit(in, step, OP_SHIFT, sec, 0, &e[0]);
+        return;
+    }
+    for (size_t i = 0; i < npop; i++)
+        edit(in, step, OP_POP, sec, 0, NULL);
+    for (size_t i = 0; i < n; i++)
+        edit(in, step, OP_PUSH, sec, 0, &e[i]);
+    if (c->has == has && c->count == (has ? count : 0))
+        return;
+    if (has && ((c->has && count == c->count + 1) || (!c->has && count == 1)))
+        edit(in, step, OP_INC, sec, 0, NULL);
+    else if (dec)
+        edit(in, step, OP_DEC, sec, 0, NULL);
+    else
+        edit(in, step, OP_COUNT, sec, has ? count + 1 : 0, NULL);
+}
+
+/* ------------------------------------------------------------ reading */
+
+/* One entry's text: its letter (unless a whole line), then its words with
+ * no newline in them (a line is an entry). */
+static void put_text(Buf *out, const Recording *r, const InLine *l)
+{
+    if (l->kind != IL_LINE)
+        buf_putc(out, l->letter);
+    if (l->kind == IL_NUM) {
+        buf_put_uint(out, l->v);
+        return;
+    }
+    if (l->kind == IL_TIME) {
+        char t[32];
+        fixed_write((long long)l->v, 2, t, sizeof t);
+        buf_puts(out, t);
+        buf_putc(out, '\t');
+    }
+    for (const char *p = rec_str(r, l->id); *p; p++)
+        buf_putc(out, *p == '\n' ? ' ' : *p);
+}
+
+const char *inside_at(const Inside *in, const Recording *r, size_t s)
+{
+    if (!in || !in->nkeys || in->keys[0].step > s)
+        return "";
+    size_t lo = 0, hi = in->nkeys;
+    while (hi - lo > 1) { /* the last keyframe at or before s */
+        size_t mid = (lo + hi) / 2;
+        if (in->keys[mid].step <= s)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    static _Thread_local State st;
+    static _Thread_local Buf text;
+    const uint8_t *p = in->ops + in->keys[lo].at;
+    const uint8_t *end = in->ops + (lo + 1 < in->nkeys ? in->keys[lo + 1].at : in->nops);
+    Bases b;
+    get_state(&p, end, &st, &b);
+    size_t at = in->keys[lo].step;
+    while (p < end) {
+        uint8_t h = *p;
+        size_t d = h >> 6;
+        const uint8_t *q = p + 1;
+        if (d == 3)
+            d += (size_t)get_varint(&q, end);
+        if (at + d > s)
+            break;
+        at += d;
+        int op = h >> 3 & 7, sec = h & 7;
+        uint64_t arg = op == OP_EDIT || op == OP_COUNT ? get_varint(&q, end) : 0;
+        InLine l = {0};
+        if (op == OP_PUSH || op == OP_SHIFT || (op == OP_EDIT && ((arg & 3) == ED_INS || (arg & 3) == ED_SET)))
+            l = get_entry(&q, end, sec, &b);
+        apply(&st, op, sec, arg, &l);
+        p = q;
+    }
+    if (!text.s)
+        buf_init(&text);
+    buf_clear(&text);
+    for (int i = 0; i < NSEC; i++) {
+        const Sec *c = &st.sec[i];
+        for (size_t k = 0; k < c->n; k++) {
+            put_text(&text, r, &c->e[k]);
+            buf_putc(&text, '\n');
+        }
+        if (c->has) {
+            buf_putc(&text, count_letter[i]);
+            buf_put_uint(&text, c->count);
+            buf_putc(&text, '\n');
+        }
+    }
+    return text.s;
+}

@@ -1,0 +1,237 @@
+/* check_internals.c: the internals view's snapshots stay what they were.
+ * Owns: running every case (tests/cases, tests/cases-js), every shipped
+ * scenario and the bench scenarios (cut short by a step limit), reading the
+ * internals snapshot of every step with its words resolved (what the pane
+ * shows), and comparing digests of those texts, block by block, with
+ * tests/internals/expected.txt, which was written by the snapshot code as
+ * it was before it recorded changes instead of whole snapshots. Also reads
+ * the steps out of order (a seek), which must give the same texts.
+ *   INTERNALS_UPDATE=1 build/check_runner   rewrite the expected digests
+ *   INTERNALS_DUMP=PATH build/check_runner  print PATH's snapshots, step by step
+ * (CK_RUN_SUITE=internals runs only this suite.) */
+#include "../src/js/js.h"
+#include "../src/py/py.h"
+#include "suites.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXPECTED "tests/internals/expected.txt"
+enum { BLOCK = 512, BENCH_STEPS = 20000 };
+
+/* Step s's snapshot as the pane reads it: each entry's words, task
+ * references as labels. Returns text valid until the next call. */
+static const char *resolved(const Recording *r, size_t s, Buf *w)
+{
+    const char *out = rec_words_s(r, rec_internals_at(r, s), w);
+    if (out != w->s) {
+        buf_clear(w);
+        buf_puts(w, out);
+    }
+    return w->s;
+}
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+    return h;
+}
+
+static Recording *run_file(const char *path, size_t max_steps)
+{
+    LangError err = {0};
+    Source *src = source_read(path, &err);
+    ck_assert_msg(src != NULL, "%s: %s", path, err.msg);
+    Recording *rec = NULL;
+    size_t n = strlen(path);
+    if (n > 3 && !strcmp(path + n - 3, ".js")) {
+        JsOptions o = {.max_steps = max_steps};
+        js_run(src, &o, &rec, &err);
+    } else {
+        SimOptions o = {.max_steps = max_steps};
+        sim_run(src, &o, &rec, &err);
+    }
+    source_free(src);
+    return rec;
+}
+
+/* "PATH MAX STEPS h1,h2,..." for one scenario (NULL: it does not load). */
+static char *digest_line(const char *path, size_t max_steps, Recording **keep)
+{
+    Recording *r = run_file(path, max_steps);
+    if (!r)
+        return NULL;
+    Buf line, w;
+    buf_init(&line);
+    buf_init(&w);
+    buf_printf(&line, "%s %zu %zu ", path, max_steps, rec_nsteps(r));
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t s = 0; s < rec_nsteps(r); s++) {
+        h = fnv(h, resolved(r, s, &w));
+        h = fnv(h, "\x1e");
+        if ((s + 1) % BLOCK == 0 || s + 1 == rec_nsteps(r)) {
+            buf_printf(&line, "%s%016llx", s < BLOCK ? "" : ",", (unsigned long long)h);
+            h = 0xcbf29ce484222325ull;
+        }
+    }
+    buf_free(&w);
+    *keep = r;
+    return line.s;
+}
+
+typedef struct Item {
+    char path[256];
+    size_t max;
+} Item;
+
+static int cmp_item(const void *a, const void *b) { return strcmp(((const Item *)a)->path, ((const Item *)b)->path); }
+
+static void add_dir(Item **items, size_t *n, size_t *cap, const char *dir, const char *ext, size_t max)
+{
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "no %s (run from the repository root)", dir);
+    size_t first = *n;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t len = strlen(e->d_name), el = strlen(ext);
+        if (len <= el || strcmp(e->d_name + len - el, ext))
+            continue;
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 256;
+            *items = xrealloc(*items, *cap * sizeof **items);
+        }
+        snprintf((*items)[*n].path, sizeof (*items)[*n].path, "%s/%s", dir, e->d_name);
+        (*items)[(*n)++].max = max;
+    }
+    closedir(d);
+    qsort(*items + first, *n - first, sizeof **items, cmp_item);
+}
+
+static size_t all_items(Item **items)
+{
+    size_t n = 0, cap = 0;
+    *items = NULL;
+    add_dir(items, &n, &cap, "tests/cases", ".py", 0);
+    add_dir(items, &n, &cap, "tests/cases-js", ".js", 0);
+    add_dir(items, &n, &cap, "scenarios", ".py", 0);
+    add_dir(items, &n, &cap, "bench/scenarios", ".py", BENCH_STEPS);
+    add_dir(items, &n, &cap, "bench/scenarios", ".js", BENCH_STEPS);
+    return n;
+}
+
+/* Read some steps again out of order: the same text as in order. */
+static void check_seek(const Recording *r, const char *path)
+{
+    size_t n = rec_nsteps(r);
+    if (!n)
+        return;
+    Buf a, b;
+    buf_init(&a);
+    buf_init(&b);
+    size_t probe[] = {n - 1, n / 2, 0, n / 3, n - 1, 1, n * 2 / 3, n / 7};
+    for (size_t i = 0; i < sizeof probe / sizeof probe[0]; i++) {
+        size_t s = probe[i] < n ? probe[i] : n - 1;
+        char *first = xstrdup(resolved(r, s, &a));
+        /* a neighbour in between, then s again */
+        resolved(r, s ? s - 1 : s, &b);
+        ck_assert_msg(!strcmp(first, resolved(r, s, &a)), "%s: step %zu reads differently the second time", path,
+                      s + 1);
+        xfree(first);
+    }
+    buf_free(&a);
+    buf_free(&b);
+}
+
+START_TEST(test_internals_unchanged)
+{
+    freopen("/dev/null", "w", stderr); /* the scenarios' own errors */
+    const char *dump = getenv("INTERNALS_DUMP");
+    if (dump && *dump) {
+        Recording *r = run_file(dump, strstr(dump, "bench/") ? BENCH_STEPS : 0);
+        Buf w;
+        buf_init(&w);
+        for (size_t s = 0; r && s < rec_nsteps(r); s++)
+            printf("== %zu\n%s", s + 1, resolved(r, s, &w));
+        buf_free(&w);
+        if (r)
+            rec_free(r);
+        return;
+    }
+    Item *items;
+    size_t n = all_items(&items);
+    bool update = getenv("INTERNALS_UPDATE") && *getenv("INTERNALS_UPDATE");
+    FILE *out = update ? fopen(EXPECTED, "w") : NULL;
+    Buf want;
+    buf_init(&want);
+    if (!update) {
+        FILE *f = fopen(EXPECTED, "r");
+        ck_assert_msg(f != NULL, "no " EXPECTED);
+        char chunk[4096];
+        size_t k;
+        while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+            buf_putn(&want, chunk, k);
+        fclose(f);
+    }
+    int checked = 0, bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        Recording *r = NULL;
+        char *got = digest_line(items[i].path, items[i].max, &r);
+        if (!got)
+            continue;
+        if (update) {
+            fprintf(out, "%s\n", got);
+        } else {
+            /* this scenario's line in the expected file */
+            size_t plen = strlen(items[i].path);
+            const char *at = want.s, *line = NULL;
+            while (at && *at) {
+                if (!strncmp(at, items[i].path, plen) && at[plen] == ' ') {
+                    line = at;
+                    break;
+                }
+                at = strchr(at, '\n');
+                at = at ? at + 1 : NULL;
+            }
+            ck_assert_msg(line != NULL, "%s: not in " EXPECTED " (INTERNALS_UPDATE=1 adds it)", items[i].path);
+            size_t len = strcspn(line, "\n");
+            if (len != strlen(got) || strncmp(line, got, len)) {
+                /* the first block that differs */
+                const char *g = strrchr(got, ' ') + 1, *e = line;
+                for (int sp = 0; sp < 3; e++)
+                    sp += *e == ' ';
+                int block = 0;
+                while (*g && *e && *e != '\n' && !strncmp(g, e, 16)) {
+                    g += 16 + (g[16] == ',');
+                    e += 16 + (e[16] == ',');
+                    block++;
+                }
+                fprintf(stdout, "internals: %s differs from step %d on (INTERNALS_DUMP=%s shows it)\n",
+                        items[i].path, block * BLOCK + 1, items[i].path);
+                bad++;
+            }
+            check_seek(r, items[i].path);
+        }
+        checked++;
+        xfree(got);
+        rec_free(r);
+    }
+    if (out)
+        fclose(out);
+    buf_free(&want);
+    xfree(items);
+    ck_assert_int_gt(checked, 500);
+    ck_assert_msg(bad == 0, "%d scenarios' internals snapshots changed", bad);
+}
+END_TEST
+
+Suite *internals_suite(void)
+{
+    Suite *s = suite_create("internals");
+    TCase *tc = tcase_create("snapshots");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_internals_unchanged);
+    suite_add_tcase(s, tc);
+    return s;
+}
