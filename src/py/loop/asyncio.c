@@ -557,6 +557,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_loop_end", p_loop_end);
     add_fn(m, "_asyncgens", p_asyncgens);
     executor_add_prims(m);
+    sleep_add_prims(((ModuleObj *)m)->dict);
     add_obj(m, "Future", &FutureClass.hdr);
     add_obj(m, "Task", &TaskClass.hdr);
     add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
@@ -924,6 +925,7 @@ SimStatus sim_exec(SimRun *run)
     context_reset();
     executor_reset();
     internals_reset();
+    sleep_reset();
     narr_reset();
     buf_free(&sim.pending);
     vm_shutdown();

@@ -100,6 +100,8 @@ extern SimState sim;
 Obj *loop_new(void);
 HandleObj *loop_call_soon(LoopObj *l, Obj *cb, Obj *args);          /* borrowed; returns borrowed */
 HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args);
+/* handle.cancel(): it will not run; its callback and arguments go now */
+void loop_handle_cancel(HandleObj *h);
 /* Run until stop() is called. NULL on error (a LimitError escapes). */
 Obj *loop_run_forever(LoopObj *l);
 Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
@@ -226,6 +228,10 @@ void executor_thread_sleep(double d);
 /* A worker thread's own clock while its job runs, else 0. */
 double executor_thread_clock(void);
 bool executor_print(const char *text, size_t len);
+
+/* sleep.c: the awaitable of asyncio.sleep (_sleep_awaitable) */
+void sleep_add_prims(Obj *asyncio_module_dict);
+void sleep_reset(void);
 
 /* functools.c */
 extern Class PartialClass;

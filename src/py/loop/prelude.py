@@ -88,24 +88,12 @@ def all_tasks(loop=None):
     return _all_tasks(loop)
 
 
-def _set_result_unless_cancelled(fut, result):
-    if fut.cancelled():
-        return
-    fut.set_result(result)
-
-
 async def sleep(delay, result=None):
-    if delay <= 0:
-        await _yield_now()
-        return result
-    loop = get_running_loop()
-    future = loop.create_future()
-    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    _set_label(future, f"sleep({delay!r}) until {h.when():.2f}")
-    try:
-        return await future
-    finally:
-        h.cancel()
+    # sleep.c: for a delay <= 0 a bare yield; else a future labelled
+    # "sleep(D) until T", a timer calling _set_result_unless_cancelled, and
+    # the timer cancelled once the await ends, however it ends
+    future = _sleep_awaitable(delay, result)
+    return await future
 
 
 def gather(*coros_or_futures, return_exceptions=False):
