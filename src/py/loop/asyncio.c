@@ -558,6 +558,7 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_asyncgens", p_asyncgens);
     executor_add_prims(m);
     sleep_add_prims(((ModuleObj *)m)->dict);
+    queue_add_prims(((ModuleObj *)m)->dict);
     add_obj(m, "Future", &FutureClass.hdr);
     add_obj(m, "Task", &TaskClass.hdr);
     add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
@@ -593,6 +594,7 @@ static Obj *asyncio_module_new(void)
     }
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
+    queue_bind_prelude(((ModuleObj *)m)->dict);
     /* the loop's coroutine methods are written in the prelude */
     static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};
     for (size_t i = 0; i < sizeof loop_methods / sizeof loop_methods[0]; i++) {
@@ -926,6 +928,7 @@ SimStatus sim_exec(SimRun *run)
     executor_reset();
     internals_reset();
     sleep_reset();
+    queue_reset();
     narr_reset();
     buf_free(&sim.pending);
     vm_shutdown();

@@ -233,6 +233,13 @@ bool executor_print(const char *text, size_t len);
 void sleep_add_prims(Obj *asyncio_module_dict);
 void sleep_reset(void);
 
+/* queue.c: Queue's get/put paths and Event.set (the prelude calls them) */
+void queue_add_prims(Obj *asyncio_module_dict);
+/* after the prelude ran: the methods a subclass may replace, and the
+ * exception classes */
+void queue_bind_prelude(Obj *asyncio_module_dict);
+void queue_reset(void);
+
 /* functools.c */
 extern Class PartialClass;
 Obj *functools_module_new(void);

@@ -869,11 +869,7 @@ class Event(_LoopBound):
         return self._value
 
     def set(self):
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
+        _event_set(self)    # queue.c: set, and every waiter not done gets True
 
     def clear(self):
         self._value = False
@@ -1037,14 +1033,6 @@ if _PYVER >= (3, 13):
         pass
 
 
-def _wakeup_next(waiters):
-    while waiters:
-        waiter = waiters.pop(0)
-        if not waiter.done():
-            waiter.set_result(None)
-            break
-
-
 class Queue(_LoopBound):
     _get_label = "Queue.get (empty)"
     __class_getitem__ = type(list[int])   # asyncio.Queue[int]
@@ -1090,82 +1078,46 @@ class Queue(_LoopBound):
             result += " shutdown"
         return result
 
+    # queue.c runs these methods, and get() and put() wait there; each
+    # self.method() they make still finds a subclass's own method
     def qsize(self):
-        return len(self._queue)
+        return _queue_qsize(self)       # len(self._queue)
 
     @property
     def maxsize(self):
         return self._maxsize
 
     def empty(self):
-        return not self._queue
+        return _queue_empty(self)       # not self._queue
 
     def full(self):
-        if self._maxsize <= 0:
-            return False
-        return self.qsize() >= self._maxsize
+        return _queue_full(self)        # _maxsize > 0 and qsize() >= _maxsize
 
     async def put(self, item):
-        while self.full():
-            if self._is_shutdown:
-                raise QueueShutDown
-            putter = self._get_loop().create_future()
-            _set_label(putter, f"Queue.put (full, {self._maxsize} of {self._maxsize})")
-            self._putters.append(putter)
-            try:
-                await putter
-            except:
-                putter.cancel()
-                if _contains_identical(self._putters, putter):
-                    self._putters.remove(putter)
-                if not self.full() and not putter.cancelled():
-                    _wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
+        # while self.full(): wait on a future in _putters labelled "Queue.put
+        # (full, M of M)" (on an exception: take it out, pass the wake-up
+        # on); then self.put_nowait(item)
+        putter = _queue_wait(self, item)
+        return await putter
 
     def put_nowait(self, item):
-        if self._is_shutdown:
-            raise QueueShutDown
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        _wakeup_next(self._getters)
+        # QueueShutDown, QueueFull, else self._put(item), one more unfinished
+        # task, self._finished.clear(), and the first getter not done wakes
+        return _queue_put_nowait(self, item)
 
     async def get(self):
-        while self.empty():
-            if self._is_shutdown and self.empty():
-                raise QueueShutDown
-            getter = self._get_loop().create_future()
-            _set_label(getter, self._get_label)
-            self._getters.append(getter)
-            try:
-                await getter
-            except:
-                getter.cancel()
-                if _contains_identical(self._getters, getter):
-                    self._getters.remove(getter)
-                if not self.empty() and not getter.cancelled():
-                    _wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
+        # while self.empty(): wait on a future in _getters labelled
+        # self._get_label (as put does); then self.get_nowait()
+        getter = _queue_wait(self)
+        return await getter
 
     def get_nowait(self):
-        if self.empty():
-            if self._is_shutdown:
-                raise QueueShutDown
-            raise QueueEmpty
-        item = self._get()
-        _wakeup_next(self._putters)
-        return item
+        # QueueShutDown, QueueEmpty, else self._get(), and the first putter
+        # not done wakes
+        return _queue_get_nowait(self)
 
     def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError("task_done() called too many times")
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
+        _queue_task_done(self)          # ValueError, or one fewer; at 0 _finished.set()
 
     async def join(self):
         if self._unfinished_tasks > 0:
