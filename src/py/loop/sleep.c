@@ -15,6 +15,7 @@
 #include "../objects/ops.h"
 
 #include <math.h>
+#include <string.h>
 
 typedef struct SleepObj {
     Obj hdr;
@@ -92,6 +93,38 @@ static Obj *set_result_unless_cancelled(Obj *self, Obj **args, int nargs, Obj *k
 
 static Obj *wake_cb; /* one builtin for every sleep's timer, this run */
 
+/* repr(delay) for an int or float delay, remembered: a program sleeps for
+ * the same few delays again and again, and a float's shortest repr costs
+ * thousands of instructions. Keyed by the exact value (and bool/int/float). */
+enum { REPR_CACHE = 64 };
+static struct {
+    uint64_t bits;
+    Class *cls;
+    char text[40];
+} repr_cache[REPR_CACHE];
+
+static void put_delay(Buf *b, Obj *delay, double d)
+{
+    uint64_t bits;
+    if (IS(delay, FloatClass))
+        memcpy(&bits, &d, sizeof bits);
+    else
+        bits = (uint64_t)int_value(delay);
+    size_t slot = (size_t)((bits ^ bits >> 29 ^ bits >> 47) * 0x9E3779B97F4A7C15ull >> 58) % REPR_CACHE;
+    if (repr_cache[slot].cls == CLS(delay) && repr_cache[slot].bits == bits) {
+        buf_puts(b, repr_cache[slot].text);
+        return;
+    }
+    size_t at = b->len;
+    obj_repr(delay, b);
+    if (b->len - at < sizeof repr_cache[slot].text) {
+        memcpy(repr_cache[slot].text, b->s + at, b->len - at);
+        repr_cache[slot].text[b->len - at] = '\0';
+        repr_cache[slot].bits = bits;
+        repr_cache[slot].cls = CLS(delay);
+    }
+}
+
 /* _sleep_awaitable(delay, result): what sleep(delay, result) awaits. The
  * checks come in the order the Python-written sleep made them: delay <= 0,
  * a running loop, then a number for call_later. */
@@ -149,7 +182,7 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
     Buf b;
     buf_init(&b);
     buf_puts(&b, "sleep(");
-    obj_repr(delay, &b);
+    put_delay(&b, delay, d);
     buf_puts(&b, ") until ");
     narr_fmt_time(&b, s->timer->when);
     s->fut->label = str_from_buf(&b);
