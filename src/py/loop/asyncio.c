@@ -355,30 +355,6 @@ PRIM(p_get_note)
     return n;
 }
 
-PRIM(p_gathering_future)
-{
-    (void)self;
-    if (!vm_check_nargs("_gathering_future", nargs, kw, 4, 4))
-        return NULL;
-    Obj *children = args[0];
-    if (!IS(children, ListClass) || !IS(args[1], LoopClass) || !is_int(args[2]) || !is_int(args[3]))
-        return err_null(&TypeErrorClass, "_gathering_future(list, loop, distinct, pending)");
-    FutureObj *f = (FutureObj *)future_new((LoopObj *)args[1]);
-    f->children = tuple_new(LIST_N(children));
-    for (size_t i = 0; i < LIST_N(children); i++) {
-        INCREF(LIST_ITEMS(children)[i]);
-        TUP_ITEMS(f->children)[i] = LIST_ITEMS(children)[i];
-    }
-    int64_t total = int_value(args[2]), pending = int_value(args[3]);
-    f->children_total = total > 0 ? (size_t)total : 0;
-    f->children_pending = pending > 0 && pending <= total ? (size_t)pending : 0;
-    Buf b;
-    buf_init(&b);
-    narr_gather_label(f, &b);
-    SETREF(f->label, str_from_buf(&b));
-    return &f->hdr;
-}
-
 PRIM(p_loop_begin)
 {
     (void)self;
@@ -546,7 +522,6 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_cancel_all", p_cancel_all);
     add_fn(m, "_yield_now", p_yield_now);
     add_fn(m, "_set_label", p_set_label);
-    add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
     add_fn(m, "_track", p_track);
     add_fn(m, "_who", p_who);
@@ -559,6 +534,7 @@ static Obj *asyncio_module_new(void)
     executor_add_prims(m);
     sleep_add_prims(((ModuleObj *)m)->dict);
     queue_add_prims(((ModuleObj *)m)->dict);
+    gather_add_prims(((ModuleObj *)m)->dict);
     add_obj(m, "Future", &FutureClass.hdr);
     add_obj(m, "Task", &TaskClass.hdr);
     add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
@@ -595,6 +571,7 @@ static Obj *asyncio_module_new(void)
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
     queue_bind_prelude(((ModuleObj *)m)->dict);
+    gather_bind_prelude(((ModuleObj *)m)->dict);
     /* the loop's coroutine methods are written in the prelude */
     static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};
     for (size_t i = 0; i < sizeof loop_methods / sizeof loop_methods[0]; i++) {
@@ -929,6 +906,7 @@ SimStatus sim_exec(SimRun *run)
     internals_reset();
     sleep_reset();
     queue_reset();
+    gather_reset();
     narr_reset();
     buf_free(&sim.pending);
     vm_shutdown();

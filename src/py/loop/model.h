@@ -118,6 +118,9 @@ bool future_cancel(FutureObj *f, Obj *msg);
  * linear time: a task the same sweep already cancelled counts the request
  * but does not pass it down its await chain again. 0, or -1 with an error. */
 int future_cancel_all(Obj *tasks);
+/* future._make_cancelled_error(): the CancelledError a cancelled future
+ * raises (new ref). */
+Obj *future_cancelled_error(FutureObj *f);
 /* future.result(): new ref or NULL with the exception raised. */
 Obj *future_result(FutureObj *f);
 void future_add_callback(FutureObj *f, Obj *cb);
@@ -239,6 +242,13 @@ void queue_add_prims(Obj *asyncio_module_dict);
  * exception classes */
 void queue_bind_prelude(Obj *asyncio_module_dict);
 void queue_reset(void);
+
+/* gather.c: asyncio.gather of one or more awaitables (_gather) */
+void gather_add_prims(Obj *asyncio_module_dict);
+void gather_bind_prelude(Obj *asyncio_module_dict);
+void gather_reset(void);
+/* The gathering future whose children's done callback cb is, or NULL. */
+FutureObj *gather_outer_of(Obj *cb);
 
 /* functools.c */
 extern Class PartialClass;

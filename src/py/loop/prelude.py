@@ -102,74 +102,11 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer = loop.create_future()
         outer.set_result([])
         return outer
-
-    nfuts = 0
-    nfinished = 0
-    done_futs = []
-    loop = None
-    outer = None
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        # loopscope: the pending count in outer's label dropped when fut
-        # finished (narrate.c), as the columns show it
-        if not return_exceptions:
-            if fut.cancelled():
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
-                return
-            else:
-                exc = fut.exception()
-                if exc is not None:
-                    outer.set_exception(exc)
-                    return
-        if nfinished == nfuts:
-            results = []
-            for fut in children:
-                if fut.cancelled():
-                    res = CancelledError("" if fut._cancel_message is None else fut._cancel_message)
-                else:
-                    res = fut.exception()
-                    if res is None:
-                        res = fut.result()
-                results.append(res)
-            if outer._cancel_requested:
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
-            else:
-                outer.set_result(results)
-
-    arg_to_fut = {}
-    children = []
-    ndone = 0       # loopscope: for the pending count
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            fut = ensure_future(arg, loop=loop)
-            if loop is None:
-                loop = fut.get_loop()
-            nfuts += 1
-            if fut.done():
-                ndone += 1
-            arg_to_fut[arg] = fut
-            if _PYVER >= (3, 12) and fut.done():
-                # 3.12: a child already done is counted at once, below,
-                # not through a callback a loop iteration later
-                done_futs.append(fut)
-            else:
-                fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
-
-    outer = _gathering_future(children, loop, nfuts, nfuts - ndone)   # labelled "gather: N of M pending"
-    for fut in done_futs:
-        _done_callback(fut)
-    return outer
+    # gather.c: ensure_future of each distinct argument, a done callback
+    # (_done_callback) on each child (3.12: a child already done is counted
+    # at once instead), and the outer future "gather: N of M pending", done
+    # with the results in order, the first error, or CancelledError
+    return _gather(coros_or_futures, return_exceptions)
 
 
 # ---------------------------------------------- waiting with a deadline
