@@ -236,12 +236,13 @@ bool executor_print(const char *text, size_t len);
 void sleep_add_prims(Obj *asyncio_module_dict);
 void sleep_reset(void);
 
-/* queue.c: Queue's get/put paths and Event.set (the prelude calls them) */
-void queue_add_prims(Obj *asyncio_module_dict);
+/* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release
+ * (the prelude calls them) */
+void sync_add_prims(Obj *asyncio_module_dict);
 /* after the prelude ran: the methods a subclass may replace, and the
  * exception classes */
-void queue_bind_prelude(Obj *asyncio_module_dict);
-void queue_reset(void);
+void sync_bind_prelude(Obj *asyncio_module_dict);
+void sync_reset(void);
 
 /* gather.c: asyncio.gather of one or more awaitables (_gather) */
 void gather_add_prims(Obj *asyncio_module_dict);
@@ -291,6 +292,13 @@ extern Class DeadlockClass;
 /* get_event_loop() outside a running loop (3.11's policy): borrowed, or
  * NULL with RuntimeError set. */
 LoopObj *asyncio_policy_loop(void);
+/* _set_label(fut, label[, quiet]): a future's waiting words; a change
+ * of words is a step unless quiet. False with TypeError for a non-future
+ * or non-str. */
+bool asyncio_set_label(Obj *fut, Obj *label, bool quiet);
+/* _who(task): the task's words on screen (a reference, or the name of a
+ * hidden task) appended to out. False with TypeError for a non-task. */
+bool asyncio_who(Obj *task, Buf *out);
 /* The code flags (CO_COROUTINE, ...) of a function under bound methods and
  * functools.partial; 0 for anything else. */
 int asyncio_code_flags(Obj *f);

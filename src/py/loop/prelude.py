@@ -695,11 +695,6 @@ class TaskGroup:
 
 # --------------------------------------------------- synchronisation
 
-def _holder_name(task):
-    if task is None:
-        return "someone"
-    return _who(task)   # loopscope: the task's one label on screen
-
 
 def _state_repr(obj, what, extra, waiters):
     if waiters:
@@ -723,7 +718,7 @@ class _AsyncWithAcquire(_LoopBound):
     # async with x: acquire on the way in, release on the way out
 
     async def __aenter__(self):
-        await self.acquire()
+        await _acquire_of(self)     # sync.c: a Lock's own acquire waits there; else self.acquire()
         return None
 
     async def __aexit__(self, exc_type, exc, tb):
@@ -744,52 +739,28 @@ class Lock(_AsyncWithAcquire):
     def locked(self):
         return self._locked
 
+    # sync.c runs these; each self.method() there still finds a
+    # subclass's own method
     def _label(self):
-        return f"Lock (held by {_holder_name(self._holder)})"
+        return _lock_label(self)        # "Lock (held by <_who(self._holder)>)", or "someone"
 
     def _take(self):
-        self._locked = True
-        self._holder = _current_task()
-        if self._waiters:
-            for w in self._waiters:
-                if not w.done():
-                    _set_label(w, self._label())
+        # locked by the current task; the waiters' labels say who holds it
+        _lock_take(self)
 
     async def acquire(self):
-        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
-            self._take()
-            return True
-        if self._waiters is None:
-            self._waiters = []
-        fut = self._get_loop().create_future()
-        _set_label(fut, self._label())
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._take()
-        return True
+        # free (not locked, no waiter that is not cancelled): self._take();
+        # else wait on a future in _waiters labelled self._label(), remove
+        # it when the wait ends (a CancelledError wakes the next waiter if
+        # the lock is free), then self._take(); True
+        waiter = _lock_acquire(self)
+        return await waiter
 
     def release(self):
-        if self._locked:
-            self._locked = False
-            self._holder = None
-            self._wake_up_first()
-        else:
-            raise RuntimeError("Lock is not acquired.")
+        _lock_release(self)             # RuntimeError when not locked; else free, self._wake_up_first()
 
     def _wake_up_first(self):
-        if not self._waiters:
-            return
-        fut = self._waiters[0]
-        if not fut.done():
-            fut.set_result(True)
+        _lock_wake_up_first(self)       # the first waiter, if not done, gets True
 
 
 class Event(_LoopBound):

@@ -1,18 +1,20 @@
-/* queue.c: asyncio.Queue's hand-offs in C, because a producer/consumer
- * program runs them on every item.
+/* sync.c: asyncio.Queue's hand-offs and Lock's acquire and release in C,
+ * because a producer/consumer program runs them on every item.
  * Owns: what the prelude's Queue methods call (qsize, empty, full,
  * get_nowait, put_nowait, task_done, _wakeup_next, and the awaitables
  * behind get() and put(): wait on a labelled future while the queue is
  * empty or full, and on an exception there take the waiter back out and
- * pass the wake-up on), plus Event.set, which task_done reaches.
- * The Queue stays the prelude's class with its attributes (_queue,
+ * pass the wake-up on), Event.set, which task_done reaches, and Lock's
+ * acquire (the awaitable `async with lock` and acquire() wait on),
+ * release, _take, _label and _wake_up_first.
+ * Queue and Lock stay the prelude's classes with their attributes (_queue,
  * _getters, _putters, _maxsize ... the internals view reads them), and
  * every self.method() the Python code made is still made: when the
  * object's class (or the object itself) has replaced the method, as
  * PriorityQueue replaces _put and _get or a user subclass may replace
  * anything, the replacement is called; only the prelude's own methods run
  * here directly. Leaves futures to future.c, the rest of Queue (shutdown,
- * join, reprs) to the prelude. */
+ * join, reprs) and the other primitives to the prelude. */
 #include "model.h"
 
 #include "../front/pyver.h"
@@ -27,7 +29,7 @@
  * self._finished), each with the prelude's own function (the one whose
  * body is here) and its body in C. */
 enum { M_QSIZE, M_EMPTY, M_FULL, M_GET_NOWAIT, M_PUT_NOWAIT, M_GET, M_PUT, M_GET_LOOP, M_EV_CLEAR, M_EV_SET,
-       M_COUNT };
+       M_LOCK_ACQUIRE, M_LOCK_RELEASE, M_LOCK_TAKE, M_LOCK_LABEL, M_LOCK_WAKE, M_COUNT };
 
 typedef Obj *(*Body)(Obj *self, Obj *arg);
 
@@ -41,6 +43,11 @@ static Obj *put_body(Obj *self, Obj *arg);
 static Obj *get_loop_body(Obj *self, Obj *arg);
 static Obj *ev_clear_body(Obj *self, Obj *arg);
 static Obj *ev_set_body(Obj *self, Obj *arg);
+static Obj *lock_acquire_body(Obj *self, Obj *arg);
+static Obj *lock_release_body(Obj *self, Obj *arg);
+static Obj *lock_take_body(Obj *self, Obj *arg);
+static Obj *lock_label_body(Obj *self, Obj *arg);
+static Obj *lock_wake_body(Obj *self, Obj *arg);
 
 static const struct {
     const char *cls, *name;
@@ -56,33 +63,27 @@ static const struct {
     [M_GET_LOOP] = {"_LoopBound", "_get_loop", get_loop_body},
     [M_EV_CLEAR] = {"Event", "clear", ev_clear_body},
     [M_EV_SET] = {"Event", "set", ev_set_body},
+    [M_LOCK_ACQUIRE] = {"Lock", "acquire", lock_acquire_body},
+    [M_LOCK_RELEASE] = {"Lock", "release", lock_release_body},
+    [M_LOCK_TAKE] = {"Lock", "_take", lock_take_body},
+    [M_LOCK_LABEL] = {"Lock", "_label", lock_label_body},
+    [M_LOCK_WAKE] = {"Lock", "_wake_up_first", lock_wake_body},
 };
 
 /* the attribute and method names used here, as str objects (interned
- * for the run by queue_add_prims) */
+ * for the run by sync_add_prims) */
 enum {
-    S__FINISHED, S__GET_LABEL, S__GETTERS, S__IS_SHUTDOWN, S__LOOP, S__MAXSIZE, S__PUTTERS, S__QUEUE, S__UNFINISHED_TASKS, S__VALUE, S__WAITERS, S_APPEND, S_CANCEL, S_CANCELLED, S_CREATE_FUTURE, S_DONE, S_POP, S_REMOVE, S_SET_RESULT,
-    S_COUNT
+    S__FINISHED, S__GET_LABEL, S__GETTERS, S__HOLDER, S__IS_SHUTDOWN, S__LOCKED, S__LOOP, S__MAXSIZE, S__PUTTERS,
+    S__QUEUE, S__UNFINISHED_TASKS, S__VALUE, S__WAITERS, S_APPEND, S_CANCEL, S_CANCELLED, S_CREATE_FUTURE, S_DONE,
+    S_POP, S_REMOVE, S_SET_RESULT, S_COUNT
 };
 static const char *const snames[S_COUNT] = {
-    [S__FINISHED] = "_finished",
-    [S__GET_LABEL] = "_get_label",
-    [S__GETTERS] = "_getters",
-    [S__IS_SHUTDOWN] = "_is_shutdown",
-    [S__LOOP] = "_loop",
-    [S__MAXSIZE] = "_maxsize",
-    [S__PUTTERS] = "_putters",
-    [S__QUEUE] = "_queue",
-    [S__UNFINISHED_TASKS] = "_unfinished_tasks",
-    [S__VALUE] = "_value",
-    [S__WAITERS] = "_waiters",
-    [S_APPEND] = "append",
-    [S_CANCEL] = "cancel",
-    [S_CANCELLED] = "cancelled",
-    [S_CREATE_FUTURE] = "create_future",
-    [S_DONE] = "done",
-    [S_POP] = "pop",
-    [S_REMOVE] = "remove",
+    [S__FINISHED] = "_finished", [S__GET_LABEL] = "_get_label", [S__GETTERS] = "_getters",
+    [S__HOLDER] = "_holder", [S__IS_SHUTDOWN] = "_is_shutdown", [S__LOCKED] = "_locked", [S__LOOP] = "_loop",
+    [S__MAXSIZE] = "_maxsize", [S__PUTTERS] = "_putters", [S__QUEUE] = "_queue",
+    [S__UNFINISHED_TASKS] = "_unfinished_tasks", [S__VALUE] = "_value", [S__WAITERS] = "_waiters",
+    [S_APPEND] = "append", [S_CANCEL] = "cancel", [S_CANCELLED] = "cancelled",
+    [S_CREATE_FUTURE] = "create_future", [S_DONE] = "done", [S_POP] = "pop", [S_REMOVE] = "remove",
     [S_SET_RESULT] = "set_result",
 };
 static Obj *sobj[S_COUNT], *mobj[M_COUNT];
@@ -530,13 +531,9 @@ static bool label_waiter(WaitObj *w, FutureObj *f)
         Obj *l = attr(w->queue, S__GET_LABEL);
         if (!l)
             return false;
-        if (!IS(l, StrClass)) {
-            DECREF(l);
-            err_format(&TypeErrorClass, "_set_label(future, str[, quiet])");
-            return false;
-        }
-        SETREF(f->label, l);
-        return true;
+        bool ok = asyncio_set_label(&f->hdr, l, false);
+        DECREF(l);
+        return ok;
     }
     Buf b;
     buf_init(&b);
@@ -551,8 +548,10 @@ static bool label_waiter(WaitObj *w, FutureObj *f)
         DECREF(m);
         buf_puts(&b, k ? ")" : " of ");
     }
-    SETREF(f->label, str_from_buf(&b));
-    return true;
+    Obj *l = str_from_buf(&b);
+    bool ok = asyncio_set_label(&f->hdr, l, false);
+    DECREF(l);
+    return ok;
 }
 
 /* A new waiter: self._get_loop().create_future(), labelled, appended. */
@@ -674,6 +673,267 @@ static Class WaitClass = {.name = "_QueueWait", .kind = K_OTHER, .base = &Object
                           .dealloc = wait_dealloc, .await_step = wait_await, .await_throw = wait_throw,
                           .builtin = true};
 
+/* ---------------------------------------------------------------- Lock */
+
+/* `self.name = v` */
+static bool set_attr(Obj *self, int name, Obj *v) { return obj_setattr(self, sobj[name], v) == 0; }
+
+/* f"Lock (held by {_holder_name(self._holder)})" */
+static Obj *lock_label_body(Obj *self, Obj *arg)
+{
+    (void)arg;
+    Obj *holder = attr(self, S__HOLDER);
+    if (!holder)
+        return NULL;
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "Lock (held by ");
+    bool ok = holder == None ? (buf_puts(&b, "someone"), true) : asyncio_who(holder, &b);
+    DECREF(holder);
+    if (!ok) {
+        buf_free(&b);
+        return NULL;
+    }
+    buf_putc(&b, ')');
+    return str_from_buf(&b);
+}
+
+/* The current task holds it now; the waiters' words say so. */
+static Obj *lock_take_body(Obj *self, Obj *arg)
+{
+    (void)arg;
+    if (!set_attr(self, S__LOCKED, True) || !set_attr(self, S__HOLDER, sim.current ? &sim.current->fut.hdr : None))
+        return NULL;
+    Obj *ws = attr(self, S__WAITERS);
+    int any = ws ? obj_truth(ws) : -1;
+    bool ok = any >= 0;
+    Obj *w;
+    for (size_t i = 0; ok && any && (w = seq_get_ref(ws, i)); i++) {
+        int done = fut_is(w, S_DONE, FUT_PENDING);
+        ok = done >= 0;
+        if (ok && !done) {
+            Obj *label = call(self, M_LOCK_LABEL, NULL);
+            ok = label && asyncio_set_label(w, label, false);
+            XDECREF(label);
+        }
+        DECREF(w);
+    }
+    XDECREF(ws);
+    return ok && !err_occurred() ? none_new() : NULL;
+}
+
+/* The first waiter, if not done, gets True. */
+static Obj *lock_wake_body(Obj *self, Obj *arg)
+{
+    (void)arg;
+    Obj *ws = attr(self, S__WAITERS);
+    int any = ws ? obj_truth(ws) : -1;
+    Obj *first = any > 0 ? seq_get_ref(ws, 0) : NULL;
+    XDECREF(ws);
+    if (any < 0 || (any && !first))
+        return NULL;
+    bool ok = true;
+    if (first) {
+        int done = fut_is(first, S_DONE, FUT_PENDING);
+        ok = done >= 0 && (done || fut_set_result(first, True));
+        DECREF(first);
+    }
+    return ok ? none_new() : NULL;
+}
+
+static Obj *lock_release_body(Obj *self, Obj *arg)
+{
+    (void)arg;
+    int locked = attr_truth(self, S__LOCKED);
+    if (locked < 0)
+        return NULL;
+    if (!locked)
+        return err_null(&RuntimeErrorClass, "Lock is not acquired.");
+    if (!set_attr(self, S__LOCKED, False) || !set_attr(self, S__HOLDER, None))
+        return NULL;
+    return call(self, M_LOCK_WAKE, NULL);
+}
+
+/* What acquire() waits on: free (not locked, no waiter that is not
+ * cancelled), it takes the lock at once; else a labelled future in
+ * _waiters, taken out again when the wait ends. */
+typedef struct LockWaitObj {
+    Obj hdr;
+    Obj *lock;
+    Obj *waiter;    /* the future waited on, or NULL */
+} LockWaitObj;
+
+static void lockwait_dealloc(Obj *o)
+{
+    XDECREF(((LockWaitObj *)o)->lock);
+    XDECREF(((LockWaitObj *)o)->waiter);
+}
+
+/* not self._locked and (self._waiters is None or all(w.cancelled() ...)) */
+static int lock_free(Obj *self)
+{
+    int locked = attr_truth(self, S__LOCKED);
+    if (locked != 0)
+        return locked < 0 ? -1 : 0;
+    Obj *ws = attr(self, S__WAITERS);
+    if (!ws)
+        return -1;
+    int all = 1;
+    Obj *w;
+    for (size_t i = 0; ws != None && all == 1 && (w = seq_get_ref(ws, i)); i++) {
+        all = fut_is(w, S_CANCELLED, FUT_CANCELLED);
+        DECREF(w);
+    }
+    DECREF(ws);
+    return all < 0 || err_occurred() ? -1 : all;
+}
+
+/* `self._take(); return True` */
+static AwaitStatus lock_taken(Obj *self, Obj **out)
+{
+    Obj *r = call(self, M_LOCK_TAKE, NULL);
+    if (!r)
+        return AW_ERROR;
+    DECREF(r);
+    *out = bool_new(true);
+    return AW_DONE;
+}
+
+static AwaitStatus lockwait_first(LockWaitObj *lw, Obj **out)
+{
+    Obj *self = lw->lock;
+    int free = lock_free(self);
+    if (free < 0)
+        return AW_ERROR;
+    if (free)
+        return lock_taken(self, out);
+    Obj *ws = attr(self, S__WAITERS);
+    if (!ws)
+        return AW_ERROR;
+    if (ws == None) {
+        DECREF(ws);
+        ws = list_new(0);
+        if (!set_attr(self, S__WAITERS, ws)) {
+            DECREF(ws);
+            return AW_ERROR;
+        }
+        DECREF(ws);
+    } else {
+        DECREF(ws);
+    }
+    Obj *loop = call(self, M_GET_LOOP, NULL);
+    if (!loop)
+        return AW_ERROR;
+    Obj *fut = IS(loop, LoopClass) ? future_new((LoopObj *)loop) : call_attr(loop, sobj[S_CREATE_FUTURE], NULL, 0);
+    DECREF(loop);
+    if (!fut)
+        return AW_ERROR;
+    Obj *label = call(self, M_LOCK_LABEL, NULL);
+    bool ok = label && asyncio_set_label(fut, label, false);
+    XDECREF(label);
+    ws = ok ? attr(self, S__WAITERS) : NULL;
+    ok = ws && append(ws, fut);
+    XDECREF(ws);
+    if (!ok) {
+        DECREF(fut);
+        return AW_ERROR;
+    }
+    lw->waiter = fut;
+    return FutureClass.await_step(fut, false, out);
+}
+
+/* The wait is over (an exception set when failed): the finally takes the
+ * future out of _waiters, a CancelledError wakes the next waiter when the
+ * lock is free, and success takes the lock. */
+static AwaitStatus lockwait_end(LockWaitObj *lw, bool failed, Obj **out)
+{
+    Obj *self = lw->lock;
+    Obj *exc = failed ? err_fetch() : NULL;
+    Obj *fut = lw->waiter;
+    lw->waiter = NULL;
+    Obj *ws = attr(self, S__WAITERS);
+    bool ok = ws != NULL;
+    if (ok && IS(ws, ListClass)) {
+        size_t n = LIST_N(ws);
+        remove_identical(ws, fut);
+        if (LIST_N(ws) == n) {
+            err_format(&ValueErrorClass, "list.remove(x): x not in list");
+            ok = false;
+        }
+    } else if (ok) {
+        Obj *r = call_attr(ws, sobj[S_REMOVE], &fut, 1);
+        ok = r != NULL;
+        XDECREF(r);
+    }
+    XDECREF(ws);
+    DECREF(fut);
+    if (!ok) { /* the finally's error goes on instead */
+        XDECREF(exc);
+        return AW_ERROR;
+    }
+    if (!exc)
+        return lock_taken(self, out);
+    if (class_is_sub(exc->cls, &CancelledErrorClass)) {
+        int locked = attr_truth(self, S__LOCKED);
+        Obj *r = locked == 0 ? call(self, M_LOCK_WAKE, NULL) : NULL;
+        XDECREF(r);
+        if (locked < 0 || (locked == 0 && !r)) {
+            DECREF(exc);
+            return AW_ERROR;
+        }
+    }
+    err_set(exc);
+    return AW_ERROR;
+}
+
+static AwaitStatus lockwait_await(Obj *o, bool resumed, Obj **out)
+{
+    LockWaitObj *lw = (LockWaitObj *)o;
+    *out = NULL;
+    if (!resumed || !lw->waiter)
+        return lockwait_first(lw, out);
+    AwaitStatus st = FutureClass.await_step(lw->waiter, true, out);
+    if (st == AW_SUSPEND)
+        return st;
+    if (st == AW_DONE)
+        DECREF(*out);
+    *out = NULL;
+    return lockwait_end(lw, st == AW_ERROR, out);
+}
+
+static AwaitStatus lockwait_throw(Obj *o, Obj *exc, Obj **out)
+{
+    LockWaitObj *lw = (LockWaitObj *)o;
+    *out = NULL;
+    INCREF(exc);
+    err_set(exc);
+    return lw->waiter ? lockwait_end(lw, true, out) : AW_ERROR;
+}
+
+static Class LockWaitClass = {.name = "_LockWait", .kind = K_OTHER, .base = &ObjectClass,
+                              .size = sizeof(LockWaitObj), .dealloc = lockwait_dealloc,
+                              .await_step = lockwait_await, .await_throw = lockwait_throw, .builtin = true};
+
+/* Lock.acquire's body: the awaitable it awaits */
+static Obj *lock_acquire_body(Obj *self, Obj *arg)
+{
+    (void)arg;
+    LockWaitObj *lw = (LockWaitObj *)obj_alloc(&LockWaitClass, sizeof(LockWaitObj));
+    INCREF(self);
+    lw->lock = self;
+    return &lw->hdr;
+}
+
+/* _acquire_of(x): what `async with x` awaits on the way in: the Lock's own
+ * acquire waits here directly, any other x.acquire() is called */
+static Obj *p_acquire_of(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_acquire_of", nargs, kw, 1, 1))
+        return NULL;
+    return call(args[0], M_LOCK_ACQUIRE, NULL);
+}
+
 /* -------------------------------------------------------- primitives */
 
 /* A prelude method's body for self (args[0]) and its argument (args[1]
@@ -698,6 +958,11 @@ BODY_PRIM(_queue_full, M_FULL)
 BODY_PRIM(_queue_get_nowait, M_GET_NOWAIT)
 BODY_PRIM(_queue_put_nowait, M_PUT_NOWAIT)
 BODY_PRIM(_event_set, M_EV_SET)
+BODY_PRIM(_lock_acquire, M_LOCK_ACQUIRE)
+BODY_PRIM(_lock_release, M_LOCK_RELEASE)
+BODY_PRIM(_lock_take, M_LOCK_TAKE)
+BODY_PRIM(_lock_label, M_LOCK_LABEL)
+BODY_PRIM(_lock_wake_up_first, M_LOCK_WAKE)
 
 #define PRIM(fname) static Obj *fname(Obj *self, Obj **args, int nargs, Obj *kw)
 
@@ -733,9 +998,10 @@ PRIM(p_queue_wait)
     return &w->hdr;
 }
 
-void queue_add_prims(Obj *module_dict)
+void sync_add_prims(Obj *module_dict)
 {
     class_init(&WaitClass);
+    class_init(&LockWaitClass);
     for (int i = 0; i < S_COUNT; i++)
         sobj[i] = str_intern(snames[i]);
     for (int m = 0; m < M_COUNT; m++)
@@ -749,15 +1015,21 @@ void queue_add_prims(Obj *module_dict)
         {"_queue_task_done", p_queue_task_done},
         {"_queue_wait", p_queue_wait},
         {"_event_set", _event_set},
+        {"_lock_acquire", _lock_acquire},
+        {"_lock_release", _lock_release},
+        {"_lock_take", _lock_take},
+        {"_lock_label", _lock_label},
+        {"_lock_wake_up_first", _lock_wake_up_first},
+        {"_acquire_of", p_acquire_of},
         {"_wakeup_next", p_wakeup_next},
     };
     stdlib_add_prims(module_dict, prims, sizeof prims / sizeof prims[0]);
 }
 
 /* After the prelude ran: hold its own methods and exception classes. */
-void queue_bind_prelude(Obj *module_dict)
+void sync_bind_prelude(Obj *module_dict)
 {
-    queue_reset();
+    sync_reset();
     for (int m = 0; m < M_COUNT; m++) {
         Obj *cls = dict_get_c(module_dict, methods[m].cls);
         Obj *fn = cls && IS(cls, ClassClass) && ((Class *)cls)->dict
@@ -775,7 +1047,7 @@ void queue_bind_prelude(Obj *module_dict)
     }
 }
 
-void queue_reset(void)
+void sync_reset(void)
 {
     for (int m = 0; m < M_COUNT; m++) {
         XDECREF(own_fn[m]);
