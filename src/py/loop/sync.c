@@ -134,6 +134,17 @@ static int call_truth(Obj *self, int m)
 
 static Obj *attr(Obj *o, int name) { return obj_getattr(o, sobj[name]); }
 
+/* The truth of `v OP n` (v <= 0, v == 0): 1, 0, or -1 with an error. */
+static int compare_int(Op op, Obj *v, int64_t n)
+{
+    Obj *k = int_new(n);
+    Obj *r = op_compare(op, v, k);
+    DECREF(k);
+    int t = r ? obj_truth(r) : -1;
+    XDECREF(r);
+    return t;
+}
+
 static int attr_truth(Obj *o, int name)
 {
     Obj *v = attr(o, name);
@@ -291,11 +302,7 @@ static Obj *full_body(Obj *self, Obj *arg)
     Obj *max = attr(self, S__MAXSIZE);
     if (!max)
         return NULL;
-    Obj *zero = int_new(0);
-    Obj *le = op_compare(OP_LE, max, zero);
-    DECREF(zero);
-    int t = le ? obj_truth(le) : -1;
-    XDECREF(le);
+    int t = compare_int(OP_LE, max, 0);
     Obj *r = NULL;
     if (t == 1) {
         r = bool_new(false);
@@ -475,27 +482,15 @@ static Obj *ev_set_body(Obj *self, Obj *arg)
 static Obj *task_done_body(Obj *self)
 {
     Obj *n = attr(self, S__UNFINISHED_TASKS);
-    if (!n)
-        return NULL;
-    Obj *zero = int_new(0);
-    Obj *le = op_compare(OP_LE, n, zero);
-    DECREF(n);
-    int t = le ? obj_truth(le) : -1;
-    XDECREF(le);
-    if (t != 0) {
-        DECREF(zero);
-        return t < 0 ? NULL : err_null(&ValueErrorClass, "task_done() called too many times");
-    }
-    if (!add_attr(self, S__UNFINISHED_TASKS, -1)) {
-        DECREF(zero);
-        return NULL;
-    }
-    n = attr(self, S__UNFINISHED_TASKS);
-    Obj *eq = n ? op_compare(OP_EQ, n, zero) : NULL;
+    int t = n ? compare_int(OP_LE, n, 0) : -1;
     XDECREF(n);
-    DECREF(zero);
-    t = eq ? obj_truth(eq) : -1;
-    XDECREF(eq);
+    if (t != 0)
+        return t < 0 ? NULL : err_null(&ValueErrorClass, "task_done() called too many times");
+    if (!add_attr(self, S__UNFINISHED_TASKS, -1))
+        return NULL;
+    n = attr(self, S__UNFINISHED_TASKS);
+    t = n ? compare_int(OP_EQ, n, 0) : -1;
+    XDECREF(n);
     if (t < 0 || (t && !finished_call(self, M_EV_SET)))
         return NULL;
     return none_new();
