@@ -239,21 +239,29 @@ PRIM(p_yield_now)
     return obj_alloc(&YieldClass, sizeof(Obj));
 }
 
+bool asyncio_set_label(Obj *fut, Obj *label, bool quiet)
+{
+    if (!is_future(fut) || !IS(label, StrClass)) {
+        err_format(&TypeErrorClass, "_set_label(future, str[, quiet])");
+        return false;
+    }
+    FutureObj *f = (FutureObj *)fut;
+    /* the same words again (narrate.c already counted the change): no step */
+    bool same = f->label && STR_LEN(f->label) == STR_LEN(label) && str_eq_c(f->label, STR_S(label));
+    INCREF(label);
+    SETREF(f->label, label);
+    if (!same && !quiet) /* quiet: the next step tells it */
+        narr_label_changed(f);
+    return true;
+}
+
 PRIM(p_set_label)
 {
     (void)self;
     if (!vm_check_nargs("_set_label", nargs, kw, 2, 3))
         return NULL;
-    if (!is_future(args[0]) || !IS(args[1], StrClass))
-        return err_null(&TypeErrorClass, "_set_label(future, str[, quiet])");
-    FutureObj *f = (FutureObj *)args[0];
-    /* the same words again (narrate.c already counted the change): no step */
-    bool same = f->label && STR_LEN(f->label) == STR_LEN(args[1]) && str_eq_c(f->label, STR_S(args[1]));
-    INCREF(args[1]);
-    SETREF(f->label, args[1]);
-    if (!same && (nargs < 3 || obj_truth(args[2]) <= 0)) /* quiet: the next step tells it */
-        narr_label_changed(f);
-    return none_new();
+    int quiet = nargs < 3 ? 0 : obj_truth(args[2]);
+    return asyncio_set_label(args[0], args[1], quiet > 0) ? none_new() : NULL;
 }
 
 /* _group_label(running, total): a TaskGroup's waiting words (narrate.c) */
@@ -309,20 +317,29 @@ static TaskObj *task_arg(const char *fname, Obj *o)
 
 /* _who(task): words that read as the task's label on screen (a reference
  * to it in the recording), its name for a task the screen does not show */
+bool asyncio_who(Obj *task, Buf *out)
+{
+    TaskObj *t = task_arg("_who", task);
+    if (!t)
+        return false;
+    if (t->rec_id >= 0)
+        rec_put_ref(out, t->rec_id);
+    else
+        buf_puts(out, STR_S(t->name));
+    return true;
+}
+
 PRIM(p_who)
 {
     (void)self;
     if (!vm_check_nargs("_who", nargs, kw, 1, 1))
         return NULL;
-    TaskObj *t = task_arg("_who", args[0]);
-    if (!t)
-        return NULL;
     Buf b;
     buf_init(&b);
-    if (t->rec_id >= 0)
-        rec_put_ref(&b, t->rec_id);
-    else
-        buf_puts(&b, STR_S(t->name));
+    if (!asyncio_who(args[0], &b)) {
+        buf_free(&b);
+        return NULL;
+    }
     return str_from_buf(&b);
 }
 
@@ -353,30 +370,6 @@ PRIM(p_get_note)
     Obj *n = t->note ? t->note : None;
     INCREF(n);
     return n;
-}
-
-PRIM(p_gathering_future)
-{
-    (void)self;
-    if (!vm_check_nargs("_gathering_future", nargs, kw, 4, 4))
-        return NULL;
-    Obj *children = args[0];
-    if (!IS(children, ListClass) || !IS(args[1], LoopClass) || !is_int(args[2]) || !is_int(args[3]))
-        return err_null(&TypeErrorClass, "_gathering_future(list, loop, distinct, pending)");
-    FutureObj *f = (FutureObj *)future_new((LoopObj *)args[1]);
-    f->children = tuple_new(LIST_N(children));
-    for (size_t i = 0; i < LIST_N(children); i++) {
-        INCREF(LIST_ITEMS(children)[i]);
-        TUP_ITEMS(f->children)[i] = LIST_ITEMS(children)[i];
-    }
-    int64_t total = int_value(args[2]), pending = int_value(args[3]);
-    f->children_total = total > 0 ? (size_t)total : 0;
-    f->children_pending = pending > 0 && pending <= total ? (size_t)pending : 0;
-    Buf b;
-    buf_init(&b);
-    narr_gather_label(f, &b);
-    SETREF(f->label, str_from_buf(&b));
-    return &f->hdr;
 }
 
 PRIM(p_loop_begin)
@@ -546,7 +539,6 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_cancel_all", p_cancel_all);
     add_fn(m, "_yield_now", p_yield_now);
     add_fn(m, "_set_label", p_set_label);
-    add_fn(m, "_gathering_future", p_gathering_future);
     add_fn(m, "_describe", p_describe);
     add_fn(m, "_track", p_track);
     add_fn(m, "_who", p_who);
@@ -557,6 +549,9 @@ static Obj *asyncio_module_new(void)
     add_fn(m, "_loop_end", p_loop_end);
     add_fn(m, "_asyncgens", p_asyncgens);
     executor_add_prims(m);
+    sleep_add_prims(((ModuleObj *)m)->dict);
+    sync_add_prims(((ModuleObj *)m)->dict);
+    gather_add_prims(((ModuleObj *)m)->dict);
     add_obj(m, "Future", &FutureClass.hdr);
     add_obj(m, "Task", &TaskClass.hdr);
     add_obj(m, "CancelledError", &CancelledErrorClass.hdr);
@@ -592,6 +587,8 @@ static Obj *asyncio_module_new(void)
     }
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
+    sync_bind_prelude(((ModuleObj *)m)->dict);
+    gather_bind_prelude(((ModuleObj *)m)->dict);
     /* the loop's coroutine methods are written in the prelude */
     static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};
     for (size_t i = 0; i < sizeof loop_methods / sizeof loop_methods[0]; i++) {
@@ -924,6 +921,9 @@ SimStatus sim_exec(SimRun *run)
     context_reset();
     executor_reset();
     internals_reset();
+    sleep_reset();
+    sync_reset();
+    gather_reset();
     narr_reset();
     buf_free(&sim.pending);
     vm_shutdown();

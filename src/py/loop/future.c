@@ -161,7 +161,7 @@ bool future_cancel(FutureObj *f, Obj *msg)
     return true;
 }
 
-static Obj *make_cancelled_error(FutureObj *f)
+Obj *future_cancelled_error(FutureObj *f)
 {
     if (f->cancelled_exc) {
         INCREF(f->cancelled_exc);
@@ -179,7 +179,7 @@ static Obj *make_cancelled_error(FutureObj *f)
 Obj *future_result(FutureObj *f)
 {
     if (f->state == FUT_CANCELLED) {
-        err_set(make_cancelled_error(f));
+        err_set(future_cancelled_error(f));
         return NULL;
     }
     if (f->state != FUT_FINISHED)
@@ -260,7 +260,7 @@ static Obj *fm_exception(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     NOARGS("exception");
     if (f->state == FUT_CANCELLED) {
-        err_set(make_cancelled_error(f));
+        err_set(future_cancelled_error(f));
         return NULL;
     }
     if (f->state != FUT_FINISHED)
@@ -293,7 +293,7 @@ static Obj *fm_get_loop(Obj *self, Obj **args, int nargs, Obj *kw)
 static Obj *fm_make_cancelled_error(Obj *self, Obj **args, int nargs, Obj *kw)
 {
     NOARGS("_make_cancelled_error");
-    return make_cancelled_error(f);
+    return future_cancelled_error(f);
 }
 
 static Obj *fm_add_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -600,7 +600,7 @@ static bool task_step(TaskObj *t, Obj *exc)
     Obj *thrown = NULL;
     if (t->must_cancel) {
         if (!exc || !class_is_sub(exc->cls, &CancelledErrorClass))
-            thrown = make_cancelled_error(&t->fut);
+            thrown = future_cancelled_error(&t->fut);
         t->must_cancel = false;
     }
     if (!thrown && exc) {

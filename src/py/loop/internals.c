@@ -204,7 +204,9 @@ static void describe_handle(const HandleObj *h, Buf *b)
                         ? (TaskObj *)arg
                         : NULL;
     Obj *fn = IS(cb, BoundClass) ? ((BoundObj *)cb)->func : cb;
-    const char *name = IS(fn, FuncClass) ? STR_S(((FuncObj *)fn)->name) : "";
+    const char *name = IS(fn, FuncClass)      ? STR_S(((FuncObj *)fn)->name)
+                       : IS(fn, BuiltinClass) ? ((BuiltinObj *)fn)->name /* gather.c's _done_callback */
+                                              : "";
     for (size_t i = 0; done && i < sizeof library_cb / sizeof library_cb[0]; i++)
         if (!strcmp(name, library_cb[i].name)) {
             buf_printf(b, "%s: ", library_cb[i].hears);

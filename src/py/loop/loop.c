@@ -58,12 +58,8 @@ static HandleObj *handle_new(Obj *cb, Obj *args)
     return h;
 }
 
-static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
+void loop_handle_cancel(HandleObj *h)
 {
-    (void)args;
-    if (!vm_check_nargs("cancel", nargs, kw, 0, 0))
-        return NULL;
-    HandleObj *h = (HandleObj *)self;
     if (!h->cancelled) {
         h->cancelled = true;
         if (!h->timer || h->in_heap) /* its place in the internals view */
@@ -73,6 +69,14 @@ static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
         SETREF(h->callback, none_new());
         SETREF(h->args, tuple_new(0));
     }
+}
+
+static Obj *handle_cancel(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (!vm_check_nargs("cancel", nargs, kw, 0, 0))
+        return NULL;
+    loop_handle_cancel((HandleObj *)self);
     return none_new();
 }
 

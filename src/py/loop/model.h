@@ -100,6 +100,8 @@ extern SimState sim;
 Obj *loop_new(void);
 HandleObj *loop_call_soon(LoopObj *l, Obj *cb, Obj *args);          /* borrowed; returns borrowed */
 HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args);
+/* handle.cancel(): it will not run; its callback and arguments go now */
+void loop_handle_cancel(HandleObj *h);
 /* Run until stop() is called. NULL on error (a LimitError escapes). */
 Obj *loop_run_forever(LoopObj *l);
 Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
@@ -116,6 +118,9 @@ bool future_cancel(FutureObj *f, Obj *msg);
  * linear time: a task the same sweep already cancelled counts the request
  * but does not pass it down its await chain again. 0, or -1 with an error. */
 int future_cancel_all(Obj *tasks);
+/* future._make_cancelled_error(): the CancelledError a cancelled future
+ * raises (new ref). */
+Obj *future_cancelled_error(FutureObj *f);
 /* future.result(): new ref or NULL with the exception raised. */
 Obj *future_result(FutureObj *f);
 void future_add_callback(FutureObj *f, Obj *cb);
@@ -241,6 +246,25 @@ void executor_thread_sleep(double d);
 double executor_thread_clock(void);
 bool executor_print(const char *text, size_t len);
 
+/* sleep.c: the awaitable of asyncio.sleep (_sleep_awaitable) */
+void sleep_add_prims(Obj *asyncio_module_dict);
+void sleep_reset(void);
+
+/* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release
+ * (the prelude calls them) */
+void sync_add_prims(Obj *asyncio_module_dict);
+/* after the prelude ran: the methods a subclass may replace, and the
+ * exception classes */
+void sync_bind_prelude(Obj *asyncio_module_dict);
+void sync_reset(void);
+
+/* gather.c: asyncio.gather of one or more awaitables (_gather) */
+void gather_add_prims(Obj *asyncio_module_dict);
+void gather_bind_prelude(Obj *asyncio_module_dict);
+void gather_reset(void);
+/* The gathering future whose children's done callback cb is, or NULL. */
+FutureObj *gather_outer_of(Obj *cb);
+
 /* functools.c */
 extern Class PartialClass;
 Obj *functools_module_new(void);
@@ -282,6 +306,13 @@ extern Class DeadlockClass;
 /* get_event_loop() outside a running loop (3.11's policy): borrowed, or
  * NULL with RuntimeError set. */
 LoopObj *asyncio_policy_loop(void);
+/* _set_label(fut, label[, quiet]): a future's waiting words; a change
+ * of words is a step unless quiet. False with TypeError for a non-future
+ * or non-str. */
+bool asyncio_set_label(Obj *fut, Obj *label, bool quiet);
+/* _who(task): the task's words on screen (a reference, or the name of a
+ * hidden task) appended to out. False with TypeError for a non-task. */
+bool asyncio_who(Obj *task, Buf *out);
 /* The code flags (CO_COROUTINE, ...) of a function under bound methods and
  * functools.partial; 0 for anything else. */
 int asyncio_code_flags(Obj *f);

@@ -1051,6 +1051,8 @@ static void relabel(FutureObj *f, Buf *words)
  * callback closes over it (a cell holding a future with children). */
 static FutureObj *gather_of(Obj *cb)
 {
+    if (IS(cb, BuiltinClass)) /* gather.c's */
+        return gather_outer_of(cb);
     if (!IS(cb, FuncClass) || !((FuncObj *)cb)->closure || strcmp(STR_S(((FuncObj *)cb)->name), "_done_callback"))
         return NULL;
     Obj *cells = ((FuncObj *)cb)->closure;

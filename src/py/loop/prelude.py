@@ -88,24 +88,12 @@ def all_tasks(loop=None):
     return _all_tasks(loop)
 
 
-def _set_result_unless_cancelled(fut, result):
-    if fut.cancelled():
-        return
-    fut.set_result(result)
-
-
 async def sleep(delay, result=None):
-    if delay <= 0:
-        await _yield_now()
-        return result
-    loop = get_running_loop()
-    future = loop.create_future()
-    h = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    _set_label(future, f"sleep({delay!r}) until {h.when():.2f}")
-    try:
-        return await future
-    finally:
-        h.cancel()
+    # sleep.c: for a delay <= 0 a bare yield; else a future labelled
+    # "sleep(D) until T", a timer calling _set_result_unless_cancelled, and
+    # the timer cancelled once the await ends, however it ends
+    future = _sleep_awaitable(delay, result)
+    return await future
 
 
 def gather(*coros_or_futures, return_exceptions=False):
@@ -114,74 +102,11 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer = loop.create_future()
         outer.set_result([])
         return outer
-
-    nfuts = 0
-    nfinished = 0
-    done_futs = []
-    loop = None
-    outer = None
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        # loopscope: the pending count in outer's label dropped when fut
-        # finished (narrate.c), as the columns show it
-        if not return_exceptions:
-            if fut.cancelled():
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
-                return
-            else:
-                exc = fut.exception()
-                if exc is not None:
-                    outer.set_exception(exc)
-                    return
-        if nfinished == nfuts:
-            results = []
-            for fut in children:
-                if fut.cancelled():
-                    res = CancelledError("" if fut._cancel_message is None else fut._cancel_message)
-                else:
-                    res = fut.exception()
-                    if res is None:
-                        res = fut.result()
-                results.append(res)
-            if outer._cancel_requested:
-                exc = fut._make_cancelled_error()
-                outer.set_exception(exc)
-            else:
-                outer.set_result(results)
-
-    arg_to_fut = {}
-    children = []
-    ndone = 0       # loopscope: for the pending count
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            fut = ensure_future(arg, loop=loop)
-            if loop is None:
-                loop = fut.get_loop()
-            nfuts += 1
-            if fut.done():
-                ndone += 1
-            arg_to_fut[arg] = fut
-            if _PYVER >= (3, 12) and fut.done():
-                # 3.12: a child already done is counted at once, below,
-                # not through a callback a loop iteration later
-                done_futs.append(fut)
-            else:
-                fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
-
-    outer = _gathering_future(children, loop, nfuts, nfuts - ndone)   # labelled "gather: N of M pending"
-    for fut in done_futs:
-        _done_callback(fut)
-    return outer
+    # gather.c: ensure_future of each distinct argument, a done callback
+    # (_done_callback) on each child (3.12: a child already done is counted
+    # at once instead), and the outer future "gather: N of M pending", done
+    # with the results in order, the first error, or CancelledError
+    return _gather(coros_or_futures, return_exceptions)
 
 
 # ---------------------------------------------- waiting with a deadline
@@ -770,11 +695,6 @@ class TaskGroup:
 
 # --------------------------------------------------- synchronisation
 
-def _holder_name(task):
-    if task is None:
-        return "someone"
-    return _who(task)   # loopscope: the task's one label on screen
-
 
 def _state_repr(obj, what, extra, waiters):
     if waiters:
@@ -798,7 +718,7 @@ class _AsyncWithAcquire(_LoopBound):
     # async with x: acquire on the way in, release on the way out
 
     async def __aenter__(self):
-        await self.acquire()
+        await _acquire_of(self)     # sync.c: a Lock's own acquire waits there; else self.acquire()
         return None
 
     async def __aexit__(self, exc_type, exc, tb):
@@ -819,52 +739,28 @@ class Lock(_AsyncWithAcquire):
     def locked(self):
         return self._locked
 
+    # sync.c runs these; each self.method() there still finds a
+    # subclass's own method
     def _label(self):
-        return f"Lock (held by {_holder_name(self._holder)})"
+        return _lock_label(self)        # "Lock (held by <_who(self._holder)>)", or "someone"
 
     def _take(self):
-        self._locked = True
-        self._holder = _current_task()
-        if self._waiters:
-            for w in self._waiters:
-                if not w.done():
-                    _set_label(w, self._label())
+        # locked by the current task; the waiters' labels say who holds it
+        _lock_take(self)
 
     async def acquire(self):
-        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
-            self._take()
-            return True
-        if self._waiters is None:
-            self._waiters = []
-        fut = self._get_loop().create_future()
-        _set_label(fut, self._label())
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
-        self._take()
-        return True
+        # free (not locked, no waiter that is not cancelled): self._take();
+        # else wait on a future in _waiters labelled self._label(), remove
+        # it when the wait ends (a CancelledError wakes the next waiter if
+        # the lock is free), then self._take(); True
+        waiter = _lock_acquire(self)
+        return await waiter
 
     def release(self):
-        if self._locked:
-            self._locked = False
-            self._holder = None
-            self._wake_up_first()
-        else:
-            raise RuntimeError("Lock is not acquired.")
+        _lock_release(self)             # RuntimeError when not locked; else free, self._wake_up_first()
 
     def _wake_up_first(self):
-        if not self._waiters:
-            return
-        fut = self._waiters[0]
-        if not fut.done():
-            fut.set_result(True)
+        _lock_wake_up_first(self)       # the first waiter, if not done, gets True
 
 
 class Event(_LoopBound):
@@ -881,11 +777,7 @@ class Event(_LoopBound):
         return self._value
 
     def set(self):
-        if not self._value:
-            self._value = True
-            for fut in self._waiters:
-                if not fut.done():
-                    fut.set_result(True)
+        _event_set(self)    # queue.c: set, and every waiter not done gets True
 
     def clear(self):
         self._value = False
@@ -1049,14 +941,6 @@ if _PYVER >= (3, 13):
         pass
 
 
-def _wakeup_next(waiters):
-    while waiters:
-        waiter = waiters.pop(0)
-        if not waiter.done():
-            waiter.set_result(None)
-            break
-
-
 class Queue(_LoopBound):
     _get_label = "Queue.get (empty)"
     __class_getitem__ = type(list[int])   # asyncio.Queue[int]
@@ -1102,82 +986,46 @@ class Queue(_LoopBound):
             result += " shutdown"
         return result
 
+    # queue.c runs these methods, and get() and put() wait there; each
+    # self.method() they make still finds a subclass's own method
     def qsize(self):
-        return len(self._queue)
+        return _queue_qsize(self)       # len(self._queue)
 
     @property
     def maxsize(self):
         return self._maxsize
 
     def empty(self):
-        return not self._queue
+        return _queue_empty(self)       # not self._queue
 
     def full(self):
-        if self._maxsize <= 0:
-            return False
-        return self.qsize() >= self._maxsize
+        return _queue_full(self)        # _maxsize > 0 and qsize() >= _maxsize
 
     async def put(self, item):
-        while self.full():
-            if self._is_shutdown:
-                raise QueueShutDown
-            putter = self._get_loop().create_future()
-            _set_label(putter, f"Queue.put (full, {self._maxsize} of {self._maxsize})")
-            self._putters.append(putter)
-            try:
-                await putter
-            except:
-                putter.cancel()
-                if _contains_identical(self._putters, putter):
-                    self._putters.remove(putter)
-                if not self.full() and not putter.cancelled():
-                    _wakeup_next(self._putters)
-                raise
-        return self.put_nowait(item)
+        # while self.full(): wait on a future in _putters labelled "Queue.put
+        # (full, M of M)" (on an exception: take it out, pass the wake-up
+        # on); then self.put_nowait(item)
+        putter = _queue_wait(self, item)
+        return await putter
 
     def put_nowait(self, item):
-        if self._is_shutdown:
-            raise QueueShutDown
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        _wakeup_next(self._getters)
+        # QueueShutDown, QueueFull, else self._put(item), one more unfinished
+        # task, self._finished.clear(), and the first getter not done wakes
+        return _queue_put_nowait(self, item)
 
     async def get(self):
-        while self.empty():
-            if self._is_shutdown and self.empty():
-                raise QueueShutDown
-            getter = self._get_loop().create_future()
-            _set_label(getter, self._get_label)
-            self._getters.append(getter)
-            try:
-                await getter
-            except:
-                getter.cancel()
-                if _contains_identical(self._getters, getter):
-                    self._getters.remove(getter)
-                if not self.empty() and not getter.cancelled():
-                    _wakeup_next(self._getters)
-                raise
-        return self.get_nowait()
+        # while self.empty(): wait on a future in _getters labelled
+        # self._get_label (as put does); then self.get_nowait()
+        getter = _queue_wait(self)
+        return await getter
 
     def get_nowait(self):
-        if self.empty():
-            if self._is_shutdown:
-                raise QueueShutDown
-            raise QueueEmpty
-        item = self._get()
-        _wakeup_next(self._putters)
-        return item
+        # QueueShutDown, QueueEmpty, else self._get(), and the first putter
+        # not done wakes
+        return _queue_get_nowait(self)
 
     def task_done(self):
-        if self._unfinished_tasks <= 0:
-            raise ValueError("task_done() called too many times")
-        self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
-            self._finished.set()
+        _queue_task_done(self)          # ValueError, or one fewer; at 0 _finished.set()
 
     async def join(self):
         if self._unfinished_tasks > 0:

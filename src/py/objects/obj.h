@@ -86,6 +86,11 @@ struct Class {
      * AW_DONE: *out = result; AW_SUSPEND: *out = value to yield to the task;
      * AW_ERROR: exception set. */
     AwaitStatus (*await_step)(Obj *o, bool resumed, Obj **out);
+    /* an exception thrown in at a suspension (a cancel, close()): NULL
+     * passes it straight on; else the awaitable may clean up first and
+     * return AW_ERROR with an exception set (or AW_DONE / AW_SUSPEND as
+     * await_step does). exc is borrowed. */
+    AwaitStatus (*await_throw)(Obj *o, Obj *exc, Obj **out);
     /* getattr hook for instance data (modules, exceptions); NULL = class dict only */
     Obj *(*getattr)(Obj *o, Obj *name);
     /* called when the refcount drops to 0, before dealloc; it may keep the

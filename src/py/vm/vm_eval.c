@@ -354,6 +354,8 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
         /* the generator a class's __await__ returned */
         GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
         st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
+    } else if (how == R_THROW && d->cls->await_throw) {
+        st = d->cls->await_throw(d, value, &r);
     } else if (how == R_THROW) {
         INCREF(value);
         err_set(value);

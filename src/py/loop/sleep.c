@@ -1,0 +1,206 @@
+/* sleep.c: the awaitable behind asyncio.sleep, in C because every task of
+ * a timer-driven program runs it on each hop.
+ * Owns: what the prelude's `async def sleep` awaits (_sleep_awaitable):
+ * for a delay <= 0 a bare yield (CPython's __sleep0: no future, the task
+ * goes to the back of the ready queue); else a future labelled
+ * "sleep(D) until T", a timer (loop_call_at) whose callback is
+ * _set_result_unless_cancelled, the await on that future, and the timer's
+ * cancel once the await ends either way (CPython's `finally:
+ * h.cancel()`, here in await_step and await_throw). The coroutine itself
+ * stays the prelude's, so `sleep(1)` is still a coroutine named sleep: a
+ * task of it, a never-awaited warning and a traceback frame "in sleep" are
+ * as before. Leaves futures and the loop to future.c and loop.c. */
+#include "model.h"
+
+#include "../objects/ops.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct SleepObj {
+    Obj hdr;
+    FutureObj *fut;  /* NULL: sleep(0), a bare yield */
+    HandleObj *timer;/* the wake-up, cancelled once the await ends */
+    Obj *result;
+} SleepObj;
+
+static void sleep_dealloc(Obj *o)
+{
+    SleepObj *s = (SleepObj *)o;
+    XDECREF(s->fut);
+    XDECREF(s->timer);
+    XDECREF(s->result);
+}
+
+/* The await is over (returned or raised): the timer goes, as the
+ * prelude's finally did. */
+static void sleep_end(SleepObj *s)
+{
+    if (s->timer) {
+        loop_handle_cancel(s->timer);
+        SETREF(s->timer, NULL);
+    }
+}
+
+static AwaitStatus sleep_await(Obj *o, bool resumed, Obj **out)
+{
+    SleepObj *s = (SleepObj *)o;
+    if (!s->fut) { /* sleep(0): yield once, then the result */
+        if (!resumed) {
+            INCREF(None);
+            *out = None;
+            return AW_SUSPEND;
+        }
+        INCREF(s->result);
+        *out = s->result;
+        return AW_DONE;
+    }
+    AwaitStatus st = FutureClass.await_step(&s->fut->hdr, resumed, out);
+    if (st != AW_SUSPEND)
+        sleep_end(s);
+    return st;
+}
+
+static AwaitStatus sleep_throw(Obj *o, Obj *exc, Obj **out)
+{
+    *out = NULL;
+    sleep_end((SleepObj *)o);
+    INCREF(exc);
+    err_set(exc);
+    return AW_ERROR;
+}
+
+static Class SleepClass = {.name = "_Sleep", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(SleepObj),
+                           .dealloc = sleep_dealloc, .await_step = sleep_await, .await_throw = sleep_throw,
+                           .builtin = true};
+
+/* the timer's callback: _set_result_unless_cancelled(fut, result) */
+static Obj *set_result_unless_cancelled(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_set_result_unless_cancelled", nargs, kw, 2, 2))
+        return NULL;
+    if (!is_future(args[0]))
+        return err_null(&TypeErrorClass, "_set_result_unless_cancelled(future, result)");
+    FutureObj *f = (FutureObj *)args[0];
+    if (f->state == FUT_CANCELLED)
+        return none_new();
+    if (f->state != FUT_PENDING)
+        return err_null(&InvalidStateErrorClass, "invalid state");
+    future_set_result(f, args[1]);
+    return none_new();
+}
+
+static Obj *wake_cb; /* one builtin for every sleep's timer, this run */
+
+/* repr(delay) for an int or float delay, remembered: a program sleeps for
+ * the same few delays again and again, and a float's shortest repr costs
+ * thousands of instructions. Keyed by the exact value (and bool/int/float). */
+enum { REPR_CACHE = 64 };
+static struct {
+    uint64_t bits;
+    Class *cls;
+    char text[40];
+} repr_cache[REPR_CACHE];
+
+static void put_delay(Buf *b, Obj *delay, double d)
+{
+    uint64_t bits;
+    if (IS(delay, FloatClass))
+        memcpy(&bits, &d, sizeof bits);
+    else
+        bits = (uint64_t)int_value(delay);
+    size_t slot = (size_t)((bits ^ bits >> 29 ^ bits >> 47) * 0x9E3779B97F4A7C15ull >> 58) % REPR_CACHE;
+    if (repr_cache[slot].cls == CLS(delay) && repr_cache[slot].bits == bits) {
+        buf_puts(b, repr_cache[slot].text);
+        return;
+    }
+    size_t at = b->len;
+    obj_repr(delay, b);
+    if (b->len - at < sizeof repr_cache[slot].text) {
+        memcpy(repr_cache[slot].text, b->s + at, b->len - at);
+        repr_cache[slot].text[b->len - at] = '\0';
+        repr_cache[slot].bits = bits;
+        repr_cache[slot].cls = CLS(delay);
+    }
+}
+
+/* _sleep_awaitable(delay, result): what sleep(delay, result) awaits. The
+ * checks come in the order the Python-written sleep made them: delay <= 0,
+ * a running loop, then a number for call_later. */
+static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_sleep_awaitable", nargs, kw, 2, 2))
+        return NULL;
+    Obj *delay = args[0];
+    double d = 0;
+    bool num = true, now;
+    if (IS(delay, FloatClass))
+        d = FLOAT_V(delay);
+    else if (is_int(delay))
+        d = (double)int_value(delay);
+    else
+        num = false;
+    if (num) {
+        now = is_int(delay) ? int_value(delay) <= 0 : d <= 0;
+    } else {
+        Obj *zero = int_new(0);
+        Obj *le = op_compare(OP_LE, delay, zero);
+        DECREF(zero);
+        if (!le)
+            return NULL;
+        int t = obj_truth(le);
+        DECREF(le);
+        if (t < 0)
+            return NULL;
+        now = t;
+    }
+    SleepObj *s = (SleepObj *)obj_alloc(&SleepClass, sizeof(SleepObj));
+    INCREF(args[1]);
+    s->result = args[1];
+    if (now)
+        return &s->hdr;
+    LoopObj *l = sim.running;
+    Obj *err = NULL;
+    if (!l)
+        err = exc_new_msg(&RuntimeErrorClass, "no running event loop");
+    else if (!num)
+        err = exc_new_msg(&TypeErrorClass, "delay must be a number, not %s", obj_type_name(delay));
+    else if (isnan(sim.now + d))
+        err = exc_new_msg(&ValueErrorClass, "Invalid delay: NaN (not a number)");
+    if (err) {
+        DECREF(s);
+        err_set(err);
+        return NULL;
+    }
+    s->fut = (FutureObj *)future_new(l);
+    Obj *targs = tuple_pack(2, &s->fut->hdr, args[1]);
+    s->timer = loop_call_at(l, sim.now + d, wake_cb, targs);
+    INCREF(s->timer);
+    DECREF(targs);
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "sleep(");
+    put_delay(&b, delay, d);
+    buf_puts(&b, ") until ");
+    narr_fmt_time(&b, s->timer->when);
+    s->fut->label = str_from_buf(&b);
+    return &s->hdr;
+}
+
+void sleep_add_prims(Obj *module_dict)
+{
+    class_init(&SleepClass);
+    XDECREF(wake_cb);
+    wake_cb = builtin_new("_set_result_unless_cancelled", set_result_unless_cancelled, NULL);
+    static const LibPrim prims[] = {{"_sleep_awaitable", sleep_awaitable}};
+    stdlib_add_prims(module_dict, prims, 1);
+    dict_set_c(module_dict, "_set_result_unless_cancelled", wake_cb);
+}
+
+void sleep_reset(void)
+{
+    XDECREF(wake_cb);
+    wake_cb = NULL;
+}
