@@ -53,6 +53,8 @@ static void put_token(Buf *b, const Token *t)
         }
         break;
     case T_STRING:
+        if (t->sflags & S_BYTES)
+            buf_putc(b, 'b');
         if (t->sflags & S_RAW)
             buf_putc(b, 'r');
         put_quoted(b, t->str, t->len);
@@ -188,6 +190,14 @@ static const LexCase token_cases[] = {
      "\"ab\" NL EOF"},
     {"r'\\n\\q' R\"\\d\" r'\\'' rb",
      "r\"\\\\n\\\\q\" r\"\\\\d\" r\"\\\\'\" rb NL EOF"},
+    {"b'\\101\\x41\\u20ac\\N{x}\\q\\0' B\"\\x7f\\477\\\n\" rb'\\x41' bR'\\n'",
+     "b\"AA\\\\u20ac\\\\N{x}\\\\q\\x00\" b\"\\x7f?\" br\"\\\\x41\" br\"\\\\n\" NL EOF"},
+    {"x = b'\\x4'",
+     "x = ERROR 1:7: (value error) invalid \\x escape at position 0"},
+    {"x = b'ab\\xg0'",
+     "x = ERROR 1:9: (value error) invalid \\x escape at position 2"},
+    {"x = b'\xc3\xa9'",
+     "x = ERROR 1:5: bytes can only contain ASCII literal characters"},
     {"u'x' U\"y\"",
      "\"x\" \"y\" NL EOF"},
     {"'''line1\nline2'''",
@@ -464,8 +474,6 @@ START_TEST(test_unsupported_literals)
         const char *src, *msg;
         int col;
     } cases[] = {
-        {"x = b'abc'", "bytes literals are not supported by loopscope", 5},
-        {"x = BR'abc'", "bytes literals are not supported by loopscope", 5},
         {"x = 1j", "complex numbers are not supported by loopscope", 5},
         {"x = 1.5J", "complex numbers are not supported by loopscope", 5},
         {"x = 9223372036854775808",

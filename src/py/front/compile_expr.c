@@ -8,6 +8,7 @@
  * to compile_scope.c the symbol table (shared through compile_int.h). */
 #include "compile_int.h"
 #include "stdlib_names.h"
+#include "../objects/bytes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,10 +56,11 @@ bool in_async_function(Comp *c)
     return c->u->sc->kind != SC_MODULE && c->u->sc->is_async;
 }
 
-/* Python builtins loopscope does not provide: host or interpreter access (open, exec...), and bytes. */
+/* Python builtins loopscope does not provide: host or interpreter access (open, exec...), and
+ * the mutable byte types (bytes itself is provided: objects/bytes.c). */
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
-    "delattr", "breakpoint", "memoryview", "bytearray", "bytes", "help", "exit", "quit",
+    "delattr", "breakpoint", "memoryview", "bytearray", "help", "exit", "quit",
     "dir", "ascii", "slice", "complex", "__build_class__",
     NULL,
 };
@@ -477,6 +479,7 @@ static bool is_const_node(const Node *n)
     case N_INT:
     case N_FLOAT:
     case N_STR:
+    case N_BYTES:
     case N_CONST:
         return true;
     case N_UNARYOP:
@@ -590,6 +593,9 @@ void expr(Comp *c, const Node *n)
         break;
     case N_STR:
         emit_const(c, str_new(n->str, n->len));
+        break;
+    case N_BYTES:
+        emit_const(c, bytes_new(n->str, n->len));
         break;
     case N_FSTRING:
         expr_fstring(c, n);

@@ -348,6 +348,66 @@ static int hexval(int c)
     return -1;
 }
 
+/* The value of the one-character escape \c (0 for a backslash-newline,
+ * which yields nothing), or -1 when c starts no such escape. */
+static int simple_escape(char c)
+{
+    switch (c) {
+    case '\n': return 0;
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return -1;
+    }
+}
+
+int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
+                       const char **bad, char *msg, size_t msg_size)
+{
+    const char *begin = s, *end = s + n;
+    size_t w = 0;
+    while (s < end) {
+        if (*s != '\\' || s + 1 >= end) {
+            out[w++] = *s++;
+            continue;
+        }
+        const char *bs = s;
+        char c = s[1];
+        s += 2;
+        int simple = simple_escape(c);
+        if (simple >= 0) {
+            if (simple > 0)
+                out[w++] = (char)simple;
+        } else if (c >= '0' && c <= '7') {
+            unsigned v = (unsigned)(c - '0');
+            for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
+                v = v * 8 + (unsigned)(*s++ - '0');
+            out[w++] = (char)(v & 0xff);
+        } else if (c == 'x') {
+            if (s + 2 > end || hexval((unsigned char)s[0]) < 0 || hexval((unsigned char)s[1]) < 0) {
+                *bad = bs;
+                snprintf(msg, msg_size, "(value error) invalid \\x escape at position %d", (int)(bs - begin));
+                return 0;
+            }
+            out[w++] = (char)(hexval((unsigned char)s[0]) * 16 + hexval((unsigned char)s[1]));
+            s += 2;
+        } else { /* not an escape in bytes (\u, \N, \d...): kept as written */
+            out[w++] = '\\';
+            s--;
+        }
+    }
+    out[w] = '\0';
+    *out_len = w;
+    return 1;
+}
+
 int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
                  const char **bad, char *msg, size_t msg_size)
 {
@@ -361,18 +421,13 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
         const char *bs = s;
         char c = s[1];
         s += 2;
+        int simple = simple_escape(c);
+        if (simple >= 0) {
+            if (simple > 0)
+                out[w++] = (char)simple;
+            continue;
+        }
         switch (c) {
-        case '\n': break;
-        case '\\': out[w++] = '\\'; break;
-        case '\'': out[w++] = '\''; break;
-        case '"': out[w++] = '"'; break;
-        case 'a': out[w++] = '\a'; break;
-        case 'b': out[w++] = '\b'; break;
-        case 'f': out[w++] = '\f'; break;
-        case 'n': out[w++] = '\n'; break;
-        case 'r': out[w++] = '\r'; break;
-        case 't': out[w++] = '\t'; break;
-        case 'v': out[w++] = '\v'; break;
         case '0': case '1': case '2': case '3':
         case '4': case '5': case '6': case '7': {
             uint32_t v = (uint32_t)(c - '0');
@@ -705,11 +760,13 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
         adv(lx);
         adv(lx);
     }
-    if (prefix & P_B)
-        unsupported(lx, tk, tk->line, tk->col, "bytes literals are not supported by loopscope");
     size_t n = (size_t)(body_end - body);
+    if (prefix & P_B)
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)body[i] >= 0x80)
+                return lex_fail(lx, tk, tk->line, tk->col, "bytes can only contain ASCII literal characters");
     tk->sflags = (prefix & P_RAW ? S_RAW : 0) | (triple ? S_TRIPLE : 0) |
-                 (q == '"' ? S_DQUOTE : 0);
+                 (q == '"' ? S_DQUOTE : 0) | (prefix & P_B ? S_BYTES : 0);
     tk->body = body;
     tk->body_line = body_line;
     tk->body_col = body_col;
@@ -721,7 +778,8 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
     char *out = arena_alloc(lx->arena, n + 1);
     const char *bad = NULL;
     char msg[200];
-    int r = lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg);
+    int r = prefix & P_B ? lex_unescape_bytes(body, n, out, &tk->len, &bad, msg, sizeof msg)
+                         : lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg);
     if (r <= 0) {
         int line = body_line, col = body_col;
         lex_advance_pos(body, bad, &line, &col);

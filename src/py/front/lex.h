@@ -48,7 +48,8 @@ typedef enum TokKind {
 enum {
     S_RAW = 1,     /* r prefix: escapes were not decoded */
     S_TRIPLE = 2,  /* ''' or """ */
-    S_DQUOTE = 4   /* the quote character is '"' (else '\'') */
+    S_DQUOTE = 4,  /* the quote character is '"' (else '\'') */
+    S_BYTES = 8    /* b prefix: str,len are the bytes' values (any byte, NUL too) */
 };
 
 typedef struct Token {
@@ -151,5 +152,11 @@ const char *lex_kind_name(TokKind k);
  * support (\N{...}, surrogates). */
 int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
                  const char **bad, char *msg, size_t msg_size);
+/* The escapes of a bytes literal's body s[0..n) into out (n + 1 bytes):
+ * \x needs two hex digits, an octal escape keeps its low 8 bits, \u, \U
+ * and \N are not escapes. Returns 1, or 0 with *bad at the faulty escape
+ * and msg set (CPython's SyntaxError text). */
+int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
+                       const char **bad, char *msg, size_t msg_size);
 
 #endif

@@ -316,16 +316,18 @@ static NodeList merge_literals(Parser *p, const Vec *parts)
 }
 
 /* strings: (STRING | FSTRING)+
- * Adjacent literals concatenate: all plain gives one N_STR, any f-string
- * gives one N_FSTRING. */
+ * Adjacent literals concatenate: all plain gives one N_STR, all bytes one
+ * N_BYTES, any f-string one N_FSTRING; bytes beside others is an error. */
 Node *strings(Parser *p)
 {
     Node *n = node_tok(p, N_STR);
     Vec parts = {0};
-    int any_f = 0;
+    int any_f = 0, bytes = tk(p) == T_STRING && (TK.sflags & S_BYTES), mixed = 0;
     while (tk(p) == T_STRING || tk(p) == T_FSTRING) {
         if (TK.unsupported)
             parse_fail(p, TK.bad_line, TK.bad_col, "%s", TK.unsupported);
+        if (bytes != (tk(p) == T_STRING && (TK.sflags & S_BYTES)))
+            mixed = 1;
         if (tk(p) == T_STRING) {
             Node *s = node_tok(p, N_STR);
             s->str = TK.str;
@@ -346,6 +348,10 @@ Node *strings(Parser *p)
         advance(p);
     }
     finish(p, n);
+    if (mixed) /* CPython points just past the last literal */
+        parse_fail(p, n->end_line, n->end_col, "cannot mix bytes and nonbytes literals");
+    if (bytes)
+        n->kind = N_BYTES;
     if (!any_f) {
         if (parts.len == 1) {
             n->str = parts.items[0]->str;

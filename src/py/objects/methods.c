@@ -1,5 +1,5 @@
 /* methods.c: the methods of the built-in types.
- * Owns: str methods (over text.h), str.format, list, dict, tuple, int and
+ * Owns: str methods (over text.h; str.encode is bytes.c's), str.format, list, dict, tuple, int and
  * float methods, list sorting (CPython's comparison order for short lists:
  * a run, then binary insertion; merges of runs for long ones) and
  * dict.update's argument handling. Each method is a CFunc registered in
@@ -87,6 +87,26 @@ static bool slice_bound(Obj *o, long dflt, long *out)
     }
     *out = clamp_long(INT_V(o));
     return true;
+}
+
+bool method_noargs(const char *qual, int nargs, Obj *kwnames)
+{
+    return noargs(qual, nargs, kwnames);
+}
+
+bool method_oldstyle(const char *name, int nargs, Obj *kwnames, int min, int max)
+{
+    return oldstyle(name, nargs, kwnames, min, max);
+}
+
+bool method_as_index(Obj *o, int64_t *out)
+{
+    return as_index(o, out);
+}
+
+bool method_slice_bound(Obj *o, long dflt, long *out)
+{
+    return slice_bound(o, dflt, out);
 }
 
 static bool need_str(Obj *o)
@@ -548,15 +568,6 @@ static Obj *str_zfill(Obj *self, Obj **args, int nargs, Obj *kwnames)
         return NULL;
     }
     return str_from_buf_free(&b);
-}
-
-static Obj *str_encode(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    (void)self;
-    (void)args;
-    (void)nargs;
-    (void)kwnames;
-    return err_null(&TypeErrorClass, "str.encode() is not supported by loopscope (there is no bytes type)");
 }
 
 /* ------------------------------------------------------------ str.format */
@@ -1703,7 +1714,6 @@ static const MethodDef method_defs[] = {
     {&StrClass, "isprintable", str_isprintable},
     {&StrClass, "isascii", str_isascii},
     {&StrClass, "format", str_format_method},
-    {&StrClass, "encode", str_encode},
     {&ListClass, "append", list_m_append},
     {&ListClass, "extend", list_m_extend},
     {&ListClass, "insert", list_m_insert},

@@ -28,4 +28,13 @@ int dict_update(Obj *dict, Obj *arg);
  * args/nargs/kwnames as for a CFunc. New str or NULL. */
 Obj *str_format(Obj *fmt, Obj **args, int nargs, Obj *kwnames);
 
+/* The argument checks the methods share, for other types' methods
+ * (bytes.c): METH_NOARGS ("x() takes no arguments (1 given)"), PyArg
+ * style counts ("find() takes at least 1 argument (0 given)"), an int
+ * argument, and an optional slice bound (None or an int, else dflt). */
+bool method_noargs(const char *qual, int nargs, Obj *kwnames);
+bool method_oldstyle(const char *name, int nargs, Obj *kwnames, int min, int max);
+bool method_as_index(Obj *o, int64_t *out);
+bool method_slice_bound(Obj *o, long dflt, long *out);
+
 #endif

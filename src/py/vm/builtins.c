@@ -9,6 +9,7 @@
  * (format.c), calling Python functions (vm.c). */
 #include "builtins.h"
 
+#include "../objects/bytes.h"
 #include "../objects/exgroup.h"
 #include "../objects/format.h"
 #include "../objects/iter.h"
@@ -1016,8 +1017,14 @@ static Obj *str_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     Obj *a[3];
     if (!vm_parse_args("str", args, nargs, kwnames, names, 0, a))
         return NULL;
-    if (a[1] || a[2])
-        return err_null(&TypeErrorClass, "str() with an encoding is not supported by loopscope");
+    if (a[0] && (a[1] || a[2])) {
+        if (IS(a[0], BytesClass))
+            return bytes_decode_obj(a[0], a[1], a[2]);
+        if (IS(a[0], StrClass))
+            return err_null(&TypeErrorClass, "decoding str is not supported");
+        return err_null(&TypeErrorClass, "decoding to str: need a bytes-like object, %s found",
+                        obj_type_name(a[0]));
+    }
     if (!a[0])
         return str_new("", 0);
     return obj_str_new(a[0]);
@@ -1207,6 +1214,7 @@ void builtins_init(Obj *builtins_dict)
     iter_init();
     set_init();
     methods_init();
+    bytes_init();
     klass_init(builtins_dict);
     for (size_t i = 0; i < sizeof builtin_defs / sizeof builtin_defs[0]; i++) {
         Obj *b = builtin_new(builtin_defs[i].name, builtin_defs[i].fn, NULL);
@@ -1217,6 +1225,7 @@ void builtins_init(Obj *builtins_dict)
     register_class(builtins_dict, "bool", &BoolClass, bool_ctor);
     register_class(builtins_dict, "float", &FloatClass, float_ctor);
     register_class(builtins_dict, "str", &StrClass, str_ctor);
+    register_class(builtins_dict, "bytes", &BytesClass, NULL);
     register_class(builtins_dict, "list", &ListClass, list_ctor);
     register_class(builtins_dict, "tuple", &TupleClass, tuple_ctor);
     register_class(builtins_dict, "dict", &DictClass, dict_ctor);
