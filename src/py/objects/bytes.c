@@ -209,12 +209,7 @@ Obj *bytes_binary(Op op, Obj *a, Obj *b)
                             obj_type_name(count));
         return bytes_repeat(seq, INT_V(count));
     }
-    case OP_MOD:
-        if (ab)
-            return err_null(&TypeErrorClass, "bytes %% formatting is not supported by loopscope "
-                                             "(decode, then use str %% or an f-string)");
-        return NULL;
-    default:
+    default: /* % is ops_percent.c's */
         return NULL;
     }
 }

@@ -604,6 +604,11 @@ static Obj *ascii_of(Obj *v)
     return str_from_buf_free(&b);
 }
 
+Obj *method_ascii_of(Obj *v)
+{
+    return ascii_of(v);
+}
+
 typedef struct FormatState {
     Obj **args;
     int nargs;

@@ -36,5 +36,7 @@ bool method_noargs(const char *qual, int nargs, Obj *kwnames);
 bool method_oldstyle(const char *name, int nargs, Obj *kwnames, int min, int max);
 bool method_as_index(Obj *o, int64_t *out);
 bool method_slice_bound(Obj *o, long dflt, long *out);
+/* ascii(v): repr(v) with every non-ASCII character escaped. */
+Obj *method_ascii_of(Obj *v);
 
 #endif

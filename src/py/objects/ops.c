@@ -564,6 +564,8 @@ static Obj *binary(Op op, Obj *a, Obj *b, bool inplace)
     case OP_MOD:
         if (ca == &StrClass)
             return str_percent(a, b);
+        if (ca == &BytesClass)
+            return bytes_percent(a, b);
         break;
     case OP_BITOR:
         if (ca == &DictClass && cb == &DictClass)
