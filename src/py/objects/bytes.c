@@ -4,7 +4,7 @@
  * bytes.decode and str(b, encoding) for utf-8, ascii and latin-1 with
  * CPython's UnicodeEncodeError / UnicodeDecodeError messages and the
  * strict, ignore, replace and backslashreplace handlers; the byte-level
- * parts of +, *, ordering, `in` and b[i].
+ * parts of +, *, ordering, `in` and b[i]; int.to_bytes and int.from_bytes.
  * Leaves to others: operator dispatch (ops.c), len and subscripts
  * (ops_subscript.c), iteration (iter.c), hash and == (obj.c), the parsing
  * of b'' literals (front/lex.c). */
@@ -1213,6 +1213,110 @@ UNSUPPORTED(bytes_m_translate, "bytes.translate")
 UNSUPPORTED(bytes_m_zfill, "bytes.zfill")
 #undef UNSUPPORTED
 
+/* ------------------------------------------------- int.to_bytes/from_bytes */
+
+/* byteorder argument: 1 little, 0 big, -1 with ValueError */
+static int byteorder_of(Obj *o)
+{
+    if (!o || (IS(o, StrClass) && str_eq_c(o, "big")))
+        return 0;
+    if (IS(o, StrClass) && str_eq_c(o, "little"))
+        return 1;
+    if (!IS(o, StrClass)) {
+        err_format(&TypeErrorClass, "byteorder must be str, not %s", obj_type_name(o));
+        return -1;
+    }
+    err_format(&ValueErrorClass, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+/* The positional/keyword split both take: (a, byteorder, *, signed) */
+static bool int_bytes_args(const char *fname, Obj **args, int nargs, Obj *kwnames, Obj **a)
+{
+    if (nargs > 2) {
+        err_format(&TypeErrorClass, "%s() takes at most 2 positional arguments (%d given)", fname, nargs);
+        return false;
+    }
+    static const char *const to_names[] = {"length", "byteorder", "signed", NULL};
+    static const char *const from_names[] = {"bytes", "byteorder", "signed", NULL};
+    return vm_parse_args(fname, args, nargs, kwnames, fname[0] == 't' ? to_names : from_names,
+                         fname[0] == 't' ? 0 : 1, a);
+}
+
+static Obj *int_m_to_bytes(Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    Obj *a[3];
+    if (!int_bytes_args("to_bytes", args, nargs, kwnames, a))
+        return NULL;
+    int64_t length = 1;
+    if (a[0] && !method_as_index(a[0], &length))
+        return NULL;
+    int little = byteorder_of(a[1]);
+    int sgn = a[2] ? obj_truth(a[2]) : 0;
+    if (little < 0 || sgn < 0)
+        return NULL;
+    if (length < 0)
+        return err_null(&ValueErrorClass, "length argument must be non-negative");
+    int64_t v = int_value(self);
+    if (v < 0 && !sgn)
+        return err_null(&OverflowErrorClass, "can't convert negative int to unsigned");
+    /* fits when the bits past the last byte are all sign bits (0 unsigned) */
+    bool fits = length >= 8 ? (sgn || v >= 0)
+                            : sgn ? (v >= -((int64_t)1 << (length * 8 - 1)) && v < ((int64_t)1 << (length * 8 - 1)))
+                                  : (uint64_t)v < ((uint64_t)1 << (length * 8));
+    if (length == 0)
+        fits = v == 0;
+    if (!fits)
+        return err_null(&OverflowErrorClass, "int too big to convert");
+    if (!op_check_size((size_t)length) || !vm_charge_bytes((size_t)length))
+        return NULL;
+    unsigned char *p = xmalloc((size_t)length + 1);
+    uint64_t u = (uint64_t)v;
+    for (int64_t i = 0; i < length; i++) {
+        unsigned char byte = i < 8 ? (unsigned char)(u >> (8 * i)) : (v < 0 ? 0xff : 0);
+        p[little ? i : length - 1 - i] = byte;
+    }
+    Obj *r = bytes_new(p, (size_t)length);
+    xfree(p);
+    return r;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): registered bound
+ * to the class */
+static Obj *int_m_from_bytes(Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    (void)self;
+    Obj *a[3];
+    if (!int_bytes_args("from_bytes", args, nargs, kwnames, a))
+        return NULL;
+    int little = byteorder_of(a[1]);
+    int sgn = a[2] ? obj_truth(a[2]) : 0;
+    if (little < 0 || sgn < 0)
+        return NULL;
+    Obj *b = IS(a[0], BytesClass) ? (INCREF(a[0]), a[0]) : IS(a[0], StrClass) ? NULL : bytes_from_iterable(a[0]);
+    if (!b) {
+        if (!err_occurred())
+            err_format(&TypeErrorClass, "cannot convert 'str' object to bytes");
+        return NULL;
+    }
+    size_t n = BYTES_LEN(b);
+    const unsigned char *p = BYTES_S(b);
+#define MSB(k) p[little ? n - 1 - (k) : (k)] /* k-th byte from the most significant */
+    bool neg = sgn && n > 0 && (MSB(0) & 0x80);
+    size_t skip = 0; /* leading sign-extension bytes */
+    while (n - skip > 8 && MSB(skip) == (neg ? 0xff : 0x00))
+        skip++;
+    bool over = n - skip > 8;
+    uint64_t u = neg && n - skip < 8 ? ~(uint64_t)0 : 0;
+    for (size_t k = skip; k < n && !over; k++)
+        u = (u << 8) | MSB(k);
+#undef MSB
+    DECREF(b);
+    if (over || (bool)(u >> 63) != neg)
+        return err_null(&OverflowErrorClass, "integer overflow: loopscope integers are 64-bit");
+    return int_new((int64_t)u);
+}
+
 /* ---------------------------------------------------------------- init */
 
 void bytes_init(void)
@@ -1243,4 +1347,8 @@ void bytes_init(void)
     dict_set_c(BytesClass.dict, "fromhex", fromhex);
     DECREF(fromhex);
     class_add_method(&StrClass, "encode", str_m_encode);
+    class_add_method(&IntClass, "to_bytes", int_m_to_bytes);
+    Obj *from_bytes = builtin_new("from_bytes", int_m_from_bytes, (Obj *)&IntClass);
+    dict_set_c(IntClass.dict, "from_bytes", from_bytes);
+    DECREF(from_bytes);
 }
