@@ -466,6 +466,31 @@ START_TEST(test_sticky_error)
 }
 END_TEST
 
+/* Invalid escapes are CPython's compile-time warnings: the first of each
+ * str or bytes literal, in source order, none for raw strings. */
+START_TEST(test_escape_warnings)
+{
+    Fixture f;
+    Lexer *lx = fixture_open(&f, "x = '\\d\\q' r'\\w' b'ok\\777'\ny = '\\n' '\\8' b'\\N'");
+    while (lex_next(lx) != T_ENDMARKER && lx->t.kind != T_ERROR)
+        ;
+    static const struct { int line; const char *msg; } want[] = {
+        {1, "invalid escape sequence '\\d'"},
+        {1, "invalid octal escape sequence '\\777'"},
+        {2, "invalid escape sequence '\\8'"},
+        {2, "invalid escape sequence '\\N'"},
+    };
+    const LexWarning *w = lx->warns->head;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++, w = w->next) {
+        ck_assert_msg(w != NULL, "warning %zu missing", i);
+        ck_assert_int_eq(w->line, want[i].line);
+        ck_assert_str_eq(w->msg, want[i].msg);
+    }
+    ck_assert_ptr_null(w);
+    fixture_close(&f);
+}
+END_TEST
+
 /* Literals Python takes and loopscope refuses are tokens with a message,
  * reported by the parser only if it uses them. */
 START_TEST(test_unsupported_literals)
@@ -617,7 +642,7 @@ START_TEST(test_unescape)
         size_t n = strlen(cases[i].in), len = 0;
         char out[64], msg[200];
         const char *bad = NULL;
-        int r = lex_unescape(cases[i].in, n, out, &len, &bad, msg, sizeof msg);
+        int r = lex_unescape(cases[i].in, n, out, &len, &bad, msg, sizeof msg, NULL);
         if (cases[i].out) {
             ck_assert_msg(r == 1, "%s: %s", cases[i].in, msg);
             ck_assert_uint_eq(len, cases[i].len);
@@ -661,6 +686,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_lookahead);
     tcase_add_test(tc, test_sticky_error);
     tcase_add_test(tc, test_unsupported_literals);
+    tcase_add_test(tc, test_escape_warnings);
     tcase_add_test(tc, test_error_rank);
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_fexpr_mode);

@@ -257,6 +257,9 @@ static void lex_reset(Lexer *lx, const char *text, size_t n, int line, int col,
 void lex_init(Lexer *lx, const Source *src, Arena *arena)
 {
     lex_reset(lx, src->text, src->len, 1, 1, arena);
+    lx->warns = arena_alloc(arena, sizeof *lx->warns);
+    lx->warns->head = NULL;
+    lx->warns->tail = &lx->warns->head;
     lx->at_bol = 1;
     validate_text(lx, src->text, src->len);
 }
@@ -368,11 +371,40 @@ static int simple_escape(char c)
     }
 }
 
+void lex_warn_escape(Lexer *lx, int line, const char *bs)
+{
+    if (!lx->warns)
+        return;
+    char msg[64];
+    if (bs[1] >= '0' && bs[1] <= '7')
+        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", bs + 1);
+    else { /* the character after the backslash, whole (the text is valid UTF-8) */
+        unsigned char c = (unsigned char)bs[1];
+        int k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%.*s'", k, bs + 1);
+    }
+    LexWarning *w = arena_alloc(lx->arena, sizeof *w);
+    w->next = NULL;
+    w->line = line;
+    w->msg = arena_strndup(lx->arena, msg, strlen(msg));
+    *lx->warns->tail = w;
+    lx->warns->tail = &w->next;
+}
+
+/* Note the first escape CPython warns about. */
+static void note_invalid(const char **invalid, const char *bs)
+{
+    if (invalid && !*invalid)
+        *invalid = bs;
+}
+
 int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
-                       const char **bad, char *msg, size_t msg_size)
+                       const char **bad, char *msg, size_t msg_size, const char **invalid)
 {
     const char *begin = s, *end = s + n;
     size_t w = 0;
+    if (invalid)
+        *invalid = NULL;
     while (s < end) {
         if (*s != '\\' || s + 1 >= end) {
             out[w++] = *s++;
@@ -389,6 +421,8 @@ int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
             unsigned v = (unsigned)(c - '0');
             for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
                 v = v * 8 + (unsigned)(*s++ - '0');
+            if (v > 0377)
+                note_invalid(invalid, bs);
             out[w++] = (char)(v & 0xff);
         } else if (c == 'x') {
             if (s + 2 > end || hexval((unsigned char)s[0]) < 0 || hexval((unsigned char)s[1]) < 0) {
@@ -399,6 +433,7 @@ int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
             out[w++] = (char)(hexval((unsigned char)s[0]) * 16 + hexval((unsigned char)s[1]));
             s += 2;
         } else { /* not an escape in bytes (\u, \N, \d...): kept as written */
+            note_invalid(invalid, bs);
             out[w++] = '\\';
             s--;
         }
@@ -409,10 +444,12 @@ int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
 }
 
 int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
-                 const char **bad, char *msg, size_t msg_size)
+                 const char **bad, char *msg, size_t msg_size, const char **invalid)
 {
     const char *begin = s, *end = s + n;
     size_t w = 0;
+    if (invalid)
+        *invalid = NULL;
     while (s < end) {
         if (*s != '\\' || s + 1 >= end) {
             out[w++] = *s++;
@@ -433,6 +470,8 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
             uint32_t v = (uint32_t)(c - '0');
             for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
                 v = v * 8 + (uint32_t)(*s++ - '0');
+            if (v > 0377)
+                note_invalid(invalid, bs);
             w += utf8_put(out + w, v);
             break;
         }
@@ -475,6 +514,7 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
             return -1;
         default:
             /* Unknown escape: Python keeps the backslash and the character. */
+            note_invalid(invalid, bs);
             out[w++] = '\\';
             s--;
             break;
@@ -778,8 +818,14 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
     char *out = arena_alloc(lx->arena, n + 1);
     const char *bad = NULL;
     char msg[200];
-    int r = prefix & P_B ? lex_unescape_bytes(body, n, out, &tk->len, &bad, msg, sizeof msg)
-                         : lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg);
+    const char *invalid = NULL;
+    int r = prefix & P_B ? lex_unescape_bytes(body, n, out, &tk->len, &bad, msg, sizeof msg, &invalid)
+                         : lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg, &invalid);
+    if (r > 0 && invalid) {
+        int line = body_line, col = body_col;
+        lex_advance_pos(body, invalid, &line, &col);
+        lex_warn_escape(lx, line, invalid);
+    }
     if (r <= 0) {
         int line = body_line, col = body_col;
         lex_advance_pos(body, bad, &line, &col);

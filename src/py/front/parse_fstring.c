@@ -58,8 +58,14 @@ static void fs_literal(Parser *p, FScan *fs, const char *a, const char *b, Vec *
         char *out = arena_alloc(p->arena, len + 1);
         const char *bad = NULL;
         char msg[200];
-        if (lex_unescape(a, len, out, &n->len, &bad, msg, sizeof msg) <= 0)
+        const char *invalid = NULL;
+        if (lex_unescape(a, len, out, &n->len, &bad, msg, sizeof msg, &invalid) <= 0)
             fs_fail(p, fs, bad, msg);
+        if (invalid) {
+            int wl, wc;
+            fs_pos(fs, invalid, &wl, &wc);
+            lex_warn_escape(p->main_lx, wl, invalid);
+        }
         n->str = out;
     }
     fs_pos(fs, b, &n->end_line, &n->end_col);
@@ -73,6 +79,7 @@ static Node *fs_expression(Parser *p, FScan *fs, const char *a, const char *b)
     fs_pos(fs, a, &line, &col);
     Lexer sub;
     lex_init_fexpr(&sub, a, (size_t)(b - a), line, col, p->arena);
+    sub.warns = p->main_lx->warns;
     Lexer *saved = p->lx;
     int end_line = p->end_line, end_col = p->end_col;
     p->lx = &sub;

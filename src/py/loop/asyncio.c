@@ -7,6 +7,7 @@
 
 #include "../objects/agen.h"
 #include "../front/code.h"
+#include "../front/lex.h"
 #include "../front/parse.h"
 #include "../front/pyver.h"
 
@@ -715,7 +716,23 @@ static void end_stopped(Obj *exc)
 /* A scenario loaded, compiled and ready to run (the VM is set up). */
 struct SimRun {
     CodeObj *code;
+    Buf warnings;   /* compile-time warnings, each NUL-terminated (front/lex.h) */
 };
+
+/* CPython's compile-time warnings (invalid escape sequences), written as
+ * `warn` lines before the program's first line runs, as CPython prints
+ * them while it compiles the file. */
+static void emit_compile_warnings(Buf *w)
+{
+    char caption[200];
+    snprintf(caption, sizeof caption,
+             "%s while compiling the file: a backslash in a string that starts no escape "
+             "stays in the string (a raw string r'...' says so on purpose)",
+             pyver_minor() >= 12 ? "SyntaxWarning" : "DeprecationWarning");
+    for (size_t i = 0; i < w->len; i += strlen(w->s + i) + 1)
+        narr_warn(w->s + i, caption);
+    buf_free(w);
+}
 
 SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
 {
@@ -741,11 +758,16 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
         return NULL;
     pyver_set(o.python ? o.python : asked ? asked : PYVER_DEFAULT);
     Arena *arena = arena_new();
-    Node *tree = parse_module(src, arena, err);
+    const LexWarning *warned = NULL;
+    Node *tree = parse_module_warned(src, arena, err, &warned);
     if (!tree) {
         arena_free(arena);
         return NULL;
     }
+    Buf warnings;
+    buf_init(&warnings);
+    for (const LexWarning *w = warned; w; w = w->next)
+        buf_putn(&warnings, w->msg, strlen(w->msg) + 1);
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
                      .asyncgen_firstiter = hook_asyncgen_firstiter, .import_module = stdlib_import};
     VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
@@ -757,6 +779,7 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
     arena_free(arena);
     if (!code) {
         xfree(doc);
+        buf_free(&warnings);
         vm_shutdown();
         return NULL;
     }
@@ -813,6 +836,7 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
 
     SimRun *run = xcalloc(1, sizeof *run);
     run->code = code;
+    run->warnings = warnings;
     return run;
 }
 
@@ -853,11 +877,13 @@ static int system_exit_status(char **message)
 SimStatus sim_exec(SimRun *run)
 {
     CodeObj *code = run->code;
+    Buf warnings = run->warnings;
     xfree(run);
     /* this thread's C stack and memory count: sim_load may have run on
      * another thread (the viewer's, docs/longrun.md) */
     vm_stack_here();
     vm_memory_start();
+    emit_compile_warnings(&warnings);
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
     dict_set_c(globals, "__name__", name);
