@@ -716,21 +716,26 @@ static void end_stopped(Obj *exc)
 /* A scenario loaded, compiled and ready to run (the VM is set up). */
 struct SimRun {
     CodeObj *code;
-    Buf warnings;   /* compile-time warnings, each NUL-terminated (front/lex.h) */
+    Buf warnings;   /* compile-time warnings: line, message, each NUL-terminated */
 };
 
 /* CPython's compile-time warnings (invalid escape sequences), written as
  * `warn` lines before the program's first line runs, as CPython prints
- * them while it compiles the file. */
+ * them while it compiles the file. w holds "LINE\0MESSAGE\0" pairs. */
 static void emit_compile_warnings(Buf *w)
 {
-    char caption[200];
-    snprintf(caption, sizeof caption,
-             "%s while compiling the file: a backslash in a string that starts no escape "
-             "stays in the string (a raw string r'...' says so on purpose)",
-             pyver_minor() >= 12 ? "SyntaxWarning" : "DeprecationWarning");
-    for (size_t i = 0; i < w->len; i += strlen(w->s + i) + 1)
-        narr_warn(w->s + i, caption);
+    for (size_t i = 0; i < w->len;) {
+        const char *line = w->s + i;
+        i += strlen(line) + 1;
+        const char *msg = w->s + i;
+        i += strlen(msg) + 1;
+        char caption[300];
+        snprintf(caption, sizeof caption,
+                 "line %s: CPython's %s as it compiles the file: a backslash that starts no "
+                 "escape stays in the string (r'...' says so on purpose)",
+                 line, pyver_minor() >= 12 ? "SyntaxWarning" : "DeprecationWarning");
+        narr_warn(msg, caption);
+    }
     buf_free(w);
 }
 
@@ -766,8 +771,11 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
     }
     Buf warnings;
     buf_init(&warnings);
-    for (const LexWarning *w = warned; w; w = w->next)
+    for (const LexWarning *w = warned; w; w = w->next) {
+        buf_printf(&warnings, "%d", w->line);
+        buf_putc(&warnings, '\0');
         buf_putn(&warnings, w->msg, strlen(w->msg) + 1);
+    }
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
                      .asyncgen_firstiter = hook_asyncgen_firstiter, .import_module = stdlib_import};
     VMLimits limits = {.max_ops = 0, .max_depth = o.max_depth, .max_items = o.max_items,
