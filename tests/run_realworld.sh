@@ -52,6 +52,20 @@ read -r -a versions <<< "${VERSIONS:-${PY_VERSIONS[*]}}"
 base=3.11
 blank() { sed -E 's/0x[0-9a-f]+/0x?/g' "$1"; }
 
+# need_pythons WHY V...: pys[V] = the executable of CPython V, or stop
+declare -A pys=()
+need_pythons() {
+    local why=$1 v
+    shift
+    for v in "$@"; do
+        pys[$v]=$(python_for "$v")
+        if [ -z "${pys[$v]}" ]; then
+            echo "run_realworld.sh: $why needs CPython $v (${PY_PATCH[$v]}), which is not installed here" >&2
+            exit 2
+        fi
+    done
+}
+
 declare -A known=()
 if [ -f "$dir/KNOWN" ]; then
     while read -r name why; do
@@ -65,14 +79,7 @@ fi
 if [ "$regen" = 1 ]; then
     tmp=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-realworld.XXXXXX") || exit 2
     trap 'rm -rf "$tmp"' EXIT
-    declare -A pys=()
-    for v in "${PY_VERSIONS[@]}"; do
-        pys[$v]=$(python_for "$v")
-        if [ -z "${pys[$v]}" ]; then
-            echo "run_realworld.sh: --regen needs CPython $v (${PY_PATCH[$v]}), which is not installed here" >&2
-            exit 2
-        fi
-    done
+    need_pythons --regen "${PY_VERSIONS[@]}"
     for f in "$dir"/*.py; do
         b=${f%.py}
         # an "either:" program prints one of several orders: its trace stays
@@ -107,16 +114,7 @@ if [ ! -x "$LOOPSCOPE" ]; then
     echo "run_realworld.sh: $LOOPSCOPE not found (make loopscope)" >&2
     exit 2
 fi
-declare -A oracle_py=()
-if [ "$oracle" = 1 ]; then
-    for v in "${versions[@]}"; do
-        oracle_py[$v]=$(python_for "$v")
-        if [ -z "${oracle_py[$v]}" ]; then
-            echo "run_realworld.sh: --oracle needs CPython $v (${PY_PATCH[$v]}), which is not installed here" >&2
-            exit 2
-        fi
-    done
-fi
+[ "$oracle" = 1 ] && need_pythons --oracle "${versions[@]}"
 with_timeout=()
 command -v timeout > /dev/null 2>&1 && with_timeout=(timeout "$TIMEOUT")
 
@@ -136,7 +134,7 @@ for v in "${versions[@]}"; do
         "${with_timeout[@]}" "$LOOPSCOPE" trace --python "$v" "$f" > "$tmp/out" 2> "$tmp/err"
         rc=$?
         if [ "$oracle" = 1 ]; then
-            "${oracle_py[$v]}" tests/oracle/pytrace.py "$f" > "$tmp/py" 2> /dev/null
+            "${pys[$v]}" tests/oracle/pytrace.py "$f" > "$tmp/py" 2> /dev/null
             prc=$?
             # an "either:" program's CPython output varies from run to run
             if [ "${known[$name]:-}" != either ] &&

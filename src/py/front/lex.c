@@ -398,8 +398,10 @@ static void note_invalid(const char **invalid, const char *bs)
         *invalid = bs;
 }
 
-int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
-                       const char **bad, char *msg, size_t msg_size, const char **invalid)
+/* The one decoder of both: bytes keeps an octal escape's low 8 bits,
+ * needs two hex digits after \x and has no \u, \U or \N escapes. */
+static int unescape(const char *s, size_t n, char *out, size_t *out_len, const char **bad, char *msg,
+                    size_t msg_size, const char **invalid, bool bytes)
 {
     const char *begin = s, *end = s + n;
     size_t w = 0;
@@ -417,14 +419,21 @@ int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
         if (simple >= 0) {
             if (simple > 0)
                 out[w++] = (char)simple;
-        } else if (c >= '0' && c <= '7') {
-            unsigned v = (unsigned)(c - '0');
+            continue;
+        }
+        if (c >= '0' && c <= '7') {
+            uint32_t v = (uint32_t)(c - '0');
             for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
-                v = v * 8 + (unsigned)(*s++ - '0');
+                v = v * 8 + (uint32_t)(*s++ - '0');
             if (v > 0377)
                 note_invalid(invalid, bs);
-            out[w++] = (char)(v & 0xff);
-        } else if (c == 'x') {
+            if (bytes)
+                out[w++] = (char)(v & 0xff);
+            else
+                w += utf8_put(out + w, v);
+            continue;
+        }
+        if (bytes && c == 'x') {
             if (s + 2 > end || hexval((unsigned char)s[0]) < 0 || hexval((unsigned char)s[1]) < 0) {
                 *bad = bs;
                 snprintf(msg, msg_size, "(value error) invalid \\x escape at position %d", (int)(bs - begin));
@@ -432,49 +441,9 @@ int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
             }
             out[w++] = (char)(hexval((unsigned char)s[0]) * 16 + hexval((unsigned char)s[1]));
             s += 2;
-        } else { /* not an escape in bytes (\u, \N, \d...): kept as written */
-            note_invalid(invalid, bs);
-            out[w++] = '\\';
-            s--;
-        }
-    }
-    out[w] = '\0';
-    *out_len = w;
-    return 1;
-}
-
-int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
-                 const char **bad, char *msg, size_t msg_size, const char **invalid)
-{
-    const char *begin = s, *end = s + n;
-    size_t w = 0;
-    if (invalid)
-        *invalid = NULL;
-    while (s < end) {
-        if (*s != '\\' || s + 1 >= end) {
-            out[w++] = *s++;
             continue;
         }
-        const char *bs = s;
-        char c = s[1];
-        s += 2;
-        int simple = simple_escape(c);
-        if (simple >= 0) {
-            if (simple > 0)
-                out[w++] = (char)simple;
-            continue;
-        }
-        switch (c) {
-        case '0': case '1': case '2': case '3':
-        case '4': case '5': case '6': case '7': {
-            uint32_t v = (uint32_t)(c - '0');
-            for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
-                v = v * 8 + (uint32_t)(*s++ - '0');
-            if (v > 0377)
-                note_invalid(invalid, bs);
-            w += utf8_put(out + w, v);
-            break;
-        }
+        switch (bytes ? 0 : c) {
         case 'x': case 'u': case 'U': {
             int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
             uint32_t v = 0;
@@ -513,7 +482,8 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
                      "named Unicode escapes (\\N{...}) are not supported by loopscope");
             return -1;
         default:
-            /* Unknown escape: Python keeps the backslash and the character. */
+            /* Unknown escape (in bytes also \u, \U, \N): Python keeps the
+             * backslash and the character, and warns. */
             note_invalid(invalid, bs);
             out[w++] = '\\';
             s--;
@@ -523,6 +493,18 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
     out[w] = '\0';
     *out_len = w;
     return 1;
+}
+
+int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
+                       const char **bad, char *msg, size_t msg_size, const char **invalid)
+{
+    return unescape(s, n, out, out_len, bad, msg, msg_size, invalid, true);
+}
+
+int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
+                 const char **bad, char *msg, size_t msg_size, const char **invalid)
+{
+    return unescape(s, n, out, out_len, bad, msg, msg_size, invalid, false);
 }
 
 /* ---- token scanners ---- */

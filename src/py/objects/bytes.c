@@ -640,6 +640,14 @@ static Obj *bytes_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
 
 /* ------------------------------------------------------------- methods */
 
+/* A method that hands its arguments to a shared implementation. */
+#define METHOD(fn, call) \
+    static Obj *fn(Obj *self, Obj **args, int nargs, Obj *kwnames) \
+    { \
+        (void)args; \
+        return call; \
+    }
+
 /* CPython's ADJUST_INDICES for optional start/end arguments. */
 static bool bounds(Obj *self, Obj **args, int nargs, int first, size_t *start, size_t *end)
 {
@@ -695,25 +703,10 @@ static Obj *find_impl(const char *name, bool right, bool raise, Obj *self, Obj *
     return int_new(r);
 }
 
-static Obj *bytes_m_find(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return find_impl("find", false, false, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_rfind(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return find_impl("rfind", true, false, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_index(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return find_impl("index", false, true, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_rindex(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return find_impl("rindex", true, true, self, args, nargs, kwnames);
-}
+METHOD(bytes_m_find, find_impl("find", false, false, self, args, nargs, kwnames))
+METHOD(bytes_m_rfind, find_impl("rfind", true, false, self, args, nargs, kwnames))
+METHOD(bytes_m_index, find_impl("index", false, true, self, args, nargs, kwnames))
+METHOD(bytes_m_rindex, find_impl("rindex", true, true, self, args, nargs, kwnames))
 
 /* Non-overlapping occurrences of sub in s[start:end) (empty sub: one more
  * than the length). */
@@ -781,16 +774,10 @@ static Obj *affix_impl(const char *name, bool ends, Obj *self, Obj **args, int n
     size_t start, end;
     if (!method_oldstyle(name, nargs, kwnames, 1, 3) || !bounds(self, args, nargs, 1, &start, &end))
         return NULL;
-    Obj *p = args[0];
-    Obj **cands = &p;
-    size_t n = 1;
-    if (IS(p, TupleClass)) {
-        cands = TUP_ITEMS(p);
-        n = TUP_N(p);
-    } else if (!IS(p, BytesClass)) {
-        return err_null(&TypeErrorClass, "%s first arg must be bytes or a tuple of bytes, not %s", name,
-                        obj_type_name(p));
-    }
+    size_t n = 0;
+    Obj **cands = method_affixes(name, &args[0], &BytesClass, &n);
+    if (!cands)
+        return NULL;
     for (size_t i = 0; i < n; i++) {
         if (!need_bytes(cands[i]))
             return NULL;
@@ -804,15 +791,8 @@ static Obj *affix_impl(const char *name, bool ends, Obj *self, Obj **args, int n
     return bool_new(false);
 }
 
-static Obj *bytes_m_startswith(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return affix_impl("startswith", false, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_endswith(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return affix_impl("endswith", true, self, args, nargs, kwnames);
-}
+METHOD(bytes_m_startswith, affix_impl("startswith", false, self, args, nargs, kwnames))
+METHOD(bytes_m_endswith, affix_impl("endswith", true, self, args, nargs, kwnames))
 
 static Obj *fix_impl(const char *name, bool suffix, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
@@ -825,15 +805,8 @@ static Obj *fix_impl(const char *name, bool suffix, Obj *self, Obj **args, int n
     return self;
 }
 
-static Obj *bytes_m_removeprefix(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return fix_impl("removeprefix", false, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_removesuffix(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return fix_impl("removesuffix", true, self, args, nargs, kwnames);
-}
+METHOD(bytes_m_removeprefix, fix_impl("removeprefix", false, self, args, nargs, kwnames))
+METHOD(bytes_m_removesuffix, fix_impl("removesuffix", true, self, args, nargs, kwnames))
 
 /* strip/lstrip/rstrip: which = 1 left, 2 right, 3 both */
 static Obj *strip_impl(const char *name, int which, Obj *self, Obj **args, int nargs, Obj *kwnames)
@@ -856,20 +829,9 @@ static Obj *strip_impl(const char *name, int which, Obj *self, Obj **args, int n
     return bytes_sub(self, i, j - i);
 }
 
-static Obj *bytes_m_strip(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return strip_impl("strip", 3, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_lstrip(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return strip_impl("lstrip", 1, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_rstrip(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return strip_impl("rstrip", 2, self, args, nargs, kwnames);
-}
+METHOD(bytes_m_strip, strip_impl("strip", 3, self, args, nargs, kwnames))
+METHOD(bytes_m_lstrip, strip_impl("lstrip", 1, self, args, nargs, kwnames))
+METHOD(bytes_m_rstrip, strip_impl("rstrip", 2, self, args, nargs, kwnames))
 
 static Obj *split_impl(const char *name, bool right, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
@@ -945,15 +907,8 @@ static Obj *split_impl(const char *name, bool right, Obj *self, Obj **args, int 
     return l;
 }
 
-static Obj *bytes_m_split(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return split_impl("split", false, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_rsplit(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return split_impl("rsplit", true, self, args, nargs, kwnames);
-}
+METHOD(bytes_m_split, split_impl("split", false, self, args, nargs, kwnames))
+METHOD(bytes_m_rsplit, split_impl("rsplit", true, self, args, nargs, kwnames))
 
 static Obj *partition_impl(const char *name, bool right, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
@@ -977,49 +932,17 @@ static Obj *partition_impl(const char *name, bool right, Obj *self, Obj **args, 
     return t;
 }
 
-static Obj *bytes_m_partition(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return partition_impl("partition", false, self, args, nargs, kwnames);
-}
-
-static Obj *bytes_m_rpartition(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    return partition_impl("rpartition", true, self, args, nargs, kwnames);
-}
+METHOD(bytes_m_partition, partition_impl("partition", false, self, args, nargs, kwnames))
+METHOD(bytes_m_rpartition, partition_impl("rpartition", true, self, args, nargs, kwnames))
 
 static Obj *bytes_m_join(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     if (!vm_one_arg("join", nargs, kwnames))
         return NULL;
-    Obj *it = obj_iter(args[0]);
-    if (!it) {
-        if (err_matches(&TypeErrorClass)) {
-            err_clear();
-            err_format(&TypeErrorClass, "can only join an iterable");
-        }
-        return NULL;
-    }
     Buf out;
     buf_init(&out);
-    Obj *v;
-    size_t i = 0;
-    while ((v = obj_next(it))) {
-        if (!IS(v, BytesClass)) {
-            err_format(&TypeErrorClass, "sequence item %zu: expected a bytes-like object, %s found", i,
-                       obj_type_name(v));
-            DECREF(v);
-            break;
-        }
-        if (i)
-            buf_putn(&out, (const char *)BYTES_S(self), BYTES_LEN(self));
-        buf_putn(&out, (const char *)BYTES_S(v), BYTES_LEN(v));
-        DECREF(v);
-        i++;
-        if (!op_check_size(out.len))
-            break;
-    }
-    DECREF(it);
-    if (err_occurred()) {
+    if (!method_join(args[0], &BytesClass, "a bytes-like object", (const char *)BYTES_S(self), BYTES_LEN(self),
+                     &out)) {
         buf_free(&out);
         return NULL;
     }
@@ -1039,17 +962,8 @@ static Obj *case_impl(const char *qual, bool upper, Obj *self, int nargs, Obj *k
     return r;
 }
 
-static Obj *bytes_m_upper(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    (void)args;
-    return case_impl("bytes.upper", true, self, nargs, kwnames);
-}
-
-static Obj *bytes_m_lower(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    (void)args;
-    return case_impl("bytes.lower", false, self, nargs, kwnames);
-}
+METHOD(bytes_m_upper, case_impl("bytes.upper", true, self, nargs, kwnames))
+METHOD(bytes_m_lower, case_impl("bytes.lower", false, self, nargs, kwnames))
 
 /* isdigit, isalpha, isalnum, isspace, isupper, islower, isascii */
 static Obj *is_impl(const char *qual, int (*pred)(int), bool cased, Obj *self, int nargs, Obj *kwnames)
@@ -1073,19 +987,12 @@ static Obj *is_impl(const char *qual, int (*pred)(int), bool cased, Obj *self, i
 
 static int is_ascii_byte(int c) { return c < 0x80; }
 
-#define IS_METHOD(fn, qual, pred, cased) \
-    static Obj *fn(Obj *self, Obj **args, int nargs, Obj *kwnames) \
-    { \
-        (void)args; \
-        return is_impl(qual, pred, cased, self, nargs, kwnames); \
-    }
-IS_METHOD(bytes_m_isdigit, "bytes.isdigit", isdigit, false)
-IS_METHOD(bytes_m_isalpha, "bytes.isalpha", isalpha, false)
-IS_METHOD(bytes_m_isalnum, "bytes.isalnum", isalnum, false)
-IS_METHOD(bytes_m_isspace, "bytes.isspace", isspace, false)
-IS_METHOD(bytes_m_isupper, "bytes.isupper", isupper, true)
-IS_METHOD(bytes_m_islower, "bytes.islower", islower, true)
-#undef IS_METHOD
+METHOD(bytes_m_isdigit, is_impl("bytes.isdigit", isdigit, false, self, nargs, kwnames))
+METHOD(bytes_m_isalpha, is_impl("bytes.isalpha", isalpha, false, self, nargs, kwnames))
+METHOD(bytes_m_isalnum, is_impl("bytes.isalnum", isalnum, false, self, nargs, kwnames))
+METHOD(bytes_m_isspace, is_impl("bytes.isspace", isspace, false, self, nargs, kwnames))
+METHOD(bytes_m_isupper, is_impl("bytes.isupper", isupper, true, self, nargs, kwnames))
+METHOD(bytes_m_islower, is_impl("bytes.islower", islower, true, self, nargs, kwnames))
 
 static Obj *bytes_m_isascii(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
