@@ -947,21 +947,26 @@ static Obj *int_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     if (base_obj) {
         if (!as_index(base_obj, &base))
             return NULL;
-        if (!IS(x, StrClass))
+        if (!IS(x, StrClass) && !IS(x, BytesClass))
             return err_null(&TypeErrorClass, "int() can't convert non-string with explicit base");
         if (base != 0 && (base < 2 || base > 36))
             return err_null(&ValueErrorClass, "int() base must be >= 2 and <= 36, or 0");
     }
-    if (IS(x, StrClass)) {
+    if (IS(x, StrClass) || IS(x, BytesClass)) { /* int(b'12') too, as CPython */
         int64_t v;
-        int r = fmt_parse_int(STR_S(x), STR_LEN(x), (int)base, &v);
+        bool text = IS(x, StrClass);
+        int r = text ? fmt_parse_int(STR_S(x), STR_LEN(x), (int)base, &v)
+                     : fmt_parse_int((const char *)BYTES_S(x), BYTES_LEN(x), (int)base, &v);
         if (r == 1)
             return int_new(v);
         if (r < 0)
             return err_null(&OverflowErrorClass, OVERFLOW_MSG);
         Buf b;
         buf_init(&b);
-        fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        if (text)
+            fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        else
+            obj_repr(x, &b);
         if (b.len > 200) {
             /* %.200R: the repr cut at 200 code points */
             size_t off = text_offset(b.s, b.len, 200);
@@ -995,13 +1000,18 @@ static Obj *float_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     }
     if (is_int(x))
         return float_new((double)INT_V(x));
-    if (IS(x, StrClass)) {
+    if (IS(x, StrClass) || IS(x, BytesClass)) { /* float(b'1.5') too, as CPython */
         double d;
-        if (fmt_parse_float(STR_S(x), STR_LEN(x), &d))
+        bool text = IS(x, StrClass);
+        if (text ? fmt_parse_float(STR_S(x), STR_LEN(x), &d)
+                 : fmt_parse_float((const char *)BYTES_S(x), BYTES_LEN(x), &d))
             return float_new(d);
         Buf b;
         buf_init(&b);
-        fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        if (text)
+            fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        else
+            obj_repr(x, &b);
         err_format(&ValueErrorClass, "could not convert string to float: %s", b.s);
         buf_free(&b);
         return NULL;
