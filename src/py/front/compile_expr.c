@@ -8,6 +8,7 @@
  * to compile_scope.c the symbol table (shared through compile_int.h). */
 #include "compile_int.h"
 #include "stdlib_names.h"
+#include "pyver.h"
 #include "../objects/bytes.h"
 
 #include <stdio.h>
@@ -444,8 +445,54 @@ static void expr_fstring(Comp *c, const Node *n)
         emit(c, I_BUILD_STRING, parts);
 }
 
+static bool is_const_node(const Node *n);
+
+/* The type name of a constant CPython's `is` check calls a literal (None,
+ * True, False and ... are not), or NULL. */
+static const char *literal_type(const Node *n)
+{
+    if (!is_const_node(n))
+        return NULL;
+    switch (n->kind) {
+    case N_INT: return "int";
+    case N_FLOAT: return "float";
+    case N_STR: return "str";
+    case N_BYTES: return "bytes";
+    case N_TUPLE: return "tuple";
+    case N_UNARYOP: return literal_type(n->a);
+    default: return NULL;
+    }
+}
+
+/* CPython's SyntaxWarning for `x is 1` / `x is not 'a'`: the first `is`
+ * of the comparison with a literal on either side. */
+static void warn_is_literal(Comp *c, const Node *n)
+{
+    if (!c->warnings || (c->flags & CO_LIBRARY))
+        return;
+    const Node *left = n->a;
+    for (int i = 0; i < n->list.len; i++) {
+        const Node *right = n->list.items[i];
+        Op op = n->ops[i];
+        const char *lt = literal_type(left), *rt = literal_type(right);
+        if ((op == OP_IS || op == OP_ISNOT) && (lt || rt)) {
+            const char *word = op == OP_IS ? "is" : "is not", *mean = op == OP_IS ? "==" : "!=";
+            buf_printf(c->warnings, "%d", n->line);
+            buf_putc(c->warnings, '\0');
+            if (pyver_minor() >= 12)
+                buf_printf(c->warnings, "\"%s\" with '%s' literal. Did you mean \"%s\"?", word, lt ? lt : rt, mean);
+            else
+                buf_printf(c->warnings, "\"%s\" with a literal. Did you mean \"%s\"?", word, mean);
+            buf_putc(c->warnings, '\0');
+            return;
+        }
+        left = right;
+    }
+}
+
 static void expr_compare(Comp *c, const Node *n)
 {
+    warn_is_literal(c, n);
     expr(c, n->a);
     int nops = n->list.len;
     if (nops == 1) {

@@ -719,9 +719,10 @@ struct SimRun {
     Buf warnings;   /* compile-time warnings: line, message, each NUL-terminated */
 };
 
-/* CPython's compile-time warnings (invalid escape sequences), written as
- * `warn` lines before the program's first line runs, as CPython prints
- * them while it compiles the file. w holds "LINE\0MESSAGE\0" pairs. */
+/* CPython's compile-time warnings (invalid escape sequences, `is` with a
+ * literal), written as `warn` lines before the program's first line runs,
+ * as CPython prints them while it compiles the file. w holds
+ * "LINE\0MESSAGE\0" pairs. */
 static void emit_compile_warnings(Buf *w)
 {
     for (size_t i = 0; i < w->len;) {
@@ -730,10 +731,15 @@ static void emit_compile_warnings(Buf *w)
         const char *msg = w->s + i;
         i += strlen(msg) + 1;
         char caption[300];
-        snprintf(caption, sizeof caption,
-                 "line %s: CPython's %s as it compiles the file: a backslash that starts no "
-                 "escape stays in the string (r'...' says so on purpose)",
-                 line, pyver_minor() >= 12 ? "SyntaxWarning" : "DeprecationWarning");
+        if (msg[0] == '"') /* "is" with a literal */
+            snprintf(caption, sizeof caption,
+                     "line %s: CPython's SyntaxWarning as it compiles the file: `is` asks whether two values "
+                     "are one object, which a literal never promises; == compares values", line);
+        else
+            snprintf(caption, sizeof caption,
+                     "line %s: CPython's %s as it compiles the file: a backslash that starts no "
+                     "escape stays in the string (r'...' says so on purpose)",
+                     line, pyver_minor() >= 12 ? "SyntaxWarning" : "DeprecationWarning");
         narr_warn(msg, caption);
     }
     buf_free(w);
@@ -782,7 +788,7 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
                         .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
     vm_init(&hooks, &limits);
     stdlib_set_scenario(src);
-    CodeObj *code = compile_module(tree, src, stdlib_specs(modules), 0, err);
+    CodeObj *code = compile_module_warned(tree, src, stdlib_specs(modules), 0, err, &warnings);
     char *doc = docstring(tree);
     arena_free(arena);
     if (!code) {
