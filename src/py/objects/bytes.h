@@ -1,11 +1,13 @@
 /* bytes.h: the bytes type.
  * Owns: bytes values (an immutable array of byte values), their repr, the
  * bytes() constructor, their methods, the codecs loopscope has (str.encode,
- * bytes.decode and str(b, encoding): utf-8, ascii and latin-1) and the
- * byte-level work the operators hand over (+, *, ordering, `in`, b[i]).
+ * bytes.decode and str(b, encoding): utf-8, ascii and latin-1),
+ * int.to_bytes / int.from_bytes, and the byte-level work the operators hand
+ * over (+, *, ordering, `in`, b[i]).
  * Leaves to others: hashing and == (obj.c, the same hash as a str of the
  * same bytes, as in CPython), operator dispatch (ops.c), len and
- * subscripts (ops_subscript.c), iteration (iter.c). bytearray and
+ * subscripts (ops_subscript.c), iteration (iter.c), b % args
+ * (ops_percent.c), b'' literals (front/lex.c). bytearray and
  * memoryview stay refused at load time. */
 #ifndef LS_BYTES_H
 #define LS_BYTES_H
@@ -34,9 +36,10 @@ Obj *bytes_new(const void *s, size_t len);
 /* Register bytes' methods and str.encode. Call after methods_init. */
 void bytes_init(void);
 
-/* a op b where a or b is bytes: + and * and %. NULL with an exception, or
- * NULL without one when bytes has no such operator (the caller raises its
- * usual "unsupported operand" error). */
+/* a op b where a or b is bytes: + and *. NULL with an exception, or NULL
+ * without one when bytes has no such operator (the caller goes on: % is
+ * ops_percent.c's bytes_percent, the rest its usual "unsupported operand"
+ * error). */
 Obj *bytes_binary(Op op, Obj *a, Obj *b);
 /* Compare two bytes values: <0, 0, >0 as memcmp, shorter first on a tie. */
 int bytes_cmp(Obj *a, Obj *b);
