@@ -98,22 +98,18 @@ static bool is_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* Leftmost (or rightmost) occurrence of sub in s[start:end), or -1. */
+/* Leftmost (or rightmost) occurrence of sub in s[start:end), or -1; in
+ * linear time (text.c's searches), so a hostile needle cannot stall a run. */
 static long find_in(const unsigned char *s, size_t start, size_t end, const unsigned char *sub,
                     size_t subn, bool right)
 {
     if (end < start || end - start < subn)
         return -1;
-    if (right) {
-        for (size_t i = end - subn + 1; i-- > start;)
-            if (memcmp(s + i, sub, subn) == 0)
-                return (long)i;
-        return -1;
-    }
-    for (size_t i = start; i + subn <= end; i++)
-        if (memcmp(s + i, sub, subn) == 0)
-            return (long)i;
-    return -1;
+    if (subn == 0)
+        return (long)(right ? end : start);
+    size_t at = right ? text_mem_rfind((const char *)s, start, end, (const char *)sub, subn)
+                      : text_mem_find((const char *)s, start, end, (const char *)sub, subn);
+    return at == (size_t)-1 ? -1 : (long)at;
 }
 
 /* ---------------------------------------------------------- operators */
