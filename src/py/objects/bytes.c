@@ -812,16 +812,20 @@ static Obj *strip_impl(const char *name, int which, Obj *self, Obj **args, int n
     Obj *chars = nargs ? args[0] : None;
     if (chars != None && !need_bytes(chars))
         return NULL;
+    bool strip[256]; /* a table: long chars cannot make the scan quadratic */
+    for (int c = 0; c < 256; c++)
+        strip[c] = chars == None && is_space((unsigned char)c);
+    if (chars != None)
+        for (size_t k = 0; k < BYTES_LEN(chars); k++)
+            strip[BYTES_S(chars)[k]] = true;
     const unsigned char *s = BYTES_S(self);
     size_t i = 0, j = BYTES_LEN(self);
-#define STRIPPED(c) (chars == None ? is_space(c) : memchr(BYTES_S(chars), (c), BYTES_LEN(chars)) != NULL)
     if (which & 1)
-        while (i < j && STRIPPED(s[i]))
+        while (i < j && strip[s[i]])
             i++;
     if (which & 2)
-        while (j > i && STRIPPED(s[j - 1]))
+        while (j > i && strip[s[j - 1]])
             j--;
-#undef STRIPPED
     return bytes_sub(self, i, j - i);
 }
 
