@@ -53,6 +53,8 @@ static void put_token(Buf *b, const Token *t)
         }
         break;
     case T_STRING:
+        if (t->sflags & S_BYTES)
+            buf_putc(b, 'b');
         if (t->sflags & S_RAW)
             buf_putc(b, 'r');
         put_quoted(b, t->str, t->len);
@@ -188,6 +190,14 @@ static const LexCase token_cases[] = {
      "\"ab\" NL EOF"},
     {"r'\\n\\q' R\"\\d\" r'\\'' rb",
      "r\"\\\\n\\\\q\" r\"\\\\d\" r\"\\\\'\" rb NL EOF"},
+    {"b'\\101\\x41\\u20ac\\N{x}\\q\\0' B\"\\x7f\\477\\\n\" rb'\\x41' bR'\\n'",
+     "b\"AA\\\\u20ac\\\\N{x}\\\\q\\x00\" b\"\\x7f?\" br\"\\\\x41\" br\"\\\\n\" NL EOF"},
+    {"x = b'\\x4'",
+     "x = ERROR 1:7: (value error) invalid \\x escape at position 0"},
+    {"x = b'ab\\xg0'",
+     "x = ERROR 1:9: (value error) invalid \\x escape at position 2"},
+    {"x = b'\xc3\xa9'",
+     "x = ERROR 1:5: bytes can only contain ASCII literal characters"},
     {"u'x' U\"y\"",
      "\"x\" \"y\" NL EOF"},
     {"'''line1\nline2'''",
@@ -456,6 +466,31 @@ START_TEST(test_sticky_error)
 }
 END_TEST
 
+/* Invalid escapes are CPython's compile-time warnings: the first of each
+ * str or bytes literal, in source order, none for raw strings. */
+START_TEST(test_escape_warnings)
+{
+    Fixture f;
+    Lexer *lx = fixture_open(&f, "x = '\\d\\q' r'\\w' b'ok\\777'\ny = '\\n' '\\8' b'\\N'");
+    while (lex_next(lx) != T_ENDMARKER && lx->t.kind != T_ERROR)
+        ;
+    static const struct { int line; const char *msg; } want[] = {
+        {1, "invalid escape sequence '\\d'"},
+        {1, "invalid octal escape sequence '\\777'"},
+        {2, "invalid escape sequence '\\8'"},
+        {2, "invalid escape sequence '\\N'"},
+    };
+    const LexWarning *w = lx->warns->head;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++, w = w->next) {
+        ck_assert_msg(w != NULL, "warning %zu missing", i);
+        ck_assert_int_eq(w->line, want[i].line);
+        ck_assert_str_eq(w->msg, want[i].msg);
+    }
+    ck_assert_ptr_null(w);
+    fixture_close(&f);
+}
+END_TEST
+
 /* Literals Python takes and loopscope refuses are tokens with a message,
  * reported by the parser only if it uses them. */
 START_TEST(test_unsupported_literals)
@@ -464,8 +499,6 @@ START_TEST(test_unsupported_literals)
         const char *src, *msg;
         int col;
     } cases[] = {
-        {"x = b'abc'", "bytes literals are not supported by loopscope", 5},
-        {"x = BR'abc'", "bytes literals are not supported by loopscope", 5},
         {"x = 1j", "complex numbers are not supported by loopscope", 5},
         {"x = 1.5J", "complex numbers are not supported by loopscope", 5},
         {"x = 9223372036854775808",
@@ -609,7 +642,7 @@ START_TEST(test_unescape)
         size_t n = strlen(cases[i].in), len = 0;
         char out[64], msg[200];
         const char *bad = NULL;
-        int r = lex_unescape(cases[i].in, n, out, &len, &bad, msg, sizeof msg);
+        int r = lex_unescape(cases[i].in, n, out, &len, &bad, msg, sizeof msg, NULL);
         if (cases[i].out) {
             ck_assert_msg(r == 1, "%s: %s", cases[i].in, msg);
             ck_assert_uint_eq(len, cases[i].len);
@@ -653,6 +686,7 @@ Suite *lex_suite(void)
     tcase_add_test(tc, test_lookahead);
     tcase_add_test(tc, test_sticky_error);
     tcase_add_test(tc, test_unsupported_literals);
+    tcase_add_test(tc, test_escape_warnings);
     tcase_add_test(tc, test_error_rank);
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_fexpr_mode);

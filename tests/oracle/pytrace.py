@@ -922,6 +922,8 @@ class _StdoutProxy:
 
     def write(self, text):
         global _pending
+        if not isinstance(text, str):  # the real sys.stdout's check and wording
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         _pending += text
         *lines, _pending = _pending.split("\n")
         for line in lines:

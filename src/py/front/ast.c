@@ -51,7 +51,7 @@
 
 static const char *const kind_names[N_KIND_COUNT] = {
     [N_NAME] = "name", [N_INT] = "int", [N_FLOAT] = "float", [N_STR] = "str",
-    [N_FSTRING] = "fstring", [N_FORMATTED] = "formatted", [N_CONST] = "const",
+    [N_BYTES] = "bytes", [N_FSTRING] = "fstring", [N_FORMATTED] = "formatted", [N_CONST] = "const",
     [N_BINOP] = "binop", [N_UNARYOP] = "unaryop", [N_BOOLOP] = "boolop",
     [N_COMPARE] = "compare", [N_IFEXP] = "ifexp", [N_NAMEDEXPR] = "namedexpr", [N_CALL] = "call",
     [N_KEYWORD] = "keyword", [N_STARRED] = "starred", [N_DOUBLESTAR] = "doublestar",
@@ -74,7 +74,7 @@ static const char *const kind_names[N_KIND_COUNT] = {
 /* The head word of each node in ast_dump. */
 static const char *const dump_labels[N_KIND_COUNT] = {
     [N_NAME] = "name", [N_INT] = "int", [N_FLOAT] = "float", [N_STR] = "str",
-    [N_FSTRING] = "fstr", [N_FORMATTED] = "fmt", [N_CONST] = "const",
+    [N_BYTES] = "bytes", [N_FSTRING] = "fstr", [N_FORMATTED] = "fmt", [N_CONST] = "const",
     [N_BINOP] = "binop", [N_UNARYOP] = "unary", [N_BOOLOP] = "boolop",
     [N_COMPARE] = "compare", [N_IFEXP] = "ifexp", [N_NAMEDEXPR] = "namedexpr", [N_CALL] = "call",
     [N_KEYWORD] = "kw", [N_STARRED] = "star", [N_DOUBLESTAR] = "dstar",
@@ -240,6 +240,7 @@ static void dump(const Node *n, Buf *out)
         dump_float(out, n->fval);
         break;
     case N_STR:
+    case N_BYTES:
         buf_putc(out, ' ');
         dump_quoted(out, n->str, n->len);
         break;

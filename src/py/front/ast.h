@@ -32,6 +32,7 @@ typedef enum NodeKind {
     N_INT,        /* ival (the lexer rejects literals beyond int64) */
     N_FLOAT,      /* fval */
     N_STR,        /* str,len: decoded UTF-8 bytes (adjacent literals joined) */
+    N_BYTES,      /* str,len: a bytes literal's values (adjacent literals joined) */
     N_FSTRING,    /* list: parts, each N_STR or N_FORMATTED, in order */
     N_FORMATTED,  /* a: value; op: conversion 0,'r','s','a'; b: spec (N_FSTRING) or NULL;
                      str,len: "x=" text for the f"{x=}" form, else NULL */

@@ -133,6 +133,10 @@ typedef struct ModuleSpec {
  * flags: CO_LIBRARY for the built-in prelude. */
 CodeObj *compile_module(const Node *mod, const Source *src, const ModuleSpec *const *modules,
                         int flags, LangError *err);
+/* The same, also appending CPython's compile-time warnings (`x is 1`) to
+ * warnings as "LINE\0MESSAGE\0" pairs, in compile order. */
+CodeObj *compile_module_warned(const Node *mod, const Source *src, const ModuleSpec *const *modules,
+                               int flags, LangError *err, Buf *warnings);
 /* True for a Python builtin loopscope does not give scenarios (open, eval,
  * getattr, id, hash, ...): refused where a scenario names it at load time,
  * and absent from the builtins scenario code sees at run time (the

@@ -1041,7 +1041,13 @@ CodeObj *unit_finish(Comp *c, const char *name, int argcount, int kwonly, int fl
 CodeObj *compile_module(const Node *mod, const Source *src, const ModuleSpec *const *modules, int flags,
                         LangError *err)
 {
-    Comp c = {.src = src, .err = err, .modules = modules, .flags = flags};
+    return compile_module_warned(mod, src, modules, flags, err, NULL);
+}
+
+CodeObj *compile_module_warned(const Node *mod, const Source *src, const ModuleSpec *const *modules,
+                               int flags, LangError *err, Buf *warnings)
+{
+    Comp c = {.src = src, .err = err, .modules = modules, .flags = flags, .warnings = warnings};
     Scope *msc = scope_new(&c, SC_MODULE, NULL, NULL, "<module>");
     sym_stmts(&c, msc, &mod->list);
     if (!c.failed)

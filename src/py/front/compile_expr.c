@@ -8,6 +8,8 @@
  * to compile_scope.c the symbol table (shared through compile_int.h). */
 #include "compile_int.h"
 #include "stdlib_names.h"
+#include "pyver.h"
+#include "../objects/bytes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,10 +57,11 @@ bool in_async_function(Comp *c)
     return c->u->sc->kind != SC_MODULE && c->u->sc->is_async;
 }
 
-/* Python builtins loopscope does not provide: host or interpreter access (open, exec...), and bytes. */
+/* Python builtins loopscope does not provide: host or interpreter access (open, exec...), and
+ * the mutable byte types (bytes itself is provided: objects/bytes.c). */
 static const char *const refused_builtins[] = {
     "open", "exec", "eval", "compile", "__import__", "input", "globals", "locals", "vars",
-    "delattr", "breakpoint", "memoryview", "bytearray", "bytes", "help", "exit", "quit",
+    "delattr", "breakpoint", "memoryview", "bytearray", "help", "exit", "quit",
     "dir", "ascii", "slice", "complex", "__build_class__",
     NULL,
 };
@@ -442,8 +445,54 @@ static void expr_fstring(Comp *c, const Node *n)
         emit(c, I_BUILD_STRING, parts);
 }
 
+static bool is_const_node(const Node *n);
+
+/* The type name of a constant CPython's `is` check calls a literal (None,
+ * True, False and ... are not), or NULL. */
+static const char *literal_type(const Node *n)
+{
+    if (!is_const_node(n))
+        return NULL;
+    switch (n->kind) {
+    case N_INT: return "int";
+    case N_FLOAT: return "float";
+    case N_STR: return "str";
+    case N_BYTES: return "bytes";
+    case N_TUPLE: return "tuple";
+    case N_UNARYOP: return literal_type(n->a);
+    default: return NULL;
+    }
+}
+
+/* CPython's SyntaxWarning for `x is 1` / `x is not 'a'`: the first `is`
+ * of the comparison with a literal on either side. */
+static void warn_is_literal(Comp *c, const Node *n)
+{
+    if (!c->warnings || (c->flags & CO_LIBRARY))
+        return;
+    const Node *left = n->a;
+    for (int i = 0; i < n->list.len; i++) {
+        const Node *right = n->list.items[i];
+        Op op = n->ops[i];
+        const char *lt = literal_type(left), *rt = literal_type(right);
+        if ((op == OP_IS || op == OP_ISNOT) && (lt || rt)) {
+            const char *word = op == OP_IS ? "is" : "is not", *mean = op == OP_IS ? "==" : "!=";
+            buf_printf(c->warnings, "%d", n->line);
+            buf_putc(c->warnings, '\0');
+            if (pyver_minor() >= 12)
+                buf_printf(c->warnings, "\"%s\" with '%s' literal. Did you mean \"%s\"?", word, lt ? lt : rt, mean);
+            else
+                buf_printf(c->warnings, "\"%s\" with a literal. Did you mean \"%s\"?", word, mean);
+            buf_putc(c->warnings, '\0');
+            return;
+        }
+        left = right;
+    }
+}
+
 static void expr_compare(Comp *c, const Node *n)
 {
+    warn_is_literal(c, n);
     expr(c, n->a);
     int nops = n->list.len;
     if (nops == 1) {
@@ -477,6 +526,7 @@ static bool is_const_node(const Node *n)
     case N_INT:
     case N_FLOAT:
     case N_STR:
+    case N_BYTES:
     case N_CONST:
         return true;
     case N_UNARYOP:
@@ -590,6 +640,9 @@ void expr(Comp *c, const Node *n)
         break;
     case N_STR:
         emit_const(c, str_new(n->str, n->len));
+        break;
+    case N_BYTES:
+        emit_const(c, bytes_new(n->str, n->len));
         break;
     case N_FSTRING:
         expr_fstring(c, n);

@@ -85,6 +85,7 @@ struct Comp {
     ScopeMap map;
     Unit *u;
     int depth;
+    Buf *warnings;          /* compile-time warnings ("LINE\0MESSAGE\0"), or NULL */
 };
 
 #define FAIL(c, n, ...) fail_at((c), (n) ? (n)->line : 0, (n) ? (n)->col : 0, __VA_ARGS__)

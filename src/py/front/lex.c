@@ -257,6 +257,9 @@ static void lex_reset(Lexer *lx, const char *text, size_t n, int line, int col,
 void lex_init(Lexer *lx, const Source *src, Arena *arena)
 {
     lex_reset(lx, src->text, src->len, 1, 1, arena);
+    lx->warns = arena_alloc(arena, sizeof *lx->warns);
+    lx->warns->head = NULL;
+    lx->warns->tail = &lx->warns->head;
     lx->at_bol = 1;
     validate_text(lx, src->text, src->len);
 }
@@ -348,11 +351,62 @@ static int hexval(int c)
     return -1;
 }
 
-int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
-                 const char **bad, char *msg, size_t msg_size)
+/* The value of the one-character escape \c (0 for a backslash-newline,
+ * which yields nothing), or -1 when c starts no such escape. */
+static int simple_escape(char c)
+{
+    switch (c) {
+    case '\n': return 0;
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return -1;
+    }
+}
+
+void lex_warn_escape(Lexer *lx, int line, const char *bs)
+{
+    if (!lx->warns)
+        return;
+    char msg[64];
+    if (bs[1] >= '0' && bs[1] <= '7')
+        snprintf(msg, sizeof msg, "invalid octal escape sequence '\\%.3s'", bs + 1);
+    else { /* the character after the backslash, whole (the text is valid UTF-8) */
+        unsigned char c = (unsigned char)bs[1];
+        int k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        snprintf(msg, sizeof msg, "invalid escape sequence '\\%.*s'", k, bs + 1);
+    }
+    LexWarning *w = arena_alloc(lx->arena, sizeof *w);
+    w->next = NULL;
+    w->line = line;
+    w->msg = arena_strndup(lx->arena, msg, strlen(msg));
+    *lx->warns->tail = w;
+    lx->warns->tail = &w->next;
+}
+
+/* Note the first escape CPython warns about. */
+static void note_invalid(const char **invalid, const char *bs)
+{
+    if (invalid && !*invalid)
+        *invalid = bs;
+}
+
+/* The one decoder of both: bytes keeps an octal escape's low 8 bits,
+ * needs two hex digits after \x and has no \u, \U or \N escapes. */
+static int unescape(const char *s, size_t n, char *out, size_t *out_len, const char **bad, char *msg,
+                    size_t msg_size, const char **invalid, bool bytes)
 {
     const char *begin = s, *end = s + n;
     size_t w = 0;
+    if (invalid)
+        *invalid = NULL;
     while (s < end) {
         if (*s != '\\' || s + 1 >= end) {
             out[w++] = *s++;
@@ -361,26 +415,35 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
         const char *bs = s;
         char c = s[1];
         s += 2;
-        switch (c) {
-        case '\n': break;
-        case '\\': out[w++] = '\\'; break;
-        case '\'': out[w++] = '\''; break;
-        case '"': out[w++] = '"'; break;
-        case 'a': out[w++] = '\a'; break;
-        case 'b': out[w++] = '\b'; break;
-        case 'f': out[w++] = '\f'; break;
-        case 'n': out[w++] = '\n'; break;
-        case 'r': out[w++] = '\r'; break;
-        case 't': out[w++] = '\t'; break;
-        case 'v': out[w++] = '\v'; break;
-        case '0': case '1': case '2': case '3':
-        case '4': case '5': case '6': case '7': {
+        int simple = simple_escape(c);
+        if (simple >= 0) {
+            if (simple > 0)
+                out[w++] = (char)simple;
+            continue;
+        }
+        if (c >= '0' && c <= '7') {
             uint32_t v = (uint32_t)(c - '0');
             for (int k = 0; k < 2 && s < end && *s >= '0' && *s <= '7'; k++)
                 v = v * 8 + (uint32_t)(*s++ - '0');
-            w += utf8_put(out + w, v);
-            break;
+            if (v > 0377)
+                note_invalid(invalid, bs);
+            if (bytes)
+                out[w++] = (char)(v & 0xff);
+            else
+                w += utf8_put(out + w, v);
+            continue;
         }
+        if (bytes && c == 'x') {
+            if (s + 2 > end || hexval((unsigned char)s[0]) < 0 || hexval((unsigned char)s[1]) < 0) {
+                *bad = bs;
+                snprintf(msg, msg_size, "(value error) invalid \\x escape at position %d", (int)(bs - begin));
+                return 0;
+            }
+            out[w++] = (char)(hexval((unsigned char)s[0]) * 16 + hexval((unsigned char)s[1]));
+            s += 2;
+            continue;
+        }
+        switch (bytes ? 0 : c) {
         case 'x': case 'u': case 'U': {
             int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
             uint32_t v = 0;
@@ -419,7 +482,9 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
                      "named Unicode escapes (\\N{...}) are not supported by loopscope");
             return -1;
         default:
-            /* Unknown escape: Python keeps the backslash and the character. */
+            /* Unknown escape (in bytes also \u, \U, \N): Python keeps the
+             * backslash and the character, and warns. */
+            note_invalid(invalid, bs);
             out[w++] = '\\';
             s--;
             break;
@@ -428,6 +493,18 @@ int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
     out[w] = '\0';
     *out_len = w;
     return 1;
+}
+
+int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
+                       const char **bad, char *msg, size_t msg_size, const char **invalid)
+{
+    return unescape(s, n, out, out_len, bad, msg, msg_size, invalid, true);
+}
+
+int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
+                 const char **bad, char *msg, size_t msg_size, const char **invalid)
+{
+    return unescape(s, n, out, out_len, bad, msg, msg_size, invalid, false);
 }
 
 /* ---- token scanners ---- */
@@ -705,11 +782,13 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
         adv(lx);
         adv(lx);
     }
-    if (prefix & P_B)
-        unsupported(lx, tk, tk->line, tk->col, "bytes literals are not supported by loopscope");
     size_t n = (size_t)(body_end - body);
+    if (prefix & P_B)
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)body[i] >= 0x80)
+                return lex_fail(lx, tk, tk->line, tk->col, "bytes can only contain ASCII literal characters");
     tk->sflags = (prefix & P_RAW ? S_RAW : 0) | (triple ? S_TRIPLE : 0) |
-                 (q == '"' ? S_DQUOTE : 0);
+                 (q == '"' ? S_DQUOTE : 0) | (prefix & P_B ? S_BYTES : 0);
     tk->body = body;
     tk->body_line = body_line;
     tk->body_col = body_col;
@@ -721,7 +800,14 @@ static TokKind scan_string(Lexer *lx, Token *tk, int prefix)
     char *out = arena_alloc(lx->arena, n + 1);
     const char *bad = NULL;
     char msg[200];
-    int r = lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg);
+    const char *invalid = NULL;
+    int r = prefix & P_B ? lex_unescape_bytes(body, n, out, &tk->len, &bad, msg, sizeof msg, &invalid)
+                         : lex_unescape(body, n, out, &tk->len, &bad, msg, sizeof msg, &invalid);
+    if (r > 0 && invalid) {
+        int line = body_line, col = body_col;
+        lex_advance_pos(body, invalid, &line, &col);
+        lex_warn_escape(lx, line, invalid);
+    }
     if (r <= 0) {
         int line = body_line, col = body_col;
         lex_advance_pos(body, bad, &line, &col);

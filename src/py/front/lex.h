@@ -48,7 +48,8 @@ typedef enum TokKind {
 enum {
     S_RAW = 1,     /* r prefix: escapes were not decoded */
     S_TRIPLE = 2,  /* ''' or """ */
-    S_DQUOTE = 4   /* the quote character is '"' (else '\'') */
+    S_DQUOTE = 4,  /* the quote character is '"' (else '\'') */
+    S_BYTES = 8    /* b prefix: str,len are the bytes' values (any byte, NUL too) */
 };
 
 typedef struct Token {
@@ -80,7 +81,22 @@ typedef struct Token {
 #define LEX_OUTRANKS_IF_EARLIER 1
 #define LEX_MAX_INDENT 100
 
+/* A warning CPython gives while it compiles the file (an invalid escape
+ * sequence in a str or bytes literal), in source order: the run shows each
+ * as a `warn` line before the program starts. Arena-allocated. */
+typedef struct LexWarning {
+    struct LexWarning *next;
+    int line;
+    const char *msg;
+} LexWarning;
+typedef struct LexWarnings {
+    LexWarning *head, **tail;
+} LexWarnings;
+
 typedef struct Lexer {
+    /* compile-time warnings: the file lexer's own list, shared with the
+     * lexers of its f-string expressions (NULL: not kept) */
+    LexWarnings *warns;
     /* scanning */
     const char *begin;      /* start of the scanned text */
     const char *p, *end;    /* next byte to read and the limit */
@@ -150,6 +166,17 @@ const char *lex_kind_name(TokKind k);
  * out of range, worded as CPython's) or -1 for one loopscope does not
  * support (\N{...}, surrogates). */
 int lex_unescape(const char *s, size_t n, char *out, size_t *out_len,
-                 const char **bad, char *msg, size_t msg_size);
+                 const char **bad, char *msg, size_t msg_size, const char **invalid);
+/* The escapes of a bytes literal's body s[0..n) into out (n + 1 bytes):
+ * \x needs two hex digits, an octal escape keeps its low 8 bits, \u, \U
+ * and \N are not escapes. Returns 1, or 0 with *bad at the faulty escape
+ * and msg set (CPython's SyntaxError text).
+ * Both set *invalid to the backslash of the first escape CPython warns
+ * about (an unknown one such as \d, or an octal one past \377), else NULL. */
+int lex_unescape_bytes(const char *s, size_t n, char *out, size_t *out_len,
+                       const char **bad, char *msg, size_t msg_size, const char **invalid);
+/* Add CPython's compile-time warning for the invalid escape at bs (from
+ * *invalid above) on line `line` to lx's list (nothing when it keeps none). */
+void lex_warn_escape(Lexer *lx, int line, const char *bs);
 
 #endif

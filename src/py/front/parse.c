@@ -1302,6 +1302,11 @@ static Node *file_input(Parser *p)
 
 Node *parse_module(const Source *src, Arena *arena, LangError *err)
 {
+    return parse_module_warned(src, arena, err, NULL);
+}
+
+Node *parse_module_warned(const Source *src, Arena *arena, LangError *err, const LexWarning **warnings)
+{
     Parser *p = arena_alloc(arena, sizeof *p);
     Lexer *lx = arena_alloc(arena, sizeof *lx);
     lex_init(lx, src, arena);
@@ -1314,5 +1319,8 @@ Node *parse_module(const Source *src, Arena *arena, LangError *err)
         return NULL;
     if (lex_next(lx) == T_ERROR)
         lex_error_raise(p);
-    return file_input(p);
+    Node *mod = file_input(p);
+    if (warnings)
+        *warnings = lx->warns->head;
+    return mod;
 }

@@ -27,5 +27,9 @@
  * line and column (in code points) and a message without the
  * "file:line:col: error:" prefix, which source_print_error adds. */
 Node *parse_module(const Source *src, Arena *arena, LangError *err);
+/* The same, also giving the compile-time warnings CPython would print
+ * (lex.h's LexWarning list, in the arena, source order). */
+struct LexWarning;
+Node *parse_module_warned(const Source *src, Arena *arena, LangError *err, const struct LexWarning **warnings);
 
 #endif

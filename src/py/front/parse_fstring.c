@@ -58,8 +58,14 @@ static void fs_literal(Parser *p, FScan *fs, const char *a, const char *b, Vec *
         char *out = arena_alloc(p->arena, len + 1);
         const char *bad = NULL;
         char msg[200];
-        if (lex_unescape(a, len, out, &n->len, &bad, msg, sizeof msg) <= 0)
+        const char *invalid = NULL;
+        if (lex_unescape(a, len, out, &n->len, &bad, msg, sizeof msg, &invalid) <= 0)
             fs_fail(p, fs, bad, msg);
+        if (invalid) {
+            int wl, wc;
+            fs_pos(fs, invalid, &wl, &wc);
+            lex_warn_escape(p->main_lx, wl, invalid);
+        }
         n->str = out;
     }
     fs_pos(fs, b, &n->end_line, &n->end_col);
@@ -73,6 +79,7 @@ static Node *fs_expression(Parser *p, FScan *fs, const char *a, const char *b)
     fs_pos(fs, a, &line, &col);
     Lexer sub;
     lex_init_fexpr(&sub, a, (size_t)(b - a), line, col, p->arena);
+    sub.warns = p->main_lx->warns;
     Lexer *saved = p->lx;
     int end_line = p->end_line, end_col = p->end_col;
     p->lx = &sub;
@@ -316,16 +323,18 @@ static NodeList merge_literals(Parser *p, const Vec *parts)
 }
 
 /* strings: (STRING | FSTRING)+
- * Adjacent literals concatenate: all plain gives one N_STR, any f-string
- * gives one N_FSTRING. */
+ * Adjacent literals concatenate: all plain gives one N_STR, all bytes one
+ * N_BYTES, any f-string one N_FSTRING; bytes beside others is an error. */
 Node *strings(Parser *p)
 {
     Node *n = node_tok(p, N_STR);
     Vec parts = {0};
-    int any_f = 0;
+    int any_f = 0, bytes = tk(p) == T_STRING && (TK.sflags & S_BYTES), mixed = 0;
     while (tk(p) == T_STRING || tk(p) == T_FSTRING) {
         if (TK.unsupported)
             parse_fail(p, TK.bad_line, TK.bad_col, "%s", TK.unsupported);
+        if (bytes != (tk(p) == T_STRING && (TK.sflags & S_BYTES)))
+            mixed = 1;
         if (tk(p) == T_STRING) {
             Node *s = node_tok(p, N_STR);
             s->str = TK.str;
@@ -346,6 +355,10 @@ Node *strings(Parser *p)
         advance(p);
     }
     finish(p, n);
+    if (mixed) /* CPython points just past the last literal */
+        parse_fail(p, n->end_line, n->end_col, "cannot mix bytes and nonbytes literals");
+    if (bytes)
+        n->kind = N_BYTES;
     if (!any_f) {
         if (parts.len == 1) {
             n->str = parts.items[0]->str;

@@ -2,8 +2,18 @@
 # system (_simnet: a scenario seeds files with `# loopscope: file` lines;
 # what it writes stays in memory). Never touches the host. Each operation
 # yields to the loop once. Shared with the CPython oracle as a stand-in.
+# Binary modes ("rb", "wb", ...) read and write bytes; the file system keeps
+# str or bytes, converted as UTF-8 when a file is opened in the other mode.
 
 import _simnet
+
+
+def _as(content, binary):
+    if binary and isinstance(content, str):
+        return content.encode()
+    if not binary and isinstance(content, bytes):
+        return content.decode()
+    return content
 
 
 class _File:
@@ -11,16 +21,18 @@ class _File:
         self.name = path
         self.mode = mode
         self.closed = False
+        self._binary = "b" in mode
+        empty = b"" if self._binary else ""
         if "r" in mode:
-            self._text = _simnet.read_file(path)
+            self._text = _as(_simnet.read_file(path), self._binary)
         elif "a" in mode:
-            self._text = _simnet.read_file(path) if _simnet.file_exists(path) else ""
+            self._text = _as(_simnet.read_file(path), self._binary) if _simnet.file_exists(path) else empty
             _simnet.write_file(path, self._text)
         elif "x" in mode and _simnet.file_exists(path):
             raise FileExistsError(f"[Errno 17] File exists: '{path}'")
         else:
-            self._text = ""
-            _simnet.write_file(path, "")
+            self._text = empty
+            _simnet.write_file(path, empty)
         self._pos = 0 if "a" not in mode else len(self._text)
 
     def _check(self):
@@ -40,7 +52,7 @@ class _File:
     async def readline(self):
         await _simnet.file_op()
         self._check()
-        nl = self._text.find("\n", self._pos)
+        nl = self._text.find(b"\n" if self._binary else "\n", self._pos)
         end = len(self._text) if nl < 0 else nl + 1
         out = self._text[self._pos:end]
         self._pos = end
@@ -59,7 +71,9 @@ class _File:
         self._check()
         if "r" in self.mode and "+" not in self.mode:
             raise OSError("not writable")
-        if not isinstance(s, str):
+        if self._binary and not isinstance(s, bytes):
+            raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
+        if not self._binary and not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
         self._text = self._text[:self._pos] + s + self._text[self._pos + len(s):]
         self._pos += len(s)
@@ -120,8 +134,6 @@ class _OpenContext:
 
 async def _open(path, mode):
     await _simnet.file_op()
-    if "b" in mode:
-        raise ValueError("binary files are not supported by loopscope's simulated aiofiles")
     return _File(str(path), mode)
 
 

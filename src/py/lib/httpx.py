@@ -71,7 +71,7 @@ class Response:
     def __init__(self, status_code, *, text="", request=None, headers=None):
         self.status_code = status_code
         self.text = text
-        self.content = text
+        self.content = text.encode()
         self.request = request
         self.url = request.url if request is not None else None
         self.headers = headers if headers is not None else {}

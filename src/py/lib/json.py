@@ -310,6 +310,8 @@ class _Parser:
 
 
 def loads(s, **kwargs):
+    if isinstance(s, bytes):
+        s = s.decode()
     if not isinstance(s, str):
         raise TypeError(f"the JSON object must be str, bytes or bytearray, not {type(s).__name__}")
     p = _Parser(s)

@@ -7,6 +7,7 @@
 
 #include "../objects/agen.h"
 #include "../front/code.h"
+#include "../front/lex.h"
 #include "../front/parse.h"
 #include "../front/pyver.h"
 
@@ -712,7 +713,34 @@ static void end_stopped(Obj *exc)
 /* A scenario loaded, compiled and ready to run (the VM is set up). */
 struct SimRun {
     CodeObj *code;
+    Buf warnings;   /* compile-time warnings: line, message, each NUL-terminated */
 };
+
+/* CPython's compile-time warnings (invalid escape sequences, `is` with a
+ * literal), written as `warn` lines before the program's first line runs,
+ * as CPython prints them while it compiles the file. w holds
+ * "LINE\0MESSAGE\0" pairs. */
+static void emit_compile_warnings(Buf *w)
+{
+    for (size_t i = 0; i < w->len;) {
+        const char *line = w->s + i;
+        i += strlen(line) + 1;
+        const char *msg = w->s + i;
+        i += strlen(msg) + 1;
+        char caption[300];
+        if (msg[0] == '"') /* "is" with a literal */
+            snprintf(caption, sizeof caption,
+                     "line %s: CPython's SyntaxWarning as it compiles the file: `is` asks whether two values "
+                     "are one object, which a literal never promises; == compares values", line);
+        else
+            snprintf(caption, sizeof caption,
+                     "line %s: CPython's %s as it compiles the file: a backslash that starts no "
+                     "escape stays in the string (r'...' says so on purpose)",
+                     line, pyver_minor() >= 12 ? "SyntaxWarning" : "DeprecationWarning");
+        narr_warn(msg, caption);
+    }
+    buf_free(w);
+}
 
 SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
 {
@@ -738,10 +766,18 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
         return NULL;
     pyver_set(o.python ? o.python : asked ? asked : PYVER_DEFAULT);
     Arena *arena = arena_new();
-    Node *tree = parse_module(src, arena, err);
+    const LexWarning *warned = NULL;
+    Node *tree = parse_module_warned(src, arena, err, &warned);
     if (!tree) {
         arena_free(arena);
         return NULL;
+    }
+    Buf warnings;
+    buf_init(&warnings);
+    for (const LexWarning *w = warned; w; w = w->next) {
+        buf_printf(&warnings, "%d", w->line);
+        buf_putc(&warnings, '\0');
+        buf_putn(&warnings, w->msg, strlen(w->msg) + 1);
     }
     VMHooks hooks = {.print = hook_print, .never_awaited = hook_never_awaited,
                      .asyncgen_firstiter = hook_asyncgen_firstiter, .import_module = stdlib_import};
@@ -749,11 +785,12 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
                         .max_memory = o.max_memory > SIZE_MAX >> 20 ? SIZE_MAX : o.max_memory << 20};
     vm_init(&hooks, &limits);
     stdlib_set_scenario(src);
-    CodeObj *code = compile_module(tree, src, stdlib_specs(modules), 0, err);
+    CodeObj *code = compile_module_warned(tree, src, stdlib_specs(modules), 0, err, &warnings);
     char *doc = docstring(tree);
     arena_free(arena);
     if (!code) {
         xfree(doc);
+        buf_free(&warnings);
         vm_shutdown();
         return NULL;
     }
@@ -810,6 +847,7 @@ SimRun *sim_load(const Source *src, const SimOptions *opt, LangError *err)
 
     SimRun *run = xcalloc(1, sizeof *run);
     run->code = code;
+    run->warnings = warnings;
     return run;
 }
 
@@ -850,11 +888,13 @@ static int system_exit_status(char **message)
 SimStatus sim_exec(SimRun *run)
 {
     CodeObj *code = run->code;
+    Buf warnings = run->warnings;
     xfree(run);
     /* this thread's C stack and memory count: sim_load may have run on
      * another thread (the viewer's, docs/longrun.md) */
     vm_stack_here();
     vm_memory_start();
+    emit_compile_warnings(&warnings);
     Obj *globals = dict_new();
     Obj *name = str_from("__main__");
     dict_set_c(globals, "__name__", name);

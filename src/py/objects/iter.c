@@ -7,6 +7,7 @@
  * seen; dict iterators raise RuntimeError when the dict changes size. */
 #include "iter.h"
 
+#include "bytes.h"
 #include "klass.h"
 #include "set.h"
 
@@ -18,7 +19,7 @@
 typedef enum IterKind {
     IT_LIST, IT_TUPLE, IT_STR, IT_RANGE, IT_DICT_KEYS, IT_DICT_VALUES, IT_DICT_ITEMS,
     IT_ZIP, IT_ENUMERATE, IT_REV_LIST, IT_REV_TUPLE, IT_REV_STR, IT_REV_DICT_KEYS,
-    IT_REV_DICT_VALUES, IT_REV_DICT_ITEMS, IT_MAP, IT_FILTER, IT_SET
+    IT_REV_DICT_VALUES, IT_REV_DICT_ITEMS, IT_MAP, IT_FILTER, IT_SET, IT_BYTES, IT_REV_BYTES
 } IterKind;
 
 typedef struct IterObj {
@@ -42,7 +43,7 @@ static const char *const iter_names[] = {
     [IT_REV_DICT_KEYS] = "dict_reversekeyiterator",
     [IT_REV_DICT_VALUES] = "dict_reversevalueiterator",
     [IT_REV_DICT_ITEMS] = "dict_reverseitemiterator", [IT_MAP] = "map", [IT_FILTER] = "filter",
-    [IT_SET] = "set_iterator",
+    [IT_SET] = "set_iterator", [IT_BYTES] = "bytes_iterator", [IT_REV_BYTES] = "reversed",
 };
 
 static void iter_repr(Obj *o, Buf *out)
@@ -195,6 +196,8 @@ Obj *obj_iter(Obj *o)
         return &iter_alloc(IT_TUPLE, o)->hdr;
     case K_STR:
         return &iter_alloc(IT_STR, o)->hdr;
+    case K_BYTES:
+        return &iter_alloc(IT_BYTES, o)->hdr;
     case K_DICT:
         return dict_iter(o, IT_DICT_KEYS);
     case K_RANGE: {
@@ -447,6 +450,14 @@ static Obj *iter_step(IterObj *it)
         it->pos += k;
         return str_new(s, k);
     }
+    case IT_BYTES:
+        if (it->pos >= BYTES_LEN(it->src))
+            return iter_end(it);
+        return int_new(BYTES_S(it->src)[it->pos++]);
+    case IT_REV_BYTES:
+        if (it->pos == 0)
+            return iter_end(it);
+        return int_new(BYTES_S(it->src)[--it->pos]);
     case IT_RANGE: {
         if (it->left == 0)
             return NULL;
@@ -590,6 +601,10 @@ Obj *reversed_new(Obj *seq)
     case K_STR:
         it = iter_alloc(IT_REV_STR, seq);
         it->pos = STR_LEN(seq);
+        return &it->hdr;
+    case K_BYTES:
+        it = iter_alloc(IT_REV_BYTES, seq);
+        it->pos = BYTES_LEN(seq);
         return &it->hdr;
     case K_RANGE: {
         RangeObj *r = (RangeObj *)seq;

@@ -1,5 +1,5 @@
 /* methods.c: the methods of the built-in types.
- * Owns: str methods (over text.h), str.format, list, dict, tuple, int and
+ * Owns: str methods (over text.h; str.encode is bytes.c's), str.format, list, dict, tuple, int and
  * float methods, list sorting (CPython's comparison order for short lists:
  * a run, then binary insertion; merges of runs for long ones) and
  * dict.update's argument handling. Each method is a CFunc registered in
@@ -10,6 +10,7 @@
  * (iter.c). Argument errors use CPython 3.11's wording for each method. */
 #include "methods.h"
 
+#include "bytes.h"
 #include "exgroup.h"
 #include "format.h"
 #include "iter.h"
@@ -87,6 +88,26 @@ static bool slice_bound(Obj *o, long dflt, long *out)
     }
     *out = clamp_long(INT_V(o));
     return true;
+}
+
+bool method_noargs(const char *qual, int nargs, Obj *kwnames)
+{
+    return noargs(qual, nargs, kwnames);
+}
+
+bool method_oldstyle(const char *name, int nargs, Obj *kwnames, int min, int max)
+{
+    return oldstyle(name, nargs, kwnames, min, max);
+}
+
+bool method_as_index(Obj *o, int64_t *out)
+{
+    return as_index(o, out);
+}
+
+bool method_slice_bound(Obj *o, long dflt, long *out)
+{
+    return slice_bound(o, dflt, out);
 }
 
 static bool need_str(Obj *o)
@@ -326,38 +347,46 @@ static Obj *str_rpartition(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return str_partition_impl("str.rpartition", true, self, args, nargs, kwnames);
 }
 
-static Obj *str_join(Obj *self, Obj **args, int nargs, Obj *kwnames)
+bool method_join(Obj *iterable, Class *cls, const char *what, const char *sep, size_t sepn, Buf *out)
 {
-    if (!vm_one_arg("str.join", nargs, kwnames))
-        return NULL;
-    Obj *it = obj_iter(args[0]);
+    Obj *it = obj_iter(iterable);
     if (!it) {
         if (err_matches(&TypeErrorClass)) {
             err_clear();
             err_format(&TypeErrorClass, "can only join an iterable");
         }
-        return NULL;
+        return false;
     }
-    Buf b;
-    buf_init(&b);
     Obj *v;
     size_t i = 0;
     while ((v = obj_next(it))) {
-        if (!IS(v, StrClass)) {
-            err_format(&TypeErrorClass, "sequence item %zu: expected str instance, %s found", i, obj_type_name(v));
+        if (!IS(v, *cls)) {
+            err_format(&TypeErrorClass, "sequence item %zu: expected %s, %s found", i, what, obj_type_name(v));
             DECREF(v);
             break;
         }
         if (i)
-            buf_putn(&b, STR_S(self), STR_LEN(self));
-        buf_putn(&b, STR_S(v), STR_LEN(v));
+            buf_putn(out, sep, sepn);
+        if (cls == &StrClass)
+            buf_putn(out, STR_S(v), STR_LEN(v));
+        else
+            buf_putn(out, (const char *)BYTES_S(v), BYTES_LEN(v));
         DECREF(v);
         i++;
-        if (!op_check_size(b.len))
+        if (!op_check_size(out->len))
             break;
     }
     DECREF(it);
-    if (err_occurred()) {
+    return !err_occurred();
+}
+
+static Obj *str_join(Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    if (!vm_one_arg("str.join", nargs, kwnames))
+        return NULL;
+    Buf b;
+    buf_init(&b);
+    if (!method_join(args[0], &StrClass, "str instance", STR_S(self), STR_LEN(self), &b)) {
         buf_free(&b);
         return NULL;
     }
@@ -416,6 +445,21 @@ static Obj *str_count(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return int_new(text_count(STR_S(self), STR_LEN(self), STR_S(args[0]), STR_LEN(args[0]), start, end));
 }
 
+Obj **method_affixes(const char *name, Obj **arg, Class *cls, size_t *n)
+{
+    Obj *p = *arg;
+    if (IS(p, TupleClass)) {
+        *n = TUP_N(p);
+        return TUP_ITEMS(p);
+    }
+    *n = 1;
+    if (IS(p, *cls))
+        return arg;
+    err_format(&TypeErrorClass, "%s first arg must be %s or a tuple of %s, not %s", name, cls->name, cls->name,
+               obj_type_name(p));
+    return NULL;
+}
+
 static Obj *str_affix(const char *name, bool ends, Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     if (!oldstyle(name, nargs, kwnames, 1, 3))
@@ -424,16 +468,10 @@ static Obj *str_affix(const char *name, bool ends, Obj *self, Obj **args, int na
     if (!slice_bound(nargs > 1 ? args[1] : NULL, 0, &start) ||
         !slice_bound(nargs > 2 ? args[2] : NULL, TEXT_END, &end))
         return NULL;
-    Obj *p = args[0];
-    Obj **cands = &p;
-    size_t n = 1;
-    if (IS(p, TupleClass)) {
-        cands = TUP_ITEMS(p);
-        n = TUP_N(p);
-    } else if (!IS(p, StrClass)) {
-        return err_null(&TypeErrorClass, "%s first arg must be str or a tuple of str, not %s", name,
-                        obj_type_name(p));
-    }
+    size_t n = 0;
+    Obj **cands = method_affixes(name, &args[0], &StrClass, &n);
+    if (!cands)
+        return NULL;
     for (size_t i = 0; i < n; i++) {
         Obj *c = cands[i];
         if (!IS(c, StrClass))
@@ -550,15 +588,6 @@ static Obj *str_zfill(Obj *self, Obj **args, int nargs, Obj *kwnames)
     return str_from_buf_free(&b);
 }
 
-static Obj *str_encode(Obj *self, Obj **args, int nargs, Obj *kwnames)
-{
-    (void)self;
-    (void)args;
-    (void)nargs;
-    (void)kwnames;
-    return err_null(&TypeErrorClass, "str.encode() is not supported by loopscope (there is no bytes type)");
-}
-
 /* ------------------------------------------------------------ str.format */
 
 /* ascii(v): repr with every non-ASCII character escaped. */
@@ -591,6 +620,11 @@ static Obj *ascii_of(Obj *v)
     }
     DECREF(r);
     return str_from_buf_free(&b);
+}
+
+Obj *method_ascii_of(Obj *v)
+{
+    return ascii_of(v);
 }
 
 typedef struct FormatState {
@@ -1703,7 +1737,6 @@ static const MethodDef method_defs[] = {
     {&StrClass, "isprintable", str_isprintable},
     {&StrClass, "isascii", str_isascii},
     {&StrClass, "format", str_format_method},
-    {&StrClass, "encode", str_encode},
     {&ListClass, "append", list_m_append},
     {&ListClass, "extend", list_m_extend},
     {&ListClass, "insert", list_m_insert},

@@ -28,4 +28,24 @@ int dict_update(Obj *dict, Obj *arg);
  * args/nargs/kwnames as for a CFunc. New str or NULL. */
 Obj *str_format(Obj *fmt, Obj **args, int nargs, Obj *kwnames);
 
+/* The argument checks the methods share, for other types' methods
+ * (bytes.c): METH_NOARGS ("x() takes no arguments (1 given)"), PyArg
+ * style counts ("find() takes at least 1 argument (0 given)"), an int
+ * argument, and an optional slice bound (None or an int, else dflt). */
+bool method_noargs(const char *qual, int nargs, Obj *kwnames);
+bool method_oldstyle(const char *name, int nargs, Obj *kwnames, int min, int max);
+bool method_as_index(Obj *o, int64_t *out);
+bool method_slice_bound(Obj *o, long dflt, long *out);
+/* str.join and bytes.join (cls StrClass or BytesClass): the items of
+ * iterable, each of class cls (else TypeError "sequence item N: expected
+ * WHAT, T found"), with sep between them, appended to out. false with the
+ * exception set. */
+bool method_join(Obj *iterable, Class *cls, const char *what, const char *sep, size_t sepn, Buf *out);
+/* The prefixes of startswith/endswith: *arg itself, an instance of cls, or
+ * the items of a tuple (*n of them; the caller checks each), else NULL
+ * with "NAME first arg must be str or a tuple of str, not T". */
+Obj **method_affixes(const char *name, Obj **arg, Class *cls, size_t *n);
+/* ascii(v): repr(v) with every non-ASCII character escaped. */
+Obj *method_ascii_of(Obj *v);
+
 #endif

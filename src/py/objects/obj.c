@@ -3,6 +3,7 @@
  * frames and calls in vm.c. See obj.h for the conventions. */
 #include "obj.h"
 
+#include "bytes.h"
 #include "format.h"
 #include "klass.h"
 #include "set.h"
@@ -873,6 +874,17 @@ static int64_t hash_identity(Obj *o)
     return h;
 }
 
+/* loopscope's own hash of a str's (or bytes') bytes: FNV-1a, never -1 */
+static int64_t hash_data(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ULL;
+    int64_t r = (int64_t)(h & (uint64_t)HASH_MOD);
+    return r == -1 ? -2 : r;
+}
+
 int64_t obj_hash(Obj *o)
 {
     Class *c = o->cls;
@@ -884,15 +896,15 @@ int64_t obj_hash(Obj *o)
         return isnan(FLOAT_V(o)) ? hash_identity(o) : hash_double(FLOAT_V(o));
     case K_STR: {
         StrObj *s = (StrObj *)o;
-        if (s->hash == -1) {
-            uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-            for (size_t i = 0; i < s->len; i++)
-                h = (h ^ (unsigned char)s->s[i]) * 1099511628211ULL;
-            s->hash = (int64_t)(h & (uint64_t)HASH_MOD);
-            if (s->hash == -1)
-                s->hash = -2;
-        }
+        if (s->hash == -1)
+            s->hash = hash_data(s->s, s->len);
         return s->hash;
+    }
+    case K_BYTES: { /* a str of the same bytes hashes the same, as in CPython */
+        BytesObj *b = (BytesObj *)o;
+        if (b->hash == -1)
+            b->hash = hash_data(b->s, b->len);
+        return b->hash;
     }
     case K_TUPLE:
         return hash_tuple(o);
@@ -1000,6 +1012,8 @@ int obj_eq(Obj *a, Obj *b)
         if (STR_LEN(a) >= 4096 && !vm_charge_bytes(STR_LEN(a))) /* long texts only: keep == cheap */
             return -1;
         return memcmp(STR_S(a), STR_S(b), STR_LEN(a)) == 0;
+    case K_BYTES:
+        return BYTES_LEN(a) == BYTES_LEN(b) && memcmp(BYTES_S(a), BYTES_S(b), BYTES_LEN(a)) == 0;
     case K_TUPLE:
     case K_LIST:
     case K_DICT:
@@ -1023,6 +1037,7 @@ int obj_truth(Obj *o)
     case K_INT: return INT_V(o) != 0;
     case K_FLOAT: return FLOAT_V(o) != 0.0;
     case K_STR: return STR_LEN(o) != 0;
+    case K_BYTES: return BYTES_LEN(o) != 0;
     case K_TUPLE: return TUP_N(o) != 0;
     case K_LIST: return LIST_N(o) != 0;
     case K_DICT: return DICT_N(o) != 0;
@@ -1063,7 +1078,7 @@ static int obj_text(Obj *o, Buf *out, bool repr)
     /* only what can nest counts: str() of anything but an exception is
      * its repr() (counted there), and scalars hold nothing */
     Kind k = o->cls->kind;
-    bool scalar = !o->cls->heap && (k == K_NONE || k == K_BOOL || k == K_INT || k == K_FLOAT || k == K_STR);
+    bool scalar = !o->cls->heap && (k == K_NONE || k == K_BOOL || k == K_INT || k == K_FLOAT || k == K_STR || k == K_BYTES);
     bool counted = repr ? !scalar : o->cls->is_exception;
     if (counted && !vm_recursion_enter(repr ? " while getting the repr of an object"
                                             : " while getting the str of an object"))

@@ -58,7 +58,7 @@ void obj_collect(void);
 typedef enum Kind {
     K_NONE, K_BOOL, K_INT, K_FLOAT, K_STR, K_TUPLE, K_LIST, K_DICT,
     K_FUNC, K_CODE, K_CELL, K_BUILTIN, K_BOUND, K_CLASS, K_EXC, K_MODULE,
-    K_RANGE, K_ITER, K_GEN, K_CORO, K_SLICE, K_SET, K_FROZENSET, K_OTHER
+    K_RANGE, K_ITER, K_GEN, K_CORO, K_SLICE, K_SET, K_FROZENSET, K_BYTES, K_OTHER
 } Kind;
 
 /* Result of stepping an awaitable (Class.await_step). */

@@ -13,6 +13,7 @@
 #include "ops.h"
 #include "ops_int.h"
 #include "alias.h"
+#include "bytes.h"
 
 #include "format.h"
 #include "iter.h"
@@ -523,6 +524,11 @@ static Obj *binary(Op op, Obj *a, Obj *b, bool inplace)
         return r;
     }
     Class *ca = CLS(a), *cb = CLS(b);
+    if ((ca == &BytesClass || cb == &BytesClass) && ca != &StrClass && ca != &ListClass && ca != &TupleClass) {
+        Obj *r = bytes_binary(op, a, b);
+        if (r || err_occurred())
+            return r;
+    }
     switch (op) {
     case OP_ADD:
         if (ca == &StrClass) {
@@ -558,6 +564,8 @@ static Obj *binary(Op op, Obj *a, Obj *b, bool inplace)
     case OP_MOD:
         if (ca == &StrClass)
             return str_percent(a, b);
+        if (ca == &BytesClass)
+            return bytes_percent(a, b);
         break;
     case OP_BITOR:
         if (ca == &DictClass && cb == &DictClass)
@@ -791,6 +799,10 @@ static int compare_bool(Op op, Obj *a, Obj *b)
             c = na < nb ? -1 : na > nb;
         return cmp_result(op, c < 0 ? -1 : c > 0);
     }
+    if (ca == &BytesClass && cb == &BytesClass) {
+        int c = bytes_cmp(a, b);
+        return cmp_result(op, c < 0 ? -1 : c > 0);
+    }
     if (ca == cb && (ca == &ListClass || ca == &TupleClass)) {
         size_t i = 0;
         for (;; i++) {
@@ -892,6 +904,8 @@ int op_contains(Obj *container, Obj *item)
         return 0;
     case K_RANGE:
         return range_contains(container, item);
+    case K_BYTES:
+        return bytes_contains(container, item);
     case K_SET:
     case K_FROZENSET:
         return set_contains(container, item);

@@ -17,6 +17,7 @@ double num_double(Obj *o);
 Obj **seq_items(Obj *o, size_t *n);
 int list_extend_iter(Obj *list, Obj *iterable);
 Obj *str_percent(Obj *fmt, Obj *args);
+Obj *bytes_percent(Obj *fmt, Obj *args);   /* fmt is bytes */
 Obj *list_of(Obj *iterable);
 
 #endif

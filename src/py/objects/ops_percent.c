@@ -1,10 +1,13 @@
-/* ops_percent.c: printf-style formatting, str % args.
+/* ops_percent.c: printf-style formatting, str % args and bytes % args.
  * Owns: parsing conversion specifiers (flags, width, precision, mapping
- * keys) and applying them with CPython 3.11's errors. Leaves number and
+ * keys) and applying them with CPython 3.11's errors; for bytes, %s/%b take
+ * bytes, %r/%a give ascii(repr(x)), %c takes a byte. Leaves number and
  * str formatting to format.c, everything else about operators to ops.c. */
 #include "ops.h"
 #include "ops_int.h"
 #include "alias.h"
+#include "bytes.h"
+#include "methods.h"
 
 #include "format.h"
 #include "iter.h"
@@ -44,10 +47,58 @@ static bool percent_digit(long *v, char c, const char *what)
     return true;
 }
 
+/* %s / %b of bytes % args: the bytes, cut to prec and padded to width */
+static bool percent_bytes_value(Obj *value, long width, long prec, bool left, Buf *out)
+{
+    if (!IS(value, BytesClass)) {
+        err_format(&TypeErrorClass, "%%b requires a bytes-like object, or an object that implements "
+                                    "__bytes__, not '%s'", obj_type_name(value));
+        return false;
+    }
+    size_t len = BYTES_LEN(value);
+    if (prec >= 0 && (size_t)prec < len)
+        len = (size_t)prec;
+    size_t fill = width > 0 && (size_t)width > len ? (size_t)width - len : 0;
+    for (size_t k = 0; !left && k < fill; k++)
+        buf_putc(out, ' ');
+    buf_putn(out, (const char *)BYTES_S(value), len);
+    for (size_t k = 0; left && k < fill; k++)
+        buf_putc(out, ' ');
+    return true;
+}
+
+/* %c of bytes % args: an int in range(256) or a bytes of length 1 */
+static Obj *percent_byte_char(Obj *value)
+{
+    if (is_int(value)) {
+        if (INT_V(value) < 0 || INT_V(value) > 255)
+            return err_null(&OverflowErrorClass, "%%c arg not in range(256)");
+        char c = (char)INT_V(value);
+        return bytes_new(&c, 1);
+    }
+    if (IS(value, BytesClass) && BYTES_LEN(value) == 1) {
+        INCREF(value);
+        return value;
+    }
+    return err_null(&TypeErrorClass, "%%c requires an integer in range(256) or a single byte");
+}
+
+static Obj *percent(Obj *fmt, Obj *args, bool bytes);
+
 Obj *str_percent(Obj *fmt, Obj *args)
 {
-    const char *s = STR_S(fmt);
-    size_t n = STR_LEN(fmt);
+    return percent(fmt, args, false);
+}
+
+Obj *bytes_percent(Obj *fmt, Obj *args)
+{
+    return percent(fmt, args, true);
+}
+
+static Obj *percent(Obj *fmt, Obj *args, bool bytes)
+{
+    const char *s = bytes ? (const char *)BYTES_S(fmt) : STR_S(fmt);
+    size_t n = bytes ? BYTES_LEN(fmt) : STR_LEN(fmt);
     bool is_tuple = IS(args, TupleClass);
     size_t nargs = is_tuple ? TUP_N(args) : 1, argi = 0;
     bool used_mapping = false;
@@ -82,7 +133,7 @@ Obj *str_percent(Obj *fmt, Obj *args)
                 err_format(&TypeErrorClass, "format requires a mapping");
                 goto fail;
             }
-            Obj *key = str_new(s + start, i - 1 - start);
+            Obj *key = bytes ? bytes_new(s + start, i - 1 - start) : str_new(s + start, i - 1 - start);
             value = dict_get(args, key);
             if (!value) {
                 if (!err_occurred()) {
@@ -181,11 +232,26 @@ Obj *str_percent(Obj *fmt, Obj *args)
         bool zero = memchr(flags, '0', (size_t)nflags) != NULL && !left;
         buf_clear(&spec);
         Obj *conv = NULL;
+        if (bytes && (type == 's' || type == 'b')) {
+            if (!percent_bytes_value(value, width, prec, left, &out))
+                goto fail;
+            continue;
+        }
+        if (bytes && type == 'c') {
+            Obj *c = percent_byte_char(value);
+            if (!c || !percent_bytes_value(c, width, -1, left, &out)) {
+                XDECREF(c);
+                goto fail;
+            }
+            DECREF(c);
+            continue;
+        }
         switch (type) {
         case 's':
         case 'r':
         case 'a':
-            conv = type == 's' ? obj_str_new(value) : obj_repr_new(value);
+            conv = type == 's' ? obj_str_new(value) : bytes || type == 'a' ? method_ascii_of(value)
+                                                                             : obj_repr_new(value);
             if (!conv)
                 goto fail;
             buf_putc(&spec, left ? '<' : '>');
@@ -330,10 +396,10 @@ Obj *str_percent(Obj *fmt, Obj *args)
             goto fail;
     }
     if (argi < nargs && !used_mapping && !(IS(args, DictClass))) {
-        err_format(&TypeErrorClass, "not all arguments converted during string formatting");
+        err_format(&TypeErrorClass, "not all arguments converted during %s formatting", bytes ? "bytes" : "string");
         goto fail;
     }
-    Obj *r = str_new(out.s, out.len);
+    Obj *r = bytes ? bytes_new(out.s ? out.s : "", out.len) : str_new(out.s, out.len);
     buf_free(&out);
     buf_free(&spec);
     return r;

@@ -1,10 +1,11 @@
 /* ops_subscript.c: subscripts on built-in values.
- * Owns: o[key] for get, set and delete on str, lists, tuples, ranges and
+ * Owns: o[key] for get, set and delete on str, bytes, lists, tuples, ranges and
  * dicts, slice indices and list slice assignment, and len(). Leaves the
  * other operators to ops.c (shared helpers in ops_int.h). */
 #include "ops.h"
 #include "ops_int.h"
 #include "alias.h"
+#include "bytes.h"
 
 #include "format.h"
 #include "iter.h"
@@ -133,6 +134,22 @@ static Obj *str_getitem(Obj *s, Obj *key)
     return err_null(&TypeErrorClass, "string indices must be integers, not '%s'", obj_type_name(key));
 }
 
+static Obj *bytes_getitem(Obj *b, Obj *key)
+{
+    if (is_int(key)) {
+        int64_t i = INT_V(key);
+        if (!index_fix(&i, (int64_t)BYTES_LEN(b)))
+            return err_null(&IndexErrorClass, "index out of range");
+        return int_new(BYTES_S(b)[i]);
+    }
+    if (IS(key, SliceClass)) {
+        int64_t start, stop, step;
+        int64_t n = slice_indices(key, (int64_t)BYTES_LEN(b), &start, &stop, &step);
+        return n < 0 ? NULL : bytes_slice(b, start, step, n);
+    }
+    return err_null(&TypeErrorClass, "byte indices must be integers or slices, not %s", obj_type_name(key));
+}
+
 static Obj *seq_getitem(Obj *o, Obj *key)
 {
     size_t n;
@@ -206,6 +223,8 @@ Obj *op_getitem(Obj *o, Obj *key)
         return seq_getitem(o, key);
     case K_STR:
         return str_getitem(o, key);
+    case K_BYTES:
+        return bytes_getitem(o, key);
     case K_DICT: {
         Obj *v = dict_get(o, key);
         if (v) {
@@ -412,6 +431,7 @@ int64_t obj_len(Obj *o)
 {
     switch (CLS(o)->kind) {
     case K_STR: return (int64_t)((StrObj *)o)->ncp;
+    case K_BYTES: return (int64_t)BYTES_LEN(o);
     case K_TUPLE: return (int64_t)TUP_N(o);
     case K_LIST: return (int64_t)LIST_N(o);
     case K_DICT: return (int64_t)DICT_N(o);

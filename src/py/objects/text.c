@@ -442,6 +442,16 @@ static size_t bytes_rfind(const char *h, size_t from, size_t to,
     return found;
 }
 
+size_t text_mem_find(const char *h, size_t from, size_t to, const char *needle, size_t nn)
+{
+    return bytes_find(h, from, to, needle, nn);
+}
+
+size_t text_mem_rfind(const char *h, size_t from, size_t to, const char *needle, size_t nn)
+{
+    return bytes_rfind(h, from, to, needle, nn);
+}
+
 static int space_at(const char *s, size_t n, size_t i, size_t *len)
 {
     return text_cp_isspace(cp_at(s, n, i, len));

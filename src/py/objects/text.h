@@ -106,6 +106,11 @@ size_t text_splitlines(const char *s, size_t n, int keepends, TextSpan **out);
  * to integers: negative counts from the end, out of range is clamped the
  * way CPython clamps (use 0 and TEXT_END when the call omits them). */
 
+/* The first (last) byte offset of needle (nn > 0) in h[from..to), or
+ * (size_t)-1: linear time whatever the input (bytes.c searches with these). */
+size_t text_mem_find(const char *h, size_t from, size_t to, const char *needle, size_t nn);
+size_t text_mem_rfind(const char *h, size_t from, size_t to, const char *needle, size_t nn);
+
 /* Lowest code-point index where sub is found in s[start:end], or -1. */
 long text_find(const char *s, size_t n, const char *sub, size_t subn,
                long start, long end);

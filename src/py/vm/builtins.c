@@ -9,6 +9,7 @@
  * (format.c), calling Python functions (vm.c). */
 #include "builtins.h"
 
+#include "../objects/bytes.h"
 #include "../objects/exgroup.h"
 #include "../objects/format.h"
 #include "../objects/iter.h"
@@ -946,21 +947,26 @@ static Obj *int_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     if (base_obj) {
         if (!as_index(base_obj, &base))
             return NULL;
-        if (!IS(x, StrClass))
+        if (!IS(x, StrClass) && !IS(x, BytesClass))
             return err_null(&TypeErrorClass, "int() can't convert non-string with explicit base");
         if (base != 0 && (base < 2 || base > 36))
             return err_null(&ValueErrorClass, "int() base must be >= 2 and <= 36, or 0");
     }
-    if (IS(x, StrClass)) {
+    if (IS(x, StrClass) || IS(x, BytesClass)) { /* int(b'12') too, as CPython */
         int64_t v;
-        int r = fmt_parse_int(STR_S(x), STR_LEN(x), (int)base, &v);
+        bool text = IS(x, StrClass);
+        int r = text ? fmt_parse_int(STR_S(x), STR_LEN(x), (int)base, &v)
+                     : fmt_parse_int((const char *)BYTES_S(x), BYTES_LEN(x), (int)base, &v);
         if (r == 1)
             return int_new(v);
         if (r < 0)
             return err_null(&OverflowErrorClass, OVERFLOW_MSG);
         Buf b;
         buf_init(&b);
-        fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        if (text)
+            fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        else
+            obj_repr(x, &b);
         if (b.len > 200) {
             /* %.200R: the repr cut at 200 code points */
             size_t off = text_offset(b.s, b.len, 200);
@@ -994,13 +1000,18 @@ static Obj *float_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     }
     if (is_int(x))
         return float_new((double)INT_V(x));
-    if (IS(x, StrClass)) {
+    if (IS(x, StrClass) || IS(x, BytesClass)) { /* float(b'1.5') too, as CPython */
         double d;
-        if (fmt_parse_float(STR_S(x), STR_LEN(x), &d))
+        bool text = IS(x, StrClass);
+        if (text ? fmt_parse_float(STR_S(x), STR_LEN(x), &d)
+                 : fmt_parse_float((const char *)BYTES_S(x), BYTES_LEN(x), &d))
             return float_new(d);
         Buf b;
         buf_init(&b);
-        fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        if (text)
+            fmt_str_repr(STR_S(x), STR_LEN(x), &b);
+        else
+            obj_repr(x, &b);
         err_format(&ValueErrorClass, "could not convert string to float: %s", b.s);
         buf_free(&b);
         return NULL;
@@ -1016,8 +1027,14 @@ static Obj *str_ctor(Obj *self, Obj **args, int nargs, Obj *kwnames)
     Obj *a[3];
     if (!vm_parse_args("str", args, nargs, kwnames, names, 0, a))
         return NULL;
-    if (a[1] || a[2])
-        return err_null(&TypeErrorClass, "str() with an encoding is not supported by loopscope");
+    if (a[0] && (a[1] || a[2])) {
+        if (IS(a[0], BytesClass))
+            return bytes_decode_obj(a[0], a[1], a[2]);
+        if (IS(a[0], StrClass))
+            return err_null(&TypeErrorClass, "decoding str is not supported");
+        return err_null(&TypeErrorClass, "decoding to str: need a bytes-like object, %s found",
+                        obj_type_name(a[0]));
+    }
     if (!a[0])
         return str_new("", 0);
     return obj_str_new(a[0]);
@@ -1207,6 +1224,7 @@ void builtins_init(Obj *builtins_dict)
     iter_init();
     set_init();
     methods_init();
+    bytes_init();
     klass_init(builtins_dict);
     for (size_t i = 0; i < sizeof builtin_defs / sizeof builtin_defs[0]; i++) {
         Obj *b = builtin_new(builtin_defs[i].name, builtin_defs[i].fn, NULL);
@@ -1217,6 +1235,7 @@ void builtins_init(Obj *builtins_dict)
     register_class(builtins_dict, "bool", &BoolClass, bool_ctor);
     register_class(builtins_dict, "float", &FloatClass, float_ctor);
     register_class(builtins_dict, "str", &StrClass, str_ctor);
+    register_class(builtins_dict, "bytes", &BytesClass, NULL);
     register_class(builtins_dict, "list", &ListClass, list_ctor);
     register_class(builtins_dict, "tuple", &TupleClass, tuple_ctor);
     register_class(builtins_dict, "dict", &DictClass, dict_ctor);

@@ -37,8 +37,11 @@ XC(SyntaxErrorClass, "SyntaxError", &ExceptionClass);
 XC(IndentationErrorClass, "IndentationError", &SyntaxErrorClass);
 XC(TabErrorClass, "TabError", &IndentationErrorClass);
 XC(SystemErrorClass, "SystemError", &ExceptionClass);
-XC(UnicodeDecodeErrorClass, "UnicodeDecodeError", &UnicodeErrorClass);
-XC(UnicodeEncodeErrorClass, "UnicodeEncodeError", &UnicodeErrorClass);
+/* raised by objects/bytes.c's codecs (declared in bytes.h) */
+Class UnicodeDecodeErrorClass = {.name = "UnicodeDecodeError", .kind = K_EXC, .base = &UnicodeErrorClass,
+                                 .size = sizeof(ExcObj), .is_exception = true, .builtin = true};
+Class UnicodeEncodeErrorClass = {.name = "UnicodeEncodeError", .kind = K_EXC, .base = &UnicodeErrorClass,
+                                 .size = sizeof(ExcObj), .is_exception = true, .builtin = true};
 XC(UnicodeTranslateErrorClass, "UnicodeTranslateError", &UnicodeErrorClass);
 XC(WarningClass, "Warning", &ExceptionClass);
 XC(BytesWarningClass, "BytesWarning", &WarningClass);

@@ -1,0 +1,1 @@
+x = bytearray(b"abc")
