@@ -4,6 +4,7 @@
 #include "obj.h"
 
 #include "format.h"
+#include "../../base/pool.h"
 #include "klass.h"
 #include "set.h"
 #include "../vm/vm.h"
@@ -25,8 +26,11 @@ static uint64_t alloc_serial;
 
 Obj *obj_alloc(Class *cls, size_t size)
 {
-    Obj *o = xcalloc(1, size);
+    if (size > UINT32_MAX)
+        die("out of memory");
+    Obj *o = pool_alloc(size);
     o->rc = 1;
+    o->size = (uint32_t)size;
     o->cls = cls;
     o->serial = ++alloc_serial;
     o->gc_next = heap.gc_next;
@@ -76,7 +80,7 @@ void obj_decref(Obj *o)
         if (c->free_mem)
             c->free_mem(x);
         live_count--;
-        xfree(x);
+        pool_free(x, x->size);
         if (c->heap)
             obj_decref(&c->hdr); /* queued: freed by this loop */
     }
@@ -117,7 +121,7 @@ void obj_teardown(void)
         Obj *next = o->gc_next;
         if (o->cls->free_mem)
             o->cls->free_mem(o);
-        xfree(o);
+        pool_free(o, o->size);
         o = next;
     }
     heap.gc_next = heap.gc_prev = &heap;
@@ -555,8 +559,8 @@ static void dict_dealloc(Obj *o)
 static void dict_free_mem(Obj *o)
 {
     DictObj *d = (DictObj *)o;
-    xfree(d->entries);
-    xfree(d->index);
+    pool_free(d->entries, d->cap * sizeof(DictEntry));
+    pool_free(d->index, d->icap * sizeof(int32_t));
 }
 
 Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr = dict_repr,
@@ -568,9 +572,9 @@ static void dict_empty_table(DictObj *d)
     d->version++;
     d->n = d->used = 0;
     d->cap = 8;
-    d->entries = xmalloc(d->cap * sizeof(DictEntry));
+    d->entries = pool_alloc(d->cap * sizeof(DictEntry));
     d->icap = 16;
-    d->index = xmalloc(d->icap * sizeof(int32_t));
+    d->index = pool_alloc(d->icap * sizeof(int32_t));
     memset(d->index, 0xff, d->icap * sizeof(int32_t));
 }
 
@@ -653,15 +657,16 @@ static void dict_rebuild(DictObj *d, size_t need)
         if (d->entries[r].key)
             d->entries[w++] = d->entries[r];
     d->used = w;
+    size_t old_cap = d->cap;
     while (d->cap < need)
         d->cap *= 2;
-    d->entries = xrealloc(d->entries, d->cap * sizeof(DictEntry));
+    d->entries = pool_realloc(d->entries, old_cap * sizeof(DictEntry), d->cap * sizeof(DictEntry));
     size_t icap = 16;
     while (icap < d->cap * 2)
         icap *= 2;
+    pool_free(d->index, d->icap * sizeof(int32_t));
     d->icap = icap;
-    xfree(d->index);
-    d->index = xmalloc(icap * sizeof(int32_t));
+    d->index = pool_alloc(icap * sizeof(int32_t));
     memset(d->index, 0xff, icap * sizeof(int32_t));
     for (size_t k = 0; k < d->used; k++)
         d->index[dict_free_slot(d, d->entries[k].hash)] = (int32_t)k;
@@ -678,8 +683,8 @@ void dict_clear(Obj *dobj)
         XDECREF(old.entries[i].key);
         XDECREF(old.entries[i].value);
     }
-    xfree(old.entries);
-    xfree(old.index);
+    pool_free(old.entries, old.cap * sizeof(DictEntry));
+    pool_free(old.index, old.icap * sizeof(int32_t));
 }
 
 Obj *dict_get(Obj *dobj, Obj *key)
@@ -1455,7 +1460,7 @@ void class_init(Class *c)
 {
     if (c->hdr.cls == &ClassClass)
         return;
-    c->hdr.rc = (int64_t)1 << 40;
+    c->hdr.rc = (int32_t)1 << 30;
     c->hdr.cls = &ClassClass;
     /* every exception is an ExcObj: one declared without its own release
      * (asyncio's Deadlock) releases like its base, tracebacks included */

@@ -27,7 +27,8 @@ typedef struct Obj Obj;
 typedef struct Class Class;
 
 struct Obj {
-    int64_t rc;
+    int32_t rc;
+    uint32_t size;       /* bytes asked of the pool (src/base/pool.h) */
     Class *cls;
     Obj *gc_prev, *gc_next;
     uint64_t serial;     /* allocation number in this run (0: static); the identity hash */

@@ -10,6 +10,8 @@
 #include "vm.h"
 #include "vm_int.h"
 
+#include "../../base/pool.h"
+
 #include "../objects/agen.h"
 #include "builtins.h"
 #include "suggest.h"
@@ -199,7 +201,9 @@ void vm_print(const char *text, size_t len)
 
 Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals)
 {
-    Frame *f = xcalloc(1, sizeof *f);
+    /* every part from the pool (src/base/pool.h): a call makes and frees
+     * these on every hop */
+    Frame *f = pool_alloc(sizeof *f);
     f->code = code;
     INCREF(code);
     f->func = func;
@@ -207,12 +211,23 @@ Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals)
     f->globals = globals;
     INCREF(globals);
     f->nfast = code->nlocals;
-    f->fast = xcalloc((size_t)f->nfast + 1, sizeof(Obj *));
+    f->fast = pool_alloc(sizeof(Obj *) * ((size_t)f->nfast + 1));
     f->ncells = (int)(TUP_N(code->cellnames) + TUP_N(code->freenames));
-    f->cells = xcalloc((size_t)f->ncells + 1, sizeof(Obj *));
+    f->cells = pool_alloc(sizeof(Obj *) * ((size_t)f->ncells + 1));
     f->stackcap = 16;
-    f->stack = xmalloc(sizeof(Obj *) * (size_t)f->stackcap);
+    f->stack = pool_alloc(sizeof(Obj *) * (size_t)f->stackcap);
     return f;
+}
+
+/* Give back a frame's C memory, not the objects it refers to. */
+static void frame_free_mem(Frame *f)
+{
+    pool_free(f->fast, sizeof(Obj *) * ((size_t)f->nfast + 1));
+    pool_free(f->cells, sizeof(Obj *) * ((size_t)f->ncells + 1));
+    pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+    pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
+    pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
+    pool_free(f, sizeof *f);
 }
 
 void frame_free(Frame *f)
@@ -229,15 +244,13 @@ void frame_free(Frame *f)
         DECREF(f->handled[i]);
     XDECREF(f->delegate);
     XDECREF(f->locals);
-    xfree(f->fast);
-    xfree(f->cells);
-    xfree(f->stack);
-    xfree(f->blocks);
-    xfree(f->handled);
-    DECREF(f->code);
-    XDECREF(f->func);
-    DECREF(f->globals);
-    xfree(f);
+    CodeObj *code = f->code;
+    FuncObj *func = f->func;
+    Obj *globals = f->globals;
+    frame_free_mem(f);
+    DECREF(code);
+    XDECREF(func);
+    DECREF(globals);
 }
 
 /* obj_teardown: a generator kept alive by a cycle (a deadlocked task's
@@ -249,12 +262,7 @@ void gen_free_mem(Obj *o)
     Frame *f = g->frame;
     if (!f)
         return;
-    xfree(f->fast);
-    xfree(f->cells);
-    xfree(f->stack);
-    xfree(f->blocks);
-    xfree(f->handled);
-    xfree(f);
+    frame_free_mem(f);
     g->frame = NULL;
 }
 

@@ -7,6 +7,8 @@
  * vm.c, generator objects to vm_gen.c (shared through vm_int.h). */
 #include "vm_int.h"
 
+#include "../../base/pool.h"
+
 #include "../objects/agen.h"
 #include "builtins.h"
 #include "suggest.h"
@@ -24,8 +26,9 @@
 static void push_block(Frame *f, BlockType t, int handler, int level)
 {
     if (f->nblocks == f->capblocks) {
-        f->capblocks = f->capblocks ? f->capblocks * 2 : 8;
-        f->blocks = xrealloc(f->blocks, sizeof(Block) * (size_t)f->capblocks);
+        int cap = f->capblocks ? f->capblocks * 2 : 8;
+        f->blocks = pool_realloc(f->blocks, sizeof(Block) * (size_t)f->capblocks, sizeof(Block) * (size_t)cap);
+        f->capblocks = cap;
     }
     f->blocks[f->nblocks++] = (Block){t, handler, level};
 }
@@ -33,8 +36,9 @@ static void push_block(Frame *f, BlockType t, int handler, int level)
 static void push_handled(Frame *f, Obj *exc)
 {
     if (f->nhandled == f->caphandled) {
-        f->caphandled = f->caphandled ? f->caphandled * 2 : 4;
-        f->handled = xrealloc(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
+        int cap = f->caphandled ? f->caphandled * 2 : 4;
+        f->handled = pool_realloc(f->handled, sizeof(Obj *) * (size_t)f->caphandled, sizeof(Obj *) * (size_t)cap);
+        f->caphandled = cap;
     }
     INCREF(exc);
     f->handled[f->nhandled++] = exc;
@@ -219,8 +223,9 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
     }
     int total = star ? before + 1 + after : before;
     if (f->sp + total >= f->stackcap) {
-        f->stackcap = f->sp + total + 16;
-        f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+        int cap = f->sp + total + 16;
+        f->stack = pool_realloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap, sizeof(Obj *) * (size_t)cap);
+        f->stackcap = cap;
     }
     /* push in reverse so the first target is on top */
     Obj **items_arr = LIST_ITEMS(items);
@@ -249,8 +254,8 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
 
 static void grow_stack(Frame *f)
 {
+    f->stack = pool_realloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap, sizeof(Obj *) * (size_t)f->stackcap * 2);
     f->stackcap *= 2;
-    f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
 }
 
 /* EXCEPT_STAR_MATCH: 1 matched, 0 not (the caller jumps), -1 error. */
