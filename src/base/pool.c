@@ -7,6 +7,7 @@
 
 #include "base.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define GRAIN 16
@@ -28,6 +29,18 @@ static Block *free_list[NCLASS];
 static char *cut, *cut_end; /* the rest of the current slab */
 static void *slabs;         /* the newest slab; each links to the one before */
 static size_t held;
+
+/* Zero a block of `size` bytes (a multiple of GRAIN). Blocks are small:
+ * a loop of 16-byte stores beats the string instruction an inlined memset
+ * becomes. */
+static inline void zero(void *p, size_t size)
+{
+    typedef struct { uint64_t a, b; } Pair;
+    Pair *q = p;
+    for (size_t i = 0; i < size / GRAIN; i++) {
+        q[i] = (Pair){0, 0};
+    }
+}
 
 /* The class of an n-byte block, n in 1..POOL_MAX. */
 static inline size_t class_of(size_t n)
@@ -58,12 +71,12 @@ void *pool_alloc(size_t n)
     Block *b = free_list[c];
     if (b) {
         free_list[c] = b->next;
-        memset(b, 0, (c + 1) * GRAIN);
+        zero(b, (c + 1) * GRAIN);
         return b;
     }
     /* a fresh slab is zeroed by nobody: clear what we hand out */
     void *p = slab_cut((c + 1) * GRAIN);
-    memset(p, 0, (c + 1) * GRAIN);
+    zero(p, (c + 1) * GRAIN);
     return p;
 }
 
