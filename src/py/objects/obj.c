@@ -3,6 +3,7 @@
  * frames and calls in vm.c. See obj.h for the conventions. */
 #include "obj.h"
 
+#include "attrcache.h"
 #include "format.h"
 #include "../../base/pool.h"
 #include "klass.h"
@@ -43,20 +44,13 @@ Obj *obj_alloc(Class *cls, size_t size)
     return o;
 }
 
-void obj_incref(Obj *o)
-{
-    o->rc++;
-}
-
 /* Deallocation is iterative over a pending list so that freeing a long
  * chain (a list of lists of ...) cannot overflow the C stack. */
 static Obj *pending_free;
 static bool freeing;
 
-void obj_decref(Obj *o)
+void obj_release(Obj *o)
 {
-    if (--o->rc > 0)
-        return;
     if (o->cls->finalize) {
         o->rc = 1;
         o->cls->finalize(o);
@@ -129,6 +123,7 @@ void obj_teardown(void)
     alloc_serial = 0;
     pending_exc = NULL;
     interned = NULL;
+    attrcache_invalidate();
     /* class dicts were heap objects: the next run fills them again */
     for (size_t i = 0; i < nregistered; i++)
         registered[i]->dict = NULL;
@@ -214,16 +209,29 @@ bool obj_isinstance(Obj *o, Class *c)
 
 Obj *class_lookup_owner(Class *c, Obj *name, Class **owner)
 {
-    for (; c; c = c->base) {
-        if (c->dict) {
-            Obj *v = dict_get(c->dict, name);
+    bool cache = IS(name, StrClass) && ((StrObj *)name)->interned;
+    Obj *v;
+    Class *k;
+    if (cache && attrcache_get(c, name, &v, &k)) {
+        if (v && owner)
+            *owner = k;
+        return v;
+    }
+    for (k = c; k; k = k->base) {
+        if (k->dict) {
+            ((DictObj *)k->dict)->watched |= cache;
+            v = dict_get(k->dict, name);
             if (v) {
+                if (cache)
+                    attrcache_put(c, name, v, k);
                 if (owner)
-                    *owner = c;
+                    *owner = k;
                 return v;
             }
         }
     }
+    if (cache)
+        attrcache_put(c, name, NULL, NULL);
     return NULL;
 }
 
@@ -234,8 +242,10 @@ Obj *class_lookup(Class *c, Obj *name)
 
 void class_add_method(Class *c, const char *name, CFunc fn)
 {
-    if (!c->dict)
+    if (!c->dict) {
         c->dict = dict_new();
+        attrcache_invalidate();
+    }
     Obj *b = builtin_new(name, fn, NULL);
     dict_set_c(c->dict, name, b);
     DECREF(b);
@@ -350,6 +360,35 @@ bool str_eq_c(Obj *s, const char *c)
     return IS(s, StrClass) && STR_LEN(s) == n && memcmp(STR_S(s), c, n) == 0;
 }
 
+Obj *str_intern_str(Obj *s)
+{
+    if (((StrObj *)s)->interned)
+        return s;
+    if (!interned)
+        interned = dict_new();
+    Obj *v = dict_get(interned, s);
+    if (v)
+        return v;
+    dict_set(interned, s, s);
+    ((StrObj *)s)->interned = true;
+    return s;
+}
+
+void tuple_intern_strs(Obj *t)
+{
+    for (size_t i = 0; i < TUP_N(t); i++) {
+        Obj *s = TUP_ITEMS(t)[i];
+        if (!IS(s, StrClass))
+            continue;
+        Obj *u = str_intern_str(s);
+        if (u != s) {
+            INCREF(u);
+            TUP_ITEMS(t)[i] = u;
+            DECREF(s);
+        }
+    }
+}
+
 Obj *str_intern(const char *cstr)
 {
     if (!interned)
@@ -359,6 +398,7 @@ Obj *str_intern(const char *cstr)
         return v;
     Obj *s = str_from(cstr);
     dict_set(interned, s, s);
+    ((StrObj *)s)->interned = true;
     DECREF(s);
     return s;
 }
@@ -546,6 +586,8 @@ static void dict_dealloc(Obj *o)
 {
     DictObj *d = (DictObj *)o;
     d->version++;
+    if (d->watched)
+        attrcache_invalidate();
     for (size_t i = 0; i < d->used; i++) {
         if (d->entries[i].key) {
             DECREF(d->entries[i].key);
@@ -610,7 +652,14 @@ restart:;
                 *entry = ix;
                 return 0;
             }
-            if (e->hash == h) {
+            if (e->hash == h && key->cls == &StrClass && e->key->cls == &StrClass && STR_LEN(key) < 4096) {
+                /* two strs: compared here, no scenario code can run */
+                if (STR_LEN(key) == STR_LEN(e->key) && memcmp(STR_S(key), STR_S(e->key), STR_LEN(key)) == 0) {
+                    *slot_out = i;
+                    *entry = ix;
+                    return 0;
+                }
+            } else if (e->hash == h) {
                 /* __eq__ may change the dict (CPython's lookdict): hold the
                  * key, and start again if the table moved or the entry went */
                 Obj *start = e->key;
@@ -678,6 +727,8 @@ void dict_clear(Obj *dobj)
      * and never hash or compare a key (that would run scenario code, which
      * could see or change the half-cleared dict) */
     DictObj *d = (DictObj *)dobj, old = *d;
+    if (d->watched)
+        attrcache_invalidate();
     dict_empty_table(d);
     for (size_t i = 0; i < old.used; i++) {
         XDECREF(old.entries[i].key);
@@ -690,6 +741,15 @@ void dict_clear(Obj *dobj)
 Obj *dict_get(Obj *dobj, Obj *key)
 {
     DictObj *d = (DictObj *)dobj;
+    if (key->cls == &StrClass) {
+        /* a str's hash is cached and cannot fail */
+        size_t slot;
+        int32_t ix = -1;
+        INCREF(key); /* a str subclass key's __eq__ may still run */
+        int r = dict_lookup(d, key, obj_hash(key), &slot, &ix);
+        DECREF(key);
+        return r < 0 || ix < 0 ? NULL : d->entries[ix].value;
+    }
     INCREF(key); /* it may be borrowed from a container __eq__ empties */
     int64_t h = obj_hash(key);
     size_t slot;
@@ -733,6 +793,8 @@ int dict_set(Obj *dobj, Obj *key, Obj *value)
             return -1;
         }
     }
+    if (d->watched)
+        attrcache_invalidate();
     if (ix >= 0) {
         SETREF(d->entries[ix].value, value);
         DECREF(key);
@@ -772,6 +834,8 @@ int dict_del(Obj *dobj, Obj *key)
         return 0;
     DictEntry e = d->entries[ix];
     d->version++;
+    if (d->watched)
+        attrcache_invalidate();
     d->entries[ix].key = d->entries[ix].value = NULL;
     d->index[slot] = -2;
     d->n--;

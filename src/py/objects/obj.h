@@ -34,8 +34,18 @@ struct Obj {
     uint64_t serial;     /* allocation number in this run (0: static); the identity hash */
 };
 
-void obj_incref(Obj *o);
-void obj_decref(Obj *o);
+/* Reference counting, inline: the VM does it on every instruction. The
+ * release itself (finalizer, dealloc, free) is obj_release, in obj.c. */
+void obj_release(Obj *o);
+static inline void obj_incref(Obj *o)
+{
+    o->rc++;
+}
+static inline void obj_decref(Obj *o)
+{
+    if (--o->rc <= 0)
+        obj_release(o);
+}
 #define INCREF(o) obj_incref((Obj *)(o))
 #define DECREF(o) obj_decref((Obj *)(o))
 #define XDECREF(o) do { if (o) obj_decref((Obj *)(o)); } while (0)
@@ -159,6 +169,7 @@ typedef struct StrObj {
     size_t ncp;      /* code points */
     int64_t hash;    /* -1 until computed */
     bool ascii;
+    bool interned;   /* the one str_intern keeps for its text (lives until teardown) */
     char s[];        /* NUL-terminated */
 } StrObj;
 Obj *str_new(const char *s, size_t len);   /* s must be valid UTF-8 */
@@ -169,6 +180,11 @@ Obj *str_from_buf(Buf *b);                 /* takes b's bytes, frees b (buf_free
 bool str_eq_c(Obj *s, const char *c);
 /* Interned strings for names used by the runtime. */
 Obj *str_intern(const char *cstr); /* borrowed, lives until teardown */
+/* The interned str equal to s (s itself if it becomes the one); borrowed. */
+Obj *str_intern_str(Obj *s);
+/* Replace every str in tuple t by its interned twin (code names: dict
+ * keys and lookups then meet by address, and attribute lookups cache). */
+void tuple_intern_strs(Obj *t);
 
 /* ---- containers ---- */
 
@@ -203,6 +219,8 @@ typedef struct DictObj {
     size_t icap;
     uint64_t version; /* bumped by every change of its keys: a lookup whose
                          __eq__ changed the dict starts again */
+    bool watched;     /* a class dict the attribute cache read (attrcache.h):
+                         any change to it empties that cache */
 } DictObj;
 Obj *dict_new(void);
 /* Borrowed result, NULL if missing. Returns NULL with an exception set only
