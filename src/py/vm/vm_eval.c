@@ -428,6 +428,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     XStatus status = X_ERROR;
     bool reraise = false;
     *out = NULL;
+    const uint32_t *ops = f->code->ops; /* a frame's code never changes */
 
     if (how != R_START) {
         if (f->delegate) {
@@ -449,7 +450,6 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
     }
 
-    const uint32_t *ops = f->code->ops; /* a frame's code never changes */
 #if LS_CGOTO
     /* one label per opcode, in the enum's order (code.h) */
     static const void *const jump[I_COUNT] = {
