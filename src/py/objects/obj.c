@@ -627,6 +627,16 @@ Obj *dict_new(void)
     return &d->hdr;
 }
 
+/* The hash of a str with these bytes (FNV-1a, reduced like CPython's). */
+static int64_t str_hash_bytes(const char *p, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    int64_t r = (int64_t)(h & (uint64_t)(((uint64_t)1 << 61) - 1));
+    return r == -1 ? -2 : r;
+}
+
 /* Find key: returns the index slot position; *entry gets the entry number or -1. */
 static int dict_lookup(DictObj *d, Obj *key, int64_t h, size_t *slot_out, int32_t *entry)
 {
@@ -745,8 +755,11 @@ Obj *dict_get(Obj *dobj, Obj *key)
         /* a str's hash is cached and cannot fail */
         size_t slot;
         int32_t ix = -1;
+        int64_t h = ((StrObj *)key)->hash;
+        if (h == -1)
+            h = obj_hash(key);
         INCREF(key); /* a str subclass key's __eq__ may still run */
-        int r = dict_lookup(d, key, obj_hash(key), &slot, &ix);
+        int r = dict_lookup(d, key, h, &slot, &ix);
         DECREF(key);
         return r < 0 || ix < 0 ? NULL : d->entries[ix].value;
     }
@@ -761,10 +774,32 @@ Obj *dict_get(Obj *dobj, Obj *key)
     return d->entries[ix].value;
 }
 
-Obj *dict_get_c(Obj *d, const char *key)
+/* dict_get for a C string: probes with the text's hash and compares with
+ * the str keys in place, without making a str. A key of another class
+ * with the same hash (a str subclass, whose == may be its own) takes the
+ * general way. */
+Obj *dict_get_c(Obj *dobj, const char *key)
 {
-    Obj *k = str_from(key);
-    Obj *v = dict_get(d, k);
+    DictObj *d = (DictObj *)dobj;
+    size_t len = strlen(key);
+    int64_t h = str_hash_bytes(key, len);
+    size_t mask = d->icap - 1, i = (size_t)h & mask, perturb = (size_t)h;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == -1)
+            return NULL;
+        if (ix >= 0 && d->entries[ix].hash == h) {
+            Obj *k = d->entries[ix].key;
+            if (k->cls != &StrClass)
+                break;
+            if (STR_LEN(k) == len && memcmp(STR_S(k), key, len) == 0)
+                return d->entries[ix].value;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    Obj *k = str_new(key, len);
+    Obj *v = dict_get(dobj, k);
     DECREF(k);
     return v;
 }
@@ -953,14 +988,8 @@ int64_t obj_hash(Obj *o)
         return isnan(FLOAT_V(o)) ? hash_identity(o) : hash_double(FLOAT_V(o));
     case K_STR: {
         StrObj *s = (StrObj *)o;
-        if (s->hash == -1) {
-            uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-            for (size_t i = 0; i < s->len; i++)
-                h = (h ^ (unsigned char)s->s[i]) * 1099511628211ULL;
-            s->hash = (int64_t)(h & (uint64_t)HASH_MOD);
-            if (s->hash == -1)
-                s->hash = -2;
-        }
+        if (s->hash == -1)
+            s->hash = str_hash_bytes(s->s, s->len);
         return s->hash;
     }
     case K_TUPLE:
