@@ -724,7 +724,7 @@ static void dict_rebuild(DictObj *d, size_t need)
     while (icap < d->cap * 2)
         icap *= 2;
     pool_free(d->index, d->icap * sizeof(int32_t));
-    d->icap = icap;
+    d->icap = (uint32_t)icap;
     d->index = pool_alloc(icap * sizeof(int32_t));
     memset(d->index, 0xff, icap * sizeof(int32_t));
     for (size_t k = 0; k < d->used; k++)

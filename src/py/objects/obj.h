@@ -216,11 +216,11 @@ typedef struct DictObj {
     size_t cap;       /* entries capacity */
     DictEntry *entries;
     int32_t *index;   /* open addressing table of size icap: -1 empty, -2 deleted */
-    size_t icap;
-    uint64_t version; /* bumped by every change of its keys: a lookup whose
-                         __eq__ changed the dict starts again */
+    uint32_t icap;    /* 32 bits: entries are numbered by int32_t anyway */
     bool watched;     /* a class dict the attribute cache read (attrcache.h):
                          any change to it empties that cache */
+    uint64_t version; /* bumped by every change of its keys: a lookup whose
+                         __eq__ changed the dict starts again */
 } DictObj;
 Obj *dict_new(void);
 /* Borrowed result, NULL if missing. Returns NULL with an exception set only
