@@ -199,35 +199,60 @@ void vm_print(const char *text, size_t len)
 
 /* ------------------------------------------------------------- frames */
 
+/* The stack a frame starts with, in its own block. */
+#define FRAME_STACK 16
+
+static size_t frame_size(size_t nfast, size_t ncells)
+{
+    return sizeof(Frame) + sizeof(Obj *) * (nfast + ncells + FRAME_STACK);
+}
+
 Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals)
 {
-    /* every part from the pool (src/base/pool.h): a call makes and frees
-     * these on every hop */
-    Frame *f = pool_alloc(sizeof *f);
+    /* one block from the pool (src/base/pool.h) for the frame, its locals,
+     * its cells and a first stack: a call makes and frees one on every hop */
+    size_t nfast = (size_t)code->nlocals + 1;
+    size_t ncells = TUP_N(code->cellnames) + TUP_N(code->freenames) + 1;
+    Frame *f = pool_alloc(frame_size(nfast, ncells));
     f->code = code;
     INCREF(code);
     f->func = func;
     XINCREF(func);
     f->globals = globals;
     INCREF(globals);
-    f->nfast = code->nlocals;
-    f->fast = pool_alloc(sizeof(Obj *) * ((size_t)f->nfast + 1));
-    f->ncells = (int)(TUP_N(code->cellnames) + TUP_N(code->freenames));
-    f->cells = pool_alloc(sizeof(Obj *) * ((size_t)f->ncells + 1));
-    f->stackcap = 16;
-    f->stack = pool_alloc(sizeof(Obj *) * (size_t)f->stackcap);
+    f->nfast = (int)nfast - 1;
+    f->fast = (Obj **)(f + 1);
+    f->ncells = (int)ncells - 1;
+    f->cells = f->fast + nfast;
+    f->stackcap = FRAME_STACK;
+    f->stack = f->cells + ncells;
     return f;
+}
+
+void frame_grow_stack(Frame *f, int cap)
+{
+    if (cap <= f->stackcap)
+        return;
+    size_t old = sizeof(Obj *) * (size_t)f->stackcap, size = sizeof(Obj *) * (size_t)cap;
+    if (f->stack_own) {
+        f->stack = pool_realloc(f->stack, old, size);
+    } else {
+        Obj **s = pool_alloc(size);
+        memcpy(s, f->stack, old);
+        f->stack = s;
+        f->stack_own = true;
+    }
+    f->stackcap = cap;
 }
 
 /* Give back a frame's C memory, not the objects it refers to. */
 static void frame_free_mem(Frame *f)
 {
-    pool_free(f->fast, sizeof(Obj *) * ((size_t)f->nfast + 1));
-    pool_free(f->cells, sizeof(Obj *) * ((size_t)f->ncells + 1));
-    pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+    if (f->stack_own)
+        pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
     pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
     pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
-    pool_free(f, sizeof *f);
+    pool_free(f, frame_size((size_t)f->nfast + 1, (size_t)f->ncells + 1));
 }
 
 void frame_free(Frame *f)

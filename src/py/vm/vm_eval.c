@@ -222,11 +222,8 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
         return false;
     }
     int total = star ? before + 1 + after : before;
-    if (f->sp + total >= f->stackcap) {
-        int cap = f->sp + total + 16;
-        f->stack = pool_realloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap, sizeof(Obj *) * (size_t)cap);
-        f->stackcap = cap;
-    }
+    if (f->sp + total >= f->stackcap)
+        frame_grow_stack(f, f->sp + total + 16);
     /* push in reverse so the first target is on top */
     Obj **items_arr = LIST_ITEMS(items);
     for (int i = n - 1; i >= n - after && star; i--) {
@@ -254,8 +251,7 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
 
 static void grow_stack(Frame *f)
 {
-    f->stack = pool_realloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap, sizeof(Obj *) * (size_t)f->stackcap * 2);
-    f->stackcap *= 2;
+    frame_grow_stack(f, f->stackcap * 2);
 }
 
 /* EXCEPT_STAR_MATCH: 1 matched, 0 not (the caller jumps), -1 error. */
