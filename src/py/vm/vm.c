@@ -314,6 +314,16 @@ static Obj *kw_name(Obj *kwnames, int i) { return TUP_ITEMS(kwnames)[i]; }
 static const char *fname_of(FuncObj *fn) { return STR_S(fn->qualname); }
 
 /* Bind call arguments into f's fast locals, CPython-style. */
+/* Add a missing argument's name to the list the error gives. */
+static void name_missing(Buf *names, int before, Obj *name)
+{
+    if (!names->s)
+        buf_init(names);
+    if (before)
+        buf_puts(names, ", ");
+    buf_printf(names, "'%s'", STR_S(name));
+}
+
 static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames)
 {
     CodeObj *co = fn->code;
@@ -375,8 +385,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
     }
     int ndef = fn->defaults ? (int)TUP_N(fn->defaults) : 0;
     int missing = 0;
-    Buf names;
-    buf_init(&names);
+    Buf names = {0}; /* filled only for an error: most calls never touch it */
     for (int i = 0; i < argc; i++) {
         if (fast[i])
             continue;
@@ -386,9 +395,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
             fast[i] = TUP_ITEMS(fn->defaults)[d];
             INCREF(fast[i]);
         } else {
-            if (missing++)
-                buf_puts(&names, ", ");
-            buf_printf(&names, "'%s'", STR_S(TUP_ITEMS(co->varnames)[i]));
+            name_missing(&names, missing++, TUP_ITEMS(co->varnames)[i]);
         }
     }
     if (missing) {
@@ -405,9 +412,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
             INCREF(d);
             fast[i] = d;
         } else {
-            if (missing++)
-                buf_puts(&names, ", ");
-            buf_printf(&names, "'%s'", STR_S(TUP_ITEMS(co->varnames)[i]));
+            name_missing(&names, missing++, TUP_ITEMS(co->varnames)[i]);
         }
     }
     if (missing) {
