@@ -19,7 +19,6 @@
 void *pool_alloc(size_t n) { return xcalloc(1, n ? n : 1); }
 void pool_free(void *p, size_t n) { (void)n; xfree(p); }
 void *pool_realloc(void *p, size_t old, size_t n) { (void)old; return xrealloc(p, n ? n : 1); }
-size_t pool_held(void) { return 0; }
 
 #else
 
@@ -28,7 +27,6 @@ typedef struct Block { struct Block *next; } Block;
 static Block *free_list[NCLASS];
 static char *cut, *cut_end; /* the rest of the current slab */
 static void *slabs;         /* the newest slab; each links to the one before */
-static size_t held;
 
 /* Zero a block of `size` bytes (a multiple of GRAIN). Blocks are small:
  * a loop of 16-byte stores beats the string instruction an inlined memset
@@ -54,7 +52,6 @@ static void *slab_cut(size_t size)
         char *s = xmalloc(SLAB);
         *(void **)s = slabs;
         slabs = s;
-        held += SLAB;
         cut = s + GRAIN; /* blocks stay 16-byte aligned */
         cut_end = s + SLAB;
     }
@@ -107,11 +104,6 @@ void *pool_realloc(void *p, size_t old, size_t n)
     memcpy(q, p, old < n ? old : n);
     pool_free(p, old);
     return q;
-}
-
-size_t pool_held(void)
-{
-    return held;
 }
 
 #endif

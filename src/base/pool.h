@@ -27,7 +27,5 @@ void pool_free(void *p, size_t n);
 /* Resize p from old to n bytes, keeping min(old, n) of its bytes; the rest
  * of a grown block is NOT zeroed. p may be NULL (old is then 0). */
 void *pool_realloc(void *p, size_t old, size_t n);
-/* Bytes held in slabs, used or free (tests, bench). */
-size_t pool_held(void);
 
 #endif
