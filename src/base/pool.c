@@ -22,23 +22,12 @@ void *pool_realloc(void *p, size_t old, size_t n) { (void)old; return xrealloc(p
 
 #else
 
-typedef struct Block { struct Block *next; } Block;
+typedef PoolBlock Block;
 
-static Block *free_list[NCLASS];
+Block *pool_free_list_[NCLASS];
+#define free_list pool_free_list_
 static char *cut, *cut_end; /* the rest of the current slab */
 static void *slabs;         /* the newest slab; each links to the one before */
-
-/* Zero a block of `size` bytes (a multiple of GRAIN). Blocks are small:
- * a loop of 16-byte stores beats the string instruction an inlined memset
- * becomes. */
-static inline void zero(void *p, size_t size)
-{
-    typedef struct { uint64_t a, b; } Pair;
-    Pair *q = p;
-    for (size_t i = 0; i < size / GRAIN; i++) {
-        q[i] = (Pair){0, 0};
-    }
-}
 
 /* The class of an n-byte block, n in 1..POOL_MAX. */
 static inline size_t class_of(size_t n)
@@ -68,12 +57,12 @@ void *pool_alloc(size_t n)
     Block *b = free_list[c];
     if (b) {
         free_list[c] = b->next;
-        zero(b, (c + 1) * GRAIN);
+        pool_zero(b, c + 1);
         return b;
     }
     /* a fresh slab is zeroed by nobody: clear what we hand out */
     void *p = slab_cut((c + 1) * GRAIN);
-    zero(p, (c + 1) * GRAIN);
+    pool_zero(p, c + 1);
     return p;
 }
 

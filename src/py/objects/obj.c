@@ -29,7 +29,7 @@ Obj *obj_alloc(Class *cls, size_t size)
 {
     if (size > UINT32_MAX)
         die("out of memory");
-    Obj *o = pool_alloc(size);
+    Obj *o = pool_alloc_inline(size);
     o->rc = 1;
     o->size = (uint32_t)size;
     o->cls = cls;
@@ -74,7 +74,7 @@ void obj_release(Obj *o)
         if (c->free_mem)
             c->free_mem(x);
         live_count--;
-        pool_free(x, x->size);
+        pool_free_inline(x, x->size);
         if (c->heap)
             obj_decref(&c->hdr); /* queued: freed by this loop */
     }

@@ -213,7 +213,7 @@ Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals)
      * its cells and a first stack: a call makes and frees one on every hop */
     size_t nfast = (size_t)code->nlocals + 1;
     size_t ncells = TUP_N(code->cellnames) + TUP_N(code->freenames) + 1;
-    Frame *f = pool_alloc(frame_size(nfast, ncells));
+    Frame *f = pool_alloc_inline(frame_size(nfast, ncells));
     f->code = code;
     INCREF(code);
     f->func = func;
@@ -252,7 +252,7 @@ static void frame_free_mem(Frame *f)
         pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
     pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
     pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
-    pool_free(f, frame_size((size_t)f->nfast + 1, (size_t)f->ncells + 1));
+    pool_free_inline(f, frame_size((size_t)f->nfast + 1, (size_t)f->ncells + 1));
 }
 
 void frame_free(Frame *f)
