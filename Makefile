@@ -148,7 +148,7 @@ screenshots: loopscope
 # build-fuzz/corpus/TARGET, crashes to build-fuzz/artifacts/.
 FUZZ_B        := build-fuzz
 FUZZ_CC       ?= clang
-FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -DLOOPSCOPE_NO_POOL
 FUZZ_SECONDS  ?= 30
 FUZZ_LONG_SECONDS ?= 900
 FUZZ_TARGETS  := fuzz_run fuzz_render
@@ -236,7 +236,8 @@ SAN_B     := build-san
 # checks would swallow them. -Wno-string-concatenation: tests/check_grid.c
 # splits "a\xe4\xb8\xad" "b" on purpose, to end a hex escape.
 SAN_CC    ?= clang
-SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# pools (src/base/pool.c) become plain malloc/free there, so ASan sees every block
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DLOOPSCOPE_NO_POOL
 SAN_WARN  := $(if $(findstring clang,$(SAN_CC)),-Wno-string-concatenation)
 SAN_REP   := $(CURDIR)/$(SAN_B)/reports
 SAN_ENV   := ASAN_OPTIONS=handle_segv=0:handle_abort=0:handle_sigbus=0:handle_sigfpe=0:detect_leaks=1:abort_on_error=0:exitcode=86:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$(SAN_REP)/asan \

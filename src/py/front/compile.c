@@ -996,6 +996,7 @@ CodeObj *unit_finish(Comp *c, const char *name, int argcount, int kwonly, int fl
     co->nops = u->n;
     co->consts = list_to_tuple_steal(u->consts);
     co->names = list_to_tuple_steal(u->names);
+    tuple_intern_strs(co->names);
     co->argcount = argcount;
     co->kwonlycount = kwonly;
     co->flags = flags | c->flags;

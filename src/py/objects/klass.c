@@ -269,6 +269,8 @@ static bool refused_write(Obj *o, Obj *name)
     static const char *const on_objects[] = {"__class__", "__dict__", NULL};
     static const char *const on_classes[] = {"__class__", "__dict__", "__name__", "__qualname__", "__module__",
                                              "__base__", "__bases__", "__mro__", NULL};
+    if (IS(name, StrClass) && (STR_LEN(name) < 4 || STR_S(name)[0] != '_' || STR_S(name)[1] != '_'))
+        return false; /* every refused name is a dunder */
     for (const char *const *n = IS(o, ClassClass) ? on_classes : on_objects; *n; n++)
         if (str_eq_c(name, *n)) {
             err_format(&TypeErrorClass, "setting or deleting '%s' is not supported by loopscope", *n);

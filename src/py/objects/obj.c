@@ -3,8 +3,10 @@
  * frames and calls in vm.c. See obj.h for the conventions. */
 #include "obj.h"
 
+#include "attrcache.h"
 #include "bytes.h"
 #include "format.h"
+#include "../../base/pool.h"
 #include "klass.h"
 #include "set.h"
 #include "../vm/vm.h"
@@ -26,8 +28,11 @@ static uint64_t alloc_serial;
 
 Obj *obj_alloc(Class *cls, size_t size)
 {
-    Obj *o = xcalloc(1, size);
+    if (size > UINT32_MAX)
+        die("out of memory");
+    Obj *o = pool_alloc_inline(size);
     o->rc = 1;
+    o->size = (uint32_t)size;
     o->cls = cls;
     o->serial = ++alloc_serial;
     o->gc_next = heap.gc_next;
@@ -40,20 +45,13 @@ Obj *obj_alloc(Class *cls, size_t size)
     return o;
 }
 
-void obj_incref(Obj *o)
-{
-    o->rc++;
-}
-
 /* Deallocation is iterative over a pending list so that freeing a long
  * chain (a list of lists of ...) cannot overflow the C stack. */
 static Obj *pending_free;
 static bool freeing;
 
-void obj_decref(Obj *o)
+void obj_release(Obj *o)
 {
-    if (--o->rc > 0)
-        return;
     if (o->cls->finalize) {
         o->rc = 1;
         o->cls->finalize(o);
@@ -77,7 +75,7 @@ void obj_decref(Obj *o)
         if (c->free_mem)
             c->free_mem(x);
         live_count--;
-        xfree(x);
+        pool_free_inline(x, x->size);
         if (c->heap)
             obj_decref(&c->hdr); /* queued: freed by this loop */
     }
@@ -118,7 +116,7 @@ void obj_teardown(void)
         Obj *next = o->gc_next;
         if (o->cls->free_mem)
             o->cls->free_mem(o);
-        xfree(o);
+        pool_free(o, o->size);
         o = next;
     }
     heap.gc_next = heap.gc_prev = &heap;
@@ -126,6 +124,7 @@ void obj_teardown(void)
     alloc_serial = 0;
     pending_exc = NULL;
     interned = NULL;
+    attrcache_invalidate();
     /* class dicts were heap objects: the next run fills them again */
     for (size_t i = 0; i < nregistered; i++)
         registered[i]->dict = NULL;
@@ -211,16 +210,29 @@ bool obj_isinstance(Obj *o, Class *c)
 
 Obj *class_lookup_owner(Class *c, Obj *name, Class **owner)
 {
-    for (; c; c = c->base) {
-        if (c->dict) {
-            Obj *v = dict_get(c->dict, name);
+    bool cache = IS(name, StrClass) && ((StrObj *)name)->interned;
+    Obj *v;
+    Class *k;
+    if (cache && attrcache_get(c, name, &v, &k)) {
+        if (v && owner)
+            *owner = k;
+        return v;
+    }
+    for (k = c; k; k = k->base) {
+        if (k->dict) {
+            ((DictObj *)k->dict)->watched |= cache;
+            v = dict_get(k->dict, name);
             if (v) {
+                if (cache)
+                    attrcache_put(c, name, v, k);
                 if (owner)
-                    *owner = c;
+                    *owner = k;
                 return v;
             }
         }
     }
+    if (cache)
+        attrcache_put(c, name, NULL, NULL);
     return NULL;
 }
 
@@ -231,8 +243,10 @@ Obj *class_lookup(Class *c, Obj *name)
 
 void class_add_method(Class *c, const char *name, CFunc fn)
 {
-    if (!c->dict)
+    if (!c->dict) {
         c->dict = dict_new();
+        attrcache_invalidate();
+    }
     Obj *b = builtin_new(name, fn, NULL);
     dict_set_c(c->dict, name, b);
     DECREF(b);
@@ -347,6 +361,35 @@ bool str_eq_c(Obj *s, const char *c)
     return IS(s, StrClass) && STR_LEN(s) == n && memcmp(STR_S(s), c, n) == 0;
 }
 
+Obj *str_intern_str(Obj *s)
+{
+    if (((StrObj *)s)->interned)
+        return s;
+    if (!interned)
+        interned = dict_new();
+    Obj *v = dict_get(interned, s);
+    if (v)
+        return v;
+    dict_set(interned, s, s);
+    ((StrObj *)s)->interned = true;
+    return s;
+}
+
+void tuple_intern_strs(Obj *t)
+{
+    for (size_t i = 0; i < TUP_N(t); i++) {
+        Obj *s = TUP_ITEMS(t)[i];
+        if (!IS(s, StrClass))
+            continue;
+        Obj *u = str_intern_str(s);
+        if (u != s) {
+            INCREF(u);
+            TUP_ITEMS(t)[i] = u;
+            DECREF(s);
+        }
+    }
+}
+
 Obj *str_intern(const char *cstr)
 {
     if (!interned)
@@ -356,6 +399,7 @@ Obj *str_intern(const char *cstr)
         return v;
     Obj *s = str_from(cstr);
     dict_set(interned, s, s);
+    ((StrObj *)s)->interned = true;
     DECREF(s);
     return s;
 }
@@ -543,6 +587,8 @@ static void dict_dealloc(Obj *o)
 {
     DictObj *d = (DictObj *)o;
     d->version++;
+    if (d->watched)
+        attrcache_invalidate();
     for (size_t i = 0; i < d->used; i++) {
         if (d->entries[i].key) {
             DECREF(d->entries[i].key);
@@ -556,8 +602,8 @@ static void dict_dealloc(Obj *o)
 static void dict_free_mem(Obj *o)
 {
     DictObj *d = (DictObj *)o;
-    xfree(d->entries);
-    xfree(d->index);
+    pool_free(d->entries, d->cap * sizeof(DictEntry));
+    pool_free(d->index, d->icap * sizeof(int32_t));
 }
 
 Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr = dict_repr,
@@ -569,9 +615,9 @@ static void dict_empty_table(DictObj *d)
     d->version++;
     d->n = d->used = 0;
     d->cap = 8;
-    d->entries = xmalloc(d->cap * sizeof(DictEntry));
+    d->entries = pool_alloc(d->cap * sizeof(DictEntry));
     d->icap = 16;
-    d->index = xmalloc(d->icap * sizeof(int32_t));
+    d->index = pool_alloc(d->icap * sizeof(int32_t));
     memset(d->index, 0xff, d->icap * sizeof(int32_t));
 }
 
@@ -580,6 +626,17 @@ Obj *dict_new(void)
     DictObj *d = (DictObj *)obj_alloc(&DictClass, sizeof(DictObj));
     dict_empty_table(d);
     return &d->hdr;
+}
+
+/* loopscope's own hash of a str's (or bytes') bytes: FNV-1a, reduced like
+ * CPython's, never -1. */
+static int64_t str_hash_bytes(const char *p, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    int64_t r = (int64_t)(h & (uint64_t)(((uint64_t)1 << 61) - 1));
+    return r == -1 ? -2 : r;
 }
 
 /* Find key: returns the index slot position; *entry gets the entry number or -1. */
@@ -607,7 +664,14 @@ restart:;
                 *entry = ix;
                 return 0;
             }
-            if (e->hash == h) {
+            if (e->hash == h && key->cls == &StrClass && e->key->cls == &StrClass && STR_LEN(key) < 4096) {
+                /* two strs: compared here, no scenario code can run */
+                if (STR_LEN(key) == STR_LEN(e->key) && memcmp(STR_S(key), STR_S(e->key), STR_LEN(key)) == 0) {
+                    *slot_out = i;
+                    *entry = ix;
+                    return 0;
+                }
+            } else if (e->hash == h) {
                 /* __eq__ may change the dict (CPython's lookdict): hold the
                  * key, and start again if the table moved or the entry went */
                 Obj *start = e->key;
@@ -654,15 +718,16 @@ static void dict_rebuild(DictObj *d, size_t need)
         if (d->entries[r].key)
             d->entries[w++] = d->entries[r];
     d->used = w;
+    size_t old_cap = d->cap;
     while (d->cap < need)
         d->cap *= 2;
-    d->entries = xrealloc(d->entries, d->cap * sizeof(DictEntry));
+    d->entries = pool_realloc(d->entries, old_cap * sizeof(DictEntry), d->cap * sizeof(DictEntry));
     size_t icap = 16;
     while (icap < d->cap * 2)
         icap *= 2;
-    d->icap = icap;
-    xfree(d->index);
-    d->index = xmalloc(icap * sizeof(int32_t));
+    pool_free(d->index, d->icap * sizeof(int32_t));
+    d->icap = (uint32_t)icap;
+    d->index = pool_alloc(icap * sizeof(int32_t));
     memset(d->index, 0xff, icap * sizeof(int32_t));
     for (size_t k = 0; k < d->used; k++)
         d->index[dict_free_slot(d, d->entries[k].hash)] = (int32_t)k;
@@ -674,18 +739,32 @@ void dict_clear(Obj *dobj)
      * and never hash or compare a key (that would run scenario code, which
      * could see or change the half-cleared dict) */
     DictObj *d = (DictObj *)dobj, old = *d;
+    if (d->watched)
+        attrcache_invalidate();
     dict_empty_table(d);
     for (size_t i = 0; i < old.used; i++) {
         XDECREF(old.entries[i].key);
         XDECREF(old.entries[i].value);
     }
-    xfree(old.entries);
-    xfree(old.index);
+    pool_free(old.entries, old.cap * sizeof(DictEntry));
+    pool_free(old.index, old.icap * sizeof(int32_t));
 }
 
 Obj *dict_get(Obj *dobj, Obj *key)
 {
     DictObj *d = (DictObj *)dobj;
+    if (key->cls == &StrClass) {
+        /* a str's hash is cached and cannot fail */
+        size_t slot;
+        int32_t ix = -1;
+        int64_t h = ((StrObj *)key)->hash;
+        if (h == -1)
+            h = obj_hash(key);
+        INCREF(key); /* a str subclass key's __eq__ may still run */
+        int r = dict_lookup(d, key, h, &slot, &ix);
+        DECREF(key);
+        return r < 0 || ix < 0 ? NULL : d->entries[ix].value;
+    }
     INCREF(key); /* it may be borrowed from a container __eq__ empties */
     int64_t h = obj_hash(key);
     size_t slot;
@@ -697,10 +776,32 @@ Obj *dict_get(Obj *dobj, Obj *key)
     return d->entries[ix].value;
 }
 
-Obj *dict_get_c(Obj *d, const char *key)
+/* dict_get for a C string: probes with the text's hash and compares with
+ * the str keys in place, without making a str. A key of another class
+ * with the same hash (a str subclass, whose == may be its own) takes the
+ * general way. */
+Obj *dict_get_c(Obj *dobj, const char *key)
 {
-    Obj *k = str_from(key);
-    Obj *v = dict_get(d, k);
+    DictObj *d = (DictObj *)dobj;
+    size_t len = strlen(key);
+    int64_t h = str_hash_bytes(key, len);
+    size_t mask = d->icap - 1, i = (size_t)h & mask, perturb = (size_t)h;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == -1)
+            return NULL;
+        if (ix >= 0 && d->entries[ix].hash == h) {
+            Obj *k = d->entries[ix].key;
+            if (k->cls != &StrClass)
+                break;
+            if (STR_LEN(k) == len && memcmp(STR_S(k), key, len) == 0)
+                return d->entries[ix].value;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    Obj *k = str_new(key, len);
+    Obj *v = dict_get(dobj, k);
     DECREF(k);
     return v;
 }
@@ -729,6 +830,8 @@ int dict_set(Obj *dobj, Obj *key, Obj *value)
             return -1;
         }
     }
+    if (d->watched)
+        attrcache_invalidate();
     if (ix >= 0) {
         SETREF(d->entries[ix].value, value);
         DECREF(key);
@@ -768,6 +871,8 @@ int dict_del(Obj *dobj, Obj *key)
         return 0;
     DictEntry e = d->entries[ix];
     d->version++;
+    if (d->watched)
+        attrcache_invalidate();
     d->entries[ix].key = d->entries[ix].value = NULL;
     d->index[slot] = -2;
     d->n--;
@@ -874,17 +979,6 @@ static int64_t hash_identity(Obj *o)
     return h;
 }
 
-/* loopscope's own hash of a str's (or bytes') bytes: FNV-1a, never -1 */
-static int64_t hash_data(const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 1099511628211ULL;
-    int64_t r = (int64_t)(h & (uint64_t)HASH_MOD);
-    return r == -1 ? -2 : r;
-}
-
 int64_t obj_hash(Obj *o)
 {
     Class *c = o->cls;
@@ -897,13 +991,13 @@ int64_t obj_hash(Obj *o)
     case K_STR: {
         StrObj *s = (StrObj *)o;
         if (s->hash == -1)
-            s->hash = hash_data(s->s, s->len);
+            s->hash = str_hash_bytes(s->s, s->len);
         return s->hash;
     }
     case K_BYTES: { /* a str of the same bytes hashes the same, as in CPython */
         BytesObj *b = (BytesObj *)o;
         if (b->hash == -1)
-            b->hash = hash_data(b->s, b->len);
+            b->hash = str_hash_bytes((const char *)b->s, b->len);
         return b->hash;
     }
     case K_TUPLE:
@@ -1470,7 +1564,7 @@ void class_init(Class *c)
 {
     if (c->hdr.cls == &ClassClass)
         return;
-    c->hdr.rc = (int64_t)1 << 40;
+    c->hdr.rc = (int32_t)1 << 30;
     c->hdr.cls = &ClassClass;
     /* every exception is an ExcObj: one declared without its own release
      * (asyncio's Deadlock) releases like its base, tracebacks included */

@@ -27,14 +27,25 @@ typedef struct Obj Obj;
 typedef struct Class Class;
 
 struct Obj {
-    int64_t rc;
+    int32_t rc;
+    uint32_t size;       /* bytes asked of the pool (src/base/pool.h) */
     Class *cls;
     Obj *gc_prev, *gc_next;
     uint64_t serial;     /* allocation number in this run (0: static); the identity hash */
 };
 
-void obj_incref(Obj *o);
-void obj_decref(Obj *o);
+/* Reference counting, inline: the VM does it on every instruction. The
+ * release itself (finalizer, dealloc, free) is obj_release, in obj.c. */
+void obj_release(Obj *o);
+static inline void obj_incref(Obj *o)
+{
+    o->rc++;
+}
+static inline void obj_decref(Obj *o)
+{
+    if (--o->rc <= 0)
+        obj_release(o);
+}
 #define INCREF(o) obj_incref((Obj *)(o))
 #define DECREF(o) obj_decref((Obj *)(o))
 #define XDECREF(o) do { if (o) obj_decref((Obj *)(o)); } while (0)
@@ -163,6 +174,7 @@ typedef struct StrObj {
     size_t ncp;      /* code points */
     int64_t hash;    /* -1 until computed */
     bool ascii;
+    bool interned;   /* the one str_intern keeps for its text (lives until teardown) */
     char s[];        /* NUL-terminated */
 } StrObj;
 Obj *str_new(const char *s, size_t len);   /* s must be valid UTF-8 */
@@ -173,6 +185,11 @@ Obj *str_from_buf(Buf *b);                 /* takes b's bytes, frees b (buf_free
 bool str_eq_c(Obj *s, const char *c);
 /* Interned strings for names used by the runtime. */
 Obj *str_intern(const char *cstr); /* borrowed, lives until teardown */
+/* The interned str equal to s (s itself if it becomes the one); borrowed. */
+Obj *str_intern_str(Obj *s);
+/* Replace every str in tuple t by its interned twin (code names: dict
+ * keys and lookups then meet by address, and attribute lookups cache). */
+void tuple_intern_strs(Obj *t);
 
 /* ---- containers ---- */
 
@@ -204,7 +221,9 @@ typedef struct DictObj {
     size_t cap;       /* entries capacity */
     DictEntry *entries;
     int32_t *index;   /* open addressing table of size icap: -1 empty, -2 deleted */
-    size_t icap;
+    uint32_t icap;    /* 32 bits: entries are numbered by int32_t anyway */
+    bool watched;     /* a class dict the attribute cache read (attrcache.h):
+                         any change to it empties that cache */
     uint64_t version; /* bumped by every change of its keys: a lookup whose
                          __eq__ changed the dict starts again */
 } DictObj;

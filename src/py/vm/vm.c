@@ -10,6 +10,8 @@
 #include "vm.h"
 #include "vm_int.h"
 
+#include "../../base/pool.h"
+
 #include "../objects/agen.h"
 #include "builtins.h"
 #include "suggest.h"
@@ -197,22 +199,60 @@ void vm_print(const char *text, size_t len)
 
 /* ------------------------------------------------------------- frames */
 
+/* The stack a frame starts with, in its own block. */
+#define FRAME_STACK 16
+
+static size_t frame_size(size_t nfast, size_t ncells)
+{
+    return sizeof(Frame) + sizeof(Obj *) * (nfast + ncells + FRAME_STACK);
+}
+
 Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals)
 {
-    Frame *f = xcalloc(1, sizeof *f);
+    /* one block from the pool (src/base/pool.h) for the frame, its locals,
+     * its cells and a first stack: a call makes and frees one on every hop */
+    size_t nfast = (size_t)code->nlocals + 1;
+    size_t ncells = TUP_N(code->cellnames) + TUP_N(code->freenames) + 1;
+    Frame *f = pool_alloc_inline(frame_size(nfast, ncells));
     f->code = code;
     INCREF(code);
     f->func = func;
     XINCREF(func);
     f->globals = globals;
     INCREF(globals);
-    f->nfast = code->nlocals;
-    f->fast = xcalloc((size_t)f->nfast + 1, sizeof(Obj *));
-    f->ncells = (int)(TUP_N(code->cellnames) + TUP_N(code->freenames));
-    f->cells = xcalloc((size_t)f->ncells + 1, sizeof(Obj *));
-    f->stackcap = 16;
-    f->stack = xmalloc(sizeof(Obj *) * (size_t)f->stackcap);
+    f->nfast = (int)nfast - 1;
+    f->fast = (Obj **)(f + 1);
+    f->ncells = (int)ncells - 1;
+    f->cells = f->fast + nfast;
+    f->stackcap = FRAME_STACK;
+    f->stack = f->cells + ncells;
     return f;
+}
+
+void frame_grow_stack(Frame *f, int cap)
+{
+    if (cap <= f->stackcap)
+        return;
+    size_t old = sizeof(Obj *) * (size_t)f->stackcap, size = sizeof(Obj *) * (size_t)cap;
+    if (f->stack_own) {
+        f->stack = pool_realloc(f->stack, old, size);
+    } else {
+        Obj **s = pool_alloc(size);
+        memcpy(s, f->stack, old);
+        f->stack = s;
+        f->stack_own = true;
+    }
+    f->stackcap = cap;
+}
+
+/* Give back a frame's C memory, not the objects it refers to. */
+static void frame_free_mem(Frame *f)
+{
+    if (f->stack_own)
+        pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+    pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
+    pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
+    pool_free_inline(f, frame_size((size_t)f->nfast + 1, (size_t)f->ncells + 1));
 }
 
 void frame_free(Frame *f)
@@ -229,15 +269,13 @@ void frame_free(Frame *f)
         DECREF(f->handled[i]);
     XDECREF(f->delegate);
     XDECREF(f->locals);
-    xfree(f->fast);
-    xfree(f->cells);
-    xfree(f->stack);
-    xfree(f->blocks);
-    xfree(f->handled);
-    DECREF(f->code);
-    XDECREF(f->func);
-    DECREF(f->globals);
-    xfree(f);
+    CodeObj *code = f->code;
+    FuncObj *func = f->func;
+    Obj *globals = f->globals;
+    frame_free_mem(f);
+    DECREF(code);
+    XDECREF(func);
+    DECREF(globals);
 }
 
 /* obj_teardown: a generator kept alive by a cycle (a deadlocked task's
@@ -249,12 +287,7 @@ void gen_free_mem(Obj *o)
     Frame *f = g->frame;
     if (!f)
         return;
-    xfree(f->fast);
-    xfree(f->cells);
-    xfree(f->stack);
-    xfree(f->blocks);
-    xfree(f->handled);
-    xfree(f);
+    frame_free_mem(f);
     g->frame = NULL;
 }
 
@@ -281,6 +314,16 @@ static Obj *kw_name(Obj *kwnames, int i) { return TUP_ITEMS(kwnames)[i]; }
 static const char *fname_of(FuncObj *fn) { return STR_S(fn->qualname); }
 
 /* Bind call arguments into f's fast locals, CPython-style. */
+/* Add a missing argument's name to the list the error gives. */
+static void name_missing(Buf *names, int before, Obj *name)
+{
+    if (!names->s)
+        buf_init(names);
+    if (before)
+        buf_puts(names, ", ");
+    buf_printf(names, "'%s'", STR_S(name));
+}
+
 static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames)
 {
     CodeObj *co = fn->code;
@@ -342,8 +385,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
     }
     int ndef = fn->defaults ? (int)TUP_N(fn->defaults) : 0;
     int missing = 0;
-    Buf names;
-    buf_init(&names);
+    Buf names = {0}; /* filled only for an error: most calls never touch it */
     for (int i = 0; i < argc; i++) {
         if (fast[i])
             continue;
@@ -353,9 +395,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
             fast[i] = TUP_ITEMS(fn->defaults)[d];
             INCREF(fast[i]);
         } else {
-            if (missing++)
-                buf_puts(&names, ", ");
-            buf_printf(&names, "'%s'", STR_S(TUP_ITEMS(co->varnames)[i]));
+            name_missing(&names, missing++, TUP_ITEMS(co->varnames)[i]);
         }
     }
     if (missing) {
@@ -372,9 +412,7 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
             INCREF(d);
             fast[i] = d;
         } else {
-            if (missing++)
-                buf_puts(&names, ", ");
-            buf_printf(&names, "'%s'", STR_S(TUP_ITEMS(co->varnames)[i]));
+            name_missing(&names, missing++, TUP_ITEMS(co->varnames)[i]);
         }
     }
     if (missing) {

@@ -7,6 +7,8 @@
  * vm.c, generator objects to vm_gen.c (shared through vm_int.h). */
 #include "vm_int.h"
 
+#include "../../base/pool.h"
+
 #include "../objects/agen.h"
 #include "builtins.h"
 #include "suggest.h"
@@ -24,8 +26,9 @@
 static void push_block(Frame *f, BlockType t, int handler, int level)
 {
     if (f->nblocks == f->capblocks) {
-        f->capblocks = f->capblocks ? f->capblocks * 2 : 8;
-        f->blocks = xrealloc(f->blocks, sizeof(Block) * (size_t)f->capblocks);
+        int cap = f->capblocks ? f->capblocks * 2 : 8;
+        f->blocks = pool_realloc(f->blocks, sizeof(Block) * (size_t)f->capblocks, sizeof(Block) * (size_t)cap);
+        f->capblocks = cap;
     }
     f->blocks[f->nblocks++] = (Block){t, handler, level};
 }
@@ -33,8 +36,9 @@ static void push_block(Frame *f, BlockType t, int handler, int level)
 static void push_handled(Frame *f, Obj *exc)
 {
     if (f->nhandled == f->caphandled) {
-        f->caphandled = f->caphandled ? f->caphandled * 2 : 4;
-        f->handled = xrealloc(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
+        int cap = f->caphandled ? f->caphandled * 2 : 4;
+        f->handled = pool_realloc(f->handled, sizeof(Obj *) * (size_t)f->caphandled, sizeof(Obj *) * (size_t)cap);
+        f->caphandled = cap;
     }
     INCREF(exc);
     f->handled[f->nhandled++] = exc;
@@ -218,10 +222,8 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
         return false;
     }
     int total = star ? before + 1 + after : before;
-    if (f->sp + total >= f->stackcap) {
-        f->stackcap = f->sp + total + 16;
-        f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
-    }
+    if (f->sp + total >= f->stackcap)
+        frame_grow_stack(f, f->sp + total + 16);
     /* push in reverse so the first target is on top */
     Obj **items_arr = LIST_ITEMS(items);
     for (int i = n - 1; i >= n - after && star; i--) {
@@ -249,8 +251,7 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
 
 static void grow_stack(Frame *f)
 {
-    f->stackcap *= 2;
-    f->stack = xrealloc(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
+    frame_grow_stack(f, f->stackcap * 2);
 }
 
 /* EXCEPT_STAR_MATCH: 1 matched, 0 not (the caller jumps), -1 error. */
@@ -397,6 +398,19 @@ static void keep_frame_locals(Obj *exc, Frame *f)
     }
 }
 
+/* Dispatch: with GCC or clang, a table of label addresses (computed
+ * goto), so each hot instruction jumps straight to the next one's code;
+ * elsewhere (or with -DLOOPSCOPE_NO_CGOTO) the switch. CASE labels an
+ * opcode's code for both; NEXT ends a simple instruction. */
+#if defined(__GNUC__) && !defined(LOOPSCOPE_NO_CGOTO)
+#define LS_CGOTO 1
+#define CASE(op) case op: L_##op
+#else
+#define LS_CGOTO 0
+#define CASE(op) case op
+#endif
+#define NEXT() do { f->ip++; goto dispatch; } while (0)
+
 XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
 {
     /* the library's frames cost no depth (--max-depth 1 must still load
@@ -412,6 +426,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     XStatus status = X_ERROR;
     bool reraise = false;
     *out = NULL;
+    const uint32_t *ops = f->code->ops; /* a frame's code never changes */
 
     if (how != R_START) {
         if (f->delegate) {
@@ -433,8 +448,36 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
     }
 
+#if LS_CGOTO
+    /* one label per opcode, in the enum's order (code.h) */
+    static const void *const jump[I_COUNT] = {
+        &&L_I_NOP, &&L_I_LOAD_CONST, &&L_I_LOAD_FAST, &&L_I_STORE_FAST, &&L_I_DELETE_FAST,
+        &&L_I_LOAD_DEREF, &&L_I_STORE_DEREF, &&L_I_DELETE_DEREF, &&L_I_LOAD_CLOSURE,
+        &&L_I_LOAD_GLOBAL, &&L_I_STORE_GLOBAL, &&L_I_DELETE_GLOBAL, &&L_I_LOAD_ATTR,
+        &&L_I_STORE_ATTR, &&L_I_BINARY_SUBSCR, &&L_I_STORE_SUBSCR, &&L_I_DELETE_SUBSCR,
+        &&L_I_POP_TOP, &&L_I_DUP_TOP, &&L_I_DUP_TOP_TWO, &&L_I_ROT_TWO, &&L_I_ROT_THREE,
+        &&L_I_ROT_FOUR, &&L_I_BINARY, &&L_I_INPLACE, &&L_I_UNARY, &&L_I_COMPARE, &&L_I_JUMP,
+        &&L_I_POP_JUMP_IF_FALSE, &&L_I_POP_JUMP_IF_TRUE, &&L_I_JUMP_IF_FALSE_OR_POP,
+        &&L_I_JUMP_IF_TRUE_OR_POP, &&L_I_BUILD_TUPLE, &&L_I_BUILD_LIST, &&L_I_BUILD_DICT,
+        &&L_I_BUILD_SLICE, &&L_I_BUILD_STRING, &&L_I_LIST_APPEND, &&L_I_DICT_ADD,
+        &&L_I_LIST_EXTEND, &&L_I_DICT_UPDATE, &&L_I_LIST_TO_TUPLE, &&L_I_FORMAT_VALUE,
+        &&L_I_CALL, &&L_I_CALL_KW, &&L_I_CALL_EX, &&L_I_MAKE_FUNCTION, &&L_I_RETURN_VALUE,
+        &&L_I_GET_ITER, &&L_I_FOR_ITER, &&L_I_UNPACK_SEQUENCE, &&L_I_UNPACK_EX, &&L_I_AWAIT,
+        &&L_I_YIELD_VALUE, &&L_I_SETUP_EXCEPT, &&L_I_SETUP_FINALLY, &&L_I_POP_BLOCK,
+        &&L_I_POP_EXCEPT, &&L_I_RERAISE, &&L_I_RAISE, &&L_I_CHECK_EXC_MATCH, &&L_I_IMPORT_NAME,
+        &&L_I_IMPORT_FROM, &&L_I_LOAD_ASSERTION_ERROR, &&L_I_LOAD_NAME, &&L_I_STORE_NAME,
+        &&L_I_DELETE_NAME, &&L_I_DELETE_ATTR, &&L_I_BUILD_CLASS, &&L_I_BEFORE_WITH,
+        &&L_I_SETUP_WITH, &&L_I_WITH_EXCEPT, &&L_I_GET_AITER, &&L_I_GET_ANEXT,
+        &&L_I_END_ASYNC_FOR, &&L_I_AGEN_AWAIT, &&L_I_BUILD_SET, &&L_I_SET_ADD, &&L_I_SET_UPDATE,
+        &&L_I_EXCEPT_STAR_MATCH, &&L_I_EXCEPT_STAR_END, &&L_I_EXCEPT_STAR_RERAISE,
+    };
+#endif
     for (;;) {
-        /* past the memory cap (many small values): stop before the next operation */
+        uint32_t w;
+        int arg;
+    dispatch:
+        /* the operation limit, then the memory cap (many small values):
+         * checked before every operation */
         if (vm.limits.max_ops)
             ++vm.ops;
         if (mem_over() && !vm_memory_ok(0))
@@ -443,18 +486,22 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             ops_limit_error();
             goto error;
         }
-        uint32_t w = f->code->ops[f->ip];
-        int arg = OPARG(w);
+        w = ops[f->ip];
+        arg = OPARG(w);
+#if LS_CGOTO
+        if (OPCODE(w) < I_COUNT)
+            goto *jump[OPCODE(w)];
+#endif
         switch (OPCODE(w)) {
-        case I_NOP:
+        CASE(I_NOP):
             break;
-        case I_LOAD_CONST: {
+        CASE(I_LOAD_CONST): {
             Obj *v = TUP_ITEMS(f->code->consts)[arg];
             INCREF(v);
             PUSH(v);
-            break;
+            NEXT();
         }
-        case I_LOAD_FAST: {
+        CASE(I_LOAD_FAST): {
             Obj *v = f->fast[arg];
             if (!v) {
                 err_format(&UnboundLocalErrorClass,
@@ -464,12 +511,12 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             INCREF(v);
             PUSH(v);
-            break;
+            NEXT();
         }
-        case I_STORE_FAST:
+        CASE(I_STORE_FAST):
             SETREF(f->fast[arg], POP());
-            break;
-        case I_DELETE_FAST:
+            NEXT();
+        CASE(I_DELETE_FAST):
             if (!f->fast[arg]) {
                 err_format(&UnboundLocalErrorClass,
                            "cannot access local variable '%s' where it is not associated with a value",
@@ -478,7 +525,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             SETREF(f->fast[arg], NULL);
             break;
-        case I_LOAD_DEREF: {
+        CASE(I_LOAD_DEREF): {
             Obj *v = ((CellObj *)f->cells[arg])->v;
             if (!v) {
                 int ncell = (int)TUP_N(f->code->cellnames);
@@ -499,32 +546,32 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_STORE_DEREF:
+        CASE(I_STORE_DEREF):
             SETREF(((CellObj *)f->cells[arg])->v, POP());
             break;
-        case I_DELETE_DEREF:
+        CASE(I_DELETE_DEREF):
             SETREF(((CellObj *)f->cells[arg])->v, NULL);
             break;
-        case I_LOAD_CLOSURE:
+        CASE(I_LOAD_CLOSURE):
             INCREF(f->cells[arg]);
             PUSH(f->cells[arg]);
             break;
-        case I_LOAD_GLOBAL: {
+        CASE(I_LOAD_GLOBAL): {
             Obj *v = load_global(f, TUP_ITEMS(f->code->names)[arg]);
             if (!v)
                 goto error;
             PUSH(v);
-            break;
+            NEXT();
         }
-        case I_STORE_GLOBAL:
-        case I_STORE_NAME: { /* NAME: the class body's namespace */
+        CASE(I_STORE_GLOBAL):
+        CASE(I_STORE_NAME): { /* NAME: the class body's namespace */
             Obj *v = POP();
             dict_set(OPCODE(w) == I_STORE_NAME ? f->locals : f->globals, TUP_ITEMS(f->code->names)[arg], v);
             DECREF(v);
             break;
         }
-        case I_DELETE_GLOBAL:
-        case I_DELETE_NAME: {
+        CASE(I_DELETE_GLOBAL):
+        CASE(I_DELETE_NAME): {
             Obj *nm = TUP_ITEMS(f->code->names)[arg];
             if (dict_del(OPCODE(w) == I_DELETE_NAME ? f->locals : f->globals, nm) <= 0) {
                 err_format(&NameErrorClass, "name '%s' is not defined", STR_S(nm));
@@ -532,7 +579,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             break;
         }
-        case I_LOAD_ATTR: {
+        CASE(I_LOAD_ATTR): {
             Obj *o = POP();
             Obj *v = obj_getattr(o, TUP_ITEMS(f->code->names)[arg]);
             if (!v) {
@@ -545,9 +592,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             if (!v)
                 goto error;
             PUSH(v);
-            break;
+            NEXT();
         }
-        case I_STORE_ATTR: {
+        CASE(I_STORE_ATTR): {
             Obj *o = POP(), *v = POP();
             int r = obj_setattr(o, TUP_ITEMS(f->code->names)[arg], v);
             DECREF(o);
@@ -556,7 +603,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_BINARY_SUBSCR: {
+        CASE(I_BINARY_SUBSCR): {
             Obj *k = POP(), *o = POP();
             Obj *v = op_getitem(o, k);
             DECREF(k);
@@ -566,7 +613,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_STORE_SUBSCR: {
+        CASE(I_STORE_SUBSCR): {
             Obj *k = POP(), *o = POP(), *v = POP();
             int r = op_setitem(o, k, v);
             DECREF(k);
@@ -576,7 +623,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_DELETE_SUBSCR: {
+        CASE(I_DELETE_SUBSCR): {
             Obj *k = POP(), *o = POP();
             int r = op_delitem(o, k);
             DECREF(k);
@@ -585,14 +632,14 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_POP_TOP:
+        CASE(I_POP_TOP):
             DECREF(POP());
-            break;
-        case I_DUP_TOP:
+            NEXT();
+        CASE(I_DUP_TOP):
             INCREF(TOP());
             PUSH(TOP());
             break;
-        case I_DUP_TOP_TWO: {
+        CASE(I_DUP_TOP_TWO): {
             Obj *a = PEEK(2), *b = PEEK(1);
             INCREF(a);
             INCREF(b);
@@ -600,20 +647,20 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(b);
             break;
         }
-        case I_ROT_TWO: {
+        CASE(I_ROT_TWO): {
             Obj *a = PEEK(1);
             PEEK(1) = PEEK(2);
             PEEK(2) = a;
             break;
         }
-        case I_ROT_THREE: {
+        CASE(I_ROT_THREE): {
             Obj *a = PEEK(1);
             PEEK(1) = PEEK(2);
             PEEK(2) = PEEK(3);
             PEEK(3) = a;
             break;
         }
-        case I_ROT_FOUR: {
+        CASE(I_ROT_FOUR): {
             Obj *a = PEEK(1);
             PEEK(1) = PEEK(2);
             PEEK(2) = PEEK(3);
@@ -621,8 +668,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PEEK(4) = a;
             break;
         }
-        case I_BINARY:
-        case I_INPLACE: {
+        CASE(I_BINARY):
+        CASE(I_INPLACE): {
             Obj *b = POP(), *a = POP();
             Obj *v = OPCODE(w) == I_BINARY ? op_binary((Op)arg, a, b) : op_inplace((Op)arg, a, b);
             DECREF(a);
@@ -632,7 +679,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_UNARY: {
+        CASE(I_UNARY): {
             Obj *a = POP();
             Obj *v = op_unary((Op)arg, a);
             DECREF(a);
@@ -641,7 +688,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_COMPARE: {
+        CASE(I_COMPARE): {
             Obj *b = POP(), *a = POP();
             Obj *v = op_compare((Op)arg, a, b);
             DECREF(a);
@@ -651,11 +698,11 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_JUMP:
+        CASE(I_JUMP):
             f->ip = arg;
             continue;
-        case I_POP_JUMP_IF_FALSE:
-        case I_POP_JUMP_IF_TRUE: {
+        CASE(I_POP_JUMP_IF_FALSE):
+        CASE(I_POP_JUMP_IF_TRUE): {
             Obj *v = POP();
             int t = obj_truth(v);
             DECREF(v);
@@ -667,8 +714,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             break;
         }
-        case I_JUMP_IF_FALSE_OR_POP:
-        case I_JUMP_IF_TRUE_OR_POP: {
+        CASE(I_JUMP_IF_FALSE_OR_POP):
+        CASE(I_JUMP_IF_TRUE_OR_POP): {
             int t = obj_truth(TOP());
             if (t < 0)
                 goto error;
@@ -679,14 +726,14 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             DECREF(POP());
             break;
         }
-        case I_BUILD_TUPLE: {
+        CASE(I_BUILD_TUPLE): {
             Obj *t = tuple_new((size_t)arg);
             for (int i = arg - 1; i >= 0; i--)
                 TUP_ITEMS(t)[i] = POP();
             PUSH(t);
             break;
         }
-        case I_BUILD_LIST: {
+        CASE(I_BUILD_LIST): {
             Obj *l = list_new((size_t)arg);
             for (int i = 0; i < arg; i++)
                 LIST_ITEMS(l)[i] = PEEK(arg - i);
@@ -695,7 +742,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(l);
             break;
         }
-        case I_BUILD_DICT: {
+        CASE(I_BUILD_DICT): {
             Obj *d = dict_new();
             for (int i = 0; i < arg; i++) {
                 Obj *k = PEEK(2 * (arg - i)), *v = PEEK(2 * (arg - i) - 1);
@@ -709,7 +756,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(d);
             break;
         }
-        case I_BUILD_SLICE: {
+        CASE(I_BUILD_SLICE): {
             SliceObj *s = (SliceObj *)obj_alloc(&SliceClass, sizeof(SliceObj));
             if (arg == 3) {
                 s->step = POP();
@@ -722,7 +769,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(&s->hdr);
             break;
         }
-        case I_BUILD_STRING: {
+        CASE(I_BUILD_STRING): {
             Buf b;
             buf_init(&b);
             for (int i = arg; i >= 1; i--)
@@ -738,14 +785,14 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(s);
             break;
         }
-        case I_LIST_APPEND: {
+        CASE(I_LIST_APPEND): {
             Obj *v = POP();
             list_append_steal(PEEK(arg), v);
             if (!op_check_size(LIST_N(PEEK(arg))))
                 goto error;
             break;
         }
-        case I_DICT_ADD: {
+        CASE(I_DICT_ADD): {
             Obj *v = POP(), *k = POP();
             int r = dict_set(PEEK(arg), k, v);
             DECREF(k);
@@ -754,7 +801,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_LIST_EXTEND: {
+        CASE(I_LIST_EXTEND): {
             Obj *seq = POP();
             Obj *it = obj_iter(seq);
             if (!it) {
@@ -774,7 +821,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_DICT_UPDATE: {
+        CASE(I_DICT_UPDATE): {
             Obj *m = POP();
             if (!IS(m, DictClass)) {
                 err_format(&TypeErrorClass, "'%s' object is not a mapping", obj_type_name(m));
@@ -788,7 +835,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             DECREF(m);
             break;
         }
-        case I_LIST_TO_TUPLE: {
+        CASE(I_LIST_TO_TUPLE): {
             Obj *l = POP();
             Obj *t = tuple_new(LIST_N(l));
             for (size_t i = 0; i < LIST_N(l); i++) {
@@ -799,7 +846,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(t);
             break;
         }
-        case I_FORMAT_VALUE: {
+        CASE(I_FORMAT_VALUE): {
             Obj *spec = (arg & 4) ? POP() : NULL;
             Obj *v = POP();
             Obj *r = format_value(v, arg & 3, spec);
@@ -810,8 +857,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(r);
             break;
         }
-        case I_CALL:
-        case I_CALL_KW: {
+        CASE(I_CALL):
+        CASE(I_CALL_KW): {
             Obj *kwnames = OPCODE(w) == I_CALL_KW ? POP() : NULL;
             int n = arg;
             int npos = kwnames ? n - (int)TUP_N(kwnames) : n;
@@ -823,9 +870,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             if (!r)
                 goto error;
             PUSH(r);
-            break;
+            NEXT();
         }
-        case I_CALL_EX: {
+        CASE(I_CALL_EX): {
             Obj *kw = arg ? POP() : NULL;
             Obj *argt = POP(), *fn = POP();
             Obj *r;
@@ -855,14 +902,14 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(r);
             break;
         }
-        case I_MAKE_FUNCTION:
+        CASE(I_MAKE_FUNCTION):
             PUSH(build_function(f, arg));
             break;
-        case I_RETURN_VALUE:
+        CASE(I_RETURN_VALUE):
             *out = POP();
             status = X_RETURN;
             goto leave;
-        case I_GET_ITER: {
+        CASE(I_GET_ITER): {
             Obj *o = POP();
             Obj *it = obj_iter(o);
             DECREF(o);
@@ -871,7 +918,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(it);
             break;
         }
-        case I_FOR_ITER: {
+        CASE(I_FOR_ITER): {
             Obj *x = obj_next(TOP());
             if (x) {
                 PUSH(x);
@@ -883,8 +930,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             f->ip = arg;
             continue;
         }
-        case I_UNPACK_SEQUENCE:
-        case I_UNPACK_EX: {
+        CASE(I_UNPACK_SEQUENCE):
+        CASE(I_UNPACK_EX): {
             Obj *seq = POP();
             bool ok = OPCODE(w) == I_UNPACK_SEQUENCE ? unpack(f, seq, arg, 0, false)
                                                      : unpack(f, seq, arg & 0xff, arg >> 8, true);
@@ -893,7 +940,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_AWAIT: {
+        CASE(I_AWAIT): {
             Obj *aw = POP();
             if (IS(aw, CoroClass)) {
                 GenObj *g = (GenObj *)aw;
@@ -951,28 +998,28 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_YIELD_VALUE:
+        CASE(I_YIELD_VALUE):
             if (f->gen && IS(f->gen, AsyncGenClass))
                 ((AsyncGenObj *)f->gen)->yielded = true;
             *out = POP();
             f->ip++;
             status = X_YIELD;
             goto leave;
-        case I_SETUP_EXCEPT:
+        CASE(I_SETUP_EXCEPT):
             push_block(f, B_EXCEPT, arg, f->sp);
             break;
-        case I_SETUP_FINALLY:
+        CASE(I_SETUP_FINALLY):
             push_block(f, B_FINALLY, arg, f->sp);
             break;
-        case I_POP_BLOCK:
+        CASE(I_POP_BLOCK):
             f->nblocks--;
             break;
-        case I_POP_EXCEPT:
+        CASE(I_POP_EXCEPT):
             if (f->nblocks && f->blocks[f->nblocks - 1].type == B_HANDLER)
                 f->nblocks--;
             pop_handled(f);
             break;
-        case I_END_ASYNC_FOR:
+        CASE(I_END_ASYNC_FOR):
             if (class_is_sub(TOP()->cls, &StopAsyncIterationClass)) {
                 DECREF(POP());
                 f->nblocks--; /* the handler */
@@ -980,8 +1027,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 DECREF(POP()); /* the async iterator */
                 break;
             }
-            /* fall through - any other exception is raised again */
-        case I_RERAISE: {
+            goto reraise; /* any other exception is raised again */
+        CASE(I_RERAISE):
+        reraise: {
             Obj *exc = POP();
             if (f->nblocks && f->blocks[f->nblocks - 1].type == B_HANDLER)
                 f->nblocks--;
@@ -990,7 +1038,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             reraise = true;
             goto error;
         }
-        case I_RAISE: {
+        CASE(I_RAISE): {
             if (arg == 0) {
                 Obj *cur = current_handled(f);
                 if (!cur) {
@@ -1023,7 +1071,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             err_set(exc);
             goto error;
         }
-        case I_CHECK_EXC_MATCH: {
+        CASE(I_CHECK_EXC_MATCH): {
             Obj *type = POP();
             bool ok;
             Obj *r = exc_match(TOP(), type, &ok);
@@ -1034,7 +1082,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(r);
             break;
         }
-        case I_IMPORT_NAME: {
+        CASE(I_IMPORT_NAME): {
             Obj *m = dict_get(vm.modules, TUP_ITEMS(f->code->names)[arg]);
             if (m) {
                 INCREF(m);
@@ -1048,7 +1096,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(m);
             break;
         }
-        case I_IMPORT_FROM: {
+        CASE(I_IMPORT_FROM): {
             Obj *v = obj_getattr(TOP(), TUP_ITEMS(f->code->names)[arg]);
             if (!v && err_matches(&AttributeErrorClass) && IS(TOP(), ModuleClass)) {
                 err_clear();
@@ -1060,11 +1108,11 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_LOAD_ASSERTION_ERROR:
+        CASE(I_LOAD_ASSERTION_ERROR):
             INCREF(&AssertionErrorClass);
             PUSH(&AssertionErrorClass.hdr);
             break;
-        case I_LOAD_NAME: {
+        CASE(I_LOAD_NAME): {
             Obj *nm = TUP_ITEMS(f->code->names)[arg];
             Obj *v = dict_get(f->locals, nm);
             if (v)
@@ -1074,7 +1122,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(v);
             break;
         }
-        case I_DELETE_ATTR: {
+        CASE(I_DELETE_ATTR): {
             Obj *o = POP();
             int r = obj_delattr(o, TUP_ITEMS(f->code->names)[arg]);
             DECREF(o);
@@ -1082,7 +1130,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_BEFORE_WITH: {
+        CASE(I_BEFORE_WITH): {
             static const char *const names[2][2] = {{"__enter__", "__exit__"}, {"__aenter__", "__aexit__"}};
             Obj *mgr = POP();
             Obj *enter = obj_getattr_c(mgr, names[arg][0]);
@@ -1107,10 +1155,10 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(r);
             break;
         }
-        case I_SETUP_WITH:
+        CASE(I_SETUP_WITH):
             push_block(f, B_FINALLY, arg, f->sp - 1);
             break;
-        case I_WITH_EXCEPT: {
+        CASE(I_WITH_EXCEPT): {
             /* the traceback argument is None: loopscope has no traceback objects */
             Obj *exc = TOP();
             Obj *args[3] = {&exc->cls->hdr, exc, None};
@@ -1120,7 +1168,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(r);
             break;
         }
-        case I_GET_AITER: {
+        CASE(I_GET_AITER): {
             Obj *o = POP();
             Obj *m = obj_getattr_c(o, "__aiter__");
             Obj *it = m ? vm_call0(m) : NULL;
@@ -1151,7 +1199,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(it);
             break;
         }
-        case I_GET_ANEXT: {
+        CASE(I_GET_ANEXT): {
             Obj *m = obj_getattr_c(TOP(), "__anext__");
             if (!m) {
                 if (err_matches(&AttributeErrorClass)) {
@@ -1168,7 +1216,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(aw);
             break;
         }
-        case I_AGEN_AWAIT: {
+        CASE(I_AGEN_AWAIT): {
             /* the delegate (the generator) was set when the awaitable was made */
             int r = await_step(f, R_START, f->fast[1], out);
             if (r == 0) {
@@ -1179,7 +1227,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_BUILD_CLASS: {
+        CASE(I_BUILD_CLASS): {
             Obj *base = arg ? POP() : NULL;
             Obj *name = POP(), *body = POP();
             Obj *cls = build_class((FuncObj *)body, name, base, f->globals);
@@ -1191,7 +1239,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(cls);
             break;
         }
-        case I_EXCEPT_STAR_MATCH: {
+        CASE(I_EXCEPT_STAR_MATCH): {
             int m = except_star_match(f);
             if (m < 0)
                 goto error;
@@ -1201,10 +1249,10 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             break;
         }
-        case I_EXCEPT_STAR_END:
+        CASE(I_EXCEPT_STAR_END):
             except_star_end(f, arg);
             break;
-        case I_EXCEPT_STAR_RERAISE: {
+        CASE(I_EXCEPT_STAR_RERAISE): {
             Obj *exc = except_star_reraise(f);
             if (exc) {
                 err_set(exc);
@@ -1215,9 +1263,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         }
-        case I_BUILD_SET:
-        case I_SET_ADD:
-        case I_SET_UPDATE:
+        CASE(I_BUILD_SET):
+        CASE(I_SET_ADD):
+        CASE(I_SET_UPDATE):
             if (!set_instr(f, OPCODE(w), arg))
                 goto error;
             break;

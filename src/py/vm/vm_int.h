@@ -24,9 +24,10 @@ struct Frame {
     int nfast;
     Obj **cells;         /* cell objects: cellnames then freenames */
     int ncells;
-    Obj **stack;
+    Obj **stack;         /* in the frame's own block until it grows (frame_grow_stack) */
     int sp, stackcap;
     int ip;
+    bool stack_own;      /* the stack has a block of its own */
     Block *blocks;
     int nblocks, capblocks;
     Obj **handled;       /* exceptions being handled (innermost last) */
@@ -61,6 +62,8 @@ extern VMState vm;
 bool stack_exhausted(void);
 void ops_limit_error(void);
 Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals);
+/* Make room for at least cap values on f's stack. */
+void frame_grow_stack(Frame *f, int cap);
 void frame_free(Frame *f);
 int frame_line(const Frame *f);
 Obj *gen_new(Frame *f, Class *cls, size_t size, Obj *name, Obj *qualname);
