@@ -13,8 +13,11 @@
  *
  * (3 steps or more: a varint follows) and the entry or number it needs.
  * An entry is a varint (its string id as a difference from the last one
- * written, times 4, plus its kind), then for a time its hundredths, as a
- * difference too. The ready queue moving up by one is one SHIFT: 2 bytes.
+ * written, times 8, plus its kind), then for a time its hundredths, as a
+ * difference too. A line made of pieces (strings and numbers, e.g. a
+ * queue's "PQueue (line 16): " 3 " items [" 0 ", " 1 ...) is kept once in a
+ * pool of pieces, and its entry names it there (as a difference from the
+ * last one named): a line that changes costs its pieces, not a new string. The ready queue moving up by one is one SHIFT: 2 bytes.
  * A step whose snapshot did not change costs nothing: a step shows the
  * last snapshot given at or before it (none: ""). Every KEY_STEPS
  * steps or KEY_BYTES bytes a keyframe (the whole snapshot) starts again,
@@ -26,7 +29,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096 };
+enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, PCACHE = 512, KIND_BITS = 3 };
 static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
 static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
 enum { MISC = NSEC - 1 };
@@ -63,6 +66,7 @@ typedef struct InKey {
 /* The delta bases of the entry coding: reset at each keyframe. */
 typedef struct Bases {
     uint32_t id;
+    uint32_t piece;     /* the last line of pieces named */
     uint64_t cent;
 } Bases;
 
@@ -75,6 +79,9 @@ struct Inside {
     size_t nkeys, capkeys;
     size_t opstep;      /* the step of the last edit or keyframe */
     Bases b;
+    uint8_t *pcs;       /* the lines of pieces: a varint count, then each piece */
+    size_t npcs, cappcs;
+    uint32_t pcache[PCACHE]; /* recent lines of pieces by hash: offset + 1 */
 };
 
 /* ------------------------------------------------------------ the state */
@@ -191,13 +198,14 @@ static int64_t unzigzag(uint64_t v) { return v & 1 ? -(int64_t)(v >> 1) - 1 : (i
  * the section does not say it. */
 static void put_entry(Inside *in, int sec, const InLine *l)
 {
-    put_varint(in, zigzag((int64_t)l->id - (int64_t)in->b.id) << 2 | l->kind);
-    in->b.id = l->id;
+    uint32_t *base = l->kind == IL_PIECES ? &in->b.piece : &in->b.id;
+    put_varint(in, zigzag((int64_t)l->id - (int64_t)*base) << KIND_BITS | l->kind);
+    *base = l->id;
     if (l->kind == IL_TIME || l->kind == IL_NUM) {
         put_varint(in, zigzag((int64_t)(l->v - in->b.cent)));
         in->b.cent = l->v;
     }
-    if (l->kind != IL_LINE && sec == MISC)
+    if (l->kind != IL_LINE && l->kind != IL_PIECES && sec == MISC)
         put_byte(in, (uint8_t)l->letter);
 }
 
@@ -205,15 +213,16 @@ static InLine get_entry(const uint8_t **p, const uint8_t *end, int sec, Bases *b
 {
     InLine l = {0};
     uint64_t v = get_varint(p, end);
-    l.kind = (uint8_t)(v & 3);
-    b->id = (uint32_t)((int64_t)b->id + unzigzag(v >> 2));
-    l.id = b->id;
+    l.kind = (uint8_t)(v & ((1u << KIND_BITS) - 1));
+    uint32_t *base = l.kind == IL_PIECES ? &b->piece : &b->id;
+    *base = (uint32_t)((int64_t)*base + unzigzag(v >> KIND_BITS));
+    l.id = *base;
     l.letter = list_letter[sec];
     if (l.kind == IL_TIME || l.kind == IL_NUM) {
         b->cent += (uint64_t)unzigzag(get_varint(p, end));
         l.v = b->cent;
     }
-    if (l.kind != IL_LINE && sec == MISC && *p < end)
+    if (l.kind != IL_LINE && l.kind != IL_PIECES && sec == MISC && *p < end)
         l.letter = (char)*(*p)++;
     return l;
 }
@@ -384,6 +393,7 @@ void inside_free(Inside *in)
     state_free(&in->next);
     xfree(in->ops);
     xfree(in->keys);
+    xfree(in->pcs);
     xfree(in);
 }
 
@@ -391,7 +401,7 @@ size_t inside_bytes(const Inside *in)
 {
     if (!in)
         return 0;
-    size_t n = sizeof *in + in->capops + in->capkeys * sizeof(InKey);
+    size_t n = sizeof *in + in->capops + in->capkeys * sizeof(InKey) + in->cappcs;
     for (int i = 0; i < NSEC; i++)
         n += (in->cur.sec[i].cap + in->next.sec[i].cap) * sizeof(InLine);
     return n;
@@ -423,6 +433,48 @@ void inside_end(Inside *in, size_t step)
 {
     for (int i = 0; i < NSEC; i++)
         diff_sec(in, step, i);
+}
+
+/* ------------------------------------------------------------ pieces */
+
+static void put_piece_byte(Inside *in, uint8_t v)
+{
+    if (in->npcs == in->cappcs) {
+        in->cappcs = in->cappcs ? in->cappcs * 2 : 1024;
+        in->pcs = xrealloc(in->pcs, in->cappcs);
+    }
+    in->pcs[in->npcs++] = v;
+}
+
+static void put_piece(Inside *in, uint64_t v)
+{
+    while (v >= 0x80) {
+        put_piece_byte(in, (uint8_t)(v | 0x80));
+        v >>= 7;
+    }
+    put_piece_byte(in, (uint8_t)v);
+}
+
+uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ull;
+    uint32_t *slot = &in->pcache[(h ^ h >> 29) % PCACHE];
+    size_t at = in->npcs;
+    put_piece(in, n);
+    for (size_t i = 0; i < n; i++)
+        put_piece(in, p[i]);
+    size_t len = in->npcs - at;
+    if (*slot) { /* the same pieces kept before: drop this copy */
+        size_t old = *slot - 1;
+        if (old + len <= at && !memcmp(in->pcs + old, in->pcs + at, len)) {
+            in->npcs = at;
+            return (uint32_t)old;
+        }
+    }
+    *slot = (uint32_t)at + 1;
+    return (uint32_t)at;
 }
 
 /* The section of a list's or a count's letter (others: the last). */
@@ -474,8 +526,37 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
 
 /* One entry's text: its letter (unless a whole line), then its words with
  * no newline in them (a line is an entry). */
-static void put_text(Buf *out, const Recording *r, const InLine *l)
+static void put_words(Buf *out, const char *s)
 {
+    for (; *s; s++)
+        buf_putc(out, *s == '\n' ? ' ' : *s);
+}
+
+/* A line of pieces: each string's words, each number in decimal. */
+static void put_pieces(Buf *out, const Inside *in, const Recording *r, uint32_t at)
+{
+    if (at >= in->npcs)
+        return;
+    const uint8_t *p = in->pcs + at, *end = in->pcs + in->npcs;
+    for (uint64_t n = get_varint(&p, end); n-- && p < end;) {
+        uint64_t v = get_varint(&p, end);
+        if (!(v & 1)) {
+            put_words(out, rec_str(r, (uint32_t)(v >> 1)));
+            continue;
+        }
+        int64_t k = unzigzag(v >> 1);
+        if (k < 0)
+            buf_putc(out, '-');
+        buf_put_uint(out, k < 0 ? (uint64_t)-(k + 1) + 1 : (uint64_t)k);
+    }
+}
+
+static void put_text(Buf *out, const Inside *in, const Recording *r, const InLine *l)
+{
+    if (l->kind == IL_PIECES) {
+        put_pieces(out, in, r, l->id);
+        return;
+    }
     if (l->kind != IL_LINE)
         buf_putc(out, l->letter);
     if (l->kind == IL_NUM) {
@@ -488,8 +569,7 @@ static void put_text(Buf *out, const Recording *r, const InLine *l)
         buf_puts(out, t);
         buf_putc(out, '\t');
     }
-    for (const char *p = rec_str(r, l->id); *p; p++)
-        buf_putc(out, *p == '\n' ? ' ' : *p);
+    put_words(out, rec_str(r, l->id));
 }
 
 const char *inside_at(const Inside *in, const Recording *r, size_t s)
@@ -534,7 +614,7 @@ const char *inside_at(const Inside *in, const Recording *r, size_t s)
     for (int i = 0; i < NSEC; i++) {
         const Sec *c = &st.sec[i];
         for (size_t k = 0; k < c->n; k++) {
-            put_text(&text, r, &c->e[k]);
+            put_text(&text, in, r, &c->e[k]);
             buf_putc(&text, '\n');
         }
         if (c->has) {
