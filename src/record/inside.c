@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, PCACHE = 512, KIND_BITS = 3 };
+enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, PCACHE = 512, PHEAD = 64, PMAX = 64, PDEPTH = 16, KIND_BITS = 3 };
 static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
 static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
 enum { MISC = NSEC - 1 };
@@ -70,6 +70,13 @@ typedef struct Bases {
     uint64_t cent;
 } Bases;
 
+/* The last line of pieces kept that began with a given piece. */
+typedef struct PHead {
+    uint64_t first;
+    uint32_t at1;       /* its offset + 1, 0: none */
+    uint32_t depth;     /* the lines before it it is told against */
+} PHead;
+
 struct Inside {
     State cur;          /* the last snapshot stored */
     State next;         /* the one being given (begin ... end) */
@@ -82,6 +89,7 @@ struct Inside {
     uint8_t *pcs;       /* the lines of pieces: a varint count, then each piece */
     size_t npcs, cappcs;
     uint32_t pcache[PCACHE]; /* recent lines of pieces by hash: offset + 1 */
+    PHead phead[PHEAD];
 };
 
 /* ------------------------------------------------------------ the state */
@@ -401,10 +409,16 @@ size_t inside_bytes(const Inside *in)
 {
     if (!in)
         return 0;
-    size_t n = sizeof *in + in->capops + in->capkeys * sizeof(InKey) + in->cappcs;
+    size_t n = sizeof *in + in->capops + in->capkeys * sizeof(InKey);
     for (int i = 0; i < NSEC; i++)
         n += (in->cur.sec[i].cap + in->next.sec[i].cap) * sizeof(InLine);
     return n;
+}
+
+size_t inside_pieces_bytes(const Inside *in, size_t *used)
+{
+    *used = in ? in->npcs : 0;
+    return in ? in->cappcs : 0;
 }
 
 void inside_begin(Inside *in)
@@ -455,25 +469,77 @@ static void put_piece(Inside *in, uint64_t v)
     put_piece_byte(in, (uint8_t)v);
 }
 
+/* The pieces of the line kept at `at` into out (at most PMAX of them; a
+ * longer line is read as its first PMAX): their number. A line is a
+ * varint n*2, then its pieces, or n*2+1 and how it differs from one kept
+ * before: how far back that one is, the pieces it begins and ends with
+ * that this one does too, and this one's pieces between them. */
+static size_t get_line(const Inside *in, size_t at, uint64_t *out, int depth)
+{
+    if (at >= in->npcs || depth > PDEPTH)
+        return 0;
+    const uint8_t *p = in->pcs + at, *end = in->pcs + in->npcs;
+    uint64_t h = get_varint(&p, end), n = h >> 1;
+    size_t k = 0;
+    if (h & 1) {
+        uint64_t back = get_varint(&p, end), pre = get_varint(&p, end), suf = get_varint(&p, end);
+        uint64_t ref[PMAX];
+        size_t m = back && back <= at ? get_line(in, at - back, ref, depth + 1) : 0;
+        if (pre > m || suf > m - pre || n > PMAX || pre + suf > n)
+            return 0;
+        memcpy(out, ref, pre * sizeof *out);
+        k = pre;
+        while (k < n - suf && p < end)
+            out[k++] = get_varint(&p, end);
+        memcpy(out + k, ref + m - suf, suf * sizeof *out);
+        return k + suf;
+    }
+    for (; k < n && k < PMAX && p < end; k++)
+        out[k] = get_varint(&p, end);
+    return k;
+}
+
 uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull ^ n;
+    if (n > PMAX)
+        n = PMAX;
+    uint64_t h = 0xcbf29ce484222325ull ^ n, old[PMAX];
     for (size_t i = 0; i < n; i++)
         h = (h ^ p[i]) * 0x100000001b3ull;
     uint32_t *slot = &in->pcache[(h ^ h >> 29) % PCACHE];
+    if (*slot && get_line(in, *slot - 1, old, 0) == n && !memcmp(old, p, n * sizeof *p))
+        return *slot - 1; /* the same pieces kept before */
     size_t at = in->npcs;
-    put_piece(in, n);
-    for (size_t i = 0; i < n; i++)
-        put_piece(in, p[i]);
-    size_t len = in->npcs - at;
-    if (*slot) { /* the same pieces kept before: drop this copy */
-        size_t old = *slot - 1;
-        if (old + len <= at && !memcmp(in->pcs + old, in->pcs + at, len)) {
-            in->npcs = at;
-            return (uint32_t)old;
-        }
-    }
     *slot = (uint32_t)at + 1;
+    /* against the last line that began with the same piece (the same
+     * primitive's words, as a rule) */
+    PHead *hd = n ? &in->phead[(p[0] * 0x9e3779b97f4a7c15ull) >> 58] : NULL;
+    size_t m = 0, pre = 0, suf = 0;
+    if (hd && hd->at1 && hd->first == p[0] && hd->depth < PDEPTH)
+        m = get_line(in, hd->at1 - 1, old, 0);
+    while (pre < m && pre < n && old[pre] == p[pre])
+        pre++;
+    while (suf < m - pre && suf < n - pre && old[m - 1 - suf] == p[n - 1 - suf])
+        suf++;
+    if (pre + suf >= 2) {
+        put_piece(in, (uint64_t)n << 1 | 1);
+        put_piece(in, at - (hd->at1 - 1));
+        put_piece(in, pre);
+        put_piece(in, suf);
+        for (size_t i = pre; i < n - suf; i++)
+            put_piece(in, p[i]);
+        hd->depth++;
+    } else {
+        put_piece(in, (uint64_t)n << 1);
+        for (size_t i = 0; i < n; i++)
+            put_piece(in, p[i]);
+        if (hd)
+            hd->depth = 0;
+    }
+    if (hd) {
+        hd->first = p[0];
+        hd->at1 = (uint32_t)at + 1;
+    }
     return (uint32_t)at;
 }
 
@@ -535,16 +601,14 @@ static void put_words(Buf *out, const char *s)
 /* A line of pieces: each string's words, each number in decimal. */
 static void put_pieces(Buf *out, const Inside *in, const Recording *r, uint32_t at)
 {
-    if (at >= in->npcs)
-        return;
-    const uint8_t *p = in->pcs + at, *end = in->pcs + in->npcs;
-    for (uint64_t n = get_varint(&p, end); n-- && p < end;) {
-        uint64_t v = get_varint(&p, end);
-        if (!(v & 1)) {
-            put_words(out, rec_str(r, (uint32_t)(v >> 1)));
+    uint64_t p[PMAX];
+    size_t n = get_line(in, at, p, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (!(p[i] & 1)) {
+            put_words(out, rec_str(r, (uint32_t)(p[i] >> 1)));
             continue;
         }
-        int64_t k = unzigzag(v >> 1);
+        int64_t k = unzigzag(p[i] >> 1);
         if (k < 0)
             buf_putc(out, '-');
         buf_put_uint(out, k < 0 ? (uint64_t)-(k + 1) + 1 : (uint64_t)k);

@@ -27,6 +27,9 @@ typedef struct InLine {
 Inside *inside_new(void);
 void inside_free(Inside *in);
 size_t inside_bytes(const Inside *in);
+/* The bytes of the lines of pieces (not in inside_bytes): allocated, and
+ * in use in *used. */
+size_t inside_pieces_bytes(const Inside *in, size_t *used);
 
 /* Keep a line made of n pieces (rec.h's rec_piece_str, rec_piece_num) and
  * return its id for an IL_PIECES line. The same pieces given again soon

@@ -1411,6 +1411,8 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
            (size_t)r->capgroups * sizeof(LabelGroup),
        false);
     fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
+    size_t pcs_used, pcs = inside_pieces_bytes(r->inside, &pcs_used);
+    fn(ctx, "internals' pieces", pcs_used, pcs, true);
 }
 
 static void bytes_sum(void *ctx, const char *table, size_t used, size_t cap, bool internals)

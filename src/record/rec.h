@@ -265,7 +265,7 @@ typedef struct RecEntry {
     bool line;                    /* the id's text is the whole line */
     bool timed;                   /* "<hundredths as 1.50>\t" before the words */
     unsigned long long hundredths;
-    /* Or a whole line given as npieces pieces, read one after the other:
+    /* Or a whole line given as npieces pieces (at most 64), read in order:
      * a line that changes often ("PQueue (line 16): " 3 " items [" 0 ", "
      * 1 "]") costs its pieces instead of a new string each time. */
     const uint64_t *pieces;
