@@ -169,10 +169,14 @@ static int sec_of(const InLine *l, bool *is_count)
 
 /* ------------------------------------------------------------ the bytes */
 
+/* A byte stream's next capacity: a quarter more (a large block grows in
+ * place: it is mapped, not copied), so at most a fifth of it is unused. */
+static size_t grown(size_t cap) { return cap < 1024 ? 1024 : cap + cap / 4; }
+
 static void put_byte(Inside *in, uint8_t v)
 {
     if (in->nops == in->capops) {
-        in->capops = in->capops ? in->capops * 2 : 1024;
+        in->capops = grown(in->capops);
         in->ops = xrealloc(in->ops, in->capops);
     }
     in->ops[in->nops++] = v;
@@ -454,7 +458,7 @@ void inside_end(Inside *in, size_t step)
 static void put_piece_byte(Inside *in, uint8_t v)
 {
     if (in->npcs == in->cappcs) {
-        in->cappcs = in->cappcs ? in->cappcs * 2 : 1024;
+        in->cappcs = grown(in->cappcs);
         in->pcs = xrealloc(in->pcs, in->cappcs);
     }
     in->pcs[in->npcs++] = v;
