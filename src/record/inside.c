@@ -473,11 +473,13 @@ static void put_piece(Inside *in, uint64_t v)
     put_piece_byte(in, (uint8_t)v);
 }
 
-/* The pieces of the line kept at `at` into out (at most PMAX of them; a
- * longer line is read as its first PMAX): their number. A line is a
- * varint n*2, then its pieces, or n*2+1 and how it differs from one kept
- * before: how far back that one is, the pieces it begins and ends with
- * that this one does too, and this one's pieces between them. */
+/* The pieces of the line kept at `at` into out (PMAX at most): their
+ * number. A line is a varint n*2, then its n pieces; or n*2+1, how far
+ * back the line it is told against is, then runs until it has its n
+ * pieces: a varint len*4 and len pieces of its own (in place of as many
+ * of that line's), len*4+1: that line's next len pieces, or len*4+2 and
+ * where that line's len pieces to copy start, as a difference from
+ * where the last run ended. */
 static size_t get_line(const Inside *in, size_t at, uint64_t *out, int depth)
 {
     if (at >= in->npcs || depth > PDEPTH)
@@ -485,22 +487,89 @@ static size_t get_line(const Inside *in, size_t at, uint64_t *out, int depth)
     const uint8_t *p = in->pcs + at, *end = in->pcs + in->npcs;
     uint64_t h = get_varint(&p, end), n = h >> 1;
     size_t k = 0;
-    if (h & 1) {
-        uint64_t back = get_varint(&p, end), pre = get_varint(&p, end), suf = get_varint(&p, end);
-        uint64_t ref[PMAX];
-        size_t m = back && back <= at ? get_line(in, at - back, ref, depth + 1) : 0;
-        if (pre > m || suf > m - pre || n > PMAX || pre + suf > n)
-            return 0;
-        memcpy(out, ref, pre * sizeof *out);
-        k = pre;
-        while (k < n - suf && p < end)
-            out[k++] = get_varint(&p, end);
-        memcpy(out + k, ref + m - suf, suf * sizeof *out);
-        return k + suf;
+    if (n > PMAX)
+        return 0;
+    if (!(h & 1)) {
+        for (; k < n && p < end; k++)
+            out[k] = get_varint(&p, end);
+        return k;
     }
-    for (; k < n && k < PMAX && p < end; k++)
-        out[k] = get_varint(&p, end);
+    uint64_t back = get_varint(&p, end), ref[PMAX];
+    size_t m = back && back <= at ? get_line(in, at - back, ref, depth + 1) : 0;
+    int64_t from = 0;
+    while (k < n && p < end) {
+        uint64_t run = get_varint(&p, end), len = run >> 2;
+        if (len > n - k)
+            return k;
+        if (run & 3) {
+            if (run & 2)
+                from += unzigzag(get_varint(&p, end));
+            if (from < 0 || (uint64_t)from > m || len > m - (uint64_t)from)
+                return k;
+            memcpy(out + k, ref + from, len * sizeof *out);
+            from += (int64_t)len;
+            k += len;
+        } else {
+            for (uint64_t i = 0; i < len && p < end; i++)
+                out[k++] = get_varint(&p, end);
+            from += (int64_t)len;
+        }
+    }
     return k;
+}
+
+static size_t varint_len(uint64_t v)
+{
+    size_t n = 1;
+    for (; v >= 0x80; v >>= 7)
+        n++;
+    return n;
+}
+
+/* How many pieces from p[i] on a line of n are ref's from j on. */
+static size_t run_len(const uint64_t *p, size_t i, size_t n, const uint64_t *ref, size_t j, size_t m)
+{
+    size_t k = 0;
+    while (i + k < n && j + k < m && p[i + k] == ref[j + k])
+        k++;
+    return k;
+}
+
+/* p's pieces as runs copied from ref (m pieces) and runs of its own. */
+static void put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *ref, size_t m)
+{
+    size_t i = 0, own = 0, from = 0;
+    while (i <= n) {
+        size_t best = 0, bj = 0;
+        if (i < n) {
+            best = run_len(p, i, n, ref, from, m);
+            bj = from;
+            for (size_t j = 0; best < 2 && j < m; j++) {
+                size_t l = run_len(p, i, n, ref, j, m);
+                if (l > best)
+                    best = l, bj = j;
+            }
+        }
+        if (i < n && best < 2 - (bj == from)) { /* one piece where it was: copied */
+            own++;
+            i++;
+            from++; /* in place of the piece there */
+            continue;
+        }
+        if (own) {
+            put_piece(in, (uint64_t)own << 2);
+            for (size_t k = i - own; k < i; k++)
+                put_piece(in, p[k]);
+            own = 0;
+        }
+        if (i == n)
+            break;
+        put_piece(in, (uint64_t)best << 2 | (bj == from ? 1 : 2));
+        if (bj != from)
+            put_piece(in, zigzag((int64_t)bj - (int64_t)from));
+        from = bj + best;
+        i += best;
+    }
 }
 
 uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
@@ -515,25 +584,27 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
         return *slot - 1; /* the same pieces kept before */
     size_t at = in->npcs;
     *slot = (uint32_t)at + 1;
-    /* against the last line that began with the same piece (the same
-     * primitive's words, as a rule) */
+    /* told against the last line that began with the same piece (the
+     * same primitive's words, as a rule) */
     PHead *hd = n ? &in->phead[(p[0] * 0x9e3779b97f4a7c15ull) >> 58] : NULL;
-    size_t m = 0, pre = 0, suf = 0;
+    size_t m = 0;
     if (hd && hd->at1 && hd->first == p[0] && hd->depth < PDEPTH)
         m = get_line(in, hd->at1 - 1, old, 0);
-    while (pre < m && pre < n && old[pre] == p[pre])
-        pre++;
-    while (suf < m - pre && suf < n - pre && old[m - 1 - suf] == p[n - 1 - suf])
-        suf++;
-    if (pre + suf >= 2) {
+    size_t full = varint_len((uint64_t)n << 1);
+    for (size_t i = 0; i < n; i++)
+        full += varint_len(p[i]);
+    if (m) {
         put_piece(in, (uint64_t)n << 1 | 1);
         put_piece(in, at - (hd->at1 - 1));
-        put_piece(in, pre);
-        put_piece(in, suf);
-        for (size_t i = pre; i < n - suf; i++)
-            put_piece(in, p[i]);
-        hd->depth++;
-    } else {
+        put_runs(in, p, n, old, m);
+        if (in->npcs - at < full) {
+            hd->depth++;
+        } else {
+            in->npcs = at; /* shorter as it is */
+            m = 0;
+        }
+    }
+    if (!m) {
         put_piece(in, (uint64_t)n << 1);
         for (size_t i = 0; i < n; i++)
             put_piece(in, p[i]);
