@@ -70,11 +70,12 @@ typedef struct Bases {
     uint64_t cent;
 } Bases;
 
-/* The last line of pieces kept that began with a given piece. */
+/* The last two lines of pieces kept that began with a given piece (two
+ * primitives made on one line, or a primitive going back and forth). */
 typedef struct PHead {
     uint64_t first;
-    uint32_t at1;       /* its offset + 1, 0: none */
-    uint32_t depth;     /* the lines before it it is told against */
+    uint32_t at1[2];    /* their offsets + 1 (0: none), the last first */
+    uint32_t depth[2];  /* the lines before each it is told against */
 } PHead;
 
 struct Inside {
@@ -477,9 +478,10 @@ static void put_piece(Inside *in, uint64_t v)
  * number. A line is a varint n*2, then its n pieces; or n*2+1, how far
  * back the line it is told against is, then runs until it has its n
  * pieces: a varint len*4 and len pieces of its own (in place of as many
- * of that line's), len*4+1: that line's next len pieces, or len*4+2 and
- * where that line's len pieces to copy start, as a difference from
- * where the last run ended. */
+ * of that line's), len*4+3 and len numbers, each as a difference from the
+ * number it takes the place of, len*4+1: that line's next len pieces, or
+ * len*4+2 and where that line's len pieces to copy start, as a difference
+ * from where the last run ended. */
 static size_t get_line(const Inside *in, size_t at, uint64_t *out, int depth)
 {
     if (at >= in->npcs || depth > PDEPTH)
@@ -501,7 +503,14 @@ static size_t get_line(const Inside *in, size_t at, uint64_t *out, int depth)
         uint64_t run = get_varint(&p, end), len = run >> 2;
         if (len > n - k)
             return k;
-        if (run & 3) {
+        if ((run & 3) == 3) {
+            for (uint64_t i = 0; i < len && p < end; i++, from++) {
+                if (from < 0 || (uint64_t)from >= m || !(ref[from] & 1))
+                    return k;
+                int64_t v = unzigzag(ref[from] >> 1) + unzigzag(get_varint(&p, end));
+                out[k++] = zigzag(v) << 1 | 1;
+            }
+        } else if (run & 3) {
             if (run & 2)
                 from += unzigzag(get_varint(&p, end));
             if (from < 0 || (uint64_t)from > m || len > m - (uint64_t)from)
@@ -557,9 +566,13 @@ static void put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *re
             continue;
         }
         if (own) {
-            put_piece(in, (uint64_t)own << 2);
+            /* the pieces p[k] took the places of ref[from - i + k] */
+            bool nums = from <= m;
+            for (size_t k = i - own; k < i && nums; k++)
+                nums = p[k] & ref[from - i + k] & 1;
+            put_piece(in, (uint64_t)own << 2 | (nums ? 3 : 0));
             for (size_t k = i - own; k < i; k++)
-                put_piece(in, p[k]);
+                put_piece(in, nums ? zigzag(unzigzag(p[k] >> 1) - unzigzag(ref[from - i + k] >> 1)) : p[k]);
             own = 0;
         }
         if (i == n)
@@ -584,36 +597,44 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
         return *slot - 1; /* the same pieces kept before */
     size_t at = in->npcs;
     *slot = (uint32_t)at + 1;
-    /* told against the last line that began with the same piece (the
-     * same primitive's words, as a rule) */
+    /* told against one of the last lines that began with the same piece
+     * (the same primitive's words, as a rule), or as it is: the shortest */
     PHead *hd = n ? &in->phead[(p[0] * 0x9e3779b97f4a7c15ull) >> 58] : NULL;
-    size_t m = 0;
-    if (hd && hd->at1 && hd->first == p[0] && hd->depth < PDEPTH)
-        m = get_line(in, hd->at1 - 1, old, 0);
-    size_t full = varint_len((uint64_t)n << 1);
+    if (hd && hd->first != p[0])
+        memset(hd, 0, sizeof *hd);
+    size_t best = varint_len((uint64_t)n << 1);
     for (size_t i = 0; i < n; i++)
-        full += varint_len(p[i]);
-    if (m) {
+        best += varint_len(p[i]);
+    int with = -1;
+    for (int c = 0; hd && c < 2; c++) {
+        if (!hd->at1[c] || hd->depth[c] >= PDEPTH)
+            continue;
+        size_t m = get_line(in, hd->at1[c] - 1, old, 0);
         put_piece(in, (uint64_t)n << 1 | 1);
-        put_piece(in, at - (hd->at1 - 1));
+        put_piece(in, at - (hd->at1[c] - 1));
         put_runs(in, p, n, old, m);
-        if (in->npcs - at < full) {
-            hd->depth++;
-        } else {
-            in->npcs = at; /* shorter as it is */
-            m = 0;
-        }
+        if (in->npcs - at < best)
+            best = in->npcs - at, with = c;
+        in->npcs = at;
     }
-    if (!m) {
+    uint32_t depth = 0;
+    if (with >= 0) {
+        size_t m = get_line(in, hd->at1[with] - 1, old, 0);
+        put_piece(in, (uint64_t)n << 1 | 1);
+        put_piece(in, at - (hd->at1[with] - 1));
+        put_runs(in, p, n, old, m);
+        depth = hd->depth[with] + 1;
+    } else {
         put_piece(in, (uint64_t)n << 1);
         for (size_t i = 0; i < n; i++)
             put_piece(in, p[i]);
-        if (hd)
-            hd->depth = 0;
     }
     if (hd) {
         hd->first = p[0];
-        hd->at1 = (uint32_t)at + 1;
+        hd->at1[1] = hd->at1[0];
+        hd->depth[1] = hd->depth[0];
+        hd->at1[0] = (uint32_t)at + 1;
+        hd->depth[0] = depth;
     }
     return (uint32_t)at;
 }
