@@ -29,7 +29,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, PCACHE = 512, PHEAD = 64, PMAX = 64, PDEPTH = 16, KIND_BITS = 3 };
+enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, PCACHE = 512, PHEAD = 16, PMAX = 64, PDEPTH = 16, KIND_BITS = 3 };
 static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
 static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
 enum { MISC = NSEC - 1 };
@@ -76,7 +76,15 @@ typedef struct PHead {
     uint64_t first;
     uint32_t at1[2];    /* their offsets + 1 (0: none), the last first */
     uint32_t depth[2];  /* the lines before each it is told against */
+    uint32_t n[2];
+    uint64_t p[2][PMAX]; /* their pieces */
 } PHead;
+
+/* A line of pieces kept lately, by its hash. */
+typedef struct PSlot {
+    uint64_t h;
+    uint32_t at1;       /* its offset + 1, 0: none */
+} PSlot;
 
 struct Inside {
     State cur;          /* the last snapshot stored */
@@ -89,7 +97,7 @@ struct Inside {
     Bases b;
     uint8_t *pcs;       /* the lines of pieces: a varint count, then each piece */
     size_t npcs, cappcs;
-    uint32_t pcache[PCACHE]; /* recent lines of pieces by hash: offset + 1 */
+    PSlot pcache[PCACHE];
     PHead phead[PHEAD];
 };
 
@@ -544,10 +552,19 @@ static size_t run_len(const uint64_t *p, size_t i, size_t n, const uint64_t *ref
     return k;
 }
 
-/* p's pieces as runs copied from ref (m pieces) and runs of its own. */
-static void put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *ref, size_t m)
+/* A piece's varint written (unless only counted): its bytes. */
+static size_t put_or_count(Inside *in, uint64_t v, bool write)
 {
-    size_t i = 0, own = 0, from = 0;
+    if (write)
+        put_piece(in, v);
+    return varint_len(v);
+}
+
+/* p's pieces as runs copied from ref (m pieces) and runs of its own,
+ * written or only counted: their bytes. */
+static size_t put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *ref, size_t m, bool write)
+{
+    size_t i = 0, own = 0, from = 0, bytes = 0;
     while (i <= n) {
         size_t best = 0, bj = 0;
         if (i < n) {
@@ -559,7 +576,7 @@ static void put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *re
                     best = l, bj = j;
             }
         }
-        if (i < n && best < 2 - (bj == from)) { /* one piece where it was: copied */
+        if (i < n && best < 2 - (bj == from)) { /* no run worth copying: its own */
             own++;
             i++;
             from++; /* in place of the piece there */
@@ -570,19 +587,21 @@ static void put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *re
             bool nums = from <= m;
             for (size_t k = i - own; k < i && nums; k++)
                 nums = p[k] & ref[from - i + k] & 1;
-            put_piece(in, (uint64_t)own << 2 | (nums ? 3 : 0));
+            bytes += put_or_count(in, (uint64_t)own << 2 | (nums ? 3 : 0), write);
             for (size_t k = i - own; k < i; k++)
-                put_piece(in, nums ? zigzag(unzigzag(p[k] >> 1) - unzigzag(ref[from - i + k] >> 1)) : p[k]);
+                bytes += put_or_count(
+                    in, nums ? zigzag(unzigzag(p[k] >> 1) - unzigzag(ref[from - i + k] >> 1)) : p[k], write);
             own = 0;
         }
         if (i == n)
             break;
-        put_piece(in, (uint64_t)best << 2 | (bj == from ? 1 : 2));
+        bytes += put_or_count(in, (uint64_t)best << 2 | (bj == from ? 1 : 2), write);
         if (bj != from)
-            put_piece(in, zigzag((int64_t)bj - (int64_t)from));
+            bytes += put_or_count(in, zigzag((int64_t)bj - (int64_t)from), write);
         from = bj + best;
         i += best;
     }
+    return bytes;
 }
 
 uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
@@ -592,14 +611,14 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
     uint64_t h = 0xcbf29ce484222325ull ^ n, old[PMAX];
     for (size_t i = 0; i < n; i++)
         h = (h ^ p[i]) * 0x100000001b3ull;
-    uint32_t *slot = &in->pcache[(h ^ h >> 29) % PCACHE];
-    if (*slot && get_line(in, *slot - 1, old, 0) == n && !memcmp(old, p, n * sizeof *p))
-        return *slot - 1; /* the same pieces kept before */
+    PSlot *slot = &in->pcache[(h ^ h >> 29) % PCACHE];
+    if (slot->at1 && slot->h == h && get_line(in, slot->at1 - 1, old, 0) == n && !memcmp(old, p, n * sizeof *p))
+        return slot->at1 - 1; /* the same pieces kept before */
     size_t at = in->npcs;
-    *slot = (uint32_t)at + 1;
+    *slot = (PSlot){h, (uint32_t)at + 1};
     /* told against one of the last lines that began with the same piece
      * (the same primitive's words, as a rule), or as it is: the shortest */
-    PHead *hd = n ? &in->phead[(p[0] * 0x9e3779b97f4a7c15ull) >> 58] : NULL;
+    PHead *hd = n ? &in->phead[(p[0] * 0x9e3779b97f4a7c15ull) >> 60] : NULL;
     if (hd && hd->first != p[0])
         memset(hd, 0, sizeof *hd);
     size_t best = varint_len((uint64_t)n << 1);
@@ -609,20 +628,16 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
     for (int c = 0; hd && c < 2; c++) {
         if (!hd->at1[c] || hd->depth[c] >= PDEPTH)
             continue;
-        size_t m = get_line(in, hd->at1[c] - 1, old, 0);
-        put_piece(in, (uint64_t)n << 1 | 1);
-        put_piece(in, at - (hd->at1[c] - 1));
-        put_runs(in, p, n, old, m);
-        if (in->npcs - at < best)
-            best = in->npcs - at, with = c;
-        in->npcs = at;
+        size_t b = varint_len((uint64_t)n << 1 | 1) + varint_len(at - (hd->at1[c] - 1)) +
+                   put_runs(in, p, n, hd->p[c], hd->n[c], false);
+        if (b < best)
+            best = b, with = c;
     }
     uint32_t depth = 0;
     if (with >= 0) {
-        size_t m = get_line(in, hd->at1[with] - 1, old, 0);
         put_piece(in, (uint64_t)n << 1 | 1);
         put_piece(in, at - (hd->at1[with] - 1));
-        put_runs(in, p, n, old, m);
+        put_runs(in, p, n, hd->p[with], hd->n[with], true);
         depth = hd->depth[with] + 1;
     } else {
         put_piece(in, (uint64_t)n << 1);
@@ -633,8 +648,12 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
         hd->first = p[0];
         hd->at1[1] = hd->at1[0];
         hd->depth[1] = hd->depth[0];
+        hd->n[1] = hd->n[0];
+        memcpy(hd->p[1], hd->p[0], hd->n[0] * sizeof *p);
         hd->at1[0] = (uint32_t)at + 1;
         hd->depth[0] = depth;
+        hd->n[0] = (uint32_t)n;
+        memcpy(hd->p[0], p, n * sizeof *p);
     }
     return (uint32_t)at;
 }
