@@ -552,6 +552,11 @@ static size_t run_len(const uint64_t *p, size_t i, size_t n, const uint64_t *ref
     return k;
 }
 
+static size_t pair_hash(uint64_t a, uint64_t b)
+{
+    return (size_t)((a * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full) >> 57);
+}
+
 /* A piece's varint written (unless only counted): its bytes. */
 static size_t put_or_count(Inside *in, uint64_t v, bool write)
 {
@@ -564,13 +569,21 @@ static size_t put_or_count(Inside *in, uint64_t v, bool write)
  * written or only counted: their bytes. */
 static size_t put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *ref, size_t m, bool write)
 {
+    /* where each pair of pieces is in ref (one of them), to find a run */
+    uint8_t pair[128] = {0};
+    for (size_t j = 0; j + 1 < m; j++) {
+        uint8_t *e = &pair[pair_hash(ref[j], ref[j + 1])];
+        if (!*e)
+            *e = (uint8_t)(j + 1);
+    }
     size_t i = 0, own = 0, from = 0, bytes = 0;
     while (i <= n) {
         size_t best = 0, bj = 0;
         if (i < n) {
             best = run_len(p, i, n, ref, from, m);
             bj = from;
-            for (size_t j = 0; best < 2 && j < m; j++) {
+            size_t j = i + 1 < n ? pair[pair_hash(p[i], p[i + 1])] : 0;
+            if (best < 2 && j--) {
                 size_t l = run_len(p, i, n, ref, j, m);
                 if (l > best)
                     best = l, bj = j;
