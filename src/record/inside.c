@@ -182,23 +182,27 @@ static int sec_of(const InLine *l, bool *is_count)
  * place: it is mapped, not copied), so at most a fifth of it is unused. */
 static size_t grown(size_t cap) { return cap < 1024 ? 1024 : cap + cap / 4; }
 
-static void put_byte(Inside *in, uint8_t v)
+/* A byte, a varint onto a byte stream (its bytes, their number, its capacity). */
+static void stream_byte(uint8_t **b, size_t *n, size_t *cap, uint8_t v)
 {
-    if (in->nops == in->capops) {
-        in->capops = grown(in->capops);
-        in->ops = xrealloc(in->ops, in->capops);
+    if (*n == *cap) {
+        *cap = grown(*cap);
+        *b = xrealloc(*b, *cap);
     }
-    in->ops[in->nops++] = v;
+    (*b)[(*n)++] = v;
 }
 
-static void put_varint(Inside *in, uint64_t v)
+static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
 {
-    while (v >= 0x80) {
-        put_byte(in, (uint8_t)(v | 0x80));
-        v >>= 7;
-    }
-    put_byte(in, (uint8_t)v);
+    for (; v >= 0x80; v >>= 7)
+        stream_byte(b, n, cap, (uint8_t)(v | 0x80));
+    stream_byte(b, n, cap, (uint8_t)v);
 }
+
+/* The edits' stream, and the lines of pieces' (below). */
+static void put_byte(Inside *in, uint8_t v) { stream_byte(&in->ops, &in->nops, &in->capops, v); }
+static void put_varint(Inside *in, uint64_t v) { stream_varint(&in->ops, &in->nops, &in->capops, v); }
+static void put_piece(Inside *in, uint64_t v) { stream_varint(&in->pcs, &in->npcs, &in->cappcs, v); }
 
 static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
 {
@@ -463,24 +467,6 @@ void inside_end(Inside *in, size_t step)
 }
 
 /* ------------------------------------------------------------ pieces */
-
-static void put_piece_byte(Inside *in, uint8_t v)
-{
-    if (in->npcs == in->cappcs) {
-        in->cappcs = grown(in->cappcs);
-        in->pcs = xrealloc(in->pcs, in->cappcs);
-    }
-    in->pcs[in->npcs++] = v;
-}
-
-static void put_piece(Inside *in, uint64_t v)
-{
-    while (v >= 0x80) {
-        put_piece_byte(in, (uint8_t)(v | 0x80));
-        v >>= 7;
-    }
-    put_piece_byte(in, (uint8_t)v);
-}
 
 /* The pieces of the line kept at `at` into out (PMAX at most): their
  * number. A line is a varint n*2, then its n pieces; or n*2+1, how far

@@ -361,15 +361,13 @@ static void pc_num(Pieces *pc, long long v)
     buf_puts(pc->text, t);
 }
 
-/* Words that recur on their own (an item's repr, a task): a piece alone. */
-static void pc_word_begin(Pieces *pc) { pc_cut(pc, false); }
-static void pc_word_end(Pieces *pc) { pc_cut(pc, false); }
-
+/* Words that recur on their own (an item's repr, a task) are a piece
+ * alone: cut before and after. */
 static void pc_task(Pieces *pc, TaskObj *t)
 {
-    pc_word_begin(pc);
+    pc_cut(pc, false);
     put_task(pc->text, t);
-    pc_word_end(pc);
+    pc_cut(pc, false);
 }
 
 /* The tasks waiting on a list of futures: " · waiting: a, b" (what says
@@ -410,9 +408,9 @@ static void put_item(Pieces *pc, Obj *item)
     Buf r;
     buf_init(&r);
     obj_repr(item, &r);
-    pc_word_begin(pc);
+    pc_cut(pc, false);
     rec_put_text(pc->text, r.s, r.len > 20 ? 20 : r.len);
-    pc_word_end(pc);
+    pc_cut(pc, false);
     buf_free(&r);
 }
 
