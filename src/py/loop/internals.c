@@ -7,7 +7,8 @@
  * when none of that changed: each part of the snapshot is made again only
  * when what it was made from changed (the queue's ends, the heap's top,
  * the shown handles' words, a fingerprint of each primitive), and the
- * recording stores only the edits (src/record/inside.c). Leaves the
+ * recording stores only the edits (src/record/inside.c). A primitive's
+ * line is given as pieces (interned words, numbers), not as a new string. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
  * (labels are reprs under klass_quiet). */
