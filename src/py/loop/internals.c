@@ -7,7 +7,8 @@
  * when none of that changed: each part of the snapshot is made again only
  * when what it was made from changed (the queue's ends, the heap's top,
  * the shown handles' words, a fingerprint of each primitive), and the
- * recording stores only the edits (src/record/inside.c). Leaves the
+ * recording stores only the edits (src/record/inside.c). A primitive's
+ * line is given as pieces (interned words, numbers), not as a new string. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
  * (labels are reprs under klass_quiet). */
@@ -26,7 +27,7 @@ typedef struct Prim {
 } Prim;
 
 static Prim *prims;
-static Buf snap;        /* the snapshot being written (internals_record) */
+static Buf snap;        /* a primitive's words being cut into pieces */
 static size_t nprims, capprims;
 
 /* Is cb a task's wakeup (future.c's "task_wakeup")? Its C function is
@@ -329,8 +330,50 @@ void internals_track(Obj *o, bool on)
     prims[nprims++] = (Prim){o, vm_current_line()};
 }
 
-/* The tasks waiting on a list of futures: " · waiting: a, b". */
-static void put_waiters(Buf *b, Obj *waiters)
+/* A primitive's line as pieces (rec.h's RecEntry.pieces): the words that
+ * stay the same as interned strings, what changes (counts, items, tasks)
+ * as numbers or strings of their own that recur, so that a line that
+ * changes costs a few numbers in the recording, not a new string. */
+enum { MAX_PIECES = 64 };
+typedef struct Pieces {
+    uint64_t *p;    /* MAX_PIECES of them */
+    size_t n;
+    Buf *text;      /* words not yet cut into a piece */
+} Pieces;
+
+/* The words so far as one piece. The last piece takes whatever is left. */
+static void pc_cut(Pieces *pc, bool last)
+{
+    if (!pc->text->len || (!last && pc->n >= MAX_PIECES - 1))
+        return;
+    pc->p[pc->n++] = rec_piece_str(rec_intern(sim.rec, pc->text->s));
+    buf_clear(pc->text);
+}
+
+static void pc_num(Pieces *pc, long long v)
+{
+    pc_cut(pc, false);
+    if (pc->n < MAX_PIECES - 2 && v > -REC_PIECE_MAX && v < REC_PIECE_MAX) {
+        pc->p[pc->n++] = rec_piece_num(v);
+        return;
+    }
+    char t[24];
+    snprintf(t, sizeof t, "%lld", v);
+    buf_puts(pc->text, t);
+}
+
+/* Words that recur on their own (an item's repr, a task) are a piece
+ * alone: cut before and after. */
+static void pc_task(Pieces *pc, TaskObj *t)
+{
+    pc_cut(pc, false);
+    put_task(pc->text, t);
+    pc_cut(pc, false);
+}
+
+/* The tasks waiting on a list of futures: " · waiting: a, b" (what says
+ * what they do). */
+static void put_waiters(Pieces *pc, Obj *waiters, const char *what)
 {
     if (!waiters || !IS(waiters, ListClass) || !LIST_N(waiters))
         return;
@@ -340,78 +383,95 @@ static void put_waiters(Buf *b, Obj *waiters)
         if (!is_future(w) || ((FutureObj *)w)->state != FUT_PENDING)
             continue;
         TaskObj *t = loop_waiter_of((FutureObj *)w);
-        buf_puts(b, n++ ? ", " : " \xc2\xb7 waiting: ");
+        if (n++) {
+            buf_puts(pc->text, ", ");
+        } else {
+            buf_puts(pc->text, " \xc2\xb7 ");
+            buf_puts(pc->text, what);
+            buf_puts(pc->text, ": ");
+        }
         if (t)
-            put_task(b, t);
+            pc_task(pc, t);
         else
-            buf_puts(b, "a future");
+            buf_puts(pc->text, "a future");
     }
 }
 
 static bool truthy(Obj *o) { return o && o != None && o != False && !(is_int(o) && int_value(o) == 0); }
 
-static void describe_prim(const Prim *p, Buf *b)
+/* An item of a queue: an int as a number, else its repr (at most 20 bytes). */
+static void put_item(Pieces *pc, Obj *item)
+{
+    if (CLS(item) == &IntClass) {
+        pc_num(pc, (long long)int_value(item));
+        return;
+    }
+    Buf r;
+    buf_init(&r);
+    obj_repr(item, &r);
+    pc_cut(pc, false);
+    rec_put_text(pc->text, r.s, r.len > 20 ? 20 : r.len);
+    pc_cut(pc, false);
+    buf_free(&r);
+}
+
+static void describe_prim(const Prim *p, Pieces *pc)
 {
     Obj *o = p->o;
-    const char *kind = CLS(o)->name;
-    buf_printf(b, "P%s (line %d): ", kind, p->line);
+    Buf *b = pc->text;
+    buf_printf(b, "P%s (line %d): ", CLS(o)->name, p->line);
     Obj *q = loop_attr(o, "_queue"), *v;
     if (q && IS(q, ListClass)) {
         size_t n = LIST_N(q);
-        buf_printf(b, "%zu item%s", n, n == 1 ? "" : "s");
+        pc_num(pc, (long long)n);
+        buf_puts(b, n == 1 ? " item" : " items");
         if (n) {
             buf_puts(b, " [");
             klass_quiet(true);
             for (size_t i = 0; i < n && i < SHOW_ITEMS; i++) {
                 if (i)
                     buf_puts(b, ", ");
-                Buf r;
-                buf_init(&r);
-                obj_repr(LIST_ITEMS(q)[i], &r);
-                rec_put_text(b, r.s, r.len > 20 ? 20 : r.len);
-                buf_free(&r);
+                put_item(pc, LIST_ITEMS(q)[i]);
             }
             klass_quiet(false);
             err_clear();
             buf_puts(b, n > SHOW_ITEMS ? ", \xe2\x80\xa6]" : "]");
         }
         Obj *max = loop_attr(o, "_maxsize");
-        if (max && is_int(max) && int_value(max) > 0)
-            buf_printf(b, " of %lld", (long long)int_value(max));
-        put_waiters(b, loop_attr(o, "_getters"));
-        Obj *putters = loop_attr(o, "_putters");
-        if (putters && IS(putters, ListClass) && LIST_N(putters)) {
-            Buf pw;
-            buf_init(&pw);
-            put_waiters(&pw, putters);
-            if (pw.len)
-                buf_printf(b, " \xc2\xb7 putting:%s", strstr(pw.s, ": ") + 1);
-            buf_free(&pw);
+        if (max && is_int(max) && int_value(max) > 0) {
+            buf_puts(b, " of ");
+            pc_num(pc, (long long)int_value(max));
         }
+        put_waiters(pc, loop_attr(o, "_getters"), "waiting");
+        put_waiters(pc, loop_attr(o, "_putters"), "putting");
     } else if ((v = loop_attr(o, "_locked"))) {
         Obj *holder = loop_attr(o, "_holder");
         if (truthy(v)) {
             buf_puts(b, "held by ");
             if (holder && class_is_sub(CLS(holder), &TaskClass))
-                put_task(b, (TaskObj *)holder);
+                pc_task(pc, (TaskObj *)holder);
             else
                 buf_puts(b, "someone");
         } else {
             buf_puts(b, "free");
         }
-        put_waiters(b, loop_attr(o, "_waiters"));
+        put_waiters(pc, loop_attr(o, "_waiters"), "waiting");
     } else if ((v = loop_attr(o, "_size"))) {
         Obj *val = loop_attr(o, "_value");
-        if (val && is_int(val) && is_int(v))
-            buf_printf(b, "%lld of %lld free", (long long)int_value(val), (long long)int_value(v));
-        put_waiters(b, loop_attr(o, "_waiters"));
+        if (val && is_int(val) && is_int(v)) {
+            pc_num(pc, (long long)int_value(val));
+            buf_puts(b, " of ");
+            pc_num(pc, (long long)int_value(v));
+            buf_puts(b, " free");
+        }
+        put_waiters(pc, loop_attr(o, "_waiters"), "waiting");
     } else if ((v = loop_attr(o, "_value"))) {
         buf_puts(b, truthy(v) ? "set" : "not set");
-        put_waiters(b, loop_attr(o, "_waiters"));
+        put_waiters(pc, loop_attr(o, "_waiters"), "waiting");
     } else {
         buf_puts(b, "?");
     }
-    buf_putc(b, '\n');
+    pc_cut(pc, true);
 }
 
 /* ------------------------------------------------------------ snapshot */
@@ -814,32 +874,27 @@ static uint64_t prims_fingerprint(void)
 
 static void record_prims(void)
 {
-    Buf b = snap; /* the primitives' lines, kept from step to step: no malloc per step */
-    if (!b.s)
-        buf_init(&b);
-    buf_clear(&b);
-    size_t k = 0, shownp = 0;
+    static uint64_t pieces[SHOW_PRIMS][MAX_PIECES];
+    if (!snap.s)
+        buf_init(&snap); /* the words being cut, kept from step to step: no malloc per step */
+    RecEntry e[SHOW_PRIMS];
+    size_t k = 0, n = 0;
     for (size_t i = 0; i < nprims; i++) {
         if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
             DECREF(prims[i].o);
             continue;
         }
         prims[k++] = prims[i];
-        if (shownp++ < SHOW_PRIMS)
-            describe_prim(&prims[k - 1], &b);
+        if (n == SHOW_PRIMS)
+            continue;
+        buf_clear(&snap);
+        Pieces pc = {pieces[n], 0, &snap};
+        describe_prim(&prims[k - 1], &pc);
+        e[n] = (RecEntry){.line = true, .pieces = pc.p, .npieces = pc.n};
+        n++;
     }
     nprims = k;
-    RecEntry e[SHOW_PRIMS];
-    size_t n = 0;
-    for (char *p = b.s; *p && n < SHOW_PRIMS;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        e[n++] = (RecEntry){.id = rec_intern(sim.rec, p), .line = true};
-        p = nl ? nl + 1 : p + strlen(p);
-    }
     rec_internals_section(sim.rec, 'P', e, n, false, 0);
-    snap = b;
 }
 
 void internals_record(void)
