@@ -23,6 +23,7 @@
  * steps or KEY_BYTES bytes a keyframe (the whole snapshot) starts again,
  * so reading a step decodes at most one keyframe and KEY_BYTES of edits. */
 #include "inside.h"
+#include "chunk.h"
 
 #include "../base/base.h"
 
@@ -194,9 +195,9 @@ static void stream_byte(uint8_t **b, size_t *n, size_t *cap, uint8_t v)
 
 static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
 {
-    for (; v >= 0x80; v >>= 7)
-        stream_byte(b, n, cap, (uint8_t)(v | 0x80));
-    stream_byte(b, n, cap, (uint8_t)v);
+    unsigned char tmp[10], *end = varint_put(tmp, v); /* chunk.h's LEB128 */
+    for (const unsigned char *q = tmp; q < end; q++)
+        stream_byte(b, n, cap, *q);
 }
 
 /* The edits' stream, and the lines of pieces' (below). */
@@ -204,6 +205,7 @@ static void put_byte(Inside *in, uint8_t v) { stream_byte(&in->ops, &in->nops, &
 static void put_varint(Inside *in, uint64_t v) { stream_varint(&in->ops, &in->nops, &in->capops, v); }
 static void put_piece(Inside *in, uint64_t v) { stream_varint(&in->pcs, &in->npcs, &in->cappcs, v); }
 
+/* chunk.h's varint_get, bounded by the stream's end. */
 static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
 {
     uint64_t v = 0;
@@ -216,8 +218,6 @@ static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
     return v;
 }
 
-static uint64_t zigzag(int64_t v) { return v < 0 ? ((uint64_t)(-(v + 1)) << 1) | 1 : (uint64_t)v << 1; }
-static int64_t unzigzag(uint64_t v) { return v & 1 ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1); }
 
 /* An entry: id difference and kind; a time's hundredths; a letter when
  * the section does not say it. */

@@ -408,12 +408,12 @@ def _ordered_as_completed(fs, *, timeout=None):
     def _on_timeout():
         for f in todo:
             f.remove_done_callback(_on_completion)
-            done.put_nowait(None)  # Queue a dummy value for _wait_for_one().
-        todo.clear()  # Can't do todo.remove(f) in the loop.
+            done.put_nowait(None)  # None tells _wait_for_one that time ran out
+        todo.clear()  # after the loop: the set is being iterated
 
     def _on_completion(f):
         if not todo:
-            return  # _on_timeout() was here first.
+            return  # the timeout already emptied todo
         todo.remove(f)
         done.put_nowait(f)
         if not todo and timeout_handle is not None:
@@ -422,7 +422,7 @@ def _ordered_as_completed(fs, *, timeout=None):
     async def _wait_for_one():
         f = await done.get()
         if f is None:
-            # Dummy value from _on_timeout().
+            # the None the timeout queued
             raise asyncio.exceptions.TimeoutError
         return f.result()  # May raise f.exception().
 
