@@ -93,7 +93,8 @@ static unsigned long long build(const Recording *rec, Section *sec, char *s, Buf
 }
 
 /* Rows for each of the n sections in order[] out of h: every section gets
- * its heading and one row first, then the rest goes round one row at a
+ * its heading and one row first (an empty one just its heading, which
+ * says so), then the rest goes round one row at a
  * time to those that want more, so no section is pushed off by a long one.
  * Returns whether there is room for a blank row between sections. */
 static bool share_rows(const Section *sec, const int *order, int n, int h, int *rows)
@@ -102,7 +103,7 @@ static bool share_rows(const Section *sec, const int *order, int n, int h, int *
     for (int i = 0; i < n; i++) {
         const Section *c = &sec[order[i]];
         rows[i] = 0;
-        want[i] = 1 + (c->n ? c->n : 1) + (c->more ? 1 : 0);
+        want[i] = 1 + c->n + (c->more ? 1 : 0); /* an empty one says so on its heading */
         total += want[i];
     }
     bool gaps = total + n - 1 <= h;
@@ -158,14 +159,13 @@ static void draw_sections(Grid *g, Rect in, Section *sec, const int *order, int 
             y++;
         const Section *c = &sec[order[i]];
         int used = grid_text(g, x, y, w, c->st, c->title);
+        bool empty = !c->n && !c->more;
         if (used + 2 < w)
-            grid_text(g, x + used + 2, y, w - used - 2, ST_DIM, c->sub);
+            grid_text(g, x + used + 2, y, w - used - 2, ST_DIM, empty ? c->empty : c->sub);
         y++;
         int room = rows[i] - 1, fit = c->n;
         if (fit + (c->more ? 1 : 0) > room) /* keep a row for "+N more" */
             fit = room > 0 ? room - 1 : 0;
-        if (!c->n && room > 0)
-            grid_text(g, x + 2, y++, w - 2, ST_DIM, c->empty);
         for (int k = 0; k < fit; k++, y++) {
             const char *text = store->s + c->text[k];
             if (c->timers) {
