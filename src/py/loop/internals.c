@@ -286,6 +286,140 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
     return t;
 }
 
+/* ---------------------------------------------------- words by task
+ * Most handles are a task's: its step ("step fetch"), its wakeup ("wake
+ * fetch (sleep(1.0))") or the timer of its sleep ("fetch\tsleep(1.0)").
+ * Each is a new handle, but its words are those the task's last one of
+ * the kind had, as long as what they are made of is the same: kept per
+ * task (a direct-mapped cache by its recording id), so a new handle costs
+ * a compare, not a description and an intern. A kind whose words name a
+ * future keeps where that future's short words sit in the words' text and
+ * compares them with the future's now. */
+
+typedef struct Said {
+    uint32_t id;        /* the words' string id, 0: none */
+    uint16_t off, len;  /* the future's short words in them */
+} Said;
+
+typedef struct TaskWords {
+    int task;           /* its rec_id + 1, 0: free */
+    uint32_t step[4];   /* by started and must_cancel */
+    Said wake[2];       /* by its future cancelled */
+    Said timer;
+} TaskWords;
+
+enum { TW_SLOTS = 4096 };
+static TaskWords *tw;
+static const Recording *tw_rec;
+
+/* t's slot, emptied when another task held it. */
+static TaskWords *task_words(const TaskObj *t)
+{
+    if (!tw || tw_rec != sim.rec) {
+        if (!tw)
+            tw = xmalloc(TW_SLOTS * sizeof *tw);
+        memset(tw, 0, TW_SLOTS * sizeof *tw);
+        tw_rec = sim.rec;
+    }
+    TaskWords *w = &tw[(unsigned)t->rec_id % TW_SLOTS];
+    if (w->task != t->rec_id + 1)
+        *w = (TaskWords){.task = t->rec_id + 1};
+    return w;
+}
+
+/* f's short words (short_future's) in place, when they are a cut of its
+ * label; false otherwise. */
+static bool short_label(const FutureObj *f, const char **s, size_t *n)
+{
+    if (f->children || !f->label)
+        return false;
+    const char *d = STR_S(f->label);
+    size_t k = strcspn(d, ":");
+    static const char *const cuts[] = {" until ", ", ", " ("};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        const char *c = strstr(d, cuts[i]);
+        if (c && c > d && (size_t)(c - d) < k)
+            k = (size_t)(c - d);
+    }
+    *s = d;
+    *n = k;
+    return true;
+}
+
+/* The words sd names when their future's short words are still s[0..n). */
+static uint32_t said_again(const Said *sd, const char *s, size_t n)
+{
+    if (!sd->id || sd->len != n)
+        return 0;
+    return memcmp(rec_str(sim.rec, sd->id) + sd->off, s, n) ? 0 : sd->id;
+}
+
+/* The length of t's reference in words (rec_put_ref's: its id in
+ * decimal between two marks; t->rec_id >= 0). */
+static size_t ref_len(const TaskObj *t)
+{
+    size_t n = 3;
+    for (unsigned v = (unsigned)t->rec_id; v >= 10; v /= 10)
+        n++;
+    return n;
+}
+
+static Buf wbuf; /* words being made, kept from step to step */
+
+/* Intern h's words as describe_handle or describe_timer makes them; when
+ * sd, remember them with the future's short words (n of them) at off. */
+static uint32_t words_made(HandleObj *h, Said *sd, size_t off, size_t n)
+{
+    if (!wbuf.s)
+        buf_init(&wbuf);
+    buf_clear(&wbuf);
+    if (h->timer)
+        describe_timer(h, &wbuf);
+    else
+        describe_handle(h, &wbuf);
+    uint32_t id = rec_intern(sim.rec, wbuf.s);
+    if (sd && off + n <= wbuf.len && off + n < 0xffff)
+        *sd = (Said){id, (uint16_t)off, (uint16_t)n};
+    return id;
+}
+
+/* h's words through its task's, when h is a task's step, wakeup or sleep
+ * timer; else 0. */
+static uint32_t words_by_task(HandleObj *h)
+{
+    Obj *cb = h->callback;
+    const char *s;
+    size_t n;
+    if (!h->timer) {
+        Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
+        if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+            return 0;
+        TaskObj *t = (TaskObj *)self;
+        TaskWords *w = task_words(t);
+        if (!is_wakeup(cb)) {
+            uint32_t *id = &w->step[(t->started ? 2 : 0) + (t->must_cancel ? 1 : 0)];
+            return *id ? *id : (*id = words_made(h, NULL, 0, 0));
+        }
+        Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+        if (!arg || !is_future(arg) || !short_label((FutureObj *)arg, &s, &n))
+            return 0;
+        Said *sd = &w->wake[((FutureObj *)arg)->state == FUT_CANCELLED];
+        uint32_t id = said_again(sd, s, n);
+        return id ? id : words_made(h, sd, 5 + ref_len(t) + 2, n); /* "wake " ref " (" */
+    }
+    if (!timed(h))
+        return 0;
+    Obj *fn = IS(cb, BoundClass) ? ((BoundObj *)cb)->func : cb;
+    if (IS(fn, FuncClass))
+        return 0; /* maybe a library's deadline: its own words */
+    TaskObj *t = loop_timer_task(h);
+    if (!t || t->rec_id < 0 || !t->fut_waiter || !short_label(t->fut_waiter, &s, &n))
+        return 0;
+    Said *sd = &task_words(t)->timer;
+    uint32_t id = said_again(sd, s, n);
+    return id ? id : words_made(h, sd, ref_len(t) + 1, n); /* ref "\t" */
+}
+
 /* The string id of h's words, made when first needed or when what they
  * depend on changed; interned, so a task's "step fetch" has one id. */
 static uint32_t handle_words(HandleObj *h)
@@ -294,16 +428,10 @@ static uint32_t handle_words(HandleObj *h)
     const void *key = words_key(h, &state);
     if (h->words && key == h->words_key && state == h->words_state)
         return h->words;
-    Buf b;
-    buf_init(&b);
-    if (h->timer)
-        describe_timer(h, &b);
-    else
-        describe_handle(h, &b);
-    h->words = rec_intern(sim.rec, b.s);
+    uint32_t id = words_by_task(h);
+    h->words = id ? id : words_made(h, NULL, 0, 0);
     h->words_key = key;
     h->words_state = state;
-    buf_free(&b);
     return h->words ? h->words : rec_intern(sim.rec, "?");
 }
 
@@ -938,6 +1066,12 @@ void internals_reset(void)
     if (snap.s)
         buf_free(&snap);
     snap = (Buf){0};
+    if (wbuf.s)
+        buf_free(&wbuf);
+    wbuf = (Buf){0};
+    xfree(tw);
+    tw = NULL;
+    tw_rec = NULL;
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
     xfree(prims);
