@@ -302,29 +302,32 @@ typedef struct Said {
 } Said;
 
 typedef struct TaskWords {
-    int task;           /* its rec_id + 1, 0: free */
     uint32_t step[4];   /* by started and must_cancel */
     Said wake[2];       /* by its future cancelled */
     Said timer;
 } TaskWords;
 
-enum { TW_SLOTS = 4096 };
-static TaskWords *tw;
+static TaskWords *tw;   /* by rec_id, for the recording tw_rec */
+static size_t ntw;
 static const Recording *tw_rec;
 
-/* t's slot, emptied when another task held it. */
+/* t's words (t->rec_id >= 0). */
 static TaskWords *task_words(const TaskObj *t)
 {
-    if (!tw || tw_rec != sim.rec) {
-        if (!tw)
-            tw = xmalloc(TW_SLOTS * sizeof *tw);
-        memset(tw, 0, TW_SLOTS * sizeof *tw);
+    size_t i = (size_t)t->rec_id;
+    if (tw_rec != sim.rec) {
+        memset(tw, 0, ntw * sizeof *tw);
         tw_rec = sim.rec;
     }
-    TaskWords *w = &tw[(unsigned)t->rec_id % TW_SLOTS];
-    if (w->task != t->rec_id + 1)
-        *w = (TaskWords){.task = t->rec_id + 1};
-    return w;
+    if (i >= ntw) {
+        size_t n = ntw ? ntw : 64;
+        while (n <= i)
+            n *= 2;
+        tw = xrealloc(tw, n * sizeof *tw);
+        memset(tw + ntw, 0, (n - ntw) * sizeof *tw);
+        ntw = n;
+    }
+    return &tw[i];
 }
 
 /* f's short words (short_future's) in place, when they are a cut of its
@@ -333,14 +336,16 @@ static bool short_label(const FutureObj *f, const char **s, size_t *n)
 {
     if (f->children || !f->label)
         return false;
+    /* where short_future cuts: the first ':', or the first " until ",
+     * ", " or " (" that is not at the very start (one that is there
+     * never cuts), in one pass */
     const char *d = STR_S(f->label);
-    size_t k = strcspn(d, ":");
-    static const char *const cuts[] = {" until ", ", ", " ("};
-    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
-        const char *c = strstr(d, cuts[i]);
-        if (c && c > d && (size_t)(c - d) < k)
-            k = (size_t)(c - d);
-    }
+    bool until = strncmp(d, " until ", 7), comma = strncmp(d, ", ", 2), paren = strncmp(d, " (", 2);
+    size_t k = 0;
+    for (; d[k] && d[k] != ':'; k++)
+        if (k && ((d[k] == ',' && d[k + 1] == ' ' && comma) ||
+                  (d[k] == ' ' && ((d[k + 1] == '(' && paren) || (until && !strncmp(d + k, " until ", 7))))))
+            break;
     *s = d;
     *n = k;
     return true;
@@ -1071,6 +1076,7 @@ void internals_reset(void)
     wbuf = (Buf){0};
     xfree(tw);
     tw = NULL;
+    ntw = 0;
     tw_rec = NULL;
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
