@@ -443,6 +443,52 @@ static uint32_t handle_words(HandleObj *h)
 
 /* ---------------------------------------------------------- primitives */
 
+/* Attributes through a cached index into the instance's dict, good while
+ * the dict's keys stay put (its version). */
+typedef struct Slot {
+    const DictObj *d;
+    uint64_t version;
+    long ix;            /* the entry, -1 none */
+} Slot;
+
+enum { A_QUEUE, A_MAXSIZE, A_GETTERS, A_PUTTERS, A_LOCKED, A_HOLDER, A_WAITERS, A_SIZE, A_VALUE, NATTR };
+static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters", "_putters", "_locked",
+                                              "_holder", "_waiters", "_size",    "_value"};
+
+typedef struct PrimSlots {
+    const Obj *o;
+    Slot s[NATTR];
+} PrimSlots;
+
+static PrimSlots *pslots;
+static size_t npslots;
+
+static Obj *slot_get(Slot *sl, Obj *o, int a)
+{
+    if (!o || !CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
+        return NULL;
+    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
+    if (sl->d != d || sl->version != d->version) {
+        sl->d = d;
+        sl->version = d->version;
+        sl->ix = -1;
+        for (size_t i = 0; i < d->used; i++) {
+            Obj *k = d->entries[i].key;
+            if (k && IS(k, StrClass) && !strcmp(STR_S(k), attr_names[a])) {
+                sl->ix = (long)i;
+                break;
+            }
+        }
+    }
+    return sl->ix >= 0 ? d->entries[sl->ix].value : NULL;
+}
+
+/* The primitive being described: its attributes' slots. */
+static PrimSlots *cur_slots;
+
+static Obj *attr(Obj *o, int a) { return slot_get(&cur_slots->s[a], o, a); }
+
+
 void internals_track(Obj *o, bool on)
 {
     if (!on) {
@@ -474,12 +520,41 @@ typedef struct Pieces {
     Buf *text;      /* words not yet cut into a piece */
 } Pieces;
 
+/* The pieces' words recur (the same few per primitive): a direct-mapped
+ * cache of the last ones by a quick hash, checked against the text of the
+ * id it holds, keeps the intern table's lock and search for new words. */
+enum { PW_SLOTS = 256 };
+static struct {
+    uint32_t id;
+    uint32_t len;
+} pw[PW_SLOTS];
+static const Recording *pw_rec;
+
+static uint32_t piece_words(const char *s, size_t n)
+{
+    if (pw_rec != sim.rec) {
+        memset(pw, 0, sizeof pw);
+        pw_rec = sim.rec;
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    h ^= h >> 15;
+    unsigned at = h % PW_SLOTS;
+    if (pw[at].id && pw[at].len == n && !memcmp(rec_str(sim.rec, pw[at].id), s, n))
+        return pw[at].id;
+    uint32_t id = rec_intern(sim.rec, s);
+    if (strlen(s) == n) /* words with a NUL in them are not kept */
+        pw[at].id = id, pw[at].len = (uint32_t)n;
+    return id;
+}
+
 /* The words so far as one piece. The last piece takes whatever is left. */
 static void pc_cut(Pieces *pc, bool last)
 {
     if (!pc->text->len || (!last && pc->n >= MAX_PIECES - 1))
         return;
-    pc->p[pc->n++] = rec_piece_str(rec_intern(sim.rec, pc->text->s));
+    pc->p[pc->n++] = rec_piece_str(piece_words(pc->text->s, pc->text->len));
     buf_clear(pc->text);
 }
 
@@ -552,8 +627,12 @@ static void describe_prim(const Prim *p, Pieces *pc)
 {
     Obj *o = p->o;
     Buf *b = pc->text;
-    buf_printf(b, "P%s (line %d): ", CLS(o)->name, p->line);
-    Obj *q = loop_attr(o, "_queue"), *v;
+    buf_putc(b, 'P');
+    buf_puts(b, CLS(o)->name);
+    buf_puts(b, p->line < 0 ? " (line -" : " (line ");
+    buf_put_uint(b, (unsigned long long)(p->line < 0 ? -(long long)p->line : p->line));
+    buf_puts(b, "): ");
+    Obj *q = attr(o, A_QUEUE), *v;
     if (q && IS(q, ListClass)) {
         size_t n = LIST_N(q);
         pc_num(pc, (long long)n);
@@ -570,15 +649,15 @@ static void describe_prim(const Prim *p, Pieces *pc)
             err_clear();
             buf_puts(b, n > SHOW_ITEMS ? ", \xe2\x80\xa6]" : "]");
         }
-        Obj *max = loop_attr(o, "_maxsize");
+        Obj *max = attr(o, A_MAXSIZE);
         if (max && is_int(max) && int_value(max) > 0) {
             buf_puts(b, " of ");
             pc_num(pc, (long long)int_value(max));
         }
-        put_waiters(pc, loop_attr(o, "_getters"), "waiting");
-        put_waiters(pc, loop_attr(o, "_putters"), "putting");
-    } else if ((v = loop_attr(o, "_locked"))) {
-        Obj *holder = loop_attr(o, "_holder");
+        put_waiters(pc, attr(o, A_GETTERS), "waiting");
+        put_waiters(pc, attr(o, A_PUTTERS), "putting");
+    } else if ((v = attr(o, A_LOCKED))) {
+        Obj *holder = attr(o, A_HOLDER);
         if (truthy(v)) {
             buf_puts(b, "held by ");
             if (holder && class_is_sub(CLS(holder), &TaskClass))
@@ -588,19 +667,19 @@ static void describe_prim(const Prim *p, Pieces *pc)
         } else {
             buf_puts(b, "free");
         }
-        put_waiters(pc, loop_attr(o, "_waiters"), "waiting");
-    } else if ((v = loop_attr(o, "_size"))) {
-        Obj *val = loop_attr(o, "_value");
+        put_waiters(pc, attr(o, A_WAITERS), "waiting");
+    } else if ((v = attr(o, A_SIZE))) {
+        Obj *val = attr(o, A_VALUE);
         if (val && is_int(val) && is_int(v)) {
             pc_num(pc, (long long)int_value(val));
             buf_puts(b, " of ");
             pc_num(pc, (long long)int_value(v));
             buf_puts(b, " free");
         }
-        put_waiters(pc, loop_attr(o, "_waiters"), "waiting");
-    } else if ((v = loop_attr(o, "_value"))) {
+        put_waiters(pc, attr(o, A_WAITERS), "waiting");
+    } else if ((v = attr(o, A_VALUE))) {
         buf_puts(b, truthy(v) ? "set" : "not set");
-        put_waiters(pc, loop_attr(o, "_waiters"), "waiting");
+        put_waiters(pc, attr(o, A_WAITERS), "waiting");
     } else {
         buf_puts(b, "?");
     }
@@ -895,44 +974,6 @@ static void record_timers(LoopObj *l, bool all)
  * index into the instance's dict, good while the dict's keys stay put
  * (its version). */
 
-typedef struct Slot {
-    const DictObj *d;
-    uint64_t version;
-    long ix;            /* the entry, -1 none */
-} Slot;
-
-enum { A_QUEUE, A_MAXSIZE, A_GETTERS, A_PUTTERS, A_LOCKED, A_HOLDER, A_WAITERS, A_SIZE, A_VALUE, NATTR };
-static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters", "_putters", "_locked",
-                                              "_holder", "_waiters", "_size",    "_value"};
-
-typedef struct PrimSlots {
-    const Obj *o;
-    Slot s[NATTR];
-} PrimSlots;
-
-static PrimSlots *pslots;
-static size_t npslots;
-
-static Obj *slot_get(Slot *sl, Obj *o, int a)
-{
-    if (!o || !CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
-        return NULL;
-    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
-    if (sl->d != d || sl->version != d->version) {
-        sl->d = d;
-        sl->version = d->version;
-        sl->ix = -1;
-        for (size_t i = 0; i < d->used; i++) {
-            Obj *k = d->entries[i].key;
-            if (k && IS(k, StrClass) && !strcmp(STR_S(k), attr_names[a])) {
-                sl->ix = (long)i;
-                break;
-            }
-        }
-    }
-    return sl->ix >= 0 ? d->entries[sl->ix].value : NULL;
-}
-
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull; }
 
 static bool steady(Obj *o)
@@ -1021,6 +1062,11 @@ static void record_prims(void)
         if (n == SHOW_PRIMS)
             continue;
         buf_clear(&snap);
+        cur_slots = &pslots[k - 1]; /* prims_fingerprint made room for them */
+        if (cur_slots->o != prims[k - 1].o) {
+            memset(cur_slots, 0, sizeof *cur_slots);
+            cur_slots->o = prims[k - 1].o;
+        }
         Pieces pc = {pieces[n], 0, &snap};
         describe_prim(&prims[k - 1], &pc);
         e[n] = (RecEntry){.line = true, .pieces = pc.p, .npieces = pc.n};
@@ -1077,6 +1123,7 @@ void internals_reset(void)
     xfree(tw);
     tw = NULL;
     ntw = 0;
+    pw_rec = NULL;
     tw_rec = NULL;
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
