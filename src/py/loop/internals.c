@@ -441,6 +441,21 @@ static uint32_t handle_words(HandleObj *h)
 }
 
 
+/* A task's step or wakeup: its words now, good until the epoch moves (a
+ * task's must_cancel, the only thing besides the handle they hang on, moves
+ * only with it), so that reading it in the queue later touches only the
+ * handle. */
+void internals_queued(HandleObj *h)
+{
+    Obj *cb = h->callback;
+    Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
+    if (h->timer || !sim.rec || !self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+        return;
+    handle_words(h);
+    h->words_task = true;
+    h->words_epoch = (uint32_t)internals_epoch;
+}
+
 /* ---------------------------------------------------------- primitives */
 
 /* Attributes through a cached index into the instance's dict, good while
@@ -691,6 +706,8 @@ static void describe_prim(const Prim *p, Pieces *pc)
 /* h as an entry of the snapshot. */
 static RecEntry entry(HandleObj *h)
 {
+    if (h->words_task && h->words && h->words_epoch == (uint32_t)internals_epoch)
+        return (RecEntry){.id = h->words};
     uint32_t id = handle_words(h);
     if (!timed(h))
         return (RecEntry){.id = id};
@@ -816,7 +833,7 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         seen.ready[shown] = h;
         seen.rseq[shown] = h->seq;
         seen.rent[shown] = entry(h);
-        seen.rvol[shown++] = volatile_words(h) ? RV_WATCH : RV_TASK;
+        seen.rvol[shown++] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
     }
     /* watch what the shown ones hang on now */
     memset(seen.rmask, 0, sizeof seen.rmask);

@@ -112,6 +112,7 @@ static void ready_push(LoopObj *l, HandleObj *h)
     }
     INCREF(h);
     l->ready[(l->rhead + l->rlen++) % l->rcap] = h;
+    internals_queued(h);
 }
 
 static HandleObj *ready_pop(LoopObj *l)

@@ -22,6 +22,8 @@ typedef struct HandleObj {
     uint32_t words;
     const void *words_key;
     uint8_t words_state;
+    bool words_task;       /* a task's step or wakeup, its words made when queued */
+    uint32_t words_epoch;  /* internals_epoch then: good while it holds */
 } HandleObj;
 
 typedef struct LoopObj {
@@ -201,6 +203,9 @@ void internals_record(void);
 /* A sync primitive comes into play (on) or is not one to show (off). */
 void internals_track(Obj *o, bool on);
 void internals_reset(void);
+/* A handle joins the ready queue (loop.c): a task's has its words made
+ * now, while what they are made of is at hand. */
+void internals_queued(HandleObj *h);
 /* Moved by whatever changes a queued handle's words behind its back: a
  * handle's cancel(), a task's must_cancel set or taken back. */
 extern uint64_t internals_epoch;
