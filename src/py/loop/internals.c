@@ -852,22 +852,12 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
     seen.epoch = internals_epoch;
 #if defined(__GNUC__)
     /* the handles the next steps will read, a handle or so a step, are
-     * each a chain of cold loads (the handle, its callback, its task):
-     * start them a link a step ahead (here, not in a function of its own,
-     * which the compiler would drop as doing nothing) */
-    if (i + 3 < l->rlen)
-        __builtin_prefetch(ready_at(l, i + 3));
-    if (i + 2 < l->rlen)
-        __builtin_prefetch(ready_at(l, i + 2)->callback);
-    if (i + 1 < l->rlen) {
-        Obj *cb = ready_at(l, i + 1)->callback;
-        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
-            __builtin_prefetch(((BuiltinObj *)cb)->self);
-    }
-    if (i < l->rlen) {
-        Obj *cb = ready_at(l, i)->callback;
-        if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self)
-            __builtin_prefetch((char *)((BuiltinObj *)cb)->self + offsetof(TaskObj, must_cancel));
+     * cold: start them a few steps ahead (a task's step or wakeup needs
+     * only the handle: its words were made when it was queued) */
+    for (size_t k = i + 1; k <= i + 3 && k < l->rlen; k++) {
+        const HandleObj *h = ready_at(l, k);
+        __builtin_prefetch(&h->seq); /* a handle spans two lines */
+        __builtin_prefetch(&h->words_epoch);
     }
 #endif
 }
