@@ -1045,10 +1045,13 @@ static size_t in_lines(Recording *r, char letter, const RecEntry *e, size_t n, I
     if (n > 64)
         n = 64;
     for (size_t i = 0; i < n; i++)
-        if (e[i].npieces)
-            l[i] = (InLine){.kind = IL_PIECES, .letter = 'P',
-                            .id = inside_pieces(inside_of(r), e[i].pieces, e[i].npieces)};
-        else
+        if (e[i].npieces) {
+            uint32_t *known = e[i].pieces_id;
+            uint32_t id = known && *known ? *known - 1 : inside_pieces(inside_of(r), e[i].pieces, e[i].npieces);
+            if (known)
+                *known = id + 1;
+            l[i] = (InLine){.kind = IL_PIECES, .letter = 'P', .id = id};
+        } else
             l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
                             .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
     return n;

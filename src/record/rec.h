@@ -270,6 +270,11 @@ typedef struct RecEntry {
      * 1 "]") costs its pieces instead of a new string each time. */
     const uint64_t *pieces;
     size_t npieces;
+    /* Optional, for a line of pieces: where the writer keeps the line's id
+     * in the snapshots' store (plus 1; 0: not yet). When it is set, the
+     * pieces are not looked at again: a line the writer knows did not
+     * change costs nothing. */
+    uint32_t *pieces_id;
 } RecEntry;
 /* A piece: a string interned with rec_intern, or a number shown in decimal
  * (|v| < 2^62). */

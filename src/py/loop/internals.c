@@ -473,6 +473,7 @@ static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters",
 typedef struct PrimSlots {
     const Obj *o;
     Slot s[NATTR];
+    uint64_t fp;        /* its own fingerprint this step, 0: describe it */
 } PrimSlots;
 
 static PrimSlots *pslots;
@@ -1014,48 +1015,68 @@ static uint64_t prims_fingerprint(void)
 {
     if (npslots < nprims) {
         pslots = xrealloc(pslots, nprims * sizeof *pslots);
+        memset(pslots + npslots, 0, (nprims - npslots) * sizeof *pslots);
         npslots = nprims;
     }
     uint64_t h = 0xcbf29ce484222325ull;
     h = mix(h, nprims);
+    bool again = false;
     for (size_t i = 0, shown = 0; i < nprims; i++) {
         Obj *o = prims[i].o;
-        h = mix(h, (uintptr_t)o);
-        if (o->rc <= 1)
-            return 0; /* gone: the list changes */
-        if (shown++ >= SHOW_PRIMS)
-            continue;
         PrimSlots *ps = &pslots[i];
+        h = mix(h, (uintptr_t)o);
+        if (o->rc <= 1) { /* gone: the list changes */
+            again = true;
+            continue;
+        }
+        if (shown++ >= SHOW_PRIMS) {
+            ps->fp = 0;
+            continue;
+        }
         if (ps->o != o) {
             memset(ps, 0, sizeof *ps);
             ps->o = o;
         }
-        for (int a = 0; a < NATTR; a++) {
+        uint64_t f = 0xcbf29ce484222325ull;
+        bool vol = false;
+        for (int a = 0; a < NATTR && !vol; a++) {
             Obj *v = slot_get(&ps->s[a], o, a);
-            h = mix(h, (uintptr_t)v);
+            f = mix(f, (uintptr_t)v);
             if (!v)
                 continue;
             if (a == A_QUEUE && IS(v, ListClass)) {
-                h = mix(h, LIST_N(v));
-                for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS; k++) {
+                f = mix(f, LIST_N(v));
+                for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS && !vol; k++) {
                     Obj *item = LIST_ITEMS(v)[k];
-                    if (!steady(item))
-                        return 0;
-                    h = mix(h, (uintptr_t)item);
+                    vol = !steady(item); /* its repr may change in place */
+                    f = mix(f, (uintptr_t)item);
                 }
             } else if (a == A_GETTERS || a == A_PUTTERS || a == A_WAITERS) {
-                h = mix_waiters(h, v);
+                f = mix_waiters(f, v);
             } else if (a == A_HOLDER && !steady(v) && !class_is_sub(CLS(v), &TaskClass)) {
-                return 0;
+                vol = true;
             }
         }
+        ps->fp = vol ? 0 : f ? f : 1;
+        again |= vol;
+        h = mix(h, f);
     }
-    return h ? h : 1;
+    return again ? 0 : h ? h : 1;
 }
+
+/* The lines of the primitives shown, as last described: one whose
+ * fingerprint is the same keeps its pieces and their id in the store. */
+typedef struct PrimLine {
+    const Obj *o;
+    uint64_t fp;
+    uint64_t p[MAX_PIECES];
+    size_t n;
+    uint32_t id; /* RecEntry.pieces_id's */
+} PrimLine;
+static PrimLine plines[SHOW_PRIMS];
 
 static void record_prims(void)
 {
-    static uint64_t pieces[SHOW_PRIMS][MAX_PIECES];
     if (!snap.s)
         buf_init(&snap); /* the words being cut, kept from step to step: no malloc per step */
     RecEntry e[SHOW_PRIMS];
@@ -1065,18 +1086,27 @@ static void record_prims(void)
             DECREF(prims[i].o);
             continue;
         }
+        pslots[k] = pslots[i]; /* prims_fingerprint made room for them */
         prims[k++] = prims[i];
         if (n == SHOW_PRIMS)
             continue;
-        buf_clear(&snap);
-        cur_slots = &pslots[k - 1]; /* prims_fingerprint made room for them */
-        if (cur_slots->o != prims[k - 1].o) {
+        cur_slots = &pslots[k - 1];
+        Obj *o = prims[k - 1].o;
+        if (cur_slots->o != o) {
             memset(cur_slots, 0, sizeof *cur_slots);
-            cur_slots->o = prims[k - 1].o;
+            cur_slots->o = o;
         }
-        Pieces pc = {pieces[n], 0, &snap};
-        describe_prim(&prims[k - 1], &pc);
-        e[n] = (RecEntry){.line = true, .pieces = pc.p, .npieces = pc.n};
+        PrimLine *pl = &plines[n];
+        if (!cur_slots->fp || pl->o != o || pl->fp != cur_slots->fp) {
+            buf_clear(&snap);
+            Pieces pc = {pl->p, 0, &snap};
+            describe_prim(&prims[k - 1], &pc);
+            pl->o = o;
+            pl->fp = cur_slots->fp;
+            pl->n = pc.n;
+            pl->id = 0;
+        }
+        e[n] = (RecEntry){.line = true, .pieces = pl->p, .npieces = pl->n, .pieces_id = &pl->id};
         n++;
     }
     nprims = k;
@@ -1131,6 +1161,7 @@ void internals_reset(void)
     tw = NULL;
     ntw = 0;
     pw_rec = NULL;
+    memset(plines, 0, sizeof plines);
     tw_rec = NULL;
     for (size_t i = 0; i < nprims; i++)
         DECREF(prims[i].o);
