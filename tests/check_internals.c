@@ -8,6 +8,8 @@
  * the steps out of order (a seek), which must give the same texts.
  *   INTERNALS_UPDATE=1 build/check_runner   rewrite the expected digests
  *   INTERNALS_DUMP=PATH build/check_runner  print PATH's snapshots, step by step
+ * And the writer's caches, on the scenarios in tests/internals: words that change
+ * behind a cached entry's back show up changed.
  * (CK_RUN_SUITE=internals runs only this suite.) */
 #include "../src/js/js.h"
 #include "../src/py/py.h"
@@ -226,6 +228,70 @@ START_TEST(test_internals_unchanged)
 }
 END_TEST
 
+/* ------------------------------------------------------------ caches
+ * The writer keeps words it made (per handle, per task, per primitive)
+ * and makes them again only when what they say changed. Each scenario
+ * below changes such words behind a cached entry's back; the lines must
+ * show up in this order, each as a whole line of some step's snapshot. */
+
+/* Does snapshot text have line as one of its lines? */
+static bool has_line(const char *text, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *at = text; at && *at; at = strchr(at, '\n'), at = at ? at + 1 : NULL)
+        if (!strncmp(at, line, n) && (at[n] == '\n' || !at[n]))
+            return true;
+    return false;
+}
+
+static void expect_in_order(const char *path, const char *const *lines, size_t n)
+{
+    Recording *r = run_file(path, 0);
+    ck_assert_msg(r != NULL, "%s did not run", path);
+    Buf w;
+    buf_init(&w);
+    size_t k = 0;
+    for (size_t s = 0; s < rec_nsteps(r) && k < n; s++)
+        while (k < n && has_line(resolved(r, s, &w), lines[k]))
+            k++;
+    buf_free(&w);
+    rec_free(r);
+    ck_assert_msg(k == n, "%s: no step after the one with \"%s\" shows \"%s\" (INTERNALS_DUMP=%s shows them)", path,
+                  k ? lines[k - 1] : "(start)", lines[k < n ? k : n - 1], path);
+}
+
+START_TEST(test_internals_queued_step_cancelled)
+{
+    /* the step was queued (its words made then), then its task cancelled */
+    static const char *const lines[] = {"Rstep worker", "Rstep worker (to cancel it)",
+                                        "Rwake main (task worker cancelled)"};
+    expect_in_order("tests/internals/cancel_queued.py", lines, 3);
+}
+END_TEST
+
+START_TEST(test_internals_task_words_follow_the_task)
+{
+    /* the same task's wakeups and timers, kept per task: each says what
+     * it waits on now (the last wakeup: the same sleep, cancelled) */
+    static const char *const lines[] = {
+        "T1.00\tsleeper\tsleep(1)",      "Rwake sleeper (sleep(1))",
+        "T3.00\tsleeper\tsleep(2)",      "Rwake sleeper (sleep(2))",
+        "T5.00\tsleeper\tsleep(2)",      "Rwake sleeper (sleep(2) cancelled)",
+        "T5.00\t\tsleep(2), cancelled: it will fire and do nothing"};
+    expect_in_order("tests/internals/wake_words.py", lines, 7);
+}
+END_TEST
+
+START_TEST(test_internals_queue_changed_between_steps)
+{
+    /* the Queue changes twice with no step between (same count, other
+     * items); the Lock's line, kept while it does not change, changes */
+    static const char *const lines[] = {"PQueue (line 6): 2 items [1, 2]", "PQueue (line 6): 2 items [2, 3]",
+                                        "PLock (line 7): held by main", "PLock (line 7): free"};
+    expect_in_order("tests/internals/queue_quiet.py", lines, 4);
+}
+END_TEST
+
 Suite *internals_suite(void)
 {
     Suite *s = suite_create("internals");
@@ -233,5 +299,10 @@ Suite *internals_suite(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_internals_unchanged);
     suite_add_tcase(s, tc);
+    TCase *tk = tcase_create("caches");
+    tcase_add_test(tk, test_internals_queued_step_cancelled);
+    tcase_add_test(tk, test_internals_task_words_follow_the_task);
+    tcase_add_test(tk, test_internals_queue_changed_between_steps);
+    suite_add_tcase(s, tk);
     return s;
 }
