@@ -744,6 +744,8 @@ static struct {
     uint64_t tseq[SHOW_TIMERS];
     RecEntry tent[SHOW_TIMERS];
     uint64_t tmask[8], rmask[8]; /* what the timers' and the ready handles' words hang on */
+    const void *tdeps[SHOW_TIMERS][4]; /* each timer's (watch_deps_of) */
+    uint64_t npushed;   /* internals_npushed then */
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
 
@@ -753,7 +755,9 @@ static struct {
  * checking it at every step. */
 enum { RV_TASK, RV_STEP, RV_WATCH };
 
-uint64_t internals_epoch, internals_watch[8], internals_touched;
+uint64_t internals_epoch, internals_watch[8], internals_touched, internals_npushed;
+const void *internals_touched_at[16];
+const HandleObj *internals_pushed;
 
 static void watch(uint64_t *mask, const void *o)
 {
@@ -765,20 +769,27 @@ static void watch(uint64_t *mask, const void *o)
  * it is given, the task waiting on it, the future that task awaits).
  * Returns false when they hang on more (a callable other than a function
  * or a builtin): it must be checked at every step. */
-static bool watch_deps(uint64_t *mask, HandleObj *h)
+enum { NDEPS = 4 };
+static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
 {
-    watch(mask, h);
+    const void *d[NDEPS] = {h, NULL, NULL, NULL};
     Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
     if (arg && is_future(arg)) {
-        watch(mask, arg);
+        d[1] = arg;
         TaskObj *t = loop_waiter_of((FutureObj *)arg);
-        if (t)
-            watch(mask, t);
-        if (t && t->fut_waiter)
-            watch(mask, t->fut_waiter);
+        d[2] = t;
+        d[3] = t ? t->fut_waiter : NULL;
+    }
+    for (int i = 0; i < NDEPS; i++) {
+        if (d[i])
+            watch(mask, d[i]);
+        if (deps)
+            deps[i] = d[i];
     }
     return IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass);
 }
+
+static bool watch_deps(uint64_t *mask, HandleObj *h) { return watch_deps_of(mask, h, NULL); }
 
 static void publish_watch(void)
 {
@@ -929,47 +940,79 @@ static void update_ready(LoopObj *l)
     ready_from(l, seen.nready, gone, false);
 }
 
+/* Was one of deps touched since the timers were last read (touch
+ * numbers from, on)? More touches than internals_touched_at keeps: yes. */
+static bool deps_touched(const void *const *deps, uint64_t from)
+{
+    if (internals_touched - from > 16)
+        return true;
+    for (uint64_t c = from; c != internals_touched; c++)
+        for (int i = 0; i < NDEPS; i++)
+            if (deps[i] && deps[i] == internals_touched_at[c & 15])
+                return true;
+    return false;
+}
+
 /* The timers section: the first SHOW_TIMERS live timers by deadline. When
- * all is true every one's words are checked; else the heap only moved and
- * nothing their words hang on was touched, so a timer shown before keeps
- * its entry and only the new ones are read. */
+ * all is true every one's words are checked; else a timer shown before
+ * keeps its entry unless something its words hang on was touched since
+ * (then its words are checked), and only the new ones are read. The
+ * section is given only when it changed. */
 static void record_timers(LoopObj *l, bool all)
 {
     HandleObj *now[SHOW_TIMERS];
     RecEntry e[SHOW_TIMERS];
     uint64_t tseq[SHOW_TIMERS];
+    const void *deps[SHOW_TIMERS][NDEPS];
     size_t np = first_timers(l, now, SHOW_TIMERS);
     uint64_t mask[8] = {0};
-    if (!all)
-        memcpy(mask, seen.tmask, sizeof mask);
-    bool vol = false;
+    bool vol = false, same = !all && np == seen.ntimers;
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = now[k];
         tseq[k] = h->seq;
         size_t j = 0;
         while (!all && j < seen.ntimers && !(seen.timers[j] == h && seen.tseq[j] == h->seq))
             j++;
-        if (!all && j < seen.ntimers) {
+        if (!all && j < seen.ntimers && !deps_touched(seen.tdeps[j], seen.touched)) {
             e[k] = seen.tent[j];
-            continue;
+            memcpy(deps[k], seen.tdeps[j], sizeof deps[k]);
+            same = same && j == k;
+        } else {
+            e[k] = entry(h);
+            if (!watch_deps_of(mask, h, deps[k]))
+                vol = true;
+            same = same && j == k && e[k].id == seen.tent[k].id && e[k].timed == seen.tent[k].timed &&
+                   e[k].hundredths == seen.tent[k].hundredths;
         }
-        e[k] = entry(h);
-        if (!watch_deps(mask, h))
-            vol = true;
+        for (int i = 0; i < NDEPS; i++)
+            if (deps[k][i])
+                watch(mask, deps[k][i]);
     }
     memcpy(seen.tmask, mask, sizeof mask);
     publish_watch();
     memcpy(seen.timers, now, np * sizeof now[0]);
     memcpy(seen.tseq, tseq, np * sizeof tseq[0]);
     memcpy(seen.tent, e, np * sizeof e[0]);
+    memcpy(seen.tdeps, deps, np * sizeof deps[0]);
     seen.tvol = all ? vol : seen.tvol || vol;
     seen.touched = internals_touched;
     seen.tepoch = internals_epoch;
     seen.ntimers = np;
+    seen.npushed = internals_npushed;
     /* cancelled ones are counted: they are still in the heap */
-    rec_internals_section(sim.rec, 'T', e, np, l->hlen > np, l->hlen - np);
+    if (!same || l->hlen != seen.hlen)
+        rec_internals_section(sim.rec, 'T', e, np, l->hlen > np, l->hlen - np);
     seen.hlen = l->hlen;
     seen.htop = l->hlen ? l->heap[0]->seq : 0;
+}
+
+/* Only one timer was pushed since the timers were read, after the last
+ * one shown: the count moved, nothing else. */
+static bool pushed_behind(const LoopObj *l)
+{
+    return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
+           l->heap[0]->seq == seen.htop && internals_touched == seen.touched &&
+           timer_before(seen.timers[SHOW_TIMERS - 1], internals_pushed);
 }
 
 /* ---------------------------------------------------- primitives' state
@@ -1137,10 +1180,16 @@ void internals_record(void)
             seen.iter = l->iterations;
         }
         update_ready(l);
-        if (seen.tvol || seen.touched != internals_touched || seen.tepoch != internals_epoch)
+        if (seen.tvol || seen.tepoch != internals_epoch) {
             record_timers(l, true);
-        else if (l->hlen != seen.hlen || (l->hlen && l->heap[0]->seq != seen.htop))
+        } else if (pushed_behind(l)) {
+            seen.hlen = l->hlen;
+            seen.npushed = internals_npushed;
+            rec_internals_section(sim.rec, 'T', seen.tent, seen.ntimers, true, l->hlen - seen.ntimers);
+        } else if (seen.touched != internals_touched || l->hlen != seen.hlen ||
+                   (l->hlen && l->heap[0]->seq != seen.htop)) {
             record_timers(l, false);
+        }
     }
     uint64_t fp = prims_fingerprint();
     if (!fp || fp != seen.prims) {

@@ -147,6 +147,7 @@ static void heap_push(LoopObj *l, HandleObj *h)
         i = p;
     }
     l->heap[i] = h;
+    internals_pushed = h, internals_npushed++; /* the internals view's */
 }
 
 static HandleObj *heap_pop(LoopObj *l)

@@ -214,12 +214,17 @@ extern uint64_t internals_epoch;
  * callbacks change and a task whose awaited future changes, and a touch of
  * a watched one counts, so the timers are read again only then. */
 extern uint64_t internals_watch[8], internals_touched;
+/* ... and the last touches counted, by address (touch i at i % 16). */
+extern const void *internals_touched_at[16];
 static inline void internals_touch(const void *o)
 {
     uintptr_t b = (uintptr_t)o >> 4 & 511;
     if (internals_watch[b >> 6] >> (b & 63) & 1)
-        internals_touched++;
+        internals_touched_at[internals_touched++ & 15] = o;
 }
+/* The last timer loop.c pushed on a heap, and how many it pushed. */
+extern const HandleObj *internals_pushed;
+extern uint64_t internals_npushed;
 /* The task waiting on f, the next live timer, the task a timer wakes (or
  * NULL each). */
 TaskObj *loop_waiter_of(FutureObj *f);
