@@ -389,8 +389,8 @@ static uint32_t words_made(HandleObj *h, Said *sd, size_t off, size_t n)
 }
 
 /* h's words through its task's, when h is a task's step, wakeup or sleep
- * timer; else 0. */
-static uint32_t words_by_task(HandleObj *h)
+ * timer; else 0. A timer's task is the one words_key found. */
+static uint32_t words_by_task(HandleObj *h, const void *key)
 {
     Obj *cb = h->callback;
     const char *s;
@@ -417,7 +417,7 @@ static uint32_t words_by_task(HandleObj *h)
     Obj *fn = IS(cb, BoundClass) ? ((BoundObj *)cb)->func : cb;
     if (IS(fn, FuncClass))
         return 0; /* maybe a library's deadline: its own words */
-    TaskObj *t = loop_timer_task(h);
+    TaskObj *t = (TaskObj *)key; /* loop_timer_task(h) */
     if (!t || t->rec_id < 0 || !t->fut_waiter || !short_label(t->fut_waiter, &s, &n))
         return 0;
     Said *sd = &task_words(t)->timer;
@@ -433,7 +433,7 @@ static uint32_t handle_words(HandleObj *h)
     const void *key = words_key(h, &state);
     if (h->words && key == h->words_key && state == h->words_state)
         return h->words;
-    uint32_t id = words_by_task(h);
+    uint32_t id = words_by_task(h, key);
     h->words = id ? id : words_made(h, NULL, 0, 0);
     h->words_key = key;
     h->words_state = state;
