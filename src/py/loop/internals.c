@@ -8,7 +8,11 @@
  * when what it was made from changed (the queue's ends, the heap's top,
  * the shown handles' words, a fingerprint of each primitive), and the
  * recording stores only the edits (src/record/inside.c). A primitive's
- * line is given as pieces (interned words, numbers), not as a new string. Leaves the
+ * line is given as pieces (interned words, numbers), not as a new string.
+ * Words are made once: a task's step or wakeup when it is queued
+ * (internals_queued), from its task's last words of the kind; a timer's
+ * when it is first shown, likewise; a primitive's line when its own
+ * fingerprint moves. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
  * (labels are reprs under klass_quiet). */
@@ -291,8 +295,8 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
  * fetch (sleep(1.0))") or the timer of its sleep ("fetch\tsleep(1.0)").
  * Each is a new handle, but its words are those the task's last one of
  * the kind had, as long as what they are made of is the same: kept per
- * task (a direct-mapped cache by its recording id), so a new handle costs
- * a compare, not a description and an intern. A kind whose words name a
+ * task (an array by its recording id, 40 bytes a task), so a new handle
+ * costs a compare, not a description and an intern. A kind whose words name a
  * future keeps where that future's short words sit in the words' text and
  * compares them with the future's now. */
 
