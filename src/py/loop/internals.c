@@ -453,7 +453,16 @@ void internals_queued(HandleObj *h)
 {
     Obj *cb = h->callback;
     Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
-    if (h->timer || !sim.rec || !self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+    if (!sim.rec)
+        return;
+    if (h->timer) {
+        /* a timer that is due: its words are checked when shown, but
+         * made now, in a batch with the others due, while what they read
+         * is at hand (and so kept near for the check) */
+        handle_words(h);
+        return;
+    }
+    if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
         return;
     handle_words(h);
     h->words_task = true;
