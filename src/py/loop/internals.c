@@ -344,11 +344,11 @@ static bool short_label(const FutureObj *f, const char **s, size_t *n)
      * ", " or " (" that is not at the very start (one that is there
      * never cuts), in one pass */
     const char *d = STR_S(f->label);
-    bool until = strncmp(d, " until ", 7), comma = strncmp(d, ", ", 2), paren = strncmp(d, " (", 2);
+    bool until = strncmp(d, " until ", 7) != 0, comma = d[0] != ',' || d[1] != ' ', paren = d[0] != ' ' || d[1] != '(';
     size_t k = 0;
     for (; d[k] && d[k] != ':'; k++)
         if (k && ((d[k] == ',' && d[k + 1] == ' ' && comma) ||
-                  (d[k] == ' ' && ((d[k + 1] == '(' && paren) || (until && !strncmp(d + k, " until ", 7))))))
+                  (d[k] == ' ' && ((d[k + 1] == '(' && paren) || (until && d[k + 1] == 'u' && !strncmp(d + k, " until ", 7))))))
             break;
     *s = d;
     *n = k;
