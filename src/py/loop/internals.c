@@ -320,7 +320,8 @@ static TaskWords *task_words(const TaskObj *t)
 {
     size_t i = (size_t)t->rec_id;
     if (tw_rec != sim.rec) {
-        memset(tw, 0, ntw * sizeof *tw);
+        if (tw)
+            memset(tw, 0, ntw * sizeof *tw);
         tw_rec = sim.rec;
     }
     if (i >= ntw) {
