@@ -962,6 +962,7 @@ SimStatus sim_exec(SimRun *run)
     executor_reset();
     internals_reset();
     sleep_reset();
+    loop_reset();
     sync_reset();
     gather_reset();
     narr_reset();

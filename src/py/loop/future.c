@@ -88,11 +88,6 @@ Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .s
                      .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
                      .getattr = future_getattr, .ctor = future_ctor, .builtin = true};
 
-bool is_future(Obj *o)
-{
-    return class_is_sub(o->cls, &FutureClass);
-}
-
 Obj *future_new(LoopObj *loop)
 {
     FutureObj *f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
@@ -118,18 +113,28 @@ static void schedule_callbacks(FutureObj *f)
 {
     internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
-    if (class_is_sub(f->hdr.cls, &TaskClass))
+    if (is_task(&f->hdr))
         narr_task_finished((TaskObj *)f);
     narr_counts_done(f);
-    Obj *cbs = f->callbacks;
-    f->callbacks = list_new(2);
+    /* the callbacks leave the list before any is scheduled (the list stays
+     * f's, empty, and keeps its room: no new list per future done) */
+    ListObj *l = (ListObj *)f->callbacks;
+    size_t n = l->n;
+    if (!n)
+        return;
+    Obj *few[4], **cbs = n <= 4 ? few : xmalloc(n * sizeof *cbs);
+    memcpy(cbs, l->items, n * sizeof *cbs);
+    l->n = 0;
     Obj *args = tuple_pack(1, &f->hdr);
-    for (size_t i = 0; i < LIST_N(cbs); i++) {
-        loop_call_soon(f->loop, LIST_ITEMS(cbs)[i], args);
-        note_wakeup(f, LIST_ITEMS(cbs)[i]);
+    for (size_t i = 0; i < n; i++) {
+        loop_call_soon(f->loop, cbs[i], args);
+        note_wakeup(f, cbs[i]);
     }
     DECREF(args);
-    DECREF(cbs);
+    for (size_t i = 0; i < n; i++)
+        DECREF(cbs[i]);
+    if (cbs != few)
+        xfree(cbs);
 }
 
 void future_set_result(FutureObj *f, Obj *v)
@@ -230,7 +235,7 @@ void future_describe(FutureObj *f, Buf *out)
         buf_printf(out, "gather of %zu", TUP_N(f->children));
     } else if (f->label) {
         buf_putn(out, STR_S(f->label), STR_LEN(f->label));
-    } else if (class_is_sub(f->hdr.cls, &TaskClass)) {
+    } else if (is_task(&f->hdr)) {
         TaskObj *t = (TaskObj *)f;
         buf_puts(out, "task ");
         if (t->rec_id >= 0)
@@ -354,7 +359,7 @@ static Obj *fm_set_result(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!vm_check_nargs("set_result", nargs, kw, 1, 1))
         return NULL;
     FutureObj *f = (FutureObj *)self;
-    if (class_is_sub(self->cls, &TaskClass))
+    if (is_task(self))
         return err_null(&RuntimeErrorClass, "Task does not support set_result operation");
     if (!check_pending(f))
         return NULL;
@@ -367,7 +372,7 @@ static Obj *fm_set_exception(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!vm_check_nargs("set_exception", nargs, kw, 1, 1))
         return NULL;
     FutureObj *f = (FutureObj *)self;
-    if (class_is_sub(self->cls, &TaskClass))
+    if (is_task(self))
         return err_null(&RuntimeErrorClass, "Task does not support set_exception operation");
     if (!check_pending(f))
         return NULL;

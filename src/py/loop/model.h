@@ -29,6 +29,8 @@ typedef struct LoopObj {
     HandleObj **ready;  /* ring buffer */
     size_t rhead, rlen, rcap;
     HandleObj **heap;   /* binary heap on (when, seq) */
+    struct HeapKey *hkey;/* heap[i]'s (when, seq) at the same index: the
+                           sifts compare these, not the handles' cold lines */
     size_t hlen, hcap;
     Obj *tasks;         /* list of tasks in creation order (pruned when done) */
     Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
@@ -106,6 +108,8 @@ void loop_handle_cancel(HandleObj *h);
 Obj *loop_run_forever(LoopObj *l);
 Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
 void loop_init_class(void);
+/* Drop what loop.c keeps for the run (after it). */
+void loop_reset(void);
 
 /* future.c */
 Obj *future_new(LoopObj *loop);
@@ -135,7 +139,15 @@ Obj *task_new_eager(LoopObj *loop, Obj *coro, Obj *name);
  * name is set after, as CPython does), else task_new. */
 Obj *loop_create_task(LoopObj *loop, Obj *coro, Obj *name);
 void future_init_class(void);
-bool is_future(Obj *o);
+/* Is o a Future (a Task too)? The two exact classes first: every hop asks. */
+static inline bool is_future(const Obj *o)
+{
+    return o->cls == &FutureClass || o->cls == &TaskClass || class_is_sub(o->cls, &FutureClass);
+}
+static inline bool is_task(const Obj *o)
+{
+    return o->cls == &TaskClass || class_is_sub(o->cls, &TaskClass);
+}
 
 /* narrate.c: turns model events into recorded steps with captions. */
 void narr_loop_begin(void);
