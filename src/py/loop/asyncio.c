@@ -589,6 +589,7 @@ static Obj *asyncio_module_new(void)
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
     sync_bind_prelude(((ModuleObj *)m)->dict);
+    sleep_bind_prelude(((ModuleObj *)m)->dict);
     gather_bind_prelude(((ModuleObj *)m)->dict);
     /* the loop's coroutine methods are written in the prelude */
     static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};

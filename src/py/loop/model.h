@@ -260,6 +260,8 @@ bool executor_print(const char *text, size_t len);
 
 /* sleep.c: the awaitable of asyncio.sleep (_sleep_awaitable) */
 void sleep_add_prims(Obj *asyncio_module_dict);
+/* after the prelude ran: `await sleep(...)` without sleep's coroutine */
+void sleep_bind_prelude(Obj *asyncio_module_dict);
 void sleep_reset(void);
 
 /* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release

@@ -9,7 +9,12 @@
  * h.cancel()`, here in await_step and await_throw). The coroutine itself
  * stays the prelude's, so `sleep(1)` is still a coroutine named sleep: a
  * task of it, a never-awaited warning and a traceback frame "in sleep" are
- * as before. Leaves futures and the loop to future.c and loop.c. */
+ * as before. `await asyncio.sleep(...)` itself, the call awaited at once,
+ * makes no coroutine at all: the VM's await shortcut (vm_set_await_shortcut)
+ * calls sleep_direct, which returns the awaitable, and the awaitable adds
+ * the traceback entry "in sleep" the coroutine's frame would have added to
+ * an exception leaving it (and keeps its locals, as that frame's would be).
+ * Leaves futures and the loop to future.c and loop.c. */
 #include "model.h"
 
 #include "../objects/ops.h"
@@ -22,6 +27,8 @@ typedef struct SleepObj {
     FutureObj *fut;  /* NULL: sleep(0), a bare yield */
     HandleObj *timer;/* the wake-up, cancelled once the await ends */
     Obj *result;
+    Obj *delay;      /* made by sleep_direct (no coroutine's frame): the
+                        delay, for an exception's traceback; else NULL */
 } SleepObj;
 
 static void sleep_dealloc(Obj *o)
@@ -30,6 +37,35 @@ static void sleep_dealloc(Obj *o)
     XDECREF(s->fut);
     XDECREF(s->timer);
     XDECREF(s->result);
+    XDECREF(s->delay);
+}
+
+/* The prelude's sleep (held while the shortcut is set) and the lines of its
+ * body an exception leaves from: the _sleep_awaitable call, the await. */
+static FuncObj *sleep_fn;
+static int call_line, await_line;
+
+/* An exception leaves sleep's body at line (no coroutine frame ran it):
+ * the traceback entry and the locals that frame would have kept (delay,
+ * result and its `future`, the awaitable; CPython's traceback holds the
+ * frame). */
+static void sleep_left(int line, Obj *delay, Obj *result, Obj *fut)
+{
+    Obj *exc = err_fetch();
+    if (!exc)
+        return;
+    CodeObj *code = sleep_fn->code;
+    exc_add_tb(exc, code->src, line, code->name);
+    ExcObj *e = (ExcObj *)exc;
+    Obj *locals[3] = {delay, result, fut};
+    for (int i = 0; i < 3; i++) {
+        if (!locals[i])
+            continue;
+        if (!e->frame_locals)
+            e->frame_locals = list_new(4);
+        list_append(e->frame_locals, locals[i]);
+    }
+    err_set(exc);
 }
 
 /* The await is over (returned or raised): the timer goes, as the
@@ -58,15 +94,20 @@ static AwaitStatus sleep_await(Obj *o, bool resumed, Obj **out)
     AwaitStatus st = FutureClass.await_step(&s->fut->hdr, resumed, out);
     if (st != AW_SUSPEND)
         sleep_end(s);
+    if (st == AW_ERROR && s->delay)
+        sleep_left(await_line, s->delay, s->result, o);
     return st;
 }
 
 static AwaitStatus sleep_throw(Obj *o, Obj *exc, Obj **out)
 {
+    SleepObj *s = (SleepObj *)o;
     *out = NULL;
-    sleep_end((SleepObj *)o);
+    sleep_end(s);
     INCREF(exc);
     err_set(exc);
+    if (s->delay)
+        sleep_left(await_line, s->delay, s->result, o);
     return AW_ERROR;
 }
 
@@ -125,15 +166,11 @@ static void put_delay(Buf *b, Obj *delay, double d)
     }
 }
 
-/* _sleep_awaitable(delay, result): what sleep(delay, result) awaits. The
- * checks come in the order the Python-written sleep made them: delay <= 0,
- * a running loop, then a number for call_later. */
-static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
+/* What sleep(delay, result) awaits. The checks come in the order the
+ * Python-written sleep made them: delay <= 0, a running loop, then a
+ * number for call_later. */
+static Obj *sleep_make(Obj *delay, Obj *result)
 {
-    (void)self;
-    if (!vm_check_nargs("_sleep_awaitable", nargs, kw, 2, 2))
-        return NULL;
-    Obj *delay = args[0];
     double d = 0;
     bool num = true, now;
     if (IS(delay, FloatClass))
@@ -157,8 +194,8 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
         now = t;
     }
     SleepObj *s = (SleepObj *)obj_alloc(&SleepClass, sizeof(SleepObj));
-    INCREF(args[1]);
-    s->result = args[1];
+    INCREF(result);
+    s->result = result;
     if (now)
         return &s->hdr;
     LoopObj *l = sim.running;
@@ -175,7 +212,7 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
         return NULL;
     }
     s->fut = (FutureObj *)future_new(l);
-    Obj *targs = tuple_pack(2, &s->fut->hdr, args[1]);
+    Obj *targs = tuple_pack(2, &s->fut->hdr, result);
     s->timer = loop_call_at(l, sim.now + d, wake_cb, targs);
     INCREF(s->timer);
     DECREF(targs);
@@ -187,6 +224,54 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
     narr_fmt_time(&b, s->timer->when);
     s->fut->label = str_from_buf(&b);
     return &s->hdr;
+}
+
+/* _sleep_awaitable(delay, result): the prelude's sleep awaits it */
+static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_sleep_awaitable", nargs, kw, 2, 2))
+        return NULL;
+    return sleep_make(args[0], args[1]);
+}
+
+/* `await sleep(delay[, result])`: the awaitable, without the coroutine.
+ * Other argument counts go to the prelude's function (its TypeError). */
+static Obj *sleep_direct(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    (void)kw;
+    if (nargs < 1 || nargs > 2)
+        return NULL;
+    Obj *result = nargs > 1 ? args[1] : None;
+    Obj *o = sleep_make(args[0], result);
+    if (!o) {
+        sleep_left(call_line, args[0], result, NULL);
+        return NULL;
+    }
+    INCREF(args[0]);
+    ((SleepObj *)o)->delay = args[0];
+    return o;
+}
+
+/* The line of code's first instruction op (0: none). */
+static int line_of(const CodeObj *code, int op)
+{
+    for (int i = 0; i < code->nops; i++)
+        if (OPCODE(code->ops[i]) == op)
+            return code->lines[i];
+    return 0;
+}
+
+void sleep_bind_prelude(Obj *asyncio_dict)
+{
+    Obj *fn = dict_get_c(asyncio_dict, "sleep");
+    if (!fn || !IS(fn, FuncClass))
+        return;
+    sleep_fn = (FuncObj *)fn;
+    call_line = line_of(sleep_fn->code, I_CALL);
+    await_line = line_of(sleep_fn->code, I_AWAIT);
+    vm_set_await_shortcut(fn, sleep_direct);
 }
 
 void sleep_add_prims(Obj *module_dict)
@@ -203,4 +288,7 @@ void sleep_reset(void)
 {
     XDECREF(wake_cb);
     wake_cb = NULL;
+    if (sleep_fn)
+        vm_set_await_shortcut(NULL, NULL);
+    sleep_fn = NULL;
 }

@@ -28,6 +28,9 @@ typedef struct VMHooks {
     /* An import of a module not loaded yet: load it, register it (vm_add_module)
      * and return it (a new reference), or NULL with the exception set. */
     Obj *(*import_module)(void *ud, Obj *name);
+    /* Set by vm_set_await_shortcut, not by vm_init's caller. */
+    Obj *await_fn;
+    CFunc await_fast;
 } VMHooks;
 
 typedef struct VMLimits {
@@ -36,6 +39,13 @@ typedef struct VMLimits {
     size_t max_items;      /* largest str (bytes) / list / dict a scenario may build */
     size_t max_memory;     /* bytes the scenario may allocate (base.h's mem_*); 0 = unlimited */
 } VMLimits;
+
+/* A call of fn that is awaited at once (`await fn(...)`, no keywords) runs
+ * fast(NULL, args, nargs, NULL) instead, which returns the awaitable itself:
+ * no coroutine of fn's is made (asyncio.sleep, src/py/loop/sleep.c). fast
+ * returns NULL with no exception raised to have fn called as usual. fn is
+ * held until vm_set_await_shortcut(NULL, NULL) or the run's end. */
+void vm_set_await_shortcut(Obj *fn, CFunc fast);
 
 /* Start a fresh interpreter state (builtins, modules, counters). */
 void vm_init(const VMHooks *hooks, const VMLimits *limits);

@@ -58,6 +58,14 @@ Obj *vm_coro_new(CodeObj *code, Obj **locals, int n, Obj *delegate)
     return gen_new(f, &CoroClass, sizeof(GenObj), code->name, code->qualname);
 }
 
+void vm_set_await_shortcut(Obj *fn, CFunc fast)
+{
+    XINCREF(fn);
+    XDECREF(vm.hooks.await_fn);
+    vm.hooks.await_fn = fn;
+    vm.hooks.await_fast = fn ? fast : NULL;
+}
+
 Obj *vm_asyncgen_firstiter(Obj *agen)
 {
     return vm.hooks.asyncgen_firstiter && vm.initialised ? vm.hooks.asyncgen_firstiter(vm.hooks.ud, agen) : NULL;
