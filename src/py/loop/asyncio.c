@@ -962,6 +962,7 @@ SimStatus sim_exec(SimRun *run)
     context_reset();
     executor_reset();
     internals_reset();
+    shortcut_reset();
     sleep_reset();
     loop_reset();
     sync_reset();

@@ -258,6 +258,22 @@ void executor_thread_sleep(double d);
 double executor_thread_clock(void);
 bool executor_print(const char *text, size_t len);
 
+/* shortcut.c: a prelude coroutine function whose awaited call runs in C */
+typedef struct Shortcut {
+    FuncObj *fn;        /* the prelude's function (the VM holds it), or NULL */
+    int call_line;      /* its body's first call (where the awaitable is made) */
+    int await_line;     /* its body's await */
+} Shortcut;
+/* `await fn(...)` runs fast (vm_set_await_shortcut), and sc learns fn's
+ * lines. False (sc->fn NULL) when fn is no function or the table is full. */
+bool shortcut_bind(Shortcut *sc, Obj *fn, CFunc fast);
+/* The pending exception leaves sc's function at its call (or its await,
+ * at_await) with these locals (NULL ones skipped): the traceback entry and
+ * the locals its frame would have added. */
+void shortcut_left(const Shortcut *sc, bool at_await, Obj *const *locals, int n);
+/* Drop every shortcut (the run is over). */
+void shortcut_reset(void);
+
 /* sleep.c: the awaitable of asyncio.sleep (_sleep_awaitable) */
 void sleep_add_prims(Obj *asyncio_module_dict);
 /* after the prelude ran: `await sleep(...)` without sleep's coroutine */

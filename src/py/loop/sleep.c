@@ -10,10 +10,9 @@
  * stays the prelude's, so `sleep(1)` is still a coroutine named sleep: a
  * task of it, a never-awaited warning and a traceback frame "in sleep" are
  * as before. `await asyncio.sleep(...)` itself, the call awaited at once,
- * makes no coroutine at all: the VM's await shortcut (vm_set_await_shortcut)
- * calls sleep_direct, which returns the awaitable, and the awaitable adds
- * the traceback entry "in sleep" the coroutine's frame would have added to
- * an exception leaving it (and keeps its locals, as that frame's would be).
+ * makes no coroutine at all (shortcut.c): sleep_direct returns the
+ * awaitable, which adds what sleep's frame would have to an exception
+ * leaving it.
  * Leaves futures and the loop to future.c and loop.c. */
 #include "model.h"
 
@@ -40,32 +39,15 @@ static void sleep_dealloc(Obj *o)
     XDECREF(s->delay);
 }
 
-/* The prelude's sleep (held while the shortcut is set) and the lines of its
- * body an exception leaves from: the _sleep_awaitable call, the await. */
-static FuncObj *sleep_fn;
-static int call_line, await_line;
+/* the prelude's sleep, while `await sleep(...)` runs sleep_direct */
+static Shortcut sleep_sc;
 
-/* An exception leaves sleep's body at line (no coroutine frame ran it):
- * the traceback entry and the locals that frame would have kept (delay,
- * result and its `future`, the awaitable; CPython's traceback holds the
- * frame). */
-static void sleep_left(int line, Obj *delay, Obj *result, Obj *fut)
+/* An exception leaves sleep's body (no coroutine frame ran it) with its
+ * locals: delay, result and `future`, the awaitable. */
+static void sleep_left(bool at_await, Obj *delay, Obj *result, Obj *future)
 {
-    Obj *exc = err_fetch();
-    if (!exc)
-        return;
-    CodeObj *code = sleep_fn->code;
-    exc_add_tb(exc, code->src, line, code->name);
-    ExcObj *e = (ExcObj *)exc;
-    Obj *locals[3] = {delay, result, fut};
-    for (int i = 0; i < 3; i++) {
-        if (!locals[i])
-            continue;
-        if (!e->frame_locals)
-            e->frame_locals = list_new(4);
-        list_append(e->frame_locals, locals[i]);
-    }
-    err_set(exc);
+    Obj *locals[3] = {delay, result, future};
+    shortcut_left(&sleep_sc, at_await, locals, 3);
 }
 
 /* The await is over (returned or raised): the timer goes, as the
@@ -95,7 +77,7 @@ static AwaitStatus sleep_await(Obj *o, bool resumed, Obj **out)
     if (st != AW_SUSPEND)
         sleep_end(s);
     if (st == AW_ERROR && s->delay)
-        sleep_left(await_line, s->delay, s->result, o);
+        sleep_left(true, s->delay, s->result, o);
     return st;
 }
 
@@ -107,7 +89,7 @@ static AwaitStatus sleep_throw(Obj *o, Obj *exc, Obj **out)
     INCREF(exc);
     err_set(exc);
     if (s->delay)
-        sleep_left(await_line, s->delay, s->result, o);
+        sleep_left(true, s->delay, s->result, o);
     return AW_ERROR;
 }
 
@@ -239,14 +221,13 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
  * Other argument counts go to the prelude's function (its TypeError). */
 static Obj *sleep_direct(Obj *self, Obj **args, int nargs, Obj *kw)
 {
-    (void)self;
     (void)kw;
-    if (nargs < 1 || nargs > 2)
+    if (self || nargs < 1 || nargs > 2) /* self: sleep as some class's method */
         return NULL;
     Obj *result = nargs > 1 ? args[1] : None;
     Obj *o = sleep_make(args[0], result);
     if (!o) {
-        sleep_left(call_line, args[0], result, NULL);
+        sleep_left(false, args[0], result, NULL);
         return NULL;
     }
     INCREF(args[0]);
@@ -254,24 +235,9 @@ static Obj *sleep_direct(Obj *self, Obj **args, int nargs, Obj *kw)
     return o;
 }
 
-/* The line of code's first instruction op (0: none). */
-static int line_of(const CodeObj *code, int op)
-{
-    for (int i = 0; i < code->nops; i++)
-        if (OPCODE(code->ops[i]) == op)
-            return code->lines[i];
-    return 0;
-}
-
 void sleep_bind_prelude(Obj *asyncio_dict)
 {
-    Obj *fn = dict_get_c(asyncio_dict, "sleep");
-    if (!fn || !IS(fn, FuncClass))
-        return;
-    sleep_fn = (FuncObj *)fn;
-    call_line = line_of(sleep_fn->code, I_CALL);
-    await_line = line_of(sleep_fn->code, I_AWAIT);
-    vm_set_await_shortcut(fn, sleep_direct);
+    shortcut_bind(&sleep_sc, dict_get_c(asyncio_dict, "sleep"), sleep_direct);
 }
 
 void sleep_add_prims(Obj *module_dict)
@@ -288,7 +254,5 @@ void sleep_reset(void)
 {
     XDECREF(wake_cb);
     wake_cb = NULL;
-    if (sleep_fn)
-        vm_set_await_shortcut(NULL, NULL);
-    sleep_fn = NULL;
+    sleep_sc.fn = NULL;
 }

@@ -29,8 +29,8 @@ typedef struct VMHooks {
      * and return it (a new reference), or NULL with the exception set. */
     Obj *(*import_module)(void *ud, Obj *name);
     /* Set by vm_set_await_shortcut, not by vm_init's caller. */
-    Obj *await_fn;
-    CFunc await_fast;
+    Obj *await_fn[4];
+    CFunc await_fast[4];
 } VMHooks;
 
 typedef struct VMLimits {
@@ -40,12 +40,15 @@ typedef struct VMLimits {
     size_t max_memory;     /* bytes the scenario may allocate (base.h's mem_*); 0 = unlimited */
 } VMLimits;
 
-/* A call of fn that is awaited at once (`await fn(...)`, no keywords) runs
- * fast(NULL, args, nargs, NULL) instead, which returns the awaitable itself:
- * no coroutine of fn's is made (asyncio.sleep, src/py/loop/sleep.c). fast
- * returns NULL with no exception raised to have fn called as usual. fn is
- * held until vm_set_await_shortcut(NULL, NULL) or the run's end. */
-void vm_set_await_shortcut(Obj *fn, CFunc fast);
+/* A call of fn (or of a method whose function is fn) that is awaited at
+ * once (`await fn(...)`, `await o.fn(...)`, no keywords) runs fast(self,
+ * args, nargs, NULL) instead (self: the method's object, or NULL), which
+ * returns the awaitable itself: no coroutine of fn's is made (asyncio.sleep,
+ * Queue.get and put: src/py/loop/shortcut.c). fast returns NULL with no
+ * exception raised to have fn called as usual. Up to four; fn is held until
+ * vm_set_await_shortcut(NULL, NULL) drops them all, or the run's end.
+ * False when the table is full. */
+bool vm_set_await_shortcut(Obj *fn, CFunc fast);
 
 /* Start a fresh interpreter state (builtins, modules, counters). */
 void vm_init(const VMHooks *hooks, const VMLimits *limits);

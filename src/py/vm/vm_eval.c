@@ -864,9 +864,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             int npos = kwnames ? n - (int)TUP_N(kwnames) : n;
             Obj *fn = PEEK(n + 1);
             Obj *r;
-            bool shortcut = fn == vm.hooks.await_fn && !kwnames && OPCODE(ops[f->ip + 1]) == I_AWAIT;
+            bool shortcut = vm.hooks.await_fn[0] && !kwnames && OPCODE(ops[f->ip + 1]) == I_AWAIT;
             /* `await asyncio.sleep(d)`: the awaitable without a coroutine */
-            if (shortcut && ((r = vm.hooks.await_fast(NULL, &f->stack[f->sp - n], npos, NULL)) || err_occurred()))
+            if (shortcut && ((r = vm_await_shortcut(fn, &f->stack[f->sp - n], npos)) || err_occurred()))
                 ;
             else
                 r = vm_call(fn, &f->stack[f->sp - n], npos, kwnames);
