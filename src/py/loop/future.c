@@ -113,8 +113,14 @@ static void schedule_callbacks(FutureObj *f)
 {
     internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
-    if (is_task(&f->hdr))
+    if (is_task(&f->hdr)) {
         narr_task_finished((TaskObj *)f);
+        /* it steps no more: its callbacks (which hold it) go */
+        Obj *step = ((TaskObj *)f)->step_cb, *wake = ((TaskObj *)f)->wake_cb;
+        ((TaskObj *)f)->step_cb = ((TaskObj *)f)->wake_cb = NULL;
+        XDECREF(step);
+        XDECREF(wake);
+    }
     narr_counts_done(f);
     /* the callbacks leave the list before any is scheduled (the list stays
      * f's, empty, and keeps its room: no new list per future done) */
@@ -476,6 +482,8 @@ static void task_dealloc(Obj *o)
     XDECREF(t->note);
     XDECREF(t->context);
     XDECREF(t->fut_waiter);
+    XDECREF(t->step_cb);
+    XDECREF(t->wake_cb);
     future_dealloc(o);
 }
 
@@ -498,6 +506,18 @@ static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw);
 
 static bool task_step_in_context(TaskObj *t, Obj *exc);
 static bool task_eager_start(TaskObj *t);
+
+/* t's step (wake false) or wakeup callback, a new reference: made once and
+ * kept on the task until it is done, not made for every hop. */
+static Obj *task_cb(TaskObj *t, bool wake)
+{
+    Obj **slot = wake ? &t->wake_cb : &t->step_cb;
+    if (!*slot)
+        *slot = wake ? builtin_new("task_wakeup", task_wakeup_cb, &t->fut.hdr)
+                     : builtin_new("task_step", task_step_cb, &t->fut.hdr);
+    INCREF(*slot);
+    return *slot;
+}
 
 /* A new task for coro on loop: named name (None: the next Task-N), its
  * first step scheduled, or run at once when eager (task_new_eager). */
@@ -542,7 +562,7 @@ static Obj *task_make(LoopObj *loop, Obj *coro, Obj *name, bool eager)
     list_append(loop->tasks, &t->fut.hdr);
     if (eager && loop->running && sim.running == loop)
         return task_eager_start(t) ? &t->fut.hdr : NULL;
-    Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+    Obj *step = task_cb(t, false);
     loop_call_soon(loop, step, NULL);
     DECREF(step);
     narr_task_created(t);
@@ -660,7 +680,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                 bad = exc_new_msg(&RuntimeErrorClass, "Task cannot await on itself: %s", STR_S(t->name));
             } else {
                 w->blocking = false;
-                Obj *wake = builtin_new("task_wakeup", task_wakeup_cb, &t->fut.hdr);
+                Obj *wake = task_cb(t, true);
                 future_add_callback(w, wake);
                 DECREF(wake);
                 INCREF(w);
@@ -687,7 +707,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                               STR_S(t->name));
         }
         if (bad) {
-            Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+            Obj *step = task_cb(t, false);
             Obj *args = tuple_pack(1, bad);
             loop_call_soon(t->fut.loop, step, args);
             narr_task_suspended(t, None);
@@ -696,7 +716,7 @@ static bool task_step(TaskObj *t, Obj *exc)
             DECREF(bad);
         }
     } else if (out == None) {
-        Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+        Obj *step = task_cb(t, false);
         loop_call_soon(t->fut.loop, step, NULL);
         DECREF(step);
         narr_task_suspended(t, None);
@@ -706,7 +726,7 @@ static bool task_step(TaskObj *t, Obj *exc)
         obj_repr(out, &b);
         Obj *bad = exc_new_msg(&RuntimeErrorClass, "Task got bad yield: %s", b.s);
         buf_free(&b);
-        Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+        Obj *step = task_cb(t, false);
         Obj *args = tuple_pack(1, bad);
         loop_call_soon(t->fut.loop, step, args);
         narr_task_suspended(t, None);

@@ -78,6 +78,8 @@ typedef struct TaskObj {
     bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
     uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
                            this task a caption explained last (a hash) */
+    Obj *step_cb, *wake_cb; /* its task_step and task_wakeup builtins, made
+                               once (future.c's task_cb), dropped when done */
 } TaskObj;
 
 extern Class LoopClass, HandleClass, FutureClass, TaskClass;
