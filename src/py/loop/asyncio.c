@@ -589,6 +589,7 @@ static Obj *asyncio_module_new(void)
     DECREF(r);
     executor_bind_prelude(((ModuleObj *)m)->dict);
     sync_bind_prelude(((ModuleObj *)m)->dict);
+    sleep_bind_prelude(((ModuleObj *)m)->dict);
     gather_bind_prelude(((ModuleObj *)m)->dict);
     /* the loop's coroutine methods are written in the prelude */
     static const char *const loop_methods[] = {"shutdown_asyncgens", "shutdown_default_executor"};
@@ -961,7 +962,9 @@ SimStatus sim_exec(SimRun *run)
     context_reset();
     executor_reset();
     internals_reset();
+    shortcut_reset();
     sleep_reset();
+    loop_reset();
     sync_reset();
     gather_reset();
     narr_reset();

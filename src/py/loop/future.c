@@ -88,11 +88,6 @@ Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .s
                      .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
                      .getattr = future_getattr, .ctor = future_ctor, .builtin = true};
 
-bool is_future(Obj *o)
-{
-    return class_is_sub(o->cls, &FutureClass);
-}
-
 Obj *future_new(LoopObj *loop)
 {
     FutureObj *f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
@@ -118,18 +113,34 @@ static void schedule_callbacks(FutureObj *f)
 {
     internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
-    if (class_is_sub(f->hdr.cls, &TaskClass))
+    if (is_task(&f->hdr)) {
         narr_task_finished((TaskObj *)f);
+        /* it steps no more: its callbacks (which hold it) go */
+        Obj *step = ((TaskObj *)f)->step_cb, *wake = ((TaskObj *)f)->wake_cb;
+        ((TaskObj *)f)->step_cb = ((TaskObj *)f)->wake_cb = NULL;
+        XDECREF(step);
+        XDECREF(wake);
+    }
     narr_counts_done(f);
-    Obj *cbs = f->callbacks;
-    f->callbacks = list_new(2);
+    /* the callbacks leave the list before any is scheduled (the list stays
+     * f's, empty, and keeps its room: no new list per future done) */
+    ListObj *l = (ListObj *)f->callbacks;
+    size_t n = l->n;
+    if (!n)
+        return;
+    Obj *few[4], **cbs = n <= 4 ? few : xmalloc(n * sizeof *cbs);
+    memcpy(cbs, l->items, n * sizeof *cbs);
+    l->n = 0;
     Obj *args = tuple_pack(1, &f->hdr);
-    for (size_t i = 0; i < LIST_N(cbs); i++) {
-        loop_call_soon(f->loop, LIST_ITEMS(cbs)[i], args);
-        note_wakeup(f, LIST_ITEMS(cbs)[i]);
+    for (size_t i = 0; i < n; i++) {
+        loop_call_soon(f->loop, cbs[i], args);
+        note_wakeup(f, cbs[i]);
     }
     DECREF(args);
-    DECREF(cbs);
+    for (size_t i = 0; i < n; i++)
+        DECREF(cbs[i]);
+    if (cbs != few)
+        xfree(cbs);
 }
 
 void future_set_result(FutureObj *f, Obj *v)
@@ -230,7 +241,7 @@ void future_describe(FutureObj *f, Buf *out)
         buf_printf(out, "gather of %zu", TUP_N(f->children));
     } else if (f->label) {
         buf_putn(out, STR_S(f->label), STR_LEN(f->label));
-    } else if (class_is_sub(f->hdr.cls, &TaskClass)) {
+    } else if (is_task(&f->hdr)) {
         TaskObj *t = (TaskObj *)f;
         buf_puts(out, "task ");
         if (t->rec_id >= 0)
@@ -354,7 +365,7 @@ static Obj *fm_set_result(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!vm_check_nargs("set_result", nargs, kw, 1, 1))
         return NULL;
     FutureObj *f = (FutureObj *)self;
-    if (class_is_sub(self->cls, &TaskClass))
+    if (is_task(self))
         return err_null(&RuntimeErrorClass, "Task does not support set_result operation");
     if (!check_pending(f))
         return NULL;
@@ -367,7 +378,7 @@ static Obj *fm_set_exception(Obj *self, Obj **args, int nargs, Obj *kw)
     if (!vm_check_nargs("set_exception", nargs, kw, 1, 1))
         return NULL;
     FutureObj *f = (FutureObj *)self;
-    if (class_is_sub(self->cls, &TaskClass))
+    if (is_task(self))
         return err_null(&RuntimeErrorClass, "Task does not support set_exception operation");
     if (!check_pending(f))
         return NULL;
@@ -471,6 +482,8 @@ static void task_dealloc(Obj *o)
     XDECREF(t->note);
     XDECREF(t->context);
     XDECREF(t->fut_waiter);
+    XDECREF(t->step_cb);
+    XDECREF(t->wake_cb);
     future_dealloc(o);
 }
 
@@ -493,6 +506,18 @@ static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw);
 
 static bool task_step_in_context(TaskObj *t, Obj *exc);
 static bool task_eager_start(TaskObj *t);
+
+/* t's step (wake false) or wakeup callback, a new reference: made once and
+ * kept on the task until it is done, not made for every hop. */
+static Obj *task_cb(TaskObj *t, bool wake)
+{
+    Obj **slot = wake ? &t->wake_cb : &t->step_cb;
+    if (!*slot)
+        *slot = wake ? builtin_new("task_wakeup", task_wakeup_cb, &t->fut.hdr)
+                     : builtin_new("task_step", task_step_cb, &t->fut.hdr);
+    INCREF(*slot);
+    return *slot;
+}
 
 /* A new task for coro on loop: named name (None: the next Task-N), its
  * first step scheduled, or run at once when eager (task_new_eager). */
@@ -537,7 +562,7 @@ static Obj *task_make(LoopObj *loop, Obj *coro, Obj *name, bool eager)
     list_append(loop->tasks, &t->fut.hdr);
     if (eager && loop->running && sim.running == loop)
         return task_eager_start(t) ? &t->fut.hdr : NULL;
-    Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+    Obj *step = task_cb(t, false);
     loop_call_soon(loop, step, NULL);
     DECREF(step);
     narr_task_created(t);
@@ -655,7 +680,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                 bad = exc_new_msg(&RuntimeErrorClass, "Task cannot await on itself: %s", STR_S(t->name));
             } else {
                 w->blocking = false;
-                Obj *wake = builtin_new("task_wakeup", task_wakeup_cb, &t->fut.hdr);
+                Obj *wake = task_cb(t, true);
                 future_add_callback(w, wake);
                 DECREF(wake);
                 INCREF(w);
@@ -682,7 +707,7 @@ static bool task_step(TaskObj *t, Obj *exc)
                               STR_S(t->name));
         }
         if (bad) {
-            Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+            Obj *step = task_cb(t, false);
             Obj *args = tuple_pack(1, bad);
             loop_call_soon(t->fut.loop, step, args);
             narr_task_suspended(t, None);
@@ -691,7 +716,7 @@ static bool task_step(TaskObj *t, Obj *exc)
             DECREF(bad);
         }
     } else if (out == None) {
-        Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+        Obj *step = task_cb(t, false);
         loop_call_soon(t->fut.loop, step, NULL);
         DECREF(step);
         narr_task_suspended(t, None);
@@ -701,7 +726,7 @@ static bool task_step(TaskObj *t, Obj *exc)
         obj_repr(out, &b);
         Obj *bad = exc_new_msg(&RuntimeErrorClass, "Task got bad yield: %s", b.s);
         buf_free(&b);
-        Obj *step = builtin_new("task_step", task_step_cb, &t->fut.hdr);
+        Obj *step = task_cb(t, false);
         Obj *args = tuple_pack(1, bad);
         loop_call_soon(t->fut.loop, step, args);
         narr_task_suspended(t, None);

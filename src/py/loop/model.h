@@ -31,6 +31,8 @@ typedef struct LoopObj {
     HandleObj **ready;  /* ring buffer */
     size_t rhead, rlen, rcap;
     HandleObj **heap;   /* binary heap on (when, seq) */
+    struct HeapKey *hkey;/* heap[i]'s (when, seq) at the same index: the
+                           sifts compare these, not the handles' cold lines */
     size_t hlen, hcap;
     Obj *tasks;         /* list of tasks in creation order (pruned when done) */
     Obj *exc_handler;   /* set_exception_handler's callable, or NULL */
@@ -78,6 +80,8 @@ typedef struct TaskObj {
     bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
     uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
                            this task a caption explained last (a hash) */
+    Obj *step_cb, *wake_cb; /* its task_step and task_wakeup builtins, made
+                               once (future.c's task_cb), dropped when done */
 } TaskObj;
 
 extern Class LoopClass, HandleClass, FutureClass, TaskClass;
@@ -108,6 +112,8 @@ void loop_handle_cancel(HandleObj *h);
 Obj *loop_run_forever(LoopObj *l);
 Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
 void loop_init_class(void);
+/* Drop what loop.c keeps for the run (after it). */
+void loop_reset(void);
 
 /* future.c */
 Obj *future_new(LoopObj *loop);
@@ -137,7 +143,15 @@ Obj *task_new_eager(LoopObj *loop, Obj *coro, Obj *name);
  * name is set after, as CPython does), else task_new. */
 Obj *loop_create_task(LoopObj *loop, Obj *coro, Obj *name);
 void future_init_class(void);
-bool is_future(Obj *o);
+/* Is o a Future (a Task too)? The two exact classes first: every hop asks. */
+static inline bool is_future(const Obj *o)
+{
+    return o->cls == &FutureClass || o->cls == &TaskClass || class_is_sub(o->cls, &FutureClass);
+}
+static inline bool is_task(const Obj *o)
+{
+    return o->cls == &TaskClass || class_is_sub(o->cls, &TaskClass);
+}
 
 /* narrate.c: turns model events into recorded steps with captions. */
 void narr_loop_begin(void);
@@ -256,8 +270,26 @@ void executor_thread_sleep(double d);
 double executor_thread_clock(void);
 bool executor_print(const char *text, size_t len);
 
+/* shortcut.c: a prelude coroutine function whose awaited call runs in C */
+typedef struct Shortcut {
+    FuncObj *fn;        /* the prelude's function (the VM holds it), or NULL */
+    int call_line;      /* its body's first call (where the awaitable is made) */
+    int await_line;     /* its body's await */
+} Shortcut;
+/* `await fn(...)` runs fast (vm_set_await_shortcut), and sc learns fn's
+ * lines. False (sc->fn NULL) when fn is no function or the table is full. */
+bool shortcut_bind(Shortcut *sc, Obj *fn, CFunc fast);
+/* The pending exception leaves sc's function at its call (or its await,
+ * at_await) with these locals (NULL ones skipped): the traceback entry and
+ * the locals its frame would have added. */
+void shortcut_left(const Shortcut *sc, bool at_await, Obj *const *locals, int n);
+/* Drop every shortcut (the run is over). */
+void shortcut_reset(void);
+
 /* sleep.c: the awaitable of asyncio.sleep (_sleep_awaitable) */
 void sleep_add_prims(Obj *asyncio_module_dict);
+/* after the prelude ran: `await sleep(...)` without sleep's coroutine */
+void sleep_bind_prelude(Obj *asyncio_module_dict);
 void sleep_reset(void);
 
 /* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release

@@ -9,7 +9,11 @@
  * h.cancel()`, here in await_step and await_throw). The coroutine itself
  * stays the prelude's, so `sleep(1)` is still a coroutine named sleep: a
  * task of it, a never-awaited warning and a traceback frame "in sleep" are
- * as before. Leaves futures and the loop to future.c and loop.c. */
+ * as before. `await asyncio.sleep(...)` itself, the call awaited at once,
+ * makes no coroutine at all (shortcut.c): sleep_direct returns the
+ * awaitable, which adds what sleep's frame would have to an exception
+ * leaving it.
+ * Leaves futures and the loop to future.c and loop.c. */
 #include "model.h"
 
 #include "../objects/ops.h"
@@ -22,6 +26,8 @@ typedef struct SleepObj {
     FutureObj *fut;  /* NULL: sleep(0), a bare yield */
     HandleObj *timer;/* the wake-up, cancelled once the await ends */
     Obj *result;
+    Obj *delay;      /* made by sleep_direct (no coroutine's frame): the
+                        delay, for an exception's traceback; else NULL */
 } SleepObj;
 
 static void sleep_dealloc(Obj *o)
@@ -30,6 +36,18 @@ static void sleep_dealloc(Obj *o)
     XDECREF(s->fut);
     XDECREF(s->timer);
     XDECREF(s->result);
+    XDECREF(s->delay);
+}
+
+/* the prelude's sleep, while `await sleep(...)` runs sleep_direct */
+static Shortcut sleep_sc;
+
+/* An exception leaves sleep's body (no coroutine frame ran it) with its
+ * locals: delay, result and `future`, the awaitable. */
+static void sleep_left(bool at_await, Obj *delay, Obj *result, Obj *future)
+{
+    Obj *locals[3] = {delay, result, future};
+    shortcut_left(&sleep_sc, at_await, locals, 3);
 }
 
 /* The await is over (returned or raised): the timer goes, as the
@@ -58,15 +76,20 @@ static AwaitStatus sleep_await(Obj *o, bool resumed, Obj **out)
     AwaitStatus st = FutureClass.await_step(&s->fut->hdr, resumed, out);
     if (st != AW_SUSPEND)
         sleep_end(s);
+    if (st == AW_ERROR && s->delay)
+        sleep_left(true, s->delay, s->result, o);
     return st;
 }
 
 static AwaitStatus sleep_throw(Obj *o, Obj *exc, Obj **out)
 {
+    SleepObj *s = (SleepObj *)o;
     *out = NULL;
-    sleep_end((SleepObj *)o);
+    sleep_end(s);
     INCREF(exc);
     err_set(exc);
+    if (s->delay)
+        sleep_left(true, s->delay, s->result, o);
     return AW_ERROR;
 }
 
@@ -125,15 +148,11 @@ static void put_delay(Buf *b, Obj *delay, double d)
     }
 }
 
-/* _sleep_awaitable(delay, result): what sleep(delay, result) awaits. The
- * checks come in the order the Python-written sleep made them: delay <= 0,
- * a running loop, then a number for call_later. */
-static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
+/* What sleep(delay, result) awaits. The checks come in the order the
+ * Python-written sleep made them: delay <= 0, a running loop, then a
+ * number for call_later. */
+static Obj *sleep_make(Obj *delay, Obj *result)
 {
-    (void)self;
-    if (!vm_check_nargs("_sleep_awaitable", nargs, kw, 2, 2))
-        return NULL;
-    Obj *delay = args[0];
     double d = 0;
     bool num = true, now;
     if (IS(delay, FloatClass))
@@ -157,8 +176,8 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
         now = t;
     }
     SleepObj *s = (SleepObj *)obj_alloc(&SleepClass, sizeof(SleepObj));
-    INCREF(args[1]);
-    s->result = args[1];
+    INCREF(result);
+    s->result = result;
     if (now)
         return &s->hdr;
     LoopObj *l = sim.running;
@@ -175,7 +194,7 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
         return NULL;
     }
     s->fut = (FutureObj *)future_new(l);
-    Obj *targs = tuple_pack(2, &s->fut->hdr, args[1]);
+    Obj *targs = tuple_pack(2, &s->fut->hdr, result);
     s->timer = loop_call_at(l, sim.now + d, wake_cb, targs);
     INCREF(s->timer);
     DECREF(targs);
@@ -187,6 +206,38 @@ static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
     narr_fmt_time(&b, s->timer->when);
     s->fut->label = str_from_buf(&b);
     return &s->hdr;
+}
+
+/* _sleep_awaitable(delay, result): the prelude's sleep awaits it */
+static Obj *sleep_awaitable(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (!vm_check_nargs("_sleep_awaitable", nargs, kw, 2, 2))
+        return NULL;
+    return sleep_make(args[0], args[1]);
+}
+
+/* `await sleep(delay[, result])`: the awaitable, without the coroutine.
+ * Other argument counts go to the prelude's function (its TypeError). */
+static Obj *sleep_direct(Obj *self, Obj **args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (self || nargs < 1 || nargs > 2) /* self: sleep as some class's method */
+        return NULL;
+    Obj *result = nargs > 1 ? args[1] : None;
+    Obj *o = sleep_make(args[0], result);
+    if (!o) {
+        sleep_left(false, args[0], result, NULL);
+        return NULL;
+    }
+    INCREF(args[0]);
+    ((SleepObj *)o)->delay = args[0];
+    return o;
+}
+
+void sleep_bind_prelude(Obj *asyncio_dict)
+{
+    shortcut_bind(&sleep_sc, dict_get_c(asyncio_dict, "sleep"), sleep_direct);
 }
 
 void sleep_add_prims(Obj *module_dict)
@@ -203,4 +254,5 @@ void sleep_reset(void)
 {
     XDECREF(wake_cb);
     wake_cb = NULL;
+    sleep_sc.fn = NULL;
 }

@@ -13,7 +13,8 @@
  * object's class (or the object itself) has replaced the method, as
  * PriorityQueue replaces _put and _get or a user subclass may replace
  * anything, the replacement is called; only the prelude's own methods run
- * here directly. Leaves futures to future.c, the rest of Queue (shutdown,
+ * here directly; `await q.get()` and `await q.put(x)` make no coroutine
+ * of get's or put's (shortcut.c). Leaves futures to future.c, the rest of Queue (shutdown,
  * join, reprs) and the other primitives to the prelude. */
 #include "model.h"
 
@@ -506,7 +507,12 @@ typedef struct WaitObj {
     Obj *queue;
     Obj *item;      /* put: the item; get: NULL */
     Obj *waiter;    /* the future waited on now, or NULL */
+    const Shortcut *direct; /* made for `await q.get()` with no coroutine
+                               of get's (shortcut.c), or NULL */
 } WaitObj;
+
+/* the prelude's Queue.get and put, while their awaited calls run here */
+static Shortcut get_sc, put_sc;
 
 static void wait_dealloc(Obj *o)
 {
@@ -638,9 +644,19 @@ static AwaitStatus wait_run(WaitObj *w, Obj **out)
     return *out ? AW_DONE : AW_ERROR;
 }
 
-static AwaitStatus wait_await(Obj *o, bool resumed, Obj **out)
+/* An await of w ends with st: an exception leaves get's (put's) body with
+ * its locals, self, (item,) and the awaitable, when no coroutine ran it. */
+static AwaitStatus wait_end(WaitObj *w, AwaitStatus st)
 {
-    WaitObj *w = (WaitObj *)o;
+    if (st == AW_ERROR && w->direct) {
+        Obj *locals[3] = {w->queue, w->item, &w->hdr};
+        shortcut_left(w->direct, true, locals, 3);
+    }
+    return st;
+}
+
+static AwaitStatus wait_step(WaitObj *w, bool resumed, Obj **out)
+{
     *out = NULL;
     if (resumed && w->waiter) {
         AwaitStatus st = FutureClass.await_step(w->waiter, true, out);
@@ -655,13 +671,18 @@ static AwaitStatus wait_await(Obj *o, bool resumed, Obj **out)
     return wait_run(w, out);
 }
 
+static AwaitStatus wait_await(Obj *o, bool resumed, Obj **out)
+{
+    return wait_end((WaitObj *)o, wait_step((WaitObj *)o, resumed, out));
+}
+
 static AwaitStatus wait_throw(Obj *o, Obj *exc, Obj **out)
 {
     WaitObj *w = (WaitObj *)o;
     *out = NULL;
     INCREF(exc);
     err_set(exc);
-    return w->waiter ? wait_failed(w) : AW_ERROR;
+    return wait_end(w, w->waiter ? wait_failed(w) : AW_ERROR);
 }
 
 static Class WaitClass = {.name = "_QueueWait", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(WaitObj),
@@ -977,20 +998,40 @@ PRIM(p_wakeup_next)
     return wakeup_next(args[0]) ? none_new() : NULL;
 }
 
+/* The awaitable of queue.get() (item NULL) or queue.put(item). */
+static Obj *wait_new(Obj *queue, Obj *item, const Shortcut *direct)
+{
+    WaitObj *w = (WaitObj *)obj_alloc(&WaitClass, sizeof(WaitObj));
+    INCREF(queue);
+    w->queue = queue;
+    XINCREF(item);
+    w->item = item;
+    w->direct = direct;
+    return &w->hdr;
+}
+
 /* _queue_wait(self[, item]): the awaitable of get() (put(item)) */
 PRIM(p_queue_wait)
 {
     (void)self;
     if (!vm_check_nargs("_queue_wait", nargs, kw, 1, 2))
         return NULL;
-    WaitObj *w = (WaitObj *)obj_alloc(&WaitClass, sizeof(WaitObj));
-    INCREF(args[0]);
-    w->queue = args[0];
-    if (nargs > 1) {
-        INCREF(args[1]);
-        w->item = args[1];
-    }
-    return &w->hdr;
+    return wait_new(args[0], nargs > 1 ? args[1] : NULL, NULL);
+}
+
+/* `await q.get()` and `await q.put(item)`: the awaitable, no coroutine
+ * (other calls go to the prelude's functions) */
+PRIM(get_direct)
+{
+    (void)args;
+    (void)kw;
+    return self && nargs == 0 ? wait_new(self, NULL, &get_sc) : NULL;
+}
+
+PRIM(put_direct)
+{
+    (void)kw;
+    return self && nargs == 1 ? wait_new(self, args[0], &put_sc) : NULL;
 }
 
 void sync_add_prims(Obj *module_dict)
@@ -1033,6 +1074,11 @@ void sync_bind_prelude(Obj *module_dict)
         XINCREF(fn);
         own_fn[m] = fn;
     }
+    Obj *queue = dict_get_c(module_dict, "Queue");
+    if (queue && IS(queue, ClassClass) && ((Class *)queue)->dict) {
+        shortcut_bind(&get_sc, dict_get_c(((Class *)queue)->dict, "get"), get_direct);
+        shortcut_bind(&put_sc, dict_get_c(((Class *)queue)->dict, "put"), put_direct);
+    }
     static Obj **const excs[] = {&exc_empty, &exc_full, &exc_shutdown};
     static const char *const exc_names[] = {"QueueEmpty", "QueueFull", "QueueShutDown"};
     for (size_t i = 0; i < 3; i++) {
@@ -1052,4 +1098,5 @@ void sync_reset(void)
     XDECREF(exc_full);
     XDECREF(exc_shutdown);
     exc_empty = exc_full = exc_shutdown = NULL;
+    get_sc.fn = put_sc.fn = NULL;
 }

@@ -28,6 +28,9 @@ typedef struct VMHooks {
     /* An import of a module not loaded yet: load it, register it (vm_add_module)
      * and return it (a new reference), or NULL with the exception set. */
     Obj *(*import_module)(void *ud, Obj *name);
+    /* Set by vm_set_await_shortcut, not by vm_init's caller. */
+    Obj *await_fn[4];
+    CFunc await_fast[4];
 } VMHooks;
 
 typedef struct VMLimits {
@@ -36,6 +39,16 @@ typedef struct VMLimits {
     size_t max_items;      /* largest str (bytes) / list / dict a scenario may build */
     size_t max_memory;     /* bytes the scenario may allocate (base.h's mem_*); 0 = unlimited */
 } VMLimits;
+
+/* A call of fn (or of a method whose function is fn) that is awaited at
+ * once (`await fn(...)`, `await o.fn(...)`, no keywords) runs fast(self,
+ * args, nargs, NULL) instead (self: the method's object, or NULL), which
+ * returns the awaitable itself: no coroutine of fn's is made (asyncio.sleep,
+ * Queue.get and put: src/py/loop/shortcut.c). fast returns NULL with no
+ * exception raised to have fn called as usual. Up to four; fn is held until
+ * vm_set_await_shortcut(NULL, NULL) drops them all, or the run's end.
+ * False when the table is full. */
+bool vm_set_await_shortcut(Obj *fn, CFunc fast);
 
 /* Start a fresh interpreter state (builtins, modules, counters). */
 void vm_init(const VMHooks *hooks, const VMLimits *limits);

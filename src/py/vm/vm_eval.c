@@ -863,7 +863,13 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             int n = arg;
             int npos = kwnames ? n - (int)TUP_N(kwnames) : n;
             Obj *fn = PEEK(n + 1);
-            Obj *r = vm_call(fn, &f->stack[f->sp - n], npos, kwnames);
+            Obj *r;
+            bool shortcut = vm.hooks.await_fn[0] && !kwnames && OPCODE(ops[f->ip + 1]) == I_AWAIT;
+            /* `await asyncio.sleep(d)`: the awaitable without a coroutine */
+            if (shortcut && ((r = vm_await_shortcut(fn, &f->stack[f->sp - n], npos)) || err_occurred()))
+                ;
+            else
+                r = vm_call(fn, &f->stack[f->sp - n], npos, kwnames);
             for (int i = 0; i < n + 1; i++)
                 DECREF(POP());
             XDECREF(kwnames);

@@ -58,6 +58,40 @@ Obj *vm_coro_new(CodeObj *code, Obj **locals, int n, Obj *delegate)
     return gen_new(f, &CoroClass, sizeof(GenObj), code->name, code->qualname);
 }
 
+bool vm_set_await_shortcut(Obj *fn, CFunc fast)
+{
+    enum { N = sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] };
+    if (!fn) {
+        for (int i = 0; i < N; i++) {
+            XDECREF(vm.hooks.await_fn[i]);
+            vm.hooks.await_fn[i] = NULL;
+            vm.hooks.await_fast[i] = NULL;
+        }
+        return true;
+    }
+    for (int i = 0; i < N; i++)
+        if (!vm.hooks.await_fn[i]) {
+            INCREF(fn);
+            vm.hooks.await_fn[i] = fn;
+            vm.hooks.await_fast[i] = fast;
+            return true;
+        }
+    return false;
+}
+
+Obj *vm_await_shortcut(Obj *fn, Obj **args, int nargs)
+{
+    Obj *self = NULL;
+    if (IS(fn, BoundClass)) {
+        self = ((BoundObj *)fn)->self;
+        fn = ((BoundObj *)fn)->func;
+    }
+    for (size_t i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i]; i++)
+        if (vm.hooks.await_fn[i] == fn)
+            return vm.hooks.await_fast[i](self, args, nargs, NULL);
+    return NULL;
+}
+
 Obj *vm_asyncgen_firstiter(Obj *agen)
 {
     return vm.hooks.asyncgen_firstiter && vm.initialised ? vm.hooks.asyncgen_firstiter(vm.hooks.ud, agen) : NULL;

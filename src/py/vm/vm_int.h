@@ -71,6 +71,9 @@ Obj *gm_send(Obj *self, Obj **args, int nargs, Obj *kw);
 Obj *gm_throw(Obj *self, Obj **args, int nargs, Obj *kw);
 Obj *cm_await(Obj *self, Obj **args, int nargs, Obj *kw);
 Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw);
+/* `await fn(*args)` through fn's await shortcut (vm_set_await_shortcut):
+ * the awaitable, or NULL (with an exception raised, or none: call fn). */
+Obj *vm_await_shortcut(Obj *fn, Obj **args, int nargs);
 Obj *run_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames, Obj *locals);
 Obj *make_exception(Obj *v);
 XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out);
