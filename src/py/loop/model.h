@@ -289,9 +289,12 @@ void stdlib_set_scenario(const Source *src);
 
 /* context.c: contextvars' current context (a dict) */
 Obj *context_current(void);            /* borrowed */
-Obj *context_copy(void);               /* new dict */
+Obj *context_copy(void);               /* new dict, or NULL when the current context is empty */
 Obj *context_swap(Obj *ctx);           /* make ctx current (NULL: none); returns the previous (owned) */
 void context_restore(Obj *prev);       /* undo context_swap, taking prev back */
+/* context_restore, after a step that ran in *own: when *own was NULL and
+ * the step made a context (a variable set), *own keeps it */
+void context_leave(Obj **own, Obj *prev);
 void context_reset(void);
 void context_add_prims(Obj *module_dict);
 
