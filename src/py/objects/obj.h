@@ -288,6 +288,7 @@ typedef struct CodeObj {
     int firstline;
     Obj *name, *qualname;
     const Source *src;   /* not owned: lives as long as the program */
+    int stackhint;       /* slots a new frame's stack gets (vm.c): 0 until its first frame */
 } CodeObj;
 
 typedef struct FuncObj {
