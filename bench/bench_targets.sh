@@ -114,6 +114,7 @@ if [ $have_time -eq 1 ]; then
         awk -v s="$s" -v p="${RSS_LS[$s]}" -v b="$base" -v r="${REC_B[$s]}" 'BEGIN {
             printf "%-22s %9.1f %9.1f %9.1f %9.1f\n", s, p / 1024, b / 1024, r / 1048576, (p * 1024 - b * 1024 - r) / 1048576 }'
     done
+    echo "    (the baseline includes about 1 MB the start-up's parsing frees and the run reuses: a small run's rest can come out below zero)"
     # bytes per task: many_sleeps with twice the tasks, the difference over 10,000
     sed 's/range(10000)/range(20000)/' bench/scenarios/many_sleeps.py > "$tmpd/many_sleeps_20k.py"
     l10=${RSS_LS[many_sleeps]:-}
