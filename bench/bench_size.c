@@ -1,9 +1,11 @@
 /* bench_size.c: how many bytes a scenario's recording takes per step, the
  * figure issue 16 sets at 24 bytes or less. Owns: loading and running one
  * scenario as `loopscope trace` does (the same SimOptions: --max-steps N
- * as the only option), then printing "STEPS BYTES BYTES_WITHOUT_INTERNALS"
- * from rec_nsteps and rec_bytes (bytes allocated; the third leaves out the
- * internals view's snapshot tables). bench/bench_targets.sh divides them.
+ * as the only option), then printing "STEPS BYTES BYTES_WITHOUT_INTERNALS
+ * BYTES_USED" from rec_nsteps and rec_bytes (bytes allocated; the third
+ * leaves out the internals view's snapshot tables; the fourth is the bytes
+ * written, internals included: what the recording holds in memory, since
+ * allocated blocks are touched only as they fill). bench/bench_targets.sh divides them.
  * With --detail it prints, table by table, the bytes in use and allocated
  * (rec_bytes_detail) and each per step. The time and peak memory are
  * measured on the loopscope binary itself, not here.
@@ -72,7 +74,7 @@ int main(int argc, char **argv)
         printf("  %-18s %12zu %12zu %8.2f %8.2f\n", "total", s.used + s.in_used, s.cap + s.in_cap,
                (s.used + s.in_used) / n, (s.cap + s.in_cap) / n);
     } else {
-        printf("%zu %zu %zu\n", s.steps, rec_bytes(rec), s.cap);
+        printf("%zu %zu %zu %zu\n", s.steps, rec_bytes(rec), s.cap, s.used + s.in_used);
     }
     rec_free(rec);
     source_free(src);

@@ -12,7 +12,11 @@
 #     ("w/o int"); target: 24 or less (`bench/bench_size --detail F` gives
 #     them table by table);
 # and, for the endless `while True: await asyncio.sleep(1)`, the time to
-# the 1,000,000-step limit; target: under 0.5 s. Each figure gets PASS or
+# the 1,000,000-step limit; target: under 0.5 s. Then where each
+# scenario's peak RSS goes: the start-up baseline (`loopscope trace` of a
+# three-line scenario), the recording (bench_size's bytes written) and the
+# rest (the interpreter's objects, the loop, malloc's slack); and the
+# bytes per task, from many_sleeps with 10,000 and 20,000 tasks, of both. Each figure gets PASS or
 # MISS. Installs nothing; a missing tool skips its rows. Exit status 0 even
 # on a MISS (the figures are for reading), 1 when a run fails.
 #
@@ -43,13 +47,16 @@ verdict() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 echo "== issue 16 targets: loopscope trace vs python3 $(python3 -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null) (bench/pyclock.py: CPython's asyncio on a virtual clock, no tracing), best of $RUNS"
 printf '%-22s %9s %9s %8s %6s %9s %9s %8s %6s %9s %6s %8s %6s\n' scenario loopscope python3 speedup "≥5x" "RSS ls" "RSS py" "ratio" "≤1" "B/step" "≤24" "w/o int" "≤24"
 status=0
+declare -A RSS_LS=() REC_B=()
 for s in many_sleeps queue_pingpong sleep0_storm mix_lock_queue_group; do
     f=bench/scenarios/$s.py
     tl=$(best_s "$LOOPSCOPE" trace "$f" --max-steps $BIG) || { echo "bench_targets: loopscope failed on $f" >&2; status=1; continue; }
-    read -r steps bytes own < <("$SIZE" "$f" $BIG)
+    read -r steps bytes own used < <("$SIZE" "$f" $BIG)
     bps=$(awk -v b="$bytes" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
     obps=$(awk -v b="$own" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
     rl=$(rss_kb "$LOOPSCOPE" trace "$f" --max-steps $BIG)
+    RSS_LS[$s]=$rl
+    REC_B[$s]=$used
     if [ $have_py -eq 1 ]; then
         tp=$(best_s python3 bench/pyclock.py "$f") || { echo "bench_targets: python3 failed on $f" >&2; status=1; continue; }
         rp=$(rss_kb python3 bench/pyclock.py "$f")
@@ -85,10 +92,45 @@ if [ -z "$tl" ]; then
     done
     tl=$(awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }')
 fi
-read -r steps bytes own < <("$SIZE" "$f")
+read -r steps bytes own _ < <("$SIZE" "$f")
 bps=$(awk -v b="$bytes" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
 obps=$(awk -v b="$own" -v n="$steps" 'BEGIN { printf "%.0f", (n ? b / n : 0) }')
 printf '%-22s %8ss to %s steps (< 0.5 s: %s), %s B/step (≤ 24: %s), %s without internals (≤ 24: %s)\n' endless "$tl" "$steps" \
     "$(verdict "$(awk -v x="$tl" 'BEGIN { print (x < 0.5) }')")" "$bps" "$(verdict "$(awk -v x="$bps" 'BEGIN { print (x <= 24) }')")" \
     "$obps" "$(verdict "$(awk -v x="$obps" 'BEGIN { print (x <= 24) }')")"
+
+# ------------------------------------------------ where the peak RSS goes
+if [ $have_time -eq 1 ]; then
+    tmpd=$(mktemp -d)
+    trap 'rm -rf "$tmpd"' EXIT
+    printf 'import asyncio\nasync def main():\n    await asyncio.sleep(1)\nasyncio.run(main())\n' > "$tmpd/tiny.py"
+    base=$(rss_kb "$LOOPSCOPE" trace "$tmpd/tiny.py")
+    pybase=""
+    [ $have_py -eq 1 ] && pybase=$(rss_kb python3 bench/pyclock.py "$tmpd/tiny.py")
+    echo "== peak RSS split (MB): start-up baseline (loopscope trace of a 3-line scenario: ${base:-?} kB; python3: ${pybase:-?} kB), recording (bytes written), the rest"
+    printf '%-22s %9s %9s %9s %9s\n' scenario "peak" baseline recording rest
+    for s in many_sleeps queue_pingpong sleep0_storm mix_lock_queue_group; do
+        [ -n "${RSS_LS[$s]:-}" ] && [ -n "$base" ] || continue
+        awk -v s="$s" -v p="${RSS_LS[$s]}" -v b="$base" -v r="${REC_B[$s]}" 'BEGIN {
+            printf "%-22s %9.1f %9.1f %9.1f %9.1f\n", s, p / 1024, b / 1024, r / 1048576, (p * 1024 - b * 1024 - r) / 1048576 }'
+    done
+    echo "    (the baseline includes about 1 MB the start-up's parsing frees and the run reuses: a small run's rest can come out below zero)"
+    # bytes per task: many_sleeps with twice the tasks, the difference over 10,000
+    sed 's/range(10000)/range(20000)/' bench/scenarios/many_sleeps.py > "$tmpd/many_sleeps_20k.py"
+    l10=${RSS_LS[many_sleeps]:-}
+    l20=$(rss_kb "$LOOPSCOPE" trace "$tmpd/many_sleeps_20k.py" --max-steps $BIG)
+    read -r _ _ _ r20 < <("$SIZE" "$tmpd/many_sleeps_20k.py" $BIG)
+    if [ -n "$l10" ] && [ -n "$l20" ]; then
+        p10="" p20=""
+        if [ $have_py -eq 1 ]; then
+            p10=$(rss_kb python3 bench/pyclock.py bench/scenarios/many_sleeps.py)
+            p20=$(rss_kb python3 bench/pyclock.py "$tmpd/many_sleeps_20k.py")
+        fi
+        awk -v a="$l10" -v b="$l20" -v ra="${REC_B[many_sleeps]}" -v rb="$r20" -v pa="$p10" -v pb="$p20" 'BEGIN {
+            per = (b - a) * 1024 / 10000; rec = (rb - ra) / 10000
+            printf "bytes per task (many_sleeps, 20,000 tasks less 10,000): loopscope %.0f (recording %.0f, the rest %.0f)", per, rec, per - rec
+            if (pa != "" && pb != "") printf ", python3 %.0f", (pb - pa) * 1024 / 10000
+            printf "\n" }'
+    fi
+fi
 exit $status

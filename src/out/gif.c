@@ -1,8 +1,8 @@
 /* gif.c: the animated GIF. See gif.h.
  * Owns the palette, turning pixels into it, the frame timing and the GIF
  * encoding. Frames come from play.c, their pictures from svg.c (the same
- * SVG as `loopscope frame --svg`) rendered by librsvg into cairo; giflib
- * writes the file.
+ * SVG as `loopscope frame --svg`) rendered by librsvg into cairo (both
+ * loaded at the first GIF, by gui.c); giflib writes the file.
  * Choices, and why:
  *   - Text is drawn crisp (text-rendering optimizeSpeed: no
  *     anti-aliasing), as a terminal's bitmap font looks: a sixth of the
@@ -25,12 +25,11 @@
 #include "gif.h"
 
 #include "../base/base.h"
+#include "gui.h"
 #include "play.h"
 #include "svg.h"
 
-#include <cairo.h>
 #include <gif_lib.h>
-#include <librsvg/rsvg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,7 +146,7 @@ static bool draw(Gif *g, const Grid *grid, const bool *changed)
     Buf svg;
     buf_init(&svg);
     svg_begin(&svg, grid->w, grid->h, g->pal, NULL);
-    cairo_t *cr = cairo_create(g->surface);
+    cairo_t *cr = gui.cairo_create(g->surface);
     if (!changed) {
         put_cells(g, &svg, grid);
     } else {
@@ -158,36 +157,36 @@ static bool draw(Gif *g, const Grid *grid, const bool *changed)
             buf_printf(&svg, "<g transform=\"translate(0,%d)\">\n", y * (SVG_CELL_H / 10));
             put_cells(g, &svg, g->row);
             buf_puts(&svg, "</g>\n");
-            cairo_rectangle(cr, 0, ROW_TOP(y), g->pw, SVG_CELL_H / 10);
+            gui.cairo_rectangle(cr, 0, ROW_TOP(y), g->pw, SVG_CELL_H / 10);
         }
-        cairo_clip(cr);
+        gui.cairo_clip(cr);
     }
     buf_puts(&svg, "</svg>\n");
     GError *error = NULL;
-    RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg.s, svg.len, &error);
+    RsvgHandle *h = gui.rsvg_handle_new_from_data((const guint8 *)svg.s, svg.len, &error);
     buf_free(&svg);
     bool ok = h != NULL;
     if (!ok) {
         fail(g, "librsvg cannot read a frame", error ? error->message : NULL);
     } else {
         RsvgRectangle vp = {0, 0, g->pw, g->ph};
-        ok = rsvg_handle_render_document(h, cr, &vp, &error) &&
-             cairo_surface_status(g->surface) == CAIRO_STATUS_SUCCESS;
+        ok = gui.rsvg_handle_render_document(h, cr, &vp, &error) &&
+             gui.cairo_surface_status(g->surface) == CAIRO_STATUS_SUCCESS;
         if (!ok)
             fail(g, "librsvg cannot draw a frame", error ? error->message : "out of memory");
-        g_object_unref(h);
+        gui.g_object_unref(h);
     }
-    g_clear_error(&error);
-    cairo_destroy(cr);
+    gui.g_clear_error(&error);
+    gui.cairo_destroy(cr);
     return ok;
 }
 
 /* Pixel rows y0 .. y1 - 1 of the picture into g->next, as palette indices. */
 static void index_rows(Gif *g, int y0, int y1)
 {
-    cairo_surface_flush(g->surface);
-    const unsigned char *px = cairo_image_surface_get_data(g->surface);
-    int stride = cairo_image_surface_get_stride(g->surface);
+    gui.cairo_surface_flush(g->surface);
+    const unsigned char *px = gui.cairo_image_surface_get_data(g->surface);
+    int stride = gui.cairo_image_surface_get_stride(g->surface);
     for (int y = y0; y < y1; y++) {
         const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
         for (int x = 0; x < g->pw; x++)
@@ -337,6 +336,11 @@ bool gif_size_ok(int w, int h) { return (long)pixels(w, SVG_CELL_W) * pixels(h, 
 
 bool gif_record(View *v, Grid *grid, const Palette *pal, bool color, FILE *out, char *err, size_t n)
 {
+    char why[300];
+    if (!gui_load(why, sizeof why)) {
+        snprintf(err, n, "cannot make the GIF: %s", why);
+        return false;
+    }
     Gif *g = xcalloc(1, sizeof *g);
     g->pal = pal;
     g->color = color;
@@ -348,10 +352,10 @@ bool gif_record(View *v, Grid *grid, const Palette *pal, bool color, FILE *out, 
     g->shown = xmalloc(npx);
     g->next = xmalloc(npx);
     g->rows = grid->h;
-    g->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->pw, g->ph);
+    g->surface = gui.cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->pw, g->ph);
     g->row = grid_new(grid->w, 1, grid->ascii);
     make_palette(g);
-    if (cairo_surface_status(g->surface) != CAIRO_STATUS_SUCCESS)
+    if (gui.cairo_surface_status(g->surface) != CAIRO_STATUS_SUCCESS)
         fail(g, "cairo", "out of memory");
     else if (begin(g, out)) {
         PlaySink sink = {.frame = gif_frame, .marker = gif_marker, .ctx = g};
@@ -363,7 +367,7 @@ bool gif_record(View *v, Grid *grid, const Palette *pal, bool color, FILE *out, 
     if (g->gif && EGifCloseFile(g->gif, &e) != GIF_OK)
         fail(g, "giflib", GifErrorString(e));
     bool ok = !g->failed;
-    cairo_surface_destroy(g->surface);
+    gui.cairo_surface_destroy(g->surface);
     grid_free(g->row);
     if (g->prev)
         grid_free(g->prev);

@@ -745,7 +745,7 @@ static bool task_step_in_context(TaskObj *t, Obj *exc)
 {
     Obj *prev = context_swap(t->context);
     bool ok = task_step(t, exc);
-    context_restore(prev);
+    context_leave(&t->context, prev);
     return ok;
 }
 

@@ -45,43 +45,46 @@ typedef struct LoopObj {
 
 typedef enum { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
 
+/* Fields ordered so the small ones share a word: every task and every
+ * sleep has one (128 bytes, a pool class, not 144). */
 typedef struct FutureObj {
     Obj hdr;
     LoopObj *loop;
     FutState state;
+    bool blocking;      /* CPython's _asyncio_future_blocking */
+    bool retrieved;
+    bool cancel_requested; /* a gathering future's */
     Obj *result, *exception;
     Obj *callbacks;     /* list of callables */
     Obj *cancel_msg;    /* or NULL */
     Obj *cancelled_exc; /* the CancelledError that cancelled a task, or NULL */
     Obj *label;         /* str: what waiting on this future means, or NULL */
-    bool blocking;      /* CPython's _asyncio_future_blocking */
-    bool retrieved;
     /* a gathering future (asyncio.gather's outer future) */
     Obj *children;      /* tuple or NULL */
     size_t children_total, children_pending; /* distinct children, and those not done (the label) */
-    bool cancel_requested;
 } FutureObj;
 
+/* The flags and ints together, after the pointers: 224 bytes, not 256. */
 typedef struct TaskObj {
     FutureObj fut;
     Obj *coro;
     Obj *name;          /* str */
     Obj *coro_name;     /* str */
     FutureObj *fut_waiter;
-    bool must_cancel;
-    int num_cancels_requested;
-    uint64_t cancel_sweep;  /* the future_cancel_all sweep that cancelled it, or 0 */
-    int rec_id;         /* -1 for hidden library tasks */
     Obj *note;          /* str added to its waiting label (a deadline), or NULL */
     Obj *context;       /* contextvars: the copy it runs its steps in (dict), or NULL */
-    bool started;
-    bool eager;         /* its first step runs now, inside the call that made it (eager_start) */
     struct TaskObj *eager_from; /* while eager: the task whose step made it (borrowed), or NULL */
-    bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
+    uint64_t cancel_sweep;  /* the future_cancel_all sweep that cancelled it, or 0 */
     uint64_t told_inner;/* narrate.c: the awaited coroutine whose running in
                            this task a caption explained last (a hash) */
     Obj *step_cb, *wake_cb; /* its task_step and task_wakeup builtins, made
                                once (future.c's task_cb), dropped when done */
+    int num_cancels_requested;
+    int rec_id;         /* -1 for hidden library tasks */
+    bool must_cancel;
+    bool started;
+    bool eager;         /* its first step runs now, inside the call that made it (eager_start) */
+    bool returned;      /* its coroutine returned, yet a cancel() during that step cancelled it */
 } TaskObj;
 
 extern Class LoopClass, HandleClass, FutureClass, TaskClass;
@@ -331,9 +334,12 @@ void stdlib_set_scenario(const Source *src);
 
 /* context.c: contextvars' current context (a dict) */
 Obj *context_current(void);            /* borrowed */
-Obj *context_copy(void);               /* new dict */
+Obj *context_copy(void);               /* new dict, or NULL when the current context is empty */
 Obj *context_swap(Obj *ctx);           /* make ctx current (NULL: none); returns the previous (owned) */
 void context_restore(Obj *prev);       /* undo context_swap, taking prev back */
+/* context_restore, after a step that ran in *own: when *own was NULL and
+ * the step made a context (a variable set), *own keeps it */
+void context_leave(Obj **own, Obj *prev);
 void context_reset(void);
 void context_add_prims(Obj *module_dict);
 

@@ -324,7 +324,8 @@ Class StrClass = {.name = "str", .kind = K_STR, .base = &ObjectClass, .repr = st
 
 Obj *str_new(const char *s, size_t len)
 {
-    StrObj *o = (StrObj *)obj_alloc(&StrClass, sizeof(StrObj) + len + 1);
+    /* the text starts inside sizeof(StrObj)'s tail padding: 6 bytes less */
+    StrObj *o = (StrObj *)obj_alloc(&StrClass, offsetof(StrObj, s) + len + 1);
     memcpy(o->s, s, len);
     o->s[len] = '\0';
     o->len = len;

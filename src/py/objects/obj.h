@@ -288,6 +288,7 @@ typedef struct CodeObj {
     int firstline;
     Obj *name, *qualname;
     const Source *src;   /* not owned: lives as long as the program */
+    int stackhint;       /* slots a new frame's stack gets (vm.c): 0 until its first frame */
 } CodeObj;
 
 typedef struct FuncObj {
@@ -361,14 +362,14 @@ Obj *err_null(Class *cls, const char *fmt, ...) LS_PRINTF(2, 3);
 
 typedef struct Frame Frame;
 typedef enum GenState { GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, GEN_CLOSED } GenState;
-typedef struct GenObj {
+typedef struct GenObj { /* ints and the flag after the pointers: 80 bytes, not 88 */
     Obj hdr;
     Frame *frame;        /* NULL once closed */
-    GenState state;
     Obj *name, *qualname;
-    bool awaited;        /* a coroutine that was awaited or wrapped in a task */
+    GenState state;
     int created_line;    /* where it was created (for the never-awaited card) */
     int last_line;       /* where its code stood when it finished */
+    bool awaited;        /* a coroutine that was awaited or wrapped in a task */
 } GenObj;
 
 /* ---- iteration ---- */

@@ -14,6 +14,7 @@
 
 #include "../objects/agen.h"
 #include "builtins.h"
+#include "stackdepth.h"
 #include "suggest.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
@@ -199,32 +200,48 @@ void vm_print(const char *text, size_t len)
 
 /* ------------------------------------------------------------- frames */
 
-/* The stack a frame starts with, in its own block. */
-#define FRAME_STACK 16
-
-static size_t frame_size(size_t nfast, size_t ncells)
+/* A frame's block: the frame, its locals, its cells and its first stack. */
+static size_t frame_size(size_t nfast, size_t ncells, size_t nstack)
 {
-    return sizeof(Frame) + sizeof(Obj *) * (nfast + ncells + FRAME_STACK);
+    return sizeof(Frame) + sizeof(Obj *) * (nfast + ncells + nstack);
+}
+
+/* The stack a frame of code starts with: the depth stackdepth.c finds,
+ * computed at the code's first frame (as many frames are made before any
+ * runs: 10,000 tasks' coroutines), and raised when a frame still had to
+ * grow (frame_grow_stack). Not a fixed maximum: most code needs a few
+ * slots, and every suspended coroutine keeps its frame. */
+enum { FRAME_STACK_MAX = 256 };
+
+static int frame_stack_of(CodeObj *code)
+{
+    if (!code->stackhint) {
+        int d = stackdepth_of(code);
+        code->stackhint = d > FRAME_STACK_MAX ? FRAME_STACK_MAX : d;
+    }
+    return code->stackhint;
 }
 
 Frame *frame_new(CodeObj *code, FuncObj *func, Obj *globals)
 {
     /* one block from the pool (src/base/pool.h) for the frame, its locals,
      * its cells and a first stack: a call makes and frees one on every hop */
-    size_t nfast = (size_t)code->nlocals + 1;
-    size_t ncells = TUP_N(code->cellnames) + TUP_N(code->freenames) + 1;
-    Frame *f = pool_alloc_inline(frame_size(nfast, ncells));
+    size_t nfast = (size_t)code->nlocals;
+    size_t ncells = TUP_N(code->cellnames) + TUP_N(code->freenames);
+    int nstack = frame_stack_of(code);
+    Frame *f = pool_alloc_inline(frame_size(nfast, ncells, (size_t)nstack));
     f->code = code;
     INCREF(code);
     f->func = func;
     XINCREF(func);
     f->globals = globals;
     INCREF(globals);
-    f->nfast = (int)nfast - 1;
+    f->nfast = (int)nfast;
     f->fast = (Obj **)(f + 1);
-    f->ncells = (int)ncells - 1;
+    f->ncells = (int)ncells;
     f->cells = f->fast + nfast;
-    f->stackcap = FRAME_STACK;
+    f->stackcap = nstack;
+    f->stack0 = (uint16_t)nstack;
     f->stack = f->cells + ncells;
     return f;
 }
@@ -243,6 +260,8 @@ void frame_grow_stack(Frame *f, int cap)
         f->stack_own = true;
     }
     f->stackcap = cap;
+    if (f->code->stackhint < cap && cap <= FRAME_STACK_MAX)
+        f->code->stackhint = cap; /* the code's next frames start with this */
 }
 
 /* Give back a frame's C memory, not the objects it refers to. */
@@ -252,7 +271,7 @@ static void frame_free_mem(Frame *f)
         pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
     pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
     pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
-    pool_free_inline(f, frame_size((size_t)f->nfast + 1, (size_t)f->ncells + 1));
+    pool_free_inline(f, frame_size((size_t)f->nfast, (size_t)f->ncells, f->stack0));
 }
 
 void frame_free(Frame *f)

@@ -28,6 +28,7 @@ struct Frame {
     int sp, stackcap;
     int ip;
     bool stack_own;      /* the stack has a block of its own */
+    uint16_t stack0;     /* the slots of stack in the frame's own block */
     Block *blocks;
     int nblocks, capblocks;
     Obj **handled;       /* exceptions being handled (innermost last) */
