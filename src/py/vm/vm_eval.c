@@ -12,6 +12,7 @@
 #include "../objects/agen.h"
 #include "builtins.h"
 #include "suggest.h"
+#include "vm_fast.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
 #include "../objects/ops.h"
@@ -670,14 +671,23 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_BINARY):
         CASE(I_INPLACE): {
-            Obj *b = POP(), *a = POP();
-            Obj *v = OPCODE(w) == I_BINARY ? op_binary((Op)arg, a, b) : op_inplace((Op)arg, a, b);
+            Obj *b = POP(), *a = POP(), *reused;
+            Obj *v = fast_binary(arg, a, b, &reused);
+            if (v) {
+                if (reused != a)
+                    DECREF(a);
+                if (reused != b)
+                    DECREF(b);
+                PUSH(v);
+                NEXT();
+            }
+            v = OPCODE(w) == I_BINARY ? op_binary((Op)arg, a, b) : op_inplace((Op)arg, a, b);
             DECREF(a);
             DECREF(b);
             if (!v)
                 goto error;
             PUSH(v);
-            break;
+            NEXT();
         }
         CASE(I_UNARY): {
             Obj *a = POP();
@@ -690,7 +700,15 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_COMPARE): {
             Obj *b = POP(), *a = POP();
-            Obj *v = op_compare((Op)arg, a, b);
+            Obj *v = fast_compare(arg, a, b);
+            if (v) {
+                INCREF(v);
+                DECREF(a);
+                DECREF(b);
+                PUSH(v);
+                NEXT();
+            }
+            v = op_compare((Op)arg, a, b);
             DECREF(a);
             DECREF(b);
             if (!v)
@@ -704,10 +722,15 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_POP_JUMP_IF_FALSE):
         CASE(I_POP_JUMP_IF_TRUE): {
             Obj *v = POP();
-            int t = obj_truth(v);
-            DECREF(v);
-            if (t < 0)
-                goto error;
+            int t = fast_truth(v);
+            if (t >= 0) {
+                DECREF(v); /* True, False and None: never the last reference */
+            } else {
+                t = obj_truth(v);
+                DECREF(v);
+                if (t < 0)
+                    goto error;
+            }
             if (t == (OPCODE(w) == I_POP_JUMP_IF_TRUE)) {
                 f->ip = arg;
                 continue;
