@@ -13,6 +13,7 @@
 #include "builtins.h"
 #include "suggest.h"
 #include "vm_fast.h"
+#include "vm_cache.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
 #include "../objects/ops.h"
@@ -558,10 +559,17 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(f->cells[arg]);
             break;
         CASE(I_LOAD_GLOBAL): {
-            Obj *v = load_global(f, TUP_ITEMS(f->code->names)[arg]);
-            if (!v)
+            NameCache *nc = name_cache(f->code, arg);
+            Obj *v = cached_global(nc, f->globals, vm.builtins);
+            if (v) {
+                INCREF(v);
+                PUSH(v);
+                NEXT();
+            }
+            if (!(v = load_global(f, TUP_ITEMS(f->code->names)[arg])))
                 goto error;
             PUSH(v);
+            cache_fill_global(nc, f->globals, vm.builtins, TUP_ITEMS(f->code->names)[arg]);
             NEXT();
         }
         CASE(I_STORE_GLOBAL):
@@ -581,8 +589,18 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_LOAD_ATTR): {
-            Obj *o = POP();
-            Obj *v = obj_getattr(o, TUP_ITEMS(f->code->names)[arg]);
+            Obj *o = POP(), *name = TUP_ITEMS(f->code->names)[arg];
+            NameCache *nc = name_cache(f->code, arg);
+            Obj *v = cached_attr(nc, o, name);
+            if (v) {
+                INCREF(v);
+                DECREF(o);
+                PUSH(v);
+                NEXT();
+            }
+            v = obj_getattr(o, name);
+            if (v)
+                cache_fill_attr(nc, o, name);
             if (!v) {
                 Obj *e = err_fetch();
                 suggest_attr_error(e, o, TUP_ITEMS(f->code->names)[arg]);

@@ -1,0 +1,60 @@
+/* vm_cache.c: filling the eval loop's name caches (vm_cache.h) after a
+ * full lookup. Owns the rules for what may be cached: a str name the
+ * bytecode interned, an instance of a user class (not an exception) whose
+ * attribute lookup is klass_getattr's. Leaves the lookups themselves to
+ * vm_eval.c, ops_attr.c and klass.c. */
+#include "vm_cache.h"
+
+void cache_fill_global(NameCache *nc, Obj *globals, Obj *builtins, Obj *name)
+{
+    int32_t ix = dict_entry_of(globals, name);
+    uint64_t gver = ((DictObj *)globals)->version; /* the state that answered */
+    if (ix >= 0) {
+        nc->gver = gver;
+        nc->bver = 0;
+        nc->gix = ix;
+        return;
+    }
+    if (err_occurred() || (ix = dict_entry_of(builtins, name)) < 0)
+        return;
+    nc->gver = gver;
+    nc->bver = ((DictObj *)builtins)->version;
+    nc->gix = ix;
+}
+
+/* o's class when its attributes may be cached, else NULL. */
+static Class *plain_class(Obj *o, Obj *name)
+{
+    Class *c = o->cls;
+    if (!c->heap || c->is_exception || c->getattr != klass_getattr)
+        return NULL;
+    if (!IS(name, StrClass) || !((StrObj *)name)->interned)
+        return NULL;
+    return c;
+}
+
+void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = plain_class(o, name);
+    Obj *d = c ? ((InstanceObj *)o)->dict : NULL;
+    if (!d || class_lookup_owner(c, name, NULL))
+        return;
+    int32_t ix = dict_entry_of(d, name);
+    if (ix < 0)
+        return;
+    nc->acls = c;
+    nc->aepoch = attrcache_epoch_;
+    nc->aix = ix;
+}
+
+Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = plain_class(o, name), *owner = NULL;
+    Obj *v = c ? class_lookup_owner(c, name, &owner) : NULL;
+    if (!v || !IS(v, FuncClass))
+        return NULL;
+    nc->mcls = c;
+    nc->meth = v;
+    nc->mepoch = attrcache_epoch_;
+    return cached_method(nc, o, name);
+}
