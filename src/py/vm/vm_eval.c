@@ -110,6 +110,29 @@ static Obj *load_global(Frame *f, Obj *name)
     return v;
 }
 
+/* o.name for LOAD_ATTR and LOAD_METHOD (new ref), through the cache of
+ * instance attributes first, or NULL with the error and its suggestion. */
+static Obj *load_attr(Frame *f, Obj *o, int arg)
+{
+    Obj *name = TUP_ITEMS(f->code->names)[arg];
+    NameCache *nc = name_cache(f->code, arg);
+    Obj *v = cached_attr(nc, o, name);
+    if (v) {
+        INCREF(v);
+        return v;
+    }
+    v = obj_getattr(o, name);
+    if (v) {
+        cache_fill_attr(nc, o, name);
+        return v;
+    }
+    Obj *e = err_fetch();
+    suggest_attr_error(e, o, name);
+    if (e)
+        err_set(e);
+    return NULL;
+}
+
 static Obj *build_function(Frame *f, int flags)
 {
     CodeObj *code = (CodeObj *)f->stack[--f->sp];
@@ -472,6 +495,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         &&L_I_SETUP_WITH, &&L_I_WITH_EXCEPT, &&L_I_GET_AITER, &&L_I_GET_ANEXT,
         &&L_I_END_ASYNC_FOR, &&L_I_AGEN_AWAIT, &&L_I_BUILD_SET, &&L_I_SET_ADD, &&L_I_SET_UPDATE,
         &&L_I_EXCEPT_STAR_MATCH, &&L_I_EXCEPT_STAR_END, &&L_I_EXCEPT_STAR_RERAISE,
+        &&L_I_LOAD_METHOD, &&L_I_CALL_METHOD,
     };
 #endif
     for (;;) {
@@ -589,28 +613,40 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_LOAD_ATTR): {
-            Obj *o = POP(), *name = TUP_ITEMS(f->code->names)[arg];
-            NameCache *nc = name_cache(f->code, arg);
-            Obj *v = cached_attr(nc, o, name);
-            if (v) {
-                INCREF(v);
-                DECREF(o);
-                PUSH(v);
-                NEXT();
-            }
-            v = obj_getattr(o, name);
-            if (v)
-                cache_fill_attr(nc, o, name);
-            if (!v) {
-                Obj *e = err_fetch();
-                suggest_attr_error(e, o, TUP_ITEMS(f->code->names)[arg]);
-                if (e)
-                    err_set(e);
-            }
+            Obj *o = POP();
+            Obj *v = load_attr(f, o, arg);
             DECREF(o);
             if (!v)
                 goto error;
             PUSH(v);
+            NEXT();
+        }
+        CASE(I_LOAD_METHOD): {
+            Obj *o = TOP(), *name = TUP_ITEMS(f->code->names)[arg];
+            NameCache *nc = name_cache(f->code, arg);
+            Obj *m = cached_method(nc, o, name);
+            if (m || (m = cache_fill_method(nc, o, name))) {
+                INCREF(m);
+                f->stack[f->sp - 1] = m;
+                PUSH(o); /* the stack's reference */
+                NEXT();
+            }
+            Obj *v = load_attr(f, o, arg);
+            if (!v)
+                goto error;
+            SETREF(f->stack[f->sp - 1], v);
+            INCREF(None);
+            PUSH(None);
+            NEXT();
+        }
+        CASE(I_CALL_METHOD): {
+            bool unbound = PEEK(arg + 1) != None;
+            Obj *r = vm_call(PEEK(arg + 2), &f->stack[f->sp - arg - unbound], arg + unbound, NULL);
+            for (int i = 0; i < arg + 2; i++)
+                DECREF(POP());
+            if (!r)
+                goto error;
+            PUSH(r);
             NEXT();
         }
         CASE(I_STORE_ATTR): {
