@@ -58,3 +58,20 @@ Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
     nc->mepoch = attrcache_epoch_;
     return cached_method(nc, o, name);
 }
+
+void cache_fill_store(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = plain_class(o, name);
+    Obj *d = c ? ((InstanceObj *)o)->dict : NULL;
+    if (!d || class_lookup_owner(c, name, NULL))
+        return; /* a class attribute may be a property */
+    Obj *hook = class_lookup_owner(c, str_intern("__setattr__"), NULL);
+    if (hook && IS(hook, FuncClass))
+        return; /* the library's own __setattr__ (a frozen dataclass) */
+    int32_t ix = dict_entry_of(d, name);
+    if (ix < 0)
+        return;
+    nc->scls = c;
+    nc->sepoch = attrcache_epoch_;
+    nc->six = ix;
+}

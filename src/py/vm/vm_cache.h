@@ -27,6 +27,9 @@ typedef struct NameCache {
     Class *mcls;     /* LOAD_METHOD: a class whose chain gives the plain function meth */
     Obj *meth;       /* borrowed: its class dict holds it while mepoch is current */
     uint64_t mepoch;
+    Class *scls;     /* STORE_ATTR: a class whose instances keep name in their dict */
+    uint64_t sepoch; /* the attribute cache's epoch when scls was checked */
+    int32_t six;     /* the entry in the instance dict last time */
 } NameCache;
 
 /* The code's caches, made on first use. */
@@ -72,9 +75,25 @@ static inline Obj *cached_method(const NameCache *nc, Obj *o, Obj *name)
     return nc->meth;
 }
 
+/* o.name = v (v stolen) by the cache: true when done, false (v kept):
+ * take the full way. Only an existing entry's value is replaced, which
+ * changes no dict's keys. */
+static inline bool cached_store(const NameCache *nc, Obj *o, Obj *name, Obj *v)
+{
+    if (o->cls != nc->scls || nc->sepoch != attrcache_epoch_)
+        return false;
+    DictObj *d = (DictObj *)((InstanceObj *)o)->dict;
+    if (!d || d->watched || (size_t)nc->six >= d->used || d->entries[nc->six].key != name)
+        return false;
+    SETREF(d->entries[nc->six].value, v);
+    return true;
+}
+
 /* Fill the caches after a full lookup found name. */
 void cache_fill_global(NameCache *nc, Obj *globals, Obj *builtins, Obj *name);
 void cache_fill_attr(NameCache *nc, Obj *o, Obj *name);
+/* Fill STORE_ATTR's cache after o.name was stored. */
+void cache_fill_store(NameCache *nc, Obj *o, Obj *name);
 /* Fill LOAD_METHOD's cache for o's class; the function or NULL. */
 Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name);
 

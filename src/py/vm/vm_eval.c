@@ -650,13 +650,20 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             NEXT();
         }
         CASE(I_STORE_ATTR): {
-            Obj *o = POP(), *v = POP();
-            int r = obj_setattr(o, TUP_ITEMS(f->code->names)[arg], v);
+            Obj *o = POP(), *v = POP(), *name = TUP_ITEMS(f->code->names)[arg];
+            NameCache *nc = name_cache(f->code, arg);
+            if (cached_store(nc, o, name, v)) {
+                DECREF(o);
+                NEXT();
+            }
+            int r = obj_setattr(o, name, v);
+            if (r == 0)
+                cache_fill_store(nc, o, name);
             DECREF(o);
             DECREF(v);
             if (r < 0)
                 goto error;
-            break;
+            NEXT();
         }
         CASE(I_BINARY_SUBSCR): {
             Obj *k = POP(), *o = POP();
