@@ -125,6 +125,22 @@ async def main():
     except AttributeError:
         out.append("no setter")
     out.append(p.w)
+    words = []
+    for t in ("a,b", "c", "d,e,f"):
+        words.extend(t.split(","))
+        words.append(t.upper())
+    d = {}
+    for w in words:
+        d[w] = d.get(w, 0) + 1
+    out.append((words, sorted(d.items()), b"x-y".split(b"-")))
+    for o in ([], {}, "s"):
+        try:
+            o.nosuch()
+        except AttributeError as e:
+            out.append(str(e))
+    fut = asyncio.get_running_loop().create_future()
+    fut.set_result(5)
+    out.append((fut.done(), fut.result()))
     print(out)
 
 asyncio.run(main())

@@ -1347,13 +1347,20 @@ static void builtin_dealloc(Obj *o)
     XDECREF(((BuiltinObj *)o)->data);
 }
 
+Obj *builtin_call_on(Obj *bo, Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    /* a str method scans its receiver: charge that to the op budget */
+    if (IS(self, StrClass) && !vm_charge_bytes(STR_LEN(self)))
+        return NULL;
+    return ((BuiltinObj *)bo)->fn(self, args, nargs, kwnames);
+}
+
 static Obj *builtin_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     BuiltinObj *b = (BuiltinObj *)self;
-    /* a str method scans its receiver: charge that to the op budget */
-    if (b->self && IS(b->self, StrClass) && !vm_charge_bytes(STR_LEN(b->self)))
-        return NULL;
-    return b->fn(b->self ? b->self : self, args, nargs, kwnames);
+    if (b->self)
+        return builtin_call_on(self, b->self, args, nargs, kwnames);
+    return b->fn(self, args, nargs, kwnames);
 }
 
 Class BuiltinClass = {.name = "builtin_function_or_method", .kind = K_BUILTIN, .base = &ObjectClass,

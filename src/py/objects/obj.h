@@ -319,6 +319,9 @@ typedef struct BuiltinObj {
 } BuiltinObj;
 /* A built-in callable; self may be NULL (borrowed, increfed). */
 Obj *builtin_new(const char *name, CFunc fn, Obj *self);
+/* Call built-in method b (one without a receiver of its own) as self.b(...
+ * ), what calling builtin_new(name, fn, self) would do, without making it. */
+Obj *builtin_call_on(Obj *b, Obj *self, Obj **args, int nargs, Obj *kwnames);
 
 typedef struct BoundObj { Obj hdr; Obj *func, *self; } BoundObj;
 Obj *bound_new(Obj *func, Obj *self);

@@ -47,9 +47,36 @@ void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
     nc->aix = ix;
 }
 
+/* o's class when it is a built-in one whose attributes are found by
+ * getattr_generic (ops_attr.c) alone: no getattr hook on its chain, not
+ * a class object. Else NULL. */
+static Class *builtin_class(Obj *o, Obj *name)
+{
+    Class *c = o->cls;
+    if (c->heap || c == &ClassClass || !IS(name, StrClass) || !((StrObj *)name)->interned)
+        return NULL;
+    for (Class *k = c; k; k = k->base)
+        if (k->getattr)
+            return NULL;
+    return c;
+}
+
 Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
 {
-    Class *c = plain_class(o, name), *owner = NULL;
+    Class *c = builtin_class(o, name);
+    if (c) {
+        /* getattr_generic binds what the class has: a built-in method
+         * with no receiver becomes builtin_new(name, fn, o) */
+        Obj *v = class_lookup_owner(c, name, NULL);
+        if (!v || !IS(v, BuiltinClass) || ((BuiltinObj *)v)->self)
+            return NULL;
+        nc->mcls = c;
+        nc->meth = v;
+        nc->mepoch = attrcache_epoch_;
+        return v;
+    }
+    c = plain_class(o, name);
+    Class *owner = NULL;
     Obj *v = c ? class_lookup_owner(c, name, &owner) : NULL;
     if (!v || !IS(v, FuncClass))
         return NULL;

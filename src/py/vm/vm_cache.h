@@ -63,12 +63,16 @@ static inline Obj *cached_attr(const NameCache *nc, Obj *o, Obj *name)
     return d->entries[nc->aix].value;
 }
 
-/* The plain function o.name() calls with o as its first argument
- * (borrowed), or NULL: the attribute is something else, or unknown. */
+/* The plain function o.name() calls with o as its first argument, or
+ * the built-in method (BuiltinObj without a receiver) o.name() calls with
+ * o as its receiver (borrowed), or NULL: the attribute is something else,
+ * or unknown. */
 static inline Obj *cached_method(const NameCache *nc, Obj *o, Obj *name)
 {
     if (o->cls != nc->mcls || nc->mepoch != attrcache_epoch_)
         return NULL;
+    if (!o->cls->heap)
+        return nc->meth; /* a built-in type's method: no instance dict */
     Obj *d = ((InstanceObj *)o)->dict;
     if (d && DICT_N(d) && dict_entry_of(d, name) >= 0)
         return NULL; /* the instance's own attribute hides the method */

@@ -640,8 +640,13 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             NEXT();
         }
         CASE(I_CALL_METHOD): {
-            bool unbound = PEEK(arg + 1) != None;
-            Obj *r = vm_call(PEEK(arg + 2), &f->stack[f->sp - arg - unbound], arg + unbound, NULL);
+            Obj *fn = PEEK(arg + 2), *self = PEEK(arg + 1), *r;
+            if (self == None)
+                r = vm_call(fn, &f->stack[f->sp - arg], arg, NULL);
+            else if (fn->cls == &BuiltinClass)
+                r = mem_over() && !vm_memory_ok(0) ? NULL : builtin_call_on(fn, self, &f->stack[f->sp - arg], arg, NULL);
+            else
+                r = vm_call(fn, &f->stack[f->sp - arg - 1], arg + 1, NULL);
             for (int i = 0; i < arg + 2; i++)
                 DECREF(POP());
             if (!r)
