@@ -13,7 +13,7 @@ class Point:
 async def main():
     p = Point(1, 2)
     s = 0
-    for i in range(600000):
+    for i in range(1200000):
         s += p.x + p.y + Point.dims + SCALE
         p.x = i & 15
     print(s)

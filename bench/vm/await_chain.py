@@ -12,7 +12,7 @@ async def top(i):
 
 async def main():
     s = 0
-    for i in range(200000):
+    for i in range(400000):
         s += await top(i)
     print(s)
 

@@ -15,7 +15,7 @@ class Counter:
 async def main():
     c = Counter()
     t = 0
-    for i in range(400000):
+    for i in range(600000):
         t = add(t, c.bump(1))
         t = max(t, len("abc")) + abs(-1)
     print(t, c.n)

@@ -5,7 +5,7 @@ async def main():
     d = {}
     keys = ["k%d" % i for i in range(64)]
     acc = []
-    for i in range(300000):
+    for i in range(600000):
         k = keys[i & 63]
         d[k] = d.get(k, 0) + 1
         acc.append(i)
