@@ -1,8 +1,9 @@
 /* vm_cache.c: filling the eval loop's name caches (vm_cache.h) after a
  * full lookup. Owns the rules for what may be cached: a str name the
- * bytecode interned, an instance of a user class (not an exception) whose
- * attribute lookup is klass_getattr's. Leaves the lookups themselves to
- * vm_eval.c, ops_attr.c and klass.c. */
+ * bytecode interned, and an instance of a user class (not an exception)
+ * whose attribute lookup is klass_getattr's, or (methods only) an object
+ * of a built-in type whose lookup is getattr_generic's. Leaves the lookups
+ * themselves to vm_eval.c, ops_attr.c and klass.c. */
 #include "vm_cache.h"
 
 void cache_fill_global(NameCache *nc, Obj *globals, Obj *builtins, Obj *name)
@@ -33,13 +34,23 @@ static Class *plain_class(Obj *o, Obj *name)
     return c;
 }
 
-void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
+/* The entry number of o's attribute name in its instance dict, with *cls
+ * its class, when no class on the chain has the name (no property or
+ * method can win over the dict); -1 otherwise. */
+static int32_t instance_entry(Obj *o, Obj *name, Class **cls)
 {
     Class *c = plain_class(o, name);
     Obj *d = c ? ((InstanceObj *)o)->dict : NULL;
     if (!d || class_lookup_owner(c, name, NULL))
-        return;
-    int32_t ix = dict_entry_of(d, name);
+        return -1;
+    *cls = c;
+    return dict_entry_of(d, name);
+}
+
+void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = NULL;
+    int32_t ix = instance_entry(o, name, &c);
     if (ix < 0)
         return;
     nc->acls = c;
@@ -88,16 +99,13 @@ Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
 
 void cache_fill_store(NameCache *nc, Obj *o, Obj *name)
 {
-    Class *c = plain_class(o, name);
-    Obj *d = c ? ((InstanceObj *)o)->dict : NULL;
-    if (!d || class_lookup_owner(c, name, NULL))
-        return; /* a class attribute may be a property */
+    Class *c = NULL;
+    int32_t ix = instance_entry(o, name, &c);
+    if (ix < 0)
+        return;
     Obj *hook = class_lookup_owner(c, str_intern("__setattr__"), NULL);
     if (hook && IS(hook, FuncClass))
         return; /* the library's own __setattr__ (a frozen dataclass) */
-    int32_t ix = dict_entry_of(d, name);
-    if (ix < 0)
-        return;
     nc->scls = c;
     nc->sepoch = attrcache_epoch_;
     nc->six = ix;

@@ -14,6 +14,7 @@
 #include "suggest.h"
 #include "vm_fast.h"
 #include "vm_cache.h"
+#include "../objects/iter.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
 #include "../objects/ops.h"
@@ -1008,7 +1009,13 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_FOR_ITER): {
-            Obj *x = obj_next(TOP());
+            int64_t iv;
+            int rs = iter_range_step(TOP(), &iv);
+            if (rs > 0) {
+                PUSH(fast_loop_int(f->fast, ops[f->ip + 1], iv));
+                NEXT();
+            }
+            Obj *x = rs == -1 ? obj_next(TOP()) : NULL;
             if (x) {
                 PUSH(x);
                 break;

@@ -137,6 +137,23 @@ static inline Obj *fast_compare(int op, Obj *a, Obj *b)
     }
 }
 
+/* The int v for FOR_ITER over a range, whose next instruction is next:
+ * when that stores into a local holding, alone, a pooled int, that int
+ * gets the new value (the store then puts it back where it was) instead
+ * of a new object being made while the old one is freed. */
+static inline Obj *fast_loop_int(Obj **fast, uint32_t next, int64_t v)
+{
+    if (OPCODE(next) == I_STORE_FAST && (v < -5 || v > 256)) {
+        Obj *old = fast[OPARG(next)];
+        if (old && old->cls == &IntClass && old->rc == 1 && old->serial) {
+            INT_V(old) = v;
+            INCREF(old);
+            return old;
+        }
+    }
+    return int_new(v);
+}
+
 /* The truth of v when it is True, False or None (1 or 0); -1 otherwise. */
 static inline int fast_truth(Obj *v)
 {
