@@ -673,7 +673,15 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_BINARY_SUBSCR): {
             Obj *k = POP(), *o = POP();
-            Obj *v = op_getitem(o, k);
+            Obj *v = fast_subscr(o, k);
+            if (v) {
+                INCREF(v);
+                DECREF(k);
+                DECREF(o);
+                PUSH(v);
+                NEXT();
+            }
+            v = op_getitem(o, k);
             DECREF(k);
             DECREF(o);
             if (!v)

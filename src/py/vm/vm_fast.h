@@ -154,6 +154,24 @@ static inline Obj *fast_loop_int(Obj **fast, uint32_t next, int64_t v)
     return int_new(v);
 }
 
+/* o[k] (borrowed) for a list or tuple and an int index in range, or a
+ * dict and a str key it has; NULL otherwise (the full way then gives the
+ * IndexError, the KeyError, slices and every other type). */
+static inline Obj *fast_subscr(Obj *o, Obj *k)
+{
+    if ((o->cls == &ListClass || o->cls == &TupleClass) && k->cls == &IntClass) {
+        int64_t i = INT_V(k), n = (int64_t)(o->cls == &ListClass ? LIST_N(o) : TUP_N(o));
+        if (i < 0)
+            i += n;
+        if (i < 0 || i >= n)
+            return NULL;
+        return o->cls == &ListClass ? LIST_ITEMS(o)[i] : TUP_ITEMS(o)[i];
+    }
+    if (o->cls == &DictClass && k->cls == &StrClass)
+        return dict_get(o, k);
+    return NULL;
+}
+
 /* The truth of v when it is True, False or None (1 or 0); -1 otherwise. */
 static inline int fast_truth(Obj *v)
 {
