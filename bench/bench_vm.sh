@@ -14,18 +14,11 @@
 
 set -u
 cd "$(dirname "$0")/.." || exit 2
-LOOPSCOPE=${LOOPSCOPE:-./loopscope}
-RUNS=${RUNS:-3}
-if [ ! -x "$LOOPSCOPE" ]; then
-    echo "bench_vm: $LOOPSCOPE not found (run 'make loopscope')" >&2
-    exit 2
-fi
-if ! command -v python3 > /dev/null 2>&1; then
-    echo "bench_vm: no python3, skipped"
-    exit 0
-fi
 have_time=0
 . bench/bench_lib.sh
+RUNS=${RUNS:-3}
+need_exe bench_vm "${LOOPSCOPE:=./loopscope}"
+command -v python3 > /dev/null 2>&1 || { echo "bench_vm: no python3, skipped"; exit 0; }
 
 echo "== VM micro-bench: loopscope trace vs python3 $(python3 -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])') (bench/pyclock.py), best of $RUNS"
 printf '%-14s %9s %9s %8s\n' program loopscope python3 speedup
