@@ -195,6 +195,7 @@ fuzz-long: fuzz
 # Benchmarks, not part of make test: bench/bench.sh prints a short table.
 bench: loopscope bench/bench_rec bench/bench_frame bench/bench_size
 	bash bench/bench_targets.sh
+	bash bench/bench_vm.sh
 	bash bench/bench_js.sh
 	bash bench/bench.sh
 	bench/bench_frame

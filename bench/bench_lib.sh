@@ -1,4 +1,5 @@
-# bench_lib.sh: what the bench scripts share (sourced, not run): best_s,
+# bench_lib.sh: what the bench scripts share (sourced, not run): need_exe,
+# a missing binary's message and exit, best_s,
 # the best wall time of RUNS runs, and rss_kb, the peak memory of one.
 # The sourcing script sets RUNS and have_time (1 when /usr/bin/time is there).
 
@@ -17,4 +18,10 @@ best_s() {
 rss_kb() {
     [ "$have_time" -eq 1 ] || return 0
     /usr/bin/time -v "$@" 2>&1 > /dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }'
+}
+# need_exe SCRIPT PATH: exit 2 with a message when PATH is not an executable
+need_exe() {
+    [ -x "$2" ] && return 0
+    echo "$1: $2 not found (run 'make bench')" >&2
+    exit 2
 }

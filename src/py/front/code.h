@@ -110,6 +110,10 @@ typedef enum Opcode {
     I_EXCEPT_STAR_END,     /* a clause's body ended: arg 0 normally; arg 1 it raised (TOS:
                               the exception, added to raised-list; its handler is left) */
     I_EXCEPT_STAR_RERAISE, /* raised-list, orig, rest -> raise what is left, or leave the handler */
+    I_LOAD_METHOD,     /* arg: names index. o -> function, o when o.name is a plain
+                          function of o's class (no bound method made); else
+                          o.name, None (o is then never None: see vm_cache.h) */
+    I_CALL_METHOD,     /* arg: n positional args. LOAD_METHOD's pair, args -> result */
     I_COUNT
 } Opcode;
 

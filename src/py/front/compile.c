@@ -103,6 +103,8 @@ const char *opcode_name(int op)
         [I_EXCEPT_STAR_MATCH] = "EXCEPT_STAR_MATCH",
         [I_EXCEPT_STAR_END] = "EXCEPT_STAR_END",
         [I_EXCEPT_STAR_RERAISE] = "EXCEPT_STAR_RERAISE",
+        [I_LOAD_METHOD] = "LOAD_METHOD",
+        [I_CALL_METHOD] = "CALL_METHOD",
     };
     return op >= 0 && op < I_COUNT && names[op] ? names[op] : "?";
 }

@@ -132,6 +132,34 @@ const ModuleSpec *module_of_name(Comp *c, const char *name)
     return module_find(c, (const char *)s->name + strlen(s->name) + 1);
 }
 
+/* True when a call passes only positional arguments, none starred. */
+static bool plain_args(const Node *call)
+{
+    for (int i = 0; i < call->list.len; i++) {
+        NodeKind k = call->list.items[i]->kind;
+        if (k == N_STARRED || k == N_DOUBLESTAR || k == N_KEYWORD)
+            return false;
+    }
+    return true;
+}
+
+/* The object of attribute node n (its a), after refusing a module's
+ * attribute loopscope does not have; false when refused. */
+static bool attr_object(Comp *c, const Node *n)
+{
+    if (n->a->kind == N_NAME) {
+        const ModuleSpec *m = module_of_name(c, n->a->str);
+        if (m && !in_list(m->exports, n->str) && !module_typo(m, n->str)) {
+            char what[160];
+            snprintf(what, sizeof what, "%s.%s", m->name, n->str);
+            unsupported(c, n, what);
+            return false;
+        }
+    }
+    expr(c, n->a);
+    return true;
+}
+
 static void call_args(Comp *c, const Node *call, int extra_before)
 {
     const NodeList *args = &call->list;
@@ -696,21 +724,22 @@ void expr(Comp *c, const Node *n)
     case N_CALL:
         if (expr_super(c, n))
             break;
+        if (n->a->kind == N_ATTR && plain_args(n)) {
+            /* o.m(args): no bound method made when m is a plain function */
+            if (attr_object(c, n->a)) {
+                emit(c, I_LOAD_METHOD, mangled_add(c, n->a->str));
+                for (int i = 0; i < n->list.len; i++)
+                    expr(c, n->list.items[i]);
+                emit(c, I_CALL_METHOD, n->list.len);
+            }
+            break;
+        }
         expr(c, n->a);
         call_args(c, n, 0);
         break;
     case N_ATTR:
-        if (n->a->kind == N_NAME) {
-            const ModuleSpec *m = module_of_name(c, n->a->str);
-            if (m && !in_list(m->exports, n->str) && !module_typo(m, n->str)) {
-                char what[160];
-                snprintf(what, sizeof what, "%s.%s", m->name, n->str);
-                unsupported(c, n, what);
-                break;
-            }
-        }
-        expr(c, n->a);
-        emit(c, I_LOAD_ATTR, mangled_add(c, n->str));
+        if (attr_object(c, n))
+            emit(c, I_LOAD_ATTR, mangled_add(c, n->str));
         break;
     case N_SUBSCRIPT:
         expr(c, n->a);

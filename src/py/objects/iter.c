@@ -411,6 +411,26 @@ static Obj *set_iter_next(IterObj *it)
 
 static Obj *iter_step(IterObj *it);
 
+static bool range_step(IterObj *it, int64_t *v)
+{
+    if (it->left == 0)
+        return false;
+    *v = it->cur;
+    it->left--;
+    if (it->left)
+        it->cur = (int64_t)((uint64_t)it->cur + (uint64_t)it->step);
+    return true;
+}
+
+int iter_range_step(Obj *o, int64_t *v)
+{
+    if (o->cls != &IterClass || ((IterObj *)o)->kind != IT_RANGE)
+        return -1;
+    if (!vm_charge_ops(1))
+        return -2;
+    return range_step((IterObj *)o, v);
+}
+
 /* next() of an iterator. zip, enumerate, map and filter call next() on
  * their source, which may be another of them: each level counts against
  * the run's depth budget. */
@@ -459,13 +479,8 @@ static Obj *iter_step(IterObj *it)
             return iter_end(it);
         return int_new(BYTES_S(it->src)[--it->pos]);
     case IT_RANGE: {
-        if (it->left == 0)
-            return NULL;
-        int64_t v = it->cur;
-        it->left--;
-        if (it->left)
-            it->cur = (int64_t)((uint64_t)it->cur + (uint64_t)it->step);
-        return int_new(v);
+        int64_t v;
+        return range_step(it, &v) ? int_new(v) : NULL;
     }
     case IT_DICT_KEYS:
     case IT_DICT_VALUES:

@@ -24,6 +24,12 @@ Obj *range_new(int64_t start, int64_t stop, int64_t step);
  * the whole int64 domain. */
 uint64_t range_len(Obj *range);
 
+/* obj_next for a range iterator without making the int: 1 with *v set,
+ * 0 when it is exhausted, -2 with the exception set when the operation
+ * budget is spent (charged as obj_next charges), -1 (nothing done) when it
+ * is not a range iterator. */
+int iter_range_step(Obj *it, int64_t *v);
+
 /* ---- dict views: d.keys(), d.values(), d.items() ---- */
 
 typedef struct DictViewObj { Obj hdr; Obj *dict; } DictViewObj;

@@ -584,10 +584,15 @@ static void dict_repr(Obj *o, Buf *out)
     repr_leave();
 }
 
+/* Every change to any dict takes the next number: a version names one
+ * state of one dict, so a cache keyed by it (vm_fast.h) cannot mistake
+ * another dict, or a later one at the same address, for the one it read. */
+static uint64_t dict_versions;
+
 static void dict_dealloc(Obj *o)
 {
     DictObj *d = (DictObj *)o;
-    d->version++;
+    d->version = ++dict_versions;
     if (d->watched)
         attrcache_invalidate();
     for (size_t i = 0; i < d->used; i++) {
@@ -613,7 +618,7 @@ Class DictClass = {.name = "dict", .kind = K_DICT, .base = &ObjectClass, .repr =
 /* Give d a fresh, empty table. */
 static void dict_empty_table(DictObj *d)
 {
-    d->version++;
+    d->version = ++dict_versions;
     d->n = d->used = 0;
     d->cap = 8;
     d->entries = pool_alloc(d->cap * sizeof(DictEntry));
@@ -713,7 +718,7 @@ static size_t dict_free_slot(DictObj *d, int64_t h)
 static void dict_rebuild(DictObj *d, size_t need)
 {
     /* compact entries, then rebuild the index with room for `need` entries */
-    d->version++;
+    d->version = ++dict_versions;
     size_t w = 0;
     for (size_t r = 0; r < d->used; r++)
         if (d->entries[r].key)
@@ -775,6 +780,22 @@ Obj *dict_get(Obj *dobj, Obj *key)
     if (r < 0 || ix < 0)
         return NULL;
     return d->entries[ix].value;
+}
+
+int32_t dict_entry_of(Obj *dobj, Obj *key)
+{
+    DictObj *d = (DictObj *)dobj;
+    if (key->cls != &StrClass)
+        return -1;
+    size_t slot;
+    int32_t ix = -1;
+    int64_t h = ((StrObj *)key)->hash;
+    if (h == -1)
+        h = obj_hash(key);
+    INCREF(key);
+    int r = dict_lookup(d, key, h, &slot, &ix);
+    DECREF(key);
+    return r < 0 ? -1 : ix;
 }
 
 /* dict_get for a C string: probes with the text's hash and compares with
@@ -842,7 +863,7 @@ int dict_set(Obj *dobj, Obj *key, Obj *value)
         dict_rebuild(d, d->n + 1 > d->cap ? d->cap * 2 : d->cap);
         slot = dict_free_slot(d, h); /* no __eq__ again: it could change d */
     }
-    d->version++;
+    d->version = ++dict_versions;
     d->entries[d->used] = (DictEntry){h, key, value};
     d->index[slot] = (int32_t)d->used;
     d->used++;
@@ -871,7 +892,7 @@ int dict_del(Obj *dobj, Obj *key)
     if (ix < 0)
         return 0;
     DictEntry e = d->entries[ix];
-    d->version++;
+    d->version = ++dict_versions;
     if (d->watched)
         attrcache_invalidate();
     d->entries[ix].key = d->entries[ix].value = NULL;
@@ -1275,6 +1296,7 @@ static void code_free_mem(Obj *o)
     xfree(c->ops);
     xfree(c->lines);
     xfree(c->cell2arg);
+    xfree(c->ncache);
 }
 
 Class CodeClass = {.name = "code", .kind = K_CODE, .base = &ObjectClass, .dealloc = code_dealloc,
@@ -1326,13 +1348,20 @@ static void builtin_dealloc(Obj *o)
     XDECREF(((BuiltinObj *)o)->data);
 }
 
+Obj *builtin_call_on(Obj *bo, Obj *self, Obj **args, int nargs, Obj *kwnames)
+{
+    /* a str method scans its receiver: charge that to the op budget */
+    if (IS(self, StrClass) && !vm_charge_bytes(STR_LEN(self)))
+        return NULL;
+    return ((BuiltinObj *)bo)->fn(self, args, nargs, kwnames);
+}
+
 static Obj *builtin_call(Obj *self, Obj **args, int nargs, Obj *kwnames)
 {
     BuiltinObj *b = (BuiltinObj *)self;
-    /* a str method scans its receiver: charge that to the op budget */
-    if (b->self && IS(b->self, StrClass) && !vm_charge_bytes(STR_LEN(b->self)))
-        return NULL;
-    return b->fn(b->self ? b->self : self, args, nargs, kwnames);
+    if (b->self)
+        return builtin_call_on(self, b->self, args, nargs, kwnames);
+    return b->fn(self, args, nargs, kwnames);
 }
 
 Class BuiltinClass = {.name = "builtin_function_or_method", .kind = K_BUILTIN, .base = &ObjectClass,

@@ -224,14 +224,19 @@ typedef struct DictObj {
     uint32_t icap;    /* 32 bits: entries are numbered by int32_t anyway */
     bool watched;     /* a class dict the attribute cache read (attrcache.h):
                          any change to it empties that cache */
-    uint64_t version; /* bumped by every change of its keys: a lookup whose
-                         __eq__ changed the dict starts again */
+    uint64_t version; /* a new number, unique among all dicts, at every change
+                         of its keys: a lookup whose __eq__ changed the dict
+                         starts again; the eval loop's caches key on it */
 } DictObj;
 Obj *dict_new(void);
 /* Borrowed result, NULL if missing. Returns NULL with an exception set only
  * when the key is unhashable: check vm_error_occurred(). */
 Obj *dict_get(Obj *d, Obj *key);
 Obj *dict_get_c(Obj *d, const char *key);  /* borrowed */
+/* The number of key's entry in d (a str key), or -1: valid while d's
+ * version stays what it is now (an exception a str subclass's __eq__
+ * raised is left pending, as dict_get leaves it). */
+int32_t dict_entry_of(Obj *d, Obj *key);
 int dict_set(Obj *d, Obj *key, Obj *value); /* 0 ok, -1 exception (unhashable) */
 void dict_set_c(Obj *d, const char *key, Obj *value);
 int dict_del(Obj *d, Obj *key);            /* 1 removed, 0 missing, -1 error */
@@ -288,6 +293,8 @@ typedef struct CodeObj {
     int firstline;
     Obj *name, *qualname;
     const Source *src;   /* not owned: lives as long as the program */
+    struct NameCache *ncache; /* per name: the eval loop's global and attribute
+                                 caches (src/py/vm/vm_fast.h), made on first use */
     int stackhint;       /* slots a new frame's stack gets (vm.c): 0 until its first frame */
 } CodeObj;
 
@@ -313,6 +320,9 @@ typedef struct BuiltinObj {
 } BuiltinObj;
 /* A built-in callable; self may be NULL (borrowed, increfed). */
 Obj *builtin_new(const char *name, CFunc fn, Obj *self);
+/* Call built-in method b (one without a receiver of its own) as self.b(...
+ * ), what calling builtin_new(name, fn, self) would do, without making it. */
+Obj *builtin_call_on(Obj *b, Obj *self, Obj **args, int nargs, Obj *kwnames);
 
 typedef struct BoundObj { Obj hdr; Obj *func, *self; } BoundObj;
 Obj *bound_new(Obj *func, Obj *self);

@@ -347,8 +347,17 @@ static bool bind_args(Frame *f, FuncObj *fn, Obj **args, int nargs, Obj *kwnames
 {
     CodeObj *co = fn->code;
     int argc = co->argcount, kwo = co->kwonlycount;
-    int nkw = kwnames ? (int)TUP_N(kwnames) : 0;
     Obj **fast = f->fast;
+    if (nargs == argc && !kwnames && !kwo && !fn->closure && !(co->flags & (CO_VARARGS | CO_VARKW)) &&
+        !TUP_N(co->cellnames)) {
+        /* the common call: exactly the positional parameters, nothing else to bind */
+        for (int i = 0; i < nargs; i++) {
+            INCREF(args[i]);
+            fast[i] = args[i];
+        }
+        return true;
+    }
+    int nkw = kwnames ? (int)TUP_N(kwnames) : 0;
     Obj *varkw = NULL;
     int slot_varargs = argc + kwo;
     int slot_varkw = slot_varargs + ((co->flags & CO_VARARGS) ? 1 : 0);

@@ -12,6 +12,9 @@
 #include "../objects/agen.h"
 #include "builtins.h"
 #include "suggest.h"
+#include "vm_fast.h"
+#include "vm_cache.h"
+#include "../objects/iter.h"
 #include "../objects/klass.h"
 #include "../objects/exgroup.h"
 #include "../objects/ops.h"
@@ -106,6 +109,29 @@ static Obj *load_global(Frame *f, Obj *name)
     }
     INCREF(v);
     return v;
+}
+
+/* o.name for LOAD_ATTR and LOAD_METHOD (new ref), through the cache of
+ * instance attributes first, or NULL with the error and its suggestion. */
+static Obj *load_attr(Frame *f, Obj *o, int arg)
+{
+    Obj *name = TUP_ITEMS(f->code->names)[arg];
+    NameCache *nc = name_cache(f->code, arg);
+    Obj *v = cached_attr(nc, o, name);
+    if (v) {
+        INCREF(v);
+        return v;
+    }
+    v = obj_getattr(o, name);
+    if (v) {
+        cache_fill_attr(nc, o, name);
+        return v;
+    }
+    Obj *e = err_fetch();
+    suggest_attr_error(e, o, name);
+    if (e)
+        err_set(e);
+    return NULL;
 }
 
 static Obj *build_function(Frame *f, int flags)
@@ -470,6 +496,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         &&L_I_SETUP_WITH, &&L_I_WITH_EXCEPT, &&L_I_GET_AITER, &&L_I_GET_ANEXT,
         &&L_I_END_ASYNC_FOR, &&L_I_AGEN_AWAIT, &&L_I_BUILD_SET, &&L_I_SET_ADD, &&L_I_SET_UPDATE,
         &&L_I_EXCEPT_STAR_MATCH, &&L_I_EXCEPT_STAR_END, &&L_I_EXCEPT_STAR_RERAISE,
+        &&L_I_LOAD_METHOD, &&L_I_CALL_METHOD,
     };
 #endif
     for (;;) {
@@ -557,10 +584,17 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             PUSH(f->cells[arg]);
             break;
         CASE(I_LOAD_GLOBAL): {
-            Obj *v = load_global(f, TUP_ITEMS(f->code->names)[arg]);
-            if (!v)
+            NameCache *nc = name_cache(f->code, arg);
+            Obj *v = cached_global(nc, f->globals, vm.builtins);
+            if (v) {
+                INCREF(v);
+                PUSH(v);
+                NEXT();
+            }
+            if (!(v = load_global(f, TUP_ITEMS(f->code->names)[arg])))
                 goto error;
             PUSH(v);
+            cache_fill_global(nc, f->globals, vm.builtins, TUP_ITEMS(f->code->names)[arg]);
             NEXT();
         }
         CASE(I_STORE_GLOBAL):
@@ -581,31 +615,73 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_LOAD_ATTR): {
             Obj *o = POP();
-            Obj *v = obj_getattr(o, TUP_ITEMS(f->code->names)[arg]);
-            if (!v) {
-                Obj *e = err_fetch();
-                suggest_attr_error(e, o, TUP_ITEMS(f->code->names)[arg]);
-                if (e)
-                    err_set(e);
-            }
+            Obj *v = load_attr(f, o, arg);
             DECREF(o);
             if (!v)
                 goto error;
             PUSH(v);
             NEXT();
         }
+        CASE(I_LOAD_METHOD): {
+            Obj *o = TOP(), *name = TUP_ITEMS(f->code->names)[arg];
+            NameCache *nc = name_cache(f->code, arg);
+            Obj *m = cached_method(nc, o, name);
+            if (m || (m = cache_fill_method(nc, o, name))) {
+                INCREF(m);
+                f->stack[f->sp - 1] = m;
+                PUSH(o); /* the stack's reference */
+                NEXT();
+            }
+            Obj *v = load_attr(f, o, arg);
+            if (!v)
+                goto error;
+            SETREF(f->stack[f->sp - 1], v);
+            INCREF(None);
+            PUSH(None);
+            NEXT();
+        }
+        CASE(I_CALL_METHOD): {
+            Obj *fn = PEEK(arg + 2), *self = PEEK(arg + 1), *r;
+            if (self == None)
+                r = vm_call(fn, &f->stack[f->sp - arg], arg, NULL);
+            else if (fn->cls == &BuiltinClass)
+                r = mem_over() && !vm_memory_ok(0) ? NULL : builtin_call_on(fn, self, &f->stack[f->sp - arg], arg, NULL);
+            else
+                r = vm_call(fn, &f->stack[f->sp - arg - 1], arg + 1, NULL);
+            for (int i = 0; i < arg + 2; i++)
+                DECREF(POP());
+            if (!r)
+                goto error;
+            PUSH(r);
+            NEXT();
+        }
         CASE(I_STORE_ATTR): {
-            Obj *o = POP(), *v = POP();
-            int r = obj_setattr(o, TUP_ITEMS(f->code->names)[arg], v);
+            Obj *o = POP(), *v = POP(), *name = TUP_ITEMS(f->code->names)[arg];
+            NameCache *nc = name_cache(f->code, arg);
+            if (cached_store(nc, o, name, v)) {
+                DECREF(o);
+                NEXT();
+            }
+            int r = obj_setattr(o, name, v);
+            if (r == 0)
+                cache_fill_store(nc, o, name);
             DECREF(o);
             DECREF(v);
             if (r < 0)
                 goto error;
-            break;
+            NEXT();
         }
         CASE(I_BINARY_SUBSCR): {
             Obj *k = POP(), *o = POP();
-            Obj *v = op_getitem(o, k);
+            Obj *v = fast_subscr(o, k);
+            if (v) {
+                INCREF(v);
+                DECREF(k);
+                DECREF(o);
+                PUSH(v);
+                NEXT();
+            }
+            v = op_getitem(o, k);
             DECREF(k);
             DECREF(o);
             if (!v)
@@ -670,14 +746,23 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_BINARY):
         CASE(I_INPLACE): {
-            Obj *b = POP(), *a = POP();
-            Obj *v = OPCODE(w) == I_BINARY ? op_binary((Op)arg, a, b) : op_inplace((Op)arg, a, b);
+            Obj *b = POP(), *a = POP(), *reused;
+            Obj *v = fast_binary(arg, a, b, &reused);
+            if (v) {
+                if (reused != a)
+                    DECREF(a);
+                if (reused != b)
+                    DECREF(b);
+                PUSH(v);
+                NEXT();
+            }
+            v = OPCODE(w) == I_BINARY ? op_binary((Op)arg, a, b) : op_inplace((Op)arg, a, b);
             DECREF(a);
             DECREF(b);
             if (!v)
                 goto error;
             PUSH(v);
-            break;
+            NEXT();
         }
         CASE(I_UNARY): {
             Obj *a = POP();
@@ -690,7 +775,15 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_COMPARE): {
             Obj *b = POP(), *a = POP();
-            Obj *v = op_compare((Op)arg, a, b);
+            Obj *v = fast_compare(arg, a, b);
+            if (v) {
+                INCREF(v);
+                DECREF(a);
+                DECREF(b);
+                PUSH(v);
+                NEXT();
+            }
+            v = op_compare((Op)arg, a, b);
             DECREF(a);
             DECREF(b);
             if (!v)
@@ -704,10 +797,15 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_POP_JUMP_IF_FALSE):
         CASE(I_POP_JUMP_IF_TRUE): {
             Obj *v = POP();
-            int t = obj_truth(v);
-            DECREF(v);
-            if (t < 0)
-                goto error;
+            int t = fast_truth(v);
+            if (t >= 0) {
+                DECREF(v); /* True, False and None: never the last reference */
+            } else {
+                t = obj_truth(v);
+                DECREF(v);
+                if (t < 0)
+                    goto error;
+            }
             if (t == (OPCODE(w) == I_POP_JUMP_IF_TRUE)) {
                 f->ip = arg;
                 continue;
@@ -925,7 +1023,13 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_FOR_ITER): {
-            Obj *x = obj_next(TOP());
+            int64_t iv;
+            int rs = iter_range_step(TOP(), &iv);
+            if (rs > 0) {
+                PUSH(fast_loop_int(f->fast, ops[f->ip + 1], iv));
+                NEXT();
+            }
+            Obj *x = rs == -1 ? obj_next(TOP()) : NULL;
             if (x) {
                 PUSH(x);
                 break;

@@ -1,0 +1,112 @@
+/* vm_cache.c: filling the eval loop's name caches (vm_cache.h) after a
+ * full lookup. Owns the rules for what may be cached: a str name the
+ * bytecode interned, and an instance of a user class (not an exception)
+ * whose attribute lookup is klass_getattr's, or (methods only) an object
+ * of a built-in type whose lookup is getattr_generic's. Leaves the lookups
+ * themselves to vm_eval.c, ops_attr.c and klass.c. */
+#include "vm_cache.h"
+
+void cache_fill_global(NameCache *nc, Obj *globals, Obj *builtins, Obj *name)
+{
+    int32_t ix = dict_entry_of(globals, name);
+    uint64_t gver = ((DictObj *)globals)->version; /* the state that answered */
+    if (ix >= 0) {
+        nc->gver = gver;
+        nc->bver = 0;
+        nc->gix = ix;
+        return;
+    }
+    if (err_occurred() || (ix = dict_entry_of(builtins, name)) < 0)
+        return;
+    nc->gver = gver;
+    nc->bver = ((DictObj *)builtins)->version;
+    nc->gix = ix;
+}
+
+/* o's class when its attributes may be cached, else NULL. */
+static Class *plain_class(Obj *o, Obj *name)
+{
+    Class *c = o->cls;
+    if (!c->heap || c->is_exception || c->getattr != klass_getattr)
+        return NULL;
+    if (!IS(name, StrClass) || !((StrObj *)name)->interned)
+        return NULL;
+    return c;
+}
+
+/* The entry number of o's attribute name in its instance dict, with *cls
+ * its class, when no class on the chain has the name (no property or
+ * method can win over the dict); -1 otherwise. */
+static int32_t instance_entry(Obj *o, Obj *name, Class **cls)
+{
+    Class *c = plain_class(o, name);
+    Obj *d = c ? ((InstanceObj *)o)->dict : NULL;
+    if (!d || class_lookup_owner(c, name, NULL))
+        return -1;
+    *cls = c;
+    return dict_entry_of(d, name);
+}
+
+void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = NULL;
+    int32_t ix = instance_entry(o, name, &c);
+    if (ix < 0)
+        return;
+    nc->acls = c;
+    nc->aepoch = attrcache_epoch_;
+    nc->aix = ix;
+}
+
+/* o's class when it is a built-in one whose attributes are found by
+ * getattr_generic (ops_attr.c) alone: no getattr hook on its chain, not
+ * a class object. Else NULL. */
+static Class *builtin_class(Obj *o, Obj *name)
+{
+    Class *c = o->cls;
+    if (c->heap || c == &ClassClass || !IS(name, StrClass) || !((StrObj *)name)->interned)
+        return NULL;
+    for (Class *k = c; k; k = k->base)
+        if (k->getattr)
+            return NULL;
+    return c;
+}
+
+Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = builtin_class(o, name);
+    if (c) {
+        /* getattr_generic binds what the class has: a built-in method
+         * with no receiver becomes builtin_new(name, fn, o) */
+        Obj *v = class_lookup_owner(c, name, NULL);
+        if (!v || !IS(v, BuiltinClass) || ((BuiltinObj *)v)->self)
+            return NULL;
+        nc->mcls = c;
+        nc->meth = v;
+        nc->mepoch = attrcache_epoch_;
+        return v;
+    }
+    c = plain_class(o, name);
+    Class *owner = NULL;
+    Obj *v = c ? class_lookup_owner(c, name, &owner) : NULL;
+    if (!v || !IS(v, FuncClass))
+        return NULL;
+    nc->mcls = c;
+    nc->meth = v;
+    nc->mepoch = attrcache_epoch_;
+    return cached_method(nc, o, name);
+}
+
+void cache_fill_store(NameCache *nc, Obj *o, Obj *name)
+{
+    Class *c = NULL;
+    int32_t ix = instance_entry(o, name, &c);
+    if (ix < 0)
+        return;
+    Obj *hook = class_lookup_owner(c, str_intern("__setattr__"), NULL);
+    if (hook && IS(hook, FuncClass))
+        return; /* the library's own __setattr__ (a frozen dataclass) */
+    nc->scls = c;
+    nc->sepoch = attrcache_epoch_;
+    nc->six = ix;
+}
