@@ -642,7 +642,12 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_CALL_METHOD): {
             Obj *fn = PEEK(arg + 2), *self = PEEK(arg + 1), *r;
-            if (self == None)
+            bool shortcut = vm.hooks.await_fn[0] && OPCODE(ops[f->ip + 1]) == I_AWAIT;
+            /* `await q.get()`, `await asyncio.sleep(d)`: as in I_CALL */
+            if (shortcut && ((r = vm_await_shortcut_on(fn, self == None ? NULL : self, &f->stack[f->sp - arg], arg)) ||
+                             err_occurred()))
+                ;
+            else if (self == None)
                 r = vm_call(fn, &f->stack[f->sp - arg], arg, NULL);
             else if (fn->cls == &BuiltinClass)
                 r = mem_over() && !vm_memory_ok(0) ? NULL : builtin_call_on(fn, self, &f->stack[f->sp - arg], arg, NULL);

@@ -81,11 +81,13 @@ bool vm_set_await_shortcut(Obj *fn, CFunc fast)
 
 Obj *vm_await_shortcut(Obj *fn, Obj **args, int nargs)
 {
-    Obj *self = NULL;
-    if (IS(fn, BoundClass)) {
-        self = ((BoundObj *)fn)->self;
-        fn = ((BoundObj *)fn)->func;
-    }
+    if (IS(fn, BoundClass))
+        return vm_await_shortcut_on(((BoundObj *)fn)->func, ((BoundObj *)fn)->self, args, nargs);
+    return vm_await_shortcut_on(fn, NULL, args, nargs);
+}
+
+Obj *vm_await_shortcut_on(Obj *fn, Obj *self, Obj **args, int nargs)
+{
     for (size_t i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i]; i++)
         if (vm.hooks.await_fn[i] == fn)
             return vm.hooks.await_fast[i](self, args, nargs, NULL);

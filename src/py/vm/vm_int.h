@@ -75,6 +75,8 @@ Obj *gm_close(Obj *self, Obj **args, int nargs, Obj *kw);
 /* `await fn(*args)` through fn's await shortcut (vm_set_await_shortcut):
  * the awaitable, or NULL (with an exception raised, or none: call fn). */
 Obj *vm_await_shortcut(Obj *fn, Obj **args, int nargs);
+/* The same for fn called on self (NULL: a plain call), as CALL_METHOD has them. */
+Obj *vm_await_shortcut_on(Obj *fn, Obj *self, Obj **args, int nargs);
 Obj *run_function(FuncObj *fn, Obj **args, int nargs, Obj *kwnames, Obj *locals);
 Obj *make_exception(Obj *v);
 XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out);
