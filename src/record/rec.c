@@ -1139,13 +1139,13 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
     wunlock(r);
 }
 
-void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t label, const char *chain, int line,
-                     uint32_t order)
+void rec_task_set_ids(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+                      uint32_t order)
 {
     if (task < 0 || task >= r->ntasks)
         return;
     wlock(r);
-    change_add(r, task, st, out, label, store(r, chain), line, order);
+    change_add(r, task, st, out, label, chain, line, order);
     wunlock(r);
 }
 

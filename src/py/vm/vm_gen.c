@@ -313,6 +313,27 @@ void coro_chain(Obj *coro, Buf *out)
     }
 }
 
+int coro_walk(Obj *coro, Obj **names, int max, int *line)
+{
+    GenObj *g = (GenObj *)coro;
+    Frame *user = NULL;
+    int n = 0;
+    for (Obj *o = coro; o && (IS(o, CoroClass) || IS(o, GenClass) || IS(o, AsyncGenClass));) {
+        Frame *f = ((GenObj *)o)->frame;
+        if (!f)
+            break;
+        if (!(f->code->flags & CO_LIBRARY)) {
+            if (n < max)
+                names[n] = ((GenObj *)o)->name;
+            n++;
+            user = f;
+        }
+        o = f->delegate;
+    }
+    *line = g->state == GEN_CLOSED ? g->last_line : user ? frame_line(user) : 0;
+    return n;
+}
+
 bool coro_args(Obj *coro, const CodeObj **code, const FuncObj **func, Obj *const **fast, int *nfast)
 {
     GenObj *g = (GenObj *)coro;
