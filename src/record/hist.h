@@ -20,13 +20,14 @@
 typedef struct HistChange {
     uint32_t step;
     uint32_t label, chain; /* string ids */
-    uint32_t line, order;
+    uint32_t line, order;   /* order: READY's queue order (0 in other states) */
     uint8_t state, outcome; /* 2 and 3 bits */
 } HistChange;
 
 /* What a change is written against: the one before it in its block. */
 typedef struct HistCtx {
-    uint32_t step, label, chain, line, order;
+    uint32_t step, chain, line, order;
+    uint32_t label[4]; /* the last label of each state */
 } HistCtx;
 
 typedef struct HistPool {

@@ -82,7 +82,7 @@ typedef struct TaskView {
     const char *label;     /* what it waits on, or its result/exception when done */
     const char *chain;     /* "main → load → fetch" or "" */
     int line;
-    uint32_t order;        /* queue position when READY (smaller runs first) */
+    uint32_t order;        /* queue position when READY (smaller runs first); 0 in other states */
     size_t since;          /* the step of its last change (when it finished, for DONE) */
     size_t created;        /* the step it appeared at */
     bool hidden;           /* library task (never shown) */
