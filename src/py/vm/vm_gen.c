@@ -127,7 +127,7 @@ static GenResult gen_resume(Obj *o, Resume how, Obj *value, Obj **out)
         g->state = GEN_CLOSED;
         Frame *f = g->frame;
         g->frame = NULL;
-        g->last_line = frame_line(f);
+        g->last_line = f->code->flags & CO_LIBRARY ? 0 : frame_line(f); /* the library's lines are not the scenario's */
         frame_free(f);
         r = st == X_RETURN ? GEN_RETURNED : GEN_RAISED;
         bool agen = o->cls == &AsyncGenClass;
@@ -289,7 +289,7 @@ int coro_line(Obj *coro)
 {
     GenObj *g = (GenObj *)coro;
     if (g->state == GEN_CLOSED)
-        return gen_is_library(coro) ? 0 : g->last_line;
+        return g->last_line;
     Frame *f = coro_innermost_user(coro, NULL);
     return f ? frame_line(f) : 0;
 }
