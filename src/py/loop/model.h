@@ -165,6 +165,9 @@ typedef struct NarrChain {
     int line;
 } NarrChain;
 NarrChain narr_chain(TaskObj *t);
+/* Keep t's chain and line as narr_chain last gave them, while t stays
+ * suspended (keep: from its suspend; !keep: at its next step). */
+void narr_chain_keep(TaskObj *t, bool keep);
 /* Append the innermost coroutine of chain when it is not the first. */
 void narr_chain_inner(const char *chain, Buf *out);
 void narr_chain_reset(void);

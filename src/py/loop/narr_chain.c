@@ -7,7 +7,10 @@
  * (held here, so none can be freed and another made at its address), the
  * chain's text and ids are the same, and nothing is formatted, hashed or
  * stored. Only a chain that changed (an await into a sub-coroutine, or a
- * return out of one) is written out and stored again.
+ * return out of one) is written out and stored again. A task that
+ * suspended stands where it stopped until its next step, so its chain and
+ * line are kept from its suspend to its next step (narr_chain_keep) and
+ * its wake-up does not walk its frames at all.
  * The words themselves (coro_chain) stay the VM's; the cache is emptied
  * after each run (narr_chain_reset, from narr_reset). */
 #include "model.h"
@@ -20,7 +23,9 @@ typedef struct ChainCache {
     Obj *names[CHAIN_MAX]; /* held */
     uint8_t n;
     bool valid;
+    bool kept;             /* suspended: line is its line until it runs again (narr_chain_keep) */
     uint32_t chain, inner; /* string ids: the chain, its innermost coroutine when not the task's own */
+    int line;
 } ChainCache;
 
 static ChainCache *cache;
@@ -81,8 +86,21 @@ static ChainCache *cache_of(int id)
     return &cache[id];
 }
 
+void narr_chain_keep(TaskObj *t, bool keep)
+{
+    if (t->rec_id < 0)
+        return;
+    ChainCache *c = cache_of(t->rec_id);
+    c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
+}
+
 NarrChain narr_chain(TaskObj *t)
 {
+    if (t->rec_id >= 0 && (size_t)t->rec_id < ncache && cache_rec == sim.rec && cache[t->rec_id].kept &&
+        ((GenObj *)t->coro)->state == GEN_SUSPENDED) {
+        const ChainCache *c = &cache[t->rec_id];
+        return (NarrChain){c->chain, c->inner, c->line};
+    }
     Obj *names[CHAIN_MAX];
     int line = 0, n = t->coro ? coro_walk(t->coro, names, CHAIN_MAX, &line) : 0;
     NarrChain out = {.line = line ? line : vm_current_line()};
@@ -105,5 +123,6 @@ NarrChain narr_chain(TaskObj *t)
     }
     out.chain = c->chain;
     out.inner = c->inner;
+    c->line = line;
     return out;
 }

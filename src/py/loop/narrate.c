@@ -734,6 +734,7 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     }
     uint32_t a[5] = {0};
     Buf *text = hot(&hot_text);
+    narr_chain_keep(t, false);
     NarrChain c = narr_chain(t);
     if (first) {
         narr_flush_print();
@@ -783,6 +784,7 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     uint32_t a[3] = {LW_AWAIT, rec_store_label(sim.rec, label->s), c.inner};
     step_lazy(SK_SUSPEND, t->rec_id, c.line, "", a, 3);
     set_state_at(t, TS_WAITING, OUT_NONE, a[1], &c);
+    narr_chain_keep(t, true);
 }
 
 /* How a woken task's step reads (LW_WAKE), decided when it is recorded. */
@@ -826,8 +828,9 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
         *cut = '\0';
     uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, rec_store(sim.rec, label.s),
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
-    step_lazy(SK_WAKE, t->rec_id, task_line(t), "", a, 4);
-    set_state_id(t, TS_READY, OUT_NONE, a[2]);
+    NarrChain c = narr_chain(t);
+    step_lazy(SK_WAKE, t->rec_id, c.line, "", a, 4);
+    set_state_at(t, TS_READY, OUT_NONE, a[2], &c);
 }
 
 /* The words of a woken task's step (LW_WAKE): how it reads (WK_*), whether
