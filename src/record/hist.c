@@ -150,6 +150,7 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
     }
     h->first[h->nblk] = c->step;
     h->blk[h->nblk++] = id;
+    h->last = id;
     h->wpos = HB_HEAD;
     h->wctx = (HistCtx){.step = c->step};
 }
@@ -157,7 +158,7 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
 void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
-        unsigned char *b = block(p, h->blk[h->nblk - 1]);
+        unsigned char *b = block(p, h->last);
         HistCtx x = {.step = h->first[h->nblk - 1]}; /* the context before it: decode up to it */
         uint32_t pos = HB_HEAD;
         HistChange skip;
@@ -177,7 +178,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
         len = encode(tmp, c, &x);
     }
     h->lastpos = h->wpos;
-    memcpy(block(p, h->blk[h->nblk - 1]) + h->wpos, tmp, len);
+    memcpy(block(p, h->last) + h->wpos, tmp, len);
     h->wpos = (uint16_t)(h->wpos + len);
     h->wctx = x;
     h->n++;

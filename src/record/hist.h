@@ -40,6 +40,7 @@ typedef struct Hist {
     uint32_t *first;        /* each block's first step, for the binary search */
     uint32_t nblk, capblk;
     uint32_t n;             /* changes */
+    uint32_t last;          /* the last block's id (blk[nblk - 1], without reading blk) */
     uint16_t wpos, lastpos; /* the end of the last block, where its last change starts */
     HistCtx wctx;           /* the context after the last change */
 } Hist;
