@@ -43,10 +43,40 @@ static uint32_t const_label(int which)
     return const_ids[which];
 }
 
+/* The last words a hot step stored and their id: a task wakes from the
+ * same kind of wait over and over ("sleep(1)"), so the same words are
+ * known again without hashing them. */
+typedef struct Memo {
+    Buf text;
+    uint32_t id;
+    const Recording *rec;
+} Memo;
+static Memo memo_wake, memo_clock;
+
+static uint32_t memo_store(Memo *m, const char *s)
+{
+    size_t n = strlen(s);
+    if (m->rec == sim.rec && m->text.s && m->text.len == n && !memcmp(m->text.s, s, n))
+        return m->id;
+    if (!m->text.s)
+        buf_init(&m->text);
+    buf_clear(&m->text);
+    buf_putn(&m->text, s, n);
+    m->id = rec_store(sim.rec, m->text.s);
+    m->rec = sim.rec;
+    return m->id;
+}
+
 void narr_reset(void)
 {
     narr_chain_reset();
     const_rec = NULL;
+    Memo *memos[] = {&memo_wake, &memo_clock};
+    for (size_t i = 0; i < sizeof memos / sizeof *memos; i++) {
+        if (memos[i]->text.s)
+            buf_free(&memos[i]->text);
+        *memos[i] = (Memo){0};
+    }
     Buf *all[] = {&hot_inner_chain, &hot_label, &hot_text};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         if (all[i]->s)
@@ -500,7 +530,7 @@ void narr_clock(double from, double to)
             if (cut)
                 *cut = '\0';
             a[1] = CLOCK_WHAT;
-            a[3] = rec_store(sim.rec, what.s);
+            a[3] = memo_store(&memo_clock, what.s);
         }
         a[2] = (uint32_t)t->rec_id;
         buf_free(&what);
@@ -826,7 +856,7 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     char *cut = how == WK_SLEEP ? strstr(label.s, " until ") : how == WK_PAREN ? strstr(label.s, " (") : NULL;
     if (cut)
         *cut = '\0';
-    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, rec_store(sim.rec, label.s),
+    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, memo_store(&memo_wake, label.s),
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
     NarrChain c = narr_chain(t);
     step_lazy(SK_WAKE, t->rec_id, c.line, "", a, 4);
