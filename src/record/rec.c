@@ -495,7 +495,7 @@ void rec_free(Recording *r)
 
 static LabelGroup *group_slot(Recording *r, uint32_t base, bool add)
 {
-    if (add && (r->ngroups + 1) * 2 > r->capgroups) {
+    if (add && (r->ngroups + 1) * 4 > r->capgroups * 3) { /* at most 3/4 full: one group a task is common */
         uint32_t oldcap = r->capgroups;
         LabelGroup *old = r->groups;
         r->capgroups = oldcap ? oldcap * 2 : 64;
