@@ -496,6 +496,30 @@ START_TEST(test_hidden_tasks)
 }
 END_TEST
 
+/* A task of the library's own coroutine (asyncio.sleep) stands on the
+ * scenario's lines, never on the prelude's, also once it is done: its DONE
+ * step and state show the line its steps ran from (asyncio.run's). */
+START_TEST(test_library_task_line)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def main():\n"
+                         "    t = asyncio.create_task(asyncio.sleep(0.1))\n"
+                         "    await asyncio.sleep(0.2)\n"
+                         "    print(t.done())\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    long run1 = find(rec, SK_RESUME, 1, 0), done = find(rec, SK_DONE, 1, 0);
+    ck_assert_int_ge(run1, 0);
+    ck_assert_int_gt(done, run1);
+    TaskView v = view(rec, 1, done);
+    ck_assert_int_eq(v.state, TS_DONE);
+    ck_assert_int_eq(v.line, 6);
+    ck_assert_int_eq(rec_step_at(rec, (size_t)done)->line, 6);
+    ck_assert_int_eq(view(rec, 1, run1).line, 6);
+    rec_free(rec);
+}
+END_TEST
+
 /* READY tasks carry their queue position: creation order here. */
 START_TEST(test_ready_order)
 {
@@ -811,6 +835,7 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_task_numbering);
     tcase_add_test(tc, test_hidden_tasks);
     tcase_add_test(tc, test_ready_order);
+    tcase_add_test(tc, test_library_task_line);
     tcase_add_test(tc, test_step_limit);
     tcase_add_test(tc, test_determinism);
     tcase_add_test(tc, test_to_thread_job);

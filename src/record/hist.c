@@ -2,11 +2,16 @@
  * hist.h.
  *
  * A block is 128 bytes: its first change's index (4 bytes), then changes,
- * then zeros; the task keeps each block's id and first step. A change is a header byte (0x80, the state,
- * the outcome, "no label" and "the same chain") and varints: the step's
- * distance from the last change's, the label's and the chain's distance
- * from the last ones (when present), the line's and the order's. A block's
- * first change is written against its step and zeros. Readers never see a
+ * then zeros; the task keeps each block's id and first step. A change is a
+ * header byte (0x80; the state and outcome as one code, escaped to a byte
+ * of their own for a pair no narrator makes; the label's form; "the same
+ * chain"; "the same line") and varints: the step's distance from the last
+ * change's, the label's distance from the last label of the same state
+ * (when it is neither none nor that one: a task waits on new words but
+ * wakes to the same ones), the chain's and the line's distances from the
+ * last ones (when they moved), and when READY the queue order's from the
+ * last READY's (the order means nothing in another state: read as 0). A
+ * block's first change is written against its step and zeros. Readers never see a
  * block change under them: the writer only touches the last change of a
  * task in the step being recorded, which no reader reads (rec_published). */
 #include "hist.h"
@@ -15,8 +20,14 @@
 
 #include <string.h>
 
-enum { HB = 128, HB_HEAD = 4, HB_PER_CHUNK = CHUNK_BYTES / HB, HC_MAX = 1 + 5 * 10 };
-enum { HC_MARK = 0x80, HC_NOLABEL = 0x20, HC_SAMECHAIN = 0x40 };
+enum { HB = 128, HB_HEAD = 4, HB_PER_CHUNK = CHUNK_BYTES / HB, HC_MAX = 2 + 5 * 10 };
+/* The header byte: the mark, the state and outcome as one code (HC_ESCAPE:
+ * in a byte of their own), how the label is given, whether the chain and
+ * the line are the last ones. */
+enum {
+    HC_MARK = 0x80, HC_CODE = 0x07, HC_ESCAPE = 7, HC_LABEL_SHIFT = 3, HC_SAMECHAIN = 0x20, HC_SAMELINE = 0x40
+};
+enum { HL_NONE, HL_SAME, HL_DELTA }; /* the label: none (0), the last of its state's, a difference from it */
 
 static unsigned char *block(const HistPool *p, uint32_t b)
 {
@@ -30,17 +41,34 @@ static uint32_t head_u32(const unsigned char *b, size_t at)
     return v;
 }
 
+/* READY, RUNNING and WAITING with no outcome are codes 0-2; DONE with an
+ * outcome 3-6; anything else is escaped. */
+static unsigned state_code(unsigned st, unsigned out)
+{
+    if (st < 3 && !out)
+        return st;
+    if (st == 3 && out >= 1 && out <= 4)
+        return 2 + out;
+    return HC_ESCAPE;
+}
+
 /* Encode c against x (advanced past it) into out: its length. */
 static size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
 {
     unsigned char *q = out + 1;
-    unsigned h = HC_MARK | (c->state & 3u) | (c->outcome & 7u) << 2;
+    unsigned st = c->state & 3u, code = state_code(st, c->outcome & 7u);
+    unsigned h = HC_MARK | code;
+    if (code == HC_ESCAPE)
+        *q++ = (unsigned char)(st | (c->outcome & 7u) << 2);
     q = varint_put(q, (uint64_t)(c->step - x->step));
     if (!c->label) {
-        h |= HC_NOLABEL;
+        h |= HL_NONE << HC_LABEL_SHIFT;
+    } else if (c->label == x->label[st]) {
+        h |= HL_SAME << HC_LABEL_SHIFT;
     } else {
-        q = varint_put(q, zigzag((int64_t)c->label - x->label));
-        x->label = c->label;
+        h |= HL_DELTA << HC_LABEL_SHIFT;
+        q = varint_put(q, zigzag((int64_t)c->label - x->label[st]));
+        x->label[st] = c->label;
     }
     if (c->chain == x->chain) {
         h |= HC_SAMECHAIN;
@@ -48,11 +76,16 @@ static size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
         q = varint_put(q, zigzag((int64_t)c->chain - x->chain));
         x->chain = c->chain;
     }
-    q = varint_put(q, zigzag((int64_t)c->line - x->line));
-    q = varint_put(q, zigzag((int64_t)c->order - x->order));
+    if (c->line == x->line)
+        h |= HC_SAMELINE;
+    else
+        q = varint_put(q, zigzag((int64_t)c->line - x->line));
+    if (st == 0) { /* the queue order means something only when READY */
+        q = varint_put(q, zigzag((int64_t)c->order - x->order));
+        x->order = c->order;
+    }
     x->step = c->step;
     x->line = c->line;
-    x->order = c->order;
     *out = (unsigned char)h;
     return (size_t)(q - out);
 }
@@ -63,30 +96,42 @@ static bool decode(const unsigned char *b, uint32_t *pos, HistCtx *x, HistChange
     if (*pos >= HB || !(b[*pos] & HC_MARK))
         return false;
     const unsigned char *q = b + *pos;
-    unsigned h = *q++;
+    unsigned h = *q++, code = h & HC_CODE, st, out;
+    if (code == HC_ESCAPE) {
+        st = *q & 3u;
+        out = *q++ >> 2 & 7u;
+    } else {
+        st = code < 3 ? code : 3;
+        out = code < 3 ? 0 : code - 2;
+    }
     uint64_t v;
     q = varint_get(q, &v);
     x->step += (uint32_t)v;
-    c->label = 0;
-    if (!(h & HC_NOLABEL)) {
+    unsigned lmode = h >> HC_LABEL_SHIFT & 3u;
+    if (lmode == HL_DELTA) {
         q = varint_get(q, &v);
-        x->label = (uint32_t)((int64_t)x->label + unzigzag(v));
-        c->label = x->label;
+        x->label[st] = (uint32_t)((int64_t)x->label[st] + unzigzag(v));
     }
+    c->label = lmode == HL_NONE ? 0 : x->label[st];
     if (!(h & HC_SAMECHAIN)) {
         q = varint_get(q, &v);
         x->chain = (uint32_t)((int64_t)x->chain + unzigzag(v));
     }
-    q = varint_get(q, &v);
-    x->line = (uint32_t)((int64_t)x->line + unzigzag(v));
-    q = varint_get(q, &v);
-    x->order = (uint32_t)((int64_t)x->order + unzigzag(v));
+    if (!(h & HC_SAMELINE)) {
+        q = varint_get(q, &v);
+        x->line = (uint32_t)((int64_t)x->line + unzigzag(v));
+    }
+    c->order = 0;
+    if (st == 0) {
+        q = varint_get(q, &v);
+        x->order = (uint32_t)((int64_t)x->order + unzigzag(v));
+        c->order = x->order;
+    }
     c->step = x->step;
     c->chain = x->chain;
     c->line = x->line;
-    c->order = x->order;
-    c->state = (uint8_t)(h & 3);
-    c->outcome = (uint8_t)(h >> 2 & 7);
+    c->state = (uint8_t)st;
+    c->outcome = (uint8_t)out;
     *pos = (uint32_t)(q - b);
     return true;
 }
@@ -105,6 +150,7 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
     }
     h->first[h->nblk] = c->step;
     h->blk[h->nblk++] = id;
+    h->last = id;
     h->wpos = HB_HEAD;
     h->wctx = (HistCtx){.step = c->step};
 }
@@ -112,7 +158,7 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
 void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
-        unsigned char *b = block(p, h->blk[h->nblk - 1]);
+        unsigned char *b = block(p, h->last);
         HistCtx x = {.step = h->first[h->nblk - 1]}; /* the context before it: decode up to it */
         uint32_t pos = HB_HEAD;
         HistChange skip;
@@ -132,7 +178,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
         len = encode(tmp, c, &x);
     }
     h->lastpos = h->wpos;
-    memcpy(block(p, h->blk[h->nblk - 1]) + h->wpos, tmp, len);
+    memcpy(block(p, h->last) + h->wpos, tmp, len);
     h->wpos = (uint16_t)(h->wpos + len);
     h->wctx = x;
     h->n++;

@@ -20,13 +20,14 @@
 typedef struct HistChange {
     uint32_t step;
     uint32_t label, chain; /* string ids */
-    uint32_t line, order;
+    uint32_t line, order;   /* order: READY's queue order (0 in other states) */
     uint8_t state, outcome; /* 2 and 3 bits */
 } HistChange;
 
 /* What a change is written against: the one before it in its block. */
 typedef struct HistCtx {
-    uint32_t step, label, chain, line, order;
+    uint32_t step, chain, line, order;
+    uint32_t label[4]; /* the last label of each state */
 } HistCtx;
 
 typedef struct HistPool {
@@ -39,6 +40,7 @@ typedef struct Hist {
     uint32_t *first;        /* each block's first step, for the binary search */
     uint32_t nblk, capblk;
     uint32_t n;             /* changes */
+    uint32_t last;          /* the last block's id (blk[nblk - 1], without reading blk) */
     uint16_t wpos, lastpos; /* the end of the last block, where its last change starts */
     HistCtx wctx;           /* the context after the last change */
 } Hist;

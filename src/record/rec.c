@@ -158,6 +158,8 @@ struct Recording {
     Chunks nlabels;     /* NumLabel */
     uint32_t nnlabels;
     uint32_t numrecent[NUM_RECENT][3]; /* (prefix, cents, id) of recent ones */
+    char lastpre[48];                  /* the last prefix a label with a time had, and its id */
+    uint32_t lastpre_len, lastpre_id;
     uint32_t nstrs;
     uint32_t *hash;     /* open addressing: (id+1, hash) pairs, 0 empty */
     uint32_t hashcap, ntable;  /* slots, strings in the table */
@@ -401,7 +403,15 @@ uint32_t rec_store_label(Recording *r, const char *s)
     memcpy(prefix, s, at);
     prefix[at] = '\0';
     wlock(r);
-    NumLabel l = {store(r, prefix), cents};
+    /* a task sleeps for the same delay again and again: the same prefix,
+     * known without hashing it */
+    bool same = r->lastpre_id && at == r->lastpre_len && !memcmp(prefix, r->lastpre, at);
+    NumLabel l = {same ? r->lastpre_id : store(r, prefix), cents};
+    if (!same && at < sizeof r->lastpre && l.prefix) {
+        memcpy(r->lastpre, prefix, at);
+        r->lastpre_len = (uint32_t)at;
+        r->lastpre_id = l.prefix;
+    }
     /* many tasks sleep until the same time: a recent equal label's id */
     uint32_t *slot = r->numrecent[(l.prefix * 2654435761u ^ cents * 40503u) % NUM_RECENT];
     if (!slot[2] || slot[0] != l.prefix || slot[1] != cents) {
@@ -485,7 +495,7 @@ void rec_free(Recording *r)
 
 static LabelGroup *group_slot(Recording *r, uint32_t base, bool add)
 {
-    if (add && (r->ngroups + 1) * 2 > r->capgroups) {
+    if (add && (r->ngroups + 1) * 4 > r->capgroups * 3) { /* at most 3/4 full: one group a task is common */
         uint32_t oldcap = r->capgroups;
         LabelGroup *old = r->groups;
         r->capgroups = oldcap ? oldcap * 2 : 64;
@@ -1142,13 +1152,13 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
     wunlock(r);
 }
 
-void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t label, const char *chain, int line,
-                     uint32_t order)
+void rec_task_set_ids(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+                      uint32_t order)
 {
     if (task < 0 || task >= r->ntasks)
         return;
     wlock(r);
-    change_add(r, task, st, out, label, store(r, chain), line, order);
+    change_add(r, task, st, out, label, chain, line, order);
     wunlock(r);
 }
 

@@ -82,7 +82,7 @@ typedef struct TaskView {
     const char *label;     /* what it waits on, or its result/exception when done */
     const char *chain;     /* "main → load → fetch" or "" */
     int line;
-    uint32_t order;        /* queue position when READY (smaller runs first) */
+    uint32_t order;        /* queue position when READY (smaller runs first); 0 in other states */
     size_t since;          /* the step of its last change (when it finished, for DONE) */
     size_t created;        /* the step it appeared at */
     bool hidden;           /* library task (never shown) */
@@ -172,10 +172,11 @@ void rec_set_t0(Recording *r, double t0);
 /* A task's visible state changes as of the last recorded step. */
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
                   int line, uint32_t order);
-/* rec_task_set with the label as a string id (rec_store), for a narrator
- * that names the same words in a lazy step's numbers. */
-void rec_task_set_id(Recording *r, int task, TaskState st, Outcome out, uint32_t label, const char *chain, int line,
-                     uint32_t order);
+/* rec_task_set with the label and the await chain as string ids (rec_store),
+ * for a narrator that names the same words in a lazy step's numbers and
+ * keeps a chain's id while it is the same: nothing is hashed per change. */
+void rec_task_set_ids(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+                      uint32_t order);
 bool rec_full(const Recording *r);
 
 size_t rec_nsteps(const Recording *r);

@@ -176,6 +176,20 @@ void narr_words(const Recording *r, size_t i, int what, Buf *out);
 void narr_fmt_time(Buf *b, double t);
 /* Free the narrator's scratch text (after a run). */
 void narr_reset(void);
+/* narr_chain.c: task t's await chain and the coroutine its line runs in
+ * (string ids, from a cache kept while the chain is the same), and its
+ * line (the innermost user frame's, else the running code's). */
+typedef struct NarrChain {
+    uint32_t chain, inner;
+    int line;
+} NarrChain;
+NarrChain narr_chain(TaskObj *t);
+/* Keep t's chain and line as narr_chain last gave them, while t stays
+ * suspended (keep: from its suspend; !keep: at its next step). */
+void narr_chain_keep(TaskObj *t, bool keep);
+/* Append the innermost coroutine of chain when it is not the first. */
+void narr_chain_inner(const char *chain, Buf *out);
+void narr_chain_reset(void);
 void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
 /* The waiting words of a TaskGroup with `running` of its `total` tasks not

@@ -16,7 +16,7 @@ SimState sim;
 /* Scratch text for the steps every task makes, kept from step to step so
  * that a step allocates nothing; narr_reset frees it after the run. Each
  * has one user, so none is overwritten while it is read. */
-static Buf hot_chain, hot_inner_chain, hot_label, hot_inner, hot_text;
+static Buf hot_inner_chain, hot_label, hot_text;
 
 static Buf *hot(Buf *b)
 {
@@ -26,9 +26,58 @@ static Buf *hot(Buf *b)
     return b;
 }
 
+/* The labels set_state gives over and over, stored once per run. */
+enum { CL_SCHEDULED, CL_YIELDED, CL_COUNT };
+static const char *const const_words[CL_COUNT] = {"scheduled", "yielded: back of the queue"};
+static uint32_t const_ids[CL_COUNT];
+static const Recording *const_rec;
+
+static uint32_t const_label(int which)
+{
+    if (const_rec != sim.rec) {
+        memset(const_ids, 0, sizeof const_ids);
+        const_rec = sim.rec;
+    }
+    if (!const_ids[which])
+        const_ids[which] = rec_store_label(sim.rec, const_words[which]);
+    return const_ids[which];
+}
+
+/* The last words a hot step stored and their id: a task wakes from the
+ * same kind of wait over and over ("sleep(1)"), so the same words are
+ * known again without hashing them. */
+typedef struct Memo {
+    Buf text;
+    uint32_t id;
+    const Recording *rec;
+} Memo;
+static Memo memo_wake, memo_clock;
+
+static uint32_t memo_store(Memo *m, const char *s)
+{
+    size_t n = strlen(s);
+    if (m->rec == sim.rec && m->text.s && m->text.len == n && !memcmp(m->text.s, s, n))
+        return m->id;
+    if (!m->text.s)
+        buf_init(&m->text);
+    buf_clear(&m->text);
+    buf_putn(&m->text, s, n);
+    m->id = rec_store(sim.rec, m->text.s);
+    m->rec = sim.rec;
+    return m->id;
+}
+
 void narr_reset(void)
 {
-    Buf *all[] = {&hot_chain, &hot_inner_chain, &hot_label, &hot_inner, &hot_text};
+    narr_chain_reset();
+    const_rec = NULL;
+    Memo *memos[] = {&memo_wake, &memo_clock};
+    for (size_t i = 0; i < sizeof memos / sizeof *memos; i++) {
+        if (memos[i]->text.s)
+            buf_free(&memos[i]->text);
+        *memos[i] = (Memo){0};
+    }
+    Buf *all[] = {&hot_inner_chain, &hot_label, &hot_text};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         if (all[i]->s)
             buf_free(all[i]);
@@ -78,29 +127,16 @@ static void log_prefix(Buf *b)
     buf_puts(b, "] ");
 }
 
-static int task_line(TaskObj *t)
-{
-    int line = t->coro ? coro_line(t->coro) : 0;
-    return line ? line : vm_current_line();
-}
-
-static void task_chain(TaskObj *t, Buf *out)
-{
-    if (t->coro)
-        coro_chain(t->coro, out);
-}
+static int task_line(TaskObj *t) { return narr_chain(t).line; }
 
 /* The coroutine t's line runs in, when it is not t's own: the innermost
  * of its await chain ("main → like_python" gives like_python). */
 static void inner_coro(TaskObj *t, Buf *out)
 {
     Buf *chain = hot(&hot_inner_chain);
-    task_chain(t, chain);
-    const char *arrow = NULL, *p = chain->s;
-    while ((p = strstr(p, " \xe2\x86\x92 ")))
-        arrow = p++;
-    if (arrow)
-        buf_puts(out, arrow + 5);
+    if (t->coro)
+        coro_chain(t->coro, chain);
+    narr_chain_inner(chain->s, out);
 }
 
 /* " (fetch is READY too, but waits its turn: ...)" when another task is
@@ -295,14 +331,19 @@ static void step(StepKind kind, int task, int line, const char *text, const char
 }
 
 /* Record task t's visible state in the current step, its label given as a
- * string id (rec_store) so that a lazy step can name the same words. */
+ * string id (rec_store) so that a lazy step can name the same words, and
+ * its chain and line as narr_chain gave them. */
+static void set_state_at(TaskObj *t, TaskState st, Outcome out, uint32_t label, const NarrChain *c)
+{
+    rec_task_set_ids(sim.rec, t->rec_id, st, out, label, c->chain, c->line, (uint32_t)sim.seq);
+}
+
 static void set_state_id(TaskObj *t, TaskState st, Outcome out, uint32_t label)
 {
     if (t->rec_id < 0)
         return;
-    Buf *chain = hot(&hot_chain);
-    task_chain(t, chain);
-    rec_task_set_id(sim.rec, t->rec_id, st, out, label, chain->s, task_line(t), (uint32_t)sim.seq);
+    NarrChain c = narr_chain(t);
+    set_state_at(t, st, out, label, &c);
 }
 
 /* Record task t's visible state in the current step. */
@@ -310,7 +351,7 @@ static void set_state(TaskObj *t, TaskState st, Outcome out, const char *label)
 {
     if (t->rec_id < 0)
         return;
-    set_state_id(t, st, out, rec_store_label(sim.rec, label));
+    set_state_id(t, st, out, *label ? rec_store_label(sim.rec, label) : 0);
 }
 
 /* ------------------------------------------------------------ lazy steps
@@ -489,7 +530,7 @@ void narr_clock(double from, double to)
             if (cut)
                 *cut = '\0';
             a[1] = CLOCK_WHAT;
-            a[3] = rec_store(sim.rec, what.s);
+            a[3] = memo_store(&memo_clock, what.s);
         }
         a[2] = (uint32_t)t->rec_id;
         buf_free(&what);
@@ -627,11 +668,11 @@ void narr_task_created(TaskObj *t)
 {
     if (t->rec_id < 0)
         return;
-    uint32_t a[3] = {LW_CREATE, rec_store(sim.rec, tname(t)), 0};
+    uint32_t a[3] = {LW_CREATE, rec_intern(sim.rec, tname(t)), 0}; /* the name rec_task_new interned: no copy */
     if (sim.current && sim.current != t && sim.current->rec_id >= 0)
         a[2] = (uint32_t)sim.current->rec_id + 1;
     step_lazy(SK_CREATE, t->rec_id, vm_current_line(), "", a, 3);
-    set_state(t, TS_READY, OUT_NONE, "scheduled");
+    set_state_id(t, TS_READY, OUT_NONE, const_label(CL_SCHEDULED));
 }
 
 /* ------------------------------------------------------- eager tasks */
@@ -723,6 +764,8 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     }
     uint32_t a[5] = {0};
     Buf *text = hot(&hot_text);
+    narr_chain_keep(t, false);
+    NarrChain c = narr_chain(t);
     if (first) {
         narr_flush_print();
         a[0] = LW_FIRST;
@@ -736,13 +779,11 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
         a[1] = rec_store(sim.rec, thrown->cls->name);
     } else {
         a[0] = LW_RESUME;
-        Buf *inner = hot(&hot_inner);
-        inner_coro(t, inner);
-        a[1] = rec_store(sim.rec, inner->s);
+        a[1] = c.inner;
         put_next_timer(a + 2);
     }
-    step_lazy(first ? SK_START : SK_RESUME, t->rec_id, task_line(t), text->s, a, 5);
-    set_state(t, TS_RUNNING, OUT_NONE, "");
+    step_lazy(first ? SK_START : SK_RESUME, t->rec_id, c.line, text->s, a, 5);
+    set_state_at(t, TS_RUNNING, OUT_NONE, 0, &c);
 }
 
 /* What t waits on: the future's label, plus the task's deadline note. */
@@ -757,22 +798,23 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
 {
     if (t->rec_id < 0)
         return;
+    NarrChain c = narr_chain(t);
     if (yielded == None) {
         uint32_t a[1] = {LW_YIELD};
-        step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 1);
-        set_state(t, TS_READY, OUT_NONE, "yielded: back of the queue");
+        step_lazy(SK_SUSPEND, t->rec_id, c.line, "", a, 1);
+        set_state_at(t, TS_READY, OUT_NONE, const_label(CL_YIELDED), &c);
         return;
     }
     if (t->eager) {
         eager_suspended(t, yielded);
         return;
     }
-    Buf *label = hot(&hot_label), *inner = hot(&hot_inner);
+    Buf *label = hot(&hot_label);
     waiting_label(t, (FutureObj *)yielded, label);
-    inner_coro(t, inner);
-    uint32_t a[3] = {LW_AWAIT, rec_store_label(sim.rec, label->s), rec_store(sim.rec, inner->s)};
-    step_lazy(SK_SUSPEND, t->rec_id, task_line(t), "", a, 3);
-    set_state_id(t, TS_WAITING, OUT_NONE, a[1]);
+    uint32_t a[3] = {LW_AWAIT, rec_store_label(sim.rec, label->s), c.inner};
+    step_lazy(SK_SUSPEND, t->rec_id, c.line, "", a, 3);
+    set_state_at(t, TS_WAITING, OUT_NONE, a[1], &c);
+    narr_chain_keep(t, true);
 }
 
 /* How a woken task's step reads (LW_WAKE), decided when it is recorded. */
@@ -814,10 +856,11 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     char *cut = how == WK_SLEEP ? strstr(label.s, " until ") : how == WK_PAREN ? strstr(label.s, " (") : NULL;
     if (cut)
         *cut = '\0';
-    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, rec_store(sim.rec, label.s),
+    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, memo_store(&memo_wake, label.s),
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
-    step_lazy(SK_WAKE, t->rec_id, task_line(t), "", a, 4);
-    set_state_id(t, TS_READY, OUT_NONE, a[2]);
+    NarrChain c = narr_chain(t);
+    step_lazy(SK_WAKE, t->rec_id, c.line, "", a, 4);
+    set_state_at(t, TS_READY, OUT_NONE, a[2], &c);
 }
 
 /* The words of a woken task's step (LW_WAKE): how it reads (WK_*), whether

@@ -154,6 +154,10 @@ int coro_line(Obj *coro);
 /* Append "main → load → fetch" (names of the awaited coroutine chain,
  * library frames skipped) to out. */
 void coro_chain(Obj *coro, Buf *out);
+/* coro_chain and coro_line in one walk, for a narrator that caches the
+ * chain: the chain's names (borrowed; the first max of them) and the line
+ * (as coro_line) in *line; returns how many names the chain has. */
+int coro_walk(Obj *coro, Obj **names, int max, int *line);
 /* A coroutine that has not started (and is not the library's): its code,
  * function (NULL for none) and fast locals, which hold its arguments
  * (borrowed). False when it has started, is closed or is the library's. */

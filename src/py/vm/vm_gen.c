@@ -163,7 +163,7 @@ static GenResult gen_resume(Obj *o, Resume how, Obj *value, Obj **out)
         g->state = GEN_CLOSED;
         Frame *f = g->frame;
         g->frame = NULL;
-        g->last_line = frame_line(f);
+        g->last_line = f->code->flags & CO_LIBRARY ? 0 : frame_line(f); /* the library's lines are not the scenario's */
         frame_free(f);
         r = st == X_RETURN ? GEN_RETURNED : GEN_RAISED;
         bool agen = o->cls == &AsyncGenClass;
@@ -325,7 +325,7 @@ int coro_line(Obj *coro)
 {
     GenObj *g = (GenObj *)coro;
     if (g->state == GEN_CLOSED)
-        return gen_is_library(coro) ? 0 : g->last_line;
+        return g->last_line;
     Frame *f = coro_innermost_user(coro, NULL);
     return f ? frame_line(f) : 0;
 }
@@ -347,6 +347,27 @@ void coro_chain(Obj *coro, Buf *out)
         }
         o = f->delegate;
     }
+}
+
+int coro_walk(Obj *coro, Obj **names, int max, int *line)
+{
+    GenObj *g = (GenObj *)coro;
+    Frame *user = NULL;
+    int n = 0;
+    for (Obj *o = coro; o && (IS(o, CoroClass) || IS(o, GenClass) || IS(o, AsyncGenClass));) {
+        Frame *f = ((GenObj *)o)->frame;
+        if (!f)
+            break;
+        if (!(f->code->flags & CO_LIBRARY)) {
+            if (n < max)
+                names[n] = ((GenObj *)o)->name;
+            n++;
+            user = f;
+        }
+        o = f->delegate;
+    }
+    *line = g->state == GEN_CLOSED ? g->last_line : user ? frame_line(user) : 0;
+    return n;
 }
 
 bool coro_args(Obj *coro, const CodeObj **code, const FuncObj **func, Obj *const **fast, int *nfast)

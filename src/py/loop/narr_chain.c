@@ -1,0 +1,128 @@
+/* narr_chain.c: a task's await chain ("main → load → fetch") and the
+ * coroutine its line runs in, as the recording's string ids, for the
+ * narrator's every step (narrate.c).
+ * Owns: a cache per recorded task of the chain it showed last. The chain
+ * is the names of the user coroutines the task's coroutine awaits down to
+ * the innermost (vm's coro_walk); while those are the same name objects
+ * (held here, so none can be freed and another made at its address), the
+ * chain's text and ids are the same, and nothing is formatted, hashed or
+ * stored. Only a chain that changed (an await into a sub-coroutine, or a
+ * return out of one) is written out and stored again. A task that
+ * suspended stands where it stopped until its next step, so its chain and
+ * line are kept from its suspend to its next step (narr_chain_keep) and
+ * its wake-up does not walk its frames at all.
+ * The words themselves (coro_chain) stay the VM's; the cache is emptied
+ * after each run (narr_chain_reset, from narr_reset). */
+#include "model.h"
+
+#include <string.h>
+
+enum { CHAIN_MAX = 6 }; /* deeper chains are written out at every change */
+
+typedef struct ChainCache {
+    Obj *names[CHAIN_MAX]; /* held */
+    uint8_t n;
+    bool valid;
+    bool kept;             /* suspended: line is its line until it runs again (narr_chain_keep) */
+    uint32_t chain, inner; /* string ids: the chain, its innermost coroutine when not the task's own */
+    int line;
+} ChainCache;
+
+static ChainCache *cache;
+static size_t ncache;
+static const Recording *cache_rec;
+
+void narr_chain_reset(void)
+{
+    for (size_t i = 0; i < ncache; i++)
+        for (int k = 0; cache[i].valid && k < cache[i].n; k++)
+            DECREF(cache[i].names[k]);
+    xfree(cache);
+    cache = NULL;
+    ncache = 0;
+    cache_rec = NULL;
+}
+
+/* The chain's innermost coroutine when it is not the first: the text
+ * after its last arrow ("main → like_python" gives like_python). */
+void narr_chain_inner(const char *chain, Buf *out)
+{
+    const char *arrow = NULL, *p = chain;
+    while ((p = strstr(p, " \xe2\x86\x92 ")))
+        arrow = p++;
+    if (arrow)
+        buf_puts(out, arrow + 5);
+}
+
+/* Write t's chain out and store it and its innermost coroutine in c. */
+static void chain_store(TaskObj *t, ChainCache *c)
+{
+    Buf chain, inner;
+    buf_init(&chain);
+    buf_init(&inner);
+    if (t->coro)
+        coro_chain(t->coro, &chain);
+    narr_chain_inner(chain.s, &inner);
+    c->chain = rec_store(sim.rec, chain.s);
+    c->inner = rec_store(sim.rec, inner.s);
+    buf_free(&chain);
+    buf_free(&inner);
+}
+
+static ChainCache *cache_of(int id)
+{
+    if (cache_rec != sim.rec) {
+        narr_chain_reset();
+        cache_rec = sim.rec;
+    }
+    if ((size_t)id >= ncache) {
+        size_t n = ncache ? ncache : 64;
+        while (n <= (size_t)id)
+            n *= 2;
+        cache = xrealloc(cache, n * sizeof *cache);
+        memset(cache + ncache, 0, (n - ncache) * sizeof *cache);
+        ncache = n;
+    }
+    return &cache[id];
+}
+
+void narr_chain_keep(TaskObj *t, bool keep)
+{
+    if (t->rec_id < 0)
+        return;
+    ChainCache *c = cache_of(t->rec_id);
+    c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
+}
+
+NarrChain narr_chain(TaskObj *t)
+{
+    if (t->rec_id >= 0 && (size_t)t->rec_id < ncache && cache_rec == sim.rec && cache[t->rec_id].kept &&
+        ((GenObj *)t->coro)->state == GEN_SUSPENDED) {
+        const ChainCache *c = &cache[t->rec_id];
+        return (NarrChain){c->chain, c->inner, c->line};
+    }
+    Obj *names[CHAIN_MAX];
+    int line = 0, n = t->coro ? coro_walk(t->coro, names, CHAIN_MAX, &line) : 0;
+    NarrChain out = {.line = line ? line : vm_current_line()};
+    if (t->rec_id < 0)
+        return out;
+    ChainCache *c = cache_of(t->rec_id);
+    bool same = c->valid && c->n == n && n <= CHAIN_MAX;
+    for (int k = 0; same && k < n; k++)
+        same = c->names[k] == names[k];
+    if (!same) {
+        for (int k = 0; c->valid && k < c->n; k++)
+            DECREF(c->names[k]);
+        c->valid = n <= CHAIN_MAX;
+        c->n = (uint8_t)(c->valid ? n : 0);
+        for (int k = 0; k < c->n; k++) {
+            c->names[k] = names[k];
+            INCREF(names[k]);
+        }
+        chain_store(t, c);
+    }
+    out.chain = c->chain;
+    out.inner = c->inner;
+    c->line = line;
+    return out;
+}
