@@ -16,6 +16,7 @@
 #include "../src/base/source.h"
 #include "../src/record/rec.h"
 #include "../src/py/py.h"
+#include "../src/py/vm/vm.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1443,6 +1444,41 @@ START_TEST(test_load_error_runs_nothing)
 }
 END_TEST
 
+/* Every frame starts with the stack its code needs (stackdepth.c): code
+ * using each kind of push, method calls included, runs without one
+ * growing. */
+START_TEST(test_frame_stacks_sized)
+{
+    uint64_t before = vm_stack_grows();
+    SimStatus st;
+    char *got = run_code("import asyncio\n"
+                         "class P:\n"
+                         "    def m(self, a, b, c, d):\n"
+                         "        return [a, b, (c, d), {a: b}, {d}]\n"
+                         "    def __enter__(self):\n"
+                         "        return self\n"
+                         "    def __exit__(self, *exc):\n"
+                         "        return False\n"
+                         "async def w(q, p):\n"
+                         "    x, *y = p.m(1, 2, p.m(3, 4, 5, 6), str(7).zfill(3))\n"
+                         "    with p:\n"
+                         "        await q.put(f'{x!r:>4}{len(y)}')\n"
+                         "    try:\n"
+                         "        {}['k']\n"
+                         "    except KeyError as e:\n"
+                         "        print(str(e).upper().lower(), [i * 2 for i in range(3)])\n"
+                         "    return await q.get()\n"
+                         "async def main():\n"
+                         "    q = asyncio.Queue()\n"
+                         "    print(*(await asyncio.gather(w(q, P()), w(q, P()))), sep=', ')\n"
+                         "asyncio.run(main())\n",
+                         NULL, &st, NULL, NULL);
+    ck_assert_int_eq(st, SIM_OK);
+    ck_assert_uint_eq(vm_stack_grows(), before);
+    free(got);
+}
+END_TEST
+
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 Suite *vm_suite(void)
@@ -1464,6 +1500,7 @@ Suite *vm_suite(void)
     tcase_add_test(tc, test_item_limit);
     tcase_add_loop_test(tc, test_load_errors, 0, NELEM(load_cases));
     tcase_add_test(tc, test_load_error_runs_nothing);
+    tcase_add_test(tc, test_frame_stacks_sized);
     suite_add_tcase(s, tc);
 
     if (getenv("LOOPSCOPE_KNOWN_BUGS")) {

@@ -91,6 +91,10 @@ static int effect(int op, int arg, int *jump, bool *edge, bool *ends)
         return -arg;
     case I_CALL_KW:
         return -arg - 1;
+    case I_LOAD_METHOD: /* o -> the method and o, or the attribute and None */
+        return 1;
+    case I_CALL_METHOD:
+        return -arg - 1;
     case I_CALL_EX:
         return arg ? -2 : -1;
     case I_MAKE_FUNCTION:

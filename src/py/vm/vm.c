@@ -149,6 +149,11 @@ void vm_shutdown(void)
 const VMLimits *vm_limits(void) { return &vm.limits; }
 uint64_t vm_ops(void) { return vm.ops; }
 
+/* How often a frame's value stack outgrew its code's computed depth
+ * (stackdepth.c): 0 unless that computation misses an instruction's push. */
+static uint64_t stack_grows;
+uint64_t vm_stack_grows(void) { return stack_grows; }
+
 /* The memory cap counts the bytes loopscope's allocators hand out
  * (base.h's mem_*), the same in a normal and an ASan build. It covers the
  * scenario's run: what is live when it starts (the prelude, the compiled
@@ -250,6 +255,7 @@ void frame_grow_stack(Frame *f, int cap)
 {
     if (cap <= f->stackcap)
         return;
+    stack_grows++;
     size_t old = sizeof(Obj *) * (size_t)f->stackcap, size = sizeof(Obj *) * (size_t)cap;
     if (f->stack_own) {
         f->stack = pool_realloc(f->stack, old, size);
