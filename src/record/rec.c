@@ -161,7 +161,8 @@ struct Recording {
     char lastpre[48];                  /* the last prefix a label with a time had, and its id */
     uint32_t lastpre_len, lastpre_id;
     uint32_t nstrs;
-    uint32_t *hash;     /* open addressing: (id+1, hash) pairs, 0 empty */
+    uint32_t *hash;     /* open addressing: id+1 per slot, 0 empty; then hashcap tags */
+    uint8_t *htag;      /* each slot's hash's top byte: most probes compare no string */
     uint32_t hashcap, ntable;  /* slots, strings in the table */
     uint32_t recent[RECENT_SLOTS][2];  /* hash -> (id, hash) of a recently stored string, id 0 none */
     RecLane *lanes;
@@ -249,14 +250,25 @@ typedef struct NumLabel {
     uint32_t cents;  /* the number, which has two decimals */
 } NumLabel;
 
+/* The intern table: a slot is the id + 1 (4 bytes) and a tag byte, the
+ * hash's top byte, in an array after the ids; the whole hash is not kept
+ * (growing the table hashes its strings again), so a slot is 5 bytes, not
+ * 8. */
+static void hash_alloc(Recording *r, uint32_t cap)
+{
+    r->hashcap = cap;
+    r->hash = xcalloc((size_t)cap, sizeof(uint32_t) + 1);
+    r->htag = (uint8_t *)(r->hash + cap);
+}
+
 static void hash_insert(Recording *r, uint32_t id, uint32_t h)
 {
     uint32_t mask = r->hashcap - 1;
     uint32_t i = h & mask;
-    while (r->hash[2 * i])
+    while (r->hash[i])
         i = (i + 1) & mask;
-    r->hash[2 * i] = id + 1;
-    r->hash[2 * i + 1] = h;
+    r->hash[i] = id + 1;
+    r->htag[i] = (uint8_t)(h >> 24);
 }
 
 /* Copy s (len bytes and its NUL) into the pool: where it is. */
@@ -337,19 +349,21 @@ static uint32_t intern(Recording *r, const char *s)
     uint32_t h = str_hash(s, &len);
     uint32_t mask = r->hashcap - 1;
     uint32_t i = h & mask;
-    while (r->hash[2 * i]) {
-        if (r->hash[2 * i + 1] == h && str_is(r, r->hash[2 * i] - 1, s))
-            return r->hash[2 * i] - 1;
+    uint8_t tag = (uint8_t)(h >> 24);
+    while (r->hash[i]) {
+        if (r->htag[i] == tag && str_is(r, r->hash[i] - 1, s))
+            return r->hash[i] - 1;
         i = (i + 1) & mask;
     }
     uint32_t id = pool_add(r, s, len);
     if (++r->ntable * 2 > r->hashcap) {
         uint32_t *old = r->hash, oldcap = r->hashcap;
-        r->hashcap *= 2;
-        r->hash = xcalloc(2 * (size_t)r->hashcap, sizeof(uint32_t));
+        hash_alloc(r, oldcap * 2);
         for (uint32_t k = 0; k < oldcap; k++)
-            if (old[2 * k])
-                hash_insert(r, old[2 * k] - 1, old[2 * k + 1]);
+            if (old[k]) {
+                size_t n;
+                hash_insert(r, old[k] - 1, str_hash(str_at(r, old[k] - 1), &n));
+            }
         xfree(old);
     }
     hash_insert(r, id, h);
@@ -447,8 +461,7 @@ Recording *rec_new(size_t max_steps)
     if (r->max_steps > LAZY_STEP) /* lazy ids name the step in 30 bits */
         r->max_steps = LAZY_STEP;
     pool_add(r, "", 0); /* id 0 */
-    r->hashcap = 1024;
-    r->hash = xcalloc(2 * (size_t)r->hashcap, sizeof(uint32_t));
+    hash_alloc(r, 1024);
     return r;
 }
 
@@ -1416,7 +1429,7 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     fn(ctx, "strings", pool_used, pool, false);
     fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), chunks_bytes(&r->nlabels), false);
     fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
-    fn(ctx, "intern table", (size_t)r->hashcap * 2 * sizeof(uint32_t), (size_t)r->hashcap * 2 * sizeof(uint32_t),
+    fn(ctx, "intern table", (size_t)r->hashcap * (sizeof(uint32_t) + 1), (size_t)r->hashcap * (sizeof(uint32_t) + 1),
        false);
     fn(ctx, "lanes+jobs+groups",
        (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup),
