@@ -482,7 +482,8 @@ START_TEST(test_step_bytes_model)
         if (rng(4) == 0)
             t += rng(1000) / 100.0;
         x->t = x->t0 = t;
-        x->task = (int)rng(2000) - 1;
+        /* mostly small ids; some past what a step's 20 bits hold (kept in its bytes) */
+        x->task = rng(8) ? (int)rng(2000) - 1 : rng(2) ? 0xFFFFC + (int)rng(8) : (int)rng(1u << 24) - 3;
         x->line = (int)rng(1u << 20);
         x->lazy = rng(3) != 0;
         if (rng(5) == 0)

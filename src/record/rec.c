@@ -40,21 +40,22 @@
 
 #define CH_LINE_MAX 0x7FFFFFF
 
-/* A step as stored: 8 bytes. kl packs the kind (5 bits), whether its words
+/* A step as stored: 4 bytes. kl packs the kind (5 bits), whether its words
  * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
  * whether its t0 is the step before's time (T0PREV), whether it has a
- * text (TEXT), how many numbers it has (NARGS, up to 7), and the line (20
- * bits). Its time is in the time runs, its
- * other t0s in the t0 list, and the rest in the step's bytes (below). */
+ * text (TEXT), how many numbers it has (NARGS, up to 7), and the task (20
+ * bits: 0 none, k + 1 task k, KL_TASK_BYTES: in the step's bytes, for a
+ * task past a million or an id no narrator gives). Its line is in the
+ * step's bytes (a line is mostly the one before: a byte), its time in the
+ * time runs, its other t0s in the t0 list. */
 typedef struct PStep {
     uint32_t kl;
-    int32_t task;
 } PStep;
 
 enum {
     KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100,
     KL_NARGS_SHIFT = 9, KL_NARGS = 7, /* how many numbers a lazy step has in its bytes */
-    KL_LINE_SHIFT = 12
+    KL_TASK_SHIFT = 12, KL_TASK_BYTES = 0xFFFFF
 };
 #define KL_LINE_MAX 0xFFFFF
 
@@ -64,7 +65,8 @@ enum {
 #define LAZY_LOG 0x40000000u
 #define LAZY_STEP 0x3FFFFFFFu
 
-/* ---- a step's bytes: its text (when it has one), then a lazy step's
+/* ---- a step's bytes: its line, its task when kl cannot hold it, its
+ * text (when it has one), then a lazy step's
  * numbers (as many as its kl says) or an eager step's caption and log. Each
  * number is a varint of its difference from the last nonzero number in
  * the same place (0 is 0), so string ids just stored and times that move
@@ -73,9 +75,11 @@ enum {
  * at most SB_GROUP - 1 steps before it, and a reader walking forward
  * decodes each step once (its thread's cursor). A step's bytes never
  * straddle two blocks: one that might not fit starts the next block. */
-enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_PLACES, SB_MAX = 1 + 11 * 5 };
+enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_LINE, SB_TASK, SB_PLACES,
+       SB_MAX = 1 + 13 * 5 };
 
 typedef struct StepBytes {
+    uint32_t line, task; /* task: only when kl says KL_TASK_BYTES */
     uint32_t text, caption, log;
     uint32_t nargs, args[SB_ARGS];
 } StepBytes;
@@ -857,6 +861,11 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
     }
     size_t off = sb_fit(r->sblen);
     unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
+    uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
+    q = sb_put(q, l, &r->sbctx[SB_LINE]);
+    if (tk == KL_TASK_BYTES)
+        q = sb_put(q, (uint32_t)task, &r->sbctx[SB_TASK]);
     if (text)
         q = sb_put(q, text, &r->sbctx[SB_TEXT]);
     if (lazy) {
@@ -871,11 +880,9 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
         q = sb_put(q, log, &r->sbctx[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
-    uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
         .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | (uint32_t)nargs << KL_NARGS_SHIFT |
-              l << KL_LINE_SHIFT,
-        .task = task,
+              tk << KL_TASK_SHIFT,
     };
     r->nsteps++;
 }
@@ -900,6 +907,9 @@ static const StepBytes *step_bytes(const Recording *r, size_t i)
         const unsigned char *q0 = r->sbytes.blk[off >> CHUNK_SHIFT] + (off & (CHUNK_BYTES - 1)), *q = q0;
         StepBytes *sb = &cur.sb;
         memset(sb, 0, sizeof *sb);
+        q = sb_get(q, &sb->line, &cur.ctx[SB_LINE]);
+        if ((kl >> KL_TASK_SHIFT) == KL_TASK_BYTES)
+            q = sb_get(q, &sb->task, &cur.ctx[SB_TASK]);
         if (kl & KL_TEXT)
             q = sb_get(q, &sb->text, &cur.ctx[SB_TEXT]);
         if (kl & KL_LAZY) {
@@ -1239,17 +1249,16 @@ const Step *rec_step_at(const Recording *r, size_t i)
         else if (r->nt0)
             t0 = t0_at(r, i, t);
     }
+    const StepBytes *sb = step_bytes(r, i);
+    uint32_t tk = p->kl >> KL_TASK_SHIFT;
     *s = (Step){
-        .t = t, .t0 = t0, .kind = (uint8_t)kind, .task = p->task, .line = (int32_t)(p->kl >> KL_LINE_SHIFT),
+        .t = t, .t0 = t0, .kind = (uint8_t)kind, .task = tk == KL_TASK_BYTES ? (int32_t)sb->task : (int32_t)tk - 1,
+        .line = (int32_t)sb->line, .text = sb->text,
     };
     if (p->kl & KL_LAZY) {
         s->caption = LAZY_ID | (uint32_t)i;
         s->log = p->kl & KL_NOLOG ? 0 : LAZY_ID | LAZY_LOG | (uint32_t)i;
-        if (p->kl & KL_TEXT)
-            s->text = step_bytes(r, i)->text;
     } else {
-        const StepBytes *sb = step_bytes(r, i);
-        s->text = sb->text;
         s->caption = sb->caption;
         s->log = sb->log;
     }
