@@ -107,6 +107,7 @@ typedef struct RecTask {
     uint32_t label;     /* its label (rec_task_label) */
     int gprev, gnext;   /* the other visible tasks with the same base label */
     uint32_t gserial;   /* its number among them, for "#k" */
+    uint32_t text;      /* its "name coro" (rec_task_text), or 0 */
     Hist hist;          /* its state changes (hist.c) */
 } RecTask;
 
@@ -191,8 +192,6 @@ struct Recording {
 #define TSTEP(r, k) (*CHUNKS_AT((r)->tstep, uint32_t, k))
 #define TVAL(r, k) (*CHUNKS_AT((r)->tval, double, k))
 
-/* Task i's record. */
-#define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
 
 /* The writer's side of the lock: only a shared recording locks. The
  * writer takes and drops the mutex thousands of times a second, and a
@@ -247,6 +246,7 @@ static uint32_t str_hash(const char *s, size_t *len)
  * instead of the text), and written out the first time it is read. */
 #define STR_BIG 0x80000000u
 #define STR_NUM 0x40000000u
+#define STR_TASK (STR_BIG | STR_NUM) /* | task: its "name coro" (rec_task_text) */
 enum { STR_BIG_LEN = CHUNK_BYTES / 4, STR_MAX_BLOCKS = 1 << 14 };
 
 typedef struct NumLabel {
@@ -317,10 +317,21 @@ static uint32_t pool_add(Recording *r, const char *s, size_t len)
     return str_new(r, pool_put(r, s, len));
 }
 
+#define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
+
 static const char *str_at(const Recording *r, uint32_t id)
 {
     uint32_t *w = CHUNKS_AT(r->strs, uint32_t, id);
-    if (*w & STR_NUM) { /* written out now, once; a reader holds the lock (rec_lock) */
+    if ((*w & STR_TASK) == STR_TASK) { /* written out now, once, as the task is named now */
+        const RecTask *t = TASK(r, *w & ~STR_TASK);
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, str_at(r, t->name));
+        buf_putc(&b, ' ');
+        buf_puts(&b, str_at(r, t->coro));
+        *w = pool_put((Recording *)r, b.s, b.len);
+        buf_free(&b);
+    } else if (*w & STR_NUM) { /* written out now, once; a reader holds the lock (rec_lock) */
         Recording *m = (Recording *)r;
         const NumLabel *l = CHUNKS_AT(r->nlabels, NumLabel, *w & ~STR_NUM);
         Buf b;
@@ -687,6 +698,10 @@ static void task_relabel(Recording *r, int task, const char *name, const char *c
     if (task >= 0 && task < r->ntasks) {
         label_leave(r, task);
         RecTask *t = TASK(r, task);
+        if (name && t->text) { /* its steps so far read the old name */
+            str_at(r, t->text);
+            t->text = 0;
+        }
         if (name)
             t->name = intern(r, name);
         if (call)
@@ -698,6 +713,20 @@ static void task_relabel(Recording *r, int task, const char *name, const char *c
 }
 
 void rec_task_rename(Recording *r, int task, const char *name) { task_relabel(r, task, name, NULL, true); }
+
+uint32_t rec_task_text(Recording *r, int task)
+{
+    wlock(r);
+    uint32_t id = 0;
+    if (task >= 0 && task < r->ntasks) {
+        RecTask *t = TASK(r, task);
+        if (!t->text)
+            t->text = str_new(r, STR_TASK | (uint32_t)task);
+        id = t->text;
+    }
+    wunlock(r);
+    return id;
+}
 
 void rec_task_call(Recording *r, int task, const char *call, bool named)
 {
@@ -948,19 +977,32 @@ bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, co
     return rec_step_lazy_as(r, kind, t, task, line, text, args, nargs, true);
 }
 
-bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,
-                      const uint32_t *args, size_t nargs, bool log)
+/* A lazy step whose text is text, or when that is NULL the string text_id. */
+static bool lazy_add(Recording *r, StepKind kind, double t, int task, int line, const char *text, uint32_t text_id,
+                     const uint32_t *args, size_t nargs, bool log)
 {
     wlock(r);
     if (!step_room(r, kind)) {
         wunlock(r);
         return false;
     }
-    step_add(r, kind, t, task, line, store(r, text), true, args, nargs, 0, 0);
+    step_add(r, kind, t, task, line, text ? store(r, text) : text_id, true, args, nargs, 0, 0);
     if (!log)
         CHUNKS_AT(r->steps, PStep, r->nsteps - 1)->kl |= KL_NOLOG;
     wunlock(r);
     return true;
+}
+
+bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                      const uint32_t *args, size_t nargs, bool log)
+{
+    return lazy_add(r, kind, t, task, line, text ? text : "", 0, args, nargs, log);
+}
+
+bool rec_step_lazy_text(Recording *r, StepKind kind, double t, int task, int line, uint32_t text,
+                        const uint32_t *args, size_t nargs)
+{
+    return lazy_add(r, kind, t, task, line, NULL, text, args, nargs, true);
 }
 
 void rec_set_narrator(Recording *r, RecNarrate fn)
