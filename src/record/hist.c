@@ -41,6 +41,9 @@ enum {
 };
 enum { HL_NONE, HL_SAME, HL_DELTA }; /* the label: none (0), the last of its state's, a difference from it */
 
+/* A task's blocks' first steps: the second half of its block list. */
+#define FIRST(h) ((h)->blk + (h)->capblk)
+
 static unsigned char *block(const HistPool *p, uint32_t b)
 {
     uint32_t u = b & HB_INDEX;
@@ -170,10 +173,9 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
     if (h->nblk == h->capblk) {
         h->capblk = h->capblk ? h->capblk * 2 : 2;
         h->blk = xrealloc(h->blk, h->capblk * 2 * sizeof *h->blk);
-        h->first = h->blk + h->capblk; /* the second half: moved up */
-        memmove(h->first, h->blk + h->capblk / 2, h->nblk * sizeof *h->blk);
+        memmove(FIRST(h), h->blk + h->capblk / 2, h->nblk * sizeof *h->blk); /* the second half: moved up */
     }
-    h->first[h->nblk] = c->step;
+    FIRST(h)[h->nblk] = c->step;
     h->blk[h->nblk++] = id;
     h->last = id;
     h->wpos = HB_HEAD;
@@ -184,7 +186,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
         unsigned char *b = block(p, h->last);
-        HistCtx x = {.step = h->first[h->nblk - 1]}; /* the context before it: decode up to it */
+        HistCtx x = {.step = FIRST(h)[h->nblk - 1]}; /* the context before it: decode up to it */
         uint32_t pos = HB_HEAD;
         HistChange skip;
         while (pos < h->lastpos && decode(b, bsize(h->last), &pos, &x, &skip))
@@ -212,7 +214,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 uint32_t hist_first_step(const HistPool *p, const Hist *h)
 {
     (void)p;
-    return h->nblk ? h->first[0] : 0;
+    return h->nblk ? FIRST(h)[0] : 0;
 }
 
 bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
@@ -222,13 +224,13 @@ bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
     uint32_t lo = 0, hi = h->nblk; /* the last block starting at or before step */
     while (hi - lo > 1) {
         uint32_t mid = (lo + hi) / 2;
-        if (h->first[mid] <= step)
+        if (FIRST(h)[mid] <= step)
             lo = mid;
         else
             hi = mid;
     }
     const unsigned char *b = block(p, h->blk[lo]);
-    HistCtx x = {.step = h->first[lo]};
+    HistCtx x = {.step = FIRST(h)[lo]};
     uint32_t pos = HB_HEAD, end = bsize(h->blk[lo]);
     HistChange c;
     bool any = false;
@@ -251,7 +253,7 @@ void hist_get(const HistPool *p, const Hist *h, uint32_t k, HistCursor *cur, His
                 hi = mid;
         }
         const unsigned char *b = block(p, h->blk[lo]);
-        *cur = (HistCursor){.h = h, .k = head_u32(b, 0), .b = lo, .pos = HB_HEAD, .ctx = {.step = h->first[lo]}};
+        *cur = (HistCursor){.h = h, .k = head_u32(b, 0), .b = lo, .pos = HB_HEAD, .ctx = {.step = FIRST(h)[lo]}};
     }
     for (;;) {
         const unsigned char *b = block(p, h->blk[cur->b]);
@@ -262,7 +264,7 @@ void hist_get(const HistPool *p, const Hist *h, uint32_t k, HistCursor *cur, His
             }
             b = block(p, h->blk[++cur->b]);
             cur->pos = HB_HEAD;
-            cur->ctx = (HistCtx){.step = h->first[cur->b]};
+            cur->ctx = (HistCtx){.step = FIRST(h)[cur->b]};
             continue;
         }
         if (cur->k++ == k)

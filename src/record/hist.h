@@ -45,8 +45,8 @@ typedef struct HistPool {
 } HistPool;
 
 typedef struct Hist {
-    uint32_t *blk;          /* its blocks, in order (one allocation with first) */
-    uint32_t *first;        /* each block's first step, for the binary search */
+    uint32_t *blk;          /* its blocks, in order, then (from blk + capblk) each
+                             * block's first step, for the binary search */
     uint32_t nblk, capblk;
     uint32_t n;             /* changes */
     uint32_t last;          /* the last block's id (blk[nblk - 1], without reading blk) */
