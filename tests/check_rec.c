@@ -271,6 +271,24 @@ START_TEST(test_known_rename_history)
 }
 END_TEST
 
+/* A step's "name coro" text (rec_task_text) is written out when read, with
+ * the name the task had when the step was recorded. */
+START_TEST(test_task_text)
+{
+    Recording *r = rec_new(0);
+    int a = rec_task_new(r, "Task-2", "job", false);
+    const uint32_t none[1] = {0};
+    ck_assert(rec_step_lazy_text(r, SK_START, 0, a, 1, rec_task_text(r, a), none, 0));
+    rec_task_rename(r, a, "renamed");
+    ck_assert(rec_step_lazy_text(r, SK_DONE, 1, a, 2, rec_task_text(r, a), none, 0));
+    ck_assert_str_eq(rec_str(r, rec_step_at(r, 0)->text), "Task-2 job");
+    ck_assert_str_eq(rec_str(r, rec_step_at(r, 1)->text), "renamed job");
+    ck_assert_uint_eq(rec_task_text(r, a), rec_step_at(r, 1)->text); /* one id until the next rename */
+    ck_assert_uint_eq(rec_task_text(r, 99), 0);
+    rec_free(r);
+}
+END_TEST
+
 /* Changes made before the first step belong to step 0. */
 START_TEST(test_changes_before_first_step)
 {
@@ -482,7 +500,8 @@ START_TEST(test_step_bytes_model)
         if (rng(4) == 0)
             t += rng(1000) / 100.0;
         x->t = x->t0 = t;
-        x->task = (int)rng(2000) - 1;
+        /* mostly small ids; some past what a step's 20 bits hold (kept in its bytes) */
+        x->task = rng(8) ? (int)rng(2000) - 1 : rng(2) ? 0xFFFFC + (int)rng(8) : (int)rng(1u << 24) - 3;
         x->line = (int)rng(1u << 20);
         x->lazy = rng(3) != 0;
         if (rng(5) == 0)
@@ -581,6 +600,7 @@ Suite *rec_suite(void)
     tcase_add_test(tc, test_step_bytes_model);
     tcase_add_test(tc, test_store_label);
     tcase_add_test(tc, test_num);
+    tcase_add_test(tc, test_task_text);
     suite_add_tcase(s, tc);
     if (getenv("LOOPSCOPE_KNOWN_BUGS")) {
         tc = tcase_create("known_bugs");

@@ -1,8 +1,10 @@
 /* hist.c: a task's state changes as differences in pooled blocks. See
  * hist.h.
  *
- * A block is 128 bytes: its first change's index (4 bytes), then changes,
- * then zeros; the task keeps each block's id and first step. A change is a
+ * A block is 64 or 128 bytes (a task's first, and the rest: its size
+ * class is in its id's top bits): its first change's index (4
+ * bytes), then changes, then zeros; the task keeps each block's id and
+ * first step. A change is a
  * header byte (0x80; the state and outcome as one code, escaped to a byte
  * of their own for a pair no narrator makes; the label's form; "the same
  * chain"; "the same line") and varints: the step's distance from the last
@@ -20,7 +22,17 @@
 
 #include <string.h>
 
-enum { HB = 128, HB_HEAD = 4, HB_PER_CHUNK = CHUNK_BYTES / HB, HC_MAX = 2 + 5 * 10 };
+enum {
+    HB_MIN_SHIFT = 6, HB_HEAD = 4, HC_MAX = 2 + 5 * 10, HB_CLASS_SHIFT = 30,
+    HB_SLAB = 64, HB_UNITS_PER_CHUNK = CHUNK_BYTES >> HB_MIN_SHIFT /* units */
+};
+#define HB_INDEX 0x3FFFFFFFu
+
+/* The size class of a task's block k (0: 64 bytes, 1: 128). */
+static unsigned class_of(uint32_t k) { return k < HIST_CLASSES ? k : HIST_CLASSES - 1; }
+
+/* Block b's size (its id is its class and its first unit). */
+static uint32_t bsize(uint32_t b) { return 1u << (HB_MIN_SHIFT + (b >> HB_CLASS_SHIFT)); }
 /* The header byte: the mark, the state and outcome as one code (HC_ESCAPE:
  * in a byte of their own), how the label is given, whether the chain and
  * the line are the last ones. */
@@ -29,9 +41,13 @@ enum {
 };
 enum { HL_NONE, HL_SAME, HL_DELTA }; /* the label: none (0), the last of its state's, a difference from it */
 
+/* A task's blocks' first steps: the second half of its block list. */
+#define FIRST(h) ((h)->blk + (h)->capblk)
+
 static unsigned char *block(const HistPool *p, uint32_t b)
 {
-    return p->blocks.blk[b / HB_PER_CHUNK] + (size_t)(b % HB_PER_CHUNK) * HB;
+    uint32_t u = b & HB_INDEX;
+    return p->blocks.blk[u / HB_UNITS_PER_CHUNK] + ((size_t)(u % HB_UNITS_PER_CHUNK) << HB_MIN_SHIFT);
 }
 
 static uint32_t head_u32(const unsigned char *b, size_t at)
@@ -90,10 +106,11 @@ static size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
     return (size_t)(q - out);
 }
 
-/* Decode the change at b[*pos] against x; false at the block's end. */
-static bool decode(const unsigned char *b, uint32_t *pos, HistCtx *x, HistChange *c)
+/* Decode the change at b[*pos] (a block of size end) against x; false at
+ * the block's end. */
+static bool decode(const unsigned char *b, uint32_t end, uint32_t *pos, HistCtx *x, HistChange *c)
 {
-    if (*pos >= HB || !(b[*pos] & HC_MARK))
+    if (*pos >= end || !(b[*pos] & HC_MARK))
         return false;
     const unsigned char *q = b + *pos;
     unsigned h = *q++, code = h & HC_CODE, st, out;
@@ -139,16 +156,26 @@ static bool decode(const unsigned char *b, uint32_t *pos, HistCtx *x, HistChange
 /* A new block for h, starting at change c. */
 static void block_new(HistPool *p, Hist *h, const HistChange *c)
 {
-    uint32_t id = p->n++;
-    unsigned char *b = chunks_block(&p->blocks, id / HB_PER_CHUNK) + (size_t)(id % HB_PER_CHUNK) * HB;
+    unsigned cl = class_of(h->nblk);
+    uint32_t m = 1u << cl; /* units */
+    if (p->next[cl] + m > p->end[cl]) { /* a new slab for this class (slabs never straddle chunks) */
+        if (p->units > HB_INDEX - HB_SLAB)
+            die("loopscope: the recording's task changes passed their limit");
+        p->next[cl] = p->units;
+        p->end[cl] = p->units += HB_SLAB;
+    }
+    uint32_t u = p->next[cl];
+    p->next[cl] += m;
+    p->n[cl]++;
+    uint32_t id = (uint32_t)cl << HB_CLASS_SHIFT | u;
+    unsigned char *b = chunks_block(&p->blocks, u / HB_UNITS_PER_CHUNK) + ((size_t)(u % HB_UNITS_PER_CHUNK) << HB_MIN_SHIFT);
     memcpy(b, &h->n, 4);
     if (h->nblk == h->capblk) {
         h->capblk = h->capblk ? h->capblk * 2 : 2;
         h->blk = xrealloc(h->blk, h->capblk * 2 * sizeof *h->blk);
-        h->first = h->blk + h->capblk; /* the second half: moved up */
-        memmove(h->first, h->blk + h->capblk / 2, h->nblk * sizeof *h->blk);
+        memmove(FIRST(h), h->blk + h->capblk / 2, h->nblk * sizeof *h->blk); /* the second half: moved up */
     }
-    h->first[h->nblk] = c->step;
+    FIRST(h)[h->nblk] = c->step;
     h->blk[h->nblk++] = id;
     h->last = id;
     h->wpos = HB_HEAD;
@@ -159,10 +186,10 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
         unsigned char *b = block(p, h->last);
-        HistCtx x = {.step = h->first[h->nblk - 1]}; /* the context before it: decode up to it */
+        HistCtx x = {.step = FIRST(h)[h->nblk - 1]}; /* the context before it: decode up to it */
         uint32_t pos = HB_HEAD;
         HistChange skip;
-        while (pos < h->lastpos && decode(b, &pos, &x, &skip))
+        while (pos < h->lastpos && decode(b, bsize(h->last), &pos, &x, &skip))
             ;
         memset(b + h->lastpos, 0, (size_t)(h->wpos - h->lastpos));
         h->wpos = h->lastpos;
@@ -172,7 +199,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
     unsigned char tmp[HC_MAX];
     HistCtx x = h->wctx;
     size_t len = h->nblk ? encode(tmp, c, &x) : 0;
-    if (!h->nblk || h->wpos + len > HB) {
+    if (!h->nblk || h->wpos + len > bsize(h->last)) {
         block_new(p, h, c);
         x = h->wctx;
         len = encode(tmp, c, &x);
@@ -187,7 +214,7 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
 uint32_t hist_first_step(const HistPool *p, const Hist *h)
 {
     (void)p;
-    return h->nblk ? h->first[0] : 0;
+    return h->nblk ? FIRST(h)[0] : 0;
 }
 
 bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
@@ -197,17 +224,17 @@ bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out)
     uint32_t lo = 0, hi = h->nblk; /* the last block starting at or before step */
     while (hi - lo > 1) {
         uint32_t mid = (lo + hi) / 2;
-        if (h->first[mid] <= step)
+        if (FIRST(h)[mid] <= step)
             lo = mid;
         else
             hi = mid;
     }
     const unsigned char *b = block(p, h->blk[lo]);
-    HistCtx x = {.step = h->first[lo]};
-    uint32_t pos = HB_HEAD;
+    HistCtx x = {.step = FIRST(h)[lo]};
+    uint32_t pos = HB_HEAD, end = bsize(h->blk[lo]);
     HistChange c;
     bool any = false;
-    while (decode(b, &pos, &x, &c) && c.step <= step) {
+    while (decode(b, end, &pos, &x, &c) && c.step <= step) {
         *out = c;
         any = true;
     }
@@ -226,18 +253,18 @@ void hist_get(const HistPool *p, const Hist *h, uint32_t k, HistCursor *cur, His
                 hi = mid;
         }
         const unsigned char *b = block(p, h->blk[lo]);
-        *cur = (HistCursor){.h = h, .k = head_u32(b, 0), .b = lo, .pos = HB_HEAD, .ctx = {.step = h->first[lo]}};
+        *cur = (HistCursor){.h = h, .k = head_u32(b, 0), .b = lo, .pos = HB_HEAD, .ctx = {.step = FIRST(h)[lo]}};
     }
     for (;;) {
         const unsigned char *b = block(p, h->blk[cur->b]);
-        if (!decode(b, &cur->pos, &cur->ctx, out)) {
+        if (!decode(b, bsize(h->blk[cur->b]), &cur->pos, &cur->ctx, out)) {
             if (cur->b + 1 >= h->nblk) { /* past the end: cannot happen for k < n */
                 memset(out, 0, sizeof *out);
                 return;
             }
             b = block(p, h->blk[++cur->b]);
             cur->pos = HB_HEAD;
-            cur->ctx = (HistCtx){.step = h->first[cur->b]};
+            cur->ctx = (HistCtx){.step = FIRST(h)[cur->b]};
             continue;
         }
         if (cur->k++ == k)
@@ -255,13 +282,16 @@ size_t hist_bytes(const Hist *h) { return h->capblk * 2 * sizeof *h->blk; }
 
 size_t hist_pool_bytes(const HistPool *p, size_t *used)
 {
+    size_t u = 0;
+    for (unsigned cl = 0; cl < HIST_CLASSES; cl++)
+        u += (size_t)p->n[cl] << (HB_MIN_SHIFT + cl);
     if (used)
-        *used = (size_t)p->n * HB;
+        *used = u;
     return chunks_bytes(&p->blocks);
 }
 
 void hist_pool_free(HistPool *p)
 {
     chunks_free(&p->blocks);
-    p->n = 0;
+    *p = (HistPool){0};
 }

@@ -2,8 +2,11 @@
  * Owns: how the changes are stored. A change is a handful of numbers that
  * mostly repeat or move a little (the step, the label, the await chain,
  * the line, the queue order), so each one is written as differences from
- * the change before it, in a few bytes, into 128-byte blocks taken from
- * one pool (HistPool) shared by every task. Each block starts afresh (its
+ * the change before it, in a few bytes, into blocks taken from one pool
+ * (HistPool) shared by every task: a task's first block is 64 bytes, the
+ * rest 128 (most tasks are short, and the unused tail of every task's
+ * last block was a third of the table; larger blocks would make a read
+ * decode more). Each block starts afresh (its
  * first step beside its id, its first change's index in it), so the
  * change in force at a step is a binary search over the task's blocks'
  * first steps and a short decode.
@@ -30,14 +33,20 @@ typedef struct HistCtx {
     uint32_t label[4]; /* the last label of each state */
 } HistCtx;
 
+enum { HIST_CLASSES = 2 }; /* block sizes: 64, 128 */
+
+/* The blocks live in 64-byte units in 64 KiB chunks; each size class
+ * takes 4 KiB slabs of them in turn, so a short run holds one chunk. */
 typedef struct HistPool {
     Chunks blocks;
-    uint32_t n;
+    uint32_t units;                  /* units handed out as slabs */
+    uint32_t next[HIST_CLASSES], end[HIST_CLASSES]; /* each class's slab */
+    uint32_t n[HIST_CLASSES];        /* blocks of each class */
 } HistPool;
 
 typedef struct Hist {
-    uint32_t *blk;          /* its blocks, in order (one allocation with first) */
-    uint32_t *first;        /* each block's first step, for the binary search */
+    uint32_t *blk;          /* its blocks, in order, then (from blk + capblk) each
+                             * block's first step, for the binary search */
     uint32_t nblk, capblk;
     uint32_t n;             /* changes */
     uint32_t last;          /* the last block's id (blk[nblk - 1], without reading blk) */

@@ -40,21 +40,22 @@
 
 #define CH_LINE_MAX 0x7FFFFFF
 
-/* A step as stored: 8 bytes. kl packs the kind (5 bits), whether its words
+/* A step as stored: 4 bytes. kl packs the kind (5 bits), whether its words
  * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
  * whether its t0 is the step before's time (T0PREV), whether it has a
- * text (TEXT), how many numbers it has (NARGS, up to 7), and the line (20
- * bits). Its time is in the time runs, its
- * other t0s in the t0 list, and the rest in the step's bytes (below). */
+ * text (TEXT), how many numbers it has (NARGS, up to 7), and the task (20
+ * bits: 0 none, k + 1 task k, KL_TASK_BYTES: in the step's bytes, for a
+ * task past a million or an id no narrator gives). Its line is in the
+ * step's bytes (a line is mostly the one before: a byte), its time in the
+ * time runs, its other t0s in the t0 list. */
 typedef struct PStep {
     uint32_t kl;
-    int32_t task;
 } PStep;
 
 enum {
     KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100,
     KL_NARGS_SHIFT = 9, KL_NARGS = 7, /* how many numbers a lazy step has in its bytes */
-    KL_LINE_SHIFT = 12
+    KL_TASK_SHIFT = 12, KL_TASK_BYTES = 0xFFFFF
 };
 #define KL_LINE_MAX 0xFFFFF
 
@@ -64,7 +65,8 @@ enum {
 #define LAZY_LOG 0x40000000u
 #define LAZY_STEP 0x3FFFFFFFu
 
-/* ---- a step's bytes: its text (when it has one), then a lazy step's
+/* ---- a step's bytes: its line, its task when kl cannot hold it, its
+ * text (when it has one), then a lazy step's
  * numbers (as many as its kl says) or an eager step's caption and log. Each
  * number is a varint of its difference from the last nonzero number in
  * the same place (0 is 0), so string ids just stored and times that move
@@ -73,9 +75,11 @@ enum {
  * at most SB_GROUP - 1 steps before it, and a reader walking forward
  * decodes each step once (its thread's cursor). A step's bytes never
  * straddle two blocks: one that might not fit starts the next block. */
-enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_PLACES, SB_MAX = 1 + 11 * 5 };
+enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_LINE, SB_TASK, SB_PLACES,
+       SB_MAX = 1 + 13 * 5 };
 
 typedef struct StepBytes {
+    uint32_t line, task; /* task: only when kl says KL_TASK_BYTES */
     uint32_t text, caption, log;
     uint32_t nargs, args[SB_ARGS];
 } StepBytes;
@@ -103,6 +107,7 @@ typedef struct RecTask {
     uint32_t label;     /* its label (rec_task_label) */
     int gprev, gnext;   /* the other visible tasks with the same base label */
     uint32_t gserial;   /* its number among them, for "#k" */
+    uint32_t text;      /* its "name coro" (rec_task_text), or 0 */
     Hist hist;          /* its state changes (hist.c) */
 } RecTask;
 
@@ -161,7 +166,8 @@ struct Recording {
     char lastpre[48];                  /* the last prefix a label with a time had, and its id */
     uint32_t lastpre_len, lastpre_id;
     uint32_t nstrs;
-    uint32_t *hash;     /* open addressing: (id+1, hash) pairs, 0 empty */
+    uint32_t *hash;     /* open addressing: id+1 per slot, 0 empty; then hashcap tags */
+    uint8_t *htag;      /* each slot's hash's top byte: most probes compare no string */
     uint32_t hashcap, ntable;  /* slots, strings in the table */
     uint32_t recent[RECENT_SLOTS][2];  /* hash -> (id, hash) of a recently stored string, id 0 none */
     RecLane *lanes;
@@ -186,8 +192,6 @@ struct Recording {
 #define TSTEP(r, k) (*CHUNKS_AT((r)->tstep, uint32_t, k))
 #define TVAL(r, k) (*CHUNKS_AT((r)->tval, double, k))
 
-/* Task i's record. */
-#define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
 
 /* The writer's side of the lock: only a shared recording locks. The
  * writer takes and drops the mutex thousands of times a second, and a
@@ -242,6 +246,7 @@ static uint32_t str_hash(const char *s, size_t *len)
  * instead of the text), and written out the first time it is read. */
 #define STR_BIG 0x80000000u
 #define STR_NUM 0x40000000u
+#define STR_TASK (STR_BIG | STR_NUM) /* | task: its "name coro" (rec_task_text) */
 enum { STR_BIG_LEN = CHUNK_BYTES / 4, STR_MAX_BLOCKS = 1 << 14 };
 
 typedef struct NumLabel {
@@ -249,14 +254,25 @@ typedef struct NumLabel {
     uint32_t cents;  /* the number, which has two decimals */
 } NumLabel;
 
+/* The intern table: a slot is the id + 1 (4 bytes) and a tag byte, the
+ * hash's top byte, in an array after the ids; the whole hash is not kept
+ * (growing the table hashes its strings again), so a slot is 5 bytes, not
+ * 8. */
+static void hash_alloc(Recording *r, uint32_t cap)
+{
+    r->hashcap = cap;
+    r->hash = xcalloc((size_t)cap, sizeof(uint32_t) + 1);
+    r->htag = (uint8_t *)(r->hash + cap);
+}
+
 static void hash_insert(Recording *r, uint32_t id, uint32_t h)
 {
     uint32_t mask = r->hashcap - 1;
     uint32_t i = h & mask;
-    while (r->hash[2 * i])
+    while (r->hash[i])
         i = (i + 1) & mask;
-    r->hash[2 * i] = id + 1;
-    r->hash[2 * i + 1] = h;
+    r->hash[i] = id + 1;
+    r->htag[i] = (uint8_t)(h >> 24);
 }
 
 /* Copy s (len bytes and its NUL) into the pool: where it is. */
@@ -301,10 +317,21 @@ static uint32_t pool_add(Recording *r, const char *s, size_t len)
     return str_new(r, pool_put(r, s, len));
 }
 
+#define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
+
 static const char *str_at(const Recording *r, uint32_t id)
 {
     uint32_t *w = CHUNKS_AT(r->strs, uint32_t, id);
-    if (*w & STR_NUM) { /* written out now, once; a reader holds the lock (rec_lock) */
+    if ((*w & STR_TASK) == STR_TASK) { /* written out now, once, as the task is named now */
+        const RecTask *t = TASK(r, *w & ~STR_TASK);
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, str_at(r, t->name));
+        buf_putc(&b, ' ');
+        buf_puts(&b, str_at(r, t->coro));
+        *w = pool_put((Recording *)r, b.s, b.len);
+        buf_free(&b);
+    } else if (*w & STR_NUM) { /* written out now, once; a reader holds the lock (rec_lock) */
         Recording *m = (Recording *)r;
         const NumLabel *l = CHUNKS_AT(r->nlabels, NumLabel, *w & ~STR_NUM);
         Buf b;
@@ -337,19 +364,21 @@ static uint32_t intern(Recording *r, const char *s)
     uint32_t h = str_hash(s, &len);
     uint32_t mask = r->hashcap - 1;
     uint32_t i = h & mask;
-    while (r->hash[2 * i]) {
-        if (r->hash[2 * i + 1] == h && str_is(r, r->hash[2 * i] - 1, s))
-            return r->hash[2 * i] - 1;
+    uint8_t tag = (uint8_t)(h >> 24);
+    while (r->hash[i]) {
+        if (r->htag[i] == tag && str_is(r, r->hash[i] - 1, s))
+            return r->hash[i] - 1;
         i = (i + 1) & mask;
     }
     uint32_t id = pool_add(r, s, len);
     if (++r->ntable * 2 > r->hashcap) {
         uint32_t *old = r->hash, oldcap = r->hashcap;
-        r->hashcap *= 2;
-        r->hash = xcalloc(2 * (size_t)r->hashcap, sizeof(uint32_t));
+        hash_alloc(r, oldcap * 2);
         for (uint32_t k = 0; k < oldcap; k++)
-            if (old[2 * k])
-                hash_insert(r, old[2 * k] - 1, old[2 * k + 1]);
+            if (old[k]) {
+                size_t n;
+                hash_insert(r, old[k] - 1, str_hash(str_at(r, old[k] - 1), &n));
+            }
         xfree(old);
     }
     hash_insert(r, id, h);
@@ -447,8 +476,7 @@ Recording *rec_new(size_t max_steps)
     if (r->max_steps > LAZY_STEP) /* lazy ids name the step in 30 bits */
         r->max_steps = LAZY_STEP;
     pool_add(r, "", 0); /* id 0 */
-    r->hashcap = 1024;
-    r->hash = xcalloc(2 * (size_t)r->hashcap, sizeof(uint32_t));
+    hash_alloc(r, 1024);
     return r;
 }
 
@@ -670,6 +698,10 @@ static void task_relabel(Recording *r, int task, const char *name, const char *c
     if (task >= 0 && task < r->ntasks) {
         label_leave(r, task);
         RecTask *t = TASK(r, task);
+        if (name && t->text) { /* its steps so far read the old name */
+            str_at(r, t->text);
+            t->text = 0;
+        }
         if (name)
             t->name = intern(r, name);
         if (call)
@@ -681,6 +713,20 @@ static void task_relabel(Recording *r, int task, const char *name, const char *c
 }
 
 void rec_task_rename(Recording *r, int task, const char *name) { task_relabel(r, task, name, NULL, true); }
+
+uint32_t rec_task_text(Recording *r, int task)
+{
+    wlock(r);
+    uint32_t id = 0;
+    if (task >= 0 && task < r->ntasks) {
+        RecTask *t = TASK(r, task);
+        if (!t->text)
+            t->text = str_new(r, STR_TASK | (uint32_t)task);
+        id = t->text;
+    }
+    wunlock(r);
+    return id;
+}
 
 void rec_task_call(Recording *r, int task, const char *call, bool named)
 {
@@ -844,6 +890,11 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
     }
     size_t off = sb_fit(r->sblen);
     unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
+    uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
+    q = sb_put(q, l, &r->sbctx[SB_LINE]);
+    if (tk == KL_TASK_BYTES)
+        q = sb_put(q, (uint32_t)task, &r->sbctx[SB_TASK]);
     if (text)
         q = sb_put(q, text, &r->sbctx[SB_TEXT]);
     if (lazy) {
@@ -858,11 +909,9 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
         q = sb_put(q, log, &r->sbctx[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
-    uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
         .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | (uint32_t)nargs << KL_NARGS_SHIFT |
-              l << KL_LINE_SHIFT,
-        .task = task,
+              tk << KL_TASK_SHIFT,
     };
     r->nsteps++;
 }
@@ -887,6 +936,9 @@ static const StepBytes *step_bytes(const Recording *r, size_t i)
         const unsigned char *q0 = r->sbytes.blk[off >> CHUNK_SHIFT] + (off & (CHUNK_BYTES - 1)), *q = q0;
         StepBytes *sb = &cur.sb;
         memset(sb, 0, sizeof *sb);
+        q = sb_get(q, &sb->line, &cur.ctx[SB_LINE]);
+        if ((kl >> KL_TASK_SHIFT) == KL_TASK_BYTES)
+            q = sb_get(q, &sb->task, &cur.ctx[SB_TASK]);
         if (kl & KL_TEXT)
             q = sb_get(q, &sb->text, &cur.ctx[SB_TEXT]);
         if (kl & KL_LAZY) {
@@ -925,19 +977,32 @@ bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, co
     return rec_step_lazy_as(r, kind, t, task, line, text, args, nargs, true);
 }
 
-bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,
-                      const uint32_t *args, size_t nargs, bool log)
+/* A lazy step whose text is text, or when that is NULL the string text_id. */
+static bool lazy_add(Recording *r, StepKind kind, double t, int task, int line, const char *text, uint32_t text_id,
+                     const uint32_t *args, size_t nargs, bool log)
 {
     wlock(r);
     if (!step_room(r, kind)) {
         wunlock(r);
         return false;
     }
-    step_add(r, kind, t, task, line, store(r, text), true, args, nargs, 0, 0);
+    step_add(r, kind, t, task, line, text ? store(r, text) : text_id, true, args, nargs, 0, 0);
     if (!log)
         CHUNKS_AT(r->steps, PStep, r->nsteps - 1)->kl |= KL_NOLOG;
     wunlock(r);
     return true;
+}
+
+bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,
+                      const uint32_t *args, size_t nargs, bool log)
+{
+    return lazy_add(r, kind, t, task, line, text ? text : "", 0, args, nargs, log);
+}
+
+bool rec_step_lazy_text(Recording *r, StepKind kind, double t, int task, int line, uint32_t text,
+                        const uint32_t *args, size_t nargs)
+{
+    return lazy_add(r, kind, t, task, line, NULL, text, args, nargs, true);
 }
 
 void rec_set_narrator(Recording *r, RecNarrate fn)
@@ -1226,17 +1291,16 @@ const Step *rec_step_at(const Recording *r, size_t i)
         else if (r->nt0)
             t0 = t0_at(r, i, t);
     }
+    const StepBytes *sb = step_bytes(r, i);
+    uint32_t tk = p->kl >> KL_TASK_SHIFT;
     *s = (Step){
-        .t = t, .t0 = t0, .kind = (uint8_t)kind, .task = p->task, .line = (int32_t)(p->kl >> KL_LINE_SHIFT),
+        .t = t, .t0 = t0, .kind = (uint8_t)kind, .task = tk == KL_TASK_BYTES ? (int32_t)sb->task : (int32_t)tk - 1,
+        .line = (int32_t)sb->line, .text = sb->text,
     };
     if (p->kl & KL_LAZY) {
         s->caption = LAZY_ID | (uint32_t)i;
         s->log = p->kl & KL_NOLOG ? 0 : LAZY_ID | LAZY_LOG | (uint32_t)i;
-        if (p->kl & KL_TEXT)
-            s->text = step_bytes(r, i)->text;
     } else {
-        const StepBytes *sb = step_bytes(r, i);
-        s->text = sb->text;
         s->caption = sb->caption;
         s->log = sb->log;
     }
@@ -1416,7 +1480,7 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     fn(ctx, "strings", pool_used, pool, false);
     fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), chunks_bytes(&r->nlabels), false);
     fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
-    fn(ctx, "intern table", (size_t)r->hashcap * 2 * sizeof(uint32_t), (size_t)r->hashcap * 2 * sizeof(uint32_t),
+    fn(ctx, "intern table", (size_t)r->hashcap * (sizeof(uint32_t) + 1), (size_t)r->hashcap * (sizeof(uint32_t) + 1),
        false);
     fn(ctx, "lanes+jobs+groups",
        (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup),

@@ -102,6 +102,11 @@ int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden);
 /* A task was renamed (Task.set_name): views show the new name from now on,
  * and it becomes the task's label. */
 void rec_task_rename(Recording *r, int task, const char *name);
+/* The id of the text "NAME CORO" (the task's name, a space, its
+ * coroutine's name), written out only when first read; a rename writes the
+ * old one out first and the next call gives a new id, so each step reads
+ * the name the task had when it was recorded. */
+uint32_t rec_task_text(Recording *r, int task);
 /* The call that made the task, as written with its arguments in repr style
  * ("download('notes.txt')", "main" for a call without arguments); named:
  * the program gave the task its name, which is then the label instead. */
@@ -145,6 +150,9 @@ void rec_set_narrator(Recording *r, RecNarrate fn);
  * zeros). */
 bool rec_step_lazy(Recording *r, StepKind kind, double t, int task, int line, const char *text,
                    const uint32_t *args, size_t nargs);
+/* rec_step_lazy, with its text given as a string id (rec_task_text). */
+bool rec_step_lazy_text(Recording *r, StepKind kind, double t, int task, int line, uint32_t text,
+                        const uint32_t *args, size_t nargs);
 /* rec_step_lazy; with log false, the step has a caption and no log line
  * (the narrator is asked for its caption only). */
 bool rec_step_lazy_as(Recording *r, StepKind kind, double t, int task, int line, const char *text,

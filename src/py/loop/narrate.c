@@ -16,7 +16,7 @@ SimState sim;
 /* Scratch text for the steps every task makes, kept from step to step so
  * that a step allocates nothing; narr_reset frees it after the run. Each
  * has one user, so none is overwritten while it is read. */
-static Buf hot_inner_chain, hot_label, hot_text;
+static Buf hot_inner_chain, hot_label;
 
 static Buf *hot(Buf *b)
 {
@@ -77,7 +77,7 @@ void narr_reset(void)
             buf_free(&memos[i]->text);
         *memos[i] = (Memo){0};
     }
-    Buf *all[] = {&hot_inner_chain, &hot_label, &hot_text};
+    Buf *all[] = {&hot_inner_chain, &hot_label};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         if (all[i]->s)
             buf_free(all[i]);
@@ -384,11 +384,26 @@ static void put_next_timer(uint32_t *a)
     a[1] = a[0] ? rec_num(sim.rec, h->when) : 0;
 }
 
+static void after_step(int task);
+
 /* Record a lazy step (see step()). */
 static void step_lazy(StepKind kind, int task, int line, const char *text, const uint32_t *args, size_t nargs)
 {
-    if (!rec_step_lazy(sim.rec, kind, sim.now, task, line, text, args, nargs))
-        return;
+    if (rec_step_lazy(sim.rec, kind, sim.now, task, line, text, args, nargs))
+        after_step(task);
+}
+
+/* The same, for a step whose text is the task's "name coro" (its first
+ * step, its end): an id whose text is written only if read. */
+static void step_lazy_named(StepKind kind, int task, int line, const uint32_t *args, size_t nargs)
+{
+    if (rec_step_lazy_text(sim.rec, kind, sim.now, task, line, rec_task_text(sim.rec, task), args, nargs))
+        after_step(task);
+}
+
+/* What follows a lazy step: its internals, the running task's line. */
+static void after_step(int task)
+{
     internals_record();
     TaskObj *cur = sim.current;
     if (cur && cur->rec_id >= 0 && cur->rec_id != task && cur->fut.state == FUT_PENDING)
@@ -763,7 +778,6 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
         return;
     }
     uint32_t a[5] = {0};
-    Buf *text = hot(&hot_text);
     narr_chain_keep(t, false);
     NarrChain c = narr_chain(t);
     if (first) {
@@ -771,18 +785,18 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
         a[0] = LW_FIRST;
         a[1] = thrown != NULL;
         put_next_timer(a + 2);
-        buf_puts(text, tname(t));
-        buf_putc(text, ' ');
-        buf_puts(text, cname(t));
-    } else if (thrown) {
-        a[0] = LW_THROWN;
-        a[1] = rec_store(sim.rec, thrown->cls->name);
+        step_lazy_named(SK_START, t->rec_id, c.line, a, 5);
     } else {
-        a[0] = LW_RESUME;
-        a[1] = c.inner;
-        put_next_timer(a + 2);
+        if (thrown) {
+            a[0] = LW_THROWN;
+            a[1] = rec_store(sim.rec, thrown->cls->name);
+        } else {
+            a[0] = LW_RESUME;
+            a[1] = c.inner;
+            put_next_timer(a + 2);
+        }
+        step_lazy(SK_RESUME, t->rec_id, c.line, "", a, 5);
     }
-    step_lazy(first ? SK_START : SK_RESUME, t->rec_id, c.line, text->s, a, 5);
     set_state_at(t, TS_RUNNING, OUT_NONE, 0, &c);
 }
 
@@ -1197,7 +1211,7 @@ void narr_task_finished(TaskObj *t)
     err_clear();
     if (out == OUT_RESULT) { /* every task ends so: its words wait to be read (LW_DONE) */
         uint32_t a[3] = {LW_DONE, t->eager, rec_store(sim.rec, label.s)};
-        step_lazy(kind, t->rec_id, task_line(t), text.s, a, 3);
+        step_lazy_named(kind, t->rec_id, task_line(t), a, 3);
         set_state_id(t, TS_DONE, out, a[2]);
     } else {
         step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
