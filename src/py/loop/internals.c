@@ -740,13 +740,17 @@ static struct {
     uint64_t iter;
     size_t rlen, hlen;
     uint64_t rhead, rtail, htop;
-    HandleObj *ready[SHOW_READY], *timers[SHOW_TIMERS];
+    HandleObj *ready[2 * SHOW_READY], *timers[SHOW_TIMERS];
     size_t nready, ntimers;
     /* the ready handles shown: their sequence numbers and entries, and
      * how their words are watched (RV_*) */
-    uint64_t rseq[SHOW_READY];
-    RecEntry rent[SHOW_READY];
-    uint8_t rvol[SHOW_READY];
+    uint64_t rseq[2 * SHOW_READY];
+    RecEntry rent[2 * SHOW_READY];
+    uint8_t rvol[2 * SHOW_READY];
+    size_t r0;          /* where the shown ones start in these (a window
+                         * that slides down as the queue moves up) */
+    size_t nrvol;       /* how many of them are not RV_TASK */
+    bool rmask_on;      /* rmask may have a bit set */
     uint64_t rtouched;  /* internals_touched when they were checked */
     size_t rscan;       /* queue places read for them (cancelled ones too) */
     uint64_t epoch;     /* internals_epoch then */
@@ -851,29 +855,35 @@ static bool volatile_words(const HandleObj *h)
  * and record the section: whole, or how it moved. */
 static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
 {
-    size_t kept = seen.nready, shown = kept;
+    size_t kept = seen.nready, shown = kept, r0 = seen.r0;
     for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
         HandleObj *h = ready_at(l, i);
         if (h->cancelled)
             continue;
-        seen.ready[shown] = h;
-        seen.rseq[shown] = h->seq;
-        seen.rent[shown] = entry(h);
-        seen.rvol[shown++] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
+        size_t at = r0 + shown++;
+        seen.ready[at] = h;
+        seen.rseq[at] = h->seq;
+        seen.rent[at] = entry(h);
+        seen.rvol[at] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
+        seen.nrvol += seen.rvol[at] != RV_TASK;
     }
-    /* watch what the shown ones hang on now */
-    memset(seen.rmask, 0, sizeof seen.rmask);
-    for (size_t k = 0; k < shown; k++)
-        if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
-            seen.rvol[k] = RV_STEP;
-    publish_watch();
+    /* watch what the shown ones hang on now (nothing when all are tasks'
+     * steps and wakeups, watched through the epoch) */
+    if (seen.nrvol || seen.rmask_on) {
+        seen.rmask_on = seen.nrvol != 0;
+        memset(seen.rmask, 0, sizeof seen.rmask);
+        for (size_t k = r0; k < r0 + shown; k++)
+            if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
+                seen.rvol[k] = RV_STEP;
+        publish_watch();
+    }
     seen.rtouched = internals_touched;
     seen.nready = shown;
     seen.rscan = i;
     if (whole)
-        rec_internals_section(sim.rec, 'R', seen.rent, shown, i < l->rlen, l->rlen - i);
+        rec_internals_section(sim.rec, 'R', seen.rent + r0, shown, i < l->rlen, l->rlen - i);
     else
-        rec_internals_move(sim.rec, 'R', gone, seen.rent + kept, shown - kept, i < l->rlen, l->rlen - i);
+        rec_internals_move(sim.rec, 'R', gone, seen.rent + r0 + kept, shown - kept, i < l->rlen, l->rlen - i);
     ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
     seen.epoch = internals_epoch;
 #if defined(__GNUC__)
@@ -891,6 +901,8 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
 static void record_ready(LoopObj *l)
 {
     seen.nready = 0;
+    seen.r0 = 0;
+    seen.nrvol = 0;
     ready_from(l, 0, 0, true);
 }
 
@@ -899,8 +911,10 @@ static void record_ready(LoopObj *l)
  * watched ones are looked at only after a touch.) */
 static bool volatile_moved(void)
 {
+    if (!seen.nrvol)
+        return false;
     bool touched = seen.rtouched != internals_touched;
-    for (size_t i = 0; i < seen.nready; i++)
+    for (size_t i = seen.r0; i < seen.r0 + seen.nready; i++)
         if ((seen.rvol[i] == RV_STEP || (seen.rvol[i] == RV_WATCH && touched)) && words_moved(&seen.ready[i], 1))
             return true;
     return false;
@@ -934,7 +948,7 @@ static void update_ready(LoopObj *l)
         return;
     }
     for (size_t j = 0; j < seen.nready; j++)
-        if (seen.rseq[j] == head) {
+        if (seen.rseq[seen.r0 + j] == head) {
             gone = j;
             break;
         }
@@ -942,11 +956,19 @@ static void update_ready(LoopObj *l)
         record_ready(l);
         return;
     }
+    /* the window slides down past those gone; moved back to the start
+     * only when no room is left for a whole window after it */
+    for (size_t j = seen.r0; j < seen.r0 + gone; j++)
+        seen.nrvol -= seen.rvol[j] != RV_TASK;
     seen.nready -= gone;
-    memmove(seen.ready, seen.ready + gone, seen.nready * sizeof seen.ready[0]);
-    memmove(seen.rseq, seen.rseq + gone, seen.nready * sizeof seen.rseq[0]);
-    memmove(seen.rent, seen.rent + gone, seen.nready * sizeof seen.rent[0]);
-    memmove(seen.rvol, seen.rvol + gone, seen.nready * sizeof seen.rvol[0]);
+    seen.r0 += gone;
+    if (seen.r0 > SHOW_READY) {
+        memmove(seen.ready, seen.ready + seen.r0, seen.nready * sizeof seen.ready[0]);
+        memmove(seen.rseq, seen.rseq + seen.r0, seen.nready * sizeof seen.rseq[0]);
+        memmove(seen.rent, seen.rent + seen.r0, seen.nready * sizeof seen.rent[0]);
+        memmove(seen.rvol, seen.rvol + seen.r0, seen.nready * sizeof seen.rvol[0]);
+        seen.r0 = 0;
+    }
     if (volatile_moved()) {
         record_ready(l);
         return;
