@@ -446,12 +446,17 @@ static uint32_t handle_words(HandleObj *h)
 }
 
 
+/* Handles pushed onto a ready queue so far: while a queue's length and
+ * this are the same, it holds the same handles. */
+static uint64_t nqueued;
+
 /* A task's step or wakeup: its words now, good until the epoch moves (a
  * task's must_cancel, the only thing besides the handle they hang on, moves
  * only with it), so that reading it in the queue later touches only the
  * handle. */
 void internals_queued(HandleObj *h)
 {
+    nqueued++;
     Obj *cb = h->callback;
     Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
     if (!sim.rec)
@@ -739,7 +744,7 @@ static struct {
     LoopObj *loop;
     uint64_t iter;
     size_t rlen, hlen;
-    uint64_t rhead, rtail, htop;
+    uint64_t nqueued, htop; /* nqueued then; the heap top's seq */
     HandleObj *ready[2 * SHOW_READY], *timers[SHOW_TIMERS];
     size_t nready, ntimers;
     /* the ready handles shown: their sequence numbers and entries, and
@@ -822,13 +827,6 @@ static HandleObj *ready_at(const LoopObj *l, size_t i)
     return l->ready[at >= l->rcap ? at - l->rcap : at];
 }
 
-static void ready_sig(const LoopObj *l, size_t *n, uint64_t *head, uint64_t *tail)
-{
-    *n = l->rlen;
-    *head = l->rlen ? ready_at(l, 0)->seq : 0;
-    *tail = l->rlen ? ready_at(l, l->rlen - 1)->seq : 0;
-}
-
 /* Has a shown handle been cancelled, or has what its words say changed? */
 static bool words_moved(HandleObj *const *hs, size_t n)
 {
@@ -884,7 +882,8 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         rec_internals_section(sim.rec, 'R', seen.rent + r0, shown, i < l->rlen, l->rlen - i);
     else
         rec_internals_move(sim.rec, 'R', gone, seen.rent + r0 + kept, shown - kept, i < l->rlen, l->rlen - i);
-    ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
+    seen.rlen = l->rlen;
+    seen.nqueued = nqueued;
     seen.epoch = internals_epoch;
 #if defined(__GNUC__)
     /* the handles the next steps will read, a handle or so a step, are
@@ -927,32 +926,27 @@ static bool volatile_moved(void)
  * read stopped. Anything else reads the head of the queue again. */
 static void update_ready(LoopObj *l)
 {
-    size_t n;
-    uint64_t head, tail;
-    ready_sig(l, &n, &head, &tail);
-    bool same = n == seen.rlen && head == seen.rhead && tail == seen.rtail;
+    size_t n = l->rlen;
     if (internals_epoch != seen.epoch) {
         record_ready(l);
         return;
     }
-    if (same) {
+    if (n == seen.rlen && nqueued == seen.nqueued) {
         if (volatile_moved())
             record_ready(l);
         else
             seen.rtouched = internals_touched;
         return;
     }
-    size_t gone = seen.nready;
     if (seen.rscan != seen.nready || !n) { /* cancelled ones were passed over: read it all */
         record_ready(l);
         return;
     }
-    for (size_t j = 0; j < seen.nready; j++)
-        if (seen.rseq[seen.r0 + j] == head) {
-            gone = j;
-            break;
-        }
-    if (gone == seen.nready) {
+    /* handles leave only at the head: those gone are the pushes since
+     * and the length then less the length now (the head says it is so:
+     * pushes onto another loop's queue are counted too) */
+    size_t gone = seen.rlen + (size_t)(nqueued - seen.nqueued) - n;
+    if (gone >= seen.nready || seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq) {
         record_ready(l);
         return;
     }
