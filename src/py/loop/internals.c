@@ -549,10 +549,20 @@ void internals_track(Obj *o, bool on)
  * as numbers or strings of their own that recur, so that a line that
  * changes costs a few numbers in the recording, not a new string. */
 enum { MAX_PIECES = 64 };
+/* The words last cut at each place of a primitive's line, with their id:
+ * a line that changed in its numbers cuts the same words at the same
+ * places, known by a compare with no hash and no look-up. */
+enum { MEMO_LEN = 40 };
+typedef struct PieceMemo {
+    uint32_t id, len; /* len 0: none */
+    char s[MEMO_LEN];
+} PieceMemo;
+
 typedef struct Pieces {
     uint64_t *p;    /* MAX_PIECES of them */
     size_t n;
     Buf *text;      /* words not yet cut into a piece */
+    PieceMemo *memo; /* MAX_PIECES of them, or NULL */
 } Pieces;
 
 /* The pieces' words recur (the same few per primitive): a direct-mapped
@@ -587,9 +597,24 @@ static uint32_t piece_words(const char *s, size_t n)
 /* The words so far as one piece. The last piece takes whatever is left. */
 static void pc_cut(Pieces *pc, bool last)
 {
-    if (!pc->text->len || (!last && pc->n >= MAX_PIECES - 1))
+    const Buf *t = pc->text;
+    if (!t->len || (!last && pc->n >= MAX_PIECES - 1))
         return;
-    pc->p[pc->n++] = rec_piece_str(piece_words(pc->text->s, pc->text->len));
+    PieceMemo *m = pc->memo ? &pc->memo[pc->n] : NULL;
+    uint32_t id;
+    if (m && m->len == t->len && !memcmp(m->s, t->s, t->len)) {
+        id = m->id;
+    } else {
+        id = piece_words(t->s, t->len);
+        if (m && t->len <= MEMO_LEN && strlen(t->s) == t->len) {
+            memcpy(m->s, t->s, t->len);
+            m->len = (uint32_t)t->len;
+            m->id = id;
+        } else if (m) {
+            m->len = 0;
+        }
+    }
+    pc->p[pc->n++] = rec_piece_str(id);
     buf_clear(pc->text);
 }
 
@@ -1145,6 +1170,7 @@ typedef struct PrimLine {
     uint64_t p[MAX_PIECES];
     size_t n;
     uint32_t id; /* RecEntry.pieces_id's */
+    PieceMemo memo[MAX_PIECES];
 } PrimLine;
 static PrimLine plines[SHOW_PRIMS];
 
@@ -1152,6 +1178,12 @@ static void record_prims(void)
 {
     if (!snap.s)
         buf_init(&snap); /* the words being cut, kept from step to step: no malloc per step */
+    static const Recording *memo_rec; /* the memos' ids are this recording's */
+    if (memo_rec != sim.rec) {
+        for (size_t i = 0; i < SHOW_PRIMS; i++)
+            memset(plines[i].memo, 0, sizeof plines[i].memo);
+        memo_rec = sim.rec;
+    }
     RecEntry e[SHOW_PRIMS];
     size_t k = 0, n = 0;
     for (size_t i = 0; i < nprims; i++) {
@@ -1172,7 +1204,9 @@ static void record_prims(void)
         PrimLine *pl = &plines[n];
         if (!cur_slots->fp || pl->o != o || pl->fp != cur_slots->fp) {
             buf_clear(&snap);
-            Pieces pc = {pl->p, 0, &snap};
+            if (pl->o != o)
+                memset(pl->memo, 0, sizeof pl->memo); /* another's words */
+            Pieces pc = {pl->p, 0, &snap, pl->memo};
             describe_prim(&prims[k - 1], &pc);
             pl->o = o;
             pl->fp = cur_slots->fp;
