@@ -759,6 +759,16 @@ static RecEntry entry(HandleObj *h)
     return (RecEntry){.id = id, .timed = true, .hundredths = (unsigned long long)fixed_round(h->when, 2)};
 }
 
+/* The timers shown: the handles, their sequence numbers, entries, and
+ * what each one's words hang on (watch_deps_of). Two of them, read into
+ * one from the other and swapped: nothing copied. */
+typedef struct TimerSet {
+    HandleObj *h[SHOW_TIMERS];
+    uint64_t seq[SHOW_TIMERS];
+    RecEntry e[SHOW_TIMERS];
+    const void *deps[SHOW_TIMERS][4];
+} TimerSet;
+
 /* What the last snapshot was made from. The handles shown are alive as
  * long as the queue's (or the heap's) signature holds: a FIFO whose
  * length, first and last handle are the same holds the same handles
@@ -770,7 +780,7 @@ static struct {
     uint64_t iter;
     size_t rlen, hlen;
     uint64_t nqueued, htop; /* nqueued then; the heap top's seq */
-    HandleObj *ready[2 * SHOW_READY], *timers[SHOW_TIMERS];
+    HandleObj *ready[2 * SHOW_READY];
     size_t nready, ntimers;
     /* the ready handles shown: their sequence numbers and entries, and
      * how their words are watched (RV_*) */
@@ -789,10 +799,9 @@ static struct {
      * attributes) */
     uint64_t tepoch, touched;
     bool tvol;
-    uint64_t tseq[SHOW_TIMERS];
-    RecEntry tent[SHOW_TIMERS];
+    TimerSet ts[2];     /* the timers shown and the ones being read */
+    int tcur;           /* which of ts is the shown */
     uint64_t tmask[8], rmask[8]; /* what the timers' and the ready handles' words hang on */
-    const void *tdeps[SHOW_TIMERS][4]; /* each timer's (watch_deps_of) */
     uint64_t npushed;   /* internals_npushed then */
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
@@ -1015,40 +1024,36 @@ static bool deps_touched(const void *const *deps, uint64_t from)
  * section is given only when it changed. */
 static void record_timers(LoopObj *l, bool all)
 {
-    HandleObj *now[SHOW_TIMERS];
-    RecEntry e[SHOW_TIMERS];
-    uint64_t tseq[SHOW_TIMERS];
-    const void *deps[SHOW_TIMERS][NDEPS];
-    size_t np = first_timers(l, now, SHOW_TIMERS);
+    const TimerSet *was = &seen.ts[seen.tcur];
+    TimerSet *ts = &seen.ts[!seen.tcur];
+    size_t np = first_timers(l, ts->h, SHOW_TIMERS);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
     for (size_t k = 0; k < np; k++) {
-        HandleObj *h = now[k];
-        tseq[k] = h->seq;
+        HandleObj *h = ts->h[k];
+        ts->seq[k] = h->seq;
         size_t j = 0;
-        while (!all && j < seen.ntimers && !(seen.timers[j] == h && seen.tseq[j] == h->seq))
+        while (!all && j < seen.ntimers && !(was->h[j] == h && was->seq[j] == h->seq))
             j++;
-        if (!all && j < seen.ntimers && !deps_touched(seen.tdeps[j], seen.touched)) {
-            e[k] = seen.tent[j];
-            memcpy(deps[k], seen.tdeps[j], sizeof deps[k]);
+        if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
+            ts->e[k] = was->e[j];
+            for (int i = 0; i < NDEPS; i++)
+                ts->deps[k][i] = was->deps[j][i];
             same = same && j == k;
         } else {
-            e[k] = entry(h);
-            if (!watch_deps_of(mask, h, deps[k]))
+            ts->e[k] = entry(h);
+            if (!watch_deps_of(mask, h, ts->deps[k]))
                 vol = true;
-            same = same && j == k && e[k].id == seen.tent[k].id && e[k].timed == seen.tent[k].timed &&
-                   e[k].hundredths == seen.tent[k].hundredths;
+            same = same && j == k && ts->e[k].id == was->e[k].id && ts->e[k].timed == was->e[k].timed &&
+                   ts->e[k].hundredths == was->e[k].hundredths;
         }
         for (int i = 0; i < NDEPS; i++)
-            if (deps[k][i])
-                watch(mask, deps[k][i]);
+            if (ts->deps[k][i])
+                watch(mask, ts->deps[k][i]);
     }
     memcpy(seen.tmask, mask, sizeof mask);
     publish_watch();
-    memcpy(seen.timers, now, np * sizeof now[0]);
-    memcpy(seen.tseq, tseq, np * sizeof tseq[0]);
-    memcpy(seen.tent, e, np * sizeof e[0]);
-    memcpy(seen.tdeps, deps, np * sizeof deps[0]);
+    seen.tcur = !seen.tcur;
     seen.tvol = all ? vol : seen.tvol || vol;
     seen.touched = internals_touched;
     seen.tepoch = internals_epoch;
@@ -1056,7 +1061,7 @@ static void record_timers(LoopObj *l, bool all)
     seen.npushed = internals_npushed;
     /* cancelled ones are counted: they are still in the heap */
     if (!same || l->hlen != seen.hlen)
-        rec_internals_section(sim.rec, 'T', e, np, l->hlen > np, l->hlen - np);
+        rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
     seen.hlen = l->hlen;
     seen.htop = l->hlen ? l->heap[0]->seq : 0;
 }
@@ -1067,7 +1072,7 @@ static bool pushed_behind(const LoopObj *l)
 {
     return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
            l->heap[0]->seq == seen.htop && internals_touched == seen.touched &&
-           timer_before(seen.timers[SHOW_TIMERS - 1], internals_pushed);
+           timer_before(seen.ts[seen.tcur].h[SHOW_TIMERS - 1], internals_pushed);
 }
 
 /* ---------------------------------------------------- primitives' state
@@ -1249,7 +1254,7 @@ void internals_record(void)
         } else if (pushed_behind(l)) {
             seen.hlen = l->hlen;
             seen.npushed = internals_npushed;
-            rec_internals_section(sim.rec, 'T', seen.tent, seen.ntimers, true, l->hlen - seen.ntimers);
+            rec_internals_section(sim.rec, 'T', seen.ts[seen.tcur].e, seen.ntimers, true, l->hlen - seen.ntimers);
         } else if (seen.touched != internals_touched || l->hlen != seen.hlen ||
                    (l->hlen && l->heap[0]->seq != seen.htop)) {
             record_timers(l, false);
