@@ -309,6 +309,7 @@ typedef struct TaskWords {
     uint32_t step[4];   /* by started and must_cancel */
     Said wake[2];       /* by its future cancelled */
     Said timer;
+    uint32_t ref;       /* its reference as a piece's words (pc_task) */
 } TaskWords;
 
 static TaskWords *tw;   /* by rec_id, for the recording tw_rec */
@@ -635,6 +636,17 @@ static void pc_num(Pieces *pc, long long v)
 static void pc_task(Pieces *pc, TaskObj *t)
 {
     pc_cut(pc, false);
+    if (t->rec_id >= 0 && !pc->text->len && pc->n < MAX_PIECES - 1) {
+        /* a task's reference: interned once, kept with its words */
+        TaskWords *w = task_words(t);
+        if (!w->ref) {
+            put_task(pc->text, t);
+            w->ref = piece_words(pc->text->s, pc->text->len);
+            buf_clear(pc->text);
+        }
+        pc->p[pc->n++] = rec_piece_str(w->ref);
+        return;
+    }
     put_task(pc->text, t);
     pc_cut(pc, false);
 }
