@@ -624,9 +624,12 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
     for (size_t i = 0; i < n; i++)
         best += varint_len(p[i]);
     int with = -1;
+    size_t plain = best;
     for (int c = 0; hd && c < 2; c++) {
         if (!hd->at1[c] || hd->depth[c] >= PDEPTH)
             continue;
+        if (with == 0 && best * 4 <= plain)
+            break; /* told against the last line, it is a quarter or less: good enough */
         size_t b = varint_len((uint64_t)n << 1 | 1) + varint_len(at - (hd->at1[c] - 1)) +
                    put_runs(in, p, n, hd->p[c], hd->n[c], false);
         if (b < best)
