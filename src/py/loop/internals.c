@@ -1099,6 +1099,14 @@ static bool pushed_behind(const LoopObj *l)
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull; }
 
+/* An attribute's value: its address, and an int's value too (an int
+ * freed and another made in its place may have its address). */
+static uint64_t mix_obj(uint64_t h, Obj *v)
+{
+    h = mix(h, (uintptr_t)v);
+    return v && CLS(v) == &IntClass ? mix(h, (uint64_t)int_value(v)) : h;
+}
+
 static bool steady(Obj *o)
 {
     return o == None || IS(o, BoolClass) || IS(o, IntClass) || IS(o, FloatClass) || IS(o, StrClass);
@@ -1154,23 +1162,33 @@ static uint64_t prims_fingerprint(void)
         }
         uint64_t f = 0xcbf29ce484222325ull;
         bool vol = false;
-        for (int a = 0; a < NATTR && !vol; a++) {
-            Obj *v = slot_get(&ps->s[a], o, a);
-            f = mix(f, (uintptr_t)v);
-            if (!v)
-                continue;
-            if (a == A_QUEUE && IS(v, ListClass)) {
-                f = mix(f, LIST_N(v));
-                for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS && !vol; k++) {
-                    Obj *item = LIST_ITEMS(v)[k];
-                    vol = !steady(item); /* its repr may change in place */
-                    f = mix(f, (uintptr_t)item);
-                }
-            } else if (a == A_GETTERS || a == A_PUTTERS || a == A_WAITERS) {
-                f = mix_waiters(f, v);
-            } else if (a == A_HOLDER && !steady(v) && !class_is_sub(CLS(v), &TaskClass)) {
-                vol = true;
+        /* the attributes describe_prim reads, in its order: what it does
+         * not read cannot change what it says */
+        Obj *v = slot_get(&ps->s[A_QUEUE], o, A_QUEUE);
+        f = mix(f, (uintptr_t)v);
+        if (v && IS(v, ListClass)) {
+            f = mix(f, LIST_N(v));
+            for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS && !vol; k++) {
+                Obj *item = LIST_ITEMS(v)[k];
+                vol = !steady(item); /* its repr may change in place */
+                f = mix(f, (uintptr_t)item);
             }
+            f = mix_obj(f, slot_get(&ps->s[A_MAXSIZE], o, A_MAXSIZE));
+            f = mix_waiters(f, slot_get(&ps->s[A_GETTERS], o, A_GETTERS));
+            f = mix_waiters(f, slot_get(&ps->s[A_PUTTERS], o, A_PUTTERS));
+        } else if ((v = slot_get(&ps->s[A_LOCKED], o, A_LOCKED))) {
+            f = mix_obj(f, v);
+            Obj *holder = slot_get(&ps->s[A_HOLDER], o, A_HOLDER);
+            f = mix(f, (uintptr_t)holder);
+            vol = holder && !steady(holder) && !class_is_sub(CLS(holder), &TaskClass);
+            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
+        } else if ((v = slot_get(&ps->s[A_SIZE], o, A_SIZE))) {
+            f = mix_obj(f, v);
+            f = mix_obj(f, slot_get(&ps->s[A_VALUE], o, A_VALUE));
+            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
+        } else if ((v = slot_get(&ps->s[A_VALUE], o, A_VALUE))) {
+            f = mix_obj(mix(f, 1), v);
+            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
         }
         ps->fp = vol ? 0 : f ? f : 1;
         again |= vol;
