@@ -1,4 +1,4 @@
-"""internals cache: handles pushed onto another loop's ready queue while this one runs leave this one's queue as it is (other_loop_none.py is the same run without them: its snapshots must read the same)"""
+"""internals cache: handles pushed onto another loop's ready queue while this one runs leave this one's queue as it is (check_internals runs it with PUSH = False too: its snapshots must read the same)"""
 import asyncio
 
 PUSH = True
