@@ -5,7 +5,7 @@
  * list of primitives the prelude registers with _track. Also says who a
  * future or timer wakes, for the captions. A step costs almost nothing
  * when none of that changed: each part of the snapshot is made again only
- * when what it was made from changed (the queue's ends, the heap's top,
+ * when what it was made from changed (the queue's length and pushes, the heap's top,
  * the shown handles' words, a fingerprint of each primitive), and the
  * recording stores only the edits (src/record/inside.c). A primitive's
  * line is given as pieces (interned words, numbers), not as a new string.
@@ -783,9 +783,9 @@ typedef struct TimerSet {
 
 /* What the last snapshot was made from. The handles shown are alive as
  * long as the queue's (or the heap's) signature holds: a FIFO whose
- * length, first and last handle are the same holds the same handles
- * (sequence numbers are never reused), and a heap changes only by a push,
- * which changes its length, or a pop, which takes its top away. */
+ * length is the same and that nothing was pushed onto (nqueued) holds the
+ * same handles, and a heap changes only by a push, which changes its
+ * length, or a pop, which takes its top away. */
 static struct {
     bool valid, loop_on;
     LoopObj *loop;
