@@ -11,7 +11,7 @@
  * line is given as pieces (interned words, numbers), not as a new string.
  * Words are made once: a task's step or wakeup when it is queued
  * (internals_queued), from its task's last words of the kind; a timer's
- * when it is first shown, likewise; a primitive's line when its own
+ * when it is first shown, likewise (a due timer's too); a primitive's line when its own
  * fingerprint moves. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
@@ -463,10 +463,10 @@ void internals_queued(HandleObj *h)
     if (!sim.rec)
         return;
     if (h->timer) {
-        /* a timer that is due: its words are checked when shown, but
-         * made now, in a batch with the others due, while what they read
-         * is at hand (and so kept near for the check) */
-        handle_words(h);
+        /* a timer that is due: its words are made when it is shown, a
+         * dozen handles before it runs (made here, in a batch of the
+         * hundreds due at once, each read its future, task and words
+         * cold, and again when shown) */
         return;
     }
     if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
