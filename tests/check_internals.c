@@ -292,6 +292,47 @@ START_TEST(test_internals_queue_changed_between_steps)
 }
 END_TEST
 
+START_TEST(test_internals_other_loop_pushes)
+{
+    /* pushes onto another loop's queue count among the pushes the ready
+     * queue's signature is made of: this loop's queue must read as in the
+     * same run without them (the file with PUSH = False), step by step */
+    const char *path = "tests/internals/other_loop.py";
+    Recording *a = run_file(path, 0), *b = NULL;
+    ck_assert(a != NULL);
+    /* the same file with PUSH = False */
+    LangError err = {0};
+    Source *src = source_read(path, &err);
+    ck_assert(src != NULL);
+    const char *t = src->text, *flag = strstr(t, "PUSH = True");
+    ck_assert(flag != NULL);
+    Buf text;
+    buf_init(&text);
+    buf_putn(&text, t, (size_t)(flag - t));
+    buf_puts(&text, "PUSH = False");
+    buf_puts(&text, flag + strlen("PUSH = True"));
+    source_free(src);
+    src = source_from_string(path, text.s, text.len);
+    SimOptions o = {0};
+    sim_run(src, &o, &b, &err);
+    source_free(src);
+    buf_free(&text);
+    ck_assert(b != NULL);
+    ck_assert_uint_eq(rec_nsteps(a), rec_nsteps(b));
+    Buf wa, wb;
+    buf_init(&wa);
+    buf_init(&wb);
+    for (size_t s = 0; s < rec_nsteps(a); s++)
+        ck_assert_msg(!strcmp(resolved(a, s, &wa), resolved(b, s, &wb)),
+                      "step %zu: with pushes onto the other loop:\n%s\nwithout:\n%s", s + 1, wa.s, wb.s);
+    ck_assert_int_gt((int)rec_nsteps(a), 100);
+    buf_free(&wa);
+    buf_free(&wb);
+    rec_free(a);
+    rec_free(b);
+}
+END_TEST
+
 Suite *internals_suite(void)
 {
     Suite *s = suite_create("internals");
@@ -303,6 +344,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_queued_step_cancelled);
     tcase_add_test(tk, test_internals_task_words_follow_the_task);
     tcase_add_test(tk, test_internals_queue_changed_between_steps);
+    tcase_add_test(tk, test_internals_other_loop_pushes);
     suite_add_tcase(s, tk);
     return s;
 }

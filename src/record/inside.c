@@ -129,8 +129,10 @@ static void sec_insert(Sec *c, size_t at, InLine l)
         c->cap = c->cap ? c->cap * 2 : 16;
         c->e = xrealloc(c->e, c->cap * sizeof *c->e);
     }
-    if (at > c->n)
-        at = c->n;
+    if (at >= c->n) { /* appended, as a rule */
+        c->e[c->n++] = l;
+        return;
+    }
     memmove(c->e + at + 1, c->e + at, (c->n - at) * sizeof *c->e);
     c->e[at] = l;
     c->n++;
@@ -195,6 +197,10 @@ static void stream_byte(uint8_t **b, size_t *n, size_t *cap, uint8_t v)
 
 static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
 {
+    if (*cap - *n >= 10) { /* room for any: in place */
+        *n = (size_t)(varint_put(*b + *n, v) - *b);
+        return;
+    }
     unsigned char tmp[10], *end = varint_put(tmp, v); /* chunk.h's LEB128 */
     for (const unsigned char *q = tmp; q < end; q++)
         stream_byte(b, n, cap, *q);
@@ -624,9 +630,12 @@ uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
     for (size_t i = 0; i < n; i++)
         best += varint_len(p[i]);
     int with = -1;
+    size_t plain = best;
     for (int c = 0; hd && c < 2; c++) {
         if (!hd->at1[c] || hd->depth[c] >= PDEPTH)
             continue;
+        if (with == 0 && best * 4 <= plain)
+            break; /* told against the last line, it is a quarter or less: good enough */
         size_t b = varint_len((uint64_t)n << 1 | 1) + varint_len(at - (hd->at1[c] - 1)) +
                    put_runs(in, p, n, hd->p[c], hd->n[c], false);
         if (b < best)

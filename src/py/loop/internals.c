@@ -5,13 +5,13 @@
  * list of primitives the prelude registers with _track. Also says who a
  * future or timer wakes, for the captions. A step costs almost nothing
  * when none of that changed: each part of the snapshot is made again only
- * when what it was made from changed (the queue's ends, the heap's top,
+ * when what it was made from changed (the queue's length and pushes, the heap's top,
  * the shown handles' words, a fingerprint of each primitive), and the
  * recording stores only the edits (src/record/inside.c). A primitive's
  * line is given as pieces (interned words, numbers), not as a new string.
  * Words are made once: a task's step or wakeup when it is queued
  * (internals_queued), from its task's last words of the kind; a timer's
- * when it is first shown, likewise; a primitive's line when its own
+ * when it is first shown, likewise (a due timer's too); a primitive's line when its own
  * fingerprint moves. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
@@ -309,6 +309,7 @@ typedef struct TaskWords {
     uint32_t step[4];   /* by started and must_cancel */
     Said wake[2];       /* by its future cancelled */
     Said timer;
+    uint32_t ref;       /* its reference as a piece's words (pc_task) */
 } TaskWords;
 
 static TaskWords *tw;   /* by rec_id, for the recording tw_rec */
@@ -446,21 +447,26 @@ static uint32_t handle_words(HandleObj *h)
 }
 
 
+/* Handles pushed onto a ready queue so far: while a queue's length and
+ * this are the same, it holds the same handles. */
+static uint64_t nqueued;
+
 /* A task's step or wakeup: its words now, good until the epoch moves (a
  * task's must_cancel, the only thing besides the handle they hang on, moves
  * only with it), so that reading it in the queue later touches only the
  * handle. */
 void internals_queued(HandleObj *h)
 {
+    nqueued++;
     Obj *cb = h->callback;
     Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
     if (!sim.rec)
         return;
     if (h->timer) {
-        /* a timer that is due: its words are checked when shown, but
-         * made now, in a batch with the others due, while what they read
-         * is at hand (and so kept near for the check) */
-        handle_words(h);
+        /* a timer that is due: its words are made when it is shown, a
+         * dozen handles before it runs (made here, in a batch of the
+         * hundreds due at once, each read its future, task and words
+         * cold, and again when shown) */
         return;
     }
     if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
@@ -544,10 +550,20 @@ void internals_track(Obj *o, bool on)
  * as numbers or strings of their own that recur, so that a line that
  * changes costs a few numbers in the recording, not a new string. */
 enum { MAX_PIECES = 64 };
+/* The words last cut at each place of a primitive's line, with their id:
+ * a line that changed in its numbers cuts the same words at the same
+ * places, known by a compare with no hash and no look-up. */
+enum { MEMO_LEN = 40 };
+typedef struct PieceMemo {
+    uint32_t id, len; /* len 0: none */
+    char s[MEMO_LEN];
+} PieceMemo;
+
 typedef struct Pieces {
     uint64_t *p;    /* MAX_PIECES of them */
     size_t n;
     Buf *text;      /* words not yet cut into a piece */
+    PieceMemo *memo; /* MAX_PIECES of them, or NULL */
 } Pieces;
 
 /* The pieces' words recur (the same few per primitive): a direct-mapped
@@ -582,9 +598,24 @@ static uint32_t piece_words(const char *s, size_t n)
 /* The words so far as one piece. The last piece takes whatever is left. */
 static void pc_cut(Pieces *pc, bool last)
 {
-    if (!pc->text->len || (!last && pc->n >= MAX_PIECES - 1))
+    const Buf *t = pc->text;
+    if (!t->len || (!last && pc->n >= MAX_PIECES - 1))
         return;
-    pc->p[pc->n++] = rec_piece_str(piece_words(pc->text->s, pc->text->len));
+    PieceMemo *m = pc->memo ? &pc->memo[pc->n] : NULL;
+    uint32_t id;
+    if (m && m->len == t->len && !memcmp(m->s, t->s, t->len)) {
+        id = m->id;
+    } else {
+        id = piece_words(t->s, t->len);
+        if (m && t->len <= MEMO_LEN && strlen(t->s) == t->len) {
+            memcpy(m->s, t->s, t->len);
+            m->len = (uint32_t)t->len;
+            m->id = id;
+        } else if (m) {
+            m->len = 0;
+        }
+    }
+    pc->p[pc->n++] = rec_piece_str(id);
     buf_clear(pc->text);
 }
 
@@ -605,6 +636,17 @@ static void pc_num(Pieces *pc, long long v)
 static void pc_task(Pieces *pc, TaskObj *t)
 {
     pc_cut(pc, false);
+    if (t->rec_id >= 0 && !pc->text->len && pc->n < MAX_PIECES - 1) {
+        /* a task's reference: interned once, kept with its words */
+        TaskWords *w = task_words(t);
+        if (!w->ref) {
+            put_task(pc->text, t);
+            w->ref = piece_words(pc->text->s, pc->text->len);
+            buf_clear(pc->text);
+        }
+        pc->p[pc->n++] = rec_piece_str(w->ref);
+        return;
+    }
     put_task(pc->text, t);
     pc_cut(pc, false);
 }
@@ -729,24 +771,38 @@ static RecEntry entry(HandleObj *h)
     return (RecEntry){.id = id, .timed = true, .hundredths = (unsigned long long)fixed_round(h->when, 2)};
 }
 
+/* The timers shown: the handles, their sequence numbers, entries, and
+ * what each one's words hang on (watch_deps_of). Two of them, read into
+ * one from the other and swapped: nothing copied. */
+typedef struct TimerSet {
+    HandleObj *h[SHOW_TIMERS];
+    uint64_t seq[SHOW_TIMERS];
+    RecEntry e[SHOW_TIMERS];
+    const void *deps[SHOW_TIMERS][4];
+} TimerSet;
+
 /* What the last snapshot was made from. The handles shown are alive as
  * long as the queue's (or the heap's) signature holds: a FIFO whose
- * length, first and last handle are the same holds the same handles
- * (sequence numbers are never reused), and a heap changes only by a push,
- * which changes its length, or a pop, which takes its top away. */
+ * length is the same and that nothing was pushed onto (nqueued) holds the
+ * same handles, and a heap changes only by a push, which changes its
+ * length, or a pop, which takes its top away. */
 static struct {
     bool valid, loop_on;
     LoopObj *loop;
     uint64_t iter;
     size_t rlen, hlen;
-    uint64_t rhead, rtail, htop;
-    HandleObj *ready[SHOW_READY], *timers[SHOW_TIMERS];
+    uint64_t nqueued, htop; /* nqueued then; the heap top's seq */
+    HandleObj *ready[2 * SHOW_READY];
     size_t nready, ntimers;
     /* the ready handles shown: their sequence numbers and entries, and
      * how their words are watched (RV_*) */
-    uint64_t rseq[SHOW_READY];
-    RecEntry rent[SHOW_READY];
-    uint8_t rvol[SHOW_READY];
+    uint64_t rseq[2 * SHOW_READY];
+    RecEntry rent[2 * SHOW_READY];
+    uint8_t rvol[2 * SHOW_READY];
+    size_t r0;          /* where the shown ones start in these (a window
+                         * that slides down as the queue moves up) */
+    size_t nrvol;       /* how many of them are not RV_TASK */
+    bool rmask_on;      /* rmask may have a bit set */
     uint64_t rtouched;  /* internals_touched when they were checked */
     size_t rscan;       /* queue places read for them (cancelled ones too) */
     uint64_t epoch;     /* internals_epoch then */
@@ -755,10 +811,9 @@ static struct {
      * attributes) */
     uint64_t tepoch, touched;
     bool tvol;
-    uint64_t tseq[SHOW_TIMERS];
-    RecEntry tent[SHOW_TIMERS];
+    TimerSet ts[2];     /* the timers shown and the ones being read */
+    int tcur;           /* which of ts is the shown */
     uint64_t tmask[8], rmask[8]; /* what the timers' and the ready handles' words hang on */
-    const void *tdeps[SHOW_TIMERS][4]; /* each timer's (watch_deps_of) */
     uint64_t npushed;   /* internals_npushed then */
     uint64_t prims;     /* the primitives' fingerprint */
 } seen;
@@ -818,13 +873,6 @@ static HandleObj *ready_at(const LoopObj *l, size_t i)
     return l->ready[at >= l->rcap ? at - l->rcap : at];
 }
 
-static void ready_sig(const LoopObj *l, size_t *n, uint64_t *head, uint64_t *tail)
-{
-    *n = l->rlen;
-    *head = l->rlen ? ready_at(l, 0)->seq : 0;
-    *tail = l->rlen ? ready_at(l, l->rlen - 1)->seq : 0;
-}
-
 /* Has a shown handle been cancelled, or has what its words say changed? */
 static bool words_moved(HandleObj *const *hs, size_t n)
 {
@@ -851,30 +899,37 @@ static bool volatile_words(const HandleObj *h)
  * and record the section: whole, or how it moved. */
 static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
 {
-    size_t kept = seen.nready, shown = kept;
+    size_t kept = seen.nready, shown = kept, r0 = seen.r0;
     for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
         HandleObj *h = ready_at(l, i);
         if (h->cancelled)
             continue;
-        seen.ready[shown] = h;
-        seen.rseq[shown] = h->seq;
-        seen.rent[shown] = entry(h);
-        seen.rvol[shown++] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
+        size_t at = r0 + shown++;
+        seen.ready[at] = h;
+        seen.rseq[at] = h->seq;
+        seen.rent[at] = entry(h);
+        seen.rvol[at] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
+        seen.nrvol += seen.rvol[at] != RV_TASK;
     }
-    /* watch what the shown ones hang on now */
-    memset(seen.rmask, 0, sizeof seen.rmask);
-    for (size_t k = 0; k < shown; k++)
-        if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
-            seen.rvol[k] = RV_STEP;
-    publish_watch();
+    /* watch what the shown ones hang on now (nothing when all are tasks'
+     * steps and wakeups, watched through the epoch) */
+    if (seen.nrvol || seen.rmask_on) {
+        seen.rmask_on = seen.nrvol != 0;
+        memset(seen.rmask, 0, sizeof seen.rmask);
+        for (size_t k = r0; k < r0 + shown; k++)
+            if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
+                seen.rvol[k] = RV_STEP;
+        publish_watch();
+    }
     seen.rtouched = internals_touched;
     seen.nready = shown;
     seen.rscan = i;
     if (whole)
-        rec_internals_section(sim.rec, 'R', seen.rent, shown, i < l->rlen, l->rlen - i);
+        rec_internals_section(sim.rec, 'R', seen.rent + r0, shown, i < l->rlen, l->rlen - i);
     else
-        rec_internals_move(sim.rec, 'R', gone, seen.rent + kept, shown - kept, i < l->rlen, l->rlen - i);
-    ready_sig(l, &seen.rlen, &seen.rhead, &seen.rtail);
+        rec_internals_move(sim.rec, 'R', gone, seen.rent + r0 + kept, shown - kept, i < l->rlen, l->rlen - i);
+    seen.rlen = l->rlen;
+    seen.nqueued = nqueued;
     seen.epoch = internals_epoch;
 #if defined(__GNUC__)
     /* the handles the next steps will read, a handle or so a step, are
@@ -891,6 +946,8 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
 static void record_ready(LoopObj *l)
 {
     seen.nready = 0;
+    seen.r0 = 0;
+    seen.nrvol = 0;
     ready_from(l, 0, 0, true);
 }
 
@@ -899,8 +956,10 @@ static void record_ready(LoopObj *l)
  * watched ones are looked at only after a touch.) */
 static bool volatile_moved(void)
 {
+    if (!seen.nrvol)
+        return false;
     bool touched = seen.rtouched != internals_touched;
-    for (size_t i = 0; i < seen.nready; i++)
+    for (size_t i = seen.r0; i < seen.r0 + seen.nready; i++)
         if ((seen.rvol[i] == RV_STEP || (seen.rvol[i] == RV_WATCH && touched)) && words_moved(&seen.ready[i], 1))
             return true;
     return false;
@@ -913,40 +972,43 @@ static bool volatile_moved(void)
  * read stopped. Anything else reads the head of the queue again. */
 static void update_ready(LoopObj *l)
 {
-    size_t n;
-    uint64_t head, tail;
-    ready_sig(l, &n, &head, &tail);
-    bool same = n == seen.rlen && head == seen.rhead && tail == seen.rtail;
+    size_t n = l->rlen;
     if (internals_epoch != seen.epoch) {
         record_ready(l);
         return;
     }
-    if (same) {
+    if (n == seen.rlen && nqueued == seen.nqueued) {
         if (volatile_moved())
             record_ready(l);
         else
             seen.rtouched = internals_touched;
         return;
     }
-    size_t gone = seen.nready;
     if (seen.rscan != seen.nready || !n) { /* cancelled ones were passed over: read it all */
         record_ready(l);
         return;
     }
-    for (size_t j = 0; j < seen.nready; j++)
-        if (seen.rseq[j] == head) {
-            gone = j;
-            break;
-        }
-    if (gone == seen.nready) {
+    /* handles leave only at the head: those gone are the pushes since
+     * and the length then less the length now (the head says it is so:
+     * pushes onto another loop's queue are counted too) */
+    size_t gone = seen.rlen + (size_t)(nqueued - seen.nqueued) - n;
+    if (gone >= seen.nready || seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq) {
         record_ready(l);
         return;
     }
+    /* the window slides down past those gone; moved back to the start
+     * only when no room is left for a whole window after it */
+    for (size_t j = seen.r0; j < seen.r0 + gone; j++)
+        seen.nrvol -= seen.rvol[j] != RV_TASK;
     seen.nready -= gone;
-    memmove(seen.ready, seen.ready + gone, seen.nready * sizeof seen.ready[0]);
-    memmove(seen.rseq, seen.rseq + gone, seen.nready * sizeof seen.rseq[0]);
-    memmove(seen.rent, seen.rent + gone, seen.nready * sizeof seen.rent[0]);
-    memmove(seen.rvol, seen.rvol + gone, seen.nready * sizeof seen.rvol[0]);
+    seen.r0 += gone;
+    if (seen.r0 > SHOW_READY) {
+        memmove(seen.ready, seen.ready + seen.r0, seen.nready * sizeof seen.ready[0]);
+        memmove(seen.rseq, seen.rseq + seen.r0, seen.nready * sizeof seen.rseq[0]);
+        memmove(seen.rent, seen.rent + seen.r0, seen.nready * sizeof seen.rent[0]);
+        memmove(seen.rvol, seen.rvol + seen.r0, seen.nready * sizeof seen.rvol[0]);
+        seen.r0 = 0;
+    }
     if (volatile_moved()) {
         record_ready(l);
         return;
@@ -974,40 +1036,36 @@ static bool deps_touched(const void *const *deps, uint64_t from)
  * section is given only when it changed. */
 static void record_timers(LoopObj *l, bool all)
 {
-    HandleObj *now[SHOW_TIMERS];
-    RecEntry e[SHOW_TIMERS];
-    uint64_t tseq[SHOW_TIMERS];
-    const void *deps[SHOW_TIMERS][NDEPS];
-    size_t np = first_timers(l, now, SHOW_TIMERS);
+    const TimerSet *was = &seen.ts[seen.tcur];
+    TimerSet *ts = &seen.ts[!seen.tcur];
+    size_t np = first_timers(l, ts->h, SHOW_TIMERS);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
     for (size_t k = 0; k < np; k++) {
-        HandleObj *h = now[k];
-        tseq[k] = h->seq;
+        HandleObj *h = ts->h[k];
+        ts->seq[k] = h->seq;
         size_t j = 0;
-        while (!all && j < seen.ntimers && !(seen.timers[j] == h && seen.tseq[j] == h->seq))
+        while (!all && j < seen.ntimers && !(was->h[j] == h && was->seq[j] == h->seq))
             j++;
-        if (!all && j < seen.ntimers && !deps_touched(seen.tdeps[j], seen.touched)) {
-            e[k] = seen.tent[j];
-            memcpy(deps[k], seen.tdeps[j], sizeof deps[k]);
+        if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
+            ts->e[k] = was->e[j];
+            for (int i = 0; i < NDEPS; i++)
+                ts->deps[k][i] = was->deps[j][i];
             same = same && j == k;
         } else {
-            e[k] = entry(h);
-            if (!watch_deps_of(mask, h, deps[k]))
+            ts->e[k] = entry(h);
+            if (!watch_deps_of(mask, h, ts->deps[k]))
                 vol = true;
-            same = same && j == k && e[k].id == seen.tent[k].id && e[k].timed == seen.tent[k].timed &&
-                   e[k].hundredths == seen.tent[k].hundredths;
+            same = same && j == k && ts->e[k].id == was->e[k].id && ts->e[k].timed == was->e[k].timed &&
+                   ts->e[k].hundredths == was->e[k].hundredths;
         }
         for (int i = 0; i < NDEPS; i++)
-            if (deps[k][i])
-                watch(mask, deps[k][i]);
+            if (ts->deps[k][i])
+                watch(mask, ts->deps[k][i]);
     }
     memcpy(seen.tmask, mask, sizeof mask);
     publish_watch();
-    memcpy(seen.timers, now, np * sizeof now[0]);
-    memcpy(seen.tseq, tseq, np * sizeof tseq[0]);
-    memcpy(seen.tent, e, np * sizeof e[0]);
-    memcpy(seen.tdeps, deps, np * sizeof deps[0]);
+    seen.tcur = !seen.tcur;
     seen.tvol = all ? vol : seen.tvol || vol;
     seen.touched = internals_touched;
     seen.tepoch = internals_epoch;
@@ -1015,7 +1073,7 @@ static void record_timers(LoopObj *l, bool all)
     seen.npushed = internals_npushed;
     /* cancelled ones are counted: they are still in the heap */
     if (!same || l->hlen != seen.hlen)
-        rec_internals_section(sim.rec, 'T', e, np, l->hlen > np, l->hlen - np);
+        rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
     seen.hlen = l->hlen;
     seen.htop = l->hlen ? l->heap[0]->seq : 0;
 }
@@ -1026,7 +1084,7 @@ static bool pushed_behind(const LoopObj *l)
 {
     return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
            l->heap[0]->seq == seen.htop && internals_touched == seen.touched &&
-           timer_before(seen.timers[SHOW_TIMERS - 1], internals_pushed);
+           timer_before(seen.ts[seen.tcur].h[SHOW_TIMERS - 1], internals_pushed);
 }
 
 /* ---------------------------------------------------- primitives' state
@@ -1040,6 +1098,14 @@ static bool pushed_behind(const LoopObj *l)
  * (its version). */
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull; }
+
+/* An attribute's value: its address, and an int's value too (an int
+ * freed and another made in its place may have its address). */
+static uint64_t mix_obj(uint64_t h, Obj *v)
+{
+    h = mix(h, (uintptr_t)v);
+    return v && CLS(v) == &IntClass ? mix(h, (uint64_t)int_value(v)) : h;
+}
 
 static bool steady(Obj *o)
 {
@@ -1096,23 +1162,33 @@ static uint64_t prims_fingerprint(void)
         }
         uint64_t f = 0xcbf29ce484222325ull;
         bool vol = false;
-        for (int a = 0; a < NATTR && !vol; a++) {
-            Obj *v = slot_get(&ps->s[a], o, a);
-            f = mix(f, (uintptr_t)v);
-            if (!v)
-                continue;
-            if (a == A_QUEUE && IS(v, ListClass)) {
-                f = mix(f, LIST_N(v));
-                for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS && !vol; k++) {
-                    Obj *item = LIST_ITEMS(v)[k];
-                    vol = !steady(item); /* its repr may change in place */
-                    f = mix(f, (uintptr_t)item);
-                }
-            } else if (a == A_GETTERS || a == A_PUTTERS || a == A_WAITERS) {
-                f = mix_waiters(f, v);
-            } else if (a == A_HOLDER && !steady(v) && !class_is_sub(CLS(v), &TaskClass)) {
-                vol = true;
+        /* the attributes describe_prim reads, in its order: what it does
+         * not read cannot change what it says */
+        Obj *v = slot_get(&ps->s[A_QUEUE], o, A_QUEUE);
+        f = mix(f, (uintptr_t)v);
+        if (v && IS(v, ListClass)) {
+            f = mix(f, LIST_N(v));
+            for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS && !vol; k++) {
+                Obj *item = LIST_ITEMS(v)[k];
+                vol = !steady(item); /* its repr may change in place */
+                f = mix(f, (uintptr_t)item);
             }
+            f = mix_obj(f, slot_get(&ps->s[A_MAXSIZE], o, A_MAXSIZE));
+            f = mix_waiters(f, slot_get(&ps->s[A_GETTERS], o, A_GETTERS));
+            f = mix_waiters(f, slot_get(&ps->s[A_PUTTERS], o, A_PUTTERS));
+        } else if ((v = slot_get(&ps->s[A_LOCKED], o, A_LOCKED))) {
+            f = mix_obj(f, v);
+            Obj *holder = slot_get(&ps->s[A_HOLDER], o, A_HOLDER);
+            f = mix(f, (uintptr_t)holder);
+            vol = holder && !steady(holder) && !class_is_sub(CLS(holder), &TaskClass);
+            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
+        } else if ((v = slot_get(&ps->s[A_SIZE], o, A_SIZE))) {
+            f = mix_obj(f, v);
+            f = mix_obj(f, slot_get(&ps->s[A_VALUE], o, A_VALUE));
+            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
+        } else if ((v = slot_get(&ps->s[A_VALUE], o, A_VALUE))) {
+            f = mix_obj(mix(f, 1), v);
+            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
         }
         ps->fp = vol ? 0 : f ? f : 1;
         again |= vol;
@@ -1129,6 +1205,7 @@ typedef struct PrimLine {
     uint64_t p[MAX_PIECES];
     size_t n;
     uint32_t id; /* RecEntry.pieces_id's */
+    PieceMemo memo[MAX_PIECES];
 } PrimLine;
 static PrimLine plines[SHOW_PRIMS];
 
@@ -1136,6 +1213,12 @@ static void record_prims(void)
 {
     if (!snap.s)
         buf_init(&snap); /* the words being cut, kept from step to step: no malloc per step */
+    static const Recording *memo_rec; /* the memos' ids are this recording's */
+    if (memo_rec != sim.rec) {
+        for (size_t i = 0; i < SHOW_PRIMS; i++)
+            memset(plines[i].memo, 0, sizeof plines[i].memo);
+        memo_rec = sim.rec;
+    }
     RecEntry e[SHOW_PRIMS];
     size_t k = 0, n = 0;
     for (size_t i = 0; i < nprims; i++) {
@@ -1156,7 +1239,9 @@ static void record_prims(void)
         PrimLine *pl = &plines[n];
         if (!cur_slots->fp || pl->o != o || pl->fp != cur_slots->fp) {
             buf_clear(&snap);
-            Pieces pc = {pl->p, 0, &snap};
+            if (pl->o != o)
+                memset(pl->memo, 0, sizeof pl->memo); /* another's words */
+            Pieces pc = {pl->p, 0, &snap, pl->memo};
             describe_prim(&prims[k - 1], &pc);
             pl->o = o;
             pl->fp = cur_slots->fp;
@@ -1199,7 +1284,7 @@ void internals_record(void)
         } else if (pushed_behind(l)) {
             seen.hlen = l->hlen;
             seen.npushed = internals_npushed;
-            rec_internals_section(sim.rec, 'T', seen.tent, seen.ntimers, true, l->hlen - seen.ntimers);
+            rec_internals_section(sim.rec, 'T', seen.ts[seen.tcur].e, seen.ntimers, true, l->hlen - seen.ntimers);
         } else if (seen.touched != internals_touched || l->hlen != seen.hlen ||
                    (l->hlen && l->heap[0]->seq != seen.htop)) {
             record_timers(l, false);
