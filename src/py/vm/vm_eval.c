@@ -427,6 +427,19 @@ static void keep_frame_locals(Obj *exc, Frame *f)
     }
 }
 
+/* A call from CALL or CALL_METHOD, which have checked the memory cap
+ * (vm_call's first step): a function is run and a built-in function
+ * without a receiver of its own is called directly; anything else goes
+ * through vm_call. */
+static inline Obj *call_fast(Obj *fn, Obj **args, int nargs, Obj *kwnames)
+{
+    if (fn->cls == &FuncClass)
+        return run_function((FuncObj *)fn, args, nargs, kwnames, NULL);
+    if (fn->cls == &BuiltinClass && !((BuiltinObj *)fn)->self)
+        return ((BuiltinObj *)fn)->fn(fn, args, nargs, kwnames);
+    return vm_call(fn, args, nargs, kwnames);
+}
+
 /* Dispatch: with GCC or clang, a table of label addresses (computed
  * goto), so each hot instruction jumps straight to the next one's code;
  * elsewhere (or with -DLOOPSCOPE_NO_CGOTO) the switch. CASE labels an
@@ -685,11 +698,11 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                              err_occurred()))
                 ;
             else if (self == None)
-                r = vm_call(fn, sp - arg, arg, NULL);
+                r = call_fast(fn, sp - arg, arg, NULL);
             else if (fn->cls == &BuiltinClass)
                 r = builtin_call_on(fn, self, sp - arg, arg, NULL);
             else
-                r = vm_call(fn, sp - arg - 1, arg + 1, NULL);
+                r = call_fast(fn, sp - arg - 1, arg + 1, NULL);
             for (int i = 0; i < arg + 2; i++)
                 DECREF(POP());
             if (!r)
@@ -1005,7 +1018,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             if (shortcut && ((r = vm_await_shortcut(fn, sp - n, npos)) || err_occurred()))
                 ;
             else
-                r = vm_call(fn, sp - n, npos, kwnames);
+                r = call_fast(fn, sp - n, npos, kwnames);
             for (int i = 0; i < n + 1; i++)
                 DECREF(POP());
             XDECREF(kwnames);
