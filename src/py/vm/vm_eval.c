@@ -118,7 +118,7 @@ static Obj *load_attr(Frame *f, Obj *o, int arg)
     Obj *name = TUP_ITEMS(f->code->names)[arg];
     NameCache *nc = name_cache(f->code, arg);
     Obj *v = cached_attr(nc, o, name);
-    if (v) {
+    if (v || (v = cached_module_attr(nc, o))) {
         INCREF(v);
         return v;
     }
@@ -674,8 +674,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_LOAD_METHOD): {
             Obj *o = TOP(), *name = TUP_ITEMS(f->code->names)[arg];
             NameCache *nc = name_cache(f->code, arg);
-            Obj *m = cached_method(nc, o, name);
-            if (m || (m = cache_fill_method(nc, o, name))) {
+            Obj *m = o->cls == &ModuleClass ? NULL : cached_method(nc, o, name);
+            if (m || (o->cls != &ModuleClass && (m = cache_fill_method(nc, o, name)))) {
                 INCREF(m);
                 sp[-1] = m;
                 PUSH(o); /* the stack's reference */
