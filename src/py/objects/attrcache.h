@@ -24,9 +24,37 @@ static inline void attrcache_invalidate(void)
     attrcache_epoch_++;
 }
 
+/* The table's entries and where (c, name) lives (attrcache.c keeps the
+ * table; the lookup is here, inline: every attribute read of an instance
+ * makes one). */
+typedef struct AttrEntry {
+    uint64_t epoch;      /* valid while it equals attrcache_epoch_ */
+    Class *cls;
+    Obj *name;
+    Obj *value;
+    Class *owner;
+} AttrEntry;
+
+#define ATTRCACHE_SLOTS 4096 /* a power of two */
+extern AttrEntry attrcache_table_[ATTRCACHE_SLOTS];
+
+static inline AttrEntry *attrcache_slot(Class *c, Obj *name)
+{
+    uintptr_t h = ((uintptr_t)c >> 4) * 31u ^ ((uintptr_t)name >> 4);
+    return &attrcache_table_[(h ^ (h >> 12)) & (ATTRCACHE_SLOTS - 1)];
+}
+
 /* True with *value (borrowed, may be NULL: not on the chain) and *owner
  * when (c, name) is cached; false otherwise. */
-bool attrcache_get(Class *c, Obj *name, Obj **value, Class **owner);
+static inline bool attrcache_get(Class *c, Obj *name, Obj **value, Class **owner)
+{
+    AttrEntry *e = attrcache_slot(c, name);
+    if (e->epoch != attrcache_epoch_ || e->cls != c || e->name != name)
+        return false;
+    *value = e->value;
+    *owner = e->owner;
+    return true;
+}
 /* Remember what a walk found for (c, name); name must be interned. */
 void attrcache_put(Class *c, Obj *name, Obj *value, Class *owner);
 

@@ -274,6 +274,11 @@ int obj_delattr(Obj *o, Obj *name)
         if (r != 0)
             return r > 0 ? 0 : -1;
     }
+    if (c == &ModuleClass && !module_hides(name)) {
+        int r = dict_del(((ModuleObj *)o)->dict, name);
+        if (r != 0)
+            return r > 0 ? 0 : -1;
+    }
     err_format(&AttributeErrorClass, "'%s' object has no attribute '%s'", c->name, STR_S(name));
     return -1;
 }

@@ -446,22 +446,12 @@ static Obj *min_max(const char *fname, Obj **args, int nargs, Obj *kwnames, Op o
         return err_null(&TypeErrorClass,
                         "Cannot specify a default for %s() with multiple positional arguments", fname);
     Obj *key = kw[0] && kw[0] != None ? kw[0] : NULL;
-    Obj *it;
-    if (nargs == 1) {
-        it = obj_iter(args[0]);
-    } else {
-        Obj *t = tuple_new((size_t)nargs);
-        for (int i = 0; i < nargs; i++) {
-            INCREF(args[i]);
-            TUP_ITEMS(t)[i] = args[i];
-        }
-        it = obj_iter(t);
-        DECREF(t);
-    }
-    if (!it)
+    /* one iterable, or the positional arguments themselves, in order */
+    Obj *it = NULL;
+    if (nargs == 1 && !(it = obj_iter(args[0])))
         return NULL;
     Obj *best = NULL, *bestkey = NULL, *v;
-    while ((v = obj_next(it))) {
+    for (int i = 0; (v = it ? obj_next(it) : i < nargs ? (INCREF(args[i]), args[i]) : NULL); i++) {
         Obj *k = v;
         if (key) {
             k = vm_call1(key, v);
@@ -490,7 +480,7 @@ static Obj *min_max(const char *fname, Obj **args, int nargs, Obj *kwnames, Op o
         if (t < 0)
             break;
     }
-    DECREF(it);
+    XDECREF(it);
     XDECREF(bestkey);
     if (err_occurred()) {
         XDECREF(best);

@@ -275,8 +275,10 @@ static void frame_free_mem(Frame *f)
 {
     if (f->stack_own)
         pool_free(f->stack, sizeof(Obj *) * (size_t)f->stackcap);
-    pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
-    pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
+    if (f->blocks) /* most frames never had a block or a handled exception */
+        pool_free(f->blocks, sizeof(Block) * (size_t)f->capblocks);
+    if (f->handled)
+        pool_free(f->handled, sizeof(Obj *) * (size_t)f->caphandled);
     pool_free_inline(f, frame_size((size_t)f->nfast, (size_t)f->ncells, f->stack0));
 }
 

@@ -49,6 +49,19 @@ static int32_t instance_entry(Obj *o, Obj *name, Class **cls)
 
 void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
 {
+    if (o->cls == &ModuleClass) {
+        /* a name with a leading underscore may be hidden from scenario
+         * code (module_hides): not cached */
+        if (!IS(name, StrClass) || !((StrObj *)name)->interned || STR_S(name)[0] == '_')
+            return;
+        Obj *d = ((ModuleObj *)o)->dict;
+        int32_t ix = dict_entry_of(d, name);
+        if (ix >= 0) {
+            nc->dver = ((DictObj *)d)->version;
+            nc->dix = ix;
+        }
+        return;
+    }
     Class *c = NULL;
     int32_t ix = instance_entry(o, name, &c);
     if (ix < 0)

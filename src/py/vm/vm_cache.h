@@ -30,6 +30,8 @@ typedef struct NameCache {
     Class *scls;     /* STORE_ATTR: a class whose instances keep name in their dict */
     uint64_t sepoch; /* the attribute cache's epoch when scls was checked */
     int32_t six;     /* the entry in the instance dict last time */
+    int32_t dix;     /* LOAD_ATTR on a module: the entry in its dict */
+    uint64_t dver;   /* the module dict's version when dix was found (0: empty) */
 } NameCache;
 
 /* The code's caches, made on first use. */
@@ -61,6 +63,16 @@ static inline Obj *cached_attr(const NameCache *nc, Obj *o, Obj *name)
     if (!d || (size_t)nc->aix >= d->used || d->entries[nc->aix].key != name)
         return NULL;
     return d->entries[nc->aix].value;
+}
+
+/* Module o's attribute (borrowed) by the cache, or NULL. A dict's version
+ * names one state of its keys of one dict (obj.h), so the entry still
+ * holds name; its value is read as it is now. */
+static inline Obj *cached_module_attr(const NameCache *nc, Obj *o)
+{
+    if (o->cls != &ModuleClass || ((DictObj *)((ModuleObj *)o)->dict)->version != nc->dver)
+        return NULL;
+    return ((DictObj *)((ModuleObj *)o)->dict)->entries[nc->dix].value;
 }
 
 /* The plain function o.name() calls with o as its first argument, or

@@ -118,7 +118,7 @@ static Obj *load_attr(Frame *f, Obj *o, int arg)
     Obj *name = TUP_ITEMS(f->code->names)[arg];
     NameCache *nc = name_cache(f->code, arg);
     Obj *v = cached_attr(nc, o, name);
-    if (v) {
+    if (v || (v = cached_module_attr(nc, o))) {
         INCREF(v);
         return v;
     }
@@ -270,10 +270,12 @@ static bool unpack(Frame *f, Obj *seq, int before, int after, bool star)
     return true;
 }
 
-#define PUSH(v) do { Obj *v_ = (v); if (f->sp == f->stackcap) grow_stack(f); f->stack[f->sp++] = v_; } while (0)
-#define POP() (f->stack[--f->sp])
-#define TOP() (f->stack[f->sp - 1])
-#define PEEK(n) (f->stack[f->sp - (n)])
+/* The helpers below work on the frame's own stack (f->sp): frame_exec
+ * writes its stack top back before it calls one and reads it again after. */
+#define FPUSH(v) do { Obj *v_ = (v); if (f->sp == f->stackcap) grow_stack(f); f->stack[f->sp++] = v_; } while (0)
+#define FPOP() (f->stack[--f->sp])
+#define FTOP() (f->stack[f->sp - 1])
+#define FPEEK(n) (f->stack[f->sp - (n)])
 
 static void grow_stack(Frame *f)
 {
@@ -283,8 +285,8 @@ static void grow_stack(Frame *f)
 /* EXCEPT_STAR_MATCH: 1 matched, 0 not (the caller jumps), -1 error. */
 static int except_star_match(Frame *f)
 {
-    Obj *type = POP(), *match, *rest;
-    int r = exgroup_match(TOP(), type, &match, &rest);
+    Obj *type = FPOP(), *match, *rest;
+    int r = exgroup_match(FTOP(), type, &match, &rest);
     DECREF(type);
     if (r < 0)
         return -1;
@@ -292,7 +294,7 @@ static int except_star_match(Frame *f)
         return 0;
     SETREF(f->stack[f->sp - 1], rest);
     push_handled(f, match);
-    PUSH(match);
+    FPUSH(match);
     return 1;
 }
 
@@ -300,8 +302,8 @@ static int except_star_match(Frame *f)
 static void except_star_end(Frame *f, int raised)
 {
     if (raised) {
-        Obj *exc = POP();
-        list_append_steal(PEEK(3), exc);
+        Obj *exc = FPOP();
+        list_append_steal(FPEEK(3), exc);
         f->nblocks--; /* the handler block of exc */
         pop_handled(f);
     }
@@ -312,7 +314,7 @@ static void except_star_end(Frame *f, int raised)
  * handler left when nothing is, or NULL with an error pending. */
 static Obj *except_star_reraise(Frame *f)
 {
-    Obj *rest = POP(), *orig = POP(), *list = POP();
+    Obj *rest = FPOP(), *orig = FPOP(), *list = FPOP();
     if (rest != None)
         list_append(list, rest);
     Obj *r = exgroup_prep_reraise(orig, list);
@@ -337,7 +339,7 @@ static bool set_instr(Frame *f, int op, int arg)
         Obj *s = set_new(consts ? &FrozenSetClass : &SetClass, NULL);
         bool ok = true;
         for (int i = arg; i >= 1 && ok; i--)
-            ok = set_add(s, PEEK(i)) == 0;
+            ok = set_add(s, FPEEK(i)) == 0;
         if (consts && ok) {
             /* CPython's compiler rebuilds the constant frozenset from its
              * own iteration order when it merges constants */
@@ -347,22 +349,23 @@ static bool set_instr(Frame *f, int op, int arg)
             DECREF(fs);
         }
         for (int i = 0; i < arg; i++)
-            DECREF(POP());
+            DECREF(FPOP());
         if (!ok) {
             DECREF(s);
             return false;
         }
-        PUSH(s);
+        FPUSH(s);
         return true;
     }
-    Obj *v = POP();
-    int r = op == I_SET_ADD ? set_add(PEEK(arg), v) : set_update(PEEK(arg), v);
+    Obj *v = FPOP();
+    int r = op == I_SET_ADD ? set_add(FPEEK(arg), v) : set_update(FPEEK(arg), v);
     DECREF(v);
     return r == 0;
 }
 
 /* One step of `await` (R_START for the first): send/throw into the delegate
- * and report whether the frame must suspend. Returns 1 done (result pushed), 0 suspend (*out set),
+ * and report whether the frame must suspend. Returns 1 done (*out: the
+ * await's result, for the caller to push), 0 suspend (*out: what to yield),
  * -1 error. */
 static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
 {
@@ -403,7 +406,7 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
     SETREF(f->delegate, NULL);
     if (st == AW_ERROR)
         return -1;
-    PUSH(r);
+    *out = r;
     return 1;
 }
 
@@ -424,6 +427,19 @@ static void keep_frame_locals(Obj *exc, Frame *f)
     }
 }
 
+/* A call from CALL or CALL_METHOD, which have checked the memory cap
+ * (vm_call's first step): a function is run and a built-in function
+ * without a receiver of its own is called directly; anything else goes
+ * through vm_call. */
+static inline Obj *call_fast(Obj *fn, Obj **args, int nargs, Obj *kwnames)
+{
+    if (fn->cls == &FuncClass)
+        return run_function((FuncObj *)fn, args, nargs, kwnames, NULL);
+    if (fn->cls == &BuiltinClass && !((BuiltinObj *)fn)->self)
+        return ((BuiltinObj *)fn)->fn(fn, args, nargs, kwnames);
+    return vm_call(fn, args, nargs, kwnames);
+}
+
 /* Dispatch: with GCC or clang, a table of label addresses (computed
  * goto), so each hot instruction jumps straight to the next one's code;
  * elsewhere (or with -DLOOPSCOPE_NO_CGOTO) the switch. CASE labels an
@@ -435,7 +451,41 @@ static void keep_frame_locals(Obj *exc, Frame *f)
 #define LS_CGOTO 0
 #define CASE(op) case op
 #endif
-#define NEXT() do { f->ip++; goto dispatch; } while (0)
+#define NEXT() do { ip++; goto dispatch; } while (0)
+
+/* Inside frame_exec the instruction index (ip) and the stack top (sp) live
+ * in locals. f->ip is stored at the start of every instruction: anything
+ * may ask for the running line while one runs (a DECREF that drops a
+ * coroutine never awaited warns at it, a generator's close runs code, the
+ * narrator reads vm_current_line), and a store costs less than a dependent
+ * load per instruction. f->sp is written back only around what reads it:
+ * the helpers above that take the frame, suspending and leaving. */
+#define PUSH(v) do { Obj *v_ = (v); if (sp == stack_end) { SAVE_SP(); grow_stack(f); LOAD_SP(); } *sp++ = v_; } while (0)
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define SP_INDEX() ((int)(sp - f->stack))
+#define SAVE_SP() (f->sp = SP_INDEX())
+#define LOAD_SP() (sp = f->stack + f->sp, stack_end = f->stack + f->stackcap)
+
+/* The operation budget and the memory cap are checked where a run can go
+ * on for long: a backward jump, a call, an await and a yield (nothing
+ * else loops or recurses), so `while True: pass` and a deep recursion stop
+ * as before. Every instruction is still counted (nops, charged to vm.ops
+ * here and on leaving), so --max-ops means what it did. */
+#define CHECK_BUDGET() do { \
+        if (vm.limits.max_ops) \
+            vm.ops += nops; \
+        nops = 0; \
+        if (mem_over() && !vm_memory_ok(0)) \
+            goto error; \
+        if (vm.limits.max_ops && vm.ops > vm.limits.max_ops) { \
+            ops_limit_error(); \
+            goto error; \
+        } \
+    } while (0)
+/* A jump to target: checked when it goes back. */
+#define JUMP_TO(target) do { int t_ = (target); if (t_ <= ip) CHECK_BUDGET(); ip = t_; goto dispatch; } while (0)
 
 XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
 {
@@ -453,17 +503,24 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     bool reraise = false;
     *out = NULL;
     const uint32_t *ops = f->code->ops; /* a frame's code never changes */
+    int ip = f->ip;
+    Obj **sp, **stack_end;
+    LOAD_SP();
+    uint32_t nops = 0;
 
     if (how != R_START) {
         if (f->delegate) {
-            int r = await_step(f, how, value, out);
-            if (r == 0) {
+            Obj *r;
+            int st = await_step(f, how, value, &r);
+            if (st == 0) {
+                *out = r;
                 status = X_YIELD;
                 goto leave;
             }
-            if (r < 0)
+            if (st < 0)
                 goto error;
-            f->ip++; /* past the AWAIT */
+            PUSH(r);
+            ip++; /* past the AWAIT */
         } else if (how == R_THROW) {
             INCREF(value);
             err_set(value);
@@ -503,17 +560,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         uint32_t w;
         int arg;
     dispatch:
-        /* the operation limit, then the memory cap (many small values):
-         * checked before every operation */
-        if (vm.limits.max_ops)
-            ++vm.ops;
-        if (mem_over() && !vm_memory_ok(0))
-            goto error;
-        if (vm.limits.max_ops && vm.ops > vm.limits.max_ops) {
-            ops_limit_error();
-            goto error;
-        }
-        w = ops[f->ip];
+        f->ip = ip;
+        nops++;
+        w = ops[ip];
         arg = OPARG(w);
 #if LS_CGOTO
         if (OPCODE(w) < I_COUNT)
@@ -625,34 +674,35 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_LOAD_METHOD): {
             Obj *o = TOP(), *name = TUP_ITEMS(f->code->names)[arg];
             NameCache *nc = name_cache(f->code, arg);
-            Obj *m = cached_method(nc, o, name);
-            if (m || (m = cache_fill_method(nc, o, name))) {
+            Obj *m = o->cls == &ModuleClass ? NULL : cached_method(nc, o, name);
+            if (m || (o->cls != &ModuleClass && (m = cache_fill_method(nc, o, name)))) {
                 INCREF(m);
-                f->stack[f->sp - 1] = m;
+                sp[-1] = m;
                 PUSH(o); /* the stack's reference */
                 NEXT();
             }
             Obj *v = load_attr(f, o, arg);
             if (!v)
                 goto error;
-            SETREF(f->stack[f->sp - 1], v);
+            SETREF(sp[-1], v);
             INCREF(None);
             PUSH(None);
             NEXT();
         }
         CASE(I_CALL_METHOD): {
+            CHECK_BUDGET();
             Obj *fn = PEEK(arg + 2), *self = PEEK(arg + 1), *r;
-            bool shortcut = vm.hooks.await_fn[0] && OPCODE(ops[f->ip + 1]) == I_AWAIT;
+            bool shortcut = vm.hooks.await_fn[0] && OPCODE(ops[ip + 1]) == I_AWAIT;
             /* `await q.get()`, `await asyncio.sleep(d)`: as in I_CALL */
-            if (shortcut && ((r = vm_await_shortcut_on(fn, self == None ? NULL : self, &f->stack[f->sp - arg], arg)) ||
+            if (shortcut && ((r = vm_await_shortcut_on(fn, self == None ? NULL : self, sp - arg, arg)) ||
                              err_occurred()))
                 ;
             else if (self == None)
-                r = vm_call(fn, &f->stack[f->sp - arg], arg, NULL);
+                r = call_fast(fn, sp - arg, arg, NULL);
             else if (fn->cls == &BuiltinClass)
-                r = mem_over() && !vm_memory_ok(0) ? NULL : builtin_call_on(fn, self, &f->stack[f->sp - arg], arg, NULL);
+                r = builtin_call_on(fn, self, sp - arg, arg, NULL);
             else
-                r = vm_call(fn, &f->stack[f->sp - arg - 1], arg + 1, NULL);
+                r = call_fast(fn, sp - arg - 1, arg + 1, NULL);
             for (int i = 0; i < arg + 2; i++)
                 DECREF(POP());
             if (!r)
@@ -797,8 +847,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_JUMP):
-            f->ip = arg;
-            continue;
+            JUMP_TO(arg);
         CASE(I_POP_JUMP_IF_FALSE):
         CASE(I_POP_JUMP_IF_TRUE): {
             Obj *v = POP();
@@ -811,10 +860,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 if (t < 0)
                     goto error;
             }
-            if (t == (OPCODE(w) == I_POP_JUMP_IF_TRUE)) {
-                f->ip = arg;
-                continue;
-            }
+            if (t == (OPCODE(w) == I_POP_JUMP_IF_TRUE))
+                JUMP_TO(arg);
             break;
         }
         CASE(I_JUMP_IF_FALSE_OR_POP):
@@ -822,10 +869,8 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             int t = obj_truth(TOP());
             if (t < 0)
                 goto error;
-            if (t == (OPCODE(w) == I_JUMP_IF_TRUE_OR_POP)) {
-                f->ip = arg;
-                continue;
-            }
+            if (t == (OPCODE(w) == I_JUMP_IF_TRUE_OR_POP))
+                JUMP_TO(arg);
             DECREF(POP());
             break;
         }
@@ -841,7 +886,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             for (int i = 0; i < arg; i++)
                 LIST_ITEMS(l)[i] = PEEK(arg - i);
             ((ListObj *)l)->n = (size_t)arg;
-            f->sp -= arg;
+            sp -= arg;
             PUSH(l);
             break;
         }
@@ -962,17 +1007,18 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_CALL):
         CASE(I_CALL_KW): {
+            CHECK_BUDGET();
             Obj *kwnames = OPCODE(w) == I_CALL_KW ? POP() : NULL;
             int n = arg;
             int npos = kwnames ? n - (int)TUP_N(kwnames) : n;
             Obj *fn = PEEK(n + 1);
             Obj *r;
-            bool shortcut = vm.hooks.await_fn[0] && !kwnames && OPCODE(ops[f->ip + 1]) == I_AWAIT;
+            bool shortcut = vm.hooks.await_fn[0] && !kwnames && OPCODE(ops[ip + 1]) == I_AWAIT;
             /* `await asyncio.sleep(d)`: the awaitable without a coroutine */
-            if (shortcut && ((r = vm_await_shortcut(fn, &f->stack[f->sp - n], npos)) || err_occurred()))
+            if (shortcut && ((r = vm_await_shortcut(fn, sp - n, npos)) || err_occurred()))
                 ;
             else
-                r = vm_call(fn, &f->stack[f->sp - n], npos, kwnames);
+                r = call_fast(fn, sp - n, npos, kwnames);
             for (int i = 0; i < n + 1; i++)
                 DECREF(POP());
             XDECREF(kwnames);
@@ -982,6 +1028,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             NEXT();
         }
         CASE(I_CALL_EX): {
+            CHECK_BUDGET();
             Obj *kw = arg ? POP() : NULL;
             Obj *argt = POP(), *fn = POP();
             Obj *r;
@@ -1012,7 +1059,12 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_MAKE_FUNCTION):
-            PUSH(build_function(f, arg));
+        {
+            SAVE_SP();
+            Obj *fn = build_function(f, arg);
+            LOAD_SP();
+            PUSH(fn);
+        }
             break;
         CASE(I_RETURN_VALUE):
             *out = POP();
@@ -1031,7 +1083,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             int64_t iv;
             int rs = iter_range_step(TOP(), &iv);
             if (rs > 0) {
-                PUSH(fast_loop_int(f->fast, ops[f->ip + 1], iv));
+                PUSH(fast_loop_int(f->fast, ops[ip + 1], iv));
                 NEXT();
             }
             Obj *x = rs == -1 ? obj_next(TOP()) : NULL;
@@ -1042,20 +1094,22 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             if (err_occurred())
                 goto error;
             DECREF(POP());
-            f->ip = arg;
-            continue;
+            JUMP_TO(arg);
         }
         CASE(I_UNPACK_SEQUENCE):
         CASE(I_UNPACK_EX): {
             Obj *seq = POP();
+            SAVE_SP();
             bool ok = OPCODE(w) == I_UNPACK_SEQUENCE ? unpack(f, seq, arg, 0, false)
                                                      : unpack(f, seq, arg & 0xff, arg >> 8, true);
+            LOAD_SP();
             DECREF(seq);
             if (!ok)
                 goto error;
             break;
         }
         CASE(I_AWAIT): {
+            CHECK_BUDGET();
             Obj *aw = POP();
             if (IS(aw, CoroClass)) {
                 GenObj *g = (GenObj *)aw;
@@ -1104,27 +1158,31 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             }
             f->delegate = aw;
-            int r = await_step(f, R_START, None, out);
+            Obj *res;
+            int r = await_step(f, R_START, None, &res);
             if (r == 0) {
+                *out = res;
                 status = X_YIELD;
                 goto leave; /* ip stays on AWAIT: resuming continues it */
             }
             if (r < 0)
                 goto error;
+            PUSH(res);
             break;
         }
         CASE(I_YIELD_VALUE):
+            CHECK_BUDGET();
             if (f->gen && IS(f->gen, AsyncGenClass))
                 ((AsyncGenObj *)f->gen)->yielded = true;
             *out = POP();
-            f->ip++;
+            ip++;
             status = X_YIELD;
             goto leave;
         CASE(I_SETUP_EXCEPT):
-            push_block(f, B_EXCEPT, arg, f->sp);
+            push_block(f, B_EXCEPT, arg, SP_INDEX());
             break;
         CASE(I_SETUP_FINALLY):
-            push_block(f, B_FINALLY, arg, f->sp);
+            push_block(f, B_FINALLY, arg, SP_INDEX());
             break;
         CASE(I_POP_BLOCK):
             f->nblocks--;
@@ -1271,7 +1329,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_SETUP_WITH):
-            push_block(f, B_FINALLY, arg, f->sp - 1);
+            push_block(f, B_FINALLY, arg, SP_INDEX() - 1);
             break;
         CASE(I_WITH_EXCEPT): {
             /* the traceback argument is None: loopscope has no traceback objects */
@@ -1333,13 +1391,16 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_AGEN_AWAIT): {
             /* the delegate (the generator) was set when the awaitable was made */
-            int r = await_step(f, R_START, f->fast[1], out);
+            Obj *res;
+            int r = await_step(f, R_START, f->fast[1], &res);
             if (r == 0) {
+                *out = res;
                 status = X_YIELD;
                 goto leave;
             }
             if (r < 0)
                 goto error;
+            PUSH(res);
             break;
         }
         CASE(I_BUILD_CLASS): {
@@ -1355,20 +1416,24 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             break;
         }
         CASE(I_EXCEPT_STAR_MATCH): {
+            SAVE_SP();
             int m = except_star_match(f);
+            LOAD_SP();
             if (m < 0)
                 goto error;
-            if (m == 0) {
-                f->ip = arg;
-                continue;
-            }
+            if (m == 0)
+                JUMP_TO(arg);
             break;
         }
         CASE(I_EXCEPT_STAR_END):
+            SAVE_SP();
             except_star_end(f, arg);
+            LOAD_SP();
             break;
         CASE(I_EXCEPT_STAR_RERAISE): {
+            SAVE_SP();
             Obj *exc = except_star_reraise(f);
+            LOAD_SP();
             if (exc) {
                 err_set(exc);
                 reraise = true;
@@ -1381,13 +1446,16 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_BUILD_SET):
         CASE(I_SET_ADD):
         CASE(I_SET_UPDATE):
-            if (!set_instr(f, OPCODE(w), arg))
+            SAVE_SP();
+            bool set_ok = set_instr(f, OPCODE(w), arg);
+            LOAD_SP();
+            if (!set_ok)
                 goto error;
             break;
         default:
             die("bad opcode %d", OPCODE(w));
         }
-        f->ip++;
+        ip++;
         continue;
 
     error: {
@@ -1410,7 +1478,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         bool handled = false;
         while (f->nblocks > 0) {
             Block b = f->blocks[--f->nblocks];
-            while (f->sp > b.level)
+            while (SP_INDEX() > b.level)
                 DECREF(POP());
             if (b.type == B_HANDLER) {
                 pop_handled(f);
@@ -1421,13 +1489,13 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             push_block(f, B_HANDLER, -1, b.level);
             push_handled(f, exc);
             PUSH(exc); /* the reference from err_fetch */
-            f->ip = b.handler;
+            ip = b.handler;
             handled = true;
             break;
         }
         if (handled)
             continue;
-        while (f->sp > 0)
+        while (SP_INDEX() > 0)
             DECREF(POP());
         keep_frame_locals(exc, f);
         err_set(exc);
@@ -1437,6 +1505,10 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     }
 
 leave:
+    f->ip = ip;
+    SAVE_SP();
+    if (vm.limits.max_ops)
+        vm.ops += nops;
     vm.current = f->back;
     f->back = NULL;
     if (counted)
