@@ -1479,6 +1479,30 @@ START_TEST(test_frame_stacks_sized)
 }
 END_TEST
 
+/* `await asyncio.sleep(..)`, `await q.put(..)` and `await q.get()` take
+ * the await shortcut (src/py/loop/shortcut.c) however they are compiled:
+ * a plain call, a module attribute or a method call. The output is the
+ * same without it, so only the count tells. */
+START_TEST(test_await_shortcuts_taken)
+{
+    uint64_t before = vm_await_shortcuts();
+    SimStatus st;
+    char *got = run_code("import asyncio\n"
+                         "from asyncio import sleep\n"
+                         "async def main():\n"
+                         "    q = asyncio.Queue()\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    await sleep(0.1)\n"
+                         "    await q.put(1)\n"
+                         "    print(await q.get())\n"
+                         "asyncio.run(main())\n",
+                         NULL, &st, NULL, NULL);
+    ck_assert_int_eq(st, SIM_OK);
+    ck_assert_uint_eq(vm_await_shortcuts() - before, 4);
+    free(got);
+}
+END_TEST
+
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 Suite *vm_suite(void)
@@ -1501,6 +1525,7 @@ Suite *vm_suite(void)
     tcase_add_loop_test(tc, test_load_errors, 0, NELEM(load_cases));
     tcase_add_test(tc, test_load_error_runs_nothing);
     tcase_add_test(tc, test_frame_stacks_sized);
+    tcase_add_test(tc, test_await_shortcuts_taken);
     suite_add_tcase(s, tc);
 
     if (getenv("LOOPSCOPE_KNOWN_BUGS")) {

@@ -57,6 +57,7 @@ void vm_shutdown(void);
 const VMLimits *vm_limits(void);
 uint64_t vm_ops(void);     /* instructions executed so far */
 uint64_t vm_stack_grows(void); /* frames whose stack outgrew their code's depth, so far */
+uint64_t vm_await_shortcuts(void); /* awaits that took a shortcut, so far */
 /* True when `more` bytes more stay within limits.max_memory (counted
  * exactly by base.h's allocators from vm_memory_start on); otherwise sets
  * the limit error and returns false. */

@@ -86,11 +86,16 @@ Obj *vm_await_shortcut(Obj *fn, Obj **args, int nargs)
     return vm_await_shortcut_on(fn, NULL, args, nargs);
 }
 
+static uint64_t shortcuts_taken;
+uint64_t vm_await_shortcuts(void) { return shortcuts_taken; }
+
 Obj *vm_await_shortcut_on(Obj *fn, Obj *self, Obj **args, int nargs)
 {
     for (size_t i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i]; i++)
-        if (vm.hooks.await_fn[i] == fn)
+        if (vm.hooks.await_fn[i] == fn) {
+            shortcuts_taken++;
             return vm.hooks.await_fast[i](self, args, nargs, NULL);
+        }
     return NULL;
 }
 
