@@ -19,6 +19,7 @@
 #include "model.h"
 
 #include "../front/pyver.h"
+#include "../objects/attrslot.h"
 #include "../objects/klass.h"
 #include "../objects/ops.h"
 
@@ -88,6 +89,9 @@ static const char *const snames[S_COUNT] = {
     [S_SET_RESULT] = "set_result",
 };
 static Obj *sobj[S_COUNT], *mobj[M_COUNT];
+/* where self.<name> was in the instance dict last time, for a read and
+ * for a store (attrslot.h) */
+static AttrSlot rslot[S_COUNT], wslot[S_COUNT];
 
 static Obj *own_fn[M_COUNT];   /* the prelude's functions (held), this run */
 static Obj *exc_empty, *exc_full, *exc_shutdown; /* QueueEmpty, ... (held; shutdown: 3.13) */
@@ -133,11 +137,38 @@ static int call_truth(Obj *self, int m)
     return t;
 }
 
-static Obj *attr(Obj *o, int name) { return obj_getattr(o, sobj[name]); }
+/* o.<name>: a new reference, or NULL with an error */
+static Obj *attr(Obj *o, int name)
+{
+    Obj *v = attrslot_get(&rslot[name], o, sobj[name]);
+    if (v) {
+        INCREF(v);
+        return v;
+    }
+    v = obj_getattr(o, sobj[name]);
+    if (v)
+        attrslot_fill_get(&rslot[name], o, sobj[name]);
+    return v;
+}
+
+/* `self.name = v` */
+static bool set_attr(Obj *self, int name, Obj *v)
+{
+    INCREF(v);
+    if (attrslot_set(&wslot[name], self, sobj[name], v))
+        return true;
+    DECREF(v);
+    if (obj_setattr(self, sobj[name], v) < 0)
+        return false;
+    attrslot_fill_set(&wslot[name], self, sobj[name]);
+    return true;
+}
 
 /* The truth of `v OP n` (v <= 0, v == 0): 1, 0, or -1 with an error. */
 static int compare_int(Op op, Obj *v, int64_t n)
 {
+    if (IS(v, IntClass) && (op == OP_LE || op == OP_EQ))
+        return op == OP_LE ? INT_V(v) <= n : INT_V(v) == n;
     Obj *k = int_new(n);
     Obj *r = op_compare(op, v, k);
     DECREF(k);
@@ -370,15 +401,21 @@ static bool add_attr(Obj *self, int name, int64_t delta)
     Obj *v = attr(self, name);
     if (!v)
         return false;
-    Obj *d = int_new(delta);
-    Obj *n = op_inplace(OP_ADD, v, d);
-    DECREF(d);
+    int64_t sum;
+    Obj *n;
+    if (IS(v, IntClass) && !__builtin_add_overflow(INT_V(v), delta, &sum)) {
+        n = int_new(sum);
+    } else {
+        Obj *d = int_new(delta);
+        n = op_inplace(OP_ADD, v, d);
+        DECREF(d);
+    }
     DECREF(v);
     if (!n)
         return false;
-    int rc = obj_setattr(self, sobj[name], n);
+    bool ok = set_attr(self, name, n);
     DECREF(n);
-    return rc == 0;
+    return ok;
 }
 
 /* self._finished.clear() or .set() */
@@ -426,7 +463,7 @@ static Obj *get_loop_body(Obj *self, Obj *arg)
         return NULL;
     if (mine == None) {
         DECREF(mine);
-        if (obj_setattr(self, sobj[S__LOOP], loop) < 0)
+        if (!set_attr(self, S__LOOP, loop))
             return NULL;
         mine = attr(self, S__LOOP);
         if (!mine)
@@ -452,7 +489,7 @@ static Obj *get_loop_body(Obj *self, Obj *arg)
 static Obj *ev_clear_body(Obj *self, Obj *arg)
 {
     (void)arg;
-    return obj_setattr(self, sobj[S__VALUE], False) < 0 ? NULL : none_new();
+    return set_attr(self, S__VALUE, False) ? none_new() : NULL;
 }
 
 static Obj *ev_set_body(Obj *self, Obj *arg)
@@ -463,7 +500,7 @@ static Obj *ev_set_body(Obj *self, Obj *arg)
         return NULL;
     if (v)
         return none_new();
-    if (obj_setattr(self, sobj[S__VALUE], True) < 0)
+    if (!set_attr(self, S__VALUE, True))
         return NULL;
     Obj *ws = attr(self, S__WAITERS);
     if (!ws)
@@ -690,9 +727,6 @@ static Class WaitClass = {.name = "_QueueWait", .kind = K_OTHER, .base = &Object
                           .builtin = true};
 
 /* ---------------------------------------------------------------- Lock */
-
-/* `self.name = v` */
-static bool set_attr(Obj *self, int name, Obj *v) { return obj_setattr(self, sobj[name], v) == 0; }
 
 /* f"Lock (held by {_holder_name(self._holder)})" */
 static Obj *lock_label_body(Obj *self, Obj *arg)

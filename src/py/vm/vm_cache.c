@@ -34,19 +34,6 @@ static Class *plain_class(Obj *o, Obj *name)
     return c;
 }
 
-/* The entry number of o's attribute name in its instance dict, with *cls
- * its class, when no class on the chain has the name (no property or
- * method can win over the dict); -1 otherwise. */
-static int32_t instance_entry(Obj *o, Obj *name, Class **cls)
-{
-    Class *c = plain_class(o, name);
-    Obj *d = c ? ((InstanceObj *)o)->dict : NULL;
-    if (!d || class_lookup_owner(c, name, NULL))
-        return -1;
-    *cls = c;
-    return dict_entry_of(d, name);
-}
-
 void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
 {
     if (o->cls == &ModuleClass) {
@@ -62,13 +49,7 @@ void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
         }
         return;
     }
-    Class *c = NULL;
-    int32_t ix = instance_entry(o, name, &c);
-    if (ix < 0)
-        return;
-    nc->acls = c;
-    nc->aepoch = attrcache_epoch_;
-    nc->aix = ix;
+    attrslot_fill_get(&nc->attr, o, name);
 }
 
 /* o's class when it is a built-in one whose attributes are found by
@@ -112,14 +93,5 @@ Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
 
 void cache_fill_store(NameCache *nc, Obj *o, Obj *name)
 {
-    Class *c = NULL;
-    int32_t ix = instance_entry(o, name, &c);
-    if (ix < 0)
-        return;
-    Obj *hook = class_lookup_owner(c, str_intern("__setattr__"), NULL);
-    if (hook && IS(hook, FuncClass))
-        return; /* the library's own __setattr__ (a frozen dataclass) */
-    nc->scls = c;
-    nc->sepoch = attrcache_epoch_;
-    nc->six = ix;
+    attrslot_fill_set(&nc->store, o, name);
 }

@@ -15,21 +15,18 @@
 #include "vm_int.h"
 
 #include "../objects/attrcache.h"
+#include "../objects/attrslot.h"
 #include "../objects/klass.h"
 
 typedef struct NameCache {
     uint64_t gver;   /* LOAD_GLOBAL: the globals' version when filled (0: empty) */
     uint64_t bver;   /* and the builtins', when the name is a builtin (else 0) */
     int32_t gix;     /* its entry, in the globals or (bver) the builtins */
-    int32_t aix;     /* LOAD_ATTR: the entry in the instance dict last time */
-    Class *acls;     /* LOAD_ATTR: a class no class on whose chain has the name */
-    uint64_t aepoch; /* the attribute cache's epoch when acls was checked */
+    AttrSlot attr;   /* LOAD_ATTR on an instance (attrslot.h) */
     Class *mcls;     /* LOAD_METHOD: a class whose chain gives the plain function meth */
     Obj *meth;       /* borrowed: its class dict holds it while mepoch is current */
     uint64_t mepoch;
-    Class *scls;     /* STORE_ATTR: a class whose instances keep name in their dict */
-    uint64_t sepoch; /* the attribute cache's epoch when scls was checked */
-    int32_t six;     /* the entry in the instance dict last time */
+    AttrSlot store;  /* STORE_ATTR on an instance (attrslot.h) */
     int32_t dix;     /* LOAD_ATTR on a module: the entry in its dict */
     uint64_t dver;   /* the module dict's version when dix was found (0: empty) */
 } NameCache;
@@ -57,12 +54,7 @@ static inline Obj *cached_global(const NameCache *nc, Obj *globals, Obj *builtin
 /* o's instance attribute name (borrowed) by the cache, or NULL. */
 static inline Obj *cached_attr(const NameCache *nc, Obj *o, Obj *name)
 {
-    if (o->cls != nc->acls || nc->aepoch != attrcache_epoch_)
-        return NULL;
-    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
-    if (!d || (size_t)nc->aix >= d->used || d->entries[nc->aix].key != name)
-        return NULL;
-    return d->entries[nc->aix].value;
+    return attrslot_get(&nc->attr, o, name);
 }
 
 /* Module o's attribute (borrowed) by the cache, or NULL. A dict's version
@@ -92,17 +84,10 @@ static inline Obj *cached_method(const NameCache *nc, Obj *o, Obj *name)
 }
 
 /* o.name = v (v stolen) by the cache: true when done, false (v kept):
- * take the full way. Only an existing entry's value is replaced, which
- * changes no dict's keys. */
+ * take the full way. */
 static inline bool cached_store(const NameCache *nc, Obj *o, Obj *name, Obj *v)
 {
-    if (o->cls != nc->scls || nc->sepoch != attrcache_epoch_)
-        return false;
-    DictObj *d = (DictObj *)((InstanceObj *)o)->dict;
-    if (!d || d->watched || (size_t)nc->six >= d->used || d->entries[nc->six].key != name)
-        return false;
-    SETREF(d->entries[nc->six].value, v);
-    return true;
+    return attrslot_set(&nc->store, o, name, v);
 }
 
 /* Fill the caches after a full lookup found name. */

@@ -1,0 +1,47 @@
+/* attrslot.c: filling an instance attribute's slot (attrslot.h, which
+ * holds the inline reads and stores) after a full lookup. */
+#include "attrslot.h"
+
+/* o's class when the dict alone decides o.name, else NULL: a user class
+ * (not an exception) with klass_getattr's lookup, an interned str name
+ * (the attribute cache's key), an instance dict, and no class on the
+ * chain having the name. */
+static Class *dict_decides(Obj *o, Obj *name)
+{
+    Class *c = o->cls;
+    if (!c->heap || c->is_exception || c->getattr != klass_getattr)
+        return NULL;
+    if (!IS(name, StrClass) || !((StrObj *)name)->interned)
+        return NULL;
+    if (!((InstanceObj *)o)->dict || class_lookup_owner(c, name, NULL))
+        return NULL;
+    return c;
+}
+
+static void fill(AttrSlot *s, Class *c, Obj *o, Obj *name)
+{
+    int32_t ix = dict_entry_of(((InstanceObj *)o)->dict, name);
+    if (ix < 0)
+        return;
+    s->cls = c;
+    s->epoch = attrcache_epoch_;
+    s->ix = ix;
+}
+
+void attrslot_fill_get(AttrSlot *s, Obj *o, Obj *name)
+{
+    Class *c = dict_decides(o, name);
+    if (c)
+        fill(s, c, o, name);
+}
+
+void attrslot_fill_set(AttrSlot *s, Obj *o, Obj *name)
+{
+    Class *c = dict_decides(o, name);
+    if (!c)
+        return;
+    Obj *hook = class_lookup_owner(c, str_intern("__setattr__"), NULL);
+    if (hook && IS(hook, FuncClass))
+        return; /* the library's own __setattr__ (a frozen dataclass) */
+    fill(s, c, o, name);
+}
