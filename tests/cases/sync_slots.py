@@ -1,4 +1,4 @@
-"""the Queue, Lock and Event bodies in C read and store their attributes through remembered dict slots (src/py/objects/attrslot.h): they still see a class that gains a property, an attribute deleted and set again (its entry moves), a value replaced, and three queues taking turns"""
+"""the Queue, Lock and Event bodies in C read and store their attributes through remembered dict slots (src/py/objects/attrslot.h): they still see a class that gains a property, an attribute deleted and set again (its entry moves), a value replaced, a method shadowed or replaced, and three queues taking turns"""
 import asyncio
 
 
@@ -56,6 +56,22 @@ async def main():
     a._unfinished_tasks = 2
     a.task_done()
     print("a", a._unfinished_tasks)
+
+    # a method shadowed on the instance, then replaced on the class
+    e = asyncio.Queue()
+    e.put_nowait(1)
+    e.put_nowait(2)
+    print("e", try_get(e), e.qsize(), e.empty())
+    e.empty = lambda: True
+    print("e", try_get(e), e.qsize())
+    del e.empty
+    print("e", try_get(e), e.qsize())
+    e.put_nowait(3)
+    saved = asyncio.Queue.empty
+    asyncio.Queue.empty = lambda self: True
+    print("e", try_get(e), e.qsize())
+    asyncio.Queue.empty = saved
+    print("e", try_get(e), e.qsize())
 
     lock = asyncio.Lock()
     async with lock:

@@ -96,16 +96,48 @@ static AttrSlot rslot[S_COUNT], wslot[S_COUNT];
 static Obj *own_fn[M_COUNT];   /* the prelude's functions (held), this run */
 static Obj *exc_empty, *exc_full, *exc_shutdown; /* QueueEmpty, ... (held; shutdown: 3.13) */
 
+/* What is_own learnt: per method, the last class whose chain found the
+ * prelude's own function (good while the attribute cache's epoch says no
+ * class dict changed); and, by instance dict version (unique to one state
+ * of one dict's keys, obj.h), which methods' names a dict was seen
+ * without. */
+static struct {
+    Class *cls;
+    uint64_t epoch;
+} own_class[M_COUNT];
+
+typedef struct OwnDict {
+    uint64_t version;
+    uint32_t absent; /* bit m: the dict has no key mobj[m] */
+} OwnDict;
+#define OWN_DICTS 64 /* a power of two */
+static OwnDict own_dicts[OWN_DICTS];
+
 /* Does self.method still mean the prelude's own function? Its class chain
  * finds that function, and self has no attribute of that name. */
 static bool is_own(Obj *self, int m)
 {
     Class *c = CLS(self);
     Obj *name = mobj[m];
-    if (!own_fn[m] || !c->heap || c->is_exception || class_lookup(c, name) != own_fn[m])
-        return false;
+    if (c != own_class[m].cls || own_class[m].epoch != attrcache_epoch_) {
+        if (!own_fn[m] || !c->heap || c->is_exception || class_lookup(c, name) != own_fn[m])
+            return false;
+        own_class[m].cls = c;
+        own_class[m].epoch = attrcache_epoch_;
+    }
     Obj *d = ((InstanceObj *)self)->dict;
-    return !d || !dict_get(d, name);
+    if (!d)
+        return true;
+    uint64_t ver = ((DictObj *)d)->version;
+    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
+    if (e->version == ver && e->absent & (1u << m))
+        return true;
+    if (dict_get(d, name))
+        return false;
+    if (e->version != ver)
+        *e = (OwnDict){ver, 0};
+    e->absent |= 1u << m;
+    return true;
 }
 
 static Obj *call_attr(Obj *o, Obj *name, Obj **args, int nargs)
@@ -1124,6 +1156,8 @@ void sync_bind_prelude(Obj *module_dict)
 
 void sync_reset(void)
 {
+    memset(own_class, 0, sizeof own_class);
+    memset(own_dicts, 0, sizeof own_dicts);
     for (int m = 0; m < M_COUNT; m++) {
         XDECREF(own_fn[m]);
         own_fn[m] = NULL;
