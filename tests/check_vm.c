@@ -1503,6 +1503,43 @@ START_TEST(test_await_shortcuts_taken)
 }
 END_TEST
 
+/* `async with lock` takes the await shortcut (src/py/loop/sync.c: no
+ * coroutine of __aenter__'s, acquire's or __aexit__'s) on the way in when
+ * the lock is free and on the way out when no exception leaves the body;
+ * a lock held by another task, and a body that raises, take the prelude's
+ * way. 7: two for the first `async with`, one for the raising one's way
+ * in, hold()'s way in, sleep and way out, waiter()'s way out. */
+START_TEST(test_async_with_lock_shortcut)
+{
+    uint64_t before = vm_await_shortcuts();
+    SimStatus st;
+    char *got = run_code("import asyncio\n"
+                         "async def hold(lock):\n"
+                         "    async with lock:\n"
+                         "        await asyncio.sleep(0.5)\n"
+                         "async def waiter(lock):\n"
+                         "    async with lock:\n"
+                         "        print('waiter in', lock.locked())\n"
+                         "async def main():\n"
+                         "    lock = asyncio.Lock()\n"
+                         "    async with lock:\n"
+                         "        print('in', lock.locked())\n"
+                         "    try:\n"
+                         "        async with lock:\n"
+                         "            raise ValueError('body')\n"
+                         "    except ValueError as e:\n"
+                         "        print(e, lock.locked())\n"
+                         "    await asyncio.gather(hold(lock), waiter(lock))\n"
+                         "    print('out', lock.locked())\n"
+                         "asyncio.run(main())\n",
+                         NULL, &st, NULL, NULL);
+    ck_assert_int_eq(st, SIM_OK);
+    ck_assert_str_eq(got, "in True\nbody False\nwaiter in True\nout False\n");
+    ck_assert_uint_eq(vm_await_shortcuts() - before, 7);
+    free(got);
+}
+END_TEST
+
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 Suite *vm_suite(void)
@@ -1526,6 +1563,7 @@ Suite *vm_suite(void)
     tcase_add_test(tc, test_load_error_runs_nothing);
     tcase_add_test(tc, test_frame_stacks_sized);
     tcase_add_test(tc, test_await_shortcuts_taken);
+    tcase_add_test(tc, test_async_with_lock_shortcut);
     suite_add_tcase(s, tc);
 
     if (getenv("LOOPSCOPE_KNOWN_BUGS")) {

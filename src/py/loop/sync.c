@@ -25,6 +25,8 @@
 
 #include <string.h>
 
+#define PRIM(fname) static Obj *fname(Obj *self, Obj **args, int nargs, Obj *kw)
+
 /* ---------------------------------------------------- method dispatch */
 
 /* The methods the prelude's Queue code calls on self (and Event's on
@@ -181,6 +183,17 @@ static Obj *attr(Obj *o, int name)
     if (v)
         attrslot_fill_get(&rslot[name], o, sobj[name]);
     return v;
+}
+
+/* o.<name> (borrowed) when the instance dict alone decides it, read with
+ * no code of the scenario's run (no property, no __getattr__); else NULL. */
+static Obj *peek(Obj *o, int name)
+{
+    Obj *v = attrslot_get(&rslot[name], o, sobj[name]);
+    if (v || !CLS(o)->heap)
+        return v;
+    attrslot_fill_get(&rslot[name], o, sobj[name]);
+    return attrslot_get(&rslot[name], o, sobj[name]);
 }
 
 /* `self.name = v` */
@@ -1006,6 +1019,84 @@ static Obj *lock_acquire_body(Obj *self, Obj *arg)
     return &lw->hdr;
 }
 
+/* ------------------------------------------- `async with lock` shortcut */
+
+/* What `async with lock` awaits when the Lock's own __aenter__ found it
+ * free, or its own __aexit__ released it: done already, None. */
+static AwaitStatus done_await(Obj *o, bool resumed, Obj **out)
+{
+    (void)o;
+    (void)resumed;
+    INCREF(None);
+    *out = None;
+    return AW_DONE;
+}
+
+static Class DoneClass = {.name = "_LockDone", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(Obj),
+                          .await_step = done_await, .builtin = true};
+
+static Obj *done_new(void) { return obj_alloc(&DoneClass, sizeof(Obj)); }
+
+/* the prelude's _AsyncWithAcquire.__aenter__ and __aexit__ */
+static Shortcut aenter_sc, aexit_sc;
+
+/* _waiters is None or a list of Futures that are all cancelled (all:
+ * lock_free's test) or (!all) whose first, if any, is a Future: what
+ * acquire and release then do runs no code of the scenario's. */
+static bool plain_waiters(Obj *ws, bool all)
+{
+    if (ws == None)
+        return true;
+    if (!IS(ws, ListClass))
+        return false;
+    size_t n = LIST_N(ws);
+    for (size_t i = 0; i < (all ? n : n > 0); i++) {
+        Obj *w = ((ListObj *)ws)->items[i];
+        if (!IS(w, FutureClass) || (all && ((FutureObj *)w)->state != FUT_CANCELLED))
+            return false;
+    }
+    return true;
+}
+
+/* `await lock.__aenter__()` with the Lock's own __aenter__ (self: the
+ * lock): when the lock is free and its own acquire and _take would run,
+ * CPython's acquire returns True without yielding: take it here, with no
+ * coroutine of __aenter__'s or acquire's. NULL, nothing done: not so. */
+PRIM(aenter_direct)
+{
+    (void)args;
+    (void)kw;
+    if (!self || nargs != 0 || !is_own(self, M_LOCK_ACQUIRE) || !is_own(self, M_LOCK_TAKE))
+        return NULL;
+    Obj *ws = peek(self, S__WAITERS);
+    if (peek(self, S__LOCKED) != False || !ws || !plain_waiters(ws, true))
+        return NULL;
+    Obj *r = lock_take_body(self, NULL);
+    if (!r)
+        return NULL;
+    DECREF(r);
+    return done_new();
+}
+
+/* `await lock.__aexit__(t, v, tb)` with the Lock's own __aexit__: when the
+ * lock is held and its own release and _wake_up_first would run, release
+ * it here. */
+PRIM(aexit_direct)
+{
+    (void)args;
+    (void)kw;
+    if (!self || nargs != 3 || !is_own(self, M_LOCK_RELEASE) || !is_own(self, M_LOCK_WAKE))
+        return NULL;
+    Obj *ws = peek(self, S__WAITERS);
+    if (peek(self, S__LOCKED) != True || !ws || !plain_waiters(ws, false))
+        return NULL;
+    Obj *r = lock_release_body(self, NULL);
+    if (!r)
+        return NULL;
+    DECREF(r);
+    return done_new();
+}
+
 /* _acquire_of(x): what `async with x` awaits on the way in: the Lock's own
  * acquire waits here directly, any other x.acquire() is called */
 static Obj *p_acquire_of(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -1045,8 +1136,6 @@ BODY_PRIM(_lock_release, M_LOCK_RELEASE)
 BODY_PRIM(_lock_take, M_LOCK_TAKE)
 BODY_PRIM(_lock_label, M_LOCK_LABEL)
 BODY_PRIM(_lock_wake_up_first, M_LOCK_WAKE)
-
-#define PRIM(fname) static Obj *fname(Obj *self, Obj **args, int nargs, Obj *kw)
 
 PRIM(p_queue_task_done)
 {
@@ -1104,6 +1193,7 @@ void sync_add_prims(Obj *module_dict)
 {
     class_init(&WaitClass);
     class_init(&LockWaitClass);
+    class_init(&DoneClass);
     for (int i = 0; i < S_COUNT; i++)
         sobj[i] = str_intern(snames[i]);
     for (int m = 0; m < M_COUNT; m++)
@@ -1145,6 +1235,11 @@ void sync_bind_prelude(Obj *module_dict)
         shortcut_bind(&get_sc, dict_get_c(((Class *)queue)->dict, "get"), get_direct);
         shortcut_bind(&put_sc, dict_get_c(((Class *)queue)->dict, "put"), put_direct);
     }
+    Obj *aw = dict_get_c(module_dict, "_AsyncWithAcquire");
+    if (aw && IS(aw, ClassClass) && ((Class *)aw)->dict) {
+        shortcut_bind(&aenter_sc, dict_get_c(((Class *)aw)->dict, "__aenter__"), aenter_direct);
+        shortcut_bind(&aexit_sc, dict_get_c(((Class *)aw)->dict, "__aexit__"), aexit_direct);
+    }
     static Obj **const excs[] = {&exc_empty, &exc_full, &exc_shutdown};
     static const char *const exc_names[] = {"QueueEmpty", "QueueFull", "QueueShutDown"};
     for (size_t i = 0; i < 3; i++) {
@@ -1166,5 +1261,5 @@ void sync_reset(void)
     XDECREF(exc_full);
     XDECREF(exc_shutdown);
     exc_empty = exc_full = exc_shutdown = NULL;
-    get_sc.fn = put_sc.fn = NULL;
+    get_sc.fn = put_sc.fn = aenter_sc.fn = aexit_sc.fn = NULL;
 }

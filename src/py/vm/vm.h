@@ -29,8 +29,8 @@ typedef struct VMHooks {
      * and return it (a new reference), or NULL with the exception set. */
     Obj *(*import_module)(void *ud, Obj *name);
     /* Set by vm_set_await_shortcut, not by vm_init's caller. */
-    Obj *await_fn[4];
-    CFunc await_fast[4];
+    Obj *await_fn[8];
+    CFunc await_fast[8];
 } VMHooks;
 
 typedef struct VMLimits {
@@ -41,11 +41,13 @@ typedef struct VMLimits {
 } VMLimits;
 
 /* A call of fn (or of a method whose function is fn) that is awaited at
- * once (`await fn(...)`, `await o.fn(...)`, no keywords) runs fast(self,
- * args, nargs, NULL) instead (self: the method's object, or NULL), which
- * returns the awaitable itself: no coroutine of fn's is made (asyncio.sleep,
- * Queue.get and put: src/py/loop/shortcut.c). fast returns NULL with no
- * exception raised to have fn called as usual. Up to four; fn is held until
+ * once (`await fn(...)`, `await o.fn(...)`, no keywords; and `async with`
+ * calling __aenter__, or __aexit__ on leaving without an exception) runs
+ * fast(self, args, nargs, NULL) instead (self: the method's object, or
+ * NULL), which returns the awaitable itself: no coroutine of fn's is made
+ * (asyncio.sleep, Queue.get and put, a free Lock's `async with`:
+ * src/py/loop/shortcut.c). fast returns NULL with no exception raised to
+ * have fn called as usual. Up to eight; fn is held until
  * vm_set_await_shortcut(NULL, NULL) drops them all, or the run's end.
  * False when the table is full. */
 bool vm_set_await_shortcut(Obj *fn, CFunc fast);
@@ -57,7 +59,7 @@ void vm_shutdown(void);
 const VMLimits *vm_limits(void);
 uint64_t vm_ops(void);     /* instructions executed so far */
 uint64_t vm_stack_grows(void); /* frames whose stack outgrew their code's depth, so far */
-uint64_t vm_await_shortcuts(void); /* awaits that took a shortcut, so far */
+uint64_t vm_await_shortcuts(void); /* awaits that took a shortcut (fast gave the awaitable), so far */
 /* True when `more` bytes more stay within limits.max_memory (counted
  * exactly by base.h's allocators from vm_memory_start on); otherwise sets
  * the limit error and returns false. */

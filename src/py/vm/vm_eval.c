@@ -1320,7 +1320,11 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             }
             PUSH(exit);
-            Obj *r = vm_call0(enter);
+            /* `async with` awaits __aenter__'s result at once: its await
+             * shortcut, if it has one (a free Lock's) */
+            Obj *r = NULL;
+            if (!(arg && vm.hooks.await_fn[0] && ((r = vm_await_shortcut(enter, NULL, 0)) || err_occurred())))
+                r = vm_call0(enter);
             DECREF(enter);
             DECREF(mgr);
             if (!r)

@@ -93,8 +93,9 @@ Obj *vm_await_shortcut_on(Obj *fn, Obj *self, Obj **args, int nargs)
 {
     for (size_t i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i]; i++)
         if (vm.hooks.await_fn[i] == fn) {
-            shortcuts_taken++;
-            return vm.hooks.await_fast[i](self, args, nargs, NULL);
+            Obj *aw = vm.hooks.await_fast[i](self, args, nargs, NULL);
+            shortcuts_taken += aw != NULL;
+            return aw;
         }
     return NULL;
 }
