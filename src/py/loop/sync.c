@@ -115,13 +115,12 @@ typedef struct OwnDict {
 #define OWN_DICTS 64 /* a power of two */
 static OwnDict own_dicts[OWN_DICTS];
 
-/* Does self.method still mean the prelude's own function? Its class chain
- * finds that function, and self has no attribute of that name. */
-static bool is_own(Obj *self, int m)
+/* is_own the long way: fills what it learns. */
+static bool is_own_slow(Obj *self, int m, bool class_known)
 {
     Class *c = CLS(self);
     Obj *name = mobj[m];
-    if (c != own_class[m].cls || own_class[m].epoch != attrcache_epoch_) {
+    if (!class_known) {
         if (!own_fn[m] || !c->heap || c->is_exception || class_lookup(c, name) != own_fn[m])
             return false;
         own_class[m].cls = c;
@@ -130,15 +129,28 @@ static bool is_own(Obj *self, int m)
     Obj *d = ((InstanceObj *)self)->dict;
     if (!d)
         return true;
-    uint64_t ver = ((DictObj *)d)->version;
-    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
-    if (e->version == ver && e->absent & (1u << m))
-        return true;
     if (dict_get(d, name))
         return false;
+    uint64_t ver = ((DictObj *)d)->version;
+    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
     if (e->version != ver)
         *e = (OwnDict){ver, 0};
     e->absent |= 1u << m;
+    return true;
+}
+
+/* Does self.method still mean the prelude's own function? Its class chain
+ * finds that function, and self has no attribute of that name. */
+static inline bool is_own(Obj *self, int m)
+{
+    if (CLS(self) != own_class[m].cls || own_class[m].epoch != attrcache_epoch_)
+        return is_own_slow(self, m, false);
+    const DictObj *d = (const DictObj *)((InstanceObj *)self)->dict;
+    if (d) {
+        const OwnDict *e = &own_dicts[d->version & (OWN_DICTS - 1)];
+        if (e->version != d->version || !(e->absent & (1u << m)))
+            return is_own_slow(self, m, true);
+    }
     return true;
 }
 
@@ -171,17 +183,22 @@ static int call_truth(Obj *self, int m)
     return t;
 }
 
-/* o.<name>: a new reference, or NULL with an error */
-static Obj *attr(Obj *o, int name)
+/* o.<name> the long way, filling its slot */
+static Obj *attr_slow(Obj *o, int name)
 {
-    Obj *v = attrslot_get(&rslot[name], o, sobj[name]);
-    if (v) {
-        INCREF(v);
-        return v;
-    }
-    v = obj_getattr(o, sobj[name]);
+    Obj *v = obj_getattr(o, sobj[name]);
     if (v)
         attrslot_fill_get(&rslot[name], o, sobj[name]);
+    return v;
+}
+
+/* o.<name>: a new reference, or NULL with an error */
+static inline Obj *attr(Obj *o, int name)
+{
+    Obj *v = attrslot_get(&rslot[name], o, sobj[name]);
+    if (!v)
+        return attr_slow(o, name);
+    INCREF(v);
     return v;
 }
 
