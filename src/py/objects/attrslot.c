@@ -2,10 +2,11 @@
  * holds the inline reads and stores) after a full lookup. */
 #include "attrslot.h"
 
-/* o's class when the dict alone decides o.name, else NULL: a user class
- * (not an exception) with klass_getattr's lookup, an interned str name
- * (the attribute cache's key), an instance dict, and no class on the
- * chain having the name. */
+/* o's class when the dict decides o.name whenever it has the name, else
+ * NULL: a user class (not an exception) with klass_getattr's lookup, an
+ * interned str name (the attribute cache's key), an instance dict, and
+ * nothing on the class chain by that name that wins over the dict (a
+ * property; a method or a plain class attribute does not). */
 static Class *dict_decides(Obj *o, Obj *name)
 {
     Class *c = o->cls;
@@ -13,7 +14,10 @@ static Class *dict_decides(Obj *o, Obj *name)
         return NULL;
     if (!IS(name, StrClass) || !((StrObj *)name)->interned)
         return NULL;
-    if (!((InstanceObj *)o)->dict || class_lookup_owner(c, name, NULL))
+    if (!((InstanceObj *)o)->dict)
+        return NULL;
+    Obj *cv = class_lookup_owner(c, name, NULL);
+    if (cv && IS(cv, PropertyClass))
         return NULL;
     return c;
 }

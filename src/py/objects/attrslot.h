@@ -3,11 +3,13 @@
  * of the same kind of object over and over (the eval loop's LOAD_ATTR and
  * STORE_ATTR caches, vm_cache.h; the Queue and Lock bodies in C,
  * src/py/loop/sync.c).
- * Owns: the rule for when the instance dict alone decides `o.name` (a
- * user class, not an exception, whose lookup is klass_getattr's, and no
- * class on whose chain has the name, so no property or method can win),
- * kept as the class and the attribute cache's epoch (attrcache.h: any
- * change to a class dict on the chain moves it), and the entry number as
+ * Owns: the rule for when the instance dict decides `o.name` whenever it
+ * holds the name (a user class, not an exception, whose lookup is
+ * klass_getattr's, and nothing on whose chain by that name wins over the
+ * dict: no property; a method or a plain class attribute, such as
+ * _LoopBound._loop, loses to the instance's own), kept as the class and
+ * the attribute cache's epoch (attrcache.h: any change to a class dict on
+ * the chain moves it), and the entry number as
  * a hint that a hit checks still holds that very (interned) name. A hit
  * gives exactly what the full lookup would; a miss says nothing: take
  * the full way (obj_getattr, obj_setattr), then fill the slot.
@@ -19,7 +21,7 @@
 #include "klass.h"
 
 typedef struct AttrSlot {
-    Class *cls;      /* a class whose instances keep name in their dict (NULL: empty) */
+    Class *cls;      /* a class whose instances' dicts decide name (NULL: empty) */
     uint64_t epoch;  /* the attribute cache's epoch when cls was checked */
     int32_t ix;      /* the entry in the instance dict last time */
 } AttrSlot;
