@@ -274,7 +274,8 @@ typedef struct Source Source;
 
 enum { CO_COROUTINE = 1, CO_GENERATOR = 2, CO_VARARGS = 4, CO_VARKW = 8,
        CO_MODULE = 16, CO_LIBRARY = 32 /* built-in prelude: hidden from users */,
-       CO_ASYNC_GENERATOR = 64 /* an async def that yields (agen.c) */ };
+       CO_ASYNC_GENERATOR = 64 /* an async def that yields (agen.c) */,
+       CO_AWAIT_SHORTCUT = 128 /* its function has an await shortcut (vm_set_await_shortcut) */ };
 
 typedef struct CodeObj {
     Obj hdr;

@@ -63,14 +63,19 @@ bool vm_set_await_shortcut(Obj *fn, CFunc fast)
     enum { N = sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] };
     if (!fn) {
         for (int i = 0; i < N; i++) {
+            if (vm.hooks.await_fn[i])
+                ((FuncObj *)vm.hooks.await_fn[i])->code->flags &= ~CO_AWAIT_SHORTCUT;
             XDECREF(vm.hooks.await_fn[i]);
             vm.hooks.await_fn[i] = NULL;
             vm.hooks.await_fast[i] = NULL;
         }
         return true;
     }
+    if (!IS(fn, FuncClass))
+        return false;
     for (int i = 0; i < N; i++)
         if (!vm.hooks.await_fn[i]) {
+            ((FuncObj *)fn)->code->flags |= CO_AWAIT_SHORTCUT;
             INCREF(fn);
             vm.hooks.await_fn[i] = fn;
             vm.hooks.await_fast[i] = fast;
@@ -91,6 +96,8 @@ uint64_t vm_await_shortcuts(void) { return shortcuts_taken; }
 
 Obj *vm_await_shortcut_on(Obj *fn, Obj *self, Obj **args, int nargs)
 {
+    if (!IS(fn, FuncClass) || !(((FuncObj *)fn)->code->flags & CO_AWAIT_SHORTCUT))
+        return NULL;
     for (size_t i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i]; i++)
         if (vm.hooks.await_fn[i] == fn) {
             Obj *aw = vm.hooks.await_fast[i](self, args, nargs, NULL);
