@@ -664,7 +664,13 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_LOAD_ATTR): {
             Obj *o = POP();
-            Obj *v = load_attr(f, o, arg);
+            /* the caches' hits here, the rest in load_attr */
+            NameCache *nc = name_cache(f->code, arg);
+            Obj *v = cached_attr(nc, o, TUP_ITEMS(f->code->names)[arg]);
+            if (v || (v = cached_module_attr(nc, o)))
+                INCREF(v);
+            else
+                v = load_attr(f, o, arg);
             DECREF(o);
             if (!v)
                 goto error;
@@ -681,8 +687,10 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 PUSH(o); /* the stack's reference */
                 NEXT();
             }
-            Obj *v = load_attr(f, o, arg);
-            if (!v)
+            Obj *v = cached_module_attr(nc, o); /* `asyncio.sleep(...)` */
+            if (v)
+                INCREF(v);
+            else if (!(v = load_attr(f, o, arg)))
                 goto error;
             SETREF(sp[-1], v);
             INCREF(None);
