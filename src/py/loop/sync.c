@@ -1075,24 +1075,34 @@ static bool plain_waiters(Obj *ws, bool all)
     return true;
 }
 
-/* `await lock.__aenter__()` with the Lock's own __aenter__ (self: the
- * lock): when the lock is free and its own acquire and _take would run,
- * CPython's acquire returns True without yielding: take it here, with no
- * coroutine of __aenter__'s or acquire's. NULL, nothing done: not so. */
-PRIM(aenter_direct)
+/* The way in (out) of `async with lock` in C: when nargs is what
+ * __aenter__ (__aexit__) takes, the lock's own methods other and run are
+ * what would run, _locked is exactly `locked` and the waiters are plain
+ * (all: every one; else the first): run's body (_take; release) and an
+ * awaitable that is done. NULL, nothing done: not so. */
+static Obj *lock_direct(Obj *self, int nargs, int want, int other, int run, Obj *locked, bool all)
 {
-    (void)args;
-    (void)kw;
-    if (!self || nargs != 0 || !is_own(self, M_LOCK_ACQUIRE) || !is_own(self, M_LOCK_TAKE))
+    if (!self || nargs != want || !is_own(self, other) || !is_own(self, run))
         return NULL;
     Obj *ws = peek(self, S__WAITERS);
-    if (peek(self, S__LOCKED) != False || !ws || !plain_waiters(ws, true))
+    if (peek(self, S__LOCKED) != locked || !ws || !plain_waiters(ws, all))
         return NULL;
-    Obj *r = lock_take_body(self, NULL);
+    Obj *r = methods[run].body(self, NULL);
     if (!r)
         return NULL;
     DECREF(r);
     return done_new();
+}
+
+/* `await lock.__aenter__()` with the Lock's own __aenter__ (self: the
+ * lock): when the lock is free and its own acquire and _take would run,
+ * CPython's acquire returns True without yielding: take it here, with no
+ * coroutine of __aenter__'s or acquire's. */
+PRIM(aenter_direct)
+{
+    (void)args;
+    (void)kw;
+    return lock_direct(self, nargs, 0, M_LOCK_ACQUIRE, M_LOCK_TAKE, False, true);
 }
 
 /* `await lock.__aexit__(t, v, tb)` with the Lock's own __aexit__: when the
@@ -1102,16 +1112,7 @@ PRIM(aexit_direct)
 {
     (void)args;
     (void)kw;
-    if (!self || nargs != 3 || !is_own(self, M_LOCK_RELEASE) || !is_own(self, M_LOCK_WAKE))
-        return NULL;
-    Obj *ws = peek(self, S__WAITERS);
-    if (peek(self, S__LOCKED) != True || !ws || !plain_waiters(ws, false))
-        return NULL;
-    Obj *r = lock_release_body(self, NULL);
-    if (!r)
-        return NULL;
-    DECREF(r);
-    return done_new();
+    return lock_direct(self, nargs, 3, M_LOCK_WAKE, M_LOCK_RELEASE, True, false);
 }
 
 /* _acquire_of(x): what `async with x` awaits on the way in: the Lock's own

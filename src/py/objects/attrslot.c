@@ -3,18 +3,23 @@
 #include "attrslot.h"
 
 /* o's class when the dict decides o.name whenever it has the name, else
- * NULL: a user class (not an exception) with klass_getattr's lookup, an
- * interned str name (the attribute cache's key), an instance dict, and
- * nothing on the class chain by that name that wins over the dict (a
- * property; a method or a plain class attribute does not). */
-static Class *dict_decides(Obj *o, Obj *name)
+ * NULL: attrslot_class's, an instance dict, and nothing on the class
+ * chain by that name that wins over the dict (a property; a method or a
+ * plain class attribute does not). */
+Class *attrslot_class(Obj *o, Obj *name)
 {
     Class *c = o->cls;
     if (!c->heap || c->is_exception || c->getattr != klass_getattr)
         return NULL;
     if (!IS(name, StrClass) || !((StrObj *)name)->interned)
         return NULL;
-    if (!((InstanceObj *)o)->dict)
+    return c;
+}
+
+static Class *dict_decides(Obj *o, Obj *name)
+{
+    Class *c = attrslot_class(o, name);
+    if (!c || !((InstanceObj *)o)->dict)
         return NULL;
     Obj *cv = class_lookup_owner(c, name, NULL);
     if (cv && IS(cv, PropertyClass))

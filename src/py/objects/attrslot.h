@@ -52,6 +52,11 @@ static inline bool attrslot_set(const AttrSlot *s, Obj *o, Obj *name, Obj *v)
     return true;
 }
 
+/* o's class when a lookup of o.name may be remembered, else NULL: a user
+ * class (not an exception) whose lookup is klass_getattr's, and an
+ * interned str name (the attribute cache's key). */
+Class *attrslot_class(Obj *o, Obj *name);
+
 /* Fill the slot after a full lookup of o.name found it (left as it was
  * when the dict alone does not decide). */
 void attrslot_fill_get(AttrSlot *s, Obj *o, Obj *name);

@@ -1,9 +1,11 @@
 /* vm_cache.c: filling the eval loop's name caches (vm_cache.h) after a
  * full lookup. Owns the rules for what may be cached: a str name the
  * bytecode interned, and an instance of a user class (not an exception)
- * whose attribute lookup is klass_getattr's, or (methods only) an object
- * of a built-in type whose lookup is getattr_generic's. Leaves the lookups
- * themselves to vm_eval.c, ops_attr.c and klass.c. */
+ * whose attribute lookup is klass_getattr's (the instance attribute's
+ * rule and slot are attrslot.[ch]'s, shared with src/py/loop/sync.c), or
+ * (methods only) an object of a built-in type whose lookup is
+ * getattr_generic's. Leaves the lookups themselves to vm_eval.c,
+ * ops_attr.c and klass.c. */
 #include "vm_cache.h"
 
 void cache_fill_global(NameCache *nc, Obj *globals, Obj *builtins, Obj *name)
@@ -21,17 +23,6 @@ void cache_fill_global(NameCache *nc, Obj *globals, Obj *builtins, Obj *name)
     nc->gver = gver;
     nc->bver = ((DictObj *)builtins)->version;
     nc->gix = ix;
-}
-
-/* o's class when its attributes may be cached, else NULL. */
-static Class *plain_class(Obj *o, Obj *name)
-{
-    Class *c = o->cls;
-    if (!c->heap || c->is_exception || c->getattr != klass_getattr)
-        return NULL;
-    if (!IS(name, StrClass) || !((StrObj *)name)->interned)
-        return NULL;
-    return c;
 }
 
 void cache_fill_attr(NameCache *nc, Obj *o, Obj *name)
@@ -80,7 +71,7 @@ Obj *cache_fill_method(NameCache *nc, Obj *o, Obj *name)
         nc->mepoch = attrcache_epoch_;
         return v;
     }
-    c = plain_class(o, name);
+    c = attrslot_class(o, name);
     Class *owner = NULL;
     Obj *v = c ? class_lookup_owner(c, name, &owner) : NULL;
     if (!v || !IS(v, FuncClass))
