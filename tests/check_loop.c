@@ -13,6 +13,7 @@
 #include "../src/base/source.h"
 #include "../src/record/rec.h"
 #include "../src/py/py.h"
+#include "../src/py/loop/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -820,6 +821,45 @@ START_TEST(test_thread_exception_and_process)
 }
 END_TEST
 
+/* loop.c's spare handles: a handle is handed out again only when no one
+ * holds it. The scenario keeps every other handle of call_soon, call_later
+ * and the sleeps' timers, lets them all run, then makes more: a kept one
+ * handed out again would be the same object as a new one, or would be
+ * cancelled or moved under its holder. The count shows the spares are
+ * used at all. */
+START_TEST(test_spare_handles)
+{
+    uint64_t before = loop_handles_reused();
+    Recording *rec = run("import asyncio\n"
+                         "async def main():\n"
+                         "    loop = asyncio.get_running_loop()\n"
+                         "    seen, kept, fresh = [], [], []\n"
+                         "    for i in range(40):\n"
+                         "        h = loop.call_soon(seen.append, i)\n"
+                         "        t = loop.call_later(0.5, seen.append, -i)\n"
+                         "        if i % 2 == 0:\n"
+                         "            kept.append(h)\n"
+                         "            kept.append(t)\n"
+                         "        await asyncio.sleep(0)\n"
+                         "    await asyncio.sleep(1)\n"
+                         "    for i in range(40):\n"
+                         "        fresh.append(loop.call_soon(seen.append, 100 + i))\n"
+                         "        await asyncio.sleep(0.01)\n"
+                         "    kept[3].cancel()\n"
+                         "    same = sum(1 for a in kept for b in fresh if a is b)\n"
+                         "    late = sum(1 for h in kept if h.cancelled())\n"
+                         "    whens = sorted(set(h.when() for h in kept[1::2]))\n"
+                         "    print(same, late, len(seen), whens, sorted(seen)[-1])\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    long p = find(rec, SK_PRINT, -2, 0);
+    ck_assert_int_ge(p, 0);
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), "0 1 120 [0.5] 139");
+    ck_assert_uint_gt(loop_handles_reused() - before, 40);
+    rec_free(rec);
+}
+END_TEST
+
 Suite *loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -846,6 +886,7 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_known_wake_after_done);
     tcase_add_test(tc, test_known_done_line);
     tcase_add_test(tc, test_until);
+    tcase_add_test(tc, test_spare_handles);
     suite_add_tcase(s, tc);
     return s;
 }

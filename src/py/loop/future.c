@@ -102,10 +102,13 @@ bool future_done(Obj *f)
     return ((FutureObj *)f)->state != FUT_PENDING;
 }
 
-/* A done callback that is a task's wakeup makes that task READY. */
+static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw);
+
+/* A done callback that is a task's wakeup (known by its C function: only
+ * task_cb makes one) makes that task READY. */
 static void note_wakeup(FutureObj *f, Obj *cb)
 {
-    if (IS(cb, BuiltinClass) && strcmp(((BuiltinObj *)cb)->name, "task_wakeup") == 0)
+    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->fn == task_wakeup_cb)
         narr_task_woken((TaskObj *)((BuiltinObj *)cb)->self, f);
 }
 

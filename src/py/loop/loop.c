@@ -40,8 +40,41 @@ static void handle_repr(Obj *o, Buf *out)
     buf_putc(out, '>');
 }
 
+/* Handles no one holds any more, kept for the next handle_new: a task's
+ * every hop makes one or two (its step or wakeup, a sleep's timer), and
+ * one taken from here is not linked into (and later out of) the object
+ * list again, whose neighbours are cold by then. A handle joins it only
+ * when its count drops to 0 (handle_finalize keeps it, the count at 1
+ * held by the list), so nothing can reach one while it is here. Linked
+ * through the callback field; drained by loop_reset, before teardown. */
+enum { HANDLES_KEPT = 256 };
+static HandleObj *spare;
+static size_t nspare;
+static bool keep_spares; /* from a loop's making to loop_reset: never
+                            across a run's teardown */
+static uint64_t handles_reused;
+
+static void handle_finalize(Obj *o)
+{
+    if (!keep_spares || nspare >= HANDLES_KEPT)
+        return;
+    HandleObj *h = (HandleObj *)o;
+    handle_dealloc(o);
+    memset((char *)h + sizeof h->hdr, 0, sizeof *h - sizeof h->hdr);
+    h->callback = &spare->hdr;
+    spare = h;
+    nspare++;
+    INCREF(o); /* the list's: obj_release sees it kept */
+}
+
+uint64_t loop_handles_reused(void)
+{
+    return handles_reused;
+}
+
 Class HandleClass = {.name = "TimerHandle", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(HandleObj),
-                     .dealloc = handle_dealloc, .repr = handle_repr, .builtin = true};
+                     .dealloc = handle_dealloc, .repr = handle_repr, .finalize = handle_finalize,
+                     .builtin = true};
 
 /* The () of every handle without arguments (a task's step) and of every
  * cancelled one, shared this run: a tuple is never changed. */
@@ -57,13 +90,28 @@ static Obj *empty_args(void)
 
 void loop_reset(void)
 {
+    keep_spares = false;
+    while (spare) {
+        HandleObj *h = spare;
+        spare = (HandleObj *)h->callback;
+        h->callback = NULL;
+        DECREF(h);
+    }
+    nspare = 0;
     XDECREF(no_args);
     no_args = NULL;
 }
 
 static HandleObj *handle_new(Obj *cb, Obj *args)
 {
-    HandleObj *h = (HandleObj *)obj_alloc(&HandleClass, sizeof(HandleObj));
+    HandleObj *h = spare;
+    if (h) {
+        spare = (HandleObj *)h->callback;
+        nspare--;
+        handles_reused++;
+    } else {
+        h = (HandleObj *)obj_alloc(&HandleClass, sizeof(HandleObj));
+    }
     INCREF(cb);
     h->callback = cb;
     if (args) {
@@ -116,27 +164,29 @@ static Obj *handle_when(Obj *self, Obj **args, int nargs, Obj *kw)
 
 /* ------------------------------------------------------------ ready queue */
 
+/* The ring's capacity is a power of two (16, doubled), so a place is a
+ * mask, not a division. */
 static void ready_push(LoopObj *l, HandleObj *h)
 {
     if (l->rlen == l->rcap) {
         size_t ncap = l->rcap ? l->rcap * 2 : 16;
         HandleObj **n = xmalloc(ncap * sizeof *n);
         for (size_t i = 0; i < l->rlen; i++)
-            n[i] = l->ready[(l->rhead + i) % l->rcap];
+            n[i] = l->ready[(l->rhead + i) & (l->rcap - 1)];
         xfree(l->ready);
         l->ready = n;
         l->rcap = ncap;
         l->rhead = 0;
     }
     INCREF(h);
-    l->ready[(l->rhead + l->rlen++) % l->rcap] = h;
+    l->ready[(l->rhead + l->rlen++) & (l->rcap - 1)] = h;
     internals_queued(h);
 }
 
 static HandleObj *ready_pop(LoopObj *l)
 {
     HandleObj *h = l->ready[l->rhead];
-    l->rhead = (l->rhead + 1) % l->rcap;
+    l->rhead = (l->rhead + 1) & (l->rcap - 1);
     l->rlen--;
     return h; /* the queue's reference passes to the caller */
 }
@@ -245,6 +295,7 @@ Obj *loop_new(void)
 {
     LoopObj *l = (LoopObj *)obj_alloc(&LoopClass, sizeof(LoopObj));
     l->tasks = list_new(8);
+    keep_spares = true;
     return &l->hdr;
 }
 
@@ -318,7 +369,16 @@ static bool call_exception_handler(LoopObj *l, Obj *ctx)
  * the loop's exception handler, as in CPython, and are dropped. */
 static bool handle_run(LoopObj *l, HandleObj *h)
 {
-    Obj *r = vm_call(h->callback, TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
+    Obj *cb = h->callback, *r;
+    /* a C callback (a task's step or wakeup, a sleep's timer): its
+     * function at once, as vm_call would reach it (a str receiver, whose
+     * method charges its bytes, goes the long way) */
+    if (CLS(cb) == &BuiltinClass && !mem_over() &&
+        (!((BuiltinObj *)cb)->self || CLS(((BuiltinObj *)cb)->self) != &StrClass))
+        r = ((BuiltinObj *)cb)->fn(((BuiltinObj *)cb)->self ? ((BuiltinObj *)cb)->self : cb,
+                                   TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
+    else
+        r = vm_call(cb, TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
     if (r) {
         DECREF(r);
         return true;
