@@ -410,6 +410,33 @@ static bool handle_run(LoopObj *l, HandleObj *h)
     return ok;
 }
 
+/* Each handle run is a task's step or more: a long time to bring the
+ * next handles' cold lines in. Three stages, each reading only what the
+ * stage before brought: the handle three ahead; the callback and
+ * arguments of the one two ahead; the task (a step's or wakeup's
+ * receiver) and the future (the first argument) of the next one. */
+static void prefetch_ready(const LoopObj *l)
+{
+    size_t n = l->rlen, m = l->rcap - 1, at = l->rhead;
+    if (n > 3) {
+        const HandleObj *h = l->ready[(at + 3) & m];
+        __builtin_prefetch(h);
+        __builtin_prefetch(&h->seq);
+    }
+    if (n > 2) {
+        const HandleObj *h = l->ready[(at + 2) & m];
+        __builtin_prefetch(h->callback);
+        __builtin_prefetch(h->args);
+    }
+    if (n > 1) {
+        const HandleObj *h = l->ready[(at + 1) & m];
+        if (CLS(h->callback) == &BuiltinClass && ((BuiltinObj *)h->callback)->self)
+            __builtin_prefetch(((BuiltinObj *)h->callback)->self);
+        if (TUP_N(h->args))
+            __builtin_prefetch(TUP_ITEMS(h->args)[0]);
+    }
+}
+
 static bool loop_run_once(LoopObj *l)
 {
     l->iterations++;
@@ -444,6 +471,10 @@ static bool loop_run_once(LoopObj *l)
     /* when <= now too: near 1e308 adding the resolution changes nothing */
     while (l->hlen && (l->hkey[0].when < end_time || l->hkey[0].when <= sim.now)) {
         HandleObj *h = heap_pop(l);
+        if (l->hlen > 2) { /* the next top is one of these */
+            __builtin_prefetch(l->heap[1]);
+            __builtin_prefetch(l->heap[2]);
+        }
         if (h->cancelled) {
             DECREF(h);
             continue;
@@ -453,6 +484,7 @@ static bool loop_run_once(LoopObj *l)
     }
     size_t ntodo = l->rlen;
     for (size_t i = 0; i < ntodo; i++) {
+        prefetch_ready(l);
         HandleObj *h = ready_pop(l);
         bool ok = h->cancelled || handle_run(l, h);
         DECREF(h);
