@@ -860,6 +860,75 @@ START_TEST(test_spare_handles)
 }
 END_TEST
 
+/* sleep.c's shared sleep(0) awaitable: many tasks suspended on it at
+ * once, one cancelled there, and a sleep(0) with a result or another
+ * delay right after: each must see its own outcome. The count shows it
+ * is shared at all. */
+START_TEST(test_shared_sleep0)
+{
+    uint64_t before = sleep_zeros_shared();
+    Recording *rec = run("import asyncio\n"
+                         "async def spin(k, out):\n"
+                         "    for i in range(3):\n"
+                         "        r = await asyncio.sleep(0)\n"
+                         "        out.append((k, r))\n"
+                         "    out.append(('r', await asyncio.sleep(0, k)))\n"
+                         "    out.append(await asyncio.sleep(-1, 'neg'))\n"
+                         "    return k\n"
+                         "async def main():\n"
+                         "    out = []\n"
+                         "    ts = [asyncio.create_task(spin(k, out)) for k in range(5)]\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    ts[2].cancel()\n"
+                         "    rs = await asyncio.gather(*ts, return_exceptions=True)\n"
+                         "    print([type(r).__name__ for r in rs], len(out), out.count('neg'),\n"
+                         "          [x[1] for x in out if x[0] == 'r'], [x for x in out if x[0] == 2])\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    long p = find(rec, SK_PRINT, -2, 0);
+    ck_assert_int_ge(p, 0);
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text),
+                     "['int', 'int', 'CancelledError', 'int', 'int'] 20 4 [0, 1, 3, 4] []");
+    ck_assert_uint_gt(sleep_zeros_shared() - before, 10);
+    rec_free(rec);
+}
+END_TEST
+
+/* future.c's spare futures, as test_spare_handles: futures held, some
+ * done, some with callbacks, beside the sleeps' futures that come and go;
+ * a held one handed out again would be one of the fresh ones or lose its
+ * result. */
+START_TEST(test_spare_futures)
+{
+    uint64_t before = future_spares_reused();
+    Recording *rec = run("import asyncio\n"
+                         "async def main():\n"
+                         "    loop = asyncio.get_running_loop()\n"
+                         "    kept, fresh, calls = [], [], []\n"
+                         "    for i in range(40):\n"
+                         "        f = loop.create_future()\n"
+                         "        if i % 3 == 0:\n"
+                         "            f.add_done_callback(calls.append)\n"
+                         "        if i % 2 == 0:\n"
+                         "            f.set_result(i)\n"
+                         "            kept.append(f)\n"
+                         "        await asyncio.sleep(0.01)\n"
+                         "    for i in range(40):\n"
+                         "        fresh.append(loop.create_future())\n"
+                         "        await asyncio.sleep(0.01)\n"
+                         "    same = sum(1 for a in kept for b in fresh if a is b)\n"
+                         "    print(same, [f.result() for f in kept[-3:]], sum(g.done() for g in fresh),\n"
+                         "          len(calls), all(c in kept for c in calls))\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    long p = find(rec, SK_PRINT, -2, 0);
+    ck_assert_int_ge(p, 0);
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), "0 [34, 36, 38] 0 7 True");
+    ck_assert_uint_gt(future_spares_reused() - before, 40);
+    rec_free(rec);
+}
+END_TEST
+
 Suite *loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -887,6 +956,8 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_known_done_line);
     tcase_add_test(tc, test_until);
     tcase_add_test(tc, test_spare_handles);
+    tcase_add_test(tc, test_shared_sleep0);
+    tcase_add_test(tc, test_spare_futures);
     suite_add_tcase(s, tc);
     return s;
 }

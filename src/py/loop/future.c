@@ -10,6 +10,7 @@
 
 #include "../objects/ops.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ------------------------------------------------------------- futures */
@@ -84,16 +85,51 @@ static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
     return loop ? future_new(loop) : NULL;
 }
 
+/* Plain futures no one holds any more (a sleep's, a Queue waiter's), kept
+ * for the next future_new (spares.c) with their emptied callbacks list
+ * when nothing else holds it. Chained through the result field. Tasks and
+ * subclasses are released as before. */
+static Spares spare = {.link = offsetof(FutureObj, result)};
+
+static void future_finalize(Obj *o)
+{
+    if (o->cls != &FutureClass || !spares_room(&spare))
+        return;
+    FutureObj *f = (FutureObj *)o;
+    ListObj *cbs = (ListObj *)f->callbacks;
+    if (cbs && (cbs->hdr.rc != 1 || cbs->n))
+        cbs = NULL; /* another's, or with callbacks: released with f */
+    else
+        f->callbacks = NULL;
+    future_dealloc(o);
+    spares_keep(&spare, o);
+    f->callbacks = (Obj *)cbs;
+}
+
+uint64_t future_spares_reused(void)
+{
+    return spare.reused;
+}
+
+void future_reset(void)
+{
+    spares_drain(&spare);
+}
+
 Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
                      .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
-                     .getattr = future_getattr, .ctor = future_ctor, .builtin = true};
+                     .getattr = future_getattr, .ctor = future_ctor, .finalize = future_finalize,
+                     .builtin = true};
 
 Obj *future_new(LoopObj *loop)
 {
-    FutureObj *f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
+    FutureObj *f = (FutureObj *)spares_take(&spare);
+    if (!f)
+        f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
     INCREF(loop);
     f->loop = loop;
-    f->callbacks = list_new(2);
+    if (!f->callbacks)
+        f->callbacks = list_new(2);
     return &f->hdr;
 }
 
@@ -131,10 +167,21 @@ static void schedule_callbacks(FutureObj *f)
     size_t n = l->n;
     if (!n)
         return;
+    Obj *args = tuple_new(1);
+    INCREF(&f->hdr);
+    TUP_ITEMS(args)[0] = &f->hdr;
+    if (n == 1) { /* nearly always (a task waiting): no copy of the list */
+        Obj *cb = l->items[0];
+        l->n = 0;
+        loop_call_soon(f->loop, cb, args);
+        note_wakeup(f, cb);
+        DECREF(args);
+        DECREF(cb);
+        return;
+    }
     Obj *few[4], **cbs = n <= 4 ? few : xmalloc(n * sizeof *cbs);
     memcpy(cbs, l->items, n * sizeof *cbs);
     l->n = 0;
-    Obj *args = tuple_pack(1, &f->hdr);
     for (size_t i = 0; i < n; i++) {
         loop_call_soon(f->loop, cbs[i], args);
         note_wakeup(f, cbs[i]);

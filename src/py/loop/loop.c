@@ -10,6 +10,7 @@
 #include "../objects/ops.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,36 +41,22 @@ static void handle_repr(Obj *o, Buf *out)
     buf_putc(out, '>');
 }
 
-/* Handles no one holds any more, kept for the next handle_new: a task's
- * every hop makes one or two (its step or wakeup, a sleep's timer), and
- * one taken from here is not linked into (and later out of) the object
- * list again, whose neighbours are cold by then. A handle joins it only
- * when its count drops to 0 (handle_finalize keeps it, the count at 1
- * held by the list), so nothing can reach one while it is here. Linked
- * through the callback field; drained by loop_reset, before teardown. */
-enum { HANDLES_KEPT = 256 };
-static HandleObj *spare;
-static size_t nspare;
-static bool keep_spares; /* from a loop's making to loop_reset: never
-                            across a run's teardown */
-static uint64_t handles_reused;
+/* Handles no one holds any more, kept for the next handle_new (spares.c):
+ * a task's every hop makes one or two (its step or wakeup, a sleep's
+ * timer). Chained through the callback field. */
+static Spares spare = {.link = offsetof(HandleObj, callback)};
 
 static void handle_finalize(Obj *o)
 {
-    if (!keep_spares || nspare >= HANDLES_KEPT)
+    if (!spares_room(&spare))
         return;
-    HandleObj *h = (HandleObj *)o;
     handle_dealloc(o);
-    memset((char *)h + sizeof h->hdr, 0, sizeof *h - sizeof h->hdr);
-    h->callback = &spare->hdr;
-    spare = h;
-    nspare++;
-    INCREF(o); /* the list's: obj_release sees it kept */
+    spares_keep(&spare, o);
 }
 
 uint64_t loop_handles_reused(void)
 {
-    return handles_reused;
+    return spare.reused;
 }
 
 Class HandleClass = {.name = "TimerHandle", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(HandleObj),
@@ -90,28 +77,16 @@ static Obj *empty_args(void)
 
 void loop_reset(void)
 {
-    keep_spares = false;
-    while (spare) {
-        HandleObj *h = spare;
-        spare = (HandleObj *)h->callback;
-        h->callback = NULL;
-        DECREF(h);
-    }
-    nspare = 0;
+    spares_drain(&spare);
     XDECREF(no_args);
     no_args = NULL;
 }
 
 static HandleObj *handle_new(Obj *cb, Obj *args)
 {
-    HandleObj *h = spare;
-    if (h) {
-        spare = (HandleObj *)h->callback;
-        nspare--;
-        handles_reused++;
-    } else {
+    HandleObj *h = (HandleObj *)spares_take(&spare);
+    if (!h)
         h = (HandleObj *)obj_alloc(&HandleClass, sizeof(HandleObj));
-    }
     INCREF(cb);
     h->callback = cb;
     if (args) {
@@ -295,7 +270,7 @@ Obj *loop_new(void)
 {
     LoopObj *l = (LoopObj *)obj_alloc(&LoopClass, sizeof(LoopObj));
     l->tasks = list_new(8);
-    keep_spares = true;
+    spares_start();
     return &l->hdr;
 }
 

@@ -120,6 +120,30 @@ void loop_reset(void);
 /* Handles handle_new took from its spares (not allocated), so far: the
  * tests' proof that the list is used. */
 uint64_t loop_handles_reused(void);
+/* future.c: the same for plain futures (not tasks), and the drain of
+ * their spares (after the run) */
+uint64_t future_spares_reused(void);
+void future_reset(void);
+
+/* spares.c: objects no one holds, kept for reuse (a class's finalize
+ * hook keeps one). link: the offset of the pointer field that chains them. */
+typedef struct Spares {
+    Obj *top;
+    size_t n;
+    size_t link;
+    uint64_t reused;    /* handed out again so far (the tests' proof) */
+} Spares;
+/* A loop is made: the run's objects may be kept from now on. */
+void spares_start(void);
+/* May s keep one more now? (Ask before dropping what the object holds.) */
+bool spares_room(const Spares *s);
+/* Keep o, whose count fell to 0 and whose fields were dropped: its body is
+ * zeroed, it is chained, and its count is 1 again (the list's). */
+void spares_keep(Spares *s, Obj *o);
+/* The last object kept (count 1, zeroed body), or NULL. */
+Obj *spares_take(Spares *s);
+/* Release every object kept, and keep none until spares_start. */
+void spares_drain(Spares *s);
 
 /* future.c */
 Obj *future_new(LoopObj *loop);
@@ -311,6 +335,9 @@ void sleep_add_prims(Obj *asyncio_module_dict);
 /* after the prelude ran: `await sleep(...)` without sleep's coroutine */
 void sleep_bind_prelude(Obj *asyncio_module_dict);
 void sleep_reset(void);
+/* `await sleep(0)`s that were given the last one's awaitable, so far
+ * (the tests' proof that it is shared). */
+uint64_t sleep_zeros_shared(void);
 
 /* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release
  * (the prelude calls them) */
