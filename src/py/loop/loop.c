@@ -176,11 +176,9 @@ typedef struct HeapKey {
     uint64_t seq;
 } HeapKey;
 
-/* Without branches: which child a sift takes is a coin toss on 10,000
- * timers, and a mispredicted branch costs more than both compares. */
 static inline bool key_before(const HeapKey *a, const HeapKey *b)
 {
-    return (a->when < b->when) | ((a->when == b->when) & (a->seq < b->seq));
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
 static void heap_push(LoopObj *l, HandleObj *h)
@@ -218,8 +216,8 @@ static HandleObj *heap_pop(LoopObj *l)
         size_t c = 2 * i + 1;
         if (c >= n)
             break;
-        if (c + 1 < n)
-            c += key_before(&l->hkey[c + 1], &l->hkey[c]);
+        if (c + 1 < n && key_before(&l->hkey[c + 1], &l->hkey[c]))
+            c++;
         if (!key_before(&l->hkey[c], &lk))
             break;
         l->heap[i] = l->heap[c];
