@@ -821,6 +821,19 @@ START_TEST(test_thread_exception_and_process)
 }
 END_TEST
 
+/* Run code, which must end well and print one line: that line; and the
+ * counter must move by more than `more` (the shortcut was taken). */
+static void expect_print(const char *code, const char *want, uint64_t (*counter)(void), uint64_t more)
+{
+    uint64_t before = counter();
+    Recording *rec = run(code, NULL, SIM_OK);
+    ck_assert_uint_gt(counter() - before, more);
+    long p = find(rec, SK_PRINT, -2, 0);
+    ck_assert_int_ge(p, 0);
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), want);
+    rec_free(rec);
+}
+
 /* loop.c's spare handles: a handle is handed out again only when no one
  * holds it. The scenario keeps every other handle of call_soon, call_later
  * and the sleeps' timers, lets them all run, then makes more: a kept one
@@ -829,34 +842,28 @@ END_TEST
  * used at all. */
 START_TEST(test_spare_handles)
 {
-    uint64_t before = loop_handles_reused();
-    Recording *rec = run("import asyncio\n"
-                         "async def main():\n"
-                         "    loop = asyncio.get_running_loop()\n"
-                         "    seen, kept, fresh = [], [], []\n"
-                         "    for i in range(40):\n"
-                         "        h = loop.call_soon(seen.append, i)\n"
-                         "        t = loop.call_later(0.5, seen.append, -i)\n"
-                         "        if i % 2 == 0:\n"
-                         "            kept.append(h)\n"
-                         "            kept.append(t)\n"
-                         "        await asyncio.sleep(0)\n"
-                         "    await asyncio.sleep(1)\n"
-                         "    for i in range(40):\n"
-                         "        fresh.append(loop.call_soon(seen.append, 100 + i))\n"
-                         "        await asyncio.sleep(0.01)\n"
-                         "    kept[3].cancel()\n"
-                         "    same = sum(1 for a in kept for b in fresh if a is b)\n"
-                         "    late = sum(1 for h in kept if h.cancelled())\n"
-                         "    whens = sorted(set(h.when() for h in kept[1::2]))\n"
-                         "    print(same, late, len(seen), whens, sorted(seen)[-1])\n"
-                         "asyncio.run(main())\n",
-                         NULL, SIM_OK);
-    long p = find(rec, SK_PRINT, -2, 0);
-    ck_assert_int_ge(p, 0);
-    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), "0 1 120 [0.5] 139");
-    ck_assert_uint_gt(loop_handles_reused() - before, 40);
-    rec_free(rec);
+    expect_print("import asyncio\n"
+                 "async def main():\n"
+                 "    loop = asyncio.get_running_loop()\n"
+                 "    seen, kept, fresh = [], [], []\n"
+                 "    for i in range(40):\n"
+                 "        h = loop.call_soon(seen.append, i)\n"
+                 "        t = loop.call_later(0.5, seen.append, -i)\n"
+                 "        if i % 2 == 0:\n"
+                 "            kept.append(h)\n"
+                 "            kept.append(t)\n"
+                 "        await asyncio.sleep(0)\n"
+                 "    await asyncio.sleep(1)\n"
+                 "    for i in range(40):\n"
+                 "        fresh.append(loop.call_soon(seen.append, 100 + i))\n"
+                 "        await asyncio.sleep(0.01)\n"
+                 "    kept[3].cancel()\n"
+                 "    same = sum(1 for a in kept for b in fresh if a is b)\n"
+                 "    late = sum(1 for h in kept if h.cancelled())\n"
+                 "    whens = sorted(set(h.when() for h in kept[1::2]))\n"
+                 "    print(same, late, len(seen), whens, sorted(seen)[-1])\n"
+                 "asyncio.run(main())\n",
+                 "0 1 120 [0.5] 139", loop_handles_reused, 40);
 }
 END_TEST
 
@@ -866,31 +873,24 @@ END_TEST
  * is shared at all. */
 START_TEST(test_shared_sleep0)
 {
-    uint64_t before = sleep_zeros_shared();
-    Recording *rec = run("import asyncio\n"
-                         "async def spin(k, out):\n"
-                         "    for i in range(3):\n"
-                         "        r = await asyncio.sleep(0)\n"
-                         "        out.append((k, r))\n"
-                         "    out.append(('r', await asyncio.sleep(0, k)))\n"
-                         "    out.append(await asyncio.sleep(-1, 'neg'))\n"
-                         "    return k\n"
-                         "async def main():\n"
-                         "    out = []\n"
-                         "    ts = [asyncio.create_task(spin(k, out)) for k in range(5)]\n"
-                         "    await asyncio.sleep(0)\n"
-                         "    ts[2].cancel()\n"
-                         "    rs = await asyncio.gather(*ts, return_exceptions=True)\n"
-                         "    print([type(r).__name__ for r in rs], len(out), out.count('neg'),\n"
-                         "          [x[1] for x in out if x[0] == 'r'], [x for x in out if x[0] == 2])\n"
-                         "asyncio.run(main())\n",
-                         NULL, SIM_OK);
-    long p = find(rec, SK_PRINT, -2, 0);
-    ck_assert_int_ge(p, 0);
-    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text),
-                     "['int', 'int', 'CancelledError', 'int', 'int'] 20 4 [0, 1, 3, 4] []");
-    ck_assert_uint_gt(sleep_zeros_shared() - before, 10);
-    rec_free(rec);
+    expect_print("import asyncio\n"
+                 "async def spin(k, out):\n"
+                 "    for i in range(3):\n"
+                 "        r = await asyncio.sleep(0)\n"
+                 "        out.append((k, r))\n"
+                 "    out.append(('r', await asyncio.sleep(0, k)))\n"
+                 "    out.append(await asyncio.sleep(-1, 'neg'))\n"
+                 "    return k\n"
+                 "async def main():\n"
+                 "    out = []\n"
+                 "    ts = [asyncio.create_task(spin(k, out)) for k in range(5)]\n"
+                 "    await asyncio.sleep(0)\n"
+                 "    ts[2].cancel()\n"
+                 "    rs = await asyncio.gather(*ts, return_exceptions=True)\n"
+                 "    print([type(r).__name__ for r in rs], len(out), out.count('neg'),\n"
+                 "          [x[1] for x in out if x[0] == 'r'], [x for x in out if x[0] == 2])\n"
+                 "asyncio.run(main())\n",
+                 "['int', 'int', 'CancelledError', 'int', 'int'] 20 4 [0, 1, 3, 4] []", sleep_zeros_shared, 10);
 }
 END_TEST
 
@@ -900,32 +900,26 @@ END_TEST
  * result. */
 START_TEST(test_spare_futures)
 {
-    uint64_t before = future_spares_reused();
-    Recording *rec = run("import asyncio\n"
-                         "async def main():\n"
-                         "    loop = asyncio.get_running_loop()\n"
-                         "    kept, fresh, calls = [], [], []\n"
-                         "    for i in range(40):\n"
-                         "        f = loop.create_future()\n"
-                         "        if i % 3 == 0:\n"
-                         "            f.add_done_callback(calls.append)\n"
-                         "        if i % 2 == 0:\n"
-                         "            f.set_result(i)\n"
-                         "            kept.append(f)\n"
-                         "        await asyncio.sleep(0.01)\n"
-                         "    for i in range(40):\n"
-                         "        fresh.append(loop.create_future())\n"
-                         "        await asyncio.sleep(0.01)\n"
-                         "    same = sum(1 for a in kept for b in fresh if a is b)\n"
-                         "    print(same, [f.result() for f in kept[-3:]], sum(g.done() for g in fresh),\n"
-                         "          len(calls), all(c in kept for c in calls))\n"
-                         "asyncio.run(main())\n",
-                         NULL, SIM_OK);
-    long p = find(rec, SK_PRINT, -2, 0);
-    ck_assert_int_ge(p, 0);
-    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), "0 [34, 36, 38] 0 7 True");
-    ck_assert_uint_gt(future_spares_reused() - before, 40);
-    rec_free(rec);
+    expect_print("import asyncio\n"
+                 "async def main():\n"
+                 "    loop = asyncio.get_running_loop()\n"
+                 "    kept, fresh, calls = [], [], []\n"
+                 "    for i in range(40):\n"
+                 "        f = loop.create_future()\n"
+                 "        if i % 3 == 0:\n"
+                 "            f.add_done_callback(calls.append)\n"
+                 "        if i % 2 == 0:\n"
+                 "            f.set_result(i)\n"
+                 "            kept.append(f)\n"
+                 "        await asyncio.sleep(0.01)\n"
+                 "    for i in range(40):\n"
+                 "        fresh.append(loop.create_future())\n"
+                 "        await asyncio.sleep(0.01)\n"
+                 "    same = sum(1 for a in kept for b in fresh if a is b)\n"
+                 "    print(same, [f.result() for f in kept[-3:]], sum(g.done() for g in fresh),\n"
+                 "          len(calls), all(c in kept for c in calls))\n"
+                 "asyncio.run(main())\n",
+                 "0 [34, 36, 38] 0 7 True", future_spares_reused, 40);
 }
 END_TEST
 

@@ -48,10 +48,7 @@ static Spares spare = {.link = offsetof(HandleObj, callback)};
 
 static void handle_finalize(Obj *o)
 {
-    if (!spares_room(&spare))
-        return;
-    handle_dealloc(o);
-    spares_keep(&spare, o);
+    spares_offer(&spare, o, handle_dealloc);
 }
 
 uint64_t loop_handles_reused(void)

@@ -140,6 +140,9 @@ bool spares_room(const Spares *s);
 /* Keep o, whose count fell to 0 and whose fields were dropped: its body is
  * zeroed, it is chained, and its count is 1 again (the list's). */
 void spares_keep(Spares *s, Obj *o);
+/* A finalize hook's whole work, when o has nothing to keep: if there is
+ * room, drop (the class's dealloc) what o holds and keep it. */
+bool spares_offer(Spares *s, Obj *o, void (*drop)(Obj *));
 /* The last object kept (count 1, zeroed body), or NULL. */
 Obj *spares_take(Spares *s);
 /* Release every object kept, and keep none until spares_start. */

@@ -100,10 +100,7 @@ static Spares spare = {.link = offsetof(SleepObj, result)};
 
 static void sleep_finalize(Obj *o)
 {
-    if (!spares_room(&spare))
-        return;
-    sleep_dealloc(o);
-    spares_keep(&spare, o);
+    spares_offer(&spare, o, sleep_dealloc);
 }
 
 static Class SleepClass = {.name = "_Sleep", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(SleepObj),

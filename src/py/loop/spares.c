@@ -37,6 +37,15 @@ void spares_keep(Spares *s, Obj *o)
     INCREF(o); /* the list's: obj_release sees it kept */
 }
 
+bool spares_offer(Spares *s, Obj *o, void (*drop)(Obj *))
+{
+    if (!spares_room(s))
+        return false;
+    drop(o);
+    spares_keep(s, o);
+    return true;
+}
+
 Obj *spares_take(Spares *s)
 {
     Obj *o = s->top;
