@@ -923,6 +923,29 @@ START_TEST(test_spare_futures)
 }
 END_TEST
 
+/* A sleep's timer gives its (future, result) to the lone task wakeup it
+ * schedules (future_set_result_with), instead of a new (future,): each
+ * task must still wake to its own sleep's outcome, with timers sharing a
+ * deadline, a sleep cancelled while its timer is due in the same
+ * iteration, and a task of sleep itself. */
+START_TEST(test_timer_args_shared)
+{
+    expect_print("import asyncio\n"
+                 "async def w(k):\n"
+                 "    r = await asyncio.sleep(0.01 * (k % 3), k)\n"
+                 "    return r * 10 + await asyncio.sleep(0.01, k % 4)\n"
+                 "async def main():\n"
+                 "    ts = [asyncio.create_task(w(k)) for k in range(9)]\n"
+                 "    s = asyncio.create_task(asyncio.sleep(0.02, 'x'))\n"
+                 "    await asyncio.sleep(0.01)\n"
+                 "    ts[4].cancel()\n"
+                 "    rs = await asyncio.gather(*ts, s, return_exceptions=True)\n"
+                 "    print([r if not isinstance(r, BaseException) else 'C' for r in rs])\n"
+                 "asyncio.run(main())\n",
+                 "[0, 11, 22, 33, 'C', 51, 62, 73, 80, 'x']", future_args_shared, 10);
+}
+END_TEST
+
 Suite *loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -952,6 +975,7 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_spare_handles);
     tcase_add_test(tc, test_shared_sleep0);
     tcase_add_test(tc, test_spare_futures);
+    tcase_add_test(tc, test_timer_args_shared);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -148,7 +148,17 @@ static void note_wakeup(FutureObj *f, Obj *cb)
         narr_task_woken((TaskObj *)((BuiltinObj *)cb)->self, f);
 }
 
-static void schedule_callbacks(FutureObj *f)
+static uint64_t args_shared;
+
+uint64_t future_args_shared(void)
+{
+    return args_shared;
+}
+
+/* args: a tuple whose first item is f, for the handle of a lone task
+ * wakeup (a sleep's timer's (future, result)), or NULL; anything else gets
+ * a new (f,). */
+static void schedule_callbacks(FutureObj *f, Obj *args)
 {
     internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
@@ -167,9 +177,15 @@ static void schedule_callbacks(FutureObj *f)
     size_t n = l->n;
     if (!n)
         return;
-    Obj *args = tuple_new(1);
-    INCREF(&f->hdr);
-    TUP_ITEMS(args)[0] = &f->hdr;
+    Obj *cb0 = l->items[0];
+    if (args && n == 1 && IS(cb0, BuiltinClass) && ((BuiltinObj *)cb0)->fn == task_wakeup_cb) {
+        INCREF(args); /* a task's wakeup reads its first argument only */
+        args_shared++;
+    } else {
+        args = tuple_new(1);
+        INCREF(&f->hdr);
+        TUP_ITEMS(args)[0] = &f->hdr;
+    }
     if (n == 1) { /* nearly always (a task waiting): no copy of the list */
         Obj *cb = l->items[0];
         l->n = 0;
@@ -193,12 +209,17 @@ static void schedule_callbacks(FutureObj *f)
         xfree(cbs);
 }
 
-void future_set_result(FutureObj *f, Obj *v)
+void future_set_result_with(FutureObj *f, Obj *v, Obj *args)
 {
     INCREF(v);
     SETREF(f->result, v);
     f->state = FUT_FINISHED;
-    schedule_callbacks(f);
+    schedule_callbacks(f, args);
+}
+
+void future_set_result(FutureObj *f, Obj *v)
+{
+    future_set_result_with(f, v, NULL);
 }
 
 void future_set_exception(FutureObj *f, Obj *exc)
@@ -206,7 +227,7 @@ void future_set_exception(FutureObj *f, Obj *exc)
     INCREF(exc);
     SETREF(f->exception, exc);
     f->state = FUT_FINISHED;
-    schedule_callbacks(f);
+    schedule_callbacks(f, NULL);
 }
 
 bool future_cancel(FutureObj *f, Obj *msg)
@@ -218,7 +239,7 @@ bool future_cancel(FutureObj *f, Obj *msg)
         INCREF(msg);
         SETREF(f->cancel_msg, msg);
     }
-    schedule_callbacks(f);
+    schedule_callbacks(f, NULL);
     return true;
 }
 

@@ -339,6 +339,15 @@ static bool call_exception_handler(LoopObj *l, Obj *ctx)
 
 /* Run one handle. Exceptions other than the run-stopping LimitError go to
  * the loop's exception handler, as in CPython, and are dropped. */
+/* The arguments of the handle running now (handle_run's C callback), or
+ * NULL. */
+static Obj *running_args;
+
+Obj *loop_running_args(Obj *const *args)
+{
+    return running_args && TUP_ITEMS(running_args) == args ? running_args : NULL;
+}
+
 static bool handle_run(LoopObj *l, HandleObj *h)
 {
     Obj *cb = h->callback, *r;
@@ -346,10 +355,13 @@ static bool handle_run(LoopObj *l, HandleObj *h)
      * function at once, as vm_call would reach it (a str receiver, whose
      * method charges its bytes, goes the long way) */
     if (CLS(cb) == &BuiltinClass && !mem_over() &&
-        (!((BuiltinObj *)cb)->self || CLS(((BuiltinObj *)cb)->self) != &StrClass))
+        (!((BuiltinObj *)cb)->self || CLS(((BuiltinObj *)cb)->self) != &StrClass)) {
+        Obj *outer = running_args;
+        running_args = h->args; /* the handle holds them while it runs */
         r = ((BuiltinObj *)cb)->fn(((BuiltinObj *)cb)->self ? ((BuiltinObj *)cb)->self : cb,
                                    TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
-    else
+        running_args = outer;
+    } else
         r = vm_call(cb, TUP_ITEMS(h->args), (int)TUP_N(h->args), NULL);
     if (r) {
         DECREF(r);

@@ -111,6 +111,9 @@ HandleObj *loop_call_soon(LoopObj *l, Obj *cb, Obj *args);          /* borrowed;
 HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args);
 /* handle.cancel(): it will not run; its callback and arguments go now */
 void loop_handle_cancel(HandleObj *h);
+/* The tuple whose items args is, when args are those of the handle
+ * running now (a C callback called by the loop), else NULL: borrowed. */
+Obj *loop_running_args(Obj *const *args);
 /* Run until stop() is called. NULL on error (a LimitError escapes). */
 Obj *loop_run_forever(LoopObj *l);
 Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
@@ -154,6 +157,11 @@ bool future_done(Obj *f);
 /* Set result/exception: schedule the done callbacks. Steal nothing. */
 void future_set_result(FutureObj *f, Obj *v);
 void future_set_exception(FutureObj *f, Obj *exc);
+/* future_set_result, a lone task wakeup's handle given args (a tuple whose
+ * first item is f: no new (f,) for it); other callbacks get (f,). */
+void future_set_result_with(FutureObj *f, Obj *v, Obj *args);
+/* Wakeups that were given such args so far (the tests' proof). */
+uint64_t future_args_shared(void);
 bool future_cancel(FutureObj *f, Obj *msg);
 /* task.cancel() for each task of a list (asyncio.run's shutdown), in
  * linear time: a task the same sweep already cancelled counts the request

@@ -120,7 +120,9 @@ static Obj *set_result_unless_cancelled(Obj *self, Obj **args, int nargs, Obj *k
         return none_new();
     if (f->state != FUT_PENDING)
         return err_null(&InvalidStateErrorClass, "invalid state");
-    future_set_result(f, args[1]);
+    /* called by the timer: the wake-up handles share its (future, result)
+     * (a task's wakeup reads the first only) */
+    future_set_result_with(f, args[1], loop_running_args(args));
     return none_new();
 }
 
