@@ -13,6 +13,7 @@
 #include "../src/base/source.h"
 #include "../src/record/rec.h"
 #include "../src/py/py.h"
+#include "../src/py/loop/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -820,6 +821,131 @@ START_TEST(test_thread_exception_and_process)
 }
 END_TEST
 
+/* Run code, which must end well and print one line: that line; and the
+ * counter must move by more than `more` (the shortcut was taken). */
+static void expect_print(const char *code, const char *want, uint64_t (*counter)(void), uint64_t more)
+{
+    uint64_t before = counter();
+    Recording *rec = run(code, NULL, SIM_OK);
+    ck_assert_uint_gt(counter() - before, more);
+    long p = find(rec, SK_PRINT, -2, 0);
+    ck_assert_int_ge(p, 0);
+    ck_assert_str_eq(rec_str(rec, rec_step_at(rec, (size_t)p)->text), want);
+    rec_free(rec);
+}
+
+/* loop.c's spare handles: a handle is handed out again only when no one
+ * holds it. The scenario keeps every other handle of call_soon, call_later
+ * and the sleeps' timers, lets them all run, then makes more: a kept one
+ * handed out again would be the same object as a new one, or would be
+ * cancelled or moved under its holder. The count shows the spares are
+ * used at all. */
+START_TEST(test_spare_handles)
+{
+    expect_print("import asyncio\n"
+                 "async def main():\n"
+                 "    loop = asyncio.get_running_loop()\n"
+                 "    seen, kept, fresh = [], [], []\n"
+                 "    for i in range(40):\n"
+                 "        h = loop.call_soon(seen.append, i)\n"
+                 "        t = loop.call_later(0.5, seen.append, -i)\n"
+                 "        if i % 2 == 0:\n"
+                 "            kept.append(h)\n"
+                 "            kept.append(t)\n"
+                 "        await asyncio.sleep(0)\n"
+                 "    await asyncio.sleep(1)\n"
+                 "    for i in range(40):\n"
+                 "        fresh.append(loop.call_soon(seen.append, 100 + i))\n"
+                 "        await asyncio.sleep(0.01)\n"
+                 "    kept[3].cancel()\n"
+                 "    same = sum(1 for a in kept for b in fresh if a is b)\n"
+                 "    late = sum(1 for h in kept if h.cancelled())\n"
+                 "    whens = sorted(set(h.when() for h in kept[1::2]))\n"
+                 "    print(same, late, len(seen), whens, sorted(seen)[-1])\n"
+                 "asyncio.run(main())\n",
+                 "0 1 120 [0.5] 139", loop_handles_reused, 40);
+}
+END_TEST
+
+/* sleep.c's shared sleep(0) awaitable: many tasks suspended on it at
+ * once, one cancelled there, and a sleep(0) with a result or another
+ * delay right after: each must see its own outcome. The count shows it
+ * is shared at all. */
+START_TEST(test_shared_sleep0)
+{
+    expect_print("import asyncio\n"
+                 "async def spin(k, out):\n"
+                 "    for i in range(3):\n"
+                 "        r = await asyncio.sleep(0)\n"
+                 "        out.append((k, r))\n"
+                 "    out.append(('r', await asyncio.sleep(0, k)))\n"
+                 "    out.append(await asyncio.sleep(-1, 'neg'))\n"
+                 "    return k\n"
+                 "async def main():\n"
+                 "    out = []\n"
+                 "    ts = [asyncio.create_task(spin(k, out)) for k in range(5)]\n"
+                 "    await asyncio.sleep(0)\n"
+                 "    ts[2].cancel()\n"
+                 "    rs = await asyncio.gather(*ts, return_exceptions=True)\n"
+                 "    print([type(r).__name__ for r in rs], len(out), out.count('neg'),\n"
+                 "          [x[1] for x in out if x[0] == 'r'], [x for x in out if x[0] == 2])\n"
+                 "asyncio.run(main())\n",
+                 "['int', 'int', 'CancelledError', 'int', 'int'] 20 4 [0, 1, 3, 4] []", sleep_zeros_shared, 10);
+}
+END_TEST
+
+/* future.c's spare futures, as test_spare_handles: futures held, some
+ * done, some with callbacks, beside the sleeps' futures that come and go;
+ * a held one handed out again would be one of the fresh ones or lose its
+ * result. */
+START_TEST(test_spare_futures)
+{
+    expect_print("import asyncio\n"
+                 "async def main():\n"
+                 "    loop = asyncio.get_running_loop()\n"
+                 "    kept, fresh, calls = [], [], []\n"
+                 "    for i in range(40):\n"
+                 "        f = loop.create_future()\n"
+                 "        if i % 3 == 0:\n"
+                 "            f.add_done_callback(calls.append)\n"
+                 "        if i % 2 == 0:\n"
+                 "            f.set_result(i)\n"
+                 "            kept.append(f)\n"
+                 "        await asyncio.sleep(0.01)\n"
+                 "    for i in range(40):\n"
+                 "        fresh.append(loop.create_future())\n"
+                 "        await asyncio.sleep(0.01)\n"
+                 "    same = sum(1 for a in kept for b in fresh if a is b)\n"
+                 "    print(same, [f.result() for f in kept[-3:]], sum(g.done() for g in fresh),\n"
+                 "          len(calls), all(c in kept for c in calls))\n"
+                 "asyncio.run(main())\n",
+                 "0 [34, 36, 38] 0 7 True", future_spares_reused, 40);
+}
+END_TEST
+
+/* A sleep's timer gives its (future, result) to the lone task wakeup it
+ * schedules (future_set_result_with), instead of a new (future,): each
+ * task must still wake to its own sleep's outcome, with timers sharing a
+ * deadline, a sleep cancelled while its timer is due in the same
+ * iteration, and a task of sleep itself. */
+START_TEST(test_timer_args_shared)
+{
+    expect_print("import asyncio\n"
+                 "async def w(k):\n"
+                 "    r = await asyncio.sleep(0.01 * (k % 3), k)\n"
+                 "    return r * 10 + await asyncio.sleep(0.01, k % 4)\n"
+                 "async def main():\n"
+                 "    ts = [asyncio.create_task(w(k)) for k in range(9)]\n"
+                 "    s = asyncio.create_task(asyncio.sleep(0.02, 'x'))\n"
+                 "    await asyncio.sleep(0.01)\n"
+                 "    ts[4].cancel()\n"
+                 "    rs = await asyncio.gather(*ts, s, return_exceptions=True)\n"
+                 "    print([r if not isinstance(r, BaseException) else 'C' for r in rs])\n"
+                 "asyncio.run(main())\n",
+                 "[0, 11, 22, 33, 'C', 51, 62, 73, 80, 'x']", future_args_shared, 10);
+}
+END_TEST
+
 Suite *loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -846,6 +972,10 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_known_wake_after_done);
     tcase_add_test(tc, test_known_done_line);
     tcase_add_test(tc, test_until);
+    tcase_add_test(tc, test_spare_handles);
+    tcase_add_test(tc, test_shared_sleep0);
+    tcase_add_test(tc, test_spare_futures);
+    tcase_add_test(tc, test_timer_args_shared);
     suite_add_tcase(s, tc);
     return s;
 }

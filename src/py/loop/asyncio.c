@@ -965,6 +965,7 @@ SimStatus sim_exec(SimRun *run)
     shortcut_reset();
     sleep_reset();
     loop_reset();
+    future_reset();
     sync_reset();
     gather_reset();
     narr_reset();

@@ -10,6 +10,7 @@
 
 #include "../objects/ops.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ------------------------------------------------------------- futures */
@@ -84,16 +85,51 @@ static Obj *future_ctor(Obj *self, Obj **args, int nargs, Obj *kw)
     return loop ? future_new(loop) : NULL;
 }
 
+/* Plain futures no one holds any more (a sleep's, a Queue waiter's), kept
+ * for the next future_new (spares.c) with their emptied callbacks list
+ * when nothing else holds it. Chained through the result field. Tasks and
+ * subclasses are released as before. */
+static Spares spare = {.link = offsetof(FutureObj, result)};
+
+static void future_finalize(Obj *o)
+{
+    if (o->cls != &FutureClass || !spares_room(&spare))
+        return;
+    FutureObj *f = (FutureObj *)o;
+    ListObj *cbs = (ListObj *)f->callbacks;
+    if (cbs && (cbs->hdr.rc != 1 || cbs->n))
+        cbs = NULL; /* another's, or with callbacks: released with f */
+    else
+        f->callbacks = NULL;
+    future_dealloc(o);
+    spares_keep(&spare, o);
+    f->callbacks = (Obj *)cbs;
+}
+
+uint64_t future_spares_reused(void)
+{
+    return spare.reused;
+}
+
+void future_reset(void)
+{
+    spares_drain(&spare);
+}
+
 Class FutureClass = {.name = "Future", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(FutureObj),
                      .dealloc = future_dealloc, .repr = future_repr, .await_step = future_await,
-                     .getattr = future_getattr, .ctor = future_ctor, .builtin = true};
+                     .getattr = future_getattr, .ctor = future_ctor, .finalize = future_finalize,
+                     .builtin = true};
 
 Obj *future_new(LoopObj *loop)
 {
-    FutureObj *f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
+    FutureObj *f = (FutureObj *)spares_take(&spare);
+    if (!f)
+        f = (FutureObj *)obj_alloc(&FutureClass, sizeof(FutureObj));
     INCREF(loop);
     f->loop = loop;
-    f->callbacks = list_new(2);
+    if (!f->callbacks)
+        f->callbacks = list_new(2);
     return &f->hdr;
 }
 
@@ -102,14 +138,27 @@ bool future_done(Obj *f)
     return ((FutureObj *)f)->state != FUT_PENDING;
 }
 
-/* A done callback that is a task's wakeup makes that task READY. */
+static Obj *task_wakeup_cb(Obj *self, Obj **args, int nargs, Obj *kw);
+
+/* A done callback that is a task's wakeup (known by its C function: only
+ * task_cb makes one) makes that task READY. */
 static void note_wakeup(FutureObj *f, Obj *cb)
 {
-    if (IS(cb, BuiltinClass) && strcmp(((BuiltinObj *)cb)->name, "task_wakeup") == 0)
+    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->fn == task_wakeup_cb)
         narr_task_woken((TaskObj *)((BuiltinObj *)cb)->self, f);
 }
 
-static void schedule_callbacks(FutureObj *f)
+static uint64_t args_shared;
+
+uint64_t future_args_shared(void)
+{
+    return args_shared;
+}
+
+/* args: a tuple whose first item is f, for the handle of a lone task
+ * wakeup (a sleep's timer's (future, result)), or NULL; anything else gets
+ * a new (f,). */
+static void schedule_callbacks(FutureObj *f, Obj *args)
 {
     internals_touch(f);
     /* a task's end is shown before anyone it wakes becomes READY */
@@ -128,10 +177,27 @@ static void schedule_callbacks(FutureObj *f)
     size_t n = l->n;
     if (!n)
         return;
+    Obj *cb0 = l->items[0];
+    if (args && n == 1 && IS(cb0, BuiltinClass) && ((BuiltinObj *)cb0)->fn == task_wakeup_cb) {
+        INCREF(args); /* a task's wakeup reads its first argument only */
+        args_shared++;
+    } else {
+        args = tuple_new(1);
+        INCREF(&f->hdr);
+        TUP_ITEMS(args)[0] = &f->hdr;
+    }
+    if (n == 1) { /* nearly always (a task waiting): no copy of the list */
+        Obj *cb = l->items[0];
+        l->n = 0;
+        loop_call_soon(f->loop, cb, args);
+        note_wakeup(f, cb);
+        DECREF(args);
+        DECREF(cb);
+        return;
+    }
     Obj *few[4], **cbs = n <= 4 ? few : xmalloc(n * sizeof *cbs);
     memcpy(cbs, l->items, n * sizeof *cbs);
     l->n = 0;
-    Obj *args = tuple_pack(1, &f->hdr);
     for (size_t i = 0; i < n; i++) {
         loop_call_soon(f->loop, cbs[i], args);
         note_wakeup(f, cbs[i]);
@@ -143,12 +209,17 @@ static void schedule_callbacks(FutureObj *f)
         xfree(cbs);
 }
 
-void future_set_result(FutureObj *f, Obj *v)
+void future_set_result_with(FutureObj *f, Obj *v, Obj *args)
 {
     INCREF(v);
     SETREF(f->result, v);
     f->state = FUT_FINISHED;
-    schedule_callbacks(f);
+    schedule_callbacks(f, args);
+}
+
+void future_set_result(FutureObj *f, Obj *v)
+{
+    future_set_result_with(f, v, NULL);
 }
 
 void future_set_exception(FutureObj *f, Obj *exc)
@@ -156,7 +227,7 @@ void future_set_exception(FutureObj *f, Obj *exc)
     INCREF(exc);
     SETREF(f->exception, exc);
     f->state = FUT_FINISHED;
-    schedule_callbacks(f);
+    schedule_callbacks(f, NULL);
 }
 
 bool future_cancel(FutureObj *f, Obj *msg)
@@ -168,7 +239,7 @@ bool future_cancel(FutureObj *f, Obj *msg)
         INCREF(msg);
         SETREF(f->cancel_msg, msg);
     }
-    schedule_callbacks(f);
+    schedule_callbacks(f, NULL);
     return true;
 }
 

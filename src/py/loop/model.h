@@ -111,12 +111,45 @@ HandleObj *loop_call_soon(LoopObj *l, Obj *cb, Obj *args);          /* borrowed;
 HandleObj *loop_call_at(LoopObj *l, double when, Obj *cb, Obj *args);
 /* handle.cancel(): it will not run; its callback and arguments go now */
 void loop_handle_cancel(HandleObj *h);
+/* The tuple whose items args is, when args are those of the handle
+ * running now (a C callback called by the loop), else NULL: borrowed. */
+Obj *loop_running_args(Obj *const *args);
 /* Run until stop() is called. NULL on error (a LimitError escapes). */
 Obj *loop_run_forever(LoopObj *l);
 Obj *loop_run_until_complete(LoopObj *l, Obj *fut);
 void loop_init_class(void);
-/* Drop what loop.c keeps for the run (after it). */
+/* Drop what loop.c keeps for the run (after it): its spare handles too. */
 void loop_reset(void);
+/* Handles handle_new took from its spares (not allocated), so far: the
+ * tests' proof that the list is used. */
+uint64_t loop_handles_reused(void);
+/* future.c: the same for plain futures (not tasks), and the drain of
+ * their spares (after the run) */
+uint64_t future_spares_reused(void);
+void future_reset(void);
+
+/* spares.c: objects no one holds, kept for reuse (a class's finalize
+ * hook keeps one). link: the offset of the pointer field that chains them. */
+typedef struct Spares {
+    Obj *top;
+    size_t n;
+    size_t link;
+    uint64_t reused;    /* handed out again so far (the tests' proof) */
+} Spares;
+/* A loop is made: the run's objects may be kept from now on. */
+void spares_start(void);
+/* May s keep one more now? (Ask before dropping what the object holds.) */
+bool spares_room(const Spares *s);
+/* Keep o, whose count fell to 0 and whose fields were dropped: its body is
+ * zeroed, it is chained, and its count is 1 again (the list's). */
+void spares_keep(Spares *s, Obj *o);
+/* A finalize hook's whole work, when o has nothing to keep: if there is
+ * room, drop (the class's dealloc) what o holds and keep it. */
+bool spares_offer(Spares *s, Obj *o, void (*drop)(Obj *));
+/* The last object kept (count 1, zeroed body), or NULL. */
+Obj *spares_take(Spares *s);
+/* Release every object kept, and keep none until spares_start. */
+void spares_drain(Spares *s);
 
 /* future.c */
 Obj *future_new(LoopObj *loop);
@@ -124,6 +157,11 @@ bool future_done(Obj *f);
 /* Set result/exception: schedule the done callbacks. Steal nothing. */
 void future_set_result(FutureObj *f, Obj *v);
 void future_set_exception(FutureObj *f, Obj *exc);
+/* future_set_result, a lone task wakeup's handle given args (a tuple whose
+ * first item is f: no new (f,) for it); other callbacks get (f,). */
+void future_set_result_with(FutureObj *f, Obj *v, Obj *args);
+/* Wakeups that were given such args so far (the tests' proof). */
+uint64_t future_args_shared(void);
 bool future_cancel(FutureObj *f, Obj *msg);
 /* task.cancel() for each task of a list (asyncio.run's shutdown), in
  * linear time: a task the same sweep already cancelled counts the request
@@ -308,6 +346,9 @@ void sleep_add_prims(Obj *asyncio_module_dict);
 /* after the prelude ran: `await sleep(...)` without sleep's coroutine */
 void sleep_bind_prelude(Obj *asyncio_module_dict);
 void sleep_reset(void);
+/* `await sleep(0)`s that were given the last one's awaitable, so far
+ * (the tests' proof that it is shared). */
+uint64_t sleep_zeros_shared(void);
 
 /* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release
  * (the prelude calls them) */

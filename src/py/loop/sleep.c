@@ -19,6 +19,7 @@
 #include "../objects/ops.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 typedef struct SleepObj {
@@ -93,9 +94,18 @@ static AwaitStatus sleep_throw(Obj *o, Obj *exc, Obj **out)
     return AW_ERROR;
 }
 
+/* Sleeps no one holds any more, kept for the next (spares.c), chained
+ * through the result field. */
+static Spares spare = {.link = offsetof(SleepObj, result)};
+
+static void sleep_finalize(Obj *o)
+{
+    spares_offer(&spare, o, sleep_dealloc);
+}
+
 static Class SleepClass = {.name = "_Sleep", .kind = K_OTHER, .base = &ObjectClass, .size = sizeof(SleepObj),
                            .dealloc = sleep_dealloc, .await_step = sleep_await, .await_throw = sleep_throw,
-                           .builtin = true};
+                           .finalize = sleep_finalize, .builtin = true};
 
 /* the timer's callback: _set_result_unless_cancelled(fut, result) */
 static Obj *set_result_unless_cancelled(Obj *self, Obj **args, int nargs, Obj *kw)
@@ -110,11 +120,19 @@ static Obj *set_result_unless_cancelled(Obj *self, Obj **args, int nargs, Obj *k
         return none_new();
     if (f->state != FUT_PENDING)
         return err_null(&InvalidStateErrorClass, "invalid state");
-    future_set_result(f, args[1]);
+    /* called by the timer: the wake-up handles share its (future, result)
+     * (a task's wakeup reads the first only) */
+    future_set_result_with(f, args[1], loop_running_args(args));
     return none_new();
 }
 
 static Obj *wake_cb; /* one builtin for every sleep's timer, this run */
+static Buf label;    /* a sleep's label being written */
+/* The awaitable `await sleep(0)` gave last. A sleep(0) (no future, no
+ * timer) holds nothing that changes: every task may await the same one at
+ * once, so one is made again only for another delay object. */
+static SleepObj *zero_sleep;
+static uint64_t zeros_shared;
 
 /* repr(delay) for an int or float delay, remembered: a program sleeps for
  * the same few delays again and again, and a float's shortest repr costs
@@ -175,7 +193,9 @@ static Obj *sleep_make(Obj *delay, Obj *result)
             return NULL;
         now = t;
     }
-    SleepObj *s = (SleepObj *)obj_alloc(&SleepClass, sizeof(SleepObj));
+    SleepObj *s = (SleepObj *)spares_take(&spare);
+    if (!s)
+        s = (SleepObj *)obj_alloc(&SleepClass, sizeof(SleepObj));
     INCREF(result);
     s->result = result;
     if (now)
@@ -194,17 +214,23 @@ static Obj *sleep_make(Obj *delay, Obj *result)
         return NULL;
     }
     s->fut = (FutureObj *)future_new(l);
-    Obj *targs = tuple_pack(2, &s->fut->hdr, result);
+    Obj *targs = tuple_new(2);
+    INCREF(&s->fut->hdr);
+    INCREF(result);
+    TUP_ITEMS(targs)[0] = &s->fut->hdr;
+    TUP_ITEMS(targs)[1] = result;
     s->timer = loop_call_at(l, sim.now + d, wake_cb, targs);
     INCREF(s->timer);
     DECREF(targs);
-    Buf b;
-    buf_init(&b);
-    buf_puts(&b, "sleep(");
-    put_delay(&b, delay, d);
-    buf_puts(&b, ") until ");
-    narr_fmt_time(&b, s->timer->when);
-    s->fut->label = str_from_buf(&b);
+    /* the label's text in a buffer kept from sleep to sleep: no malloc */
+    if (!label.s)
+        buf_init(&label);
+    buf_clear(&label);
+    buf_puts(&label, "sleep(");
+    put_delay(&label, delay, d);
+    buf_puts(&label, ") until ");
+    narr_fmt_time(&label, s->timer->when);
+    s->fut->label = str_new(label.s, label.len);
     return &s->hdr;
 }
 
@@ -225,6 +251,11 @@ static Obj *sleep_direct(Obj *self, Obj **args, int nargs, Obj *kw)
     if (self || nargs < 1 || nargs > 2) /* self: sleep as some class's method */
         return NULL;
     Obj *result = nargs > 1 ? args[1] : None;
+    if (zero_sleep && zero_sleep->delay == args[0] && zero_sleep->result == result) {
+        zeros_shared++;
+        INCREF(zero_sleep);
+        return &zero_sleep->hdr;
+    }
     Obj *o = sleep_make(args[0], result);
     if (!o) {
         sleep_left(false, args[0], result, NULL);
@@ -232,7 +263,18 @@ static Obj *sleep_direct(Obj *self, Obj **args, int nargs, Obj *kw)
     }
     INCREF(args[0]);
     ((SleepObj *)o)->delay = args[0];
+    /* kept only with None and a plain number (no __del__ whose moment
+     * the keeping could move) */
+    if (!((SleepObj *)o)->fut && result == None && (IS(args[0], IntClass) || IS(args[0], FloatClass))) {
+        INCREF(o);
+        SETREF(zero_sleep, (SleepObj *)o);
+    }
     return o;
+}
+
+uint64_t sleep_zeros_shared(void)
+{
+    return zeros_shared;
 }
 
 void sleep_bind_prelude(Obj *asyncio_dict)
@@ -252,6 +294,10 @@ void sleep_add_prims(Obj *module_dict)
 
 void sleep_reset(void)
 {
+    XDECREF(zero_sleep);
+    zero_sleep = NULL;
+    spares_drain(&spare);
+    buf_free(&label);
     XDECREF(wake_cb);
     wake_cb = NULL;
     sleep_sc.fn = NULL;
