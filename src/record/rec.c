@@ -19,6 +19,7 @@
 #include "chunk.h"
 #include "hist.h"
 #include "inside.h"
+#include "states.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -135,6 +136,7 @@ typedef struct LabelGroup {
 struct Recording {
     Chunks steps;       /* PStep */
     Inside *inside;     /* the internals snapshots (inside.c), or NULL */
+    States *states;     /* the language's own part of them (states.c), or NULL */
     size_t nsteps, max_steps;
     unsigned long serial;
     /* times: the steps at which the clock reads a new time, ascending */
@@ -499,6 +501,7 @@ void rec_free(Recording *r)
     chunks_free(&r->ck);
     chunks_free(&r->nums);
     inside_free(r->inside);
+    states_free(r->states);
     chunks_free(&r->pool);
     for (size_t i = 0; i < r->nbig; i++)
         xfree(r->big[i]);
@@ -1168,7 +1171,34 @@ void rec_set_internals(Recording *r, const char *snapshot)
 
 const char *rec_internals_at(const Recording *r, size_t s)
 {
-    return s < r->nsteps ? inside_at(r->inside, r, s) : "";
+    if (s >= r->nsteps)
+        return "";
+    const char *t = inside_at(r->inside, r, s);
+    if (!r->states)
+        return t;
+    static _Thread_local Buf text; /* the sections', then the language's */
+    if (!text.s)
+        buf_init(&text);
+    buf_clear(&text);
+    buf_puts(&text, t);
+    states_at(r->states, r, s, &text);
+    return text.s;
+}
+
+bool rec_state_key_due(Recording *r, const RecStateCodec *codec)
+{
+    if (!r->states)
+        r->states = states_new(codec);
+    return r->nsteps && states_key_due(r->states, r->nsteps - 1);
+}
+
+void rec_state_put(Recording *r, const uint8_t *p, size_t n, bool key)
+{
+    if (!r->states || !r->nsteps)
+        return;
+    wlock(r);
+    states_put(r->states, r->nsteps - 1, p, n, key);
+    wunlock(r);
 }
 
 static double time_at(const Recording *r, size_t i);
@@ -1490,6 +1520,8 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
     size_t pcs_used, pcs = inside_pieces_bytes(r->inside, &pcs_used);
     fn(ctx, "internals' pieces", pcs_used, pcs, true);
+    size_t st_used, st = states_bytes(r->states, &st_used);
+    fn(ctx, "internals' language state", st_used, st, true);
 }
 
 static void bytes_sum(void *ctx, const char *table, size_t used, size_t cap, bool internals)

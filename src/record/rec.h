@@ -303,6 +303,28 @@ void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *
  * their words: the calling thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);
 
+/* A language's own part of the snapshot, kept as its bytes (src/record/
+ * states.c): at most one record a step, each the edits from the state of
+ * the step before (or, for a keyframe, from nothing), in a format only the
+ * language's codec reads. rec_internals_at appends the codec's text for
+ * the step after the sections' (Python's primitives: its "P" lines, whose
+ * state changes at nearly every step of a queue, stored as a byte or three
+ * and written out only when read). The codec's reader state is the
+ * calling thread's. */
+typedef struct RecStateCodec {
+    void (*reset)(void);                                       /* to the empty state */
+    const uint8_t *(*apply)(const uint8_t *p, const uint8_t *end); /* one record: where it ends */
+    void (*text)(const Recording *r, Buf *out);                /* the lines, each with its '\n' */
+} RecStateCodec;
+/* Is the record for the last step due to be a keyframe (from nothing)? A
+ * record already given for that step keeps its kind. codec: the reader
+ * (the first call sets it). */
+bool rec_state_key_due(Recording *r, const RecStateCodec *codec);
+/* The last step's record, n bytes (0: none), replacing one given for it
+ * before. */
+void rec_state_put(Recording *r, const uint8_t *p, size_t n, bool key);
+
+
 /* ---- a recording that grows while it is read (docs/longrun.md) ----
  * The writer calls rec_share before it starts another thread reading, and
  * rec_finish when the run is over. Every function above that changes the
