@@ -122,7 +122,12 @@ static void ids_push(Ids *w, uint32_t v)
 
 static bool ids_eq(const Ids *a, const uint32_t *b, size_t n)
 {
-    return a->n == n && (!n || !memcmp(a->v, b, n * sizeof *b));
+    if (a->n != n)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (a->v[k] != b[k])
+            return false;
+    return true;
 }
 
 /* What a line says, by kind: a Queue (a _queue list), a Lock (_locked), a
@@ -151,23 +156,18 @@ static int64_t unzz(uint64_t z) { return (int64_t)(z >> 1) ^ -(int64_t)(z & 1); 
 
 /* ------------------------------------------------------------ reading a primitive */
 
-/* Attributes through a cached index into the instance's dict, good while
- * the dict's keys stay put (its version). */
-typedef struct Slot {
-    const DictObj *d;
-    uint64_t version;
-    long ix;            /* the entry, -1 none */
-} Slot;
-
 enum { A_QUEUE, A_MAXSIZE, A_GETTERS, A_PUTTERS, A_LOCKED, A_HOLDER, A_WAITERS, A_SIZE, A_VALUE, NATTR };
 static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters", "_putters", "_locked",
                                               "_holder", "_waiters", "_size",    "_value"};
 
-/* A primitive's reading aids, kept while it is the same object: its
- * attributes' slots, its head's words, and its last items' words. */
+/* A primitive's reading aids, kept while it is the same object: where its
+ * attributes are in its instance's dict (good while the dict's keys stay
+ * put: its version), its head's words, and its last items' words. */
 typedef struct PrimSlots {
     const Obj *o;
-    Slot s[NATTR];
+    const DictObj *d;   /* the dict ix is good for, and its version then */
+    uint64_t version;
+    int32_t ix[NATTR];  /* each attribute's entry, -1 none */
     const Class *cls;   /* the head's: its class and name then */
     const char *name;
     uint32_t head;
@@ -183,24 +183,35 @@ typedef struct PrimSlots {
 static PrimSlots *pslots;
 static size_t npslots;
 
-static Obj *slot_get(Slot *sl, Obj *o, int a)
+/* o's instance dict with ps->ix good for it; NULL when o has none. */
+static const DictObj *attrs_of(PrimSlots *ps, Obj *o)
 {
-    if (!o || !CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
+    if (!CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
         return NULL;
     const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
-    if (sl->d != d || sl->version != d->version) {
-        sl->d = d;
-        sl->version = d->version;
-        sl->ix = -1;
-        for (size_t i = 0; i < d->used; i++) {
-            Obj *k = d->entries[i].key;
-            if (k && IS(k, StrClass) && !strcmp(STR_S(k), attr_names[a])) {
-                sl->ix = (long)i;
+    if (ps->d == d && ps->version == d->version)
+        return d;
+    ps->d = d;
+    ps->version = d->version;
+    for (int a = 0; a < NATTR; a++)
+        ps->ix[a] = -1;
+    for (size_t i = 0; i < d->used; i++) { /* the first entry of each name */
+        Obj *k = d->entries[i].key;
+        if (!k || !IS(k, StrClass))
+            continue;
+        for (int a = 0; a < NATTR; a++)
+            if (ps->ix[a] < 0 && !strcmp(STR_S(k), attr_names[a])) {
+                ps->ix[a] = (int32_t)i;
                 break;
             }
-        }
     }
-    return sl->ix >= 0 ? d->entries[sl->ix].value : NULL;
+    return d;
+}
+
+/* Attribute a of the primitive whose dict d attrs_of gave. */
+static inline Obj *attr(const PrimSlots *ps, const DictObj *d, int a)
+{
+    return d && ps->ix[a] >= 0 ? d->entries[ps->ix[a]].value : NULL;
 }
 
 static bool truthy(Obj *o) { return o && o != None && o != False && !(is_int(o) && int_value(o) == 0); }
@@ -294,50 +305,51 @@ static void read_waiters(Ids *w, Obj *list)
 static void read_prim(const Prim *p, PrimSlots *ps, PLine *l)
 {
     Obj *o = p->o, *v;
+    const DictObj *d = attrs_of(ps, o);
     l->head = head_of(p, ps);
     l->flag = 0;
     l->nitems = 0;
     l->n = l->m = 0;
     l->holder = 0;
     l->w[0].n = l->w[1].n = 0;
-    Obj *q = slot_get(&ps->s[A_QUEUE], o, A_QUEUE);
+    Obj *q = attr(ps, d, A_QUEUE);
     if (q && IS(q, ListClass)) {
         l->kind = PK_QUEUE;
         size_t n = LIST_N(q);
         l->n = (int64_t)n;
         for (size_t i = 0; i < n && i < SHOW_ITEMS; i++)
             l->items[l->nitems++] = item_piece(ps, LIST_ITEMS(q)[i]);
-        Obj *max = slot_get(&ps->s[A_MAXSIZE], o, A_MAXSIZE);
+        Obj *max = attr(ps, d, A_MAXSIZE);
         if (max && is_int(max) && int_value(max) > 0)
             l->m = int_value(max);
-        read_waiters(&l->w[0], slot_get(&ps->s[A_GETTERS], o, A_GETTERS));
-        read_waiters(&l->w[1], slot_get(&ps->s[A_PUTTERS], o, A_PUTTERS));
+        read_waiters(&l->w[0], attr(ps, d, A_GETTERS));
+        read_waiters(&l->w[1], attr(ps, d, A_PUTTERS));
         return;
     }
-    if ((v = slot_get(&ps->s[A_LOCKED], o, A_LOCKED))) {
+    if ((v = attr(ps, d, A_LOCKED))) {
         l->kind = PK_LOCK;
         if (truthy(v)) {
             l->flag = 1;
-            Obj *holder = slot_get(&ps->s[A_HOLDER], o, A_HOLDER);
+            Obj *holder = attr(ps, d, A_HOLDER);
             if (holder && class_is_sub(CLS(holder), &TaskClass))
                 l->holder = task_piece((TaskObj *)holder) + 1;
         }
-    } else if ((v = slot_get(&ps->s[A_SIZE], o, A_SIZE))) {
-        Obj *val = slot_get(&ps->s[A_VALUE], o, A_VALUE);
+    } else if ((v = attr(ps, d, A_SIZE))) {
+        Obj *val = attr(ps, d, A_VALUE);
         l->kind = PK_SEM_BARE;
         if (val && is_int(val) && is_int(v)) {
             l->kind = PK_SEM;
             l->n = int_value(val);
             l->m = int_value(v);
         }
-    } else if ((v = slot_get(&ps->s[A_VALUE], o, A_VALUE))) {
+    } else if ((v = attr(ps, d, A_VALUE))) {
         l->kind = PK_EVENT;
         l->flag = truthy(v);
     } else {
         l->kind = PK_NONE;
         return;
     }
-    read_waiters(&l->w[0], slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
+    read_waiters(&l->w[0], attr(ps, d, A_WAITERS));
 }
 
 /* ------------------------------------------------------------ the edits */
@@ -405,7 +417,21 @@ static uint64_t item_of(uint64_t arg, const uint64_t *before)
 
 static const uint64_t *last_item(const PLine *l) { return l->nitems ? &l->items[l->nitems - 1] : NULL; }
 
-static bool items_eq(const uint64_t *a, const uint64_t *b, size_t n) { return !n || !memcmp(a, b, n * sizeof *a); }
+static bool items_eq(const uint64_t *a, const uint64_t *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
+/* Does line n say what o said? (The common case: one compare a field.) */
+static bool line_same(const PLine *o, const PLine *n)
+{
+    return o->head == n->head && o->kind == n->kind && o->flag == n->flag && o->nitems == n->nitems &&
+           o->n == n->n && o->m == n->m && o->holder == n->holder && items_eq(o->items, n->items, n->nitems) &&
+           ids_eq(&o->w[0], n->w[0].v, n->w[0].n) && ids_eq(&o->w[1], n->w[1].v, n->w[1].n);
+}
 
 static void diff_waiters(Buf *b, size_t i, int j, const Ids *o, const Ids *n)
 {
@@ -493,7 +519,8 @@ static void diff_line(Buf *b, size_t i, const PLine *o, const PLine *n)
 static void diff_state(Buf *b, const PState *o, const PState *n)
 {
     for (size_t i = 0; i < n->n; i++)
-        diff_line(b, i, o && i < o->n ? &o->l[i] : NULL, &n->l[i]);
+        if (!o || i >= o->n || !line_same(&o->l[i], &n->l[i]))
+            diff_line(b, i, o && i < o->n ? &o->l[i] : NULL, &n->l[i]);
     if (o ? o->n > n->n : !n->n) {
         put_op(b, 0, O_LINES);
         put_varint(b, n->n);
