@@ -74,7 +74,7 @@ bool states_key_due(const States *st, size_t step)
     return step - k->step >= KEY_STEPS || st->n - k->at >= KEY_BYTES;
 }
 
-static void set_bit(States *st, size_t s, bool on)
+static inline void set_bit(States *st, size_t s, bool on)
 {
     size_t w = s >> 6;
     if (w >= st->nhas) {

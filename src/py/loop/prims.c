@@ -374,11 +374,22 @@ enum {
     O_WSET,     /* varint count*2+j, then the ids: list j anew */
 };
 
+/* A byte of the record, in place while there is room. */
+static inline void put_byte(Buf *b, uint8_t c)
+{
+    if (b->len + 1 < b->cap) {
+        b->s[b->len++] = (char)c;
+        b->s[b->len] = 0;
+    } else {
+        buf_putc(b, (char)c);
+    }
+}
+
 static void put_varint(Buf *b, uint64_t v)
 {
     for (; v >= 0x80; v >>= 7)
-        buf_putc(b, (char)((v & 0x7f) | 0x80));
-    buf_putc(b, (char)v);
+        put_byte(b, (uint8_t)((v & 0x7f) | 0x80));
+    put_byte(b, (uint8_t)v);
 }
 
 static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
@@ -398,7 +409,7 @@ static size_t last_op; /* where the record's last edit's byte is: its end is mar
 static void put_op(Buf *b, size_t line, int op)
 {
     last_op = b->len;
-    buf_putc(b, (char)(line << 4 | (size_t)op));
+    put_byte(b, (uint8_t)(line << 4 | (size_t)op));
 }
 
 static uint64_t item_arg(uint64_t piece, const uint64_t *before)
@@ -473,7 +484,7 @@ static void diff_line(Buf *b, size_t i, const PLine *o, const PLine *n)
     if (!o || o->head != n->head || o->kind != n->kind) {
         put_op(b, i, O_HEAD);
         put_varint(b, n->head);
-        buf_putc(b, (char)n->kind);
+        put_byte(b, n->kind);
         o = &none;
     }
     if (n->kind == PK_QUEUE && (o->n != n->n || o->nitems != n->nitems || !items_eq(o->items, n->items, n->nitems))) {
