@@ -1116,22 +1116,14 @@ void rec_internals_end(Recording *r)
     wunlock(r);
 }
 
-/* Entries as inside.c keeps them (at most 64); under the writer's lock
- * (a line of pieces is kept as it is given). */
-static size_t in_lines(Recording *r, char letter, const RecEntry *e, size_t n, InLine *l)
+/* Entries as inside.c keeps them (at most 64). */
+static size_t in_lines(char letter, const RecEntry *e, size_t n, InLine *l)
 {
     if (n > 64)
         n = 64;
     for (size_t i = 0; i < n; i++)
-        if (e[i].npieces) {
-            uint32_t *known = e[i].pieces_id;
-            uint32_t id = known && *known ? *known - 1 : inside_pieces(inside_of(r), e[i].pieces, e[i].npieces);
-            if (known)
-                *known = id + 1;
-            l[i] = (InLine){.kind = IL_PIECES, .letter = 'P', .id = id};
-        } else
-            l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
-                            .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
+                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
     return n;
 }
 
@@ -1140,7 +1132,7 @@ void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t 
 {
     InLine l[64];
     wlock(r);
-    n = in_lines(r, letter, e, n, l);
+    n = in_lines(letter, e, n, l);
     if (r->nsteps)
         inside_section(inside_of(r), r->nsteps - 1, letter, l, n, shown, count);
     wunlock(r);
@@ -1151,7 +1143,7 @@ void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *
 {
     InLine l[64];
     wlock(r);
-    n = in_lines(r, letter, e, n, l);
+    n = in_lines(letter, e, n, l);
     if (r->nsteps)
         inside_move(inside_of(r), r->nsteps - 1, letter, npop, l, n, shown, count);
     wunlock(r);
@@ -1518,8 +1510,6 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
            (size_t)r->capgroups * sizeof(LabelGroup),
        false);
     fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
-    size_t pcs_used, pcs = inside_pieces_bytes(r->inside, &pcs_used);
-    fn(ctx, "internals' pieces", pcs_used, pcs, true);
     size_t st_used, st = states_bytes(r->states, &st_used);
     fn(ctx, "internals' language state", st_used, st, true);
 }

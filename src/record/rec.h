@@ -274,25 +274,7 @@ typedef struct RecEntry {
     bool line;                    /* the id's text is the whole line */
     bool timed;                   /* "<hundredths as 1.50>\t" before the words */
     unsigned long long hundredths;
-    /* Or a whole line given as npieces pieces (at most 64), read in order:
-     * a line that changes often ("PQueue (line 16): " 3 " items [" 0 ", "
-     * 1 "]") costs its pieces instead of a new string each time. */
-    const uint64_t *pieces;
-    size_t npieces;
-    /* Optional, for a line of pieces: where the writer keeps the line's id
-     * in the snapshots' store (plus 1; 0: not yet). When it is set, the
-     * pieces are not looked at again: a line the writer knows did not
-     * change costs nothing. */
-    uint32_t *pieces_id;
 } RecEntry;
-/* A piece: a string interned with rec_intern, or a number shown in decimal
- * (|v| < 2^62). */
-static inline uint64_t rec_piece_str(uint32_t id) { return (uint64_t)id << 1; }
-static inline uint64_t rec_piece_num(long long v)
-{
-    return (v < 0 ? ((uint64_t)-(v + 1) << 1 | 1) : (uint64_t)v << 1) << 1 | 1;
-}
-#define REC_PIECE_MAX (1LL << 62)
 void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
                            unsigned long long count);
 /* A list section that moved like a queue: its first npop entries gone,
