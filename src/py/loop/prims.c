@@ -120,15 +120,15 @@ static void ids_push(Ids *w, uint32_t v)
     w->v[w->n++] = v;
 }
 
-static bool ids_eq(const Ids *a, const uint32_t *b, size_t n)
+static bool u32_eq(const uint32_t *a, const uint32_t *b, size_t n)
 {
-    if (a->n != n)
-        return false;
     for (size_t k = 0; k < n; k++)
-        if (a->v[k] != b[k])
+        if (a[k] != b[k])
             return false;
     return true;
 }
+
+static bool ids_eq(const Ids *a, const uint32_t *b, size_t n) { return a->n == n && u32_eq(a->v, b, n); }
 
 /* What a line says, by kind: a Queue (a _queue list), a Lock (_locked), a
  * Semaphore (_size, with or without int values), an Event (_value), or
@@ -453,7 +453,7 @@ static void diff_waiters(Buf *b, size_t i, int j, const Ids *o, const Ids *n)
         put_varint(b, n->v[o->n]);
         return;
     }
-    if (o->n && n->n + 1 >= o->n && n->n <= o->n && !memcmp(o->v + 1, n->v, (o->n - 1) * sizeof *n->v)) {
+    if (o->n && n->n + 1 >= o->n && n->n <= o->n && u32_eq(o->v + 1, n->v, o->n - 1)) {
         put_op(b, i, O_WPOP + j); /* the first gone, and maybe one more at the end */
         if (n->n == o->n) {
             put_op(b, i, O_WADD + j);
@@ -465,7 +465,7 @@ static void diff_waiters(Buf *b, size_t i, int j, const Ids *o, const Ids *n)
         size_t k = 0;
         while (k < n->n && o->v[k] == n->v[k])
             k++;
-        if (!memcmp(o->v + k + 1, n->v + k, (n->n - k) * sizeof *n->v)) {
+        if (u32_eq(o->v + k + 1, n->v + k, n->n - k)) {
             put_op(b, i, O_WDEL);
             put_varint(b, (uint64_t)k << 1 | (uint64_t)j);
             return;
@@ -771,7 +771,8 @@ void prims_record(void)
         buf_init(&wr.out);
         wr.rec = r;
         wr.step = step;
-        memset(pslots, 0, npslots * sizeof *pslots); /* their words are another recording's */
+        if (npslots) /* their words are another recording's */
+            memset(pslots, 0, npslots * sizeof *pslots);
     }
     if (npslots < nprims) {
         pslots = xrealloc(pslots, nprims * sizeof *pslots);
