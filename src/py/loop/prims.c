@@ -87,9 +87,23 @@ static void wb_clear(void)
 
 /* A task in words (internals.c's put_task): its reference, interned once
  * per task, or its coroutine's name for a hidden one. */
+enum { TREF_SLOTS = 64 };
+static struct {
+    int rec_id;
+    uint32_t id;        /* 0: none */
+} tref[TREF_SLOTS];     /* the last references by recording id (prims_record empties it for another recording) */
+
 static uint32_t task_piece(TaskObj *t)
 {
+    unsigned at = (unsigned)t->rec_id % TREF_SLOTS;
+    if (t->rec_id >= 0 && tref[at].id && tref[at].rec_id == t->rec_id)
+        return tref[at].id; /* a reference's words depend on its id alone */
     uint32_t *ref = t->rec_id >= 0 ? internals_task_ref(t) : NULL;
+    if (ref && *ref) {
+        tref[at].rec_id = t->rec_id;
+        tref[at].id = *ref;
+        return *ref;
+    }
     if (ref && *ref)
         return *ref;
     wb_clear();
@@ -98,8 +112,11 @@ static uint32_t task_piece(TaskObj *t)
     else
         buf_puts(&wb, STR_S(t->coro_name));
     uint32_t id = piece_words(wb.s, wb.len);
-    if (ref)
+    if (ref) {
         *ref = id;
+        tref[at].rec_id = t->rec_id;
+        tref[at].id = id;
+    }
     return id;
 }
 
@@ -290,14 +307,19 @@ static uint64_t item_piece(PrimSlots *ps, Obj *item)
 static void read_waiters(Ids *w, Obj *list)
 {
     w->n = 0;
-    if (!list || !IS(list, ListClass))
+    if (!list || !IS(list, ListClass) || !LIST_N(list))
         return;
-    for (size_t i = 0; i < LIST_N(list); i++) {
+    size_t n = LIST_N(list);
+    if (w->cap < n) {
+        w->cap = n < 8 ? 8 : n;
+        w->v = xrealloc(w->v, w->cap * sizeof *w->v);
+    }
+    for (size_t i = 0; i < n; i++) {
         Obj *f = LIST_ITEMS(list)[i];
         if (!is_future(f) || ((FutureObj *)f)->state != FUT_PENDING)
             continue;
         TaskObj *t = loop_waiter_of((FutureObj *)f);
-        ids_push(w, t ? task_piece(t) + 1 : 0);
+        w->v[w->n++] = t ? task_piece(t) + 1 : 0;
     }
 }
 
@@ -773,6 +795,7 @@ void prims_record(void)
         wr.step = step;
         if (npslots) /* their words are another recording's */
             memset(pslots, 0, npslots * sizeof *pslots);
+        memset(tref, 0, sizeof tref);
     }
     if (npslots < nprims) {
         pslots = xrealloc(pslots, nprims * sizeof *pslots);
@@ -829,6 +852,7 @@ void prims_record(void)
 void prims_reset(void)
 {
     writer_free();
+    memset(tref, 0, sizeof tref);
     if (wb.s)
         buf_free(&wb);
     wb = (Buf){0};
