@@ -276,7 +276,7 @@ static bool steady_tag(Obj *o, uint64_t *tag)
 static uint64_t item_piece(PrimSlots *ps, Obj *item)
 {
     if (CLS(item) == &IntClass)
-        return zz(int_value(item)) << 1 | 1;
+        return zz(INT_V(item)) << 1 | 1;
     uint64_t tag = 0;
     bool steady = steady_tag(item, &tag);
     if (steady)
@@ -304,11 +304,8 @@ static uint64_t item_piece(PrimSlots *ps, Obj *item)
 }
 
 /* The tasks waiting on a list of futures (the pending ones). */
-static void read_waiters(Ids *w, Obj *list)
+static void read_some_waiters(Ids *w, Obj *list)
 {
-    w->n = 0;
-    if (!list || !IS(list, ListClass) || !LIST_N(list))
-        return;
     size_t n = LIST_N(list);
     if (w->cap < n) {
         w->cap = n < 8 ? 8 : n;
@@ -321,6 +318,13 @@ static void read_waiters(Ids *w, Obj *list)
         TaskObj *t = loop_waiter_of((FutureObj *)f);
         w->v[w->n++] = t ? task_piece(t) + 1 : 0;
     }
+}
+
+static inline void read_waiters(Ids *w, Obj *list)
+{
+    w->n = 0;
+    if (list && IS(list, ListClass) && LIST_N(list)) /* (none, as a rule: no call) */
+        read_some_waiters(w, list);
 }
 
 /* p's state into l, read as internals.c's describe_prim read it. */
@@ -342,8 +346,8 @@ static void read_prim(const Prim *p, PrimSlots *ps, PLine *l)
         for (size_t i = 0; i < n && i < SHOW_ITEMS; i++)
             l->items[l->nitems++] = item_piece(ps, LIST_ITEMS(q)[i]);
         Obj *max = attr(ps, d, A_MAXSIZE);
-        if (max && is_int(max) && int_value(max) > 0)
-            l->m = int_value(max);
+        if (max && (CLS(max) == &IntClass || is_int(max)) && INT_V(max) > 0) /* int_value's */
+            l->m = INT_V(max);
         read_waiters(&l->w[0], attr(ps, d, A_GETTERS));
         read_waiters(&l->w[1], attr(ps, d, A_PUTTERS));
         return;
