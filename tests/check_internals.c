@@ -312,6 +312,17 @@ START_TEST(test_internals_prims_changed_by_python)
 }
 END_TEST
 
+START_TEST(test_internals_prim_str_item_in_a_freed_ones_place)
+{
+    /* a str item's words are kept by the object while the queue holds
+     * it; one made where a freed one was (get, then put, no step between)
+     * must not read as the freed one */
+    static const char *const lines[] = {"PQueue (line 6): 1 item ['item1']", "PQueue (line 6): 1 item ['item2']",
+                                        "PQueue (line 6): 1 item ['item3']", "PQueue (line 6): 1 item ['item4']"};
+    expect_in_order("tests/internals/str_items.py", lines, 4);
+}
+END_TEST
+
 START_TEST(test_internals_other_loop_pushes)
 {
     /* pushes onto another loop's queue count among the pushes the ready
@@ -366,6 +377,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_queue_changed_between_steps);
     tcase_add_test(tk, test_internals_other_loop_pushes);
     tcase_add_test(tk, test_internals_prims_changed_by_python);
+    tcase_add_test(tk, test_internals_prim_str_item_in_a_freed_ones_place);
     suite_add_tcase(s, tk);
     return s;
 }

@@ -191,7 +191,7 @@ typedef struct PrimSlots {
     struct {
         const Obj *o;
         const Class *cls;
-        uint64_t tag;   /* a str's length, a float's bits */
+        uint64_t tag;   /* a str's text's hash, a float's bits */
         uint64_t piece;
     } memo[ITEM_MEMO];  /* items that read the same while they live */
     unsigned nmemo;
@@ -264,8 +264,11 @@ static bool steady_tag(Obj *o, uint64_t *tag)
         memcpy(tag, &d, sizeof d);
         return true;
     }
-    if (IS(o, StrClass)) {
-        *tag = STR_LEN(o);
+    if (IS(o, StrClass)) { /* its text (another str may be made where a freed one was) */
+        uint64_t h = 0xcbf29ce484222325ull ^ STR_LEN(o);
+        for (size_t i = 0; i < STR_LEN(o); i++)
+            h = (h ^ (uint8_t)STR_S(o)[i]) * 0x100000001b3ull;
+        *tag = h;
         return true;
     }
     return false;
