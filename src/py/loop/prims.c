@@ -793,6 +793,8 @@ static void writer_free(void)
 
 void prims_record(void)
 {
+    if (!nprims && !wr.st[wr.base].n && !wr.st[wr.base ^ 1].n)
+        return; /* none, and none shown: nothing to say (most runs) */
     Recording *r = sim.rec;
     size_t step = rec_nsteps(r) - 1;
     if (wr.rec != r) {
