@@ -58,10 +58,7 @@ typedef struct State {
     size_t lines;
 } State;
 
-typedef struct InKey {
-    uint32_t step;
-    uint32_t at;    /* offset of its snapshot in ops */
-} InKey;
+typedef StepKey InKey; /* at: the offset of its snapshot in ops */
 
 /* The delta bases of the entry coding: reset at each keyframe. */
 typedef struct Bases {
@@ -188,18 +185,8 @@ static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
 static void put_byte(Inside *in, uint8_t v) { stream_byte(&in->ops, &in->nops, &in->capops, v); }
 static void put_varint(Inside *in, uint64_t v) { stream_varint(&in->ops, &in->nops, &in->capops, v); }
 
-/* chunk.h's varint_get, bounded by the stream's end. */
-static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
-{
-    uint64_t v = 0;
-    for (int shift = 0; *p < end && shift < 64; shift += 7) {
-        uint8_t c = *(*p)++;
-        v |= (uint64_t)(c & 0x7f) << shift;
-        if (!(c & 0x80))
-            break;
-    }
-    return v;
-}
+/* A varint, bounded by the stream's end (rec.h's). */
+static inline uint64_t get_varint(const uint8_t **p, const uint8_t *end) { return rec_varint_get(p, end); }
 
 
 /* An entry: id difference and kind; a time's hundredths; a letter when
@@ -516,14 +503,7 @@ const char *inside_at(const Inside *in, const Recording *r, size_t s)
 {
     if (!in || !in->nkeys || in->keys[0].step > s)
         return "";
-    size_t lo = 0, hi = in->nkeys;
-    while (hi - lo > 1) { /* the last keyframe at or before s */
-        size_t mid = (lo + hi) / 2;
-        if (in->keys[mid].step <= s)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = key_at(in->keys, in->nkeys, s); /* the last keyframe at or before s */
     static _Thread_local State st;
     static _Thread_local Buf text;
     const uint8_t *p = in->ops + in->keys[lo].at;

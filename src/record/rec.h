@@ -293,6 +293,19 @@ const char *rec_internals_at(const Recording *r, size_t s);
  * state changes at nearly every step of a queue, stored as a byte or three
  * and written out only when read). The codec's reader state is the
  * calling thread's. */
+/* A varint (unsigned LEB128, as the recording writes them) at *p, read
+ * no further than end; *p moves past it. */
+static inline uint64_t rec_varint_get(const uint8_t **p, const uint8_t *end)
+{
+    uint64_t v = 0;
+    for (int shift = 0; *p < end && shift < 64; shift += 7) {
+        uint8_t c = *(*p)++;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
 typedef struct RecStateCodec {
     void (*reset)(void);                                       /* to the empty state */
     const uint8_t *(*apply)(const uint8_t *p, const uint8_t *end); /* one record: where it ends */

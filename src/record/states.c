@@ -12,6 +12,7 @@
  * or KEY_BYTES bytes of records the writer is asked for a keyframe, so a
  * read applies at most one keyframe and KEY_BYTES of records. */
 #include "states.h"
+#include "chunk.h"
 
 #include "../base/base.h"
 
@@ -19,18 +20,13 @@
 
 enum { KEY_STEPS = 8192, KEY_BYTES = 4096 };
 
-typedef struct SKey {
-    uint32_t step;
-    uint32_t at;        /* offset of its record */
-} SKey;
-
 struct States {
     const RecStateCodec *codec;
     uint8_t *b;         /* the records, back to back */
     size_t n, cap;
     uint64_t *has;      /* bit s: step s has a record */
     size_t nhas;        /* words of has */
-    SKey *keys;
+    StepKey *keys;      /* at: the offset of its record */
     size_t nkeys, capkeys;
     size_t last;        /* the step of the last record (valid when n or nkeys) */
     size_t lastat;      /* its offset */
@@ -68,7 +64,7 @@ bool states_key_due(const States *st, size_t step)
 {
     if (!st->nkeys)
         return true;
-    const SKey *k = &st->keys[st->nkeys - 1];
+    const StepKey *k = &st->keys[st->nkeys - 1];
     if (st->any && st->last == step) /* given again: as it was */
         return k->at == st->lastat && k->step == step;
     return step - k->step >= KEY_STEPS || st->n - k->at >= KEY_BYTES;
@@ -109,7 +105,7 @@ void states_put(States *st, size_t step, const uint8_t *p, size_t n, bool key)
             st->capkeys = st->capkeys ? st->capkeys * 2 : 64;
             st->keys = xrealloc(st->keys, st->capkeys * sizeof *st->keys);
         }
-        st->keys[st->nkeys++] = (SKey){(uint32_t)step, (uint32_t)st->n};
+        st->keys[st->nkeys++] = (StepKey){(uint32_t)step, (uint32_t)st->n};
     }
     if (st->cap - st->n < n) {
         size_t c = st->cap < 1024 ? 1024 : st->cap + st->cap / 4;
@@ -130,14 +126,7 @@ void states_at(const States *st, const Recording *r, size_t s, Buf *out)
 {
     if (!st || !st->nkeys || st->keys[0].step > s)
         return;
-    size_t lo = 0, hi = st->nkeys;
-    while (hi - lo > 1) { /* the last keyframe at or before s */
-        size_t mid = (lo + hi) / 2;
-        if (st->keys[mid].step <= s)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = key_at(st->keys, st->nkeys, s); /* the last keyframe at or before s */
     const uint8_t *p = st->b + st->keys[lo].at, *end = st->b + st->n;
     st->codec->reset();
     /* the records of the steps from the keyframe's to s, in order */

@@ -421,17 +421,6 @@ static void put_varint(Buf *b, uint64_t v)
     put_byte(b, (uint8_t)v);
 }
 
-static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
-{
-    uint64_t v = 0;
-    for (int shift = 0; *p < end && shift < 64; shift += 7) {
-        uint8_t c = *(*p)++;
-        v |= (uint64_t)(c & 0x7f) << shift;
-        if (!(c & 0x80))
-            break;
-    }
-    return v;
-}
 
 static size_t last_op; /* where the record's last edit's byte is: its end is marked there */
 
@@ -579,29 +568,29 @@ static void rd_reset(void)
 static void apply_waiters(const uint8_t **p, const uint8_t *end, PLine *l, int op)
 {
     if (op == O_WADD || op == O_WADD + 1) {
-        ids_push(&l->w[op - O_WADD], (uint32_t)get_varint(p, end));
+        ids_push(&l->w[op - O_WADD], (uint32_t)rec_varint_get(p, end));
     } else if (op == O_WPOP || op == O_WPOP + 1) {
         Ids *w = &l->w[op - O_WPOP];
         if (w->n)
             memmove(w->v, w->v + 1, --w->n * sizeof *w->v);
     } else if (op == O_WDEL) {
-        uint64_t a = get_varint(p, end);
+        uint64_t a = rec_varint_get(p, end);
         Ids *w = &l->w[a & 1];
         size_t k = (size_t)(a >> 1);
         if (k < w->n)
             memmove(w->v + k, w->v + k + 1, (--w->n - k) * sizeof *w->v);
     } else if (op == O_WSET) {
-        uint64_t a = get_varint(p, end);
+        uint64_t a = rec_varint_get(p, end);
         Ids *w = &l->w[a & 1];
         w->n = 0;
         for (uint64_t k = 0; k < a >> 1 && *p < end; k++)
-            ids_push(w, (uint32_t)get_varint(p, end));
+            ids_push(w, (uint32_t)rec_varint_get(p, end));
     }
 }
 
 static void apply_item(const uint8_t **p, const uint8_t *end, PLine *l)
 {
-    uint64_t a = get_varint(p, end);
+    uint64_t a = rec_varint_get(p, end);
     if (l->nitems < SHOW_ITEMS) {
         l->items[l->nitems] = item_of(a, last_item(l));
         l->nitems++;
@@ -615,7 +604,7 @@ static const uint8_t *rd_apply(const uint8_t *p, const uint8_t *end)
         int op = h & 15;
         size_t i = h >> 4 & 7;
         if (op == O_LINES) {
-            size_t n = (size_t)get_varint(&p, end);
+            size_t n = (size_t)rec_varint_get(&p, end);
             rd.n = n < rd.n ? n : rd.n;
         } else {
             if (i >= rd.n && op != O_HEAD)
@@ -623,7 +612,7 @@ static const uint8_t *rd_apply(const uint8_t *p, const uint8_t *end)
             PLine *l = &rd.l[i];
             switch (op) {
             case O_HEAD:
-                l->head = (uint32_t)get_varint(&p, end);
+                l->head = (uint32_t)rec_varint_get(&p, end);
                 l->kind = p < end ? *p++ : 0;
                 l->flag = 0;
                 l->nitems = 0;
@@ -644,13 +633,13 @@ static const uint8_t *rd_apply(const uint8_t *p, const uint8_t *end)
                     apply_item(&p, end, l);
                 break;
             case O_N:
-                l->n += unzz(get_varint(&p, end));
+                l->n += unzz(rec_varint_get(&p, end));
                 break;
             case O_M:
-                l->m += unzz(get_varint(&p, end));
+                l->m += unzz(rec_varint_get(&p, end));
                 break;
             case O_ITEMS: {
-                uint64_t k = get_varint(&p, end);
+                uint64_t k = rec_varint_get(&p, end);
                 l->nitems = 0;
                 for (uint64_t j = 0; j < k && p < end; j++)
                     apply_item(&p, end, l);
@@ -660,7 +649,7 @@ static const uint8_t *rd_apply(const uint8_t *p, const uint8_t *end)
                 l->flag ^= 1;
                 break;
             case O_HOLDER:
-                l->holder = (uint32_t)get_varint(&p, end);
+                l->holder = (uint32_t)rec_varint_get(&p, end);
                 break;
             default:
                 apply_waiters(&p, end, l, op);
