@@ -292,6 +292,32 @@ START_TEST(test_internals_queue_changed_between_steps)
 }
 END_TEST
 
+START_TEST(test_internals_prims_read_as_they_are)
+{
+    /* prims.c reads each shown primitive's state every step, its
+     * attributes through indexes into its dict kept while the dict's keys
+     * stay put: values set by hand, a list changed in place, an attribute
+     * deleted, the dict grown (its entries moved), a waiter cancelled and
+     * an Event set by hand all show */
+    static const char *const by_hand[] = {"PQueue (line 15): 1 item ['a']",
+                                          "PQueue (line 15): 1 item ['b']",
+                                          "PQueue (line 15): 1 item ['b'] of 3",
+                                          "PQueue (line 15): 2 items ['b', <__main__.Box object] of 3",
+                                          "PQueue (line 15): 2 items ['b', <__main__.Box object]",
+                                          "PQueue (line 15): 3 items ['b', <__main__.Box object, 5]",
+                                          "PEvent (line 16): not set \xc2\xb7 waiting: waiter(<Event>)",
+                                          "PEvent (line 16): not set",
+                                          "PEvent (line 16): set"};
+    expect_in_order("tests/internals/prims_behind.py", by_hand, 9);
+    /* and a str item's words, kept by the object while the queue holds
+     * it: one made where a freed one was (get, then put, no step between)
+     * must not read as the freed one */
+    static const char *const reborn[] = {"PQueue (line 6): 1 item ['item1']", "PQueue (line 6): 1 item ['item2']",
+                                         "PQueue (line 6): 1 item ['item3']", "PQueue (line 6): 1 item ['item4']"};
+    expect_in_order("tests/internals/str_items.py", reborn, 4);
+}
+END_TEST
+
 START_TEST(test_internals_other_loop_pushes)
 {
     /* pushes onto another loop's queue count among the pushes the ready
@@ -345,6 +371,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_task_words_follow_the_task);
     tcase_add_test(tk, test_internals_queue_changed_between_steps);
     tcase_add_test(tk, test_internals_other_loop_pushes);
+    tcase_add_test(tk, test_internals_prims_read_as_they_are);
     suite_add_tcase(s, tk);
     return s;
 }

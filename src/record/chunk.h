@@ -33,6 +33,27 @@ size_t chunks_bytes(const Chunks *c);
 #define CHUNKS_PUT(c, T, i) \
     ((T *)(void *)chunks_block(&(c), (size_t)(i) / (CHUNK_BYTES / sizeof(T))) + (size_t)(i) % (CHUNK_BYTES / sizeof(T)))
 
+/* A keyframe of a stream of edits (inside.c's, states.c's): its step and
+ * where it starts. */
+typedef struct StepKey {
+    uint32_t step;
+    uint32_t at;
+} StepKey;
+
+/* The last of the n keys (by step, the first at or before s) at or before s. */
+static inline size_t key_at(const StepKey *k, size_t n, size_t s)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (k[mid].step <= s)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Unsigned LEB128: 7 bits a byte, at most 10 bytes. */
 static inline unsigned char *varint_put(unsigned char *p, uint64_t v)
 {

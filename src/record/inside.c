@@ -14,10 +14,9 @@
  * (3 steps or more: a varint follows) and the entry or number it needs.
  * An entry is a varint (its string id as a difference from the last one
  * written, times 8, plus its kind), then for a time its hundredths, as a
- * difference too. A line made of pieces (strings and numbers, e.g. a
- * queue's "PQueue (line 16): " 3 " items [" 0 ", " 1 ...) is kept once in a
- * pool of pieces, and its entry names it there (as a difference from the
- * last one named): a line that changes costs its pieces, not a new string. The ready queue moving up by one is one SHIFT: 2 bytes.
+ * difference too. The ready queue moving up by one is one SHIFT: 2 bytes.
+ * (Python's primitives' lines are not here: src/record/states.c keeps
+ * them as their own state's edits.)
  * A step whose snapshot did not change costs nothing: a step shows the
  * last snapshot given at or before it (none: ""). Every KEY_STEPS
  * steps or KEY_BYTES bytes a keyframe (the whole snapshot) starts again,
@@ -30,7 +29,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, PCACHE = 512, PHEAD = 16, PMAX = 64, PDEPTH = 16, KIND_BITS = 3 };
+enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, KIND_BITS = 3 };
 static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
 static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
 enum { MISC = NSEC - 1 };
@@ -59,33 +58,13 @@ typedef struct State {
     size_t lines;
 } State;
 
-typedef struct InKey {
-    uint32_t step;
-    uint32_t at;    /* offset of its snapshot in ops */
-} InKey;
+typedef StepKey InKey; /* at: the offset of its snapshot in ops */
 
 /* The delta bases of the entry coding: reset at each keyframe. */
 typedef struct Bases {
     uint32_t id;
-    uint32_t piece;     /* the last line of pieces named */
     uint64_t cent;
 } Bases;
-
-/* The last two lines of pieces kept that began with a given piece (two
- * primitives made on one line, or a primitive going back and forth). */
-typedef struct PHead {
-    uint64_t first;
-    uint32_t at1[2];    /* their offsets + 1 (0: none), the last first */
-    uint32_t depth[2];  /* the lines before each it is told against */
-    uint32_t n[2];
-    uint64_t p[2][PMAX]; /* their pieces */
-} PHead;
-
-/* A line of pieces kept lately, by its hash. */
-typedef struct PSlot {
-    uint64_t h;
-    uint32_t at1;       /* its offset + 1, 0: none */
-} PSlot;
 
 struct Inside {
     State cur;          /* the last snapshot stored */
@@ -96,10 +75,6 @@ struct Inside {
     size_t nkeys, capkeys;
     size_t opstep;      /* the step of the last edit or keyframe */
     Bases b;
-    uint8_t *pcs;       /* the lines of pieces: a varint count, then each piece */
-    size_t npcs, cappcs;
-    PSlot pcache[PCACHE];
-    PHead phead[PHEAD];
 };
 
 /* ------------------------------------------------------------ the state */
@@ -206,37 +181,25 @@ static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
         stream_byte(b, n, cap, *q);
 }
 
-/* The edits' stream, and the lines of pieces' (below). */
+/* The edits' stream. */
 static void put_byte(Inside *in, uint8_t v) { stream_byte(&in->ops, &in->nops, &in->capops, v); }
 static void put_varint(Inside *in, uint64_t v) { stream_varint(&in->ops, &in->nops, &in->capops, v); }
-static void put_piece(Inside *in, uint64_t v) { stream_varint(&in->pcs, &in->npcs, &in->cappcs, v); }
 
-/* chunk.h's varint_get, bounded by the stream's end. */
-static uint64_t get_varint(const uint8_t **p, const uint8_t *end)
-{
-    uint64_t v = 0;
-    for (int shift = 0; *p < end && shift < 64; shift += 7) {
-        uint8_t c = *(*p)++;
-        v |= (uint64_t)(c & 0x7f) << shift;
-        if (!(c & 0x80))
-            break;
-    }
-    return v;
-}
+/* A varint, bounded by the stream's end (rec.h's). */
+static inline uint64_t get_varint(const uint8_t **p, const uint8_t *end) { return rec_varint_get(p, end); }
 
 
 /* An entry: id difference and kind; a time's hundredths; a letter when
  * the section does not say it. */
 static void put_entry(Inside *in, int sec, const InLine *l)
 {
-    uint32_t *base = l->kind == IL_PIECES ? &in->b.piece : &in->b.id;
-    put_varint(in, zigzag((int64_t)l->id - (int64_t)*base) << KIND_BITS | l->kind);
-    *base = l->id;
+    put_varint(in, zigzag((int64_t)l->id - (int64_t)in->b.id) << KIND_BITS | l->kind);
+    in->b.id = l->id;
     if (l->kind == IL_TIME || l->kind == IL_NUM) {
         put_varint(in, zigzag((int64_t)(l->v - in->b.cent)));
         in->b.cent = l->v;
     }
-    if (l->kind != IL_LINE && l->kind != IL_PIECES && sec == MISC)
+    if (l->kind != IL_LINE && sec == MISC)
         put_byte(in, (uint8_t)l->letter);
 }
 
@@ -245,15 +208,14 @@ static InLine get_entry(const uint8_t **p, const uint8_t *end, int sec, Bases *b
     InLine l = {0};
     uint64_t v = get_varint(p, end);
     l.kind = (uint8_t)(v & ((1u << KIND_BITS) - 1));
-    uint32_t *base = l.kind == IL_PIECES ? &b->piece : &b->id;
-    *base = (uint32_t)((int64_t)*base + unzigzag(v >> KIND_BITS));
-    l.id = *base;
+    b->id = (uint32_t)((int64_t)b->id + unzigzag(v >> KIND_BITS));
+    l.id = b->id;
     l.letter = list_letter[sec];
     if (l.kind == IL_TIME || l.kind == IL_NUM) {
         b->cent += (uint64_t)unzigzag(get_varint(p, end));
         l.v = b->cent;
     }
-    if (l.kind != IL_LINE && l.kind != IL_PIECES && sec == MISC && *p < end)
+    if (l.kind != IL_LINE && sec == MISC && *p < end)
         l.letter = (char)*(*p)++;
     return l;
 }
@@ -424,7 +386,6 @@ void inside_free(Inside *in)
     state_free(&in->next);
     xfree(in->ops);
     xfree(in->keys);
-    xfree(in->pcs);
     xfree(in);
 }
 
@@ -436,12 +397,6 @@ size_t inside_bytes(const Inside *in)
     for (int i = 0; i < NSEC; i++)
         n += (in->cur.sec[i].cap + in->next.sec[i].cap) * sizeof(InLine);
     return n;
-}
-
-size_t inside_pieces_bytes(const Inside *in, size_t *used)
-{
-    *used = in ? in->npcs : 0;
-    return in ? in->cappcs : 0;
 }
 
 void inside_begin(Inside *in)
@@ -470,200 +425,6 @@ void inside_end(Inside *in, size_t step)
 {
     for (int i = 0; i < NSEC; i++)
         diff_sec(in, step, i);
-}
-
-/* ------------------------------------------------------------ pieces */
-
-/* The pieces of the line kept at `at` into out (PMAX at most): their
- * number. A line is a varint n*2, then its n pieces; or n*2+1, how far
- * back the line it is told against is, then runs until it has its n
- * pieces: a varint len*4 and len pieces of its own (in place of as many
- * of that line's), len*4+3 and len numbers, each as a difference from the
- * number it takes the place of, len*4+1: that line's next len pieces, or
- * len*4+2 and where that line's len pieces to copy start, as a difference
- * from where the last run ended. */
-static size_t get_line(const Inside *in, size_t at, uint64_t *out, int depth)
-{
-    if (at >= in->npcs || depth > PDEPTH)
-        return 0;
-    const uint8_t *p = in->pcs + at, *end = in->pcs + in->npcs;
-    uint64_t h = get_varint(&p, end), n = h >> 1;
-    size_t k = 0;
-    if (n > PMAX)
-        return 0;
-    if (!(h & 1)) {
-        for (; k < n && p < end; k++)
-            out[k] = get_varint(&p, end);
-        return k;
-    }
-    uint64_t back = get_varint(&p, end), ref[PMAX];
-    size_t m = back && back <= at ? get_line(in, at - back, ref, depth + 1) : 0;
-    int64_t from = 0;
-    while (k < n && p < end) {
-        uint64_t run = get_varint(&p, end), len = run >> 2;
-        if (len > n - k)
-            return k;
-        if ((run & 3) == 3) {
-            for (uint64_t i = 0; i < len && p < end; i++, from++) {
-                if (from < 0 || (uint64_t)from >= m || !(ref[from] & 1))
-                    return k;
-                int64_t v = unzigzag(ref[from] >> 1) + unzigzag(get_varint(&p, end));
-                out[k++] = zigzag(v) << 1 | 1;
-            }
-        } else if (run & 3) {
-            if (run & 2)
-                from += unzigzag(get_varint(&p, end));
-            if (from < 0 || (uint64_t)from > m || len > m - (uint64_t)from)
-                return k;
-            memcpy(out + k, ref + from, len * sizeof *out);
-            from += (int64_t)len;
-            k += len;
-        } else {
-            for (uint64_t i = 0; i < len && p < end; i++)
-                out[k++] = get_varint(&p, end);
-            from += (int64_t)len;
-        }
-    }
-    return k;
-}
-
-static size_t varint_len(uint64_t v)
-{
-    size_t n = 1;
-    for (; v >= 0x80; v >>= 7)
-        n++;
-    return n;
-}
-
-/* How many pieces from p[i] on a line of n are ref's from j on. */
-static size_t run_len(const uint64_t *p, size_t i, size_t n, const uint64_t *ref, size_t j, size_t m)
-{
-    size_t k = 0;
-    while (i + k < n && j + k < m && p[i + k] == ref[j + k])
-        k++;
-    return k;
-}
-
-static size_t pair_hash(uint64_t a, uint64_t b)
-{
-    return (size_t)((a * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full) >> 57);
-}
-
-/* A piece's varint written (unless only counted): its bytes. */
-static size_t put_or_count(Inside *in, uint64_t v, bool write)
-{
-    if (write)
-        put_piece(in, v);
-    return varint_len(v);
-}
-
-/* p's pieces as runs copied from ref (m pieces) and runs of its own,
- * written or only counted: their bytes. */
-static size_t put_runs(Inside *in, const uint64_t *p, size_t n, const uint64_t *ref, size_t m, bool write)
-{
-    /* where each pair of pieces is in ref (one of them), to find a run */
-    uint8_t pair[128] = {0};
-    for (size_t j = 0; j + 1 < m; j++) {
-        uint8_t *e = &pair[pair_hash(ref[j], ref[j + 1])];
-        if (!*e)
-            *e = (uint8_t)(j + 1);
-    }
-    size_t i = 0, own = 0, from = 0, bytes = 0;
-    while (i <= n) {
-        size_t best = 0, bj = 0;
-        if (i < n) {
-            best = run_len(p, i, n, ref, from, m);
-            bj = from;
-            size_t j = i + 1 < n ? pair[pair_hash(p[i], p[i + 1])] : 0;
-            if (best < 2 && j--) {
-                size_t l = run_len(p, i, n, ref, j, m);
-                if (l > best)
-                    best = l, bj = j;
-            }
-        }
-        if (i < n && best < 2 - (bj == from)) { /* no run worth copying: its own */
-            own++;
-            i++;
-            from++; /* in place of the piece there */
-            continue;
-        }
-        if (own) {
-            /* the pieces p[k] took the places of ref[from - i + k] */
-            bool nums = from <= m;
-            for (size_t k = i - own; k < i && nums; k++)
-                nums = p[k] & ref[from - i + k] & 1;
-            bytes += put_or_count(in, (uint64_t)own << 2 | (nums ? 3 : 0), write);
-            for (size_t k = i - own; k < i; k++)
-                bytes += put_or_count(
-                    in, nums ? zigzag(unzigzag(p[k] >> 1) - unzigzag(ref[from - i + k] >> 1)) : p[k], write);
-            own = 0;
-        }
-        if (i == n)
-            break;
-        bytes += put_or_count(in, (uint64_t)best << 2 | (bj == from ? 1 : 2), write);
-        if (bj != from)
-            bytes += put_or_count(in, zigzag((int64_t)bj - (int64_t)from), write);
-        from = bj + best;
-        i += best;
-    }
-    return bytes;
-}
-
-uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n)
-{
-    if (n > PMAX)
-        n = PMAX;
-    uint64_t h = 0xcbf29ce484222325ull ^ n, old[PMAX];
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 0x100000001b3ull;
-    PSlot *slot = &in->pcache[(h ^ h >> 29) % PCACHE];
-    if (slot->at1 && slot->h == h && get_line(in, slot->at1 - 1, old, 0) == n && !memcmp(old, p, n * sizeof *p))
-        return slot->at1 - 1; /* the same pieces kept before */
-    size_t at = in->npcs;
-    *slot = (PSlot){h, (uint32_t)at + 1};
-    /* told against one of the last lines that began with the same piece
-     * (the same primitive's words, as a rule), or as it is: the shortest */
-    PHead *hd = n ? &in->phead[(p[0] * 0x9e3779b97f4a7c15ull) >> 60] : NULL;
-    if (hd && hd->first != p[0])
-        memset(hd, 0, sizeof *hd);
-    size_t best = varint_len((uint64_t)n << 1);
-    for (size_t i = 0; i < n; i++)
-        best += varint_len(p[i]);
-    int with = -1;
-    size_t plain = best;
-    for (int c = 0; hd && c < 2; c++) {
-        if (!hd->at1[c] || hd->depth[c] >= PDEPTH)
-            continue;
-        if (with == 0 && best * 4 <= plain)
-            break; /* told against the last line, it is a quarter or less: good enough */
-        size_t b = varint_len((uint64_t)n << 1 | 1) + varint_len(at - (hd->at1[c] - 1)) +
-                   put_runs(in, p, n, hd->p[c], hd->n[c], false);
-        if (b < best)
-            best = b, with = c;
-    }
-    uint32_t depth = 0;
-    if (with >= 0) {
-        put_piece(in, (uint64_t)n << 1 | 1);
-        put_piece(in, at - (hd->at1[with] - 1));
-        put_runs(in, p, n, hd->p[with], hd->n[with], true);
-        depth = hd->depth[with] + 1;
-    } else {
-        put_piece(in, (uint64_t)n << 1);
-        for (size_t i = 0; i < n; i++)
-            put_piece(in, p[i]);
-    }
-    if (hd) {
-        hd->first = p[0];
-        hd->at1[1] = hd->at1[0];
-        hd->depth[1] = hd->depth[0];
-        hd->n[1] = hd->n[0];
-        memcpy(hd->p[1], hd->p[0], hd->n[0] * sizeof *p);
-        hd->at1[0] = (uint32_t)at + 1;
-        hd->depth[0] = depth;
-        hd->n[0] = (uint32_t)n;
-        memcpy(hd->p[0], p, n * sizeof *p);
-    }
-    return (uint32_t)at;
 }
 
 /* The section of a list's or a count's letter (others: the last). */
@@ -721,29 +482,8 @@ static void put_words(Buf *out, const char *s)
         buf_putc(out, *s == '\n' ? ' ' : *s);
 }
 
-/* A line of pieces: each string's words, each number in decimal. */
-static void put_pieces(Buf *out, const Inside *in, const Recording *r, uint32_t at)
+static void put_text(Buf *out, const Recording *r, const InLine *l)
 {
-    uint64_t p[PMAX];
-    size_t n = get_line(in, at, p, 0);
-    for (size_t i = 0; i < n; i++) {
-        if (!(p[i] & 1)) {
-            put_words(out, rec_str(r, (uint32_t)(p[i] >> 1)));
-            continue;
-        }
-        int64_t k = unzigzag(p[i] >> 1);
-        if (k < 0)
-            buf_putc(out, '-');
-        buf_put_uint(out, k < 0 ? (uint64_t)-(k + 1) + 1 : (uint64_t)k);
-    }
-}
-
-static void put_text(Buf *out, const Inside *in, const Recording *r, const InLine *l)
-{
-    if (l->kind == IL_PIECES) {
-        put_pieces(out, in, r, l->id);
-        return;
-    }
     if (l->kind != IL_LINE)
         buf_putc(out, l->letter);
     if (l->kind == IL_NUM) {
@@ -763,14 +503,7 @@ const char *inside_at(const Inside *in, const Recording *r, size_t s)
 {
     if (!in || !in->nkeys || in->keys[0].step > s)
         return "";
-    size_t lo = 0, hi = in->nkeys;
-    while (hi - lo > 1) { /* the last keyframe at or before s */
-        size_t mid = (lo + hi) / 2;
-        if (in->keys[mid].step <= s)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = key_at(in->keys, in->nkeys, s); /* the last keyframe at or before s */
     static _Thread_local State st;
     static _Thread_local Buf text;
     const uint8_t *p = in->ops + in->keys[lo].at;
@@ -801,7 +534,7 @@ const char *inside_at(const Inside *in, const Recording *r, size_t s)
     for (int i = 0; i < NSEC; i++) {
         const Sec *c = &st.sec[i];
         for (size_t k = 0; k < c->n; k++) {
-            put_text(&text, in, r, &c->e[k]);
+            put_text(&text, r, &c->e[k]);
             buf_putc(&text, '\n');
         }
         if (c->has) {

@@ -14,9 +14,8 @@ typedef struct Inside Inside;
 /* One line of a snapshot: a count ("I12", "r3"), an entry by its words'
  * string id ("R" + the words), a whole line by its text's id ("P...",
  * "H..."), an entry with a time in hundredths and its words' id ("T" +
- * "1.50\t" + the words), or a whole line made of pieces (inside_pieces:
- * its id is where they are kept). */
-typedef enum { IL_NUM, IL_REF, IL_LINE, IL_TIME, IL_PIECES } InKind;
+ * "1.50\t" + the words). */
+typedef enum { IL_NUM, IL_REF, IL_LINE, IL_TIME } InKind;
 typedef struct InLine {
     uint8_t kind;
     char letter;
@@ -27,16 +26,6 @@ typedef struct InLine {
 Inside *inside_new(void);
 void inside_free(Inside *in);
 size_t inside_bytes(const Inside *in);
-/* The bytes of the lines of pieces (not in inside_bytes): allocated, and
- * in use in *used. */
-size_t inside_pieces_bytes(const Inside *in, size_t *used);
-
-/* Keep a line made of n pieces (rec.h's rec_piece_str, rec_piece_num) and
- * return its id for an IL_PIECES line. The same pieces given again soon
- * after (a line that did not change) get the same id. Call it under the
- * writer's lock: a reader may be reading the pieces kept. */
-uint32_t inside_pieces(Inside *in, const uint64_t *p, size_t n);
-
 /* Writing: a snapshot is begun, given line by line, and ended at step (the
  * recording's last): the end stores what changed since the one before. A
  * step no snapshot is given for shows the one before it. */

@@ -19,6 +19,7 @@
 #include "chunk.h"
 #include "hist.h"
 #include "inside.h"
+#include "states.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -135,6 +136,7 @@ typedef struct LabelGroup {
 struct Recording {
     Chunks steps;       /* PStep */
     Inside *inside;     /* the internals snapshots (inside.c), or NULL */
+    States *states;     /* the language's own part of them (states.c), or NULL */
     size_t nsteps, max_steps;
     unsigned long serial;
     /* times: the steps at which the clock reads a new time, ascending */
@@ -499,6 +501,7 @@ void rec_free(Recording *r)
     chunks_free(&r->ck);
     chunks_free(&r->nums);
     inside_free(r->inside);
+    states_free(r->states);
     chunks_free(&r->pool);
     for (size_t i = 0; i < r->nbig; i++)
         xfree(r->big[i]);
@@ -1113,22 +1116,14 @@ void rec_internals_end(Recording *r)
     wunlock(r);
 }
 
-/* Entries as inside.c keeps them (at most 64); under the writer's lock
- * (a line of pieces is kept as it is given). */
-static size_t in_lines(Recording *r, char letter, const RecEntry *e, size_t n, InLine *l)
+/* Entries as inside.c keeps them (at most 64). */
+static size_t in_lines(char letter, const RecEntry *e, size_t n, InLine *l)
 {
     if (n > 64)
         n = 64;
     for (size_t i = 0; i < n; i++)
-        if (e[i].npieces) {
-            uint32_t *known = e[i].pieces_id;
-            uint32_t id = known && *known ? *known - 1 : inside_pieces(inside_of(r), e[i].pieces, e[i].npieces);
-            if (known)
-                *known = id + 1;
-            l[i] = (InLine){.kind = IL_PIECES, .letter = 'P', .id = id};
-        } else
-            l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
-                            .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
+                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
     return n;
 }
 
@@ -1137,7 +1132,7 @@ void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t 
 {
     InLine l[64];
     wlock(r);
-    n = in_lines(r, letter, e, n, l);
+    n = in_lines(letter, e, n, l);
     if (r->nsteps)
         inside_section(inside_of(r), r->nsteps - 1, letter, l, n, shown, count);
     wunlock(r);
@@ -1148,7 +1143,7 @@ void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *
 {
     InLine l[64];
     wlock(r);
-    n = in_lines(r, letter, e, n, l);
+    n = in_lines(letter, e, n, l);
     if (r->nsteps)
         inside_move(inside_of(r), r->nsteps - 1, letter, npop, l, n, shown, count);
     wunlock(r);
@@ -1168,7 +1163,34 @@ void rec_set_internals(Recording *r, const char *snapshot)
 
 const char *rec_internals_at(const Recording *r, size_t s)
 {
-    return s < r->nsteps ? inside_at(r->inside, r, s) : "";
+    if (s >= r->nsteps)
+        return "";
+    const char *t = inside_at(r->inside, r, s);
+    if (!r->states)
+        return t;
+    static _Thread_local Buf text; /* the sections', then the language's */
+    if (!text.s)
+        buf_init(&text);
+    buf_clear(&text);
+    buf_puts(&text, t);
+    states_at(r->states, r, s, &text);
+    return text.s;
+}
+
+bool rec_state_key_due(Recording *r, const RecStateCodec *codec)
+{
+    if (!r->states)
+        r->states = states_new(codec);
+    return r->nsteps && states_key_due(r->states, r->nsteps - 1);
+}
+
+void rec_state_put(Recording *r, const uint8_t *p, size_t n, bool key)
+{
+    if (!r->states || !r->nsteps)
+        return;
+    wlock(r);
+    states_put(r->states, r->nsteps - 1, p, n, key);
+    wunlock(r);
 }
 
 static double time_at(const Recording *r, size_t i);
@@ -1488,8 +1510,8 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
            (size_t)r->capgroups * sizeof(LabelGroup),
        false);
     fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
-    size_t pcs_used, pcs = inside_pieces_bytes(r->inside, &pcs_used);
-    fn(ctx, "internals' pieces", pcs_used, pcs, true);
+    size_t st_used, st = states_bytes(r->states, &st_used);
+    fn(ctx, "internals' language state", st_used, st, true);
 }
 
 static void bytes_sum(void *ctx, const char *table, size_t used, size_t cap, bool internals)

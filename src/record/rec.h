@@ -274,25 +274,7 @@ typedef struct RecEntry {
     bool line;                    /* the id's text is the whole line */
     bool timed;                   /* "<hundredths as 1.50>\t" before the words */
     unsigned long long hundredths;
-    /* Or a whole line given as npieces pieces (at most 64), read in order:
-     * a line that changes often ("PQueue (line 16): " 3 " items [" 0 ", "
-     * 1 "]") costs its pieces instead of a new string each time. */
-    const uint64_t *pieces;
-    size_t npieces;
-    /* Optional, for a line of pieces: where the writer keeps the line's id
-     * in the snapshots' store (plus 1; 0: not yet). When it is set, the
-     * pieces are not looked at again: a line the writer knows did not
-     * change costs nothing. */
-    uint32_t *pieces_id;
 } RecEntry;
-/* A piece: a string interned with rec_intern, or a number shown in decimal
- * (|v| < 2^62). */
-static inline uint64_t rec_piece_str(uint32_t id) { return (uint64_t)id << 1; }
-static inline uint64_t rec_piece_num(long long v)
-{
-    return (v < 0 ? ((uint64_t)-(v + 1) << 1 | 1) : (uint64_t)v << 1) << 1 | 1;
-}
-#define REC_PIECE_MAX (1LL << 62)
 void rec_internals_section(Recording *r, char letter, const RecEntry *e, size_t n, bool shown,
                            unsigned long long count);
 /* A list section that moved like a queue: its first npop entries gone,
@@ -302,6 +284,41 @@ void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *
 /* The snapshot as of step s ("" when none was recorded), entries with
  * their words: the calling thread's text, valid until its next call. */
 const char *rec_internals_at(const Recording *r, size_t s);
+
+/* A language's own part of the snapshot, kept as its bytes (src/record/
+ * states.c): at most one record a step, each the edits from the state of
+ * the step before (or, for a keyframe, from nothing), in a format only the
+ * language's codec reads. rec_internals_at appends the codec's text for
+ * the step after the sections' (Python's primitives: its "P" lines, whose
+ * state changes at nearly every step of a queue, stored as a byte or three
+ * and written out only when read). The codec's reader state is the
+ * calling thread's. */
+/* A varint (unsigned LEB128, as the recording writes them) at *p, read
+ * no further than end; *p moves past it. */
+static inline uint64_t rec_varint_get(const uint8_t **p, const uint8_t *end)
+{
+    uint64_t v = 0;
+    for (int shift = 0; *p < end && shift < 64; shift += 7) {
+        uint8_t c = *(*p)++;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
+    }
+    return v;
+}
+typedef struct RecStateCodec {
+    void (*reset)(void);                                       /* to the empty state */
+    const uint8_t *(*apply)(const uint8_t *p, const uint8_t *end); /* one record: where it ends */
+    void (*text)(const Recording *r, Buf *out);                /* the lines, each with its '\n' */
+} RecStateCodec;
+/* Is the record for the last step due to be a keyframe (from nothing)? A
+ * record already given for that step keeps its kind. codec: the reader
+ * (the first call sets it). */
+bool rec_state_key_due(Recording *r, const RecStateCodec *codec);
+/* The last step's record, n bytes (0: none), replacing one given for it
+ * before. */
+void rec_state_put(Recording *r, const uint8_t *p, size_t n, bool key);
+
 
 /* ---- a recording that grows while it is read (docs/longrun.md) ----
  * The writer calls rec_share before it starts another thread reading, and

@@ -17,22 +17,15 @@
  * src/view/pane_internals.c. Reads only: no scenario code runs here
  * (labels are reprs under klass_quiet). */
 #include "model.h"
+#include "prims.h"
 
 #include "../objects/klass.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { SHOW_READY = 12, SHOW_TIMERS = 12, SHOW_PRIMS = 8, SHOW_ITEMS = 6 };
+enum { SHOW_READY = 12, SHOW_TIMERS = 12 };
 
-typedef struct Prim {
-    Obj *o;     /* a strong reference, dropped once nothing else holds it */
-    int line;   /* where it was made */
-} Prim;
-
-static Prim *prims;
-static Buf snap;        /* a primitive's words being cut into pieces */
-static size_t nprims, capprims;
 
 /* Is cb a task's wakeup (future.c's "task_wakeup")? Its C function is
  * learnt from the first one met, then compared: no strcmp per callback. */
@@ -476,287 +469,8 @@ void internals_queued(HandleObj *h)
     h->words_epoch = (uint32_t)internals_epoch;
 }
 
-/* ---------------------------------------------------------- primitives */
-
-/* Attributes through a cached index into the instance's dict, good while
- * the dict's keys stay put (its version). */
-typedef struct Slot {
-    const DictObj *d;
-    uint64_t version;
-    long ix;            /* the entry, -1 none */
-} Slot;
-
-enum { A_QUEUE, A_MAXSIZE, A_GETTERS, A_PUTTERS, A_LOCKED, A_HOLDER, A_WAITERS, A_SIZE, A_VALUE, NATTR };
-static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters", "_putters", "_locked",
-                                              "_holder", "_waiters", "_size",    "_value"};
-
-typedef struct PrimSlots {
-    const Obj *o;
-    Slot s[NATTR];
-    uint64_t fp;        /* its own fingerprint this step, 0: describe it */
-} PrimSlots;
-
-static PrimSlots *pslots;
-static size_t npslots;
-
-static Obj *slot_get(Slot *sl, Obj *o, int a)
-{
-    if (!o || !CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
-        return NULL;
-    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
-    if (sl->d != d || sl->version != d->version) {
-        sl->d = d;
-        sl->version = d->version;
-        sl->ix = -1;
-        for (size_t i = 0; i < d->used; i++) {
-            Obj *k = d->entries[i].key;
-            if (k && IS(k, StrClass) && !strcmp(STR_S(k), attr_names[a])) {
-                sl->ix = (long)i;
-                break;
-            }
-        }
-    }
-    return sl->ix >= 0 ? d->entries[sl->ix].value : NULL;
-}
-
-/* The primitive being described: its attributes' slots. */
-static PrimSlots *cur_slots;
-
-static Obj *attr(Obj *o, int a) { return slot_get(&cur_slots->s[a], o, a); }
-
-
-void internals_track(Obj *o, bool on)
-{
-    if (!on) {
-        for (size_t i = 0; i < nprims; i++)
-            if (prims[i].o == o) {
-                DECREF(o);
-                memmove(prims + i, prims + i + 1, (nprims - i - 1) * sizeof *prims);
-                nprims--;
-                return;
-            }
-        return;
-    }
-    if (nprims == capprims) {
-        capprims = capprims ? capprims * 2 : 8;
-        prims = xrealloc(prims, capprims * sizeof *prims);
-    }
-    INCREF(o);
-    prims[nprims++] = (Prim){o, vm_current_line()};
-}
-
-/* A primitive's line as pieces (rec.h's RecEntry.pieces): the words that
- * stay the same as interned strings, what changes (counts, items, tasks)
- * as numbers or strings of their own that recur, so that a line that
- * changes costs a few numbers in the recording, not a new string. */
-enum { MAX_PIECES = 64 };
-/* The words last cut at each place of a primitive's line, with their id:
- * a line that changed in its numbers cuts the same words at the same
- * places, known by a compare with no hash and no look-up. */
-enum { MEMO_LEN = 40 };
-typedef struct PieceMemo {
-    uint32_t id, len; /* len 0: none */
-    char s[MEMO_LEN];
-} PieceMemo;
-
-typedef struct Pieces {
-    uint64_t *p;    /* MAX_PIECES of them */
-    size_t n;
-    Buf *text;      /* words not yet cut into a piece */
-    PieceMemo *memo; /* MAX_PIECES of them, or NULL */
-} Pieces;
-
-/* The pieces' words recur (the same few per primitive): a direct-mapped
- * cache of the last ones by a quick hash, checked against the text of the
- * id it holds, keeps the intern table's lock and search for new words. */
-enum { PW_SLOTS = 256 };
-static struct {
-    uint32_t id;
-    uint32_t len;
-} pw[PW_SLOTS];
-static const Recording *pw_rec;
-
-static uint32_t piece_words(const char *s, size_t n)
-{
-    if (pw_rec != sim.rec) {
-        memset(pw, 0, sizeof pw);
-        pw_rec = sim.rec;
-    }
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint8_t)s[i]) * 16777619u;
-    h ^= h >> 15;
-    unsigned at = h % PW_SLOTS;
-    if (pw[at].id && pw[at].len == n && !memcmp(rec_str(sim.rec, pw[at].id), s, n))
-        return pw[at].id;
-    uint32_t id = rec_intern(sim.rec, s);
-    if (strlen(s) == n) /* words with a NUL in them are not kept */
-        pw[at].id = id, pw[at].len = (uint32_t)n;
-    return id;
-}
-
-/* The words so far as one piece. The last piece takes whatever is left. */
-static void pc_cut(Pieces *pc, bool last)
-{
-    const Buf *t = pc->text;
-    if (!t->len || (!last && pc->n >= MAX_PIECES - 1))
-        return;
-    PieceMemo *m = pc->memo ? &pc->memo[pc->n] : NULL;
-    uint32_t id;
-    if (m && m->len == t->len && !memcmp(m->s, t->s, t->len)) {
-        id = m->id;
-    } else {
-        id = piece_words(t->s, t->len);
-        if (m && t->len <= MEMO_LEN && strlen(t->s) == t->len) {
-            memcpy(m->s, t->s, t->len);
-            m->len = (uint32_t)t->len;
-            m->id = id;
-        } else if (m) {
-            m->len = 0;
-        }
-    }
-    pc->p[pc->n++] = rec_piece_str(id);
-    buf_clear(pc->text);
-}
-
-static void pc_num(Pieces *pc, long long v)
-{
-    pc_cut(pc, false);
-    if (pc->n < MAX_PIECES - 2 && v > -REC_PIECE_MAX && v < REC_PIECE_MAX) {
-        pc->p[pc->n++] = rec_piece_num(v);
-        return;
-    }
-    char t[24];
-    snprintf(t, sizeof t, "%lld", v);
-    buf_puts(pc->text, t);
-}
-
-/* Words that recur on their own (an item's repr, a task) are a piece
- * alone: cut before and after. */
-static void pc_task(Pieces *pc, TaskObj *t)
-{
-    pc_cut(pc, false);
-    if (t->rec_id >= 0 && !pc->text->len && pc->n < MAX_PIECES - 1) {
-        /* a task's reference: interned once, kept with its words */
-        TaskWords *w = task_words(t);
-        if (!w->ref) {
-            put_task(pc->text, t);
-            w->ref = piece_words(pc->text->s, pc->text->len);
-            buf_clear(pc->text);
-        }
-        pc->p[pc->n++] = rec_piece_str(w->ref);
-        return;
-    }
-    put_task(pc->text, t);
-    pc_cut(pc, false);
-}
-
-/* The tasks waiting on a list of futures: " · waiting: a, b" (what says
- * what they do). */
-static void put_waiters(Pieces *pc, Obj *waiters, const char *what)
-{
-    if (!waiters || !IS(waiters, ListClass) || !LIST_N(waiters))
-        return;
-    int n = 0;
-    for (size_t i = 0; i < LIST_N(waiters); i++) {
-        Obj *w = LIST_ITEMS(waiters)[i];
-        if (!is_future(w) || ((FutureObj *)w)->state != FUT_PENDING)
-            continue;
-        TaskObj *t = loop_waiter_of((FutureObj *)w);
-        if (n++) {
-            buf_puts(pc->text, ", ");
-        } else {
-            buf_puts(pc->text, " \xc2\xb7 ");
-            buf_puts(pc->text, what);
-            buf_puts(pc->text, ": ");
-        }
-        if (t)
-            pc_task(pc, t);
-        else
-            buf_puts(pc->text, "a future");
-    }
-}
-
-static bool truthy(Obj *o) { return o && o != None && o != False && !(is_int(o) && int_value(o) == 0); }
-
-/* An item of a queue: an int as a number, else its repr (at most 20 bytes). */
-static void put_item(Pieces *pc, Obj *item)
-{
-    if (CLS(item) == &IntClass) {
-        pc_num(pc, (long long)int_value(item));
-        return;
-    }
-    Buf r;
-    buf_init(&r);
-    obj_repr(item, &r);
-    pc_cut(pc, false);
-    rec_put_text(pc->text, r.s, r.len > 20 ? 20 : r.len);
-    pc_cut(pc, false);
-    buf_free(&r);
-}
-
-static void describe_prim(const Prim *p, Pieces *pc)
-{
-    Obj *o = p->o;
-    Buf *b = pc->text;
-    buf_putc(b, 'P');
-    buf_puts(b, CLS(o)->name);
-    buf_puts(b, p->line < 0 ? " (line -" : " (line ");
-    buf_put_uint(b, (unsigned long long)(p->line < 0 ? -(long long)p->line : p->line));
-    buf_puts(b, "): ");
-    Obj *q = attr(o, A_QUEUE), *v;
-    if (q && IS(q, ListClass)) {
-        size_t n = LIST_N(q);
-        pc_num(pc, (long long)n);
-        buf_puts(b, n == 1 ? " item" : " items");
-        if (n) {
-            buf_puts(b, " [");
-            klass_quiet(true);
-            for (size_t i = 0; i < n && i < SHOW_ITEMS; i++) {
-                if (i)
-                    buf_puts(b, ", ");
-                put_item(pc, LIST_ITEMS(q)[i]);
-            }
-            klass_quiet(false);
-            err_clear();
-            buf_puts(b, n > SHOW_ITEMS ? ", \xe2\x80\xa6]" : "]");
-        }
-        Obj *max = attr(o, A_MAXSIZE);
-        if (max && is_int(max) && int_value(max) > 0) {
-            buf_puts(b, " of ");
-            pc_num(pc, (long long)int_value(max));
-        }
-        put_waiters(pc, attr(o, A_GETTERS), "waiting");
-        put_waiters(pc, attr(o, A_PUTTERS), "putting");
-    } else if ((v = attr(o, A_LOCKED))) {
-        Obj *holder = attr(o, A_HOLDER);
-        if (truthy(v)) {
-            buf_puts(b, "held by ");
-            if (holder && class_is_sub(CLS(holder), &TaskClass))
-                pc_task(pc, (TaskObj *)holder);
-            else
-                buf_puts(b, "someone");
-        } else {
-            buf_puts(b, "free");
-        }
-        put_waiters(pc, attr(o, A_WAITERS), "waiting");
-    } else if ((v = attr(o, A_SIZE))) {
-        Obj *val = attr(o, A_VALUE);
-        if (val && is_int(val) && is_int(v)) {
-            pc_num(pc, (long long)int_value(val));
-            buf_puts(b, " of ");
-            pc_num(pc, (long long)int_value(v));
-            buf_puts(b, " free");
-        }
-        put_waiters(pc, attr(o, A_WAITERS), "waiting");
-    } else if ((v = attr(o, A_VALUE))) {
-        buf_puts(b, truthy(v) ? "set" : "not set");
-        put_waiters(pc, attr(o, A_WAITERS), "waiting");
-    } else {
-        buf_puts(b, "?");
-    }
-    pc_cut(pc, true);
-}
+/* Where t's reference is kept as words (prims.c's, once interned). */
+uint32_t *internals_task_ref(const TaskObj *t) { return &task_words(t)->ref; }
 
 /* ------------------------------------------------------------ snapshot */
 
@@ -815,7 +529,6 @@ static struct {
     int tcur;           /* which of ts is the shown */
     uint64_t tmask[8], rmask[8]; /* what the timers' and the ready handles' words hang on */
     uint64_t npushed;   /* internals_npushed then */
-    uint64_t prims;     /* the primitives' fingerprint */
 } seen;
 
 /* How a shown ready handle's words are watched: a task's step or wakeup
@@ -1087,174 +800,6 @@ static bool pushed_behind(const LoopObj *l)
            timer_before(seen.ts[seen.tcur].h[SHOW_TIMERS - 1], internals_pushed);
 }
 
-/* ---------------------------------------------------- primitives' state
- * A primitive is described again only when its fingerprint changes: the
- * attributes describe_prim reads (as object addresses: an int or a list is
- * another object once reassigned), the first items of its queue and the
- * futures waiting on it with their state and callbacks. An item whose repr
- * may change in place (anything but None, bool, int, float, str) makes it
- * described every step, as before. Attributes are found through a cached
- * index into the instance's dict, good while the dict's keys stay put
- * (its version). */
-
-static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull; }
-
-/* An attribute's value: its address, and an int's value too (an int
- * freed and another made in its place may have its address). */
-static uint64_t mix_obj(uint64_t h, Obj *v)
-{
-    h = mix(h, (uintptr_t)v);
-    return v && CLS(v) == &IntClass ? mix(h, (uint64_t)int_value(v)) : h;
-}
-
-static bool steady(Obj *o)
-{
-    return o == None || IS(o, BoolClass) || IS(o, IntClass) || IS(o, FloatClass) || IS(o, StrClass);
-}
-
-/* The futures of a waiters list: each one's state and callbacks. */
-static uint64_t mix_waiters(uint64_t h, Obj *w)
-{
-    h = mix(h, (uintptr_t)w);
-    if (!w || !IS(w, ListClass))
-        return h;
-    h = mix(h, LIST_N(w));
-    for (size_t i = 0; i < LIST_N(w); i++) {
-        Obj *f = LIST_ITEMS(w)[i];
-        h = mix(h, (uintptr_t)f);
-        if (!is_future(f))
-            continue;
-        FutureObj *fu = (FutureObj *)f;
-        h = mix(h, (uint64_t)fu->state);
-        for (size_t k = 0; fu->callbacks && k < LIST_N(fu->callbacks); k++)
-            h = mix(h, (uintptr_t)LIST_ITEMS(fu->callbacks)[k]);
-    }
-    return h;
-}
-
-/* The fingerprint of the primitives shown; 0 when one must be described
- * again whatever it says (an item that may read differently). */
-static uint64_t prims_fingerprint(void)
-{
-    if (npslots < nprims) {
-        pslots = xrealloc(pslots, nprims * sizeof *pslots);
-        memset(pslots + npslots, 0, (nprims - npslots) * sizeof *pslots);
-        npslots = nprims;
-    }
-    uint64_t h = 0xcbf29ce484222325ull;
-    h = mix(h, nprims);
-    bool again = false;
-    for (size_t i = 0, shown = 0; i < nprims; i++) {
-        Obj *o = prims[i].o;
-        PrimSlots *ps = &pslots[i];
-        h = mix(h, (uintptr_t)o);
-        if (o->rc <= 1) { /* gone: the list changes */
-            again = true;
-            continue;
-        }
-        if (shown++ >= SHOW_PRIMS) {
-            ps->fp = 0;
-            continue;
-        }
-        if (ps->o != o) {
-            memset(ps, 0, sizeof *ps);
-            ps->o = o;
-        }
-        uint64_t f = 0xcbf29ce484222325ull;
-        bool vol = false;
-        /* the attributes describe_prim reads, in its order: what it does
-         * not read cannot change what it says */
-        Obj *v = slot_get(&ps->s[A_QUEUE], o, A_QUEUE);
-        f = mix(f, (uintptr_t)v);
-        if (v && IS(v, ListClass)) {
-            f = mix(f, LIST_N(v));
-            for (size_t k = 0; k < LIST_N(v) && k < SHOW_ITEMS && !vol; k++) {
-                Obj *item = LIST_ITEMS(v)[k];
-                vol = !steady(item); /* its repr may change in place */
-                f = mix(f, (uintptr_t)item);
-            }
-            f = mix_obj(f, slot_get(&ps->s[A_MAXSIZE], o, A_MAXSIZE));
-            f = mix_waiters(f, slot_get(&ps->s[A_GETTERS], o, A_GETTERS));
-            f = mix_waiters(f, slot_get(&ps->s[A_PUTTERS], o, A_PUTTERS));
-        } else if ((v = slot_get(&ps->s[A_LOCKED], o, A_LOCKED))) {
-            f = mix_obj(f, v);
-            Obj *holder = slot_get(&ps->s[A_HOLDER], o, A_HOLDER);
-            f = mix(f, (uintptr_t)holder);
-            vol = holder && !steady(holder) && !class_is_sub(CLS(holder), &TaskClass);
-            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
-        } else if ((v = slot_get(&ps->s[A_SIZE], o, A_SIZE))) {
-            f = mix_obj(f, v);
-            f = mix_obj(f, slot_get(&ps->s[A_VALUE], o, A_VALUE));
-            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
-        } else if ((v = slot_get(&ps->s[A_VALUE], o, A_VALUE))) {
-            f = mix_obj(mix(f, 1), v);
-            f = mix_waiters(f, slot_get(&ps->s[A_WAITERS], o, A_WAITERS));
-        }
-        ps->fp = vol ? 0 : f ? f : 1;
-        again |= vol;
-        h = mix(h, f);
-    }
-    return again ? 0 : h ? h : 1;
-}
-
-/* The lines of the primitives shown, as last described: one whose
- * fingerprint is the same keeps its pieces and their id in the store. */
-typedef struct PrimLine {
-    const Obj *o;
-    uint64_t fp;
-    uint64_t p[MAX_PIECES];
-    size_t n;
-    uint32_t id; /* RecEntry.pieces_id's */
-    PieceMemo memo[MAX_PIECES];
-} PrimLine;
-static PrimLine plines[SHOW_PRIMS];
-
-static void record_prims(void)
-{
-    if (!snap.s)
-        buf_init(&snap); /* the words being cut, kept from step to step: no malloc per step */
-    static const Recording *memo_rec; /* the memos' ids are this recording's */
-    if (memo_rec != sim.rec) {
-        for (size_t i = 0; i < SHOW_PRIMS; i++)
-            memset(plines[i].memo, 0, sizeof plines[i].memo);
-        memo_rec = sim.rec;
-    }
-    RecEntry e[SHOW_PRIMS];
-    size_t k = 0, n = 0;
-    for (size_t i = 0; i < nprims; i++) {
-        if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
-            DECREF(prims[i].o);
-            continue;
-        }
-        pslots[k] = pslots[i]; /* prims_fingerprint made room for them */
-        prims[k++] = prims[i];
-        if (n == SHOW_PRIMS)
-            continue;
-        cur_slots = &pslots[k - 1];
-        Obj *o = prims[k - 1].o;
-        if (cur_slots->o != o) {
-            memset(cur_slots, 0, sizeof *cur_slots);
-            cur_slots->o = o;
-        }
-        PrimLine *pl = &plines[n];
-        if (!cur_slots->fp || pl->o != o || pl->fp != cur_slots->fp) {
-            buf_clear(&snap);
-            if (pl->o != o)
-                memset(pl->memo, 0, sizeof pl->memo); /* another's words */
-            Pieces pc = {pl->p, 0, &snap, pl->memo};
-            describe_prim(&prims[k - 1], &pc);
-            pl->o = o;
-            pl->fp = cur_slots->fp;
-            pl->n = pc.n;
-            pl->id = 0;
-        }
-        e[n] = (RecEntry){.line = true, .pieces = pl->p, .npieces = pl->n, .pieces_id = &pl->id};
-        n++;
-    }
-    nprims = k;
-    rec_internals_section(sim.rec, 'P', e, n, false, 0);
-}
-
 void internals_record(void)
 {
     LoopObj *l = sim.running;
@@ -1290,34 +835,18 @@ void internals_record(void)
             record_timers(l, false);
         }
     }
-    uint64_t fp = prims_fingerprint();
-    if (!fp || fp != seen.prims) {
-        record_prims();
-        seen.prims = fp;
-    }
+    prims_record();
 }
 
 void internals_reset(void)
 {
-    if (snap.s)
-        buf_free(&snap);
-    snap = (Buf){0};
     if (wbuf.s)
         buf_free(&wbuf);
     wbuf = (Buf){0};
     xfree(tw);
     tw = NULL;
     ntw = 0;
-    pw_rec = NULL;
-    memset(plines, 0, sizeof plines);
     tw_rec = NULL;
-    for (size_t i = 0; i < nprims; i++)
-        DECREF(prims[i].o);
-    xfree(prims);
-    prims = NULL;
-    nprims = capprims = 0;
-    xfree(pslots);
-    pslots = NULL;
-    npslots = 0;
+    prims_reset();
     memset(&seen, 0, sizeof seen);
 }
