@@ -65,12 +65,20 @@ static bool timer_before(const HandleObj *a, const HandleObj *b)
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
-/* The first k live timers of l by deadline into out, read off the heap
- * best-first: a node can only come after its parent, so the candidates
- * are the children of what was taken. Cancelled timers are passed over,
- * at most SCAN_MAX of them, so the work is bounded by k, not the heap. */
+static bool key_first(const HeapKey *a, const HeapKey *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+/* The first k live timers of l by deadline into out (and their sequence
+ * numbers into seq, when given), read off the heap best-first: a node can
+ * only come after its parent, so the candidates are the children of what
+ * was taken. The order is read from the heap's flat keys (l->hkey), not
+ * the handles, which are read only for being cancelled: those are passed
+ * over, at most SCAN_MAX of them, so the work is bounded by k, not the
+ * heap. */
 enum { SCAN_MAX = 64 };
-static size_t first_timers(const LoopObj *l, HandleObj **out, size_t k)
+static size_t first_timers(const LoopObj *l, HandleObj **out, uint64_t *seq, size_t k)
 {
     size_t cand[2 * SCAN_MAX + 2], nc = 0, n = 0, looked = 0;
     if (l->hlen)
@@ -78,13 +86,16 @@ static size_t first_timers(const LoopObj *l, HandleObj **out, size_t k)
     while (nc && n < k && looked++ < SCAN_MAX + k) {
         size_t best = 0;
         for (size_t i = 1; i < nc; i++)
-            if (timer_before(l->heap[cand[i]], l->heap[cand[best]]))
+            if (key_first(&l->hkey[cand[i]], &l->hkey[cand[best]]))
                 best = i;
         size_t at = cand[best];
         cand[best] = cand[--nc];
         HandleObj *h = l->heap[at];
-        if (!h->cancelled)
+        if (!h->cancelled) {
+            if (seq)
+                seq[n] = l->hkey[at].seq;
             out[n++] = h;
+        }
         for (size_t c = 2 * at + 1; c <= 2 * at + 2 && c < l->hlen; c++)
             if (nc < sizeof cand / sizeof cand[0])
                 cand[nc++] = c;
@@ -97,7 +108,7 @@ HandleObj *loop_next_timer(void)
     HandleObj *h = NULL;
     if (sim.running && sim.running->hlen && !sim.running->heap[0]->cancelled)
         return sim.running->heap[0]; /* the top, when live, is the first */
-    return sim.running && first_timers(sim.running, &h, 1) ? h : NULL;
+    return sim.running && first_timers(sim.running, &h, NULL, 1) ? h : NULL;
 }
 
 Obj *loop_attr(Obj *o, const char *name)
@@ -1038,14 +1049,13 @@ static void record_timers(LoopObj *l, bool all)
 {
     const TimerSet *was = &seen.ts[seen.tcur];
     TimerSet *ts = &seen.ts[!seen.tcur];
-    size_t np = first_timers(l, ts->h, SHOW_TIMERS);
+    size_t np = first_timers(l, ts->h, ts->seq, SHOW_TIMERS);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = ts->h[k];
-        ts->seq[k] = h->seq;
         size_t j = 0;
-        while (!all && j < seen.ntimers && !(was->h[j] == h && was->seq[j] == h->seq))
+        while (!all && j < seen.ntimers && !(was->h[j] == h && was->seq[j] == ts->seq[k]))
             j++;
         if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
             ts->e[k] = was->e[j];
@@ -1075,7 +1085,7 @@ static void record_timers(LoopObj *l, bool all)
     if (!same || l->hlen != seen.hlen)
         rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
     seen.hlen = l->hlen;
-    seen.htop = l->hlen ? l->heap[0]->seq : 0;
+    seen.htop = l->hlen ? l->hkey[0].seq : 0;
 }
 
 /* Only one timer was pushed since the timers were read, after the last
@@ -1083,7 +1093,7 @@ static void record_timers(LoopObj *l, bool all)
 static bool pushed_behind(const LoopObj *l)
 {
     return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
-           l->heap[0]->seq == seen.htop && internals_touched == seen.touched &&
+           l->hkey[0].seq == seen.htop && internals_touched == seen.touched &&
            timer_before(seen.ts[seen.tcur].h[SHOW_TIMERS - 1], internals_pushed);
 }
 
@@ -1286,7 +1296,7 @@ void internals_record(void)
             seen.npushed = internals_npushed;
             rec_internals_section(sim.rec, 'T', seen.ts[seen.tcur].e, seen.ntimers, true, l->hlen - seen.ntimers);
         } else if (seen.touched != internals_touched || l->hlen != seen.hlen ||
-                   (l->hlen && l->heap[0]->seq != seen.htop)) {
+                   (l->hlen && l->hkey[0].seq != seen.htop)) {
             record_timers(l, false);
         }
     }
