@@ -442,10 +442,53 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
     return id ? id : words_made(h, sd, ref_len(t) + 1, n); /* ref "\t" */
 }
 
+/* ---------------------------------------------------- sleeps' timers
+ * A sleep's timer (sleep.c's _set_result_unless_cancelled on the future a
+ * task awaits) waits thousands of steps in the heap, and its handle, its
+ * future, the future's callbacks and its task are cold by the time it is
+ * shown. So its words are made at the step it was pushed, while all of
+ * that is at hand (stamped: words_task set on a timer, its future kept in
+ * words_key), and hold as long as its future is pending and the epoch has
+ * not moved: the task's wakeup goes only with the future done (its state)
+ * or a callback removed (remove_done_callback moves the epoch), the task
+ * steps (its fut_waiter) only once the future is done or it is cancelled
+ * (the future's state, or must_cancel: the epoch), and a handle cancelled
+ * in the heap moves the epoch (one cancelled in the ready queue says so
+ * itself). Reading a stamped timer reads its handle and its future. */
+
+static bool is_sleep_timer_cb(Obj *cb)
+{
+    static CFunc fn;
+    if (!IS(cb, BuiltinClass) || ((BuiltinObj *)cb)->self)
+        return false;
+    const BuiltinObj *b = (const BuiltinObj *)cb;
+    if (fn)
+        return b->fn == fn;
+    if (strcmp(b->name, "_set_result_unless_cancelled"))
+        return false;
+    fn = b->fn;
+    return true;
+}
+
+/* Do h's stamped words still hold (h a stamped timer)? */
+static bool stamp_holds(const HandleObj *h)
+{
+    return !h->cancelled && h->words_epoch == (uint32_t)internals_epoch &&
+           ((const FutureObj *)h->words_key)->state == FUT_PENDING;
+}
+
+static bool stamped(const HandleObj *h) { return h->timer && h->words_task; }
+
 /* The string id of h's words, made when first needed or when what they
  * depend on changed; interned, so a task's "step fetch" has one id. */
 static uint32_t handle_words(HandleObj *h)
 {
+    if (stamped(h)) {
+        if (stamp_holds(h))
+            return h->words;
+        h->words_task = false; /* made again the usual way */
+        h->words = 0;
+    }
     uint8_t state;
     const void *key = words_key(h, &state);
     if (h->words && key == h->words_key && state == h->words_state)
@@ -457,6 +500,37 @@ static uint32_t handle_words(HandleObj *h)
     return h->words ? h->words : rec_intern(sim.rec, "?");
 }
 
+
+/* The timer pushed since the last step, when it was one and is still in
+ * the heap (one push, no pop: the heap is one longer), and a sleep's:
+ * stamp its words now. */
+static struct {
+    uint64_t npushed;
+    const LoopObj *loop;
+    size_t hlen;
+} pushes;
+
+static void stamp_pushed(LoopObj *l)
+{
+    bool one = l && internals_npushed == pushes.npushed + 1 && l == pushes.loop && l->hlen == pushes.hlen + 1;
+    pushes.npushed = internals_npushed;
+    pushes.loop = l;
+    pushes.hlen = l ? l->hlen : 0;
+    HandleObj *h = (HandleObj *)internals_pushed;
+    if (!one || h->cancelled || !timed(h) || !is_sleep_timer_cb(h->callback) || !h->args || TUP_N(h->args) < 1 ||
+        !is_future(TUP_ITEMS(h->args)[0]))
+        return;
+    FutureObj *f = (FutureObj *)TUP_ITEMS(h->args)[0];
+    TaskObj *t = f->state == FUT_PENDING ? loop_waiter_of(f) : NULL;
+    if (!t || t->rec_id < 0 || t->fut_waiter != f)
+        return;
+    if (stamped(h))
+        h->words_task = false;
+    handle_words(h);
+    h->words_key = f;
+    h->words_task = true;
+    h->words_epoch = (uint32_t)internals_epoch;
+}
 
 /* Handles pushed onto a ready queue so far: while a queue's length and
  * this are the same, it holds the same handles. */
@@ -774,7 +848,7 @@ static void describe_prim(const Prim *p, Pieces *pc)
 /* h as an entry of the snapshot. */
 static RecEntry entry(HandleObj *h)
 {
-    if (h->words_task && h->words && h->words_epoch == (uint32_t)internals_epoch)
+    if (h->words_task && h->words && h->words_epoch == (uint32_t)internals_epoch && !h->timer)
         return (RecEntry){.id = h->words};
     uint32_t id = handle_words(h);
     if (!timed(h))
@@ -854,7 +928,9 @@ static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
 {
     const void *d[NDEPS] = {h, NULL, NULL, NULL};
     Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
-    if (arg && is_future(arg)) {
+    if (stamped(h) && stamp_holds(h)) {
+        d[1] = h->words_key; /* its future: its task stays while that is pending */
+    } else if (arg && is_future(arg)) {
         d[1] = arg;
         TaskObj *t = loop_waiter_of((FutureObj *)arg);
         d[2] = t;
@@ -890,7 +966,14 @@ static bool words_moved(HandleObj *const *hs, size_t n)
     for (size_t i = 0; i < n; i++) {
         HandleObj *h = hs[i];
         uint8_t state;
-        if (h->cancelled || words_key(h, &state) != h->words_key || state != h->words_state)
+        if (h->cancelled)
+            return true;
+        if (stamped(h)) {
+            if (!stamp_holds(h))
+                return true;
+            continue;
+        }
+        if (words_key(h, &state) != h->words_key || state != h->words_state)
             return true;
     }
     return false;
@@ -919,7 +1002,7 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         seen.ready[at] = h;
         seen.rseq[at] = h->seq;
         seen.rent[at] = entry(h);
-        seen.rvol[at] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
+        seen.rvol[at] = (h->timer || !h->words_task) && volatile_words(h) ? RV_WATCH : RV_TASK;
         seen.nrvol += seen.rvol[at] != RV_TASK;
     }
     /* watch what the shown ones hang on now (nothing when all are tasks'
@@ -1268,6 +1351,7 @@ static void record_prims(void)
 void internals_record(void)
 {
     LoopObj *l = sim.running;
+    stamp_pushed(l);
     if (!seen.valid || l != seen.loop || !l != !seen.loop_on) {
         memset(&seen, 0, sizeof seen);
         seen.valid = true;
@@ -1330,4 +1414,5 @@ void internals_reset(void)
     pslots = NULL;
     npslots = 0;
     memset(&seen, 0, sizeof seen);
+    memset(&pushes, 0, sizeof pushes);
 }
