@@ -60,25 +60,22 @@ TaskObj *loop_waiter_of(FutureObj *f)
     return NULL;
 }
 
-static bool timer_before(const HandleObj *a, const HandleObj *b)
-{
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
-}
-
 static bool key_first(const HeapKey *a, const HeapKey *b)
 {
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
-/* The first k live timers of l by deadline into out (and their sequence
- * numbers into seq, when given), read off the heap best-first: a node can
- * only come after its parent, so the candidates are the children of what
- * was taken. The order is read from the heap's flat keys (l->hkey), not
- * the handles, which are read only for being cancelled: those are passed
+/* The first k live timers of l by deadline into out (and their keys into
+ * key, when given), read off the heap best-first: a node can only come
+ * after its parent, so the candidates are the children of what was taken.
+ * The order is read from the heap's flat keys (l->hkey), not the handles,
+ * which are read only for being cancelled (not those of known, nknown
+ * handles and their keys the caller knows are not): those are passed
  * over, at most SCAN_MAX of them, so the work is bounded by k, not the
  * heap. */
 enum { SCAN_MAX = 64 };
-static size_t first_timers(const LoopObj *l, HandleObj **out, uint64_t *seq, size_t k)
+static size_t first_timers(const LoopObj *l, HandleObj **out, HeapKey *key, size_t k, HandleObj *const *known,
+                           const HeapKey *kkey, size_t nknown)
 {
     size_t cand[2 * SCAN_MAX + 2], nc = 0, n = 0, looked = 0;
     if (l->hlen)
@@ -91,9 +88,12 @@ static size_t first_timers(const LoopObj *l, HandleObj **out, uint64_t *seq, siz
         size_t at = cand[best];
         cand[best] = cand[--nc];
         HandleObj *h = l->heap[at];
-        if (!h->cancelled) {
-            if (seq)
-                seq[n] = l->hkey[at].seq;
+        size_t j = 0;
+        while (j < nknown && !(known[j] == h && kkey[j].seq == l->hkey[at].seq))
+            j++;
+        if (j < nknown || !h->cancelled) {
+            if (key)
+                key[n] = l->hkey[at];
             out[n++] = h;
         }
         for (size_t c = 2 * at + 1; c <= 2 * at + 2 && c < l->hlen; c++)
@@ -108,7 +108,7 @@ HandleObj *loop_next_timer(void)
     HandleObj *h = NULL;
     if (sim.running && sim.running->hlen && !sim.running->heap[0]->cancelled)
         return sim.running->heap[0]; /* the top, when live, is the first */
-    return sim.running && first_timers(sim.running, &h, NULL, 1) ? h : NULL;
+    return sim.running && first_timers(sim.running, &h, NULL, 1, NULL, NULL, 0) ? h : NULL;
 }
 
 Obj *loop_attr(Obj *o, const char *name)
@@ -861,7 +861,7 @@ static RecEntry entry(HandleObj *h)
  * one from the other and swapped: nothing copied. */
 typedef struct TimerSet {
     HandleObj *h[SHOW_TIMERS];
-    uint64_t seq[SHOW_TIMERS];
+    HeapKey key[SHOW_TIMERS];
     RecEntry e[SHOW_TIMERS];
     const void *deps[SHOW_TIMERS][4];
 } TimerSet;
@@ -928,7 +928,7 @@ static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
 {
     const void *d[NDEPS] = {h, NULL, NULL, NULL};
     Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
-    if (stamped(h) && stamp_holds(h)) {
+    if (stamped(h)) {
         d[1] = h->words_key; /* its future: its task stays while that is pending */
     } else if (arg && is_future(arg)) {
         d[1] = arg;
@@ -1033,6 +1033,8 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         const HandleObj *h = ready_at(l, k);
         __builtin_prefetch(&h->seq); /* a handle spans two lines */
         __builtin_prefetch(&h->words_epoch);
+        if (k == i + 1 && stamped(h)) /* its lines asked for a step ago */
+            __builtin_prefetch(&((const FutureObj *)h->words_key)->state);
     }
 #endif
 }
@@ -1132,13 +1134,15 @@ static void record_timers(LoopObj *l, bool all)
 {
     const TimerSet *was = &seen.ts[seen.tcur];
     TimerSet *ts = &seen.ts[!seen.tcur];
-    size_t np = first_timers(l, ts->h, ts->seq, SHOW_TIMERS);
+    /* with the epoch as it was, a handle shown is not cancelled (one
+     * cancelled in the heap moves it) */
+    size_t np = first_timers(l, ts->h, ts->key, SHOW_TIMERS, was->h, was->key, all ? 0 : seen.ntimers);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = ts->h[k];
         size_t j = 0;
-        while (!all && j < seen.ntimers && !(was->h[j] == h && was->seq[j] == ts->seq[k]))
+        while (!all && j < seen.ntimers && !(was->h[j] == h && was->key[j].seq == ts->key[k].seq))
             j++;
         if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
             ts->e[k] = was->e[j];
@@ -1177,7 +1181,20 @@ static bool pushed_behind(const LoopObj *l)
 {
     return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
            l->hkey[0].seq == seen.htop && internals_touched == seen.touched &&
-           timer_before(seen.ts[seen.tcur].h[SHOW_TIMERS - 1], internals_pushed);
+           key_first(&seen.ts[seen.tcur].key[SHOW_TIMERS - 1], &(HeapKey){internals_pushed->when, internals_pushed->seq});
+}
+
+/* Was something a shown timer's words hang on touched since they were
+ * read? */
+static bool timers_touched(void)
+{
+    if (internals_touched == seen.touched)
+        return false;
+    const TimerSet *ts = &seen.ts[seen.tcur];
+    for (size_t k = 0; k < seen.ntimers; k++)
+        if (deps_touched(ts->deps[k], seen.touched))
+            return true;
+    return false;
 }
 
 /* ---------------------------------------------------- primitives' state
@@ -1373,6 +1390,8 @@ void internals_record(void)
             seen.iter = l->iterations;
         }
         update_ready(l);
+        if (!seen.tvol && seen.tepoch == internals_epoch && !timers_touched())
+            seen.touched = internals_touched; /* touches of what they do not hang on */
         if (seen.tvol || seen.tepoch != internals_epoch) {
             record_timers(l, true);
         } else if (pushed_behind(l)) {
