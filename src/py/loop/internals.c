@@ -536,23 +536,6 @@ static void stamp_pushed(LoopObj *l)
  * this are the same, it holds the same handles. */
 static uint64_t nqueued;
 
-/* What each push was, by its number (nqueued then), in a ring: a task's
- * step or wakeup with its words, made then and good while the epoch holds
- * (0: another handle). The ready section reads a handle's entry here when
- * the push at that place of the queue is the one kept (the same number
- * and handle: pushes onto another loop's queue, or more than QRING since,
- * do not match), so a task's handle joining the shown ones is not read:
- * on a queue of thousands, it was the one cold line of a step. */
-enum { QRING = 4096 };
-typedef struct Queued {
-    const HandleObj *h;
-    uint64_t n;         /* its push's number */
-    uint64_t seq;
-    uint32_t words;
-    uint32_t epoch;
-} Queued;
-static Queued *qring;
-
 /* A task's step or wakeup: its words now, good until the epoch moves (a
  * task's must_cancel, the only thing besides the handle they hang on, moves
  * only with it), so that reading it in the queue later touches only the
@@ -576,18 +559,6 @@ void internals_queued(HandleObj *h)
     handle_words(h);
     h->words_task = true;
     h->words_epoch = (uint32_t)internals_epoch;
-    if (!qring)
-        qring = xcalloc(QRING, sizeof *qring);
-    qring[nqueued & (QRING - 1)] = (Queued){h, nqueued, h->seq, h->words, h->words_epoch};
-}
-
-/* The push kept for place i of l's ready queue, when it is that handle's
- * and its words hold; else NULL. */
-static const Queued *queued_at(const LoopObj *l, size_t i, const HandleObj *h)
-{
-    uint64_t n = nqueued - l->rlen + 1 + i;
-    const Queued *q = qring ? &qring[n & (QRING - 1)] : NULL;
-    return q && q->n == n && q->h == h && q->words && q->epoch == (uint32_t)internals_epoch ? q : NULL;
 }
 
 /* ---------------------------------------------------------- primitives */
@@ -1025,15 +996,6 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
     size_t kept = seen.nready, shown = kept, r0 = seen.r0;
     for (; i < l->rlen && shown < SHOW_READY && i < SCAN_MAX; i++) {
         HandleObj *h = ready_at(l, i);
-        const Queued *q = queued_at(l, i, h);
-        if (q) { /* a task's step or wakeup, as it was pushed (a cancel moves the epoch) */
-            size_t at = r0 + shown++;
-            seen.ready[at] = h;
-            seen.rseq[at] = q->seq;
-            seen.rent[at] = (RecEntry){.id = q->words};
-            seen.rvol[at] = RV_TASK;
-            continue;
-        }
         if (h->cancelled)
             continue;
         size_t at = r0 + shown++;
@@ -1069,8 +1031,6 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
      * only the handle: its words were made when it was queued) */
     for (size_t k = i + 1; k <= i + 3 && k < l->rlen; k++) {
         const HandleObj *h = ready_at(l, k);
-        if (queued_at(l, k, h))
-            continue; /* read from the ring, not the handle */
         __builtin_prefetch(&h->seq); /* a handle spans two lines */
         __builtin_prefetch(&h->words_epoch);
         if (k == i + 1 && stamped(h)) /* its lines asked for a step ago */
@@ -1474,6 +1434,4 @@ void internals_reset(void)
     npslots = 0;
     memset(&seen, 0, sizeof seen);
     memset(&pushes, 0, sizeof pushes);
-    xfree(qring);
-    qring = NULL;
 }
