@@ -359,10 +359,14 @@ static bool short_label(const FutureObj *f, const char **s, size_t *n)
     const char *d = STR_S(f->label);
     bool until = strncmp(d, " until ", 7) != 0, comma = d[0] != ',' || d[1] != ' ', paren = d[0] != ' ' || d[1] != '(';
     size_t k = 0;
-    for (; d[k] && d[k] != ':'; k++)
+    for (;; k++) {
+        k += strcspn(d + k, ":, "); /* only these can end the cut */
+        if (!d[k] || d[k] == ':')
+            break;
         if (k && ((d[k] == ',' && d[k + 1] == ' ' && comma) ||
                   (d[k] == ' ' && ((d[k + 1] == '(' && paren) || (until && d[k + 1] == 'u' && !strncmp(d + k, " until ", 7))))))
             break;
+    }
     *s = d;
     *n = k;
     return true;
