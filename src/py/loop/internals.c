@@ -38,14 +38,18 @@ static size_t nprims, capprims;
  * learnt from the first one met, then compared: no strcmp per callback. */
 static bool is_wakeup(Obj *cb)
 {
-    static CFunc wakeup;
+    static CFunc wakeup, other; /* and the last other one met (a task's step, before any wakeup) */
     if (!IS(cb, BuiltinClass))
         return false;
     const BuiltinObj *b = (const BuiltinObj *)cb;
     if (wakeup)
         return b->fn == wakeup;
-    if (strcmp(b->name, "task_wakeup"))
+    if (b->fn == other)
         return false;
+    if (strcmp(b->name, "task_wakeup")) {
+        other = b->fn;
+        return false;
+    }
     wakeup = b->fn;
     return true;
 }
@@ -195,7 +199,7 @@ static void describe_handle(const HandleObj *h, Buf *b)
 {
     Obj *cb = h->callback;
     if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self &&
-        class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
+        is_task(((BuiltinObj *)cb)->self)) {
         TaskObj *t = (TaskObj *)((BuiltinObj *)cb)->self;
         if (is_wakeup(cb)) {
             buf_puts(b, "wake ");
@@ -286,7 +290,7 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
 {
     Obj *cb = h->callback;
     *state = 0;
-    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self && class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
+    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self && is_task(((BuiltinObj *)cb)->self)) {
         *state = ((TaskObj *)((BuiltinObj *)cb)->self)->must_cancel;
         return NULL;
     }
@@ -418,7 +422,7 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
     size_t n;
     if (!h->timer) {
         Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
-        if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+        if (!self || !is_task(self) || ((TaskObj *)self)->rec_id < 0)
             return 0;
         TaskObj *t = (TaskObj *)self;
         TaskWords *w = task_words(t);
@@ -558,7 +562,7 @@ void internals_queued(HandleObj *h)
          * cold, and again when shown) */
         return;
     }
-    if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+    if (!self || !is_task(self) || ((TaskObj *)self)->rec_id < 0)
         return;
     handle_words(h);
     h->words_task = true;
@@ -989,7 +993,7 @@ static bool volatile_words(const HandleObj *h)
 {
     Obj *cb = h->callback;
     return h->timer || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
-           !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass);
+           !is_task(((BuiltinObj *)cb)->self);
 }
 
 /* Read the queue from place i on (the shown handles before it kept, gone
