@@ -935,8 +935,9 @@ enum { NDEPS = 4 };
 static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
 {
     const void *d[NDEPS] = {h, NULL, NULL, NULL};
-    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
-    if (stamped(h)) {
+    bool stamp = stamped(h);
+    Obj *arg = stamp || !h->args || !TUP_N(h->args) ? NULL : TUP_ITEMS(h->args)[0];
+    if (stamp) {
         d[1] = h->words_key; /* its future: its task stays while that is pending */
     } else if (arg && is_future(arg)) {
         d[1] = arg;
@@ -950,7 +951,7 @@ static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
         if (deps)
             deps[i] = d[i];
     }
-    return IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass);
+    return stamp || IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass); /* a stamped one's is a builtin */
 }
 
 static bool watch_deps(uint64_t *mask, HandleObj *h) { return watch_deps_of(mask, h, NULL); }
