@@ -712,14 +712,7 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
         edit(in, step, OP_POP, sec, 0, NULL);
     for (size_t i = 0; i < n; i++)
         edit(in, step, OP_PUSH, sec, 0, &e[i]);
-    if (c->has == has && c->count == (has ? count : 0))
-        return;
-    if (has && ((c->has && count == c->count + 1) || (!c->has && count == 1)))
-        edit(in, step, OP_INC, sec, 0, NULL);
-    else if (dec)
-        edit(in, step, OP_DEC, sec, 0, NULL);
-    else
-        edit(in, step, OP_COUNT, sec, has ? count + 1 : 0, NULL);
+    diff_count(in, step, sec, has, has ? count : 0);
 }
 
 /* ------------------------------------------------------------ reading */

@@ -1096,6 +1096,14 @@ static void update_ready(LoopObj *l)
             seen.rtouched = internals_touched;
         return;
     }
+    if (!n && seen.rscan == seen.nready && seen.nready <= 1) {
+        /* it ran dry: what was shown went (a pop; more than one would
+         * cost more bytes than the section written again) */
+        size_t gone = seen.nready;
+        seen.nready = seen.r0 = seen.nrvol = 0;
+        ready_from(l, 0, gone, false);
+        return;
+    }
     if (seen.rscan != seen.nready || !n) { /* cancelled ones were passed over: read it all */
         record_ready(l);
         return;
@@ -1146,9 +1154,32 @@ static bool deps_touched(const void *const *deps, uint64_t from)
  * keeps its entry unless something its words hang on was touched since
  * (then its words are checked), and only the new ones are read. The
  * section is given only when it changed. */
+/* How many of the timers shown before (was, nwas of them) are gone from
+ * the head of the ones shown now (ts, np), when the rest are those same
+ * ones, as they were, and at most one is new at the tail: what inside.c
+ * stores as a pop and a push with no diff (at most one each: more pops
+ * would cost more bytes than its rewrite). SIZE_MAX: not so. */
+static size_t timers_moved(const TimerSet *was, size_t nwas, const TimerSet *ts, size_t np)
+{
+    for (size_t j = 0; j <= 1 && j <= nwas; j++) {
+        size_t kept = nwas - j;
+        if (np < kept || np - kept > 1)
+            continue;
+        size_t i = 0;
+        while (i < kept && ts->h[i] == was->h[j + i] && ts->key[i].seq == was->key[j + i].seq &&
+               ts->e[i].id == was->e[j + i].id && ts->e[i].timed == was->e[j + i].timed &&
+               ts->e[i].hundredths == was->e[j + i].hundredths)
+            i++;
+        if (i == kept)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 static void record_timers(LoopObj *l, bool all)
 {
     const TimerSet *was = &seen.ts[seen.tcur];
+    size_t nwas = seen.ntimers;
     TimerSet *ts = &seen.ts[!seen.tcur];
     /* with the epoch as it was, a handle shown is not cancelled (one
      * cancelled in the heap moves it) */
@@ -1185,8 +1216,14 @@ static void record_timers(LoopObj *l, bool all)
     seen.ntimers = np;
     seen.npushed = internals_npushed;
     /* cancelled ones are counted: they are still in the heap */
-    if (!same || l->hlen != seen.hlen)
-        rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
+    if (!same || l->hlen != seen.hlen) {
+        size_t gone = all ? SIZE_MAX : timers_moved(was, nwas, ts, np);
+        if (gone != SIZE_MAX)
+            rec_internals_move(sim.rec, 'T', gone, ts->e + nwas - gone, np - (nwas - gone), l->hlen > np,
+                               l->hlen - np);
+        else
+            rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
+    }
     seen.hlen = l->hlen;
     seen.htop = l->hlen ? l->hkey[0].seq : 0;
 }
