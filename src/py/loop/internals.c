@@ -10,8 +10,10 @@
  * recording stores only the edits (src/record/inside.c). A primitive's
  * line is given as pieces (interned words, numbers), not as a new string.
  * Words are made once: a task's step or wakeup when it is queued
- * (internals_queued), from its task's last words of the kind; a timer's
- * when it is first shown, likewise (a due timer's too); a primitive's line when its own
+ * (internals_queued), from its task's last words of the kind; a sleep's
+ * timer at the step it is pushed, when its task's last timer had the same
+ * words (stamp_pushed); another timer's when it is first shown, likewise
+ * (a due timer's too); a primitive's line when its own
  * fingerprint moves. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
