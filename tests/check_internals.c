@@ -318,6 +318,30 @@ START_TEST(test_internals_prims_read_as_they_are)
 }
 END_TEST
 
+START_TEST(test_internals_timer_cancelled)
+{
+    /* shown timers kept from step to step (not read again for being
+     * cancelled while the epoch holds; a sleep's words made when it was
+     * pushed): a cancelled one goes, a cancelled task's says so */
+    const char *path = "tests/internals/timer_cancel.py";
+    static const char *const lines[] = {"T3.00\t\tring", "T4.00\tsleeper(4)\tsleep(4)", "t1",
+                                        "T4.00\t\tsleep(4), cancelled: it will fire and do nothing",
+                                        "T5.50\tmain\tsleep(5)"};
+    expect_in_order(path, lines, 5);
+    Recording *r = run_file(path, 0);
+    ck_assert(r != NULL);
+    Buf w;
+    buf_init(&w);
+    for (size_t s = 0; s < rec_nsteps(r); s++) {
+        const char *text = resolved(r, s, &w);
+        ck_assert_msg(!has_line(text, "t1") || !has_line(text, "T3.00\t\tring"),
+                      "step %zu shows the cancelled timer:\n%s", s + 1, text);
+    }
+    buf_free(&w);
+    rec_free(r);
+}
+END_TEST
+
 START_TEST(test_internals_other_loop_pushes)
 {
     /* pushes onto another loop's queue count among the pushes the ready
@@ -372,6 +396,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_queue_changed_between_steps);
     tcase_add_test(tk, test_internals_other_loop_pushes);
     tcase_add_test(tk, test_internals_prims_read_as_they_are);
+    tcase_add_test(tk, test_internals_timer_cancelled);
     suite_add_tcase(s, tk);
     return s;
 }

@@ -322,6 +322,20 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
     apply(&in->cur, op, sec, arg, l);
 }
 
+/* The edit that turns the writer's section's count into has, count. */
+static void diff_count(Inside *in, size_t step, int sec, bool has, uint64_t count)
+{
+    const Sec *o = &in->cur.sec[sec];
+    if (o->has == has && o->count == count)
+        return;
+    if (has && ((o->has && count == o->count + 1) || (!o->has && count == 1)))
+        edit(in, step, OP_INC, sec, 0, NULL);
+    else if (o->has && ((has && count + 1 == o->count) || (!has && o->count == 1 && sec != 0)))
+        edit(in, step, OP_DEC, sec, 0, NULL);
+    else
+        edit(in, step, OP_COUNT, sec, has ? count + 1 : 0, NULL);
+}
+
 /* The edits that turn the writer's section into the next one's. */
 static void diff_sec(Inside *in, size_t step, int sec)
 {
@@ -364,14 +378,7 @@ static void diff_sec(Inside *in, size_t step, int sec)
                 edit(in, step, OP_EDIT, sec, (uint64_t)at << 2 | ED_INS, &n->e[at]);
         }
     }
-    if (o->has == n->has && o->count == n->count)
-        return;
-    if (n->has && ((o->has && n->count == o->count + 1) || (!o->has && n->count == 1)))
-        edit(in, step, OP_INC, sec, 0, NULL);
-    else if (o->has && ((n->has && n->count + 1 == o->count) || (!n->has && o->count == 1 && sec != 0)))
-        edit(in, step, OP_DEC, sec, 0, NULL);
-    else
-        edit(in, step, OP_COUNT, sec, n->has ? n->count + 1 : 0, NULL);
+    diff_count(in, step, sec, n->has, n->count);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -439,6 +446,10 @@ static int sec_of_letter(char letter)
 void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)
 {
     int sec = sec_of_letter(letter);
+    if (!n && !in->cur.sec[sec].n && in->nkeys) { /* a count alone (the iteration's): as diff_sec would */
+        diff_count(in, step, sec, has, has ? count : 0);
+        return;
+    }
     Sec *c = &in->next.sec[sec];
     sec_clear(c);
     for (size_t i = 0; i < n && i < MAX_LINES; i++)
@@ -462,14 +473,7 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
         edit(in, step, OP_POP, sec, 0, NULL);
     for (size_t i = 0; i < n; i++)
         edit(in, step, OP_PUSH, sec, 0, &e[i]);
-    if (c->has == has && c->count == (has ? count : 0))
-        return;
-    if (has && ((c->has && count == c->count + 1) || (!c->has && count == 1)))
-        edit(in, step, OP_INC, sec, 0, NULL);
-    else if (dec)
-        edit(in, step, OP_DEC, sec, 0, NULL);
-    else
-        edit(in, step, OP_COUNT, sec, has ? count + 1 : 0, NULL);
+    diff_count(in, step, sec, has, has ? count : 0);
 }
 
 /* ------------------------------------------------------------ reading */

@@ -414,6 +414,7 @@ static Obj *fm_remove_done_callback(Obj *self, Obj **args, int nargs, Obj *kw)
     }
     DECREF(cbs);
     internals_touch(f);
+    internals_epoch++; /* a sleep's timer's words name the task it wakes */
     SETREF(f->callbacks, keep);
     return int_new(removed);
 }

@@ -10,8 +10,10 @@
  * recording stores only the edits (src/record/inside.c). A primitive's
  * line is given as pieces (interned words, numbers), not as a new string.
  * Words are made once: a task's step or wakeup when it is queued
- * (internals_queued), from its task's last words of the kind; a timer's
- * when it is first shown, likewise (a due timer's too); a primitive's line when its own
+ * (internals_queued), from its task's last words of the kind; a sleep's
+ * timer at the step it is pushed, when its task's last timer had the same
+ * words (stamp_pushed); another timer's when it is first shown, likewise
+ * (a due timer's too); a primitive's line when its own
  * fingerprint moves. Leaves the
  * wording of steps to narrate.c and the drawing to
  * src/view/pane_internals.c. Reads only: no scenario code runs here
@@ -31,14 +33,18 @@ enum { SHOW_READY = 12, SHOW_TIMERS = 12 };
  * learnt from the first one met, then compared: no strcmp per callback. */
 static bool is_wakeup(Obj *cb)
 {
-    static CFunc wakeup;
+    static CFunc wakeup, other; /* and the last other one met (a task's step, before any wakeup) */
     if (!IS(cb, BuiltinClass))
         return false;
     const BuiltinObj *b = (const BuiltinObj *)cb;
     if (wakeup)
         return b->fn == wakeup;
-    if (strcmp(b->name, "task_wakeup"))
+    if (b->fn == other)
         return false;
+    if (strcmp(b->name, "task_wakeup")) {
+        other = b->fn;
+        return false;
+    }
     wakeup = b->fn;
     return true;
 }
@@ -53,17 +59,22 @@ TaskObj *loop_waiter_of(FutureObj *f)
     return NULL;
 }
 
-static bool timer_before(const HandleObj *a, const HandleObj *b)
+static bool key_first(const HeapKey *a, const HeapKey *b)
 {
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
-/* The first k live timers of l by deadline into out, read off the heap
- * best-first: a node can only come after its parent, so the candidates
- * are the children of what was taken. Cancelled timers are passed over,
- * at most SCAN_MAX of them, so the work is bounded by k, not the heap. */
+/* The first k live timers of l by deadline into out (and their keys into
+ * key, when given), read off the heap best-first: a node can only come
+ * after its parent, so the candidates are the children of what was taken.
+ * The order is read from the heap's flat keys (l->hkey), not the handles,
+ * which are read only for being cancelled (not those of known, nknown
+ * handles and their keys the caller knows are not): those are passed
+ * over, at most SCAN_MAX of them, so the work is bounded by k, not the
+ * heap. */
 enum { SCAN_MAX = 64 };
-static size_t first_timers(const LoopObj *l, HandleObj **out, size_t k)
+static size_t first_timers(const LoopObj *l, HandleObj **out, HeapKey *key, size_t k, HandleObj *const *known,
+                           const HeapKey *kkey, size_t nknown)
 {
     size_t cand[2 * SCAN_MAX + 2], nc = 0, n = 0, looked = 0;
     if (l->hlen)
@@ -71,13 +82,19 @@ static size_t first_timers(const LoopObj *l, HandleObj **out, size_t k)
     while (nc && n < k && looked++ < SCAN_MAX + k) {
         size_t best = 0;
         for (size_t i = 1; i < nc; i++)
-            if (timer_before(l->heap[cand[i]], l->heap[cand[best]]))
+            if (key_first(&l->hkey[cand[i]], &l->hkey[cand[best]]))
                 best = i;
         size_t at = cand[best];
         cand[best] = cand[--nc];
         HandleObj *h = l->heap[at];
-        if (!h->cancelled)
+        size_t j = 0;
+        while (j < nknown && !(known[j] == h && kkey[j].seq == l->hkey[at].seq))
+            j++;
+        if (j < nknown || !h->cancelled) {
+            if (key)
+                key[n] = l->hkey[at];
             out[n++] = h;
+        }
         for (size_t c = 2 * at + 1; c <= 2 * at + 2 && c < l->hlen; c++)
             if (nc < sizeof cand / sizeof cand[0])
                 cand[nc++] = c;
@@ -90,7 +107,7 @@ HandleObj *loop_next_timer(void)
     HandleObj *h = NULL;
     if (sim.running && sim.running->hlen && !sim.running->heap[0]->cancelled)
         return sim.running->heap[0]; /* the top, when live, is the first */
-    return sim.running && first_timers(sim.running, &h, 1) ? h : NULL;
+    return sim.running && first_timers(sim.running, &h, NULL, 1, NULL, NULL, 0) ? h : NULL;
 }
 
 Obj *loop_attr(Obj *o, const char *name)
@@ -177,7 +194,7 @@ static void describe_handle(const HandleObj *h, Buf *b)
 {
     Obj *cb = h->callback;
     if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self &&
-        class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
+        is_task(((BuiltinObj *)cb)->self)) {
         TaskObj *t = (TaskObj *)((BuiltinObj *)cb)->self;
         if (is_wakeup(cb)) {
             buf_puts(b, "wake ");
@@ -268,7 +285,7 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
 {
     Obj *cb = h->callback;
     *state = 0;
-    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self && class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass)) {
+    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self && is_task(((BuiltinObj *)cb)->self)) {
         *state = ((TaskObj *)((BuiltinObj *)cb)->self)->must_cancel;
         return NULL;
     }
@@ -341,10 +358,14 @@ static bool short_label(const FutureObj *f, const char **s, size_t *n)
     const char *d = STR_S(f->label);
     bool until = strncmp(d, " until ", 7) != 0, comma = d[0] != ',' || d[1] != ' ', paren = d[0] != ' ' || d[1] != '(';
     size_t k = 0;
-    for (; d[k] && d[k] != ':'; k++)
+    for (;; k++) {
+        k += strcspn(d + k, ":, "); /* only these can end the cut */
+        if (!d[k] || d[k] == ':')
+            break;
         if (k && ((d[k] == ',' && d[k + 1] == ' ' && comma) ||
                   (d[k] == ' ' && ((d[k + 1] == '(' && paren) || (until && d[k + 1] == 'u' && !strncmp(d + k, " until ", 7))))))
             break;
+    }
     *s = d;
     *n = k;
     return true;
@@ -396,7 +417,7 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
     size_t n;
     if (!h->timer) {
         Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
-        if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+        if (!self || !is_task(self) || ((TaskObj *)self)->rec_id < 0)
             return 0;
         TaskObj *t = (TaskObj *)self;
         TaskWords *w = task_words(t);
@@ -424,10 +445,53 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
     return id ? id : words_made(h, sd, ref_len(t) + 1, n); /* ref "\t" */
 }
 
+/* ---------------------------------------------------- sleeps' timers
+ * A sleep's timer (sleep.c's _set_result_unless_cancelled on the future a
+ * task awaits) waits thousands of steps in the heap, and its handle, its
+ * future, the future's callbacks and its task are cold by the time it is
+ * shown. So its words are made at the step it was pushed, while all of
+ * that is at hand (stamped: words_task set on a timer, its future kept in
+ * words_key), and hold as long as its future is pending and the epoch has
+ * not moved: the task's wakeup goes only with the future done (its state)
+ * or a callback removed (remove_done_callback moves the epoch), the task
+ * steps (its fut_waiter) only once the future is done or it is cancelled
+ * (the future's state, or must_cancel: the epoch), and a handle cancelled
+ * in the heap moves the epoch (one cancelled in the ready queue says so
+ * itself). Reading a stamped timer reads its handle and its future. */
+
+static bool is_sleep_timer_cb(Obj *cb)
+{
+    static CFunc fn;
+    if (!IS(cb, BuiltinClass) || ((BuiltinObj *)cb)->self)
+        return false;
+    const BuiltinObj *b = (const BuiltinObj *)cb;
+    if (fn)
+        return b->fn == fn;
+    if (strcmp(b->name, "_set_result_unless_cancelled"))
+        return false;
+    fn = b->fn;
+    return true;
+}
+
+/* Do h's stamped words still hold (h a stamped timer)? */
+static bool stamp_holds(const HandleObj *h)
+{
+    return !h->cancelled && h->words_epoch == (uint32_t)internals_epoch &&
+           ((const FutureObj *)h->words_key)->state == FUT_PENDING;
+}
+
+static bool stamped(const HandleObj *h) { return h->timer && h->words_task; }
+
 /* The string id of h's words, made when first needed or when what they
  * depend on changed; interned, so a task's "step fetch" has one id. */
 static uint32_t handle_words(HandleObj *h)
 {
+    if (stamped(h)) {
+        if (stamp_holds(h))
+            return h->words;
+        h->words_task = false; /* made again the usual way */
+        h->words = 0;
+    }
     uint8_t state;
     const void *key = words_key(h, &state);
     if (h->words && key == h->words_key && state == h->words_state)
@@ -439,6 +503,44 @@ static uint32_t handle_words(HandleObj *h)
     return h->words ? h->words : rec_intern(sim.rec, "?");
 }
 
+
+/* The timer pushed since the last step, when it was one and is still in
+ * the heap (one push, no pop: the heap is one longer), and a sleep's:
+ * stamp its words now. */
+static struct {
+    uint64_t npushed;
+    const LoopObj *loop;
+    size_t hlen;
+} pushes;
+
+static void stamp_pushed(LoopObj *l)
+{
+    bool one = l && internals_npushed == pushes.npushed + 1 && l == pushes.loop && l->hlen == pushes.hlen + 1;
+    pushes.npushed = internals_npushed;
+    pushes.loop = l;
+    pushes.hlen = l ? l->hlen : 0;
+    HandleObj *h = (HandleObj *)internals_pushed;
+    if (!one || h->cancelled || !timed(h) || !is_sleep_timer_cb(h->callback) || !h->args || TUP_N(h->args) < 1 ||
+        !is_future(TUP_ITEMS(h->args)[0]))
+        return;
+    FutureObj *f = (FutureObj *)TUP_ITEMS(h->args)[0];
+    TaskObj *t = f->state == FUT_PENDING ? loop_waiter_of(f) : NULL;
+    const char *s;
+    size_t n;
+    if (!t || t->rec_id < 0 || t->fut_waiter != f || !short_label(f, &s, &n))
+        return;
+    /* only words the task's last timer had (words_by_task's): new words
+     * made here would take their id in the order pushed, not the order
+     * shown, and ids are stored as differences (10,000 tasks' timers:
+     * 2.6 to 3.2 bytes a step) */
+    uint32_t id = said_again(&task_words(t)->timer, s, n);
+    if (!id)
+        return;
+    h->words = id;
+    h->words_key = f;
+    h->words_task = true;
+    h->words_epoch = (uint32_t)internals_epoch;
+}
 
 /* Handles pushed onto a ready queue so far: while a queue's length and
  * this are the same, it holds the same handles. */
@@ -462,7 +564,7 @@ void internals_queued(HandleObj *h)
          * cold, and again when shown) */
         return;
     }
-    if (!self || !class_is_sub(CLS(self), &TaskClass) || ((TaskObj *)self)->rec_id < 0)
+    if (!self || !is_task(self) || ((TaskObj *)self)->rec_id < 0)
         return;
     handle_words(h);
     h->words_task = true;
@@ -477,7 +579,7 @@ uint32_t *internals_task_ref(const TaskObj *t) { return &task_words(t)->ref; }
 /* h as an entry of the snapshot. */
 static RecEntry entry(HandleObj *h)
 {
-    if (h->words_task && h->words && h->words_epoch == (uint32_t)internals_epoch)
+    if (h->words_task && h->words && h->words_epoch == (uint32_t)internals_epoch && !h->timer)
         return (RecEntry){.id = h->words};
     uint32_t id = handle_words(h);
     if (!timed(h))
@@ -490,7 +592,7 @@ static RecEntry entry(HandleObj *h)
  * one from the other and swapped: nothing copied. */
 typedef struct TimerSet {
     HandleObj *h[SHOW_TIMERS];
-    uint64_t seq[SHOW_TIMERS];
+    HeapKey key[SHOW_TIMERS];
     RecEntry e[SHOW_TIMERS];
     const void *deps[SHOW_TIMERS][4];
 } TimerSet;
@@ -555,8 +657,11 @@ enum { NDEPS = 4 };
 static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
 {
     const void *d[NDEPS] = {h, NULL, NULL, NULL};
-    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
-    if (arg && is_future(arg)) {
+    bool stamp = stamped(h);
+    Obj *arg = stamp || !h->args || !TUP_N(h->args) ? NULL : TUP_ITEMS(h->args)[0];
+    if (stamp) {
+        d[1] = h->words_key; /* its future: its task stays while that is pending */
+    } else if (arg && is_future(arg)) {
         d[1] = arg;
         TaskObj *t = loop_waiter_of((FutureObj *)arg);
         d[2] = t;
@@ -568,7 +673,7 @@ static bool watch_deps_of(uint64_t *mask, HandleObj *h, const void **deps)
         if (deps)
             deps[i] = d[i];
     }
-    return IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass);
+    return stamp || IS(h->callback, FuncClass) || IS(h->callback, BuiltinClass); /* a stamped one's is a builtin */
 }
 
 static bool watch_deps(uint64_t *mask, HandleObj *h) { return watch_deps_of(mask, h, NULL); }
@@ -592,7 +697,14 @@ static bool words_moved(HandleObj *const *hs, size_t n)
     for (size_t i = 0; i < n; i++) {
         HandleObj *h = hs[i];
         uint8_t state;
-        if (h->cancelled || words_key(h, &state) != h->words_key || state != h->words_state)
+        if (h->cancelled)
+            return true;
+        if (stamped(h)) {
+            if (!stamp_holds(h))
+                return true;
+            continue;
+        }
+        if (words_key(h, &state) != h->words_key || state != h->words_state)
             return true;
     }
     return false;
@@ -604,7 +716,7 @@ static bool volatile_words(const HandleObj *h)
 {
     Obj *cb = h->callback;
     return h->timer || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
-           !class_is_sub(CLS(((BuiltinObj *)cb)->self), &TaskClass);
+           !is_task(((BuiltinObj *)cb)->self);
 }
 
 /* Read the queue from place i on (the shown handles before it kept, gone
@@ -621,7 +733,7 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         seen.ready[at] = h;
         seen.rseq[at] = h->seq;
         seen.rent[at] = entry(h);
-        seen.rvol[at] = !h->words_task && volatile_words(h) ? RV_WATCH : RV_TASK;
+        seen.rvol[at] = (h->timer || !h->words_task) && volatile_words(h) ? RV_WATCH : RV_TASK;
         seen.nrvol += seen.rvol[at] != RV_TASK;
     }
     /* watch what the shown ones hang on now (nothing when all are tasks'
@@ -652,6 +764,8 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
         const HandleObj *h = ready_at(l, k);
         __builtin_prefetch(&h->seq); /* a handle spans two lines */
         __builtin_prefetch(&h->words_epoch);
+        if (k == i + 1 && stamped(h)) /* its lines asked for a step ago */
+            __builtin_prefetch(&((const FutureObj *)h->words_key)->state);
     }
 #endif
 }
@@ -695,6 +809,14 @@ static void update_ready(LoopObj *l)
             record_ready(l);
         else
             seen.rtouched = internals_touched;
+        return;
+    }
+    if (!n && seen.rscan == seen.nready && seen.nready <= 1) {
+        /* it ran dry: what was shown went (a pop; more than one would
+         * cost more bytes than the section written again) */
+        size_t gone = seen.nready;
+        seen.nready = seen.r0 = seen.nrvol = 0;
+        ready_from(l, 0, gone, false);
         return;
     }
     if (seen.rscan != seen.nready || !n) { /* cancelled ones were passed over: read it all */
@@ -747,18 +869,42 @@ static bool deps_touched(const void *const *deps, uint64_t from)
  * keeps its entry unless something its words hang on was touched since
  * (then its words are checked), and only the new ones are read. The
  * section is given only when it changed. */
+/* How many of the timers shown before (was, nwas of them) are gone from
+ * the head of the ones shown now (ts, np), when the rest are those same
+ * ones, as they were, and at most one is new at the tail: what inside.c
+ * stores as a pop and a push with no diff (at most one each: more pops
+ * would cost more bytes than its rewrite). SIZE_MAX: not so. */
+static size_t timers_moved(const TimerSet *was, size_t nwas, const TimerSet *ts, size_t np)
+{
+    for (size_t j = 0; j <= 1 && j <= nwas; j++) {
+        size_t kept = nwas - j;
+        if (np < kept || np - kept > 1)
+            continue;
+        size_t i = 0;
+        while (i < kept && ts->h[i] == was->h[j + i] && ts->key[i].seq == was->key[j + i].seq &&
+               ts->e[i].id == was->e[j + i].id && ts->e[i].timed == was->e[j + i].timed &&
+               ts->e[i].hundredths == was->e[j + i].hundredths)
+            i++;
+        if (i == kept)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 static void record_timers(LoopObj *l, bool all)
 {
     const TimerSet *was = &seen.ts[seen.tcur];
+    size_t nwas = seen.ntimers;
     TimerSet *ts = &seen.ts[!seen.tcur];
-    size_t np = first_timers(l, ts->h, SHOW_TIMERS);
+    /* with the epoch as it was, a handle shown is not cancelled (one
+     * cancelled in the heap moves it) */
+    size_t np = first_timers(l, ts->h, ts->key, SHOW_TIMERS, was->h, was->key, all ? 0 : seen.ntimers);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = ts->h[k];
-        ts->seq[k] = h->seq;
         size_t j = 0;
-        while (!all && j < seen.ntimers && !(was->h[j] == h && was->seq[j] == h->seq))
+        while (!all && j < seen.ntimers && !(was->h[j] == h && was->key[j].seq == ts->key[k].seq))
             j++;
         if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
             ts->e[k] = was->e[j];
@@ -785,10 +931,16 @@ static void record_timers(LoopObj *l, bool all)
     seen.ntimers = np;
     seen.npushed = internals_npushed;
     /* cancelled ones are counted: they are still in the heap */
-    if (!same || l->hlen != seen.hlen)
-        rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
+    if (!same || l->hlen != seen.hlen) {
+        size_t gone = all ? SIZE_MAX : timers_moved(was, nwas, ts, np);
+        if (gone != SIZE_MAX)
+            rec_internals_move(sim.rec, 'T', gone, ts->e + nwas - gone, np - (nwas - gone), l->hlen > np,
+                               l->hlen - np);
+        else
+            rec_internals_section(sim.rec, 'T', ts->e, np, l->hlen > np, l->hlen - np);
+    }
     seen.hlen = l->hlen;
-    seen.htop = l->hlen ? l->heap[0]->seq : 0;
+    seen.htop = l->hlen ? l->hkey[0].seq : 0;
 }
 
 /* Only one timer was pushed since the timers were read, after the last
@@ -796,13 +948,27 @@ static void record_timers(LoopObj *l, bool all)
 static bool pushed_behind(const LoopObj *l)
 {
     return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
-           l->heap[0]->seq == seen.htop && internals_touched == seen.touched &&
-           timer_before(seen.ts[seen.tcur].h[SHOW_TIMERS - 1], internals_pushed);
+           l->hkey[0].seq == seen.htop && internals_touched == seen.touched &&
+           key_first(&seen.ts[seen.tcur].key[SHOW_TIMERS - 1], &(HeapKey){internals_pushed->when, internals_pushed->seq});
+}
+
+/* Was something a shown timer's words hang on touched since they were
+ * read? */
+static bool timers_touched(void)
+{
+    if (internals_touched == seen.touched)
+        return false;
+    const TimerSet *ts = &seen.ts[seen.tcur];
+    for (size_t k = 0; k < seen.ntimers; k++)
+        if (deps_touched(ts->deps[k], seen.touched))
+            return true;
+    return false;
 }
 
 void internals_record(void)
 {
     LoopObj *l = sim.running;
+    stamp_pushed(l);
     if (!seen.valid || l != seen.loop || !l != !seen.loop_on) {
         memset(&seen, 0, sizeof seen);
         seen.valid = true;
@@ -824,6 +990,8 @@ void internals_record(void)
             seen.iter = l->iterations;
         }
         update_ready(l);
+        if (!seen.tvol && seen.tepoch == internals_epoch && !timers_touched())
+            seen.touched = internals_touched; /* touches of what they do not hang on */
         if (seen.tvol || seen.tepoch != internals_epoch) {
             record_timers(l, true);
         } else if (pushed_behind(l)) {
@@ -831,7 +999,7 @@ void internals_record(void)
             seen.npushed = internals_npushed;
             rec_internals_section(sim.rec, 'T', seen.ts[seen.tcur].e, seen.ntimers, true, l->hlen - seen.ntimers);
         } else if (seen.touched != internals_touched || l->hlen != seen.hlen ||
-                   (l->hlen && l->heap[0]->seq != seen.htop)) {
+                   (l->hlen && l->hkey[0].seq != seen.htop)) {
             record_timers(l, false);
         }
     }
@@ -849,4 +1017,5 @@ void internals_reset(void)
     tw_rec = NULL;
     prims_reset();
     memset(&seen, 0, sizeof seen);
+    memset(&pushes, 0, sizeof pushes);
 }

@@ -168,11 +168,6 @@ static HandleObj *ready_pop(LoopObj *l)
 /* The heap's order, kept beside it: a sift compares these in one flat
  * array instead of reading each handle's line (10,000 timers are 10,000
  * cold handles). heap[i] and hkey[i] always move together. */
-typedef struct HeapKey {
-    double when;
-    uint64_t seq;
-} HeapKey;
-
 static inline bool key_before(const HeapKey *a, const HeapKey *b)
 {
     return a->when < b->when || (a->when == b->when && a->seq < b->seq);

@@ -26,12 +26,19 @@ typedef struct HandleObj {
     uint32_t words_epoch;  /* internals_epoch then: good while it holds */
 } HandleObj;
 
+/* A timer's place in the heap's order, kept beside it (LoopObj.hkey): the
+ * heap's sifts and the internals view compare these, not the handles. */
+typedef struct HeapKey {
+    double when;
+    uint64_t seq;
+} HeapKey;
+
 typedef struct LoopObj {
     Obj hdr;
     HandleObj **ready;  /* ring buffer */
     size_t rhead, rlen, rcap;
     HandleObj **heap;   /* binary heap on (when, seq) */
-    struct HeapKey *hkey;/* heap[i]'s (when, seq) at the same index: the
+    HeapKey *hkey;      /* heap[i]'s (when, seq) at the same index: the
                            sifts compare these, not the handles' cold lines */
     size_t hlen, hcap;
     Obj *tasks;         /* list of tasks in creation order (pruned when done) */
