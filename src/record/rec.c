@@ -141,6 +141,7 @@ struct Recording {
     Chunks tstep;       /* uint32_t */
     Chunks tval;        /* double */
     size_t ntimes;
+    double tlast;       /* the last run's time (tval's last), kept at hand */
     T0 *t0s;            /* the steps whose t0 is neither their t nor the step before's */
     size_t nt0, capt0;
     Chunks sbytes;      /* the steps' bytes (StepBytes) */
@@ -879,9 +880,10 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
                      const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
 {
     size_t i = r->nsteps;
-    if (!r->ntimes || TVAL(r, r->ntimes - 1) != t) {
+    if (!r->ntimes || r->tlast != t) {
         *CHUNKS_PUT(r->tstep, uint32_t, r->ntimes) = (uint32_t)i;
         *CHUNKS_PUT(r->tval, double, r->ntimes) = t;
+        r->tlast = t;
         r->ntimes++;
     }
     if (i % SB_GROUP == 0) {
@@ -1227,6 +1229,18 @@ void rec_task_set_ids(Recording *r, int task, TaskState st, Outcome out, uint32_
     wunlock(r);
 }
 
+bool rec_hop(Recording *r, double t, const RecHop *h)
+{
+    wlock(r);
+    bool room = step_room(r, h->kind);
+    if (room)
+        step_add(r, h->kind, t, h->task, h->line, h->text, true, h->args, h->nargs, 0, 0);
+    if (h->task >= 0 && h->task < r->ntasks)
+        change_add(r, h->task, h->st, h->out, h->label, h->chain, h->line, h->order);
+    wunlock(r);
+    return room;
+}
+
 size_t rec_nsteps(const Recording *r) { return r->nsteps; }
 /* The time run step i is in: the last k with tstep[k] <= i. Walks from
  * the run the last call on this thread found, since readers mostly go
@@ -1306,6 +1320,11 @@ const Step *rec_step_at(const Recording *r, size_t i)
     }
     return s;
 }
+StepKind rec_step_kind(const Recording *r, size_t i)
+{
+    return i < r->nsteps ? (StepKind)(CHUNKS_AT(r->steps, PStep, i)->kl & KL_KIND) : SK_KIND_COUNT;
+}
+
 int rec_ntasks(const Recording *r) { return r->ntasks; }
 
 bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
