@@ -197,12 +197,12 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
         h->wctx = x;
         h->n--;
     }
-    HistCtx x = h->wctx;
     size_t len;
     if (h->nblk && h->wpos + (uint32_t)HC_MAX <= bsize(h->last)) {
-        len = encode(block(p, h->last) + h->wpos, c, &x); /* room for any change: straight in */
+        len = encode(block(p, h->last) + h->wpos, c, &h->wctx); /* room for any change: straight in */
     } else {
         unsigned char tmp[HC_MAX];
+        HistCtx x = h->wctx;
         len = h->nblk ? encode(tmp, c, &x) : 0;
         if (!h->nblk || h->wpos + len > bsize(h->last)) {
             block_new(p, h, c);
@@ -210,10 +210,10 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
             len = encode(tmp, c, &x);
         }
         memcpy(block(p, h->last) + h->wpos, tmp, len);
+        h->wctx = x;
     }
     h->lastpos = h->wpos;
     h->wpos = (uint16_t)(h->wpos + len);
-    h->wctx = x;
     h->n++;
 }
 
