@@ -43,7 +43,8 @@
 /* A step as stored: 4 bytes. kl packs the kind (5 bits), whether its words
  * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
  * whether its t0 is the step before's time (T0PREV), whether it has a
- * text (TEXT), how many numbers it has (NARGS, up to 7), and the task (20
+ * text (TEXT), whether a lazy step's numbers are all those of the last
+ * step of its kind in its group of steps (SAME: none in its bytes), and the task (20
  * bits: 0 none, k + 1 task k, KL_TASK_BYTES: in the step's bytes, for a
  * task past a million or an id no narrator gives). Its line is in the
  * step's bytes (a line is mostly the one before: a byte), its time in the
@@ -54,7 +55,7 @@ typedef struct PStep {
 
 enum {
     KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100,
-    KL_NARGS_SHIFT = 9, KL_NARGS = 7, /* how many numbers a lazy step has in its bytes */
+    KL_SAME = 0x200, KL_NARGS = 7, /* a lazy step keeps at most 7 numbers */
     KL_TASK_SHIFT = 12, KL_TASK_BYTES = 0xFFFFF
 };
 #define KL_LINE_MAX 0xFFFFF
@@ -69,26 +70,60 @@ enum {
  * text (when it has one), then a lazy step's
  * numbers (as many as its kl says) or an eager step's caption and log. Each
  * number is a varint of its difference from the last nonzero number in
- * the same place (0 is 0), so string ids just stored and times that move
+ * the same place (0 is 0; a lazy number's place is its step kind's: SbCtx), so string ids just stored and times that move
  * a little cost a byte or two. The places start again from zero every
  * SB_GROUP steps, whose bytes' offset is kept (ck): reading step i decodes
  * at most SB_GROUP - 1 steps before it, and a reader walking forward
  * decodes each step once (its thread's cursor). A step's bytes never
  * straddle two blocks: one that might not fit starts the next block. */
 enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_LINE, SB_TASK, SB_PLACES,
-       SB_MAX = 1 + 13 * 5 };
+       SB_MAX = 2 + 13 * 5, SB_KINDS = SK_KIND_COUNT };
+
+/* What a step's bytes are written against, from the start of its group.
+ * A lazy step's numbers are told against the last ones of the same step
+ * kind (a task resumes with the same numbers over and over, and a
+ * wake-up's are far from the suspend's between them): a byte with a bit
+ * for each number that is not the same as there, then those numbers, each
+ * against the last nonzero one in its place for that kind; none at all
+ * when every one is the same (KL_SAME). A kind's rows are zeroed when it
+ * is first met in a group (kgroup: the group's number + 1). */
+typedef struct SbCtx {
+    uint32_t at[SB_PLACES];
+    size_t group;                       /* the group's number + 1 */
+    size_t kgroup[SB_KINDS];
+    uint32_t last[SB_KINDS][SB_ARGS];   /* each kind's last numbers */
+    uint32_t nz[SB_KINDS][SB_ARGS];     /* and its last nonzero ones */
+} SbCtx;
+
+/* ctx's rows for kind, zeroed when it is the first of its kind in the group. */
+static uint32_t *sb_kind(SbCtx *ctx, unsigned kind)
+{
+    if (ctx->kgroup[kind] != ctx->group) {
+        ctx->kgroup[kind] = ctx->group;
+        memset(ctx->last[kind], 0, sizeof ctx->last[kind]);
+        memset(ctx->nz[kind], 0, sizeof ctx->nz[kind]);
+    }
+    return ctx->last[kind];
+}
+
+/* Start a group's places: group is its number. */
+static void sb_group(SbCtx *ctx, size_t group)
+{
+    memset(ctx->at, 0, sizeof ctx->at);
+    ctx->group = group + 1;
+}
 
 typedef struct StepBytes {
     uint32_t line, task; /* task: only when kl says KL_TASK_BYTES */
     uint32_t text, caption, log;
-    uint32_t nargs, args[SB_ARGS];
+    uint32_t args[SB_ARGS];
 } StepBytes;
 
 typedef struct SbCursor {
     unsigned long serial; /* the recording's (rec_new): a freed one's address may come back */
     size_t step;          /* the next step to decode */
     size_t off;           /* its bytes */
-    uint32_t ctx[SB_PLACES];
+    SbCtx ctx;
     size_t have;          /* the step in sb + 1, 0 none */
     StepBytes sb;
 } SbCursor;
@@ -147,7 +182,7 @@ struct Recording {
     Chunks sbytes;      /* the steps' bytes (StepBytes) */
     size_t sblen;
     Chunks ck;          /* size_t: the offset of each SB_GROUP steps' bytes */
-    uint32_t sbctx[SB_PLACES]; /* the writer's places */
+    SbCtx sbctx;        /* the writer's places */
     Chunks nums;        /* double: numbers for narrators (rec_num) */
     uint32_t nnums;
     RecNarrate narrate;
@@ -887,32 +922,44 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
         r->ntimes++;
     }
     if (i % SB_GROUP == 0) {
-        memset(r->sbctx, 0, sizeof r->sbctx);
+        sb_group(&r->sbctx, i / SB_GROUP);
         *CHUNKS_PUT(r->ck, size_t, i / SB_GROUP) = r->sblen;
     }
     size_t off = sb_fit(r->sblen);
     unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
-    q = sb_put(q, l, &r->sbctx[SB_LINE]);
+    q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
     if (tk == KL_TASK_BYTES)
-        q = sb_put(q, (uint32_t)task, &r->sbctx[SB_TASK]);
+        q = sb_put(q, (uint32_t)task, &r->sbctx.at[SB_TASK]);
     if (text)
-        q = sb_put(q, text, &r->sbctx[SB_TEXT]);
+        q = sb_put(q, text, &r->sbctx.at[SB_TEXT]);
+    uint32_t same = 0;
     if (lazy) {
-        while (nargs && !args[nargs - 1]) /* trailing zeros read back as zeros */
-            nargs--;
         if (nargs > KL_NARGS)
             nargs = KL_NARGS;
-        for (size_t k = 0; k < nargs; k++)
-            q = sb_put(q, args[k], &r->sbctx[k]);
+        uint32_t *last = sb_kind(&r->sbctx, kind), *nz = r->sbctx.nz[kind];
+        unsigned char *mask = q++;
+        *mask = 0;
+        for (size_t k = 0; k < SB_ARGS; k++) {
+            uint32_t v = k < nargs ? args[k] : 0;
+            if (v != last[k]) {
+                *mask |= (unsigned char)(1u << k);
+                last[k] = v;
+                q = sb_put(q, v, &nz[k]);
+            }
+        }
+        if (!*mask) { /* every number as the last step of its kind's: nothing */
+            q = mask;
+            same = KL_SAME;
+        }
     } else {
-        q = sb_put(q, caption, &r->sbctx[SB_CAPTION]);
-        q = sb_put(q, log, &r->sbctx[SB_LOG]);
+        q = sb_put(q, caption, &r->sbctx.at[SB_CAPTION]);
+        q = sb_put(q, log, &r->sbctx.at[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
     *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | (uint32_t)nargs << KL_NARGS_SHIFT |
+        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | same |
               tk << KL_TASK_SHIFT,
     };
     r->nsteps++;
@@ -928,28 +975,33 @@ static const StepBytes *step_bytes(const Recording *r, size_t i)
         cur.serial = r->serial;
         cur.step = i - i % SB_GROUP;
         cur.off = *CHUNKS_AT(r->ck, size_t, i / SB_GROUP);
+        memset(cur.ctx.kgroup, 0, sizeof cur.ctx.kgroup); /* a group read before may come again */
     }
     for (;;) {
         size_t j = cur.step;
         if (j % SB_GROUP == 0)
-            memset(cur.ctx, 0, sizeof cur.ctx);
+            sb_group(&cur.ctx, j / SB_GROUP);
         uint32_t kl = CHUNKS_AT(r->steps, PStep, j)->kl;
         size_t off = sb_fit(cur.off);
         const unsigned char *q0 = r->sbytes.blk[off >> CHUNK_SHIFT] + (off & (CHUNK_BYTES - 1)), *q = q0;
         StepBytes *sb = &cur.sb;
         memset(sb, 0, sizeof *sb);
-        q = sb_get(q, &sb->line, &cur.ctx[SB_LINE]);
+        q = sb_get(q, &sb->line, &cur.ctx.at[SB_LINE]);
         if ((kl >> KL_TASK_SHIFT) == KL_TASK_BYTES)
-            q = sb_get(q, &sb->task, &cur.ctx[SB_TASK]);
+            q = sb_get(q, &sb->task, &cur.ctx.at[SB_TASK]);
         if (kl & KL_TEXT)
-            q = sb_get(q, &sb->text, &cur.ctx[SB_TEXT]);
+            q = sb_get(q, &sb->text, &cur.ctx.at[SB_TEXT]);
         if (kl & KL_LAZY) {
-            sb->nargs = kl >> KL_NARGS_SHIFT & KL_NARGS;
-            for (size_t k = 0; k < sb->nargs; k++)
-                q = sb_get(q, &sb->args[k], &cur.ctx[k]);
+            unsigned kind = kl & KL_KIND;
+            uint32_t *last = sb_kind(&cur.ctx, kind), *nz = cur.ctx.nz[kind];
+            unsigned mask = kl & KL_SAME ? 0 : *q++;
+            for (size_t k = 0; k < SB_ARGS; k++)
+                if (mask >> k & 1)
+                    q = sb_get(q, &last[k], &nz[k]);
+            memcpy(sb->args, last, sizeof sb->args);
         } else {
-            q = sb_get(q, &sb->caption, &cur.ctx[SB_CAPTION]);
-            q = sb_get(q, &sb->log, &cur.ctx[SB_LOG]);
+            q = sb_get(q, &sb->caption, &cur.ctx.at[SB_CAPTION]);
+            q = sb_get(q, &sb->log, &cur.ctx.at[SB_LOG]);
         }
         cur.off = off + (size_t)(q - q0);
         cur.step = j + 1;
