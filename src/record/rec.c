@@ -407,7 +407,7 @@ static uint32_t intern(Recording *r, const char *s)
         i = (i + 1) & mask;
     }
     uint32_t id = pool_add(r, s, len);
-    if (++r->ntable * 2 > r->hashcap) {
+    if (++r->ntable * 4 > r->hashcap * 3) { /* at most 3/4 full: the tags keep long probes cheap */
         uint32_t *old = r->hash, oldcap = r->hashcap;
         hash_alloc(r, oldcap * 2);
         for (uint32_t k = 0; k < oldcap; k++)
@@ -716,8 +716,11 @@ int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
     wlock(r);
     RecTask *t = CHUNKS_PUT(r->tasks, RecTask, r->ntasks);
     memset(t, 0, sizeof *t);
-    t->name = intern(r, name);
     t->coro = intern(r, coro);
+    /* a made-up name ("Task-12") is never a label group's key while the
+     * task has a coroutine (label_join): stored, it costs the intern
+     * table nothing (one per task) */
+    t->name = t->coro && name && made_up_name(name) ? store(r, name) : intern(r, name);
     t->hidden = hidden;
     t->gprev = t->gnext = -1;
     int id = r->ntasks++;
@@ -767,6 +770,11 @@ uint32_t rec_task_text(Recording *r, int task)
 void rec_task_call(Recording *r, int task, const char *call, bool named)
 {
     task_relabel(r, task, NULL, call ? call : "", named);
+}
+
+uint32_t rec_task_name(const Recording *r, int task)
+{
+    return task >= 0 && task < r->ntasks ? TASK(r, task)->name : 0;
 }
 
 const char *rec_task_label(const Recording *r, int task)

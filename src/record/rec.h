@@ -111,6 +111,8 @@ uint32_t rec_task_text(Recording *r, int task);
  * ("download('notes.txt')", "main" for a call without arguments); named:
  * the program gave the task its name, which is then the label instead. */
 void rec_task_call(Recording *r, int task, const char *call, bool named);
+/* The string id of the task's name as it is now (rec_str reads it). */
+uint32_t rec_task_name(const Recording *r, int task);
 /* A task's one label, the same on the card, in captions, the log, the code
  * gutter, the Chrome lane and `steps`: its given name, else its call, else
  * its name. Only when two visible tasks of the run would share a label does

@@ -687,7 +687,7 @@ void narr_task_created(TaskObj *t)
 {
     if (t->rec_id < 0)
         return;
-    uint32_t a[3] = {LW_CREATE, rec_intern(sim.rec, tname(t)), 0}; /* the name rec_task_new interned: no copy */
+    uint32_t a[3] = {LW_CREATE, rec_task_name(sim.rec, t->rec_id), 0}; /* the name rec_task_new kept: no copy */
     if (sim.current && sim.current != t && sim.current->rec_id >= 0)
         a[2] = (uint32_t)sim.current->rec_id + 1;
     step_lazy(SK_CREATE, t->rec_id, vm_current_line(), "", a, 3);
