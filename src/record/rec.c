@@ -222,7 +222,46 @@ struct Recording {
     atomic_bool cancel;     /* rec_cancel: steps are refused from now on */
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
+    /* the small tables' first blocks' sizes (small_put) */
+    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0;
 };
+
+/* The small tables (string ids, labels with a time, the clock's runs, the
+ * step groups' offsets, the narrators' numbers) begin with a block of 1
+ * KiB that doubles, moved each time, up to a whole chunk: a run that
+ * keeps a few hundred of them does not hold 64 KiB of each. No pointer
+ * into them is kept across a write, and a reader holds the lock. */
+enum { SMALL_FIRST = 1024 };
+
+/* Element i (of size bytes) of table c, made room for: its address. */
+static void *small_put(Chunks *c, size_t *cap0, size_t size, size_t i)
+{
+    size_t per = CHUNK_BYTES / size, end = (i % per + 1) * size;
+    if (i >= per || (c->n && end <= *cap0))
+        return chunks_block(c, i / per) + (i % per) * size;
+    if (!c->n) {
+        chunks_block(c, 0); /* the list of blocks, then block 0 made small */
+        xfree(c->blk[0]);
+        c->blk[0] = xcalloc(1, SMALL_FIRST);
+        *cap0 = SMALL_FIRST;
+    }
+    if (end > *cap0) {
+        size_t cap = *cap0;
+        while (cap < end)
+            cap *= 2;
+        c->blk[0] = xrealloc(c->blk[0], cap);
+        memset(c->blk[0] + *cap0, 0, cap - *cap0);
+        *cap0 = cap;
+    }
+    return c->blk[0] + (i % per) * size;
+}
+#define SMALL_PUT(r, table, T, i) ((T *)small_put(&(r)->table, &(r)->table##0, sizeof(T), (i)))
+
+/* A small table's bytes allocated. */
+static size_t small_bytes(const Chunks *c, size_t cap0)
+{
+    return chunks_bytes(c) - (c->n && cap0 < CHUNK_BYTES ? CHUNK_BYTES - cap0 : 0);
+}
 
 /* The time runs: run k starts at step TSTEP and reads TVAL. */
 #define TSTEP(r, k) (*CHUNKS_AT((r)->tstep, uint32_t, k))
@@ -343,7 +382,7 @@ static uint32_t str_new(Recording *r, uint32_t where)
     if (r->nstrs == STR_NUM)
         die("loopscope: the recording holds too many strings");
     uint32_t id = r->nstrs++;
-    *CHUNKS_PUT(r->strs, uint32_t, id) = where;
+    *SMALL_PUT(r, strs, uint32_t, id) = where;
     return id;
 }
 
@@ -480,7 +519,7 @@ uint32_t rec_store_label(Recording *r, const char *s)
     /* many tasks sleep until the same time: a recent equal label's id */
     uint32_t *slot = r->numrecent[(l.prefix * 2654435761u ^ cents * 40503u) % NUM_RECENT];
     if (!slot[2] || slot[0] != l.prefix || slot[1] != cents) {
-        *CHUNKS_PUT(r->nlabels, NumLabel, r->nnlabels) = l;
+        *SMALL_PUT(r, nlabels, NumLabel, r->nnlabels) = l;
         slot[0] = l.prefix;
         slot[1] = cents;
         slot[2] = str_new(r, STR_NUM | r->nnlabels++);
@@ -924,14 +963,14 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
 {
     size_t i = r->nsteps;
     if (!r->ntimes || r->tlast != t) {
-        *CHUNKS_PUT(r->tstep, uint32_t, r->ntimes) = (uint32_t)i;
-        *CHUNKS_PUT(r->tval, double, r->ntimes) = t;
+        *SMALL_PUT(r, tstep, uint32_t, r->ntimes) = (uint32_t)i;
+        *SMALL_PUT(r, tval, double, r->ntimes) = t;
         r->tlast = t;
         r->ntimes++;
     }
     if (i % SB_GROUP == 0) {
         sb_group(&r->sbctx, i / SB_GROUP);
-        *CHUNKS_PUT(r->ck, size_t, i / SB_GROUP) = r->sblen;
+        *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
     }
     size_t off = sb_fit(r->sblen);
     unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
@@ -1090,7 +1129,7 @@ uint32_t rec_num(Recording *r, double v)
 {
     wlock(r);
     if (!r->nnums || *CHUNKS_AT(r->nums, double, r->nnums - 1) != v) {
-        *CHUNKS_PUT(r->nums, double, r->nnums) = v;
+        *SMALL_PUT(r, nums, double, r->nnums) = v;
         r->nnums++;
     }
     uint32_t id = r->nnums - 1;
@@ -1541,11 +1580,11 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t ckn = (r->nsteps + SB_GROUP - 1) / SB_GROUP;
     fn(ctx, "recording", sizeof *r, sizeof *r, false);
     fn(ctx, "steps", r->nsteps * sizeof(PStep), chunks_bytes(&r->steps), false);
-    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), chunks_bytes(&r->sbytes) + chunks_bytes(&r->ck), false);
+    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), chunks_bytes(&r->sbytes) + small_bytes(&r->ck, r->ck0), false);
     fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)),
-       chunks_bytes(&r->tstep) + chunks_bytes(&r->tval), false);
+       small_bytes(&r->tstep, r->tstep0) + small_bytes(&r->tval, r->tval0), false);
     fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
-    fn(ctx, "numbers", r->nnums * sizeof(double), chunks_bytes(&r->nums), false);
+    fn(ctx, "numbers", r->nnums * sizeof(double), small_bytes(&r->nums, r->nums0), false);
     size_t hused, hcap = 0;
     size_t hpool = hist_pool_bytes(&r->hist, &hused);
     for (int i = 0; i < r->ntasks; i++)
@@ -1557,8 +1596,8 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t pool = chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *);
     size_t pool_used = r->poollen + r->bigbytes + r->nbig * sizeof(char *);
     fn(ctx, "strings", pool_used, pool, false);
-    fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), chunks_bytes(&r->nlabels), false);
-    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
+    fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), small_bytes(&r->nlabels, r->nlabels0), false);
+    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), small_bytes(&r->strs, r->strs0), false);
     fn(ctx, "intern table", (size_t)r->hashcap * (sizeof(uint32_t) + 1), (size_t)r->hashcap * (sizeof(uint32_t) + 1),
        false);
     fn(ctx, "lanes+jobs+groups",
