@@ -162,7 +162,7 @@ typedef struct RecJob {
 
 /* The visible tasks that share one base label, as a list through RecTask. */
 typedef struct LabelGroup {
-    uint32_t base;      /* 0: empty slot */
+    uint32_t base;      /* the base label's id */
     int head, tail;
     uint32_t count, serial;
 } LabelGroup;
@@ -210,7 +210,9 @@ struct Recording {
     int nlanes, caplanes;
     RecJob *jobs;
     int njobs, capjobs;
-    LabelGroup *groups; /* open addressing on base label id */
+    uint32_t *gslot;    /* the groups by base label id, open addressing (group_find) */
+    uint32_t nslots, capslots;
+    LabelGroup *groups; /* the groups that ever had a second member, or lost their one */
     uint32_t ngroups, capgroups;
     char *path, *doc, *traceback;
     char runtime[32];   /* whose semantics the run followed ("Python 3.12"), or "" */
@@ -563,6 +565,7 @@ void rec_free(Recording *r)
         hist_free(&TASK(r, i)->hist);
     hist_pool_free(&r->hist);
     chunks_free(&r->tasks);
+    xfree(r->gslot);
     xfree(r->groups);
     xfree(r->lanes);
     xfree(r->jobs);
@@ -596,34 +599,55 @@ void rec_free(Recording *r)
  * and leaving touch at most the task and the group's first member, so a
  * run of many same-named tasks stays linear. */
 
-static LabelGroup *group_slot(Recording *r, uint32_t base, bool add)
+/* A slot of the groups' table: 0 empty, GS_GROUP | k the group groups[k],
+ * else task + 1: a group whose one member is that task, and ever was
+ * (most tasks' labels are their own: "worker(12)"), kept as the task
+ * alone, 4 bytes instead of a LabelGroup's 20. */
+#define GS_GROUP 0x80000000u
+
+static uint32_t slot_base(const Recording *r, uint32_t v)
 {
-    if (add && (r->ngroups + 1) * 4 > r->capgroups * 3) { /* at most 3/4 full: one group a task is common */
-        uint32_t oldcap = r->capgroups;
-        LabelGroup *old = r->groups;
-        r->capgroups = oldcap ? oldcap * 2 : 64;
-        r->groups = xcalloc(r->capgroups, sizeof *r->groups);
+    return v & GS_GROUP ? r->groups[v & ~GS_GROUP].base : TASK(r, v - 1)->base;
+}
+
+/* The slot of base's group (*slot 0: none yet, and room was made when add). */
+static uint32_t *group_find(Recording *r, uint32_t base, bool add)
+{
+    if (add && (r->nslots + 1) * 4 > r->capslots * 3) { /* at most 3/4 full: one group a task is common */
+        uint32_t oldcap = r->capslots, *old = r->gslot;
+        r->capslots = oldcap ? oldcap * 2 : 64;
+        r->gslot = xcalloc(r->capslots, sizeof *r->gslot);
         for (uint32_t i = 0; i < oldcap; i++)
-            if (old[i].base) {
-                uint32_t j = old[i].base * 2654435761u & (r->capgroups - 1);
-                while (r->groups[j].base)
-                    j = (j + 1) & (r->capgroups - 1);
-                r->groups[j] = old[i];
+            if (old[i]) {
+                uint32_t j = slot_base(r, old[i]) * 2654435761u & (r->capslots - 1);
+                while (r->gslot[j])
+                    j = (j + 1) & (r->capslots - 1);
+                r->gslot[j] = old[i];
             }
         xfree(old);
     }
-    if (!r->capgroups)
+    if (!r->capslots)
         return NULL;
-    uint32_t mask = r->capgroups - 1, j = base * 2654435761u & mask;
-    while (r->groups[j].base && r->groups[j].base != base)
+    uint32_t mask = r->capslots - 1, j = base * 2654435761u & mask;
+    while (r->gslot[j] && slot_base(r, r->gslot[j]) != base)
         j = (j + 1) & mask;
-    if (r->groups[j].base)
-        return &r->groups[j];
-    if (!add)
-        return NULL;
-    r->ngroups++;
-    r->groups[j] = (LabelGroup){.base = base, .head = -1, .tail = -1};
-    return &r->groups[j];
+    return r->gslot[j] || add ? &r->gslot[j] : NULL;
+}
+
+/* The group in *slot as a LabelGroup: a lone task's made into one. */
+static LabelGroup *group_at(Recording *r, uint32_t *slot)
+{
+    if (*slot & GS_GROUP)
+        return &r->groups[*slot & ~GS_GROUP];
+    if (r->ngroups == r->capgroups) {
+        r->capgroups = r->capgroups ? r->capgroups * 2 : 16;
+        r->groups = xrealloc(r->groups, r->capgroups * sizeof *r->groups);
+    }
+    int only = (int)*slot - 1;
+    r->groups[r->ngroups] = (LabelGroup){.base = TASK(r, only)->base, .head = only, .tail = only, .count = 1,
+                                         .serial = 1};
+    *slot = GS_GROUP | r->ngroups;
+    return &r->groups[r->ngroups++];
 }
 
 static bool made_up_name(const char *s)
@@ -664,7 +688,15 @@ static void label_join(Recording *r, int id)
     t->label = t->base;
     if (t->hidden || !t->base)
         return;
-    LabelGroup *g = group_slot(r, t->base, true);
+    uint32_t *slot = group_find(r, t->base, true);
+    t->gprev = t->gnext = -1;
+    if (!*slot) { /* the first with this label: a group of its own */
+        r->nslots++;
+        *slot = (uint32_t)id + 1;
+        t->gserial = 1;
+        return;
+    }
+    LabelGroup *g = group_at(r, slot);
     t->gserial = ++g->serial;
     t->gprev = g->tail;
     t->gnext = -1;
@@ -681,9 +713,10 @@ static void label_join(Recording *r, int id)
 static void label_leave(Recording *r, int id)
 {
     RecTask *t = TASK(r, id);
-    LabelGroup *g = t->hidden || !t->base ? NULL : group_slot(r, t->base, false);
-    if (!g)
+    uint32_t *slot = t->hidden || !t->base ? NULL : group_find(r, t->base, false);
+    if (!slot)
         return;
+    LabelGroup *g = group_at(r, slot);
     if (t->gprev >= 0)
         TASK(r, t->gprev)->gnext = t->gnext;
     else
@@ -1601,9 +1634,10 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     fn(ctx, "intern table", (size_t)r->hashcap * (sizeof(uint32_t) + 1), (size_t)r->hashcap * (sizeof(uint32_t) + 1),
        false);
     fn(ctx, "lanes+jobs+groups",
-       (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup),
+       (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup) +
+           (size_t)r->nslots * sizeof(uint32_t),
        (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob) +
-           (size_t)r->capgroups * sizeof(LabelGroup),
+           (size_t)r->capgroups * sizeof(LabelGroup) + (size_t)r->capslots * sizeof(uint32_t),
        false);
     fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
     size_t pcs_used, pcs = inside_pieces_bytes(r->inside, &pcs_used);
