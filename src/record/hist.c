@@ -69,8 +69,14 @@ static unsigned state_code(unsigned st, unsigned out)
     return HC_ESCAPE;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
 /* Encode c against x (advanced past it) into out: its length. */
-static size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
+static HOT_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
 {
     unsigned char *q = out + 1;
     unsigned st = c->state & 3u, code = state_code(st, c->outcome & 7u);

@@ -44,7 +44,8 @@
  * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
  * whether its t0 is the step before's time (T0PREV), whether it has a
  * text (TEXT), whether a lazy step's numbers are all those of the last
- * step of its kind in its group of steps (SAME: none in its bytes), and the task (20
+ * step of its kind in its group of steps (SAME: none in its bytes), whether
+ * its line is the last one of its group (SAMELINE: not in them), and the task (20
  * bits: 0 none, k + 1 task k, KL_TASK_BYTES: in the step's bytes, for a
  * task past a million or an id no narrator gives). Its line is in the
  * step's bytes (a line is mostly the one before: a byte), its time in the
@@ -56,6 +57,7 @@ typedef struct PStep {
 enum {
     KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100,
     KL_SAME = 0x200, KL_NARGS = 7, /* a lazy step keeps at most 7 numbers */
+    KL_SAMELINE = 0x400, /* its line is the last nonzero one of its group: not in its bytes */
     KL_TASK_SHIFT = 12, KL_TASK_BYTES = 0xFFFFF
 };
 #define KL_LINE_MAX 0xFFFFF
@@ -959,8 +961,21 @@ static bool step_room(Recording *r, StepKind kind)
     return true;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
+/* Block k of c, made when it is the next one (CHUNKS_PUT's, without a
+ * call for the blocks there already). */
+static HOT_INLINE unsigned char *block_at(Chunks *c, size_t k)
+{
+    return k < c->n ? c->blk[k] : chunks_block(c, k);
+}
+
 /* One number of a step's bytes at place k. */
-static unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
+static HOT_INLINE unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
 {
     if (!v)
         return varint_put(q, 0);
@@ -1006,41 +1021,47 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
         *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
     }
     size_t off = sb_fit(r->sblen);
-    unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    unsigned char *q0 = block_at(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
-    q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
+    uint32_t flags = 0;
+    if (l && l == r->sbctx.at[SB_LINE])
+        flags |= KL_SAMELINE;
+    else
+        q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
     if (tk == KL_TASK_BYTES)
         q = sb_put(q, (uint32_t)task, &r->sbctx.at[SB_TASK]);
     if (text)
         q = sb_put(q, text, &r->sbctx.at[SB_TEXT]);
-    uint32_t same = 0;
     if (lazy) {
         if (nargs > KL_NARGS)
             nargs = KL_NARGS;
-        uint32_t *last = sb_kind(&r->sbctx, kind), *nz = r->sbctx.nz[kind];
-        unsigned char *mask = q++;
-        *mask = 0;
-        for (size_t k = 0; k < SB_ARGS; k++) {
-            uint32_t v = k < nargs ? args[k] : 0;
-            if (v != last[k]) {
-                *mask |= (unsigned char)(1u << k);
-                last[k] = v;
-                q = sb_put(q, v, &nz[k]);
-            }
-        }
-        if (!*mask) { /* every number as the last step of its kind's: nothing */
-            q = mask;
-            same = KL_SAME;
+        uint32_t *last = sb_kind(&r->sbctx, kind), v[SB_ARGS] = {0}, diff = 0;
+        for (size_t k = 0; k < nargs; k++)
+            v[k] = args[k];
+        for (size_t k = 0; k < SB_ARGS; k++)
+            diff |= v[k] ^ last[k];
+        if (!diff) { /* every number as the last step of its kind's: nothing */
+            flags |= KL_SAME;
+        } else {
+            uint32_t *nz = r->sbctx.nz[kind];
+            unsigned char *mask = q++;
+            *mask = 0;
+            for (size_t k = 0; k < SB_ARGS; k++)
+                if (v[k] != last[k]) {
+                    *mask |= (unsigned char)(1u << k);
+                    last[k] = v[k];
+                    q = sb_put(q, v[k], &nz[k]);
+                }
         }
     } else {
         q = sb_put(q, caption, &r->sbctx.at[SB_CAPTION]);
         q = sb_put(q, log, &r->sbctx.at[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
-    *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | same |
-              tk << KL_TASK_SHIFT,
+    size_t per = CHUNK_BYTES / sizeof(PStep);
+    ((PStep *)(void *)block_at(&r->steps, i / per))[i % per] = (PStep){
+        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | flags | tk << KL_TASK_SHIFT,
     };
     r->nsteps++;
 }
@@ -1066,7 +1087,10 @@ static const StepBytes *step_bytes(const Recording *r, size_t i)
         const unsigned char *q0 = r->sbytes.blk[off >> CHUNK_SHIFT] + (off & (CHUNK_BYTES - 1)), *q = q0;
         StepBytes *sb = &cur.sb;
         memset(sb, 0, sizeof *sb);
-        q = sb_get(q, &sb->line, &cur.ctx.at[SB_LINE]);
+        if (kl & KL_SAMELINE)
+            sb->line = cur.ctx.at[SB_LINE];
+        else
+            q = sb_get(q, &sb->line, &cur.ctx.at[SB_LINE]);
         if ((kl >> KL_TASK_SHIFT) == KL_TASK_BYTES)
             q = sb_get(q, &sb->task, &cur.ctx.at[SB_TASK]);
         if (kl & KL_TEXT)
