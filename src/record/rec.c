@@ -1036,23 +1036,26 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
     if (lazy) {
         if (nargs > KL_NARGS)
             nargs = KL_NARGS;
-        uint32_t *last = sb_kind(&r->sbctx, kind), v[SB_ARGS] = {0}, diff = 0;
-        for (size_t k = 0; k < nargs; k++)
-            v[k] = args[k];
-        for (size_t k = 0; k < SB_ARGS; k++)
-            diff |= v[k] ^ last[k];
+        uint32_t *last = sb_kind(&r->sbctx, kind), diff = 0;
+        size_t k = 0;
+        for (; k < nargs; k++)
+            diff |= args[k] ^ last[k];
+        for (; k < SB_ARGS; k++)
+            diff |= last[k];
         if (!diff) { /* every number as the last step of its kind's: nothing */
             flags |= KL_SAME;
         } else {
             uint32_t *nz = r->sbctx.nz[kind];
             unsigned char *mask = q++;
             *mask = 0;
-            for (size_t k = 0; k < SB_ARGS; k++)
-                if (v[k] != last[k]) {
+            for (k = 0; k < SB_ARGS; k++) {
+                uint32_t v = k < nargs ? args[k] : 0;
+                if (v != last[k]) {
                     *mask |= (unsigned char)(1u << k);
-                    last[k] = v[k];
-                    q = sb_put(q, v[k], &nz[k]);
+                    last[k] = v;
+                    q = sb_put(q, v, &nz[k]);
                 }
+            }
         }
     } else {
         q = sb_put(q, caption, &r->sbctx.at[SB_CAPTION]);
