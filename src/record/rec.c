@@ -188,7 +188,7 @@ struct Recording {
     Chunks nums;        /* double: numbers for narrators (rec_num) */
     uint32_t nnums;
     RecNarrate narrate;
-    Chunks tasks;       /* RecTask, never moved */
+    Chunks tasks;       /* RecTask (its first block moves while it grows: small_put) */
     int ntasks;
     HistPool hist;      /* the blocks of every task's changes */
     /* strings: in blocks (never moved), by id; interned ones hashed */
@@ -227,14 +227,16 @@ struct Recording {
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
     /* the small tables' first blocks' sizes (small_put) */
-    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0;
+    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0, tasks0, sbytes0;
 };
 
 /* The small tables (string ids, labels with a time, the clock's runs, the
- * step groups' offsets, the narrators' numbers) begin with a block of 1
- * KiB that doubles, moved each time, up to a whole chunk: a run that
- * keeps a few hundred of them does not hold 64 KiB of each. No pointer
- * into them is kept across a write, and a reader holds the lock. */
+ * step groups' offsets, the narrators' numbers, the tasks, the steps'
+ * bytes) begin with a block of 1 KiB that doubles, moved each time, up to
+ * a whole chunk: a run that keeps a few hundred of them does not hold 64
+ * KiB of each. No pointer into them is kept across a write (a task's
+ * history is found again at each read: rec_task_change_step), and a
+ * reader holds the lock. */
 enum { SMALL_FIRST = 1024 };
 
 /* Element i (of size bytes) of table c, made room for: its address. */
@@ -327,6 +329,10 @@ static uint32_t str_hash(const char *s, size_t *len)
 #define STR_NUM 0x40000000u
 #define STR_TASK (STR_BIG | STR_NUM) /* | task: its "name coro" (rec_task_text) */
 enum { STR_BIG_LEN = CHUNK_BYTES / 4, STR_MAX_BLOCKS = 1 << 14 };
+/* The pool's first block is 16 KiB, never grown (the strings in it are
+ * read by address): a short run's strings fit in it, and a long run's go
+ * on in whole chunks. */
+enum { POOL_FIRST = 16384 };
 
 typedef struct NumLabel {
     uint32_t prefix; /* the text before the number */
@@ -369,12 +375,17 @@ static uint32_t pool_put(Recording *r, const char *s, size_t len)
         return STR_BIG | (uint32_t)r->nbig++;
     }
     size_t k = r->poollen >> CHUNK_SHIFT, off = r->poollen & (CHUNK_BYTES - 1);
-    if (off + n > CHUNK_BYTES) {
+    if (off + n > (k ? CHUNK_BYTES : POOL_FIRST)) {
         k++;
         off = 0;
     }
     if (k >= STR_MAX_BLOCKS)
         die("loopscope: the recording's strings passed 1 GiB");
+    if (!r->pool.n) { /* the first block, made small */
+        chunks_block(&r->pool, 0);
+        xfree(r->pool.blk[0]);
+        r->pool.blk[0] = xcalloc(1, POOL_FIRST);
+    }
     memcpy(chunks_block(&r->pool, k) + off, s, n);
     r->poollen = (k << CHUNK_SHIFT) + off + n;
     return (uint32_t)(k << CHUNK_SHIFT | off);
@@ -788,7 +799,7 @@ size_t rec_published(const Recording *r)
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
     wlock(r);
-    RecTask *t = CHUNKS_PUT(r->tasks, RecTask, r->ntasks);
+    RecTask *t = SMALL_PUT(r, tasks, RecTask, r->ntasks);
     memset(t, 0, sizeof *t);
     t->coro = intern(r, coro);
     /* a made-up name ("Task-12") is never a label group's key while the
@@ -1021,6 +1032,8 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
         *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
     }
     size_t off = sb_fit(r->sblen);
+    if (off < CHUNK_BYTES) /* room in the first block, which starts small */
+        small_put(&r->sbytes, &r->sbytes0, 1, off + SB_MAX - 1);
     unsigned char *q0 = block_at(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
@@ -1640,7 +1653,7 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t ckn = (r->nsteps + SB_GROUP - 1) / SB_GROUP;
     fn(ctx, "recording", sizeof *r, sizeof *r, false);
     fn(ctx, "steps", r->nsteps * sizeof(PStep), chunks_bytes(&r->steps), false);
-    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), chunks_bytes(&r->sbytes) + small_bytes(&r->ck, r->ck0), false);
+    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), small_bytes(&r->sbytes, r->sbytes0) + small_bytes(&r->ck, r->ck0), false);
     fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)),
        small_bytes(&r->tstep, r->tstep0) + small_bytes(&r->tval, r->tval0), false);
     fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
@@ -1649,11 +1662,11 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t hpool = hist_pool_bytes(&r->hist, &hused);
     for (int i = 0; i < r->ntasks; i++)
         hcap += hist_bytes(&TASK(r, i)->hist);
-    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), chunks_bytes(&r->tasks), false);
+    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), small_bytes(&r->tasks, r->tasks0), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
     /* the strings the internals snapshots name are counted with the other
      * strings: inside.c keeps ids in its edits, not a list of them */
-    size_t pool = chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *);
+    size_t pool = small_bytes(&r->pool, POOL_FIRST) + r->bigbytes + r->capbig * sizeof(char *);
     size_t pool_used = r->poollen + r->bigbytes + r->nbig * sizeof(char *);
     fn(ctx, "strings", pool_used, pool, false);
     fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), small_bytes(&r->nlabels, r->nlabels0), false);
