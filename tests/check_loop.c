@@ -521,6 +521,43 @@ START_TEST(test_library_task_line)
 }
 END_TEST
 
+/* A task's chain and line are kept from its suspend to its next step
+ * (narr_chain_keep), a bare yield's too: its wake-up and its resume stand
+ * on the line it stopped at, and its next suspend on the new one. Fails
+ * when the kept chain outlives the resume (each suspend would repeat the
+ * first line) or is not kept (nothing here: the lines are the same). */
+START_TEST(test_kept_chain_lines)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def inner():\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    await asyncio.sleep(0.5)\n"
+                         "async def main():\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    await inner()\n"
+                         "    await asyncio.sleep(0)\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    static const int want[] = {6, 3, 4, 8}; /* each suspend's line, in order */
+    size_t at = 0;
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        long sus = find(rec, SK_SUSPEND, 0, at);
+        ck_assert_int_ge(sus, 0);
+        ck_assert_msg(rec_step_at(rec, (size_t)sus)->line == want[k], "suspend %zu: line %d, want %d", k,
+                      rec_step_at(rec, (size_t)sus)->line, want[k]);
+        ck_assert_int_eq(view(rec, 0, (size_t)sus).line, want[k]);
+        long res = find(rec, SK_RESUME, 0, (size_t)sus);
+        ck_assert_int_gt(res, sus);
+        ck_assert_msg(rec_step_at(rec, (size_t)res)->line == want[k], "resume %zu: line %d, want %d", k,
+                      rec_step_at(rec, (size_t)res)->line, want[k]);
+        const char *chain = view(rec, 0, (size_t)res).chain;
+        ck_assert_str_eq(chain, k == 1 || k == 2 ? "main \xe2\x86\x92 inner" : "main");
+        at = (size_t)res;
+    }
+    rec_free(rec);
+}
+END_TEST
+
 /* READY tasks carry their queue position: creation order here. */
 START_TEST(test_ready_order)
 {
@@ -952,6 +989,7 @@ Suite *loop_suite(void)
     TCase *tc = tcase_create("recording");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_task_lifecycle);
+    tcase_add_test(tc, test_kept_chain_lines);
     tcase_add_test(tc, test_outcomes);
     tcase_add_test(tc, test_gather_label);
     tcase_add_test(tc, test_clock_and_block);

@@ -457,8 +457,10 @@ END_TEST
 
 
 /* Steps as recorded, against what was given: a model of 150,000 random
- * steps (lazy ones with up to 7 numbers, eager ones with words, texts,
- * clock jumps with and without a t0 of the step before's time), read back
+ * steps (lazy ones with up to 7 numbers, a third of them the numbers of the
+ * last lazy step of the same kind or with one of them changed, which the
+ * storage keeps as "the same"; eager ones with words, texts, lines often
+ * the one before; clock jumps with and without a t0 of the step before's time), read back
  * forward, backward and at random, across the storage's blocks and the
  * 64-step groups its differences restart at. */
 typedef struct ModelStep {
@@ -495,6 +497,7 @@ START_TEST(test_step_bytes_model)
     ck_assert_ptr_nonnull(m);
     Recording *r = rec_new(0);
     double t = 0;
+    size_t last_of[SK_KIND_COUNT] = {0}; /* each kind's last lazy step + 1 */
     for (size_t i = 0; i < N; i++) {
         ModelStep *x = &m[i];
         if (rng(4) == 0)
@@ -502,7 +505,7 @@ START_TEST(test_step_bytes_model)
         x->t = x->t0 = t;
         /* mostly small ids; some past what a step's 20 bits hold (kept in its bytes) */
         x->task = rng(8) ? (int)rng(2000) - 1 : rng(2) ? 0xFFFFC + (int)rng(8) : (int)rng(1u << 24) - 3;
-        x->line = (int)rng(1u << 20);
+        x->line = i && rng(2) ? m[i - 1].line : (int)rng(1u << 20);
         x->lazy = rng(3) != 0;
         if (rng(5) == 0)
             snprintf(x->text, sizeof x->text, "Task-%u w", rng(rng(2) ? 10 : 100000));
@@ -513,6 +516,14 @@ START_TEST(test_step_bytes_model)
                 uint32_t v = rng(4) == 0 ? 0 : rng(3) == 0 ? rng(5) : rng(2) ? rng(1u << 31) * 2 + rng(2) : rng(70000);
                 x->args[k] = v;
             }
+            size_t like = last_of[x->kind];
+            if (like && rng(3) == 0) { /* the numbers of the last of its kind, or all but one */
+                x->nargs = m[like - 1].nargs;
+                memcpy(x->args, m[like - 1].args, sizeof x->args);
+                if (rng(2) && x->nargs)
+                    x->args[rng(x->nargs)] = rng(70000);
+            }
+            last_of[x->kind] = i + 1;
             while (x->nargs && !x->args[x->nargs - 1]) /* trailing zeros read back as zeros anyway */
                 x->nargs--;
             ck_assert(rec_step_lazy(r, x->kind, t, x->task, x->line, x->text, x->args, x->nargs));

@@ -23,7 +23,8 @@
 #include <string.h>
 
 enum {
-    HB_MIN_SHIFT = 6, HB_HEAD = 4, HC_MAX = 2 + 5 * 10, HB_CLASS_SHIFT = 30,
+    HB_MIN_SHIFT = 6, HB_HEAD = 4, HB_CLASS_SHIFT = 30,
+    HC_MAX = 2 + 5 * 5, /* a header, an escape, five varints of at most 33 bits (differences of 32-bit numbers) */
     HB_SLAB = 64, HB_UNITS_PER_CHUNK = CHUNK_BYTES >> HB_MIN_SHIFT /* units */
 };
 #define HB_INDEX 0x3FFFFFFFu
@@ -68,8 +69,14 @@ static unsigned state_code(unsigned st, unsigned out)
     return HC_ESCAPE;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
 /* Encode c against x (advanced past it) into out: its length. */
-static size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
+static HOT_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
 {
     unsigned char *q = out + 1;
     unsigned st = c->state & 3u, code = state_code(st, c->outcome & 7u);
@@ -196,18 +203,23 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
         h->wctx = x;
         h->n--;
     }
-    unsigned char tmp[HC_MAX];
-    HistCtx x = h->wctx;
-    size_t len = h->nblk ? encode(tmp, c, &x) : 0;
-    if (!h->nblk || h->wpos + len > bsize(h->last)) {
-        block_new(p, h, c);
-        x = h->wctx;
-        len = encode(tmp, c, &x);
+    size_t len;
+    if (h->nblk && h->wpos + (uint32_t)HC_MAX <= bsize(h->last)) {
+        len = encode(block(p, h->last) + h->wpos, c, &h->wctx); /* room for any change: straight in */
+    } else {
+        unsigned char tmp[HC_MAX];
+        HistCtx x = h->wctx;
+        len = h->nblk ? encode(tmp, c, &x) : 0;
+        if (!h->nblk || h->wpos + len > bsize(h->last)) {
+            block_new(p, h, c);
+            x = h->wctx;
+            len = encode(tmp, c, &x);
+        }
+        memcpy(block(p, h->last) + h->wpos, tmp, len);
+        h->wctx = x;
     }
     h->lastpos = h->wpos;
-    memcpy(block(p, h->last) + h->wpos, tmp, len);
     h->wpos = (uint16_t)(h->wpos + len);
-    h->wctx = x;
     h->n++;
 }
 

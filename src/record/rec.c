@@ -44,7 +44,9 @@
 /* A step as stored: 4 bytes. kl packs the kind (5 bits), whether its words
  * are the narrator's to make (LAZY) and it has none for the log (NOLOG),
  * whether its t0 is the step before's time (T0PREV), whether it has a
- * text (TEXT), how many numbers it has (NARGS, up to 7), and the task (20
+ * text (TEXT), whether a lazy step's numbers are all those of the last
+ * step of its kind in its group of steps (SAME: none in its bytes), whether
+ * its line is the last one of its group (SAMELINE: not in them), and the task (20
  * bits: 0 none, k + 1 task k, KL_TASK_BYTES: in the step's bytes, for a
  * task past a million or an id no narrator gives). Its line is in the
  * step's bytes (a line is mostly the one before: a byte), its time in the
@@ -55,7 +57,8 @@ typedef struct PStep {
 
 enum {
     KL_KIND = 0x1F, KL_LAZY = 0x20, KL_NOLOG = 0x40, KL_T0PREV = 0x80, KL_TEXT = 0x100,
-    KL_NARGS_SHIFT = 9, KL_NARGS = 7, /* how many numbers a lazy step has in its bytes */
+    KL_SAME = 0x200, KL_NARGS = 7, /* a lazy step keeps at most 7 numbers */
+    KL_SAMELINE = 0x400, /* its line is the last nonzero one of its group: not in its bytes */
     KL_TASK_SHIFT = 12, KL_TASK_BYTES = 0xFFFFF
 };
 #define KL_LINE_MAX 0xFFFFF
@@ -70,26 +73,60 @@ enum {
  * text (when it has one), then a lazy step's
  * numbers (as many as its kl says) or an eager step's caption and log. Each
  * number is a varint of its difference from the last nonzero number in
- * the same place (0 is 0), so string ids just stored and times that move
+ * the same place (0 is 0; a lazy number's place is its step kind's: SbCtx), so string ids just stored and times that move
  * a little cost a byte or two. The places start again from zero every
  * SB_GROUP steps, whose bytes' offset is kept (ck): reading step i decodes
  * at most SB_GROUP - 1 steps before it, and a reader walking forward
  * decodes each step once (its thread's cursor). A step's bytes never
  * straddle two blocks: one that might not fit starts the next block. */
 enum { SB_GROUP = 64, SB_ARGS = 8, SB_TEXT = SB_ARGS, SB_CAPTION, SB_LOG, SB_LINE, SB_TASK, SB_PLACES,
-       SB_MAX = 1 + 13 * 5 };
+       SB_MAX = 2 + 13 * 5, SB_KINDS = SK_KIND_COUNT };
+
+/* What a step's bytes are written against, from the start of its group.
+ * A lazy step's numbers are told against the last ones of the same step
+ * kind (a task resumes with the same numbers over and over, and a
+ * wake-up's are far from the suspend's between them): a byte with a bit
+ * for each number that is not the same as there, then those numbers, each
+ * against the last nonzero one in its place for that kind; none at all
+ * when every one is the same (KL_SAME). A kind's rows are zeroed when it
+ * is first met in a group (kgroup: the group's number + 1). */
+typedef struct SbCtx {
+    uint32_t at[SB_PLACES];
+    size_t group;                       /* the group's number + 1 */
+    size_t kgroup[SB_KINDS];
+    uint32_t last[SB_KINDS][SB_ARGS];   /* each kind's last numbers */
+    uint32_t nz[SB_KINDS][SB_ARGS];     /* and its last nonzero ones */
+} SbCtx;
+
+/* ctx's rows for kind, zeroed when it is the first of its kind in the group. */
+static uint32_t *sb_kind(SbCtx *ctx, unsigned kind)
+{
+    if (ctx->kgroup[kind] != ctx->group) {
+        ctx->kgroup[kind] = ctx->group;
+        memset(ctx->last[kind], 0, sizeof ctx->last[kind]);
+        memset(ctx->nz[kind], 0, sizeof ctx->nz[kind]);
+    }
+    return ctx->last[kind];
+}
+
+/* Start a group's places: group is its number. */
+static void sb_group(SbCtx *ctx, size_t group)
+{
+    memset(ctx->at, 0, sizeof ctx->at);
+    ctx->group = group + 1;
+}
 
 typedef struct StepBytes {
     uint32_t line, task; /* task: only when kl says KL_TASK_BYTES */
     uint32_t text, caption, log;
-    uint32_t nargs, args[SB_ARGS];
+    uint32_t args[SB_ARGS];
 } StepBytes;
 
 typedef struct SbCursor {
     unsigned long serial; /* the recording's (rec_new): a freed one's address may come back */
     size_t step;          /* the next step to decode */
     size_t off;           /* its bytes */
-    uint32_t ctx[SB_PLACES];
+    SbCtx ctx;
     size_t have;          /* the step in sb + 1, 0 none */
     StepBytes sb;
 } SbCursor;
@@ -128,7 +165,7 @@ typedef struct RecJob {
 
 /* The visible tasks that share one base label, as a list through RecTask. */
 typedef struct LabelGroup {
-    uint32_t base;      /* 0: empty slot */
+    uint32_t base;      /* the base label's id */
     int head, tail;
     uint32_t count, serial;
 } LabelGroup;
@@ -143,16 +180,17 @@ struct Recording {
     Chunks tstep;       /* uint32_t */
     Chunks tval;        /* double */
     size_t ntimes;
+    double tlast;       /* the last run's time (tval's last), kept at hand */
     T0 *t0s;            /* the steps whose t0 is neither their t nor the step before's */
     size_t nt0, capt0;
     Chunks sbytes;      /* the steps' bytes (StepBytes) */
     size_t sblen;
     Chunks ck;          /* size_t: the offset of each SB_GROUP steps' bytes */
-    uint32_t sbctx[SB_PLACES]; /* the writer's places */
+    SbCtx sbctx;        /* the writer's places */
     Chunks nums;        /* double: numbers for narrators (rec_num) */
     uint32_t nnums;
     RecNarrate narrate;
-    Chunks tasks;       /* RecTask, never moved */
+    Chunks tasks;       /* RecTask (its first block moves while it grows: small_put) */
     int ntasks;
     HistPool hist;      /* the blocks of every task's changes */
     /* strings: in blocks (never moved), by id; interned ones hashed */
@@ -176,7 +214,9 @@ struct Recording {
     int nlanes, caplanes;
     RecJob *jobs;
     int njobs, capjobs;
-    LabelGroup *groups; /* open addressing on base label id */
+    uint32_t *gslot;    /* the groups by base label id, open addressing (group_find) */
+    uint32_t nslots, capslots;
+    LabelGroup *groups; /* the groups that ever had a second member, or lost their one */
     uint32_t ngroups, capgroups;
     char *path, *doc, *traceback;
     char runtime[32];   /* whose semantics the run followed ("Python 3.12"), or "" */
@@ -188,7 +228,48 @@ struct Recording {
     atomic_bool cancel;     /* rec_cancel: steps are refused from now on */
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
+    /* the small tables' first blocks' sizes (small_put) */
+    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0, tasks0, sbytes0;
 };
+
+/* The small tables (string ids, labels with a time, the clock's runs, the
+ * step groups' offsets, the narrators' numbers, the tasks, the steps'
+ * bytes) begin with a block of 1 KiB that doubles, moved each time, up to
+ * a whole chunk: a run that keeps a few hundred of them does not hold 64
+ * KiB of each. No pointer into them is kept across a write (a task's
+ * history is found again at each read: rec_task_change_step), and a
+ * reader holds the lock. */
+enum { SMALL_FIRST = 1024 };
+
+/* Element i (of size bytes) of table c, made room for: its address. */
+static void *small_put(Chunks *c, size_t *cap0, size_t size, size_t i)
+{
+    size_t per = CHUNK_BYTES / size, end = (i % per + 1) * size;
+    if (i >= per || (c->n && end <= *cap0))
+        return chunks_block(c, i / per) + (i % per) * size;
+    if (!c->n) {
+        chunks_block(c, 0); /* the list of blocks, then block 0 made small */
+        xfree(c->blk[0]);
+        c->blk[0] = xcalloc(1, SMALL_FIRST);
+        *cap0 = SMALL_FIRST;
+    }
+    if (end > *cap0) {
+        size_t cap = *cap0;
+        while (cap < end)
+            cap *= 2;
+        c->blk[0] = xrealloc(c->blk[0], cap);
+        memset(c->blk[0] + *cap0, 0, cap - *cap0);
+        *cap0 = cap;
+    }
+    return c->blk[0] + (i % per) * size;
+}
+#define SMALL_PUT(r, table, T, i) ((T *)small_put(&(r)->table, &(r)->table##0, sizeof(T), (i)))
+
+/* A small table's bytes allocated. */
+static size_t small_bytes(const Chunks *c, size_t cap0)
+{
+    return chunks_bytes(c) - (c->n && cap0 < CHUNK_BYTES ? CHUNK_BYTES - cap0 : 0);
+}
 
 /* The time runs: run k starts at step TSTEP and reads TVAL. */
 #define TSTEP(r, k) (*CHUNKS_AT((r)->tstep, uint32_t, k))
@@ -250,6 +331,10 @@ static uint32_t str_hash(const char *s, size_t *len)
 #define STR_NUM 0x40000000u
 #define STR_TASK (STR_BIG | STR_NUM) /* | task: its "name coro" (rec_task_text) */
 enum { STR_BIG_LEN = CHUNK_BYTES / 4, STR_MAX_BLOCKS = 1 << 14 };
+/* The pool's first block is 16 KiB, never grown (the strings in it are
+ * read by address): a short run's strings fit in it, and a long run's go
+ * on in whole chunks. */
+enum { POOL_FIRST = 16384 };
 
 typedef struct NumLabel {
     uint32_t prefix; /* the text before the number */
@@ -292,12 +377,17 @@ static uint32_t pool_put(Recording *r, const char *s, size_t len)
         return STR_BIG | (uint32_t)r->nbig++;
     }
     size_t k = r->poollen >> CHUNK_SHIFT, off = r->poollen & (CHUNK_BYTES - 1);
-    if (off + n > CHUNK_BYTES) {
+    if (off + n > (k ? CHUNK_BYTES : POOL_FIRST)) {
         k++;
         off = 0;
     }
     if (k >= STR_MAX_BLOCKS)
         die("loopscope: the recording's strings passed 1 GiB");
+    if (!r->pool.n) { /* the first block, made small */
+        chunks_block(&r->pool, 0);
+        xfree(r->pool.blk[0]);
+        r->pool.blk[0] = xcalloc(1, POOL_FIRST);
+    }
     memcpy(chunks_block(&r->pool, k) + off, s, n);
     r->poollen = (k << CHUNK_SHIFT) + off + n;
     return (uint32_t)(k << CHUNK_SHIFT | off);
@@ -309,7 +399,7 @@ static uint32_t str_new(Recording *r, uint32_t where)
     if (r->nstrs == STR_NUM)
         die("loopscope: the recording holds too many strings");
     uint32_t id = r->nstrs++;
-    *CHUNKS_PUT(r->strs, uint32_t, id) = where;
+    *SMALL_PUT(r, strs, uint32_t, id) = where;
     return id;
 }
 
@@ -373,7 +463,7 @@ static uint32_t intern(Recording *r, const char *s)
         i = (i + 1) & mask;
     }
     uint32_t id = pool_add(r, s, len);
-    if (++r->ntable * 2 > r->hashcap) {
+    if (++r->ntable * 4 > r->hashcap * 3) { /* at most 3/4 full: the tags keep long probes cheap */
         uint32_t *old = r->hash, oldcap = r->hashcap;
         hash_alloc(r, oldcap * 2);
         for (uint32_t k = 0; k < oldcap; k++)
@@ -446,7 +536,7 @@ uint32_t rec_store_label(Recording *r, const char *s)
     /* many tasks sleep until the same time: a recent equal label's id */
     uint32_t *slot = r->numrecent[(l.prefix * 2654435761u ^ cents * 40503u) % NUM_RECENT];
     if (!slot[2] || slot[0] != l.prefix || slot[1] != cents) {
-        *CHUNKS_PUT(r->nlabels, NumLabel, r->nnlabels) = l;
+        *SMALL_PUT(r, nlabels, NumLabel, r->nnlabels) = l;
         slot[0] = l.prefix;
         slot[1] = cents;
         slot[2] = str_new(r, STR_NUM | r->nnlabels++);
@@ -490,6 +580,7 @@ void rec_free(Recording *r)
         hist_free(&TASK(r, i)->hist);
     hist_pool_free(&r->hist);
     chunks_free(&r->tasks);
+    xfree(r->gslot);
     xfree(r->groups);
     xfree(r->lanes);
     xfree(r->jobs);
@@ -524,34 +615,55 @@ void rec_free(Recording *r)
  * and leaving touch at most the task and the group's first member, so a
  * run of many same-named tasks stays linear. */
 
-static LabelGroup *group_slot(Recording *r, uint32_t base, bool add)
+/* A slot of the groups' table: 0 empty, GS_GROUP | k the group groups[k],
+ * else task + 1: a group whose one member is that task, and ever was
+ * (most tasks' labels are their own: "worker(12)"), kept as the task
+ * alone, 4 bytes instead of a LabelGroup's 20. */
+#define GS_GROUP 0x80000000u
+
+static uint32_t slot_base(const Recording *r, uint32_t v)
 {
-    if (add && (r->ngroups + 1) * 4 > r->capgroups * 3) { /* at most 3/4 full: one group a task is common */
-        uint32_t oldcap = r->capgroups;
-        LabelGroup *old = r->groups;
-        r->capgroups = oldcap ? oldcap * 2 : 64;
-        r->groups = xcalloc(r->capgroups, sizeof *r->groups);
+    return v & GS_GROUP ? r->groups[v & ~GS_GROUP].base : TASK(r, v - 1)->base;
+}
+
+/* The slot of base's group (*slot 0: none yet, and room was made when add). */
+static uint32_t *group_find(Recording *r, uint32_t base, bool add)
+{
+    if (add && (r->nslots + 1) * 4 > r->capslots * 3) { /* at most 3/4 full: one group a task is common */
+        uint32_t oldcap = r->capslots, *old = r->gslot;
+        r->capslots = oldcap ? oldcap * 2 : 64;
+        r->gslot = xcalloc(r->capslots, sizeof *r->gslot);
         for (uint32_t i = 0; i < oldcap; i++)
-            if (old[i].base) {
-                uint32_t j = old[i].base * 2654435761u & (r->capgroups - 1);
-                while (r->groups[j].base)
-                    j = (j + 1) & (r->capgroups - 1);
-                r->groups[j] = old[i];
+            if (old[i]) {
+                uint32_t j = slot_base(r, old[i]) * 2654435761u & (r->capslots - 1);
+                while (r->gslot[j])
+                    j = (j + 1) & (r->capslots - 1);
+                r->gslot[j] = old[i];
             }
         xfree(old);
     }
-    if (!r->capgroups)
+    if (!r->capslots)
         return NULL;
-    uint32_t mask = r->capgroups - 1, j = base * 2654435761u & mask;
-    while (r->groups[j].base && r->groups[j].base != base)
+    uint32_t mask = r->capslots - 1, j = base * 2654435761u & mask;
+    while (r->gslot[j] && slot_base(r, r->gslot[j]) != base)
         j = (j + 1) & mask;
-    if (r->groups[j].base)
-        return &r->groups[j];
-    if (!add)
-        return NULL;
-    r->ngroups++;
-    r->groups[j] = (LabelGroup){.base = base, .head = -1, .tail = -1};
-    return &r->groups[j];
+    return r->gslot[j] || add ? &r->gslot[j] : NULL;
+}
+
+/* The group in *slot as a LabelGroup: a lone task's made into one. */
+static LabelGroup *group_at(Recording *r, uint32_t *slot)
+{
+    if (*slot & GS_GROUP)
+        return &r->groups[*slot & ~GS_GROUP];
+    if (r->ngroups == r->capgroups) {
+        r->capgroups = r->capgroups ? r->capgroups * 2 : 16;
+        r->groups = xrealloc(r->groups, r->capgroups * sizeof *r->groups);
+    }
+    int only = (int)*slot - 1;
+    r->groups[r->ngroups] = (LabelGroup){.base = TASK(r, only)->base, .head = only, .tail = only, .count = 1,
+                                         .serial = 1};
+    *slot = GS_GROUP | r->ngroups;
+    return &r->groups[r->ngroups++];
 }
 
 static bool made_up_name(const char *s)
@@ -592,7 +704,15 @@ static void label_join(Recording *r, int id)
     t->label = t->base;
     if (t->hidden || !t->base)
         return;
-    LabelGroup *g = group_slot(r, t->base, true);
+    uint32_t *slot = group_find(r, t->base, true);
+    t->gprev = t->gnext = -1;
+    if (!*slot) { /* the first with this label: a group of its own */
+        r->nslots++;
+        *slot = (uint32_t)id + 1;
+        t->gserial = 1;
+        return;
+    }
+    LabelGroup *g = group_at(r, slot);
     t->gserial = ++g->serial;
     t->gprev = g->tail;
     t->gnext = -1;
@@ -609,9 +729,10 @@ static void label_join(Recording *r, int id)
 static void label_leave(Recording *r, int id)
 {
     RecTask *t = TASK(r, id);
-    LabelGroup *g = t->hidden || !t->base ? NULL : group_slot(r, t->base, false);
-    if (!g)
+    uint32_t *slot = t->hidden || !t->base ? NULL : group_find(r, t->base, false);
+    if (!slot)
         return;
+    LabelGroup *g = group_at(r, slot);
     if (t->gprev >= 0)
         TASK(r, t->gprev)->gnext = t->gnext;
     else
@@ -681,10 +802,13 @@ size_t rec_published(const Recording *r)
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
     wlock(r);
-    RecTask *t = CHUNKS_PUT(r->tasks, RecTask, r->ntasks);
+    RecTask *t = SMALL_PUT(r, tasks, RecTask, r->ntasks);
     memset(t, 0, sizeof *t);
-    t->name = intern(r, name);
     t->coro = intern(r, coro);
+    /* a made-up name ("Task-12") is never a label group's key while the
+     * task has a coroutine (label_join): stored, it costs the intern
+     * table nothing (one per task) */
+    t->name = t->coro && name && made_up_name(name) ? store(r, name) : intern(r, name);
     t->hidden = hidden;
     t->gprev = t->gnext = -1;
     int id = r->ntasks++;
@@ -734,6 +858,11 @@ uint32_t rec_task_text(Recording *r, int task)
 void rec_task_call(Recording *r, int task, const char *call, bool named)
 {
     task_relabel(r, task, NULL, call ? call : "", named);
+}
+
+uint32_t rec_task_name(const Recording *r, int task)
+{
+    return task >= 0 && task < r->ntasks ? TASK(r, task)->name : 0;
 }
 
 const char *rec_task_label(const Recording *r, int task)
@@ -846,8 +975,21 @@ static bool step_room(Recording *r, StepKind kind)
     return true;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
+/* Block k of c, made when it is the next one (CHUNKS_PUT's, without a
+ * call for the blocks there already). */
+static HOT_INLINE unsigned char *block_at(Chunks *c, size_t k)
+{
+    return k < c->n ? c->blk[k] : chunks_block(c, k);
+}
+
 /* One number of a step's bytes at place k. */
-static unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
+static HOT_INLINE unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
 {
     if (!v)
         return varint_put(q, 0);
@@ -882,39 +1024,63 @@ static void step_add(Recording *r, StepKind kind, double t, int task, int line, 
                      const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
 {
     size_t i = r->nsteps;
-    if (!r->ntimes || TVAL(r, r->ntimes - 1) != t) {
-        *CHUNKS_PUT(r->tstep, uint32_t, r->ntimes) = (uint32_t)i;
-        *CHUNKS_PUT(r->tval, double, r->ntimes) = t;
+    if (!r->ntimes || r->tlast != t) {
+        *SMALL_PUT(r, tstep, uint32_t, r->ntimes) = (uint32_t)i;
+        *SMALL_PUT(r, tval, double, r->ntimes) = t;
+        r->tlast = t;
         r->ntimes++;
     }
     if (i % SB_GROUP == 0) {
-        memset(r->sbctx, 0, sizeof r->sbctx);
-        *CHUNKS_PUT(r->ck, size_t, i / SB_GROUP) = r->sblen;
+        sb_group(&r->sbctx, i / SB_GROUP);
+        *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
     }
     size_t off = sb_fit(r->sblen);
-    unsigned char *q0 = chunks_block(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    if (off < CHUNK_BYTES) /* room in the first block, which starts small */
+        small_put(&r->sbytes, &r->sbytes0, 1, off + SB_MAX - 1);
+    unsigned char *q0 = block_at(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
-    q = sb_put(q, l, &r->sbctx[SB_LINE]);
+    uint32_t flags = 0;
+    if (l && l == r->sbctx.at[SB_LINE])
+        flags |= KL_SAMELINE;
+    else
+        q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
     if (tk == KL_TASK_BYTES)
-        q = sb_put(q, (uint32_t)task, &r->sbctx[SB_TASK]);
+        q = sb_put(q, (uint32_t)task, &r->sbctx.at[SB_TASK]);
     if (text)
-        q = sb_put(q, text, &r->sbctx[SB_TEXT]);
+        q = sb_put(q, text, &r->sbctx.at[SB_TEXT]);
     if (lazy) {
-        while (nargs && !args[nargs - 1]) /* trailing zeros read back as zeros */
-            nargs--;
         if (nargs > KL_NARGS)
             nargs = KL_NARGS;
-        for (size_t k = 0; k < nargs; k++)
-            q = sb_put(q, args[k], &r->sbctx[k]);
+        uint32_t *last = sb_kind(&r->sbctx, kind), diff = 0;
+        size_t k = 0;
+        for (; k < nargs; k++)
+            diff |= args[k] ^ last[k];
+        for (; k < SB_ARGS; k++)
+            diff |= last[k];
+        if (!diff) { /* every number as the last step of its kind's: nothing */
+            flags |= KL_SAME;
+        } else {
+            uint32_t *nz = r->sbctx.nz[kind];
+            unsigned char *mask = q++;
+            *mask = 0;
+            for (k = 0; k < SB_ARGS; k++) {
+                uint32_t v = k < nargs ? args[k] : 0;
+                if (v != last[k]) {
+                    *mask |= (unsigned char)(1u << k);
+                    last[k] = v;
+                    q = sb_put(q, v, &nz[k]);
+                }
+            }
+        }
     } else {
-        q = sb_put(q, caption, &r->sbctx[SB_CAPTION]);
-        q = sb_put(q, log, &r->sbctx[SB_LOG]);
+        q = sb_put(q, caption, &r->sbctx.at[SB_CAPTION]);
+        q = sb_put(q, log, &r->sbctx.at[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
-    *CHUNKS_PUT(r->steps, PStep, i) = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | (uint32_t)nargs << KL_NARGS_SHIFT |
-              tk << KL_TASK_SHIFT,
+    size_t per = CHUNK_BYTES / sizeof(PStep);
+    ((PStep *)(void *)block_at(&r->steps, i / per))[i % per] = (PStep){
+        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | flags | tk << KL_TASK_SHIFT,
     };
     r->nsteps++;
 }
@@ -929,28 +1095,36 @@ static const StepBytes *step_bytes(const Recording *r, size_t i)
         cur.serial = r->serial;
         cur.step = i - i % SB_GROUP;
         cur.off = *CHUNKS_AT(r->ck, size_t, i / SB_GROUP);
+        memset(cur.ctx.kgroup, 0, sizeof cur.ctx.kgroup); /* a group read before may come again */
     }
     for (;;) {
         size_t j = cur.step;
         if (j % SB_GROUP == 0)
-            memset(cur.ctx, 0, sizeof cur.ctx);
+            sb_group(&cur.ctx, j / SB_GROUP);
         uint32_t kl = CHUNKS_AT(r->steps, PStep, j)->kl;
         size_t off = sb_fit(cur.off);
         const unsigned char *q0 = r->sbytes.blk[off >> CHUNK_SHIFT] + (off & (CHUNK_BYTES - 1)), *q = q0;
         StepBytes *sb = &cur.sb;
         memset(sb, 0, sizeof *sb);
-        q = sb_get(q, &sb->line, &cur.ctx[SB_LINE]);
+        if (kl & KL_SAMELINE)
+            sb->line = cur.ctx.at[SB_LINE];
+        else
+            q = sb_get(q, &sb->line, &cur.ctx.at[SB_LINE]);
         if ((kl >> KL_TASK_SHIFT) == KL_TASK_BYTES)
-            q = sb_get(q, &sb->task, &cur.ctx[SB_TASK]);
+            q = sb_get(q, &sb->task, &cur.ctx.at[SB_TASK]);
         if (kl & KL_TEXT)
-            q = sb_get(q, &sb->text, &cur.ctx[SB_TEXT]);
+            q = sb_get(q, &sb->text, &cur.ctx.at[SB_TEXT]);
         if (kl & KL_LAZY) {
-            sb->nargs = kl >> KL_NARGS_SHIFT & KL_NARGS;
-            for (size_t k = 0; k < sb->nargs; k++)
-                q = sb_get(q, &sb->args[k], &cur.ctx[k]);
+            unsigned kind = kl & KL_KIND;
+            uint32_t *last = sb_kind(&cur.ctx, kind), *nz = cur.ctx.nz[kind];
+            unsigned mask = kl & KL_SAME ? 0 : *q++;
+            for (size_t k = 0; k < SB_ARGS; k++)
+                if (mask >> k & 1)
+                    q = sb_get(q, &last[k], &nz[k]);
+            memcpy(sb->args, last, sizeof sb->args);
         } else {
-            q = sb_get(q, &sb->caption, &cur.ctx[SB_CAPTION]);
-            q = sb_get(q, &sb->log, &cur.ctx[SB_LOG]);
+            q = sb_get(q, &sb->caption, &cur.ctx.at[SB_CAPTION]);
+            q = sb_get(q, &sb->log, &cur.ctx.at[SB_LOG]);
         }
         cur.off = off + (size_t)(q - q0);
         cur.step = j + 1;
@@ -1031,7 +1205,7 @@ uint32_t rec_num(Recording *r, double v)
 {
     wlock(r);
     if (!r->nnums || *CHUNKS_AT(r->nums, double, r->nnums - 1) != v) {
-        *CHUNKS_PUT(r->nums, double, r->nnums) = v;
+        *SMALL_PUT(r, nums, double, r->nnums) = v;
         r->nnums++;
     }
     uint32_t id = r->nnums - 1;
@@ -1249,6 +1423,18 @@ void rec_task_set_ids(Recording *r, int task, TaskState st, Outcome out, uint32_
     wunlock(r);
 }
 
+bool rec_hop(Recording *r, double t, const RecHop *h)
+{
+    wlock(r);
+    bool room = step_room(r, h->kind);
+    if (room)
+        step_add(r, h->kind, t, h->task, h->line, h->text, true, h->args, h->nargs, 0, 0);
+    if (h->task >= 0 && h->task < r->ntasks)
+        change_add(r, h->task, h->st, h->out, h->label, h->chain, h->line, h->order);
+    wunlock(r);
+    return room;
+}
+
 size_t rec_nsteps(const Recording *r) { return r->nsteps; }
 /* The time run step i is in: the last k with tstep[k] <= i. Walks from
  * the run the last call on this thread found, since readers mostly go
@@ -1328,6 +1514,11 @@ const Step *rec_step_at(const Recording *r, size_t i)
     }
     return s;
 }
+StepKind rec_step_kind(const Recording *r, size_t i)
+{
+    return i < r->nsteps ? (StepKind)(CHUNKS_AT(r->steps, PStep, i)->kl & KL_KIND) : SK_KIND_COUNT;
+}
+
 int rec_ntasks(const Recording *r) { return r->ntasks; }
 
 bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
@@ -1484,30 +1675,31 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t ckn = (r->nsteps + SB_GROUP - 1) / SB_GROUP;
     fn(ctx, "recording", sizeof *r, sizeof *r, false);
     fn(ctx, "steps", r->nsteps * sizeof(PStep), chunks_bytes(&r->steps), false);
-    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), chunks_bytes(&r->sbytes) + chunks_bytes(&r->ck), false);
+    fn(ctx, "step bytes", r->sblen + ckn * sizeof(size_t), small_bytes(&r->sbytes, r->sbytes0) + small_bytes(&r->ck, r->ck0), false);
     fn(ctx, "times", r->ntimes * (sizeof(uint32_t) + sizeof(double)),
-       chunks_bytes(&r->tstep) + chunks_bytes(&r->tval), false);
+       small_bytes(&r->tstep, r->tstep0) + small_bytes(&r->tval, r->tval0), false);
     fn(ctx, "t0s", r->nt0 * sizeof(T0), r->capt0 * sizeof(T0), false);
-    fn(ctx, "numbers", r->nnums * sizeof(double), chunks_bytes(&r->nums), false);
+    fn(ctx, "numbers", r->nnums * sizeof(double), small_bytes(&r->nums, r->nums0), false);
     size_t hused, hcap = 0;
     size_t hpool = hist_pool_bytes(&r->hist, &hused);
     for (int i = 0; i < r->ntasks; i++)
         hcap += hist_bytes(&TASK(r, i)->hist);
-    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), chunks_bytes(&r->tasks), false);
+    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), small_bytes(&r->tasks, r->tasks0), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
     /* the strings the internals snapshots name are counted with the other
      * strings: inside.c keeps ids in its edits, not a list of them */
-    size_t pool = chunks_bytes(&r->pool) + r->bigbytes + r->capbig * sizeof(char *);
+    size_t pool = small_bytes(&r->pool, POOL_FIRST) + r->bigbytes + r->capbig * sizeof(char *);
     size_t pool_used = r->poollen + r->bigbytes + r->nbig * sizeof(char *);
     fn(ctx, "strings", pool_used, pool, false);
-    fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), chunks_bytes(&r->nlabels), false);
-    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), chunks_bytes(&r->strs), false);
+    fn(ctx, "labels with times", (size_t)r->nnlabels * sizeof(NumLabel), small_bytes(&r->nlabels, r->nlabels0), false);
+    fn(ctx, "string ids", (size_t)r->nstrs * sizeof(uint32_t), small_bytes(&r->strs, r->strs0), false);
     fn(ctx, "intern table", (size_t)r->hashcap * (sizeof(uint32_t) + 1), (size_t)r->hashcap * (sizeof(uint32_t) + 1),
        false);
     fn(ctx, "lanes+jobs+groups",
-       (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup),
+       (size_t)r->nlanes * sizeof(RecLane) + (size_t)r->njobs * sizeof(RecJob) + (size_t)r->ngroups * sizeof(LabelGroup) +
+           (size_t)r->nslots * sizeof(uint32_t),
        (size_t)r->caplanes * sizeof(RecLane) + (size_t)r->capjobs * sizeof(RecJob) +
-           (size_t)r->capgroups * sizeof(LabelGroup),
+           (size_t)r->capgroups * sizeof(LabelGroup) + (size_t)r->capslots * sizeof(uint32_t),
        false);
     fn(ctx, "internals (inside.c)", inside_bytes(r->inside), inside_bytes(r->inside), true);
     size_t st_used, st = states_bytes(r->states, &st_used);

@@ -111,6 +111,8 @@ uint32_t rec_task_text(Recording *r, int task);
  * ("download('notes.txt')", "main" for a call without arguments); named:
  * the program gave the task its name, which is then the label instead. */
 void rec_task_call(Recording *r, int task, const char *call, bool named);
+/* The string id of the task's name as it is now (rec_str reads it). */
+uint32_t rec_task_name(const Recording *r, int task);
 /* A task's one label, the same on the card, in captions, the log, the code
  * gutter, the Chrome lane and `steps`: its given name, else its call, else
  * its name. Only when two visible tasks of the run would share a label does
@@ -185,6 +187,23 @@ void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char 
  * keeps a chain's id while it is the same: nothing is hashed per change. */
 void rec_task_set_ids(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
                       uint32_t order);
+/* What one hop of a task records, in one write: a lazy step of task
+ * (rec_step_lazy_text: text a string id, 0 none; a log line) and that
+ * task's own change in it (rec_task_set_ids, at the step's line). */
+typedef struct RecHop {
+    StepKind kind;
+    int task, line;
+    uint32_t text;
+    const uint32_t *args;
+    size_t nargs;
+    TaskState st;
+    Outcome out;
+    uint32_t label, chain, order;
+} RecHop;
+/* Record h at time t: the step, then the change, as the two calls would.
+ * When the step is refused (the step limit), the change is still recorded,
+ * in the last step. Returns whether the step was recorded. */
+bool rec_hop(Recording *r, double t, const RecHop *h);
 bool rec_full(const Recording *r);
 
 size_t rec_nsteps(const Recording *r);
@@ -192,6 +211,10 @@ size_t rec_nsteps(const Recording *r);
  * the calling thread's, valid for the next 63 calls on that thread: copy
  * it to keep it longer. */
 const Step *rec_step_at(const Recording *r, size_t i);
+/* Step i's kind alone (SK_KIND_COUNT past the end), read from its packed
+ * word without decoding its bytes: for a writer that skips most steps
+ * (the trace). */
+StepKind rec_step_kind(const Recording *r, size_t i);
 int rec_ntasks(const Recording *r);
 /* State of task id as of step s (after it). Returns false if the task does
  * not exist yet at s. */

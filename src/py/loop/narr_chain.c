@@ -9,8 +9,9 @@
  * stored. Only a chain that changed (an await into a sub-coroutine, or a
  * return out of one) is written out and stored again. A task that
  * suspended stands where it stopped until its next step, so its chain and
- * line are kept from its suspend to its next step (narr_chain_keep) and
- * its wake-up does not walk its frames at all.
+ * line are kept from its suspend (an await's or a bare yield's) to its
+ * next step (narr_chain_keep): neither its wake-up nor that step's resume
+ * walks its frames; the resume clears it after reading it.
  * The words themselves (coro_chain) stay the VM's; the cache is emptied
  * after each run (narr_chain_reset, from narr_reset). */
 #include "model.h"

@@ -393,14 +393,6 @@ static void step_lazy(StepKind kind, int task, int line, const char *text, const
         after_step(task);
 }
 
-/* The same, for a step whose text is the task's "name coro" (its first
- * step, its end): an id whose text is written only if read. */
-static void step_lazy_named(StepKind kind, int task, int line, const uint32_t *args, size_t nargs)
-{
-    if (rec_step_lazy_text(sim.rec, kind, sim.now, task, line, rec_task_text(sim.rec, task), args, nargs))
-        after_step(task);
-}
-
 /* What follows a lazy step: its internals, the running task's line. */
 static void after_step(int task)
 {
@@ -408,6 +400,18 @@ static void after_step(int task)
     TaskObj *cur = sim.current;
     if (cur && cur->rec_id >= 0 && cur->rec_id != task && cur->fut.state == FUT_PENDING)
         set_state(cur, TS_RUNNING, OUT_NONE, "");
+}
+
+/* A lazy step of task t and t's own change in it (state st, outcome out,
+ * label an id, chain and line as c gives them), in one write (rec_hop),
+ * then what follows a step. text: a string id (0: none). */
+static void step_hop(StepKind kind, TaskObj *t, uint32_t text, const uint32_t *args, size_t nargs, TaskState st,
+                     Outcome out, uint32_t label, const NarrChain *c)
+{
+    RecHop h = {.kind = kind, .task = t->rec_id, .line = c->line, .text = text, .args = args, .nargs = nargs,
+                .st = st, .out = out, .label = label, .chain = c->chain, .order = (uint32_t)sim.seq};
+    if (rec_hop(sim.rec, sim.now, &h))
+        after_step(t->rec_id);
 }
 
 /* ---------------------------------------------------------------- print */
@@ -683,7 +687,7 @@ void narr_task_created(TaskObj *t)
 {
     if (t->rec_id < 0)
         return;
-    uint32_t a[3] = {LW_CREATE, rec_intern(sim.rec, tname(t)), 0}; /* the name rec_task_new interned: no copy */
+    uint32_t a[3] = {LW_CREATE, rec_task_name(sim.rec, t->rec_id), 0}; /* the name rec_task_new kept: no copy */
     if (sim.current && sim.current != t && sim.current->rec_id >= 0)
         a[2] = (uint32_t)sim.current->rec_id + 1;
     step_lazy(SK_CREATE, t->rec_id, vm_current_line(), "", a, 3);
@@ -778,14 +782,15 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
         return;
     }
     uint32_t a[5] = {0};
-    narr_chain_keep(t, false);
+    /* it stands where it stopped: a suspend kept its chain and line */
     NarrChain c = narr_chain(t);
+    narr_chain_keep(t, false);
     if (first) {
         narr_flush_print();
         a[0] = LW_FIRST;
         a[1] = thrown != NULL;
         put_next_timer(a + 2);
-        step_lazy_named(SK_START, t->rec_id, c.line, a, 5);
+        step_hop(SK_START, t, rec_task_text(sim.rec, t->rec_id), a, 5, TS_RUNNING, OUT_NONE, 0, &c);
     } else {
         if (thrown) {
             a[0] = LW_THROWN;
@@ -795,9 +800,8 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
             a[1] = c.inner;
             put_next_timer(a + 2);
         }
-        step_lazy(SK_RESUME, t->rec_id, c.line, "", a, 5);
+        step_hop(SK_RESUME, t, 0, a, 5, TS_RUNNING, OUT_NONE, 0, &c);
     }
-    set_state_at(t, TS_RUNNING, OUT_NONE, 0, &c);
 }
 
 /* What t waits on: the future's label, plus the task's deadline note. */
@@ -815,8 +819,8 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     NarrChain c = narr_chain(t);
     if (yielded == None) {
         uint32_t a[1] = {LW_YIELD};
-        step_lazy(SK_SUSPEND, t->rec_id, c.line, "", a, 1);
-        set_state_at(t, TS_READY, OUT_NONE, const_label(CL_YIELDED), &c);
+        step_hop(SK_SUSPEND, t, 0, a, 1, TS_READY, OUT_NONE, const_label(CL_YIELDED), &c);
+        narr_chain_keep(t, true);
         return;
     }
     if (t->eager) {
@@ -826,8 +830,7 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     Buf *label = hot(&hot_label);
     waiting_label(t, (FutureObj *)yielded, label);
     uint32_t a[3] = {LW_AWAIT, rec_store_label(sim.rec, label->s), c.inner};
-    step_lazy(SK_SUSPEND, t->rec_id, c.line, "", a, 3);
-    set_state_at(t, TS_WAITING, OUT_NONE, a[1], &c);
+    step_hop(SK_SUSPEND, t, 0, a, 3, TS_WAITING, OUT_NONE, a[1], &c);
     narr_chain_keep(t, true);
 }
 
@@ -873,8 +876,7 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
     uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, memo_store(&memo_wake, label.s),
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
     NarrChain c = narr_chain(t);
-    step_lazy(SK_WAKE, t->rec_id, c.line, "", a, 4);
-    set_state_at(t, TS_READY, OUT_NONE, a[2], &c);
+    step_hop(SK_WAKE, t, 0, a, 4, TS_READY, OUT_NONE, a[2], &c);
 }
 
 /* The words of a woken task's step (LW_WAKE): how it reads (WK_*), whether
@@ -1211,8 +1213,8 @@ void narr_task_finished(TaskObj *t)
     err_clear();
     if (out == OUT_RESULT) { /* every task ends so: its words wait to be read (LW_DONE) */
         uint32_t a[3] = {LW_DONE, t->eager, rec_store(sim.rec, label.s)};
-        step_lazy_named(kind, t->rec_id, task_line(t), a, 3);
-        set_state_id(t, TS_DONE, out, a[2]);
+        NarrChain c = narr_chain(t);
+        step_hop(kind, t, rec_task_text(sim.rec, t->rec_id), a, 3, TS_DONE, out, a[2], &c);
     } else {
         step(kind, t->rec_id, task_line(t), text.s, cap.s, log.s);
         set_state(t, TS_DONE, out, label.s);
