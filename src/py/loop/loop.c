@@ -478,7 +478,9 @@ static bool loop_run_once(LoopObj *l)
         HandleObj *h = ready_pop(l);
         bool ok = h->cancelled || handle_run(l, h);
         DECREF(h);
-        if (!ok)
+        /* a step the full recording refused stops the run here, as at a
+         * clock jump: a loop of sleep(0) never moves the clock */
+        if (!ok || (sim.rec && rec_full(sim.rec) && !narr_check_room()))
             return false;
     }
     return true;

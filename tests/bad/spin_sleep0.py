@@ -1,0 +1,7 @@
+import asyncio
+async def spin():
+    while True:
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(spin(), spin())
+asyncio.run(main())
