@@ -26,19 +26,37 @@ static size_t nregistered;
 static size_t live_count;
 static uint64_t alloc_serial;
 
+/* Whether an object of class cls and size bytes goes on the global list:
+ * teardown has more to do for it than pool_reset does (its class frees C
+ * buffers, or its block is not the pool's), or obj_collect looks for it
+ * (exceptions). Without the pool (the sanitize build) every block is
+ * xcalloc's, so every object goes on it. */
+static inline bool on_list(const Class *cls, size_t size)
+{
+#ifdef LOOPSCOPE_NO_POOL
+    (void)cls;
+    (void)size;
+    return true;
+#else
+    return cls->free_mem || cls->is_exception || size > POOL_MAX;
+#endif
+}
+
 Obj *obj_alloc(Class *cls, size_t size)
 {
     if (size > UINT32_MAX)
         die("out of memory");
-    Obj *o = pool_alloc_inline(size);
+    Obj *o = pool_alloc_inline(size); /* zeroed: on no list */
     o->rc = 1;
     o->size = (uint32_t)size;
     o->cls = cls;
     o->serial = ++alloc_serial;
-    o->gc_next = heap.gc_next;
-    o->gc_prev = &heap;
-    heap.gc_next->gc_prev = o;
-    heap.gc_next = o;
+    if (on_list(cls, size)) {
+        o->gc_next = heap.gc_next;
+        o->gc_prev = &heap;
+        heap.gc_next->gc_prev = o;
+        heap.gc_next = o;
+    }
     live_count++;
     if (cls->heap)
         obj_incref(&cls->hdr); /* an object keeps its user class alive */
@@ -59,8 +77,10 @@ void obj_release(Obj *o)
             return; /* resurrected */
     }
     /* reuse gc_prev as the pending-list link once unlinked */
-    o->gc_prev->gc_next = o->gc_next;
-    o->gc_next->gc_prev = o->gc_prev;
+    if (o->gc_next) {
+        o->gc_prev->gc_next = o->gc_next;
+        o->gc_next->gc_prev = o->gc_prev;
+    }
     o->gc_prev = pending_free;
     pending_free = o;
     if (freeing)
@@ -109,8 +129,10 @@ void obj_collect(void)
 
 void obj_teardown(void)
 {
-    /* Objects kept alive by cycles: free their C buffers, never touching
-     * other objects, then the objects themselves. */
+    /* Objects kept alive by cycles: free the C buffers of those on the
+     * list, never touching other objects, then those objects themselves;
+     * the pool's blocks (every other object's, frames', dict tables') go
+     * all at once. */
     Obj *o = heap.gc_next;
     while (o != &heap) {
         Obj *next = o->gc_next;
@@ -120,6 +142,7 @@ void obj_teardown(void)
         o = next;
     }
     heap.gc_next = heap.gc_prev = &heap;
+    pool_reset();
     live_count = 0;
     alloc_serial = 0;
     pending_exc = NULL;

@@ -13,8 +13,12 @@
  * - A function returning Obj* returns a NEW reference unless its comment says
  *   "borrowed". NULL means a Python exception is set (see vm_raise*).
  * - Arguments are borrowed unless the comment says "steals".
- * - Every heap object sits on one global list, so obj_teardown() can free
- *   what reference cycles keep alive when the run is over. */
+ * - What reference cycles keep alive when the run is over, obj_teardown()
+ *   frees: the pool's blocks all at once (pool_reset), and, one by one, the
+ *   few objects on the global list: those whose class owns C buffers
+ *   (free_mem), exceptions (obj_collect) and blocks past the pool's sizes.
+ *   The rest are on no list, so their allocation and release touch no
+ *   other object. */
 #ifndef LS_OBJ_H
 #define LS_OBJ_H
 
@@ -30,7 +34,8 @@ struct Obj {
     int32_t rc;
     uint32_t size;       /* bytes asked of the pool (src/base/pool.h) */
     Class *cls;
-    Obj *gc_prev, *gc_next;
+    Obj *gc_prev, *gc_next; /* the global list, or both NULL when not on it;
+                               gc_prev is the release queue's link too */
     uint64_t serial;     /* allocation number in this run (0: static); the identity hash */
 };
 
