@@ -18,7 +18,8 @@
  *   few objects on the global list: those whose class owns C buffers
  *   (free_mem), exceptions (obj_collect) and blocks past the pool's sizes.
  *   The rest are on no list, so their allocation and release touch no
- *   other object. */
+ *   other object. The links are not in the header (24 bytes) but in front
+ *   of the object, in its block, and only where needed (Obj.front). */
 #ifndef LS_OBJ_H
 #define LS_OBJ_H
 
@@ -32,11 +33,11 @@ typedef struct Class Class;
 
 struct Obj {
     int32_t rc;
-    uint32_t size;       /* bytes asked of the pool (src/base/pool.h) */
+    uint32_t size;        /* bytes of the object (its block has its front too) */
     Class *cls;
-    Obj *gc_prev, *gc_next; /* the global list, or both NULL when not on it;
-                               gc_prev is the release queue's link too */
-    uint64_t serial;     /* allocation number in this run (0: static); the identity hash */
+    uint64_t serial : 62; /* allocation number in this run (0: static); the identity hash */
+    uint64_t front : 2;   /* what sits before it in its block (obj.c): nothing, the
+                             release queue's link, or the global list's links */
 };
 
 /* Reference counting, inline: the VM does it on every instruction. The
@@ -378,7 +379,7 @@ Obj *err_null(Class *cls, const char *fmt, ...) LS_PRINTF(2, 3);
 
 typedef struct Frame Frame;
 typedef enum GenState { GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, GEN_CLOSED } GenState;
-typedef struct GenObj { /* ints and the flag after the pointers: 80 bytes, not 88 */
+typedef struct GenObj { /* ints and the flag after the pointers: 64 bytes, not 72 */
     Obj hdr;
     Frame *frame;        /* NULL once closed */
     Obj *name, *qualname;
