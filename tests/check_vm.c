@@ -1503,6 +1503,41 @@ START_TEST(test_await_shortcuts_taken)
 }
 END_TEST
 
+/* Teardown frees what cycles keep alive (obj.c): the objects on the global
+ * list one by one (their C buffers too) and the pool's slabs all at once
+ * (pool_reset), so a second run of the same cycles leaves the memory count
+ * where the first left it. Each cycle holds memory that only one of those
+ * frees: a list's and a dict's item arrays past the pool's sizes
+ * (free_mem), a str past them (its block is xcalloc's), a suspended
+ * generator's frame (free_mem), an exception (the list obj_collect walks),
+ * and plain pool blocks (a tuple, a float, an instance). */
+START_TEST(test_teardown_frees_cycles)
+{
+    const char *code = "class C: pass\n"
+                       "a = list(range(300)); a.append(a)\n"
+                       "d = {i: i for i in range(300)}; d['d'] = d\n"
+                       "s = 'x' * 2000; c = C(); c.s = s; c.c = c\n"
+                       "def g():\n"
+                       "    me = yield 1\n"
+                       "    yield me\n"
+                       "it = g(); next(it); it.send(it)\n"
+                       "e = ValueError('v'); e.e = e\n"
+                       "t = [1.5, (2.5, None)]; t[1] = (t, 3.5)\n"
+                       "print(len(a), len(d))\n";
+    SimStatus st;
+    free(run_code(code, NULL, &st, NULL, NULL));
+    ck_assert_int_eq(st, SIM_OK);
+    size_t before = mem_live();
+    for (int i = 0; i < 3; i++) {
+        char *got = run_code(code, NULL, &st, NULL, NULL);
+        ck_assert_int_eq(st, SIM_OK);
+        ck_assert_str_eq(got, "301 301\n");
+        free(got);
+        ck_assert_uint_eq(mem_live(), before);
+    }
+}
+END_TEST
+
 /* `async with lock` takes the await shortcut (src/py/loop/sync.c: no
  * coroutine of __aenter__'s, acquire's or __aexit__'s) on the way in when
  * the lock is free and on the way out when no exception leaves the body;
@@ -1563,6 +1598,7 @@ Suite *vm_suite(void)
     tcase_add_test(tc, test_load_error_runs_nothing);
     tcase_add_test(tc, test_frame_stacks_sized);
     tcase_add_test(tc, test_await_shortcuts_taken);
+    tcase_add_test(tc, test_teardown_frees_cycles);
     tcase_add_test(tc, test_async_with_lock_shortcut);
     suite_add_tcase(s, tc);
 

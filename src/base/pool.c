@@ -2,7 +2,8 @@
  * contract. A block comes from its class's free list, else is cut from the
  * current slab; a slab's tail too short for a block is left unused (under
  * POOL_MAX bytes of 64 KiB). Slabs are chained through their first word,
- * so they stay reachable (leak checkers) and are never handed back. */
+ * so they stay reachable (leak checkers) until pool_reset hands them all
+ * back. */
 #include "pool.h"
 
 #include "base.h"
@@ -19,6 +20,7 @@
 void *pool_alloc(size_t n) { return xcalloc(1, n ? n : 1); }
 void pool_free(void *p, size_t n) { (void)n; xfree(p); }
 void *pool_realloc(void *p, size_t old, size_t n) { (void)old; return xrealloc(p, n ? n : 1); }
+void pool_reset(void) {}
 
 #else
 
@@ -78,6 +80,17 @@ void pool_free(void *p, size_t n)
     size_t c = class_of(n);
     b->next = free_list[c];
     free_list[c] = b;
+}
+
+void pool_reset(void)
+{
+    while (slabs) {
+        void *s = slabs;
+        slabs = *(void **)s;
+        xfree(s);
+    }
+    cut = cut_end = NULL;
+    memset(free_list, 0, sizeof free_list);
 }
 
 void *pool_realloc(void *p, size_t old, size_t n)

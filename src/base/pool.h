@@ -3,7 +3,8 @@
  * tables): size classes of 16 bytes up to POOL_MAX, carved from 64 KiB
  * slabs taken through xmalloc, so the memory count and cap (base.h) see
  * each slab once, not each block. Freed blocks go on their class's free
- * list and are reused; slabs are kept for the life of the process.
+ * list and are reused; slabs are kept until pool_reset, which the
+ * interpreter's teardown calls once no block of its run is in use.
  * Leaves bigger blocks to xcalloc/xfree (pool_alloc passes them through).
  *
  * The caller remembers the size: pool_free and pool_realloc take the size
@@ -68,6 +69,10 @@ static inline void pool_free_inline(void *p, size_t n)
 #define pool_alloc_inline pool_alloc
 #define pool_free_inline pool_free
 #endif
+/* Give every slab back (xfree) and empty the free lists: every block
+ * pool_alloc handed out is gone at once, whether pool_free saw it or not.
+ * For the end of a run (obj_teardown), when none of them is used again. */
+void pool_reset(void);
 /* Resize p from old to n bytes, keeping min(old, n) of its bytes; the rest
  * of a grown block is NOT zeroed. p may be NULL (old is then 0). */
 void *pool_realloc(void *p, size_t old, size_t n);

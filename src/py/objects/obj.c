@@ -18,7 +18,22 @@
 
 /* ---------------------------------------------------------------- heap */
 
-static Obj heap = {.gc_prev = &heap, .gc_next = &heap};
+/* What an object's block holds before it (Obj.front), so that the header
+ * carries no link:
+ * - FRONT_LINK: the global list's links (on_list); once the object is off
+ *   the list, next is its release-queue link;
+ * - FRONT_PEND: the release-queue link alone, for an object whose release
+ *   runs a dealloc or drops a user class (either may release more);
+ * - FRONT_NONE: nothing; its release releases nothing else, so it never
+ *   waits in the queue. */
+enum { FRONT_NONE, FRONT_PEND, FRONT_LINK };
+typedef struct Link { struct Link *prev, *next; } Link;
+#define LINK_OF(o) ((Link *)(o) - 1)
+#define OBJ_OF(l) ((Obj *)((l) + 1))
+/* The release-queue link: the word just before the object, either front's. */
+#define PEND_OF(o) (((Obj **)(o))[-1])
+static const uint8_t front_bytes[3] = {0, sizeof(Obj *), sizeof(Link)};
+static Link heap = {.prev = &heap, .next = &heap};
 static Obj *pending_exc;
 static Obj *interned;
 static Class *registered[512];
@@ -26,29 +41,69 @@ static size_t nregistered;
 static size_t live_count;
 static uint64_t alloc_serial;
 
+/* What goes in front of an object of class cls and size bytes: the global
+ * list's links when teardown has more to do for it than pool_reset does
+ * (its class frees C buffers, or its block is not the pool's) or
+ * obj_collect looks for it (exceptions). Without the pool (the sanitize
+ * build) every block is xcalloc's, so every object goes on the list. */
+static inline unsigned front_of(const Class *cls, size_t size)
+{
+#ifdef LOOPSCOPE_NO_POOL
+    (void)cls;
+    (void)size;
+    return FRONT_LINK;
+#else
+    if (cls->free_mem || cls->is_exception || size > POOL_MAX)
+        return FRONT_LINK;
+    return cls->dealloc || cls->heap ? FRONT_PEND : FRONT_NONE;
+#endif
+}
+
 Obj *obj_alloc(Class *cls, size_t size)
 {
     if (size > UINT32_MAX)
         die("out of memory");
-    Obj *o = pool_alloc_inline(size);
+    unsigned front = front_of(cls, size);
+    char *b = pool_alloc_inline(front_bytes[front] + size);
+    Obj *o = (Obj *)(b + front_bytes[front]);
+    if (front == FRONT_LINK) {
+        Link *l = (Link *)b;
+        l->next = heap.next;
+        l->prev = &heap;
+        heap.next->prev = l;
+        heap.next = l;
+    }
     o->rc = 1;
     o->size = (uint32_t)size;
     o->cls = cls;
     o->serial = ++alloc_serial;
-    o->gc_next = heap.gc_next;
-    o->gc_prev = &heap;
-    heap.gc_next->gc_prev = o;
-    heap.gc_next = o;
+    o->front = front;
     live_count++;
     if (cls->heap)
         obj_incref(&cls->hdr); /* an object keeps its user class alive */
     return o;
 }
 
-/* Deallocation is iterative over a pending list so that freeing a long
+/* Deallocation is iterative over a queue of pending objects (linked
+ * through their fronts, the last queued first) so that freeing a long
  * chain (a list of lists of ...) cannot overflow the C stack. */
 static Obj *pending_free;
 static bool freeing;
+
+/* Release what o holds and give its block back. */
+static void free_now(Obj *x)
+{
+    if (x->cls->dealloc)
+        x->cls->dealloc(x);
+    Class *c = x->cls;
+    if (c->free_mem)
+        c->free_mem(x);
+    live_count--;
+    size_t fb = front_bytes[x->front];
+    pool_free_inline((char *)x - fb, fb + x->size);
+    if (c->heap)
+        obj_decref(&c->hdr); /* queued: freed by the loop below */
+}
 
 void obj_release(Obj *o)
 {
@@ -58,26 +113,26 @@ void obj_release(Obj *o)
         if (--o->rc > 0)
             return; /* resurrected */
     }
-    /* reuse gc_prev as the pending-list link once unlinked */
-    o->gc_prev->gc_next = o->gc_next;
-    o->gc_next->gc_prev = o->gc_prev;
-    o->gc_prev = pending_free;
-    pending_free = o;
-    if (freeing)
+    if (o->front == FRONT_LINK) {
+        Link *l = LINK_OF(o);
+        l->prev->next = l->next;
+        l->next->prev = l->prev;
+    }
+    if (freeing) {
+        if (o->front == FRONT_NONE) {
+            free_now(o); /* it releases nothing: no need to wait */
+            return;
+        }
+        PEND_OF(o) = pending_free;
+        pending_free = o;
         return;
+    }
     freeing = true;
+    free_now(o);
     while (pending_free) {
         Obj *x = pending_free;
-        pending_free = x->gc_prev;
-        if (x->cls->dealloc)
-            x->cls->dealloc(x);
-        Class *c = x->cls;
-        if (c->free_mem)
-            c->free_mem(x);
-        live_count--;
-        pool_free_inline(x, x->size);
-        if (c->heap)
-            obj_decref(&c->hdr); /* queued: freed by this loop */
+        pending_free = PEND_OF(x);
+        free_now(x);
     }
     freeing = false;
 }
@@ -92,7 +147,8 @@ void obj_collect(void)
     /* hold the exceptions first: releasing locals may free heap objects */
     size_t n = 0, cap = 16;
     Obj **excs = xmalloc(cap * sizeof *excs);
-    for (Obj *o = heap.gc_next; o != &heap; o = o->gc_next) {
+    for (Link *l = heap.next; l != &heap; l = l->next) {
+        Obj *o = OBJ_OF(l);
         if (!o->cls->is_exception || !((ExcObj *)o)->frame_locals)
             continue;
         if (n == cap)
@@ -109,17 +165,21 @@ void obj_collect(void)
 
 void obj_teardown(void)
 {
-    /* Objects kept alive by cycles: free their C buffers, never touching
-     * other objects, then the objects themselves. */
-    Obj *o = heap.gc_next;
-    while (o != &heap) {
-        Obj *next = o->gc_next;
+    /* Objects kept alive by cycles: free the C buffers of those on the
+     * list, never touching other objects, then those objects themselves;
+     * the pool's blocks (every other object's, frames', dict tables') go
+     * all at once. */
+    Link *l = heap.next;
+    while (l != &heap) {
+        Link *next = l->next;
+        Obj *o = OBJ_OF(l);
         if (o->cls->free_mem)
             o->cls->free_mem(o);
-        pool_free(o, o->size);
-        o = next;
+        pool_free(l, sizeof(Link) + o->size);
+        l = next;
     }
-    heap.gc_next = heap.gc_prev = &heap;
+    heap.next = heap.prev = &heap;
+    pool_reset();
     live_count = 0;
     alloc_serial = 0;
     pending_exc = NULL;
@@ -1634,7 +1694,6 @@ void obj_init(void)
     true_obj.v = 1;
     false_obj.hdr = (Obj){.rc = 1 << 30, .cls = &BoolClass};
     ellipsis_obj.hdr = (Obj){.rc = 1 << 30, .cls = &EllipsisClass};
-    ellipsis_obj.hdr.gc_prev = ellipsis_obj.hdr.gc_next = NULL;
     for (int i = SMALL_MIN; i <= SMALL_MAX; i++) {
         small_ints[i - SMALL_MIN].hdr = (Obj){.rc = 1 << 30, .cls = &IntClass};
         small_ints[i - SMALL_MIN].v = i;

@@ -13,8 +13,13 @@
  * - A function returning Obj* returns a NEW reference unless its comment says
  *   "borrowed". NULL means a Python exception is set (see vm_raise*).
  * - Arguments are borrowed unless the comment says "steals".
- * - Every heap object sits on one global list, so obj_teardown() can free
- *   what reference cycles keep alive when the run is over. */
+ * - What reference cycles keep alive when the run is over, obj_teardown()
+ *   frees: the pool's blocks all at once (pool_reset), and, one by one, the
+ *   few objects on the global list: those whose class owns C buffers
+ *   (free_mem), exceptions (obj_collect) and blocks past the pool's sizes.
+ *   The rest are on no list, so their allocation and release touch no
+ *   other object. The links are not in the header (24 bytes) but in front
+ *   of the object, in its block, and only where needed (Obj.front). */
 #ifndef LS_OBJ_H
 #define LS_OBJ_H
 
@@ -28,10 +33,11 @@ typedef struct Class Class;
 
 struct Obj {
     int32_t rc;
-    uint32_t size;       /* bytes asked of the pool (src/base/pool.h) */
+    uint32_t size;        /* bytes of the object (its block has its front too) */
     Class *cls;
-    Obj *gc_prev, *gc_next;
-    uint64_t serial;     /* allocation number in this run (0: static); the identity hash */
+    uint64_t serial : 62; /* allocation number in this run (0: static); the identity hash */
+    uint64_t front : 2;   /* what sits before it in its block (obj.c): nothing, the
+                             release queue's link, or the global list's links */
 };
 
 /* Reference counting, inline: the VM does it on every instruction. The
@@ -373,7 +379,7 @@ Obj *err_null(Class *cls, const char *fmt, ...) LS_PRINTF(2, 3);
 
 typedef struct Frame Frame;
 typedef enum GenState { GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, GEN_CLOSED } GenState;
-typedef struct GenObj { /* ints and the flag after the pointers: 80 bytes, not 88 */
+typedef struct GenObj { /* ints and the flag after the pointers: 64 bytes, not 72 */
     Obj hdr;
     Frame *frame;        /* NULL once closed */
     Obj *name, *qualname;
