@@ -3,8 +3,8 @@
  * an object whose count fell to 0 to spares_keep, which takes it (the
  * count back at 1, held by the list) when spares_room says the run is on
  * and the list is not full; spares_take hands the last one kept out again, cleared as
- * obj_alloc would give it but for its header, which stays linked in the
- * object list (no unlink and relink of cold neighbours, no pool block).
+ * obj_alloc would give it but for its header, which keeps its serial
+ * (no pool block freed and taken again).
  * Nothing can reach an object on a list: its count fell to 0. The lists
  * are emptied (really released) by spares_reset, before the run's
  * teardown, and stay off until the next run's loop is made. What each
