@@ -32,7 +32,7 @@
 enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, KIND_BITS = 3 };
 static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
 static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
-enum { MISC = NSEC - 1 };
+enum { MISC = NSEC - 1, SEC_R = 4 /* list_letter's 'R' */ };
 
 /* The edits (3 bits). */
 enum {
@@ -46,8 +46,12 @@ enum {
 };
 enum { ED_INS, ED_DEL, ED_SET, ED_CLEAR };
 
+/* A section's entries are e[0..n), at the front of base[0..cap): popping
+ * the first one moves e up (a queue moving up copies nothing), and the
+ * entries go back to base only when the tail is full and they take no
+ * more room than the free front. */
 typedef struct Sec {
-    InLine *e;
+    InLine *e, *base;
     size_t n, cap;
     bool has;       /* the count is shown */
     uint64_t count;
@@ -82,6 +86,7 @@ struct Inside {
 static void sec_clear(Sec *c)
 {
     c->n = 0;
+    c->e = c->base;
     c->has = false;
     c->count = 0;
 }
@@ -89,7 +94,7 @@ static void sec_clear(Sec *c)
 static void state_free(State *s)
 {
     for (int i = 0; i < NSEC; i++)
-        xfree(s->sec[i].e);
+        xfree(s->sec[i].base);
     memset(s, 0, sizeof *s);
 }
 
@@ -100,10 +105,17 @@ static bool line_eq(const InLine *a, const InLine *b)
 
 static void sec_insert(Sec *c, size_t at, InLine l)
 {
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 16;
-        c->e = xrealloc(c->e, c->cap * sizeof *c->e);
+    size_t front = c->n ? (size_t)(c->e - c->base) : 0;
+    if (front + c->n == c->cap) {
+        if (front && front >= c->n) { /* back to the start: each entry moves once per front's pops */
+            memmove(c->base, c->e, c->n * sizeof *c->e);
+            front = 0;
+        } else {
+            c->cap = c->cap ? c->cap * 2 : 16;
+            c->base = xrealloc(c->base, c->cap * sizeof *c->base);
+        }
     }
+    c->e = c->base + front;
     if (at >= c->n) { /* appended, as a rule */
         c->e[c->n++] = l;
         return;
@@ -117,6 +129,10 @@ static void sec_delete(Sec *c, size_t at)
 {
     if (at >= c->n)
         return;
+    if (!at) { /* the first: the queue moved up */
+        c->e = --c->n ? c->e + 1 : c->base;
+        return;
+    }
     memmove(c->e + at, c->e + at + 1, (c->n - at - 1) * sizeof *c->e);
     c->n--;
 }
@@ -279,8 +295,9 @@ static void apply(State *s, int op, int sec, uint64_t arg, const InLine *l)
             if ((arg >> 2) < c->n)
                 c->e[arg >> 2] = *l;
             break;
-        default:
+        default: /* the entries, not the count */
             c->n = 0;
+            c->e = c->base;
         }
         break;
     case OP_COUNT:
@@ -459,14 +476,42 @@ void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_
     diff_sec(in, step, sec);
 }
 
+/* A SHIFT of an entry by its words' id (the ready queue moving up by
+ * one, most steps of a queue of tasks), written straight into the edits'
+ * stream when no keyframe is due and there is room: what edit() writes
+ * and applies, without its general way. False: not so, edit() it. */
+static bool shift_ref(Inside *in, size_t step, int sec, const InLine *l)
+{
+    if (!in->nkeys || l->kind != IL_REF || sec == MISC || in->capops - in->nops < 24)
+        return false;
+    const InKey *k = &in->keys[in->nkeys - 1];
+    if (step > in->opstep && (step - k->step >= KEY_STEPS || in->nops - k->at >= KEY_BYTES))
+        return false;
+    size_t d = step - in->opstep;
+    uint8_t *p = in->ops + in->nops;
+    *p++ = (uint8_t)((d < 3 ? d : 3) << 6 | OP_SHIFT << 3 | sec);
+    if (d >= 3)
+        p = varint_put(p, d - 3);
+    p = varint_put(p, zigzag((int64_t)l->id - (int64_t)in->b.id) << KIND_BITS | IL_REF);
+    in->b.id = l->id;
+    in->nops = (size_t)(p - in->ops);
+    in->opstep = step;
+    Sec *c = &in->cur.sec[sec];
+    count_dec(c, sec);
+    sec_delete(c, 0);
+    sec_insert(c, c->n, *l);
+    return true;
+}
+
 void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine *e, size_t n, bool has,
                  uint64_t count)
 {
-    int sec = sec_of_letter(letter);
+    int sec = letter == 'R' ? SEC_R : sec_of_letter(letter);
     Sec *c = &in->cur.sec[sec];
     bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
     if (npop == 1 && n == 1 && dec) {
-        edit(in, step, OP_SHIFT, sec, 0, &e[0]);
+        if (!shift_ref(in, step, sec, &e[0]))
+            edit(in, step, OP_SHIFT, sec, 0, &e[0]);
         return;
     }
     for (size_t i = 0; i < npop; i++)
