@@ -198,25 +198,42 @@ static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
 }
 
 /* The edits' stream. */
-static void put_byte(Inside *in, uint8_t v) { stream_byte(&in->ops, &in->nops, &in->capops, v); }
 static void put_varint(Inside *in, uint64_t v) { stream_varint(&in->ops, &in->nops, &in->capops, v); }
 
 /* A varint, bounded by the stream's end (rec.h's). */
 static inline uint64_t get_varint(const uint8_t **p, const uint8_t *end) { return rec_varint_get(p, end); }
 
 
-/* An entry: id difference and kind; a time's hundredths; a letter when
- * the section does not say it. */
-static void put_entry(Inside *in, int sec, const InLine *l)
+/* An edit's most bytes (its byte, three varints, a letter): edit() makes
+ * this much room once and writes in place. */
+enum { ROOM = 48 };
+static uint8_t *room(Inside *in)
 {
-    put_varint(in, zigzag((int64_t)l->id - (int64_t)in->b.id) << KIND_BITS | l->kind);
-    in->b.id = l->id;
+    if (in->capops - in->nops < ROOM) {
+        in->capops = grown(in->capops); /* at least 256 more */
+        in->ops = xrealloc(in->ops, in->capops);
+    }
+    return in->ops + in->nops;
+}
+
+/* An entry at p (ROOM bytes there): id difference and kind; a time's
+ * hundredths; a letter when the section does not say it. Returns its end. */
+static uint8_t *entry_put(uint8_t *p, Bases *b, int sec, const InLine *l)
+{
+    p = varint_put(p, zigzag((int64_t)l->id - (int64_t)b->id) << KIND_BITS | l->kind);
+    b->id = l->id;
     if (l->kind == IL_TIME || l->kind == IL_NUM) {
-        put_varint(in, zigzag((int64_t)(l->v - in->b.cent)));
-        in->b.cent = l->v;
+        p = varint_put(p, zigzag((int64_t)(l->v - b->cent)));
+        b->cent = l->v;
     }
     if (l->kind != IL_LINE && sec == MISC)
-        put_byte(in, (uint8_t)l->letter);
+        *p++ = (uint8_t)l->letter;
+    return p;
+}
+
+static void put_entry(Inside *in, int sec, const InLine *l)
+{
+    in->nops = (size_t)(entry_put(room(in), &in->b, sec, l) - in->ops);
 }
 
 static InLine get_entry(const uint8_t **p, const uint8_t *end, int sec, Bases *b)
@@ -328,14 +345,16 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
         in->opstep = step;
     }
     size_t d = step - in->opstep;
-    put_byte(in, (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec));
+    uint8_t *p = room(in);
+    *p++ = (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec);
     if (d >= 3)
-        put_varint(in, d - 3);
+        p = varint_put(p, d - 3);
     in->opstep = step;
     if (op == OP_EDIT || op == OP_COUNT)
-        put_varint(in, arg);
+        p = varint_put(p, arg);
     if (op == OP_PUSH || op == OP_SHIFT || (op == OP_EDIT && ((arg & 3) == ED_INS || (arg & 3) == ED_SET)))
-        put_entry(in, sec, l);
+        p = entry_put(p, &in->b, sec, l);
+    in->nops = (size_t)(p - in->ops);
     apply(&in->cur, op, sec, arg, l);
 }
 
@@ -476,33 +495,6 @@ void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_
     diff_sec(in, step, sec);
 }
 
-/* A SHIFT of an entry by its words' id (the ready queue moving up by
- * one, most steps of a queue of tasks), written straight into the edits'
- * stream when no keyframe is due and there is room: what edit() writes
- * and applies, without its general way. False: not so, edit() it. */
-static bool shift_ref(Inside *in, size_t step, int sec, const InLine *l)
-{
-    if (!in->nkeys || l->kind != IL_REF || sec == MISC || in->capops - in->nops < 24)
-        return false;
-    const InKey *k = &in->keys[in->nkeys - 1];
-    if (step > in->opstep && (step - k->step >= KEY_STEPS || in->nops - k->at >= KEY_BYTES))
-        return false;
-    size_t d = step - in->opstep;
-    uint8_t *p = in->ops + in->nops;
-    *p++ = (uint8_t)((d < 3 ? d : 3) << 6 | OP_SHIFT << 3 | sec);
-    if (d >= 3)
-        p = varint_put(p, d - 3);
-    p = varint_put(p, zigzag((int64_t)l->id - (int64_t)in->b.id) << KIND_BITS | IL_REF);
-    in->b.id = l->id;
-    in->nops = (size_t)(p - in->ops);
-    in->opstep = step;
-    Sec *c = &in->cur.sec[sec];
-    count_dec(c, sec);
-    sec_delete(c, 0);
-    sec_insert(c, c->n, *l);
-    return true;
-}
-
 void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine *e, size_t n, bool has,
                  uint64_t count)
 {
@@ -510,8 +502,7 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
     Sec *c = &in->cur.sec[sec];
     bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
     if (npop == 1 && n == 1 && dec) {
-        if (!shift_ref(in, step, sec, &e[0]))
-            edit(in, step, OP_SHIFT, sec, 0, &e[0]);
+        edit(in, step, OP_SHIFT, sec, 0, &e[0]);
         return;
     }
     for (size_t i = 0; i < npop; i++)
