@@ -32,7 +32,7 @@
 enum { NSEC = 8, MAX_LINES = 1023, KEY_STEPS = 8192, KEY_BYTES = 4096, KIND_BITS = 3 };
 static const char list_letter[NSEC] = {'H', 'S', 'N', 'M', 'R', 'T', 'X', 'P'};
 static const char count_letter[NSEC] = {'I', 's', 'n', 'm', 'r', 't', 'x', 0};
-enum { MISC = NSEC - 1, SEC_R = 4 /* list_letter's 'R' */ };
+enum { MISC = NSEC - 1 };
 
 /* The edits (3 bits). */
 enum {
@@ -473,10 +473,16 @@ void inside_end(Inside *in, size_t step)
 /* The section of a list's or a count's letter (others: the last). */
 static int sec_of_letter(char letter)
 {
-    for (int i = 0; i < NSEC; i++)
-        if (letter == list_letter[i] || (letter == count_letter[i] && letter))
-            return i;
-    return MISC;
+    switch (letter) { /* list_letter's and count_letter's places */
+    case 'H': case 'I': return 0;
+    case 'S': case 's': return 1;
+    case 'N': case 'n': return 2;
+    case 'M': case 'm': return 3;
+    case 'R': case 'r': return 4;
+    case 'T': case 't': return 5;
+    case 'X': case 'x': return 6;
+    default: return MISC;
+    }
 }
 
 void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)
@@ -498,7 +504,7 @@ void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_
 void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine *e, size_t n, bool has,
                  uint64_t count)
 {
-    int sec = letter == 'R' ? SEC_R : sec_of_letter(letter);
+    int sec = sec_of_letter(letter);
     Sec *c = &in->cur.sec[sec];
     bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
     if (npop == 1 && n == 1 && dec) {

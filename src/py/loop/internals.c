@@ -760,11 +760,14 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
     /* the handles the next steps will read, a handle or so a step, are
      * cold: start them a few steps ahead (a task's step or wakeup needs
      * only the handle: its words were made when it was queued) */
-    for (size_t k = i + 1; k <= i + 3 && k < l->rlen; k++) {
-        const HandleObj *h = ready_at(l, k);
+    if (i + 3 < l->rlen) { /* the nearer ones were asked for at the steps before */
+        const HandleObj *h = ready_at(l, i + 3);
         __builtin_prefetch(&h->seq); /* a handle spans two lines */
         __builtin_prefetch(&h->words_epoch);
-        if (k == i + 1 && stamped(h)) /* its lines asked for a step ago */
+    }
+    if (i + 1 < l->rlen) {
+        const HandleObj *h = ready_at(l, i + 1);
+        if (stamped(h)) /* its lines asked for a step ago */
             __builtin_prefetch(&((const FutureObj *)h->words_key)->state);
     }
 #endif
