@@ -103,7 +103,19 @@ static bool line_eq(const InLine *a, const InLine *b)
     return a->kind == b->kind && a->letter == b->letter && a->id == b->id && a->v == b->v;
 }
 
-static void sec_insert(Sec *c, size_t at, InLine l)
+static void sec_insert_slow(Sec *c, size_t at, InLine l);
+
+/* Insert l at place at: appended (the rule) in place when there is room. */
+static inline void sec_insert(Sec *c, size_t at, InLine l)
+{
+    if (at >= c->n && c->n && c->e + c->n < c->base + c->cap) {
+        c->e[c->n++] = l;
+        return;
+    }
+    sec_insert_slow(c, at, l);
+}
+
+static void sec_insert_slow(Sec *c, size_t at, InLine l)
 {
     size_t front = c->n ? (size_t)(c->e - c->base) : 0;
     if (front + c->n == c->cap) {
