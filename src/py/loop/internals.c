@@ -814,6 +814,17 @@ static void update_ready(LoopObj *l)
             seen.rtouched = internals_touched;
         return;
     }
+    if (n == seen.rlen + 1 && nqueued == seen.nqueued + 1 && seen.nready == SHOW_READY &&
+        seen.rscan == SHOW_READY && !seen.nrvol) {
+        /* one handle pushed (onto this queue: it is one longer) behind a
+         * full window of tasks' steps and wakeups, none run: only the
+         * count moved, and no handle is read */
+        seen.rlen = n;
+        seen.nqueued = nqueued;
+        seen.rtouched = internals_touched;
+        rec_internals_move(sim.rec, 'R', 0, NULL, 0, true, n - SHOW_READY);
+        return;
+    }
     if (!n && seen.rscan == seen.nready && seen.nready <= 1) {
         /* it ran dry: what was shown went (a pop; more than one would
          * cost more bytes than the section written again) */
@@ -827,10 +838,11 @@ static void update_ready(LoopObj *l)
         return;
     }
     /* handles leave only at the head: those gone are the pushes since
-     * and the length then less the length now (the head says it is so:
-     * pushes onto another loop's queue are counted too) */
+     * and the length then less the length now (the head says it is so
+     * when there were pushes: those onto another loop's queue are
+     * counted too; with none, the queue only lost its head) */
     size_t gone = seen.rlen + (size_t)(nqueued - seen.nqueued) - n;
-    if (gone >= seen.nready || seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq) {
+    if (gone >= seen.nready || (nqueued != seen.nqueued && seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq)) {
         record_ready(l);
         return;
     }
