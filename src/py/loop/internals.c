@@ -584,7 +584,16 @@ static RecEntry entry(HandleObj *h)
     uint32_t id = handle_words(h);
     if (!timed(h))
         return (RecEntry){.id = id};
-    return (RecEntry){.id = id, .timed = true, .hundredths = (unsigned long long)fixed_round(h->when, 2)};
+    /* a timer is shown in the heap, then again when due in the ready
+     * queue: its time in hundredths is rounded once (the last time's,
+     * kept: a function of the time alone) */
+    static double when = -1;
+    static unsigned long long hundredths;
+    if (h->when != when) {
+        when = h->when;
+        hundredths = (unsigned long long)fixed_round(when, 2);
+    }
+    return (RecEntry){.id = id, .timed = true, .hundredths = hundredths};
 }
 
 /* The timers shown: the handles, their sequence numbers, entries, and
