@@ -46,10 +46,9 @@ enum {
 };
 enum { ED_INS, ED_DEL, ED_SET, ED_CLEAR };
 
-/* A section's entries are e[0..n), at the front of base[0..cap): popping
- * the first one moves e up (a queue moving up copies nothing), and the
- * entries go back to base only when the tail is full and they take no
- * more room than the free front. */
+/* A section's entries are e[0..n), in base[0..cap): popping the first one
+ * moves e up (a queue moving up copies nothing), and the entries go back
+ * to base only when the tail is full (no more room taken than before). */
 typedef struct Sec {
     InLine *e, *base;
     size_t n, cap;
@@ -119,7 +118,7 @@ static void sec_insert_slow(Sec *c, size_t at, InLine l)
 {
     size_t front = c->n ? (size_t)(c->e - c->base) : 0;
     if (front + c->n == c->cap) {
-        if (front && front >= c->n) { /* back to the start: each entry moves once per front's pops */
+        if (front) { /* back to the start (the queue's window: 12 entries moved every 4 pops, in 16) */
             memmove(c->base, c->e, c->n * sizeof *c->e);
             front = 0;
         } else {
