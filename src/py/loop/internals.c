@@ -658,6 +658,22 @@ static void watch(uint64_t *mask, const void *o)
     mask[b >> 6] |= 1ull << (b & 63);
 }
 
+/* Was something in mask (a set's watch_deps) touched since touch number
+ * from? A touch of anything else cannot be what that set's words hang
+ * on, so the sets' own checks are skipped (more touches than
+ * internals_touched_at keeps: yes). */
+static bool touched_in(const uint64_t *mask, uint64_t from)
+{
+    if (internals_touched - from > 16)
+        return true;
+    for (uint64_t c = from; c != internals_touched; c++) {
+        uintptr_t b = (uintptr_t)internals_touched_at[c & 15] >> 4 & 511;
+        if (mask[b >> 6] >> (b & 63) & 1)
+            return true;
+    }
+    return false;
+}
+
 /* Watch what h's words hang on (words_key reads them: h itself, the future
  * it is given, the task waiting on it, the future that task awaits).
  * Returns false when they hang on more (a callable other than a function
@@ -797,7 +813,7 @@ static bool volatile_moved(void)
 {
     if (!seen.nrvol)
         return false;
-    bool touched = seen.rtouched != internals_touched;
+    bool touched = seen.rtouched != internals_touched && touched_in(seen.rmask, seen.rtouched);
     for (size_t i = seen.r0; i < seen.r0 + seen.nready; i++)
         if ((seen.rvol[i] == RV_STEP || (seen.rvol[i] == RV_WATCH && touched)) && words_moved(&seen.ready[i], 1))
             return true;
@@ -925,12 +941,13 @@ static void record_timers(LoopObj *l, bool all)
     size_t np = first_timers(l, ts->h, ts->key, SHOW_TIMERS, was->h, was->key, all ? 0 : seen.ntimers);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
+    bool touched = !all && touched_in(seen.tmask, seen.touched); /* the shown ones' (tmask is still theirs) */
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = ts->h[k];
         size_t j = 0;
         while (!all && j < seen.ntimers && !(was->h[j] == h && was->key[j].seq == ts->key[k].seq))
             j++;
-        if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
+        if (!all && j < seen.ntimers && !(touched && deps_touched(was->deps[j], seen.touched))) {
             ts->e[k] = was->e[j];
             for (int i = 0; i < NDEPS; i++)
                 ts->deps[k][i] = was->deps[j][i];
@@ -980,7 +997,7 @@ static bool pushed_behind(const LoopObj *l)
  * read? */
 static bool timers_touched(void)
 {
-    if (internals_touched == seen.touched)
+    if (internals_touched == seen.touched || !touched_in(seen.tmask, seen.touched))
         return false;
     const TimerSet *ts = &seen.ts[seen.tcur];
     for (size_t k = 0; k < seen.ntimers; k++)
