@@ -628,6 +628,7 @@ static struct {
                          * that slides down as the queue moves up) */
     size_t nrvol;       /* how many of them are not RV_TASK */
     bool rmask_on;      /* rmask may have a bit set */
+    uint8_t rslides;    /* slides since rmask was made from all shown */
     uint64_t rtouched;  /* internals_touched when they were checked */
     size_t rscan;       /* queue places read for them (cancelled ones too) */
     uint64_t epoch;     /* internals_epoch then */
@@ -764,12 +765,23 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
     /* watch what the shown ones hang on now (nothing when all are tasks'
      * steps and wakeups, watched through the epoch) */
     if (seen.nrvol || seen.rmask_on) {
+        /* the ones kept are still watched: only the new ones are added,
+         * and the mask is made again from all of them every few slides
+         * (a mask watching more costs only checks, never a missed touch) */
+        size_t from = r0;
+        if (seen.nrvol && seen.rmask_on && kept && seen.rslides < 8) {
+            from = r0 + kept;
+            seen.rslides++;
+        } else {
+            memset(seen.rmask, 0, sizeof seen.rmask);
+            seen.rslides = 0;
+        }
         seen.rmask_on = seen.nrvol != 0;
-        memset(seen.rmask, 0, sizeof seen.rmask);
-        for (size_t k = r0; k < r0 + shown; k++)
+        for (size_t k = from; k < r0 + shown; k++)
             if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
                 seen.rvol[k] = RV_STEP;
-        publish_watch();
+        if (from == r0 || shown > kept)
+            publish_watch();
     }
     seen.rtouched = internals_touched;
     seen.nready = shown;
