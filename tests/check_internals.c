@@ -383,6 +383,26 @@ START_TEST(test_internals_other_loop_pushes)
 }
 END_TEST
 
+START_TEST(test_internals_ready_window_cancel)
+{
+    /* a due timer joins the shown twelve as the queue moves up (the watch
+     * mask gains it then, not remade from all twelve), and is cancelled
+     * there by the callback before it: shown at that one step only */
+    const char *path = "tests/internals/ready_window_cancel.py";
+    Recording *r = run_file(path, 0);
+    ck_assert(r != NULL);
+    Buf w;
+    buf_init(&w);
+    size_t shown = 0;
+    for (size_t s = 0; s < rec_nsteps(r); s++)
+        shown += has_line(resolved(r, s, &w), "R0.50\t\tlen");
+    buf_free(&w);
+    rec_free(r);
+    ck_assert_msg(shown == 1, "%s: the cancelled timer is shown at %zu steps, not 1 (INTERNALS_DUMP=%s shows them)",
+                  path, shown, path);
+}
+END_TEST
+
 /* The record layer's sections against a model: a queue's section popped,
  * pushed, edited in its middle, cleared and given whole, with its count,
  * over enough steps for many keyframes; every step read back in order and
@@ -481,6 +501,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_prims_read_as_they_are);
     tcase_add_test(tk, test_internals_timer_cancelled);
     tcase_add_test(tk, test_internals_sections_model);
+    tcase_add_test(tk, test_internals_ready_window_cancel);
     suite_add_tcase(s, tk);
     return s;
 }
