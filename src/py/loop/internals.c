@@ -878,6 +878,14 @@ static void update_ready(LoopObj *l)
      * and the length then less the length now (the head says it is so
      * when there were pushes: those onto another loop's queue are
      * counted too; with none, the queue only lost its head) */
+    if (!seen.rlen) {
+        /* it was empty: all it holds was pushed since (whatever ran
+         * since, or went onto another loop's queue), read from its head
+         * and appended (the edits diffing the section would make) */
+        seen.nready = seen.r0 = seen.nrvol = 0;
+        ready_from(l, 0, 0, false);
+        return;
+    }
     size_t gone = seen.rlen + (size_t)(nqueued - seen.nqueued) - n;
     if (gone >= seen.nready || (nqueued != seen.nqueued && seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq)) {
         record_ready(l);
