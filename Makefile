@@ -193,7 +193,7 @@ fuzz-long: fuzz
 	        $(FUZZ_B)/corpus/$$t $(FUZZ_B)/seed || exit 1; done
 
 # Benchmarks, not part of make test: bench/bench.sh prints a short table.
-bench: loopscope bench/bench_rec bench/bench_frame bench/bench_size
+bench: loopscope bench/bench_rec bench/bench_frame bench/bench_size bench/bench_inside
 	bash bench/bench_targets.sh
 	bash bench/bench_vm.sh
 	bash bench/bench_js.sh
@@ -207,6 +207,9 @@ bench/bench_rec: bench/bench_rec.c $(B)/libcore.a
 
 bench/bench_size: bench/bench_size.c $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_size.c $(B)/libcore.a $(LDLIBS)
+
+bench/bench_inside: bench/bench_inside.c $(B)/libcore.a
+	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_inside.c $(B)/libcore.a $(LDLIBS)
 
 bench/bench_frame: bench/bench_frame.c $(B)/libview.a $(B)/libcore.a
 	$(CC) $(OPT) $(STD) $(WARN) -o $@ bench/bench_frame.c $(B)/libview.a $(B)/libcore.a $(LDLIBS)
@@ -301,6 +304,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/loopscope
 
 clean:
-	rm -rf $(B) $(FUZZ_B) $(SAN_B) loopscope bench/bench_rec bench/bench_frame bench/bench_size
+	rm -rf $(B) $(FUZZ_B) $(SAN_B) loopscope bench/bench_rec bench/bench_frame bench/bench_size bench/bench_inside
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

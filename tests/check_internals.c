@@ -383,6 +383,109 @@ START_TEST(test_internals_other_loop_pushes)
 }
 END_TEST
 
+START_TEST(test_internals_ready_window_cancel)
+{
+    /* a due timer joins the shown twelve as the queue moves up (the watch
+     * mask gains it then, not remade from all twelve), and is cancelled
+     * there by the callback before it: shown at that one step only */
+    const char *path = "tests/internals/ready_window_cancel.py";
+    Recording *r = run_file(path, 0);
+    ck_assert(r != NULL);
+    Buf w;
+    buf_init(&w);
+    size_t shown = 0;
+    for (size_t s = 0; s < rec_nsteps(r); s++)
+        shown += has_line(resolved(r, s, &w), "R0.50\t\tlen");
+    buf_free(&w);
+    rec_free(r);
+    ck_assert_msg(shown == 1, "%s: the cancelled timer is shown at %zu steps, not 1 (INTERNALS_DUMP=%s shows them)",
+                  path, shown, path);
+}
+END_TEST
+
+/* The record layer's sections against a model: a queue's section popped,
+ * pushed, edited in its middle, cleared and given whole, with its count,
+ * over enough steps for many keyframes; every step read back in order and
+ * out of order must be the model's text then (inside.c keeps a section's
+ * entries past a moving start, put back or grown as it fills). */
+START_TEST(test_internals_sections_model)
+{
+    enum { STEPS = 20000, MAXN = 40 };
+    Recording *r = rec_new(0);
+    uint32_t ids[64];
+    for (int k = 0; k < 64; k++) {
+        char w[16];
+        snprintf(w, sizeof w, "e%d", k);
+        ids[k] = rec_intern(r, w);
+    }
+    int model[MAXN], n = 0;
+    bool has = false;
+    unsigned long long count = 0;
+    char **want = xcalloc(STEPS, sizeof *want);
+    uint64_t seed = 12345;
+    for (size_t s = 0; s < STEPS; s++) {
+        ck_assert(rec_step(r, SK_CLOCK, (double)s, -1, 0, "", "", ""));
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        unsigned op = (unsigned)(seed >> 33) % 8, a = (unsigned)(seed >> 40), b = (unsigned)(seed >> 50);
+        size_t npop = 0, npush = 0;
+        if (op <= 3) { /* moved like a queue: rec_internals_move */
+            npop = n ? a % (n < 3 ? n + 1 : 3) : 0;
+            npush = b % 3;
+            if (n - (int)npop + (int)npush > MAXN)
+                npush = 0;
+            memmove(model, model + npop, (n - npop) * sizeof *model);
+            n -= (int)npop;
+            RecEntry e[2];
+            for (size_t i = 0; i < npush; i++) {
+                model[n] = (int)((a + i * 7) % 64);
+                e[i] = (RecEntry){.id = ids[model[n++]]};
+            }
+            if (op == 3) /* the count alone moves too */
+                has = !has || (b & 1), count = has ? count + 1 : 0;
+            rec_internals_move(r, 'R', npop, e, npush, has, count);
+        } else if (op <= 6 || s % 97 == 0) { /* edited anywhere, given whole: rec_internals_section */
+            size_t at = n ? a % (size_t)n : 0;
+            if (op == 4 && n < MAXN) { /* inserted */
+                memmove(model + at + 1, model + at, (n - at) * sizeof *model);
+                model[at] = (int)(b % 64);
+                n++;
+            } else if (op == 5 && n) { /* deleted */
+                memmove(model + at, model + at + 1, (n - at - 1) * sizeof *model);
+                n--;
+            } else if (n) { /* set */
+                model[at] = (int)(b % 64);
+            }
+            if (s % 97 == 0)
+                n = (int)(b % 3); /* nearly cleared */
+            has = (a & 3) != 0;
+            count = has ? 1 + a % 50 : 0; /* "r0" is no count line: writers give none */
+            RecEntry e[MAXN];
+            for (int i = 0; i < n; i++)
+                e[i] = (RecEntry){.id = ids[model[i]]};
+            rec_internals_section(r, 'R', e, (size_t)n, has, count);
+        }
+        Buf t;
+        buf_init(&t);
+        for (int i = 0; i < n; i++)
+            buf_printf(&t, "Re%d\n", model[i]);
+        if (has)
+            buf_printf(&t, "r%llu\n", count);
+        want[s] = t.s;
+    }
+    for (size_t s = 0; s < STEPS; s++)
+        ck_assert_msg(!strcmp(rec_internals_at(r, s), want[s]), "step %zu reads\n%s\nnot\n%s", s + 1,
+                      rec_internals_at(r, s), want[s]);
+    for (size_t k = 0; k < 3000; k++) { /* out of order */
+        size_t s = (size_t)(k * 2654435761ull % STEPS);
+        ck_assert_msg(!strcmp(rec_internals_at(r, s), want[s]), "step %zu reads differently out of order", s + 1);
+    }
+    for (size_t s = 0; s < STEPS; s++)
+        xfree(want[s]);
+    xfree(want);
+    rec_free(r);
+}
+END_TEST
+
 Suite *internals_suite(void)
 {
     Suite *s = suite_create("internals");
@@ -397,6 +500,8 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_other_loop_pushes);
     tcase_add_test(tk, test_internals_prims_read_as_they_are);
     tcase_add_test(tk, test_internals_timer_cancelled);
+    tcase_add_test(tk, test_internals_sections_model);
+    tcase_add_test(tk, test_internals_ready_window_cancel);
     suite_add_tcase(s, tk);
     return s;
 }

@@ -46,8 +46,11 @@ enum {
 };
 enum { ED_INS, ED_DEL, ED_SET, ED_CLEAR };
 
+/* A section's entries are e[0..n), in base[0..cap): popping the first one
+ * moves e up (a queue moving up copies nothing), and the entries go back
+ * to base only when the tail is full (no more room taken than before). */
 typedef struct Sec {
-    InLine *e;
+    InLine *e, *base;
     size_t n, cap;
     bool has;       /* the count is shown */
     uint64_t count;
@@ -82,6 +85,7 @@ struct Inside {
 static void sec_clear(Sec *c)
 {
     c->n = 0;
+    c->e = c->base;
     c->has = false;
     c->count = 0;
 }
@@ -89,7 +93,7 @@ static void sec_clear(Sec *c)
 static void state_free(State *s)
 {
     for (int i = 0; i < NSEC; i++)
-        xfree(s->sec[i].e);
+        xfree(s->sec[i].base);
     memset(s, 0, sizeof *s);
 }
 
@@ -98,12 +102,31 @@ static bool line_eq(const InLine *a, const InLine *b)
     return a->kind == b->kind && a->letter == b->letter && a->id == b->id && a->v == b->v;
 }
 
-static void sec_insert(Sec *c, size_t at, InLine l)
+static void sec_insert_slow(Sec *c, size_t at, InLine l);
+
+/* Insert l at place at: appended (the rule) in place when there is room. */
+static inline void sec_insert(Sec *c, size_t at, InLine l)
 {
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 16;
-        c->e = xrealloc(c->e, c->cap * sizeof *c->e);
+    if (at >= c->n && c->n && c->e + c->n < c->base + c->cap) {
+        c->e[c->n++] = l;
+        return;
     }
+    sec_insert_slow(c, at, l);
+}
+
+static void sec_insert_slow(Sec *c, size_t at, InLine l)
+{
+    size_t front = c->n ? (size_t)(c->e - c->base) : 0;
+    if (front + c->n == c->cap) {
+        if (front) { /* back to the start (the queue's window: 12 entries moved every 4 pops, in 16) */
+            memmove(c->base, c->e, c->n * sizeof *c->e);
+            front = 0;
+        } else {
+            c->cap = c->cap ? c->cap * 2 : 16;
+            c->base = xrealloc(c->base, c->cap * sizeof *c->base);
+        }
+    }
+    c->e = c->base + front;
     if (at >= c->n) { /* appended, as a rule */
         c->e[c->n++] = l;
         return;
@@ -117,6 +140,10 @@ static void sec_delete(Sec *c, size_t at)
 {
     if (at >= c->n)
         return;
+    if (!at) { /* the first: the queue moved up */
+        c->e = --c->n ? c->e + 1 : c->base;
+        return;
+    }
     memmove(c->e + at, c->e + at + 1, (c->n - at - 1) * sizeof *c->e);
     c->n--;
 }
@@ -182,25 +209,42 @@ static void stream_varint(uint8_t **b, size_t *n, size_t *cap, uint64_t v)
 }
 
 /* The edits' stream. */
-static void put_byte(Inside *in, uint8_t v) { stream_byte(&in->ops, &in->nops, &in->capops, v); }
 static void put_varint(Inside *in, uint64_t v) { stream_varint(&in->ops, &in->nops, &in->capops, v); }
 
 /* A varint, bounded by the stream's end (rec.h's). */
 static inline uint64_t get_varint(const uint8_t **p, const uint8_t *end) { return rec_varint_get(p, end); }
 
 
-/* An entry: id difference and kind; a time's hundredths; a letter when
- * the section does not say it. */
-static void put_entry(Inside *in, int sec, const InLine *l)
+/* An edit's most bytes (its byte, three varints, a letter): edit() makes
+ * this much room once and writes in place. */
+enum { ROOM = 48 };
+static uint8_t *room(Inside *in)
 {
-    put_varint(in, zigzag((int64_t)l->id - (int64_t)in->b.id) << KIND_BITS | l->kind);
-    in->b.id = l->id;
+    if (in->capops - in->nops < ROOM) {
+        in->capops = grown(in->capops); /* at least 256 more */
+        in->ops = xrealloc(in->ops, in->capops);
+    }
+    return in->ops + in->nops;
+}
+
+/* An entry at p (ROOM bytes there): id difference and kind; a time's
+ * hundredths; a letter when the section does not say it. Returns its end. */
+static uint8_t *entry_put(uint8_t *p, Bases *b, int sec, const InLine *l)
+{
+    p = varint_put(p, zigzag((int64_t)l->id - (int64_t)b->id) << KIND_BITS | l->kind);
+    b->id = l->id;
     if (l->kind == IL_TIME || l->kind == IL_NUM) {
-        put_varint(in, zigzag((int64_t)(l->v - in->b.cent)));
-        in->b.cent = l->v;
+        p = varint_put(p, zigzag((int64_t)(l->v - b->cent)));
+        b->cent = l->v;
     }
     if (l->kind != IL_LINE && sec == MISC)
-        put_byte(in, (uint8_t)l->letter);
+        *p++ = (uint8_t)l->letter;
+    return p;
+}
+
+static void put_entry(Inside *in, int sec, const InLine *l)
+{
+    in->nops = (size_t)(entry_put(room(in), &in->b, sec, l) - in->ops);
 }
 
 static InLine get_entry(const uint8_t **p, const uint8_t *end, int sec, Bases *b)
@@ -279,8 +323,9 @@ static void apply(State *s, int op, int sec, uint64_t arg, const InLine *l)
             if ((arg >> 2) < c->n)
                 c->e[arg >> 2] = *l;
             break;
-        default:
+        default: /* the entries, not the count */
             c->n = 0;
+            c->e = c->base;
         }
         break;
     case OP_COUNT:
@@ -311,14 +356,16 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
         in->opstep = step;
     }
     size_t d = step - in->opstep;
-    put_byte(in, (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec));
+    uint8_t *p = room(in);
+    *p++ = (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec);
     if (d >= 3)
-        put_varint(in, d - 3);
+        p = varint_put(p, d - 3);
     in->opstep = step;
     if (op == OP_EDIT || op == OP_COUNT)
-        put_varint(in, arg);
+        p = varint_put(p, arg);
     if (op == OP_PUSH || op == OP_SHIFT || (op == OP_EDIT && ((arg & 3) == ED_INS || (arg & 3) == ED_SET)))
-        put_entry(in, sec, l);
+        p = entry_put(p, &in->b, sec, l);
+    in->nops = (size_t)(p - in->ops);
     apply(&in->cur, op, sec, arg, l);
 }
 
@@ -437,10 +484,16 @@ void inside_end(Inside *in, size_t step)
 /* The section of a list's or a count's letter (others: the last). */
 static int sec_of_letter(char letter)
 {
-    for (int i = 0; i < NSEC; i++)
-        if (letter == list_letter[i] || (letter == count_letter[i] && letter))
-            return i;
-    return MISC;
+    switch (letter) { /* list_letter's and count_letter's places */
+    case 'H': case 'I': return 0;
+    case 'S': case 's': return 1;
+    case 'N': case 'n': return 2;
+    case 'M': case 'm': return 3;
+    case 'R': case 'r': return 4;
+    case 'T': case 't': return 5;
+    case 'X': case 'x': return 6;
+    default: return MISC;
+    }
 }
 
 void inside_section(Inside *in, size_t step, char letter, const InLine *e, size_t n, bool has, uint64_t count)

@@ -584,7 +584,16 @@ static RecEntry entry(HandleObj *h)
     uint32_t id = handle_words(h);
     if (!timed(h))
         return (RecEntry){.id = id};
-    return (RecEntry){.id = id, .timed = true, .hundredths = (unsigned long long)fixed_round(h->when, 2)};
+    /* a timer is shown in the heap, then again when due in the ready
+     * queue: its time in hundredths is rounded once (the last time's,
+     * kept: a function of the time alone) */
+    static double when = -1;
+    static unsigned long long hundredths;
+    if (h->when != when) {
+        when = h->when;
+        hundredths = (unsigned long long)fixed_round(when, 2);
+    }
+    return (RecEntry){.id = id, .timed = true, .hundredths = hundredths};
 }
 
 /* The timers shown: the handles, their sequence numbers, entries, and
@@ -619,6 +628,7 @@ static struct {
                          * that slides down as the queue moves up) */
     size_t nrvol;       /* how many of them are not RV_TASK */
     bool rmask_on;      /* rmask may have a bit set */
+    uint8_t rslides;    /* slides since rmask was made from all shown */
     uint64_t rtouched;  /* internals_touched when they were checked */
     size_t rscan;       /* queue places read for them (cancelled ones too) */
     uint64_t epoch;     /* internals_epoch then */
@@ -647,6 +657,22 @@ static void watch(uint64_t *mask, const void *o)
 {
     uintptr_t b = (uintptr_t)o >> 4 & 511;
     mask[b >> 6] |= 1ull << (b & 63);
+}
+
+/* Was something in mask (a set's watch_deps) touched since touch number
+ * from? A touch of anything else cannot be what that set's words hang
+ * on, so the sets' own checks are skipped (more touches than
+ * internals_touched_at keeps: yes). */
+static bool touched_in(const uint64_t *mask, uint64_t from)
+{
+    if (internals_touched - from > 16)
+        return true;
+    for (uint64_t c = from; c != internals_touched; c++) {
+        uintptr_t b = (uintptr_t)internals_touched_at[c & 15] >> 4 & 511;
+        if (mask[b >> 6] >> (b & 63) & 1)
+            return true;
+    }
+    return false;
 }
 
 /* Watch what h's words hang on (words_key reads them: h itself, the future
@@ -739,12 +765,23 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
     /* watch what the shown ones hang on now (nothing when all are tasks'
      * steps and wakeups, watched through the epoch) */
     if (seen.nrvol || seen.rmask_on) {
+        /* the ones kept are still watched: only the new ones are added,
+         * and the mask is made again from all of them every few slides
+         * (a mask watching more costs only checks, never a missed touch) */
+        size_t from = r0;
+        if (seen.nrvol && seen.rmask_on && kept && seen.rslides < 8) {
+            from = r0 + kept;
+            seen.rslides++;
+        } else {
+            memset(seen.rmask, 0, sizeof seen.rmask);
+            seen.rslides = 0;
+        }
         seen.rmask_on = seen.nrvol != 0;
-        memset(seen.rmask, 0, sizeof seen.rmask);
-        for (size_t k = r0; k < r0 + shown; k++)
+        for (size_t k = from; k < r0 + shown; k++)
             if (seen.rvol[k] != RV_TASK && !watch_deps(seen.rmask, seen.ready[k]))
                 seen.rvol[k] = RV_STEP;
-        publish_watch();
+        if (from == r0 || shown > kept)
+            publish_watch();
     }
     seen.rtouched = internals_touched;
     seen.nready = shown;
@@ -760,11 +797,14 @@ static void ready_from(LoopObj *l, size_t i, size_t gone, bool whole)
     /* the handles the next steps will read, a handle or so a step, are
      * cold: start them a few steps ahead (a task's step or wakeup needs
      * only the handle: its words were made when it was queued) */
-    for (size_t k = i + 1; k <= i + 3 && k < l->rlen; k++) {
-        const HandleObj *h = ready_at(l, k);
+    if (i + 3 < l->rlen) { /* the nearer ones were asked for at the steps before */
+        const HandleObj *h = ready_at(l, i + 3);
         __builtin_prefetch(&h->seq); /* a handle spans two lines */
         __builtin_prefetch(&h->words_epoch);
-        if (k == i + 1 && stamped(h)) /* its lines asked for a step ago */
+    }
+    if (i + 1 < l->rlen) {
+        const HandleObj *h = ready_at(l, i + 1);
+        if (stamped(h)) /* its lines asked for a step ago */
             __builtin_prefetch(&((const FutureObj *)h->words_key)->state);
     }
 #endif
@@ -785,7 +825,7 @@ static bool volatile_moved(void)
 {
     if (!seen.nrvol)
         return false;
-    bool touched = seen.rtouched != internals_touched;
+    bool touched = seen.rtouched != internals_touched && touched_in(seen.rmask, seen.rtouched);
     for (size_t i = seen.r0; i < seen.r0 + seen.nready; i++)
         if ((seen.rvol[i] == RV_STEP || (seen.rvol[i] == RV_WATCH && touched)) && words_moved(&seen.ready[i], 1))
             return true;
@@ -811,6 +851,17 @@ static void update_ready(LoopObj *l)
             seen.rtouched = internals_touched;
         return;
     }
+    if (n == seen.rlen + 1 && nqueued == seen.nqueued + 1 && seen.nready == SHOW_READY &&
+        seen.rscan == SHOW_READY && !seen.nrvol) {
+        /* one handle pushed (onto this queue: it is one longer) behind a
+         * full window of tasks' steps and wakeups, none run: only the
+         * count moved, and no handle is read */
+        seen.rlen = n;
+        seen.nqueued = nqueued;
+        seen.rtouched = internals_touched;
+        rec_internals_move(sim.rec, 'R', 0, NULL, 0, true, n - SHOW_READY);
+        return;
+    }
     if (!n && seen.rscan == seen.nready && seen.nready <= 1) {
         /* it ran dry: what was shown went (a pop; more than one would
          * cost more bytes than the section written again) */
@@ -824,10 +875,19 @@ static void update_ready(LoopObj *l)
         return;
     }
     /* handles leave only at the head: those gone are the pushes since
-     * and the length then less the length now (the head says it is so:
-     * pushes onto another loop's queue are counted too) */
+     * and the length then less the length now (the head says it is so
+     * when there were pushes: those onto another loop's queue are
+     * counted too; with none, the queue only lost its head) */
+    if (!seen.rlen) {
+        /* it was empty: all it holds was pushed since (whatever ran
+         * since, or went onto another loop's queue), read from its head
+         * and appended (the edits diffing the section would make) */
+        seen.nready = seen.r0 = seen.nrvol = 0;
+        ready_from(l, 0, 0, false);
+        return;
+    }
     size_t gone = seen.rlen + (size_t)(nqueued - seen.nqueued) - n;
-    if (gone >= seen.nready || seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq) {
+    if (gone >= seen.nready || (nqueued != seen.nqueued && seen.rseq[seen.r0 + gone] != ready_at(l, 0)->seq)) {
         record_ready(l);
         return;
     }
@@ -901,12 +961,13 @@ static void record_timers(LoopObj *l, bool all)
     size_t np = first_timers(l, ts->h, ts->key, SHOW_TIMERS, was->h, was->key, all ? 0 : seen.ntimers);
     uint64_t mask[8] = {0};
     bool vol = false, same = !all && np == seen.ntimers;
+    bool touched = !all && touched_in(seen.tmask, seen.touched); /* the shown ones' (tmask is still theirs) */
     for (size_t k = 0; k < np; k++) {
         HandleObj *h = ts->h[k];
         size_t j = 0;
         while (!all && j < seen.ntimers && !(was->h[j] == h && was->key[j].seq == ts->key[k].seq))
             j++;
-        if (!all && j < seen.ntimers && !deps_touched(was->deps[j], seen.touched)) {
+        if (!all && j < seen.ntimers && !(touched && deps_touched(was->deps[j], seen.touched))) {
             ts->e[k] = was->e[j];
             for (int i = 0; i < NDEPS; i++)
                 ts->deps[k][i] = was->deps[j][i];
@@ -956,7 +1017,7 @@ static bool pushed_behind(const LoopObj *l)
  * read? */
 static bool timers_touched(void)
 {
-    if (internals_touched == seen.touched)
+    if (internals_touched == seen.touched || !touched_in(seen.tmask, seen.touched))
         return false;
     const TimerSet *ts = &seen.ts[seen.tcur];
     for (size_t k = 0; k < seen.ntimers; k++)
