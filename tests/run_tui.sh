@@ -412,15 +412,16 @@ stops_session() {
 
 # compare: two halves over one clock; ] moves both to the next moment of
 # either run, End to the end of the longer, Space plays both, at 80x24.
+compare_drawn() {
+    has 'pair_sequential\.py' && has 'pair_gather\.py' && has '^ A .*step' && has '^ B .*ends 1\.0s'
+}
+
 compare_session() {
     new_shell compare 80 24 || return
     run_ui compare scenarios/pair_sequential.py scenarios/pair_gather.py
     wait_until "compare: both halves and both end times" hdr_has 'A: 2\.2s, B: 1\.0s' || return
-    if has 'pair_sequential\.py' && has 'pair_gather\.py' && has '^ A .*step' && has '^ B .*ends 1\.0s'; then
-        ok "compare: each half its code, one timeline with both runs"
-    else
-        bad "compare: each half its code, one timeline with both runs"
-    fi
+    # the header can be drawn before the panes below it: wait for them all
+    wait_until "compare: each half its code, one timeline with both runs" compare_drawn
     keys ']'
     wait_until "compare: ] to the next moment of either run (B's 0.50)" hdr_has 't = 0\.50s'
     keys ']'
