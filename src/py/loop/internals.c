@@ -59,11 +59,6 @@ TaskObj *loop_waiter_of(FutureObj *f)
     return NULL;
 }
 
-static bool key_first(const HeapKey *a, const HeapKey *b)
-{
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
-}
-
 /* The first k live timers of l by deadline into out (and their keys into
  * key, when given), read off the heap best-first: a node can only come
  * after its parent, so the candidates are the children of what was taken.
@@ -82,7 +77,7 @@ static size_t first_timers(const LoopObj *l, HandleObj **out, HeapKey *key, size
     while (nc && n < k && looked++ < SCAN_MAX + k) {
         size_t best = 0;
         for (size_t i = 1; i < nc; i++)
-            if (key_first(&l->hkey[cand[i]], &l->hkey[cand[best]]))
+            if (heap_key_before(&l->hkey[cand[i]], &l->hkey[cand[best]]))
                 best = i;
         size_t at = cand[best];
         cand[best] = cand[--nc];
@@ -1010,7 +1005,7 @@ static bool pushed_behind(const LoopObj *l)
 {
     return seen.ntimers == SHOW_TIMERS && internals_npushed == seen.npushed + 1 && l->hlen == seen.hlen + 1 &&
            l->hkey[0].seq == seen.htop && internals_touched == seen.touched &&
-           key_first(&seen.ts[seen.tcur].key[SHOW_TIMERS - 1], &(HeapKey){internals_pushed->when, internals_pushed->seq});
+           heap_key_before(&seen.ts[seen.tcur].key[SHOW_TIMERS - 1], &(HeapKey){internals_pushed->when, internals_pushed->seq});
 }
 
 /* Was something a shown timer's words hang on touched since they were

@@ -168,11 +168,6 @@ static HandleObj *ready_pop(LoopObj *l)
 /* The heap's order, kept beside it: a sift compares these in one flat
  * array instead of reading each handle's line (10,000 timers are 10,000
  * cold handles). heap[i] and hkey[i] always move together. */
-static inline bool key_before(const HeapKey *a, const HeapKey *b)
-{
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
-}
-
 static void heap_push(LoopObj *l, HandleObj *h)
 {
     if (l->hlen == l->hcap) {
@@ -186,7 +181,7 @@ static void heap_push(LoopObj *l, HandleObj *h)
     size_t i = l->hlen++;
     while (i > 0) {
         size_t p = (i - 1) / 2;
-        if (!key_before(&k, &l->hkey[p]))
+        if (!heap_key_before(&k, &l->hkey[p]))
             break;
         l->heap[i] = l->heap[p];
         l->hkey[i] = l->hkey[p];
@@ -208,9 +203,9 @@ static HandleObj *heap_pop(LoopObj *l)
         size_t c = 2 * i + 1;
         if (c >= n)
             break;
-        if (c + 1 < n && key_before(&l->hkey[c + 1], &l->hkey[c]))
+        if (c + 1 < n && heap_key_before(&l->hkey[c + 1], &l->hkey[c]))
             c++;
-        if (!key_before(&l->hkey[c], &lk))
+        if (!heap_key_before(&l->hkey[c], &lk))
             break;
         l->heap[i] = l->heap[c];
         l->hkey[i] = l->hkey[c];

@@ -33,6 +33,13 @@ typedef struct HeapKey {
     uint64_t seq;
 } HeapKey;
 
+/* a comes before b in the heap's order: the earlier deadline, then the
+ * earlier push */
+static inline bool heap_key_before(const HeapKey *a, const HeapKey *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
 typedef struct LoopObj {
     Obj hdr;
     HandleObj **ready;  /* ring buffer */
