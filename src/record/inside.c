@@ -341,12 +341,31 @@ static void apply(State *s, int op, int sec, uint64_t arg, const InLine *l)
     }
 }
 
+/* Is a keyframe due before an edit at step? */
+static inline bool key_due(const Inside *in, size_t step)
+{
+    return !in->nkeys || (step > in->opstep && (step - in->keys[in->nkeys - 1].step >= KEY_STEPS ||
+                                                in->nops - in->keys[in->nkeys - 1].at >= KEY_BYTES));
+}
+
+/* An edit's byte (and the steps since the last one) at the stream's end,
+ * with room for the rest of it: returns where that goes. */
+static inline uint8_t *edit_head(Inside *in, size_t step, int op, int sec)
+{
+    size_t d = step - in->opstep;
+    uint8_t *p = room(in);
+    *p++ = (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec);
+    if (d >= 3)
+        p = varint_put(p, d - 3);
+    in->opstep = step;
+    return p;
+}
+
 /* Write an edit for step and apply it to the writer's snapshot: a
  * keyframe first when one is due. */
 static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const InLine *l)
 {
-    if (!in->nkeys || (step > in->opstep && (step - in->keys[in->nkeys - 1].step >= KEY_STEPS ||
-                                             in->nops - in->keys[in->nkeys - 1].at >= KEY_BYTES))) {
+    if (key_due(in, step)) {
         if (in->nkeys == in->capkeys) {
             in->capkeys = in->capkeys ? in->capkeys * 2 : 64;
             in->keys = xrealloc(in->keys, in->capkeys * sizeof *in->keys);
@@ -355,12 +374,7 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
         put_state(in, &in->cur);
         in->opstep = step;
     }
-    size_t d = step - in->opstep;
-    uint8_t *p = room(in);
-    *p++ = (uint8_t)((d < 3 ? d : 3) << 6 | (size_t)op << 3 | (size_t)sec);
-    if (d >= 3)
-        p = varint_put(p, d - 3);
-    in->opstep = step;
+    uint8_t *p = edit_head(in, step, op, sec);
     if (op == OP_EDIT || op == OP_COUNT)
         p = varint_put(p, arg);
     if (op == OP_PUSH || op == OP_SHIFT || (op == OP_EDIT && ((arg & 3) == ED_INS || (arg & 3) == ED_SET)))
@@ -517,6 +531,23 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
 {
     int sec = sec_of_letter(letter);
     Sec *c = &in->cur.sec[sec];
+    /* the queue's two moves at nearly every step, when no keyframe is
+     * due: moved up by one (SHIFT), one more behind what is shown (INC),
+     * written and applied here, what edit() and apply() would do */
+    if (has && c->has && c->n && !key_due(in, step)) {
+        if (npop == 1 && n == 1 && count && count + 1 == c->count) {
+            in->nops = (size_t)(entry_put(edit_head(in, step, OP_SHIFT, sec), &in->b, sec, &e[0]) - in->ops);
+            c->count--;
+            c->e = --c->n ? c->e + 1 : c->base;
+            sec_insert(c, c->n, e[0]);
+            return;
+        }
+        if (!npop && !n && count == c->count + 1) {
+            in->nops = (size_t)(edit_head(in, step, OP_INC, sec) - in->ops);
+            c->count++;
+            return;
+        }
+    }
     bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
     if (npop == 1 && n == 1 && dec) {
         edit(in, step, OP_SHIFT, sec, 0, &e[0]);
