@@ -49,6 +49,26 @@ static bool is_wakeup(Obj *cb)
     return true;
 }
 
+/* The task whose builtin cb is (its self), or NULL. A task's own step
+ * and wakeup (future.c's task_step and task_wakeup, known by their C
+ * functions once met) are always bound to a task: no read of the task's
+ * first line to know it (on a wakeup queued by another's set_result, a
+ * cold line); any other builtin's self is looked at. */
+static TaskObj *cb_task(Obj *cb)
+{
+    static CFunc step;
+    if (!IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self)
+        return NULL;
+    const BuiltinObj *b = (const BuiltinObj *)cb;
+    if ((step && b->fn == step) || is_wakeup(cb))
+        return (TaskObj *)b->self;
+    if (!is_task(b->self))
+        return NULL;
+    if (!step && !strcmp(b->name, "task_step"))
+        step = b->fn;
+    return (TaskObj *)b->self;
+}
+
 TaskObj *loop_waiter_of(FutureObj *f)
 {
     for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
@@ -280,8 +300,9 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
 {
     Obj *cb = h->callback;
     *state = 0;
-    if (IS(cb, BuiltinClass) && ((BuiltinObj *)cb)->self && is_task(((BuiltinObj *)cb)->self)) {
-        *state = ((TaskObj *)((BuiltinObj *)cb)->self)->must_cancel;
+    TaskObj *own = cb_task(cb);
+    if (own) {
+        *state = own->must_cancel;
         return NULL;
     }
     Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
@@ -411,10 +432,9 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
     const char *s;
     size_t n;
     if (!h->timer) {
-        Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
-        if (!self || !is_task(self) || ((TaskObj *)self)->rec_id < 0)
+        TaskObj *t = cb_task(cb);
+        if (!t || t->rec_id < 0)
             return 0;
-        TaskObj *t = (TaskObj *)self;
         TaskWords *w = task_words(t);
         if (!is_wakeup(cb)) {
             uint32_t *id = &w->step[(t->started ? 2 : 0) + (t->must_cancel ? 1 : 0)];
@@ -548,8 +568,6 @@ static uint64_t nqueued;
 void internals_queued(HandleObj *h)
 {
     nqueued++;
-    Obj *cb = h->callback;
-    Obj *self = IS(cb, BuiltinClass) ? ((BuiltinObj *)cb)->self : NULL;
     if (!sim.rec)
         return;
     if (h->timer) {
@@ -559,7 +577,8 @@ void internals_queued(HandleObj *h)
          * cold, and again when shown) */
         return;
     }
-    if (!self || !is_task(self) || ((TaskObj *)self)->rec_id < 0)
+    TaskObj *t = cb_task(h->callback);
+    if (!t || t->rec_id < 0)
         return;
     handle_words(h);
     h->words_task = true;
@@ -735,9 +754,7 @@ static bool words_moved(HandleObj *const *hs, size_t n)
  * Task.cancel and uncancel change, and they move internals_epoch)? */
 static bool volatile_words(const HandleObj *h)
 {
-    Obj *cb = h->callback;
-    return h->timer || !IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self ||
-           !is_task(((BuiltinObj *)cb)->self);
+    return h->timer || !cb_task(h->callback);
 }
 
 /* Read the queue from place i on (the shown handles before it kept, gone
