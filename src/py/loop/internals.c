@@ -29,44 +29,54 @@
 enum { SHOW_READY = 12, SHOW_TIMERS = 12 };
 
 
-/* Is cb a task's wakeup (future.c's "task_wakeup")? Its C function is
- * learnt from the first one met, then compared: no strcmp per callback. */
+/* A task's wakeup's and step's C functions (future.c's task_wakeup and
+ * task_step), learnt from the first one met: then compared, no strcmp
+ * per callback. */
+static CFunc wake_fn, step_fn;
+
+/* Is cb a task's wakeup? */
 static bool is_wakeup(Obj *cb)
 {
-    static CFunc wakeup, other; /* and the last other one met (a task's step, before any wakeup) */
+    static CFunc other; /* the last other one met (a task's step, before any wakeup) */
     if (!IS(cb, BuiltinClass))
         return false;
     const BuiltinObj *b = (const BuiltinObj *)cb;
-    if (wakeup)
-        return b->fn == wakeup;
+    if (wake_fn)
+        return b->fn == wake_fn;
     if (b->fn == other)
         return false;
     if (strcmp(b->name, "task_wakeup")) {
         other = b->fn;
         return false;
     }
-    wakeup = b->fn;
+    wake_fn = b->fn;
     return true;
 }
 
-/* The task whose builtin cb is (its self), or NULL. A task's own step
- * and wakeup (future.c's task_step and task_wakeup, known by their C
- * functions once met) are always bound to a task: no read of the task's
- * first line to know it (on a wakeup queued by another's set_result, a
- * cold line); any other builtin's self is looked at. */
-static TaskObj *cb_task(Obj *cb)
+static TaskObj *cb_task_slow(Obj *cb)
 {
-    static CFunc step;
-    if (!IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self)
-        return NULL;
     const BuiltinObj *b = (const BuiltinObj *)cb;
-    if ((step && b->fn == step) || is_wakeup(cb))
+    if (is_wakeup(cb))
         return (TaskObj *)b->self;
     if (!is_task(b->self))
         return NULL;
-    if (!step && !strcmp(b->name, "task_step"))
-        step = b->fn;
+    if (!step_fn && !strcmp(b->name, "task_step"))
+        step_fn = b->fn;
     return (TaskObj *)b->self;
+}
+
+/* The task whose builtin cb is (its self), or NULL. A task's own step
+ * and wakeup are always bound to a task: known by their C functions, with
+ * no read of the task's first line (on a wakeup queued by another's
+ * set_result, a cold line); any other builtin's self is looked at. */
+static inline TaskObj *cb_task(Obj *cb)
+{
+    if (!IS(cb, BuiltinClass) || !((BuiltinObj *)cb)->self)
+        return NULL;
+    CFunc fn = ((BuiltinObj *)cb)->fn;
+    if (fn && (fn == step_fn || fn == wake_fn))
+        return (TaskObj *)((BuiltinObj *)cb)->self;
+    return cb_task_slow(cb);
 }
 
 TaskObj *loop_waiter_of(FutureObj *f)
@@ -362,6 +372,12 @@ static TaskWords *task_words(const TaskObj *t)
     return &tw[i];
 }
 
+/* Where t's step's words are kept: by started and must_cancel. */
+static uint32_t *task_step_words(const TaskObj *t)
+{
+    return &task_words(t)->step[(t->started ? 2 : 0) + (t->must_cancel ? 1 : 0)];
+}
+
 /* f's short words (short_future's) in place, when they are a cut of its
  * label; false otherwise. */
 static bool short_label(const FutureObj *f, const char **s, size_t *n)
@@ -437,7 +453,7 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
             return 0;
         TaskWords *w = task_words(t);
         if (!is_wakeup(cb)) {
-            uint32_t *id = &w->step[(t->started ? 2 : 0) + (t->must_cancel ? 1 : 0)];
+            uint32_t *id = task_step_words(t);
             return *id ? *id : (*id = words_made(h, NULL, 0, 0));
         }
         Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
@@ -580,7 +596,17 @@ void internals_queued(HandleObj *h)
     TaskObj *t = cb_task(h->callback);
     if (!t || t->rec_id < 0)
         return;
-    handle_words(h);
+    /* a task's step whose words it had before (a new handle: words 0):
+     * what handle_words would give, without its way through words_key
+     * and words_by_task (a sleep(0) storm's every push) */
+    uint32_t *step = ((BuiltinObj *)h->callback)->fn == step_fn ? task_step_words(t) : NULL;
+    if (step && *step && !h->words) {
+        h->words = *step;
+        h->words_key = NULL;
+        h->words_state = t->must_cancel;
+    } else {
+        handle_words(h);
+    }
     h->words_task = true;
     h->words_epoch = (uint32_t)internals_epoch;
 }
@@ -1070,7 +1096,9 @@ void internals_record(void)
         } else if (pushed_behind(l)) {
             seen.hlen = l->hlen;
             seen.npushed = internals_npushed;
-            rec_internals_section(sim.rec, 'T', seen.ts[seen.tcur].e, seen.ntimers, true, l->hlen - seen.ntimers);
+            /* the shown twelve as they were, one more behind: the count
+             * alone (the edit a diff of the whole section would make) */
+            rec_internals_move(sim.rec, 'T', 0, NULL, 0, true, l->hlen - seen.ntimers);
         } else if (seen.touched != internals_touched || l->hlen != seen.hlen ||
                    (l->hlen && l->hkey[0].seq != seen.htop)) {
             record_timers(l, false);
