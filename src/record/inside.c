@@ -531,26 +531,38 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
 {
     int sec = sec_of_letter(letter);
     Sec *c = &in->cur.sec[sec];
-    /* the queue's two moves at nearly every step, when no keyframe is
-     * due: moved up by one (SHIFT), one more behind what is shown (INC),
-     * written and applied here, what edit() and apply() would do */
-    if (has && c->has && c->n && !key_due(in, step)) {
-        if (npop == 1 && n == 1 && count && count + 1 == c->count) {
+    /* when no keyframe is due (nor will be at this step), a queue's moves
+     * at nearly every step are written and applied here, as edit() and
+     * apply() would: moved up by one (SHIFT), its head gone or one
+     * joining (POP, PUSH), one more behind what is shown (INC) */
+    bool fast = !key_due(in, step);
+    bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
+    if (npop == 1 && n == 1 && dec) {
+        if (fast && has && count && c->n) {
             in->nops = (size_t)(entry_put(edit_head(in, step, OP_SHIFT, sec), &in->b, sec, &e[0]) - in->ops);
             c->count--;
             c->e = --c->n ? c->e + 1 : c->base;
             sec_insert(c, c->n, e[0]);
-            return;
+        } else {
+            edit(in, step, OP_SHIFT, sec, 0, &e[0]);
         }
-        if (!npop && !n && count == c->count + 1) {
+        return;
+    }
+    if (fast && npop <= 1 && n <= 1) {
+        if (npop) {
+            in->nops = (size_t)(edit_head(in, step, OP_POP, sec) - in->ops);
+            sec_delete(c, 0);
+        }
+        if (n) {
+            in->nops = (size_t)(entry_put(edit_head(in, step, OP_PUSH, sec), &in->b, sec, &e[0]) - in->ops);
+            sec_insert(c, c->n, e[0]);
+        }
+        if (has && c->has && count == c->count + 1) {
             in->nops = (size_t)(edit_head(in, step, OP_INC, sec) - in->ops);
             c->count++;
-            return;
+        } else {
+            diff_count(in, step, sec, has, has ? count : 0);
         }
-    }
-    bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
-    if (npop == 1 && n == 1 && dec) {
-        edit(in, step, OP_SHIFT, sec, 0, &e[0]);
         return;
     }
     for (size_t i = 0; i < npop; i++)
