@@ -386,10 +386,15 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
 /* The edit that turns the writer's section's count into has, count. */
 static void diff_count(Inside *in, size_t step, int sec, bool has, uint64_t count)
 {
-    const Sec *o = &in->cur.sec[sec];
+    Sec *o = &in->cur.sec[sec];
     if (o->has == has && o->count == count)
         return;
-    if (has && ((o->has && count == o->count + 1) || (!o->has && count == 1)))
+    if (has && o->has && count == o->count + 1 && !key_due(in, step)) {
+        /* one more (the iteration's, the queue's): in place, as edit()
+         * and apply() would */
+        in->nops = (size_t)(edit_head(in, step, OP_INC, sec) - in->ops);
+        o->count++;
+    } else if (has && ((o->has && count == o->count + 1) || (!o->has && count == 1)))
         edit(in, step, OP_INC, sec, 0, NULL);
     else if (o->has && ((has && count + 1 == o->count) || (!has && o->count == 1 && sec != 0)))
         edit(in, step, OP_DEC, sec, 0, NULL);
@@ -557,12 +562,7 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
             in->nops = (size_t)(entry_put(edit_head(in, step, OP_PUSH, sec), &in->b, sec, &e[0]) - in->ops);
             sec_insert(c, c->n, e[0]);
         }
-        if (has && c->has && count == c->count + 1) {
-            in->nops = (size_t)(edit_head(in, step, OP_INC, sec) - in->ops);
-            c->count++;
-        } else {
-            diff_count(in, step, sec, has, has ? count : 0);
-        }
+        diff_count(in, step, sec, has, has ? count : 0);
         return;
     }
     for (size_t i = 0; i < npop; i++)
