@@ -59,27 +59,27 @@ static uint32_t head_u32(const unsigned char *b, size_t at)
 }
 
 /* READY, RUNNING and WAITING with no outcome are codes 0-2; DONE with an
- * outcome 3-6; anything else is escaped. */
-static unsigned state_code(unsigned st, unsigned out)
-{
-    if (st < 3 && !out)
-        return st;
-    if (st == 3 && out >= 1 && out <= 4)
-        return 2 + out;
-    return HC_ESCAPE;
-}
+ * outcome 3-6; anything else is escaped (a table: by state, then outcome). */
+static const uint8_t state_codes[4][8] = {
+    {0, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE},
+    {1, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE},
+    {2, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE},
+    {HC_ESCAPE, 3, 4, 5, 6, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE},
+};
 
 #if defined(__GNUC__)
 #define HOT_INLINE inline __attribute__((always_inline))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
 #else
 #define HOT_INLINE inline
+#define LIKELY(x) (x)
 #endif
 
 /* Encode c against x (advanced past it) into out: its length. */
 static HOT_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
 {
     unsigned char *q = out + 1;
-    unsigned st = c->state & 3u, code = state_code(st, c->outcome & 7u);
+    unsigned st = c->state & 3u, code = state_codes[st][c->outcome & 7u];
     unsigned h = HC_MARK | code;
     if (code == HC_ESCAPE)
         *q++ = (unsigned char)(st | (c->outcome & 7u) << 2);
@@ -189,7 +189,30 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
     h->wctx = (HistCtx){.step = c->step};
 }
 
-void hist_add(HistPool *p, Hist *h, const HistChange *c)
+/* Copy a change of n bytes (2 <= n <= HC_MAX) out of a scratch buffer,
+ * without a call for the usual few bytes (and no byte past n: the next
+ * block may follow). */
+static HOT_INLINE void copy_short(unsigned char *q, const unsigned char *s, size_t n)
+{
+    if (n <= 3) {
+        q[0] = s[0];
+        q[1] = s[1];
+        if (n == 3)
+            q[2] = s[2];
+    } else if (n <= 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(q, &a, 4);
+        memcpy(q + n - 4, &b, 4);
+    } else {
+        memcpy(q, s, n);
+    }
+}
+
+/* hist_add's other cases: a change at the last one's step (it replaces
+ * it), a task's first change, and a block that may not have room for it. */
+static __attribute__((noinline)) void add_slow(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
         unsigned char *b = block(p, h->last);
@@ -215,12 +238,43 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
             x = h->wctx;
             len = encode(tmp, c, &x);
         }
-        memcpy(block(p, h->last) + h->wpos, tmp, len);
+        unsigned char *q = block(p, h->last) + h->wpos;
+        for (size_t k = 0; k < len; k++)
+            q[k] = tmp[k];
         h->wctx = x;
     }
     h->lastpos = h->wpos;
     h->wpos = (uint16_t)(h->wpos + len);
     h->n++;
+}
+
+void hist_add(HistPool *p, Hist *h, const HistChange *c)
+{
+    /* most changes: a later step than the last one's (n > 0: a block is
+     * there), written into the last block, straight in when it has room
+     * for any change, else through a copy when it has room for this one */
+    if (LIKELY(h->n && h->wctx.step != c->step)) {
+        uint32_t size = bsize(h->last);
+        unsigned char *q = block(p, h->last) + h->wpos;
+        size_t len;
+        if (LIKELY(h->wpos + (uint32_t)HC_MAX <= size)) {
+            len = encode(q, c, &h->wctx);
+        } else {
+            unsigned char tmp[HC_MAX];
+            HistCtx x = h->wctx;
+            len = encode(tmp, c, &x);
+            if (h->wpos + len > size)
+                goto slow;
+            copy_short(q, tmp, len);
+            h->wctx = x;
+        }
+        h->lastpos = h->wpos;
+        h->wpos = (uint16_t)(h->wpos + len);
+        h->n++;
+        return;
+    }
+slow:
+    add_slow(p, h, c);
 }
 
 uint32_t hist_first_step(const HistPool *p, const Hist *h)

@@ -96,6 +96,7 @@ typedef struct SbCtx {
     size_t kgroup[SB_KINDS];
     uint32_t last[SB_KINDS][SB_ARGS];   /* each kind's last numbers */
     uint32_t nz[SB_KINDS][SB_ARGS];     /* and its last nonzero ones */
+    uint8_t lastn[SB_KINDS];            /* the writer's: last[kind] is zero from here on */
 } SbCtx;
 
 /* ctx's rows for kind, zeroed when it is the first of its kind in the group. */
@@ -105,6 +106,7 @@ static uint32_t *sb_kind(SbCtx *ctx, unsigned kind)
         ctx->kgroup[kind] = ctx->group;
         memset(ctx->last[kind], 0, sizeof ctx->last[kind]);
         memset(ctx->nz[kind], 0, sizeof ctx->nz[kind]);
+        ctx->lastn[kind] = 0;
     }
     return ctx->last[kind];
 }
@@ -960,26 +962,30 @@ bool rec_full(const Recording *r)
     return r->full;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#define COLD __attribute__((noinline, cold))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define HOT_INLINE inline
+#define COLD
+#define UNLIKELY(x) (x)
+#endif
+
 /* Room for one more step, and for the side tables that grow with it. */
-static bool step_room(Recording *r, StepKind kind)
+static HOT_INLINE bool step_room(Recording *r, StepKind kind)
 {
-    /* the events that end a run always fit, so a full recording still says why it stopped */
-    bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT ||
-                 kind == SK_UNHANDLED;
     /* a reader that gave up on the run (rec_cancel) stops it as a full recording would */
     bool stop = r->nsteps >= r->max_steps || (r->shared && atomic_load_explicit(&r->cancel, memory_order_relaxed));
-    if (stop && !final) {
+    if (UNLIKELY(stop)) {
+        /* the events that end a run always fit, so a full recording still says why it stopped */
+        if (kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT || kind == SK_UNHANDLED)
+            return true;
         r->full = true;
         return false;
     }
     return true;
 }
-
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#else
-#define HOT_INLINE inline
-#endif
 
 /* Block k of c, made when it is the next one (CHUNKS_PUT's, without a
  * call for the blocks there already). */
@@ -1018,70 +1024,103 @@ static size_t sb_fit(size_t off)
     return off;
 }
 
+/* Step i reads a new time: a new run of the clock's values. */
+static __attribute__((noinline)) void time_run(Recording *r, size_t i, double t)
+{
+    *SMALL_PUT(r, tstep, uint32_t, r->ntimes) = (uint32_t)i;
+    *SMALL_PUT(r, tval, double, r->ntimes) = t;
+    r->tlast = t;
+    r->ntimes++;
+}
+
+/* Step i starts a group of SB_GROUP: its places start again, and its
+ * bytes' offset is kept. */
+static COLD void group_start(Recording *r, size_t i)
+{
+    sb_group(&r->sbctx, i / SB_GROUP);
+    *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
+}
+
+/* Where the next step's bytes go (at most SB_MAX of them, never across
+ * two blocks): *off is set to their offset. The first block starts small
+ * and grows (small_put) only when the bytes would pass its end. */
+static HOT_INLINE unsigned char *sb_room(Recording *r, size_t *off)
+{
+    size_t o = sb_fit(r->sblen);
+    *off = o;
+    if (o < CHUNK_BYTES) {
+        if (UNLIKELY(!r->sbytes.n || o + SB_MAX > r->sbytes0))
+            small_put(&r->sbytes, &r->sbytes0, 1, o + SB_MAX - 1);
+        return r->sbytes.blk[0] + o;
+    }
+    return block_at(&r->sbytes, o >> CHUNK_SHIFT) + (o & (CHUNK_BYTES - 1));
+}
+
+/* A lazy step's numbers against the last ones of its kind (see SbCtx):
+ * KL_SAME when they are all the same, else the mask byte and the numbers
+ * that moved, written at q. */
+static HOT_INLINE unsigned char *sb_args(SbCtx *ctx, unsigned kind, const uint32_t *args, size_t nargs,
+                                         uint32_t *flags, unsigned char *q)
+{
+    if (nargs > KL_NARGS)
+        nargs = KL_NARGS;
+    uint32_t *last = sb_kind(ctx, kind), diff = 0;
+    for (size_t k = 0; k < nargs; k++)
+        diff |= args[k] ^ last[k];
+    if (!diff && ctx->lastn[kind] <= nargs) { /* and none past nargs was nonzero */
+        *flags |= KL_SAME;
+        return q;
+    }
+    uint32_t *nz = ctx->nz[kind];
+    unsigned char *mask = q++;
+    unsigned m = 0, n = 0;
+    for (unsigned k = 0; k < SB_ARGS; k++) {
+        uint32_t v = k < nargs ? args[k] : 0;
+        if (v != last[k]) {
+            m |= 1u << k;
+            last[k] = v;
+            q = sb_put(q, v, &nz[k]);
+        }
+        if (v)
+            n = k + 1;
+    }
+    *mask = (unsigned char)m;
+    ctx->lastn[kind] = (uint8_t)n;
+    return q;
+}
+
 /* Append step number r->nsteps at time t (the lock is held), with its
  * bytes: text, then args (lazy) or caption and log. */
-static void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
-                     const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
+static HOT_INLINE void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
+                                const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
 {
     size_t i = r->nsteps;
-    if (!r->ntimes || r->tlast != t) {
-        *SMALL_PUT(r, tstep, uint32_t, r->ntimes) = (uint32_t)i;
-        *SMALL_PUT(r, tval, double, r->ntimes) = t;
-        r->tlast = t;
-        r->ntimes++;
-    }
-    if (i % SB_GROUP == 0) {
-        sb_group(&r->sbctx, i / SB_GROUP);
-        *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
-    }
-    size_t off = sb_fit(r->sblen);
-    if (off < CHUNK_BYTES) /* room in the first block, which starts small */
-        small_put(&r->sbytes, &r->sbytes0, 1, off + SB_MAX - 1);
-    unsigned char *q0 = block_at(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    if (UNLIKELY(!r->ntimes || r->tlast != t))
+        time_run(r, i, t);
+    if (UNLIKELY(i % SB_GROUP == 0))
+        group_start(r, i);
+    size_t off;
+    unsigned char *q0 = sb_room(r, &off), *q = q0;
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
-    uint32_t flags = 0;
+    uint32_t flags = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | tk << KL_TASK_SHIFT;
     if (l && l == r->sbctx.at[SB_LINE])
         flags |= KL_SAMELINE;
     else
         q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
-    if (tk == KL_TASK_BYTES)
+    if (UNLIKELY(tk == KL_TASK_BYTES))
         q = sb_put(q, (uint32_t)task, &r->sbctx.at[SB_TASK]);
     if (text)
         q = sb_put(q, text, &r->sbctx.at[SB_TEXT]);
     if (lazy) {
-        if (nargs > KL_NARGS)
-            nargs = KL_NARGS;
-        uint32_t *last = sb_kind(&r->sbctx, kind), diff = 0;
-        size_t k = 0;
-        for (; k < nargs; k++)
-            diff |= args[k] ^ last[k];
-        for (; k < SB_ARGS; k++)
-            diff |= last[k];
-        if (!diff) { /* every number as the last step of its kind's: nothing */
-            flags |= KL_SAME;
-        } else {
-            uint32_t *nz = r->sbctx.nz[kind];
-            unsigned char *mask = q++;
-            *mask = 0;
-            for (k = 0; k < SB_ARGS; k++) {
-                uint32_t v = k < nargs ? args[k] : 0;
-                if (v != last[k]) {
-                    *mask |= (unsigned char)(1u << k);
-                    last[k] = v;
-                    q = sb_put(q, v, &nz[k]);
-                }
-            }
-        }
+        q = sb_args(&r->sbctx, kind, args, nargs, &flags, q);
     } else {
         q = sb_put(q, caption, &r->sbctx.at[SB_CAPTION]);
         q = sb_put(q, log, &r->sbctx.at[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
     size_t per = CHUNK_BYTES / sizeof(PStep);
-    ((PStep *)(void *)block_at(&r->steps, i / per))[i % per] = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | flags | tk << KL_TASK_SHIFT,
-    };
+    ((PStep *)(void *)block_at(&r->steps, i / per))[i % per] = (PStep){.kl = flags};
     r->nsteps++;
 }
 
@@ -1392,7 +1431,7 @@ void rec_set_t0(Recording *r, double t0)
 }
 
 /* Record a change of task in the last step (the lock is held). */
-static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+static HOT_INLINE void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
                        uint32_t order)
 {
     uint32_t l = line < 0 ? 0 : line > CH_LINE_MAX ? CH_LINE_MAX : (uint32_t)line;
