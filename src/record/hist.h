@@ -61,9 +61,7 @@ typedef struct HistCursor {
     HistCtx ctx;
 } HistCursor;
 
-/* Append change c (c->step >= the last change's); a change at the same
- * step as the last one replaces it. */
-void hist_add(HistPool *p, Hist *h, const HistChange *c);
+/* hist_add (append a change) is inline, in hist_enc.h. */
 /* The last change with step <= step; false when there is none. */
 bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out);
 /* The step of the first change (0 when none). */

@@ -18,6 +18,7 @@
 #include "../base/base.h"
 #include "chunk.h"
 #include "hist.h"
+#include "hist_enc.h"
 #include "inside.h"
 #include "states.h"
 
@@ -1065,8 +1066,16 @@ static HOT_INLINE unsigned char *sb_args(SbCtx *ctx, unsigned kind, const uint32
     if (nargs > KL_NARGS)
         nargs = KL_NARGS;
     uint32_t *last = sb_kind(ctx, kind), diff = 0;
-    for (size_t k = 0; k < nargs; k++)
-        diff |= args[k] ^ last[k];
+    switch (nargs) { /* unrolled: a hop has five */
+    case 7: diff |= args[6] ^ last[6]; /* fall through */
+    case 6: diff |= args[5] ^ last[5]; /* fall through */
+    case 5: diff |= args[4] ^ last[4]; /* fall through */
+    case 4: diff |= args[3] ^ last[3]; /* fall through */
+    case 3: diff |= args[2] ^ last[2]; /* fall through */
+    case 2: diff |= args[1] ^ last[1]; /* fall through */
+    case 1: diff |= args[0] ^ last[0]; /* fall through */
+    default: break;
+    }
     if (!diff && ctx->lastn[kind] <= nargs) { /* and none past nargs was nonzero */
         *flags |= KL_SAME;
         return q;
