@@ -139,17 +139,19 @@ typedef struct T0 {
     double t0;
 } T0;
 
+/* A task's names and label (36 bytes). Its state changes (hist.c) are
+ * in a table of their own (Recording.hists, HIST), 64 bytes a row: a hop
+ * writes its change touching that row and the block, not the names. */
 typedef struct RecTask {
     uint32_t name, coro;
-    bool hidden;
-    bool named;         /* the program named it: the name is its label */
     uint32_t call;      /* the call as written, or 0 */
     uint32_t base;      /* its label before any clash suffix */
     uint32_t label;     /* its label (rec_task_label) */
     int gprev, gnext;   /* the other visible tasks with the same base label */
-    uint32_t gserial;   /* its number among them, for "#k" */
+    uint32_t gserial : 30; /* its number among them, for "#k" */
+    uint32_t hidden : 1;
+    uint32_t named : 1; /* the program named it: the name is its label */
     uint32_t text;      /* its "name coro" (rec_task_text), or 0 */
-    Hist hist;          /* its state changes (hist.c) */
 } RecTask;
 
 typedef struct RecLane {
@@ -194,6 +196,7 @@ struct Recording {
     uint32_t nnums;
     RecNarrate narrate;
     Chunks tasks;       /* RecTask (its first block moves while it grows: small_put) */
+    Chunks hists;       /* Hist: each task's changes (the same) */
     int ntasks;
     HistPool hist;      /* the blocks of every task's changes */
     /* strings: in blocks (never moved), by id; interned ones hashed */
@@ -232,7 +235,7 @@ struct Recording {
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
     /* the small tables' first blocks' sizes (small_put) */
-    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0, tasks0, sbytes0;
+    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0, tasks0, hists0, sbytes0;
 };
 
 /* The small tables (string ids, labels with a time, the clock's runs, the
@@ -243,6 +246,8 @@ struct Recording {
  * history is found again at each read: rec_task_change_step), and a
  * reader holds the lock. */
 enum { SMALL_FIRST = 1024 };
+_Static_assert(sizeof(Hist) == 64, "a task's changes' row is a cache line");
+_Static_assert(sizeof(RecTask) == 36, "a task's names");
 
 /* Element i (of size bytes) of table c, made room for: its address. */
 static void *small_put(Chunks *c, size_t *cap0, size_t size, size_t i)
@@ -413,6 +418,7 @@ static uint32_t pool_add(Recording *r, const char *s, size_t len)
 }
 
 #define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
+#define HIST(r, i) CHUNKS_AT((r)->hists, Hist, i)
 
 static const char *str_at(const Recording *r, uint32_t id)
 {
@@ -580,9 +586,10 @@ void rec_free(Recording *r)
     if (!r)
         return;
     for (int i = 0; i < r->ntasks; i++)
-        hist_free(&TASK(r, i)->hist);
+        hist_free(HIST(r, i));
     hist_pool_free(&r->hist);
     chunks_free(&r->tasks);
+    chunks_free(&r->hists);
     xfree(r->gslot);
     xfree(r->groups);
     xfree(r->lanes);
@@ -693,7 +700,7 @@ static void label_set(Recording *r, int id, bool clash)
     if (!t->named && made_up_name(name))
         buf_printf(&b, "%s (%s)", base, name);
     else
-        buf_printf(&b, "%s #%u", base, t->gserial);
+        buf_printf(&b, "%s #%u", base, (unsigned)t->gserial);
     t->label = intern(r, b.s); /* the lock is held (label_join/label_leave) */
     buf_free(&b);
 }
@@ -805,6 +812,7 @@ size_t rec_published(const Recording *r)
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
     wlock(r);
+    memset(SMALL_PUT(r, hists, Hist, r->ntasks), 0, sizeof(Hist));
     RecTask *t = SMALL_PUT(r, tasks, RecTask, r->ntasks);
     memset(t, 0, sizeof *t);
     t->coro = intern(r, coro);
@@ -1448,7 +1456,7 @@ static HOT_INLINE void change_add(Recording *r, int task, TaskState st, Outcome 
         .step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0), .label = label, .chain = chain, .line = l,
         .order = order, .state = (uint8_t)st, .outcome = (uint8_t)out,
     };
-    hist_add(&r->hist, &TASK(r, task)->hist, &c);
+    hist_add(&r->hist, HIST(r, task), &c);
 }
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
@@ -1575,20 +1583,21 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
         return false;
     const RecTask *t = TASK(r, id);
     HistChange c;
-    if (!hist_at(&r->hist, &t->hist, s > UINT32_MAX ? UINT32_MAX : (uint32_t)s, &c))
+    const Hist *h = HIST(r, id);
+    if (!hist_at(&r->hist, h, s > UINT32_MAX ? UINT32_MAX : (uint32_t)s, &c))
         return false;
     *out = (TaskView){
         .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro),
         .state = (TaskState)c.state, .outcome = (Outcome)c.outcome, .label = rec_str(r, c.label),
         .chain = rec_str(r, c.chain), .line = (int)c.line, .order = c.order, .since = c.step,
-        .created = hist_first_step(&r->hist, &t->hist), .hidden = t->hidden,
+        .created = hist_first_step(&r->hist, h), .hidden = t->hidden,
     };
     return true;
 }
 
 size_t rec_task_nchanges(const Recording *r, int id)
 {
-    return id >= 0 && id < r->ntasks ? TASK(r, id)->hist.n : 0;
+    return id >= 0 && id < r->ntasks ? HIST(r, id)->n : 0;
 }
 
 size_t rec_task_change_step(const Recording *r, int id, size_t k)
@@ -1605,10 +1614,10 @@ size_t rec_task_change_step(const Recording *r, int id, size_t k)
         c.task = id;
         c.cur = (HistCursor){0};
     }
-    if (c.cur.h) /* the tasks array may have moved: the history is the same */
-        c.cur.h = &TASK(r, id)->hist;
+    if (c.cur.h) /* the table may have moved: the history is the same */
+        c.cur.h = HIST(r, id);
     HistChange ch;
-    hist_get(&r->hist, &TASK(r, id)->hist, (uint32_t)k, &c.cur, &ch);
+    hist_get(&r->hist, HIST(r, id), (uint32_t)k, &c.cur, &ch);
     return ch.step;
 }
 
@@ -1731,8 +1740,9 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t hused, hcap = 0;
     size_t hpool = hist_pool_bytes(&r->hist, &hused);
     for (int i = 0; i < r->ntasks; i++)
-        hcap += hist_bytes(&TASK(r, i)->hist);
-    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), small_bytes(&r->tasks, r->tasks0), false);
+        hcap += hist_bytes(HIST(r, i));
+    fn(ctx, "tasks", (size_t)r->ntasks * (sizeof(RecTask) + sizeof(Hist)),
+       small_bytes(&r->tasks, r->tasks0) + small_bytes(&r->hists, r->hists0), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
     /* the strings the internals snapshots name are counted with the other
      * strings: inside.c keeps ids in its edits, not a list of them */
