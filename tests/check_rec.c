@@ -378,6 +378,22 @@ static void random_run(uint64_t seed, int ops, size_t max_steps, int max_tasks)
         for (size_t j = 0; j < nlog; j++)
             if (log[j].task == t)
                 mine[nm++] = log[j];
+        /* a change at the same step as the task's last one replaces it:
+         * one change per step, in order (hist_add's fast path must not
+         * append a second) */
+        size_t nd = 0;
+        for (size_t j = 0; j < nm; j++) {
+            if (j + 1 < nm && mine[j + 1].step == mine[j].step)
+                continue;
+            size_t got = rec_task_change_step(r, t, nd);
+            if (got != mine[j].step)
+                ck_abort_msg("seed %llu task %d change %zu: step %zu, model %zu", (unsigned long long)seed, t, nd,
+                             got, mine[j].step);
+            nd++;
+        }
+        if (rec_task_nchanges(r, t) != nd)
+            ck_abort_msg("seed %llu task %d: %zu changes, model %zu", (unsigned long long)seed, t,
+                         rec_task_nchanges(r, t), nd);
         for (size_t s = 0; s < nsteps + 3; s++) {
             const ModelChange *want = NULL;
             for (size_t j = 0; j < nm; j++)

@@ -17,100 +17,20 @@
  * block change under them: the writer only touches the last change of a
  * task in the step being recorded, which no reader reads (rec_published). */
 #include "hist.h"
+#include "hist_enc.h"
 
 #include "../base/base.h"
 
 #include <string.h>
 
-enum {
-    HB_MIN_SHIFT = 6, HB_HEAD = 4, HB_CLASS_SHIFT = 30,
-    HC_MAX = 2 + 5 * 5, /* a header, an escape, five varints of at most 33 bits (differences of 32-bit numbers) */
-    HB_SLAB = 64, HB_UNITS_PER_CHUNK = CHUNK_BYTES >> HB_MIN_SHIFT /* units */
-};
-#define HB_INDEX 0x3FFFFFFFu
-
 /* The size class of a task's block k (0: 64 bytes, 1: 128). */
 static unsigned class_of(uint32_t k) { return k < HIST_CLASSES ? k : HIST_CLASSES - 1; }
-
-/* Block b's size (its id is its class and its first unit). */
-static uint32_t bsize(uint32_t b) { return 1u << (HB_MIN_SHIFT + (b >> HB_CLASS_SHIFT)); }
-/* The header byte: the mark, the state and outcome as one code (HC_ESCAPE:
- * in a byte of their own), how the label is given, whether the chain and
- * the line are the last ones. */
-enum {
-    HC_MARK = 0x80, HC_CODE = 0x07, HC_ESCAPE = 7, HC_LABEL_SHIFT = 3, HC_SAMECHAIN = 0x20, HC_SAMELINE = 0x40
-};
-enum { HL_NONE, HL_SAME, HL_DELTA }; /* the label: none (0), the last of its state's, a difference from it */
-
-/* A task's blocks' first steps: the second half of its block list. */
-#define FIRST(h) ((h)->blk + (h)->capblk)
-
-static unsigned char *block(const HistPool *p, uint32_t b)
-{
-    uint32_t u = b & HB_INDEX;
-    return p->blocks.blk[u / HB_UNITS_PER_CHUNK] + ((size_t)(u % HB_UNITS_PER_CHUNK) << HB_MIN_SHIFT);
-}
 
 static uint32_t head_u32(const unsigned char *b, size_t at)
 {
     uint32_t v;
     memcpy(&v, b + at, sizeof v);
     return v;
-}
-
-/* READY, RUNNING and WAITING with no outcome are codes 0-2; DONE with an
- * outcome 3-6; anything else is escaped. */
-static unsigned state_code(unsigned st, unsigned out)
-{
-    if (st < 3 && !out)
-        return st;
-    if (st == 3 && out >= 1 && out <= 4)
-        return 2 + out;
-    return HC_ESCAPE;
-}
-
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#else
-#define HOT_INLINE inline
-#endif
-
-/* Encode c against x (advanced past it) into out: its length. */
-static HOT_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
-{
-    unsigned char *q = out + 1;
-    unsigned st = c->state & 3u, code = state_code(st, c->outcome & 7u);
-    unsigned h = HC_MARK | code;
-    if (code == HC_ESCAPE)
-        *q++ = (unsigned char)(st | (c->outcome & 7u) << 2);
-    q = varint_put(q, (uint64_t)(c->step - x->step));
-    if (!c->label) {
-        h |= HL_NONE << HC_LABEL_SHIFT;
-    } else if (c->label == x->label[st]) {
-        h |= HL_SAME << HC_LABEL_SHIFT;
-    } else {
-        h |= HL_DELTA << HC_LABEL_SHIFT;
-        q = varint_put(q, zigzag((int64_t)c->label - x->label[st]));
-        x->label[st] = c->label;
-    }
-    if (c->chain == x->chain) {
-        h |= HC_SAMECHAIN;
-    } else {
-        q = varint_put(q, zigzag((int64_t)c->chain - x->chain));
-        x->chain = c->chain;
-    }
-    if (c->line == x->line)
-        h |= HC_SAMELINE;
-    else
-        q = varint_put(q, zigzag((int64_t)c->line - x->line));
-    if (st == 0) { /* the queue order means something only when READY */
-        q = varint_put(q, zigzag((int64_t)c->order - x->order));
-        x->order = c->order;
-    }
-    x->step = c->step;
-    x->line = c->line;
-    *out = (unsigned char)h;
-    return (size_t)(q - out);
 }
 
 /* Decode the change at b[*pos] (a block of size end) against x; false at
@@ -189,7 +109,9 @@ static void block_new(HistPool *p, Hist *h, const HistChange *c)
     h->wctx = (HistCtx){.step = c->step};
 }
 
-void hist_add(HistPool *p, Hist *h, const HistChange *c)
+/* hist_add's other cases: a change at the last one's step (it replaces
+ * it), a task's first change, and a block that may not have room for it. */
+void hist_add_slow(HistPool *p, Hist *h, const HistChange *c)
 {
     if (h->n && h->wctx.step == c->step) { /* several changes in one step: keep the last */
         unsigned char *b = block(p, h->last);
@@ -215,7 +137,9 @@ void hist_add(HistPool *p, Hist *h, const HistChange *c)
             x = h->wctx;
             len = encode(tmp, c, &x);
         }
-        memcpy(block(p, h->last) + h->wpos, tmp, len);
+        unsigned char *q = block(p, h->last) + h->wpos;
+        for (size_t k = 0; k < len; k++)
+            q[k] = tmp[k];
         h->wctx = x;
     }
     h->lastpos = h->wpos;

@@ -44,14 +44,17 @@ typedef struct HistPool {
     uint32_t n[HIST_CLASSES];        /* blocks of each class */
 } HistPool;
 
+/* 64 bytes, what a change writes first (48 bytes: in one cache line
+ * when the table's rows are aligned), then the block list, which only a
+ * new block and a reader touch. */
 typedef struct Hist {
-    uint32_t *blk;          /* its blocks, in order, then (from blk + capblk) each
-                             * block's first step, for the binary search */
-    uint32_t nblk, capblk;
     uint32_t n;             /* changes */
     uint32_t last;          /* the last block's id (blk[nblk - 1], without reading blk) */
     uint16_t wpos, lastpos; /* the end of the last block, where its last change starts */
     HistCtx wctx;           /* the context after the last change */
+    uint32_t nblk, capblk;
+    uint32_t *blk;          /* its blocks, in order, then (from blk + capblk) each
+                             * block's first step, for the binary search */
 } Hist;
 
 /* A reader's place in one history, for walking its changes in order. */
@@ -61,9 +64,7 @@ typedef struct HistCursor {
     HistCtx ctx;
 } HistCursor;
 
-/* Append change c (c->step >= the last change's); a change at the same
- * step as the last one replaces it. */
-void hist_add(HistPool *p, Hist *h, const HistChange *c);
+/* hist_add (append a change) is inline, in hist_enc.h. */
 /* The last change with step <= step; false when there is none. */
 bool hist_at(const HistPool *p, const Hist *h, uint32_t step, HistChange *out);
 /* The step of the first change (0 when none). */

@@ -18,6 +18,7 @@
 #include "../base/base.h"
 #include "chunk.h"
 #include "hist.h"
+#include "hist_enc.h"
 #include "inside.h"
 #include "states.h"
 
@@ -96,6 +97,7 @@ typedef struct SbCtx {
     size_t kgroup[SB_KINDS];
     uint32_t last[SB_KINDS][SB_ARGS];   /* each kind's last numbers */
     uint32_t nz[SB_KINDS][SB_ARGS];     /* and its last nonzero ones */
+    uint8_t lastn[SB_KINDS];            /* the writer's: last[kind] is zero from here on */
 } SbCtx;
 
 /* ctx's rows for kind, zeroed when it is the first of its kind in the group. */
@@ -105,6 +107,7 @@ static uint32_t *sb_kind(SbCtx *ctx, unsigned kind)
         ctx->kgroup[kind] = ctx->group;
         memset(ctx->last[kind], 0, sizeof ctx->last[kind]);
         memset(ctx->nz[kind], 0, sizeof ctx->nz[kind]);
+        ctx->lastn[kind] = 0;
     }
     return ctx->last[kind];
 }
@@ -136,17 +139,19 @@ typedef struct T0 {
     double t0;
 } T0;
 
+/* A task's names and label (36 bytes). Its state changes (hist.c) are
+ * in a table of their own (Recording.hists, HIST), 64 bytes a row: a hop
+ * writes its change touching that row and the block, not the names. */
 typedef struct RecTask {
     uint32_t name, coro;
-    bool hidden;
-    bool named;         /* the program named it: the name is its label */
     uint32_t call;      /* the call as written, or 0 */
     uint32_t base;      /* its label before any clash suffix */
     uint32_t label;     /* its label (rec_task_label) */
     int gprev, gnext;   /* the other visible tasks with the same base label */
-    uint32_t gserial;   /* its number among them, for "#k" */
+    uint32_t gserial : 30; /* its number among them, for "#k" */
+    uint32_t hidden : 1;
+    uint32_t named : 1; /* the program named it: the name is its label */
     uint32_t text;      /* its "name coro" (rec_task_text), or 0 */
-    Hist hist;          /* its state changes (hist.c) */
 } RecTask;
 
 typedef struct RecLane {
@@ -191,6 +196,7 @@ struct Recording {
     uint32_t nnums;
     RecNarrate narrate;
     Chunks tasks;       /* RecTask (its first block moves while it grows: small_put) */
+    Chunks hists;       /* Hist: each task's changes (the same) */
     int ntasks;
     HistPool hist;      /* the blocks of every task's changes */
     /* strings: in blocks (never moved), by id; interned ones hashed */
@@ -229,7 +235,7 @@ struct Recording {
     atomic_int want;        /* readers waiting for the lock */
     pthread_mutex_t mu;
     /* the small tables' first blocks' sizes (small_put) */
-    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0, tasks0, sbytes0;
+    size_t strs0, nlabels0, tstep0, tval0, ck0, nums0, tasks0, hists0, sbytes0;
 };
 
 /* The small tables (string ids, labels with a time, the clock's runs, the
@@ -240,6 +246,8 @@ struct Recording {
  * history is found again at each read: rec_task_change_step), and a
  * reader holds the lock. */
 enum { SMALL_FIRST = 1024 };
+_Static_assert(sizeof(Hist) == 64, "a task's changes' row is a cache line");
+_Static_assert(sizeof(RecTask) == 36, "a task's names");
 
 /* Element i (of size bytes) of table c, made room for: its address. */
 static void *small_put(Chunks *c, size_t *cap0, size_t size, size_t i)
@@ -410,6 +418,7 @@ static uint32_t pool_add(Recording *r, const char *s, size_t len)
 }
 
 #define TASK(r, i) CHUNKS_AT((r)->tasks, RecTask, i)
+#define HIST(r, i) CHUNKS_AT((r)->hists, Hist, i)
 
 static const char *str_at(const Recording *r, uint32_t id)
 {
@@ -577,9 +586,10 @@ void rec_free(Recording *r)
     if (!r)
         return;
     for (int i = 0; i < r->ntasks; i++)
-        hist_free(&TASK(r, i)->hist);
+        hist_free(HIST(r, i));
     hist_pool_free(&r->hist);
     chunks_free(&r->tasks);
+    chunks_free(&r->hists);
     xfree(r->gslot);
     xfree(r->groups);
     xfree(r->lanes);
@@ -690,7 +700,7 @@ static void label_set(Recording *r, int id, bool clash)
     if (!t->named && made_up_name(name))
         buf_printf(&b, "%s (%s)", base, name);
     else
-        buf_printf(&b, "%s #%u", base, t->gserial);
+        buf_printf(&b, "%s #%u", base, (unsigned)t->gserial);
     t->label = intern(r, b.s); /* the lock is held (label_join/label_leave) */
     buf_free(&b);
 }
@@ -802,6 +812,7 @@ size_t rec_published(const Recording *r)
 int rec_task_new(Recording *r, const char *name, const char *coro, bool hidden)
 {
     wlock(r);
+    memset(SMALL_PUT(r, hists, Hist, r->ntasks), 0, sizeof(Hist));
     RecTask *t = SMALL_PUT(r, tasks, RecTask, r->ntasks);
     memset(t, 0, sizeof *t);
     t->coro = intern(r, coro);
@@ -960,26 +971,30 @@ bool rec_full(const Recording *r)
     return r->full;
 }
 
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#define COLD __attribute__((noinline, cold))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define HOT_INLINE inline
+#define COLD
+#define UNLIKELY(x) (x)
+#endif
+
 /* Room for one more step, and for the side tables that grow with it. */
-static bool step_room(Recording *r, StepKind kind)
+static HOT_INLINE bool step_room(Recording *r, StepKind kind)
 {
-    /* the events that end a run always fit, so a full recording still says why it stopped */
-    bool final = kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT ||
-                 kind == SK_UNHANDLED;
     /* a reader that gave up on the run (rec_cancel) stops it as a full recording would */
     bool stop = r->nsteps >= r->max_steps || (r->shared && atomic_load_explicit(&r->cancel, memory_order_relaxed));
-    if (stop && !final) {
+    if (UNLIKELY(stop)) {
+        /* the events that end a run always fit, so a full recording still says why it stopped */
+        if (kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT || kind == SK_UNHANDLED)
+            return true;
         r->full = true;
         return false;
     }
     return true;
 }
-
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#else
-#define HOT_INLINE inline
-#endif
 
 /* Block k of c, made when it is the next one (CHUNKS_PUT's, without a
  * call for the blocks there already). */
@@ -1018,70 +1033,111 @@ static size_t sb_fit(size_t off)
     return off;
 }
 
+/* Step i reads a new time: a new run of the clock's values. */
+static __attribute__((noinline)) void time_run(Recording *r, size_t i, double t)
+{
+    *SMALL_PUT(r, tstep, uint32_t, r->ntimes) = (uint32_t)i;
+    *SMALL_PUT(r, tval, double, r->ntimes) = t;
+    r->tlast = t;
+    r->ntimes++;
+}
+
+/* Step i starts a group of SB_GROUP: its places start again, and its
+ * bytes' offset is kept. */
+static COLD void group_start(Recording *r, size_t i)
+{
+    sb_group(&r->sbctx, i / SB_GROUP);
+    *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
+}
+
+/* Where the next step's bytes go (at most SB_MAX of them, never across
+ * two blocks): *off is set to their offset. The first block starts small
+ * and grows (small_put) only when the bytes would pass its end. */
+static HOT_INLINE unsigned char *sb_room(Recording *r, size_t *off)
+{
+    size_t o = sb_fit(r->sblen);
+    *off = o;
+    if (o < CHUNK_BYTES) {
+        if (UNLIKELY(!r->sbytes.n || o + SB_MAX > r->sbytes0))
+            small_put(&r->sbytes, &r->sbytes0, 1, o + SB_MAX - 1);
+        return r->sbytes.blk[0] + o;
+    }
+    return block_at(&r->sbytes, o >> CHUNK_SHIFT) + (o & (CHUNK_BYTES - 1));
+}
+
+/* A lazy step's numbers against the last ones of its kind (see SbCtx):
+ * KL_SAME when they are all the same, else the mask byte and the numbers
+ * that moved, written at q. */
+static HOT_INLINE unsigned char *sb_args(SbCtx *ctx, unsigned kind, const uint32_t *args, size_t nargs,
+                                         uint32_t *flags, unsigned char *q)
+{
+    if (nargs > KL_NARGS)
+        nargs = KL_NARGS;
+    uint32_t *last = sb_kind(ctx, kind), diff = 0;
+    switch (nargs) { /* unrolled: a hop has five */
+    case 7: diff |= args[6] ^ last[6]; /* fall through */
+    case 6: diff |= args[5] ^ last[5]; /* fall through */
+    case 5: diff |= args[4] ^ last[4]; /* fall through */
+    case 4: diff |= args[3] ^ last[3]; /* fall through */
+    case 3: diff |= args[2] ^ last[2]; /* fall through */
+    case 2: diff |= args[1] ^ last[1]; /* fall through */
+    case 1: diff |= args[0] ^ last[0]; /* fall through */
+    default: break;
+    }
+    if (!diff && ctx->lastn[kind] <= nargs) { /* and none past nargs was nonzero */
+        *flags |= KL_SAME;
+        return q;
+    }
+    uint32_t *nz = ctx->nz[kind];
+    unsigned char *mask = q++;
+    unsigned m = 0, n = 0;
+    for (unsigned k = 0; k < SB_ARGS; k++) {
+        uint32_t v = k < nargs ? args[k] : 0;
+        if (v != last[k]) {
+            m |= 1u << k;
+            last[k] = v;
+            q = sb_put(q, v, &nz[k]);
+        }
+        if (v)
+            n = k + 1;
+    }
+    *mask = (unsigned char)m;
+    ctx->lastn[kind] = (uint8_t)n;
+    return q;
+}
+
 /* Append step number r->nsteps at time t (the lock is held), with its
  * bytes: text, then args (lazy) or caption and log. */
-static void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
-                     const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
+static HOT_INLINE void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
+                                const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
 {
     size_t i = r->nsteps;
-    if (!r->ntimes || r->tlast != t) {
-        *SMALL_PUT(r, tstep, uint32_t, r->ntimes) = (uint32_t)i;
-        *SMALL_PUT(r, tval, double, r->ntimes) = t;
-        r->tlast = t;
-        r->ntimes++;
-    }
-    if (i % SB_GROUP == 0) {
-        sb_group(&r->sbctx, i / SB_GROUP);
-        *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
-    }
-    size_t off = sb_fit(r->sblen);
-    if (off < CHUNK_BYTES) /* room in the first block, which starts small */
-        small_put(&r->sbytes, &r->sbytes0, 1, off + SB_MAX - 1);
-    unsigned char *q0 = block_at(&r->sbytes, off >> CHUNK_SHIFT) + (off & (CHUNK_BYTES - 1)), *q = q0;
+    if (UNLIKELY(!r->ntimes || r->tlast != t))
+        time_run(r, i, t);
+    if (UNLIKELY(i % SB_GROUP == 0))
+        group_start(r, i);
+    size_t off;
+    unsigned char *q0 = sb_room(r, &off), *q = q0;
     uint32_t l = line < 0 ? 0 : line > KL_LINE_MAX ? KL_LINE_MAX : (uint32_t)line;
     uint32_t tk = task >= -1 && task < KL_TASK_BYTES - 1 ? (uint32_t)(task + 1) : KL_TASK_BYTES;
-    uint32_t flags = 0;
+    uint32_t flags = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | tk << KL_TASK_SHIFT;
     if (l && l == r->sbctx.at[SB_LINE])
         flags |= KL_SAMELINE;
     else
         q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
-    if (tk == KL_TASK_BYTES)
+    if (UNLIKELY(tk == KL_TASK_BYTES))
         q = sb_put(q, (uint32_t)task, &r->sbctx.at[SB_TASK]);
     if (text)
         q = sb_put(q, text, &r->sbctx.at[SB_TEXT]);
     if (lazy) {
-        if (nargs > KL_NARGS)
-            nargs = KL_NARGS;
-        uint32_t *last = sb_kind(&r->sbctx, kind), diff = 0;
-        size_t k = 0;
-        for (; k < nargs; k++)
-            diff |= args[k] ^ last[k];
-        for (; k < SB_ARGS; k++)
-            diff |= last[k];
-        if (!diff) { /* every number as the last step of its kind's: nothing */
-            flags |= KL_SAME;
-        } else {
-            uint32_t *nz = r->sbctx.nz[kind];
-            unsigned char *mask = q++;
-            *mask = 0;
-            for (k = 0; k < SB_ARGS; k++) {
-                uint32_t v = k < nargs ? args[k] : 0;
-                if (v != last[k]) {
-                    *mask |= (unsigned char)(1u << k);
-                    last[k] = v;
-                    q = sb_put(q, v, &nz[k]);
-                }
-            }
-        }
+        q = sb_args(&r->sbctx, kind, args, nargs, &flags, q);
     } else {
         q = sb_put(q, caption, &r->sbctx.at[SB_CAPTION]);
         q = sb_put(q, log, &r->sbctx.at[SB_LOG]);
     }
     r->sblen = off + (size_t)(q - q0);
     size_t per = CHUNK_BYTES / sizeof(PStep);
-    ((PStep *)(void *)block_at(&r->steps, i / per))[i % per] = (PStep){
-        .kl = (uint32_t)kind | (lazy ? KL_LAZY : 0) | (text ? KL_TEXT : 0) | flags | tk << KL_TASK_SHIFT,
-    };
+    ((PStep *)(void *)block_at(&r->steps, i / per))[i % per] = (PStep){.kl = flags};
     r->nsteps++;
 }
 
@@ -1392,7 +1448,7 @@ void rec_set_t0(Recording *r, double t0)
 }
 
 /* Record a change of task in the last step (the lock is held). */
-static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+static HOT_INLINE void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
                        uint32_t order)
 {
     uint32_t l = line < 0 ? 0 : line > CH_LINE_MAX ? CH_LINE_MAX : (uint32_t)line;
@@ -1400,7 +1456,7 @@ static void change_add(Recording *r, int task, TaskState st, Outcome out, uint32
         .step = (uint32_t)(r->nsteps ? r->nsteps - 1 : 0), .label = label, .chain = chain, .line = l,
         .order = order, .state = (uint8_t)st, .outcome = (uint8_t)out,
     };
-    hist_add(&r->hist, &TASK(r, task)->hist, &c);
+    hist_add(&r->hist, HIST(r, task), &c);
 }
 
 void rec_task_set(Recording *r, int task, TaskState st, Outcome out, const char *label, const char *chain,
@@ -1527,20 +1583,21 @@ bool rec_task_at(const Recording *r, int id, size_t s, TaskView *out)
         return false;
     const RecTask *t = TASK(r, id);
     HistChange c;
-    if (!hist_at(&r->hist, &t->hist, s > UINT32_MAX ? UINT32_MAX : (uint32_t)s, &c))
+    const Hist *h = HIST(r, id);
+    if (!hist_at(&r->hist, h, s > UINT32_MAX ? UINT32_MAX : (uint32_t)s, &c))
         return false;
     *out = (TaskView){
         .id = id, .who = rec_str(r, t->label), .name = rec_str(r, t->name), .coro = rec_str(r, t->coro),
         .state = (TaskState)c.state, .outcome = (Outcome)c.outcome, .label = rec_str(r, c.label),
         .chain = rec_str(r, c.chain), .line = (int)c.line, .order = c.order, .since = c.step,
-        .created = hist_first_step(&r->hist, &t->hist), .hidden = t->hidden,
+        .created = hist_first_step(&r->hist, h), .hidden = t->hidden,
     };
     return true;
 }
 
 size_t rec_task_nchanges(const Recording *r, int id)
 {
-    return id >= 0 && id < r->ntasks ? TASK(r, id)->hist.n : 0;
+    return id >= 0 && id < r->ntasks ? HIST(r, id)->n : 0;
 }
 
 size_t rec_task_change_step(const Recording *r, int id, size_t k)
@@ -1557,10 +1614,10 @@ size_t rec_task_change_step(const Recording *r, int id, size_t k)
         c.task = id;
         c.cur = (HistCursor){0};
     }
-    if (c.cur.h) /* the tasks array may have moved: the history is the same */
-        c.cur.h = &TASK(r, id)->hist;
+    if (c.cur.h) /* the table may have moved: the history is the same */
+        c.cur.h = HIST(r, id);
     HistChange ch;
-    hist_get(&r->hist, &TASK(r, id)->hist, (uint32_t)k, &c.cur, &ch);
+    hist_get(&r->hist, HIST(r, id), (uint32_t)k, &c.cur, &ch);
     return ch.step;
 }
 
@@ -1683,8 +1740,9 @@ static void bytes_tables(const Recording *r, RecBytesFn fn, void *ctx)
     size_t hused, hcap = 0;
     size_t hpool = hist_pool_bytes(&r->hist, &hused);
     for (int i = 0; i < r->ntasks; i++)
-        hcap += hist_bytes(&TASK(r, i)->hist);
-    fn(ctx, "tasks", (size_t)r->ntasks * sizeof(RecTask), small_bytes(&r->tasks, r->tasks0), false);
+        hcap += hist_bytes(HIST(r, i));
+    fn(ctx, "tasks", (size_t)r->ntasks * (sizeof(RecTask) + sizeof(Hist)),
+       small_bytes(&r->tasks, r->tasks0) + small_bytes(&r->hists, r->hists0), false);
     fn(ctx, "changes", hused + hcap, hpool + hcap, false);
     /* the strings the internals snapshots name are counted with the other
      * strings: inside.c keeps ids in its edits, not a list of them */
