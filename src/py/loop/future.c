@@ -286,6 +286,7 @@ void future_add_callback(FutureObj *f, Obj *cb)
         note_wakeup(f, cb);
     } else {
         list_append(f->callbacks, cb);
+        f->counted |= narr_may_count(cb);
     }
 }
 

@@ -68,6 +68,7 @@ typedef struct FutureObj {
     bool blocking;      /* CPython's _asyncio_future_blocking */
     bool retrieved;
     bool cancel_requested; /* a gathering future's */
+    bool counted;       /* a callback that may count its end was added (narr_may_count) */
     Obj *result, *exception;
     Obj *callbacks;     /* list of callables */
     Obj *cancel_msg;    /* or NULL */
@@ -252,6 +253,14 @@ void narr_gather_label(const FutureObj *outer, Buf *out);
 /* Future f is done (a task's end is already recorded): the counts that
  * wait on it drop now, in this step, not when their done callbacks run. */
 void narr_counts_done(FutureObj *f);
+/* Whether done callback cb may be one that counts its future's end (a
+ * gather's or a TaskGroup's, as narr_counts_done tells them): a future
+ * given one is marked (FutureObj.counted), and only a marked future's end
+ * reads its callbacks. Reads cb's class and function only. */
+bool narr_may_count(const Obj *cb);
+/* Futures whose done callbacks narr_counts_done read, so far (the tests'
+ * proof that an unmarked future's are not read). */
+uint64_t narr_counts_read(void);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
 /* A `warn` trace line with this message, and a caption for the screen. */
@@ -378,6 +387,9 @@ void gather_bind_prelude(Obj *asyncio_module_dict);
 void gather_reset(void);
 /* The gathering future whose children's done callback cb is, or NULL. */
 FutureObj *gather_outer_of(Obj *cb);
+/* Whether cb is a gather's children's done callback (its outer future may
+ * not be made yet). */
+bool gather_is_child_done(const Obj *cb);
 
 /* functools.c */
 extern Class PartialClass;

@@ -1123,10 +1123,30 @@ static FutureObj *gather_of(Obj *cb)
     return NULL;
 }
 
+bool narr_may_count(const Obj *cb)
+{
+    /* what gather_of and the TaskGroup check below may take: any function
+     * or bound method (their names, cells and receivers are read at the
+     * end), and gather.c's callback; not a task's wakeup */
+    return IS(cb, BuiltinClass) ? gather_is_child_done(cb) : IS(cb, FuncClass) || IS(cb, BoundClass);
+}
+
 /* Each of f's done callbacks says who counts on it: a gather's, or a
- * TaskGroup's (its bound _on_task_done). O(callbacks) per future. */
+ * TaskGroup's (its bound _on_task_done). O(callbacks) per future, and
+ * nothing for a future never given such a callback (FutureObj.counted):
+ * a task's end or a sleep's reads no callback here. */
+static uint64_t counts_read;
+
+uint64_t narr_counts_read(void)
+{
+    return counts_read;
+}
+
 void narr_counts_done(FutureObj *f)
 {
+    if (!f->counted)
+        return;
+    counts_read++;
     Buf words;
     buf_init(&words);
     for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
