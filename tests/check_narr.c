@@ -10,6 +10,7 @@
 #include "../src/py/py.h"
 #include "../src/py/loop/model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static Recording *run(const char *code)
@@ -88,11 +89,79 @@ START_TEST(test_counted_mark)
 }
 END_TEST
 
+/* A sleep's words are its delay's label ("sleep(0.3)", one string per
+ * delay and class) and its time, written when read. Before each sleep
+ * the scenario prints what its label must read (Python's own repr and
+ * %.2f), over more delays than the labels' table holds: int and float of
+ * one value, a bool, a time past what is kept as a number; then a sleep
+ * with a deadline note and a cancelled one. It fails when the table's key
+ * leaves out the class (1 and 1.0 share words) or the value, and when a
+ * woken sleep's READY words are not the label's. */
+START_TEST(test_sleep_words)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def main():\n"
+                         "    loop = asyncio.get_running_loop()\n"
+                         "    async with asyncio.timeout(5):\n"
+                         "        await asyncio.sleep(1)\n"
+                         "    t = asyncio.create_task(asyncio.sleep(3))\n"
+                         "    await asyncio.sleep(1)\n"
+                         "    t.cancel()\n"
+                         "    await asyncio.sleep(1)\n"
+                         "    ds = [1, 1.0, True, 0.1 + 0.2, 0.3, 1e-05, 2, 2.0]\n"
+                         "    ds += [0.001 * (k + 1) for k in range(600)] + [1, 0.3, 1e7, 2**40]\n"
+                         "    for d in ds:\n"
+                         "        print(f'sleep({d!r}) until {loop.time() + d:.2f}')\n"
+                         "        await asyncio.sleep(d)\n"
+                         "asyncio.run(main())\n");
+    Buf b;
+    buf_init(&b);
+    size_t s = find(rec, SK_SUSPEND, 0, 0);
+    ck_assert_str_eq(label_at(rec, 0, s, &b), "sleep(1) until 1.00 \xc2\xb7 timeout 5.00 \xe2\x86\x92 cancel");
+    size_t w = find(rec, SK_WAKE, 0, s);
+    ck_assert_str_eq(label_at(rec, 0, w, &b), "sleep(1)");
+    size_t c = find(rec, SK_WAKE, 1, 0); /* the sleep task, cancelled */
+    ck_assert_str_eq(label_at(rec, 1, c, &b), "sleep(3) until 4.00");
+    size_t n = 0;
+    for (size_t p = find(rec, SK_PRINT, -2, 0); p < rec_nsteps(rec); p++) {
+        if (rec_step_at(rec, p)->kind != SK_PRINT)
+            continue;
+        char want[128];
+        snprintf(want, sizeof want, "%s", rec_str(rec, rec_step_at(rec, p)->text));
+        s = find(rec, SK_SUSPEND, 0, p);
+        ck_assert_str_eq(label_at(rec, 0, s, &b), want);
+        w = find(rec, SK_WAKE, 0, s);
+        *strstr(want, " until ") = '\0';
+        ck_assert_str_eq(label_at(rec, 0, w, &b), want);
+        n++;
+    }
+    ck_assert_uint_eq(n, 612);
+    buf_free(&b);
+    rec_free(rec);
+}
+END_TEST
+
+/* The labels' table is used: 40 sleeps of three delays make three. */
+START_TEST(test_sleep_labels_kept)
+{
+    uint64_t before = sleep_labels_made();
+    Recording *rec = run("import asyncio\n"
+                         "async def main():\n"
+                         "    for k in range(40):\n"
+                         "        await asyncio.sleep((0.5, 1, 0.25)[k % 3])\n"
+                         "asyncio.run(main())\n");
+    ck_assert_uint_eq(sleep_labels_made() - before, 3);
+    rec_free(rec);
+}
+END_TEST
+
 Suite *narr_suite(void)
 {
     Suite *s = suite_create("narr");
     TCase *tc = tcase_create("narr");
     tcase_add_test(tc, test_counted_mark);
+    tcase_add_test(tc, test_sleep_words);
+    tcase_add_test(tc, test_sleep_labels_kept);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -313,6 +313,8 @@ void future_describe(FutureObj *f, Buf *out)
         buf_printf(out, "gather of %zu", TUP_N(f->children));
     } else if (f->label) {
         buf_putn(out, STR_S(f->label), STR_LEN(f->label));
+        if (f->until) /* a sleep's words, made only when read (narr_until_label) */
+            narr_until_words(f, out);
     } else if (is_task(&f->hdr)) {
         TaskObj *t = (TaskObj *)f;
         buf_puts(out, "task ");

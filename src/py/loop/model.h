@@ -68,15 +68,22 @@ typedef struct FutureObj {
     bool blocking;      /* CPython's _asyncio_future_blocking */
     bool retrieved;
     bool cancel_requested; /* a gathering future's */
-    bool counted;       /* a callback that may count its end was added (narr_may_count) */
+    bool counted : 1;   /* a callback that may count its end was added (narr_may_count) */
+    bool until : 1;     /* a sleep's: its words are label, " until ", then `when` (future_describe) */
     Obj *result, *exception;
     Obj *callbacks;     /* list of callables */
     Obj *cancel_msg;    /* or NULL */
     Obj *cancelled_exc; /* the CancelledError that cancelled a task, or NULL */
-    Obj *label;         /* str: what waiting on this future means, or NULL */
+    Obj *label;         /* str: what waiting on this future means, or NULL; a
+                           writer of it clears `until` */
     /* a gathering future (asyncio.gather's outer future) */
     Obj *children;      /* tuple or NULL */
-    size_t children_total, children_pending; /* distinct children, and those not done (the label) */
+    union {
+        struct {
+            size_t children_total, children_pending; /* distinct children, and those not done (the label) */
+        };
+        double when;    /* until (never with children): the time its words end with */
+    };
 } FutureObj;
 
 /* The flags and ints together, after the pointers: 224 bytes, not 256. */
@@ -227,6 +234,9 @@ void narr_task_woken(TaskObj *t, FutureObj *by);
 void narr_words(const Recording *r, size_t i, int what, Buf *out);
 /* A time as every caption writes it: "%.2f", without printf. */
 void narr_fmt_time(Buf *b, double t);
+/* The rest of a sleep's words after its label (f->until): " until " and
+ * its time, as future_describe writes them. */
+void narr_until_words(const FutureObj *f, Buf *out);
 /* Free the narrator's scratch text (after a run). */
 void narr_reset(void);
 /* narr_chain.c: task t's await chain and the coroutine its line runs in
@@ -372,6 +382,8 @@ void sleep_reset(void);
 /* `await sleep(0)`s that were given the last one's awaitable, so far
  * (the tests' proof that it is shared). */
 uint64_t sleep_zeros_shared(void);
+/* Sleeps' labels made (not found in sleep.c's table), so far. */
+uint64_t sleep_labels_made(void);
 
 /* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release
  * (the prelude calls them) */
