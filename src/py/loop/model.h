@@ -247,9 +247,10 @@ typedef struct NarrChain {
     int line;
 } NarrChain;
 NarrChain narr_chain(TaskObj *t);
-/* Keep t's chain and line as narr_chain last gave them, while t stays
- * suspended (keep: from its suspend; !keep: at its next step). */
-void narr_chain_keep(TaskObj *t, bool keep);
+/* narr_chain(t), then t's chain and line kept as given while t stays
+ * suspended (keep: at its suspend; !keep: at its next step), in one
+ * look-up of its cache. */
+NarrChain narr_chain_keep(TaskObj *t, bool keep);
 /* Append the innermost coroutine of chain when it is not the first. */
 void narr_chain_inner(const char *chain, Buf *out);
 void narr_chain_reset(void);

@@ -20,13 +20,14 @@
 
 enum { CHAIN_MAX = 6 }; /* deeper chains are written out at every change */
 
+/* 64 bytes; what a hop that finds it kept reads is in its first 16 */
 typedef struct ChainCache {
-    Obj *names[CHAIN_MAX]; /* held */
-    uint8_t n;
     bool valid;
     bool kept;             /* suspended: line is its line until it runs again (narr_chain_keep) */
+    uint8_t n;
     uint32_t chain, inner; /* string ids: the chain, its innermost coroutine when not the task's own */
     int line;
+    Obj *names[CHAIN_MAX]; /* held */
 } ChainCache;
 
 static ChainCache *cache;
@@ -87,19 +88,13 @@ static ChainCache *cache_of(int id)
     return &cache[id];
 }
 
-void narr_chain_keep(TaskObj *t, bool keep)
+/* narr_chain, and *cp set to t's cache (NULL: t is not recorded) */
+static NarrChain chain_of(TaskObj *t, ChainCache **cp)
 {
-    if (t->rec_id < 0)
-        return;
-    ChainCache *c = cache_of(t->rec_id);
-    c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
-}
-
-NarrChain narr_chain(TaskObj *t)
-{
+    *cp = NULL;
     if (t->rec_id >= 0 && (size_t)t->rec_id < ncache && cache_rec == sim.rec && cache[t->rec_id].kept &&
         ((GenObj *)t->coro)->state == GEN_SUSPENDED) {
-        const ChainCache *c = &cache[t->rec_id];
+        ChainCache *c = *cp = &cache[t->rec_id];
         return (NarrChain){c->chain, c->inner, c->line};
     }
     Obj *names[CHAIN_MAX];
@@ -125,5 +120,21 @@ NarrChain narr_chain(TaskObj *t)
     out.chain = c->chain;
     out.inner = c->inner;
     c->line = line;
+    *cp = c;
+    return out;
+}
+
+NarrChain narr_chain(TaskObj *t)
+{
+    ChainCache *c;
+    return chain_of(t, &c);
+}
+
+NarrChain narr_chain_keep(TaskObj *t, bool keep)
+{
+    ChainCache *c;
+    NarrChain out = chain_of(t, &c);
+    if (c)
+        c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
     return out;
 }

@@ -839,8 +839,7 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     }
     uint32_t a[5] = {0};
     /* it stands where it stopped: a suspend kept its chain and line */
-    NarrChain c = narr_chain(t);
-    narr_chain_keep(t, false);
+    NarrChain c = narr_chain_keep(t, false);
     if (first) {
         narr_flush_print();
         a[0] = LW_FIRST;
@@ -872,15 +871,17 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
 {
     if (t->rec_id < 0)
         return;
-    NarrChain c = narr_chain(t);
+    if (yielded != None && t->eager) {
+        (void)narr_chain(t);
+        eager_suspended(t, yielded);
+        return;
+    }
+    /* it stands here until its next step: its chain and line are kept
+     * from now (nothing below reads them otherwise) */
+    NarrChain c = narr_chain_keep(t, true);
     if (yielded == None) {
         uint32_t a[1] = {LW_YIELD};
         step_hop(SK_SUSPEND, t, 0, a, 1, TS_READY, OUT_NONE, const_label(CL_YIELDED), &c);
-        narr_chain_keep(t, true);
-        return;
-    }
-    if (t->eager) {
-        eager_suspended(t, yielded);
         return;
     }
     FutureObj *f = (FutureObj *)yielded;
@@ -892,7 +893,6 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     }
     uint32_t a[3] = {LW_AWAIT, id, c.inner};
     step_hop(SK_SUSPEND, t, 0, a, 3, TS_WAITING, OUT_NONE, a[1], &c);
-    narr_chain_keep(t, true);
 }
 
 /* How a woken task's step reads (LW_WAKE), decided when it is recorded. */
