@@ -155,6 +155,48 @@ START_TEST(test_sleep_labels_kept)
 }
 END_TEST
 
+/* Task id's await chain at step s. */
+static const char *chain_at(const Recording *rec, int id, size_t s)
+{
+    TaskView v;
+    ck_assert_msg(rec_task_at(rec, id, s, &v), "task %d at step %zu", id, s);
+    return v.chain;
+}
+
+/* A chain is stored once for its names and reused by the next task with
+ * the same names (narr_chain.c's last chain): tasks of a, a, b and c,
+ * each awaiting into inner (a and b) or not (c), show their own chains at
+ * their creation and their suspend. It fails when the reuse compares the
+ * first name only, or not the count of names. */
+START_TEST(test_chain_reused)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def inner():\n"
+                         "    await asyncio.sleep(1)\n"
+                         "async def a():\n"
+                         "    await inner()\n"
+                         "async def b():\n"
+                         "    await inner()\n"
+                         "async def c():\n"
+                         "    await asyncio.sleep(1)\n"
+                         "async def main():\n"
+                         "    ts = [asyncio.create_task(f()) for f in (a, a, b, c, a)]\n"
+                         "    await asyncio.gather(*ts)\n"
+                         "asyncio.run(main())\n");
+    static const char *const want[][2] = {{"a", "a \xe2\x86\x92 inner"},
+                                          {"a", "a \xe2\x86\x92 inner"},
+                                          {"b", "b \xe2\x86\x92 inner"},
+                                          {"c", "c"},
+                                          {"a", "a \xe2\x86\x92 inner"}};
+    for (int k = 0; k < 5; k++) {
+        size_t cr = find(rec, SK_CREATE, k + 1, 0), su = find(rec, SK_SUSPEND, k + 1, 0);
+        ck_assert_str_eq(chain_at(rec, k + 1, cr), want[k][0]);
+        ck_assert_str_eq(chain_at(rec, k + 1, su), want[k][1]);
+    }
+    rec_free(rec);
+}
+END_TEST
+
 Suite *narr_suite(void)
 {
     Suite *s = suite_create("narr");
@@ -162,6 +204,7 @@ Suite *narr_suite(void)
     tcase_add_test(tc, test_counted_mark);
     tcase_add_test(tc, test_sleep_words);
     tcase_add_test(tc, test_sleep_labels_kept);
+    tcase_add_test(tc, test_chain_reused);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -619,7 +619,8 @@ static Obj *task_make(LoopObj *loop, Obj *coro, Obj *name, bool eager)
     if (!name || name == None) {
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "Task-%llu", (unsigned long long)++sim.task_counter);
+        buf_puts(&b, "Task-"); /* no printf: every task nobody named */
+        buf_put_uint(&b, (unsigned long long)++sim.task_counter);
         t->name = str_from_buf(&b);
         buf_free(&b);
     } else {

@@ -33,12 +33,19 @@ typedef struct ChainCache {
 static ChainCache *cache;
 static size_t ncache;
 static const Recording *cache_rec;
+/* The last chain stored, by its names (held): a new task of the same
+ * coroutine, or another task at the same place, takes its ids (the text
+ * is the names joined: coro_chain) without writing or storing it. */
+static ChainCache last;
 
 void narr_chain_reset(void)
 {
     for (size_t i = 0; i < ncache; i++)
         for (int k = 0; cache[i].valid && k < cache[i].n; k++)
             DECREF(cache[i].names[k]);
+    for (int k = 0; last.valid && k < last.n; k++)
+        DECREF(last.names[k]);
+    last = (ChainCache){0};
     xfree(cache);
     cache = NULL;
     ncache = 0;
@@ -56,9 +63,19 @@ void narr_chain_inner(const char *chain, Buf *out)
         buf_puts(out, arrow + 5);
 }
 
-/* Write t's chain out and store it and its innermost coroutine in c. */
+/* Write t's chain out and store it and its innermost coroutine in c
+ * (c->names and c->n given when c->valid): the last chain's ids when its
+ * names are the same. */
 static void chain_store(TaskObj *t, ChainCache *c)
 {
+    bool same = c->valid && last.valid && last.n == c->n;
+    for (int k = 0; same && k < c->n; k++)
+        same = last.names[k] == c->names[k];
+    if (same) {
+        c->chain = last.chain;
+        c->inner = last.inner;
+        return;
+    }
     Buf chain, inner;
     buf_init(&chain);
     buf_init(&inner);
@@ -69,6 +86,13 @@ static void chain_store(TaskObj *t, ChainCache *c)
     c->inner = rec_store(sim.rec, inner.s);
     buf_free(&chain);
     buf_free(&inner);
+    if (!c->valid)
+        return;
+    for (int k = 0; last.valid && k < last.n; k++)
+        DECREF(last.names[k]);
+    last = *c;
+    for (int k = 0; k < last.n; k++)
+        INCREF(last.names[k]);
 }
 
 static ChainCache *cache_of(int id)
