@@ -71,7 +71,7 @@ static uint32_t memo_store(Memo *m, const char *s)
  * numbers): the id of "sleep(D) until " per label string (one per delay,
  * held here so that no other string can take its address), and the time
  * in hundredths. */
-enum { UNTIL_SLOTS = 256 };
+enum { UNTIL_SLOTS = 512, UNTIL_PROBES = 4 };
 static struct {
     Obj *label; /* held */
     uint32_t prefix;
@@ -107,7 +107,14 @@ static uint32_t until_label(FutureObj *f)
         until_rec = sim.rec;
     }
     uintptr_t p = (uintptr_t)f->label;
-    size_t i = (size_t)((p >> 4) * 0x9E3779B97F4A7C15ull >> 56) & (UNTIL_SLOTS - 1);
+    size_t home = (size_t)((p >> 4) * 0x9E3779B97F4A7C15ull >> 48) & (UNTIL_SLOTS - 1), i = home;
+    for (size_t k = 0; k < UNTIL_PROBES; k++) { /* its slot, or the first free one, or home */
+        size_t j = (home + k) & (UNTIL_SLOTS - 1);
+        if (until_pre[j].label == f->label || !until_pre[j].label) {
+            i = j;
+            break;
+        }
+    }
     if (until_pre[i].label != f->label) {
         Buf *b = hot(&hot_label);
         buf_putn(b, STR_S(f->label), STR_LEN(f->label));
@@ -1258,12 +1265,16 @@ void narr_task_finished(TaskObj *t)
     buf_init(&log);
     buf_init(&cap);
     buf_init(&label);
-    log_prefix(&log);
     StepKind kind;
     Outcome out;
     Buf text;
     buf_init(&text);
-    buf_printf(&text, "%s %s", tname(t), cname(t));
+    if (t->fut.state != FUT_FINISHED || t->fut.exception) { /* an eager step's words (not a result's) */
+        log_prefix(&log);
+        buf_puts(&text, tname(t));
+        buf_putc(&text, ' ');
+        buf_puts(&text, cname(t));
+    }
     if (t->fut.state == FUT_CANCELLED && t->returned) {
         kind = SK_DONE; /* the trace's word for a coroutine that returned */
         out = OUT_CANCELLED;
