@@ -31,6 +31,7 @@ int main(void)
         js_suite,
         stops_suite,
         internals_suite,
+        narr_suite,
     };
     SRunner *sr = srunner_create(NULL);
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)

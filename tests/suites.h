@@ -29,5 +29,6 @@ Suite *share_suite(void);
 Suite *js_suite(void);
 Suite *stops_suite(void);
 Suite *internals_suite(void);
+Suite *narr_suite(void);
 
 #endif

@@ -523,6 +523,20 @@ static bool ends_in_cents(const char *s, size_t len, size_t *at, uint32_t *cents
     return true;
 }
 
+/* The id of a label kept as numbers (under the writer's lock). */
+static uint32_t num_label(Recording *r, NumLabel l)
+{
+    /* many tasks sleep until the same time: a recent equal label's id */
+    uint32_t *slot = r->numrecent[(l.prefix * 2654435761u ^ l.cents * 40503u) % NUM_RECENT];
+    if (!slot[2] || slot[0] != l.prefix || slot[1] != l.cents) {
+        *SMALL_PUT(r, nlabels, NumLabel, r->nnlabels) = l;
+        slot[0] = l.prefix;
+        slot[1] = l.cents;
+        slot[2] = str_new(r, STR_NUM | r->nnlabels++);
+    }
+    return slot[2];
+}
+
 uint32_t rec_store_label(Recording *r, const char *s)
 {
     size_t len = s ? strlen(s) : 0, at;
@@ -542,15 +556,15 @@ uint32_t rec_store_label(Recording *r, const char *s)
         r->lastpre_len = (uint32_t)at;
         r->lastpre_id = l.prefix;
     }
-    /* many tasks sleep until the same time: a recent equal label's id */
-    uint32_t *slot = r->numrecent[(l.prefix * 2654435761u ^ cents * 40503u) % NUM_RECENT];
-    if (!slot[2] || slot[0] != l.prefix || slot[1] != cents) {
-        *SMALL_PUT(r, nlabels, NumLabel, r->nnlabels) = l;
-        slot[0] = l.prefix;
-        slot[1] = cents;
-        slot[2] = str_new(r, STR_NUM | r->nnlabels++);
-    }
-    uint32_t id = slot[2];
+    uint32_t id = num_label(r, l);
+    wunlock(r);
+    return id;
+}
+
+uint32_t rec_store_label_num(Recording *r, uint32_t prefix, uint32_t cents)
+{
+    wlock(r);
+    uint32_t id = num_label(r, (NumLabel){prefix, cents});
     wunlock(r);
     return id;
 }

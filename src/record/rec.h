@@ -176,6 +176,10 @@ uint32_t rec_store(Recording *r, const char *s);
  * number (8 bytes, not a new string at every sleep), and written out when
  * first read. Any other string is stored as rec_store does. */
 uint32_t rec_store_label(Recording *r, const char *s);
+/* The id rec_store_label gives a label whose text before the number is
+ * string prefix (a rec_store id) and whose number is cents hundredths,
+ * without the text: the same words when read. */
+uint32_t rec_store_label_num(Recording *r, uint32_t prefix, uint32_t cents);
 
 /* Set t0 on the last step (a clock jump or a block: SK_CLOCK or SK_BLOCK). */
 void rec_set_t0(Recording *r, double t0);

@@ -248,9 +248,10 @@ bool asyncio_set_label(Obj *fut, Obj *label, bool quiet)
     }
     FutureObj *f = (FutureObj *)fut;
     /* the same words again (narrate.c already counted the change): no step */
-    bool same = f->label && STR_LEN(f->label) == STR_LEN(label) && str_eq_c(f->label, STR_S(label));
+    bool same = f->label && !f->until && STR_LEN(f->label) == STR_LEN(label) && str_eq_c(f->label, STR_S(label));
     INCREF(label);
     SETREF(f->label, label);
+    f->until = false;
     if (!same && !quiet) /* quiet: the next step tells it */
         narr_label_changed(f);
     return true;

@@ -134,6 +134,7 @@ static void relabel(JobObj *j)
         if (f->state != FUT_PENDING)
             continue;
         SETREF(f->label, job_label(j));
+        f->until = false;
         narr_label_changed(f);
     }
 }

@@ -286,6 +286,7 @@ void future_add_callback(FutureObj *f, Obj *cb)
         note_wakeup(f, cb);
     } else {
         list_append(f->callbacks, cb);
+        f->counted |= narr_may_count(cb);
     }
 }
 
@@ -312,6 +313,8 @@ void future_describe(FutureObj *f, Buf *out)
         buf_printf(out, "gather of %zu", TUP_N(f->children));
     } else if (f->label) {
         buf_putn(out, STR_S(f->label), STR_LEN(f->label));
+        if (f->until) /* a sleep's words, made only when read (narr_until_label) */
+            narr_until_words(f, out);
     } else if (is_task(&f->hdr)) {
         TaskObj *t = (TaskObj *)f;
         buf_puts(out, "task ");
@@ -616,7 +619,8 @@ static Obj *task_make(LoopObj *loop, Obj *coro, Obj *name, bool eager)
     if (!name || name == None) {
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "Task-%llu", (unsigned long long)++sim.task_counter);
+        buf_puts(&b, "Task-"); /* no printf: every task nobody named */
+        buf_put_uint(&b, (unsigned long long)++sim.task_counter);
         t->name = str_from_buf(&b);
         buf_free(&b);
     } else {

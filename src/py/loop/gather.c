@@ -109,6 +109,11 @@ static Obj *child_done(Obj *self, Obj **args, int nargs, Obj *kw)
     return none_new();
 }
 
+bool gather_is_child_done(const Obj *cb)
+{
+    return IS(cb, BuiltinClass) && ((const BuiltinObj *)cb)->fn == child_done;
+}
+
 FutureObj *gather_outer_of(Obj *cb)
 {
     if (!IS(cb, BuiltinClass) || ((BuiltinObj *)cb)->fn != child_done)

@@ -68,14 +68,22 @@ typedef struct FutureObj {
     bool blocking;      /* CPython's _asyncio_future_blocking */
     bool retrieved;
     bool cancel_requested; /* a gathering future's */
+    bool counted : 1;   /* a callback that may count its end was added (narr_may_count) */
+    bool until : 1;     /* a sleep's: its words are label, " until ", then `when` (future_describe) */
     Obj *result, *exception;
     Obj *callbacks;     /* list of callables */
     Obj *cancel_msg;    /* or NULL */
     Obj *cancelled_exc; /* the CancelledError that cancelled a task, or NULL */
-    Obj *label;         /* str: what waiting on this future means, or NULL */
+    Obj *label;         /* str: what waiting on this future means, or NULL; a
+                           writer of it clears `until` */
     /* a gathering future (asyncio.gather's outer future) */
     Obj *children;      /* tuple or NULL */
-    size_t children_total, children_pending; /* distinct children, and those not done (the label) */
+    union {
+        struct {
+            size_t children_total, children_pending; /* distinct children, and those not done (the label) */
+        };
+        double when;    /* until (never with children): the time its words end with */
+    };
 } FutureObj;
 
 /* The flags and ints together, after the pointers: 224 bytes, not 256. */
@@ -226,6 +234,9 @@ void narr_task_woken(TaskObj *t, FutureObj *by);
 void narr_words(const Recording *r, size_t i, int what, Buf *out);
 /* A time as every caption writes it: "%.2f", without printf. */
 void narr_fmt_time(Buf *b, double t);
+/* The rest of a sleep's words after its label (f->until): " until " and
+ * its time, as future_describe writes them. */
+void narr_until_words(const FutureObj *f, Buf *out);
 /* Free the narrator's scratch text (after a run). */
 void narr_reset(void);
 /* narr_chain.c: task t's await chain and the coroutine its line runs in
@@ -236,9 +247,10 @@ typedef struct NarrChain {
     int line;
 } NarrChain;
 NarrChain narr_chain(TaskObj *t);
-/* Keep t's chain and line as narr_chain last gave them, while t stays
- * suspended (keep: from its suspend; !keep: at its next step). */
-void narr_chain_keep(TaskObj *t, bool keep);
+/* narr_chain(t), then t's chain and line kept as given while t stays
+ * suspended (keep: at its suspend; !keep: at its next step), in one
+ * look-up of its cache. */
+NarrChain narr_chain_keep(TaskObj *t, bool keep);
 /* Append the innermost coroutine of chain when it is not the first. */
 void narr_chain_inner(const char *chain, Buf *out);
 void narr_chain_reset(void);
@@ -252,6 +264,14 @@ void narr_gather_label(const FutureObj *outer, Buf *out);
 /* Future f is done (a task's end is already recorded): the counts that
  * wait on it drop now, in this step, not when their done callbacks run. */
 void narr_counts_done(FutureObj *f);
+/* Whether done callback cb may be one that counts its future's end (a
+ * gather's or a TaskGroup's, as narr_counts_done tells them): a future
+ * given one is marked (FutureObj.counted), and only a marked future's end
+ * reads its callbacks. Reads cb's class and function only. */
+bool narr_may_count(const Obj *cb);
+/* Futures whose done callbacks narr_counts_done read, so far (the tests'
+ * proof that an unmarked future's are not read). */
+uint64_t narr_counts_read(void);
 void narr_print(const char *text, size_t len);
 void narr_never_awaited(GenObj *coro);
 /* A `warn` trace line with this message, and a caption for the screen. */
@@ -363,6 +383,8 @@ void sleep_reset(void);
 /* `await sleep(0)`s that were given the last one's awaitable, so far
  * (the tests' proof that it is shared). */
 uint64_t sleep_zeros_shared(void);
+/* Sleeps' labels made (not found in sleep.c's table), so far. */
+uint64_t sleep_labels_made(void);
 
 /* sync.c: Queue's get/put paths, Event.set and Lock's acquire/release
  * (the prelude calls them) */
@@ -378,6 +400,9 @@ void gather_bind_prelude(Obj *asyncio_module_dict);
 void gather_reset(void);
 /* The gathering future whose children's done callback cb is, or NULL. */
 FutureObj *gather_outer_of(Obj *cb);
+/* Whether cb is a gather's children's done callback (its outer future may
+ * not be made yet). */
+bool gather_is_child_done(const Obj *cb);
 
 /* functools.c */
 extern Class PartialClass;

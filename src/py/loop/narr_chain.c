@@ -20,24 +20,32 @@
 
 enum { CHAIN_MAX = 6 }; /* deeper chains are written out at every change */
 
+/* 64 bytes; what a hop that finds it kept reads is in its first 16 */
 typedef struct ChainCache {
-    Obj *names[CHAIN_MAX]; /* held */
-    uint8_t n;
     bool valid;
     bool kept;             /* suspended: line is its line until it runs again (narr_chain_keep) */
+    uint8_t n;
     uint32_t chain, inner; /* string ids: the chain, its innermost coroutine when not the task's own */
     int line;
+    Obj *names[CHAIN_MAX]; /* held */
 } ChainCache;
 
 static ChainCache *cache;
 static size_t ncache;
 static const Recording *cache_rec;
+/* The last chain stored, by its names (held): a new task of the same
+ * coroutine, or another task at the same place, takes its ids (the text
+ * is the names joined: coro_chain) without writing or storing it. */
+static ChainCache last;
 
 void narr_chain_reset(void)
 {
     for (size_t i = 0; i < ncache; i++)
         for (int k = 0; cache[i].valid && k < cache[i].n; k++)
             DECREF(cache[i].names[k]);
+    for (int k = 0; last.valid && k < last.n; k++)
+        DECREF(last.names[k]);
+    last = (ChainCache){0};
     xfree(cache);
     cache = NULL;
     ncache = 0;
@@ -55,9 +63,19 @@ void narr_chain_inner(const char *chain, Buf *out)
         buf_puts(out, arrow + 5);
 }
 
-/* Write t's chain out and store it and its innermost coroutine in c. */
+/* Write t's chain out and store it and its innermost coroutine in c
+ * (c->names and c->n given when c->valid): the last chain's ids when its
+ * names are the same. */
 static void chain_store(TaskObj *t, ChainCache *c)
 {
+    bool same = c->valid && last.valid && last.n == c->n;
+    for (int k = 0; same && k < c->n; k++)
+        same = last.names[k] == c->names[k];
+    if (same) {
+        c->chain = last.chain;
+        c->inner = last.inner;
+        return;
+    }
     Buf chain, inner;
     buf_init(&chain);
     buf_init(&inner);
@@ -68,6 +86,13 @@ static void chain_store(TaskObj *t, ChainCache *c)
     c->inner = rec_store(sim.rec, inner.s);
     buf_free(&chain);
     buf_free(&inner);
+    if (!c->valid)
+        return;
+    for (int k = 0; last.valid && k < last.n; k++)
+        DECREF(last.names[k]);
+    last = *c;
+    for (int k = 0; k < last.n; k++)
+        INCREF(last.names[k]);
 }
 
 static ChainCache *cache_of(int id)
@@ -87,19 +112,13 @@ static ChainCache *cache_of(int id)
     return &cache[id];
 }
 
-void narr_chain_keep(TaskObj *t, bool keep)
+/* narr_chain, and *cp set to t's cache (NULL: t is not recorded) */
+static NarrChain chain_of(TaskObj *t, ChainCache **cp)
 {
-    if (t->rec_id < 0)
-        return;
-    ChainCache *c = cache_of(t->rec_id);
-    c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
-}
-
-NarrChain narr_chain(TaskObj *t)
-{
+    *cp = NULL;
     if (t->rec_id >= 0 && (size_t)t->rec_id < ncache && cache_rec == sim.rec && cache[t->rec_id].kept &&
         ((GenObj *)t->coro)->state == GEN_SUSPENDED) {
-        const ChainCache *c = &cache[t->rec_id];
+        ChainCache *c = *cp = &cache[t->rec_id];
         return (NarrChain){c->chain, c->inner, c->line};
     }
     Obj *names[CHAIN_MAX];
@@ -125,5 +144,21 @@ NarrChain narr_chain(TaskObj *t)
     out.chain = c->chain;
     out.inner = c->inner;
     c->line = line;
+    *cp = c;
+    return out;
+}
+
+NarrChain narr_chain(TaskObj *t)
+{
+    ChainCache *c;
+    return chain_of(t, &c);
+}
+
+NarrChain narr_chain_keep(TaskObj *t, bool keep)
+{
+    ChainCache *c;
+    NarrChain out = chain_of(t, &c);
+    if (c)
+        c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
     return out;
 }

@@ -67,9 +67,72 @@ static uint32_t memo_store(Memo *m, const char *s)
     return m->id;
 }
 
+/* A sleep's words as the recording keeps them (rec_store_label's two
+ * numbers): the id of "sleep(D) until " per label string (one per delay,
+ * held here so that no other string can take its address), and the time
+ * in hundredths. */
+enum { UNTIL_SLOTS = 512, UNTIL_PROBES = 4 };
+static struct {
+    Obj *label; /* held */
+    uint32_t prefix;
+} until_pre[UNTIL_SLOTS];
+static const Recording *until_rec;
+
+static void until_reset(void)
+{
+    for (size_t i = 0; i < UNTIL_SLOTS; i++)
+        XDECREF(until_pre[i].label);
+    memset(until_pre, 0, sizeof until_pre);
+    until_rec = NULL;
+}
+
+void narr_until_words(const FutureObj *f, Buf *out)
+{
+    buf_puts(out, " until ");
+    narr_fmt_time(out, f->when);
+}
+
+/* The id of f's words (f->until: a sleep's) as rec_store_label gives the
+ * text future_describe writes, without writing it; 0 when that text would
+ * not be kept as a number (a time past 9,999,999.99 or before 0). */
+static uint32_t until_label(FutureObj *f)
+{
+    if (!(f->when >= 0 && f->when < 1e7))
+        return 0;
+    long long cents = fixed_round(f->when, 2);
+    if (cents < 0 || cents >= 1000000000LL)
+        return 0;
+    if (until_rec != sim.rec) {
+        until_reset();
+        until_rec = sim.rec;
+    }
+    uintptr_t p = (uintptr_t)f->label;
+    size_t home = (size_t)((p >> 4) * 0x9E3779B97F4A7C15ull >> 48) & (UNTIL_SLOTS - 1), i = home;
+    for (size_t k = 0; k < UNTIL_PROBES; k++) { /* its slot, or the first free one, or home */
+        size_t j = (home + k) & (UNTIL_SLOTS - 1);
+        if (until_pre[j].label == f->label || !until_pre[j].label) {
+            i = j;
+            break;
+        }
+    }
+    if (until_pre[i].label != f->label) {
+        Buf *b = hot(&hot_label);
+        buf_putn(b, STR_S(f->label), STR_LEN(f->label));
+        buf_puts(b, " until ");
+        if (b->len >= 256) /* rec_store_label keeps such a prefix as text */
+            return 0;
+        XDECREF(until_pre[i].label);
+        INCREF(f->label);
+        until_pre[i].label = f->label;
+        until_pre[i].prefix = rec_store(sim.rec, b->s);
+    }
+    return rec_store_label_num(sim.rec, until_pre[i].prefix, (uint32_t)cents);
+}
+
 void narr_reset(void)
 {
     narr_chain_reset();
+    until_reset();
     const_rec = NULL;
     Memo *memos[] = {&memo_wake, &memo_clock};
     for (size_t i = 0; i < sizeof memos / sizeof *memos; i++) {
@@ -783,8 +846,7 @@ void narr_task_running(TaskObj *t, bool first, Obj *thrown)
     }
     uint32_t a[5] = {0};
     /* it stands where it stopped: a suspend kept its chain and line */
-    NarrChain c = narr_chain(t);
-    narr_chain_keep(t, false);
+    NarrChain c = narr_chain_keep(t, false);
     if (first) {
         narr_flush_print();
         a[0] = LW_FIRST;
@@ -816,22 +878,28 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
 {
     if (t->rec_id < 0)
         return;
-    NarrChain c = narr_chain(t);
-    if (yielded == None) {
-        uint32_t a[1] = {LW_YIELD};
-        step_hop(SK_SUSPEND, t, 0, a, 1, TS_READY, OUT_NONE, const_label(CL_YIELDED), &c);
-        narr_chain_keep(t, true);
-        return;
-    }
-    if (t->eager) {
+    if (yielded != None && t->eager) {
+        (void)narr_chain(t);
         eager_suspended(t, yielded);
         return;
     }
-    Buf *label = hot(&hot_label);
-    waiting_label(t, (FutureObj *)yielded, label);
-    uint32_t a[3] = {LW_AWAIT, rec_store_label(sim.rec, label->s), c.inner};
+    /* it stands here until its next step: its chain and line are kept
+     * from now (nothing below reads them otherwise) */
+    NarrChain c = narr_chain_keep(t, true);
+    if (yielded == None) {
+        uint32_t a[1] = {LW_YIELD};
+        step_hop(SK_SUSPEND, t, 0, a, 1, TS_READY, OUT_NONE, const_label(CL_YIELDED), &c);
+        return;
+    }
+    FutureObj *f = (FutureObj *)yielded;
+    uint32_t id = f->until && !t->note ? until_label(f) : 0; /* a sleep's: no text */
+    if (!id) {
+        Buf *label = hot(&hot_label);
+        waiting_label(t, f, label);
+        id = rec_store_label(sim.rec, label->s);
+    }
+    uint32_t a[3] = {LW_AWAIT, id, c.inner};
     step_hop(SK_SUSPEND, t, 0, a, 3, TS_WAITING, OUT_NONE, a[1], &c);
-    narr_chain_keep(t, true);
 }
 
 /* How a woken task's step reads (LW_WAKE), decided when it is recorded. */
@@ -849,6 +917,15 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
 {
     if (t->rec_id < 0)
         return;
+    NarrChain c;
+    if (by->until && by->state != FUT_CANCELLED) {
+        /* a sleep is over (WK_SLEEP below): its READY label is the future's
+         * label, which is the words before " until " */
+        uint32_t a[4] = {LW_WAKE, WK_SLEEP, memo_store(&memo_wake, STR_S(by->label)), 0};
+        c = narr_chain(t);
+        step_hop(SK_WAKE, t, 0, a, 4, TS_READY, OUT_NONE, a[2], &c);
+        return;
+    }
     Buf *lb = hot(&hot_label);
     future_describe(by, lb);
     Buf label = *lb; /* read only, and cut below */
@@ -875,7 +952,7 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
         *cut = '\0';
     uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, memo_store(&memo_wake, label.s),
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
-    NarrChain c = narr_chain(t);
+    c = narr_chain(t);
     step_hop(SK_WAKE, t, 0, a, 4, TS_READY, OUT_NONE, a[2], &c);
 }
 
@@ -1096,6 +1173,7 @@ void narr_gather_label(const FutureObj *outer, Buf *out)
 static void relabel(FutureObj *f, Buf *words)
 {
     SETREF(f->label, str_new(words->s, words->len));
+    f->until = false;
     TaskObj *w = loop_waiter_of(f);
     if (!w || w->rec_id < 0 || w->fut_waiter != f)
         return;
@@ -1123,10 +1201,30 @@ static FutureObj *gather_of(Obj *cb)
     return NULL;
 }
 
+bool narr_may_count(const Obj *cb)
+{
+    /* what gather_of and the TaskGroup check below may take: any function
+     * or bound method (their names, cells and receivers are read at the
+     * end), and gather.c's callback; not a task's wakeup */
+    return IS(cb, BuiltinClass) ? gather_is_child_done(cb) : IS(cb, FuncClass) || IS(cb, BoundClass);
+}
+
 /* Each of f's done callbacks says who counts on it: a gather's, or a
- * TaskGroup's (its bound _on_task_done). O(callbacks) per future. */
+ * TaskGroup's (its bound _on_task_done). O(callbacks) per future, and
+ * nothing for a future never given such a callback (FutureObj.counted):
+ * a task's end or a sleep's reads no callback here. */
+static uint64_t counts_read;
+
+uint64_t narr_counts_read(void)
+{
+    return counts_read;
+}
+
 void narr_counts_done(FutureObj *f)
 {
+    if (!f->counted)
+        return;
+    counts_read++;
     Buf words;
     buf_init(&words);
     for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {
@@ -1167,12 +1265,16 @@ void narr_task_finished(TaskObj *t)
     buf_init(&log);
     buf_init(&cap);
     buf_init(&label);
-    log_prefix(&log);
     StepKind kind;
     Outcome out;
     Buf text;
     buf_init(&text);
-    buf_printf(&text, "%s %s", tname(t), cname(t));
+    if (t->fut.state != FUT_FINISHED || t->fut.exception) { /* an eager step's words (not a result's) */
+        log_prefix(&log);
+        buf_puts(&text, tname(t));
+        buf_putc(&text, ' ');
+        buf_puts(&text, cname(t));
+    }
     if (t->fut.state == FUT_CANCELLED && t->returned) {
         kind = SK_DONE; /* the trace's word for a coroutine that returned */
         out = OUT_CANCELLED;

@@ -3,7 +3,8 @@
  * Owns: what the prelude's `async def sleep` awaits (_sleep_awaitable):
  * for a delay <= 0 a bare yield (CPython's __sleep0: no future, the task
  * goes to the back of the ready queue); else a future labelled
- * "sleep(D) until T", a timer (loop_call_at) whose callback is
+ * "sleep(D) until T" (its delay's shared "sleep(D)" and the time, written
+ * only when read: FutureObj.until), a timer (loop_call_at) whose callback is
  * _set_result_unless_cancelled, the await on that future, and the timer's
  * cancel once the await ends either way (CPython's `finally:
  * h.cancel()`, here in await_step and await_throw). The coroutine itself
@@ -134,36 +135,54 @@ static Buf label;    /* a sleep's label being written */
 static SleepObj *zero_sleep;
 static uint64_t zeros_shared;
 
-/* repr(delay) for an int or float delay, remembered: a program sleeps for
- * the same few delays again and again, and a float's shortest repr costs
- * thousands of instructions. Keyed by the exact value (and bool/int/float). */
-enum { REPR_CACHE = 64 };
+/* A sleep's label, "sleep(D)" (D its delay's repr), for an int or float
+ * delay: one string per delay, held here and shared by every sleep for it
+ * (a program sleeps for the same few delays again and again, and a
+ * float's shortest repr costs thousands of instructions). The future's
+ * words, "sleep(D) until T", are that label and its time (FutureObj.until),
+ * written only when read (future_describe). Keyed by the exact value and
+ * class, probed linearly a few slots; a full run of slots gives up its
+ * first. */
+enum { LABELS = 512, LABEL_PROBES = 8 };
 static struct {
     uint64_t bits;
     Class *cls;
-    char text[40];
-} repr_cache[REPR_CACHE];
+    Obj *label; /* held, or NULL */
+} labels[LABELS];
+static uint64_t labels_made;
 
-static void put_delay(Buf *b, Obj *delay, double d)
+uint64_t sleep_labels_made(void)
+{
+    return labels_made;
+}
+
+static Obj *delay_label(Obj *delay, double d)
 {
     uint64_t bits;
     if (IS(delay, FloatClass))
         memcpy(&bits, &d, sizeof bits);
     else
         bits = (uint64_t)int_value(delay);
-    size_t slot = (size_t)((bits ^ bits >> 29 ^ bits >> 47) * 0x9E3779B97F4A7C15ull >> 58) % REPR_CACHE;
-    if (repr_cache[slot].cls == CLS(delay) && repr_cache[slot].bits == bits) {
-        buf_puts(b, repr_cache[slot].text);
-        return;
+    size_t home = (size_t)((bits ^ bits >> 29 ^ bits >> 47) * 0x9E3779B97F4A7C15ull >> 52) & (LABELS - 1), at = home;
+    for (size_t k = 0; k < LABEL_PROBES; k++) {
+        size_t i = (home + k) & (LABELS - 1);
+        if (!labels[i].label) {
+            at = i;
+            break;
+        }
+        if (labels[i].bits == bits && labels[i].cls == CLS(delay))
+            return labels[i].label;
     }
-    size_t at = b->len;
-    obj_repr(delay, b);
-    if (b->len - at < sizeof repr_cache[slot].text) {
-        memcpy(repr_cache[slot].text, b->s + at, b->len - at);
-        repr_cache[slot].text[b->len - at] = '\0';
-        repr_cache[slot].bits = bits;
-        repr_cache[slot].cls = CLS(delay);
-    }
+    labels_made++;
+    buf_clear(&label);
+    buf_puts(&label, "sleep(");
+    obj_repr(delay, &label);
+    buf_putc(&label, ')');
+    XDECREF(labels[at].label);
+    labels[at].label = str_new(label.s, label.len);
+    labels[at].bits = bits;
+    labels[at].cls = CLS(delay);
+    return labels[at].label;
 }
 
 /* What sleep(delay, result) awaits. The checks come in the order the
@@ -222,13 +241,21 @@ static Obj *sleep_make(Obj *delay, Obj *result)
     s->timer = loop_call_at(l, sim.now + d, wake_cb, targs);
     INCREF(s->timer);
     DECREF(targs);
-    /* the label's text in a buffer kept from sleep to sleep: no malloc */
     if (!label.s)
         buf_init(&label);
+    Obj *words = delay_label(delay, d);
+    if (IS(delay, IntClass) || IS(delay, FloatClass)) { /* no text made */
+        INCREF(words);
+        s->fut->label = words;
+        s->fut->until = true;
+        s->fut->when = s->timer->when;
+        return &s->hdr;
+    }
+    /* a bool or a subclass, whose repr may hold what cuts a label
+     * (internals' short words): its words now, whole */
     buf_clear(&label);
-    buf_puts(&label, "sleep(");
-    put_delay(&label, delay, d);
-    buf_puts(&label, ") until ");
+    buf_putn(&label, STR_S(words), STR_LEN(words));
+    buf_puts(&label, " until ");
     narr_fmt_time(&label, s->timer->when);
     s->fut->label = str_new(label.s, label.len);
     return &s->hdr;
@@ -297,6 +324,9 @@ void sleep_reset(void)
     XDECREF(zero_sleep);
     zero_sleep = NULL;
     spares_drain(&spare);
+    for (size_t i = 0; i < LABELS; i++)
+        XDECREF(labels[i].label);
+    memset(labels, 0, sizeof labels);
     buf_free(&label);
     XDECREF(wake_cb);
     wake_cb = NULL;
