@@ -614,11 +614,16 @@ static Obj *task_make(LoopObj *loop, Obj *coro, Obj *name, bool eager)
     t->coro_name = ((GenObj *)coro)->name;
     INCREF(t->coro_name);
     if (!name || name == None) {
-        Buf b;
-        buf_init(&b);
-        buf_printf(&b, "Task-%llu", (unsigned long long)++sim.task_counter);
-        t->name = str_from_buf(&b);
-        buf_free(&b);
+        /* "Task-N", written here: no printf, no buffer taken and given
+         * back, for every task */
+        char nm[32] = "Task-";
+        char *e = nm + sizeof nm, *d = e;
+        unsigned long long v = ++sim.task_counter;
+        do
+            *--d = (char)('0' + v % 10);
+        while (v /= 10);
+        memmove(nm + 5, d, (size_t)(e - d));
+        t->name = str_new(nm, 5 + (size_t)(e - d));
     } else {
         t->name = obj_str_new(name);
         if (!t->name) {
