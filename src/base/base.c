@@ -85,13 +85,14 @@ static size_t mem_size(void *p)
  * never touched until used; the 2 MiB page that straddles the old end is
  * left in small pages, so few growths mean few of those), is not given
  * back at its top on the way down (M_TRIM_THRESHOLD: a peak held, freed,
- * then held again faulted again), keeps blocks under 1 MiB in it, not in
- * mmaps of their own (M_MMAP_THRESHOLD; setting the others fixes it, at
- * 128 KiB, where glibc would have raised it), and each stretch it grew by
+ * then held again faulted again), and each stretch it grew by
  * is marked MADV_HUGEPAGE once the heap is past its first 16 MiB. Peak
  * RSS grows by the huge pages' untouched parts (measured: about 2 MB on a
  * 30 MB run; 1 to 2.4 MB on every run when the first 16 MiB were huge
- * too, for a few % of CPU on the biggest only). Nothing a
+ * too, for a few % of CPU on the biggest only). Setting these fixes
+ * glibc's mmap threshold at 128 KiB (it would rise as big blocks are
+ * freed); raising it to 1 MiB instead kept the growing tables' old copies
+ * in the heap: 2 MB more on the endless loop. Nothing a
  * run shows depends on it: where THP is off or refused, madvise fails or
  * does nothing and the pages are small. The sanitize and fuzz builds
  * (LOOPSCOPE_NO_POOL) use their own allocator and leave it alone. The
@@ -100,7 +101,6 @@ static size_t mem_size(void *p)
 #ifndef LOOPSCOPE_NO_POOL
 #define HEAP_PAD ((size_t)32 << 20)
 #define HEAP_KEEP ((size_t)64 << 20)
-#define HEAP_MMAP ((size_t)1 << 20)
 #define HEAP_SMALL ((uintptr_t)16 << 20)
 static _Atomic uintptr_t heap_seen, heap_first;
 
@@ -110,7 +110,6 @@ static void heap_grew(void)
     if (!seen) {
         mallopt(M_TOP_PAD, (int)HEAP_PAD);
         mallopt(M_TRIM_THRESHOLD, (int)HEAP_KEEP);
-        mallopt(M_MMAP_THRESHOLD, (int)HEAP_MMAP);
     }
     void *brk = sbrk(0);
     uintptr_t end = (uintptr_t)brk;
