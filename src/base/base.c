@@ -107,10 +107,6 @@ static _Atomic uintptr_t heap_seen, heap_first;
 static void heap_grew(void)
 {
     uintptr_t seen = atomic_load_explicit(&heap_seen, memory_order_relaxed);
-    if (!seen) {
-        mallopt(M_TOP_PAD, (int)HEAP_PAD);
-        mallopt(M_TRIM_THRESHOLD, (int)HEAP_KEEP);
-    }
     void *brk = sbrk(0);
     uintptr_t end = (uintptr_t)brk;
     if (brk == (void *)-1 || end <= seen)
@@ -120,13 +116,19 @@ static void heap_grew(void)
         atomic_store_explicit(&heap_first, end, memory_order_relaxed);
         return;
     }
-    /* the first 16 MiB stay in small pages: a short run's heap has
-     * stretches it never touches (tables' first blocks), which a huge page
-     * would make resident */
+    /* the first 16 MiB stay in small pages and malloc's own settings: a
+     * short run's heap has stretches it never touches (tables' first
+     * blocks), which a huge page would make resident, and the fixed mmap
+     * threshold the settings bring cost the sleep(0) storm 3% */
     uintptr_t from = atomic_load_explicit(&heap_first, memory_order_relaxed) + HEAP_SMALL;
+    if (end <= from)
+        return;
+    if (seen <= from) { /* past 16 MiB: a big run, from now on */
+        mallopt(M_TOP_PAD, (int)HEAP_PAD);
+        mallopt(M_TRIM_THRESHOLD, (int)HEAP_KEEP);
+    }
     from = (seen > from ? seen : from) & ~(uintptr_t)4095;
-    if (from < end)
-        (void)madvise((void *)from, end - from, MADV_HUGEPAGE);
+    (void)madvise((void *)from, end - from, MADV_HUGEPAGE);
 }
 
 /* p, of sz bytes, may lie past the heap's break as last seen */
