@@ -433,13 +433,17 @@ static inline void prefetch_lines(const void *p, int n)
  * earlier. By place (0: the handle about to run):
  *   6: the handle;
  *   5: its callback and arguments;
- *   4: the callback's receiver (a task's step or wakeup: the task, four
- *      lines) and the first argument (a timer's or a wakeup's future);
+ *   4: the callback's receiver (a task's step or wakeup: the task; a
+ *      wakeup's four lines) and the first argument (a timer's or a
+ *      wakeup's future);
  *   3: that future's callbacks list;
- *   2: the task's coroutine; the list's items;
+ *   2: a woken task's coroutine; the list's items;
  *   1: the coroutine's frame (its block's first lines); the first
  *      callback (a waiting task's wakeup);
- *   0: that wakeup's task (the timer makes it ready). */
+ *   0: that wakeup's task (the timer makes it ready).
+ * A task's step without arguments (a sleep(0)'s, a first step) had its
+ * task touched a queue's length ago: its first line only, as the wider
+ * prefetch cost the sleep(0) storm 3-4% and gained nothing there. */
 static void prefetch_ready(const LoopObj *l)
 {
     size_t n = l->rlen, m = l->rcap - 1, at = l->rhead;
@@ -457,8 +461,8 @@ static void prefetch_ready(const LoopObj *l)
     if (n > 4) {
         const HandleObj *h = r[(at + 4) & m];
         Obj *self = handle_self(h);
-        if (self)
-            prefetch_lines(self, (sizeof(TaskObj) + 63) / 64);
+        if (self) /* a wakeup's task waited long: all of it is cold */
+            prefetch_lines(self, TUP_N(h->args) ? (sizeof(TaskObj) + 63) / 64 : 1);
         if (TUP_N(h->args))
             prefetch(TUP_ITEMS(h->args)[0]);
     }
@@ -469,7 +473,7 @@ static void prefetch_ready(const LoopObj *l)
     }
     if (n > 2) {
         const HandleObj *h = r[(at + 2) & m];
-        const TaskObj *t = as_task(handle_self(h));
+        const TaskObj *t = TUP_N(h->args) ? as_task(handle_self(h)) : NULL;
         if (t && t->coro)
             prefetch(t->coro);
         const FutureObj *f = handle_future(h);
@@ -478,7 +482,7 @@ static void prefetch_ready(const LoopObj *l)
     }
     if (n > 1) {
         const HandleObj *h = r[(at + 1) & m];
-        const TaskObj *t = as_task(handle_self(h));
+        const TaskObj *t = TUP_N(h->args) ? as_task(handle_self(h)) : NULL;
         if (t && t->coro && CLS(t->coro) == &CoroClass && ((GenObj *)t->coro)->frame)
             prefetch_lines(((GenObj *)t->coro)->frame, 3);
         const FutureObj *f = handle_future(h);
