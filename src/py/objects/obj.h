@@ -59,6 +59,16 @@ static inline void obj_decref(Obj *o)
 /* Replace *slot with v (stealing v), releasing the old value. */
 #define SETREF(slot, v) do { Obj *old_ = (Obj *)(slot); (slot) = (v); XDECREF(old_); } while (0)
 
+/* Give o the identity of a new object (the next serial): for an int or
+ * float whose value the eval loop rewrites in place where CPython would
+ * make a new object while the old one lives, so id() tells them apart as
+ * CPython's does (vm_fast.h). */
+extern uint64_t obj_serial_;
+static inline void obj_renew(Obj *o)
+{
+    o->serial = ++obj_serial_;
+}
+
 /* Allocate a zeroed object of `size` bytes of class cls with rc 1. */
 Obj *obj_alloc(Class *cls, size_t size);
 /* Free everything still alive (cycles). Call once after a run. */

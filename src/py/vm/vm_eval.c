@@ -810,12 +810,23 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_BINARY):
         CASE(I_INPLACE): {
             Obj *b = POP(), *a = POP(), *reused;
-            Obj *v = fast_binary(arg, a, b, &reused);
+            uint32_t nx = ops[ip + 1];
+            bool store = OPCODE(nx) == I_STORE_FAST;
+            Obj *v = fast_binary(arg, a, b, store ? f->fast[OPARG(nx)] : NULL, &reused);
             if (v) {
                 if (reused != a)
                     DECREF(a);
                 if (reused != b)
                     DECREF(b);
+                if (store) {
+                    /* the STORE_FAST too (`n += k`, `x = a * b`): one
+                     * dispatch less; it is counted and runs at its own ip
+                     * (the old value's release may ask for the line) */
+                    f->ip = ++ip;
+                    nops++;
+                    SETREF(f->fast[OPARG(nx)], v);
+                    NEXT();
+                }
                 PUSH(v);
                 NEXT();
             }
