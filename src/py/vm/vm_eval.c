@@ -372,7 +372,12 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
     Obj *d = f->delegate;
     Obj *r = NULL;
     AwaitStatus st;
-    if (IS(d, CoroClass)) {
+    if (how != R_THROW && d->cls->await_step) {
+        /* the loop's awaitables (a sleep, a future): coroutines and
+         * generators have no await_step, so this is the last branch's
+         * answer, found first */
+        st = d->cls->await_step(d, how == R_SEND, &r);
+    } else if (IS(d, CoroClass)) {
         /* a coroutine is driven like any awaitable, through send/throw */
         GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
         st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
@@ -532,8 +537,10 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     }
 
 #if LS_CGOTO
-    /* one label per opcode, in the enum's order (code.h) */
-    static const void *const jump[I_COUNT] = {
+    /* one label per opcode, in the enum's order (code.h), and the rest of
+     * the byte's values to the bad-opcode stop: no range check per
+     * instruction */
+    static const void *const jump[256] = {
         &&L_I_NOP, &&L_I_LOAD_CONST, &&L_I_LOAD_FAST, &&L_I_STORE_FAST, &&L_I_DELETE_FAST,
         &&L_I_LOAD_DEREF, &&L_I_STORE_DEREF, &&L_I_DELETE_DEREF, &&L_I_LOAD_CLOSURE,
         &&L_I_LOAD_GLOBAL, &&L_I_STORE_GLOBAL, &&L_I_DELETE_GLOBAL, &&L_I_LOAD_ATTR,
@@ -554,6 +561,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         &&L_I_END_ASYNC_FOR, &&L_I_AGEN_AWAIT, &&L_I_BUILD_SET, &&L_I_SET_ADD, &&L_I_SET_UPDATE,
         &&L_I_EXCEPT_STAR_MATCH, &&L_I_EXCEPT_STAR_END, &&L_I_EXCEPT_STAR_RERAISE,
         &&L_I_LOAD_METHOD, &&L_I_CALL_METHOD,
+        [I_COUNT ... 255] = &&L_bad_opcode,
     };
 #endif
     for (;;) {
@@ -565,8 +573,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         w = ops[ip];
         arg = OPARG(w);
 #if LS_CGOTO
-        if (OPCODE(w) < I_COUNT)
-            goto *jump[OPCODE(w)];
+        goto *jump[OPCODE(w)];
 #endif
         switch (OPCODE(w)) {
         CASE(I_NOP):
@@ -1102,7 +1109,16 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             int64_t iv;
             int rs = iter_range_step(TOP(), &iv);
             if (rs > 0) {
-                PUSH(fast_loop_int(f->fast, ops[ip + 1], iv));
+                uint32_t nx = ops[ip + 1];
+                Obj *v = fast_loop_int(f->fast, nx, iv);
+                if (OPCODE(nx) == I_STORE_FAST) {
+                    /* the loop variable's STORE_FAST too, as in I_BINARY */
+                    f->ip = ++ip;
+                    nops++;
+                    SETREF(f->fast[OPARG(nx)], v);
+                    NEXT();
+                }
+                PUSH(v);
                 NEXT();
             }
             Obj *x = rs == -1 ? obj_next(TOP()) : NULL;
@@ -1476,6 +1492,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         default:
+#if LS_CGOTO
+        L_bad_opcode:
+#endif
             die("bad opcode %d", OPCODE(w));
         }
         ip++;
