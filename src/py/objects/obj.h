@@ -313,6 +313,7 @@ typedef struct CodeObj {
     struct NameCache *ncache; /* per name: the eval loop's global and attribute
                                  caches (src/py/vm/vm_fast.h), made on first use */
     int stackhint;       /* slots a new frame's stack gets (vm.c): 0 until its first frame */
+    int await_ix;        /* with CO_AWAIT_SHORTCUT: where vm_set_await_shortcut put its function */
 } CodeObj;
 
 typedef struct FuncObj {

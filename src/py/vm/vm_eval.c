@@ -363,21 +363,28 @@ static bool set_instr(Frame *f, int op, int arg)
     return r == 0;
 }
 
-/* One step of `await` (R_START for the first): send/throw into the delegate
- * and report whether the frame must suspend. Returns 1 done (*out: the
- * await's result, for the caller to push), 0 suspend (*out: what to yield),
- * -1 error. */
-static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
+/* What one step of `await` came to (see await_step). */
+static inline int await_result(Frame *f, AwaitStatus st, Obj *r, Obj **out)
+{
+    if (st == AW_SUSPEND) {
+        *out = r;
+        return 0;
+    }
+    SETREF(f->delegate, NULL);
+    if (st == AW_ERROR)
+        return -1;
+    *out = r;
+    return 1;
+}
+
+/* await_step for the delegates await_step leaves to here: coroutines,
+ * generators, async generators, iterators, and anything thrown into. */
+static int await_step_other(Frame *f, Resume how, Obj *value, Obj **out)
 {
     Obj *d = f->delegate;
     Obj *r = NULL;
     AwaitStatus st;
-    if (how != R_THROW && d->cls->await_step) {
-        /* the loop's awaitables (a sleep, a future): coroutines and
-         * generators have no await_step, so this is the last branch's
-         * answer, found first */
-        st = d->cls->await_step(d, how == R_SEND, &r);
-    } else if (IS(d, CoroClass)) {
+    if (IS(d, CoroClass)) {
         /* a coroutine is driven like any awaitable, through send/throw */
         GenResult g = how == R_THROW ? gen_throw(d, value, &r) : gen_send(d, how == R_SEND ? value : None, &r);
         st = g == GEN_YIELDED ? AW_SUSPEND : g == GEN_RAISED ? AW_ERROR : AW_DONE;
@@ -404,15 +411,23 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
     } else {
         st = d->cls->await_step(d, how == R_SEND, &r);
     }
-    if (st == AW_SUSPEND) {
-        *out = r;
-        return 0;
-    }
-    SETREF(f->delegate, NULL);
-    if (st == AW_ERROR)
-        return -1;
-    *out = r;
-    return 1;
+    return await_result(f, st, r, out);
+}
+
+/* One step of `await` (R_START for the first): send/throw into the delegate
+ * and report whether the frame must suspend. Returns 1 done (*out: the
+ * await's result, for the caller to push), 0 suspend (*out: what to yield),
+ * -1 error. The loop's awaitables (a sleep, a future: coroutines and
+ * generators have no await_step) are stepped here, inline in the eval
+ * loop; the rest in await_step_other. */
+static inline int await_step(Frame *f, Resume how, Obj *value, Obj **out)
+{
+    Obj *d = f->delegate;
+    if (how == R_THROW || !d->cls->await_step)
+        return await_step_other(f, how, value, out);
+    Obj *r = NULL;
+    AwaitStatus st = d->cls->await_step(d, how == R_SEND, &r);
+    return await_result(f, st, r, out);
 }
 
 /* An exception leaving f keeps f's locals alive, as CPython's traceback
