@@ -14,6 +14,14 @@
 
 #include <math.h>
 
+/* fast_binary is big for an inline function and frame_exec is huge, so
+ * GCC would call it out of line; its one call is on the hot path. */
+#if defined(__GNUC__)
+#define FAST_INLINE static inline __attribute__((always_inline))
+#else
+#define FAST_INLINE static inline
+#endif
+
 /* Whether a, popped from the stack, can take an operation's result in
  * place: the stack's reference is the only one, or a is what the local
  * the result is stored into next holds (local: that local's value, or
@@ -74,7 +82,7 @@ static inline Obj *fast_float_result(Obj *a, Obj *b, Obj *local, double v, Obj *
  * floats) when both are exactly int or exactly float; NULL otherwise.
  * local: the value of the local the result is stored into next, or NULL
  * (see fast_alone). */
-static inline Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
+FAST_INLINE Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
 {
     *reused = NULL;
     if (a->cls == &IntClass && b->cls == &IntClass) {
