@@ -492,6 +492,8 @@ static inline Obj *call_fast(Obj *fn, Obj **args, int nargs, Obj *kwnames)
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-(n)])
+/* Pop n values and release them, the top first. */
+#define DROP_N(n) do { Obj **base_ = sp - (n); while (sp > base_) DECREF(*--sp); } while (0)
 #define SP_INDEX() ((int)(sp - f->stack))
 #define SAVE_SP() (f->sp = SP_INDEX())
 #define LOAD_SP() (sp = f->stack + f->sp, stack_end = f->stack + f->stackcap)
@@ -759,8 +761,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 r = builtin_call_on(fn, self, sp - arg, arg, NULL);
             else
                 r = call_fast(fn, sp - arg - 1, arg + 1, NULL);
-            for (int i = 0; i < arg + 2; i++)
-                DECREF(POP());
+            DROP_N(arg + 2);
             if (!r)
                 goto error;
             PUSH(r);
@@ -1088,8 +1089,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 ;
             else
                 r = call_fast(fn, sp - n, npos, kwnames);
-            for (int i = 0; i < n + 1; i++)
-                DECREF(POP());
+            DROP_N(n + 1);
             XDECREF(kwnames);
             if (!r)
                 goto error;
