@@ -4,7 +4,8 @@ local holds when the local and the stack are its only holders
 the old one: another local, a list, a dict, a tuple, a closure's cell, a
 default argument, an attribute, a coroutine's argument, a loop variable,
 the sum of a value with itself; and id() of the new value is another
-object's, as in CPython."""
+object's, as in CPython. A float and an int meet in the loop too when a
+double holds the int exactly."""
 import asyncio
 
 BIG = 10 ** 6
@@ -97,6 +98,14 @@ def floats():
     x = 2.5
     x -= 0.5
     out.append(x)
+    for n in (3, -7, 2 ** 53, 2 ** 53 + 1, -(2 ** 53) - 3, 10 ** 18):
+        out.append((0.001 * n, n * 0.5, n - 0.25, 1.5 + n, n / 4.0, 10.0 / n))
+    out.append((True * 0.5, 0.5 - False, 7 // 2.0, 7 % 2.5, 2 ** 0.5))
+    for bad in (lambda: 3 / 0.0, lambda: 0.0 / 0, lambda: 1.5 / (2 - 2)):
+        try:
+            bad()
+        except (ZeroDivisionError, OverflowError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
     return out
 
 

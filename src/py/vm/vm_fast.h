@@ -78,8 +78,15 @@ static inline Obj *fast_float_result(Obj *a, Obj *b, Obj *local, double v, Obj *
     return float_new(v);
 }
 
+/* An exact int (not a bool) that converts to a double exactly. */
+static inline bool fast_exact_int(Obj *o)
+{
+    return o->cls == &IntClass && INT_V(o) >= -(INT64_C(1) << 53) && INT_V(o) <= (INT64_C(1) << 53);
+}
+
 /* a op b (OP_ADD ... OP_BITXOR, plain or in place: the same for ints and
- * floats) when both are exactly int or exactly float; NULL otherwise.
+ * floats) when both are exactly int or exactly float, or one is a float
+ * and the other an int within 2**53; NULL otherwise.
  * local: the value of the local the result is stored into next, or NULL
  * (see fast_alone). */
 FAST_INLINE Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
@@ -123,8 +130,12 @@ FAST_INLINE Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
         }
         return fast_int_result(a, b, local, r, reused);
     }
-    if (a->cls == &FloatClass && b->cls == &FloatClass) {
-        double x = FLOAT_V(a), y = FLOAT_V(b);
+    if ((a->cls == &FloatClass || b->cls == &FloatClass) &&
+        (a->cls == &FloatClass || fast_exact_int(a)) && (b->cls == &FloatClass || fast_exact_int(b))) {
+        /* two floats, or a float and an int a double holds exactly (what
+         * float's own operators convert it to: `0.001 * n`) */
+        double x = a->cls == &FloatClass ? FLOAT_V(a) : (double)INT_V(a);
+        double y = b->cls == &FloatClass ? FLOAT_V(b) : (double)INT_V(b);
         switch (op) {
         case OP_ADD: return fast_float_result(a, b, local, x + y, reused);
         case OP_SUB: return fast_float_result(a, b, local, x - y, reused);
