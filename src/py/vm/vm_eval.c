@@ -472,14 +472,6 @@ static inline Obj *call_fast(Obj *fn, Obj **args, int nargs, Obj *kwnames)
 #define CASE(op) case op
 #endif
 #define NEXT() do { ip++; goto dispatch; } while (0)
-/* Go on with the AWAIT that is the next instruction (a call's result is
- * awaited at once: `await f(...)`), without the dispatch; it is counted,
- * and f->ip says it, as if dispatched. */
-#if LS_CGOTO
-#define AWAIT_NEXT() do { f->ip = ++ip; nops++; w = ops[ip]; arg = OPARG(w); goto L_I_AWAIT; } while (0)
-#else
-#define AWAIT_NEXT() NEXT()
-#endif
 
 /* Inside frame_exec the instruction index (ip) and the stack top (sp) live
  * in locals. f->ip is stored at the start of every instruction: anything
@@ -624,14 +616,6 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto unbound_local;
             INCREF(v);
             PUSH(v);
-            if (OPCODE(ops[ip + 1]) == I_LOAD_FAST && (v = f->fast[OPARG(ops[ip + 1])])) {
-                /* `n + k`: the second LOAD_FAST too, without the dispatch
-                 * (an unbound one is dispatched, for its error) */
-                f->ip = ++ip;
-                nops++;
-                INCREF(v);
-                PUSH(v);
-            }
             NEXT();
         unbound_local:
             err_format(&UnboundLocalErrorClass,
@@ -765,8 +749,6 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             if (!r)
                 goto error;
             PUSH(r);
-            if (shortcut)
-                AWAIT_NEXT();
             NEXT();
         }
         CASE(I_STORE_ATTR): {
@@ -1094,8 +1076,6 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             if (!r)
                 goto error;
             PUSH(r);
-            if (shortcut)
-                AWAIT_NEXT();
             NEXT();
         }
         CASE(I_CALL_EX): {
