@@ -39,7 +39,7 @@ static Obj *interned;
 static Class *registered[512];
 static size_t nregistered;
 static size_t live_count;
-static uint64_t alloc_serial;
+uint64_t obj_serial_; /* the last serial given (obj.h: obj_renew) */
 
 /* What goes in front of an object of class cls and size bytes: the global
  * list's links when teardown has more to do for it than pool_reset does
@@ -76,7 +76,7 @@ Obj *obj_alloc(Class *cls, size_t size)
     o->rc = 1;
     o->size = (uint32_t)size;
     o->cls = cls;
-    o->serial = ++alloc_serial;
+    o->serial = ++obj_serial_;
     o->front = front;
     live_count++;
     if (cls->heap)
@@ -181,7 +181,7 @@ void obj_teardown(void)
     heap.next = heap.prev = &heap;
     pool_reset();
     live_count = 0;
-    alloc_serial = 0;
+    obj_serial_ = 0;
     pending_exc = NULL;
     interned = NULL;
     attrcache_invalidate();

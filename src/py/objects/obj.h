@@ -59,6 +59,16 @@ static inline void obj_decref(Obj *o)
 /* Replace *slot with v (stealing v), releasing the old value. */
 #define SETREF(slot, v) do { Obj *old_ = (Obj *)(slot); (slot) = (v); XDECREF(old_); } while (0)
 
+/* Give o the identity of a new object (the next serial): for an int or
+ * float whose value the eval loop rewrites in place where CPython would
+ * make a new object while the old one lives, so id() tells them apart as
+ * CPython's does (vm_fast.h). */
+extern uint64_t obj_serial_;
+static inline void obj_renew(Obj *o)
+{
+    o->serial = ++obj_serial_;
+}
+
 /* Allocate a zeroed object of `size` bytes of class cls with rc 1. */
 Obj *obj_alloc(Class *cls, size_t size);
 /* Free everything still alive (cycles). Call once after a run. */
@@ -303,6 +313,7 @@ typedef struct CodeObj {
     struct NameCache *ncache; /* per name: the eval loop's global and attribute
                                  caches (src/py/vm/vm_fast.h), made on first use */
     int stackhint;       /* slots a new frame's stack gets (vm.c): 0 until its first frame */
+    int await_ix;        /* with CO_AWAIT_SHORTCUT: where vm_set_await_shortcut put its function */
 } CodeObj;
 
 typedef struct FuncObj {

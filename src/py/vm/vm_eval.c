@@ -363,11 +363,23 @@ static bool set_instr(Frame *f, int op, int arg)
     return r == 0;
 }
 
-/* One step of `await` (R_START for the first): send/throw into the delegate
- * and report whether the frame must suspend. Returns 1 done (*out: the
- * await's result, for the caller to push), 0 suspend (*out: what to yield),
- * -1 error. */
-static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
+/* What one step of `await` came to (see await_step). */
+static inline int await_result(Frame *f, AwaitStatus st, Obj *r, Obj **out)
+{
+    if (st == AW_SUSPEND) {
+        *out = r;
+        return 0;
+    }
+    SETREF(f->delegate, NULL);
+    if (st == AW_ERROR)
+        return -1;
+    *out = r;
+    return 1;
+}
+
+/* await_step for the delegates await_step leaves to here: coroutines,
+ * generators, async generators, iterators, and anything thrown into. */
+static int await_step_other(Frame *f, Resume how, Obj *value, Obj **out)
 {
     Obj *d = f->delegate;
     Obj *r = NULL;
@@ -399,15 +411,23 @@ static int await_step(Frame *f, Resume how, Obj *value, Obj **out)
     } else {
         st = d->cls->await_step(d, how == R_SEND, &r);
     }
-    if (st == AW_SUSPEND) {
-        *out = r;
-        return 0;
-    }
-    SETREF(f->delegate, NULL);
-    if (st == AW_ERROR)
-        return -1;
-    *out = r;
-    return 1;
+    return await_result(f, st, r, out);
+}
+
+/* One step of `await` (R_START for the first): send/throw into the delegate
+ * and report whether the frame must suspend. Returns 1 done (*out: the
+ * await's result, for the caller to push), 0 suspend (*out: what to yield),
+ * -1 error. The loop's awaitables (a sleep, a future: coroutines and
+ * generators have no await_step) are stepped here, inline in the eval
+ * loop; the rest in await_step_other. */
+static inline int await_step(Frame *f, Resume how, Obj *value, Obj **out)
+{
+    Obj *d = f->delegate;
+    if (how == R_THROW || !d->cls->await_step)
+        return await_step_other(f, how, value, out);
+    Obj *r = NULL;
+    AwaitStatus st = d->cls->await_step(d, how == R_SEND, &r);
+    return await_result(f, st, r, out);
 }
 
 /* An exception leaving f keeps f's locals alive, as CPython's traceback
@@ -464,6 +484,8 @@ static inline Obj *call_fast(Obj *fn, Obj **args, int nargs, Obj *kwnames)
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-(n)])
+/* Pop n values and release them, the top first. */
+#define DROP_N(n) do { Obj **base_ = sp - (n); while (sp > base_) DECREF(*--sp); } while (0)
 #define SP_INDEX() ((int)(sp - f->stack))
 #define SAVE_SP() (f->sp = SP_INDEX())
 #define LOAD_SP() (sp = f->stack + f->sp, stack_end = f->stack + f->stackcap)
@@ -519,8 +541,17 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             }
             if (st < 0)
                 goto error;
-            PUSH(r);
             ip++; /* past the AWAIT */
+            if (OPCODE(ops[ip]) == I_POP_TOP) {
+                /* `await x` as a statement: its POP_TOP, without the
+                 * dispatch (counted; f->ip says it while r goes) */
+                f->ip = ip;
+                nops++;
+                DECREF(r);
+                ip++;
+            } else {
+                PUSH(r);
+            }
         } else if (how == R_THROW) {
             INCREF(value);
             err_set(value);
@@ -532,8 +563,10 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
     }
 
 #if LS_CGOTO
-    /* one label per opcode, in the enum's order (code.h) */
-    static const void *const jump[I_COUNT] = {
+    /* one label per opcode, in the enum's order (code.h), and the rest of
+     * the byte's values to the bad-opcode stop: no range check per
+     * instruction */
+    static const void *const jump[256] = {
         &&L_I_NOP, &&L_I_LOAD_CONST, &&L_I_LOAD_FAST, &&L_I_STORE_FAST, &&L_I_DELETE_FAST,
         &&L_I_LOAD_DEREF, &&L_I_STORE_DEREF, &&L_I_DELETE_DEREF, &&L_I_LOAD_CLOSURE,
         &&L_I_LOAD_GLOBAL, &&L_I_STORE_GLOBAL, &&L_I_DELETE_GLOBAL, &&L_I_LOAD_ATTR,
@@ -554,6 +587,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         &&L_I_END_ASYNC_FOR, &&L_I_AGEN_AWAIT, &&L_I_BUILD_SET, &&L_I_SET_ADD, &&L_I_SET_UPDATE,
         &&L_I_EXCEPT_STAR_MATCH, &&L_I_EXCEPT_STAR_END, &&L_I_EXCEPT_STAR_RERAISE,
         &&L_I_LOAD_METHOD, &&L_I_CALL_METHOD,
+        [I_COUNT ... 255] = &&L_bad_opcode,
     };
 #endif
     for (;;) {
@@ -565,8 +599,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         w = ops[ip];
         arg = OPARG(w);
 #if LS_CGOTO
-        if (OPCODE(w) < I_COUNT)
-            goto *jump[OPCODE(w)];
+        goto *jump[OPCODE(w)];
 #endif
         switch (OPCODE(w)) {
         CASE(I_NOP):
@@ -579,15 +612,16 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         }
         CASE(I_LOAD_FAST): {
             Obj *v = f->fast[arg];
-            if (!v) {
-                err_format(&UnboundLocalErrorClass,
-                           "cannot access local variable '%s' where it is not associated with a value",
-                           STR_S(TUP_ITEMS(f->code->varnames)[arg]));
-                goto error;
-            }
+            if (!v)
+                goto unbound_local;
             INCREF(v);
             PUSH(v);
             NEXT();
+        unbound_local:
+            err_format(&UnboundLocalErrorClass,
+                       "cannot access local variable '%s' where it is not associated with a value",
+                       STR_S(TUP_ITEMS(f->code->varnames)[arg]));
+            goto error;
         }
         CASE(I_STORE_FAST):
             SETREF(f->fast[arg], POP());
@@ -711,8 +745,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 r = builtin_call_on(fn, self, sp - arg, arg, NULL);
             else
                 r = call_fast(fn, sp - arg - 1, arg + 1, NULL);
-            for (int i = 0; i < arg + 2; i++)
-                DECREF(POP());
+            DROP_N(arg + 2);
             if (!r)
                 goto error;
             PUSH(r);
@@ -810,12 +843,23 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
         CASE(I_BINARY):
         CASE(I_INPLACE): {
             Obj *b = POP(), *a = POP(), *reused;
-            Obj *v = fast_binary(arg, a, b, &reused);
+            uint32_t nx = ops[ip + 1];
+            bool store = OPCODE(nx) == I_STORE_FAST;
+            Obj *v = fast_binary(arg, a, b, store ? f->fast[OPARG(nx)] : NULL, &reused);
             if (v) {
                 if (reused != a)
                     DECREF(a);
                 if (reused != b)
                     DECREF(b);
+                if (store) {
+                    /* the STORE_FAST too (`n += k`, `x = a * b`): one
+                     * dispatch less; it is counted and runs at its own ip
+                     * (the old value's release may ask for the line) */
+                    f->ip = ++ip;
+                    nops++;
+                    SETREF(f->fast[OPARG(nx)], v);
+                    NEXT();
+                }
                 PUSH(v);
                 NEXT();
             }
@@ -1027,8 +1071,7 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 ;
             else
                 r = call_fast(fn, sp - n, npos, kwnames);
-            for (int i = 0; i < n + 1; i++)
-                DECREF(POP());
+            DROP_N(n + 1);
             XDECREF(kwnames);
             if (!r)
                 goto error;
@@ -1091,7 +1134,16 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
             int64_t iv;
             int rs = iter_range_step(TOP(), &iv);
             if (rs > 0) {
-                PUSH(fast_loop_int(f->fast, ops[ip + 1], iv));
+                uint32_t nx = ops[ip + 1];
+                Obj *v = fast_loop_int(f->fast, nx, iv);
+                if (OPCODE(nx) == I_STORE_FAST) {
+                    /* the loop variable's STORE_FAST too, as in I_BINARY */
+                    f->ip = ++ip;
+                    nops++;
+                    SETREF(f->fast[OPARG(nx)], v);
+                    NEXT();
+                }
+                PUSH(v);
                 NEXT();
             }
             Obj *x = rs == -1 ? obj_next(TOP()) : NULL;
@@ -1465,6 +1517,9 @@ XStatus frame_exec(Frame *f, Resume how, Obj *value, Obj **out)
                 goto error;
             break;
         default:
+#if LS_CGOTO
+        L_bad_opcode:
+#endif
             die("bad opcode %d", OPCODE(w));
         }
         ip++;

@@ -14,14 +14,42 @@
 
 #include <math.h>
 
+/* fast_binary is big for an inline function and frame_exec is huge, so
+ * GCC would call it out of line; its one call is on the hot path. */
+#if defined(__GNUC__)
+#define FAST_INLINE static inline __attribute__((always_inline))
+#else
+#define FAST_INLINE static inline
+#endif
+
+/* Whether a, popped from the stack, can take an operation's result in
+ * place: the stack's reference is the only one, or a is what the local
+ * the result is stored into next holds (local: that local's value, or
+ * NULL) and those two are its only references (`n += k; STORE_FAST n`).
+ * Either way nobody else can see the int change: the store then puts a
+ * back where it was. Static objects (small ints: serial 0) never. */
+static inline bool fast_alone(Obj *a, Obj *local)
+{
+    if (!a->serial)
+        return false;
+    if (a->rc == 1)
+        return true;
+    if (a->rc == 2 && a == local) {
+        obj_renew(a); /* the program may have kept id(n): the new n is another object */
+        return true;
+    }
+    return false;
+}
+
 /* The result v for a binary operation on a and b, both held by the stack:
- * written into a (or b) when the stack's reference is the only one and it
- * is a pooled object of the right class, so the caller's release of that
- * operand is skipped (*reused names it); else a new int. */
-static inline Obj *fast_int_result(Obj *a, Obj *b, int64_t v, Obj **reused)
+ * written into a (see fast_alone) or into b when the stack's reference is
+ * its only one and it is a pooled object of the right class, so the
+ * caller's release of that operand is skipped (*reused names it); else a
+ * new int. */
+static inline Obj *fast_int_result(Obj *a, Obj *b, Obj *local, int64_t v, Obj **reused)
 {
     if (v < -5 || v > 256) {
-        if (a->rc == 1 && a->serial) {
+        if (fast_alone(a, local)) {
             INT_V(a) = v;
             *reused = a;
             return a;
@@ -35,9 +63,9 @@ static inline Obj *fast_int_result(Obj *a, Obj *b, int64_t v, Obj **reused)
     return int_new(v);
 }
 
-static inline Obj *fast_float_result(Obj *a, Obj *b, double v, Obj **reused)
+static inline Obj *fast_float_result(Obj *a, Obj *b, Obj *local, double v, Obj **reused)
 {
-    if (a->rc == 1 && a->cls == &FloatClass && a->serial) {
+    if (a->cls == &FloatClass && fast_alone(a, local)) {
         FLOAT_V(a) = v;
         *reused = a;
         return a;
@@ -50,9 +78,18 @@ static inline Obj *fast_float_result(Obj *a, Obj *b, double v, Obj **reused)
     return float_new(v);
 }
 
+/* An exact int (not a bool) that converts to a double exactly. */
+static inline bool fast_exact_int(Obj *o)
+{
+    return o->cls == &IntClass && INT_V(o) >= -(INT64_C(1) << 53) && INT_V(o) <= (INT64_C(1) << 53);
+}
+
 /* a op b (OP_ADD ... OP_BITXOR, plain or in place: the same for ints and
- * floats) when both are exactly int or exactly float; NULL otherwise. */
-static inline Obj *fast_binary(int op, Obj *a, Obj *b, Obj **reused)
+ * floats) when both are exactly int or exactly float, or one is a float
+ * and the other an int within 2**53; NULL otherwise.
+ * local: the value of the local the result is stored into next, or NULL
+ * (see fast_alone). */
+FAST_INLINE Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
 {
     *reused = NULL;
     if (a->cls == &IntClass && b->cls == &IntClass) {
@@ -91,18 +128,22 @@ static inline Obj *fast_binary(int op, Obj *a, Obj *b, Obj **reused)
         default:
             return NULL;
         }
-        return fast_int_result(a, b, r, reused);
+        return fast_int_result(a, b, local, r, reused);
     }
-    if (a->cls == &FloatClass && b->cls == &FloatClass) {
-        double x = FLOAT_V(a), y = FLOAT_V(b);
+    if ((a->cls == &FloatClass || b->cls == &FloatClass) &&
+        (a->cls == &FloatClass || fast_exact_int(a)) && (b->cls == &FloatClass || fast_exact_int(b))) {
+        /* two floats, or a float and an int a double holds exactly (what
+         * float's own operators convert it to: `0.001 * n`) */
+        double x = a->cls == &FloatClass ? FLOAT_V(a) : (double)INT_V(a);
+        double y = b->cls == &FloatClass ? FLOAT_V(b) : (double)INT_V(b);
         switch (op) {
-        case OP_ADD: return fast_float_result(a, b, x + y, reused);
-        case OP_SUB: return fast_float_result(a, b, x - y, reused);
-        case OP_MUL: return fast_float_result(a, b, x * y, reused);
+        case OP_ADD: return fast_float_result(a, b, local, x + y, reused);
+        case OP_SUB: return fast_float_result(a, b, local, x - y, reused);
+        case OP_MUL: return fast_float_result(a, b, local, x * y, reused);
         case OP_DIV:
             if (y == 0.0)
                 return NULL;
-            return fast_float_result(a, b, x / y, reused);
+            return fast_float_result(a, b, local, x / y, reused);
         default:
             return NULL;
         }

@@ -76,6 +76,7 @@ bool vm_set_await_shortcut(Obj *fn, CFunc fast)
     for (int i = 0; i < N; i++)
         if (!vm.hooks.await_fn[i]) {
             ((FuncObj *)fn)->code->flags |= CO_AWAIT_SHORTCUT;
+            ((FuncObj *)fn)->code->await_ix = i;
             INCREF(fn);
             vm.hooks.await_fn[i] = fn;
             vm.hooks.await_fast[i] = fast;
@@ -98,13 +99,18 @@ Obj *vm_await_shortcut_on(Obj *fn, Obj *self, Obj **args, int nargs)
 {
     if (!IS(fn, FuncClass) || !(((FuncObj *)fn)->code->flags & CO_AWAIT_SHORTCUT))
         return NULL;
-    for (size_t i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i]; i++)
-        if (vm.hooks.await_fn[i] == fn) {
-            Obj *aw = vm.hooks.await_fast[i](self, args, nargs, NULL);
-            shortcuts_taken += aw != NULL;
-            return aw;
-        }
-    return NULL;
+    /* where its code's function was put; another function of the same
+     * code (a def run twice) is looked for in the whole table */
+    size_t i = (size_t)((FuncObj *)fn)->code->await_ix;
+    if (vm.hooks.await_fn[i] != fn)
+        for (i = 0; i < sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0] && vm.hooks.await_fn[i] != fn; i++)
+            if (!vm.hooks.await_fn[i])
+                return NULL;
+    if (i == sizeof vm.hooks.await_fn / sizeof vm.hooks.await_fn[0])
+        return NULL;
+    Obj *aw = vm.hooks.await_fast[i](self, args, nargs, NULL);
+    shortcuts_taken += aw != NULL;
+    return aw;
 }
 
 Obj *vm_asyncgen_firstiter(Obj *agen)

@@ -15,27 +15,34 @@
 typedef enum { B_EXCEPT, B_FINALLY, B_HANDLER } BlockType;
 typedef struct Block { BlockType type; int handler; int level; } Block;
 
+/* The fields a resume, a hop's instructions and the narrator's walk of
+ * an await chain read are the last 64 bytes, next to the locals and the
+ * first stack slots that follow the frame in its block (frame_new): with
+ * thousands of tasks each hop's frame is cold, and those bytes are the
+ * fewest cache lines. What calls with cells, class bodies, blocks and
+ * handled exceptions use comes first. */
 struct Frame {
-    CodeObj *code;
     FuncObj *func;       /* NULL for module code */
-    Obj *globals;
     Obj *locals;         /* a class body's namespace (LOAD_NAME), else NULL */
-    Obj **fast;
-    int nfast;
     Obj **cells;         /* cell objects: cellnames then freenames */
     int ncells;
-    Obj **stack;         /* in the frame's own block until it grows (frame_grow_stack) */
-    int sp, stackcap;
-    int ip;
-    bool stack_own;      /* the stack has a block of its own */
-    uint16_t stack0;     /* the slots of stack in the frame's own block */
+    int nfast;
     Block *blocks;
     int nblocks, capblocks;
     Obj **handled;       /* exceptions being handled (innermost last) */
     int nhandled, caphandled;
+    GenObj *gen;         /* owning generator or coroutine */
+    bool stack_own;      /* the stack has a block of its own */
+    uint16_t stack0;     /* the slots of stack in the frame's own block */
+    /* hot: */
+    CodeObj *code;
+    Obj *globals;
+    Obj **fast;
+    Obj **stack;         /* in the frame's own block until it grows (frame_grow_stack) */
+    int sp, stackcap;
+    int ip;
     Obj *delegate;       /* what a suspended AWAIT waits on */
     struct Frame *back;  /* the frame running us, while we run */
-    GenObj *gen;         /* owning generator or coroutine */
 };
 
 typedef enum { X_RETURN, X_YIELD, X_ERROR } XStatus;
