@@ -15,9 +15,19 @@
 #if defined(__GNUC__)
 #define LS_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #define LS_NORETURN __attribute__((noreturn))
+/* for a hot path's helpers, which the compiler would call out of line in a
+ * huge caller, and its rare branches */
+#define LS_ALWAYS_INLINE inline __attribute__((always_inline))
+#define LS_COLD __attribute__((noinline, cold))
+#define LS_LIKELY(x) __builtin_expect(!!(x), 1)
+#define LS_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define LS_PRINTF(a, b)
 #define LS_NORETURN
+#define LS_ALWAYS_INLINE inline
+#define LS_COLD
+#define LS_LIKELY(x) (x)
+#define LS_UNLIKELY(x) (x)
 #endif
 
 /* Allocation never fails from the caller's view: on exhaustion the

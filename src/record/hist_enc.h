@@ -8,6 +8,8 @@
 
 #include "hist.h"
 
+#include "../base/base.h"
+
 #include <string.h>
 
 enum {
@@ -45,16 +47,9 @@ static const uint8_t state_codes[4][8] = {
     {HC_ESCAPE, 3, 4, 5, 6, HC_ESCAPE, HC_ESCAPE, HC_ESCAPE},
 };
 
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#else
-#define HOT_INLINE inline
-#define LIKELY(x) (x)
-#endif
 
 /* Encode c against x (advanced past it) into out: its length. */
-static HOT_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
+static LS_ALWAYS_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx *x)
 {
     unsigned char *q = out + 1;
     unsigned st = c->state & 3u, code = state_codes[st][c->outcome & 7u];
@@ -94,7 +89,7 @@ static HOT_INLINE size_t encode(unsigned char *out, const HistChange *c, HistCtx
 /* Copy a change of n bytes (2 <= n <= HC_MAX) out of a scratch buffer,
  * without a call for the usual few bytes (and no byte past n: the next
  * block may follow). */
-static HOT_INLINE void copy_short(unsigned char *q, const unsigned char *s, size_t n)
+static LS_ALWAYS_INLINE void copy_short(unsigned char *q, const unsigned char *s, size_t n)
 {
     if (n <= 3) {
         q[0] = s[0];
@@ -118,16 +113,16 @@ void hist_add_slow(HistPool *p, Hist *h, const HistChange *c);
 
 /* Append change c (c->step >= the last change's); a change at the same
  * step as the last one replaces it. */
-static HOT_INLINE void hist_add(HistPool *p, Hist *h, const HistChange *c)
+static LS_ALWAYS_INLINE void hist_add(HistPool *p, Hist *h, const HistChange *c)
 {
     /* most changes: a later step than the last one's (n > 0: a block is
      * there), written into the last block, straight in when it has room
      * for any change, else through a copy when it has room for this one */
-    if (LIKELY(h->n && h->wctx.step != c->step)) {
+    if (LS_LIKELY(h->n && h->wctx.step != c->step)) {
         uint32_t size = bsize(h->last);
         unsigned char *q = block(p, h->last) + h->wpos;
         size_t len;
-        if (LIKELY(h->wpos + (uint32_t)HC_MAX <= size)) {
+        if (LS_LIKELY(h->wpos + (uint32_t)HC_MAX <= size)) {
             len = encode(q, c, &h->wctx);
         } else {
             unsigned char tmp[HC_MAX];

@@ -985,22 +985,13 @@ bool rec_full(const Recording *r)
     return r->full;
 }
 
-#if defined(__GNUC__)
-#define HOT_INLINE inline __attribute__((always_inline))
-#define COLD __attribute__((noinline, cold))
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#else
-#define HOT_INLINE inline
-#define COLD
-#define UNLIKELY(x) (x)
-#endif
 
 /* Room for one more step, and for the side tables that grow with it. */
-static HOT_INLINE bool step_room(Recording *r, StepKind kind)
+static LS_ALWAYS_INLINE bool step_room(Recording *r, StepKind kind)
 {
     /* a reader that gave up on the run (rec_cancel) stops it as a full recording would */
     bool stop = r->nsteps >= r->max_steps || (r->shared && atomic_load_explicit(&r->cancel, memory_order_relaxed));
-    if (UNLIKELY(stop)) {
+    if (LS_UNLIKELY(stop)) {
         /* the events that end a run always fit, so a full recording still says why it stopped */
         if (kind == SK_END || kind == SK_ERROR || kind == SK_DEADLOCK || kind == SK_LIMIT || kind == SK_UNHANDLED)
             return true;
@@ -1012,13 +1003,13 @@ static HOT_INLINE bool step_room(Recording *r, StepKind kind)
 
 /* Block k of c, made when it is the next one (CHUNKS_PUT's, without a
  * call for the blocks there already). */
-static HOT_INLINE unsigned char *block_at(Chunks *c, size_t k)
+static LS_ALWAYS_INLINE unsigned char *block_at(Chunks *c, size_t k)
 {
     return k < c->n ? c->blk[k] : chunks_block(c, k);
 }
 
 /* One number of a step's bytes at place k. */
-static HOT_INLINE unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
+static LS_ALWAYS_INLINE unsigned char *sb_put(unsigned char *q, uint32_t v, uint32_t *ctx)
 {
     if (!v)
         return varint_put(q, 0);
@@ -1058,7 +1049,7 @@ static __attribute__((noinline)) void time_run(Recording *r, size_t i, double t)
 
 /* Step i starts a group of SB_GROUP: its places start again, and its
  * bytes' offset is kept. */
-static COLD void group_start(Recording *r, size_t i)
+static LS_COLD void group_start(Recording *r, size_t i)
 {
     sb_group(&r->sbctx, i / SB_GROUP);
     *SMALL_PUT(r, ck, size_t, i / SB_GROUP) = r->sblen;
@@ -1067,12 +1058,12 @@ static COLD void group_start(Recording *r, size_t i)
 /* Where the next step's bytes go (at most SB_MAX of them, never across
  * two blocks): *off is set to their offset. The first block starts small
  * and grows (small_put) only when the bytes would pass its end. */
-static HOT_INLINE unsigned char *sb_room(Recording *r, size_t *off)
+static LS_ALWAYS_INLINE unsigned char *sb_room(Recording *r, size_t *off)
 {
     size_t o = sb_fit(r->sblen);
     *off = o;
     if (o < CHUNK_BYTES) {
-        if (UNLIKELY(!r->sbytes.n || o + SB_MAX > r->sbytes0))
+        if (LS_UNLIKELY(!r->sbytes.n || o + SB_MAX > r->sbytes0))
             small_put(&r->sbytes, &r->sbytes0, 1, o + SB_MAX - 1);
         return r->sbytes.blk[0] + o;
     }
@@ -1082,7 +1073,7 @@ static HOT_INLINE unsigned char *sb_room(Recording *r, size_t *off)
 /* A lazy step's numbers against the last ones of its kind (see SbCtx):
  * KL_SAME when they are all the same, else the mask byte and the numbers
  * that moved, written at q. */
-static HOT_INLINE unsigned char *sb_args(SbCtx *ctx, unsigned kind, const uint32_t *args, size_t nargs,
+static LS_ALWAYS_INLINE unsigned char *sb_args(SbCtx *ctx, unsigned kind, const uint32_t *args, size_t nargs,
                                          uint32_t *flags, unsigned char *q)
 {
     if (nargs > KL_NARGS)
@@ -1122,13 +1113,13 @@ static HOT_INLINE unsigned char *sb_args(SbCtx *ctx, unsigned kind, const uint32
 
 /* Append step number r->nsteps at time t (the lock is held), with its
  * bytes: text, then args (lazy) or caption and log. */
-static HOT_INLINE void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
+static LS_ALWAYS_INLINE void step_add(Recording *r, StepKind kind, double t, int task, int line, uint32_t text, bool lazy,
                                 const uint32_t *args, size_t nargs, uint32_t caption, uint32_t log)
 {
     size_t i = r->nsteps;
-    if (UNLIKELY(!r->ntimes || r->tlast != t))
+    if (LS_UNLIKELY(!r->ntimes || r->tlast != t))
         time_run(r, i, t);
-    if (UNLIKELY(i % SB_GROUP == 0))
+    if (LS_UNLIKELY(i % SB_GROUP == 0))
         group_start(r, i);
     size_t off;
     unsigned char *q0 = sb_room(r, &off), *q = q0;
@@ -1139,7 +1130,7 @@ static HOT_INLINE void step_add(Recording *r, StepKind kind, double t, int task,
         flags |= KL_SAMELINE;
     else
         q = sb_put(q, l, &r->sbctx.at[SB_LINE]);
-    if (UNLIKELY(tk == KL_TASK_BYTES))
+    if (LS_UNLIKELY(tk == KL_TASK_BYTES))
         q = sb_put(q, (uint32_t)task, &r->sbctx.at[SB_TASK]);
     if (text)
         q = sb_put(q, text, &r->sbctx.at[SB_TEXT]);
@@ -1462,7 +1453,7 @@ void rec_set_t0(Recording *r, double t0)
 }
 
 /* Record a change of task in the last step (the lock is held). */
-static HOT_INLINE void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
+static LS_ALWAYS_INLINE void change_add(Recording *r, int task, TaskState st, Outcome out, uint32_t label, uint32_t chain, int line,
                        uint32_t order)
 {
     uint32_t l = line < 0 ? 0 : line > CH_LINE_MAX ? CH_LINE_MAX : (uint32_t)line;

@@ -14,14 +14,6 @@
 
 #include <math.h>
 
-/* fast_binary is big for an inline function and frame_exec is huge, so
- * GCC would call it out of line; its one call is on the hot path. */
-#if defined(__GNUC__)
-#define FAST_INLINE static inline __attribute__((always_inline))
-#else
-#define FAST_INLINE static inline
-#endif
-
 /* Whether a, popped from the stack, can take an operation's result in
  * place: the stack's reference is the only one, or a is what the local
  * the result is stored into next holds (local: that local's value, or
@@ -88,8 +80,9 @@ static inline bool fast_exact_int(Obj *o)
  * floats) when both are exactly int or exactly float, or one is a float
  * and the other an int within 2**53; NULL otherwise.
  * local: the value of the local the result is stored into next, or NULL
- * (see fast_alone). */
-FAST_INLINE Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
+ * (see fast_alone). Always inlined: big for an inline function in a
+ * huge caller, and its one call is on the hot path. */
+static LS_ALWAYS_INLINE Obj *fast_binary(int op, Obj *a, Obj *b, Obj *local, Obj **reused)
 {
     *reused = NULL;
     if (a->cls == &IntClass && b->cls == &IntClass) {
