@@ -318,6 +318,23 @@ START_TEST(test_internals_prims_read_as_they_are)
 }
 END_TEST
 
+START_TEST(test_internals_waiters_reborn)
+{
+    /* prims.c keeps a waiter's words by its future's first callback, a
+     * task's wakeup, told by its serial: a task's wakeup made where another
+     * one, freed, was must show its own task (these fail when the memo is
+     * keyed by the wakeup's address) */
+    static const char *const lock[] = {
+        "PLock (line 13): held by holder(<Lock>, 'a', 1) \xc2\xb7 waiting: holder(<Lock>, 'c', 0)",
+        "PLock (line 13): held by main \xc2\xb7 waiting: holder(<Lock>, 'd', 0)",
+        "PLock (line 13): held by someone \xc2\xb7 waiting: holder(<Lock>, 'e', 0)"};
+    expect_in_order("tests/cases/lock_async_with.py", lock, 3);
+    static const char *const event[] = {"PEvent (line 49): not set \xc2\xb7 waiting: waiter(0)",
+                                        "PEvent (line 49): not set \xc2\xb7 waiting: waiter(0), waiter(1)"};
+    expect_in_order("tests/cases/sync_waiters_cancelled.py", event, 2);
+}
+END_TEST
+
 START_TEST(test_internals_timer_cancelled)
 {
     /* shown timers kept from step to step (not read again for being
@@ -499,6 +516,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_queue_changed_between_steps);
     tcase_add_test(tk, test_internals_other_loop_pushes);
     tcase_add_test(tk, test_internals_prims_read_as_they_are);
+    tcase_add_test(tk, test_internals_waiters_reborn);
     tcase_add_test(tk, test_internals_timer_cancelled);
     tcase_add_test(tk, test_internals_sections_model);
     tcase_add_test(tk, test_internals_ready_window_cancel);

@@ -79,6 +79,8 @@ static inline TaskObj *cb_task(Obj *cb)
     return cb_task_slow(cb);
 }
 
+TaskObj *loop_wakeup_task(Obj *cb) { return is_wakeup(cb) ? (TaskObj *)((BuiltinObj *)cb)->self : NULL; }
+
 TaskObj *loop_waiter_of(FutureObj *f)
 {
     for (size_t i = 0; f->callbacks && i < LIST_N(f->callbacks); i++) {

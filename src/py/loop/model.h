@@ -331,6 +331,9 @@ extern uint64_t internals_npushed;
 /* The task waiting on f, the next live timer, the task a timer wakes (or
  * NULL each). */
 TaskObj *loop_waiter_of(FutureObj *f);
+/* The task cb wakes when cb is a task's wakeup (a builtin whose function
+ * and self never change), else NULL. */
+TaskObj *loop_wakeup_task(Obj *cb);
 HandleObj *loop_next_timer(void);
 TaskObj *loop_timer_task(const HandleObj *h);
 /* An instance attribute of a prelude object (borrowed, or NULL), read

@@ -306,6 +306,41 @@ static uint64_t item_piece(PrimSlots *ps, Obj *item)
     return piece;
 }
 
+/* A waiter's words by its future's first callback when that is a task's
+ * wakeup: a builtin made once per task, whose function and self never
+ * change, told from one made later where a freed one was by its serial
+ * (unique in a run; builtins are never kept as spares). Its task's words
+ * depend on the task's recording id alone (task_piece), so the memo holds
+ * while the recording does (emptied with tref). */
+enum { WAKE_SLOTS = 64 };
+static struct {
+    uint64_t serial;    /* 0: none */
+    uint32_t piece;     /* the task's words' id + 1 */
+} wake_memo[WAKE_SLOTS];
+
+/* The words' id + 1 of the task waiting on pending f, 0: "a future"
+ * (loop_waiter_of's task, as task_piece words it). */
+static uint32_t waiter_piece(FutureObj *f)
+{
+    Obj *cbs = f->callbacks;
+    if (cbs && LIST_N(cbs)) { /* (a list, as loop_waiter_of reads it) */
+        Obj *cb = LIST_ITEMS(cbs)[0];
+        uint64_t s = cb->serial;
+        unsigned at = (unsigned)(s % WAKE_SLOTS);
+        if (s && wake_memo[at].serial == s)
+            return wake_memo[at].piece;
+        TaskObj *t = loop_wakeup_task(cb);
+        if (t) {
+            uint32_t piece = task_piece(t) + 1;
+            if (s && t->rec_id >= 0)
+                wake_memo[at].serial = s, wake_memo[at].piece = piece;
+            return piece;
+        }
+    }
+    TaskObj *t = loop_waiter_of(f);
+    return t ? task_piece(t) + 1 : 0;
+}
+
 /* The tasks waiting on a list of futures (the pending ones). */
 static void read_some_waiters(Ids *w, Obj *list)
 {
@@ -318,8 +353,7 @@ static void read_some_waiters(Ids *w, Obj *list)
         Obj *f = LIST_ITEMS(list)[i];
         if (!is_future(f) || ((FutureObj *)f)->state != FUT_PENDING)
             continue;
-        TaskObj *t = loop_waiter_of((FutureObj *)f);
-        w->v[w->n++] = t ? task_piece(t) + 1 : 0;
+        w->v[w->n++] = waiter_piece((FutureObj *)f);
     }
 }
 
@@ -794,6 +828,7 @@ void prims_record(void)
         if (npslots) /* their words are another recording's */
             memset(pslots, 0, npslots * sizeof *pslots);
         memset(tref, 0, sizeof tref);
+        memset(wake_memo, 0, sizeof wake_memo);
     }
     if (npslots < nprims) {
         pslots = xrealloc(pslots, nprims * sizeof *pslots);
@@ -851,6 +886,7 @@ void prims_reset(void)
 {
     writer_free();
     memset(tref, 0, sizeof tref);
+    memset(wake_memo, 0, sizeof wake_memo);
     if (wb.s)
         buf_free(&wb);
     wb = (Buf){0};
