@@ -341,31 +341,41 @@ static uint32_t waiter_piece(FutureObj *f)
     return t ? task_piece(t) + 1 : 0;
 }
 
-/* The tasks waiting on a list of futures (the pending ones). */
-static void read_some_waiters(Ids *w, Obj *list)
+/* The tasks waiting on a list of futures (the pending ones), told against
+ * b, the same list's ids at the step before: nonzero when they differ. */
+static uint64_t read_some_waiters(Ids *w, Obj *list, const Ids *b)
 {
-    size_t n = LIST_N(list);
+    size_t n = LIST_N(list), k = 0;
     if (w->cap < n) {
         w->cap = n < 8 ? 8 : n;
         w->v = xrealloc(w->v, w->cap * sizeof *w->v);
     }
+    uint64_t diff = 0;
     for (size_t i = 0; i < n; i++) {
         Obj *f = LIST_ITEMS(list)[i];
         if (!is_future(f) || ((FutureObj *)f)->state != FUT_PENDING)
             continue;
-        w->v[w->n++] = waiter_piece((FutureObj *)f);
+        uint32_t piece = waiter_piece((FutureObj *)f);
+        w->v[k] = piece;
+        diff |= k < b->n ? piece ^ b->v[k] : 1;
+        k++;
     }
+    w->n = k;
+    return diff | (k ^ b->n);
 }
 
-static inline void read_waiters(Ids *w, Obj *list)
+static inline uint64_t read_waiters(Ids *w, Obj *list, const Ids *b)
 {
-    w->n = 0;
     if (list && IS(list, ListClass) && LIST_N(list)) /* (none, as a rule: no call) */
-        read_some_waiters(w, list);
+        return read_some_waiters(w, list, b);
+    w->n = 0;
+    return b->n;
 }
 
-/* p's state into l, read as internals.c's describe_prim read it. */
-static void read_prim(const Prim *p, PrimSlots *ps, PLine *l)
+/* p's state into l, read as internals.c's describe_prim read it, and told
+ * against b (the line it was) as it is read: true when l says what b says
+ * (line_same's fields, each compared once, as it is made). */
+static bool read_prim(const Prim *p, PrimSlots *ps, PLine *l, const PLine *b)
 {
     Obj *o = p->o, *v;
     const DictObj *d = attrs_of(ps, o);
@@ -375,19 +385,27 @@ static void read_prim(const Prim *p, PrimSlots *ps, PLine *l)
     l->n = l->m = 0;
     l->holder = 0;
     l->w[0].n = l->w[1].n = 0;
+    uint64_t diff = l->head ^ b->head;
     Obj *q = attr(ps, d, A_QUEUE);
     if (q && IS(q, ListClass)) {
         l->kind = PK_QUEUE;
-        size_t n = LIST_N(q);
+        size_t n = LIST_N(q), k = n < SHOW_ITEMS ? n : SHOW_ITEMS;
         l->n = (int64_t)n;
-        for (size_t i = 0; i < n && i < SHOW_ITEMS; i++)
-            l->items[l->nitems++] = item_piece(ps, LIST_ITEMS(q)[i]);
+        l->nitems = (uint8_t)k;
+        diff |= (uint64_t)(b->kind ^ PK_QUEUE) | (uint64_t)(b->n ^ l->n) | (uint64_t)(b->nitems ^ k) |
+                (uint64_t)b->flag | b->holder;
+        for (size_t i = 0; i < k; i++) {
+            uint64_t it = item_piece(ps, LIST_ITEMS(q)[i]);
+            l->items[i] = it;
+            diff |= it ^ b->items[i];
+        }
         Obj *max = attr(ps, d, A_MAXSIZE);
         if (max && (CLS(max) == &IntClass || is_int(max)) && INT_V(max) > 0) /* int_value's */
             l->m = INT_V(max);
-        read_waiters(&l->w[0], attr(ps, d, A_GETTERS));
-        read_waiters(&l->w[1], attr(ps, d, A_PUTTERS));
-        return;
+        diff |= (uint64_t)(b->m ^ l->m);
+        diff |= read_waiters(&l->w[0], attr(ps, d, A_GETTERS), &b->w[0]);
+        diff |= read_waiters(&l->w[1], attr(ps, d, A_PUTTERS), &b->w[1]);
+        return !diff;
     }
     if ((v = attr(ps, d, A_LOCKED))) {
         l->kind = PK_LOCK;
@@ -410,9 +428,14 @@ static void read_prim(const Prim *p, PrimSlots *ps, PLine *l)
         l->flag = truthy(v);
     } else {
         l->kind = PK_NONE;
-        return;
     }
-    read_waiters(&l->w[0], attr(ps, d, A_WAITERS));
+    diff |= (uint64_t)(b->kind ^ l->kind) | (uint64_t)(b->flag ^ l->flag) | b->nitems | (uint64_t)(b->n ^ l->n) |
+            (uint64_t)(b->m ^ l->m) | (uint64_t)(b->holder ^ l->holder) | b->w[1].n;
+    if (l->kind != PK_NONE)
+        diff |= read_waiters(&l->w[0], attr(ps, d, A_WAITERS), &b->w[0]);
+    else
+        diff |= b->w[0].n;
+    return !diff;
 }
 
 /* ------------------------------------------------------------ the edits */
@@ -486,14 +509,6 @@ static bool items_eq(const uint64_t *a, const uint64_t *b, size_t n)
         if (a[k] != b[k])
             return false;
     return true;
-}
-
-/* Does line n say what o said? (The common case: one compare a field.) */
-static bool line_same(const PLine *o, const PLine *n)
-{
-    return o->head == n->head && o->kind == n->kind && o->flag == n->flag && o->nitems == n->nitems &&
-           o->n == n->n && o->m == n->m && o->holder == n->holder && items_eq(o->items, n->items, n->nitems) &&
-           ids_eq(&o->w[0], n->w[0].v, n->w[0].n) && ids_eq(&o->w[1], n->w[1].v, n->w[1].n);
 }
 
 static void diff_waiters(Buf *b, size_t i, int j, const Ids *o, const Ids *n)
@@ -578,15 +593,14 @@ static void diff_line(Buf *b, size_t i, const PLine *o, const PLine *n)
         diff_waiters(b, i, j, &o->w[j], &n->w[j]);
 }
 
-/* The record that turns o into n (o NULL: a keyframe, from nothing). */
-static void diff_state(Buf *b, const PState *o, const PState *n)
+/* A keyframe: the record that makes the n lines l from nothing. */
+static void diff_key(Buf *b, PLine *const *l, size_t n)
 {
-    for (size_t i = 0; i < n->n; i++)
-        if (!o || i >= o->n || !line_same(&o->l[i], &n->l[i]))
-            diff_line(b, i, o && i < o->n ? &o->l[i] : NULL, &n->l[i]);
-    if (o ? o->n > n->n : !n->n) {
+    for (size_t i = 0; i < n; i++)
+        diff_line(b, i, NULL, l[i]);
+    if (!n) {
         put_op(b, 0, O_LINES);
-        put_varint(b, n->n);
+        put_varint(b, 0);
     }
 }
 
@@ -793,11 +807,23 @@ static const RecStateCodec codec = {rd_reset, rd_apply, rd_text};
 
 /* ------------------------------------------------------------ the writer */
 
+/* Now's lines, and the step before's: cur[i] is line i now; for the lines
+ * of the step before (i < was_n), line i then is was[i] when this step
+ * changed it (bit i of chg), else cur[i] still. Each line is read into
+ * spare, told against the step before's as it is read; a line that
+ * changed trades places (cur[i] to was[i], spare to cur[i]), one that did
+ * not is left where it is: no line copied, none compared a second time.
+ * A second record for the same step (rec_state_put replaces the first) is
+ * made against the step before's lines just the same. */
+static PLine lines[2 * SHOW_PRIMS + 1];
+
 static struct {
     const Recording *rec;
-    PState st[2];   /* the state at the end of the step before, and now's */
-    int base;       /* which of them is the step before's */
-    size_t step;    /* the step now's is of */
+    PLine *cur[SHOW_PRIMS], *was[SHOW_PRIMS], *spare;
+    size_t n;       /* now's lines */
+    size_t was_n;   /* the step before's */
+    unsigned chg;   /* bit i: line i changed in this step */
+    size_t step;    /* the step now's lines are of */
     bool put;       /* a record was given for put_step */
     size_t put_step;
     Buf out;        /* the record being made */
@@ -805,26 +831,53 @@ static struct {
 
 static void writer_free(void)
 {
-    for (int s = 0; s < 2; s++)
-        for (size_t i = 0; i < SHOW_PRIMS; i++)
-            for (int j = 0; j < 2; j++)
-                xfree(wr.st[s].l[i].w[j].v);
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        for (int j = 0; j < 2; j++)
+            xfree(lines[i].w[j].v);
+    memset(lines, 0, sizeof lines);
     if (wr.out.s)
         buf_free(&wr.out);
     memset(&wr, 0, sizeof wr);
 }
 
+static void writer_start(const Recording *r, size_t step)
+{
+    writer_free();
+    buf_init(&wr.out);
+    for (size_t i = 0; i < SHOW_PRIMS; i++) {
+        wr.cur[i] = &lines[i];
+        wr.was[i] = &lines[SHOW_PRIMS + i];
+    }
+    wr.spare = &lines[2 * SHOW_PRIMS];
+    wr.rec = r;
+    wr.step = step;
+}
+
+/* Line i's read in wr.spare, told against b, its line at the step before
+ * (the empty line none when it had none): into the record and now's lines. */
+static void line_changed(size_t i, const PLine *b, const PLine *none)
+{
+    PLine *l = wr.spare;
+    diff_line(&wr.out, i, b == none ? NULL : b, l);
+    unsigned bit = 1u << i;
+    if (i < wr.was_n && !(wr.chg & bit)) { /* cur[i] is the step before's: kept in was[i] */
+        wr.spare = wr.was[i];
+        wr.was[i] = wr.cur[i];
+        wr.chg |= bit;
+    } else {
+        wr.spare = wr.cur[i];
+    }
+    wr.cur[i] = l;
+}
+
 void prims_record(void)
 {
-    if (!nprims && !wr.st[wr.base].n && !wr.st[wr.base ^ 1].n)
+    if (!nprims && !wr.n && !wr.was_n)
         return; /* none, and none shown: nothing to say (most runs) */
     Recording *r = sim.rec;
     size_t step = rec_nsteps(r) - 1;
     if (wr.rec != r) {
-        writer_free();
-        buf_init(&wr.out);
-        wr.rec = r;
-        wr.step = step;
+        writer_start(r, step);
         if (npslots) /* their words are another recording's */
             memset(pslots, 0, npslots * sizeof *pslots);
         memset(tref, 0, sizeof tref);
@@ -835,14 +888,14 @@ void prims_record(void)
         memset(pslots + npslots, 0, (nprims - npslots) * sizeof *pslots);
         npslots = nprims;
     }
-    if (step != wr.step) { /* now's state is the step before's */
-        wr.base ^= 1;
+    if (step != wr.step) { /* now's lines are the step before's */
         wr.step = step;
+        wr.was_n = wr.n;
+        wr.chg = 0;
     }
-    const PState *o = &wr.st[wr.base];
-    PState *n = &wr.st[wr.base ^ 1];
-    n->n = 0;
-    size_t k = 0;
+    static const PLine none = {.head = UINT32_MAX, .kind = UINT8_MAX};
+    buf_clear(&wr.out);
+    size_t k = 0, nl = 0;
     for (size_t i = 0; i < nprims; i++) {
         if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
             DECREF(prims[i].o);
@@ -853,18 +906,31 @@ void prims_record(void)
             prims[k] = prims[i];
         }
         k++;
-        if (n->n == SHOW_PRIMS)
+        if (nl == SHOW_PRIMS)
             continue;
         PrimSlots *ps = &pslots[k - 1];
         if (ps->o != prims[k - 1].o) {
             memset(ps, 0, sizeof *ps);
             ps->o = prims[k - 1].o;
         }
-        read_prim(&prims[k - 1], ps, &n->l[n->n++]);
+        unsigned bit = 1u << nl;
+        const PLine *b = nl >= wr.was_n ? &none : wr.chg & bit ? wr.was[nl] : wr.cur[nl];
+        if (!read_prim(&prims[k - 1], ps, wr.spare, b)) {
+            line_changed(nl, b, &none);
+        } else if (wr.chg & bit) { /* changed, then back as it was: the step before's again */
+            PLine *l = wr.cur[nl];
+            wr.cur[nl] = wr.was[nl];
+            wr.was[nl] = l;
+            wr.chg &= ~bit;
+        }
+        nl++;
     }
     nprims = k;
-    buf_clear(&wr.out);
-    diff_state(&wr.out, o, n);
+    wr.n = nl;
+    if (wr.was_n > nl) {
+        put_op(&wr.out, 0, O_LINES);
+        put_varint(&wr.out, nl);
+    }
     if (!wr.out.len) { /* the same as the step before */
         if (wr.put && wr.put_step == step) /* a record given for this step goes */
             rec_state_put(r, NULL, 0, false);
@@ -874,7 +940,7 @@ void prims_record(void)
     bool key = rec_state_key_due(r, &codec);
     if (key) {
         buf_clear(&wr.out);
-        diff_state(&wr.out, NULL, n);
+        diff_key(&wr.out, wr.cur, wr.n);
     }
     wr.out.s[last_op] |= (char)0x80;
     rec_state_put(r, (const uint8_t *)wr.out.s, wr.out.len, key);
