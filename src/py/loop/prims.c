@@ -178,16 +178,19 @@ static const char *const attr_names[NATTR] = {"_queue",  "_maxsize", "_getters",
                                               "_holder", "_waiters", "_size",    "_value"};
 
 /* A primitive's reading aids, kept while it is the same object: where its
- * attributes are in its instance's dict (good while the dict's keys stay
- * put: its version), its head's words, and its last items' words. */
+ * attributes' values are in its instance's dict (good while the dict's
+ * keys stay put: its version, which every change of its keys or of where
+ * its entries are takes anew, unique among all dicts), its head's words,
+ * and its last items' words. */
 typedef struct PrimSlots {
     const Obj *o;
-    const DictObj *d;   /* the dict ix is good for, and its version then */
+    const DictObj *d;   /* the dict at is good for, and its version then */
     uint64_t version;
-    int32_t ix[NATTR];  /* each attribute's entry, -1 none */
+    Obj *const *at[NATTR]; /* each attribute's value in the dict's entries, or &no_attr */
     const Class *cls;   /* the head's: its class and name then */
     const char *name;
     uint32_t head;
+    bool dicty;         /* cls's instances have a dict (a heap class, not an exception) */
     struct {
         const Obj *o;
         const Class *cls;
@@ -200,45 +203,50 @@ typedef struct PrimSlots {
 static PrimSlots *pslots;
 static size_t npslots;
 
-/* o's instance dict with ps->ix good for it; NULL when o has none. */
-static const DictObj *attrs_of(PrimSlots *ps, Obj *o)
+static Obj *const no_attr = NULL;
+
+/* Find o's attributes in its instance dict: ps->at good for it (each
+ * &no_attr when it has none). */
+static void attrs_find(PrimSlots *ps, Obj *o)
 {
-    if (!CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict)
-        return NULL;
-    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
-    if (ps->d == d && ps->version == d->version)
-        return d;
+    for (int a = 0; a < NATTR; a++)
+        ps->at[a] = &no_attr;
+    if (!CLS(o)->heap || CLS(o)->is_exception || !((InstanceObj *)o)->dict) {
+        ps->d = NULL;
+        return;
+    }
+    DictObj *d = (DictObj *)((InstanceObj *)o)->dict;
     ps->d = d;
     ps->version = d->version;
-    for (int a = 0; a < NATTR; a++)
-        ps->ix[a] = -1;
     for (size_t i = 0; i < d->used; i++) { /* the first entry of each name */
         Obj *k = d->entries[i].key;
         if (!k || !IS(k, StrClass))
             continue;
         for (int a = 0; a < NATTR; a++)
-            if (ps->ix[a] < 0 && !strcmp(STR_S(k), attr_names[a])) {
-                ps->ix[a] = (int32_t)i;
+            if (ps->at[a] == &no_attr && !strcmp(STR_S(k), attr_names[a])) {
+                ps->at[a] = &d->entries[i].value;
                 break;
             }
     }
-    return d;
 }
 
-/* Attribute a of the primitive whose dict d attrs_of gave. */
-static inline Obj *attr(const PrimSlots *ps, const DictObj *d, int a)
+/* ps->at good for o now (head_of read its class). */
+static inline void attrs_of(PrimSlots *ps, Obj *o)
 {
-    return d && ps->ix[a] >= 0 ? d->entries[ps->ix[a]].value : NULL;
+    const DictObj *d = ps->dicty ? (const DictObj *)((InstanceObj *)o)->dict : NULL;
+    if (LS_UNLIKELY(!d || ps->d != d || ps->version != d->version))
+        attrs_find(ps, o);
 }
+
+/* Attribute a of the primitive attrs_of read. */
+static inline Obj *attr(const PrimSlots *ps, int a) { return *ps->at[a]; }
 
 static bool truthy(Obj *o) { return o && o != None && o != False && !(is_int(o) && int_value(o) == 0); }
 
 /* "P<class> (line N): ", made again when the class or its name moved. */
-static uint32_t head_of(const Prim *p, PrimSlots *ps)
+static LS_COLD void head_new(const Prim *p, PrimSlots *ps)
 {
     const Class *c = CLS(p->o);
-    if (ps->head && ps->cls == c && ps->name == c->name)
-        return ps->head;
     wb_clear();
     buf_putc(&wb, 'P');
     buf_puts(&wb, c->name);
@@ -248,6 +256,14 @@ static uint32_t head_of(const Prim *p, PrimSlots *ps)
     ps->cls = c;
     ps->name = c->name;
     ps->head = piece_words(wb.s, wb.len);
+    ps->dicty = c->heap && !c->is_exception;
+}
+
+static inline uint32_t head_of(const Prim *p, PrimSlots *ps)
+{
+    const Class *c = CLS(p->o);
+    if (LS_UNLIKELY(ps->cls != c || ps->name != c->name))
+        head_new(p, ps);
     return ps->head;
 }
 
@@ -342,26 +358,37 @@ static uint32_t waiter_piece(FutureObj *f)
 }
 
 /* The tasks waiting on a list of futures (the pending ones), told against
- * b, the same list's ids at the step before: nonzero when they differ. */
+ * b, the same list's ids at the step before: nonzero when they differ.
+ * (waiter_piece's memo read in line: its hits are nearly every waiter.) */
 static uint64_t read_some_waiters(Ids *w, Obj *list, const Ids *b)
 {
-    size_t n = LIST_N(list), k = 0;
+    size_t n = LIST_N(list), k = 0, bn = b->n;
     if (w->cap < n) {
         w->cap = n < 8 ? 8 : n;
         w->v = xrealloc(w->v, w->cap * sizeof *w->v);
     }
+    uint32_t *v = w->v;
+    const uint32_t *bv = b->v;
+    Obj *const *items = LIST_ITEMS(list);
     uint64_t diff = 0;
     for (size_t i = 0; i < n; i++) {
-        Obj *f = LIST_ITEMS(list)[i];
-        if (!is_future(f) || ((FutureObj *)f)->state != FUT_PENDING)
+        FutureObj *f = (FutureObj *)items[i];
+        if (LS_UNLIKELY(!is_future(&f->hdr)) || f->state != FUT_PENDING)
             continue;
-        uint32_t piece = waiter_piece((FutureObj *)f);
-        w->v[k] = piece;
-        diff |= k < b->n ? piece ^ b->v[k] : 1;
+        Obj *cbs = f->callbacks;
+        uint32_t piece;
+        uint64_t s;
+        if (LS_LIKELY(cbs && LIST_N(cbs)) && (s = LIST_ITEMS(cbs)[0]->serial) &&
+            LS_LIKELY(wake_memo[s % WAKE_SLOTS].serial == s))
+            piece = wake_memo[s % WAKE_SLOTS].piece;
+        else
+            piece = waiter_piece(f);
+        v[k] = piece;
+        diff |= k < bn ? piece ^ bv[k] : 1;
         k++;
     }
     w->n = k;
-    return diff | (k ^ b->n);
+    return diff | (k ^ bn);
 }
 
 static inline uint64_t read_waiters(Ids *w, Obj *list, const Ids *b)
@@ -375,10 +402,10 @@ static inline uint64_t read_waiters(Ids *w, Obj *list, const Ids *b)
 /* p's state into l, read as internals.c's describe_prim read it, and told
  * against b (the line it was) as it is read: true when l says what b says
  * (line_same's fields, each compared once, as it is made). */
-static bool read_prim(const Prim *p, PrimSlots *ps, PLine *l, const PLine *b)
+static LS_ALWAYS_INLINE bool read_prim(const Prim *p, PrimSlots *ps, PLine *l, const PLine *b)
 {
     Obj *o = p->o, *v;
-    const DictObj *d = attrs_of(ps, o);
+    attrs_of(ps, o);
     l->head = head_of(p, ps);
     l->flag = 0;
     l->nitems = 0;
@@ -386,7 +413,7 @@ static bool read_prim(const Prim *p, PrimSlots *ps, PLine *l, const PLine *b)
     l->holder = 0;
     l->w[0].n = l->w[1].n = 0;
     uint64_t diff = l->head ^ b->head;
-    Obj *q = attr(ps, d, A_QUEUE);
+    Obj *q = attr(ps, A_QUEUE);
     if (q && IS(q, ListClass)) {
         l->kind = PK_QUEUE;
         size_t n = LIST_N(q), k = n < SHOW_ITEMS ? n : SHOW_ITEMS;
@@ -399,31 +426,31 @@ static bool read_prim(const Prim *p, PrimSlots *ps, PLine *l, const PLine *b)
             l->items[i] = it;
             diff |= it ^ b->items[i];
         }
-        Obj *max = attr(ps, d, A_MAXSIZE);
+        Obj *max = attr(ps, A_MAXSIZE);
         if (max && (CLS(max) == &IntClass || is_int(max)) && INT_V(max) > 0) /* int_value's */
             l->m = INT_V(max);
         diff |= (uint64_t)(b->m ^ l->m);
-        diff |= read_waiters(&l->w[0], attr(ps, d, A_GETTERS), &b->w[0]);
-        diff |= read_waiters(&l->w[1], attr(ps, d, A_PUTTERS), &b->w[1]);
+        diff |= read_waiters(&l->w[0], attr(ps, A_GETTERS), &b->w[0]);
+        diff |= read_waiters(&l->w[1], attr(ps, A_PUTTERS), &b->w[1]);
         return !diff;
     }
-    if ((v = attr(ps, d, A_LOCKED))) {
+    if ((v = attr(ps, A_LOCKED))) {
         l->kind = PK_LOCK;
         if (truthy(v)) {
             l->flag = 1;
-            Obj *holder = attr(ps, d, A_HOLDER);
+            Obj *holder = attr(ps, A_HOLDER);
             if (holder && class_is_sub(CLS(holder), &TaskClass))
                 l->holder = task_piece((TaskObj *)holder) + 1;
         }
-    } else if ((v = attr(ps, d, A_SIZE))) {
-        Obj *val = attr(ps, d, A_VALUE);
+    } else if ((v = attr(ps, A_SIZE))) {
+        Obj *val = attr(ps, A_VALUE);
         l->kind = PK_SEM_BARE;
         if (val && is_int(val) && is_int(v)) {
             l->kind = PK_SEM;
             l->n = int_value(val);
             l->m = int_value(v);
         }
-    } else if ((v = attr(ps, d, A_VALUE))) {
+    } else if ((v = attr(ps, A_VALUE))) {
         l->kind = PK_EVENT;
         l->flag = truthy(v);
     } else {
@@ -432,7 +459,7 @@ static bool read_prim(const Prim *p, PrimSlots *ps, PLine *l, const PLine *b)
     diff |= (uint64_t)(b->kind ^ l->kind) | (uint64_t)(b->flag ^ l->flag) | b->nitems | (uint64_t)(b->n ^ l->n) |
             (uint64_t)(b->m ^ l->m) | (uint64_t)(b->holder ^ l->holder) | b->w[1].n;
     if (l->kind != PK_NONE)
-        diff |= read_waiters(&l->w[0], attr(ps, d, A_WAITERS), &b->w[0]);
+        diff |= read_waiters(&l->w[0], attr(ps, A_WAITERS), &b->w[0]);
     else
         diff |= b->w[0].n;
     return !diff;
@@ -870,6 +897,51 @@ static void line_changed(size_t i, const PLine *b, const PLine *none)
     wr.cur[i] = l;
 }
 
+static const PLine none = {.head = UINT32_MAX, .kind = UINT8_MAX};
+
+/* Line i, primitive p's, read and told against the step before's. */
+static inline void record_line(size_t i, const Prim *p, PrimSlots *ps)
+{
+    if (LS_UNLIKELY(ps->o != p->o)) {
+        memset(ps, 0, sizeof *ps);
+        ps->o = p->o;
+    }
+    unsigned bit = 1u << i;
+    const PLine *b = i >= wr.was_n ? &none : wr.chg & bit ? wr.was[i] : wr.cur[i];
+    if (!read_prim(p, ps, wr.spare, b)) {
+        line_changed(i, b, &none);
+    } else if (wr.chg & bit) { /* changed, then back as it was: the step before's again */
+        PLine *l = wr.cur[i];
+        wr.cur[i] = wr.was[i];
+        wr.was[i] = l;
+        wr.chg &= ~bit;
+    }
+}
+
+/* The lines, when some primitive is gone (only we hold it): dropped as it
+ * comes, in order with the others' reads. Returns the number of lines. */
+static LS_COLD size_t record_dropping_gone(void)
+{
+    size_t k = 0, nl = 0;
+    for (size_t i = 0; i < nprims; i++) {
+        if (prims[i].o->rc <= 1) {
+            DECREF(prims[i].o);
+            continue;
+        }
+        if (k != i) {
+            pslots[k] = pslots[i];
+            prims[k] = prims[i];
+        }
+        k++;
+        if (nl < SHOW_PRIMS) {
+            record_line(nl, &prims[k - 1], &pslots[k - 1]);
+            nl++;
+        }
+    }
+    nprims = k;
+    return nl;
+}
+
 void prims_record(void)
 {
     if (!nprims && !wr.n && !wr.was_n)
@@ -893,39 +965,18 @@ void prims_record(void)
         wr.was_n = wr.n;
         wr.chg = 0;
     }
-    static const PLine none = {.head = UINT32_MAX, .kind = UINT8_MAX};
     buf_clear(&wr.out);
-    size_t k = 0, nl = 0;
-    for (size_t i = 0; i < nprims; i++) {
-        if (prims[i].o->rc <= 1) { /* only we hold it: it is gone */
-            DECREF(prims[i].o);
-            continue;
-        }
-        if (k != i) {
-            pslots[k] = pslots[i];
-            prims[k] = prims[i];
-        }
-        k++;
-        if (nl == SHOW_PRIMS)
-            continue;
-        PrimSlots *ps = &pslots[k - 1];
-        if (ps->o != prims[k - 1].o) {
-            memset(ps, 0, sizeof *ps);
-            ps->o = prims[k - 1].o;
-        }
-        unsigned bit = 1u << nl;
-        const PLine *b = nl >= wr.was_n ? &none : wr.chg & bit ? wr.was[nl] : wr.cur[nl];
-        if (!read_prim(&prims[k - 1], ps, wr.spare, b)) {
-            line_changed(nl, b, &none);
-        } else if (wr.chg & bit) { /* changed, then back as it was: the step before's again */
-            PLine *l = wr.cur[nl];
-            wr.cur[nl] = wr.was[nl];
-            wr.was[nl] = l;
-            wr.chg &= ~bit;
-        }
-        nl++;
+    bool gone = false;
+    for (size_t i = 0; i < nprims; i++)
+        gone |= prims[i].o->rc <= 1;
+    size_t nl = 0;
+    if (LS_LIKELY(!gone)) {
+        nl = nprims < SHOW_PRIMS ? nprims : SHOW_PRIMS;
+        for (size_t i = 0; i < nl; i++)
+            record_line(i, &prims[i], &pslots[i]);
+    } else {
+        nl = record_dropping_gone();
     }
-    nprims = k;
     wr.n = nl;
     if (wr.was_n > nl) {
         put_op(&wr.out, 0, O_LINES);
