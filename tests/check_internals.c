@@ -335,6 +335,27 @@ START_TEST(test_internals_waiters_reborn)
 }
 END_TEST
 
+START_TEST(test_internals_prims_each_field)
+{
+    /* prims.c tells each field of a line from the step before's as it
+     * reads it and writes nothing for a line that compares the same: a
+     * change of one field alone (a lock's holder while it stays held, its
+     * flag alone, a semaphore's value, then its size, a future appended to
+     * a waiter list, the same future gaining its task's wakeup, that
+     * future cancelled while the list still holds it) must show */
+    static const char *const lines[] = {"PLock (line 16): held by holder(<Lock>, 'a')",
+                                        "PLock (line 16): held by waiter(<Future>) (Task-3)",
+                                        "PLock (line 16): held by someone",
+                                        "PSemaphore (line 17): 1 of 2 free",
+                                        "PSemaphore (line 17): 1 of 3 free",
+                                        "PEvent (line 18): not set \xc2\xb7 waiting: a future",
+                                        "PEvent (line 18): not set \xc2\xb7 waiting: waiter(<Future>) (Task-4)",
+                                        "PEvent (line 18): not set",
+                                        "PLock (line 16): free"};
+    expect_in_order("tests/internals/prims_fields.py", lines, 9);
+}
+END_TEST
+
 START_TEST(test_internals_timer_cancelled)
 {
     /* shown timers kept from step to step (not read again for being
@@ -517,6 +538,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_other_loop_pushes);
     tcase_add_test(tk, test_internals_prims_read_as_they_are);
     tcase_add_test(tk, test_internals_waiters_reborn);
+    tcase_add_test(tk, test_internals_prims_each_field);
     tcase_add_test(tk, test_internals_timer_cancelled);
     tcase_add_test(tk, test_internals_sections_model);
     tcase_add_test(tk, test_internals_ready_window_cancel);
