@@ -117,7 +117,11 @@ void states_put(States *st, size_t step, const uint8_t *p, size_t n, bool key)
     st->lastat = st->n;
     st->last = step;
     st->any = true;
-    memcpy(st->b + st->n, p, n);
+    if (n <= 8) /* (most records: a byte or three, not worth a call) */
+        for (size_t i = 0; i < n; i++)
+            st->b[st->n + i] = p[i];
+    else
+        memcpy(st->b + st->n, p, n);
     st->n += n;
     set_bit(st, step, true);
 }

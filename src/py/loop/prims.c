@@ -498,8 +498,12 @@ static inline void put_byte(Buf *b, uint8_t c)
     }
 }
 
-static void put_varint(Buf *b, uint64_t v)
+static LS_ALWAYS_INLINE void put_varint(Buf *b, uint64_t v)
 {
+    if (LS_LIKELY(v < 0x80)) { /* (nearly all: an op's argument is a small number) */
+        put_byte(b, (uint8_t)v);
+        return;
+    }
     for (; v >= 0x80; v >>= 7)
         put_byte(b, (uint8_t)((v & 0x7f) | 0x80));
     put_byte(b, (uint8_t)v);
@@ -514,7 +518,7 @@ static void put_op(Buf *b, size_t line, int op)
     put_byte(b, (uint8_t)(line << 4 | (size_t)op));
 }
 
-static uint64_t item_arg(uint64_t piece, const uint64_t *before)
+static inline uint64_t item_arg(uint64_t piece, const uint64_t *before)
 {
     if (!(piece & 1) || !before || !(*before & 1))
         return piece;
