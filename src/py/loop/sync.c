@@ -202,6 +202,37 @@ static inline Obj *attr(Obj *o, int name)
     return v;
 }
 
+/* o.<name> for a name o's class holds as a str and o's own dict lacks
+ * (Queue._get_label): remembered by the class, the attribute cache's epoch
+ * (any class dict change on the chain moves it) and the version of o's
+ * dict when it was seen without the name (a new number at every change of
+ * its keys). A str is no descriptor, so the class's value is o.<name>. */
+static struct {
+    Class *cls;     /* NULL: empty */
+    uint64_t epoch, dver;
+    Obj *value;     /* borrowed from the class dict while epoch holds */
+} cslot[S_COUNT];
+
+static Obj *class_str(Obj *o, int name)
+{
+    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
+    if (o->cls == cslot[name].cls && cslot[name].epoch == attrcache_epoch_ && d && d->version == cslot[name].dver) {
+        INCREF(cslot[name].value);
+        return cslot[name].value;
+    }
+    Obj *v = attr(o, name);
+    Obj *cv;
+    Class *owner;
+    if (v && IS(v, StrClass) && attrslot_class(o, sobj[name]) && d && !dict_get(((InstanceObj *)o)->dict, sobj[name]) &&
+        !err_occurred() && attrcache_get(o->cls, sobj[name], &cv, &owner) && cv == v) {
+        cslot[name].cls = o->cls;
+        cslot[name].epoch = attrcache_epoch_;
+        cslot[name].dver = d->version;
+        cslot[name].value = v;
+    }
+    return v;
+}
+
 /* o.<name> (borrowed) when the instance dict alone decides it, read with
  * no code of the scenario's run (no property, no __getattr__); else NULL. */
 static Obj *peek(Obj *o, int name)
@@ -623,17 +654,38 @@ static void wait_dealloc(Obj *o)
 
 static int waiters_name(const WaitObj *w) { return w->item ? S__PUTTERS : S__GETTERS; }
 
+/* The last put's words, made again when the maxsize (an int in the
+ * queue's dict) says another number; held until sync_reset. */
+static Obj *put_label;
+static int64_t put_label_max;
+
 /* The waiting future's words: the class's _get_label for a get, "Queue.put
  * (full, M of M)" for a put. */
 static bool label_waiter(WaitObj *w, FutureObj *f)
 {
     if (!w->item) {
-        Obj *l = attr(w->queue, S__GET_LABEL);
+        Obj *l = class_str(w->queue, S__GET_LABEL);
         if (!l)
             return false;
         bool ok = asyncio_set_label(&f->hdr, l, false);
         DECREF(l);
         return ok;
+    }
+    Obj *max = peek(w->queue, S__MAXSIZE); /* both reads give it: no code runs between */
+    if (max && CLS(max) == &IntClass) {
+        if (!put_label || put_label_max != INT_V(max)) {
+            Buf b;
+            buf_init(&b);
+            buf_puts(&b, "Queue.put (full, ");
+            buf_put_int(&b, INT_V(max));
+            buf_puts(&b, " of ");
+            buf_put_int(&b, INT_V(max));
+            buf_putc(&b, ')');
+            XDECREF(put_label);
+            put_label = str_from_buf(&b);
+            put_label_max = INT_V(max);
+        }
+        return asyncio_set_label(&f->hdr, put_label, false);
     }
     Buf b;
     buf_init(&b);
@@ -1279,5 +1331,8 @@ void sync_reset(void)
     XDECREF(exc_full);
     XDECREF(exc_shutdown);
     exc_empty = exc_full = exc_shutdown = NULL;
+    XDECREF(put_label);
+    put_label = NULL;
+    memset(cslot, 0, sizeof cslot);
     get_sc.fn = put_sc.fn = aenter_sc.fn = aexit_sc.fn = NULL;
 }
