@@ -101,8 +101,8 @@ static Obj *exc_empty, *exc_full, *exc_shutdown; /* QueueEmpty, ... (held; shutd
 /* What is_own learnt: per method, the last class whose chain found the
  * prelude's own function (good while the attribute cache's epoch says no
  * class dict changed); and, by instance dict version (unique to one state
- * of one dict's keys, obj.h), which methods' names a dict was seen
- * without. */
+ * of one dict's keys, obj.h), which methods' names (and class_str's
+ * attribute names) a dict was seen without. */
 static struct {
     Class *cls;
     uint64_t epoch;
@@ -110,10 +110,20 @@ static struct {
 
 typedef struct OwnDict {
     uint64_t version;
-    uint32_t absent; /* bit m: the dict has no key mobj[m] */
+    uint64_t absent; /* bit m: the dict has no key mobj[m]; bit M_COUNT + s: none sobj[s] */
 } OwnDict;
 #define OWN_DICTS 64 /* a power of two */
 static OwnDict own_dicts[OWN_DICTS];
+_Static_assert(M_COUNT + S_COUNT <= 64, "OwnDict.absent has a bit for each name");
+
+/* The dict at version ver has no key for bit (of OwnDict.absent). */
+static void dict_lacks(uint64_t ver, int bit)
+{
+    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
+    if (e->version != ver)
+        *e = (OwnDict){ver, 0};
+    e->absent |= 1ull << bit;
+}
 
 /* is_own the long way: fills what it learns. */
 static bool is_own_slow(Obj *self, int m, bool class_known)
@@ -132,10 +142,7 @@ static bool is_own_slow(Obj *self, int m, bool class_known)
     if (dict_get(d, name))
         return false;
     uint64_t ver = ((DictObj *)d)->version;
-    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
-    if (e->version != ver)
-        *e = (OwnDict){ver, 0};
-    e->absent |= 1u << m;
+    dict_lacks(ver, m);
     return true;
 }
 
@@ -148,7 +155,7 @@ static inline bool is_own(Obj *self, int m)
     const DictObj *d = (const DictObj *)((InstanceObj *)self)->dict;
     if (d) {
         const OwnDict *e = &own_dicts[d->version & (OWN_DICTS - 1)];
-        if (e->version != d->version || !(e->absent & (1u << m)))
+        if (e->version != d->version || !(e->absent & (1ull << m)))
             return is_own_slow(self, m, true);
     }
     return true;
@@ -203,22 +210,25 @@ static inline Obj *attr(Obj *o, int name)
 }
 
 /* o.<name> for a name o's class holds as a str and o's own dict lacks
- * (Queue._get_label): remembered by the class, the attribute cache's epoch
- * (any class dict change on the chain moves it) and the version of o's
- * dict when it was seen without the name (a new number at every change of
- * its keys). A str is no descriptor, so the class's value is o.<name>. */
+ * (Queue._get_label): the class's value remembered by the class and the
+ * attribute cache's epoch (any class dict change on the chain moves it),
+ * and the dict's lack by its version (own_dicts). A str is no descriptor,
+ * so the class's value is o.<name>. */
 static struct {
     Class *cls;     /* NULL: empty */
-    uint64_t epoch, dver;
+    uint64_t epoch;
     Obj *value;     /* borrowed from the class dict while epoch holds */
 } cslot[S_COUNT];
 
 static Obj *class_str(Obj *o, int name)
 {
     const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
-    if (o->cls == cslot[name].cls && cslot[name].epoch == attrcache_epoch_ && d && d->version == cslot[name].dver) {
-        INCREF(cslot[name].value);
-        return cslot[name].value;
+    if (o->cls == cslot[name].cls && cslot[name].epoch == attrcache_epoch_ && d) {
+        const OwnDict *e = &own_dicts[d->version & (OWN_DICTS - 1)];
+        if (e->version == d->version && (e->absent & (1ull << (M_COUNT + name)))) {
+            INCREF(cslot[name].value);
+            return cslot[name].value;
+        }
     }
     Obj *v = attr(o, name);
     Obj *cv;
@@ -227,8 +237,8 @@ static Obj *class_str(Obj *o, int name)
         !err_occurred() && attrcache_get(o->cls, sobj[name], &cv, &owner) && cv == v) {
         cslot[name].cls = o->cls;
         cslot[name].epoch = attrcache_epoch_;
-        cslot[name].dver = d->version;
         cslot[name].value = v;
+        dict_lacks(d->version, M_COUNT + name);
     }
     return v;
 }
