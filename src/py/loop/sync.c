@@ -446,7 +446,10 @@ static Obj *full_body(Obj *self, Obj *arg)
         if (n) {
             /* read _maxsize again, as the expression does */
             Obj *max2 = attr(self, S__MAXSIZE);
-            r = max2 ? op_compare(OP_GE, n, max2) : NULL;
+            if (max2 && CLS(n) == &IntClass && CLS(max2) == &IntClass)
+                r = bool_new(INT_V(n) >= INT_V(max2)); /* (op_compare's answer for two ints) */
+            else
+                r = max2 ? op_compare(OP_GE, n, max2) : NULL;
             XDECREF(max2);
             DECREF(n);
         }
