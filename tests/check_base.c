@@ -7,6 +7,7 @@
 #include "../src/base/pool.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,29 @@ static void check_esc(const char *in, const char *want)
     buf_free(&b);
 }
 
+/* buf_put_int and buf_put_uint write what printf's %lld and %llu write,
+ * at the ends of the range too. */
+START_TEST(test_put_int_as_printf)
+{
+    const long long v[] = {0, 1, -1, 9, 10, -10, 99, 100, 123456789, -987654321, 1000000007LL * 1000,
+                           LLONG_MAX, LLONG_MIN, LLONG_MIN + 1};
+    Buf b;
+    buf_init(&b);
+    char want[64];
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        buf_clear(&b);
+        buf_put_int(&b, v[i]);
+        snprintf(want, sizeof want, "%lld", v[i]);
+        ck_assert_str_eq(b.s, want);
+        buf_clear(&b);
+        buf_put_uint(&b, (unsigned long long)v[i]);
+        snprintf(want, sizeof want, "%llu", (unsigned long long)v[i]);
+        ck_assert_str_eq(b.s, want);
+    }
+    buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_esc_put)
 {
     check_esc("plain text\n\tand tabs", "plain text\n\tand tabs");
@@ -227,6 +251,7 @@ Suite *base_suite(void)
     Suite *s = suite_create("base");
     TCase *tc = tcase_create("mem");
     tcase_add_test(tc, test_mem_counts_and_frees);
+    tcase_add_test(tc, test_put_int_as_printf);
     tcase_add_test(tc, test_heap_growth_keeps_bytes);
     tcase_add_test(tc, test_mem_cap_checked_before);
     tcase_add_exit_test(tc, test_mem_cap_safety_net, 1);

@@ -983,6 +983,51 @@ START_TEST(test_timer_args_shared)
 }
 END_TEST
 
+/* A waiting get's words are the queue's _get_label, found in its class
+ * or its own dict; a waiting put's say the maxsize. sync.c remembers the
+ * class's words and the last put's: this fails when the class's are kept
+ * after the class changed (task 2), or after the queue got its own (task
+ * 3), or when the put's are kept for another maxsize (task 5). */
+START_TEST(test_queue_wait_words)
+{
+    Recording *rec = run("import asyncio\n"
+                         "Q = asyncio.Queue\n"
+                         "async def get(q):\n"
+                         "    await q.get()\n"
+                         "async def put(q, x):\n"
+                         "    await q.put(x)\n"
+                         "async def main():\n"
+                         "    q = Q()\n"
+                         "    ts = [asyncio.create_task(get(q))]\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    Q._get_label = 'the class says'\n"
+                         "    ts.append(asyncio.create_task(get(q)))\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    q._get_label = 'the queue says'\n"
+                         "    ts.append(asyncio.create_task(get(q)))\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    for i in range(3):\n"
+                         "        q.put_nowait(i)\n"
+                         "    await asyncio.gather(*ts)\n"
+                         "    q1, q2 = Q(1), Q(2)\n"
+                         "    for x in range(2):\n"
+                         "        q1.put_nowait(x) if x < 1 else None\n"
+                         "        q2.put_nowait(x)\n"
+                         "    ts = [asyncio.create_task(put(q1, 9)), asyncio.create_task(put(q2, 9))]\n"
+                         "    await asyncio.sleep(0)\n"
+                         "    q1.get_nowait()\n"
+                         "    q2.get_nowait()\n"
+                         "    await asyncio.gather(*ts)\n"
+                         "asyncio.run(main())\n",
+                         NULL, SIM_OK);
+    const char *want[] = {NULL, "Queue.get (empty)", "the class says", "the queue says", "Queue.put (full, 1 of 1)",
+                          "Queue.put (full, 2 of 2)"};
+    for (int id = 1; id <= 5; id++)
+        want_state(rec, id, find(rec, SK_SUSPEND, id, 0), TS_WAITING, OUT_NONE, want[id]);
+    rec_free(rec);
+}
+END_TEST
+
 Suite *loop_suite(void)
 {
     Suite *s = suite_create("loop");
@@ -1014,6 +1059,7 @@ Suite *loop_suite(void)
     tcase_add_test(tc, test_shared_sleep0);
     tcase_add_test(tc, test_spare_futures);
     tcase_add_test(tc, test_timer_args_shared);
+    tcase_add_test(tc, test_queue_wait_words);
     suite_add_tcase(s, tc);
     return s;
 }

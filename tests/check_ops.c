@@ -358,6 +358,34 @@ static const FmtCase fmt_cases[] = {
     {"(1, 'a')", "''", "\"(1, 'a')\""},
 };
 
+/* str_intern remembers names by their C text's address: the same buffer
+ * holding another name gets that name's str, and a run's end forgets them
+ * all (this fails when the memo trusts the address alone, or outlives the
+ * run's table). */
+START_TEST(test_intern_memo)
+{
+    char name[16];
+    strcpy(name, "alpha");
+    Obj *a = str_intern(name);
+    ck_assert_ptr_eq(str_intern(name), a);
+    ck_assert_ptr_eq(str_intern("alpha"), a);
+    strcpy(name, "beta");
+    Obj *b = str_intern(name);
+    ck_assert_ptr_ne(a, b);
+    ck_assert_str_eq(STR_S(b), "beta");
+    strcpy(name, "alpha");
+    ck_assert_ptr_eq(str_intern(name), a);
+    static const char lit[] = "gamma_name";
+    ck_assert_str_eq(STR_S(str_intern(lit)), "gamma_name");
+    vm_shutdown();
+    vm_init(NULL, NULL);
+    Obj *g = str_intern(lit);
+    Obj *fresh = str_from("gamma_name");
+    ck_assert_ptr_eq(str_intern_str(fresh), g); /* the new run's table's own */
+    DECREF(fresh);
+}
+END_TEST
+
 static void setup(void)
 {
     vm_init(NULL, NULL);
@@ -867,6 +895,7 @@ Suite *ops_suite(void)
     tcase_add_test(tc, test_views);
     tcase_add_test(tc, test_zip_enumerate);
     tcase_add_test(tc, test_getattr);
+    tcase_add_test(tc, test_intern_memo);
     tcase_add_test(tc, test_no_leaks);
     suite_add_tcase(s, tc);
     tc = tcase_create("limits");

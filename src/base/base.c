@@ -280,6 +280,13 @@ void buf_put_uint(Buf *b, unsigned long long v)
     buf_putn(b, tmp + n, sizeof tmp - n);
 }
 
+void buf_put_int(Buf *b, long long v)
+{
+    if (v < 0)
+        buf_putc(b, '-');
+    buf_put_uint(b, v < 0 ? (unsigned long long)-(v + 1) + 1 : (unsigned long long)v);
+}
+
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
     /* one pass when the text fits the room there is (it mostly does);

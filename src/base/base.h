@@ -94,6 +94,7 @@ void buf_putn(Buf *b, const char *s, size_t n);
 void buf_printf(Buf *b, const char *fmt, ...) LS_PRINTF(2, 3);
 /* v in decimal, without printf (for the recording's hot paths). */
 void buf_put_uint(Buf *b, unsigned long long v);
+void buf_put_int(Buf *b, long long v); /* as "%lld" prints it, without printf */
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 /* Hand the bytes to the caller (who frees them) and reset b to empty. */
 char *buf_take(Buf *b, size_t *len_out);

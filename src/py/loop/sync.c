@@ -101,8 +101,8 @@ static Obj *exc_empty, *exc_full, *exc_shutdown; /* QueueEmpty, ... (held; shutd
 /* What is_own learnt: per method, the last class whose chain found the
  * prelude's own function (good while the attribute cache's epoch says no
  * class dict changed); and, by instance dict version (unique to one state
- * of one dict's keys, obj.h), which methods' names a dict was seen
- * without. */
+ * of one dict's keys, obj.h), which methods' names (and class_str's
+ * attribute names) a dict was seen without. */
 static struct {
     Class *cls;
     uint64_t epoch;
@@ -110,10 +110,20 @@ static struct {
 
 typedef struct OwnDict {
     uint64_t version;
-    uint32_t absent; /* bit m: the dict has no key mobj[m] */
+    uint64_t absent; /* bit m: the dict has no key mobj[m]; bit M_COUNT + s: none sobj[s] */
 } OwnDict;
 #define OWN_DICTS 64 /* a power of two */
 static OwnDict own_dicts[OWN_DICTS];
+_Static_assert(M_COUNT + S_COUNT <= 64, "OwnDict.absent has a bit for each name");
+
+/* The dict at version ver has no key for bit (of OwnDict.absent). */
+static void dict_lacks(uint64_t ver, int bit)
+{
+    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
+    if (e->version != ver)
+        *e = (OwnDict){ver, 0};
+    e->absent |= 1ull << bit;
+}
 
 /* is_own the long way: fills what it learns. */
 static bool is_own_slow(Obj *self, int m, bool class_known)
@@ -132,10 +142,7 @@ static bool is_own_slow(Obj *self, int m, bool class_known)
     if (dict_get(d, name))
         return false;
     uint64_t ver = ((DictObj *)d)->version;
-    OwnDict *e = &own_dicts[ver & (OWN_DICTS - 1)];
-    if (e->version != ver)
-        *e = (OwnDict){ver, 0};
-    e->absent |= 1u << m;
+    dict_lacks(ver, m);
     return true;
 }
 
@@ -148,7 +155,7 @@ static inline bool is_own(Obj *self, int m)
     const DictObj *d = (const DictObj *)((InstanceObj *)self)->dict;
     if (d) {
         const OwnDict *e = &own_dicts[d->version & (OWN_DICTS - 1)];
-        if (e->version != d->version || !(e->absent & (1u << m)))
+        if (e->version != d->version || !(e->absent & (1ull << m)))
             return is_own_slow(self, m, true);
     }
     return true;
@@ -199,6 +206,40 @@ static inline Obj *attr(Obj *o, int name)
     if (!v)
         return attr_slow(o, name);
     INCREF(v);
+    return v;
+}
+
+/* o.<name> for a name o's class holds as a str and o's own dict lacks
+ * (Queue._get_label): the class's value remembered by the class and the
+ * attribute cache's epoch (any class dict change on the chain moves it),
+ * and the dict's lack by its version (own_dicts). A str is no descriptor,
+ * so the class's value is o.<name>. */
+static struct {
+    Class *cls;     /* NULL: empty */
+    uint64_t epoch;
+    Obj *value;     /* borrowed from the class dict while epoch holds */
+} cslot[S_COUNT];
+
+static Obj *class_str(Obj *o, int name)
+{
+    const DictObj *d = (const DictObj *)((InstanceObj *)o)->dict;
+    if (o->cls == cslot[name].cls && cslot[name].epoch == attrcache_epoch_ && d) {
+        const OwnDict *e = &own_dicts[d->version & (OWN_DICTS - 1)];
+        if (e->version == d->version && (e->absent & (1ull << (M_COUNT + name)))) {
+            INCREF(cslot[name].value);
+            return cslot[name].value;
+        }
+    }
+    Obj *v = attr(o, name);
+    Obj *cv;
+    Class *owner;
+    if (v && IS(v, StrClass) && attrslot_class(o, sobj[name]) && d && !dict_get(((InstanceObj *)o)->dict, sobj[name]) &&
+        !err_occurred() && attrcache_get(o->cls, sobj[name], &cv, &owner) && cv == v) {
+        cslot[name].cls = o->cls;
+        cslot[name].epoch = attrcache_epoch_;
+        cslot[name].value = v;
+        dict_lacks(d->version, M_COUNT + name);
+    }
     return v;
 }
 
@@ -405,7 +446,10 @@ static Obj *full_body(Obj *self, Obj *arg)
         if (n) {
             /* read _maxsize again, as the expression does */
             Obj *max2 = attr(self, S__MAXSIZE);
-            r = max2 ? op_compare(OP_GE, n, max2) : NULL;
+            if (max2 && CLS(n) == &IntClass && CLS(max2) == &IntClass)
+                r = bool_new(INT_V(n) >= INT_V(max2)); /* (op_compare's answer for two ints) */
+            else
+                r = max2 ? op_compare(OP_GE, n, max2) : NULL;
             XDECREF(max2);
             DECREF(n);
         }
@@ -623,17 +667,38 @@ static void wait_dealloc(Obj *o)
 
 static int waiters_name(const WaitObj *w) { return w->item ? S__PUTTERS : S__GETTERS; }
 
+/* The last put's words, made again when the maxsize (an int in the
+ * queue's dict) says another number; held until sync_reset. */
+static Obj *put_label;
+static int64_t put_label_max;
+
 /* The waiting future's words: the class's _get_label for a get, "Queue.put
  * (full, M of M)" for a put. */
 static bool label_waiter(WaitObj *w, FutureObj *f)
 {
     if (!w->item) {
-        Obj *l = attr(w->queue, S__GET_LABEL);
+        Obj *l = class_str(w->queue, S__GET_LABEL);
         if (!l)
             return false;
         bool ok = asyncio_set_label(&f->hdr, l, false);
         DECREF(l);
         return ok;
+    }
+    Obj *max = peek(w->queue, S__MAXSIZE); /* both reads give it: no code runs between */
+    if (max && CLS(max) == &IntClass) {
+        if (!put_label || put_label_max != INT_V(max)) {
+            Buf b;
+            buf_init(&b);
+            buf_puts(&b, "Queue.put (full, ");
+            buf_put_int(&b, INT_V(max));
+            buf_puts(&b, " of ");
+            buf_put_int(&b, INT_V(max));
+            buf_putc(&b, ')');
+            XDECREF(put_label);
+            put_label = str_from_buf(&b);
+            put_label_max = INT_V(max);
+        }
+        return asyncio_set_label(&f->hdr, put_label, false);
     }
     Buf b;
     buf_init(&b);
@@ -1279,5 +1344,8 @@ void sync_reset(void)
     XDECREF(exc_full);
     XDECREF(exc_shutdown);
     exc_empty = exc_full = exc_shutdown = NULL;
+    XDECREF(put_label);
+    put_label = NULL;
+    memset(cslot, 0, sizeof cslot);
     get_sc.fn = put_sc.fn = aenter_sc.fn = aexit_sc.fn = NULL;
 }

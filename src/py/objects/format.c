@@ -427,7 +427,7 @@ void fmt_float_repr(double x, Buf *out)
 
 void fmt_int_repr(int64_t v, Buf *out)
 {
-    buf_printf(out, "%lld", (long long)v);
+    buf_put_int(out, (long long)v);
 }
 
 /* ---- the format-spec mini-language ---- */

@@ -36,6 +36,17 @@ static const uint8_t front_bytes[3] = {0, sizeof(Obj *), sizeof(Link)};
 static Link heap = {.prev = &heap, .next = &heap};
 static Obj *pending_exc;
 static Obj *interned;
+/* The last names str_intern gave, by the address of their C text (a
+ * literal in the program, as a rule, asked for again and again: `async
+ * with`'s "__aenter__"), checked against the text there now, for this
+ * run's table only (intern_run moves when the table goes). */
+enum { INTERN_MEMO = 64 };
+static struct {
+    const char *c;
+    Obj *s;
+    uint64_t run;
+} intern_memo[INTERN_MEMO];
+static uint64_t intern_run = 1;
 static Class *registered[512];
 static size_t nregistered;
 static size_t live_count;
@@ -184,6 +195,7 @@ void obj_teardown(void)
     obj_serial_ = 0;
     pending_exc = NULL;
     interned = NULL;
+    intern_run++;
     attrcache_invalidate();
     /* class dicts were heap objects: the next run fills them again */
     for (size_t i = 0; i < nregistered; i++)
@@ -453,16 +465,21 @@ void tuple_intern_strs(Obj *t)
 
 Obj *str_intern(const char *cstr)
 {
+    unsigned at = (unsigned)((uintptr_t)cstr >> 3) % INTERN_MEMO;
+    if (intern_memo[at].c == cstr && intern_memo[at].run == intern_run && !strcmp(STR_S(intern_memo[at].s), cstr))
+        return intern_memo[at].s;
     if (!interned)
         interned = dict_new();
     Obj *v = dict_get_c(interned, cstr);
-    if (v)
-        return v;
-    Obj *s = str_from(cstr);
-    dict_set(interned, s, s);
-    ((StrObj *)s)->interned = true;
-    DECREF(s);
-    return s;
+    if (!v) {
+        v = str_from(cstr);
+        dict_set(interned, v, v);
+        ((StrObj *)v)->interned = true;
+        DECREF(v);
+    }
+    if (STR_LEN(v) == strlen(cstr)) /* (a name with no NUL in it) */
+        intern_memo[at].c = cstr, intern_memo[at].s = v, intern_memo[at].run = intern_run;
+    return v;
 }
 
 /* ----------------------------------------------------- tuple and list */
