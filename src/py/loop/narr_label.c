@@ -1,8 +1,8 @@
 /* narr_label.c: what the narrator reads in a waiting label's text, at a
  * task's suspend (the id the recording gives the text) and at its wake-up
  * (how its step reads: WK_* in narrate.c, and where its READY words end).
- * Owns: a small table of the label strs (FutureObj.label) seen last, each
- * held with what its text gave. A str is immutable and an entry holds its
+ * Owns: a small table of the label strs (FutureObj.label) seen last (8
+ * sets of two), each held with what its text gave. A str is immutable and an entry holds its
  * str, so no other str can be made at that address while it is kept: the
  * same object is the same text. A label made anew with the same text (a
  * queue's "Queue.put (full, 10 of 10)" is a new str at every wait) is
@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-enum { LABEL_SLOTS = 16 };
+enum { LABEL_SLOTS = 16 }; /* 8 sets of 2 */
 
 typedef struct Entry {
     Obj *label;        /* held; NULL: empty */
@@ -54,26 +54,35 @@ void narr_label_read(const char *s, NarrLabel *out)
         out->kind |= NL_PAREN;
 }
 
-/* Entry e for label str l, of another label or none: one of the same
- * text takes l; any other is made anew. */
-static LS_COLD Entry *entry_take(Entry *e, Obj *l)
+/* The entry for label str l in set e (two ways) when it is not there by
+ * its object: a way of the same text, which takes l, or the way least
+ * recently made, made anew (the other moves to the second way). */
+static Entry *entry_take(Entry *e, Obj *l)
 {
     const char *s = STR_S(l);
     size_t n = STR_LEN(l);
-    if (e->label && STR_LEN(e->label) == n && !memcmp(STR_S(e->label), s, n)) {
+    Entry *found = NULL;
+    for (int k = 0; k < 2 && !found; k++)
+        if (e[k].label && STR_LEN(e[k].label) == n && !memcmp(STR_S(e[k].label), s, n))
+            found = &e[k];
+    if (found) {
         hits++;
     } else {
-        e->kept = (RecLabelKept){0};
-        narr_label_read(s, &e->what);
+        XDECREF(e[1].label);
+        e[1] = e[0];
+        found = &e[0];
+        found->label = NULL;
+        found->kept = (RecLabelKept){0};
+        narr_label_read(s, &found->what);
     }
     INCREF(l);
-    XDECREF(e->label);
-    e->label = l;
-    return e;
+    XDECREF(found->label);
+    found->label = l;
+    return found;
 }
 
-/* The entry of label str l: its own, found by its text's length and last
- * bytes (entry_take when it is another's). */
+/* The entry of label str l: its own, in the set its text's length and
+ * last bytes pick (entry_take when it is not there by its object). */
 static LS_ALWAYS_INLINE Entry *entry_of(Obj *l)
 {
     if (LS_UNLIKELY(table_rec != sim.rec)) {
@@ -87,10 +96,10 @@ static LS_ALWAYS_INLINE Entry *entry_of(Obj *l)
         memcpy(&w, s + n - 8, 8);
     else
         memcpy(&w, s, n);
-    Entry *e = &table[((w ^ n) * 0x9E3779B97F4A7C15ull) >> 60];
-    if (LS_LIKELY(e->label == l)) {
+    Entry *e = &table[(((w ^ n) * 0x9E3779B97F4A7C15ull) >> 61) * 2];
+    if (LS_LIKELY(e[0].label == l) || e[1].label == l) {
         hits++;
-        return e;
+        return e[0].label == l ? &e[0] : &e[1];
     }
     return entry_take(e, l);
 }
