@@ -386,6 +386,54 @@ START_TEST(test_ready_words_said)
 }
 END_TEST
 
+/* More label texts at once than narr_label.c's table holds (40 queues of
+ * 40 maxsizes, each with a task waiting to put; then each queue emptied in
+ * turn, twice): every suspend shows its queue's words, every wake-up
+ * "Queue.put". Entries are made anew, moved to the second way and dropped
+ * while tasks still wait on their strs; it fails when a kept entry's words
+ * are read for another text, and under ASan when an entry's str is not
+ * held as it moves. */
+START_TEST(test_label_table_full)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def put(q):\n"
+                         "    await q.put(0)\n"
+                         "async def main():\n"
+                         "    for _ in range(2):\n"
+                         "        qs = [asyncio.Queue(maxsize=m + 1) for m in range(40)]\n"
+                         "        for q in qs:\n"
+                         "            while not q.full():\n"
+                         "                q.put_nowait(0)\n"
+                         "        ts = [asyncio.create_task(put(q)) for q in qs]\n"
+                         "        await asyncio.sleep(0)\n"
+                         "        for k in (7, 3, 39, 0, 21, 8) + tuple(range(40)):\n"
+                         "            if qs[k].full():\n"
+                         "                qs[k].get_nowait()\n"
+                         "                await asyncio.sleep(0)\n"
+                         "        await asyncio.gather(*ts)\n"
+                         "asyncio.run(main())\n");
+    Buf b, want;
+    buf_init(&b);
+    buf_init(&want);
+    size_t nsus = 0, nwake = 0;
+    for (size_t i = 0; i < rec_nsteps(rec); i++) {
+        const Step *s = rec_step_at(rec, i);
+        if (s->task < 1 || (s->kind != SK_SUSPEND && s->kind != SK_WAKE))
+            continue;
+        int m = (s->task - 1) % 40 + 1; /* tasks 1-40, then 41-80: queue m - 1 */
+        buf_clear(&want);
+        buf_printf(&want, "Queue.put (full, %d of %d)", m, m);
+        ck_assert_str_eq(label_at(rec, s->task, i, &b), s->kind == SK_SUSPEND ? want.s : "Queue.put");
+        *(s->kind == SK_SUSPEND ? &nsus : &nwake) += 1;
+    }
+    ck_assert_uint_eq(nsus, 80);
+    ck_assert_uint_eq(nwake, 80);
+    buf_free(&b);
+    buf_free(&want);
+    rec_free(rec);
+}
+END_TEST
+
 Suite *narr_suite(void)
 {
     Suite *s = suite_create("narr");
@@ -397,6 +445,7 @@ Suite *narr_suite(void)
     tcase_add_test(tc, test_label_words_kept);
     tcase_add_test(tc, test_label_kept_ids);
     tcase_add_test(tc, test_ready_words_said);
+    tcase_add_test(tc, test_label_table_full);
     suite_add_tcase(s, tc);
     return s;
 }
