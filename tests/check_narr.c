@@ -214,15 +214,12 @@ static size_t find_label(const Recording *rec, StepKind kind, size_t from, const
 {
     Buf b;
     buf_init(&b);
-    for (size_t i = from; i < rec_nsteps(rec); i++) {
-        const Step *s = rec_step_at(rec, i);
-        if (s->kind == kind && s->task >= 0 && !strncmp(label_at(rec, s->task, i, &b), prefix, strlen(prefix))) {
-            buf_free(&b);
-            return i;
-        }
-    }
-    ck_abort_msg("no step of kind %d labelled %s after %zu", (int)kind, prefix, from);
-    return 0;
+    size_t i = find(rec, kind, -2, from); /* find fails the test when there is none */
+    int t;
+    while ((t = rec_step_at(rec, i)->task) < 0 || strncmp(label_at(rec, t, i, &b), prefix, strlen(prefix)))
+        i = find(rec, kind, -2, i + 1);
+    buf_free(&b);
+    return i;
 }
 
 /* A waiting label's id and what its wake-up reads are kept per label str
