@@ -197,6 +197,240 @@ START_TEST(test_chain_reused)
 }
 END_TEST
 
+/* Step s's caption, words resolved, into out. */
+static const char *caption_at(const Recording *rec, size_t s, Buf *out)
+{
+    Buf scratch;
+    buf_init(&scratch);
+    buf_clear(out);
+    buf_puts(out, rec_words(rec, rec_step_at(rec, s)->caption, &scratch));
+    buf_free(&scratch);
+    return out->s;
+}
+
+/* The first step at or after from of kind whose task's label then starts
+ * with prefix. */
+static size_t find_label(const Recording *rec, StepKind kind, size_t from, const char *prefix)
+{
+    Buf b;
+    buf_init(&b);
+    size_t i = find(rec, kind, -2, from); /* find fails the test when there is none */
+    int t;
+    while ((t = rec_step_at(rec, i)->task) < 0 || strncmp(label_at(rec, t, i, &b), prefix, strlen(prefix)))
+        i = find(rec, kind, -2, i + 1);
+    buf_free(&b);
+    return i;
+}
+
+/* A waiting label's id and what its wake-up reads are kept per label str
+ * (narr_label.c), found by the object or by its text. A queue's put label
+ * is a new str at every wait ("Queue.put (full, M of M)"): with the
+ * maxsize moved between waits, each suspend shows its own M, and each
+ * wake-up its READY words and caption. A TaskGroup's label is replaced
+ * while main waits on it, and main wakes to the last one ("what it waited
+ * on is done (TaskGroup: every task has finished)"); a Lock's waiters are
+ * relabelled when the lock changes hands, and its holder renamed by
+ * set_name meanwhile. Here the lock label c wakes from is made where the
+ * gather's label was freed: the test fails when an entry is found by the
+ * str's address without holding the str (c wakes READY with "Lock (held
+ * by bee)", read as the gather's words were), and when the table is not
+ * used (its hits). */
+START_TEST(test_label_words_kept)
+{
+    uint64_t before = narr_label_hits();
+    Recording *rec = run("import asyncio\n"
+                         "async def put(q, x):\n"
+                         "    await q.put(x)\n"
+                         "async def hold(lock, d):\n"
+                         "    async with lock:\n"
+                         "        await asyncio.sleep(d)\n"
+                         "async def main():\n"
+                         "    q = asyncio.Queue(maxsize=1)\n"
+                         "    for m in (1, 2, 3, 3, 1):\n"
+                         "        q._maxsize = m\n"
+                         "        while not q.full():\n"
+                         "            q.put_nowait(0)\n"
+                         "        t = asyncio.create_task(put(q, 1))\n"
+                         "        await asyncio.sleep(0)\n"
+                         "        while not q.empty():\n"
+                         "            q.get_nowait()\n"
+                         "        await t\n"
+                         "    async with asyncio.TaskGroup() as tg:\n"
+                         "        tg.create_task(asyncio.sleep(1))\n"
+                         "    lock = asyncio.Lock()\n"
+                         "    a = asyncio.create_task(hold(lock, 1), name='a')\n"
+                         "    b = asyncio.create_task(hold(lock, 1), name='b')\n"
+                         "    c = asyncio.create_task(hold(lock, 1), name='c')\n"
+                         "    await asyncio.sleep(0.5)\n"
+                         "    b.set_name('bee')\n"
+                         "    await asyncio.gather(a, b, c)\n"
+                         "asyncio.run(main())\n");
+    Buf b, cap;
+    buf_init(&b);
+    buf_init(&cap);
+    static const int ms[] = {1, 2, 3, 3, 1};
+    size_t p0 = 0;
+    for (int k = 0; k < 5; k++) { /* task k + 1 puts with the queue's maxsize at ms[k] */
+        char want[64];
+        snprintf(want, sizeof want, "Queue.put (full, %d of %d)", ms[k], ms[k]);
+        size_t su = find(rec, SK_SUSPEND, k + 1, p0), wk = find(rec, SK_WAKE, k + 1, su);
+        ck_assert_str_eq(label_at(rec, k + 1, su, &b), want);
+        ck_assert_str_eq(label_at(rec, k + 1, wk, &b), "Queue.put");
+        ck_assert_msg(strstr(caption_at(rec, wk, &cap), "is READY: its wait on Queue.put is over"), "%s", cap.s);
+        p0 = wk;
+    }
+    size_t g = find_label(rec, SK_SUSPEND, p0, "TaskGroup"), gw = find(rec, SK_WAKE, 0, g);
+    ck_assert_str_eq(label_at(rec, 0, g, &b), "TaskGroup: 1 task still running");
+    ck_assert_str_eq(label_at(rec, 0, gw, &b), "TaskGroup: every task has finished");
+    ck_assert_msg(strstr(caption_at(rec, gw, &cap), "is READY: what it waited on is done (TaskGroup: every task "
+                                                    "has finished)"), "%s", cap.s);
+    /* the lock: b and c wait on "Lock (held by a)"; then b (renamed bee
+     * meanwhile) holds it, and c's label names it */
+    size_t sb = find_label(rec, SK_SUSPEND, gw, "Lock"), sc = find_label(rec, SK_SUSPEND, sb + 1, "Lock");
+    int tb = rec_step_at(rec, sb)->task, tc = rec_step_at(rec, sc)->task;
+    ck_assert_str_eq(label_at(rec, tb, sb, &b), "Lock (held by a)");
+    ck_assert_str_eq(label_at(rec, tc, sc, &b), "Lock (held by a)");
+    size_t wb = find(rec, SK_WAKE, tb, sb), wc = find(rec, SK_WAKE, tc, sc);
+    ck_assert_str_eq(label_at(rec, tb, wb, &b), "Lock");
+    ck_assert_str_eq(label_at(rec, tc, wc - 1, &b), "Lock (held by bee)");
+    ck_assert_str_eq(label_at(rec, tc, wc, &b), "Lock");
+    ck_assert_msg(strstr(caption_at(rec, wc, &cap), "is READY: its wait on Lock is over"), "%s", cap.s);
+    ck_assert_uint_ge(narr_label_hits() - before, 8);
+    buf_free(&b);
+    buf_free(&cap);
+    rec_free(rec);
+}
+END_TEST
+
+/* rec_store_label_kept gives rec_store_label's id: two recordings take
+ * the same calls, one through kept labels, the other not, between runs
+ * of other strings that push the labels out of the recent ones, and a
+ * label with a time and an empty one, which are not kept. It fails when a
+ * kept id is given without store's test of the recent slot (an old id
+ * where the text is stored anew). Kept labels given to another recording
+ * give its own ids (the recording's serial in RecLabelKept makes sure; the
+ * slot's test alone would be wrong only for two texts of one hash). */
+START_TEST(test_label_kept_ids)
+{
+    static const char *const labels[] = {"Queue.get (empty)", "Queue.put (full, 10 of 10)", "Lock (held by x)",
+                                         "sleep(1) until 2.50", ""};
+    enum { NL = sizeof labels / sizeof *labels };
+    Recording *r = rec_new(0), *plain = rec_new(0);
+    RecLabelKept kept[NL] = {{0}};
+    char other[32];
+    for (int round = 0; round < 40; round++) {
+        for (int k = 0; k < NL; k++) {
+            int i = (k * 3 + round) % NL;
+            uint32_t want = rec_store_label(plain, labels[i]);
+            ck_assert_uint_eq(rec_store_label_kept(r, &kept[i], labels[i]), want);
+            ck_assert_str_eq(rec_str(r, want), labels[i]);
+        }
+        for (int k = 0; k < (round % 4) * 3000; k++) { /* other strings, the same in both */
+            snprintf(other, sizeof other, "other %d %d", round, k);
+            ck_assert_uint_eq(rec_store(r, other), rec_store(plain, other));
+        }
+    }
+    Recording *r2 = rec_new(0), *plain2 = rec_new(0);
+    for (int k = 0; k < 7; k++) {
+        snprintf(other, sizeof other, "first %d", k);
+        rec_store(r2, other);
+        rec_store(plain2, other);
+    }
+    for (int i = 0; i < NL; i++)
+        ck_assert_uint_eq(rec_store_label_kept(r2, &kept[i], labels[i]), rec_store_label(plain2, labels[i]));
+    rec_free(r);
+    rec_free(plain);
+    rec_free(r2);
+    rec_free(plain2);
+}
+END_TEST
+
+/* A wake-up's READY words are the memo's (memo_wake) while it holds the
+ * same text (NarrLabel.said): a consumer wakes from the same get label
+ * ("Queue.get (empty)", one str) six times, with its own sleep's and the
+ * producer's wake-ups between, and each wake-up shows its own words. It
+ * fails when said is trusted without the memo's generation (the get's
+ * wake-up shows "sleep(2)"). */
+START_TEST(test_ready_words_said)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def consume(q):\n"
+                         "    for _ in range(6):\n"
+                         "        await q.get()\n"
+                         "        await asyncio.sleep(1)\n"
+                         "async def main():\n"
+                         "    q = asyncio.Queue()\n"
+                         "    t = asyncio.create_task(consume(q))\n"
+                         "    for k in range(6):\n"
+                         "        await asyncio.sleep(2)\n"
+                         "        q.put_nowait(k)\n"
+                         "    await t\n"
+                         "asyncio.run(main())\n");
+    Buf b;
+    buf_init(&b);
+    size_t n[2] = {0};
+    for (size_t i = 0; i < rec_nsteps(rec); i++) {
+        const Step *s = rec_step_at(rec, i);
+        if (s->kind != SK_WAKE || s->task < 0 || n[0] + n[1] >= 18) /* the last: main's await t */
+            continue;
+        const char *want = s->task == 1 ? (n[1]++ % 2 ? "sleep(1)" : "Queue.get") : (n[0]++, "sleep(2)");
+        ck_assert_str_eq(label_at(rec, s->task, i, &b), want);
+    }
+    ck_assert_uint_eq(n[1], 12);
+    ck_assert_uint_eq(n[0], 6);
+    buf_free(&b);
+    rec_free(rec);
+}
+END_TEST
+
+/* More label texts at once than narr_label.c's table holds (40 queues of
+ * 40 maxsizes, each with a task waiting to put; then each queue emptied in
+ * turn, twice): every suspend shows its queue's words, every wake-up
+ * "Queue.put". Entries are made anew, moved to the second way and dropped
+ * while tasks still wait on their strs; it fails when a kept entry's words
+ * are read for another text, and under ASan when an entry's str is not
+ * held as it moves. */
+START_TEST(test_label_table_full)
+{
+    Recording *rec = run("import asyncio\n"
+                         "async def put(q):\n"
+                         "    await q.put(0)\n"
+                         "async def main():\n"
+                         "    for _ in range(2):\n"
+                         "        qs = [asyncio.Queue(maxsize=m + 1) for m in range(40)]\n"
+                         "        for q in qs:\n"
+                         "            while not q.full():\n"
+                         "                q.put_nowait(0)\n"
+                         "        ts = [asyncio.create_task(put(q)) for q in qs]\n"
+                         "        await asyncio.sleep(0)\n"
+                         "        for k in (7, 3, 39, 0, 21, 8) + tuple(range(40)):\n"
+                         "            if qs[k].full():\n"
+                         "                qs[k].get_nowait()\n"
+                         "                await asyncio.sleep(0)\n"
+                         "        await asyncio.gather(*ts)\n"
+                         "asyncio.run(main())\n");
+    Buf b, want;
+    buf_init(&b);
+    buf_init(&want);
+    size_t nsus = 0, nwake = 0;
+    for (size_t i = 0; i < rec_nsteps(rec); i++) {
+        const Step *s = rec_step_at(rec, i);
+        if (s->task < 1 || (s->kind != SK_SUSPEND && s->kind != SK_WAKE))
+            continue;
+        int m = (s->task - 1) % 40 + 1; /* tasks 1-40, then 41-80: queue m - 1 */
+        buf_clear(&want);
+        buf_printf(&want, "Queue.put (full, %d of %d)", m, m);
+        ck_assert_str_eq(label_at(rec, s->task, i, &b), s->kind == SK_SUSPEND ? want.s : "Queue.put");
+        *(s->kind == SK_SUSPEND ? &nsus : &nwake) += 1;
+    }
+    ck_assert_uint_eq(nsus, 80);
+    ck_assert_uint_eq(nwake, 80);
+    buf_free(&b);
+    buf_free(&want);
+    rec_free(rec);
+}
+END_TEST
+
 Suite *narr_suite(void)
 {
     Suite *s = suite_create("narr");
@@ -205,6 +439,10 @@ Suite *narr_suite(void)
     tcase_add_test(tc, test_sleep_words);
     tcase_add_test(tc, test_sleep_labels_kept);
     tcase_add_test(tc, test_chain_reused);
+    tcase_add_test(tc, test_label_words_kept);
+    tcase_add_test(tc, test_label_kept_ids);
+    tcase_add_test(tc, test_ready_words_said);
+    tcase_add_test(tc, test_label_table_full);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -488,18 +488,23 @@ static uint32_t intern(Recording *r, const char *s)
 
 /* The id of a step's or a change's string: a recent equal string's, or a
  * new one (see RECENT_SLOTS). */
-static uint32_t store(Recording *r, const char *s)
+static uint32_t store_hashed(Recording *r, const char *s, size_t len, uint32_t h)
 {
-    if (!s || !*s)
-        return 0;
-    size_t len;
-    uint32_t h = str_hash(s, &len);
     uint32_t *slot = r->recent[h & (RECENT_SLOTS - 1)];
     if (slot[0] && slot[1] == h && str_is(r, slot[0], s))
         return slot[0];
     slot[0] = pool_add(r, s, len);
     slot[1] = h;
     return slot[0];
+}
+
+static uint32_t store(Recording *r, const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    size_t len;
+    uint32_t h = str_hash(s, &len);
+    return store_hashed(r, s, len, h);
 }
 
 /* s's last number, when it has two decimals and reads back the same
@@ -559,6 +564,30 @@ uint32_t rec_store_label(Recording *r, const char *s)
     uint32_t id = num_label(r, l);
     wunlock(r);
     return id;
+}
+
+uint32_t rec_store_label_kept(Recording *r, RecLabelKept *k, const char *s)
+{
+    wlock(r);
+    if (k->id && k->rec == r->serial) {
+        /* store's own test: the recent slot of the text's hash holds its id */
+        const uint32_t *slot = r->recent[k->h & (RECENT_SLOTS - 1)];
+        if (slot[0] == k->id && slot[1] == k->h) {
+            wunlock(r);
+            return k->id;
+        }
+    }
+    size_t len = s ? strlen(s) : 0, at;
+    uint32_t cents;
+    if (!len || (ends_in_cents(s, len, &at, &cents) && at < 256)) { /* not kept: rec_store_label's way */
+        wunlock(r);
+        *k = (RecLabelKept){0};
+        return rec_store_label(r, s);
+    }
+    uint32_t h = str_hash(s, &len);
+    *k = (RecLabelKept){.rec = r->serial, .id = store_hashed(r, s, len, h), .h = h};
+    wunlock(r);
+    return k->id;
 }
 
 uint32_t rec_store_label_num(Recording *r, uint32_t prefix, uint32_t cents)

@@ -176,6 +176,17 @@ uint32_t rec_store(Recording *r, const char *s);
  * number (8 bytes, not a new string at every sleep), and written out when
  * first read. Any other string is stored as rec_store does. */
 uint32_t rec_store_label(Recording *r, const char *s);
+/* What rec_store_label_kept keeps of one label's text between calls:
+ * zeroed at first, then written by it only. */
+typedef struct RecLabelKept {
+    uint64_t rec;    /* the recording's serial */
+    uint32_t id, h;  /* the text's id and hash (0: not kept, a label with a time or "") */
+} RecLabelKept;
+/* rec_store_label(r, s), for a caller that keeps k with one text: every
+ * call with k must give the same s. The same id, without hashing s again
+ * while the recording's recent strings still hold it (rec_store's test);
+ * k is updated. */
+uint32_t rec_store_label_kept(Recording *r, RecLabelKept *k, const char *s);
 /* The id rec_store_label gives a label whose text before the number is
  * string prefix (a rec_store id) and whose number is cents hundredths,
  * without the text: the same words when read. */

@@ -307,6 +307,11 @@ static AwaitStatus future_await(Obj *o, bool resumed, Obj **out)
     return *out ? AW_DONE : AW_ERROR;
 }
 
+Obj *future_plain_label(const FutureObj *f)
+{
+    return f->label && !f->until && !(f->children && f->state != FUT_PENDING) ? f->label : NULL;
+}
+
 void future_describe(FutureObj *f, Buf *out)
 {
     if (f->children && f->state != FUT_PENDING) {

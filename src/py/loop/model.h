@@ -197,6 +197,9 @@ Obj *future_result(FutureObj *f);
 void future_add_callback(FutureObj *f, Obj *cb);
 /* A label describing f for the WAITING column ("sleep(1) until 1.00", "task fetch"). */
 void future_describe(FutureObj *f, Buf *out);
+/* The str whose text future_describe writes for f as it is (its label,
+ * with no time after it), or NULL: borrowed. */
+Obj *future_plain_label(const FutureObj *f);
 Obj *task_new(LoopObj *loop, Obj *coro, Obj *name);
 /* task_new with eager_start (3.12+): when the loop runs, the task's first
  * step runs now, inside this call, up to its first await (or to its end);
@@ -254,6 +257,30 @@ NarrChain narr_chain_keep(TaskObj *t, bool keep);
 /* Append the innermost coroutine of chain when it is not the first. */
 void narr_chain_inner(const char *chain, Buf *out);
 void narr_chain_reset(void);
+/* narr_label.c: what a waiting label's text tells a task's wake-up (WK_*
+ * in narrate.c): NL_* of its start and what it holds (a ':', a " (" in a
+ * label not "task ..."), its length and where its READY words end (" until
+ * " for a sleep's, " (" for a detail), each the length when it has none.
+ * The text is the C string (up to a NUL). */
+enum { NL_WAIT_FOR = 1, NL_SLEEP = 2, NL_COLON = 4, NL_PAREN = 8 };
+typedef struct NarrLabel {
+    uint32_t kind, len, cut_until, cut_paren;
+    /* narrate.c's: the generation of its memo of READY words when it gave
+     * the first said_n bytes of this text (0: never) */
+    uint64_t said;
+    uint32_t said_n;
+} NarrLabel;
+/* s's NarrLabel (said 0). */
+void narr_label_read(const char *s, NarrLabel *out);
+/* narr_label_read of str label's text, and rec_store_label's id of it,
+ * kept per text in a small table of held strs (no text written, hashed
+ * or scanned again while one is kept). narr_label_of's is valid until the
+ * next call of either. */
+NarrLabel *narr_label_of(Obj *label);
+uint32_t narr_label_id(Obj *label);
+/* Labels found in that table so far (the tests' proof it was used). */
+uint64_t narr_label_hits(void);
+void narr_label_reset(void);
 void narr_task_finished(TaskObj *t);
 void narr_label_changed(FutureObj *f);
 /* The waiting words of a TaskGroup with `running` of its `total` tasks not

@@ -112,15 +112,21 @@ static ChainCache *cache_of(int id)
     return &cache[id];
 }
 
-/* narr_chain, and *cp set to t's cache (NULL: t is not recorded) */
-static NarrChain chain_of(TaskObj *t, ChainCache **cp)
+/* t's cache while t stands where its suspend kept it (narr_chain_keep),
+ * else NULL: what most hops find, inline in its two callers. */
+static LS_ALWAYS_INLINE ChainCache *kept_of(const TaskObj *t)
+{
+    if (t->rec_id >= 0 && (size_t)t->rec_id < ncache && cache_rec == sim.rec && cache[t->rec_id].kept &&
+        ((GenObj *)t->coro)->state == GEN_SUSPENDED)
+        return &cache[t->rec_id];
+    return NULL;
+}
+
+/* narr_chain of t, not kept, from a walk of its frames; *cp set to t's
+ * cache (NULL: t is not recorded) */
+static NarrChain chain_walk(TaskObj *t, ChainCache **cp)
 {
     *cp = NULL;
-    if (t->rec_id >= 0 && (size_t)t->rec_id < ncache && cache_rec == sim.rec && cache[t->rec_id].kept &&
-        ((GenObj *)t->coro)->state == GEN_SUSPENDED) {
-        ChainCache *c = *cp = &cache[t->rec_id];
-        return (NarrChain){c->chain, c->inner, c->line};
-    }
     Obj *names[CHAIN_MAX];
     int line = 0, n = t->coro ? coro_walk(t->coro, names, CHAIN_MAX, &line) : 0;
     NarrChain out = {.line = line ? line : vm_current_line()};
@@ -150,14 +156,16 @@ static NarrChain chain_of(TaskObj *t, ChainCache **cp)
 
 NarrChain narr_chain(TaskObj *t)
 {
-    ChainCache *c;
-    return chain_of(t, &c);
+    ChainCache *c = kept_of(t);
+    if (c)
+        return (NarrChain){c->chain, c->inner, c->line};
+    return chain_walk(t, &c);
 }
 
 NarrChain narr_chain_keep(TaskObj *t, bool keep)
 {
-    ChainCache *c;
-    NarrChain out = chain_of(t, &c);
+    ChainCache *c = kept_of(t);
+    NarrChain out = c ? (NarrChain){c->chain, c->inner, c->line} : chain_walk(t, &c);
     if (c)
         c->kept = keep && c->valid && c->line; /* a library task's line is the running code's: never kept */
     return out;

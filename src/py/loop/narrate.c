@@ -49,13 +49,15 @@ static uint32_t const_label(int which)
 typedef struct Memo {
     Buf text;
     uint32_t id;
+    uint64_t gen;  /* a new number whenever text is given anew (memo_gens) */
     const Recording *rec;
 } Memo;
 static Memo memo_wake, memo_clock;
+static uint64_t memo_gens;
 
-static uint32_t memo_store(Memo *m, const char *s)
+/* The id of s's first n bytes (no NUL among them). */
+static uint32_t memo_store_n(Memo *m, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     if (m->rec == sim.rec && m->text.s && m->text.len == n && !memcmp(m->text.s, s, n))
         return m->id;
     if (!m->text.s)
@@ -64,8 +66,23 @@ static uint32_t memo_store(Memo *m, const char *s)
     buf_putn(&m->text, s, n);
     m->id = rec_store(sim.rec, m->text.s);
     m->rec = sim.rec;
+    m->gen = ++memo_gens;
     return m->id;
 }
+
+/* memo_store_n of a label's text (l: its NarrLabel): no compare while the
+ * memo still holds what it gave for those bytes of that text. */
+static uint32_t memo_store_said(Memo *m, const char *s, size_t n, NarrLabel *l)
+{
+    if (l->said && l->said == m->gen && l->said_n == n && m->rec == sim.rec)
+        return m->id;
+    uint32_t id = memo_store_n(m, s, n);
+    l->said = m->gen;
+    l->said_n = (uint32_t)n;
+    return id;
+}
+
+static uint32_t memo_store(Memo *m, const char *s) { return memo_store_n(m, s, strlen(s)); }
 
 /* A sleep's words as the recording keeps them (rec_store_label's two
  * numbers): the id of "sleep(D) until " per label string (one per delay,
@@ -132,6 +149,7 @@ static uint32_t until_label(FutureObj *f)
 void narr_reset(void)
 {
     narr_chain_reset();
+    narr_label_reset();
     until_reset();
     const_rec = NULL;
     Memo *memos[] = {&memo_wake, &memo_clock};
@@ -893,7 +911,10 @@ void narr_task_suspended(TaskObj *t, Obj *yielded)
     }
     FutureObj *f = (FutureObj *)yielded;
     uint32_t id = f->until && !t->note ? until_label(f) : 0; /* a sleep's: no text */
-    if (!id) {
+    Obj *plain = id || t->note ? NULL : future_plain_label(f);
+    if (plain) { /* its label as it is: its id kept by the str (narr_label.c) */
+        id = narr_label_id(plain);
+    } else if (!id) {
         Buf *label = hot(&hot_label);
         waiting_label(t, f, label);
         id = rec_store_label(sim.rec, label->s);
@@ -926,9 +947,20 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
         step_hop(SK_WAKE, t, 0, a, 4, TS_READY, OUT_NONE, a[2], &c);
         return;
     }
-    Buf *lb = hot(&hot_label);
-    future_describe(by, lb);
-    Buf label = *lb; /* read only, and cut below */
+    /* what it waited on, read from its label's text: kept per label str
+     * (narr_label.c) when that is the text as it is, else written now */
+    Obj *plain = future_plain_label(by);
+    const char *text;
+    NarrLabel read, *what = &read;
+    if (plain) {
+        text = STR_S(plain);
+        what = narr_label_of(plain);
+    } else {
+        Buf *lb = hot(&hot_label);
+        future_describe(by, lb);
+        text = lb->s;
+        narr_label_read(text, &read);
+    }
     bool cancelled = by->state == FUT_CANCELLED, asked = t->num_cancels_requested > 0;
     bool deadline = t->note && !strncmp(STR_S(t->note), "deadline ", 9);
     uint32_t how;
@@ -936,21 +968,19 @@ void narr_task_woken(TaskObj *t, FutureObj *by)
         how = WK_DEADLINE;
     else if (cancelled && asked)
         how = WK_CANCEL;
-    else if (!strncmp(label.s, "wait_for's deadline", 19))
+    else if (what->kind & NL_WAIT_FOR)
         how = WK_WAIT_FOR;
-    else if (!strncmp(label.s, "sleep(", 6) && !cancelled)
+    else if ((what->kind & NL_SLEEP) && !cancelled)
         how = WK_SLEEP;
-    else if (strchr(label.s, ':'))
+    else if (what->kind & NL_COLON)
         how = WK_COLON;
-    else if (strstr(label.s, " (") && strncmp(label.s, "task ", 5))
+    else if (what->kind & NL_PAREN)
         how = WK_PAREN;
     else
         how = WK_PLAIN;
     /* the task's READY label is what it waited on, without the detail */
-    char *cut = how == WK_SLEEP ? strstr(label.s, " until ") : how == WK_PAREN ? strstr(label.s, " (") : NULL;
-    if (cut)
-        *cut = '\0';
-    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, memo_store(&memo_wake, label.s),
+    uint32_t n = how == WK_SLEEP ? what->cut_until : how == WK_PAREN ? what->cut_paren : what->len;
+    uint32_t a[4] = {LW_WAKE, how | (uint32_t)cancelled << 3, memo_store_said(&memo_wake, text, n, what),
                      how == WK_DEADLINE ? rec_store(sim.rec, STR_S(t->note)) : 0};
     c = narr_chain(t);
     step_hop(SK_WAKE, t, 0, a, 4, TS_READY, OUT_NONE, a[2], &c);
