@@ -359,8 +359,9 @@ static TaskWords *tw;   /* by rec_id, for the recording tw_rec */
 static size_t ntw;
 static const Recording *tw_rec;
 
-/* t's words (t->rec_id >= 0). */
-static TaskWords *task_words(const TaskObj *t)
+/* t's words (t->rec_id >= 0), when the array is not yet this
+ * recording's or too short. */
+static LS_COLD TaskWords *task_words_slow(const TaskObj *t)
 {
     size_t i = (size_t)t->rec_id;
     if (tw_rec != sim.rec) {
@@ -377,6 +378,15 @@ static TaskWords *task_words(const TaskObj *t)
         ntw = n;
     }
     return &tw[i];
+}
+
+/* t's words (t->rec_id >= 0). */
+static inline TaskWords *task_words(const TaskObj *t)
+{
+    size_t i = (size_t)t->rec_id;
+    if (LS_LIKELY(tw_rec == sim.rec && i < ntw))
+        return &tw[i];
+    return task_words_slow(t);
 }
 
 /* Where t's step's words are kept: by started and must_cancel. */
@@ -415,18 +425,27 @@ static bool short_label(const FutureObj *f, const char **s, size_t *n)
  * label starting with ' ' or ',' (short_label's cuts then hang on more
  * than the words and their cut). */
 enum { CUT_NONE, CUT_END, CUT_COLON, CUT_PAREN, CUT_COMMA, CUT_UNTIL };
-static const char *const cut_text[] = {"", "", ":", " (", ", ", " until "};
-static const uint8_t cut_len[] = {0, 0, 1, 2, 2, 7};
+
+/* Does cut c start at s (NUL-terminated)? */
+static inline bool cut_at(const char *s, uint8_t c)
+{
+    switch (c) {
+    case CUT_END: return !s[0];
+    case CUT_COLON: return s[0] == ':';
+    case CUT_PAREN: return s[0] == ' ' && s[1] == '(';
+    case CUT_COMMA: return s[0] == ',' && s[1] == ' ';
+    case CUT_UNTIL: return !strncmp(s, " until ", 7);
+    default: return false;
+    }
+}
 
 /* The cut after the short words s[0..n) of label s (short_label's). */
 static uint8_t cut_of(const char *s, size_t n)
 {
     if (!n || s[0] == ' ' || s[0] == ',')
         return CUT_NONE;
-    if (!s[n])
-        return CUT_END;
-    for (uint8_t c = CUT_COLON; c <= CUT_UNTIL; c++)
-        if (!strncmp(s + n, cut_text[c], cut_len[c]))
+    for (uint8_t c = CUT_END; c <= CUT_UNTIL; c++)
+        if (cut_at(s + n, c))
             return c;
     return CUT_NONE;
 }
@@ -460,9 +479,8 @@ static uint32_t said_again(Said *sd, const FutureObj *f, size_t off)
     if (ser && ser == said_serial(sd))
         return sd->id;
     const char *w = rec_str(sim.rec, sd->id) + off;
-    size_t n = sd->len, c = cut_len[sd->cut];
-    if (sd->cut && n + c <= l->len && !memcmp(l->s, w, n) &&
-        (sd->cut == CUT_END ? !l->s[n] : !memcmp(l->s + n, cut_text[sd->cut], c))) {
+    size_t n = sd->len;
+    if (sd->cut && n <= l->len && !memcmp(l->s, w, n) && cut_at(l->s + n, sd->cut)) {
         said_found(sd, &l->hdr);
         return sd->id;
     }
@@ -479,8 +497,11 @@ static uint32_t said_again(Said *sd, const FutureObj *f, size_t off)
  * decimal between two marks; t->rec_id >= 0). */
 static size_t ref_len(const TaskObj *t)
 {
-    size_t n = 3;
-    for (unsigned v = (unsigned)t->rec_id; v >= 10; v /= 10)
+    unsigned v = (unsigned)t->rec_id;
+    if (v < 100)
+        return v < 10 ? 3 : 4;
+    size_t n = 5;
+    for (v /= 100; v >= 10; v /= 10)
         n++;
     return n;
 }
@@ -1019,7 +1040,7 @@ static void update_ready(LoopObj *l)
     }
     /* the window slides down past those gone; moved back to the start
      * only when no room is left for a whole window after it */
-    for (size_t j = seen.r0; j < seen.r0 + gone; j++)
+    for (size_t j = seen.r0; seen.nrvol && j < seen.r0 + gone; j++)
         seen.nrvol -= seen.rvol[j] != RV_TASK;
     seen.nready -= gone;
     seen.r0 += gone;
@@ -1152,25 +1173,30 @@ static bool timers_touched(void)
     return false;
 }
 
+/* The first snapshot of a run, or of another loop (or none running). */
+static LS_COLD void internals_start(LoopObj *l)
+{
+    memset(&seen, 0, sizeof seen);
+    seen.valid = true;
+    seen.loop = l;
+    seen.loop_on = l != NULL;
+    seen.iter = UINT64_MAX;
+    if (!l) {
+        rec_internals_section(sim.rec, 'I', NULL, 0, false, 0);
+        rec_internals_section(sim.rec, 'R', NULL, 0, false, 0);
+        rec_internals_section(sim.rec, 'T', NULL, 0, false, 0);
+    } else {
+        record_ready(l);
+        record_timers(l, true);
+    }
+}
+
 void internals_record(void)
 {
     LoopObj *l = sim.running;
     stamp_pushed(l);
-    if (!seen.valid || l != seen.loop || !l != !seen.loop_on) {
-        memset(&seen, 0, sizeof seen);
-        seen.valid = true;
-        seen.loop = l;
-        seen.loop_on = l != NULL;
-        seen.iter = UINT64_MAX;
-        if (!l) {
-            rec_internals_section(sim.rec, 'I', NULL, 0, false, 0);
-            rec_internals_section(sim.rec, 'R', NULL, 0, false, 0);
-            rec_internals_section(sim.rec, 'T', NULL, 0, false, 0);
-        } else {
-            record_ready(l);
-            record_timers(l, true);
-        }
-    }
+    if (LS_UNLIKELY(!seen.valid || l != seen.loop || !l != !seen.loop_on))
+        internals_start(l);
     if (l) {
         if (l->iterations != seen.iter) {
             rec_internals_section(sim.rec, 'I', NULL, 0, true, l->iterations);
