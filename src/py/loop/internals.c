@@ -979,6 +979,24 @@ static bool volatile_moved(void)
     return false;
 }
 
+/* The shown window slides down past the gone handles at its head;
+ * moved back to the start only when no room is left for a whole window
+ * after it. */
+static void window_slide(size_t gone)
+{
+    for (size_t j = seen.r0; seen.nrvol && j < seen.r0 + gone; j++)
+        seen.nrvol -= seen.rvol[j] != RV_TASK;
+    seen.nready -= gone;
+    seen.r0 += gone;
+    if (seen.r0 > SHOW_READY) {
+        memmove(seen.ready, seen.ready + seen.r0, seen.nready * sizeof seen.ready[0]);
+        memmove(seen.rseq, seen.rseq + seen.r0, seen.nready * sizeof seen.rseq[0]);
+        memmove(seen.rent, seen.rent + seen.r0, seen.nready * sizeof seen.rent[0]);
+        memmove(seen.rvol, seen.rvol + seen.r0, seen.nready * sizeof seen.rvol[0]);
+        seen.r0 = 0;
+    }
+}
+
 /* The ready section, step by step. The queue only loses handles at its
  * head and gains them at its tail, so while no handle was cancelled and no
  * task's must_cancel changed (the epoch), the shown handles still queued
@@ -1007,6 +1025,19 @@ static void update_ready(LoopObj *l)
         seen.nqueued = nqueued;
         seen.rtouched = internals_touched;
         rec_internals_move(sim.rec, 'R', 0, NULL, 0, true, n - SHOW_READY);
+        return;
+    }
+    if (nqueued == seen.nqueued && n && n < seen.rlen && seen.rlen == seen.nready && seen.rscan == seen.nready &&
+        !seen.nrvol && !seen.rmask_on) {
+        /* nothing pushed, and the window held the whole queue, all tasks'
+         * steps and wakeups: its head went, and nothing joins (what
+         * ready_from would find, reading on from the window's end) */
+        size_t gone = seen.rlen - n;
+        window_slide(gone);
+        seen.rscan = seen.nready;
+        seen.rlen = n;
+        seen.rtouched = internals_touched;
+        rec_internals_move(sim.rec, 'R', gone, NULL, 0, false, 0);
         return;
     }
     if (!n && seen.rscan == seen.nready && seen.nready <= 1) {
@@ -1038,19 +1069,7 @@ static void update_ready(LoopObj *l)
         record_ready(l);
         return;
     }
-    /* the window slides down past those gone; moved back to the start
-     * only when no room is left for a whole window after it */
-    for (size_t j = seen.r0; seen.nrvol && j < seen.r0 + gone; j++)
-        seen.nrvol -= seen.rvol[j] != RV_TASK;
-    seen.nready -= gone;
-    seen.r0 += gone;
-    if (seen.r0 > SHOW_READY) {
-        memmove(seen.ready, seen.ready + seen.r0, seen.nready * sizeof seen.ready[0]);
-        memmove(seen.rseq, seen.rseq + seen.r0, seen.nready * sizeof seen.rseq[0]);
-        memmove(seen.rent, seen.rent + seen.r0, seen.nready * sizeof seen.rent[0]);
-        memmove(seen.rvol, seen.rvol + seen.r0, seen.nready * sizeof seen.rvol[0]);
-        seen.r0 = 0;
-    }
+    window_slide(gone);
     if (volatile_moved()) {
         record_ready(l);
         return;
