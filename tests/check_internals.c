@@ -356,6 +356,25 @@ START_TEST(test_internals_prims_each_field)
 }
 END_TEST
 
+START_TEST(test_internals_wake_said_by_label)
+{
+    /* a task's wakeup words are its last ones while its future's label is
+     * the same str (by its serial) or has the same text up to the cut:
+     * labels with the same text in new objects, one whose start is the
+     * last words but not cut there ("Lockx"), labels made where the last
+     * one was freed with other words ("Waitb1" after "Waita0": these fail
+     * when the label is known by its address), and one object twice */
+    static const char *const lines[] = {
+        "Rwake waiter(<Event>, 6) (Lock)",   "Rwake waiter(<Event>, 6) (Lockx)",
+        "Rwake waiter(<Event>, 6) (Lock)",   "Rwake waiter(<Event>, 6) (Waita0)",
+        "Rwake waiter(<Event>, 6) (Waitb1)", "Rwake waiter(<Event>, 6) (Waita2)",
+        "Rwake waiter(<Event>, 6) (Waitb3)", "Rwake waiter(<Event>, 6) (Waita4)",
+        "Rwake waiter(<Event>, 6) (Waitb5)", "Rwake waiter(<Event>, 6) (Same)",
+        "Rwake waiter(<Event>, 6) (Samex)"};
+    expect_in_order("tests/internals/said_labels.py", lines, sizeof lines / sizeof lines[0]);
+}
+END_TEST
+
 START_TEST(test_internals_timer_cancelled)
 {
     /* shown timers kept from step to step (not read again for being
@@ -540,6 +559,7 @@ Suite *internals_suite(void)
     tcase_add_test(tk, test_internals_waiters_reborn);
     tcase_add_test(tk, test_internals_prims_each_field);
     tcase_add_test(tk, test_internals_timer_cancelled);
+    tcase_add_test(tk, test_internals_wake_said_by_label);
     tcase_add_test(tk, test_internals_sections_model);
     tcase_add_test(tk, test_internals_ready_window_cancel);
     suite_add_tcase(s, tk);

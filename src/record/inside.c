@@ -75,7 +75,8 @@ struct Inside {
     uint8_t *ops;
     size_t nops, capops;
     InKey *keys;
-    size_t nkeys, capkeys;
+    uint32_t nkeys, capkeys;
+    uint32_t due_step, due_ops; /* the last keyframe's step + KEY_STEPS, its offset + KEY_BYTES */
     size_t opstep;      /* the step of the last edit or keyframe */
     Bases b;
 };
@@ -344,8 +345,7 @@ static void apply(State *s, int op, int sec, uint64_t arg, const InLine *l)
 /* Is a keyframe due before an edit at step? */
 static inline bool key_due(const Inside *in, size_t step)
 {
-    return !in->nkeys || (step > in->opstep && (step - in->keys[in->nkeys - 1].step >= KEY_STEPS ||
-                                                in->nops - in->keys[in->nkeys - 1].at >= KEY_BYTES));
+    return !in->nkeys || (step > in->opstep && (step >= in->due_step || in->nops >= in->due_ops));
 }
 
 /* An edit's byte (and the steps since the last one) at the stream's end,
@@ -371,6 +371,8 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
             in->keys = xrealloc(in->keys, in->capkeys * sizeof *in->keys);
         }
         in->keys[in->nkeys++] = (InKey){(uint32_t)step, (uint32_t)in->nops};
+        in->due_step = in->keys[in->nkeys - 1].step + KEY_STEPS; /* a step or offset past 32 bits: */
+        in->due_ops = in->keys[in->nkeys - 1].at + KEY_BYTES;    /* past what a recording reaches */
         put_state(in, &in->cur);
         in->opstep = step;
     }
@@ -383,12 +385,11 @@ static void edit(Inside *in, size_t step, int op, int sec, uint64_t arg, const I
     apply(&in->cur, op, sec, arg, l);
 }
 
-/* The edit that turns the writer's section's count into has, count. */
-static void diff_count(Inside *in, size_t step, int sec, bool has, uint64_t count)
+/* The edit that turns the writer's section's count into has, count
+ * (diff_count: none when they are the same, told inline). */
+static void diff_count_slow(Inside *in, size_t step, int sec, bool has, uint64_t count)
 {
     Sec *o = &in->cur.sec[sec];
-    if (o->has == has && o->count == count)
-        return;
     if (has && o->has && count == o->count + 1 && !key_due(in, step)) {
         /* one more (the iteration's, the queue's): in place, as edit()
          * and apply() would */
@@ -400,6 +401,13 @@ static void diff_count(Inside *in, size_t step, int sec, bool has, uint64_t coun
         edit(in, step, OP_DEC, sec, 0, NULL);
     else
         edit(in, step, OP_COUNT, sec, has ? count + 1 : 0, NULL);
+}
+
+static inline void diff_count(Inside *in, size_t step, int sec, bool has, uint64_t count)
+{
+    const Sec *o = &in->cur.sec[sec];
+    if (o->has != has || o->count != count)
+        diff_count_slow(in, step, sec, has, count);
 }
 
 /* The edits that turn the writer's section into the next one's. */
@@ -541,8 +549,7 @@ void inside_move(Inside *in, size_t step, char letter, size_t npop, const InLine
      * apply() would: moved up by one (SHIFT), its head gone or one
      * joining (POP, PUSH), one more behind what is shown (INC) */
     bool fast = !key_due(in, step);
-    bool dec = has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0;
-    if (npop == 1 && n == 1 && dec) {
+    if (npop == 1 && n == 1 && (has ? c->has && count + 1 == c->count : c->has && c->count == 1 && sec != 0)) {
         if (fast && has && count && c->n) {
             in->nops = (size_t)(entry_put(edit_head(in, step, OP_SHIFT, sec), &in->b, sec, &e[0]) - in->ops);
             c->count--;

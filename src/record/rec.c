@@ -1380,14 +1380,20 @@ void rec_internals_end(Recording *r)
     wunlock(r);
 }
 
+/* An entry as inside.c keeps it. */
+static inline InLine in_line(char letter, const RecEntry *e)
+{
+    return (InLine){.kind = e->line ? IL_LINE : e->timed ? IL_TIME : IL_REF, .letter = e->line ? 'P' : letter,
+                    .id = e->id, .v = e->hundredths};
+}
+
 /* Entries as inside.c keeps them (at most 64). */
 static size_t in_lines(char letter, const RecEntry *e, size_t n, InLine *l)
 {
     if (n > 64)
         n = 64;
     for (size_t i = 0; i < n; i++)
-        l[i] = (InLine){.kind = e[i].line ? IL_LINE : e[i].timed ? IL_TIME : IL_REF,
-                        .letter = e[i].line ? 'P' : letter, .id = e[i].id, .v = e[i].hundredths};
+        l[i] = in_line(letter, &e[i]);
     return n;
 }
 
@@ -1407,7 +1413,10 @@ void rec_internals_move(Recording *r, char letter, size_t npop, const RecEntry *
 {
     InLine l[64];
     wlock(r);
-    n = in_lines(letter, e, n, l);
+    if (n == 1) /* the rule: one entry joined (or none) */
+        l[0] = in_line(letter, e);
+    else
+        n = in_lines(letter, e, n, l);
     if (r->nsteps)
         inside_move(inside_of(r), r->nsteps - 1, letter, npop, l, n, shown, count);
     wunlock(r);

@@ -132,9 +132,11 @@ static size_t first_timers(const LoopObj *l, HandleObj **out, HeapKey *key, size
 HandleObj *loop_next_timer(void)
 {
     HandleObj *h = NULL;
-    if (sim.running && sim.running->hlen && !sim.running->heap[0]->cancelled)
+    if (!sim.running || !sim.running->hlen)
+        return NULL; /* no timers: nothing to read */
+    if (!sim.running->heap[0]->cancelled)
         return sim.running->heap[0]; /* the top, when live, is the first */
-    return sim.running && first_timers(sim.running, &h, NULL, 1, NULL, NULL, 0) ? h : NULL;
+    return first_timers(sim.running, &h, NULL, 1, NULL, NULL, 0) ? h : NULL;
 }
 
 Obj *loop_attr(Obj *o, const char *name)
@@ -333,14 +335,17 @@ static const void *words_key(const HandleObj *h, uint8_t *state)
  * fetch (sleep(1.0))") or the timer of its sleep ("fetch\tsleep(1.0)").
  * Each is a new handle, but its words are those the task's last one of
  * the kind had, as long as what they are made of is the same: kept per
- * task (an array by its recording id, 40 bytes a task), so a new handle
+ * task (an array by its recording id, 56 bytes a task), so a new handle
  * costs a compare, not a description and an intern. A kind whose words name a
  * future keeps where that future's short words sit in the words' text and
  * compares them with the future's now. */
 
 typedef struct Said {
     uint32_t id;        /* the words' string id, 0: none */
-    uint16_t off, len;  /* the future's short words in them */
+    uint32_t ser_lo;    /* the label they were last found for: its serial */
+    uint16_t len;       /* the future's short words in them (their length) */
+    uint8_t cut;        /* what ended those words in the label (CUT_*) */
+    uint8_t ser_hi;     /* the serial's bits 32-39 (0 and 0: none) */
 } Said;
 
 typedef struct TaskWords {
@@ -354,8 +359,9 @@ static TaskWords *tw;   /* by rec_id, for the recording tw_rec */
 static size_t ntw;
 static const Recording *tw_rec;
 
-/* t's words (t->rec_id >= 0). */
-static TaskWords *task_words(const TaskObj *t)
+/* t's words (t->rec_id >= 0), when the array is not yet this
+ * recording's or too short. */
+static LS_COLD TaskWords *task_words_slow(const TaskObj *t)
 {
     size_t i = (size_t)t->rec_id;
     if (tw_rec != sim.rec) {
@@ -372,6 +378,15 @@ static TaskWords *task_words(const TaskObj *t)
         ntw = n;
     }
     return &tw[i];
+}
+
+/* t's words (t->rec_id >= 0). */
+static inline TaskWords *task_words(const TaskObj *t)
+{
+    size_t i = (size_t)t->rec_id;
+    if (LS_LIKELY(tw_rec == sim.rec && i < ntw))
+        return &tw[i];
+    return task_words_slow(t);
 }
 
 /* Where t's step's words are kept: by started and must_cancel. */
@@ -405,29 +420,96 @@ static bool short_label(const FutureObj *f, const char **s, size_t *n)
     return true;
 }
 
-/* The words sd names when their future's short words are still s[0..n). */
-static uint32_t said_again(const Said *sd, const char *s, size_t n)
+/* What ended a future's short words in its label (Said.cut): the
+ * label's end, ':', " (", ", " or " until ". CUT_NONE: not known, or a
+ * label starting with ' ' or ',' (short_label's cuts then hang on more
+ * than the words and their cut). */
+enum { CUT_NONE, CUT_END, CUT_COLON, CUT_PAREN, CUT_COMMA, CUT_UNTIL };
+
+/* Does cut c start at s (NUL-terminated)? */
+static inline bool cut_at(const char *s, uint8_t c)
 {
-    if (!sd->id || sd->len != n)
+    switch (c) {
+    case CUT_END: return !s[0];
+    case CUT_COLON: return s[0] == ':';
+    case CUT_PAREN: return s[0] == ' ' && s[1] == '(';
+    case CUT_COMMA: return s[0] == ',' && s[1] == ' ';
+    case CUT_UNTIL: return !strncmp(s, " until ", 7);
+    default: return false;
+    }
+}
+
+/* The cut after the short words s[0..n) of label s (short_label's). */
+static uint8_t cut_of(const char *s, size_t n)
+{
+    if (!n || s[0] == ' ' || s[0] == ',')
+        return CUT_NONE;
+    for (uint8_t c = CUT_END; c <= CUT_UNTIL; c++)
+        if (cut_at(s + n, c))
+            return c;
+    return CUT_NONE;
+}
+
+static uint64_t said_serial(const Said *sd) { return (uint64_t)sd->ser_hi << 32 | sd->ser_lo; }
+
+/* sd's words are label's short words (none kept past 40 bits). */
+static void said_found(Said *sd, const Obj *label)
+{
+    uint64_t ser = label->serial < (1ull << 40) ? label->serial : 0;
+    sd->ser_lo = (uint32_t)ser;
+    sd->ser_hi = (uint8_t)(ser >> 32);
+}
+
+/* Has f short words of its label (short_label's)? */
+static bool labelled(const FutureObj *f) { return f && !f->children && f->label; }
+
+/* The words sd names when the short words of f (labelled) are still
+ * those at off in them; else 0. The same label as when they were last
+ * found says so at once (its serial is unique in the run, and a str
+ * never changes); a label with the same text up to and with the cut
+ * that ended them says so too (no cut can come earlier: the words held
+ * none, and no cut that starts in them ends past that cut); else the
+ * label is cut (short_label) and compared. */
+static uint32_t said_again(Said *sd, const FutureObj *f, size_t off)
+{
+    if (!sd->id)
         return 0;
-    return memcmp(rec_str(sim.rec, sd->id) + sd->off, s, n) ? 0 : sd->id;
+    const StrObj *l = (const StrObj *)f->label;
+    uint64_t ser = l->hdr.serial;
+    if (ser && ser == said_serial(sd))
+        return sd->id;
+    const char *w = rec_str(sim.rec, sd->id) + off;
+    size_t n = sd->len;
+    if (sd->cut && n <= l->len && !memcmp(l->s, w, n) && cut_at(l->s + n, sd->cut)) {
+        said_found(sd, &l->hdr);
+        return sd->id;
+    }
+    const char *s;
+    size_t k;
+    if (!short_label(f, &s, &k) || k != n || memcmp(w, s, n))
+        return 0;
+    sd->cut = cut_of(s, n);
+    said_found(sd, &l->hdr);
+    return sd->id;
 }
 
 /* The length of t's reference in words (rec_put_ref's: its id in
  * decimal between two marks; t->rec_id >= 0). */
 static size_t ref_len(const TaskObj *t)
 {
-    size_t n = 3;
-    for (unsigned v = (unsigned)t->rec_id; v >= 10; v /= 10)
+    unsigned v = (unsigned)t->rec_id;
+    if (v < 100)
+        return v < 10 ? 3 : 4;
+    size_t n = 5;
+    for (v /= 100; v >= 10; v /= 10)
         n++;
     return n;
 }
 
 static Buf wbuf; /* words being made, kept from step to step */
 
-/* Intern h's words as describe_handle or describe_timer makes them; when
- * sd, remember them with the future's short words (n of them) at off. */
-static uint32_t words_made(HandleObj *h, Said *sd, size_t off, size_t n)
+/* Intern h's words as describe_handle or describe_timer makes them. */
+static uint32_t words_made(HandleObj *h)
 {
     if (!wbuf.s)
         buf_init(&wbuf);
@@ -436,10 +518,39 @@ static uint32_t words_made(HandleObj *h, Said *sd, size_t off, size_t n)
         describe_timer(h, &wbuf);
     else
         describe_handle(h, &wbuf);
-    uint32_t id = rec_intern(sim.rec, wbuf.s);
-    if (sd && off + n <= wbuf.len && off + n < 0xffff)
-        *sd = (Said){id, (uint16_t)off, (uint16_t)n};
+    return rec_intern(sim.rec, wbuf.s);
+}
+
+/* The words sd names for f's short words at off (f labelled), or h's
+ * made now and remembered in sd. */
+static uint32_t said_words(HandleObj *h, Said *sd, const FutureObj *f, size_t off)
+{
+    uint32_t id = said_again(sd, f, off);
+    if (id)
+        return id;
+    const char *s;
+    size_t n;
+    short_label(f, &s, &n);
+    id = words_made(h);
+    if (off + n <= wbuf.len && off + n < 0xffff) {
+        *sd = (Said){.id = id, .len = (uint16_t)n};
+        if (!memcmp(wbuf.s + off, s, n)) { /* what said_again compares */
+            sd->cut = cut_of(s, n);
+            said_found(sd, f->label);
+        }
+    }
     return id;
+}
+
+/* A task's wakeup h's words (t its task, t->rec_id >= 0): "wake " ref
+ * " (" the future's short words ...; 0 when its future has none. */
+static uint32_t wake_words(HandleObj *h, const TaskObj *t)
+{
+    Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
+    if (!arg || !is_future(arg) || !labelled((FutureObj *)arg))
+        return 0;
+    const FutureObj *f = (const FutureObj *)arg;
+    return said_words(h, &task_words(t)->wake[f->state == FUT_CANCELLED], f, 5 + ref_len(t) + 2);
 }
 
 /* h's words through its task's, when h is a task's step, wakeup or sleep
@@ -447,23 +558,15 @@ static uint32_t words_made(HandleObj *h, Said *sd, size_t off, size_t n)
 static uint32_t words_by_task(HandleObj *h, const void *key)
 {
     Obj *cb = h->callback;
-    const char *s;
-    size_t n;
     if (!h->timer) {
         TaskObj *t = cb_task(cb);
         if (!t || t->rec_id < 0)
             return 0;
-        TaskWords *w = task_words(t);
         if (!is_wakeup(cb)) {
             uint32_t *id = task_step_words(t);
-            return *id ? *id : (*id = words_made(h, NULL, 0, 0));
+            return *id ? *id : (*id = words_made(h));
         }
-        Obj *arg = h->args && TUP_N(h->args) ? TUP_ITEMS(h->args)[0] : NULL;
-        if (!arg || !is_future(arg) || !short_label((FutureObj *)arg, &s, &n))
-            return 0;
-        Said *sd = &w->wake[((FutureObj *)arg)->state == FUT_CANCELLED];
-        uint32_t id = said_again(sd, s, n);
-        return id ? id : words_made(h, sd, 5 + ref_len(t) + 2, n); /* "wake " ref " (" */
+        return wake_words(h, t);
     }
     if (!timed(h))
         return 0;
@@ -471,11 +574,9 @@ static uint32_t words_by_task(HandleObj *h, const void *key)
     if (IS(fn, FuncClass))
         return 0; /* maybe a library's deadline: its own words */
     TaskObj *t = (TaskObj *)key; /* loop_timer_task(h) */
-    if (!t || t->rec_id < 0 || !t->fut_waiter || !short_label(t->fut_waiter, &s, &n))
+    if (!t || t->rec_id < 0 || !labelled(t->fut_waiter))
         return 0;
-    Said *sd = &task_words(t)->timer;
-    uint32_t id = said_again(sd, s, n);
-    return id ? id : words_made(h, sd, ref_len(t) + 1, n); /* ref "\t" */
+    return said_words(h, &task_words(t)->timer, t->fut_waiter, ref_len(t) + 1); /* ref "\t" */
 }
 
 /* ---------------------------------------------------- sleeps' timers
@@ -530,7 +631,7 @@ static uint32_t handle_words(HandleObj *h)
     if (h->words && key == h->words_key && state == h->words_state)
         return h->words;
     uint32_t id = words_by_task(h, key);
-    h->words = id ? id : words_made(h, NULL, 0, 0);
+    h->words = id ? id : words_made(h);
     h->words_key = key;
     h->words_state = state;
     return h->words ? h->words : rec_intern(sim.rec, "?");
@@ -558,15 +659,13 @@ static void stamp_pushed(LoopObj *l)
         return;
     FutureObj *f = (FutureObj *)TUP_ITEMS(h->args)[0];
     TaskObj *t = f->state == FUT_PENDING ? loop_waiter_of(f) : NULL;
-    const char *s;
-    size_t n;
-    if (!t || t->rec_id < 0 || t->fut_waiter != f || !short_label(f, &s, &n))
+    if (!t || t->rec_id < 0 || t->fut_waiter != f || !labelled(f))
         return;
     /* only words the task's last timer had (words_by_task's): new words
      * made here would take their id in the order pushed, not the order
      * shown, and ids are stored as differences (10,000 tasks' timers:
      * 2.6 to 3.2 bytes a step) */
-    uint32_t id = said_again(&task_words(t)->timer, s, n);
+    uint32_t id = said_again(&task_words(t)->timer, f, ref_len(t) + 1);
     if (!id)
         return;
     h->words = id;
@@ -601,9 +700,17 @@ void internals_queued(HandleObj *h)
     /* a task's step whose words it had before (a new handle: words 0):
      * what handle_words would give, without its way through words_key
      * and words_by_task (a sleep(0) storm's every push) */
-    uint32_t *step = ((BuiltinObj *)h->callback)->fn == step_fn ? task_step_words(t) : NULL;
+    CFunc fn = ((BuiltinObj *)h->callback)->fn;
+    uint32_t *step = fn == step_fn ? task_step_words(t) : NULL;
     if (step && *step && !h->words) {
         h->words = *step;
+        h->words_key = NULL;
+        h->words_state = t->must_cancel;
+    } else if (fn && fn == wake_fn && !h->words) {
+        /* a task's wakeup: handle_words' way, without words_key (a task's
+         * own handle: no key, its state must_cancel) */
+        uint32_t id = wake_words(h, t);
+        h->words = id ? id : words_made(h);
         h->words_key = NULL;
         h->words_state = t->must_cancel;
     } else {
@@ -872,6 +979,24 @@ static bool volatile_moved(void)
     return false;
 }
 
+/* The shown window slides down past the gone handles at its head;
+ * moved back to the start only when no room is left for a whole window
+ * after it. */
+static void window_slide(size_t gone)
+{
+    for (size_t j = seen.r0; seen.nrvol && j < seen.r0 + gone; j++)
+        seen.nrvol -= seen.rvol[j] != RV_TASK;
+    seen.nready -= gone;
+    seen.r0 += gone;
+    if (seen.r0 > SHOW_READY) {
+        memmove(seen.ready, seen.ready + seen.r0, seen.nready * sizeof seen.ready[0]);
+        memmove(seen.rseq, seen.rseq + seen.r0, seen.nready * sizeof seen.rseq[0]);
+        memmove(seen.rent, seen.rent + seen.r0, seen.nready * sizeof seen.rent[0]);
+        memmove(seen.rvol, seen.rvol + seen.r0, seen.nready * sizeof seen.rvol[0]);
+        seen.r0 = 0;
+    }
+}
+
 /* The ready section, step by step. The queue only loses handles at its
  * head and gains them at its tail, so while no handle was cancelled and no
  * task's must_cancel changed (the epoch), the shown handles still queued
@@ -900,6 +1025,19 @@ static void update_ready(LoopObj *l)
         seen.nqueued = nqueued;
         seen.rtouched = internals_touched;
         rec_internals_move(sim.rec, 'R', 0, NULL, 0, true, n - SHOW_READY);
+        return;
+    }
+    if (nqueued == seen.nqueued && n && n < seen.rlen && seen.rlen == seen.nready && seen.rscan == seen.nready &&
+        !seen.nrvol && !seen.rmask_on) {
+        /* nothing pushed, and the window held the whole queue, all tasks'
+         * steps and wakeups: its head went, and nothing joins (what
+         * ready_from would find, reading on from the window's end) */
+        size_t gone = seen.rlen - n;
+        window_slide(gone);
+        seen.rscan = seen.nready;
+        seen.rlen = n;
+        seen.rtouched = internals_touched;
+        rec_internals_move(sim.rec, 'R', gone, NULL, 0, false, 0);
         return;
     }
     if (!n && seen.rscan == seen.nready && seen.nready <= 1) {
@@ -931,19 +1069,7 @@ static void update_ready(LoopObj *l)
         record_ready(l);
         return;
     }
-    /* the window slides down past those gone; moved back to the start
-     * only when no room is left for a whole window after it */
-    for (size_t j = seen.r0; j < seen.r0 + gone; j++)
-        seen.nrvol -= seen.rvol[j] != RV_TASK;
-    seen.nready -= gone;
-    seen.r0 += gone;
-    if (seen.r0 > SHOW_READY) {
-        memmove(seen.ready, seen.ready + seen.r0, seen.nready * sizeof seen.ready[0]);
-        memmove(seen.rseq, seen.rseq + seen.r0, seen.nready * sizeof seen.rseq[0]);
-        memmove(seen.rent, seen.rent + seen.r0, seen.nready * sizeof seen.rent[0]);
-        memmove(seen.rvol, seen.rvol + seen.r0, seen.nready * sizeof seen.rvol[0]);
-        seen.r0 = 0;
-    }
+    window_slide(gone);
     if (volatile_moved()) {
         record_ready(l);
         return;
@@ -1066,25 +1192,30 @@ static bool timers_touched(void)
     return false;
 }
 
+/* The first snapshot of a run, or of another loop (or none running). */
+static LS_COLD void internals_start(LoopObj *l)
+{
+    memset(&seen, 0, sizeof seen);
+    seen.valid = true;
+    seen.loop = l;
+    seen.loop_on = l != NULL;
+    seen.iter = UINT64_MAX;
+    if (!l) {
+        rec_internals_section(sim.rec, 'I', NULL, 0, false, 0);
+        rec_internals_section(sim.rec, 'R', NULL, 0, false, 0);
+        rec_internals_section(sim.rec, 'T', NULL, 0, false, 0);
+    } else {
+        record_ready(l);
+        record_timers(l, true);
+    }
+}
+
 void internals_record(void)
 {
     LoopObj *l = sim.running;
     stamp_pushed(l);
-    if (!seen.valid || l != seen.loop || !l != !seen.loop_on) {
-        memset(&seen, 0, sizeof seen);
-        seen.valid = true;
-        seen.loop = l;
-        seen.loop_on = l != NULL;
-        seen.iter = UINT64_MAX;
-        if (!l) {
-            rec_internals_section(sim.rec, 'I', NULL, 0, false, 0);
-            rec_internals_section(sim.rec, 'R', NULL, 0, false, 0);
-            rec_internals_section(sim.rec, 'T', NULL, 0, false, 0);
-        } else {
-            record_ready(l);
-            record_timers(l, true);
-        }
-    }
+    if (LS_UNLIKELY(!seen.valid || l != seen.loop || !l != !seen.loop_on))
+        internals_start(l);
     if (l) {
         if (l->iterations != seen.iter) {
             rec_internals_section(sim.rec, 'I', NULL, 0, true, l->iterations);
