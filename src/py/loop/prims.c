@@ -747,13 +747,6 @@ static void put_words(Buf *out, const char *s)
         buf_putc(out, *s == '\n' ? ' ' : *s);
 }
 
-static void put_int(Buf *out, int64_t v)
-{
-    if (v < 0)
-        buf_putc(out, '-');
-    buf_put_uint(out, v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v);
-}
-
 static void text_waiters(Buf *out, const Recording *r, const Ids *w, const char *what)
 {
     for (size_t k = 0; k < w->n; k++) {
@@ -776,7 +769,7 @@ static void text_line(Buf *out, const Recording *r, const PLine *l)
     put_words(out, rec_str(r, l->head));
     switch (l->kind) {
     case PK_QUEUE:
-        put_int(out, l->n);
+        buf_put_int(out, l->n);
         buf_puts(out, l->n == 1 ? " item" : " items");
         if (l->n) {
             buf_puts(out, " [");
@@ -784,7 +777,7 @@ static void text_line(Buf *out, const Recording *r, const PLine *l)
                 if (k)
                     buf_puts(out, ", ");
                 if (l->items[k] & 1)
-                    put_int(out, unzz(l->items[k] >> 1));
+                    buf_put_int(out, unzz(l->items[k] >> 1));
                 else
                     put_words(out, rec_str(r, (uint32_t)(l->items[k] >> 1)));
             }
@@ -792,7 +785,7 @@ static void text_line(Buf *out, const Recording *r, const PLine *l)
         }
         if (l->m > 0) {
             buf_puts(out, " of ");
-            put_int(out, l->m);
+            buf_put_int(out, l->m);
         }
         text_waiters(out, r, &l->w[0], "waiting");
         text_waiters(out, r, &l->w[1], "putting");
@@ -810,9 +803,9 @@ static void text_line(Buf *out, const Recording *r, const PLine *l)
         text_waiters(out, r, &l->w[0], "waiting");
         break;
     case PK_SEM:
-        put_int(out, l->n);
+        buf_put_int(out, l->n);
         buf_puts(out, " of ");
-        put_int(out, l->m);
+        buf_put_int(out, l->m);
         buf_puts(out, " free");
         /* fall through */
     case PK_SEM_BARE:

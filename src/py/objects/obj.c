@@ -477,8 +477,9 @@ Obj *str_intern(const char *cstr)
         ((StrObj *)v)->interned = true;
         DECREF(v);
     }
-    if (STR_LEN(v) == strlen(cstr)) /* (a name with no NUL in it) */
-        intern_memo[at].c = cstr, intern_memo[at].s = v, intern_memo[at].run = intern_run;
+    intern_memo[at].c = cstr;
+    intern_memo[at].s = v;
+    intern_memo[at].run = intern_run;
     return v;
 }
 
